@@ -1,0 +1,56 @@
+"""Where the app keeps its per-user files.
+
+Windows: %LOCALAPPDATA%\\ServerSideSyncManager\\{data,Logs,Cache}; Linux/macOS: the XDG or
+Library folders platformdirs picks. Setting ``SSSM_HOME`` puts everything under that one
+folder instead (tests, portable installs, the demo).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from app import APP_ID
+
+HOME_ENV = "SSSM_HOME"
+
+
+def _override() -> Path | None:
+    value = os.environ.get(HOME_ENV, "").strip()
+    return Path(value).expanduser().resolve() if value else None
+
+
+def _ensure(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def data_dir() -> Path:
+    home = _override()
+    if home is not None:
+        return _ensure(home / "data")
+    return _ensure(Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=False)))
+
+
+def log_dir() -> Path:
+    home = _override()
+    if home is not None:
+        return _ensure(home / "logs")
+    return _ensure(Path(platformdirs.user_log_dir(APP_ID, appauthor=False)))
+
+
+def cache_dir() -> Path:
+    home = _override()
+    if home is not None:
+        return _ensure(home / "cache")
+    return _ensure(Path(platformdirs.user_cache_dir(APP_ID, appauthor=False)))
+
+
+def database_path() -> Path:
+    return data_dir() / "sssm.sqlite3"
+
+
+def simulator_dir() -> Path:
+    """Demo/loopback server files (its CA, its state)."""
+    return _ensure(data_dir() / "simulator")
