@@ -54,3 +54,14 @@ def memory_keyring() -> MemoryKeyring:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def store(sssm_home):
+    """A fresh store (real SQLite file in the temp home), closed afterwards."""
+    from app import paths
+    from app.store.db import close_database, open_database
+
+    db = open_database(paths.database_path())
+    yield db
+    close_database()

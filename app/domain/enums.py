@@ -1,0 +1,138 @@
+"""The spec's enumerations. Values are stable strings stored in the database."""
+from __future__ import annotations
+
+from enum import Enum
+
+from app.domain.i18n import QT_TRANSLATE_NOOP as _N
+
+CTX = "Enums"
+
+
+class LabeledEnum(str, Enum):
+    """A str enum with an English label (translated by the GUI in context "Enums")."""
+
+    def __new__(cls, value: str, label: str):
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj.label = label
+        return obj
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ServerType(LabeledEnum):
+    EXCHANGE_SERVER = "exchange_server", _N(CTX, "Exchange Server")
+    EXCHANGE_ONLINE = "exchange_online", _N(CTX, "Exchange Online")
+
+
+class CredentialSource(LabeledEnum):
+    USER_OR_QUEUE = "user_or_queue", _N(CTX, "Credentials specified by a user or queue")
+    PROFILE = "profile", _N(CTX, "Credentials specified in email server profile")
+    WINDOWS_INTEGRATED = "windows_integrated", _N(CTX, "Windows integrated authentication")
+
+
+class AuthProtocol(LabeledEnum):
+    AUTO = "auto", _N(CTX, "Auto detect")
+    NEGOTIATE = "negotiate", _N(CTX, "Negotiate")
+    NTLM = "ntlm", _N(CTX, "NTLM")
+    BASIC = "basic", _N(CTX, "Basic")
+
+
+class SyncMethod(LabeledEnum):
+    NONE = "none", _N(CTX, "None")
+    OUTLOOK = "outlook", _N(CTX, "Microsoft Dynamics CRM for Outlook")
+    SERVER_SIDE = "server_side", _N(CTX, "Server-Side Synchronization")
+
+
+class ApprovalStatus(LabeledEnum):
+    EMPTY = "empty", _N(CTX, "Empty")
+    PENDING = "pending", _N(CTX, "Pending approval")
+    APPROVED = "approved", _N(CTX, "Approved")
+    REJECTED = "rejected", _N(CTX, "Rejected")
+
+
+class TestStatus(LabeledEnum):
+    __test__ = False  # not a pytest test class
+
+    NOT_RUN = "not_run", _N(CTX, "Not run")
+    SUCCESS = "success", _N(CTX, "Success")
+    FAILURE = "failure", _N(CTX, "Failure")
+    WARNING = "warning", _N(CTX, "Warning")
+
+
+class AlertLevel(LabeledEnum):
+    ERROR = "error", _N(CTX, "Error")
+    WARNING = "warning", _N(CTX, "Warning")
+    INFORMATION = "information", _N(CTX, "Information")
+
+    @property
+    def severity(self) -> int:
+        return {"information": 0, "warning": 1, "error": 2}[self.value]
+
+
+class AlertScope(LabeledEnum):
+    MAILBOX = "mailbox", _N(CTX, "Mailbox")
+    PROFILE = "profile", _N(CTX, "Email server profile")
+    EMAIL = "email", _N(CTX, "Email")
+
+
+class Workload(LabeledEnum):
+    INCOMING = "incoming", _N(CTX, "Incoming email")
+    OUTGOING = "outgoing", _N(CTX, "Outgoing email")
+    ACT = "act", _N(CTX, "Appointments, contacts and tasks")
+
+
+class TrackingOption(LabeledEnum):
+    ALL = "all", _N(CTX, "All email messages")
+    RESPONSES = "responses", _N(CTX, "Email messages in response to tracked email")
+    KNOWN_SENDERS = "known_senders", _N(CTX, "Email messages from known contacts, accounts and leads")
+    EMAIL_ENABLED = "email_enabled", _N(CTX, "Email messages from records that are email enabled")
+
+
+class ConflictPolicy(LabeledEnum):
+    MOST_RECENT = "most_recent", _N(CTX, "Most recent change wins")
+    STORE_WINS = "store_wins", _N(CTX, "Store wins")
+    EXCHANGE_WINS = "exchange_wins", _N(CTX, "Exchange wins")
+
+
+class OwnerKind(LabeledEnum):
+    USER = "user", _N(CTX, "User")
+    QUEUE = "queue", _N(CTX, "Queue")
+
+
+class EmailStatus(LabeledEnum):
+    DRAFT = "draft", _N(CTX, "Draft")
+    PENDING_SEND = "pending_send", _N(CTX, "Pending send")
+    SENDING = "sending", _N(CTX, "Sending")
+    SENT = "sent", _N(CTX, "Sent")
+    FAILED = "failed", _N(CTX, "Failed")
+    RECEIVED = "received", _N(CTX, "Received")
+
+
+class EmailDirection(LabeledEnum):
+    INCOMING = "incoming", _N(CTX, "Incoming")
+    OUTGOING = "outgoing", _N(CTX, "Outgoing")
+
+
+class RecordType(LabeledEnum):
+    APPOINTMENT = "appointment", _N(CTX, "Appointment")
+    CONTACT = "contact", _N(CTX, "Contact")
+    TASK = "task", _N(CTX, "Task")
+
+
+class RecordState(LabeledEnum):
+    ACTIVE = "active", _N(CTX, "Active")
+    INACTIVE = "inactive", _N(CTX, "Inactive")
+
+
+class FilterOperator(LabeledEnum):
+    EQUALS = "eq", _N(CTX, "Equals")
+    NOT_EQUALS = "ne", _N(CTX, "Does not equal")
+    CONTAINS = "contains", _N(CTX, "Contains")
+    BEGINS_WITH = "begins_with", _N(CTX, "Begins with")
+    ON_OR_AFTER = "on_or_after", _N(CTX, "On or after")
+    ON_OR_BEFORE = "on_or_before", _N(CTX, "On or before")
+    IS_EMPTY = "is_empty", _N(CTX, "Does not contain data")
+    IS_NOT_EMPTY = "is_not_empty", _N(CTX, "Contains data")
+    CURRENT_USER = "current_user", _N(CTX, "Equals current user")

@@ -1,0 +1,43 @@
+"""Starting the desktop app."""
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from app import APP_ID, APP_NAME, __version__
+from app.gui.i18n import install_translators, pick_language
+
+log = logging.getLogger(__name__)
+
+
+def create_application(argv: list[str] | None = None, lang: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_ID)
+    app._sssm_translators = install_translators(app, pick_language(lang))
+    return app
+
+
+def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
+    from app import paths
+    from app.gui.main_window import MainWindow
+    from app.store.db import StoreError, open_database
+
+    app = create_application(lang=lang)
+    try:
+        open_database(paths.database_path())
+    except StoreError as exc:
+        from app.gui.messages import show_fatal
+
+        show_fatal(None, str(exc))
+        return 2
+    window = MainWindow()
+    if demo:
+        window.statusBar().showMessage(window.tr("Demo mode"))
+    window.show()
+    log.info("%s %s started", APP_NAME, __version__)
+    return app.exec()

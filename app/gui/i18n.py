@@ -1,0 +1,40 @@
+"""Loading the UI translations: ours (resources/i18n/sssm_<lang>.qm) and Qt's own qtbase."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+SUPPORTED = ("en", "ja")
+
+
+def translations_dir() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)  # PyInstaller bundle
+    base = Path(frozen) if frozen else Path(__file__).resolve().parents[2]
+    return base / "resources" / "i18n"
+
+
+def pick_language(requested: str | None) -> str:
+    if requested:
+        code = requested.lower().split("_")[0].split("-")[0]
+        if code in SUPPORTED:
+            return code
+    system = QLocale.system().name().split("_")[0]
+    return system if system in SUPPORTED else "en"
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install translators for *language*; keep the returned objects alive as long as the app."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    ours = QTranslator(app)
+    if ours.load(str(translations_dir() / f"sssm_{language}.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed

@@ -1,0 +1,87 @@
+"""The only code that touches the OS credential store (Windows Credential Manager, macOS
+Keychain, Secret Service on Linux), through keyring.
+
+Passwords never go to SQLite, logs or exports. When no usable keyring exists, or it is
+locked, a ``SecretStoreError`` says which backend was tried and what to do — there is no
+plaintext fallback, silent or otherwise.
+"""
+from __future__ import annotations
+
+import keyring
+from keyring.errors import KeyringError, KeyringLocked, NoKeyringError, PasswordDeleteError
+
+SERVICE = "ServerSideSyncManager"
+
+
+class SecretStoreError(RuntimeError):
+    """The credential store could not be used; the message names the backend and a next step."""
+
+
+def backend_name() -> str:
+    backend = keyring.get_keyring()
+    return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+def _unusable(backend) -> bool:
+    # keyring's "fail" backend and the plaintext/null ones from keyrings.alt are not acceptable
+    name = type(backend).__module__ + "." + type(backend).__name__
+    return any(token in name for token in ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt"))
+
+
+def _error(action: str, exc: Exception | None = None) -> SecretStoreError:
+    backend = backend_name()
+    if isinstance(exc, KeyringLocked):
+        advice = "The credential store is locked: unlock it (sign in to your desktop session) and try again."
+    else:
+        advice = (
+            "On Windows the app uses Windows Credential Manager; on Linux a Secret Service such as "
+            "GNOME Keyring or KWallet must be running and unlocked."
+        )
+    detail = f" ({exc})" if exc else ""
+    return SecretStoreError(f"Could not {action} in the credential store {backend}{detail}. {advice}")
+
+
+def _check_backend() -> None:
+    if _unusable(keyring.get_keyring()):
+        raise _error("use a password", NoKeyringError("no usable keyring backend"))
+
+
+def profile_key(profile_id: int, outgoing: bool = False) -> str:
+    return f"profile:{profile_id}:{'outgoing' if outgoing else 'incoming'}"
+
+
+def mailbox_key(mailbox_id: int) -> str:
+    return f"mailbox:{mailbox_id}"
+
+
+def set_password(key: str, password: str) -> None:
+    if not password:
+        raise ValueError("an empty password is not stored; delete it instead")
+    _check_backend()
+    try:
+        keyring.set_password(SERVICE, key, password)
+    except KeyringError as exc:
+        raise _error("save the password", exc) from exc
+
+
+def get_password(key: str) -> str | None:
+    _check_backend()
+    try:
+        return keyring.get_password(SERVICE, key)
+    except KeyringError as exc:
+        raise _error("read the password", exc) from exc
+
+
+def has_password(key: str) -> bool:
+    return bool(get_password(key))
+
+
+def delete_password(key: str) -> None:
+    """Delete if present; a missing entry is not an error."""
+    _check_backend()
+    try:
+        keyring.delete_password(SERVICE, key)
+    except PasswordDeleteError:
+        return
+    except KeyringError as exc:
+        raise _error("delete the password", exc) from exc

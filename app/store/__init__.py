@@ -1,0 +1,1 @@
+"""The local store: peewee models on SQLite."""

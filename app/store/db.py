@@ -1,0 +1,108 @@
+"""Opening the local store: pragmas, schema version, migrations, backup, refusal of newer files.
+
+The schema version lives in SQLite's ``user_version``. A new file gets the current schema at
+once; an older file is copied aside (``<name>.v<N>-<timestamp>.bak``) and then migrated one
+numbered step at a time, each step in its own transaction. A file from a newer app is refused
+with a message that says what to do.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from peewee import SqliteDatabase
+
+from app import APP_NAME
+from app.store import migrations
+from app.store.base import database
+from app.store.models import ALL_MODELS
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = migrations.LATEST
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "normal",
+    "busy_timeout": 10_000,
+}
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened; ``str()`` says why and what to do."""
+
+
+class DatabaseTooNewError(StoreError):
+    def __init__(self, path: Path, found: int, supported: int):
+        self.path, self.found, self.supported = path, found, supported
+        super().__init__(
+            f"The data file {path} was written by a newer version of {APP_NAME} "
+            f"(schema {found}; this version understands up to schema {supported}). "
+            f"Install the newer version again, or open a backup copy made before the upgrade."
+        )
+
+
+def read_schema_version(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def backup_file(path: Path, version: int) -> Path:
+    """Consistent copy of the database (WAL included) next to it, through SQLite's backup API."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.v{version}-{stamp}-{counter}.bak")
+        counter += 1
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def open_database(path: Path, *, on_backup: Callable[[Path], None] | None = None) -> SqliteDatabase:
+    """Open (creating or migrating as needed) the store at *path* and bind the models to it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    existing = path.exists() and path.stat().st_size > 0
+    found = read_schema_version(path) if existing else 0
+    if found > SCHEMA_VERSION:
+        raise DatabaseTooNewError(path, found, SCHEMA_VERSION)
+    if existing and 0 < found < SCHEMA_VERSION:
+        copy = backup_file(path, found)
+        log.info("backed up schema %s database to %s before migrating", found, copy)
+        if on_backup:
+            on_backup(copy)
+
+    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    database.initialize(db)
+    db.connect(reuse_if_open=True)
+    if found == 0:
+        if existing and db.get_tables():
+            raise StoreError(f"{path} is not a {APP_NAME} data file (it has tables but no schema version).")
+        with db.atomic():
+            db.create_tables(ALL_MODELS)
+            db.pragma("user_version", SCHEMA_VERSION)
+    else:
+        for version in range(found + 1, SCHEMA_VERSION + 1):
+            with db.atomic():
+                migrations.STEPS[version](db)
+                db.pragma("user_version", version)
+            log.info("migrated %s to schema %s", path, version)
+    return db
+
+
+def close_database() -> None:
+    db = database.obj
+    if db is not None and not db.is_closed():
+        db.close()

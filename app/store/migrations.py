@@ -1,0 +1,36 @@
+"""Numbered schema migrations. Step N takes a database at schema N-1 to schema N.
+
+A step never imports today's models (they move on); it states the change as it was then.
+Schema 1 is the first layout (frozen in ``tests/store/schema_v1.sql`` for the migration tests).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from peewee import SqliteDatabase
+
+
+def _v2_workload_state(db: SqliteDatabase) -> None:
+    """Per-workload scheduling state, so the scheduler can keep its own next run per workload."""
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "workload_state" ('
+        '"id" INTEGER NOT NULL PRIMARY KEY, '
+        '"mailbox_id" INTEGER NOT NULL, '
+        '"workload" VARCHAR(32) NOT NULL, '
+        '"next_run_on" DATETIME, '
+        '"last_run_on" DATETIME, '
+        '"consecutive_transient_failures" INTEGER NOT NULL, '
+        '"backoff_reason" TEXT NOT NULL, '
+        'FOREIGN KEY ("mailbox_id") REFERENCES "mailbox" ("id") ON DELETE CASCADE)'
+    )
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "workload_state_mailbox_id" ON "workload_state" ("mailbox_id")')
+    db.execute_sql(
+        'CREATE UNIQUE INDEX IF NOT EXISTS "workload_state_mailbox_id_workload" '
+        'ON "workload_state" ("mailbox_id", "workload")'
+    )
+
+
+STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
+    2: _v2_workload_state,
+}
+LATEST = max(STEPS)

@@ -1,0 +1,210 @@
+"""Operational records: test runs, alerts, synchronized records, sync state and history."""
+from __future__ import annotations
+
+from peewee import (
+    BooleanField,
+    CharField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
+
+from app.domain.enums import (
+    AlertLevel,
+    AlertScope,
+    ConflictPolicy,
+    EmailDirection,
+    EmailStatus,
+    RecordState,
+    RecordType,
+    TestStatus,
+    Workload,
+)
+from app.store.base import BaseModel, EnumField, UtcDateTimeField, utcnow
+from app.store.models_config import Mailbox, Queue, ServerProfile, SystemUser
+
+
+
+class TestRun(BaseModel):
+    __test__ = False
+
+    mailbox = ForeignKeyField(Mailbox, backref="test_runs", on_delete="CASCADE")
+    profile = ForeignKeyField(ServerProfile, null=True, on_delete="SET NULL")
+    started_on = UtcDateTimeField(default=utcnow)
+    finished_on = UtcDateTimeField(null=True)
+    status = EnumField(TestStatus, default=TestStatus.NOT_RUN)
+    summary = TextField(default="")
+
+
+class TestStep(BaseModel):
+    __test__ = False
+
+    run = ForeignKeyField(TestRun, backref="steps", on_delete="CASCADE")
+    position = IntegerField()
+    name = CharField(max_length=64)
+    workload = EnumField(Workload, null=True)
+    status = EnumField(TestStatus)
+    duration_ms = FloatField(default=0)
+    message = TextField(default="")
+    details = TextField(default="")  # redacted request/response transcript
+
+
+class EmailActivity(BaseModel):
+    message_id = CharField(max_length=998, unique=True)  # RFC 5322 Message-ID, fixed before sending
+    conversation_id = CharField(max_length=512, null=True, index=True)
+    in_reply_to = CharField(max_length=998, null=True, index=True)
+    references = TextField(default="")
+    subject = TextField(default="")
+    body = TextField(default="")
+    body_is_html = BooleanField(default=False)
+    sender = CharField(max_length=254, default="", index=True)
+    to_recipients = TextField(default="")  # ';'-separated addresses
+    cc_recipients = TextField(default="")
+    direction = EnumField(EmailDirection)
+    status = EnumField(EmailStatus)
+    owner_user = ForeignKeyField(SystemUser, null=True, backref="emails", on_delete="SET NULL")
+    owner_queue = ForeignKeyField(Queue, null=True, backref="emails", on_delete="SET NULL")
+    tracking_token = CharField(max_length=64, null=True, index=True)
+    received_on = UtcDateTimeField(null=True)
+    sent_on = UtcDateTimeField(null=True)
+    send_attempts = IntegerField(default=0)
+    created_on = UtcDateTimeField(default=utcnow)
+    modified_on = UtcDateTimeField(default=utcnow)
+
+
+class EmailMailboxLink(BaseModel):
+    """One stored email as it was received (or sent) by one mailbox."""
+
+    email = ForeignKeyField(EmailActivity, backref="mailbox_links", on_delete="CASCADE")
+    mailbox = ForeignKeyField(Mailbox, backref="email_links", on_delete="CASCADE")
+    item_id = CharField(max_length=512, null=True)
+    change_key = CharField(max_length=512, null=True)
+    folder = CharField(max_length=64, default="inbox")
+    linked_on = UtcDateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("email", "mailbox"), True),)
+
+
+class _OwnedRecord(BaseModel):
+    owner = ForeignKeyField(SystemUser, null=True, on_delete="SET NULL")
+    state = EnumField(RecordState, default=RecordState.ACTIVE)
+    created_on = UtcDateTimeField(default=utcnow)
+    modified_on = UtcDateTimeField(default=utcnow, index=True)
+
+
+class Appointment(_OwnedRecord):
+    subject = TextField(default="")
+    location = TextField(default="")
+    start = UtcDateTimeField()
+    end = UtcDateTimeField()
+    is_all_day = BooleanField(default=False)
+    body = TextField(default="")
+
+
+class Contact(_OwnedRecord):
+    first_name = CharField(max_length=100, default="")
+    last_name = CharField(max_length=100, default="")
+    email = CharField(max_length=254, default="", index=True)
+    company = CharField(max_length=160, default="")
+    job_title = CharField(max_length=100, default="")
+    business_phone = CharField(max_length=50, default="")
+    mobile_phone = CharField(max_length=50, default="")
+
+
+class Task(_OwnedRecord):
+    subject = TextField(default="")
+    body = TextField(default="")
+    start = UtcDateTimeField(null=True)
+    due = UtcDateTimeField(null=True)
+    percent_complete = IntegerField(default=0)
+    is_complete = BooleanField(default=False)
+
+
+class CrmAccount(_OwnedRecord):
+    """A customer account (company) record; emails from its address are 'known'."""
+
+    name = CharField(max_length=160)
+    email = CharField(max_length=254, default="", index=True)
+
+    class Meta:
+        table_name = "account"
+
+
+class Lead(_OwnedRecord):
+    name = CharField(max_length=160)
+    company = CharField(max_length=160, default="")
+    email = CharField(max_length=254, default="", index=True)
+
+
+class FolderSyncState(BaseModel):
+    """The opaque SyncFolderItems state of one folder of one mailbox."""
+
+    mailbox = ForeignKeyField(Mailbox, backref="folder_states", on_delete="CASCADE")
+    folder = CharField(max_length=64)  # distinguished folder name: inbox, calendar, contacts, tasks
+    sync_state = TextField(default="")
+    updated_on = UtcDateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("mailbox", "folder"), True),)
+
+
+class ItemLink(BaseModel):
+    """A store record and the Exchange item it is synchronized with."""
+
+    mailbox = ForeignKeyField(Mailbox, backref="item_links", on_delete="CASCADE")
+    record_type = EnumField(RecordType)
+    record_id = IntegerField()
+    item_id = CharField(max_length=512)
+    change_key = CharField(max_length=512)
+    synced_fingerprint = CharField(max_length=64, default="")  # hash of the record as last synced
+    synced_on = UtcDateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = (
+            (("mailbox", "item_id"), True),
+            (("mailbox", "record_type", "record_id"), True),
+        )
+
+
+class ConflictLog(BaseModel):
+    mailbox = ForeignKeyField(Mailbox, backref="conflicts", on_delete="CASCADE")
+    record_type = EnumField(RecordType)
+    record_id = IntegerField()
+    item_id = CharField(max_length=512)
+    policy = EnumField(ConflictPolicy)
+    winner = CharField(max_length=16)  # "store" or "exchange"
+    store_version = TextField(default="")
+    exchange_version = TextField(default="")
+    happened_on = UtcDateTimeField(default=utcnow)
+
+
+class SyncHistory(BaseModel):
+    mailbox = ForeignKeyField(Mailbox, backref="sync_history", on_delete="CASCADE")
+    workload = EnumField(Workload)
+    started_on = UtcDateTimeField(default=utcnow)
+    finished_on = UtcDateTimeField(null=True)
+    status = EnumField(TestStatus, default=TestStatus.NOT_RUN)
+    created = IntegerField(default=0)
+    updated = IntegerField(default=0)
+    deleted = IntegerField(default=0)
+    message = TextField(default="")
+
+
+class Alert(BaseModel):
+    created_on = UtcDateTimeField(default=utcnow, index=True)
+    updated_on = UtcDateTimeField(default=utcnow)
+    level = EnumField(AlertLevel)
+    scope = EnumField(AlertScope)
+    mailbox = ForeignKeyField(Mailbox, null=True, backref="alerts", on_delete="CASCADE")
+    profile = ForeignKeyField(ServerProfile, null=True, backref="alerts", on_delete="CASCADE")
+    email = ForeignKeyField(EmailActivity, null=True, backref="alerts", on_delete="CASCADE")
+    workload = EnumField(Workload, null=True)
+    error_code = CharField(max_length=64)
+    message = TextField()
+    details = TextField(default="")
+    next_step = TextField(default="")
+    occurrences = IntegerField(default=1)
+    is_read = BooleanField(default=False)
+    is_open = BooleanField(default=True)  # closed once the condition has recovered

@@ -1,0 +1,119 @@
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.domain.enums import Workload
+from app.store.db import SCHEMA_VERSION, DatabaseTooNewError, StoreError, close_database, open_database
+from app.store.models import Mailbox, WorkloadState
+
+V1_SQL = Path(__file__).with_name("schema_v1.sql").read_text()
+
+
+def make_v1_database(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.executescript(V1_SQL)
+    conn.execute("INSERT INTO system_user (name, email, is_active, is_current) VALUES ('Alice', 'alice@contoso.com', 1, 1)")
+    conn.execute(
+        "INSERT INTO mailbox (name, email, owner_user_id, approval, incoming_method, outgoing_method, act_method,"
+        " allow_credentials, username, delete_after_processing, incoming_status, outgoing_status, act_status,"
+        " mailbox_status, incoming_enabled, outgoing_enabled, act_enabled, last_sync_error,"
+        " transient_failure_count, created_on, modified_on) VALUES ('Alice', 'alice@contoso.com', 1, 'approved',"
+        " 'server_side', 'server_side', 'server_side', 1, 'alice', 0, 'success', 'success', 'success', 'success',"
+        " 1, 1, 1, '', 0, '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z')"
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+
+def schema_of(path: Path) -> set[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return set(conn.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+    finally:
+        conn.close()
+
+
+def test_fresh_database_has_current_schema_and_wal(tmp_path):
+    db = open_database(tmp_path / "new.sqlite3")
+    try:
+        assert db.pragma("user_version") == SCHEMA_VERSION
+        assert db.pragma("journal_mode") == "wal"
+        assert db.pragma("foreign_keys") == 1
+    finally:
+        close_database()
+    assert not list(tmp_path.glob("*.bak")), "a new file needs no backup"
+
+
+def test_migration_from_schema_1_backs_up_then_keeps_data(tmp_path):
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    backups = []
+    open_database(path, on_backup=backups.append)
+    try:
+        mailbox = Mailbox.get(Mailbox.email == "alice@contoso.com")
+        assert mailbox.approval.value == "approved"
+        WorkloadState.create(mailbox=mailbox, workload=Workload.INCOMING)  # the v2 table works
+        assert WorkloadState.select().count() == 1
+    finally:
+        close_database()
+    assert len(backups) == 1 and backups[0].exists()
+    assert backups[0].name.startswith("sssm.sqlite3.v1-") and backups[0].suffix == ".bak"
+    with sqlite3.connect(backups[0]) as conn:  # the backup is the untouched schema-1 file
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("SELECT email FROM mailbox").fetchall() == [("alice@contoso.com",)]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_migrated_schema_equals_fresh_schema(tmp_path):
+    make_v1_database(tmp_path / "old.sqlite3")
+    open_database(tmp_path / "old.sqlite3")
+    close_database()
+    open_database(tmp_path / "fresh.sqlite3")
+    close_database()
+    assert schema_of(tmp_path / "old.sqlite3") == schema_of(tmp_path / "fresh.sqlite3")
+
+
+def test_failed_migration_step_leaves_file_at_old_version(tmp_path, monkeypatch):
+    from app.store import migrations
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+
+    def broken(db):
+        db.execute_sql("CREATE TABLE half_done (id INTEGER)")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setitem(migrations.STEPS, 2, broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        open_database(path)
+    close_database()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "half_done" not in tables, "the step's transaction was rolled back"
+
+
+def test_newer_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "sssm.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE future (id INTEGER)")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseTooNewError) as caught:
+        open_database(path)
+    message = str(caught.value)
+    assert "newer version" in message and f"schema {SCHEMA_VERSION + 1}" in message and "backup" in message
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_foreign_file_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE something_else (id INTEGER)")
+    with pytest.raises(StoreError, match="not a Server-Side Sync Manager data file"):
+        open_database(path)
+    close_database()
