@@ -10,7 +10,9 @@ import importlib
 from app import APP_NAME, __version__
 
 # sub-command name -> module with HELP, add_arguments(parser), run(args)
-_COMMANDS: dict[str, str] = {}
+_COMMANDS: dict[str, str] = {
+    "simulator": "app.simulator.cli",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
