@@ -65,3 +65,4 @@ def store(sssm_home):
     db = open_database(paths.database_path())
     yield db
     close_database()
+from ews_fixtures import *  # noqa
