@@ -127,7 +127,8 @@ class _Handler(BaseHTTPRequestHandler):
               *, chunked: bool = False, fault: str | None = None, cut_at: int | None = None) -> None:
         """Write one response; ``cut_at``: send that many body bytes, then drop the connection."""
         self.send_response_only(status)
-        self.send_header("Server", self.version_string())
+        if not any(n.lower() == "server" for n, _ in headers):
+            self.send_header("Server", self.version_string())
         self.send_header("Date", self.date_time_string())
         for name, value in headers:
             self.send_header(name, value)
