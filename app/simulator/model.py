@@ -44,6 +44,12 @@ _ITEM_MARK = b"\x00\x46\x00\x00"
 _RAW_ID_LEN = 4 + 36 + 4 + 8 + 2
 
 
+def conversation_id(mailbox_guid: str, thread_guid: bytes) -> str:
+    """EWS ConversationId as Exchange renders it: mailbox-specific prefix + thread GUID."""
+    raw = b"\x00\x04\x24\x00" + mailbox_guid.encode("ascii") + b"\x00\x10\x00" + thread_guid
+    return base64.b64encode(raw).decode("ascii")
+
+
 def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
@@ -184,6 +190,7 @@ class Mailbox:
         self.folders: dict[str, Folder] = {}
         self.distinguished: dict[str, Folder] = {}
         self.items: dict[str, Item] = {}
+        self.by_msgid: dict[str, str] = {}  # InternetMessageId -> item id (latest)
         self.counter = 0
         self.seq = 0
         self.ck_counter = 0
@@ -257,6 +264,8 @@ class Mailbox:
             item.received = item.created
         folder.items[item.id] = item
         self.items[item.id] = item
+        if item.msgid:
+            self.by_msgid[item.msgid] = item.id
         item.created_seq = self.seq + 1
         item.content_seq = item.last_seq = self._log(folder, item, OP_CREATE)
         return item
@@ -276,6 +285,8 @@ class Mailbox:
         folder = self.folders[item.folder_id]
         folder.items.pop(item.id, None)
         self.items.pop(item.id, None)
+        if item.msgid and self.by_msgid.get(item.msgid) == item.id:
+            del self.by_msgid[item.msgid]
         self._log(folder, item, OP_DELETE)
 
     def move_item(self, item: Item, target: Folder) -> Item:
@@ -332,4 +343,6 @@ class Mailbox:
                 setattr(it, k, dec(idict[k]))
             mb.items[it.id] = it
             mb.folders[it.folder_id].items[it.id] = it
+            if it.msgid:
+                mb.by_msgid[it.msgid] = it.id
         return mb

@@ -1,0 +1,22 @@
+"""EWS operations, one module per group; OPERATIONS maps the SOAP operation name to its handler.
+
+A handler takes (RequestContext, the operation's request element) and returns the
+serialized ``<m:...Response>`` element.
+"""
+from . import createitem, deletemove, finditem, folders, getitem, misc, sync, updateitem
+
+OPERATIONS = {
+    "GetFolder": folders.get_folder,
+    "FindFolder": folders.find_folder,
+    "CreateFolder": folders.create_folder,
+    "DeleteFolder": folders.delete_folder,
+    "FindItem": finditem.find_item,
+    "GetItem": getitem.get_item,
+    "CreateItem": createitem.create_item,
+    "UpdateItem": updateitem.update_item,
+    "DeleteItem": deletemove.delete_item,
+    "MoveItem": deletemove.move_item,
+    "SyncFolderItems": sync.sync_folder_items,
+    "ResolveNames": misc.resolve_names,
+    "ConvertId": misc.convert_id,
+}

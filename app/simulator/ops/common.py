@@ -1,0 +1,147 @@
+"""Helpers shared by operations: response shapes and restrictions."""
+from __future__ import annotations
+
+import operator
+
+from ..service import M, T, Fault, OpError
+from .. import soap
+from ..xmlitems import (ALL_PROPS, BY_URI, DEFAULT_FIND, DEFAULT_GET, ID_ONLY, INDEXED, BY_ELEM,
+                        PropertyError, parse_dt)
+
+_BASE = {"IdOnly": ID_ONLY, "AllProperties": ALL_PROPS}
+
+
+def item_shape(shape_el, *, find: bool) -> tuple[frozenset, str]:
+    """(wanted element names, BodyType) from an m:ItemShape element."""
+    if shape_el is None:
+        raise Fault(soap.schema_validation_fault("The element 'ItemShape' is missing."))
+    base = (shape_el.findtext(T + "BaseShape") or "").strip()
+    if base == "Default":
+        wanted = DEFAULT_FIND if find else DEFAULT_GET
+    elif base in _BASE:
+        wanted = _BASE[base]
+        if find and base == "AllProperties":
+            wanted = DEFAULT_FIND
+    else:
+        raise Fault(soap.schema_validation_fault(
+            f"The element 'BaseShape' has invalid value '{base}'."))
+    body_type = (shape_el.findtext(T + "BodyType") or "Best").strip()
+    extra = shape_el.find(T + "AdditionalProperties")
+    if extra is not None:
+        names = set(wanted)
+        for p in extra:
+            uri = p.get("FieldURI") or ""
+            if p.tag == T + "FieldURI":
+                f = BY_URI.get(uri)
+                if f is not None:
+                    names.add(f.elem)
+            elif p.tag == T + "IndexedFieldURI" and uri in INDEXED:
+                names.add(INDEXED[uri])
+        wanted = frozenset(names)
+    return wanted, body_type
+
+
+# ---------------------------------------------------------------------------- restrictions
+_CMP = {"IsEqualTo": operator.eq, "IsNotEqualTo": operator.ne, "IsGreaterThan": operator.gt,
+        "IsGreaterThanOrEqualTo": operator.ge, "IsLessThan": operator.lt, "IsLessThanOrEqualTo": operator.le}
+
+
+def _convert(ftype, text):
+    if ftype == "dt":
+        return parse_dt(text)
+    if ftype == "bool":
+        return text.strip() in ("true", "1")
+    if ftype in ("int",):
+        return int(text)
+    if ftype == "float":
+        return float(text)
+    return text
+
+
+def compile_restriction(el, getter_for_uri):
+    """A predicate(obj) for a t:Restriction child; *getter_for_uri(uri)* -> (getter(obj), type)."""
+    tag = el.tag[len(T):]
+    if tag == "And":
+        parts = [compile_restriction(c, getter_for_uri) for c in el]
+        return lambda o: all(p(o) for p in parts)
+    if tag == "Or":
+        parts = [compile_restriction(c, getter_for_uri) for c in el]
+        return lambda o: any(p(o) for p in parts)
+    if tag == "Not":
+        inner = compile_restriction(el[0], getter_for_uri)
+        return lambda o: not inner(o)
+    path = el[0] if len(el) else None
+    if path is None:
+        raise OpError("ErrorInvalidRestriction", "The restriction is invalid.")
+    uri = path.get("FieldURI") or ""
+    getter, ftype = getter_for_uri(uri, path)
+    if tag == "Exists":
+        return lambda o: getter(o) not in (None, "", (), {})
+    if tag in _CMP:
+        const = el.find(T + "FieldURIOrConstant/" + T + "Constant")
+        if const is None:
+            raise OpError("ErrorUnsupportedPathForQuery", "The property path is not supported for this query.")
+        try:
+            value = _convert(ftype, const.get("Value") or "")
+        except (ValueError, PropertyError):
+            raise OpError("ErrorInvalidValueForProperty", "The value is invalid for property.") from None
+        cmp = _CMP[tag]
+
+        def pred(o):
+            v = getter(o)
+            if v is None:
+                return tag == "IsNotEqualTo"
+            try:
+                return cmp(v, value)
+            except TypeError:
+                return False
+        return pred
+    if tag == "Contains":
+        const = el.find(T + "Constant")
+        needle = const.get("Value") if const is not None else ""
+        mode = el.get("ContainmentMode") or "Substring"
+        ignore_case = (el.get("ContainmentComparison") or "Exact") in ("IgnoreCase", "IgnoreCaseAndNonSpacingCharacters",
+                                                                       "Loose", "LooseAndIgnoreCase")
+        if ignore_case:
+            needle = needle.lower()
+
+        def contains(o):
+            v = getter(o)
+            if v is None:
+                return False
+            values = v if isinstance(v, (tuple, list)) else (v,)
+            for s in values:
+                s = s if isinstance(s, str) else " ".join(x for x in s if x) if isinstance(s, tuple) else str(s)
+                if ignore_case:
+                    s = s.lower()
+                if (mode == "FullString" and s == needle) or (mode == "Prefixed" and s.startswith(needle)) or \
+                        (mode not in ("FullString", "Prefixed") and needle in s):
+                    return True
+            return False
+        return contains
+    raise OpError("ErrorUnsupportedQueryFilter", f"The restriction {tag} is not supported.")
+
+
+def item_getter(render_ctx):
+    def getter_for_uri(uri, path):
+        f = BY_URI.get(uri)
+        if f is None:
+            raise OpError("ErrorUnsupportedPathForQuery", "The property path is not supported for this query.")
+        if f.type in ("mailbox", "mailboxes"):
+            if f.type == "mailbox":
+                return (lambda it: (lambda v: v and (v[1], v[0] or "") or None)(f.value(it, render_ctx))), "tuple"
+            return (lambda it: tuple(e for _, e in f.value(it, render_ctx) or ())), "tuple"
+        if f.type in ("body", "textbody"):
+            return (lambda it: it.body), "str"
+        if f.type == "itemid":
+            return (lambda it: it.id), "str"
+        return (lambda it: f.value(it, render_ctx)), f.type
+    return getter_for_uri
+
+
+def kind_fields(kind):
+    return BY_ELEM[kind]
+
+
+def children_named(el, tag):
+    return el.findall(M + tag) if el is not None else []

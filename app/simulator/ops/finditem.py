@@ -1,0 +1,112 @@
+"""FindItem: paging views, restrictions, sort order."""
+from __future__ import annotations
+
+from ..service import M, T, OpError, RequestContext, response, response_message
+from ..xmlitems import BY_URI, parse_dt, render_item
+from .common import compile_restriction, item_getter, item_shape
+
+# EWSFindCountLimit: Exchange returns at most this many items per FindItem page.
+MAX_PAGE = 1000
+
+
+def _received_key(it):
+    return (it.received or it.created, it.id)
+
+
+def _sorted_items(folder, sort_el, render_ctx):
+    items = folder.items_by_received()  # ascending, cached
+    orders = list(sort_el) if sort_el is not None else []
+    if not orders:
+        return items[::-1]  # Exchange's default view: newest first
+    if len(orders) == 1 and (orders[0].find(T + "FieldURI") is not None
+                             and orders[0].find(T + "FieldURI").get("FieldURI") == "item:DateTimeReceived"):
+        return list(items) if orders[0].get("Order") == "Ascending" else items[::-1]
+    result = list(items)
+    for order in reversed(orders):
+        path = order[0] if len(order) else None
+        f = BY_URI.get(path.get("FieldURI") if path is not None else "")
+        if f is None:
+            raise OpError("ErrorUnsupportedPathForSortGroup", "The property path is not supported for sorting.")
+
+        def key(it, f=f):
+            v = f.value(it, render_ctx)
+            if isinstance(v, tuple):
+                v = " ".join(x or "" for x in v)
+            return (v is not None, v if v is not None else 0)
+        try:
+            result.sort(key=key, reverse=order.get("Order") == "Descending")
+        except TypeError:
+            result.sort(key=lambda it: str(key(it)), reverse=order.get("Order") == "Descending")
+    return result
+
+
+def find_item(ctx: RequestContext, req) -> str:
+    traversal = req.get("Traversal") or "Shallow"
+    wanted, body_type = item_shape(req.find(M + "ItemShape"), find=True)
+    restriction = req.find(M + "Restriction")
+    sort_el = req.find(M + "SortOrder")
+    indexed = req.find(M + "IndexedPageItemView")
+    fractional = req.find(M + "FractionalPageItemView")
+    calview = req.find(M + "CalendarView")
+    msgs = []
+    parents = req.find(M + "ParentFolderIds")
+    for fid in (list(parents) if parents is not None else []):
+        try:
+            if traversal not in ("Shallow", "Associated", "SoftDeleted"):
+                raise OpError("ErrorInvalidOperation", "Deep traversal is not supported for items.")
+            mb, folder = ctx.resolve_folder(fid)
+            rctx = ctx.render_context(mb, body_type)
+            if traversal == "Associated":
+                items = []
+            elif calview is not None:
+                start = parse_dt(calview.get("StartDate"))
+                end = parse_dt(calview.get("EndDate"))
+                items = sorted((it for it in folder.items.values() if it.kind == "CalendarItem"
+                                and it.get("start") and it.get("start") < end and it.get("end", it.get("start")) > start),
+                               key=lambda it: (it.get("start"), it.id))
+            else:
+                items = _sorted_items(folder, sort_el, rctx)
+            if restriction is not None and len(restriction):
+                pred = compile_restriction(restriction[0], item_getter(rctx))
+                items = [it for it in items if pred(it)]
+            total = len(items)
+            attrs = ""
+            if indexed is not None:
+                offset = int(indexed.get("Offset") or 0)
+                max_entries = min(int(indexed.get("MaxEntriesReturned") or MAX_PAGE), MAX_PAGE)
+                if max_entries < 1:
+                    raise OpError("ErrorInvalidPagingMaxRows")
+                if indexed.get("BasePoint") == "End":
+                    stop = max(total - offset, 0)
+                    page = items[max(stop - max_entries, 0):stop]
+                    next_offset = offset + len(page)
+                else:
+                    page = items[offset:offset + max_entries]
+                    next_offset = offset + len(page)
+                last = next_offset >= total
+                attrs = f'IndexedPagingOffset="{next_offset}" '
+            elif fractional is not None:
+                num = int(fractional.get("Numerator") or 0)
+                den = max(int(fractional.get("Denominator") or 1), 1)
+                max_entries = min(int(fractional.get("MaxEntriesReturned") or MAX_PAGE), MAX_PAGE)
+                offset = total * num // den
+                page = items[offset:offset + max_entries]
+                next_offset = offset + len(page)
+                last = next_offset >= total
+                attrs = f'NumeratorOffset="{next_offset}" AbsoluteDenominator="{total}" '
+            else:
+                max_entries = MAX_PAGE
+                if calview is not None and calview.get("MaxEntriesReturned"):
+                    max_entries = min(int(calview.get("MaxEntriesReturned")), MAX_PAGE)
+                page = items[:max_entries]
+                last = len(page) >= total
+            body = "".join(render_item(it, wanted, rctx) for it in page)
+            msgs.append(response_message(
+                "FindItem", f'<m:RootFolder {attrs}TotalItemsInView="{total}" '
+                            f'IncludesLastItemInRange="{"true" if last else "false"}">'
+                            f"<t:Items>{body}</t:Items></m:RootFolder>"))
+        except OpError as e:
+            msgs.append(response_message("FindItem", error=e))
+        except ValueError:
+            msgs.append(response_message("FindItem", error=OpError("ErrorInvalidRequest")))
+    return response("FindItem", msgs)

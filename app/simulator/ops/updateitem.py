@@ -1,0 +1,114 @@
+"""UpdateItem: SetItemField / AppendToItemField / DeleteItemField with ChangeKey checks."""
+from __future__ import annotations
+
+import base64
+import binascii
+
+from .. import soap
+from ..service import M, T, Fault, OpError, RequestContext, response, response_message
+from ..xmlitems import BY_ELEM, BY_URI, INDEXED, PropertyError, apply_field, delete_field
+from .createitem import _send
+
+_CONFLICT_MODES = ("NeverOverwrite", "AutoResolve", "AlwaysOverwrite")
+
+
+def _check_change_key(mb, item, change_key: str | None, mode: str):
+    if change_key is None:
+        return
+    try:
+        raw = base64.b64decode(change_key, validate=True)
+    except (binascii.Error, ValueError):
+        raise OpError("ErrorInvalidChangeKey") from None
+    if len(raw) < 8:
+        raise OpError("ErrorInvalidChangeKey")
+    if change_key != mb.change_key(item) and mode != "AlwaysOverwrite":
+        raise OpError("ErrorIrresolvableConflict")
+
+
+def _path(update):
+    for child in update:
+        if child.tag in (T + "FieldURI", T + "IndexedFieldURI", T + "ExtendedFieldURI"):
+            return child
+    raise OpError("ErrorInvalidRequest", "An update is missing its property path.")
+
+
+def _field_for(item, path):
+    uri = path.get("FieldURI") or ""
+    if path.tag == T + "ExtendedFieldURI":
+        raise OpError("ErrorInvalidPropertySet", "Extended properties are not supported by this server.")
+    if path.tag == T + "IndexedFieldURI":
+        elem = INDEXED.get(uri)
+        f = BY_ELEM[item.kind].get(elem) if elem else None
+    else:
+        f = BY_URI.get(uri)
+        if f is not None and BY_ELEM[item.kind].get(f.elem) is not f:
+            f = None
+    if f is None:
+        raise OpError("ErrorInvalidPropertySet",
+                      f"The property {uri} is not valid for an item of type {item.kind}.")
+    return f
+
+
+def _apply_update(item, update) -> str:
+    """Apply one update; returns the element name of the property changed."""
+    op = update.tag[len(T):]
+    path = _path(update)
+    f = _field_for(item, path)
+    try:
+        if op == "DeleteItemField":
+            index = path.get("FieldIndex") if path.tag == T + "IndexedFieldURI" else None
+            delete_field(item, f, index)
+            return f.elem
+        container = next((c for c in update if c is not path), None)
+        value_el = container.find(T + f.elem) if container is not None else None
+        if value_el is None:
+            raise OpError("ErrorInvalidPropertySet",
+                          f"The item in the {op} does not contain the property {f.uri}.")
+        apply_field(item, f, value_el, append=op == "AppendToItemField")
+    except PropertyError as e:
+        raise OpError(e.code, str(e)) from None
+    return f.elem
+
+
+def update_item(ctx: RequestContext, req) -> str:
+    mode = req.get("ConflictResolution") or "AutoResolve"
+    disposition = req.get("MessageDisposition")
+    if mode not in _CONFLICT_MODES:
+        raise Fault(soap.schema_validation_fault(
+            f"The 'ConflictResolution' attribute is invalid - The value '{mode}' is invalid."))
+    changes = req.find(M + "ItemChanges")
+    msgs = []
+    for change in (list(changes) if changes is not None else []):
+        try:
+            id_el = change.find(T + "ItemId")
+            if id_el is None:
+                raise OpError("ErrorInvalidRequest", "Only ItemId changes are supported by this server.")
+            mb, item = ctx.resolve_item(id_el)
+            _check_change_key(mb, item, id_el.get("ChangeKey"), mode)
+            updates = change.find(T + "Updates")
+            # Work on a copy so a failing update leaves the item untouched, as Exchange does.
+            before = {k: getattr(item, k) for k in item.__slots__}
+            before["x"] = dict(item.x) if item.x else None
+            changed = set()
+            try:
+                for update in (list(updates) if updates is not None else []):
+                    changed.add(_apply_update(item, update))
+            except OpError:
+                for k, v in before.items():
+                    setattr(item, k, v)
+                raise
+            if changed:
+                mb.touch(item, read_flag_only=changed == {"IsRead"})
+            tag = item.kind
+            inner = f'<m:Items><t:{tag}><t:ItemId Id="{item.id}" ChangeKey="{mb.change_key(item)}"/></t:{tag}></m:Items>'
+            if item.kind == "Message" and disposition in ("SendOnly", "SendAndSaveCopy") and item.is_draft:
+                mb.remove_item(item)
+                save = mb.distinguished["sentitems"] if disposition == "SendAndSaveCopy" else None
+                item.created = item.modified = None
+                _send(ctx, mb, item, save)
+                inner = "<m:Items/>"
+            msgs.append(response_message(
+                "UpdateItem", inner + "<m:ConflictResults><t:Count>0</t:Count></m:ConflictResults>"))
+        except OpError as e:
+            msgs.append(response_message("UpdateItem", error=e, error_inner="<m:Items/>"))
+    return response("UpdateItem", msgs)
