@@ -54,27 +54,27 @@ def _split_user(name: str) -> tuple[str | None, str]:
 
 
 def resolve_user(directory, name: str):
-    """Find the account behind ``user@domain``, ``DOMAIN\\user`` or a bare ``user``."""
+    """Find the account behind ``user@domain``, ``DOMAIN\\user`` or a bare ``user``.
+
+    ``DOMAIN`` may be the NetBIOS name (``CONTOSO``) or the DNS name (``contoso.com``) of the
+    account's e-mail domain; a bare name matching several accounts picks the first, as the
+    NTLM credential file does.
+    """
     domain, user = _split_user(name)
     if not user:
         return None
-    account = None
-    try:
+    if "@" in user:
         account = directory.get(user)
-    except (KeyError, LookupError):
-        account = None
-    if account is None and "@" not in user:
-        for candidate in directory.accounts():
-            if candidate.email.partition("@")[0].lower() == user.lower():
-                account = candidate
-                break
-    if account is None:
-        return None
-    if domain:
+        candidates = [account] if account is not None else []
+    else:
+        candidates = [a for a in directory.accounts() if a.email.partition("@")[0].lower() == user.lower()]
+    for account in candidates:
+        if not domain:
+            return account
         email_domain = account.email.rpartition("@")[2].lower()
-        if domain.lower() not in (email_domain, netbios_domain(account.email).lower()):
-            return None
-    return account
+        if domain.lower() in (email_domain, netbios_domain(account.email).lower()):
+            return account
+    return None
 
 
 def _password_ok(account, password: str) -> bool:

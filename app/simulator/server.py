@@ -382,6 +382,7 @@ class LoopbackExchange:
         self.stats = RequestStats()
         self.throttle = Throttle(concurrency_limit)
         self.busy_backoff_ms = 5000
+        self.save_interval = 2.0  # seconds between saves of a changed state file
         self.authenticator = Authenticator(self.directory, self.state_dir)
         self.autodiscover = AutodiscoverResponder(self.directory, (self.hostnames or ("localhost",))[0])
         self.admin_token = admin_token or secrets.token_urlsafe(24)
@@ -474,9 +475,15 @@ class LoopbackExchange:
         """URLs Autodiscover hands out: ``public_url``, else the host the client asked for if it is ours."""
         if self.public_url:
             return self.public_url
-        name = (host_header or "").rsplit(":", 1)[0].strip("[]").lower()
+        host = (host_header or "").strip().lower()
+        name, _, port = host.rpartition(":") if host.count(":") == 1 else (host, "", "")
+        name = name.strip("[]")
         if name and name in self.hostnames:
-            return self.url_for_host(name)
+            # As Exchange's configured ExternalUrl: the name the client used; a port only when
+            # the client named one (a client that reached us on 443 through a host map gets none).
+            if port:
+                return self.url_for_host(name)
+            return f"{'https' if self.tls else 'http'}://{name}"
         return self.url
 
     # -- server version -----------------------------------------------------------------
@@ -587,7 +594,7 @@ class LoopbackExchange:
             os.replace(tmp, self.state_file)
 
     def _save_loop(self) -> None:
-        while not self._stopping.wait(2.0):
+        while not self._stopping.wait(self.save_interval):
             if self._dirty.is_set():
                 try:
                     self.save_state()

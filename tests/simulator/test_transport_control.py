@@ -135,7 +135,7 @@ def test_state_file_round_trip(tmp_path):
     with LoopbackExchange(tmp_path / "srv", state_file=state) as server:
         server.add_account("keep@contoso.com", "K33p!", "Keeper", roles=("impersonation",))
         item_id = server.deliver("keep@contoso.com", "Survives a restart", "body")
-        port, ca = server.port, server.ca_path.read_bytes()
+        ca = server.ca_path.read_bytes()
     saved = json.loads(state.read_text())
     assert [a["email"] for a in saved["accounts"]] == ["keep@contoso.com"]
     with LoopbackExchange(tmp_path / "srv", state_file=state) as again:
@@ -152,12 +152,14 @@ def test_state_file_round_trip(tmp_path):
 
 def test_state_is_saved_while_running(tmp_path):
     state = tmp_path / "live.json"
-    with LoopbackExchange(tmp_path / "srv", state_file=state) as server:
+    server = LoopbackExchange(tmp_path / "srv", state_file=state)
+    server.save_interval = 0.05
+    with server:
         server.add_account("live@contoso.com", "pw")
         for _ in range(40):
             if state.exists() and "live@contoso.com" in state.read_text():
                 break
-            time.sleep(0.1)
+            time.sleep(0.05)
         assert "live@contoso.com" in state.read_text()
 
 
