@@ -54,7 +54,8 @@ def on_failure(health: Health, failure: Failure, *, limit: int = DEFAULT_TRANSIE
                         AlertLevel.ERROR, disable=True)
     count = health.consecutive_transient_failures + 1
     if count >= limit:
-        return Decision(replace(health, consecutive_transient_failures=count, warned=False, enabled=False),
+        # still "warned": when it works again, the admin hears of the recovery
+        return Decision(replace(health, consecutive_transient_failures=count, warned=True, enabled=False),
                         AlertLevel.ERROR, disable=True)
     return Decision(replace(health, consecutive_transient_failures=count, warned=True),
                     AlertLevel.WARNING, retry_after=backoff_for(failure, default_backoff))

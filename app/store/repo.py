@@ -75,7 +75,7 @@ def save_profile(settings: ProfileSettings, *, profile: ServerProfile | None = N
     with database.atomic():
         for name in _PROFILE_COLUMNS:
             value = getattr(settings, name)
-            setattr(profile, name, value.strip() if isinstance(value, str) else value)
+            setattr(profile, name, value.strip() if type(value) is str else value)
         profile.modified_on = utcnow()
         profile.save()
         # inside the transaction: a keyring failure rolls the row back, nothing half-saved
@@ -125,7 +125,7 @@ def save_mailbox(settings: MailboxSettings, *, mailbox: Mailbox | None = None,
     with database.atomic():
         for name in _MAILBOX_COLUMNS:
             value = getattr(settings, name)
-            setattr(mailbox, name, value.strip() if isinstance(value, str) else value)
+            setattr(mailbox, name, value.strip() if type(value) is str else value)
         mailbox.owner_user = settings.owner_id if settings.owner_kind is OwnerKind.USER else None
         mailbox.owner_queue = settings.owner_id if settings.owner_kind is OwnerKind.QUEUE else None
         mailbox.profile = settings.profile_id

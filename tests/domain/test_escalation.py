@@ -25,6 +25,7 @@ def test_transient_failures_warn_then_error_and_disable_at_the_limit():
     assert levels == [AlertLevel.WARNING] * 9 + [AlertLevel.ERROR]
     assert decision.disable and not health.enabled
     assert decision.retry_after is None
+    assert on_success(health).alert_level is AlertLevel.INFORMATION, "recovery after the limit is reported"
 
 
 def test_permanent_failure_errors_and_disables_at_once_without_retry():

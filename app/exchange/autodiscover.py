@@ -1,0 +1,154 @@
+"""Autodiscover with a trace of every URL tried and what it answered.
+
+The order follows Microsoft's client guidance for SOAP Autodiscover: https://<domain>/…,
+https://autodiscover.<domain>/…, then the unauthenticated http://autodiscover.<domain>/… GET
+that may redirect (302) to an https endpoint. RedirectAddress (another address) and RedirectUrl
+(another endpoint) answers are followed, at most ``MAX_HOPS`` times. Host names go through the
+adapter's host map (app.exchange.net), which is the seam tests and the demo use instead of DNS.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from app.exchange import net
+from app.exchange.connection import ConnectionPlan, exchangelib_auth_type
+
+SOAP_PATH = "/autodiscover/autodiscover.svc"
+MAX_HOPS = 10
+SETTINGS = ["external_ews_url", "internal_ews_url", "ews_supported_schemas", "user_display_name"]
+
+
+@dataclass
+class Attempt:
+    url: str
+    email: str
+    outcome: str  # "found", "redirect-address", "redirect-url", "http-redirect", "failed"
+    detail: str
+    duration_ms: float
+
+
+@dataclass
+class AutodiscoverResult:
+    ews_url: str | None
+    attempts: list[Attempt] = field(default_factory=list)
+    error: BaseException | None = None
+
+    def trace(self) -> str:
+        return "\n".join(f"{i}. {a.url} [{a.email}] → {a.outcome}: {a.detail} ({a.duration_ms:.0f} ms)"
+                         for i, a in enumerate(self.attempts, 1))
+
+
+def candidate_urls(domain: str) -> list[str]:
+    return [f"https://{domain}{SOAP_PATH}", f"https://autodiscover.{domain}{SOAP_PATH}"]
+
+
+def _ask(plan: ConnectionPlan, url: str, email: str):
+    from exchangelib import Configuration, Credentials
+    from exchangelib.autodiscover.protocol import AutodiscoverProtocol
+    from exchangelib.protocol import FailFast
+
+    net.trust_ca_for(url, plan.ca_file)
+    net.set_timeout_for(url, plan.timeout_seconds)
+    protocol = AutodiscoverProtocol(config=Configuration(
+        service_endpoint=url, credentials=Credentials(plan.username, plan.password),
+        auth_type=exchangelib_auth_type(plan.auth_protocol), retry_policy=FailFast()))
+    try:
+        return protocol.get_user_settings(user=email, settings=SETTINGS)
+    finally:
+        protocol.close()
+
+
+def discover(plan: ConnectionPlan) -> AutodiscoverResult:
+    result = AutodiscoverResult(None)
+    email = plan.email
+    queue = candidate_urls(email.rsplit("@", 1)[1])
+    tried: set[tuple[str, str]] = set()
+    last_error: BaseException | None = None
+    hops = 0
+    while queue and hops <= MAX_HOPS:
+        url = queue.pop(0)
+        if (url.lower(), email.lower()) in tried:
+            continue
+        tried.add((url.lower(), email.lower()))
+        started = time.perf_counter()
+
+        def record(outcome: str, detail: str) -> None:
+            result.attempts.append(Attempt(url, email, outcome, detail, (time.perf_counter() - started) * 1000))
+
+        try:
+            response = _ask(plan, url, email)
+        except Exception as exc:  # every failure of one candidate is recorded and the next one tried
+            last_error = exc
+            record("failed", f"{type(exc).__name__}: {exc}")
+            continue
+        if response.redirect_address:
+            hops += 1
+            record("redirect-address", f"use the address {response.redirect_address}")
+            email = response.redirect_address
+            queue = candidate_urls(email.rsplit("@", 1)[1])
+            continue
+        if response.redirect_url:
+            hops += 1
+            record("redirect-url", f"ask {response.redirect_url}")
+            queue.insert(0, response.redirect_url)
+            continue
+        ews_url = response.user_settings.get("external_ews_url") or response.user_settings.get("internal_ews_url")
+        if not ews_url:
+            record("failed", "the answer named no EWS URL")
+            continue
+        record("found", ews_url)
+        result.ews_url = ews_url
+        return result
+
+    if result.ews_url is None and hops <= MAX_HOPS:
+        _http_redirect_step(plan, email, result)
+        if result.ews_url:
+            return result
+    from exchangelib.errors import AutoDiscoverFailed
+
+    result.error = last_error if _is_auth_error(last_error) else AutoDiscoverFailed(
+        f"No Autodiscover endpoint answered for {plan.email}")
+    return result
+
+
+def _is_auth_error(exc: BaseException | None) -> bool:
+    from exchangelib.errors import UnauthorizedError
+
+    return isinstance(exc, UnauthorizedError)
+
+
+def _http_redirect_step(plan: ConnectionPlan, email: str, result: AutodiscoverResult) -> None:
+    """Unauthenticated GET on http://autodiscover.<domain>/…; only a 302 to https is followed."""
+    domain = email.rsplit("@", 1)[1]
+    url = f"http://autodiscover.{domain}{SOAP_PATH}"
+    started = time.perf_counter()
+
+    def record(outcome: str, detail: str, at: str = url) -> None:
+        result.attempts.append(Attempt(at, email, outcome, detail, (time.perf_counter() - started) * 1000))
+
+    try:
+        with net.session() as s:
+            response = s.get(url, allow_redirects=False, timeout=plan.timeout_seconds)
+    except Exception as exc:
+        record("failed", f"{type(exc).__name__}: {exc}")
+        return
+    location = response.headers.get("Location", "")
+    if response.status_code not in (301, 302) or not location.lower().startswith("https://"):
+        record("failed", f"HTTP {response.status_code}, no redirect to an https:// address")
+        return
+    record("http-redirect", f"redirected to {location}")
+    target = location if urlsplit(location).path else location.rstrip("/") + SOAP_PATH
+    started = time.perf_counter()
+    try:
+        response = _ask(plan, target, email)
+    except Exception as exc:
+        record("failed", f"{type(exc).__name__}: {exc}", target)
+        return
+    ews_url = response.user_settings.get("external_ews_url") or response.user_settings.get("internal_ews_url")
+    if ews_url:
+        record("found", ews_url, target)
+        result.ews_url = ews_url
+    else:
+        record("failed", "the answer named no EWS URL", target)

@@ -1,0 +1,141 @@
+"""From a profile and a mailbox to exchangelib's Configuration and Account.
+
+``plan_connection`` gathers everything (endpoint, credentials, protocol, impersonation, trust,
+timeout, concurrency) and fails with a classified ``Failure`` *before any network traffic* when
+something is missing. ``open_account`` then builds the exchangelib objects. Retries are ours
+(escalation), so exchangelib runs with FailFast.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
+
+from app import secrets
+from app.domain.enums import ApprovalStatus, AuthProtocol, CredentialSource
+from app.domain.escalation import Failure
+from app.exchange import net
+from app.exchange.errors import precondition_failure
+from app.store.models import Mailbox, ServerProfile
+
+net.install()
+
+
+class PreconditionFailed(Exception):
+    def __init__(self, failure: Failure):
+        self.failure = failure
+        super().__init__(failure.message)
+
+
+@dataclass
+class ConnectionPlan:
+    email: str
+    username: str
+    password: str = field(repr=False)
+    auth_protocol: AuthProtocol
+    ews_url: str | None  # None: find it with Autodiscover
+    use_impersonation: bool
+    timeout_seconds: int
+    max_connections: int
+    ca_file: str | None
+    use_ssl: bool
+    port: int
+    credential_source: CredentialSource
+
+
+def apply_ssl_and_port(url: str, use_ssl: bool, port: int) -> str:
+    """The profile's SSL and port settings applied to a configured EWS URL."""
+    parts = urlsplit(url.strip())
+    scheme = "https" if use_ssl else "http"
+    default = 443 if use_ssl else 80
+    host = parts.hostname or ""
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    netloc = host if port == default else f"{host}:{port}"
+    return urlunsplit((scheme, netloc, parts.path or "/EWS/Exchange.asmx", parts.query, ""))
+
+
+def plan_connection(mailbox: Mailbox, *, outgoing: bool = False) -> ConnectionPlan:
+    """Everything needed to connect; raises PreconditionFailed (no network touched)."""
+    if mailbox.approval is not ApprovalStatus.APPROVED:
+        raise PreconditionFailed(precondition_failure("AddressNotApproved", mailbox.email))
+    profile: ServerProfile | None = mailbox.profile
+    if profile is None:
+        raise PreconditionFailed(precondition_failure("NoProfile", mailbox.email))
+
+    separate = outgoing and not profile.outgoing_same_as_incoming
+    source = profile.outgoing_credential_source if separate else profile.credential_source
+    protocol = profile.outgoing_auth_protocol if separate else profile.auth_protocol
+    port = profile.outgoing_port if separate else profile.incoming_port
+    url = (profile.outgoing_url if separate else profile.incoming_url) if not profile.auto_discover else ""
+
+    if source is CredentialSource.USER_OR_QUEUE:
+        if not mailbox.allow_credentials:
+            raise PreconditionFailed(precondition_failure("CredentialsNotAllowed", mailbox.email))
+        username = mailbox.username
+        password = secrets.get_password(secrets.mailbox_key(mailbox.id)) or ""
+        if not username or not password:
+            raise PreconditionFailed(precondition_failure("MailboxCredentialsMissing", mailbox.email))
+    elif source is CredentialSource.PROFILE:
+        username = profile.outgoing_username if separate else profile.username
+        password = secrets.get_password(secrets.profile_key(profile.id, outgoing=separate)) or ""
+        if not username or not password:
+            raise PreconditionFailed(precondition_failure("ProfileCredentialsMissing", profile.name))
+    else:
+        if sys.platform != "win32":
+            raise PreconditionFailed(precondition_failure("IntegratedAuthUnavailable", profile.name))
+        # Integrated authentication needs SSPI support, which this build does not include yet.
+        raise PreconditionFailed(precondition_failure("IntegratedAuthUnavailable", profile.name))
+
+    return ConnectionPlan(
+        email=mailbox.email,
+        username=username,
+        password=password,
+        auth_protocol=protocol,
+        ews_url=apply_ssl_and_port(url, profile.use_ssl, port) if url else None,
+        use_impersonation=profile.use_impersonation and source is CredentialSource.PROFILE,
+        timeout_seconds=profile.timeout_seconds,
+        max_connections=profile.max_connections,
+        ca_file=profile.trusted_ca_path or None,
+        use_ssl=profile.use_ssl,
+        port=port,
+        credential_source=source,
+    )
+
+
+def exchangelib_auth_type(protocol: AuthProtocol):
+    """Our protocol names to exchangelib's; None lets exchangelib detect it from the 401."""
+    from exchangelib.transport import BASIC, NTLM
+
+    # Negotiate is carried out as NTLM wrapped in Negotiate; Kerberos needs a domain-joined
+    # Windows machine and is not offered here.
+    return {AuthProtocol.AUTO: None, AuthProtocol.BASIC: BASIC, AuthProtocol.NTLM: NTLM,
+            AuthProtocol.NEGOTIATE: NTLM}[protocol]
+
+
+def prepare_endpoint(plan: ConnectionPlan, url: str) -> None:
+    """Register trust and timeout for the host of *url* with our HTTP adapter."""
+    net.trust_ca_for(url, plan.ca_file)
+    net.set_timeout_for(url, plan.timeout_seconds)
+
+
+def open_account(plan: ConnectionPlan, ews_url: str, *, version=None):
+    """An exchangelib Account for *plan* at *ews_url* (no request is made yet)."""
+    from exchangelib import DELEGATE, IMPERSONATION, Account, Configuration, Credentials
+    from exchangelib.protocol import FailFast
+
+    prepare_endpoint(plan, ews_url)
+    config = Configuration(
+        service_endpoint=ews_url,
+        credentials=Credentials(plan.username, plan.password),
+        auth_type=exchangelib_auth_type(plan.auth_protocol),
+        version=version,
+        retry_policy=FailFast(),
+        max_connections=plan.max_connections,
+    )
+    return Account(
+        primary_smtp_address=plan.email,
+        config=config,
+        autodiscover=False,
+        access_type=IMPERSONATION if plan.use_impersonation else DELEGATE,
+    )

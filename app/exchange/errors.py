@@ -1,0 +1,165 @@
+"""Every failure we can meet, classified (spec §4): transient or permanent, with a message and a
+next step a person can act on. Messages are English templates marked for translation.
+"""
+from __future__ import annotations
+
+import socket
+import ssl
+
+from app.domain.escalation import Failure
+from app.domain.i18n import QT_TRANSLATE_NOOP as _N
+
+CTX = "Failures"
+
+_PRECONDITIONS = {
+    "AddressNotApproved": (
+        _N(CTX, "The email address {subject} is not approved."),
+        _N(CTX, "Open the mailbox and click Approve email, then test again."),
+    ),
+    "NoProfile": (
+        _N(CTX, "The mailbox {subject} has no email server profile."),
+        _N(CTX, "Choose a server profile on the mailbox's Synchronization method tab."),
+    ),
+    "CredentialsNotAllowed": (
+        _N(CTX, "The profile uses each mailbox's own credentials, but {subject} does not allow its "
+                "credentials to be used for email processing."),
+        _N(CTX, "On the mailbox's Credentials tab, set “Allow to use credentials for email processing” "
+                "to Yes and enter the user name and password."),
+    ),
+    "MailboxCredentialsMissing": (
+        _N(CTX, "The user name or password of {subject} is missing."),
+        _N(CTX, "Enter the user name and password on the mailbox's Credentials tab."),
+    ),
+    "ProfileCredentialsMissing": (
+        _N(CTX, "The email server profile “{subject}” has no user name or password."),
+        _N(CTX, "Enter the user name and password in the profile's credentials."),
+    ),
+    "IntegratedAuthUnavailable": (
+        _N(CTX, "Windows integrated authentication is not available on this computer (profile “{subject}”)."),
+        _N(CTX, "Use credentials specified by the user or queue, or in the email server profile."),
+    ),
+}
+
+
+def precondition_failure(code: str, subject: str) -> Failure:
+    message, next_step = _PRECONDITIONS[code]
+    return Failure(code, False, message.format(subject=subject), next_step)
+
+
+def classify(exc: BaseException) -> Failure:
+    """Map an exception raised while talking to Exchange to a classified Failure."""
+    import requests
+    from exchangelib import errors as ews
+
+    # exchangelib wraps the real cause in a generic TransportError in places (e.g. while guessing
+    # the server version); classify the cause instead.
+    inner = exc.__cause__ or exc.__context__
+    if type(exc) is ews.TransportError and inner is not None and isinstance(
+        inner, (ews.EWSError, requests.exceptions.RequestException, OSError)
+    ):
+        return classify(inner)
+    details = f"{type(exc).__name__}: {exc}"
+
+    def failure(code, transient, message, next_step, backoff_ms=None):
+        return Failure(code, transient, message, next_step, details, backoff_ms)
+
+    if isinstance(exc, requests.exceptions.SSLError) or isinstance(exc, ssl.SSLError) or (
+        "CERTIFICATE_VERIFY_FAILED" in str(exc)
+    ):
+        return failure(
+            "CertificateNotTrusted", False,
+            _N(CTX, "The server's certificate is not trusted, so the connection was refused."),
+            _N(CTX, "If the server uses a certificate from your organisation's own CA, select that CA's file "
+                    "in the profile's “Trusted CA certificate” setting (Advanced). Verification is never "
+                    "turned off."))
+    if isinstance(exc, ews.AutoDiscoverError):
+        return failure(
+            "AutodiscoverFailed", False,
+            _N(CTX, "Autodiscover did not find the Exchange Web Services address."),
+            _N(CTX, "Check the DNS records for Autodiscover, or turn Autodiscover off and enter the EWS address."))
+    if isinstance(exc, ews.UnauthorizedError):
+        return failure(
+            "Unauthorized", False,
+            _N(CTX, "The server refused the user name or password (HTTP 401)."),
+            _N(CTX, "Check the user name and password (mailbox Credentials tab, or the profile's credentials) and "
+                    "the authentication protocol, then test again. It is not retried automatically, so the "
+                    "account is not locked out."))
+    if isinstance(exc, (ews.ErrorImpersonateUserDenied, ews.ErrorImpersonationDenied)):
+        return failure(
+            "ImpersonationDenied", False,
+            _N(CTX, "The profile's account is not allowed to impersonate this mailbox."),
+            _N(CTX, "Give the profile's account the ApplicationImpersonation role in Exchange, or turn "
+                    "impersonation off and use each mailbox's credentials."))
+    if isinstance(exc, ews.ErrorAccessDenied):
+        return failure(
+            "AccessDenied", False,
+            _N(CTX, "The account may not open this mailbox (access denied)."),
+            _N(CTX, "Grant the account full access to the mailbox, or use the mailbox's own credentials."))
+    if isinstance(exc, (ews.ErrorNonExistentMailbox, ews.ErrorImpersonationFailed)):
+        return failure(
+            "MailboxNotFound", False,
+            _N(CTX, "Exchange has no mailbox with this email address."),
+            _N(CTX, "Check the mailbox's email address, or create the mailbox in Exchange."))
+    if isinstance(exc, ews.ErrorServerBusy):
+        back_off = getattr(exc, "back_off", None)
+        return failure(
+            "ErrorServerBusy", True,
+            _N(CTX, "Exchange is busy and asked to wait before the next request (throttling)."),
+            _N(CTX, "Nothing to do: it is retried after the back-off. If it keeps happening, lower the profile's "
+                    "maximum concurrent connections."),
+            backoff_ms=int(back_off * 1000) if back_off else None)
+    text = str(exc)
+    if "Code: 403" in text or (isinstance(exc, ews.TransportError) and " 403" in text[:200]):
+        return failure(
+            "Forbidden", False,
+            _N(CTX, "The server refused access to Exchange Web Services (HTTP 403)."),
+            _N(CTX, "Check that EWS is enabled for this mailbox and that the SSL setting matches the server."))
+    # exchangelib's FailFast re-raises connection problems as ErrorTimeoutExpired("Reraised from …")
+    if any(marker in text for marker in ("ConnectionError", "Connection aborted", "ChunkedEncodingError",
+                                         "Response ended prematurely", "ConnectionResetError")):
+        return failure(
+            "ConnectionFailed", True,
+            _N(CTX, "The connection to the server failed or was reset."),
+            _N(CTX, "It is retried after the back-off. Check that the server address is right and reachable."))
+    if isinstance(exc, (requests.exceptions.Timeout, socket.timeout, TimeoutError)) or isinstance(
+        exc, ews.ErrorTimeoutExpired
+    ):
+        return failure(
+            "Timeout", True,
+            _N(CTX, "The server did not answer in time."),
+            _N(CTX, "It is retried after the back-off. If it keeps happening, check the network or raise the "
+                    "profile's timeout."))
+    if isinstance(exc, (ConnectionResetError, requests.exceptions.ConnectionError,
+                        requests.exceptions.ChunkedEncodingError)):
+        return failure(
+            "ConnectionFailed", True,
+            _N(CTX, "The connection to the server failed or was reset."),
+            _N(CTX, "It is retried after the back-off. Check that the server address is right and reachable."))
+    if isinstance(exc, (ews.ErrorInternalServerError, ews.ErrorInternalServerTransientError,
+                        ews.ErrorMailboxStoreUnavailable, ews.ErrorConnectionFailedTransientError,
+                        ews.ErrorMailboxMoveInProgress)):
+        return failure(
+            "ServerError", True,
+            _N(CTX, "Exchange reported an internal error."),
+            _N(CTX, "It is retried after the back-off. If it persists, check the Exchange server's health."))
+    if isinstance(exc, ews.CASError) or isinstance(exc, ews.RateLimitError):
+        return failure(
+            "ServerError", True,
+            _N(CTX, "The Exchange front end reported an error."),
+            _N(CTX, "It is retried after the back-off."))
+    if isinstance(exc, ews.MalformedResponseError) or isinstance(exc, ews.SOAPError):
+        return failure(
+            "MalformedResponse", True,
+            _N(CTX, "The server's answer was not valid Exchange Web Services XML."),
+            _N(CTX, "It is retried after the back-off. A proxy or load balancer between here and Exchange may be "
+                    "altering responses."))
+    if isinstance(exc, ews.TransportError):
+        return failure(
+            "ServerError", True,
+            _N(CTX, "The server answered with an HTTP error."),
+            _N(CTX, "It is retried after the back-off. If it persists, check the Exchange server's health."))
+    return failure(
+        "Unexpected", True,
+        _N(CTX, "An unexpected error occurred."),
+        _N(CTX, "It is retried after the back-off. Download the mailbox details and send them to support "
+                "if it persists."))

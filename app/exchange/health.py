@@ -1,0 +1,122 @@
+"""Turning a test (or sync) outcome into stored state: statuses, enabled workloads, escalation
+per workload (WorkloadState), alerts, and the profile-wide rule."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from app.domain.enums import AlertLevel, AlertScope, TestStatus, Workload
+from app.domain.escalation import Failure, Health, on_failure, on_success
+from app.domain.i18n import QT_TRANSLATE_NOOP as _N
+from app.store import alerts
+from app.store.base import database, utcnow
+from app.store.models import Alert, Mailbox, TestRun, TestStep, WorkloadState
+from app.store.repo import system_settings
+
+CTX = "Alerts"
+_STATUS_FIELD = {Workload.INCOMING: "incoming_status", Workload.OUTGOING: "outgoing_status",
+                 Workload.ACT: "act_status"}
+_ENABLED_FIELD = {Workload.INCOMING: "incoming_enabled", Workload.OUTGOING: "outgoing_enabled",
+                  Workload.ACT: "act_enabled"}
+
+
+def workload_state(mailbox: Mailbox, workload: Workload) -> WorkloadState:
+    state, _ = WorkloadState.get_or_create(mailbox=mailbox, workload=workload)
+    return state
+
+
+def health_of(mailbox: Mailbox, workload: Workload) -> Health:
+    state = workload_state(mailbox, workload)
+    return Health(consecutive_transient_failures=state.consecutive_transient_failures,
+                  warned=state.consecutive_transient_failures > 0,
+                  enabled=getattr(mailbox, _ENABLED_FIELD[workload]))
+
+
+def apply_failure(mailbox: Mailbox, workload: Workload, failure: Failure, *, raise_alert: bool = True) -> list[Alert]:
+    """Escalate one failure of one workload; returns the alerts recorded."""
+    settings = system_settings()
+    decision = on_failure(health_of(mailbox, workload), failure, limit=settings.transient_failure_limit,
+                          default_backoff=timedelta(minutes=settings.default_backoff_minutes))
+    state = workload_state(mailbox, workload)
+    state.consecutive_transient_failures = decision.health.consecutive_transient_failures
+    state.last_run_on = utcnow()
+    if decision.retry_after is not None:
+        state.next_run_on = utcnow() + decision.retry_after
+        state.backoff_reason = f"{failure.code}: retry in {int(decision.retry_after.total_seconds())} s"
+    else:
+        state.next_run_on = None
+        state.backoff_reason = f"{failure.code}: disabled"
+    state.save()
+    if decision.disable:
+        setattr(mailbox, _ENABLED_FIELD[workload], False)
+    recorded = []
+    if raise_alert and decision.alert_level is not None:
+        prefix = ""
+        if decision.alert_level is AlertLevel.ERROR and failure.transient:
+            prefix = _N(CTX, "Disabled after repeated failures. ")
+        alert = alerts.alert_for_failure(decision.alert_level, failure, mailbox, workload, prefix=prefix)
+        if alert is not None:
+            recorded.append(alert)
+    return recorded
+
+
+def apply_success(mailbox: Mailbox, workload: Workload) -> list[Alert]:
+    decision = on_success(health_of(mailbox, workload))
+    state = workload_state(mailbox, workload)
+    state.consecutive_transient_failures = 0
+    state.backoff_reason = ""
+    state.last_run_on = utcnow()
+    state.save()
+    setattr(mailbox, _ENABLED_FIELD[workload], True)
+    recorded = []
+    if decision.alert_level is AlertLevel.INFORMATION:
+        alerts.close_open_alerts(mailbox, workload)
+        alert = alerts.raise_alert(AlertLevel.INFORMATION, AlertScope.MAILBOX, alerts.RECOVERED_CODE,
+                                   _N(CTX, "The mailbox works again after earlier failures."),
+                                   mailbox=mailbox, workload=workload)
+        if alert is not None:
+            recorded.append(alert)
+    return recorded
+
+
+def _refresh_summary(mailbox: Mailbox) -> None:
+    states = list(WorkloadState.select().where(WorkloadState.mailbox == mailbox))
+    mailbox.transient_failure_count = max((s.consecutive_transient_failures for s in states), default=0)
+    upcoming = [s.next_run_on for s in states if s.next_run_on is not None]
+    mailbox.next_sync_on = min(upcoming) if upcoming else mailbox.next_sync_on
+
+
+def record_test_report(mailbox: Mailbox, report, shared_failure: Failure | None) -> list[Alert]:
+    """Store a finished TestReport on the mailbox and escalate what failed."""
+    recorded: list[Alert] = []
+    with database.atomic():
+        mailbox = Mailbox.get_by_id(mailbox.id)
+        run = TestRun.create(mailbox=mailbox, profile=mailbox.profile_id, started_on=report.started_on,
+                             finished_on=report.finished_on, status=report.status)
+        for position, step in enumerate(report.steps):
+            TestStep.create(run=run, position=position, name=step.name, workload=step.workload,
+                            status=step.status, duration_ms=step.duration_ms, message=step.message,
+                            details=step.details)
+        steps = {s.workload: s for s in report.steps if s.workload is not None}
+        shared_alert_done = False
+        for workload, status in report.workloads.items():
+            setattr(mailbox, _STATUS_FIELD[workload], status)
+            if status is TestStatus.SUCCESS:
+                recorded += apply_success(mailbox, workload)
+                continue
+            step = steps.get(workload)
+            failure = step.failure if step is not None and step.failure else shared_failure
+            if failure is None:
+                continue
+            # a failure before the workload steps is one problem: one alert, escalation for each workload
+            is_shared = step is None
+            recorded += apply_failure(mailbox, workload, failure, raise_alert=not (is_shared and shared_alert_done))
+            shared_alert_done = shared_alert_done or is_shared
+        mailbox.mailbox_status = report.status
+        mailbox.test_completed_on = report.finished_on or utcnow()
+        _refresh_summary(mailbox)
+        mailbox.save()
+    if report.status is TestStatus.FAILURE:
+        profile_alert = alerts.check_most_mailboxes_failing(mailbox.profile)
+        if profile_alert is not None:
+            recorded.append(profile_alert)
+    return recorded

@@ -1,0 +1,246 @@
+"""The HTTP layer under exchangelib and our Autodiscover client.
+
+One adapter class (installed as exchangelib's ``BaseProtocol.HTTP_ADAPTER_CLS``) gives every
+request, per destination host:
+- the trust store: the system CAs plus a profile's trusted CA file — verification is never off;
+- the profile's timeout;
+- a host map: the resolver seam that lets tests and the demo point ``mail.contoso.com:443``
+  at the loopback server without touching the machine's DNS;
+- a transcript: when a ``Recorder`` is active in the calling thread, each request and response
+  is captured (for the diagnostics report) after redaction.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import certifi
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+from app import paths
+from app.exchange.redact import redact_body, redact_headers
+
+_lock = threading.Lock()
+_host_map: dict[tuple[str, int], tuple[str, int]] = {}
+_ca_files: dict[tuple[str, int], str] = {}
+_timeouts: dict[tuple[str, int], float] = {}
+
+
+def _key(host: str, port: int) -> tuple[str, int]:
+    return host.lower().strip("[]"), int(port)
+
+
+def endpoint_of(url: str) -> tuple[str, int]:
+    parts = urlsplit(url)
+    return _key(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
+
+
+def map_host(host: str, port: int, target_host: str, target_port: int) -> None:
+    """Connections to host:port go to target_host:target_port (TLS still checks *host*)."""
+    with _lock:
+        _host_map[_key(host, port)] = (target_host, int(target_port))
+
+
+def unmap_host(host: str, port: int) -> None:
+    with _lock:
+        _host_map.pop(_key(host, port), None)
+
+
+def resolve(host: str, port: int) -> tuple[str, int]:
+    with _lock:
+        return _host_map.get(_key(host, port), (host, port))
+
+
+def is_mapped(host: str, port: int) -> bool:
+    with _lock:
+        return _key(host, port) in _host_map
+
+
+def trust_ca_for(url: str, ca_file: str | None) -> None:
+    """Trust *ca_file* (besides the system CAs) for the host of *url*; None forgets it."""
+    with _lock:
+        if ca_file:
+            _ca_files[endpoint_of(url)] = str(ca_file)
+        else:
+            _ca_files.pop(endpoint_of(url), None)
+
+
+def set_timeout_for(url: str, seconds: float) -> None:
+    with _lock:
+        _timeouts[endpoint_of(url)] = float(seconds)
+
+
+def combined_bundle(ca_file: str) -> str:
+    """certifi's CAs plus *ca_file*, written once to the cache folder (requests wants a path)."""
+    extra = Path(ca_file).read_bytes()
+    digest = hashlib.sha256(extra).hexdigest()[:16]
+    target = paths.cache_dir() / f"ca-bundle-{digest}.pem"
+    if not target.exists():
+        tmp = target.with_suffix(".tmp")
+        tmp.write_bytes(Path(certifi.where()).read_bytes() + b"\n" + extra)
+        tmp.replace(target)
+    return str(target)
+
+
+# --- transcript ------------------------------------------------------------------------------
+
+MAX_BODY_CHARS = 20_000
+
+
+@dataclass
+class Exchange:
+    method: str
+    url: str
+    request_headers: dict
+    request_body: str
+    status: int | None = None
+    reason: str = ""
+    response_headers: dict = field(default_factory=dict)
+    response_body: str = ""
+    error: str = ""
+    elapsed_ms: float = 0.0
+
+    def render(self) -> str:
+        lines = [f"> {self.method} {self.url}"]
+        lines += [f"> {k}: {v}" for k, v in self.request_headers.items()]
+        if self.request_body:
+            lines += [">", self.request_body]
+        if self.status is not None:
+            lines.append(f"< HTTP {self.status} {self.reason}  ({self.elapsed_ms:.0f} ms)")
+            lines += [f"< {k}: {v}" for k, v in self.response_headers.items()]
+            if self.response_body:
+                lines += ["<", self.response_body]
+        if self.error:
+            lines.append(f"! {self.error}  ({self.elapsed_ms:.0f} ms)")
+        return "\n".join(lines)
+
+
+class Recorder:
+    """Collects the HTTP exchanges made by the current thread while active."""
+
+    def __init__(self) -> None:
+        self.exchanges: list[Exchange] = []
+
+    def render(self, start: int = 0) -> str:
+        return "\n\n".join(e.render() for e in self.exchanges[start:])
+
+
+_local = threading.local()
+
+
+@contextmanager
+def recording(recorder: Recorder):
+    previous = getattr(_local, "recorder", None)
+    _local.recorder = recorder
+    try:
+        yield recorder
+    finally:
+        _local.recorder = previous
+
+
+def _text(body, limit: int = MAX_BODY_CHARS) -> str:
+    if body is None:
+        return ""
+    if isinstance(body, bytes):
+        body = body.decode("utf-8", errors="replace")
+    body = str(body)
+    return body if len(body) <= limit else body[:limit] + f"\n[... {len(body) - limit} more characters]"
+
+
+# --- connections honouring the host map --------------------------------------------------------
+
+
+class _HostMapMixin:
+    def _new_conn(self):
+        original = self._dns_host
+        target_host, target_port = resolve(original, self.port)
+        if (target_host, target_port) == (original, self.port):
+            return super()._new_conn()
+        saved_port = self.port
+        try:
+            self._dns_host, self.port = target_host, target_port
+            return super()._new_conn()
+        finally:
+            self._dns_host, self.port = original, saved_port
+
+
+class _MappedHTTPConnection(_HostMapMixin, HTTPConnection):
+    pass
+
+
+class _MappedHTTPSConnection(_HostMapMixin, HTTPSConnection):
+    pass
+
+
+class _MappedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _MappedHTTPConnection
+
+
+class _MappedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _MappedHTTPSConnection
+
+
+class SssmHTTPAdapter(HTTPAdapter):
+    """requests adapter: per-host trust, timeout and host map, plus transcripts."""
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _MappedHTTPPool, "https": _MappedHTTPSPool}
+
+    def proxy_manager_for(self, *args, **kwargs):  # pragma: no cover - proxies are not supported yet
+        return super().proxy_manager_for(*args, **kwargs)
+
+    def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
+        key = endpoint_of(request.url)
+        with _lock:
+            ca_file = _ca_files.get(key)
+            timeout = _timeouts.get(key, timeout)
+        if verify is False:
+            verify = True  # never silently off, whoever asked
+        if ca_file:
+            verify = combined_bundle(ca_file)
+        recorder: Recorder | None = getattr(_local, "recorder", None)
+        if recorder is None:
+            return super().send(request, stream=stream, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
+        entry = Exchange(request.method, request.url, redact_headers(dict(request.headers)),
+                         redact_body(_text(request.body)))
+        recorder.exchanges.append(entry)
+        started = time.perf_counter()
+        try:
+            response = super().send(request, stream=stream, timeout=timeout, verify=verify, cert=cert,
+                                    proxies=proxies)
+        except Exception as exc:
+            entry.elapsed_ms = (time.perf_counter() - started) * 1000
+            entry.error = f"{type(exc).__name__}: {exc}"
+            raise
+        entry.elapsed_ms = (time.perf_counter() - started) * 1000
+        entry.status, entry.reason = response.status_code, response.reason or ""
+        entry.response_headers = redact_headers(dict(response.headers))
+        # A 401 is left unread: requests_ntlm takes the TLS channel binding from its socket.
+        if not stream and response.status_code != 401:
+            entry.response_body = redact_body(_text(response.content))
+        return response
+
+
+def install() -> None:
+    """Make exchangelib use our adapter (idempotent)."""
+    from exchangelib.protocol import BaseProtocol
+
+    BaseProtocol.HTTP_ADAPTER_CLS = SssmHTTPAdapter
+
+
+def session() -> requests.Session:
+    """A plain requests session with our adapter, for Autodiscover's redirect probes."""
+    s = requests.Session()
+    adapter = SssmHTTPAdapter()
+    s.mount("http://", adapter)
+    s.mount("https://", adapter)
+    return s

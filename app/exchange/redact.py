@@ -1,0 +1,29 @@
+"""Redaction of what the diagnostics report keeps: no password, NTLM blob or token survives."""
+from __future__ import annotations
+
+import re
+
+from app.log import redact as redact_text
+
+_SECRET_HEADERS = {"authorization", "proxy-authorization", "cookie", "set-cookie", "x-backendoverridecookie"}
+_CHALLENGE_HEADERS = {"www-authenticate", "proxy-authenticate"}
+_BLOB = re.compile(r"^(\w+)\s+\S{8,}$")
+
+
+def redact_headers(headers: dict) -> dict:
+    clean = {}
+    for name, value in headers.items():
+        lower = name.lower()
+        if lower in _SECRET_HEADERS:
+            scheme = str(value).split(" ", 1)[0] if " " in str(value) else ""
+            clean[name] = f"{scheme} [redacted]".strip()
+        elif lower in _CHALLENGE_HEADERS:
+            match = _BLOB.match(str(value))
+            clean[name] = f"{match.group(1)} [redacted]" if match else value
+        else:
+            clean[name] = value
+    return clean
+
+
+def redact_body(text: str) -> str:
+    return redact_text(text)

@@ -1,0 +1,88 @@
+"""Recording alerts (spec §4): level filtering, de-duplication, recovery, the profile-wide rule."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from app.domain.enums import AlertLevel, AlertScope, Workload
+from app.domain.escalation import Failure, most_mailboxes_failing
+from app.domain.i18n import QT_TRANSLATE_NOOP as _N
+from app.log import redact
+from app.store.base import database, utcnow
+from app.store.models import Alert, Mailbox, ServerProfile
+from app.store.repo import system_settings
+
+CTX = "Alerts"
+MOST_FAILING_CODE = "MostMailboxesFailing"
+RECOVERED_CODE = "Recovered"
+
+
+def level_enabled(level: AlertLevel) -> bool:
+    settings = system_settings()
+    return {AlertLevel.ERROR: settings.record_errors, AlertLevel.WARNING: settings.record_warnings,
+            AlertLevel.INFORMATION: settings.record_information}[level]
+
+
+def raise_alert(level: AlertLevel, scope: AlertScope, code: str, message: str, *,
+                mailbox: Mailbox | None = None, profile: ServerProfile | None = None, email=None,
+                workload: Workload | None = None, details: str = "", next_step: str = "") -> Alert | None:
+    """Record an alert, or count a repeat of the same open one. None when the level is off."""
+    if not level_enabled(level):
+        return None
+    if profile is None and mailbox is not None:
+        profile = mailbox.profile
+    details = redact(details)
+    with database.atomic():
+        query = Alert.select().where(
+            (Alert.level == level) & (Alert.scope == scope) & (Alert.error_code == code) & Alert.is_open
+        )
+        query = query.where(Alert.mailbox == mailbox) if mailbox is not None else query.where(Alert.mailbox.is_null())
+        query = query.where(Alert.email == email) if email is not None else query.where(Alert.email.is_null())
+        if scope is AlertScope.PROFILE:
+            query = query.where(Alert.profile == profile)
+        query = query.where(Alert.workload == workload) if workload is not None else query.where(
+            Alert.workload.is_null())
+        existing = query.order_by(Alert.id.desc()).first()
+        if existing is not None:
+            existing.occurrences += 1
+            existing.updated_on = utcnow()
+            existing.message, existing.details, existing.next_step = message, details, next_step
+            existing.is_read = False
+            existing.save()
+            return existing
+        return Alert.create(level=level, scope=scope, error_code=code, message=message, details=details,
+                            next_step=next_step, mailbox=mailbox, profile=profile, email=email, workload=workload)
+
+
+def alert_for_failure(level: AlertLevel, failure: Failure, mailbox: Mailbox, workload: Workload | None,
+                      *, prefix: str = "") -> Alert | None:
+    message = f"{prefix}{failure.message}" if prefix else failure.message
+    return raise_alert(level, AlertScope.MAILBOX, failure.code, message, mailbox=mailbox, workload=workload,
+                       details=failure.details, next_step=failure.next_step)
+
+
+def close_open_alerts(mailbox: Mailbox, workload: Workload | None) -> int:
+    """The condition is over: its Warning/Error alerts are closed (kept, but no longer open)."""
+    query = Alert.update(is_open=False).where(
+        (Alert.mailbox == mailbox) & Alert.is_open & (Alert.level != AlertLevel.INFORMATION))
+    if workload is not None:
+        query = query.where((Alert.workload == workload) | Alert.workload.is_null())
+    return query.execute()
+
+
+def check_most_mailboxes_failing(profile: ServerProfile | None) -> Alert | None:
+    """Raise the profile-level Error when more than half of its mailboxes failed in the last hour."""
+    if profile is None or not profile.alert_when_most_fail:
+        return None
+    total = Mailbox.select().where(Mailbox.profile == profile).count()
+    since = utcnow() - timedelta(hours=1)
+    failing = (Mailbox.select(Mailbox.id).join(Alert, on=(Alert.mailbox == Mailbox.id))
+               .where((Mailbox.profile == profile) & (Alert.updated_on >= since)
+                      & (Alert.level != AlertLevel.INFORMATION) & Alert.is_open)
+               .distinct().count())
+    if not most_mailboxes_failing(failing, total):
+        return None
+    return raise_alert(
+        AlertLevel.ERROR, AlertScope.PROFILE, MOST_FAILING_CODE,
+        _N(CTX, "More than half of the mailboxes of this profile failed within the last hour."),
+        profile=profile, details=f"{failing} of {total} mailboxes failing",
+        next_step=_N(CTX, "Check the Exchange server and the profile's settings; test the profile's mailboxes."))
