@@ -298,8 +298,7 @@ class EwsService:
             item.to = tuple(to) if to else ((None, mb.email),)
             item.cc = tuple(cc)
             item.msgid, item.in_reply_to, item.references = msgid, in_reply_to, references
-            item.is_read = is_read
-            return deliver_copy(mb, item, received=received).id
+            return deliver_copy(mb, item, received=received, is_read=is_read).id
 
 
 def qname_local(el) -> str:

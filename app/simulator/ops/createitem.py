@@ -52,7 +52,8 @@ def thread(item: Item, mailboxes) -> None:
         item.conv_id = guid
 
 
-def deliver_copy(mb: Mailbox, item: Item, *, received: datetime | None = None, folder=None) -> Item:
+def deliver_copy(mb: Mailbox, item: Item, *, received: datetime | None = None, folder=None,
+                 is_read: bool = False) -> Item:
     """Put a copy of message *item* into *mb*'s Inbox (or *folder*) as a received message."""
     copy_ = copy.copy(item)
     now = utcnow()
@@ -61,6 +62,7 @@ def deliver_copy(mb: Mailbox, item: Item, *, received: datetime | None = None, f
     copy_.created = copy_.modified = None
     copy_.is_draft = False
     copy_.is_from_me = False
+    copy_.is_read = is_read
     copy_.bcc = ()
     copy_.x = dict(item.x) if item.x else None
     if not copy_.msgid:
