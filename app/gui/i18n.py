@@ -38,3 +38,25 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         app.installTranslator(qt)
         installed.append(qt)
     return installed
+
+
+def enum_text(value) -> str:
+    """A LabeledEnum member's label in the UI language (context "Enums"); "" for None."""
+    if value is None:
+        return ""
+    return QCoreApplication.translate("Enums", value.label)
+
+
+def translate(context: str, text: str) -> str:
+    """The Translator the domain's messages take (``ValidationIssue.message(translate)``)."""
+    return QCoreApplication.translate(context, text)
+
+
+def format_time(value) -> str:
+    """An aware UTC datetime as local time in the UI locale's short format; "" for None."""
+    if value is None:
+        return ""
+    from PySide6.QtCore import QDateTime
+
+    local = QDateTime.fromSecsSinceEpoch(int(value.timestamp())).toLocalTime()
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)

@@ -1,21 +1,207 @@
-"""The main window: navigation on the left, one page per area."""
+"""The main window: navigation on the left, one page per area, a status bar with what is running."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow
+from typing import Callable
 
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMainWindow, QTableView
+
+from app.gui.alerts_pane import AlertsPane
 from app.gui.forms.ui_main_window import Ui_MainWindow
+from app.gui.i18n import enum_text
+from app.gui.lists import mailbox_columns, profile_columns
+from app.gui.mailbox_editor import MailboxEditor
+from app.gui.profile_form import ProfileForm
+from app.gui.profile_wizard import ProfileWizard
+from app.gui.report_dialog import ReportDialog
+from app.gui.table_models import RowTableModel, SearchProxy
+from app.gui.test_runner import TestRunner
+from app.store import queries
+
+
+def bring_to_front(widget) -> None:
+    widget.show()
+    if QGuiApplication.platformName() != "offscreen":  # offscreen (tests, screenshots) cannot raise
+        widget.raise_()
+        widget.activateWindow()
+
+
+def _setup_table(table: QTableView, proxy: SearchProxy) -> None:
+    table.setModel(proxy)
+    table.setSortingEnabled(True)
+    table.sortByColumn(0, proxy.sortOrder())
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
 
 
 class MainWindow(QMainWindow):
     PROFILES, MAILBOXES, ALERTS = range(3)
 
+    refreshed = Signal()  # after the lists were reloaded (the tray re-reads the alert state)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
-        self.ui.navigation.currentRowChanged.connect(self.ui.pages.setCurrentIndex)
-        self.ui.navigation.setCurrentRow(self.PROFILES)
-        self.statusBar().showMessage(self.tr("Ready"))
+        ui = self.ui
+        ui.navigation.currentRowChanged.connect(ui.pages.setCurrentIndex)
+        ui.navigation.setCurrentRow(self.PROFILES)
+        self.activity_label = QLabel(self.tr("Ready"))
+        self.statusBar().addWidget(self.activity_label, 1)
+        self._activities: dict[str, str] = {}
+        # what closing the window does; the tray controller replaces it (close to tray)
+        self.close_handler: Callable[[QCloseEvent], None] | None = None
+
+        self.profiles = RowTableModel(profile_columns(), self)
+        self.profile_proxy = SearchProxy(self)
+        self.profile_proxy.setSourceModel(self.profiles)
+        _setup_table(ui.profilesTable, self.profile_proxy)
+        ui.profilesSearch.textChanged.connect(self.profile_proxy.set_search)
+        ui.profilesTable.doubleClicked.connect(lambda i: self.open_profile(self.profile_proxy.row_at(i.row()).id))
+        ui.openProfileButton.clicked.connect(self._open_selected_profile)
+
+        self.mailboxes = RowTableModel(mailbox_columns(), self)
+        self.mailbox_proxy = SearchProxy(self)
+        self.mailbox_proxy.setSourceModel(self.mailboxes)
+        _setup_table(ui.mailboxesTable, self.mailbox_proxy)
+        ui.mailboxesSearch.textChanged.connect(self.mailbox_proxy.set_search)
+        ui.mailboxesTable.doubleClicked.connect(lambda i: self.open_mailbox(self.mailbox_proxy.row_at(i.row()).id))
+        ui.openMailboxButton.clicked.connect(self._open_selected_mailbox)
+
+        self.alerts = AlertsPane(ui.alertsPage)
+        ui.alertsLayout.addWidget(self.alerts)
+        self.alerts.open_mailbox.connect(self.open_mailbox)
+        self.alerts.open_profile.connect(self.open_profile)
+        self.alerts.changed.connect(self.refresh)
+
+        ui.newProfileButton.clicked.connect(self.new_profile)
+        ui.actionNewProfile.triggered.connect(self.new_profile)
+        ui.newMailboxButton.clicked.connect(self.new_mailbox)
+        ui.actionNewMailbox.triggered.connect(self.new_mailbox)
+        ui.actionRefresh.triggered.connect(self.refresh)
+        ui.actionQuit.triggered.connect(self.quit_requested)
+        ui.bannerClose.clicked.connect(ui.banner.hide)
+
+        self.tests = TestRunner(self)
+        self.tests.activity.connect(self.set_activity)
+        self.tests.finished.connect(self.refresh)
+        self.tests.mailbox_tested.connect(self.show_report)
+        self.profile_forms: dict[int, ProfileForm] = {}
+        self.mailbox_editors: dict[int, MailboxEditor] = {}
+        self.wizard: ProfileWizard | None = None
+        self.refresh()
+
+    # --- pages and lists --------------------------------------------------------------------
 
     def show_page(self, index: int) -> None:
         self.ui.navigation.setCurrentRow(index)
+
+    def refresh(self) -> None:
+        self.profiles.set_rows(queries.profile_rows())
+        self.mailboxes.set_rows(queries.mailbox_rows())
+        self.alerts.refresh()
+        for form in self.profile_forms.values():
+            form.refresh_related()
+        for editor in self.mailbox_editors.values():
+            editor.alerts.refresh()
+        self.refreshed.emit()
+
+    def set_activity(self, key: str, text: str) -> None:
+        if text:
+            self._activities[key] = text
+        else:
+            self._activities.pop(key, None)
+        self.activity_label.setText(" · ".join(self._activities.values()) or self.tr("Ready"))
+
+    def show_banner(self, text: str) -> None:
+        self.ui.bannerText.setText(text)
+        self.ui.banner.show()
+
+    def _open_selected_profile(self) -> None:
+        rows = self.ui.profilesTable.selectionModel().selectedRows()
+        if rows:
+            self.open_profile(self.profile_proxy.row_at(rows[0].row()).id)
+
+    def _open_selected_mailbox(self) -> None:
+        rows = self.ui.mailboxesTable.selectionModel().selectedRows()
+        if rows:
+            self.open_mailbox(self.mailbox_proxy.row_at(rows[0].row()).id)
+
+    # --- windows ----------------------------------------------------------------------------
+
+    def new_profile(self) -> None:
+        if self.wizard is not None:
+            bring_to_front(self.wizard)
+            return
+        self.wizard = ProfileWizard(self)
+        self.wizard.saved.connect(lambda _id: self.refresh())
+        self.wizard.destroyed.connect(lambda: setattr(self, "wizard", None))
+        self.wizard.show()
+
+    def open_profile(self, profile_id: int) -> ProfileForm:
+        form = self.profile_forms.get(profile_id)
+        if form is None:
+            form = ProfileForm(profile_id, self)
+            form.saved.connect(lambda _id: self.refresh())
+            form.open_mailbox.connect(self.open_mailbox)
+            form.test_requested.connect(lambda pid: self.tests.test_profile(pid, form.profile.name, form))
+            form.destroyed.connect(lambda: self.profile_forms.pop(profile_id, None))
+            self.profile_forms[profile_id] = form
+        bring_to_front(form)
+        return form
+
+    def new_mailbox(self) -> MailboxEditor:
+        editor = MailboxEditor(None, self)
+        self._wire_editor(editor)
+        editor.saved.connect(lambda mid: self.mailbox_editors.setdefault(mid, editor))
+        editor.show()
+        return editor
+
+    def open_mailbox(self, mailbox_id: int) -> MailboxEditor:
+        editor = self.mailbox_editors.get(mailbox_id)
+        if editor is None:
+            editor = MailboxEditor(mailbox_id, self)
+            self._wire_editor(editor)
+            self.mailbox_editors[mailbox_id] = editor
+        bring_to_front(editor)
+        return editor
+
+    def _wire_editor(self, editor: MailboxEditor) -> None:
+        editor.saved.connect(lambda _id: self.refresh())
+        editor.open_profile.connect(self.open_profile)
+        editor.test_requested.connect(lambda mid: self.tests.test_mailbox(mid, editor.ui.name.text(), editor))
+        editor.destroyed.connect(lambda: self.mailbox_editors.pop(editor.mailbox_id, None))
+
+    def show_report(self, report) -> ReportDialog:
+        editor = self.mailbox_editors.get(report.mailbox_id)
+        if editor is not None:
+            editor.reload()
+        rows = queries.mailbox_rows(mailbox_id=report.mailbox_id)
+        name = rows[0].name if rows else ""
+        dialog = ReportDialog(report, name, editor or self)
+        dialog.show()
+        self.statusBar().showMessage(self.tr("Test of %1: %2").replace("%1", name)
+                                     .replace("%2", enum_text(report.status)), 10_000)
+        return dialog
+
+    # --- closing ----------------------------------------------------------------------------
+
+    def quit_requested(self) -> None:
+        self.close_handler = None
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.close_handler is not None:
+            self.close_handler(event)
+            if not event.isAccepted():
+                return
+        self.tests.cancel_all()
+        for window in [*self.profile_forms.values(), *self.mailbox_editors.values()]:
+            window.close()
+        super().closeEvent(event)

@@ -1,11 +1,52 @@
-"""Every message box goes through here, so tests patch one place."""
+"""Every message box goes through here, so tests patch one place.
+
+Boxes open window-modal with ``open()`` and answer through callbacks; nothing blocks in
+``exec()`` except the fatal start-up error, where there is no event loop to return to.
+"""
 from __future__ import annotations
+
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
 
 
 def show_fatal(parent: QWidget | None, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Messages", "Cannot start"),
                       text, QMessageBox.StandardButton.Close, parent)
     box.exec()  # the app cannot go on without it; a modal answer is what we want here
+
+
+def _box(parent, icon, title: str, text: str, buttons, details: str = "") -> QMessageBox:
+    box = QMessageBox(icon, title, text, buttons, parent)
+    if details:
+        box.setDetailedText(details)
+    return box
+
+
+def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> QMessageBox:
+    box = _box(parent, QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, details)
+    box.open()
+    return box
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    box = _box(parent, QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok)
+    box.open()
+    return box
+
+
+def confirm(parent: QWidget | None, title: str, text: str, on_yes: Callable[[], None]) -> QMessageBox:
+    """Ask OK/Cancel; *on_yes* runs only after OK."""
+    box = _box(parent, QMessageBox.Icon.Question, title, text,
+               QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Ok)
+
+    def finished(result: int) -> None:
+        if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Ok:
+            on_yes()
+
+    box.finished.connect(finished)
+    box.open()
+    return box

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.gui.build_forms import UI_DIR, compile_form, target_for
 from app.gui.main_window import MainWindow
@@ -13,14 +14,97 @@ def test_compiled_forms_are_current(ui_file: Path):
     assert target.read_text(encoding="utf-8") == compile_form(ui_file), f"run `make forms`: {target.name} is stale"
 
 
-def test_navigation_switches_pages(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+def _column(model, title):
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    return titles.index(title)
+
+
+def _cells(proxy, column):
+    return [proxy.index(r, column).data() for r in range(proxy.rowCount())]
+
+
+def test_navigation_switches_pages(main_window):
+    window = main_window
     names = [window.ui.navigation.item(i).text() for i in range(window.ui.navigation.count())]
     assert names == ["Email server profiles", "Mailboxes", "Alerts"]
     window.ui.navigation.setCurrentRow(MainWindow.ALERTS)
     assert window.ui.pages.currentWidget() is window.ui.alertsPage
     window.ui.navigation.setCurrentRow(MainWindow.MAILBOXES)
     assert window.ui.pages.currentWidget() is window.ui.mailboxesPage
+
+
+def test_mailbox_list_shows_approval_methods_statuses_and_alert_level(main_window):
+    proxy = main_window.mailbox_proxy
+    by_name = {proxy.index(r, 0).data(): r for r in range(proxy.rowCount())}
+    assert set(by_name) == {"Alice Wong", "Bob Sato", "Kenichiro Nakamura", "Support queue"}
+
+    def cell(name, title):
+        return proxy.index(by_name[name], _column(proxy, title)).data()
+
+    assert cell("Support queue", "Email address approval") == "Pending approval"
+    assert cell("Support queue", "Appointments, contacts and tasks") == "None"
+    assert cell("Alice Wong", "Incoming email") == "Server-Side Synchronization"
+    assert cell("Alice Wong", "Mailbox status") == "Failure"
+    assert cell("Kenichiro Nakamura", "Incoming status") == "Success"
+    assert cell("Bob Sato", "Incoming status") == "Warning"
+    assert cell("Alice Wong", "Open alert") == "Error"
+    assert cell("Kenichiro Nakamura", "Open alert") == ""  # its only alert is closed
+    assert cell("Kenichiro Nakamura", "Last sync") != ""
+    assert cell("Bob Sato", "Next sync") != ""
+
+
+def test_search_and_sort_the_mailbox_list(main_window, qtbot):
+    ui = main_window.ui
+    main_window.show_page(MainWindow.MAILBOXES)
+    proxy = main_window.mailbox_proxy
+    qtbot.keyClicks(ui.mailboxesSearch, "failure")
+    assert _cells(proxy, 0) == ["Alice Wong"]
+    ui.mailboxesSearch.clear()
+    qtbot.keyClicks(ui.mailboxesSearch, "contoso support")
+    assert _cells(proxy, 0) == ["Support queue"]
+    ui.mailboxesSearch.clear()
+    assert proxy.rowCount() == 4
+    header = ui.mailboxesTable.horizontalHeader()
+    name_column = 0
+    header_pos = header.sectionViewportPosition(name_column) + 5
+    from PySide6.QtCore import QPoint
+
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header_pos, header.height() // 2))
+    names = _cells(proxy, 0)
+    assert names in (sorted(names), sorted(names, reverse=True))
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header_pos, header.height() // 2))
+    assert _cells(proxy, 0) == list(reversed(names))
+
+
+def test_profile_list_and_open_form(main_window, qtbot):
+    proxy = main_window.profile_proxy
+    assert sorted(_cells(proxy, 0)) == ["Exchange (manual URL)", "Exchange 2013 on-premises"]
+    location = _column(proxy, "Server location")
+    assert "https://mail.contoso.com/EWS/Exchange.asmx" in _cells(proxy, location)
+    assert "Auto discover" in _cells(proxy, location)
+    qtbot.keyClicks(main_window.ui.profilesSearch, "manual")
+    assert _cells(proxy, 0) == ["Exchange (manual URL)"]
+    main_window.ui.profilesTable.selectRow(0)
+    qtbot.mouseClick(main_window.ui.openProfileButton, Qt.MouseButton.LeftButton)
+    form = next(iter(main_window.profile_forms.values()))
+    assert form.isVisible()
+    assert form.fields.location.name.text() == "Exchange (manual URL)"
+
+
+def test_status_bar_shows_what_is_running(main_window):
+    main_window.set_activity("a", "Testing mailbox Alice Wong…")
+    main_window.set_activity("b", "Syncing")
+    assert main_window.activity_label.text() == "Testing mailbox Alice Wong… · Syncing"
+    main_window.set_activity("a", "")
+    main_window.set_activity("b", "")
+    assert main_window.activity_label.text() == "Ready"
+
+
+def test_new_menu_opens_wizard_and_mailbox_editor(main_window):
+    main_window.ui.actionNewProfile.trigger()
+    assert main_window.wizard is not None and main_window.wizard.isVisible()
+    main_window.ui.actionNewMailbox.trigger()
+    from app.gui.mailbox_editor import MailboxEditor
+
+    editors = [w for w in main_window.findChildren(MailboxEditor) if w.isVisible()]
+    assert len(editors) == 1 and editors[0].mailbox_id is None

@@ -11,19 +11,30 @@
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
-    QFont, QFontDatabase, QGradient, QIcon,
-    QImage, QKeySequence, QLinearGradient, QPainter,
-    QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel,
-    QListWidget, QListWidgetItem, QMainWindow, QSizePolicy,
-    QStackedWidget, QStatusBar, QVBoxLayout, QWidget)
+from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
+    QCursor, QFont, QFontDatabase, QGradient,
+    QIcon, QImage, QKeySequence, QLinearGradient,
+    QPainter, QPalette, QPixmap, QRadialGradient,
+    QTransform)
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QMainWindow, QMenu, QMenuBar, QPushButton,
+    QSizePolicy, QSpacerItem, QStackedWidget, QStatusBar,
+    QTableView, QVBoxLayout, QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
         MainWindow.resize(1100, 700)
+        self.actionNewProfile = QAction(MainWindow)
+        self.actionNewProfile.setObjectName(u"actionNewProfile")
+        self.actionNewMailbox = QAction(MainWindow)
+        self.actionNewMailbox.setObjectName(u"actionNewMailbox")
+        self.actionRefresh = QAction(MainWindow)
+        self.actionRefresh.setObjectName(u"actionRefresh")
+        self.actionQuit = QAction(MainWindow)
+        self.actionQuit.setObjectName(u"actionQuit")
         self.central = QWidget(MainWindow)
         self.central.setObjectName(u"central")
         self.centralLayout = QHBoxLayout(self.central)
@@ -43,38 +54,112 @@ class Ui_MainWindow(object):
 
         self.centralLayout.addWidget(self.navigation)
 
+        self.rightColumn = QVBoxLayout()
+        self.rightColumn.setSpacing(0)
+        self.rightColumn.setObjectName(u"rightColumn")
+        self.banner = QFrame(self.central)
+        self.banner.setObjectName(u"banner")
+        self.banner.setVisible(False)
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.bannerLayout = QHBoxLayout(self.banner)
+        self.bannerLayout.setObjectName(u"bannerLayout")
+        self.bannerText = QLabel(self.banner)
+        self.bannerText.setObjectName(u"bannerText")
+        self.bannerText.setWordWrap(True)
+        self.bannerText.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.bannerLayout.addWidget(self.bannerText)
+
+        self.bannerClose = QPushButton(self.banner)
+        self.bannerClose.setObjectName(u"bannerClose")
+
+        self.bannerLayout.addWidget(self.bannerClose)
+
+
+        self.rightColumn.addWidget(self.banner)
+
         self.pages = QStackedWidget(self.central)
         self.pages.setObjectName(u"pages")
         self.profilesPage = QWidget()
         self.profilesPage.setObjectName(u"profilesPage")
         self.profilesLayout = QVBoxLayout(self.profilesPage)
         self.profilesLayout.setObjectName(u"profilesLayout")
+        self.profilesHeader = QHBoxLayout()
+        self.profilesHeader.setObjectName(u"profilesHeader")
         self.profilesTitle = QLabel(self.profilesPage)
         self.profilesTitle.setObjectName(u"profilesTitle")
 
-        self.profilesLayout.addWidget(self.profilesTitle)
+        self.profilesHeader.addWidget(self.profilesTitle)
 
-        self.profilesEmpty = QLabel(self.profilesPage)
-        self.profilesEmpty.setObjectName(u"profilesEmpty")
-        self.profilesEmpty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.profilesSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.profilesLayout.addWidget(self.profilesEmpty)
+        self.profilesHeader.addItem(self.profilesSpacer)
+
+        self.profilesSearch = QLineEdit(self.profilesPage)
+        self.profilesSearch.setObjectName(u"profilesSearch")
+        self.profilesSearch.setMinimumSize(QSize(200, 0))
+        self.profilesSearch.setClearButtonEnabled(True)
+
+        self.profilesHeader.addWidget(self.profilesSearch)
+
+        self.newProfileButton = QPushButton(self.profilesPage)
+        self.newProfileButton.setObjectName(u"newProfileButton")
+
+        self.profilesHeader.addWidget(self.newProfileButton)
+
+        self.openProfileButton = QPushButton(self.profilesPage)
+        self.openProfileButton.setObjectName(u"openProfileButton")
+
+        self.profilesHeader.addWidget(self.openProfileButton)
+
+
+        self.profilesLayout.addLayout(self.profilesHeader)
+
+        self.profilesTable = QTableView(self.profilesPage)
+        self.profilesTable.setObjectName(u"profilesTable")
+
+        self.profilesLayout.addWidget(self.profilesTable)
 
         self.pages.addWidget(self.profilesPage)
         self.mailboxesPage = QWidget()
         self.mailboxesPage.setObjectName(u"mailboxesPage")
         self.mailboxesLayout = QVBoxLayout(self.mailboxesPage)
         self.mailboxesLayout.setObjectName(u"mailboxesLayout")
+        self.mailboxesHeader = QHBoxLayout()
+        self.mailboxesHeader.setObjectName(u"mailboxesHeader")
         self.mailboxesTitle = QLabel(self.mailboxesPage)
         self.mailboxesTitle.setObjectName(u"mailboxesTitle")
 
-        self.mailboxesLayout.addWidget(self.mailboxesTitle)
+        self.mailboxesHeader.addWidget(self.mailboxesTitle)
 
-        self.mailboxesEmpty = QLabel(self.mailboxesPage)
-        self.mailboxesEmpty.setObjectName(u"mailboxesEmpty")
-        self.mailboxesEmpty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.mailboxesSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.mailboxesLayout.addWidget(self.mailboxesEmpty)
+        self.mailboxesHeader.addItem(self.mailboxesSpacer)
+
+        self.mailboxesSearch = QLineEdit(self.mailboxesPage)
+        self.mailboxesSearch.setObjectName(u"mailboxesSearch")
+        self.mailboxesSearch.setMinimumSize(QSize(200, 0))
+        self.mailboxesSearch.setClearButtonEnabled(True)
+
+        self.mailboxesHeader.addWidget(self.mailboxesSearch)
+
+        self.newMailboxButton = QPushButton(self.mailboxesPage)
+        self.newMailboxButton.setObjectName(u"newMailboxButton")
+
+        self.mailboxesHeader.addWidget(self.newMailboxButton)
+
+        self.openMailboxButton = QPushButton(self.mailboxesPage)
+        self.openMailboxButton.setObjectName(u"openMailboxButton")
+
+        self.mailboxesHeader.addWidget(self.openMailboxButton)
+
+
+        self.mailboxesLayout.addLayout(self.mailboxesHeader)
+
+        self.mailboxesTable = QTableView(self.mailboxesPage)
+        self.mailboxesTable.setObjectName(u"mailboxesTable")
+
+        self.mailboxesLayout.addWidget(self.mailboxesTable)
 
         self.pages.addWidget(self.mailboxesPage)
         self.alertsPage = QWidget()
@@ -86,26 +171,48 @@ class Ui_MainWindow(object):
 
         self.alertsLayout.addWidget(self.alertsTitle)
 
-        self.alertsEmpty = QLabel(self.alertsPage)
-        self.alertsEmpty.setObjectName(u"alertsEmpty")
-        self.alertsEmpty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        self.alertsLayout.addWidget(self.alertsEmpty)
-
         self.pages.addWidget(self.alertsPage)
 
-        self.centralLayout.addWidget(self.pages)
+        self.rightColumn.addWidget(self.pages)
+
+
+        self.centralLayout.addLayout(self.rightColumn)
 
         MainWindow.setCentralWidget(self.central)
+        self.menubar = QMenuBar(MainWindow)
+        self.menubar.setObjectName(u"menubar")
+        self.menuFile = QMenu(self.menubar)
+        self.menuFile.setObjectName(u"menuFile")
+        self.menuNew = QMenu(self.menuFile)
+        self.menuNew.setObjectName(u"menuNew")
+        MainWindow.setMenuBar(self.menubar)
         self.statusbar = QStatusBar(MainWindow)
         self.statusbar.setObjectName(u"statusbar")
         MainWindow.setStatusBar(self.statusbar)
+
+        self.menubar.addAction(self.menuFile.menuAction())
+        self.menuFile.addAction(self.menuNew.menuAction())
+        self.menuFile.addAction(self.actionRefresh)
+        self.menuFile.addSeparator()
+        self.menuFile.addAction(self.actionQuit)
+        self.menuNew.addAction(self.actionNewProfile)
+        self.menuNew.addAction(self.actionNewMailbox)
 
         self.retranslateUi(MainWindow)
     # setupUi
 
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Server-Side Sync Manager", None))
+        self.actionNewProfile.setText(QCoreApplication.translate("MainWindow", u"Exchange profile\u2026", None))
+        self.actionNewMailbox.setText(QCoreApplication.translate("MainWindow", u"Mailbox\u2026", None))
+        self.actionRefresh.setText(QCoreApplication.translate("MainWindow", u"&Refresh", None))
+#if QT_CONFIG(shortcut)
+        self.actionRefresh.setShortcut(QCoreApplication.translate("MainWindow", u"F5", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"&Quit", None))
+#if QT_CONFIG(shortcut)
+        self.actionQuit.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
+#endif // QT_CONFIG(shortcut)
 
         __sortingEnabled = self.navigation.isSortingEnabled()
         self.navigation.setSortingEnabled(False)
@@ -120,11 +227,26 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(accessibility)
         self.navigation.setAccessibleName(QCoreApplication.translate("MainWindow", u"Navigation", None))
 #endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.banner.setAccessibleName(QCoreApplication.translate("MainWindow", u"Notification banner", None))
+#endif // QT_CONFIG(accessibility)
+        self.bannerClose.setText(QCoreApplication.translate("MainWindow", u"Dismiss", None))
         self.profilesTitle.setText(QCoreApplication.translate("MainWindow", u"Email server profiles", None))
-        self.profilesEmpty.setText(QCoreApplication.translate("MainWindow", u"No email server profile yet.", None))
+        self.profilesSearch.setPlaceholderText(QCoreApplication.translate("MainWindow", u"Search profiles", None))
+        self.newProfileButton.setText(QCoreApplication.translate("MainWindow", u"New Exchange profile", None))
+        self.openProfileButton.setText(QCoreApplication.translate("MainWindow", u"Open", None))
+#if QT_CONFIG(accessibility)
+        self.profilesTable.setAccessibleName(QCoreApplication.translate("MainWindow", u"Email server profiles", None))
+#endif // QT_CONFIG(accessibility)
         self.mailboxesTitle.setText(QCoreApplication.translate("MainWindow", u"Mailboxes", None))
-        self.mailboxesEmpty.setText(QCoreApplication.translate("MainWindow", u"No mailbox yet.", None))
+        self.mailboxesSearch.setPlaceholderText(QCoreApplication.translate("MainWindow", u"Search mailboxes", None))
+        self.newMailboxButton.setText(QCoreApplication.translate("MainWindow", u"New mailbox", None))
+        self.openMailboxButton.setText(QCoreApplication.translate("MainWindow", u"Open", None))
+#if QT_CONFIG(accessibility)
+        self.mailboxesTable.setAccessibleName(QCoreApplication.translate("MainWindow", u"Mailboxes", None))
+#endif // QT_CONFIG(accessibility)
         self.alertsTitle.setText(QCoreApplication.translate("MainWindow", u"Alerts", None))
-        self.alertsEmpty.setText(QCoreApplication.translate("MainWindow", u"No alerts.", None))
+        self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"&File", None))
+        self.menuNew.setTitle(QCoreApplication.translate("MainWindow", u"&New", None))
     # retranslateUi
 

@@ -1,0 +1,42 @@
+"""Columns of the profile and mailbox lists (main window, profile form)."""
+from __future__ import annotations
+
+from app.gui.i18n import translate
+
+from app.gui.table_models import Column
+
+
+def profile_columns() -> list[Column]:
+    return [
+        Column(translate("Lists", "Name"), lambda r: r.name, tooltip=lambda r: r.description),
+        Column(translate("Lists", "Server type"), lambda r: r.server_type),
+        Column(translate("Lists", "Server location"),
+               lambda r: translate("Lists", "Auto discover") if r.auto_discover else r.incoming_url),
+        Column(translate("Lists", "Authenticate using"), lambda r: r.credential_source),
+        Column(translate("Lists", "Mailboxes"), lambda r: r.mailbox_count),
+        Column(translate("Lists", "Modified on"), lambda r: r.modified_on),
+    ]
+
+
+def mailbox_columns(with_profile: bool = True) -> list[Column]:
+    columns = [
+        Column(translate("Lists", "Name"), lambda r: r.name),
+        Column(translate("Lists", "Email address"), lambda r: r.email),
+        Column(translate("Lists", "Owner"), lambda r: r.owner_name),
+        Column(translate("Lists", "Email address approval"), lambda r: r.approval),
+    ]
+    if with_profile:
+        columns.append(Column(translate("Lists", "Server profile"), lambda r: r.profile_name))
+    columns += [
+        Column(translate("Lists", "Incoming email"), lambda r: r.incoming_method),
+        Column(translate("Lists", "Outgoing email"), lambda r: r.outgoing_method),
+        Column(translate("Lists", "Appointments, contacts and tasks"), lambda r: r.act_method),
+        Column(translate("Lists", "Incoming status"), lambda r: r.incoming_status),
+        Column(translate("Lists", "Outgoing status"), lambda r: r.outgoing_status),
+        Column(translate("Lists", "ACT status"), lambda r: r.act_status),
+        Column(translate("Lists", "Mailbox status"), lambda r: r.mailbox_status),
+        Column(translate("Lists", "Last sync"), lambda r: r.last_sync_success_on),
+        Column(translate("Lists", "Next sync"), lambda r: r.next_sync_on),
+        Column(translate("Lists", "Open alert"), lambda r: r.alert_level),
+    ]
+    return columns

@@ -1,0 +1,225 @@
+"""The mailbox editor (spec §2; seed: メールボックスの設定): settings, test results, alerts, actions."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QLabel
+
+from app import secrets
+from app.domain.enums import ApprovalStatus, OwnerKind, SyncMethod
+from app.domain.settings import MailboxSettings
+from app.domain.validation import ValidationError, validate_mailbox
+from app.gui import messages
+from app.gui.alerts_pane import AlertsPane
+from app.gui.forms.ui_mailbox_editor import Ui_MailboxEditor
+from app.gui.i18n import enum_text, format_time, translate
+from app.gui.profile_fields import fill_enum_combo, set_combo_value
+from app.gui.report_text import mailbox_details_text
+from app.store import queries, repo
+from app.store.models import Mailbox
+
+
+def _snake(camel: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() else c for c in camel)
+
+
+class MailboxEditor(QDialog):
+    saved = Signal(int)
+    test_requested = Signal(int)  # mailbox id; the main window runs it (TestRunner)
+    open_profile = Signal(int)
+
+    def __init__(self, mailbox_id: int | None = None, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_MailboxEditor()
+        self.ui.setupUi(self)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.mailbox_id = mailbox_id
+        self.mailbox: Mailbox | None = None
+        self.issues = []
+        self._has_stored_password = False
+        self._loading = False
+        ui = self.ui
+        fill_enum_combo(ui.approval, ApprovalStatus)
+        for combo in (ui.incomingMethod, ui.outgoingMethod, ui.actMethod):
+            fill_enum_combo(combo, SyncMethod)
+        ui.owner.addItem(self.tr("(choose a user or queue)"), None)
+        for choice in queries.owner_choices():
+            label = choice.name if choice.kind is OwnerKind.USER else self.tr("%1 (queue)").replace("%1", choice.name)
+            ui.owner.addItem(label, (choice.kind.value, choice.id))
+        ui.profile.addItem(self.tr("(no profile)"), None)
+        for choice in queries.profile_choices():
+            ui.profile.addItem(choice.name, choice.id)
+        self.alerts = AlertsPane(self, mailbox_id=mailbox_id if mailbox_id is not None else -1)
+        ui.alertsTabLayout.addWidget(self.alerts)
+        self.alerts.open_profile.connect(self.open_profile)
+        for edit in (ui.name, ui.email, ui.username, ui.password):
+            edit.textChanged.connect(self._changed)
+        for combo in (ui.owner, ui.approval, ui.profile, ui.incomingMethod, ui.outgoingMethod, ui.actMethod):
+            combo.currentIndexChanged.connect(self._changed)
+        for box in (ui.allowCredentials, ui.deleteAfterProcessing):
+            box.toggled.connect(self._changed)
+        ui.saveButton.clicked.connect(self.save)
+        ui.closeButton.clicked.connect(self.close)
+        ui.approveButton.clicked.connect(self.approve)
+        ui.testButton.clicked.connect(self.request_test)
+        ui.downloadButton.clicked.connect(self.download_details)
+        ui.viewReportButton.hide()  # shown by the main window once a report of this session exists
+        ui.syncButton.setEnabled(False)
+        ui.syncButton.setToolTip(self.tr("Synchronization is not available in this build yet."))
+        self._download_dialog: QFileDialog | None = None
+        self.reload()
+        self.resize(820, 600)
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        ui = self.ui
+        self._loading = True
+        if self.mailbox_id is not None:
+            self.mailbox = Mailbox.get_by_id(self.mailbox_id)
+            s = repo.mailbox_settings(self.mailbox)
+        else:
+            default = repo.system_settings().default_profile_id
+            s = MailboxSettings(profile_id=default)
+        ui.name.setText(s.name)
+        ui.email.setText(s.email)
+        owner = (s.owner_kind.value, s.owner_id) if s.owner_id is not None else None
+        ui.owner.setCurrentIndex(max(0, ui.owner.findData(owner)))
+        set_combo_value(ui.approval, s.approval)
+        ui.profile.setCurrentIndex(max(0, ui.profile.findData(s.profile_id)))
+        set_combo_value(ui.incomingMethod, s.incoming_method)
+        set_combo_value(ui.outgoingMethod, s.outgoing_method)
+        set_combo_value(ui.actMethod, s.act_method)
+        ui.allowCredentials.setChecked(s.allow_credentials)
+        ui.username.setText(s.username)
+        ui.password.clear()
+        self._has_stored_password = s.has_password
+        ui.password.setPlaceholderText(self.tr("Stored in the credential store; type to replace it")
+                                       if s.has_password else "")
+        ui.deleteAfterProcessing.setChecked(s.delete_after_processing)
+        self._loading = False
+        self._show_results()
+        title = s.name or self.tr("New mailbox")
+        self.setWindowTitle(self.tr("Mailbox: %1").replace("%1", title))
+        self.alerts.refresh()
+        self._changed()
+
+    def _show_results(self) -> None:
+        ui, m = self.ui, self.mailbox
+        yes_no = lambda value: self.tr("Yes") if value else self.tr("No")  # noqa: E731
+        if m is None:
+            for label in (ui.incomingStatus, ui.outgoingStatus, ui.actStatus, ui.mailboxStatus):
+                label.setText(self.tr("Not run"))
+            return
+        ui.incomingStatus.setText(enum_text(m.incoming_status))
+        ui.outgoingStatus.setText(enum_text(m.outgoing_status))
+        ui.actStatus.setText(enum_text(m.act_status))
+        ui.mailboxStatus.setText(enum_text(m.mailbox_status))
+        ui.testCompletedOn.setText(format_time(m.test_completed_on))
+        ui.incomingEnabled.setText(yes_no(m.incoming_enabled))
+        ui.outgoingEnabled.setText(yes_no(m.outgoing_enabled))
+        ui.actEnabled.setText(yes_no(m.act_enabled))
+        ui.lastSyncSuccessOn.setText(format_time(m.last_sync_success_on))
+        ui.lastSyncError.setText(m.last_sync_error)
+        ui.nextSyncOn.setText(format_time(m.next_sync_on))
+        ui.transientFailureCount.setText(str(m.transient_failure_count))
+
+    # --- editing and validation -------------------------------------------------------------
+
+    def settings(self) -> MailboxSettings:
+        ui = self.ui
+        owner = ui.owner.currentData()
+        return MailboxSettings(
+            name=ui.name.text(), email=ui.email.text().strip(),
+            owner_id=owner[1] if owner else None,
+            owner_kind=OwnerKind(owner[0]) if owner else OwnerKind.USER,
+            approval=ApprovalStatus(ui.approval.currentData()), profile_id=ui.profile.currentData(),
+            incoming_method=SyncMethod(ui.incomingMethod.currentData()),
+            outgoing_method=SyncMethod(ui.outgoingMethod.currentData()),
+            act_method=SyncMethod(ui.actMethod.currentData()),
+            allow_credentials=ui.allowCredentials.isChecked(), username=ui.username.text().strip(),
+            has_password=self._has_stored_password or bool(ui.password.text()),
+            delete_after_processing=ui.deleteAfterProcessing.isChecked())
+
+    def message_for(self, field: str) -> str:
+        return "\n".join(i.message(translate) for i in self.issues if i.field == field)
+
+    def _changed(self, *_args) -> None:
+        if self._loading:
+            return
+        s = self.settings()
+        self.issues = validate_mailbox(s, repo.mailbox_context(s))
+        ui = self.ui
+        for form in (ui.generalForm, ui.syncForm, ui.credentialsForm):
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                label = item.widget() if item is not None else None
+                if isinstance(label, QLabel) and label.objectName().endswith("Error"):
+                    text = self.message_for(_snake(label.objectName()[:-len("Error")]))
+                    label.setText(text)
+                    form.setRowVisible(row, bool(text))
+        with_credentials = s.allow_credentials
+        ui.credentialsForm.setRowVisible(ui.username, with_credentials)
+        ui.credentialsForm.setRowVisible(ui.password, with_credentials)
+        if not with_credentials:
+            ui.credentialsForm.setRowVisible(ui.usernameError, False)
+            ui.credentialsForm.setRowVisible(ui.passwordError, False)
+        saved = self.mailbox is not None
+        ui.saveButton.setEnabled(not self.issues)
+        ui.approveButton.setEnabled(not self.issues and s.approval is not ApprovalStatus.APPROVED)
+        ui.testButton.setEnabled(saved and not self.issues)
+        ui.downloadButton.setEnabled(saved)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        password = self.ui.password.text() if self.ui.allowCredentials.isChecked() else ""
+        try:
+            self.mailbox = repo.save_mailbox(self.settings(), mailbox=self.mailbox, password=password or None)
+        except ValidationError as exc:
+            messages.show_error(self, self.tr("The mailbox was not saved"),
+                                "\n".join(i.message(translate) for i in exc.issues))
+            return False
+        except secrets.SecretStoreError as exc:
+            messages.show_error(self, self.tr("The mailbox was not saved"),
+                                self.tr("The password could not be stored."), str(exc))
+            return False
+        if self.mailbox_id is None:
+            self.mailbox_id = self.mailbox.id
+            self.alerts.mailbox_id = self.mailbox.id
+        self.reload()
+        self.saved.emit(self.mailbox_id)
+        return True
+
+    def approve(self) -> None:
+        set_combo_value(self.ui.approval, ApprovalStatus.APPROVED)
+        self.save()
+
+    def request_test(self) -> None:
+        # test what is on screen: unsaved edits are saved first (the seed saves, then tests)
+        if self.save():
+            self.test_requested.emit(self.mailbox_id)
+
+    def details_text(self) -> str:
+        m = Mailbox.get_by_id(self.mailbox_id)
+        row = queries.mailbox_rows(mailbox_id=self.mailbox_id)[0]
+        return mailbox_details_text(m, row.profile_name, row.owner_name,
+                                    secrets.has_password(secrets.mailbox_key(m.id)),
+                                    queries.alert_rows(mailbox_id=m.id), translate=translate)
+
+    def download_details(self) -> None:
+        dialog = QFileDialog(self, self.tr("Download mailbox details"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("Text files (*.txt)"))
+        dialog.setDefaultSuffix("txt")
+        dialog.selectFile(f"mailbox-{self.mailbox_id}.txt")
+        dialog.fileSelected.connect(self.write_details)
+        self._download_dialog = dialog
+        dialog.open()
+
+    def write_details(self, path: str) -> None:
+        try:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(self.details_text())
+        except OSError as exc:
+            messages.show_error(self, self.tr("Download mailbox details"), self.tr("Could not write the file."),
+                                str(exc))

@@ -1,0 +1,103 @@
+"""The email server profile form: every field, its mailboxes and alerts, Test & Enable mailboxes."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QScrollArea
+
+from app import secrets
+from app.domain.validation import ValidationError
+from app.gui import messages
+from app.gui.alerts_pane import AlertsPane
+from app.gui.forms.ui_profile_form import Ui_ProfileForm
+from app.gui.i18n import translate
+from app.gui.lists import mailbox_columns
+from app.gui.profile_fields import ProfileFields
+from app.gui.table_models import RowTableModel, SearchProxy
+from app.store import queries, repo
+from app.store.models import ServerProfile
+
+
+class ProfileForm(QDialog):
+    saved = Signal(int)
+    open_mailbox = Signal(int)
+    test_requested = Signal(int)  # the profile id, after the admin confirmed
+
+    def __init__(self, profile_id: int, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_ProfileForm()
+        self.ui.setupUi(self)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.profile_id = profile_id
+        self.profile = ServerProfile.get_by_id(profile_id)
+        self.fields = ProfileFields(lambda: repo.profile_context(self.profile), self)
+        titles = [("location", self.tr("General")), ("credentials", self.tr("Credentials")),
+                  ("advanced", self.tr("Advanced")), ("additional", self.tr("Additional settings"))]
+        for position, (part, title) in enumerate(titles):
+            scroll = QScrollArea(self)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(self.fields.parts[part])
+            self.ui.tabs.insertTab(position, scroll, title)
+        self.ui.tabs.setCurrentIndex(0)
+        self.mailboxes = RowTableModel(mailbox_columns(with_profile=False), self)
+        proxy = SearchProxy(self)
+        proxy.setSourceModel(self.mailboxes)
+        self.mailbox_proxy = proxy
+        table = self.ui.mailboxesTable
+        table.setModel(proxy)
+        table.setSortingEnabled(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.doubleClicked.connect(lambda index: self.open_mailbox.emit(proxy.row_at(index.row()).id))
+        self.alerts = AlertsPane(self, profile_id=profile_id)
+        self.ui.alertsTabLayout.addWidget(self.alerts)
+        self.alerts.open_mailbox.connect(self.open_mailbox)
+        self.fields.changed.connect(self._update_buttons)
+        self.ui.saveButton.clicked.connect(self.save)
+        self.ui.closeButton.clicked.connect(self.close)
+        self.ui.testButton.clicked.connect(self.confirm_test)
+        self.reload()
+        self.resize(860, 620)
+
+    def reload(self) -> None:
+        self.profile = ServerProfile.get_by_id(self.profile_id)
+        self.fields.load(repo.profile_settings(self.profile))
+        self.setWindowTitle(self.tr("Email server profile: %1").replace("%1", self.profile.name))
+        self.refresh_related()
+        self._update_buttons()
+
+    def refresh_related(self) -> None:
+        self.mailboxes.set_rows(queries.mailbox_rows(profile_id=self.profile_id))
+        self.alerts.refresh()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.ui.saveButton.setEnabled(self.fields.is_valid())
+        self.ui.testButton.setEnabled(bool(self.mailboxes.rows))
+
+    def save(self) -> bool:
+        password, outgoing_password = self.fields.passwords()
+        try:
+            repo.save_profile(self.fields.settings(), profile=self.profile, password=password,
+                              outgoing_password=outgoing_password)
+        except ValidationError as exc:
+            messages.show_error(self, self.tr("The profile was not saved"),
+                                "\n".join(i.message(translate) for i in exc.issues))
+            return False
+        except secrets.SecretStoreError as exc:
+            messages.show_error(self, self.tr("The profile was not saved"),
+                                self.tr("The password could not be stored."), str(exc))
+            return False
+        self.reload()
+        self.saved.emit(self.profile_id)
+        return True
+
+    def confirm_test(self) -> None:
+        messages.confirm(
+            self, self.tr("Test & Enable mailboxes"),
+            self.tr("This will run the test on all the mailboxes associated with this email server profile "
+                    "(%n mailbox(es)). Mailboxes that pass are enabled for server-side synchronization.",
+                    "", len(self.mailboxes.rows)),
+            lambda: self.test_requested.emit(self.profile_id))

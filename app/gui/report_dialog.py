@@ -1,0 +1,87 @@
+"""The Test & Enable report: the engine's steps, each expandable to its redacted transcript."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QTreeWidgetItem, QWidget
+
+from app.domain.enums import TestStatus
+from app.gui import messages
+from app.gui.forms.ui_report_dialog import Ui_ReportDialog
+from app.gui.i18n import enum_text, format_time, translate
+from app.gui.report_text import report_text
+
+_COLOURS = {TestStatus.SUCCESS: "#1b7f3b", TestStatus.FAILURE: "#b3261e", TestStatus.WARNING: "#9a6700"}
+
+
+def _duration(ms: float) -> str:
+    return f"{ms / 1000:.2f} s" if ms >= 1000 else f"{ms:.0f} ms"
+
+
+class ReportDialog(QDialog):
+    """Shows one TestReport-shaped object (status, steps, started_on, finished_on)."""
+
+    def __init__(self, report: Any, mailbox_name: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = Ui_ReportDialog()
+        self.ui.setupUi(self)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.report, self.mailbox_name = report, mailbox_name
+        self.setWindowTitle(self.tr("Test report: %1").replace("%1", mailbox_name or str(report.mailbox_id)))
+        self.ui.summary.setText(self.tr("Result: %1 · started %2 · finished %3")
+                                .replace("%1", enum_text(report.status))
+                                .replace("%2", format_time(report.started_on))
+                                .replace("%3", format_time(report.finished_on)))
+        tree = self.ui.steps
+        header = tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for number, step in enumerate(report.steps, 1):
+            item = QTreeWidgetItem([f"{number}. {step.title}", enum_text(step.status),
+                                    _duration(step.duration_ms), step.message])
+            colour = _COLOURS.get(step.status)
+            if colour:
+                item.setForeground(1, QBrush(QColor(colour)))
+            item.setToolTip(3, step.message)
+            if step.details:
+                child = QTreeWidgetItem([step.details])
+                child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                item.addChild(child)
+            tree.addTopLevelItem(item)
+            if step.details:
+                child.setFirstColumnSpanned(True)
+            if step.status is TestStatus.FAILURE:
+                item.setExpanded(True)  # the failing step's transcript is what the admin needs
+        self.ui.copyButton.clicked.connect(self.copy_to_clipboard)
+        self.ui.saveButton.clicked.connect(self.save_as_text)
+        self.ui.expandButton.clicked.connect(tree.expandAll)
+        self.ui.closeButton.clicked.connect(self.close)
+        self.resize(900, 560)
+        self._save_dialog: QFileDialog | None = None
+
+    def text(self) -> str:
+        return report_text(self.report, self.mailbox_name, translate)
+
+    def copy_to_clipboard(self) -> None:
+        QGuiApplication.clipboard().setText(self.text())
+
+    def save_as_text(self) -> None:
+        dialog = QFileDialog(self, self.tr("Save test report"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("Text files (*.txt)"))
+        dialog.setDefaultSuffix("txt")
+        dialog.selectFile("test-report.txt")
+        dialog.fileSelected.connect(self.write_text)
+        self._save_dialog = dialog
+        dialog.open()
+
+    def write_text(self, path: str) -> None:
+        try:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(self.text())
+        except OSError as exc:
+            messages.show_error(self, self.tr("Save test report"), self.tr("Could not write the file."), str(exc))

@@ -1,0 +1,100 @@
+"""Sample records for screenshots and GUI tests: profiles, mailboxes in every state, alerts.
+
+Written through the store's own repo functions (validation and keyring included); the test
+results and alerts are set directly, as the engine would have left them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from app.domain.enums import (
+    AlertLevel,
+    AlertScope,
+    ApprovalStatus,
+    CredentialSource,
+    OwnerKind,
+    SyncMethod,
+    TestStatus,
+    Workload,
+)
+from app.domain.settings import MailboxSettings, ProfileSettings
+from app.store import repo
+from app.store.models import Alert, Mailbox, Queue
+
+NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+
+
+@dataclass
+class Sample:
+    profile_ids: list[int] = field(default_factory=list)
+    mailbox_ids: dict[str, int] = field(default_factory=dict)
+    user_ids: dict[str, int] = field(default_factory=dict)
+    queue_id: int = 0
+
+
+def create_sample_data(now: datetime = NOW) -> Sample:
+    sample = Sample()
+    admin = repo.create_user("Kenichiro Nakamura", "admin@contoso.com", is_current=True)
+    alice = repo.create_user("Alice Wong", "alice@contoso.com")
+    bob = repo.create_user("Bob Sato", "bob@contoso.com")
+    sample.user_ids = {"admin": admin.id, "alice": alice.id, "bob": bob.id}
+    sample.queue_id = Queue.create(name="Support", email="support@contoso.com").id
+    onprem = repo.save_profile(ProfileSettings(
+        name="Exchange 2013 on-premises", description="The head office Exchange Server 2013",
+        process_email_from=now - timedelta(days=30)))
+    manual = repo.save_profile(ProfileSettings(
+        name="Exchange (manual URL)", auto_discover=False,
+        incoming_url="https://mail.contoso.com/EWS/Exchange.asmx",
+        credential_source=CredentialSource.PROFILE, username="CONTOSO\\crmservice", use_impersonation=True,
+        process_email_from=now - timedelta(days=7)), password="service-password")
+    sample.profile_ids = [onprem.id, manual.id]
+
+    def mailbox(key, name, email, owner, kind=OwnerKind.USER, profile=onprem.id, **extra):
+        settings = MailboxSettings(name=name, email=email, owner_id=owner, owner_kind=kind,
+                                   approval=ApprovalStatus.APPROVED, profile_id=profile,
+                                   allow_credentials=profile == onprem.id, username=email)
+        row = repo.save_mailbox(settings, password="secret" if profile == onprem.id else None)
+        if extra:
+            Mailbox.update(**extra).where(Mailbox.id == row.id).execute()
+        sample.mailbox_ids[key] = row.id
+        return row.id
+
+    ok = dict(incoming_status=TestStatus.SUCCESS, outgoing_status=TestStatus.SUCCESS,
+              act_status=TestStatus.SUCCESS, mailbox_status=TestStatus.SUCCESS, test_completed_on=now,
+              incoming_enabled=True, outgoing_enabled=True, act_enabled=True,
+              last_sync_success_on=now - timedelta(minutes=3), next_sync_on=now + timedelta(minutes=2))
+    mailbox("admin", "Kenichiro Nakamura", "admin@contoso.com", admin.id, **ok)
+    alice_id = mailbox("alice", "Alice Wong", "alice@contoso.com", alice.id,
+                       incoming_status=TestStatus.FAILURE, outgoing_status=TestStatus.FAILURE,
+                       act_status=TestStatus.FAILURE, mailbox_status=TestStatus.FAILURE, test_completed_on=now,
+                       last_sync_error="401 Unauthorized: the user name or password is wrong.",
+                       transient_failure_count=0)
+    bob_id = mailbox("bob", "Bob Sato", "bob@contoso.com", bob.id, profile=manual.id,
+                     incoming_status=TestStatus.WARNING, outgoing_status=TestStatus.SUCCESS,
+                     act_status=TestStatus.SUCCESS, mailbox_status=TestStatus.WARNING, test_completed_on=now,
+                     incoming_enabled=True, outgoing_enabled=True, act_enabled=True, transient_failure_count=2,
+                     next_sync_on=now + timedelta(minutes=5))
+    mailbox("support", "Support queue", "support@contoso.com", sample.queue_id, kind=OwnerKind.QUEUE)
+    Mailbox.update(approval=ApprovalStatus.PENDING, act_method=SyncMethod.NONE).where(
+        Mailbox.id == sample.mailbox_ids["support"]).execute()
+
+    def alert(level, mailbox_id, code, message, minutes_ago, **extra):
+        Alert.create(level=level, scope=extra.pop("scope", AlertScope.MAILBOX), mailbox=mailbox_id,
+                     profile=extra.pop("profile", None), error_code=code, message=message,
+                     created_on=now - timedelta(minutes=minutes_ago), updated_on=now - timedelta(minutes=minutes_ago),
+                     **extra)
+
+    alert(AlertLevel.ERROR, alice_id, "ErrorUnauthorized",
+          "Email cannot be received for the mailbox Alice Wong: the credentials were rejected (401).", 5,
+          workload=Workload.INCOMING, details="POST https://mail.contoso.com/EWS/Exchange.asmx → 401",
+          occurrences=3)
+    alert(AlertLevel.WARNING, bob_id, "ErrorServerBusy",
+          "The server was busy; the mailbox Bob Sato will be retried in 5 minutes.", 12,
+          workload=Workload.INCOMING)
+    alert(AlertLevel.INFORMATION, sample.mailbox_ids["admin"], "TestSucceeded",
+          "The mailbox Kenichiro Nakamura was tested and enabled.", 40, is_read=True, is_open=False)
+    alert(AlertLevel.WARNING, None, "MostMailboxesFailing",
+          "More than half of this profile's mailboxes failed within the last hour.", 25,
+          scope=AlertScope.PROFILE, profile=onprem.id)
+    return sample

@@ -1,0 +1,113 @@
+"""Test & Enable from the windows: runs the engine's diagnostics in a worker, with progress and cancel.
+
+The engine (``app.exchange.diagnostics``) is imported only when a test starts, so the windows
+work without it; when it is missing the admin is told so and nothing pretends to have run.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from app.gui import messages
+from app.gui.workers import WorkerHandle, start_worker
+
+
+def load_diagnostics():
+    """The engine module, or None when this build does not have it."""
+    try:
+        return importlib.import_module("app.exchange.diagnostics")
+    except ImportError:
+        return None
+
+
+class TestRunner(QObject):
+    __test__ = False
+
+    activity = Signal(str, str)  # key, text ("" when done): for the status bar
+    mailbox_tested = Signal(object)  # a TestReport
+    profile_tested = Signal(int, object)  # profile id, list of TestReport
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.handles: dict[str, WorkerHandle] = {}
+        self.progress_dialogs: dict[str, QProgressDialog] = {}
+
+    def is_running(self, key: str) -> bool:
+        return key in self.handles
+
+    def _engine(self, parent: QWidget | None):
+        module = load_diagnostics()
+        if module is None:
+            messages.show_error(parent, self.tr("Test & Enable"),
+                                self.tr("Test & Enable is not available in this build: the Exchange "
+                                        "diagnostics engine is missing."))
+        return module
+
+    def test_mailbox(self, mailbox_id: int, mailbox_name: str, parent: QWidget | None = None) -> bool:
+        key = f"mailbox:{mailbox_id}"
+        if key in self.handles or (engine := self._engine(parent)) is None:
+            return False
+        text = self.tr("Testing mailbox %1…").replace("%1", mailbox_name)
+        dialog = self._progress(key, text, 0, parent)
+        handle = start_worker(engine.run_mailbox_test, mailbox_id, name=key, parent=self)
+        handle.progress.connect(lambda step: dialog.setLabelText(f"{text}\n{getattr(step, 'title', '')}"))
+        handle.result.connect(self.mailbox_tested)
+        self._track(key, handle, text, parent)
+        return True
+
+    def test_profile(self, profile_id: int, profile_name: str, parent: QWidget | None = None) -> bool:
+        key = f"profile:{profile_id}"
+        if key in self.handles or (engine := self._engine(parent)) is None:
+            return False
+        text = self.tr("Testing the mailboxes of %1…").replace("%1", profile_name)
+        dialog = self._progress(key, text, 0, parent)
+
+        def progress(value: Any) -> None:
+            if isinstance(value, tuple) and len(value) >= 2:
+                done, total = value[0], value[1]
+                dialog.setMaximum(max(total, 1))
+                dialog.setValue(done)
+                self.activity.emit(key, self.tr("Testing mailboxes: %1 of %2 done")
+                                   .replace("%1", str(done)).replace("%2", str(total)))
+
+        handle = start_worker(engine.run_profile_test, profile_id, name=key, parent=self)
+        handle.progress.connect(progress)
+        handle.result.connect(lambda reports: self.profile_tested.emit(profile_id, reports))
+        self._track(key, handle, text, parent)
+        return True
+
+    def _progress(self, key: str, text: str, maximum: int, parent: QWidget | None) -> QProgressDialog:
+        dialog = QProgressDialog(text, self.tr("Cancel"), 0, maximum, parent)
+        dialog.setWindowTitle(self.tr("Test & Enable"))
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0)
+        self.progress_dialogs[key] = dialog
+        dialog.open()
+        return dialog
+
+    def _track(self, key: str, handle: WorkerHandle, text: str, parent: QWidget | None) -> None:
+        self.handles[key] = handle
+        dialog = self.progress_dialogs[key]
+        dialog.canceled.connect(handle.cancel)
+        handle.error.connect(lambda exc: messages.show_error(parent, self.tr("Test & Enable"),
+                                                             self.tr("The test could not run."), str(exc)))
+        handle.finished.connect(lambda: self._done(key))
+        self.activity.emit(key, text)
+
+    def _done(self, key: str) -> None:
+        self.handles.pop(key, None)
+        dialog = self.progress_dialogs.pop(key, None)
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+        self.activity.emit(key, "")
+        self.finished.emit()
+
+    def cancel_all(self) -> None:
+        for handle in list(self.handles.values()):
+            handle.cancel()

@@ -1,0 +1,189 @@
+"""Read queries behind the lists of the desktop app, and the small alert actions they offer.
+
+Each list gets plain frozen rows (no peewee objects), so item models can hold them after the
+query is done and tests can build them by hand.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Iterable
+
+from peewee import JOIN, fn
+
+from app.domain.enums import (
+    AlertLevel,
+    AlertScope,
+    ApprovalStatus,
+    CredentialSource,
+    OwnerKind,
+    ServerType,
+    SyncMethod,
+    TestStatus,
+    Workload,
+)
+from app.store.base import database
+from app.store.models import Alert, Mailbox, Queue, ServerProfile, SystemUser
+
+
+@dataclass(frozen=True)
+class ProfileRow:
+    id: int
+    name: str
+    description: str
+    server_type: ServerType
+    auto_discover: bool
+    incoming_url: str
+    credential_source: CredentialSource
+    mailbox_count: int
+    modified_on: datetime | None
+
+
+@dataclass(frozen=True)
+class MailboxRow:
+    id: int
+    name: str
+    email: str
+    owner_name: str
+    owner_kind: OwnerKind
+    approval: ApprovalStatus
+    profile_id: int | None
+    profile_name: str
+    incoming_method: SyncMethod
+    outgoing_method: SyncMethod
+    act_method: SyncMethod
+    incoming_status: TestStatus
+    outgoing_status: TestStatus
+    act_status: TestStatus
+    mailbox_status: TestStatus
+    test_completed_on: datetime | None
+    last_sync_success_on: datetime | None
+    next_sync_on: datetime | None
+    alert_level: AlertLevel | None  # worst open alert, None when there is none
+
+
+@dataclass(frozen=True)
+class AlertRow:
+    id: int
+    created_on: datetime
+    updated_on: datetime
+    level: AlertLevel
+    scope: AlertScope
+    mailbox_id: int | None
+    mailbox_name: str
+    profile_id: int | None
+    profile_name: str
+    workload: Workload | None
+    error_code: str
+    message: str
+    details: str
+    occurrences: int
+    is_read: bool
+    is_open: bool
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: int
+    name: str
+    kind: OwnerKind | None = None
+
+
+def profile_rows() -> list[ProfileRow]:
+    counts = dict(Mailbox.select(Mailbox.profile, fn.COUNT(Mailbox.id))
+                  .where(Mailbox.profile.is_null(False)).group_by(Mailbox.profile).tuples())
+    return [
+        ProfileRow(p.id, p.name, p.description, p.server_type, p.auto_discover, p.incoming_url,
+                   p.credential_source, counts.get(p.id, 0), p.modified_on)
+        for p in ServerProfile.select().order_by(ServerProfile.name)
+    ]
+
+
+def _open_alert_levels() -> dict[int, AlertLevel]:
+    worst: dict[int, AlertLevel] = {}
+    query = (Alert.select(Alert.mailbox, Alert.level)
+             .where(Alert.is_open & Alert.mailbox.is_null(False)).tuples())
+    for mailbox_id, level in query:
+        level = AlertLevel(level)
+        if mailbox_id not in worst or level.severity > worst[mailbox_id].severity:
+            worst[mailbox_id] = level
+    return worst
+
+
+def mailbox_rows(profile_id: int | None = None, mailbox_id: int | None = None) -> list[MailboxRow]:
+    query = (Mailbox.select(Mailbox, ServerProfile, SystemUser, Queue)
+             .join(ServerProfile, join_type=JOIN.LEFT_OUTER, on=(Mailbox.profile == ServerProfile.id))
+             .switch(Mailbox).join(SystemUser, join_type=JOIN.LEFT_OUTER, on=(Mailbox.owner_user == SystemUser.id))
+             .switch(Mailbox).join(Queue, join_type=JOIN.LEFT_OUTER, on=(Mailbox.owner_queue == Queue.id))
+             .order_by(Mailbox.name))
+    if profile_id is not None:
+        query = query.where(Mailbox.profile == profile_id)
+    if mailbox_id is not None:
+        query = query.where(Mailbox.id == mailbox_id)
+    levels = _open_alert_levels()
+    rows = []
+    for m in query:
+        if m.owner_queue_id is not None:
+            owner_name, owner_kind = m.owner_queue.name, OwnerKind.QUEUE
+        else:
+            owner_name = m.owner_user.name if m.owner_user_id is not None else ""
+            owner_kind = OwnerKind.USER
+        rows.append(MailboxRow(
+            m.id, m.name, m.email, owner_name, owner_kind, m.approval, m.profile_id,
+            m.profile.name if m.profile_id is not None else "",
+            m.incoming_method, m.outgoing_method, m.act_method,
+            m.incoming_status, m.outgoing_status, m.act_status, m.mailbox_status,
+            m.test_completed_on, m.last_sync_success_on, m.next_sync_on, levels.get(m.id)))
+    return rows
+
+
+def alert_rows(*, mailbox_id: int | None = None, profile_id: int | None = None) -> list[AlertRow]:
+    """All alerts newest first; for a profile, its own alerts and those of its mailboxes."""
+    query = (Alert.select(Alert, Mailbox, ServerProfile)
+             .join(Mailbox, join_type=JOIN.LEFT_OUTER, on=(Alert.mailbox == Mailbox.id))
+             .switch(Alert).join(ServerProfile, join_type=JOIN.LEFT_OUTER, on=(Alert.profile == ServerProfile.id))
+             .order_by(Alert.updated_on.desc(), Alert.id.desc()))
+    if mailbox_id is not None:
+        query = query.where(Alert.mailbox == mailbox_id)
+    if profile_id is not None:
+        their_mailboxes = Mailbox.select(Mailbox.id).where(Mailbox.profile == profile_id)
+        query = query.where((Alert.profile == profile_id) | (Alert.mailbox.in_(their_mailboxes)))
+    return [
+        AlertRow(a.id, a.created_on, a.updated_on, a.level, a.scope, a.mailbox_id,
+                 a.mailbox.name if a.mailbox_id is not None else "", a.profile_id,
+                 a.profile.name if a.profile_id is not None else "", a.workload, a.error_code,
+                 a.message, a.details, a.occurrences, a.is_read, a.is_open)
+        for a in query
+    ]
+
+
+def worst_open_alert_level() -> AlertLevel | None:
+    levels = {AlertLevel(v) for (v,) in Alert.select(Alert.level).where(Alert.is_open).distinct().tuples()}
+    return max(levels, key=lambda level: level.severity) if levels else None
+
+
+def profile_choices() -> list[Choice]:
+    return [Choice(p.id, p.name) for p in ServerProfile.select().order_by(ServerProfile.name)]
+
+
+def owner_choices() -> list[Choice]:
+    users = [Choice(u.id, u.name, OwnerKind.USER)
+             for u in SystemUser.select().where(SystemUser.is_active).order_by(SystemUser.name)]
+    queues = [Choice(q.id, q.name, OwnerKind.QUEUE) for q in Queue.select().order_by(Queue.name)]
+    return users + queues
+
+
+def mark_alerts_read(ids: Iterable[int], read: bool = True) -> int:
+    ids = list(ids)
+    if not ids:
+        return 0
+    with database.atomic():
+        return Alert.update(is_read=read).where(Alert.id.in_(ids)).execute()
+
+
+def delete_alerts(ids: Iterable[int]) -> int:
+    ids = list(ids)
+    if not ids:
+        return 0
+    with database.atomic():
+        return Alert.delete().where(Alert.id.in_(ids)).execute()

@@ -1,0 +1,52 @@
+"""GUI fixtures: sample data in a fresh store, message boxes recorded instead of shown."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+
+@dataclass
+class MessageLog:
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    infos: list[tuple[str, str]] = field(default_factory=list)
+    confirms: list[tuple[str, str]] = field(default_factory=list)
+    answer_yes: bool = True
+
+
+@pytest.fixture
+def message_log(monkeypatch) -> MessageLog:
+    from app.gui import messages
+
+    log = MessageLog()
+    monkeypatch.setattr(messages, "show_error", lambda parent, title, text, details="": log.errors.append((title, text)))
+    monkeypatch.setattr(messages, "show_info", lambda parent, title, text: log.infos.append((title, text)))
+
+    def confirm(parent, title, text, on_yes):
+        log.confirms.append((title, text))
+        if log.answer_yes:
+            on_yes()
+
+    monkeypatch.setattr(messages, "confirm", confirm)
+    return log
+
+
+@pytest.fixture
+def sample(store):
+    from app.gui.sample_data import create_sample_data
+
+    return create_sample_data()
+
+
+@pytest.fixture
+def main_window(qtbot, sample, message_log):
+    from app.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.tests.cancel_all()
+    for handle in list(window.tests.handles.values()):
+        handle.wait()
