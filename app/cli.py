@@ -12,6 +12,8 @@ from app import APP_NAME, __version__
 # sub-command name -> module with HELP, add_arguments(parser), run(args)
 _COMMANDS: dict[str, str] = {
     "simulator": "app.simulator.cli",
+    "test-mailbox": "app.exchange.cmd_test_mailbox",
+    "test-profile": "app.exchange.cmd_test_profile",
 }
 
 

@@ -88,7 +88,7 @@ def _refresh_summary(mailbox: Mailbox) -> None:
 def record_test_report(mailbox: Mailbox, report, shared_failure: Failure | None) -> list[Alert]:
     """Store a finished TestReport on the mailbox and escalate what failed."""
     recorded: list[Alert] = []
-    with database.atomic():
+    with database.atomic("IMMEDIATE"):  # writers queue up instead of failing on a stale snapshot
         mailbox = Mailbox.get_by_id(mailbox.id)
         run = TestRun.create(mailbox=mailbox, profile=mailbox.profile_id, started_on=report.started_on,
                              finished_on=report.finished_on, status=report.status)

@@ -7,7 +7,7 @@ from app.log import redact as redact_text
 
 _SECRET_HEADERS = {"authorization", "proxy-authorization", "cookie", "set-cookie", "x-backendoverridecookie"}
 _CHALLENGE_HEADERS = {"www-authenticate", "proxy-authenticate"}
-_BLOB = re.compile(r"^(\w+)\s+\S{8,}$")
+_BLOB = re.compile(r"\b(NTLM|Negotiate|Kerberos|Bearer)\s+[A-Za-z0-9+/=._-]{8,}")
 
 
 def redact_headers(headers: dict) -> dict:
@@ -17,9 +17,8 @@ def redact_headers(headers: dict) -> dict:
         if lower in _SECRET_HEADERS:
             scheme = str(value).split(" ", 1)[0] if " " in str(value) else ""
             clean[name] = f"{scheme} [redacted]".strip()
-        elif lower in _CHALLENGE_HEADERS:
-            match = _BLOB.match(str(value))
-            clean[name] = f"{match.group(1)} [redacted]" if match else value
+        elif lower in _CHALLENGE_HEADERS:  # several challenges may be joined: "NTLM <blob>, Negotiate"
+            clean[name] = _BLOB.sub(r"\1 [redacted]", str(value))
         else:
             clean[name] = value
     return clean

@@ -31,7 +31,7 @@ def raise_alert(level: AlertLevel, scope: AlertScope, code: str, message: str, *
     if profile is None and mailbox is not None:
         profile = mailbox.profile
     details = redact(details)
-    with database.atomic():
+    with database.atomic("IMMEDIATE"):  # writers queue up instead of failing on a stale snapshot
         query = Alert.select().where(
             (Alert.level == level) & (Alert.scope == scope) & (Alert.error_code == code) & Alert.is_open
         )
