@@ -48,6 +48,21 @@ def sssm_home(tmp_path, monkeypatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _restore_logging():
+    """Commands under test call setup_logging(); undo it so handlers don't pile up."""
+    import logging
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in root.handlers[:]:
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring() -> MemoryKeyring:
     previous = keyring.get_keyring()
     backend = MemoryKeyring()
