@@ -15,9 +15,14 @@ server's CA (never verify=False); ``exchangelib_trusts(ca_path)`` installs one a
 """
 from __future__ import annotations
 
+import importlib.util
 import itertools
+import sys
+import threading
+import time
 import uuid
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 import requests.adapters
@@ -59,6 +64,91 @@ def exchangelib_trusts(ca_path):
     finally:
         close_connections()
         BaseProtocol.HTTP_ADAPTER_CLS = previous
+
+
+def _schema_util():
+    """tests/simulator/schema_util.py as the module ``schema_util`` (one schema compile per run)."""
+    module = sys.modules.get("schema_util")
+    if module is None:
+        path = Path(__file__).resolve().parent / "simulator" / "schema_util.py"
+        spec = importlib.util.spec_from_file_location("schema_util", path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["schema_util"] = module
+        spec.loader.exec_module(module)
+    return module
+
+
+def check_ews_response(body: bytes) -> str | None:
+    """None when *body* is a schema-valid EWS envelope, else ``"<operation>: <first error>"``."""
+    from lxml import etree
+
+    operation = "?"
+    try:
+        root = etree.fromstring(body)
+        inner = root.find("{http://schemas.xmlsoap.org/soap/envelope/}Body")
+        if inner is not None and len(inner):
+            operation = etree.QName(inner[0]).localname
+            if operation.endswith("Response"):
+                operation = operation[: -len("Response")]
+    except Exception as exc:  # noqa: BLE001
+        return f"{operation}: not XML ({exc})"
+    try:
+        _schema_util().validate_response_body(body)
+    except Exception as exc:  # noqa: BLE001 - AssertionError or DocumentInvalid
+        error = getattr(exc, "error_log", None)
+        first = str(error[0]) if error else (str(exc) or type(exc).__name__)
+        return f"{operation}: {first}"
+    return None
+
+
+class SchemaGuard:
+    """Response observer: validates every EWS SOAP response the server sends."""
+
+    def __init__(self) -> None:
+        self.failures: list[str] = []
+        self.checked = 0
+        self._busy = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, path, status, headers, body) -> None:
+        if path.split("?", 1)[0].lower() != "/ews/exchange.asmx" or status not in (200, 500) or not body:
+            return
+        names = {name.lower(): value for name, value in headers}
+        if ":fault" in names or "xml" not in names.get("content-type", ""):
+            return
+        with self._lock:
+            self._busy += 1
+        try:
+            problem = check_ews_response(body)
+            with self._lock:
+                self.checked += 1
+                if problem:
+                    self.failures.append(problem)
+        finally:
+            with self._lock:
+                self._busy -= 1
+
+    def settle(self, timeout: float = 1.0) -> None:
+        deadline = time.monotonic() + timeout
+        while self._busy and time.monotonic() < deadline:
+            time.sleep(0.005)
+
+
+_schema_guard: SchemaGuard | None = None  # set once ews_server exists
+
+
+@pytest.fixture(autouse=True, name="_ews_schema_guard")
+def ews_schema_guard_fixture():
+    """Fail a test during which the loopback server sent a schema-invalid EWS response."""
+    start = len(_schema_guard.failures) if _schema_guard is not None else 0
+    yield
+    guard = _schema_guard
+    if guard is None:
+        return
+    guard.settle()
+    new = guard.failures[start:]
+    if new:
+        pytest.fail(f"{len(new)} schema-invalid EWS response(s); first: {new[0]}", pytrace=False)
 
 
 class EwsTestView:
@@ -128,13 +218,17 @@ class EwsTestView:
 
 @pytest.fixture(scope="session")
 def ews_server(tmp_path_factory):
+    global _schema_guard
     server = LoopbackExchange(tmp_path_factory.mktemp("loopback-exchange"), hostnames=EWS_HOSTNAMES)
+    _schema_guard = SchemaGuard()
+    server.add_observer(_schema_guard)
     server.add_account(f"alice@{EWS_DOMAIN}", EWS_PASSWORD, "Alice Anderson")
     server.add_account(f"bob@{EWS_DOMAIN}", EWS_PASSWORD, "Bob Brown")
     server.add_account(f"svc@{EWS_DOMAIN}", EWS_PASSWORD, "Sync Service", roles=("impersonation",))
     server.start()
     yield server
     server.stop()
+    server.remove_observer(_schema_guard)
 
 
 @pytest.fixture
