@@ -27,17 +27,33 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
     from app.gui.main_window import MainWindow
     from app.store.db import StoreError, open_database
 
+    if demo:
+        from app.demo import prepare_demo_home
+
+        prepare_demo_home()
     app = create_application(lang=lang)
+    environment = None
     try:
         open_database(paths.database_path())
-    except StoreError as exc:
+        if demo:
+            from app.demo import start_demo
+
+            environment = start_demo()
+    except (StoreError, OSError) as exc:
         from app.gui.messages import show_fatal
 
         show_fatal(None, str(exc))
         return 2
     window = MainWindow()
-    if demo:
-        window.statusBar().showMessage(window.tr("Demo mode"))
+    if environment is not None:
+        window.statusBar().showMessage(
+            window.tr("Demo mode: loopback Exchange server at %1").replace("%1", environment.server.ews_url))
+        if environment.notice:
+            log.warning(environment.notice)
     window.show()
     log.info("%s %s started", APP_NAME, __version__)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        if environment is not None:
+            environment.stop()

@@ -1,0 +1,39 @@
+"""Demo mode's set-up: a running loopback server and a store whose demo mailboxes pass Test & Enable."""
+import keyring
+
+from app import demo
+from app.domain.enums import TestStatus
+from app.exchange.diagnostics import run_mailbox_test
+from app.store.models import Mailbox, ServerProfile
+
+
+def test_demo_environment_is_ready_to_test_and_survives_a_restart(store):
+    env = demo.start_demo()
+    try:
+        profile = ServerProfile.get_by_id(env.profile_id)
+        assert profile.incoming_url == env.server.ews_url
+        mailboxes = list(Mailbox.select().where(Mailbox.profile == profile))
+        assert len(mailboxes) == demo.DEMO_MAILBOXES
+        report = run_mailbox_test(mailboxes[0].id)
+        assert report.status is TestStatus.SUCCESS, report.as_text()
+    finally:
+        env.stop()
+    env = demo.start_demo()  # second start: same accounts from the state file, profile re-pointed
+    try:
+        assert Mailbox.select().count() == demo.DEMO_MAILBOXES
+        assert ServerProfile.get_by_id(env.profile_id).incoming_url == env.server.ews_url
+        assert run_mailbox_test(Mailbox.select().first().id).status is TestStatus.SUCCESS
+    finally:
+        env.stop()
+
+
+def test_demo_without_credential_store_says_where_its_fake_passwords_go(store):
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    keyring.set_keyring(FailKeyring())
+    env = demo.start_demo()
+    try:
+        assert "No credential store" in env.notice
+        assert isinstance(keyring.get_keyring(), demo.DemoFileKeyring)
+    finally:
+        env.stop()
