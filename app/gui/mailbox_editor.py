@@ -44,7 +44,7 @@ class MailboxEditor(QDialog):
         ui.owner.addItem(self.tr("(choose a user or queue)"), None)
         for choice in queries.owner_choices():
             label = choice.name if choice.kind is OwnerKind.USER else self.tr("%1 (queue)").replace("%1", choice.name)
-            ui.owner.addItem(label, (choice.kind.value, choice.id))
+            ui.owner.addItem(label, f"{choice.kind.value}:{choice.id}")
         ui.profile.addItem(self.tr("(no profile)"), None)
         for choice in queries.profile_choices():
             ui.profile.addItem(choice.name, choice.id)
@@ -82,7 +82,7 @@ class MailboxEditor(QDialog):
             s = MailboxSettings(profile_id=default)
         ui.name.setText(s.name)
         ui.email.setText(s.email)
-        owner = (s.owner_kind.value, s.owner_id) if s.owner_id is not None else None
+        owner = f"{s.owner_kind.value}:{s.owner_id}" if s.owner_id is not None else None
         ui.owner.setCurrentIndex(max(0, ui.owner.findData(owner)))
         set_combo_value(ui.approval, s.approval)
         ui.profile.setCurrentIndex(max(0, ui.profile.findData(s.profile_id)))
@@ -127,10 +127,10 @@ class MailboxEditor(QDialog):
 
     def settings(self) -> MailboxSettings:
         ui = self.ui
-        owner = ui.owner.currentData()
+        owner = ui.owner.currentData().split(":") if ui.owner.currentData() else None
         return MailboxSettings(
             name=ui.name.text(), email=ui.email.text().strip(),
-            owner_id=owner[1] if owner else None,
+            owner_id=int(owner[1]) if owner else None,
             owner_kind=OwnerKind(owner[0]) if owner else OwnerKind.USER,
             approval=ApprovalStatus(ui.approval.currentData()), profile_id=ui.profile.currentData(),
             incoming_method=SyncMethod(ui.incomingMethod.currentData()),

@@ -50,3 +50,16 @@ def main_window(qtbot, sample, message_log):
     window.tests.cancel_all()
     for handle in list(window.tests.handles.values()):
         handle.wait()
+
+
+@pytest.fixture
+def click(qtbot):
+    """Click as a person does: on a check box's indicator, elsewhere in the middle."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QCheckBox
+
+    def do_click(widget) -> None:
+        pos = QPoint(8, widget.height() // 2) if isinstance(widget, QCheckBox) else widget.rect().center()
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+    return do_click

@@ -1,0 +1,119 @@
+from app import secrets
+from app.domain.enums import ApprovalStatus, SyncMethod
+from app.gui.mailbox_editor import MailboxEditor
+from app.store.models import Mailbox
+
+
+def _editor(qtbot, mailbox_id):
+    editor = MailboxEditor(mailbox_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def _choose(combo, member):
+    combo.setCurrentIndex(combo.findData(member.value))
+
+
+def test_tabs_and_results(qtbot, sample, message_log):
+    editor = _editor(qtbot, sample.mailbox_ids["alice"])
+    tabs = [editor.ui.tabs.tabText(i) for i in range(editor.ui.tabs.count())]
+    assert tabs == ["General", "Synchronization method", "Credentials", "Configuration test results", "Alerts"]
+    assert editor.ui.incomingStatus.text() == "Failure"
+    assert editor.ui.mailboxStatus.text() == "Failure"
+    assert "401" in editor.ui.lastSyncError.text()
+    assert editor.ui.testCompletedOn.text() != ""
+    assert [r.error_code for r in editor.alerts.visible_rows()] == ["ErrorUnauthorized"]
+
+
+def test_every_invalid_field_blocks_saving_with_its_message(qtbot, sample, message_log, click):
+    editor = _editor(qtbot, sample.mailbox_ids["alice"])
+    ui = editor.ui
+    assert ui.saveButton.isEnabled()
+    ui.email.clear()
+    qtbot.keyClicks(ui.email, "alice at contoso")
+    assert not ui.saveButton.isEnabled()
+    assert ui.emailError.text() == "An email address cannot contain spaces."
+    ui.email.clear()
+    qtbot.keyClicks(ui.email, "alice@contoso.com")
+    assert ui.saveButton.isEnabled()
+    ui.name.clear()
+    assert ui.nameError.text() == "This field is required." and not ui.saveButton.isEnabled()
+    qtbot.keyClicks(ui.name, "Alice")
+    ui.owner.setCurrentIndex(0)
+    assert "owns this mailbox" in ui.ownerError.text() and not ui.saveButton.isEnabled()
+    ui.owner.setCurrentIndex(ui.owner.findData(f"user:{sample.user_ids['alice']}"))
+    ui.tabs.setCurrentWidget(ui.credentialsTab)
+    click(ui.allowCredentials)
+    assert "allow this mailbox's credentials" in ui.allowCredentialsError.text()
+    assert not ui.username.isVisible() and not ui.saveButton.isEnabled()
+    click(ui.allowCredentials)
+    assert ui.username.isVisible() and not ui.allowCredentialsError.isVisible()
+    ui.tabs.setCurrentWidget(ui.syncTab)
+    ui.profile.setCurrentIndex(0)
+    assert "needs one" in ui.profileError.text() and not ui.saveButton.isEnabled()
+    for combo in (ui.incomingMethod, ui.outgoingMethod, ui.actMethod):
+        _choose(combo, SyncMethod.OUTLOOK)
+    assert not ui.profileError.isVisible() and ui.saveButton.isEnabled()
+    ui.tabs.setCurrentWidget(ui.generalTab)
+    click(ui.deleteAfterProcessing)
+    assert "queue" in ui.deleteAfterProcessingError.text() and not ui.saveButton.isEnabled()
+
+
+def test_seed_flow_profile_methods_credentials_save_and_approve(qtbot, sample, message_log, click, memory_keyring):
+    mailbox_id = sample.mailbox_ids["support"]
+    editor = _editor(qtbot, mailbox_id)
+    ui = editor.ui
+    ui.tabs.setCurrentWidget(ui.syncTab)
+    ui.profile.setCurrentIndex(ui.profile.findData(sample.profile_ids[0]))
+    for combo in (ui.incomingMethod, ui.outgoingMethod, ui.actMethod):
+        _choose(combo, SyncMethod.SERVER_SIDE)
+    ui.tabs.setCurrentWidget(ui.credentialsTab)
+    ui.username.clear()
+    qtbot.keyClicks(ui.username, "CONTOSO\\support")
+    qtbot.keyClicks(ui.password, "queue-pass")
+    assert ui.saveButton.isEnabled()
+    with qtbot.waitSignal(editor.saved):
+        click(ui.saveButton)
+    assert secrets.get_password(secrets.mailbox_key(mailbox_id)) == "queue-pass"
+    row = Mailbox.get_by_id(mailbox_id)
+    assert row.act_method is SyncMethod.SERVER_SIDE and row.username == "CONTOSO\\support"
+    assert row.approval is ApprovalStatus.PENDING
+    assert ui.approveButton.isEnabled()
+    click(ui.approveButton)
+    assert Mailbox.get_by_id(mailbox_id).approval is ApprovalStatus.APPROVED
+    assert not ui.approveButton.isEnabled()
+    assert message_log.errors == []
+
+
+def test_new_mailbox_is_created(qtbot, sample, message_log, click):
+    editor = _editor(qtbot, None)
+    ui = editor.ui
+    assert not ui.saveButton.isEnabled() and not ui.testButton.isEnabled()
+    qtbot.keyClicks(ui.name, "Carol")
+    qtbot.keyClicks(ui.email, "carol@contoso.com")
+    ui.owner.setCurrentIndex(ui.owner.findData(f"user:{sample.user_ids['bob']}"))
+    ui.profile.setCurrentIndex(ui.profile.findData(sample.profile_ids[1]))  # profile credentials: none needed
+    assert ui.saveButton.isEnabled()
+    click(ui.saveButton)
+    assert editor.mailbox_id is not None and Mailbox.get_by_id(editor.mailbox_id).email == "carol@contoso.com"
+    assert ui.testButton.isEnabled()
+
+
+def test_test_button_saves_then_requests_the_test(qtbot, sample, message_log, click):
+    editor = _editor(qtbot, sample.mailbox_ids["admin"])
+    with qtbot.waitSignal(editor.test_requested) as requested:
+        click(editor.ui.testButton)
+    assert requested.args == [sample.mailbox_ids["admin"]]
+
+
+def test_download_details_has_everything_but_the_password(qtbot, sample, message_log, tmp_path):
+    editor = _editor(qtbot, sample.mailbox_ids["alice"])
+    target = tmp_path / "details.txt"
+    editor.write_details(str(target))
+    text = target.read_text(encoding="utf-8")
+    for expected in ("alice@contoso.com", "Exchange 2013 on-premises", "Incoming email status: Failure",
+                     "Password: stored in the credential store", "ErrorUnauthorized", "401 Unauthorized"):
+        assert expected in text
+    assert "secret" not in text.replace("stored in the credential store", "")
