@@ -1,0 +1,163 @@
+"""The tray: status icon, menu, toasts for new alerts, close-to-tray.
+
+Without a system tray the window stays the app: closing it quits, and notifications appear
+as a banner in the window. All notifications go through one ``Notifier`` (tray toast, else
+in-app banner).
+"""
+from __future__ import annotations
+
+import json
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+
+from app.domain.enums import AlertLevel
+from app.gui.icons import OK, state_for_level, status_icon
+from app.gui.toast_policy import ToastPolicy
+from app.store import queries, repo
+
+
+def _ui_state_path():
+    from app import paths
+
+    return paths.data_dir() / "ui-state.json"
+
+
+def load_ui_state() -> dict:
+    try:
+        return json.loads(_ui_state_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def save_ui_state(**values) -> None:
+    state = load_ui_state()
+    state.update(values)
+    _ui_state_path().write_text(json.dumps(state), encoding="utf-8")
+
+
+class Notifier(QObject):
+    """One way to tell the admin something: a tray toast when there is a tray, else a banner."""
+
+    def __init__(self, tray: QSystemTrayIcon | None, banner: Callable[[str], None], parent=None):
+        super().__init__(parent)
+        self.tray = tray
+        self.banner = banner
+        self.sent: list[tuple[str, str, str]] = []  # (channel, title, text): what went out, for tests
+
+    def notify(self, title: str, text: str, level: AlertLevel = AlertLevel.INFORMATION) -> None:
+        if self.tray is not None and self.tray.isVisible() and QSystemTrayIcon.supportsMessages():
+            icon = {AlertLevel.ERROR: QSystemTrayIcon.MessageIcon.Critical,
+                    AlertLevel.WARNING: QSystemTrayIcon.MessageIcon.Warning}.get(
+                level, QSystemTrayIcon.MessageIcon.Information)
+            self.tray.showMessage(title, text, icon)
+            self.sent.append(("tray", title, text))
+        else:
+            self.banner(f"{title}: {text}")
+            self.sent.append(("banner", title, text))
+
+
+class TrayController(QObject):
+    sync_now_requested = Signal()
+    paused_changed = Signal(bool)
+
+    def __init__(self, window, *, available: bool | None = None, policy: ToastPolicy | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent or window)
+        self.window = window
+        self.available = QSystemTrayIcon.isSystemTrayAvailable() if available is None else available
+        self.policy = policy or ToastPolicy()
+        self.paused = False
+        self.state = OK
+        self.tray: QSystemTrayIcon | None = None
+        if self.available:
+            self._build_tray()
+            window.close_handler = self._close_to_tray
+            QApplication.instance().setQuitOnLastWindowClosed(False)
+        else:
+            window.close_handler = None
+            QApplication.instance().setQuitOnLastWindowClosed(True)
+        self.notifier = Notifier(self.tray, window.show_banner, self)
+        self.policy.mark_seen(queries.alert_rows())  # alerts from before this start are not news
+        window.refreshed.connect(self.check_alerts)
+        self.update_state()
+
+    def _build_tray(self) -> None:
+        self.tray = QSystemTrayIcon(status_icon(OK), self)
+        self.menu = QMenu()
+        self.open_action = QAction(self.tr("Open"), self)
+        self.sync_action = QAction(self.tr("Sync now"), self)
+        self.pause_action = QAction(self.tr("Pause sync"), self)
+        self.quit_action = QAction(self.tr("Quit"), self)
+        # the sync engine is not part of this build yet: Sync now stays visible but disabled
+        self.sync_action.setEnabled(False)
+        self.sync_action.setToolTip(self.tr("Synchronization is not available in this build yet."))
+        for action in (self.open_action, self.sync_action, self.pause_action):
+            self.menu.addAction(action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.quit_action)
+        self.open_action.triggered.connect(self.show_window)
+        self.sync_action.triggered.connect(self.sync_now_requested)
+        self.pause_action.triggered.connect(self.toggle_pause)
+        self.quit_action.triggered.connect(self.quit)
+        self.tray.setContextMenu(self.menu)
+        self.tray.activated.connect(self._activated)
+        self.tray.setToolTip(self.tr("Server-Side Sync Manager"))
+        if QSystemTrayIcon.isSystemTrayAvailable():  # tests force a tray on platforms without one
+            self.tray.show()
+
+    # --- state and alerts -------------------------------------------------------------------
+
+    def update_state(self) -> str:
+        self.state = state_for_level(queries.worst_open_alert_level())
+        if self.tray is not None:
+            self.tray.setIcon(status_icon(self.state))
+            tips = {"ok": self.tr("All mailboxes are fine"), "warning": self.tr("Some mailboxes have warnings"),
+                    "error": self.tr("Some mailboxes have errors")}
+            self.tray.setToolTip(self.tr("Server-Side Sync Manager") + "\n" + tips[self.state])
+        return self.state
+
+    def check_alerts(self) -> None:
+        settings = repo.system_settings()
+        for alert in self.policy.select(queries.alert_rows(), toast_errors=settings.toast_errors,
+                                        toast_warnings=settings.toast_warnings):
+            about = alert.mailbox_name or alert.profile_name
+            title = self.tr("%1: %2").replace("%1", self.tr("Error") if alert.level is AlertLevel.ERROR
+                                              else self.tr("Warning")).replace("%2", about)
+            self.notifier.notify(title, alert.message, alert.level)
+        self.update_state()
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def show_window(self) -> None:
+        from app.gui.main_window import bring_to_front
+
+        self.window.showNormal()
+        bring_to_front(self.window)
+
+    def toggle_pause(self) -> None:
+        self.paused = not self.paused
+        if self.tray is not None:
+            self.pause_action.setText(self.tr("Resume sync") if self.paused else self.tr("Pause sync"))
+        self.paused_changed.emit(self.paused)
+
+    def quit(self) -> None:
+        self.window.quit_requested()
+        if self.tray is not None:
+            self.tray.hide()
+        QApplication.instance().quit()
+
+    def _activated(self, reason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.show_window()
+
+    def _close_to_tray(self, event: QCloseEvent) -> None:
+        event.ignore()
+        self.window.hide()
+        if not load_ui_state().get("tray_hint_shown"):
+            self.notifier.notify(self.tr("Still running"),
+                                 self.tr("Server-Side Sync Manager keeps synchronizing in the notification "
+                                         "area. Use Quit in its menu to end it."))
+            save_ui_state(tray_hint_shown=True)

@@ -1,0 +1,129 @@
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from app.domain.enums import AlertLevel, AlertScope, Workload
+from app.gui.single_instance import SingleInstance
+from app.gui.toast_policy import ToastPolicy
+from app.gui.tray import TrayController
+from app.store.models import Alert
+
+T0 = datetime(2026, 3, 2, tzinfo=timezone.utc)
+
+
+@dataclass
+class A:
+    id: int
+    level: AlertLevel
+    mailbox_id: int | None = 1
+    profile_id: int | None = None
+    is_open: bool = True
+    updated_on: datetime = T0
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_policy_toasts_new_errors_once_per_mailbox_per_ten_minutes():
+    clock = Clock()
+    policy = ToastPolicy(clock)
+    policy.mark_seen([A(1, AlertLevel.ERROR)])
+    assert policy.select([A(1, AlertLevel.ERROR)]) == []  # existed at start
+    first = A(2, AlertLevel.ERROR)
+    assert policy.select([first]) == [first]
+    assert policy.select([first]) == []  # a repeat of the same alert
+    clock.now += 60
+    assert policy.select([A(3, AlertLevel.ERROR)]) == []  # same mailbox within 10 minutes
+    other = A(4, AlertLevel.ERROR, mailbox_id=2)
+    assert policy.select([other]) == [other]
+    clock.now += 600
+    later = A(5, AlertLevel.ERROR)
+    assert policy.select([later]) == [later]
+
+
+def test_policy_levels_follow_settings_and_escalation_counts_as_new():
+    policy = ToastPolicy(Clock())
+    warning = A(1, AlertLevel.WARNING)
+    assert policy.select([warning, A(2, AlertLevel.INFORMATION, mailbox_id=3)]) == []
+    assert policy.select([A(5, AlertLevel.WARNING, mailbox_id=5)], toast_warnings=True) != []
+    escalated = A(1, AlertLevel.ERROR)  # the same alert, now an Error
+    assert policy.select([escalated]) == [escalated]
+    assert policy.select([A(9, AlertLevel.ERROR, mailbox_id=9)], toast_errors=False) == []
+    assert policy.select([A(10, AlertLevel.ERROR, mailbox_id=None, profile_id=4, is_open=False)]) == []
+
+
+def _new_alert(mailbox_id, level=AlertLevel.ERROR, code="ErrorUnauthorized"):
+    return Alert.create(level=level, scope=AlertScope.MAILBOX, mailbox=mailbox_id, workload=Workload.INCOMING,
+                        error_code=code, message="The credentials were rejected (401).",
+                        created_on=datetime.now(timezone.utc), updated_on=datetime.now(timezone.utc))
+
+
+def test_without_a_tray_closing_quits_and_alerts_show_as_banner(main_window, sample):
+    tray = TrayController(main_window, available=False)
+    assert tray.tray is None and QApplication.instance().quitOnLastWindowClosed()
+    _new_alert(sample.mailbox_ids["bob"])
+    main_window.refresh()
+    assert tray.notifier.sent[-1][0] == "banner"
+    assert main_window.ui.banner.isVisible() and "Bob Sato" in main_window.ui.bannerText.text()
+    assert main_window.close()  # the close is accepted: the app ends
+    assert not main_window.isVisible()
+
+
+def test_with_a_tray_close_hides_with_a_one_time_hint(main_window, sample):
+    tray = TrayController(main_window, available=True)
+    try:
+        assert tray.tray is not None and tray.state == "error"  # Alice's open Error
+        assert not main_window.close()
+        assert not main_window.isVisible()
+        hints = [s for s in tray.notifier.sent if "Still running" in s[1]]
+        assert len(hints) == 1
+        tray.show_window()
+        assert main_window.isVisible()
+        main_window.close()
+        assert len([s for s in tray.notifier.sent if "Still running" in s[1]]) == 1
+        tray.toggle_pause()
+        assert tray.paused and tray.pause_action.text() == "Resume sync"
+        assert [a.text() for a in tray.menu.actions() if a.text()] == ["Open", "Sync now", "Resume sync", "Quit"]
+    finally:
+        tray.tray.hide()
+        QApplication.instance().setQuitOnLastWindowClosed(True)
+
+
+def test_wrong_password_alert_toasts_once(main_window, sample):
+    tray = TrayController(main_window, available=False)
+    _new_alert(sample.mailbox_ids["bob"])
+    main_window.refresh()
+    alert_toasts = [s for s in tray.notifier.sent if "Bob Sato" in s[1]]
+    assert len(alert_toasts) == 1 and alert_toasts[0][1].startswith("Error")
+    Alert.update(occurrences=Alert.occurrences + 1).execute()  # the repeat updates the same alert
+    main_window.refresh()
+    _new_alert(sample.mailbox_ids["bob"], code="ErrorAccessDenied")  # another one within 10 minutes
+    main_window.refresh()
+    assert len([s for s in tray.notifier.sent if "Bob Sato" in s[1]]) == 1
+
+
+def test_tray_state_follows_the_worst_open_alert(main_window, sample):
+    tray = TrayController(main_window, available=False)
+    assert tray.update_state() == "error"
+    Alert.update(is_open=False).where(Alert.level == AlertLevel.ERROR).execute()
+    assert tray.update_state() == "warning"
+    Alert.update(is_open=False).execute()
+    assert tray.update_state() == "ok"
+
+
+def test_second_instance_raises_the_first(qtbot, tmp_path):
+    name = f"sssm-test-{tmp_path.name}"
+    first, second = SingleInstance(name), SingleInstance(name)
+    try:
+        assert first.claim()
+        with qtbot.waitSignal(first.activated):
+            assert not second.claim()
+    finally:
+        first.release()
