@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import sys
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, __version__
@@ -31,7 +32,14 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
         from app.demo import prepare_demo_home
 
         prepare_demo_home()
+    from app.gui.single_instance import SingleInstance
+    from app.gui.tray import TrayController
+
     app = create_application(lang=lang)
+    instance = SingleInstance(parent=app)
+    if not instance.claim():
+        log.info("%s is already running: asked it to show its window", APP_NAME)
+        return 0
     environment = None
     try:
         open_database(paths.database_path())
@@ -45,9 +53,11 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
         show_fatal(None, str(exc))
         return 2
     window = MainWindow()
+    tray = TrayController(window)
+    instance.activated.connect(tray.show_window)
     if environment is not None:
-        window.statusBar().showMessage(
-            window.tr("Demo mode: loopback Exchange server at %1").replace("%1", environment.server.ews_url))
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "Demo mode: loopback Exchange server at %1").replace("%1", environment.server.ews_url))
         if environment.notice:
             log.warning(environment.notice)
     window.show()
@@ -55,5 +65,9 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
     try:
         return app.exec()
     finally:
+        from app.gui.workers import cancel_all_and_wait
+
+        cancel_all_and_wait()
+        instance.release()
         if environment is not None:
             environment.stop()
