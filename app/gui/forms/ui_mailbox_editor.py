@@ -49,6 +49,7 @@ class Ui_MailboxEditor(object):
         self.nameError.setObjectName(u"nameError")
         self.nameError.setWordWrap(True)
         self.nameError.setVisible(False)
+        self.nameError.setStyleSheet(u"color: #b3261e;")
 
         self.generalForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameError)
 
@@ -59,6 +60,7 @@ class Ui_MailboxEditor(object):
 
         self.email = QLineEdit(self.generalTab)
         self.email.setObjectName(u"email")
+        self.email.setPlaceholderText(u"name@contoso.com")
 
         self.generalForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.email)
 
@@ -66,6 +68,7 @@ class Ui_MailboxEditor(object):
         self.emailError.setObjectName(u"emailError")
         self.emailError.setWordWrap(True)
         self.emailError.setVisible(False)
+        self.emailError.setStyleSheet(u"color: #b3261e;")
 
         self.generalForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.emailError)
 
@@ -83,6 +86,7 @@ class Ui_MailboxEditor(object):
         self.ownerError.setObjectName(u"ownerError")
         self.ownerError.setWordWrap(True)
         self.ownerError.setVisible(False)
+        self.ownerError.setStyleSheet(u"color: #b3261e;")
 
         self.generalForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.ownerError)
 
@@ -105,6 +109,7 @@ class Ui_MailboxEditor(object):
         self.deleteAfterProcessingError.setObjectName(u"deleteAfterProcessingError")
         self.deleteAfterProcessingError.setWordWrap(True)
         self.deleteAfterProcessingError.setVisible(False)
+        self.deleteAfterProcessingError.setStyleSheet(u"color: #b3261e;")
 
         self.generalForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.deleteAfterProcessingError)
 
@@ -137,6 +142,7 @@ class Ui_MailboxEditor(object):
         self.profileError.setObjectName(u"profileError")
         self.profileError.setWordWrap(True)
         self.profileError.setVisible(False)
+        self.profileError.setStyleSheet(u"color: #b3261e;")
 
         self.syncForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.profileError)
 
@@ -194,6 +200,7 @@ class Ui_MailboxEditor(object):
         self.allowCredentialsError.setObjectName(u"allowCredentialsError")
         self.allowCredentialsError.setWordWrap(True)
         self.allowCredentialsError.setVisible(False)
+        self.allowCredentialsError.setStyleSheet(u"color: #b3261e;")
 
         self.credentialsForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.allowCredentialsError)
 
@@ -211,6 +218,7 @@ class Ui_MailboxEditor(object):
         self.usernameError.setObjectName(u"usernameError")
         self.usernameError.setWordWrap(True)
         self.usernameError.setVisible(False)
+        self.usernameError.setStyleSheet(u"color: #b3261e;")
 
         self.credentialsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.usernameError)
 
@@ -229,6 +237,7 @@ class Ui_MailboxEditor(object):
         self.passwordError.setObjectName(u"passwordError")
         self.passwordError.setWordWrap(True)
         self.passwordError.setVisible(False)
+        self.passwordError.setStyleSheet(u"color: #b3261e;")
 
         self.credentialsForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.passwordError)
 
@@ -485,30 +494,24 @@ class Ui_MailboxEditor(object):
     def retranslateUi(self, MailboxEditor):
         MailboxEditor.setWindowTitle(QCoreApplication.translate("MailboxEditor", u"Mailbox", None))
         self.nameLabel.setText(QCoreApplication.translate("MailboxEditor", u"Name", None))
-        self.nameError.setStyleSheet(QCoreApplication.translate("MailboxEditor", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.nameError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.emailLabel.setText(QCoreApplication.translate("MailboxEditor", u"Email address", None))
-        self.email.setPlaceholderText(QCoreApplication.translate("MailboxEditor", u"name@contoso.com", None))
-        self.emailError.setStyleSheet(QCoreApplication.translate("MailboxEditor", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.emailError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.ownerLabel.setText(QCoreApplication.translate("MailboxEditor", u"Owner (user or queue)", None))
-        self.ownerError.setStyleSheet(QCoreApplication.translate("MailboxEditor", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.ownerError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.approvalLabel.setText(QCoreApplication.translate("MailboxEditor", u"Email address approval", None))
         self.deleteAfterProcessing.setText(QCoreApplication.translate("MailboxEditor", u"Delete emails after processing (queues only)", None))
-        self.deleteAfterProcessingError.setStyleSheet(QCoreApplication.translate("MailboxEditor", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.deleteAfterProcessingError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.tabs.setTabText(self.tabs.indexOf(self.generalTab), QCoreApplication.translate("MailboxEditor", u"General", None))
         self.profileLabel.setText(QCoreApplication.translate("MailboxEditor", u"Server profile", None))
-        self.profileError.setStyleSheet(QCoreApplication.translate("MailboxEditor", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.profileError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
@@ -517,17 +520,14 @@ class Ui_MailboxEditor(object):
         self.actMethodLabel.setText(QCoreApplication.translate("MailboxEditor", u"Appointments, contacts and tasks", None))
         self.tabs.setTabText(self.tabs.indexOf(self.syncTab), QCoreApplication.translate("MailboxEditor", u"Synchronization method", None))
         self.allowCredentials.setText(QCoreApplication.translate("MailboxEditor", u"Allow to use credentials for email processing", None))
-        self.allowCredentialsError.setStyleSheet(QCoreApplication.translate("MailboxEditor", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.allowCredentialsError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.usernameLabel.setText(QCoreApplication.translate("MailboxEditor", u"User name", None))
-        self.usernameError.setStyleSheet(QCoreApplication.translate("MailboxEditor", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.usernameError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.passwordLabel.setText(QCoreApplication.translate("MailboxEditor", u"Password", None))
-        self.passwordError.setStyleSheet(QCoreApplication.translate("MailboxEditor", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.passwordError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)

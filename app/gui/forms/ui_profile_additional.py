@@ -45,6 +45,7 @@ class Ui_ProfileAdditional(object):
         self.processEmailFromError.setObjectName(u"processEmailFromError")
         self.processEmailFromError.setWordWrap(True)
         self.processEmailFromError.setVisible(False)
+        self.processEmailFromError.setStyleSheet(u"color: #b3261e;")
 
         self.additionalForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.processEmailFromError)
 
@@ -64,6 +65,7 @@ class Ui_ProfileAdditional(object):
         self.maxConnectionsError.setObjectName(u"maxConnectionsError")
         self.maxConnectionsError.setWordWrap(True)
         self.maxConnectionsError.setVisible(False)
+        self.maxConnectionsError.setStyleSheet(u"color: #b3261e;")
 
         self.additionalForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.maxConnectionsError)
 
@@ -83,6 +85,7 @@ class Ui_ProfileAdditional(object):
         self.minPollingMinutesError.setObjectName(u"minPollingMinutesError")
         self.minPollingMinutesError.setWordWrap(True)
         self.minPollingMinutesError.setVisible(False)
+        self.minPollingMinutesError.setStyleSheet(u"color: #b3261e;")
 
         self.additionalForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.minPollingMinutesError)
 
@@ -102,6 +105,7 @@ class Ui_ProfileAdditional(object):
         self.timeoutSecondsError.setObjectName(u"timeoutSecondsError")
         self.timeoutSecondsError.setWordWrap(True)
         self.timeoutSecondsError.setVisible(False)
+        self.timeoutSecondsError.setStyleSheet(u"color: #b3261e;")
 
         self.additionalForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.timeoutSecondsError)
 
@@ -123,22 +127,18 @@ class Ui_ProfileAdditional(object):
     def retranslateUi(self, ProfileAdditional):
         self.moveFailedToUndeliverable.setText(QCoreApplication.translate("ProfileAdditional", u"Move failed emails to Undeliverable folder", None))
         self.processEmailFromLabel.setText(QCoreApplication.translate("ProfileAdditional", u"Process email from", None))
-        self.processEmailFromError.setStyleSheet(QCoreApplication.translate("ProfileAdditional", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.processEmailFromError.setAccessibleName(QCoreApplication.translate("ProfileAdditional", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.maxConnectionsLabel.setText(QCoreApplication.translate("ProfileAdditional", u"Maximum concurrent connections", None))
-        self.maxConnectionsError.setStyleSheet(QCoreApplication.translate("ProfileAdditional", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.maxConnectionsError.setAccessibleName(QCoreApplication.translate("ProfileAdditional", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.minPollingMinutesLabel.setText(QCoreApplication.translate("ProfileAdditional", u"Minimum polling interval (minutes)", None))
-        self.minPollingMinutesError.setStyleSheet(QCoreApplication.translate("ProfileAdditional", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.minPollingMinutesError.setAccessibleName(QCoreApplication.translate("ProfileAdditional", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.timeoutSecondsLabel.setText(QCoreApplication.translate("ProfileAdditional", u"Timeout for a mailbox connection (seconds)", None))
-        self.timeoutSecondsError.setStyleSheet(QCoreApplication.translate("ProfileAdditional", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.timeoutSecondsError.setAccessibleName(QCoreApplication.translate("ProfileAdditional", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)

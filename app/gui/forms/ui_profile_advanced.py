@@ -42,6 +42,7 @@ class Ui_ProfileAdvanced(object):
         self.incomingPortError.setObjectName(u"incomingPortError")
         self.incomingPortError.setWordWrap(True)
         self.incomingPortError.setVisible(False)
+        self.incomingPortError.setStyleSheet(u"color: #b3261e;")
 
         self.advancedForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.incomingPortError)
 
@@ -54,6 +55,7 @@ class Ui_ProfileAdvanced(object):
         self.useSslError.setObjectName(u"useSslError")
         self.useSslError.setWordWrap(True)
         self.useSslError.setVisible(False)
+        self.useSslError.setStyleSheet(u"color: #b3261e;")
 
         self.advancedForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.useSslError)
 
@@ -91,6 +93,7 @@ class Ui_ProfileAdvanced(object):
         self.trustedCaPathError.setObjectName(u"trustedCaPathError")
         self.trustedCaPathError.setWordWrap(True)
         self.trustedCaPathError.setVisible(False)
+        self.trustedCaPathError.setStyleSheet(u"color: #b3261e;")
 
         self.advancedForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.trustedCaPathError)
 
@@ -105,12 +108,10 @@ class Ui_ProfileAdvanced(object):
 
     def retranslateUi(self, ProfileAdvanced):
         self.incomingPortLabel.setText(QCoreApplication.translate("ProfileAdvanced", u"Incoming port", None))
-        self.incomingPortError.setStyleSheet(QCoreApplication.translate("ProfileAdvanced", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.incomingPortError.setAccessibleName(QCoreApplication.translate("ProfileAdvanced", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.useSsl.setText(QCoreApplication.translate("ProfileAdvanced", u"Use SSL", None))
-        self.useSslError.setStyleSheet(QCoreApplication.translate("ProfileAdvanced", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.useSslError.setAccessibleName(QCoreApplication.translate("ProfileAdvanced", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
@@ -118,7 +119,6 @@ class Ui_ProfileAdvanced(object):
         self.trustedCaPathLabel.setText(QCoreApplication.translate("ProfileAdvanced", u"Trusted CA certificate", None))
         self.trustedCaPath.setPlaceholderText(QCoreApplication.translate("ProfileAdvanced", u"Optional: PEM file of your internal certificate authority", None))
         self.browseCa.setText(QCoreApplication.translate("ProfileAdvanced", u"Browse\u2026", None))
-        self.trustedCaPathError.setStyleSheet(QCoreApplication.translate("ProfileAdvanced", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.trustedCaPathError.setAccessibleName(QCoreApplication.translate("ProfileAdvanced", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)

@@ -42,6 +42,7 @@ class Ui_ProfileCredentials(object):
         self.credentialSourceError.setObjectName(u"credentialSourceError")
         self.credentialSourceError.setWordWrap(True)
         self.credentialSourceError.setVisible(False)
+        self.credentialSourceError.setStyleSheet(u"color: #b3261e;")
 
         self.credentialsForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.credentialSourceError)
 
@@ -59,6 +60,7 @@ class Ui_ProfileCredentials(object):
         self.usernameError.setObjectName(u"usernameError")
         self.usernameError.setWordWrap(True)
         self.usernameError.setVisible(False)
+        self.usernameError.setStyleSheet(u"color: #b3261e;")
 
         self.credentialsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.usernameError)
 
@@ -77,6 +79,7 @@ class Ui_ProfileCredentials(object):
         self.passwordError.setObjectName(u"passwordError")
         self.passwordError.setWordWrap(True)
         self.passwordError.setVisible(False)
+        self.passwordError.setStyleSheet(u"color: #b3261e;")
 
         self.credentialsForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.passwordError)
 
@@ -89,6 +92,7 @@ class Ui_ProfileCredentials(object):
         self.useImpersonationError.setObjectName(u"useImpersonationError")
         self.useImpersonationError.setWordWrap(True)
         self.useImpersonationError.setVisible(False)
+        self.useImpersonationError.setStyleSheet(u"color: #b3261e;")
 
         self.credentialsForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.useImpersonationError)
 
@@ -112,6 +116,7 @@ class Ui_ProfileCredentials(object):
 
         self.outgoingUrl = QLineEdit(self.outgoingGroup)
         self.outgoingUrl.setObjectName(u"outgoingUrl")
+        self.outgoingUrl.setPlaceholderText(u"https://mail.contoso.com/EWS/Exchange.asmx")
 
         self.outgoingForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.outgoingUrl)
 
@@ -119,6 +124,7 @@ class Ui_ProfileCredentials(object):
         self.outgoingUrlError.setObjectName(u"outgoingUrlError")
         self.outgoingUrlError.setWordWrap(True)
         self.outgoingUrlError.setVisible(False)
+        self.outgoingUrlError.setStyleSheet(u"color: #b3261e;")
 
         self.outgoingForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.outgoingUrlError)
 
@@ -136,6 +142,7 @@ class Ui_ProfileCredentials(object):
         self.outgoingCredentialSourceError.setObjectName(u"outgoingCredentialSourceError")
         self.outgoingCredentialSourceError.setWordWrap(True)
         self.outgoingCredentialSourceError.setVisible(False)
+        self.outgoingCredentialSourceError.setStyleSheet(u"color: #b3261e;")
 
         self.outgoingForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.outgoingCredentialSourceError)
 
@@ -153,6 +160,7 @@ class Ui_ProfileCredentials(object):
         self.outgoingUsernameError.setObjectName(u"outgoingUsernameError")
         self.outgoingUsernameError.setWordWrap(True)
         self.outgoingUsernameError.setVisible(False)
+        self.outgoingUsernameError.setStyleSheet(u"color: #b3261e;")
 
         self.outgoingForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.outgoingUsernameError)
 
@@ -171,6 +179,7 @@ class Ui_ProfileCredentials(object):
         self.outgoingPasswordError.setObjectName(u"outgoingPasswordError")
         self.outgoingPasswordError.setWordWrap(True)
         self.outgoingPasswordError.setVisible(False)
+        self.outgoingPasswordError.setStyleSheet(u"color: #b3261e;")
 
         self.outgoingForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.outgoingPasswordError)
 
@@ -200,6 +209,7 @@ class Ui_ProfileCredentials(object):
         self.outgoingPortError.setObjectName(u"outgoingPortError")
         self.outgoingPortError.setWordWrap(True)
         self.outgoingPortError.setVisible(False)
+        self.outgoingPortError.setStyleSheet(u"color: #b3261e;")
 
         self.outgoingForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.outgoingPortError)
 
@@ -226,52 +236,42 @@ class Ui_ProfileCredentials(object):
     # setupUi
 
     def retranslateUi(self, ProfileCredentials):
-        self.credentialSourceLabel.setText(QCoreApplication.translate("ProfileCredentials", u"Authenticate using", None))
-        self.credentialSourceError.setStyleSheet(QCoreApplication.translate("ProfileCredentials", u"color: #b3261e;", None))
+        self.credentialSourceLabel.setText(QCoreApplication.translate("ProfileCredentials", u"Authenticate incoming connections using", None))
 #if QT_CONFIG(accessibility)
         self.credentialSourceError.setAccessibleName(QCoreApplication.translate("ProfileCredentials", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.usernameLabel.setText(QCoreApplication.translate("ProfileCredentials", u"User name", None))
-        self.usernameError.setStyleSheet(QCoreApplication.translate("ProfileCredentials", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.usernameError.setAccessibleName(QCoreApplication.translate("ProfileCredentials", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.passwordLabel.setText(QCoreApplication.translate("ProfileCredentials", u"Password", None))
-        self.passwordError.setStyleSheet(QCoreApplication.translate("ProfileCredentials", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.passwordError.setAccessibleName(QCoreApplication.translate("ProfileCredentials", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.useImpersonation.setText(QCoreApplication.translate("ProfileCredentials", u"Use impersonation", None))
-        self.useImpersonationError.setStyleSheet(QCoreApplication.translate("ProfileCredentials", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.useImpersonationError.setAccessibleName(QCoreApplication.translate("ProfileCredentials", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.outgoingSameAsIncoming.setText(QCoreApplication.translate("ProfileCredentials", u"Use same settings for outgoing connection as incoming", None))
         self.outgoingGroup.setTitle(QCoreApplication.translate("ProfileCredentials", u"Outgoing connection", None))
         self.outgoingUrlLabel.setText(QCoreApplication.translate("ProfileCredentials", u"Outgoing server location", None))
-        self.outgoingUrl.setPlaceholderText(QCoreApplication.translate("ProfileCredentials", u"https://mail.contoso.com/EWS/Exchange.asmx", None))
-        self.outgoingUrlError.setStyleSheet(QCoreApplication.translate("ProfileCredentials", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.outgoingUrlError.setAccessibleName(QCoreApplication.translate("ProfileCredentials", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
-        self.outgoingCredentialSourceLabel.setText(QCoreApplication.translate("ProfileCredentials", u"Authenticate using", None))
-        self.outgoingCredentialSourceError.setStyleSheet(QCoreApplication.translate("ProfileCredentials", u"color: #b3261e;", None))
+        self.outgoingCredentialSourceLabel.setText(QCoreApplication.translate("ProfileCredentials", u"Authenticate outgoing connections using", None))
 #if QT_CONFIG(accessibility)
         self.outgoingCredentialSourceError.setAccessibleName(QCoreApplication.translate("ProfileCredentials", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.outgoingUsernameLabel.setText(QCoreApplication.translate("ProfileCredentials", u"User name", None))
-        self.outgoingUsernameError.setStyleSheet(QCoreApplication.translate("ProfileCredentials", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.outgoingUsernameError.setAccessibleName(QCoreApplication.translate("ProfileCredentials", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.outgoingPasswordLabel.setText(QCoreApplication.translate("ProfileCredentials", u"Password", None))
-        self.outgoingPasswordError.setStyleSheet(QCoreApplication.translate("ProfileCredentials", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.outgoingPasswordError.setAccessibleName(QCoreApplication.translate("ProfileCredentials", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.outgoingAuthProtocolLabel.setText(QCoreApplication.translate("ProfileCredentials", u"Authentication protocol", None))
         self.outgoingPortLabel.setText(QCoreApplication.translate("ProfileCredentials", u"Outgoing port", None))
-        self.outgoingPortError.setStyleSheet(QCoreApplication.translate("ProfileCredentials", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.outgoingPortError.setAccessibleName(QCoreApplication.translate("ProfileCredentials", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)

@@ -40,6 +40,7 @@ class Ui_ProfileLocation(object):
         self.nameError.setObjectName(u"nameError")
         self.nameError.setWordWrap(True)
         self.nameError.setVisible(False)
+        self.nameError.setStyleSheet(u"color: #b3261e;")
 
         self.locationForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameError)
 
@@ -58,6 +59,7 @@ class Ui_ProfileLocation(object):
         self.descriptionError.setObjectName(u"descriptionError")
         self.descriptionError.setWordWrap(True)
         self.descriptionError.setVisible(False)
+        self.descriptionError.setStyleSheet(u"color: #b3261e;")
 
         self.locationForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.descriptionError)
 
@@ -83,6 +85,7 @@ class Ui_ProfileLocation(object):
 
         self.incomingUrl = QLineEdit(ProfileLocation)
         self.incomingUrl.setObjectName(u"incomingUrl")
+        self.incomingUrl.setPlaceholderText(u"https://mail.contoso.com/EWS/Exchange.asmx")
 
         self.locationForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.incomingUrl)
 
@@ -90,6 +93,7 @@ class Ui_ProfileLocation(object):
         self.incomingUrlError.setObjectName(u"incomingUrlError")
         self.incomingUrlError.setWordWrap(True)
         self.incomingUrlError.setVisible(False)
+        self.incomingUrlError.setStyleSheet(u"color: #b3261e;")
 
         self.locationForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.incomingUrlError)
 
@@ -105,20 +109,16 @@ class Ui_ProfileLocation(object):
 
     def retranslateUi(self, ProfileLocation):
         self.nameLabel.setText(QCoreApplication.translate("ProfileLocation", u"Name", None))
-        self.nameError.setStyleSheet(QCoreApplication.translate("ProfileLocation", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.nameError.setAccessibleName(QCoreApplication.translate("ProfileLocation", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.descriptionLabel.setText(QCoreApplication.translate("ProfileLocation", u"Description", None))
-        self.descriptionError.setStyleSheet(QCoreApplication.translate("ProfileLocation", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.descriptionError.setAccessibleName(QCoreApplication.translate("ProfileLocation", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.serverTypeLabel.setText(QCoreApplication.translate("ProfileLocation", u"Server type", None))
         self.autoDiscover.setText(QCoreApplication.translate("ProfileLocation", u"Auto discover server location", None))
         self.incomingUrlLabel.setText(QCoreApplication.translate("ProfileLocation", u"Incoming server location (Exchange Web Services address)", None))
-        self.incomingUrl.setPlaceholderText(QCoreApplication.translate("ProfileLocation", u"https://mail.contoso.com/EWS/Exchange.asmx", None))
-        self.incomingUrlError.setStyleSheet(QCoreApplication.translate("ProfileLocation", u"color: #b3261e;", None))
 #if QT_CONFIG(accessibility)
         self.incomingUrlError.setAccessibleName(QCoreApplication.translate("ProfileLocation", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)

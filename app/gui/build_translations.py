@@ -1,0 +1,90 @@
+"""Update resources/i18n/sssm_<lang>.ts from the sources and compile the .qm (``make translations``).
+
+pyside6-lupdate reads the GUI's Python files and the Designer forms. The domain marks its
+strings with ``QT_TRANSLATE_NOOP`` imported under another name and a context held in a
+constant, which lupdate cannot follow; those calls are collected here with ``ast`` and handed
+to lupdate as a generated file of literal ``QT_TRANSLATE_NOOP("Context", "text")`` calls.
+"""
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+I18N_DIR = ROOT / "resources" / "i18n"
+LANGUAGES = ("ja",)
+MARKERS = {"QT_TRANSLATE_NOOP", "_N"}
+
+
+def _tool(name: str) -> str:
+    exe = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if exe is None:
+        raise SystemExit(f"{name} not found: install the project (make translations does)")
+    return exe
+
+
+def domain_strings(package: Path = ROOT / "app" / "domain") -> list[tuple[str, str]]:
+    """(context, text) of every marker call in the domain, in source order, without repeats."""
+    found: list[tuple[str, str]] = []
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {
+            target.id: node.value.value
+            for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+            for target in node.targets if isinstance(target, ast.Name)
+        }
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MARKERS
+                    and len(node.args) == 2):
+                continue
+            context_node, text_node = node.args
+            context = (context_node.value if isinstance(context_node, ast.Constant)
+                       else constants.get(getattr(context_node, "id", "")))
+            if isinstance(context, str) and isinstance(text_node, ast.Constant) and isinstance(text_node.value, str):
+                if (context, text_node.value) not in found:
+                    found.append((context, text_node.value))
+    return found
+
+
+def source_files() -> list[Path]:
+    gui = ROOT / "app" / "gui"
+    python = [p for p in sorted(gui.rglob("*.py")) if "forms" not in p.relative_to(gui).parts]
+    return python + sorted((ROOT / "ui").glob("*.ui"))
+
+
+def run_lupdate(ts_file: Path) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        generated = Path(tmp) / "domain_strings.py"
+        generated.write_text("".join(f"QT_TRANSLATE_NOOP({json.dumps(c, ensure_ascii=False)}, "
+                                     f"{json.dumps(t, ensure_ascii=False)})\n" for c, t in domain_strings()),
+                             encoding="utf-8")
+        files = [str(p) for p in source_files()] + [str(generated)]
+        result = subprocess.run([_tool("pyside6-lupdate"), *files, "-locations", "none", "-no-obsolete",
+                                 "-target-language", ts_file.stem.split("_")[-1], "-ts", str(ts_file)],
+                                check=True, capture_output=True, text=True)
+    return result.stdout
+
+
+def run_lrelease(ts_file: Path, qm_file: Path) -> None:
+    subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)],
+                   check=True, capture_output=True, text=True)
+
+
+def main() -> int:
+    I18N_DIR.mkdir(parents=True, exist_ok=True)
+    for language in LANGUAGES:
+        ts_file = I18N_DIR / f"sssm_{language}.ts"
+        print(run_lupdate(ts_file).strip())
+        run_lrelease(ts_file, ts_file.with_suffix(".qm"))
+        print(f"{ts_file.relative_to(ROOT)} -> {ts_file.with_suffix('.qm').relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1470 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja">
+<context>
+    <name>AlertsPane</name>
+    <message>
+        <source>Level</source>
+        <translation>レベル</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Regarding</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>エラーコード</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Occurrences</source>
+        <translation>発生回数</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>範囲</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>Email server profile</source>
+        <translation>電子メールサーバープロファイル</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>同期対象</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細情報</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>既読</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未解決</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>すべてのレベル</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>Delete alerts</source>
+        <translation>通知の削除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n selected alert(s)?</source>
+        <translation>
+            <numerusform>選択した %n 件の通知を削除しますか?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export alerts</source>
+        <translation>通知のエクスポート</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write the file.</source>
+        <translation>ファイルに書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>Search alerts</source>
+        <translation>通知を検索</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>既読にする</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV にエクスポート…</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Select an alert to see its details.</source>
+        <translation>通知を選択すると詳細が表示されます。</translation>
+    </message>
+    <message>
+        <source>Alert details</source>
+        <translation>通知の詳細</translation>
+    </message>
+</context>
+<context>
+    <name>Enums</name>
+    <message>
+        <source>Exchange Server</source>
+        <translation>Exchange Server</translation>
+    </message>
+    <message>
+        <source>Exchange Online</source>
+        <translation>Exchange Online</translation>
+    </message>
+    <message>
+        <source>Credentials specified by a user or queue</source>
+        <translation>ユーザーまたはキューで指定した資格情報</translation>
+    </message>
+    <message>
+        <source>Credentials specified in email server profile</source>
+        <translation>電子メールサーバープロファイルで指定した資格情報</translation>
+    </message>
+    <message>
+        <source>Windows integrated authentication</source>
+        <translation>Windows 統合認証</translation>
+    </message>
+    <message>
+        <source>Auto detect</source>
+        <translation>自動検出</translation>
+    </message>
+    <message>
+        <source>Negotiate</source>
+        <translation>Negotiate</translation>
+    </message>
+    <message>
+        <source>NTLM</source>
+        <translation>NTLM</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Microsoft Dynamics CRM for Outlook</source>
+        <translation>Microsoft Dynamics CRM for Outlook</translation>
+    </message>
+    <message>
+        <source>Server-Side Synchronization</source>
+        <translation>サーバー側同期</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation>承認待ち</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation>未実行</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>Email server profile</source>
+        <translation>電子メールサーバープロファイル</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>電子メール</translation>
+    </message>
+    <message>
+        <source>Incoming email</source>
+        <translation>受信メール</translation>
+    </message>
+    <message>
+        <source>Outgoing email</source>
+        <translation>送信メール</translation>
+    </message>
+    <message>
+        <source>Appointments, contacts and tasks</source>
+        <translation>予定、取引先担当者、タスク</translation>
+    </message>
+    <message>
+        <source>All email messages</source>
+        <translation>すべての電子メール メッセージ</translation>
+    </message>
+    <message>
+        <source>Email messages in response to tracked email</source>
+        <translation>追跡対象の電子メールへの返信メッセージ</translation>
+    </message>
+    <message>
+        <source>Email messages from known contacts, accounts and leads</source>
+        <translation>既知の取引先担当者、取引先企業、潜在顧客からの電子メール メッセージ</translation>
+    </message>
+    <message>
+        <source>Email messages from records that are email enabled</source>
+        <translation>電子メールが有効なレコードからの電子メール メッセージ</translation>
+    </message>
+    <message>
+        <source>Most recent change wins</source>
+        <translation>最新の変更を優先</translation>
+    </message>
+    <message>
+        <source>Store wins</source>
+        <translation>ストアを優先</translation>
+    </message>
+    <message>
+        <source>Exchange wins</source>
+        <translation>Exchange を優先</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>キュー</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <source>Pending send</source>
+        <translation>送信待ち</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>送信中</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受信済み</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>受信</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>取引先担当者</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>アクティブ</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>非アクティブ</translation>
+    </message>
+    <message>
+        <source>Equals</source>
+        <translation>次の値と等しい</translation>
+    </message>
+    <message>
+        <source>Does not equal</source>
+        <translation>次の値と等しくない</translation>
+    </message>
+    <message>
+        <source>Contains</source>
+        <translation>次の値を含む</translation>
+    </message>
+    <message>
+        <source>Begins with</source>
+        <translation>次の値で始まる</translation>
+    </message>
+    <message>
+        <source>On or after</source>
+        <translation>次の日付以降</translation>
+    </message>
+    <message>
+        <source>On or before</source>
+        <translation>次の日付以前</translation>
+    </message>
+    <message>
+        <source>Does not contain data</source>
+        <translation>データを含まない</translation>
+    </message>
+    <message>
+        <source>Contains data</source>
+        <translation>データを含む</translation>
+    </message>
+    <message>
+        <source>Equals current user</source>
+        <translation>現在のユーザーと等しい</translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Server type</source>
+        <translation>サーバーの種類</translation>
+    </message>
+    <message>
+        <source>Server location</source>
+        <translation>サーバーの場所</translation>
+    </message>
+    <message>
+        <source>Auto discover</source>
+        <translation>自動検出</translation>
+    </message>
+    <message>
+        <source>Authenticate using</source>
+        <translation>認証方法</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>Modified on</source>
+        <translation>更新日時</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>電子メール アドレス</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Email address approval</source>
+        <translation>電子メールの承認</translation>
+    </message>
+    <message>
+        <source>Server profile</source>
+        <translation>サーバープロファイル</translation>
+    </message>
+    <message>
+        <source>Incoming email</source>
+        <translation>受信メール</translation>
+    </message>
+    <message>
+        <source>Outgoing email</source>
+        <translation>送信メール</translation>
+    </message>
+    <message>
+        <source>Appointments, contacts and tasks</source>
+        <translation>予定、取引先担当者、タスク</translation>
+    </message>
+    <message>
+        <source>Incoming status</source>
+        <translation>受信メールの状態</translation>
+    </message>
+    <message>
+        <source>Outgoing status</source>
+        <translation>送信メールの状態</translation>
+    </message>
+    <message>
+        <source>ACT status</source>
+        <translation>予定・取引先担当者・タスクの状態</translation>
+    </message>
+    <message>
+        <source>Mailbox status</source>
+        <translation>メールボックスの状態</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>最終同期</translation>
+    </message>
+    <message>
+        <source>Next sync</source>
+        <translation>次回の同期</translation>
+    </message>
+    <message>
+        <source>Open alert</source>
+        <translation>未解決の通知</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxEditor</name>
+    <message>
+        <source>(choose a user or queue)</source>
+        <translation>(ユーザーまたはキューを選択)</translation>
+    </message>
+    <message>
+        <source>%1 (queue)</source>
+        <translation>%1 (キュー)</translation>
+    </message>
+    <message>
+        <source>(no profile)</source>
+        <translation>(プロファイルなし)</translation>
+    </message>
+    <message>
+        <source>Synchronization is not available in this build yet.</source>
+        <translation>このビルドでは同期はまだ利用できません。</translation>
+    </message>
+    <message>
+        <source>Stored in the credential store; type to replace it</source>
+        <translation>資格情報ストアに保存済み (入力すると置き換えます)</translation>
+    </message>
+    <message>
+        <source>New mailbox</source>
+        <translation>新しいメールボックス</translation>
+    </message>
+    <message>
+        <source>Mailbox: %1</source>
+        <translation>メールボックス: %1</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation>未実行</translation>
+    </message>
+    <message>
+        <source>The mailbox was not saved</source>
+        <translation>メールボックスは保存されませんでした</translation>
+    </message>
+    <message>
+        <source>The password could not be stored.</source>
+        <translation>パスワードを保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Download mailbox details</source>
+        <translation>メールボックスの詳細のダウンロード</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>テキスト ファイル (*.txt)</translation>
+    </message>
+    <message>
+        <source>Could not write the file.</source>
+        <translation>ファイルに書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>全般</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>検証メッセージ</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>電子メール アドレス</translation>
+    </message>
+    <message>
+        <source>Owner (user or queue)</source>
+        <translation>所有者 (ユーザーまたはキュー)</translation>
+    </message>
+    <message>
+        <source>Email address approval</source>
+        <translation>電子メールの承認</translation>
+    </message>
+    <message>
+        <source>Delete emails after processing (queues only)</source>
+        <translation>処理後に電子メールを削除する (キューのみ)</translation>
+    </message>
+    <message>
+        <source>Synchronization method</source>
+        <translation>同期方法</translation>
+    </message>
+    <message>
+        <source>Server profile</source>
+        <translation>サーバープロファイル</translation>
+    </message>
+    <message>
+        <source>Incoming email</source>
+        <translation>受信メール</translation>
+    </message>
+    <message>
+        <source>Outgoing email</source>
+        <translation>送信メール</translation>
+    </message>
+    <message>
+        <source>Appointments, contacts and tasks</source>
+        <translation>予定、取引先担当者、タスク</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>資格情報</translation>
+    </message>
+    <message>
+        <source>Allow to use credentials for email processing</source>
+        <translation>電子メール処理での資格情報の使用を許可する</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Configuration test results</source>
+        <translation>構成テストの結果</translation>
+    </message>
+    <message>
+        <source>Incoming email status</source>
+        <translation>受信メールの状態</translation>
+    </message>
+    <message>
+        <source>Outgoing email status</source>
+        <translation>送信メールの状態</translation>
+    </message>
+    <message>
+        <source>Appointments, contacts and tasks status</source>
+        <translation>予定、取引先担当者、タスクの状態</translation>
+    </message>
+    <message>
+        <source>Mailbox status</source>
+        <translation>メールボックスの状態</translation>
+    </message>
+    <message>
+        <source>Test completed on</source>
+        <translation>テスト完了日時</translation>
+    </message>
+    <message>
+        <source>Enabled for incoming email</source>
+        <translation>受信メールで有効</translation>
+    </message>
+    <message>
+        <source>Enabled for outgoing email</source>
+        <translation>送信メールで有効</translation>
+    </message>
+    <message>
+        <source>Enabled for appointments, contacts and tasks</source>
+        <translation>予定、取引先担当者、タスクで有効</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>最終同期成功日時</translation>
+    </message>
+    <message>
+        <source>Last sync error</source>
+        <translation>最後の同期エラー</translation>
+    </message>
+    <message>
+        <source>Next scheduled sync</source>
+        <translation>次回の同期予定</translation>
+    </message>
+    <message>
+        <source>Transient failures</source>
+        <translation>一時的な失敗の回数</translation>
+    </message>
+    <message>
+        <source>View last test report</source>
+        <translation>前回のテストレポートを表示</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Approve email</source>
+        <translation>電子メールの承認</translation>
+    </message>
+    <message>
+        <source>Test &amp;&amp; Enable mailbox</source>
+        <translation>メールボックスのテストを有効化</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>今すぐ同期</translation>
+    </message>
+    <message>
+        <source>Download mailbox details…</source>
+        <translation>メールボックスの詳細をダウンロード…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>上書き保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <source>Test of %1: %2</source>
+        <translation>%1 のテスト: %2</translation>
+    </message>
+    <message>
+        <source>Server-Side Sync Manager</source>
+        <translation>サーバー側同期マネージャー</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>ナビゲーション</translation>
+    </message>
+    <message>
+        <source>Email server profiles</source>
+        <translation>電子メールサーバープロファイル</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Notification banner</source>
+        <translation>通知バナー</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Search profiles</source>
+        <translation>プロファイルを検索</translation>
+    </message>
+    <message>
+        <source>New Exchange profile</source>
+        <translation>新規 Exchange プロファイル</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Search mailboxes</source>
+        <translation>メールボックスを検索</translation>
+    </message>
+    <message>
+        <source>New mailbox</source>
+        <translation>新しいメールボックス</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新規(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Exchange profile…</source>
+        <translation>Exchange プロファイル…</translation>
+    </message>
+    <message>
+        <source>Mailbox…</source>
+        <translation>メールボックス…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>最新の情報に更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Demo mode: loopback Exchange server at %1</source>
+        <translation>デモモード: ループバック Exchange サーバー %1</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Cannot start</source>
+        <translation>起動できません</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileAdditional</name>
+    <message>
+        <source>Move failed emails to Undeliverable folder</source>
+        <translation>失敗した電子メールを [配信不要] フォルダーに移動</translation>
+    </message>
+    <message>
+        <source>Process email from</source>
+        <translation>処理対象の日付</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>検証メッセージ</translation>
+    </message>
+    <message>
+        <source>Maximum concurrent connections</source>
+        <translation>同時接続の最大数</translation>
+    </message>
+    <message>
+        <source>Minimum polling interval (minutes)</source>
+        <translation>最小ポーリング間隔 (分)</translation>
+    </message>
+    <message>
+        <source>Timeout for a mailbox connection (seconds)</source>
+        <translation>メールボックス接続のタイムアウト (秒)</translation>
+    </message>
+    <message>
+        <source>Alert owner when most mailboxes fail</source>
+        <translation>ほとんどのメールボックスが失敗したら所有者に通知する</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileAdvanced</name>
+    <message>
+        <source>Incoming port</source>
+        <translation>受信ポート</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>検証メッセージ</translation>
+    </message>
+    <message>
+        <source>Use SSL</source>
+        <translation>SSL を使用する</translation>
+    </message>
+    <message>
+        <source>Authentication protocol</source>
+        <translation>認証プロトコル</translation>
+    </message>
+    <message>
+        <source>Trusted CA certificate</source>
+        <translation>信頼する CA 証明書</translation>
+    </message>
+    <message>
+        <source>Optional: PEM file of your internal certificate authority</source>
+        <translation>省略可: 社内証明機関の PEM ファイル</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileCredentials</name>
+    <message>
+        <source>Authenticate incoming connections using</source>
+        <translation>受信接続の認証方法</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>検証メッセージ</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Use impersonation</source>
+        <translation>偽装を使用する</translation>
+    </message>
+    <message>
+        <source>Use same settings for outgoing connection as incoming</source>
+        <translation>送信接続で受信接続と同じ設定を使用する</translation>
+    </message>
+    <message>
+        <source>Outgoing connection</source>
+        <translation>送信接続</translation>
+    </message>
+    <message>
+        <source>Outgoing server location</source>
+        <translation>送信サーバーの場所</translation>
+    </message>
+    <message>
+        <source>Authenticate outgoing connections using</source>
+        <translation>送信接続の認証方法</translation>
+    </message>
+    <message>
+        <source>Authentication protocol</source>
+        <translation>認証プロトコル</translation>
+    </message>
+    <message>
+        <source>Outgoing port</source>
+        <translation>送信ポート</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileFields</name>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>yyyy/MM/dd HH:mm</translation>
+    </message>
+    <message>
+        <source>Stored in the credential store; type to replace it</source>
+        <translation>資格情報ストアに保存済み (入力すると置き換えます)</translation>
+    </message>
+    <message>
+        <source>Trusted CA certificate</source>
+        <translation>信頼する CA 証明書</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer)</source>
+        <translation>PEM 証明書 (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>General</source>
+        <translation>全般</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>資格情報</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Additional settings</source>
+        <translation>追加設定</translation>
+    </message>
+    <message>
+        <source>Email server profile: %1</source>
+        <translation>電子メールサーバープロファイル: %1</translation>
+    </message>
+    <message>
+        <source>The profile was not saved</source>
+        <translation>プロファイルは保存されませんでした</translation>
+    </message>
+    <message>
+        <source>The password could not be stored.</source>
+        <translation>パスワードを保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Test &amp; Enable mailboxes</source>
+        <translation>メールボックスのテストを有効化</translation>
+    </message>
+    <message numerus="yes">
+        <source>This will run the test on all the mailboxes associated with this email server profile (%n mailbox(es)). Mailboxes that pass are enabled for server-side synchronization.</source>
+        <translation>
+            <numerusform>この電子メールサーバープロファイルに関連付けられたメールボックス全て (%n 件) に対してテストを実行します。テストに合格したメールボックスはサーバー側同期で有効になります。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Email server profile</source>
+        <translation>電子メールサーバープロファイル</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>Mailboxes of this profile</source>
+        <translation>このプロファイルのメールボックス</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Test &amp;&amp; Enable mailboxes</source>
+        <translation>メールボックスのテストを有効化</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>上書き保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileLocation</name>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>検証メッセージ</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>Server type</source>
+        <translation>サーバーの種類</translation>
+    </message>
+    <message>
+        <source>Auto discover server location</source>
+        <translation>サーバーの場所の自動検出</translation>
+    </message>
+    <message>
+        <source>Incoming server location (Exchange Web Services address)</source>
+        <translation>受信サーバーの場所 (Exchange Web サービス アドレス)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileWizard</name>
+    <message>
+        <source>New Exchange profile</source>
+        <translation>新規 Exchange プロファイル</translation>
+    </message>
+    <message>
+        <source>Server location</source>
+        <translation>サーバーの場所</translation>
+    </message>
+    <message>
+        <source>Name the profile and say where the Exchange server is.</source>
+        <translation>プロファイルの名前と Exchange サーバーの場所を指定します。</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>資格情報</translation>
+    </message>
+    <message>
+        <source>How incoming and outgoing connections authenticate.</source>
+        <translation>受信接続と送信接続の認証方法を指定します。</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Port, SSL, authentication protocol and certificate.</source>
+        <translation>ポート、SSL、認証プロトコル、証明書を指定します。</translation>
+    </message>
+    <message>
+        <source>Additional settings</source>
+        <translation>追加設定</translation>
+    </message>
+    <message>
+        <source>Which email is processed and how hard the server is polled.</source>
+        <translation>処理する電子メールと、サーバーへのポーリングの頻度を指定します。</translation>
+    </message>
+    <message>
+        <source>The profile was not saved</source>
+        <translation>プロファイルは保存されませんでした</translation>
+    </message>
+    <message>
+        <source>The password could not be stored.</source>
+        <translation>パスワードを保存できませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Test report: %1</source>
+        <translation>テストレポート: %1</translation>
+    </message>
+    <message>
+        <source>Result: %1 · started %2 · finished %3</source>
+        <translation>結果: %1 · 開始 %2 · 終了 %3</translation>
+    </message>
+    <message>
+        <source>Save test report</source>
+        <translation>テストレポートの保存</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>テキスト ファイル (*.txt)</translation>
+    </message>
+    <message>
+        <source>Could not write the file.</source>
+        <translation>ファイルに書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>Test report</source>
+        <translation>テストレポート</translation>
+    </message>
+    <message>
+        <source>Test steps</source>
+        <translation>テストの手順</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>手順</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>クリップボードにコピー</translation>
+    </message>
+    <message>
+        <source>Save as text…</source>
+        <translation>テキストとして保存…</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>すべて展開</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Test &amp; Enable report</source>
+        <translation>メールボックスのテストを有効化 レポート</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>電子メール アドレス</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Email address approval</source>
+        <translation>電子メールの承認</translation>
+    </message>
+    <message>
+        <source>Server profile</source>
+        <translation>サーバープロファイル</translation>
+    </message>
+    <message>
+        <source>Incoming email</source>
+        <translation>受信メール</translation>
+    </message>
+    <message>
+        <source>Outgoing email</source>
+        <translation>送信メール</translation>
+    </message>
+    <message>
+        <source>Appointments, contacts and tasks</source>
+        <translation>予定、取引先担当者、タスク</translation>
+    </message>
+    <message>
+        <source>Allow to use credentials for email processing</source>
+        <translation>電子メール処理での資格情報の使用を許可する</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>stored in the credential store</source>
+        <translation>資格情報ストアに保存済み</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>Incoming email status</source>
+        <translation>受信メールの状態</translation>
+    </message>
+    <message>
+        <source>Outgoing email status</source>
+        <translation>送信メールの状態</translation>
+    </message>
+    <message>
+        <source>Appointments, contacts and tasks status</source>
+        <translation>予定、取引先担当者、タスクの状態</translation>
+    </message>
+    <message>
+        <source>Mailbox status</source>
+        <translation>メールボックスの状態</translation>
+    </message>
+    <message>
+        <source>Test completed on</source>
+        <translation>テスト完了日時</translation>
+    </message>
+    <message>
+        <source>Enabled for incoming email</source>
+        <translation>受信メールで有効</translation>
+    </message>
+    <message>
+        <source>Enabled for outgoing email</source>
+        <translation>送信メールで有効</translation>
+    </message>
+    <message>
+        <source>Enabled for appointments, contacts and tasks</source>
+        <translation>予定、取引先担当者、タスクで有効</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>最終同期成功日時</translation>
+    </message>
+    <message>
+        <source>Last sync error</source>
+        <translation>最後の同期エラー</translation>
+    </message>
+    <message>
+        <source>Next scheduled sync</source>
+        <translation>次回の同期予定</translation>
+    </message>
+    <message>
+        <source>Transient failures</source>
+        <translation>一時的な失敗の回数</translation>
+    </message>
+    <message>
+        <source>Mailbox details</source>
+        <translation>メールボックスの詳細</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+</context>
+<context>
+    <name>TestRunner</name>
+    <message>
+        <source>Test &amp; Enable</source>
+        <translation>メールボックスのテストを有効化</translation>
+    </message>
+    <message>
+        <source>Test &amp; Enable is not available in this build: the Exchange diagnostics engine is missing.</source>
+        <translation>このビルドではテストを実行できません: Exchange 診断エンジンがありません。</translation>
+    </message>
+    <message>
+        <source>Testing mailbox %1…</source>
+        <translation>メールボックス %1 をテストしています…</translation>
+    </message>
+    <message>
+        <source>Testing the mailboxes of %1…</source>
+        <translation>%1 のメールボックスをテストしています…</translation>
+    </message>
+    <message>
+        <source>Testing mailboxes: %1 of %2 done</source>
+        <translation>メールボックスのテスト: %2 件中 %1 件完了</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>The test could not run.</source>
+        <translation>テストを実行できませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>今すぐ同期</translation>
+    </message>
+    <message>
+        <source>Pause sync</source>
+        <translation>同期を一時停止</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Synchronization is not available in this build yet.</source>
+        <translation>このビルドでは同期はまだ利用できません。</translation>
+    </message>
+    <message>
+        <source>Server-Side Sync Manager</source>
+        <translation>サーバー側同期マネージャー</translation>
+    </message>
+    <message>
+        <source>All mailboxes are fine</source>
+        <translation>すべてのメールボックスは正常です</translation>
+    </message>
+    <message>
+        <source>Some mailboxes have warnings</source>
+        <translation>警告のあるメールボックスがあります</translation>
+    </message>
+    <message>
+        <source>Some mailboxes have errors</source>
+        <translation>エラーのあるメールボックスがあります</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Resume sync</source>
+        <translation>同期を再開</translation>
+    </message>
+    <message>
+        <source>Still running</source>
+        <translation>実行中です</translation>
+    </message>
+    <message>
+        <source>Server-Side Sync Manager keeps synchronizing in the notification area. Use Quit in its menu to end it.</source>
+        <translation>サーバー側同期マネージャーは通知領域で同期を続けます。終了するにはメニューの [終了] を使用してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>An email address cannot contain spaces.</source>
+        <translation>電子メール アドレスに空白は使用できません。</translation>
+    </message>
+    <message>
+        <source>An email address needs exactly one @, as in name@contoso.com.</source>
+        <translation>電子メール アドレスには name@contoso.com のように @ を 1 つだけ含めてください。</translation>
+    </message>
+    <message>
+        <source>An email address can have at most {max} characters.</source>
+        <translation>電子メール アドレスは {max} 文字以内で入力してください。</translation>
+    </message>
+    <message>
+        <source>The part before @ is not valid in an email address.</source>
+        <translation>@ より前の部分が電子メール アドレスとして正しくありません。</translation>
+    </message>
+    <message>
+        <source>The part after @ must be a domain name, as in contoso.com.</source>
+        <translation>@ より後の部分は contoso.com のようなドメイン名にしてください。</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>この項目は必須です。</translation>
+    </message>
+    <message>
+        <source>Use at most {max} characters (now {count}).</source>
+        <translation>{max} 文字以内で入力してください (現在 {count} 文字)。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number from {low} to {high}.</source>
+        <translation>{low} から {high} までの整数を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the Exchange Web Services address, as in {example}.</source>
+        <translation>{example} のように Exchange Web サービス アドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>The address cannot contain spaces.</source>
+        <translation>アドレスに空白は使用できません。</translation>
+    </message>
+    <message>
+        <source>Enter a full address starting with https://, as in {example}.</source>
+        <translation>{example} のように https:// から始まる完全なアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>Do not put a user name or password in the address; enter credentials in their own fields.</source>
+        <translation>アドレスにユーザー名やパスワードを含めないでください。資格情報はそれぞれの欄に入力します。</translation>
+    </message>
+    <message>
+        <source>The address has no server name.</source>
+        <translation>アドレスにサーバー名がありません。</translation>
+    </message>
+    <message>
+        <source>The address has an invalid port number.</source>
+        <translation>アドレスのポート番号が正しくありません。</translation>
+    </message>
+    <message>
+        <source>The address starts with http:// but “Use SSL” is on. Use an https:// address, or turn SSL off.</source>
+        <translation>アドレスが http:// で始まっていますが「SSL を使用する」がオンです。https:// のアドレスを使用するか、SSL をオフにしてください。</translation>
+    </message>
+    <message>
+        <source>The address starts with https:// but “Use SSL” is off. Turn SSL on, or use an http:// address.</source>
+        <translation>アドレスが https:// で始まっていますが「SSL を使用する」がオフです。SSL をオンにするか、http:// のアドレスを使用してください。</translation>
+    </message>
+    <message>
+        <source>Another email server profile is already named “{name}”.</source>
+        <translation>「{name}」という名前の電子メールサーバープロファイルは既にあります。</translation>
+    </message>
+    <message>
+        <source>Impersonation acts for every mailbox with the profile&apos;s credentials: choose “Credentials specified in email server profile” to use it.</source>
+        <translation>偽装ではプロファイルの資格情報ですべてのメールボックスを代理します。使用するには「電子メールサーバープロファイルで指定した資格情報」を選択してください。</translation>
+    </message>
+    <message>
+        <source>Without SSL, passwords would cross the network unencrypted. Keep SSL on, or first allow credentials over non-secure channels in System Settings.</source>
+        <translation>SSL を使用しないと、パスワードが暗号化されずにネットワークを流れます。SSL をオンのままにするか、先にシステム設定でセキュリティ保護されていないチャネルでの資格情報の使用を許可してください。</translation>
+    </message>
+    <message>
+        <source>The certificate file “{path}” does not exist.</source>
+        <translation>証明書ファイル「{path}」が見つかりません。</translation>
+    </message>
+    <message>
+        <source>Choose the date from which email is processed.</source>
+        <translation>処理対象の日付を選択してください。</translation>
+    </message>
+    <message>
+        <source>Choose the user or queue that owns this mailbox.</source>
+        <translation>このメールボックスを所有するユーザーまたはキューを選択してください。</translation>
+    </message>
+    <message>
+        <source>Choose an email server profile: server-side synchronization needs one.</source>
+        <translation>電子メールサーバープロファイルを選択してください。サーバー側同期には必要です。</translation>
+    </message>
+    <message>
+        <source>Only a queue&apos;s mailbox can delete emails after processing.</source>
+        <translation>処理後に電子メールを削除できるのはキューのメールボックスだけです。</translation>
+    </message>
+    <message>
+        <source>Enter an email address.</source>
+        <translation>電子メール アドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the user name the profile connects with.</source>
+        <translation>プロファイルが接続に使用するユーザー名を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the password of the profile&apos;s user.</source>
+        <translation>プロファイルのユーザーのパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Windows integrated authentication is only available on Windows.</source>
+        <translation>Windows 統合認証は Windows でのみ使用できます。</translation>
+    </message>
+    <message>
+        <source>The profile uses the credentials of each user or queue: allow this mailbox&apos;s credentials to be used for email processing.</source>
+        <translation>プロファイルはユーザーまたはキューごとの資格情報を使用します。「電子メール処理での資格情報の使用を許可する」を「はい」にしてください。</translation>
+    </message>
+    <message>
+        <source>Enter the user name this mailbox connects with.</source>
+        <translation>このメールボックスが接続に使用するユーザー名を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the password of this mailbox&apos;s user.</source>
+        <translation>このメールボックスのユーザーのパスワードを入力してください。</translation>
+    </message>
+</context>
+</TS>
