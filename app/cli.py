@@ -14,6 +14,7 @@ _COMMANDS: dict[str, str] = {
     "simulator": "app.simulator.cli",
     "test-mailbox": "app.exchange.cmd_test_mailbox",
     "test-profile": "app.exchange.cmd_test_profile",
+    "screenshots": "app.gui.screenshots",
 }
 
 

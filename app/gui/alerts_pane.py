@@ -82,6 +82,8 @@ class AlertsPane(QWidget):
         self.ui.markReadButton.clicked.connect(self.mark_selected_read)
         self.ui.deleteButton.clicked.connect(self.delete_selected)
         self.ui.exportButton.clicked.connect(self.export_csv)
+        self.ui.splitter.setStretchFactor(0, 4)
+        self.ui.splitter.setStretchFactor(1, 1)
         table.doubleClicked.connect(self._open_row)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._export_dialog: QFileDialog | None = None

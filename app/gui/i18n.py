@@ -29,6 +29,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     installed: list[QTranslator] = []
     if language == "en":
         return installed
+    QLocale.setDefault(QLocale(language))  # dates and numbers as the language writes them
     ours = QTranslator(app)
     if ours.load(str(translations_dir() / f"sssm_{language}.qm")):
         app.installTranslator(ours)
@@ -59,4 +60,7 @@ def format_time(value) -> str:
     from PySide6.QtCore import QDateTime
 
     local = QDateTime.fromSecsSinceEpoch(int(value.timestamp())).toLocalTime()
-    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:  # no real locale (tests, bare containers): ISO-like
+        return local.toString("yyyy-MM-dd HH:mm")
+    return locale.toString(local, QLocale.FormatType.ShortFormat)

@@ -85,6 +85,8 @@ class ProfileFields(QObject):
         for combo in (self.advanced.authProtocol, self.credentials.outgoingAuthProtocol):
             fill_enum_combo(combo, AuthProtocol)
         self.advanced.browseCa.clicked.connect(self._browse_ca)
+        lines = self.location.description.fontMetrics().lineSpacing()
+        self.location.description.setMaximumHeight(lines * 5 + 12)  # room for a few lines, not the page
         self.additional.processEmailFrom.setDisplayFormat(self.tr("yyyy-MM-dd HH:mm"))
         self.load(ProfileSettings(process_email_from=datetime.now(timezone.utc)))
         self._connect_changes()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWizard, QWizardPage
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWizard, QWizardPage
 
 from app import secrets
 from app.domain.validation import ValidationError
@@ -22,7 +22,11 @@ class _PartPage(QWizardPage):
         self.setSubTitle(subtitle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(fields.parts[part])
+        scroll = QScrollArea(self)  # long translations and error messages scroll instead of squeezing
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(fields.parts[part])
+        layout.addWidget(scroll)
         fields.changed.connect(self.completeChanged)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
@@ -54,7 +58,7 @@ class ProfileWizard(QWizard):
             page = _PartPage(self.fields, part, title, subtitle, self)
             self.pages[part] = page
             self.addPage(page)
-        self.resize(720, 560)
+        self.resize(760, 640)
 
     def accept(self) -> None:
         settings = self.fields.settings()

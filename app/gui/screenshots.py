@@ -1,0 +1,237 @@
+"""``python -m app screenshots OUTDIR [--lang ja] [--scale 1.5] [--check]``.
+
+Renders every main page, the wizard pages, the profile form and mailbox editor tabs, the
+notification pane and the test report with sample data to PNG files, for reviewing layouts.
+Everything happens in a temporary home with an in-memory keyring: nothing of the user's is
+read or written. ``--check`` also reports clipped text and overlapping widgets (exit code 1).
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterator
+
+HELP = "render the windows with sample data to PNG files (layout review)"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("outdir", type=Path, help="folder for the PNG files")
+    parser.add_argument("--scale", type=float, default=1.0, help="UI scale factor, e.g. 1.5 for 150 %%")
+    parser.add_argument("--check", action="store_true",
+                        help="report clipped text and overlapping widgets; exit code 1 if any")
+    # --lang is the program's own option (python -m app --lang ja screenshots ...); accept it here too
+    parser.add_argument("--lang", dest="screenshot_lang", metavar="CODE", help="language (en, ja)")
+
+
+@dataclass
+class _SampleStep:
+    name: str
+    title: str
+    workload: object
+    status: object
+    duration_ms: float = 0.0
+    message: str = ""
+    details: str = ""
+
+
+@dataclass
+class _SampleReport:
+    mailbox_id: int
+    status: object
+    steps: list = field(default_factory=list)
+    started_on: datetime = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+    finished_on: datetime = datetime(2026, 3, 2, 9, 30, 4, tzinfo=timezone.utc)
+
+
+def sample_report(mailbox_id: int):
+    from app.domain.enums import TestStatus, Workload
+
+    s, f, n = TestStatus.SUCCESS, TestStatus.FAILURE, TestStatus.NOT_RUN
+    return _SampleReport(mailbox_id, f, [
+        _SampleStep("preconditions", "Preconditions", None, s, 3, "The address is approved and credentials are stored."),
+        _SampleStep("endpoint", "Endpoint (Autodiscover)", None, s, 412, "https://mail.contoso.com/EWS/Exchange.asmx",
+                    "POST https://autodiscover.contoso.com/autodiscover/autodiscover.xml\n→ 200 OK"),
+        _SampleStep("connect", "Connect and authenticate", None, f, 1280, "401 Unauthorized: the password is wrong.",
+                    "POST https://mail.contoso.com/EWS/Exchange.asmx\nAuthorization: NTLM ********\n"
+                    "→ 401 Unauthorized\nWWW-Authenticate: Negotiate, NTLM"),
+        _SampleStep("incoming", "Incoming email: read the Inbox", Workload.INCOMING, n, 0, "Not run: not connected."),
+        _SampleStep("outgoing", "Outgoing email: send a test message", Workload.OUTGOING, n, 0, "Not run: not connected."),
+        _SampleStep("act", "Appointments, contacts and tasks", Workload.ACT, n, 0, "Not run: not connected."),
+    ])
+
+
+def _settle(widget) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+    widget.updateGeometry()
+    QApplication.processEvents()
+
+
+def views(sample) -> Iterator[tuple[str, Callable[[], object]]]:
+    """(file name, function that shows the view and returns its window) for every view."""
+    from app.domain.enums import CredentialSource
+    from app.gui.main_window import MainWindow
+    from app.gui.mailbox_editor import MailboxEditor
+    from app.gui.profile_form import ProfileForm
+    from app.gui.profile_wizard import ProfileWizard
+    from app.gui.report_dialog import ReportDialog
+
+    window = MainWindow()
+    window.resize(1200, 720)
+    for index, name in ((0, "main-profiles"), (1, "main-mailboxes"), (2, "main-alerts")):
+        def show_page(index=index):
+            window.show_page(index)
+            window.show()
+            return window
+        yield name, show_page
+
+    def banner():
+        window.show_page(1)
+        from PySide6.QtCore import QCoreApplication
+
+        window.show_banner(QCoreApplication.translate(
+            "TrayController", "Server-Side Sync Manager keeps synchronizing in the notification area. "
+            "Use Quit in its menu to end it."))
+        window.show()
+        return window
+    yield "main-banner", banner
+    window.ui.banner.hide()
+
+    wizard = ProfileWizard()
+    fields = wizard.fields
+    fields.location.name.setText("Exchange 2013")
+    fields.location.autoDiscover.setChecked(False)
+    fields.location.incomingUrl.setText("mail.contoso.com")
+    for number, part in enumerate(("location", "credentials", "advanced", "additional"), 1):
+        def show_wizard_page(part=part):
+            if part == "credentials":
+                fields.location.incomingUrl.setText("https://mail.contoso.com/EWS/Exchange.asmx")
+                cred = fields.credentials
+                cred.credentialSource.setCurrentIndex(cred.credentialSource.findData(CredentialSource.PROFILE.value))
+                cred.outgoingSameAsIncoming.setChecked(False)
+                cred.outgoingCredentialSource.setCurrentIndex(
+                    cred.outgoingCredentialSource.findData(CredentialSource.PROFILE.value))
+            if part == "advanced":
+                fields.credentials.username.setText("CONTOSO\\crmservice")
+                fields.credentials.password.setText("x")
+                fields.credentials.outgoingUsername.setText("CONTOSO\\crmservice")
+                fields.credentials.outgoingPassword.setText("x")
+                fields.credentials.outgoingUrl.setText("https://smtp.contoso.com/EWS/Exchange.asmx")
+                fields.advanced.useSsl.setChecked(False)
+            if part == "additional":
+                fields.advanced.useSsl.setChecked(True)
+            for _ in range(len(wizard.pages)):
+                if wizard.currentPage() is wizard.pages[part]:
+                    break
+                wizard.next()  # stays put when the page is incomplete: the picture shows why
+            wizard.show()
+            return wizard
+        yield f"wizard-{number}-{part}", show_wizard_page
+
+    form = ProfileForm(sample.profile_ids[1])
+    tabs = ("general", "credentials", "advanced", "additional", "mailboxes", "alerts")
+    for index, name in enumerate(tabs):
+        def show_profile_tab(index=index):
+            form.ui.tabs.setCurrentIndex(index)
+            form.show()
+            return form
+        yield f"profile-{index + 1}-{name}", show_profile_tab
+
+    editor = MailboxEditor(sample.mailbox_ids["alice"])
+    for index, name in enumerate(("general", "sync", "credentials", "results", "alerts")):
+        def show_mailbox_tab(index=index):
+            editor.ui.tabs.setCurrentIndex(index)
+            editor.show()
+            return editor
+        yield f"mailbox-{index + 1}-{name}", show_mailbox_tab
+
+    def report():
+        dialog = ReportDialog(sample_report(sample.mailbox_ids["alice"]), "Alice Wong")
+        dialog.ui.steps.expandAll()
+        dialog.show()
+        return dialog
+    yield "report", report
+
+
+def render_all(outdir: Path, sample, *, check: bool) -> dict[str, list[str]]:
+    """Render every view to OUTDIR/<name>.png; returns the layout problems found per view."""
+    from app.gui.layout_check import layout_problems
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    problems: dict[str, list[str]] = {}
+    shown = []
+    for name, show in views(sample):
+        window = show()
+        if window not in shown:
+            shown.append(window)
+        _settle(window)
+        window.grab().save(str(outdir / f"{name}.png"))
+        if check:
+            found = layout_problems(window)
+            if found:
+                problems[name] = found
+    for window in shown:
+        window.close()
+    return problems
+
+
+def _memory_keyring():
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1
+
+        def __init__(self):
+            super().__init__()
+            self.entries = {}
+
+        def get_password(self, service, username):
+            return self.entries.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.entries[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.entries.pop((service, username), None)
+
+    keyring.set_keyring(MemoryKeyring())
+
+
+def run(args) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["QT_SCALE_FACTOR"] = str(args.scale)
+    lang = getattr(args, "screenshot_lang", None) or getattr(args, "lang", None) or "en"
+    with tempfile.TemporaryDirectory(prefix="sssm-screens-") as home:
+        os.environ["SSSM_HOME"] = home
+        _memory_keyring()
+        from app import paths
+        from app.gui.application import create_application
+        from app.gui.sample_data import create_sample_data
+        from app.store.db import close_database, open_database
+
+        from PySide6.QtCore import qInstallMessageHandler
+
+        def quiet(mode, context, message):  # the offscreen platform's own complaints are noise here
+            if "propagateSizeHints" not in message:
+                print(message, file=sys.stderr)
+
+        qInstallMessageHandler(quiet)
+        app = create_application([sys.argv[0]], lang=lang)
+        open_database(paths.database_path())
+        try:
+            problems = render_all(Path(args.outdir), create_sample_data(), check=args.check)
+        finally:
+            close_database()
+        app.closeAllWindows()
+    for name, found in problems.items():
+        for problem in found:
+            print(f"{name}: {problem}")
+    print(f"screenshots written to {args.outdir}")
+    return 1 if problems else 0
