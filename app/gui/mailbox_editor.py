@@ -13,7 +13,7 @@ from app.gui.alerts_pane import AlertsPane
 from app.gui.forms.ui_mailbox_editor import Ui_MailboxEditor
 from app.gui.i18n import enum_text, format_time, translate
 from app.gui.profile_fields import fill_enum_combo, set_combo_value
-from app.gui.report_text import mailbox_details_text
+from app.gui.report_text import mailbox_details_text, report_text
 from app.store import queries, repo
 from app.store.models import Mailbox
 
@@ -62,7 +62,9 @@ class MailboxEditor(QDialog):
         ui.approveButton.clicked.connect(self.approve)
         ui.testButton.clicked.connect(self.request_test)
         ui.downloadButton.clicked.connect(self.download_details)
-        ui.viewReportButton.hide()  # shown by the main window once a report of this session exists
+        ui.viewReportButton.hide()  # shown once a test of this session has a report to show
+        ui.viewReportButton.clicked.connect(self.show_last_report)
+        self.last_report = None
         ui.syncButton.setEnabled(False)
         ui.syncButton.setToolTip(self.tr("Synchronization is not available in this build yet."))
         self._download_dialog: QFileDialog | None = None
@@ -199,12 +201,24 @@ class MailboxEditor(QDialog):
         if self.save():
             self.test_requested.emit(self.mailbox_id)
 
+    def set_last_report(self, report) -> None:
+        self.last_report = report
+        self.ui.viewReportButton.show()
+        self.reload()
+
+    def show_last_report(self) -> None:
+        from app.gui.report_dialog import ReportDialog
+
+        if self.last_report is not None:
+            ReportDialog(self.last_report, self.ui.name.text(), self).show()
+
     def details_text(self) -> str:
         m = Mailbox.get_by_id(self.mailbox_id)
         row = queries.mailbox_rows(mailbox_id=self.mailbox_id)[0]
+        last = report_text(self.last_report, m.name, translate) if self.last_report is not None else ""
         return mailbox_details_text(m, row.profile_name, row.owner_name,
                                     secrets.has_password(secrets.mailbox_key(m.id)),
-                                    queries.alert_rows(mailbox_id=m.id), translate=translate)
+                                    queries.alert_rows(mailbox_id=m.id), last, translate=translate)
 
     def download_details(self) -> None:
         dialog = QFileDialog(self, self.tr("Download mailbox details"))

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMainWindow, QTableView
 
+from app.domain.enums import TestStatus
 from app.gui.alerts_pane import AlertsPane
 from app.gui.forms.ui_main_window import Ui_MainWindow
 from app.gui.i18n import enum_text
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.tests.activity.connect(self.set_activity)
         self.tests.finished.connect(self.refresh)
         self.tests.mailbox_tested.connect(self.show_report)
+        self.tests.profile_tested.connect(self._profile_tested)
         self.profile_forms: dict[int, ProfileForm] = {}
         self.mailbox_editors: dict[int, MailboxEditor] = {}
         self.wizard: ProfileWizard | None = None
@@ -178,10 +180,20 @@ class MainWindow(QMainWindow):
         editor.test_requested.connect(lambda mid: self.tests.test_mailbox(mid, editor.ui.name.text(), editor))
         editor.destroyed.connect(lambda: self.mailbox_editors.pop(editor.mailbox_id, None))
 
+    def _profile_tested(self, profile_id: int, reports) -> None:
+        reports = [r for r in (reports or []) if r is not None]
+        passed = sum(1 for r in reports if r.status is TestStatus.SUCCESS)
+        self.statusBar().showMessage(self.tr("Test & Enable mailboxes: %1 of %2 passed")
+                                     .replace("%1", str(passed)).replace("%2", str(len(reports))), 15_000)
+        for report in reports:
+            editor = self.mailbox_editors.get(report.mailbox_id)
+            if editor is not None:
+                editor.set_last_report(report)
+
     def show_report(self, report) -> ReportDialog:
         editor = self.mailbox_editors.get(report.mailbox_id)
         if editor is not None:
-            editor.reload()
+            editor.set_last_report(report)
         rows = queries.mailbox_rows(mailbox_id=report.mailbox_id)
         name = rows[0].name if rows else ""
         dialog = ReportDialog(report, name, editor or self)

@@ -678,6 +678,10 @@
         <translation>準備完了</translation>
     </message>
     <message>
+        <source>Test &amp; Enable mailboxes: %1 of %2 passed</source>
+        <translation>メールボックスのテストを有効化: %2 件中 %1 件が合格</translation>
+    </message>
+    <message>
         <source>Test of %1: %2</source>
         <translation>%1 のテスト: %2</translation>
     </message>

@@ -92,6 +92,8 @@ def test_seed_flow_then_wrong_password(window, qtbot, click, ews, message_log):
     assert editor.ui.mailboxStatus.text() == "Success"
     assert editor.ui.incomingStatus.text() == "Success" and editor.ui.actStatus.text() == "Success"
     assert mailbox_list_status(window, editor.ui.name.text()) == "Success"
+    assert editor.ui.viewReportButton.isVisible()
+    assert "Test & Enable report" in editor.details_text() and EWS_PASSWORD not in editor.details_text()
 
     # wrong password: Failure, an alert everywhere, one toast
     editor.ui.tabs.setCurrentWidget(editor.ui.credentialsTab)
@@ -141,4 +143,6 @@ def test_profile_test_keeps_the_gui_responsive(window, qtbot, click, ews, messag
     assert message_log.confirms and "20 mailbox" in message_log.confirms[-1][1]
     statuses = {m.mailbox_status for m in Mailbox.select().where(Mailbox.profile == profile_id)}
     assert statuses == {TestStatus.SUCCESS}
+    assert {mailbox_list_status(window, f"bulk {n:02}") for n in range(20)} == {"Success"}
+    assert window.statusBar().currentMessage() == "Test & Enable mailboxes: 20 of 20 passed"
     assert len(gaps) > 10 and max(gaps) < 0.1, f"the GUI thread stalled for {max(gaps) * 1000:.0f} ms"
