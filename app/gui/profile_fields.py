@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from PySide6.QtCore import QDateTime, QObject, Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.enums import AuthProtocol, CredentialSource, ServerType
 from app.domain.settings import ProfileSettings
@@ -72,9 +72,14 @@ class ProfileFields(QObject):
         self.advanced, self.additional = Ui_ProfileAdvanced(), Ui_ProfileAdditional()
         for key, ui in (("location", self.location), ("credentials", self.credentials),
                         ("advanced", self.advanced), ("additional", self.additional)):
-            widget = QWidget(parent)
-            ui.setupUi(widget)
-            self.parts[key] = widget
+            form = QWidget()
+            ui.setupUi(form)
+            part = QWidget(parent)  # the form, then the spare height: rows stay together at the top
+            box = QVBoxLayout(part)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(form)
+            box.addStretch(1)
+            self.parts[key] = part
         self._uis = [self.location, self.credentials, self.advanced, self.additional]
         self._forms: list[QFormLayout] = [self.location.locationForm, self.credentials.credentialsForm,
                                           self.credentials.outgoingForm, self.advanced.advancedForm,
