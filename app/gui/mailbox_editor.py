@@ -38,6 +38,9 @@ class MailboxEditor(QDialog):
         self._has_stored_password = False
         self._loading = False
         ui = self.ui
+        for label in self.findChildren(QLabel):
+            if label.objectName().endswith("Error"):  # the message right under its field
+                label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         fill_enum_combo(ui.approval, ApprovalStatus)
         for combo in (ui.incomingMethod, ui.outgoingMethod, ui.actMethod):
             fill_enum_combo(combo, SyncMethod)

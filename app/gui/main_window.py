@@ -5,7 +5,7 @@ from typing import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMainWindow, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMainWindow, QSizePolicy, QTableView
 
 from app.domain.enums import TestStatus
 from app.gui.alerts_pane import AlertsPane
@@ -88,6 +88,9 @@ class MainWindow(QMainWindow):
         ui.actionRefresh.triggered.connect(self.refresh)
         ui.actionQuit.triggered.connect(self.quit_requested)
         ui.bannerClose.clicked.connect(ui.banner.hide)
+        ui.bannerLayout.setStretch(0, 1)  # the message takes the width, the button only what it needs
+        ui.bannerClose.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        ui.banner.setStyleSheet("#banner { background: #fff4ce; border: 1px solid #e0c060; }")
 
         self.tests = TestRunner(self)
         self.tests.activity.connect(self.set_activity)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Callable
 
-from PySide6.QtCore import QDateTime, QObject, Signal
+from PySide6.QtCore import QDateTime, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.enums import AuthProtocol, CredentialSource, ServerType
@@ -74,6 +74,9 @@ class ProfileFields(QObject):
                         ("advanced", self.advanced), ("additional", self.additional)):
             form = QWidget()
             ui.setupUi(form)
+            for label in form.findChildren(QLabel):
+                if label.objectName().endswith("Error"):  # the message right under its field
+                    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             part = QWidget(parent)  # the form, then the spare height: rows stay together at the top
             box = QVBoxLayout(part)
             box.setContentsMargins(0, 0, 0, 0)
