@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QLabel
 
 from app import secrets
@@ -71,6 +72,8 @@ class MailboxEditor(QDialog):
         ui.syncButton.setEnabled(False)
         ui.syncButton.setToolTip(self.tr("Synchronization is not available in this build yet."))
         self._download_dialog: QFileDialog | None = None
+        # the seed refreshes the form with F5 to see a test's result
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh_from_store)
         self.reload()
         self.resize(820, 600)
 
@@ -107,6 +110,13 @@ class MailboxEditor(QDialog):
         self.setWindowTitle(self.tr("Mailbox: %1").replace("%1", title))
         self.alerts.refresh()
         self._changed()
+
+    def refresh_from_store(self) -> None:
+        """Re-read the results and alerts; edits not yet saved stay as they are."""
+        if self.mailbox_id is not None:
+            self.mailbox = Mailbox.get_by_id(self.mailbox_id)
+        self._show_results()
+        self.alerts.refresh()
 
     def _show_results(self) -> None:
         ui, m = self.ui, self.mailbox

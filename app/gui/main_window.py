@@ -5,15 +5,25 @@ from typing import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMainWindow, QSizePolicy, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QTableView,
+)
 
 from app.domain.enums import TestStatus
+from app.gui import messages
 from app.gui.alerts_pane import AlertsPane
 from app.gui.forms.ui_main_window import Ui_MainWindow
 from app.gui.i18n import enum_text
 from app.gui.lists import mailbox_columns, profile_columns
 from app.gui.mailbox_editor import MailboxEditor
 from app.gui.profile_form import ProfileForm
+from app.gui.profile_json import ProfileFileError, profile_from_json
 from app.gui.profile_wizard import ProfileWizard
 from app.gui.report_dialog import ReportDialog
 from app.gui.table_models import RowTableModel, SearchProxy
@@ -66,6 +76,8 @@ class MainWindow(QMainWindow):
         ui.profilesSearch.textChanged.connect(self.profile_proxy.set_search)
         ui.profilesTable.doubleClicked.connect(lambda i: self.open_profile(self.profile_proxy.row_at(i.row()).id))
         ui.openProfileButton.clicked.connect(self._open_selected_profile)
+        ui.importProfileButton.clicked.connect(self.import_profile)
+        self._import_dialog: QFileDialog | None = None
 
         self.mailboxes = RowTableModel(mailbox_columns(), self)
         self.mailbox_proxy = SearchProxy(self)
@@ -81,8 +93,8 @@ class MainWindow(QMainWindow):
         self.alerts.open_profile.connect(self.open_profile)
         self.alerts.changed.connect(self.refresh)
 
-        ui.newProfileButton.clicked.connect(self.new_profile)
-        ui.actionNewProfile.triggered.connect(self.new_profile)
+        ui.newProfileButton.clicked.connect(lambda: self.new_profile())
+        ui.actionNewProfile.triggered.connect(lambda: self.new_profile())
         ui.newMailboxButton.clicked.connect(self.new_mailbox)
         ui.actionNewMailbox.triggered.connect(self.new_mailbox)
         ui.actionRefresh.triggered.connect(self.refresh)
@@ -140,11 +152,30 @@ class MainWindow(QMainWindow):
 
     # --- windows ----------------------------------------------------------------------------
 
-    def new_profile(self) -> None:
+    def import_profile(self) -> None:
+        dialog = QFileDialog(self, self.tr("Import email server profile"))
+        dialog.setNameFilter(self.tr("Profile files (*.json)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.read_import)
+        self._import_dialog = dialog
+        dialog.open()
+
+    def read_import(self, path: str) -> None:
+        """Opens the wizard on the imported settings: passwords are entered again, then Finish saves."""
+        try:
+            with open(path, encoding="utf-8") as handle:
+                settings = profile_from_json(handle.read())
+        except (OSError, ProfileFileError) as exc:
+            messages.show_error(self, self.tr("Import email server profile"), self.tr("The file cannot be imported."),
+                                str(exc))
+            return
+        self.new_profile(settings)
+
+    def new_profile(self, settings=None) -> None:
         if self.wizard is not None:
             bring_to_front(self.wizard)
             return
-        self.wizard = ProfileWizard(self)
+        self.wizard = ProfileWizard(self, settings)
         self.wizard.saved.connect(lambda _id: self.refresh())
         self.wizard.destroyed.connect(lambda: setattr(self, "wizard", None))
         self.wizard.show()

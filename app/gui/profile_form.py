@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QScrollArea
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QFileDialog, QHeaderView, QScrollArea
 
 from app import secrets
 from app.domain.validation import ValidationError
@@ -12,6 +12,7 @@ from app.gui.forms.ui_profile_form import Ui_ProfileForm
 from app.gui.i18n import translate
 from app.gui.lists import mailbox_columns
 from app.gui.profile_fields import ProfileFields
+from app.gui.profile_json import profile_to_json
 from app.gui.table_models import RowTableModel, SearchProxy
 from app.store import queries, repo
 from app.store.models import ServerProfile
@@ -58,6 +59,8 @@ class ProfileForm(QDialog):
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.closeButton.clicked.connect(self.close)
         self.ui.testButton.clicked.connect(self.confirm_test)
+        self.ui.exportButton.clicked.connect(self.export_profile)
+        self._export_dialog: QFileDialog | None = None
         self.reload()
         self.resize(860, 620)
 
@@ -93,6 +96,25 @@ class ProfileForm(QDialog):
         self.reload()
         self.saved.emit(self.profile_id)
         return True
+
+    def export_profile(self) -> None:
+        dialog = QFileDialog(self, self.tr("Export email server profile"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("Profile files (*.json)"))
+        dialog.setDefaultSuffix("json")
+        dialog.selectFile(f"{self.profile.name}.json")
+        dialog.fileSelected.connect(self.write_export)
+        self._export_dialog = dialog
+        dialog.open()
+
+    def write_export(self, path: str) -> None:
+        """The saved profile (not unsaved edits), without passwords."""
+        try:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(profile_to_json(repo.profile_settings(ServerProfile.get_by_id(self.profile_id))))
+        except OSError as exc:
+            messages.show_error(self, self.tr("Export email server profile"), self.tr("Could not write the file."),
+                                str(exc))
 
     def confirm_test(self) -> None:
         messages.confirm(

@@ -36,14 +36,14 @@ class _PartPage(QWizardPage):
 class ProfileWizard(QWizard):
     saved = Signal(int)  # the new profile's id
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, settings=None):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("New Exchange profile"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.fields = ProfileFields(repo.profile_context, self)
-        self.fields.load(self.fields.settings())  # fresh defaults, validated
+        self.fields.load(settings or self.fields.settings())  # an import, or fresh defaults; validated
         pages = [
             ("location", self.tr("Server location"),
              self.tr("Name the profile and say where the Exchange server is.")),

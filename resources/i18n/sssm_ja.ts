@@ -678,6 +678,18 @@
         <translation>準備完了</translation>
     </message>
     <message>
+        <source>Import email server profile</source>
+        <translation>電子メールサーバープロファイルのインポート</translation>
+    </message>
+    <message>
+        <source>Profile files (*.json)</source>
+        <translation>プロファイル ファイル (*.json)</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported.</source>
+        <translation>このファイルはインポートできません。</translation>
+    </message>
+    <message>
         <source>Test &amp; Enable mailboxes: %1 of %2 passed</source>
         <translation>メールボックスのテストを有効化: %2 件中 %1 件が合格</translation>
     </message>
@@ -720,6 +732,10 @@
     <message>
         <source>New Exchange profile</source>
         <translation>新規 Exchange プロファイル</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>インポート…</translation>
     </message>
     <message>
         <source>Open</source>
@@ -932,6 +948,18 @@
         <translation>パスワードを保存できませんでした。</translation>
     </message>
     <message>
+        <source>Export email server profile</source>
+        <translation>電子メールサーバープロファイルのエクスポート</translation>
+    </message>
+    <message>
+        <source>Profile files (*.json)</source>
+        <translation>プロファイル ファイル (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not write the file.</source>
+        <translation>ファイルに書き込めませんでした。</translation>
+    </message>
+    <message>
         <source>Test &amp; Enable mailboxes</source>
         <translation>メールボックスのテストを有効化</translation>
     </message>
@@ -960,6 +988,10 @@
     <message>
         <source>Test &amp;&amp; Enable mailboxes</source>
         <translation>メールボックスのテストを有効化</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
     </message>
     <message>
         <source>Save</source>

@@ -117,3 +117,18 @@ def test_download_details_has_everything_but_the_password(qtbot, sample, message
                      "Password: stored in the credential store", "ErrorUnauthorized", "401 Unauthorized"):
         assert expected in text
     assert "secret" not in text.replace("stored in the credential store", "")
+
+
+def test_f5_shows_results_written_meanwhile(qtbot, sample, message_log):
+    from PySide6.QtCore import Qt
+
+    from app.domain.enums import TestStatus
+
+    editor = _editor(qtbot, sample.mailbox_ids["support"])
+    editor.ui.tabs.setCurrentWidget(editor.ui.resultsTab)
+    assert editor.ui.mailboxStatus.text() == "Not run"
+    Mailbox.update(mailbox_status=TestStatus.FAILURE).where(Mailbox.id == sample.mailbox_ids["support"]).execute()
+    with qtbot.waitActive(editor):
+        editor.activateWindow()
+    qtbot.keyClick(editor.ui.name, Qt.Key.Key_F5)
+    assert editor.ui.mailboxStatus.text() == "Failure"

@@ -113,6 +113,11 @@ class Ui_MainWindow(object):
 
         self.profilesHeader.addWidget(self.newProfileButton)
 
+        self.importProfileButton = QPushButton(self.profilesPage)
+        self.importProfileButton.setObjectName(u"importProfileButton")
+
+        self.profilesHeader.addWidget(self.importProfileButton)
+
         self.openProfileButton = QPushButton(self.profilesPage)
         self.openProfileButton.setObjectName(u"openProfileButton")
 
@@ -234,6 +239,7 @@ class Ui_MainWindow(object):
         self.profilesTitle.setText(QCoreApplication.translate("MainWindow", u"Email server profiles", None))
         self.profilesSearch.setPlaceholderText(QCoreApplication.translate("MainWindow", u"Search profiles", None))
         self.newProfileButton.setText(QCoreApplication.translate("MainWindow", u"New Exchange profile", None))
+        self.importProfileButton.setText(QCoreApplication.translate("MainWindow", u"Import\u2026", None))
         self.openProfileButton.setText(QCoreApplication.translate("MainWindow", u"Open", None))
 #if QT_CONFIG(accessibility)
         self.profilesTable.setAccessibleName(QCoreApplication.translate("MainWindow", u"Email server profiles", None))

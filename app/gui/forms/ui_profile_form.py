@@ -52,6 +52,11 @@ class Ui_ProfileForm(object):
 
         self.buttonRow.addWidget(self.testButton)
 
+        self.exportButton = QPushButton(ProfileForm)
+        self.exportButton.setObjectName(u"exportButton")
+
+        self.buttonRow.addWidget(self.exportButton)
+
         self.buttonSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttonRow.addItem(self.buttonSpacer)
@@ -84,6 +89,7 @@ class Ui_ProfileForm(object):
         self.tabs.setTabText(self.tabs.indexOf(self.mailboxesTab), QCoreApplication.translate("ProfileForm", u"Mailboxes", None))
         self.tabs.setTabText(self.tabs.indexOf(self.alertsTab), QCoreApplication.translate("ProfileForm", u"Alerts", None))
         self.testButton.setText(QCoreApplication.translate("ProfileForm", u"Test && Enable mailboxes", None))
+        self.exportButton.setText(QCoreApplication.translate("ProfileForm", u"Export\u2026", None))
         self.saveButton.setText(QCoreApplication.translate("ProfileForm", u"Save", None))
         self.closeButton.setText(QCoreApplication.translate("ProfileForm", u"Close", None))
     # retranslateUi
