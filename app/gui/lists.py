@@ -40,3 +40,15 @@ def mailbox_columns(with_profile: bool = True) -> list[Column]:
         Column(translate("Lists", "Open alert"), lambda r: r.alert_level),
     ]
     return columns
+
+
+def sync_history_columns() -> list[Column]:
+    return [
+        Column(translate("Lists", "Started"), lambda r: r.started_on),
+        Column(translate("Lists", "Workload"), lambda r: r.workload),
+        Column(translate("Lists", "Status"), lambda r: r.status),
+        Column(translate("Lists", "Created"), lambda r: r.created),
+        Column(translate("Lists", "Updated"), lambda r: r.updated),
+        Column(translate("Lists", "Deleted"), lambda r: r.deleted),
+        Column(translate("Lists", "Message"), lambda r: r.message, tooltip=lambda r: r.message),
+    ]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QLabel
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QFileDialog, QFormLayout, QHeaderView, QLabel
 
 from app import secrets
 from app.domain.enums import ApprovalStatus, OwnerKind, SyncMethod
@@ -13,8 +13,10 @@ from app.gui import messages
 from app.gui.alerts_pane import AlertsPane
 from app.gui.forms.ui_mailbox_editor import Ui_MailboxEditor
 from app.gui.i18n import enum_text, format_time, translate
+from app.gui.lists import sync_history_columns
 from app.gui.profile_fields import fill_enum_combo, set_combo_value
 from app.gui.report_text import mailbox_details_text, report_text
+from app.gui.table_models import RowTableModel, SearchProxy
 from app.store import queries, repo
 from app.store.models import Mailbox
 
@@ -55,6 +57,18 @@ class MailboxEditor(QDialog):
         self.alerts = AlertsPane(self, mailbox_id=mailbox_id if mailbox_id is not None else -1)
         ui.alertsTabLayout.addWidget(self.alerts)
         self.alerts.open_profile.connect(self.open_profile)
+        self.history = RowTableModel(sync_history_columns(), self)
+        history_proxy = SearchProxy(self)
+        history_proxy.setSourceModel(self.history)
+        table = ui.historyTable
+        table.setModel(history_proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
         for edit in (ui.name, ui.email, ui.username, ui.password):
             edit.textChanged.connect(self._changed)
         for combo in (ui.owner, ui.approval, ui.profile, ui.incomingMethod, ui.outgoingMethod, ui.actMethod):
@@ -106,6 +120,7 @@ class MailboxEditor(QDialog):
         ui.deleteAfterProcessing.setChecked(s.delete_after_processing)
         self._loading = False
         self._show_results()
+        self.history.set_rows(queries.sync_history_rows(self.mailbox_id) if self.mailbox_id is not None else [])
         title = s.name or self.tr("New mailbox")
         self.setWindowTitle(self.tr("Mailbox: %1").replace("%1", title))
         self.alerts.refresh()
@@ -117,6 +132,8 @@ class MailboxEditor(QDialog):
             self.mailbox = Mailbox.get_by_id(self.mailbox_id)
         self._show_results()
         self.alerts.refresh()
+        if self.mailbox_id is not None:
+            self.history.set_rows(queries.sync_history_rows(self.mailbox_id))
 
     def _show_results(self) -> None:
         ui, m = self.ui, self.mailbox

@@ -20,7 +20,7 @@ from app.domain.enums import (
 )
 from app.domain.settings import MailboxSettings, ProfileSettings
 from app.store import repo
-from app.store.models import Alert, Mailbox, Queue
+from app.store.models import Alert, Mailbox, Queue, SyncHistory
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
 
@@ -78,6 +78,15 @@ def create_sample_data(now: datetime = NOW) -> Sample:
     mailbox("support", "Support queue", "support@contoso.com", sample.queue_id, kind=OwnerKind.QUEUE)
     Mailbox.update(approval=ApprovalStatus.PENDING, act_method=SyncMethod.NONE).where(
         Mailbox.id == sample.mailbox_ids["support"]).execute()
+
+    for minutes, workload, status, counts, message in (
+            (3, Workload.INCOMING, TestStatus.SUCCESS, (4, 0, 0), ""),
+            (3, Workload.ACT, TestStatus.SUCCESS, (1, 2, 0), ""),
+            (8, Workload.OUTGOING, TestStatus.SUCCESS, (0, 1, 0), ""),
+            (13, Workload.INCOMING, TestStatus.WARNING, (0, 0, 0), "ErrorServerBusy: retried after 5 minutes")):
+        SyncHistory.create(mailbox=sample.mailbox_ids["admin"], workload=workload, status=status,
+                           started_on=now - timedelta(minutes=minutes), finished_on=now - timedelta(minutes=minutes - 1),
+                           created=counts[0], updated=counts[1], deleted=counts[2], message=message)
 
     def alert(level, mailbox_id, code, message, minutes_ago, **extra):
         Alert.create(level=level, scope=extra.pop("scope", AlertScope.MAILBOX), mailbox=mailbox_id,

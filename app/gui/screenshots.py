@@ -144,7 +144,7 @@ def views(sample) -> Iterator[tuple[str, Callable[[], object]]]:
         yield f"profile-{index + 1}-{name}", show_profile_tab
 
     editor = MailboxEditor(sample.mailbox_ids["alice"])
-    for index, name in enumerate(("general", "sync", "credentials", "results", "alerts")):
+    for index, name in enumerate(("general", "sync", "credentials", "results", "alerts", "history")):
         def show_mailbox_tab(index=index):
             editor.ui.tabs.setCurrentIndex(index)
             editor.show()

@@ -23,7 +23,7 @@ from app.domain.enums import (
     Workload,
 )
 from app.store.base import database
-from app.store.models import Alert, Mailbox, Queue, ServerProfile, SystemUser
+from app.store.models import Alert, Mailbox, Queue, ServerProfile, SyncHistory, SystemUser
 
 
 @dataclass(frozen=True)
@@ -187,3 +187,23 @@ def delete_alerts(ids: Iterable[int]) -> int:
         return 0
     with database.atomic():
         return Alert.delete().where(Alert.id.in_(ids)).execute()
+
+
+@dataclass(frozen=True)
+class SyncHistoryRow:
+    id: int
+    workload: Workload
+    started_on: datetime
+    finished_on: datetime | None
+    status: TestStatus
+    created: int
+    updated: int
+    deleted: int
+    message: str
+
+
+def sync_history_rows(mailbox_id: int, limit: int = 500) -> list[SyncHistoryRow]:
+    query = (SyncHistory.select().where(SyncHistory.mailbox == mailbox_id)
+             .order_by(SyncHistory.started_on.desc(), SyncHistory.id.desc()).limit(limit))
+    return [SyncHistoryRow(h.id, h.workload, h.started_on, h.finished_on, h.status, h.created, h.updated,
+                           h.deleted, h.message) for h in query]

@@ -448,6 +448,34 @@
         <translation>未解決の通知</translation>
     </message>
     <message>
+        <source>Started</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>同期対象</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
@@ -645,6 +673,10 @@
     <message>
         <source>Alerts</source>
         <translation>通知</translation>
+    </message>
+    <message>
+        <source>Sync history</source>
+        <translation>同期履歴</translation>
     </message>
     <message>
         <source>Approve email</source>

@@ -19,7 +19,8 @@ def _choose(combo, member):
 def test_tabs_and_results(qtbot, sample, message_log):
     editor = _editor(qtbot, sample.mailbox_ids["alice"])
     tabs = [editor.ui.tabs.tabText(i) for i in range(editor.ui.tabs.count())]
-    assert tabs == ["General", "Synchronization method", "Credentials", "Configuration test results", "Alerts"]
+    assert tabs == ["General", "Synchronization method", "Credentials", "Configuration test results", "Alerts",
+                    "Sync history"]
     assert editor.ui.incomingStatus.text() == "Failure"
     assert editor.ui.mailboxStatus.text() == "Failure"
     assert "401" in editor.ui.lastSyncError.text()
@@ -132,3 +133,14 @@ def test_f5_shows_results_written_meanwhile(qtbot, sample, message_log):
         editor.activateWindow()
     qtbot.keyClick(editor.ui.name, Qt.Key.Key_F5)
     assert editor.ui.mailboxStatus.text() == "Failure"
+
+
+def test_sync_history_tab_lists_runs_newest_first(qtbot, sample, message_log):
+    editor = _editor(qtbot, sample.mailbox_ids["admin"])
+    editor.ui.tabs.setCurrentWidget(editor.ui.historyTab)
+    model = editor.ui.historyTable.model()
+    assert model.rowCount() == 4
+    workloads = [model.index(r, 1).data() for r in range(4)]
+    assert set(workloads[:2]) == {"Incoming email", "Appointments, contacts and tasks"}  # same minute
+    assert workloads[2:] == ["Outgoing email", "Incoming email"]
+    assert model.index(3, 2).data() == "Warning" and "ErrorServerBusy" in model.index(3, 6).data()

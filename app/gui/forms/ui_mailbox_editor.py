@@ -16,9 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog,
-    QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QTabWidget,
-    QVBoxLayout, QWidget)
+    QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 class Ui_MailboxEditor(object):
     def setupUi(self, MailboxEditor):
@@ -418,6 +418,16 @@ class Ui_MailboxEditor(object):
         self.alertsTabLayout = QVBoxLayout(self.alertsTab)
         self.alertsTabLayout.setObjectName(u"alertsTabLayout")
         self.tabs.addTab(self.alertsTab, "")
+        self.historyTab = QWidget()
+        self.historyTab.setObjectName(u"historyTab")
+        self.historyTabLayout = QVBoxLayout(self.historyTab)
+        self.historyTabLayout.setObjectName(u"historyTabLayout")
+        self.historyTable = QTableView(self.historyTab)
+        self.historyTable.setObjectName(u"historyTable")
+
+        self.historyTabLayout.addWidget(self.historyTable)
+
+        self.tabs.addTab(self.historyTab, "")
 
         self.editorLayout.addWidget(self.tabs)
 
@@ -547,6 +557,10 @@ class Ui_MailboxEditor(object):
         self.viewReportButton.setText(QCoreApplication.translate("MailboxEditor", u"View last test report", None))
         self.tabs.setTabText(self.tabs.indexOf(self.resultsTab), QCoreApplication.translate("MailboxEditor", u"Configuration test results", None))
         self.tabs.setTabText(self.tabs.indexOf(self.alertsTab), QCoreApplication.translate("MailboxEditor", u"Alerts", None))
+#if QT_CONFIG(accessibility)
+        self.historyTable.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Sync history", None))
+#endif // QT_CONFIG(accessibility)
+        self.tabs.setTabText(self.tabs.indexOf(self.historyTab), QCoreApplication.translate("MailboxEditor", u"Sync history", None))
         self.approveButton.setText(QCoreApplication.translate("MailboxEditor", u"Approve email", None))
         self.testButton.setText(QCoreApplication.translate("MailboxEditor", u"Test && Enable mailbox", None))
         self.syncButton.setText(QCoreApplication.translate("MailboxEditor", u"Sync now", None))
