@@ -20,6 +20,9 @@ def create_application(argv: list[str] | None = None, lang: str | None = None) -
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
     app._sssm_translators = install_translators(app, pick_language(lang))
+    from app.gui.icons import OK, status_icon
+
+    app.setWindowIcon(status_icon(OK))
     return app
 
 
