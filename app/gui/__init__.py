@@ -15,8 +15,8 @@ def _keep_singletons_alive() -> None:
     None", "bool_dealloc"). Until the project requires Python 3.12 (or a fixed PySide6), give
     them a reference count no session can use up, which is what 3.12 does for them.
     """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython" or hasattr(sys, "gettotalrefcount"):
+        return  # immortal already, not CPython, or a debug build whose object header differs
     import ctypes
 
     for singleton in (None, True, False):
