@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
@@ -17,6 +17,9 @@ from app.domain.enums import AlertLevel
 from app.gui.icons import OK, state_for_level, status_icon
 from app.gui.toast_policy import ToastPolicy
 from app.store import queries, repo
+
+
+ALERT_POLL_MS = 30_000
 
 
 def _ui_state_path():
@@ -82,6 +85,11 @@ class TrayController(QObject):
         self.notifier = Notifier(self.tray, window.show_banner, self)
         self.policy.mark_seen(queries.alert_rows())  # alerts from before this start are not news
         window.refreshed.connect(self.check_alerts)
+        # alerts also come from background work the window does not watch: look again regularly
+        self.poll = QTimer(self)
+        self.poll.setInterval(ALERT_POLL_MS)
+        self.poll.timeout.connect(self.check_alerts)
+        self.poll.start()
         self.update_state()
 
     def _build_tray(self) -> None:
