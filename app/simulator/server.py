@@ -146,11 +146,12 @@ class _Handler(BaseHTTPRequestHandler):
                 payload += b"0\r\n\r\n"
         else:
             payload = sent
+        # Observers run before the body leaves, so a client that has its answer knows they ran.
+        self.server.owner._notify(path, status, headers + ([(":fault", fault)] if fault else []), sent)
         if payload:
             self.wfile.write(payload)
         if cut_at is not None:
             self._abort(linger=False)
-        self.server.owner._notify(path, status, headers + ([(":fault", fault)] if fault else []), sent)
 
     def _abort(self, *, linger: bool = True) -> None:
         """Drop the connection: RST (``linger``) or a bare close without TLS close_notify."""
