@@ -146,6 +146,31 @@ def recording(recorder: Recorder):
         _local.recorder = previous
 
 
+@contextmanager
+def gated(gate):
+    """Requests made by this thread while inside wait for a slot of *gate* (a semaphore)."""
+    previous = getattr(_local, "gate", None)
+    _local.gate = gate
+    try:
+        yield gate
+    finally:
+        _local.gate = previous
+
+
+_gates: dict[object, threading.BoundedSemaphore] = {}
+
+
+def gate_for(key, limit: int) -> threading.BoundedSemaphore:
+    """One semaphore per key (a profile id); a changed limit replaces it for new runs."""
+    with _lock:
+        gate = _gates.get(key)
+        if gate is None or getattr(gate, "limit", None) != limit:
+            gate = threading.BoundedSemaphore(limit)
+            gate.limit = limit
+            _gates[key] = gate
+        return gate
+
+
 def _text(body, limit: int = MAX_BODY_CHARS) -> str:
     if body is None:
         return ""
@@ -199,6 +224,13 @@ class SssmHTTPAdapter(HTTPAdapter):
         return super().proxy_manager_for(*args, **kwargs)
 
     def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
+        gate = getattr(_local, "gate", None)
+        if gate is None:
+            return self._send(request, stream, timeout, verify, cert, proxies)
+        with gate:  # at most the profile's maximum concurrent connections in flight
+            return self._send(request, stream, timeout, verify, cert, proxies)
+
+    def _send(self, request, stream, timeout, verify, cert, proxies):
         key = endpoint_of(request.url)
         with _lock:
             ca_file = _ca_files.get(key)

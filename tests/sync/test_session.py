@@ -1,0 +1,59 @@
+import threading
+import time
+
+from app.domain.enums import AlertLevel, TestStatus, Workload
+from app.store.models import Alert, Mailbox, SyncHistory
+from app.sync.session import run_workload
+
+
+def test_successful_run_records_history_and_reuses_the_account(setup, ews):
+    account = ews.new_account("sess", emails=3)
+    mailbox = setup.mailbox(setup.profile("Session"), account.email)
+    seen = []
+    run = run_workload(mailbox, Workload.INCOMING, lambda r: seen.append((r.account, r.account.inbox.total_count)))
+    server_inbox = ews.server.directory.mailbox(account.email).distinguished["inbox"]
+    assert run.failure is None and seen[0][1] == len(server_inbox.items_by_received()) > 0
+    before = ews.stats.count()
+    second = run_workload(mailbox, Workload.INCOMING, lambda r: seen.append((r.account, None)))
+    assert second.account is seen[0][0], "same Account object: no new version guess"
+    assert ews.stats.count() == before, "a cycle that asks nothing sends nothing"
+    history = list(SyncHistory.select().where(SyncHistory.mailbox == mailbox.id))
+    assert [h.status for h in history] == [TestStatus.SUCCESS, TestStatus.SUCCESS]
+    assert Mailbox.get_by_id(mailbox.id).last_sync_success_on is not None
+
+
+def test_failure_is_escalated_not_raised(setup, ews):
+    account = ews.new_account("sessbad")
+    mailbox = setup.mailbox(setup.profile("Session bad"), account.email, password="wrong")
+    run = run_workload(mailbox, Workload.INCOMING, lambda r: r.account.inbox.total_count)
+    assert run.failure.code == "Unauthorized"
+    assert Alert.get(Alert.mailbox == mailbox.id).level is AlertLevel.ERROR
+    stored = Mailbox.get_by_id(mailbox.id)
+    assert "password" in stored.last_sync_error and not stored.incoming_enabled
+    assert SyncHistory.get(SyncHistory.mailbox == mailbox.id).status is TestStatus.FAILURE
+
+
+def test_requests_wait_for_the_profile_gate(setup, ews):
+    profile = setup.profile("Gate", max_connections=2)
+    accounts = [ews.new_account(f"gate{i}") for i in range(5)]
+    mailboxes = [setup.mailbox(profile, a.email) for a in accounts]
+    ews.faults.inject("delay", count=None, seconds=0.05)
+    peak, stop = [0], threading.Event()
+
+    def sample():
+        while not stop.is_set():
+            peak[0] = max(peak[0], sum(ews.server.throttle.in_flight(a.email) for a in accounts))
+            time.sleep(0.002)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    threads = [threading.Thread(target=run_workload, args=(m, Workload.INCOMING,
+                                                           lambda r: [r.account.inbox.refresh() for _ in range(3)]))
+               for m in mailboxes]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    stop.set()
+    sampler.join()
+    assert 1 <= peak[0] <= 2, peak[0]
