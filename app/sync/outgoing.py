@@ -1,0 +1,249 @@
+"""Outgoing email (spec §5): store emails in Pending send go out through their owner's mailbox.
+
+``queue_email`` creates an outgoing EmailActivity in Pending send with its Message-ID fixed at
+creation. ``sync_outgoing(mailbox)`` sends the mailbox's pending emails with SendAndSaveCopy
+(saved to Sent Items), marks them Sent and links them to the mailbox.
+
+Never sent twice: before each try the row is marked Sending (and ``send_attempts`` counted) in a
+committed transaction. A row found in Sending means an earlier try may have reached Exchange (a
+crash, a timeout), so its Message-ID is first looked up in Sent Items: found → marked Sent without
+sending. The Message-ID travels on the item (InternetMessageId), so the lookup is exact.
+
+Failures: a permanent problem of one email (Exchange refuses its recipients, it is too large)
+marks that email Failed with an email-scope alert and the others still go; anything else ends the
+cycle and is escalated by ``run_workload`` (a transient failure leaves the email for the next
+cycle). One cycle per mailbox runs at a time in this process.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Callable, Iterable
+
+from peewee import fn
+
+from app.domain.enums import AlertLevel, AlertScope, EmailDirection, EmailStatus, Workload
+from app.domain.i18n import QT_TRANSLATE_NOOP as _N
+from app.exchange.folders import new_message_id
+from app.store.alerts import raise_alert
+from app.store.base import database, utcnow
+from app.store.models import EmailActivity, EmailMailboxLink, Mailbox, Queue, SystemUser
+from app.sync.session import WorkloadRun, run_workload
+
+log = logging.getLogger(__name__)
+
+CTX = "Outgoing"
+SENT_FOLDER = "sentitems"
+# Exchange response codes that concern one email, not the mailbox: that email fails, others go on.
+PER_EMAIL_ERRORS = (
+    "ErrorInvalidRecipients",
+    "ErrorMessageSizeExceeded",
+    "ErrorInvalidPropertyValue",
+    "ErrorInvalidValueForProperty",
+    "ErrorSendAsDenied",
+)
+_PER_EMAIL_TEXT = {
+    "ErrorInvalidRecipients": (
+        _N(CTX, "An email could not be sent: Exchange refused its recipients."),
+        _N(CTX, "Correct the email's To and Cc addresses and send it again."),
+    ),
+    "ErrorMessageSizeExceeded": (
+        _N(CTX, "An email could not be sent: it is larger than Exchange allows."),
+        _N(CTX, "Make the email smaller (fewer or smaller attachments) and send it again."),
+    ),
+}
+_DEFAULT_TEXT = (
+    _N(CTX, "An email could not be sent: Exchange refused it."),
+    _N(CTX, "Check the email's addresses and content, then send it again."),
+)
+
+_mailbox_locks: dict[int, threading.Lock] = {}
+_mailbox_locks_guard = threading.Lock()
+
+
+def _split(addresses: str | Iterable[str] | None) -> list[str]:
+    if not addresses:
+        return []
+    if isinstance(addresses, str):
+        addresses = addresses.replace(",", ";").split(";")
+    return [a.strip() for a in addresses if a and a.strip()]
+
+
+def owner_mailbox(owner_user: SystemUser | None = None, owner_queue: Queue | None = None) -> Mailbox | None:
+    """The mailbox emails of this user (or queue) are sent from: the owner's first mailbox."""
+    if owner_user is not None:
+        where = Mailbox.owner_user == owner_user
+    elif owner_queue is not None:
+        where = Mailbox.owner_queue == owner_queue
+    else:
+        return None
+    return Mailbox.select().where(where).order_by(Mailbox.id).first()
+
+
+def queue_email(owner_user: SystemUser | None, to, subject: str, body: str, *, cc=(),
+                in_reply_to: str | None = None, references: str | None = None, body_is_html: bool = False,
+                owner_queue: Queue | None = None, tracking_token: str | None = None,
+                conversation_id: str | None = None) -> EmailActivity:
+    """A new outgoing email in Pending send; its Message-ID is fixed now, before any try.
+
+    *to* and *cc* are an address or a list of addresses. When replying, *references* defaults to
+    the replied-to email's References plus *in_reply_to* (RFC 5322)."""
+    if (owner_user is None) == (owner_queue is None):
+        raise ValueError("an outgoing email has exactly one owner: a user or a queue")
+    mailbox = owner_mailbox(owner_user, owner_queue)
+    owner = owner_user if owner_user is not None else owner_queue
+    sender = mailbox.email if mailbox is not None else (owner.email or "")
+    domain = sender.rsplit("@", 1)[1] if "@" in sender else "localhost"
+    if in_reply_to and references is None:
+        parent = EmailActivity.get_or_none(EmailActivity.message_id == in_reply_to)
+        references = " ".join(filter(None, [parent.references if parent else "", in_reply_to]))
+        conversation_id = conversation_id or (parent.conversation_id if parent else None)
+    return EmailActivity.create(
+        message_id=new_message_id(domain), subject=subject, body=body, body_is_html=body_is_html,
+        sender=sender, to_recipients=";".join(_split(to)), cc_recipients=";".join(_split(cc)),
+        in_reply_to=in_reply_to or None, references=references or "", conversation_id=conversation_id,
+        direction=EmailDirection.OUTGOING, status=EmailStatus.PENDING_SEND, owner_user=owner_user,
+        owner_queue=owner_queue, tracking_token=tracking_token)
+
+
+def pending_for(mailbox: Mailbox) -> list[EmailActivity]:
+    """Emails this mailbox has to send (Pending send) or to check (Sending), oldest first.
+
+    Emails of the mailbox's owner whose sender is this mailbox (or not fixed yet)."""
+    if mailbox.owner_user_id is not None:
+        owned = EmailActivity.owner_user == mailbox.owner_user_id
+    else:
+        owned = EmailActivity.owner_queue == mailbox.owner_queue_id
+    return list(EmailActivity.select().where(
+        owned & (EmailActivity.direction == EmailDirection.OUTGOING)
+        & EmailActivity.status.in_([EmailStatus.PENDING_SEND, EmailStatus.SENDING])
+        & ((EmailActivity.sender == "") | (fn.LOWER(EmailActivity.sender) == mailbox.email.lower()))
+    ).order_by(EmailActivity.id))
+
+
+def _mailbox_lock(mailbox_id: int) -> threading.Lock:
+    with _mailbox_locks_guard:
+        return _mailbox_locks.setdefault(mailbox_id, threading.Lock())
+
+
+def sync_outgoing(mailbox: Mailbox, *, after_send: Callable[[EmailActivity], None] | None = None) -> WorkloadRun:
+    """One outgoing cycle of *mailbox*. ``run.created`` counts emails sent, ``run.updated`` emails
+    found already sent (an earlier try reached Exchange). With outgoing sync not enabled nothing
+    happens: the returned run has no account and no history is written.
+
+    *after_send* (tests): called after Exchange accepted an email, before the store records it."""
+    mailbox = Mailbox.get_by_id(mailbox.id)
+    if not mailbox.outgoing_enabled:
+        return WorkloadRun(mailbox, Workload.OUTGOING, None, None, notes=["outgoing email is not enabled"])
+    with _mailbox_lock(mailbox.id):  # a second cycle of the same mailbox could send a Sending row again
+        return run_workload(mailbox, Workload.OUTGOING, lambda run: _send_pending(run, after_send),
+                            outgoing_account=True)
+
+
+def _send_pending(run: WorkloadRun, after_send) -> None:
+    mailbox = run.mailbox
+    failed = 0
+    for email in pending_for(mailbox):
+        if email.status is EmailStatus.SENDING:
+            found = _find_in_sent_items(run.account, email.message_id)
+            if found is not None:
+                _mark_sent(email, mailbox, found)
+                run.updated += 1
+                log.info("outgoing email %s of %s was already sent; not sent again", email.id, mailbox.email)
+                continue
+        if not _claim(email, mailbox):
+            continue  # changed meanwhile (cancelled, or claimed by another process)
+        if not _send_one(run, email):
+            failed += 1
+            continue
+        if after_send is not None:
+            after_send(email)
+        _mark_sent(email, mailbox, None)
+        run.created += 1
+    if run.created or run.updated or failed:
+        run.notes.append(f"sent {run.created}, already sent {run.updated}, failed {failed}")
+
+
+def _find_in_sent_items(account, message_id: str):
+    """The Sent Items copy with this InternetMessageId, or None (FindItem with a restriction)."""
+    found = list(account.sent.filter(message_id=message_id).only("datetime_sent"))
+    return found[0] if found else None
+
+
+def _claim(email: EmailActivity, mailbox: Mailbox) -> bool:
+    """Mark the email Sending and count the try, committed before the send; False when the row
+    changed since it was read."""
+    with database.atomic("IMMEDIATE"):
+        changed = EmailActivity.update(
+            status=EmailStatus.SENDING, send_attempts=EmailActivity.send_attempts + 1, sender=mailbox.email,
+            modified_on=utcnow(),
+        ).where((EmailActivity.id == email.id) & (EmailActivity.status == email.status)
+                & (EmailActivity.send_attempts == email.send_attempts)).execute()
+    if changed:
+        email.status, email.send_attempts, email.sender = EmailStatus.SENDING, email.send_attempts + 1, mailbox.email
+    return bool(changed)
+
+
+def _send_one(run: WorkloadRun, email: EmailActivity) -> bool:
+    """Send with SendAndSaveCopy; False when Exchange refused this email (marked Failed)."""
+    from exchangelib import HTMLBody
+    from exchangelib import Mailbox as EwsMailbox
+    from exchangelib import Message
+    from exchangelib import errors as ews
+
+    account = run.account
+    message = Message(
+        account=account, folder=account.sent, subject=email.subject,
+        body=HTMLBody(email.body) if email.body_is_html else email.body,
+        to_recipients=[EwsMailbox(email_address=a) for a in _split(email.to_recipients)] or None,
+        cc_recipients=[EwsMailbox(email_address=a) for a in _split(email.cc_recipients)] or None,
+        message_id=email.message_id, in_reply_to=email.in_reply_to or None, references=email.references or None,
+    )
+    per_email = tuple(getattr(ews, name) for name in PER_EMAIL_ERRORS if hasattr(ews, name))
+    try:
+        message.send_and_save()
+    except per_email as exc:
+        _mark_failed(email, run, exc)
+        return False
+    except ews.ErrorServerBusy:
+        # Throttled before anything was done: the email is simply pending again.
+        _set_status(email, EmailStatus.PENDING_SEND)
+        raise
+    return True
+
+
+def _set_status(email: EmailActivity, status: EmailStatus) -> None:
+    with database.atomic("IMMEDIATE"):
+        EmailActivity.update(status=status, modified_on=utcnow()).where(EmailActivity.id == email.id).execute()
+    email.status = status
+
+
+def _mark_sent(email: EmailActivity, mailbox: Mailbox, found) -> None:
+    now = utcnow()
+    sent_on = getattr(found, "datetime_sent", None) or now
+    item_id = getattr(found, "id", None)
+    change_key = getattr(found, "changekey", None)
+    with database.atomic("IMMEDIATE"):
+        EmailActivity.update(status=EmailStatus.SENT, sent_on=sent_on, modified_on=now).where(
+            EmailActivity.id == email.id).execute()
+        link = EmailMailboxLink.get_or_none((EmailMailboxLink.email == email.id)
+                                            & (EmailMailboxLink.mailbox == mailbox.id))
+        if link is None:
+            EmailMailboxLink.create(email=email.id, mailbox=mailbox.id, folder=SENT_FOLDER, item_id=item_id,
+                                    change_key=change_key)
+        else:
+            link.folder = SENT_FOLDER
+            link.item_id, link.change_key = item_id or link.item_id, change_key or link.change_key
+            link.save()
+    email.status, email.sent_on = EmailStatus.SENT, sent_on
+
+
+def _mark_failed(email: EmailActivity, run: WorkloadRun, exc: Exception) -> None:
+    code = type(exc).__name__
+    message, next_step = _PER_EMAIL_TEXT.get(code, _DEFAULT_TEXT)
+    _set_status(email, EmailStatus.FAILED)
+    log.info("outgoing email %s of %s refused by Exchange: %s", email.id, run.mailbox.email, code)
+    raise_alert(AlertLevel.ERROR, AlertScope.EMAIL, code, message, mailbox=run.mailbox, email=email.id,
+                workload=Workload.OUTGOING, next_step=next_step,
+                details=f"Subject: {email.subject}\nTo: {email.to_recipients}\nCc: {email.cc_recipients}\n"
+                        f"{code}: {exc}")
