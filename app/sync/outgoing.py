@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import datetime, timezone
 from typing import Callable, Iterable
 
 from peewee import fn
@@ -220,7 +221,8 @@ def _set_status(email: EmailActivity, status: EmailStatus) -> None:
 
 def _mark_sent(email: EmailActivity, mailbox: Mailbox, found) -> None:
     now = utcnow()
-    sent_on = getattr(found, "datetime_sent", None) or now
+    sent = getattr(found, "datetime_sent", None)  # an EWSDateTime: back to a plain UTC datetime
+    sent_on = datetime.fromtimestamp(sent.timestamp(), tz=timezone.utc) if sent is not None else now
     item_id = getattr(found, "id", None)
     change_key = getattr(found, "changekey", None)
     with database.atomic("IMMEDIATE"):
