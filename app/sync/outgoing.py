@@ -23,7 +23,7 @@ from typing import Callable, Iterable
 
 from peewee import fn
 
-from app.domain.enums import AlertLevel, AlertScope, EmailDirection, EmailStatus, Workload
+from app.domain.enums import AlertLevel, AlertScope, EmailDirection, EmailStatus, SyncMethod, Workload
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.exchange.folders import new_message_id
 from app.store.alerts import raise_alert
@@ -130,11 +130,11 @@ def _mailbox_lock(mailbox_id: int) -> threading.Lock:
 def sync_outgoing(mailbox: Mailbox, *, after_send: Callable[[EmailActivity], None] | None = None) -> WorkloadRun:
     """One outgoing cycle of *mailbox*. ``run.created`` counts emails sent, ``run.updated`` emails
     found already sent (an earlier try reached Exchange). With outgoing sync not enabled nothing
-    happens: the returned run has no account and no history is written.
+    happens (nor when its outgoing method is not server-side sync): the returned run has no account and no history is written.
 
     *after_send* (tests): called after Exchange accepted an email, before the store records it."""
     mailbox = Mailbox.get_by_id(mailbox.id)
-    if not mailbox.outgoing_enabled:
+    if not mailbox.outgoing_enabled or mailbox.outgoing_method is not SyncMethod.SERVER_SIDE:
         return WorkloadRun(mailbox, Workload.OUTGOING, None, None, notes=["outgoing email is not enabled"])
     with _mailbox_lock(mailbox.id):  # a second cycle of the same mailbox could send a Sending row again
         return run_workload(mailbox, Workload.OUTGOING, lambda run: _send_pending(run, after_send),

@@ -1,9 +1,9 @@
 """Outgoing email against the loopback Exchange server: sent once, saved to Sent Items, delivered."""
 from __future__ import annotations
 
-from app.domain.enums import AlertLevel, AlertScope, EmailStatus, TestStatus, Workload
+from app.domain.enums import AlertLevel, AlertScope, EmailStatus, OwnerKind, SyncMethod, TestStatus, Workload
 from app.store import repo
-from app.store.models import Alert, EmailActivity, EmailMailboxLink, Mailbox, SyncHistory
+from app.store.models import Alert, EmailActivity, EmailMailboxLink, Mailbox, Queue, SyncHistory
 from app.sync.outgoing import pending_for, queue_email, sync_outgoing
 
 
@@ -139,3 +139,65 @@ def test_server_busy_leaves_the_email_pending_and_warns(setup, ews):
     stored = EmailActivity.get_by_id(email.id)
     assert stored.status is EmailStatus.SENT and stored.send_attempts == 2
     assert len(with_msgid(server_items(ews, rcpt.email, "inbox"), email.message_id)) == 1
+
+
+def test_a_lost_answer_leaves_the_email_sending_and_the_retry_finds_it(setup, ews):
+    """Exchange sent the email but the answer was cut off: unknown outcome, so no blind resend."""
+    sender, rcpt = ews.new_account("cut"), ews.new_account("cutrcpt")
+    mailbox = enabled(setup.mailbox(setup.profile("Cut"), sender.email))
+    email = queue_email(setup.user, rcpt.email, "answer lost", "x")
+    ews.faults.inject("truncated", account=sender.email, operation="CreateItem", count=1)
+
+    run = sync_outgoing(mailbox)
+
+    assert run.failure is not None and run.failure.transient
+    assert EmailActivity.get_by_id(email.id).status is EmailStatus.SENDING
+    assert len(with_msgid(server_items(ews, rcpt.email, "inbox"), email.message_id)) == 1
+    creates = ews.stats.count(operation="CreateItem", account=sender.email)
+
+    retry = sync_outgoing(mailbox)
+
+    assert retry.failure is None and (retry.created, retry.updated) == (0, 1)
+    assert EmailActivity.get_by_id(email.id).status is EmailStatus.SENT
+    assert ews.stats.count(operation="CreateItem", account=sender.email) == creates
+    assert len(with_msgid(server_items(ews, sender.email, "sentitems"), email.message_id)) == 1
+    assert len(with_msgid(server_items(ews, rcpt.email, "inbox"), email.message_id)) == 1
+
+
+def test_queue_email_goes_out_through_the_queue_mailbox(setup, ews):
+    queue_account, rcpt = ews.new_account("support"), ews.new_account("customer")
+    queue = Queue.create(name="Support", email=queue_account.email)
+    mailbox = enabled(setup.mailbox(setup.profile("Queue owner"), queue_account.email, owner_id=queue.id,
+                                    owner_kind=OwnerKind.QUEUE))
+    email = queue_email(None, rcpt.email, "Ticket 42", "Solved.", owner_queue=queue)
+    assert email.sender == queue_account.email
+    assert sync_outgoing(mailbox).created == 1
+    assert EmailActivity.get_by_id(email.id).status is EmailStatus.SENT
+    assert len(with_msgid(server_items(ews, rcpt.email, "inbox"), email.message_id)) == 1
+
+
+def test_an_owner_with_two_mailboxes_sends_each_email_from_its_sender_once(setup, ews):
+    first, second, rcpt = ews.new_account("first"), ews.new_account("second"), ews.new_account("both")
+    profile = setup.profile("Two")
+    one = enabled(setup.mailbox(profile, first.email))
+    two = enabled(setup.mailbox(profile, second.email))
+    default = queue_email(setup.user, rcpt.email, "from the first mailbox", "x")
+    unfixed = queue_email(setup.user, rcpt.email, "sender not fixed yet", "x")
+    EmailActivity.update(sender="").where(EmailActivity.id == unfixed.id).execute()
+    assert default.sender == first.email
+
+    assert sync_outgoing(two).created == 1  # the unfixed one: whichever mailbox claims it first
+    assert sync_outgoing(one).created == 1
+    assert EmailActivity.get_by_id(unfixed.id).sender == second.email
+    inbox = server_items(ews, rcpt.email, "inbox")
+    assert sorted((i.subject, i.sender[1].lower()) for i in inbox) == [
+        ("from the first mailbox", first.email.lower()), ("sender not fixed yet", second.email.lower())]
+
+
+def test_outlook_synchronized_mailbox_is_not_sent_from(setup, ews):
+    sender, rcpt = ews.new_account("outlook"), ews.new_account("nobody")
+    mailbox = enabled(setup.mailbox(setup.profile("Outlook"), sender.email, outgoing_method=SyncMethod.OUTLOOK))
+    queue_email(setup.user, rcpt.email, "stays", "x")
+    assert sync_outgoing(mailbox).account is None
+    assert ews.stats.count(account=sender.email) == 0
+    assert EmailActivity.get().status is EmailStatus.PENDING_SEND
