@@ -1,0 +1,349 @@
+"""Runs every enabled workload of every mailbox on its own schedule (spec §5 Scheduling). No Qt.
+
+``Scheduler(workloads=..., clock=...)``:
+- ``run_once(mailbox_ids=None)``: one cycle of every eligible workload now (``sync --once``);
+- ``run_due()``: one cycle of what is due by the clock (what the loop does; tests call it with
+  an injected clock, so no test waits for real time);
+- ``start()`` / ``stop()``: the background loop (``python -m app run``, the GUI's engine);
+- ``sync_now(mailbox_id=None)``, ``pause()``, ``resume()``.
+
+Eligible: an approved mailbox with a profile, a workload whose method is server-side sync and
+which is enabled. At most ``max_connections`` workload runs per profile at once (the HTTP gate in
+app.exchange.net bounds the requests themselves). When a cycle ends its next run is stored in
+WorkloadState.next_run_on (rules in app.domain.schedule) and the earliest of the mailbox's
+workloads in Mailbox.next_sync_on; back-off reasons are written by escalation (health.py).
+"""
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Callable, Mapping
+
+from app.domain import schedule
+from app.domain.enums import ApprovalStatus, SyncMethod, Workload
+from app.domain.escalation import Failure, backoff_for
+from app.store.base import database, utcnow
+from app.store.models import Mailbox, ServerProfile, WorkloadState
+
+log = logging.getLogger(__name__)
+
+WorkloadFn = Callable[[Mailbox], object]  # returns a WorkloadRun (app.sync.session)
+
+# workload -> (module, function) of the real workloads, imported when first needed
+DEFAULT_WORKLOADS: dict[Workload, tuple[str, str]] = {
+    Workload.INCOMING: ("app.sync.incoming", "sync_incoming"),
+    Workload.OUTGOING: ("app.sync.outgoing", "sync_outgoing"),
+    Workload.ACT: ("app.sync.act", "sync_act"),
+}
+_METHOD = {Workload.INCOMING: "incoming_method", Workload.OUTGOING: "outgoing_method", Workload.ACT: "act_method"}
+_ENABLED = {Workload.INCOMING: "incoming_enabled", Workload.OUTGOING: "outgoing_enabled",
+            Workload.ACT: "act_enabled"}
+NOT_AVAILABLE = "NotAvailable"
+INTERNAL_ERROR = "InternalError"
+
+
+@dataclass(frozen=True)
+class Job:
+    mailbox_id: int
+    email: str
+    profile_id: int
+    limit: int  # the profile's maximum concurrent connections
+    min_polling: timedelta
+    workload: Workload
+    next_run_on: datetime | None = None
+
+    @property
+    def key(self) -> tuple[int, Workload]:
+        return self.mailbox_id, self.workload
+
+
+@dataclass
+class CycleResult:
+    mailbox_id: int
+    email: str
+    workload: Workload
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    failure: Failure | None = None
+    next_run_on: datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+    @property
+    def items(self) -> int:
+        return self.created + self.updated + self.deleted
+
+    def summary(self) -> str:
+        if self.failure is None:
+            text = f"created {self.created}, updated {self.updated}, deleted {self.deleted}"
+        else:
+            text = f"FAILED {self.failure.code}: {self.failure.message}"
+        return f"{self.email} {self.workload.value}: {text}"
+
+
+def eligible_jobs(mailbox_ids=None) -> list[Job]:
+    """Every enabled server-side workload of every approved mailbox that has a profile."""
+    query = (Mailbox.select(Mailbox, ServerProfile).join(ServerProfile)
+             .where(Mailbox.approval == ApprovalStatus.APPROVED))
+    if mailbox_ids is not None:
+        query = query.where(Mailbox.id.in_(list(mailbox_ids)))
+    mailboxes = list(query)
+    if not mailboxes:
+        return []
+    states = {(s.mailbox_id, s.workload): s.next_run_on
+              for s in WorkloadState.select().where(WorkloadState.mailbox.in_([m.id for m in mailboxes]))}
+    jobs = []
+    for mailbox in mailboxes:
+        profile = mailbox.profile
+        for workload in Workload:
+            if getattr(mailbox, _METHOD[workload]) is SyncMethod.SERVER_SIDE and getattr(mailbox, _ENABLED[workload]):
+                jobs.append(Job(mailbox.id, mailbox.email, profile.id, max(1, profile.max_connections),
+                                timedelta(minutes=profile.min_polling_minutes), workload,
+                                states.get((mailbox.id, workload))))
+    return jobs
+
+
+class Scheduler:
+    def __init__(self, workloads: Mapping[Workload, WorkloadFn] | None = None, *,
+                 clock: Callable[[], datetime] = utcnow, max_parallel: int = 32, wait_cap: float = 30.0,
+                 on_result: Callable[[CycleResult], None] | None = None) -> None:
+        self._workloads = dict(workloads or {})
+        self._clock = clock
+        self._max_parallel = max_parallel
+        self._wait_cap = wait_cap  # longest sleep: a wall clock that jumped (sleep) is noticed by then
+        self._on_result = on_result
+        self._cond = threading.Condition()
+        self._active: dict[int, int] = {}  # profile id -> workload runs in progress
+        self._running: set[tuple[int, Workload]] = set()
+        self._threads: set[threading.Thread] = set()
+        self._forced: set[tuple[int, Workload]] = set()
+        self._streaks: dict[tuple[int, Workload], int] = {}
+        self._unavailable: set[Workload] = set()
+        self._paused = False
+        self._stopping = False
+        self._wake = False
+        self._loop_thread: threading.Thread | None = None
+
+    # -- what the GUI and the CLI call --------------------------------------------------
+    def run_once(self, mailbox_ids=None) -> list[CycleResult]:
+        """One cycle of every eligible workload (of the given mailboxes) now, whatever is due."""
+        return self.run_jobs(eligible_jobs(mailbox_ids))
+
+    def run_due(self) -> list[CycleResult]:
+        """One cycle of every workload that is due by the clock (overdue ones run once)."""
+        now = self._clock()
+        return self.run_jobs([j for j in eligible_jobs() if schedule.is_due(j.next_run_on, now)])
+
+    def run_jobs(self, jobs: list[Job]) -> list[CycleResult]:
+        """Run *jobs*, at most each profile's limit at once, and wait for all of them."""
+        results: list[CycleResult] = []
+        pending = list(jobs)
+        with self._cond:
+            while len(results) < len(jobs):
+                for job in list(pending):
+                    if self._can_start(job):
+                        self._start(job, results)
+                        pending.remove(job)
+                if len(results) < len(jobs):
+                    self._cond.wait(self._wait_cap)
+        return results
+
+    def sync_now(self, mailbox_id: int | None = None) -> int:
+        """Run the mailbox's (or every mailbox's) enabled workloads at once — even while paused
+        or backing off; returns how many were queued. Needs the loop (``start``)."""
+        keys = {j.key for j in eligible_jobs(None if mailbox_id is None else [mailbox_id])}
+        with self._cond:
+            self._forced |= keys
+            self._wake = True
+            self._cond.notify_all()
+        return len(keys)
+
+    def pause(self) -> None:
+        """No new scheduled cycles until ``resume``; cycles in progress finish."""
+        with self._cond:
+            self._paused = True
+            self._cond.notify_all()
+
+    def resume(self) -> None:
+        with self._cond:
+            self._paused = False
+            self._wake = True
+            self._cond.notify_all()
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def active(self, profile_id: int) -> int:
+        """Workload runs of the profile in progress."""
+        with self._cond:
+            return self._active.get(profile_id, 0)
+
+    def start(self) -> None:
+        if self._loop_thread is not None:
+            return
+        self._stopping = False
+        self._loop_thread = threading.Thread(target=self._loop, name="sync-scheduler", daemon=True)
+        self._loop_thread.start()
+
+    def stop(self, timeout: float | None = None) -> bool:
+        """Stop starting cycles and wait for those in progress; True when everything finished."""
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+        if self._loop_thread is not None:
+            self._loop_thread.join(timeout)
+            self._loop_thread = None
+        with self._cond:
+            threads = list(self._threads)
+        for thread in threads:
+            thread.join(timeout)
+        return not any(t.is_alive() for t in threads)
+
+    # -- the loop --------------------------------------------------------------------------
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                if self._stopping:
+                    return
+                paused, forced = self._paused, set(self._forced)
+            now = self._clock()
+            try:
+                jobs = eligible_jobs()
+            except Exception:  # a locked or closing store: try again shortly, never die silently
+                log.exception("could not read the sync schedule")
+                jobs = []
+            due = [j for j in jobs if j.key in forced or (not paused and schedule.is_due(j.next_run_on, now))]
+            with self._cond:
+                if self._stopping:
+                    return
+                blocked = False
+                for job in due:
+                    if job.key in self._running:
+                        continue
+                    if self._can_start(job):
+                        self._start(job, None)
+                        self._forced.discard(job.key)
+                    else:
+                        blocked = True  # a finishing run wakes us
+                due_keys = {j.key for j in due}
+                waiting = [j.next_run_on for j in jobs if j.key not in self._running and j.key not in due_keys]
+                timeout = self._wait_cap if (paused or blocked) else schedule.seconds_until(
+                    schedule.earliest(waiting), now, cap=self._wait_cap)
+                if not self._wake and not self._stopping and timeout > 0:
+                    self._cond.wait(timeout)
+                self._wake = False
+
+    # -- one workload run --------------------------------------------------------------------
+    def _can_start(self, job: Job) -> bool:
+        return (job.key not in self._running and len(self._running) < self._max_parallel
+                and self._active.get(job.profile_id, 0) < job.limit)
+
+    def _start(self, job: Job, sink: list | None) -> threading.Thread:
+        """Called with the condition held."""
+        self._active[job.profile_id] = self._active.get(job.profile_id, 0) + 1
+        self._running.add(job.key)
+        thread = threading.Thread(target=self._run_job, args=(job, sink),
+                                  name=f"sync-{job.workload.value}-{job.mailbox_id}", daemon=True)
+        self._threads.add(thread)
+        thread.start()
+        return thread
+
+    def _run_job(self, job: Job, sink: list | None) -> None:
+        result = CycleResult(job.mailbox_id, job.email, job.workload)
+        try:
+            result = self._execute(job)
+            if self._on_result is not None:
+                self._on_result(result)
+        except Exception as exc:  # the loop must survive anything one run does
+            log.exception("%s of %s: unexpected error", job.workload.value, job.email)
+            result.failure = result.failure or Failure(INTERNAL_ERROR, True, "The synchronization stopped on "
+                                                       "an internal error.", details=repr(exc))
+        finally:
+            try:
+                database.close()  # peewee connections are per thread: don't leak one per run
+            except Exception:  # pragma: no cover - closing must not keep the slot taken
+                log.exception("could not close the store connection")
+            with self._cond:
+                self._active[job.profile_id] -= 1
+                self._running.discard(job.key)
+                self._threads.discard(threading.current_thread())
+                if sink is not None:
+                    sink.append(result)
+                self._wake = True
+                self._cond.notify_all()
+
+    def _workload_fn(self, workload: Workload) -> WorkloadFn | None:
+        fn = self._workloads.get(workload)
+        if fn is None and workload not in self._unavailable:
+            module, name = DEFAULT_WORKLOADS[workload]
+            try:
+                fn = getattr(importlib.import_module(module), name)
+            except (ImportError, AttributeError):
+                log.warning("%s synchronization is not available in this build", workload.value)
+                self._unavailable.add(workload)
+                return None
+            self._workloads[workload] = fn
+        return fn
+
+    def _execute(self, job: Job) -> CycleResult:
+        result = CycleResult(job.mailbox_id, job.email, job.workload)
+        fn = self._workload_fn(job.workload)
+        if fn is None:
+            result.failure = Failure(NOT_AVAILABLE, False, f"{job.workload.label} synchronization is not available.")
+            return result
+        mailbox = Mailbox.get_or_none(Mailbox.id == job.mailbox_id)
+        if mailbox is None:  # deleted while queued
+            result.failure = Failure("MailboxNotFound", False, "The mailbox was deleted.")
+            return result
+        try:
+            run = fn(mailbox)
+            result.created, result.updated, result.deleted = run.created, run.updated, run.deleted
+            result.failure = run.failure
+        except Exception as exc:  # workloads escalate their own failures; this is a bug in one
+            log.exception("%s of %s raised", job.workload.value, job.email)
+            result.failure = Failure(INTERNAL_ERROR, True, "The synchronization stopped on an internal error.",
+                                     details=repr(exc))
+        result.next_run_on = self._reschedule(job, result)
+        return result
+
+    def _reschedule(self, job: Job, result: CycleResult) -> datetime | None:
+        failure = result.failure
+        backoff = None
+        if failure is not None and failure.transient:
+            from app.store.repo import system_settings
+            backoff = backoff_for(failure, timedelta(minutes=system_settings().default_backoff_minutes))
+        outcome = schedule.CycleOutcome(items=result.items, failed=failure is not None, backoff=backoff)
+        streak = schedule.empty_streak_after(self._streaks.get(job.key, 0), outcome)
+        self._streaks[job.key] = streak
+        now = self._clock()
+        with database.atomic("IMMEDIATE"):
+            mailbox = Mailbox.get_or_none(Mailbox.id == job.mailbox_id)
+            if mailbox is None:
+                return None
+            state, _ = WorkloadState.get_or_create(mailbox=mailbox, workload=job.workload)
+            enabled = getattr(mailbox, _ENABLED[job.workload])
+            # a disabled workload waits for Test & Enable, not for the clock
+            next_run = schedule.next_run_after(now, outcome, streak, job.min_polling) if enabled else None
+            state.next_run_on = next_run
+            if failure is not None and failure.code == INTERNAL_ERROR and next_run is not None:
+                state.backoff_reason = f"{failure.code}: retry at {next_run:%H:%M} UTC"
+            state.save()
+            _store_mailbox_summary(mailbox)
+        return next_run
+
+
+def _store_mailbox_summary(mailbox: Mailbox) -> None:
+    """Mailbox.next_sync_on = the earliest next run of its enabled workloads (what the UI shows)."""
+    states = list(WorkloadState.select().where(WorkloadState.mailbox == mailbox.id))
+    enabled = {w for w in Workload if getattr(mailbox, _ENABLED[w])}
+    next_sync = schedule.earliest(s.next_run_on for s in states if s.workload in enabled)
+    failures = max((s.consecutive_transient_failures for s in states), default=0)
+    Mailbox.update(next_sync_on=next_sync, transient_failure_count=failures).where(
+        Mailbox.id == mailbox.id).execute()
