@@ -15,6 +15,8 @@ _COMMANDS: dict[str, str] = {
     "test-mailbox": "app.exchange.cmd_test_mailbox",
     "test-profile": "app.exchange.cmd_test_profile",
     "screenshots": "app.gui.screenshots",
+    "sync": "app.sync.cmd_sync",
+    "run": "app.sync.cmd_run",
 }
 
 
