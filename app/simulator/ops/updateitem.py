@@ -10,6 +10,8 @@ from ..xmlitems import BY_ELEM, BY_URI, INDEXED, PropertyError, apply_field, del
 from .createitem import _send
 
 _CONFLICT_MODES = ("NeverOverwrite", "AutoResolve", "AlwaysOverwrite")
+# exchangelib sends these with every Start/End update; this server keeps all times in UTC.
+_TIMEZONE_URIS = ("calendar:StartTimeZone", "calendar:EndTimeZone", "calendar:MeetingTimeZone")
 
 
 def _check_change_key(mb, item, change_key: str | None, mode: str):
@@ -49,10 +51,12 @@ def _field_for(item, path):
     return f
 
 
-def _apply_update(item, update) -> str:
-    """Apply one update; returns the element name of the property changed."""
+def _apply_update(item, update) -> str | None:
+    """Apply one update; returns the element name of the property changed (None: nothing changed)."""
     op = update.tag[len(T):]
     path = _path(update)
+    if item.kind == "CalendarItem" and path.get("FieldURI") in _TIMEZONE_URIS:
+        return None
     f = _field_for(item, path)
     try:
         if op == "DeleteItemField":
@@ -93,6 +97,7 @@ def update_item(ctx: RequestContext, req) -> str:
             try:
                 for update in (list(updates) if updates is not None else []):
                     changed.add(_apply_update(item, update))
+                changed.discard(None)
             except OpError:
                 for k, v in before.items():
                     setattr(item, k, v)
