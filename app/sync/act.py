@@ -269,10 +269,9 @@ class _FolderSync:
         from exchangelib.errors import ErrorIrresolvableConflict
 
         updates = [(self._item_for(link, records[link.record_id]), list(self.mapping.item_fields)) for link in links]
-        results = list(self.account._consume_item_service(
-            service_cls=_update_item_service(), items=updates, chunk_size=None,
-            kwargs=dict(conflict_resolution="AutoResolve", message_disposition="SaveOnly",
-                        send_meeting_invitations_or_cancellations="SendToNone", suppress_read_receipts=True)))
+        results = list(_update_item_service()(account=self.account).call(
+            items=updates, conflict_resolution="AutoResolve", message_disposition="SaveOnly",
+            send_meeting_invitations_or_cancellations="SendToNone", suppress_read_receipts=True))
         stale = []
         for link, result in zip(links, results):
             if isinstance(result, ErrorIrresolvableConflict) and retry:

@@ -12,7 +12,7 @@ import pytest
 from app.domain.enums import FilterOperator, OwnerKind, RecordState, RecordType
 from app.exchange.connection import open_account, plan_connection
 from app.store import repo
-from app.store.filters_query import records_selected
+from app.store.filters_query import preview, records_selected
 from app.store.models import (
     Appointment, ConflictLog, Contact, FilterCriterion, FolderSyncState, ItemLink, SyncFilter, Task,
 )
@@ -179,6 +179,7 @@ def test_filters_choose_the_records_that_are_synchronized(env, ews, setup):
     extra = SyncFilter.create(user=env.user, record_type=RecordType.APPOINTMENT, name="Project X")
     FilterCriterion.create(filter=extra, field="subject", operator=FilterOperator.BEGINS_WITH, value="project x")
     assert {r.subject for r in records_selected(env.user, RecordType.APPOINTMENT)} == {"Mine", "Project X kickoff"}
+    assert [r.subject for r in preview(extra)] == ["Project X kickoff"]
     env.cycle()
     assert server_labels(ews, env.account.email, RecordType.APPOINTMENT) == {"Mine", "Project X kickoff"}
     # The other user's own filters select their record ("me" is the filter's user).
