@@ -117,3 +117,19 @@ def test_run_keeps_syncing_until_stopped_by_a_signal(setup, ews, sssm_home, sig)
     assert rest[-1] == "Stopped."
     assert EmailActivity.get_by_id(email.id).status is EmailStatus.SENT
     assert Mailbox.get_by_id(mailbox.id).next_sync_on is not None, "the next run is stored for the UI"
+
+
+def test_sync_once_runs_the_real_incoming_workload(setup, ews, capsys):
+    pytest.importorskip("app.sync.incoming", reason="the incoming workload is not in this build yet")
+    from app.domain.enums import TrackingOption
+
+    options = repo.user_options(setup.user)
+    options.tracking_option = TrackingOption.ALL
+    options.save()
+    account = ews.new_account("cliin", emails=6)
+    mailbox = _enable(setup.mailbox(setup.profile("CLI incoming"), account.email), Workload.INCOMING)
+    inbox = len(ews.server.directory.mailbox(account.email).distinguished["inbox"].items_by_received())
+    assert main(["sync", "--once"]) == 0
+    assert f"{mailbox.email} incoming: created {inbox}, updated 0, deleted 0" in capsys.readouterr().out
+    assert main(["sync", "--once", "--mailbox", mailbox.email.upper()]) == 0
+    assert f"{mailbox.email} incoming: created 0, updated 0, deleted 0" in capsys.readouterr().out
