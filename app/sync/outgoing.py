@@ -129,8 +129,9 @@ def _mailbox_lock(mailbox_id: int) -> threading.Lock:
 
 def sync_outgoing(mailbox: Mailbox, *, after_send: Callable[[EmailActivity], None] | None = None) -> WorkloadRun:
     """One outgoing cycle of *mailbox*. ``run.created`` counts emails sent, ``run.updated`` emails
-    found already sent (an earlier try reached Exchange). With outgoing sync not enabled nothing
-    happens (nor when its outgoing method is not server-side sync): the returned run has no account and no history is written.
+    found already sent (an earlier try reached Exchange). When outgoing sync is not enabled, or the
+    mailbox's outgoing method is not server-side sync, nothing happens: the returned run has no
+    account and no history is written.
 
     *after_send* (tests): called after Exchange accepted an email, before the store records it."""
     mailbox = Mailbox.get_by_id(mailbox.id)

@@ -1,6 +1,8 @@
 """Outgoing email against the loopback Exchange server: sent once, saved to Sent Items, delivered."""
 from __future__ import annotations
 
+import threading
+
 from app.domain.enums import AlertLevel, AlertScope, EmailStatus, OwnerKind, SyncMethod, TestStatus, Workload
 from app.store import repo
 from app.store.models import Alert, EmailActivity, EmailMailboxLink, Mailbox, Queue, SyncHistory
@@ -201,3 +203,28 @@ def test_outlook_synchronized_mailbox_is_not_sent_from(setup, ews):
     assert sync_outgoing(mailbox).account is None
     assert ews.stats.count(account=sender.email) == 0
     assert EmailActivity.get().status is EmailStatus.PENDING_SEND
+
+
+def test_a_second_cycle_of_the_same_mailbox_waits_for_the_first(setup, ews):
+    """Started while the first cycle is between send and commit, the second finds nothing to do."""
+    sender, rcpt = ews.new_account("twice"), ews.new_account("single")
+    mailbox = enabled(setup.mailbox(setup.profile("Twice"), sender.email))
+    email = queue_email(setup.user, rcpt.email, "one cycle at a time", "x")
+    second: list = []
+    threads: list[threading.Thread] = []
+    waited: list[bool] = []
+
+    def start_second_cycle(_email):
+        thread = threading.Thread(target=lambda: second.append(sync_outgoing(mailbox)))
+        threads.append(thread)
+        thread.start()
+        thread.join(timeout=0.3)  # room to run ahead if nothing held it back
+        waited.append(thread.is_alive())
+
+    first = sync_outgoing(mailbox, after_send=start_second_cycle)
+    threads[0].join(timeout=30)
+
+    assert waited == [True], "the second cycle waits while the first is between send and commit"
+    assert first.created == 1 and (second[0].created, second[0].updated) == (0, 0)
+    assert ews.stats.count(operation="CreateItem", account=sender.email) == 1
+    assert len(with_msgid(server_items(ews, rcpt.email, "inbox"), email.message_id)) == 1
