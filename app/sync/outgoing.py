@@ -41,7 +41,6 @@ PER_EMAIL_ERRORS = (
     "ErrorMessageSizeExceeded",
     "ErrorInvalidPropertyValue",
     "ErrorInvalidValueForProperty",
-    "ErrorSendAsDenied",
 )
 _PER_EMAIL_TEXT = {
     "ErrorInvalidRecipients": (
