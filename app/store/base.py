@@ -44,7 +44,10 @@ class UtcDateTimeField(DateTimeField):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC field")
-        return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        # via the timestamp: also right for datetime subclasses (exchangelib's EWSDateTime refuses
+        # astimezone with a plain tzinfo)
+        utc = datetime.fromtimestamp(value.timestamp(), timezone.utc).replace(microsecond=value.microsecond)
+        return utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
     def python_value(self, value):
         if value is None or isinstance(value, datetime):

@@ -117,3 +117,17 @@ def test_foreign_file_is_refused(tmp_path):
     with pytest.raises(StoreError, match="not a Server-Side Sync Manager data file"):
         open_database(path)
     close_database()
+
+
+def test_utc_field_accepts_exchangelib_datetimes(store):
+    from datetime import datetime, timezone
+
+    from exchangelib import EWSDateTime, EWSTimeZone
+
+    from app.domain.enums import RecordState
+    from app.store.models import Appointment
+
+    start = EWSDateTime(2026, 3, 2, 9, 30, 15, 123456, tzinfo=EWSTimeZone("Asia/Tokyo"))
+    row = Appointment.create(subject="x", start=start, end=start, state=RecordState.ACTIVE)
+    stored = Appointment.get_by_id(row.id).start
+    assert stored == datetime(2026, 3, 2, 0, 30, 15, 123456, tzinfo=timezone.utc)
