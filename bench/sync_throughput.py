@@ -206,7 +206,7 @@ def main() -> int:
                 t0 = time.perf_counter()
                 server.seed(big_email, emails=big_seeded, appointments=0, contacts=0, tasks=0,
                             body_size=args.body_size, seed=13)
-                _setup_store(server, [big_email])
+                _setup_store_more(server, [big_email], ("incoming",))
                 print(f"seeded {big_seeded} messages for the RSS run in {time.perf_counter() - t0:.1f} s")
                 from app.store.db import close_database
 
