@@ -129,15 +129,27 @@ def engine(mailbox) -> tuple[int, float, object]:
     return run.created, time.perf_counter() - start, run.failure
 
 
+def _peak_rss_kib() -> int:
+    """This process's peak RSS. Linux keeps ru_maxrss across fork+exec (it would report the parent's
+    size at fork), so VmHWM of the process's own memory is preferred where it exists."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def child_rss(home: str, email: str) -> int:
     """In the child: one initial incoming sync; prints created count and peak RSS (KiB)."""
     _install_keyring()
     _open_store(Path(home))
     from app.store.models import Mailbox
 
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = _peak_rss_kib()
     created, elapsed, failure = engine(Mailbox.get(Mailbox.email == email))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = _peak_rss_kib()
     print(f"created={created} seconds={elapsed:.1f} failure={failure.code if failure else ''} "
           f"rss_before_kib={before} rss_peak_kib={peak}", flush=True)
     return 0 if failure is None else 1
