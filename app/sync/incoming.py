@@ -1,0 +1,525 @@
+"""Incoming email (spec §5): each enabled mailbox's Inbox, read incrementally into the store.
+
+``sync_incoming(mailbox)`` runs one cycle in ``run_workload``:
+
+1. SyncFolderItems on the Inbox from the stored sync state (``FolderSyncState``, folder
+   ``inbox``), one page of up to 512 changes at a time, IdOnly plus DateTimeReceived — so mail
+   from before the profile's "process email from" is dropped without being fetched.
+2. The new messages of the page not yet linked to this mailbox are fetched with GetItem, only
+   the fields the store keeps, 100 per request, by parallel workers that share the profile's
+   connection gate (at most "maximum concurrent connections" requests in flight).
+3. Each message is stored when the owner's tracking option says so (``app.domain.tracking``;
+   a queue tracks everything). A message already in the store (same Message-ID, delivered to
+   another mailbox too) is not stored again, only linked to this mailbox as well.
+4. A message that cannot be processed — Exchange cannot return it, or storing it failed — is
+   moved to the Inbox's Undeliverable folder when the profile says so; otherwise it stays and
+   an email-scope alert is raised.
+5. Only then is the page's sync state saved.
+
+Crash safety: the rows of a GetItem batch are committed together, before the sync state that
+covers them is saved. After a crash the next cycle starts from the last saved state and meets
+some messages again; the Message-ID is unique and so is (email, mailbox) of a link, and messages
+already linked to the mailbox are not even fetched again — nothing is doubled, nothing dropped.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import threading
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Iterator, Sequence
+
+from peewee import JOIN
+
+from app.domain.enums import (
+    AlertLevel,
+    AlertScope,
+    EmailDirection,
+    EmailStatus,
+    SyncMethod,
+    TrackingOption,
+    Workload,
+)
+from app.domain.i18n import QT_TRANSLATE_NOOP as _N
+from app.domain.tracking import IncomingMessage, decide, normalize_address
+from app.exchange.folders import UNDELIVERABLE, ensure_undeliverable_folder
+from app.store.alerts import raise_alert
+from app.store.base import database, utcnow
+from app.store.models import (
+    Contact,
+    CrmAccount,
+    EmailActivity,
+    EmailMailboxLink,
+    FolderSyncState,
+    Lead,
+    Mailbox,
+    Queue,
+    SystemUser,
+    UserOptions,
+)
+from app.store.repo import system_settings
+from app.sync.session import WorkloadRun, run_workload
+
+log = logging.getLogger(__name__)
+
+CTX = "Incoming"
+INBOX = "inbox"
+PAGE_SIZE = 512  # SyncFolderItems' MaxChangesReturned (the most EWS allows)
+FETCH_BATCH = 100  # item ids per GetItem request
+NOT_PROCESSED_CODE = "IncomingEmailNotProcessed"
+
+# GetItem: what the store keeps of a message, nothing more
+FETCHED_FIELDS = ("subject", "body", "datetime_received", "datetime_sent", "in_reply_to", "conversation_id",
+                  "sender", "author", "to_recipients", "cc_recipients", "message_id", "references")
+# SyncFolderItems: enough to drop mail from before "process email from" without fetching it
+SYNC_FIELDS = ("datetime_received",)
+# Per-item GetItem answers that mean the message is gone (deleted or moved since the sync), not broken
+GONE = ("ErrorItemNotFound",)
+
+_mailbox_locks: dict[int, threading.Lock] = {}
+_mailbox_locks_guard = threading.Lock()
+
+
+def sync_incoming(mailbox: Mailbox) -> WorkloadRun:
+    """One incoming cycle of *mailbox*. ``run.created`` counts emails stored, ``run.updated``
+    emails already in the store (from another mailbox) linked to this one too. With incoming
+    sync not enabled (or not server-side sync) nothing happens and no history is written."""
+    mailbox = Mailbox.get_by_id(mailbox.id)
+    if not mailbox.incoming_enabled or mailbox.incoming_method is not SyncMethod.SERVER_SIDE:
+        return WorkloadRun(mailbox, Workload.INCOMING, None, None, notes=["incoming email is not enabled"])
+    with _mailbox_lock(mailbox.id):  # two cycles of one mailbox would only fetch everything twice
+        return run_workload(mailbox, Workload.INCOMING, lambda run: IncomingEmailSync(run).sync())
+
+
+def _mailbox_lock(mailbox_id: int) -> threading.Lock:
+    with _mailbox_locks_guard:
+        return _mailbox_locks.setdefault(mailbox_id, threading.Lock())
+
+
+# --- what the store knows ---------------------------------------------------------------------
+
+
+def tracking_option_for(mailbox: Mailbox) -> TrackingOption:
+    """The owner's personal option; a queue keeps everything it receives."""
+    if mailbox.owner_user_id is None:
+        return TrackingOption.ALL
+    options = UserOptions.get_or_none(UserOptions.user == mailbox.owner_user_id)
+    return options.tracking_option if options is not None else TrackingOption.RESPONSES
+
+
+class StoreTrackingLookup:
+    """``TrackingLookup`` on the store. Sender addresses are read once per cycle."""
+
+    def __init__(self) -> None:
+        self._known: set[str] | None = None
+        self._enabled: set[str] | None = None
+
+    def is_tracked_message_id(self, message_ids: Sequence[str]) -> bool:
+        return EmailActivity.select(EmailActivity.id).where(EmailActivity.message_id.in_(list(message_ids))).exists()
+
+    def is_tracked_conversation(self, conversation_id: str) -> bool:
+        return EmailActivity.select(EmailActivity.id).where(EmailActivity.conversation_id == conversation_id).exists()
+
+    def is_known_sender(self, address: str) -> bool:
+        if self._known is None:
+            self._known = _addresses(Contact.email, CrmAccount.email, Lead.email)
+        return normalize_address(address) in self._known
+
+    def is_email_enabled(self, address: str) -> bool:
+        if self._enabled is None:
+            self._enabled = _addresses(SystemUser.email, Queue.email)
+        return normalize_address(address) in self._enabled or self.is_known_sender(address)
+
+
+def _addresses(*columns) -> set[str]:
+    found: set[str] = set()
+    for column in columns:
+        query = column.model.select(column).where(column.is_null(False) & (column != "")).tuples()
+        found.update(normalize_address(value) for (value,) in query)
+    return found
+
+
+def load_sync_state(mailbox: Mailbox, folder: str = INBOX) -> str | None:
+    row = FolderSyncState.get_or_none((FolderSyncState.mailbox == mailbox.id) & (FolderSyncState.folder == folder))
+    return row.sync_state or None if row is not None else None
+
+
+def save_sync_state(mailbox: Mailbox, state: str, folder: str = INBOX) -> None:
+    with database.atomic("IMMEDIATE"):
+        (FolderSyncState.insert(mailbox=mailbox.id, folder=folder, sync_state=state, updated_on=utcnow())
+         .on_conflict(conflict_target=[FolderSyncState.mailbox, FolderSyncState.folder],
+                      update={FolderSyncState.sync_state: state, FolderSyncState.updated_on: utcnow()})
+         .execute())
+
+
+# --- one cycle ----------------------------------------------------------------------------------
+
+
+@dataclass
+class FailedMessage:
+    """A message that could not be processed."""
+
+    item_id: str
+    change_key: str | None
+    error: str  # an EWS response code or an exception name
+    text: str
+    subject: str = ""
+    sender: str = ""
+    message_id: str = ""
+    received: datetime | None = None
+    email_id: int | None = None  # the stored email when it was already in the store
+
+    def describe(self) -> str:
+        lines = [f"Subject: {self.subject}" if self.subject else "", f"From: {self.sender}" if self.sender else "",
+                 f"Received: {self.received:%Y-%m-%d %H:%M:%S} UTC" if self.received else "",
+                 f"Message-ID: {self.message_id}" if self.message_id else "", f"Item id: {self.item_id}",
+                 f"{self.error}: {self.text}"]
+        return "\n".join(line for line in lines if line)
+
+
+class IncomingEmailSync:
+    """The body of one incoming cycle (see the module's description)."""
+
+    def __init__(self, run: WorkloadRun, *, page_size: int = PAGE_SIZE, batch_size: int = FETCH_BATCH) -> None:
+        self.run = run
+        self.account = run.account
+        self.mailbox = run.mailbox
+        profile = self.mailbox.profile
+        self.process_from: datetime | None = profile.process_email_from
+        self.move_failed: bool = profile.move_failed_to_undeliverable
+        self.workers = max(1, profile.max_connections)
+        self.page_size, self.batch_size = page_size, batch_size
+        self.option = tracking_option_for(self.mailbox)
+        self.token_prefix = system_settings().tracking_token_prefix
+        self.lookup = StoreTrackingLookup()
+        self.counts: Counter = Counter()
+        self._undeliverable = None
+
+    # the cycle -----------------------------------------------------------------------------
+    def sync(self) -> None:
+        from exchangelib.errors import ErrorInvalidSyncStateData
+
+        state = load_sync_state(self.mailbox)
+        restarted = False
+        while True:
+            try:
+                changes, new_state, complete = self._sync_page(state)
+            except ErrorInvalidSyncStateData:
+                if state is None or restarted:
+                    raise
+                # Exchange no longer knows the state: read the Inbox again (what is stored stays stored)
+                log.warning("sync state of %s's Inbox was refused; reading the Inbox from the start",
+                            self.mailbox.email)
+                self.run.notes.append("sync state was refused: read the Inbox from the start")
+                state, restarted = None, True
+                continue
+            self._process_page(changes)
+            if new_state and new_state != state:
+                save_sync_state(self.mailbox, new_state)  # after the page's rows are committed
+            if complete or not new_state or new_state == state:
+                break
+            state = new_state
+        self._summarize()
+
+    def _sync_page(self, state: str | None):
+        """One SyncFolderItems request: ([(change type, item)], new state, includes last item)."""
+        from exchangelib import Mailbox as EwsMailbox
+        from exchangelib.items import ID_ONLY
+        from exchangelib.properties import DistinguishedFolderId
+
+        # The distinguished id needs no GetFolder first: an unchanged Inbox costs exactly one request.
+        inbox = DistinguishedFolderId(id=INBOX, mailbox=EwsMailbox(email_address=self.account.primary_smtp_address))
+        service = _sync_folder_items_service()(account=self.account)
+        changes = list(service.call(folder=inbox, shape=ID_ONLY, additional_fields=_field_paths(SYNC_FIELDS),
+                                    sync_state=state, ignore=None, max_changes_returned=self.page_size,
+                                    sync_scope=None))
+        return changes, service.sync_state, bool(service.includes_last_item_in_range)
+
+    def _process_page(self, changes) -> None:
+        from exchangelib import Message
+        from exchangelib.services import SyncFolderItems
+
+        wanted: list[tuple[str, str | None]] = []
+        for change_type, item in changes:
+            if change_type != SyncFolderItems.CREATE:
+                continue  # updates, read flags and deletions change nothing in the store
+            if not isinstance(item, Message):
+                self.counts["other items"] += 1
+                continue
+            if self._too_old(item):
+                self.counts["before process-from"] += 1
+                continue
+            wanted.append((item.id, item.changekey))
+        linked = self._linked_item_ids([item_id for item_id, _ in wanted])
+        self.counts["already linked"] += sum(1 for item_id, _ in wanted if item_id in linked)
+        wanted = [w for w in wanted if w[0] not in linked]
+        failed: list[FailedMessage] = []
+        with closing(self._fetch(wanted)) as fetched:  # closing: a failed batch cancels the pending ones
+            for batch, results in fetched:
+                failed += self._store_batch(batch, results)
+        if failed:
+            self._handle_failures(failed)
+
+    def _too_old(self, item) -> bool:
+        """Received before the profile's "process email from" (which is itself processed)."""
+        received = item.datetime_received
+        return received is not None and self.process_from is not None and received < self.process_from
+
+    def _linked_item_ids(self, item_ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(item_ids), 500):
+            chunk = item_ids[start:start + 500]
+            query = (EmailMailboxLink.select(EmailMailboxLink.item_id)
+                     .where((EmailMailboxLink.mailbox == self.mailbox.id) & EmailMailboxLink.item_id.in_(chunk))
+                     .tuples())
+            found.update(item_id for (item_id,) in query)
+        return found
+
+    # fetching ------------------------------------------------------------------------------
+    def _fetch(self, wanted: list[tuple[str, str | None]]) -> Iterator[tuple[list, list]]:
+        """(batch of ids, GetItem results in the same order), batch after batch in order; the
+        requests run in parallel, each worker inside the profile's connection gate."""
+        batches = [wanted[i:i + self.batch_size] for i in range(0, len(wanted), self.batch_size)]
+        if len(batches) <= 1 or self.workers == 1:
+            for batch in batches:  # this thread is already inside the gate
+                yield batch, self._get_items(batch)
+            return
+        with ThreadPoolExecutor(max_workers=min(self.workers, len(batches)),
+                                thread_name_prefix=f"incoming-{self.mailbox.id}") as pool:
+            futures = [pool.submit(self._get_items_gated, batch) for batch in batches]
+            try:
+                for batch, future in zip(batches, futures):
+                    yield batch, future.result()
+            finally:
+                for future in futures:
+                    future.cancel()
+
+    def _get_items_gated(self, batch) -> list:
+        with self.run.gated():
+            return self._get_items(batch)
+
+    def _get_items(self, batch) -> list:
+        from exchangelib.items import ID_ONLY
+        from exchangelib.services import GetItem
+
+        service = GetItem(account=self.account, chunk_size=self.batch_size)
+        return list(service.call(items=batch, additional_fields=_field_paths(FETCHED_FIELDS), shape=ID_ONLY))
+
+    # storing -------------------------------------------------------------------------------
+    def _store_batch(self, batch, results) -> list[FailedMessage]:
+        """Store one GetItem batch in one transaction; returns what could not be processed."""
+        if len(results) != len(batch):  # never seen; would break the pairing of ids and results
+            raise RuntimeError(f"GetItem returned {len(results)} answers for {len(batch)} items")
+        failed: list[FailedMessage] = []
+        messages = []
+        for (item_id, change_key), item in zip(batch, results):
+            if not isinstance(item, Exception):
+                messages.append(item)
+            elif type(item).__name__ in GONE:
+                self.counts["gone"] += 1
+            else:
+                failed.append(FailedMessage(item_id, change_key, type(item).__name__, str(item)))
+        # IMMEDIATE: other writers wait, so no other cycle stores one of these Message-IDs meanwhile
+        with database.atomic("IMMEDIATE"):
+            message_ids = {item.id: (item.message_id or "").strip() or _substitute_message_id(self.mailbox, item)
+                           for item in messages}
+            stored = self._stored_emails(set(message_ids.values()))
+            for item in messages:
+                try:
+                    with database.atomic():  # a savepoint: one broken message spoils nothing else
+                        self._store_message(item, message_ids[item.id], stored)
+                except Exception as exc:  # noqa: BLE001 - this message fails, the others go on
+                    log.warning("incoming email %s of %s could not be stored: %s", item.id, self.mailbox.email,
+                                exc, exc_info=True)
+                    failed.append(_failed_item(item, exc))
+        return failed
+
+    def _stored_emails(self, message_ids: set[str]) -> dict[str, tuple[int, bool]]:
+        """Message-ID → (stored email id, already linked to this mailbox) for those in the store."""
+        if not message_ids:
+            return {}
+        rows = (EmailActivity.select(EmailActivity.id, EmailActivity.message_id, EmailMailboxLink.id)
+                .join(EmailMailboxLink, join_type=JOIN.LEFT_OUTER,
+                      on=(EmailMailboxLink.email == EmailActivity.id) & (EmailMailboxLink.mailbox == self.mailbox.id))
+                .where(EmailActivity.message_id.in_(list(message_ids))).tuples())
+        return {message_id: (email_id, link_id is not None) for email_id, message_id, link_id in rows}
+
+    def _store_message(self, item, message_id: str, stored: dict[str, tuple[int, bool]]) -> None:
+        if self._too_old(item):  # its time was not known at the sync already
+            self.counts["before process-from"] += 1
+            return
+        found = stored.get(message_id)
+        if found is None:
+            facts = IncomingMessage(subject=item.subject or "", sender=_sender(item),
+                                    in_reply_to=item.in_reply_to or "", references=item.references or "",
+                                    conversation_id=_conversation_id(item) or "")
+            decision = decide(facts, self.option, self.lookup, token_prefix=self.token_prefix)
+            if not decision.tracked:
+                self.counts["not tracked"] += 1
+                return
+            email = EmailActivity.create(**self._email_values(item, message_id, decision.token))
+            self._link(email.id, item)
+            stored[message_id] = (email.id, True)  # a second copy in this Inbox is the same email
+            self.run.created += 1
+            self.counts["stored"] += 1
+            return
+        email_id, linked = found
+        if linked:
+            self.counts["already linked"] += 1
+            return
+        self._link(email_id, item)
+        stored[message_id] = (email_id, True)
+        self.run.updated += 1
+        self.counts["linked"] += 1
+
+    def _link(self, email_id: int, item) -> None:
+        EmailMailboxLink.create(email=email_id, mailbox=self.mailbox.id, item_id=item.id, change_key=item.changekey,
+                                folder=INBOX)
+
+    def _email_values(self, item, message_id: str, token: str | None) -> dict:
+        from exchangelib import HTMLBody
+
+        return dict(
+            message_id=message_id, conversation_id=_conversation_id(item), in_reply_to=item.in_reply_to or None,
+            references=item.references or "", subject=item.subject or "", body=str(item.body or ""),
+            body_is_html=isinstance(item.body, HTMLBody), sender=_sender(item),
+            to_recipients=_joined(item.to_recipients), cc_recipients=_joined(item.cc_recipients),
+            direction=EmailDirection.INCOMING, status=EmailStatus.RECEIVED,
+            owner_user=self.mailbox.owner_user_id, owner_queue=self.mailbox.owner_queue_id, tracking_token=token,
+            received_on=_utc(item.datetime_received), sent_on=_utc(item.datetime_sent),
+        )
+
+    # failures ------------------------------------------------------------------------------
+    def _handle_failures(self, failed: list[FailedMessage]) -> None:
+        moved: set[str] = set()
+        move_error = ""
+        if self.move_failed:
+            try:
+                moved = self._move_to_undeliverable(failed)
+            except Exception as exc:  # noqa: BLE001 - the messages stay and are reported instead
+                move_error = f"{type(exc).__name__}: {exc}"
+                log.warning("could not move failed emails of %s to %s: %s", self.mailbox.email, UNDELIVERABLE,
+                            move_error)
+        self.counts["moved to Undeliverable"] += len(moved)
+        for failure in failed:
+            if failure.item_id in moved:
+                continue
+            self.counts["failed"] += 1
+            self._alert(failure, move_error if self.move_failed else None)
+
+    def _move_to_undeliverable(self, failed: list[FailedMessage]) -> set[str]:
+        """Move the failed messages; returns the item ids that were moved."""
+        from exchangelib.services import MoveItem
+
+        folder = self._undeliverable_folder()
+        results = list(MoveItem(account=self.account).call(
+            items=[(f.item_id, f.change_key) for f in failed], to_folder=folder))
+        moved = set()
+        for failure, result in zip(failed, results):
+            if isinstance(result, Exception):
+                failure.text += f" (and it could not be moved: {type(result).__name__}: {result})"
+            else:
+                moved.add(failure.item_id)
+        return moved
+
+    def _undeliverable_folder(self):
+        if self._undeliverable is None:
+            ensure_undeliverable_folder(self.account)
+            for child in self.account.inbox.children:
+                if child.name == UNDELIVERABLE:
+                    self._undeliverable = child
+                    break
+            else:
+                raise LookupError(f"the {UNDELIVERABLE} folder was created but cannot be found")
+        return self._undeliverable
+
+    def _alert(self, failure: FailedMessage, move_error: str | None) -> None:
+        if move_error is None:
+            message = _N(CTX, "An incoming email could not be processed. It was left in the Inbox.")
+        else:
+            message = _N(CTX, "An incoming email could not be processed, nor moved to the Undeliverable folder. "
+                              "It was left in the Inbox.")
+        details = failure.describe() + (f"\nMove to {UNDELIVERABLE}: {move_error}" if move_error else "")
+        raise_alert(
+            AlertLevel.ERROR, AlertScope.EMAIL, NOT_PROCESSED_CODE, message, mailbox=self.mailbox,
+            email=failure.email_id, workload=Workload.INCOMING, details=details,
+            next_step=_N(CTX, "Look at the email in Outlook or Outlook Web App. To have such emails moved out "
+                              "of the Inbox automatically, set “Move failed emails to Undeliverable folder” in "
+                              "the email server profile."))
+
+    def _summarize(self) -> None:
+        parts = [f"{name} {n}" for name, n in self.counts.items() if n]
+        if parts:
+            self.run.notes.append(", ".join(parts))
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _sync_folder_items_service():
+    """exchangelib's SyncFolderItems, except that an error answer (it has no SyncState, e.g.
+    ErrorInvalidSyncStateData) raises that error instead of an AttributeError."""
+    from exchangelib.services import SyncFolderItems
+    from exchangelib.services.sync_folder_hierarchy import SyncFolder
+    from exchangelib.util import MNS
+
+    class SyncInboxItems(SyncFolderItems):
+        def _get_element_container(self, message, name=None):
+            if message.find(f"{{{MNS}}}SyncState") is None:
+                return super(SyncFolder, self)._get_element_container(message, name=name)
+            return super()._get_element_container(message, name=name)
+
+    return SyncInboxItems
+
+
+@functools.cache
+def _field_paths(names: tuple[str, ...]) -> frozenset:
+    from exchangelib import Message
+    from exchangelib.fields import FieldPath
+
+    return frozenset(FieldPath(field=Message.get_field_by_fieldname(name)) for name in names)
+
+
+def _utc(value) -> datetime | None:
+    """An exchangelib EWSDateTime as a plain UTC datetime (what the store's fields take)."""
+    if value is None:
+        return None
+    return datetime.fromtimestamp(value.timestamp(), tz=timezone.utc)
+
+
+def _sender(item) -> str:
+    for who in (getattr(item, "author", None), getattr(item, "sender", None)):
+        if who is not None and who.email_address:
+            return who.email_address.strip()
+    return ""
+
+
+def _joined(mailboxes) -> str:
+    return ";".join(m.email_address for m in (mailboxes or []) if getattr(m, "email_address", None))
+
+
+def _conversation_id(item) -> str | None:
+    conversation = getattr(item, "conversation_id", None)
+    return conversation.id if conversation is not None and conversation.id else None
+
+
+def _substitute_message_id(mailbox: Mailbox, item) -> str:
+    """A message without an Internet Message-ID (rare: e.g. a draft dropped into the Inbox) gets
+    one of ours, stable for this item, so that processing it again does not store it twice."""
+    digest = hashlib.sha256(f"{mailbox.email}\x00{item.id}".encode()).hexdigest()[:32]
+    domain = mailbox.email.rsplit("@", 1)[-1]
+    return f"<sssm.noid.{digest}@{domain}>"
+
+
+def _failed_item(item, exc: Exception) -> FailedMessage:
+    message_id = (getattr(item, "message_id", None) or "").strip()
+    existing = EmailActivity.get_or_none(EmailActivity.message_id == message_id) if message_id else None
+    return FailedMessage(item.id, item.changekey, type(exc).__name__, str(exc), subject=item.subject or "",
+                         sender=_sender(item), message_id=message_id, received=_utc(item.datetime_received),
+                         email_id=existing.id if existing is not None else None)
