@@ -12,6 +12,7 @@ request, per destination host:
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 import time
 from contextlib import contextmanager
@@ -78,16 +79,30 @@ def set_timeout_for(url: str, seconds: float) -> None:
         _timeouts[endpoint_of(url)] = float(seconds)
 
 
+_bundles: dict[tuple[str, float, int], str] = {}
+_bundle_lock = threading.Lock()
+
+
 def combined_bundle(ca_file: str) -> str:
-    """certifi's CAs plus *ca_file*, written once to the cache folder (requests wants a path)."""
-    extra = Path(ca_file).read_bytes()
-    digest = hashlib.sha256(extra).hexdigest()[:16]
-    target = paths.cache_dir() / f"ca-bundle-{digest}.pem"
-    if not target.exists():
-        tmp = target.with_suffix(".tmp")
-        tmp.write_bytes(Path(certifi.where()).read_bytes() + b"\n" + extra)
-        tmp.replace(target)
-    return str(target)
+    """certifi's CAs plus *ca_file*, written once to the cache folder (requests wants a path).
+
+    Many threads open connections at once: the file is built under a lock, written to a
+    unique temporary name and renamed, so no reader ever sees a half-written bundle."""
+    stat = Path(ca_file).stat()
+    key = (str(ca_file), stat.st_mtime, stat.st_size)
+    with _bundle_lock:
+        cached = _bundles.get(key)
+        if cached is not None and Path(cached).exists():
+            return cached
+        extra = Path(ca_file).read_bytes()
+        digest = hashlib.sha256(extra).hexdigest()[:16]
+        target = paths.cache_dir() / f"ca-bundle-{digest}.pem"
+        if not target.exists():
+            tmp = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+            tmp.write_bytes(Path(certifi.where()).read_bytes() + b"\n" + extra)
+            os.replace(tmp, target)
+        _bundles[key] = str(target)
+        return str(target)
 
 
 # --- transcript ------------------------------------------------------------------------------

@@ -239,3 +239,14 @@ def test_profile_test_respects_max_connections(setup, ews):
     assert progress[0] == (0, 20) and progress[-1] == (20, 20)
     assert {m.id for m in mailboxes} == {r.mailbox_id for r in reports}
     assert 2 <= peak[0] <= 3, f"peak in flight {peak[0]}"
+
+
+def test_ca_bundle_is_built_safely_from_many_threads(ews):
+    from concurrent.futures import ThreadPoolExecutor
+
+    net._bundles.clear()
+    with ThreadPoolExecutor(16) as pool:
+        results = list(pool.map(lambda _: net.combined_bundle(str(ews.ca_path)), range(64)))
+    assert len(set(results)) == 1
+    content = open(results[0], "rb").read()
+    assert content.endswith(open(ews.ca_path, "rb").read()), "the bundle is complete, CA last"
