@@ -305,9 +305,8 @@ class IncomingEmailSync:
 
     def _get_items(self, batch) -> list:
         from exchangelib.items import ID_ONLY
-        from exchangelib.services import GetItem
 
-        service = GetItem(account=self.account, chunk_size=self.batch_size)
+        service = _light_get_item_service()(account=self.account, chunk_size=self.batch_size)
         return list(service.call(items=batch, additional_fields=_field_paths(FETCHED_FIELDS), shape=ID_ONLY))
 
     # storing -------------------------------------------------------------------------------
@@ -476,6 +475,21 @@ def _sync_folder_items_service():
             return super()._get_element_container(message, name=name)
 
     return SyncInboxItems
+
+
+@functools.cache
+def _light_get_item_service():
+    """exchangelib's GetItem (request building, error answers per item) with the answers read by
+    incoming_parse instead of full exchangelib Message objects."""
+    from exchangelib.services import GetItem
+
+    from app.sync.incoming_parse import parse_message
+
+    class LightGetItem(GetItem):
+        def _elem_to_obj(self, elem):
+            return parse_message(elem)
+
+    return LightGetItem
 
 
 @functools.cache
