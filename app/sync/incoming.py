@@ -136,6 +136,32 @@ class StoreTrackingLookup:
         return normalize_address(address) in self._enabled or self.is_known_sender(address)
 
 
+class _PendingLookup:
+    """A tracking lookup that also knows the emails stored earlier in the same batch."""
+
+    def __init__(self, base) -> None:
+        self.base = base
+        self.message_ids: set[str] = set()
+        self.conversations: set[str] = set()
+
+    def add(self, message_id: str, conversation_id: str | None) -> None:
+        self.message_ids.add(message_id)
+        if conversation_id:
+            self.conversations.add(conversation_id)
+
+    def is_tracked_message_id(self, message_ids: Sequence[str]) -> bool:
+        return any(m in self.message_ids for m in message_ids) or self.base.is_tracked_message_id(message_ids)
+
+    def is_tracked_conversation(self, conversation_id: str) -> bool:
+        return conversation_id in self.conversations or self.base.is_tracked_conversation(conversation_id)
+
+    def is_known_sender(self, address: str) -> bool:
+        return self.base.is_known_sender(address)
+
+    def is_email_enabled(self, address: str) -> bool:
+        return self.base.is_email_enabled(address)
+
+
 def _addresses(*columns) -> set[str]:
     found: set[str] = set()
     for column in columns:
@@ -328,6 +354,13 @@ class IncomingEmailSync:
             message_ids = {item.id: (item.message_id or "").strip() or _substitute_message_id(self.mailbox, item)
                            for item in messages}
             stored = self._stored_emails(set(message_ids.values()))
+            try:
+                with database.atomic():  # a savepoint: if the batch insert fails, go one by one
+                    self._store_bulk(messages, message_ids, stored)
+                return failed
+            except Exception as exc:  # noqa: BLE001 - the slow path below finds the culprit
+                log.info("storing %d emails of %s at once failed (%s); storing them one by one",
+                         len(messages), self.mailbox.email, exc)
             for item in messages:
                 try:
                     with database.atomic():  # a savepoint: one broken message spoils nothing else
@@ -337,6 +370,57 @@ class IncomingEmailSync:
                                 exc, exc_info=True)
                     failed.append(_failed_item(item, exc))
         return failed
+
+    def _store_bulk(self, messages, message_ids: dict[str, str], stored: dict[str, tuple[int, bool]]) -> None:
+        """The batch as two multi-row inserts (emails, links) — same decisions as _store_message,
+        with emails of this batch counting as tracked for the replies that follow them. Counters
+        and *stored* change only once the inserts succeeded."""
+        lookup = _PendingLookup(self.lookup)
+        pending = dict(stored)
+        counts: Counter = Counter()
+        rows, new_items, relinks = [], [], []
+        for item in messages:
+            message_id = message_ids[item.id]
+            if self._too_old(item):
+                counts["before process-from"] += 1
+                continue
+            found = pending.get(message_id)
+            if found is None:
+                facts = IncomingMessage(subject=item.subject or "", sender=_sender(item),
+                                        in_reply_to=item.in_reply_to or "", references=item.references or "",
+                                        conversation_id=_conversation_id(item) or "")
+                decision = decide(facts, self.option, lookup, token_prefix=self.token_prefix)
+                if not decision.tracked:
+                    counts["not tracked"] += 1
+                    continue
+                rows.append(self._email_values(item, message_id, decision.token))
+                new_items.append(item)
+                lookup.add(message_id, _conversation_id(item))
+                pending[message_id] = (0, True)
+                counts["stored"] += 1
+            elif found[1]:
+                counts["already linked"] += 1
+            else:
+                relinks.append((found[0], item))
+                pending[message_id] = (found[0], True)
+                counts["linked"] += 1
+        new_ids: dict[str, int] = {}
+        if rows:
+            EmailActivity.insert_many(rows).execute()
+            query = (EmailActivity.select(EmailActivity.id, EmailActivity.message_id)
+                     .where(EmailActivity.message_id.in_([row["message_id"] for row in rows])).tuples())
+            new_ids = {message_id: email_id for email_id, message_id in query}
+        links = [(new_ids[message_ids[item.id]], item) for item in new_items] + relinks
+        if links:
+            EmailMailboxLink.insert_many([
+                dict(email=email_id, mailbox=self.mailbox.id, item_id=item.id, change_key=item.changekey,
+                     folder=INBOX, linked_on=utcnow())
+                for email_id, item in links]).execute()
+        for message_id, (email_id, linked) in pending.items():
+            stored[message_id] = (new_ids.get(message_id, email_id), linked)
+        self.counts.update(counts)
+        self.run.created += counts["stored"]
+        self.run.updated += counts["linked"]
 
     def _stored_emails(self, message_ids: set[str]) -> dict[str, tuple[int, bool]]:
         """Message-ID → (stored email id, already linked to this mailbox) for those in the store."""

@@ -89,6 +89,7 @@ def test_all_messages_are_stored_once_each_and_linked(setup, ews):
         sample.subject, sample.from_[1], EmailDirection.INCOMING, EmailStatus.RECEIVED)
     assert email.received_on == sample.received and email.owner_user_id == setup.user.id
     assert email.body and email.body_is_html == (sample.body_type == "HTML")
+    assert account.email in email.to_recipients.split(";") and email.sent_on is not None
     assert email.conversation_id == conversation_id(ews.server.directory.mailbox(account.email).guid,
                                                     sample.conv_id)
     replies = [item for item in server if item.in_reply_to]
