@@ -5,7 +5,7 @@ import logging
 import sys
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app import APP_ID, APP_NAME, __version__
 from app.gui.i18n import install_translators, pick_language
@@ -55,15 +55,21 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
 
         show_fatal(None, str(exc))
         return 2
+    from app.gui.sync_controller import SyncController
+
+    sync = SyncController(app)
     window = MainWindow()
-    tray = TrayController(window)
+    window.set_sync(sync)
+    tray = TrayController(window, sync=sync)
     instance.activated.connect(tray.show_window)
     if environment is not None:
-        window.statusBar().showMessage(QCoreApplication.translate(
-            "MainWindow", "Demo mode: loopback Exchange server at %1").replace("%1", environment.server.ews_url))
+        # a permanent widget: a plain status message would hide what the sync engine is doing
+        window.statusBar().addPermanentWidget(QLabel(QCoreApplication.translate(
+            "MainWindow", "Demo mode: loopback Exchange server at %1").replace("%1", environment.server.ews_url)))
         if environment.notice:
             log.warning(environment.notice)
     window.show()
+    sync.start()
     log.info("%s %s started", APP_NAME, __version__)
     try:
         return app.exec()
@@ -71,6 +77,7 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
         from app.gui.workers import cancel_all_and_wait
 
         cancel_all_and_wait()
+        sync.stop()  # before the demo server goes: cycles in progress finish against it
         instance.release()
         if environment is not None:
             environment.stop()

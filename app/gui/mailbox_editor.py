@@ -83,8 +83,8 @@ class MailboxEditor(QDialog):
         ui.viewReportButton.hide()  # shown once a test of this session has a report to show
         ui.viewReportButton.clicked.connect(self.show_last_report)
         self.last_report = None
-        ui.syncButton.setEnabled(False)
-        ui.syncButton.setToolTip(self.tr("Synchronization is not available in this build yet."))
+        self.sync = None  # the SyncController, set by the main window (set_sync)
+        ui.syncButton.clicked.connect(self.sync_now)
         self._download_dialog: QFileDialog | None = None
         # the seed refreshes the form with F5 to see a test's result
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh_from_store)
@@ -200,6 +200,7 @@ class MailboxEditor(QDialog):
         ui.approveButton.setEnabled(not self.issues and s.approval is not ApprovalStatus.APPROVED)
         ui.testButton.setEnabled(saved and not self.issues)
         ui.downloadButton.setEnabled(saved)
+        ui.syncButton.setEnabled(saved and self.sync is not None)
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -230,6 +231,23 @@ class MailboxEditor(QDialog):
         # test what is on screen: unsaved edits are saved first (the seed saves, then tests)
         if self.save():
             self.test_requested.emit(self.mailbox_id)
+
+    def set_sync(self, sync) -> None:
+        self.sync = sync
+        self._changed()
+
+    def sync_now(self) -> None:
+        """Synchronize what is stored now; the results tab refreshes when the cycles finish."""
+        if self.sync is None or self.mailbox_id is None:
+            return
+        if not self.sync.sync_now(self.mailbox_id):
+            messages.show_info(self, self.tr("Sync now"),
+                               self.tr("Nothing to synchronize: the mailbox must be approved and have a "
+                                       "workload enabled with server-side synchronization (Test & Enable)."))
+
+    def cycle_finished(self, mailbox_id: int, _workload: str, _ok: bool, _summary: str) -> None:
+        if mailbox_id == self.mailbox_id:
+            self.refresh_from_store()
 
     def set_last_report(self, report) -> None:
         self.last_report = report

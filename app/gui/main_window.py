@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.profile_forms: dict[int, ProfileForm] = {}
         self.mailbox_editors: dict[int, MailboxEditor] = {}
         self.wizard: ProfileWizard | None = None
+        self.sync = None  # the SyncController (set_sync); windows work without one (tests, screenshots)
         self.refresh()
 
     # --- pages and lists --------------------------------------------------------------------
@@ -128,6 +129,21 @@ class MainWindow(QMainWindow):
         for editor in self.mailbox_editors.values():
             editor.alerts.refresh()
         self.refreshed.emit()
+
+    def set_sync(self, sync) -> None:
+        """Show what the sync engine does; refresh after its cycles (it debounces them)."""
+        self.sync = sync
+        sync.running_changed.connect(lambda text: self.set_activity("sync", text))
+        sync.results_changed.connect(self.refresh)
+        sync.cycle_finished.connect(self._cycle_finished)
+        for editor in self.mailbox_editors.values():
+            editor.set_sync(sync)
+        self.set_activity("sync", sync.running_text())
+
+    def _cycle_finished(self, mailbox_id: int, workload: str, ok: bool, summary: str) -> None:
+        editor = self.mailbox_editors.get(mailbox_id)
+        if editor is not None:
+            editor.cycle_finished(mailbox_id, workload, ok, summary)
 
     def set_activity(self, key: str, text: str) -> None:
         if text:
@@ -209,6 +225,8 @@ class MainWindow(QMainWindow):
         return editor
 
     def _wire_editor(self, editor: MailboxEditor) -> None:
+        if self.sync is not None:
+            editor.set_sync(self.sync)
         editor.saved.connect(lambda _id: self.refresh())
         editor.open_profile.connect(self.open_profile)
         editor.test_requested.connect(lambda mid: self.tests.test_mailbox(mid, editor.ui.name.text(), editor))

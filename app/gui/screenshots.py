@@ -84,6 +84,14 @@ def views(sample) -> Iterator[tuple[str, Callable[[], object]]]:
 
     window = MainWindow()
     window.resize(1200, 720)
+    from PySide6.QtCore import QCoreApplication
+
+    from app.store.models import Mailbox
+
+    emails = [m.email for m in Mailbox.select().order_by(Mailbox.id).limit(3)]
+    if emails:  # the status bar as it looks while the engine runs (the longest form of its text)
+        window.set_activity("sync", QCoreApplication.translate("SyncController", "Synchronizing %1 and %2 more…")
+                            .replace("%1", ", ".join(emails[:2])).replace("%2", str(max(1, len(emails) - 2))))
     for index, name in ((0, "main-profiles"), (1, "main-mailboxes"), (2, "main-alerts")):
         def show_page(index=index):
             window.show_page(index)

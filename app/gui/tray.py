@@ -67,9 +67,10 @@ class TrayController(QObject):
     paused_changed = Signal(bool)
 
     def __init__(self, window, *, available: bool | None = None, policy: ToastPolicy | None = None,
-                 parent: QObject | None = None):
+                 sync=None, parent: QObject | None = None):
         super().__init__(parent or window)
         self.window = window
+        self.sync = sync  # the SyncController: Sync now and Pause/Resume drive it
         self.available = QSystemTrayIcon.isSystemTrayAvailable() if available is None else available
         self.policy = policy or ToastPolicy()
         self.paused = False
@@ -90,6 +91,9 @@ class TrayController(QObject):
         self.poll.setInterval(ALERT_POLL_MS)
         self.poll.timeout.connect(self.check_alerts)
         self.poll.start()
+        if sync is not None:
+            self.sync_now_requested.connect(lambda: sync.sync_now())
+            self.paused_changed.connect(sync.set_paused)
         self.update_state()
 
     def _build_tray(self) -> None:
@@ -99,9 +103,6 @@ class TrayController(QObject):
         self.sync_action = QAction(self.tr("Sync now"), self)
         self.pause_action = QAction(self.tr("Pause sync"), self)
         self.quit_action = QAction(self.tr("Quit"), self)
-        # the sync engine is not part of this build yet: Sync now stays visible but disabled
-        self.sync_action.setEnabled(False)
-        self.sync_action.setToolTip(self.tr("Synchronization is not available in this build yet."))
         for action in (self.open_action, self.sync_action, self.pause_action):
             self.menu.addAction(action)
         self.menu.addSeparator()

@@ -499,10 +499,6 @@
         <translation>(プロファイルなし)</translation>
     </message>
     <message>
-        <source>Synchronization is not available in this build yet.</source>
-        <translation>このビルドでは同期はまだ利用できません。</translation>
-    </message>
-    <message>
         <source>Stored in the credential store; type to replace it</source>
         <translation>資格情報ストアに保存済み (入力すると置き換えます)</translation>
     </message>
@@ -533,6 +529,10 @@
     <message>
         <source>The password could not be stored.</source>
         <translation>パスワードを保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Nothing to synchronize: the mailbox must be approved and have a workload enabled with server-side synchronization (Test &amp; Enable).</source>
+        <translation>同期する対象がありません: メールボックスが承認済みで、サーバー側同期のワークロードが有効 (メールボックスのテストを有効化) になっている必要があります。</translation>
     </message>
     <message>
         <source>Download mailbox details</source>
@@ -1315,6 +1315,21 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Synchronizing %1 and %2 more…</source>
+        <translation>%1 ほか %2 件を同期しています…</translation>
+    </message>
+    <message>
+        <source>Synchronizing %1…</source>
+        <translation>%1 を同期しています…</translation>
+    </message>
+    <message>
+        <source>Sync paused</source>
+        <translation>同期を一時停止中</translation>
+    </message>
+</context>
+<context>
     <name>TestRunner</name>
     <message>
         <source>Test &amp; Enable</source>
@@ -1362,10 +1377,6 @@
     <message>
         <source>Quit</source>
         <translation>終了</translation>
-    </message>
-    <message>
-        <source>Synchronization is not available in this build yet.</source>
-        <translation>このビルドでは同期はまだ利用できません。</translation>
     </message>
     <message>
         <source>Server-Side Sync Manager</source>

@@ -63,3 +63,6 @@ def click(qtbot):
         qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
 
     return do_click
+
+
+from store_setup import Setup, setup  # noqa: E402,F401 - store records on the loopback Exchange server

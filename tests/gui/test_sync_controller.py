@@ -1,0 +1,165 @@
+"""The sync engine in the desktop app: Sync now, Pause/Resume, status bar, refreshes, toasts."""
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from app.domain.enums import TrackingOption
+from app.gui.main_window import MainWindow
+from app.gui.sync_controller import SyncController
+from app.gui.tray import TrayController
+from app.store.models import EmailActivity, EmailMailboxLink, Mailbox, UserOptions
+
+WAIT_MS = 30_000
+
+
+def sync_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("sync-") and t.is_alive()]
+
+
+class LoopClock:
+    """A clock the test moves; counts the scheduler loop's readings (one per pass of the loop)."""
+
+    def __init__(self):
+        self.now = datetime.now(timezone.utc)
+        self.loop_reads = 0
+
+    def __call__(self) -> datetime:
+        if threading.current_thread().name == "sync-scheduler":
+            self.loop_reads += 1
+        return self.now
+
+
+def enabled_mailbox(setup, ews, prefix, *, emails=3, password=None):
+    account = ews.new_account(prefix, emails=emails, appointments=0, contacts=0, tasks=0)
+    extra = {"password": password} if password else {}
+    mailbox = setup.mailbox(setup.profile(f"GUI sync {prefix}"), account.email, **extra)
+    Mailbox.update(incoming_enabled=True).where(Mailbox.id == mailbox.id).execute()
+    UserOptions.update(tracking_option=TrackingOption.ALL).where(UserOptions.user == setup.user.id).execute()
+    return account, Mailbox.get_by_id(mailbox.id)
+
+
+def stored_subjects(mailbox) -> set[str]:
+    query = (EmailActivity.select(EmailActivity.subject).join(EmailMailboxLink)
+             .where(EmailMailboxLink.mailbox == mailbox.id))
+    return {e.subject for e in query}
+
+
+def server_subjects(ews, email) -> set[str]:
+    return {i.subject for i in ews.server.directory.mailbox(email).distinguished["inbox"].items_by_received()}
+
+
+@pytest.fixture
+def window(qtbot, setup, message_log):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    for editor in list(window.mailbox_editors.values()):
+        editor.close()
+
+
+def make_controller(request, **options) -> SyncController:
+    controller = SyncController(refresh_interval_ms=50, **options)
+    request.addfinalizer(controller.stop)
+    return controller
+
+
+def test_editor_sync_now_stores_the_emails_and_refreshes_its_results(qtbot, request, window, setup, ews, click):
+    account, mailbox = enabled_mailbox(setup, ews, "guisync")
+    controller = make_controller(request)
+    window.set_sync(controller)
+    statuses: list[str] = []
+    controller.running_changed.connect(statuses.append)
+    controller.start()
+    editor = window.open_mailbox(mailbox.id)
+    ui = editor.ui
+    ui.tabs.setCurrentWidget(ui.resultsTab)
+    assert ui.syncButton.isEnabled() and ui.lastSyncSuccessOn.text() == ""
+    refreshed: list[int] = []
+    window.refreshed.connect(lambda: refreshed.append(1))
+
+    click(ui.syncButton)
+
+    qtbot.waitUntil(lambda: ui.lastSyncSuccessOn.text() != "", timeout=WAIT_MS)
+    assert stored_subjects(mailbox) == server_subjects(ews, account.email) != set()
+    assert ui.nextSyncOn.text() != "" and ui.transientFailureCount.text() == "0"
+    assert editor.history.rowCount() >= 1  # the Sync history tab too
+    assert f"Synchronizing {account.email}…" in statuses
+    qtbot.waitUntil(lambda: window.activity_label.text() == "Ready", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(refreshed), timeout=WAIT_MS)  # the mailbox list reloads after the cycle
+    row = next(r for r in window.mailboxes.rows if r.id == mailbox.id)
+    assert row.last_sync_success_on is not None
+
+    assert controller.stop()
+    assert sync_threads() == []
+    assert not ui.syncButton.isEnabled() or controller.sync_now(mailbox.id) == 0  # nothing queues after stop
+
+
+def test_sync_now_without_anything_to_synchronize_says_why(qtbot, request, window, setup, ews, message_log, click):
+    _, mailbox = enabled_mailbox(setup, ews, "guinothing", emails=0)
+    Mailbox.update(incoming_enabled=False).where(Mailbox.id == mailbox.id).execute()
+    controller = make_controller(request)
+    window.set_sync(controller)
+    controller.start()
+    editor = window.open_mailbox(mailbox.id)
+    click(editor.ui.syncButton)
+    assert message_log.infos and "Nothing to synchronize" in message_log.infos[0][1]
+
+
+def test_tray_pause_stops_scheduled_cycles_and_resume_restarts_them(qtbot, request, window, setup, ews):
+    _, mailbox = enabled_mailbox(setup, ews, "guipause", emails=1)
+    clock = LoopClock()
+    controller = make_controller(request, clock=clock, wait_cap=0.02)
+    window.set_sync(controller)
+    finished: list[tuple] = []
+    controller.cycle_finished.connect(lambda *args: finished.append(args))
+    tray = TrayController(window, available=True, sync=controller)
+    try:
+        def loop_passes_without_a_cycle():
+            reads = clock.loop_reads
+            qtbot.waitUntil(lambda: clock.loop_reads >= reads + 3, timeout=WAIT_MS)
+            assert sync_threads() == [t for t in sync_threads() if t.name == "sync-scheduler"]
+
+        tray.pause_action.trigger()
+        assert controller.paused and tray.pause_action.text() == "Resume sync"
+        assert window.activity_label.text() == "Sync paused"
+        controller.start()
+        loop_passes_without_a_cycle()  # due (never ran), but paused
+        assert finished == []
+
+        tray.pause_action.trigger()
+        assert not controller.paused and tray.pause_action.text() == "Pause sync"
+        qtbot.waitUntil(lambda: len(finished) == 1, timeout=WAIT_MS)
+        assert finished[0][:3] == (mailbox.id, "incoming", True)
+
+        tray.pause_action.trigger()
+        clock.now += timedelta(days=1)  # the next scheduled cycle is due now
+        loop_passes_without_a_cycle()
+        assert len(finished) == 1
+        tray.pause_action.trigger()
+        qtbot.waitUntil(lambda: len(finished) == 2, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: window.activity_label.text() == "Ready", timeout=WAIT_MS)
+    finally:
+        tray.tray.hide()
+        QApplication.instance().setQuitOnLastWindowClosed(True)
+    assert controller.stop()
+    assert sync_threads() == []
+
+
+def test_tray_sync_now_and_an_alert_from_the_cycle_reaches_the_toast(qtbot, request, window, setup, ews):
+    _, mailbox = enabled_mailbox(setup, ews, "guibad", emails=0, password="wrong")
+    controller = make_controller(request)
+    window.set_sync(controller)
+    tray = TrayController(window, available=False, sync=controller)
+    controller.start()
+    tray.sync_now_requested.emit()  # the menu's Sync now (no tray on this platform: the signal)
+    qtbot.waitUntil(lambda: any(mailbox.name in title for _, title, _ in tray.notifier.sent), timeout=WAIT_MS)
+    channel, title, _ = next(s for s in tray.notifier.sent if mailbox.name in s[1])
+    assert channel == "banner" and title.startswith("Error")
+    assert tray.state == "error"
+    assert controller.stop() and sync_threads() == []
