@@ -88,6 +88,10 @@ def views(sample) -> Iterator[tuple[str, Callable[[], object]]]:
 
     from app.store.models import Mailbox
 
+    from app.gui.sync_controller import SyncController
+
+    sync = SyncController(window)  # never started: the buttons it enables look as in the app
+    window.set_sync(sync)
     emails = [m.email for m in Mailbox.select().order_by(Mailbox.id).limit(3)]
     if emails:  # the status bar as it looks while the engine runs (the longest form of its text)
         window.set_activity("sync", QCoreApplication.translate("SyncController", "Synchronizing %1 and %2 more…")
@@ -152,6 +156,7 @@ def views(sample) -> Iterator[tuple[str, Callable[[], object]]]:
         yield f"profile-{index + 1}-{name}", show_profile_tab
 
     editor = MailboxEditor(sample.mailbox_ids["alice"])
+    editor.set_sync(sync)
     for index, name in enumerate(("general", "sync", "credentials", "results", "alerts", "history")):
         def show_mailbox_tab(index=index):
             editor.ui.tabs.setCurrentIndex(index)
