@@ -70,8 +70,16 @@ class RowTableModel(QAbstractTableModel):
         self._bold_if = bold_if
 
     def set_rows(self, rows: Sequence[Any]) -> None:
+        rows = list(rows)
+        same = [getattr(r, "id", None) for r in rows] == [getattr(r, "id", None) for r in self.rows]
+        if rows and same and getattr(rows[0], "id", None) is not None:
+            # the same records with new values (refreshes after sync cycles, every second while
+            # syncing): update in place so the selection and scroll position stay
+            self.rows = rows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.columns) - 1))
+            return
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = rows
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API

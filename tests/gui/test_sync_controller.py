@@ -163,3 +163,32 @@ def test_tray_sync_now_and_an_alert_from_the_cycle_reaches_the_toast(qtbot, requ
     assert channel == "banner" and title.startswith("Error")
     assert tray.state == "error"
     assert controller.stop() and sync_threads() == []
+
+
+def test_a_burst_of_results_refreshes_once(qtbot, store):
+    from app.domain.enums import Workload
+    from app.sync.scheduler import CycleResult
+
+    controller = SyncController(workloads={}, refresh_interval_ms=100)
+    refreshes: list[int] = []
+    controller.results_changed.connect(lambda: refreshes.append(1))
+    controller._started = True
+    finished: list[tuple] = []
+    controller.cycle_finished.connect(lambda *args: finished.append(args))
+    with qtbot.waitSignal(controller.results_changed, timeout=WAIT_MS):
+        for mailbox_id in range(1, 6):  # as the scheduler threads report them
+            threading.Thread(target=controller.scheduler._on_result,
+                             args=(CycleResult(mailbox_id, f"m{mailbox_id}@contoso.com", Workload.INCOMING),)).start()
+        qtbot.waitUntil(lambda: len(finished) == 5, timeout=WAIT_MS)
+    assert refreshes == [1]
+    assert {f[0] for f in finished} == {1, 2, 3, 4, 5} and all(f[2] for f in finished)
+
+
+def test_refreshing_the_mailbox_list_keeps_the_selection(main_window):
+    table = main_window.ui.mailboxesTable
+    main_window.show_page(main_window.MAILBOXES)
+    table.selectRow(1)
+    selected = main_window.mailbox_proxy.row_at(table.selectionModel().selectedRows()[0].row()).id
+    main_window.refresh()  # what the sync engine triggers after its cycles
+    rows = table.selectionModel().selectedRows()
+    assert len(rows) == 1 and main_window.mailbox_proxy.row_at(rows[0].row()).id == selected
