@@ -147,8 +147,9 @@ def _setup_store(server, emails: list[str], workloads=("incoming",)):
     options.save()
     mailboxes = []
     for email in emails:
+        owner = repo.create_user(email.split("@")[0], email) if own_users else user
         mailbox = repo.save_mailbox(MailboxSettings(
-            name=email.split("@")[0], email=email, owner_id=user.id, profile_id=profile.id,
+            name=email.split("@")[0], email=email, owner_id=owner.id, profile_id=profile.id,
             approval=ApprovalStatus.APPROVED, allow_credentials=True, username=email), password=PASSWORD)
         Mailbox.update(**{f"{w}_enabled": True for w in workloads}).where(Mailbox.id == mailbox.id).execute()
         mailboxes.append(Mailbox.get_by_id(mailbox.id))
@@ -259,7 +260,7 @@ def main() -> int:
             _open_store(tmp / "home")
             workloads = ("incoming", "outgoing", "act") if sync_incoming else ("outgoing", "act")
             [ours] = _setup_store(server, [ours_email])
-            idle_boxes = _setup_store_more(server, idle, workloads)
+            idle_boxes = _setup_store_more(server, idle, workloads, own_users=True)
 
             plain_count, plain_s = plain_exchangelib(server, plain_email, args.page_size)
             plain_rate = plain_count / plain_s
@@ -304,8 +305,10 @@ def _requests(server, email: str) -> str:
     return ", ".join(f"{op} {n}" for op in ops if (n := server.stats.count(operation=op, account=email)))
 
 
-def _setup_store_more(server, emails, workloads):
-    """More mailboxes on the same profile and user (the store already has them)."""
+def _setup_store_more(server, emails, workloads, *, own_users: bool = False):
+    """More mailboxes on the same profile; owned by the bench user, or (``own_users``) each by a
+    user of its own, as in real life — appointments, contacts and tasks follow their owner, so
+    mailboxes sharing one owner would copy each other's records back and forth."""
     from app.domain.enums import ApprovalStatus
     from app.domain.settings import MailboxSettings
     from app.store import repo
@@ -315,8 +318,9 @@ def _setup_store_more(server, emails, workloads):
     user = SystemUser.get(SystemUser.email == "bench-admin@contoso.com")
     out = []
     for email in emails:
+        owner = repo.create_user(email.split("@")[0], email) if own_users else user
         mailbox = repo.save_mailbox(MailboxSettings(
-            name=email.split("@")[0], email=email, owner_id=user.id, profile_id=profile.id,
+            name=email.split("@")[0], email=email, owner_id=owner.id, profile_id=profile.id,
             approval=ApprovalStatus.APPROVED, allow_credentials=True, username=email), password=PASSWORD)
         Mailbox.update(**{f"{w}_enabled": True for w in workloads}).where(Mailbox.id == mailbox.id).execute()
         out.append(mailbox)

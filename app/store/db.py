@@ -7,8 +7,10 @@ with a message that says what to do.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import sqlite3
+import threading
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
@@ -29,6 +31,58 @@ PRAGMAS = {
     "synchronous": "normal",
     "busy_timeout": 10_000,
 }
+
+
+_write_lock = threading.RLock()
+_READ_ONLY = ("SELECT", "PRAGMA", "WITH", "EXPLAIN")
+
+
+class _LockedAtomic:
+    """peewee's atomic() that, as the outermost transaction of its thread, first takes the
+    process-wide write lock."""
+
+    def __init__(self, db: "LockedSqliteDatabase", inner) -> None:
+        self.db, self.inner, self.locked = db, inner, False
+
+    def __enter__(self):
+        self.locked = self.db.transaction_depth() == 0
+        if self.locked:
+            _write_lock.acquire()
+        try:
+            return self.inner.__enter__()
+        except BaseException:
+            if self.locked:
+                _write_lock.release()
+            raise
+
+    def __exit__(self, *exc):
+        try:
+            return self.inner.__exit__(*exc)
+        finally:
+            if self.locked:
+                _write_lock.release()
+
+    def __call__(self, fn):
+        @functools.wraps(fn)
+        def inner(*args, **kwargs):
+            with self.db.atomic():
+                return fn(*args, **kwargs)
+        return inner
+
+
+class LockedSqliteDatabase(SqliteDatabase):
+    """Writers of this process queue on one lock instead of SQLite's busy handler, which sleeps
+    in growing steps (up to 100 ms) and made a cycle over 200 mailboxes crawl. Readers are not
+    held up (WAL); other processes still meet busy_timeout."""
+
+    def atomic(self, *args, **kwargs):
+        return _LockedAtomic(self, super().atomic(*args, **kwargs))
+
+    def execute_sql(self, sql, params=None):
+        if self.transaction_depth() == 0 and not sql.lstrip()[:7].upper().startswith(_READ_ONLY):
+            with _write_lock:
+                return super().execute_sql(sql, params)
+        return super().execute_sql(sql, params)
 
 
 class StoreError(RuntimeError):
@@ -84,7 +138,7 @@ def open_database(path: Path, *, on_backup: Callable[[Path], None] | None = None
         if on_backup:
             on_backup(copy)
 
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db = LockedSqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     database.initialize(db)
     db.connect(reuse_if_open=True)
     if found == 0:

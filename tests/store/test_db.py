@@ -131,3 +131,38 @@ def test_utc_field_accepts_exchangelib_datetimes(store):
     row = Appointment.create(subject="x", start=start, end=start, state=RecordState.ACTIVE)
     stored = Appointment.get_by_id(row.id).start
     assert stored == datetime(2026, 3, 2, 0, 30, 15, 123456, tzinfo=timezone.utc)
+
+
+def test_writers_of_one_process_queue_instead_of_failing_busy(tmp_path):
+    """With SQLite's busy wait switched off, concurrent writers would fail with "database is
+    locked"; the process-wide write lock makes them queue."""
+    import threading
+
+    from app.store.db import LockedSqliteDatabase
+
+    db = LockedSqliteDatabase(str(tmp_path / "w.sqlite3"), pragmas={"journal_mode": "wal", "busy_timeout": 0},
+                              check_same_thread=False)
+    db.execute_sql("CREATE TABLE t (thread INTEGER, n INTEGER)")
+    errors = []
+
+    def writer(k):
+        try:
+            for n in range(40):
+                if n % 2:
+                    db.execute_sql("INSERT INTO t VALUES (?, ?)", (k, n))  # autocommit
+                else:
+                    with db.atomic():
+                        db.execute_sql("SELECT count(*) FROM t")  # a read first: a deferred transaction
+                        db.execute_sql("INSERT INTO t VALUES (?, ?)", (k, n))
+        except Exception as exc:  # noqa: BLE001 - collected and asserted
+            errors.append(exc)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=writer, args=(k,)) for k in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert db.execute_sql("SELECT count(*) FROM t").fetchone()[0] == 8 * 40
