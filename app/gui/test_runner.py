@@ -16,11 +16,17 @@ from app.gui.workers import WorkerHandle, start_worker
 
 
 def load_diagnostics():
-    """The engine module, or None when this build does not have it."""
-    try:
-        return importlib.import_module("app.exchange.diagnostics")
-    except ImportError:
-        return None
+    """The engine module. Imported by the worker thread: the first import of exchangelib takes
+    a few hundred milliseconds, which the window must not spend frozen."""
+    return importlib.import_module("app.exchange.diagnostics")
+
+
+def _run_mailbox_test(mailbox_id: int, **kwargs):
+    return load_diagnostics().run_mailbox_test(mailbox_id, **kwargs)
+
+
+def _run_profile_test(profile_id: int, **kwargs):
+    return load_diagnostics().run_profile_test(profile_id, **kwargs)
 
 
 class TestRunner(QObject):
@@ -39,21 +45,13 @@ class TestRunner(QObject):
     def is_running(self, key: str) -> bool:
         return key in self.handles
 
-    def _engine(self, parent: QWidget | None):
-        module = load_diagnostics()
-        if module is None:
-            messages.show_error(parent, self.tr("Test & Enable"),
-                                self.tr("Test & Enable is not available in this build: the Exchange "
-                                        "diagnostics engine is missing."))
-        return module
-
     def test_mailbox(self, mailbox_id: int, mailbox_name: str, parent: QWidget | None = None) -> bool:
         key = f"mailbox:{mailbox_id}"
-        if key in self.handles or (engine := self._engine(parent)) is None:
+        if key in self.handles:
             return False
         text = self.tr("Testing mailbox %1…").replace("%1", mailbox_name)
         dialog = self._progress(key, text, 0, parent)
-        handle = start_worker(engine.run_mailbox_test, mailbox_id, name=key, parent=self)
+        handle = start_worker(_run_mailbox_test, mailbox_id, name=key, parent=self)
         handle.progress.connect(lambda step: dialog.setLabelText(f"{text}\n{getattr(step, 'title', '')}"))
         handle.result.connect(self.mailbox_tested)
         self._track(key, handle, text, parent)
@@ -61,7 +59,7 @@ class TestRunner(QObject):
 
     def test_profile(self, profile_id: int, profile_name: str, parent: QWidget | None = None) -> bool:
         key = f"profile:{profile_id}"
-        if key in self.handles or (engine := self._engine(parent)) is None:
+        if key in self.handles:
             return False
         text = self.tr("Testing the mailboxes of %1…").replace("%1", profile_name)
         dialog = self._progress(key, text, 0, parent)
@@ -74,7 +72,7 @@ class TestRunner(QObject):
                 self.activity.emit(key, self.tr("Testing mailboxes: %1 of %2 done")
                                    .replace("%1", str(done)).replace("%2", str(total)))
 
-        handle = start_worker(engine.run_profile_test, profile_id, name=key, parent=self)
+        handle = start_worker(_run_profile_test, profile_id, name=key, parent=self)
         handle.progress.connect(progress)
         handle.result.connect(lambda reports: self.profile_tested.emit(profile_id, reports))
         self._track(key, handle, text, parent)

@@ -1336,10 +1336,6 @@
         <translation>メールボックスのテストを有効化</translation>
     </message>
     <message>
-        <source>Test &amp; Enable is not available in this build: the Exchange diagnostics engine is missing.</source>
-        <translation>このビルドではテストを実行できません: Exchange 診断エンジンがありません。</translation>
-    </message>
-    <message>
         <source>Testing mailbox %1…</source>
         <translation>メールボックス %1 をテストしています…</translation>
     </message>

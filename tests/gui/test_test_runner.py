@@ -7,13 +7,6 @@ from app.gui import test_runner
 from app.gui.test_runner import TestRunner
 
 
-def test_without_the_engine_the_admin_is_told_and_nothing_runs(qtbot, message_log, monkeypatch):
-    monkeypatch.setattr(test_runner, "load_diagnostics", lambda: None)
-    runner = TestRunner()
-    assert not runner.test_mailbox(1, "Alice")
-    assert runner.handles == {} and "engine is missing" in message_log.errors[-1][1]
-
-
 def test_cancel_in_the_progress_dialog_stops_a_profile_test(qtbot, message_log, monkeypatch, click):
     started = threading.Event()
 
