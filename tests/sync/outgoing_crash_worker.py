@@ -13,39 +13,16 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-import keyring  # noqa: E402
-from keyring.backend import KeyringBackend  # noqa: E402
-
-
-class EnvironmentKeyring(KeyringBackend):
-    priority = 1
-
-    def get_password(self, service, username):
-        return os.environ["SSSM_WORKER_PASSWORD"]
-
-    def set_password(self, service, username, password):
-        raise NotImplementedError("read-only test keyring")
-
-    def delete_password(self, service, username):
-        raise NotImplementedError("read-only test keyring")
+from worker_support import open_mailbox  # noqa: E402  (tests/sync is this script's folder)
 
 
 def main(address: str, ews_url: str, ca_file: str) -> int:
-    keyring.set_keyring(EnvironmentKeyring())
-    from app import paths
-    from app.store.db import close_database, open_database
-    from app.store.models import Mailbox
+    from app.store.db import close_database
     from app.sync.outgoing import sync_outgoing
 
-    open_database(paths.database_path())
-    mailbox = Mailbox.get(Mailbox.email == address)
-    profile = mailbox.profile
-    if (profile.incoming_url, profile.trusted_ca_path) != (ews_url, ca_file):
-        print(f"the store's profile points at {profile.incoming_url}, not {ews_url}", file=sys.stderr)
+    mailbox = open_mailbox(address, ews_url, ca_file)
+    if mailbox is None:
         return 2
 
     def kill_now(email):

@@ -62,20 +62,10 @@ def test_sync_once_with_nothing_enabled_succeeds(setup, capsys):
 
 # The child has no in-memory keyring: this tiny backend answers with the test password.
 CHILD = """
-import os, sys
-import keyring
-from keyring.backend import KeyringBackend
-
-class EnvironmentKeyring(KeyringBackend):
-    priority = 1
-    def get_password(self, service, username):
-        return os.environ["SSSM_CHILD_PASSWORD"]
-    def set_password(self, service, username, password):
-        raise NotImplementedError
-    def delete_password(self, service, username):
-        raise NotImplementedError
-
-keyring.set_keyring(EnvironmentKeyring())
+import sys
+sys.path.insert(0, "tests/sync")
+from worker_support import install_keyring
+install_keyring()
 from app.cli import main
 sys.exit(main(["run"]))
 """
@@ -92,7 +82,7 @@ def test_run_keeps_syncing_until_stopped_by_a_signal(setup, ews, sssm_home, sig)
     profile = setup.profile(f"Run {sig.name}")
     mailbox = _enable(setup.mailbox(profile, ews.new_account("clirun").email), Workload.OUTGOING)
     email = queue_email(setup.user, "someone@contoso.com", "From run", "Hello")
-    env = dict(os.environ, SSSM_HOME=str(sssm_home), SSSM_CHILD_PASSWORD=EWS_PASSWORD,
+    env = dict(os.environ, SSSM_HOME=str(sssm_home), SSSM_WORKER_PASSWORD=EWS_PASSWORD,
                PYTHONPATH=str(REPO_ROOT))
     child = subprocess.Popen([sys.executable, "-c", CHILD], cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)

@@ -1,0 +1,102 @@
+"""What the store knows, for incoming sync: the owner's tracking option, the tracking lookups
+(tracked Message-IDs and conversations, known and email-enabled senders) and the Inbox's stored
+SyncFolderItems state."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from app.domain.enums import TrackingOption
+from app.domain.tracking import normalize_address
+from app.store.base import database, utcnow
+from app.store.models import (
+    Contact,
+    CrmAccount,
+    EmailActivity,
+    FolderSyncState,
+    Lead,
+    Mailbox,
+    Queue,
+    SystemUser,
+    UserOptions,
+)
+
+INBOX = "inbox"
+
+
+def tracking_option_for(mailbox: Mailbox) -> TrackingOption:
+    """The owner's personal option; a queue keeps everything it receives."""
+    if mailbox.owner_user_id is None:
+        return TrackingOption.ALL
+    options = UserOptions.get_or_none(UserOptions.user == mailbox.owner_user_id)
+    return options.tracking_option if options is not None else TrackingOption.RESPONSES
+
+
+class StoreTrackingLookup:
+    """``TrackingLookup`` on the store. Sender addresses are read once per cycle."""
+
+    def __init__(self) -> None:
+        self._known: set[str] | None = None
+        self._enabled: set[str] | None = None
+
+    def is_tracked_message_id(self, message_ids: Sequence[str]) -> bool:
+        return EmailActivity.select(EmailActivity.id).where(EmailActivity.message_id.in_(list(message_ids))).exists()
+
+    def is_tracked_conversation(self, conversation_id: str) -> bool:
+        return EmailActivity.select(EmailActivity.id).where(EmailActivity.conversation_id == conversation_id).exists()
+
+    def is_known_sender(self, address: str) -> bool:
+        if self._known is None:
+            self._known = _addresses(Contact.email, CrmAccount.email, Lead.email)
+        return normalize_address(address) in self._known
+
+    def is_email_enabled(self, address: str) -> bool:
+        if self._enabled is None:
+            self._enabled = _addresses(SystemUser.email, Queue.email)
+        return normalize_address(address) in self._enabled or self.is_known_sender(address)
+
+
+class _PendingLookup:
+    """A tracking lookup that also knows the emails stored earlier in the same batch."""
+
+    def __init__(self, base) -> None:
+        self.base = base
+        self.message_ids: set[str] = set()
+        self.conversations: set[str] = set()
+
+    def add(self, message_id: str, conversation_id: str | None) -> None:
+        self.message_ids.add(message_id)
+        if conversation_id:
+            self.conversations.add(conversation_id)
+
+    def is_tracked_message_id(self, message_ids: Sequence[str]) -> bool:
+        return any(m in self.message_ids for m in message_ids) or self.base.is_tracked_message_id(message_ids)
+
+    def is_tracked_conversation(self, conversation_id: str) -> bool:
+        return conversation_id in self.conversations or self.base.is_tracked_conversation(conversation_id)
+
+    def is_known_sender(self, address: str) -> bool:
+        return self.base.is_known_sender(address)
+
+    def is_email_enabled(self, address: str) -> bool:
+        return self.base.is_email_enabled(address)
+
+
+def _addresses(*columns) -> set[str]:
+    found: set[str] = set()
+    for column in columns:
+        query = column.model.select(column).where(column.is_null(False) & (column != "")).tuples()
+        found.update(normalize_address(value) for (value,) in query)
+    return found
+
+
+def load_sync_state(mailbox: Mailbox, folder: str = INBOX) -> str | None:
+    row = FolderSyncState.get_or_none((FolderSyncState.mailbox == mailbox.id) & (FolderSyncState.folder == folder))
+    return row.sync_state or None if row is not None else None
+
+
+def save_sync_state(mailbox: Mailbox, state: str, folder: str = INBOX) -> None:
+    with database.atomic("IMMEDIATE"):
+        (FolderSyncState.insert(mailbox=mailbox.id, folder=folder, sync_state=state, updated_on=utcnow())
+         .on_conflict(conflict_target=[FolderSyncState.mailbox, FolderSyncState.folder],
+                      update={FolderSyncState.sync_state: state, FolderSyncState.updated_on: utcnow()})
+         .execute())
