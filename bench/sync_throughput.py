@@ -147,9 +147,8 @@ def _setup_store(server, emails: list[str], workloads=("incoming",)):
     options.save()
     mailboxes = []
     for email in emails:
-        owner = repo.create_user(email.split("@")[0], email) if own_users else user
         mailbox = repo.save_mailbox(MailboxSettings(
-            name=email.split("@")[0], email=email, owner_id=owner.id, profile_id=profile.id,
+            name=email.split("@")[0], email=email, owner_id=user.id, profile_id=profile.id,
             approval=ApprovalStatus.APPROVED, allow_credentials=True, username=email), password=PASSWORD)
         Mailbox.update(**{f"{w}_enabled": True for w in workloads}).where(Mailbox.id == mailbox.id).execute()
         mailboxes.append(Mailbox.get_by_id(mailbox.id))
