@@ -2,6 +2,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from app import __version__
 
 
@@ -26,3 +28,13 @@ def test_unknown_option_fails_with_usage():
     result = run_app("--no-such-option")
     assert result.returncode == 2
     assert "usage:" in result.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland displays are a Linux matter")
+def test_without_a_display_the_window_command_says_why(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["SSSM_HOME"] = str(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "app", "--demo"], capture_output=True, text=True, timeout=60,
+                            env=env)
+    assert result.returncode == 2
+    assert "No display" in result.stderr and "python -m app simulator" in result.stderr

@@ -26,7 +26,24 @@ def create_application(argv: list[str] | None = None, lang: str | None = None) -
     return app
 
 
+def missing_display() -> str | None:
+    """Why no window can open here, or None. Qt would abort with a terse message instead."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("No display: DISPLAY and WAYLAND_DISPLAY are not set, so the window cannot open. Run it in a "
+            "desktop session (or under xvfb-run). Without a display, `python -m app simulator` runs the demo "
+            "Exchange server and `python -m app sync --once` / `test-mailbox` work from the shell.")
+
+
 def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
+    problem = missing_display()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     from app import paths
     from app.gui.main_window import MainWindow
     from app.store.db import StoreError, open_database
