@@ -1,0 +1,201 @@
+﻿; Per-user installer for Server-Side Sync Manager (NSIS 3, Unicode).
+;
+;   makensis /DVERSION=0.1.0 packaging\installer.nsi    ->  dist\SSSM-0.1.0-setup.exe
+;
+; Wraps the one-folder PyInstaller build (dist\SSSM, from `pyinstaller build.spec`).
+; Installs for the current user only, without elevation, into
+; %LOCALAPPDATA%\Programs\ServerSideSyncManager; adds a Start menu shortcut, an uninstaller
+; registered under HKCU (Settings > Apps) and an optional "Start at login" entry (HKCU Run).
+; The user's data (%LOCALAPPDATA%\ServerSideSyncManager: database, logs, cache) and the
+; passwords in Windows Credential Manager are never touched, neither by an upgrade nor by
+; uninstalling. Like MusicBrainz Picard's installer it refuses to go on while the app runs, and
+; an upgrade removes the old program files before copying the new ones (no stale modules).
+;
+; This file is UTF-8 with a byte order mark (makensis needs it for the Japanese strings).
+
+Unicode true
+ManifestDPIAware true
+RequestExecutionLevel user
+SetCompressor /SOLID lzma
+
+!ifndef VERSION
+  !error "Pass the version: makensis /DVERSION=x.y.z packaging\installer.nsi"
+!endif
+; VIProductVersion wants four numbers; CI passes VERSION_QUAD when VERSION is not x.y.z
+!define /ifndef VERSION_QUAD "${VERSION}.0"
+; the PyInstaller output, relative to this file (makensis runs in the script's folder)
+!define /ifndef DIST "..\dist\SSSM"
+!define /ifndef OUTDIR "..\dist"
+
+!define APP_NAME "Server-Side Sync Manager"
+!define APP_ID "ServerSideSyncManager"
+!define APP_EXE "SSSM.exe"
+!define PUBLISHER "Server-Side Sync Manager"
+!define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_ID}"
+!define RUN_KEY "Software\Microsoft\Windows\CurrentVersion\Run"
+; the main window's title in English and Japanese (resources/i18n/sssm_ja.ts)
+!define WINDOW_TITLE_EN "Server-Side Sync Manager"
+!define WINDOW_TITLE_JA "サーバー側同期マネージャー"
+
+Name "${APP_NAME}"
+OutFile "${OUTDIR}\SSSM-${VERSION}-setup.exe"
+InstallDir "$LOCALAPPDATA\Programs\${APP_ID}"
+; an upgrade goes where the previous version is
+InstallDirRegKey HKCU "${UNINSTALL_KEY}" "InstallLocation"
+BrandingText "${APP_NAME} ${VERSION}"
+
+VIProductVersion "${VERSION_QUAD}"
+VIAddVersionKey /LANG=0 "ProductName" "${APP_NAME}"
+VIAddVersionKey /LANG=0 "ProductVersion" "${VERSION}"
+VIAddVersionKey /LANG=0 "FileVersion" "${VERSION}"
+VIAddVersionKey /LANG=0 "FileDescription" "${APP_NAME} setup"
+VIAddVersionKey /LANG=0 "CompanyName" "${PUBLISHER}"
+VIAddVersionKey /LANG=0 "LegalCopyright" "${PUBLISHER}"
+
+!include "MUI2.nsh"
+!include "LogicLib.nsh"
+!include "FileFunc.nsh"
+
+!define MUI_ICON "sssm.ico"
+!define MUI_UNICON "sssm.ico"
+!define MUI_ABORTWARNING
+!define MUI_COMPONENTSPAGE_NODESC
+!define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
+; the language chosen at install time is the uninstaller's too
+!define MUI_LANGDLL_REGISTRY_ROOT HKCU
+!define MUI_LANGDLL_REGISTRY_KEY "${UNINSTALL_KEY}"
+!define MUI_LANGDLL_REGISTRY_VALUENAME "InstallerLanguage"
+
+!insertmacro MUI_PAGE_WELCOME
+!insertmacro MUI_PAGE_COMPONENTS
+!insertmacro MUI_PAGE_DIRECTORY
+!insertmacro MUI_PAGE_INSTFILES
+!insertmacro MUI_PAGE_FINISH
+
+!insertmacro MUI_UNPAGE_CONFIRM
+!insertmacro MUI_UNPAGE_INSTFILES
+
+!insertmacro MUI_LANGUAGE "English"
+!insertmacro MUI_LANGUAGE "Japanese"
+
+LangString AppRunning ${LANG_ENGLISH} "${APP_NAME} is running. Quit it (tray icon > Quit), then choose Retry."
+LangString AppRunning ${LANG_JAPANESE} "${WINDOW_TITLE_JA}が実行中です。終了してから (通知領域のアイコン > 終了) [再試行] を選択してください。"
+LangString SecProgram ${LANG_ENGLISH} "${APP_NAME} (program and Start menu shortcut)"
+LangString SecProgram ${LANG_JAPANESE} "${WINDOW_TITLE_JA} (プログラムと [スタート] メニューのショートカット)"
+LangString SecAutostart ${LANG_ENGLISH} "Start at login"
+LangString SecAutostart ${LANG_JAPANESE} "ログイン時に起動する"
+
+
+; Wait until no copy of the app runs: its main window (hidden while in the tray, but still
+; there) and, as the reliable test for the copy in $INSTDIR, whether SSSM.exe can be opened
+; for writing (Windows refuses that while the image is running). Cancel aborts the installer.
+!macro WAIT_UNTIL_NOT_RUNNING un
+Function ${un}WaitUntilNotRunning
+  Push $0
+  Push $1
+  retry:
+    FindWindow $0 "" "${WINDOW_TITLE_EN}"
+    ${If} $0 == 0
+      FindWindow $0 "" "${WINDOW_TITLE_JA}"
+    ${EndIf}
+    ${If} $0 == 0
+    ${AndIf} ${FileExists} "$INSTDIR\${APP_EXE}"
+      ClearErrors
+      FileOpen $1 "$INSTDIR\${APP_EXE}" a
+      ${If} ${Errors}
+        StrCpy $0 1
+      ${Else}
+        FileClose $1
+      ${EndIf}
+    ${EndIf}
+    ${If} $0 != 0
+      MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(AppRunning)" /SD IDCANCEL IDRETRY retry
+      Abort
+    ${EndIf}
+  Pop $1
+  Pop $0
+FunctionEnd
+!macroend
+!insertmacro WAIT_UNTIL_NOT_RUNNING ""
+!insertmacro WAIT_UNTIL_NOT_RUNNING "un."
+
+; The program's own files only: never RMDir /r $INSTDIR, the user may have picked a folder
+; that holds other things.
+!macro REMOVE_PROGRAM_FILES dir
+  Delete "${dir}\${APP_EXE}"
+  RMDir /r "${dir}\_internal"
+  Delete "${dir}\uninstall.exe"
+!macroend
+
+
+Section "$(SecProgram)" SecProgram
+  SectionIn RO
+  Call WaitUntilNotRunning
+
+  ; an earlier version installed elsewhere: let its own uninstaller remove it (data stays)
+  ReadRegStr $0 HKCU "${UNINSTALL_KEY}" "InstallLocation"
+  ${If} $0 != ""
+  ${AndIf} $0 != $INSTDIR
+  ${AndIf} ${FileExists} "$0\uninstall.exe"
+    ExecWait '"$0\uninstall.exe" /S _?=$0'
+    Delete "$0\uninstall.exe"
+    RMDir "$0"
+  ${EndIf}
+
+  ; upgrade in place: the old build's files go first, so no module of it lingers
+  !insertmacro REMOVE_PROGRAM_FILES "$INSTDIR"
+
+  SetOutPath "$INSTDIR"
+  File "${DIST}\${APP_EXE}"
+  File /r "${DIST}\_internal"
+  WriteUninstaller "$INSTDIR\uninstall.exe"
+
+  CreateShortcut "$SMPROGRAMS\${APP_NAME}.lnk" "$INSTDIR\${APP_EXE}" "" "$INSTDIR\${APP_EXE}" 0
+
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayName" "${APP_NAME}"
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayVersion" "${VERSION}"
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "Publisher" "${PUBLISHER}"
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayIcon" "$INSTDIR\${APP_EXE},0"
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "InstallLocation" "$INSTDIR"
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "UninstallString" '"$INSTDIR\uninstall.exe"'
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
+  WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoModify" 1
+  WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
+  ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
+  IntFmt $0 "0x%08X" $0
+  WriteRegDWORD HKCU "${UNINSTALL_KEY}" "EstimatedSize" "$0"
+
+  ; "Start at login" is written by its own section below; unticked on upgrade means off
+  DeleteRegValue HKCU "${RUN_KEY}" "${APP_ID}"
+SectionEnd
+
+Section /o "$(SecAutostart)" SecAutostart
+  WriteRegStr HKCU "${RUN_KEY}" "${APP_ID}" '"$INSTDIR\${APP_EXE}"'
+SectionEnd
+
+
+; after the sections: .onInit refers to their indices
+Function .onInit
+  !insertmacro MUI_LANGDLL_DISPLAY
+  Call WaitUntilNotRunning  ; early, before any page; the program section checks again
+  ; keep "Start at login" as the user left it when upgrading
+  ReadRegStr $0 HKCU "${RUN_KEY}" "${APP_ID}"
+  ${If} $0 != ""
+    SectionSetFlags ${SecAutostart} ${SF_SELECTED}
+  ${EndIf}
+FunctionEnd
+
+Function un.onInit
+  !insertmacro MUI_UNGETLANGUAGE
+FunctionEnd
+
+Section "Uninstall"
+  Call un.WaitUntilNotRunning
+  DeleteRegValue HKCU "${RUN_KEY}" "${APP_ID}"
+  Delete "$SMPROGRAMS\${APP_NAME}.lnk"
+  !insertmacro REMOVE_PROGRAM_FILES "$INSTDIR"
+  RMDir "$INSTDIR"  ; only if empty
+  DeleteRegKey HKCU "${UNINSTALL_KEY}"
+  ; %LOCALAPPDATA%\ServerSideSyncManager (profiles, mailboxes, logs) and the stored
+  ; passwords stay: reinstalling picks them up again.
+SectionEnd
