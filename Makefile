@@ -5,14 +5,20 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BUILD_STAMP := $(VENV)/.installed-build
 
-.PHONY: demo run test bench forms translations clean
+.PHONY: demo run test bench forms translations dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
+
+# PyInstaller only for `make dist` (the `build` extra), so `make test` stays lean.
+$(BUILD_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,build]"
+	touch $(BUILD_STAMP)
 
 demo: $(STAMP)
 	$(BIN)/python -m app --demo
@@ -32,6 +38,12 @@ forms: $(STAMP)
 
 translations: $(STAMP)
 	$(BIN)/python -m app.gui.build_translations
+
+# One-folder build of this platform: dist/sssm/sssm here, dist\SSSM\SSSM.exe on Windows
+# (the Windows installer: see README and packaging/windows-ci.yml).
+dist: $(BUILD_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
+	dist/sssm/sssm --version
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
