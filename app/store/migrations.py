@@ -30,7 +30,17 @@ def _v2_workload_state(db: SqliteDatabase) -> None:
     )
 
 
+def _v3_item_link_unlinked_on(db: SqliteDatabase) -> None:
+    """An explicit "unlinked" mark on ItemLink (it was a prefix on item_id in schema 2)."""
+    db.execute_sql('ALTER TABLE "item_link" ADD COLUMN "unlinked_on" DATETIME')
+    db.execute_sql(
+        "UPDATE \"item_link\" SET \"unlinked_on\" = \"synced_on\", \"item_id\" = substr(\"item_id\", 10) "
+        "WHERE \"item_id\" LIKE 'unlinked:%'"
+    )
+
+
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_workload_state,
+    3: _v3_item_link_unlinked_on,
 }
 LATEST = max(STEPS)

@@ -160,6 +160,9 @@ class ItemLink(BaseModel):
     change_key = CharField(max_length=512)
     synced_fingerprint = CharField(max_length=64, default="")  # hash of the record as last synced
     synced_on = UtcDateTimeField(default=utcnow)
+    # set when the item was deleted in Exchange: the record is kept and no longer synchronized
+    # (schema v3); the row stays so the owner's filters do not send the record back as new
+    unlinked_on = UtcDateTimeField(null=True)
 
     class Meta:
         indexes = (

@@ -35,9 +35,6 @@ log = logging.getLogger(__name__)
 __all__ = ["sync_act", "records_selected"]
 
 MAX_CHANGES = 512  # per SyncFolderItems request (the EWS maximum)
-# A record unlinked because its item was deleted in Exchange keeps a marker row so the filters do
-# not send it back to Exchange as a new record (there is no column for "unlinked": see the report).
-UNLINKED = "unlinked:"
 
 
 def _update_item_service():
@@ -109,7 +106,7 @@ class _FolderSync:
         links, unlinked = {}, set()
         for link in ItemLink.select().where((ItemLink.mailbox == self.mailbox.id)
                                             & (ItemLink.record_type == self.mapping.record_type)):
-            if link.item_id.startswith(UNLINKED):
+            if link.unlinked_on is not None:
                 unlinked.add(link.record_id)
             else:
                 links[link.item_id] = link
@@ -163,7 +160,7 @@ class _FolderSync:
         self.folder.item_sync_state = (state_row.sync_state if state_row else "") or None
         known = {link.item_id: link.change_key for link in ItemLink.select(ItemLink.item_id, ItemLink.change_key)
                  .where((ItemLink.mailbox == self.mailbox.id)
-                        & (ItemLink.record_type == self.mapping.record_type))}
+                        & (ItemLink.record_type == self.mapping.record_type) & ItemLink.unlinked_on.is_null())}
         changed: dict[str, str] = {}
         deleted: set[str] = set()
         for change_type, item in self.folder.sync_items(only_fields=[], max_changes_returned=MAX_CHANGES):
@@ -192,7 +189,7 @@ class _FolderSync:
         return {iid: result for (iid, _ck), result in zip(ids, results)}
 
     def _unlink(self, link: ItemLink) -> None:
-        link.item_id = UNLINKED + link.item_id
+        link.unlinked_on = utcnow()
         link.change_key = link.synced_fingerprint = ""
         link.synced_on = utcnow()
         link.save()

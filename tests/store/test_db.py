@@ -166,3 +166,22 @@ def test_writers_of_one_process_queue_instead_of_failing_busy(tmp_path):
         t.join()
     assert errors == []
     assert db.execute_sql("SELECT count(*) FROM t").fetchone()[0] == 8 * 40
+
+
+def test_migration_3_turns_the_unlinked_prefix_into_a_column(tmp_path):
+    from app.store.models import ItemLink
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    with sqlite3.connect(path) as conn:
+        for record_id, item_id in ((7, "unlinked:AAMkADel"), (8, "AAMkALive")):
+            conn.execute(
+                "INSERT INTO item_link (mailbox_id, record_type, record_id, item_id, change_key, synced_fingerprint,"
+                " synced_on) VALUES (1, 'task', ?, ?, '', '', '2025-05-01T10:00:00.000000Z')", (record_id, item_id))
+    open_database(path)
+    try:
+        links = {link.item_id: link for link in ItemLink.select()}
+        assert set(links) == {"AAMkADel", "AAMkALive"}
+        assert links["AAMkADel"].unlinked_on is not None and links["AAMkALive"].unlinked_on is None
+    finally:
+        close_database()
