@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>Alerts</name>
+    <message>
+        <source>Disabled after repeated failures. </source>
+        <translation>失敗が続いたため無効にしました。</translation>
+    </message>
+    <message>
+        <source>The mailbox works again after earlier failures.</source>
+        <translation>以前の失敗の後、メールボックスは再び動作しています。</translation>
+    </message>
+    <message>
+        <source>More than half of the mailboxes of this profile failed within the last hour.</source>
+        <translation>過去 1 時間以内に、このプロファイルのメールボックスの半数以上が失敗しました。</translation>
+    </message>
+    <message>
+        <source>Check the Exchange server and the profile&apos;s settings; test the profile&apos;s mailboxes.</source>
+        <translation>Exchange サーバーとプロファイルの設定を確認し、プロファイルのメールボックスをテストしてください。</translation>
+    </message>
+</context>
+<context>
     <name>AlertsPane</name>
     <message>
         <source>Level</source>
@@ -120,6 +139,41 @@
     <message>
         <source>Alert details</source>
         <translation>通知の詳細</translation>
+    </message>
+</context>
+<context>
+    <name>Diagnostics</name>
+    <message>
+        <source>The address is approved, a profile is set and the needed credentials are present.</source>
+        <translation>アドレスは承認済みで、プロファイルが設定され、必要な資格情報があります。</translation>
+    </message>
+    <message>
+        <source>Preconditions</source>
+        <translation>前提条件</translation>
+    </message>
+    <message>
+        <source>Exchange Web Services endpoint</source>
+        <translation>Exchange Web サービスのエンドポイント</translation>
+    </message>
+    <message>
+        <source>Connect and authenticate</source>
+        <translation>接続と認証</translation>
+    </message>
+    <message>
+        <source>No workload uses server-side synchronization: nothing to test.</source>
+        <translation>サーバー側同期を使用するワークロードがないため、テストする項目はありません。</translation>
+    </message>
+    <message>
+        <source>Incoming email</source>
+        <translation>受信メール</translation>
+    </message>
+    <message>
+        <source>Outgoing email</source>
+        <translation>送信メール</translation>
+    </message>
+    <message>
+        <source>Appointments, contacts and tasks</source>
+        <translation>予定、取引先担当者、タスク</translation>
     </message>
 </context>
 <context>
@@ -359,6 +413,188 @@
     <message>
         <source>Equals current user</source>
         <translation>現在のユーザーと等しい</translation>
+    </message>
+</context>
+<context>
+    <name>Failures</name>
+    <message>
+        <source>The email address {subject} is not approved.</source>
+        <translation>電子メールアドレス {subject} は承認されていません。</translation>
+    </message>
+    <message>
+        <source>Open the mailbox and click Approve email, then test again.</source>
+        <translation>メールボックスを開いて [電子メールの承認] をクリックし、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <source>The mailbox {subject} has no email server profile.</source>
+        <translation>メールボックス {subject} に電子メールサーバープロファイルがありません。</translation>
+    </message>
+    <message>
+        <source>Choose a server profile on the mailbox&apos;s Synchronization method tab.</source>
+        <translation>メールボックスの [同期方法] タブでサーバープロファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>The profile uses each mailbox&apos;s own credentials, but {subject} does not allow its credentials to be used for email processing.</source>
+        <translation>プロファイルは各メールボックスの資格情報を使用しますが、{subject} は電子メール処理での資格情報の使用を許可していません。</translation>
+    </message>
+    <message>
+        <source>On the mailbox&apos;s Credentials tab, set “Allow to use credentials for email processing” to Yes and enter the user name and password.</source>
+        <translation>メールボックスの [資格情報] タブで「電子メール処理での資格情報の使用を許可する」を「はい」にし、ユーザー名とパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>The user name or password of {subject} is missing.</source>
+        <translation>{subject} のユーザー名またはパスワードがありません。</translation>
+    </message>
+    <message>
+        <source>Enter the user name and password on the mailbox&apos;s Credentials tab.</source>
+        <translation>メールボックスの [資格情報] タブでユーザー名とパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>The email server profile “{subject}” has no user name or password.</source>
+        <translation>電子メールサーバープロファイル「{subject}」にユーザー名またはパスワードがありません。</translation>
+    </message>
+    <message>
+        <source>Enter the user name and password in the profile&apos;s credentials.</source>
+        <translation>プロファイルの資格情報にユーザー名とパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Windows integrated authentication is not available on this computer (profile “{subject}”).</source>
+        <translation>このコンピューターでは Windows 統合認証を使用できません (プロファイル「{subject}」)。</translation>
+    </message>
+    <message>
+        <source>Use credentials specified by the user or queue, or in the email server profile.</source>
+        <translation>ユーザーまたはキューで指定した資格情報か、電子メールサーバープロファイルで指定した資格情報を使用してください。</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred.</source>
+        <translation>予期しないエラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>It is retried after the back-off. Download the mailbox details and send them to support if it persists.</source>
+        <translation>待機時間の後に再試行されます。解決しない場合は、メールボックスの詳細をダウンロードしてサポートに送付してください。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted, so the connection was refused.</source>
+        <translation>サーバーの証明書が信頼されていないため、接続は拒否されました。</translation>
+    </message>
+    <message>
+        <source>If the server uses a certificate from your organisation&apos;s own CA, select that CA&apos;s file in the profile&apos;s “Trusted CA certificate” setting (Advanced). Verification is never turned off.</source>
+        <translation>サーバーが組織独自の CA の証明書を使用している場合は、プロファイルの「信頼する CA 証明書」設定 (詳細設定) でその CA のファイルを選択してください。証明書の検証が無効になることはありません。</translation>
+    </message>
+    <message>
+        <source>Autodiscover did not find the Exchange Web Services address.</source>
+        <translation>自動検出で Exchange Web サービス アドレスが見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>Check the DNS records for Autodiscover, or turn Autodiscover off and enter the EWS address.</source>
+        <translation>自動検出用の DNS レコードを確認するか、自動検出をオフにして EWS アドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>The server refused the user name or password (HTTP 401).</source>
+        <translation>サーバーがユーザー名またはパスワードを拒否しました (HTTP 401)。</translation>
+    </message>
+    <message>
+        <source>Check the user name and password (mailbox Credentials tab, or the profile&apos;s credentials) and the authentication protocol, then test again. It is not retried automatically, so the account is not locked out.</source>
+        <translation>ユーザー名とパスワード (メールボックスの [資格情報] タブ、またはプロファイルの資格情報) と認証プロトコルを確認し、もう一度テストしてください。アカウントがロックアウトされないよう、自動では再試行されません。</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s account is not allowed to impersonate this mailbox.</source>
+        <translation>プロファイルのアカウントには、このメールボックスの偽装が許可されていません。</translation>
+    </message>
+    <message>
+        <source>Give the profile&apos;s account the ApplicationImpersonation role in Exchange, or turn impersonation off and use each mailbox&apos;s credentials.</source>
+        <translation>Exchange でプロファイルのアカウントに ApplicationImpersonation ロールを付与するか、偽装をオフにして各メールボックスの資格情報を使用してください。</translation>
+    </message>
+    <message>
+        <source>The account may not open this mailbox (access denied).</source>
+        <translation>このアカウントはこのメールボックスを開けません (アクセス拒否)。</translation>
+    </message>
+    <message>
+        <source>Grant the account full access to the mailbox, or use the mailbox&apos;s own credentials.</source>
+        <translation>アカウントにメールボックスへのフル アクセス権を付与するか、メールボックス自身の資格情報を使用してください。</translation>
+    </message>
+    <message>
+        <source>Exchange has no mailbox with this email address.</source>
+        <translation>この電子メールアドレスのメールボックスは Exchange にありません。</translation>
+    </message>
+    <message>
+        <source>Check the mailbox&apos;s email address, or create the mailbox in Exchange.</source>
+        <translation>メールボックスの電子メールアドレスを確認するか、Exchange でメールボックスを作成してください。</translation>
+    </message>
+    <message>
+        <source>Exchange is busy and asked to wait before the next request (throttling).</source>
+        <translation>Exchange がビジー状態のため、次の要求まで待機するよう求められました (調整)。</translation>
+    </message>
+    <message>
+        <source>Nothing to do: it is retried after the back-off. If it keeps happening, lower the profile&apos;s maximum concurrent connections.</source>
+        <translation>対処は不要です。待機時間の後に再試行されます。繰り返し発生する場合は、プロファイルの同時接続の最大数を減らしてください。</translation>
+    </message>
+    <message>
+        <source>The server refused access to Exchange Web Services (HTTP 403).</source>
+        <translation>サーバーが Exchange Web サービスへのアクセスを拒否しました (HTTP 403)。</translation>
+    </message>
+    <message>
+        <source>Check that EWS is enabled for this mailbox and that the SSL setting matches the server.</source>
+        <translation>このメールボックスで EWS が有効になっていること、SSL の設定がサーバーと一致していることを確認してください。</translation>
+    </message>
+    <message>
+        <source>The connection to the server failed or was reset.</source>
+        <translation>サーバーへの接続に失敗したか、接続がリセットされました。</translation>
+    </message>
+    <message>
+        <source>It is retried after the back-off. Check that the server address is right and reachable.</source>
+        <translation>待機時間の後に再試行されます。サーバーのアドレスが正しく、到達可能であることを確認してください。</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>サーバーが時間内に応答しませんでした。</translation>
+    </message>
+    <message>
+        <source>It is retried after the back-off. If it keeps happening, check the network or raise the profile&apos;s timeout.</source>
+        <translation>待機時間の後に再試行されます。繰り返し発生する場合は、ネットワークを確認するか、プロファイルのタイムアウトを長くしてください。</translation>
+    </message>
+    <message>
+        <source>Exchange reported an internal error.</source>
+        <translation>Exchange が内部エラーを報告しました。</translation>
+    </message>
+    <message>
+        <source>It is retried after the back-off. If it persists, check the Exchange server&apos;s health.</source>
+        <translation>待機時間の後に再試行されます。解決しない場合は、Exchange サーバーの状態を確認してください。</translation>
+    </message>
+    <message>
+        <source>The Exchange front end reported an error.</source>
+        <translation>Exchange のフロントエンドがエラーを報告しました。</translation>
+    </message>
+    <message>
+        <source>It is retried after the back-off.</source>
+        <translation>待機時間の後に再試行されます。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was not valid Exchange Web Services XML.</source>
+        <translation>サーバーの応答が有効な Exchange Web サービスの XML ではありませんでした。</translation>
+    </message>
+    <message>
+        <source>It is retried after the back-off. A proxy or load balancer between here and Exchange may be altering responses.</source>
+        <translation>待機時間の後に再試行されます。このコンピューターと Exchange の間にあるプロキシまたはロード バランサーが応答を変更している可能性があります。</translation>
+    </message>
+    <message>
+        <source>The server answered with an HTTP error.</source>
+        <translation>サーバーが HTTP エラーを返しました。</translation>
+    </message>
+</context>
+<context>
+    <name>Incoming</name>
+    <message>
+        <source>An incoming email could not be processed. It was left in the Inbox.</source>
+        <translation>受信した電子メールを処理できませんでした。電子メールは受信トレイに残されています。</translation>
+    </message>
+    <message>
+        <source>An incoming email could not be processed, nor moved to the Undeliverable folder. It was left in the Inbox.</source>
+        <translation>受信した電子メールを処理できず、[配信不要] フォルダーにも移動できませんでした。電子メールは受信トレイに残されています。</translation>
+    </message>
+    <message>
+        <source>Look at the email in Outlook or Outlook Web App. To have such emails moved out of the Inbox automatically, set “Move failed emails to Undeliverable folder” in the email server profile.</source>
+        <translation>Outlook または Outlook Web App で電子メールを確認してください。このような電子メールを受信トレイから自動的に移動するには、電子メールサーバープロファイルで「失敗した電子メールを [配信不要] フォルダーに移動」を設定してください。</translation>
     </message>
 </context>
 <context>
@@ -815,6 +1051,33 @@
     <message>
         <source>Cannot start</source>
         <translation>起動できません</translation>
+    </message>
+</context>
+<context>
+    <name>Outgoing</name>
+    <message>
+        <source>An email could not be sent: Exchange refused it.</source>
+        <translation>電子メールを送信できませんでした。Exchange に拒否されました。</translation>
+    </message>
+    <message>
+        <source>Check the email&apos;s addresses and content, then send it again.</source>
+        <translation>電子メールのアドレスと内容を確認してから、もう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>An email could not be sent: Exchange refused its recipients.</source>
+        <translation>電子メールを送信できませんでした。Exchange に受信者が拒否されました。</translation>
+    </message>
+    <message>
+        <source>Correct the email&apos;s To and Cc addresses and send it again.</source>
+        <translation>電子メールの宛先と CC のアドレスを修正して、もう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>An email could not be sent: it is larger than Exchange allows.</source>
+        <translation>電子メールを送信できませんでした。Exchange で許可されているサイズを超えています。</translation>
+    </message>
+    <message>
+        <source>Make the email smaller (fewer or smaller attachments) and send it again.</source>
+        <translation>電子メールを小さくして (添付ファイルを減らすか小さくして)、もう一度送信してください。</translation>
     </message>
 </context>
 <context>
