@@ -28,6 +28,14 @@ class Failure:
     next_step: str = ""
     details: str = ""
     backoff_ms: int | None = None  # ErrorServerBusy's BackOffMilliseconds
+    # For translation: ``message`` is ``template.format(**dict(params))`` (English, for logs and CSV);
+    # the GUI formats the translated template instead. No template: the message is its own template.
+    params: tuple[tuple[str, object], ...] = ()
+    template: str = ""
+
+    @property
+    def message_template(self) -> str:
+        return self.template or self.message
 
 
 @dataclass(frozen=True)

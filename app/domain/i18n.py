@@ -17,3 +17,43 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 
 def identity_translate(context: str, text: str) -> str:
     return text
+
+
+def format_template(template: str, params: dict, fallback: str = "") -> str:
+    """``template.format(**params)``; a translation with broken placeholders gives *fallback*
+    (the English template) formatted instead, never an exception."""
+    if not params:
+        return template
+    for text in (template, fallback or template):
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError, ValueError, AttributeError):
+            continue
+    return template
+
+
+def parts_text(parts, translate: Translator = identity_translate) -> str:
+    """Translatable message parts ``[(context, template, params), ...]`` as one text."""
+    return "".join(format_template(translate(context, template), params, template)
+                   for context, template, params in parts)
+
+
+def failure_text(failure, translate: Translator = identity_translate) -> str:
+    """A Failure's message in the UI language (its template is marked in context "Failures")."""
+    return format_template(translate("Failures", failure.message_template), dict(failure.params),
+                           failure.message_template)
+
+
+def step_title(step, translate: Translator = identity_translate) -> str:
+    """A test step's title (a template marked in context "Diagnostics")."""
+    return translate("Diagnostics", step.title)
+
+
+def step_message(step, translate: Translator = identity_translate) -> str:
+    """A test step's message: a failure's translated message (plus any trace after it), else the
+    step's own message, translated when it is one of the marked "Diagnostics" texts (other
+    messages of successful steps are the engine's English technical text)."""
+    failure = getattr(step, "failure", None)
+    if failure is not None and step.message.startswith(failure.message):
+        return failure_text(failure, translate) + step.message[len(failure.message):]
+    return translate("Diagnostics", step.message) if step.message else ""

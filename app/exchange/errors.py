@@ -43,7 +43,8 @@ _PRECONDITIONS = {
 
 def precondition_failure(code: str, subject: str) -> Failure:
     message, next_step = _PRECONDITIONS[code]
-    return Failure(code, False, message.format(subject=subject), next_step)
+    return Failure(code, False, message.format(subject=subject), next_step,
+                   params=(("subject", subject),), template=message)
 
 
 def classify(exc: BaseException) -> Failure:

@@ -72,7 +72,7 @@ def apply_success(mailbox: Mailbox, workload: Workload) -> list[Alert]:
         alerts.close_open_alerts(mailbox, workload)
         alert = alerts.raise_alert(AlertLevel.INFORMATION, AlertScope.MAILBOX, alerts.RECOVERED_CODE,
                                    _N(CTX, "The mailbox works again after earlier failures."),
-                                   mailbox=mailbox, workload=workload)
+                                   mailbox=mailbox, workload=workload, context=CTX)
         if alert is not None:
             recorded.append(alert)
     return recorded

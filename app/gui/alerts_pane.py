@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QWidg
 from app.domain.enums import AlertLevel
 from app.gui import messages
 from app.gui.forms.ui_alerts_pane import Ui_AlertsPane
-from app.gui.i18n import enum_text, format_time
+from app.gui.i18n import alert_text, enum_text, format_time
 from app.gui.table_models import Column, RowTableModel, SearchProxy
 from app.store import queries
 from app.store.queries import AlertRow
@@ -27,13 +27,16 @@ def alert_columns() -> list[Column]:
         Column(QCoreApplication.translate("AlertsPane", "Time"), lambda r: r.updated_on),
         Column(QCoreApplication.translate("AlertsPane", "Regarding"), lambda r: r.mailbox_name or r.profile_name),
         Column(QCoreApplication.translate("AlertsPane", "Error code"), lambda r: r.error_code),
-        Column(QCoreApplication.translate("AlertsPane", "Message"), lambda r: r.message, tooltip=lambda r: r.message),
+        Column(QCoreApplication.translate("AlertsPane", "Message"), alert_text, tooltip=alert_text),
         Column(QCoreApplication.translate("AlertsPane", "Occurrences"), lambda r: r.occurrences),
     ]
 
 
 def write_alerts_csv(path: str, rows: Iterable[AlertRow]) -> int:
-    """Write *rows* as UTF-8 CSV with a BOM (Excel opens Japanese text correctly); returns the count."""
+    """Write *rows* as UTF-8 CSV with a BOM (Excel opens Japanese text correctly); returns the count.
+
+    The message column is the stored English message (for logs, support and searching), whatever
+    the UI language; headers and labels follow the UI language."""
     header = [QCoreApplication.translate("AlertsPane", "Time"), QCoreApplication.translate("AlertsPane", "Level"), QCoreApplication.translate("AlertsPane", "Scope"), QCoreApplication.translate("AlertsPane", "Mailbox"), QCoreApplication.translate("AlertsPane", "Email server profile"),
               QCoreApplication.translate("AlertsPane", "Workload"), QCoreApplication.translate("AlertsPane", "Error code"), QCoreApplication.translate("AlertsPane", "Message"), QCoreApplication.translate("AlertsPane", "Details"), QCoreApplication.translate("AlertsPane", "Occurrences"),
               QCoreApplication.translate("AlertsPane", "Read"), QCoreApplication.translate("AlertsPane", "Open")]
@@ -110,7 +113,7 @@ class AlertsPane(QWidget):
         self.ui.deleteButton.setEnabled(bool(selected))
         if len(selected) == 1:
             r = selected[0]
-            lines = [f"{enum_text(r.level)} · {format_time(r.updated_on)} · {r.error_code}", "", r.message]
+            lines = [f"{enum_text(r.level)} · {format_time(r.updated_on)} · {r.error_code}", "", alert_text(r)]
             if r.details:
                 lines += ["", r.details]
             self.ui.detailsView.setPlainText("\n".join(lines))

@@ -53,6 +53,16 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def alert_text(alert) -> str:
+    """An alert's (or AlertRow's) message in the UI language; its stored English message when it
+    has no translatable parts (alerts from before schema 4, free-form engine messages)."""
+    from app.domain.i18n import parts_text
+    from app.store.alerts import message_parts
+
+    parts = message_parts(alert)
+    return parts_text(parts, translate) if parts else alert.message
+
+
 def format_time(value) -> str:
     """An aware UTC datetime as local time in the UI locale's short format; "" for None."""
     if value is None:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QTreeWidgetItem, QWidget
 
 from app.domain.enums import TestStatus
+from app.domain.i18n import step_message, step_title
 from app.gui import messages
 from app.gui.forms.ui_report_dialog import Ui_ReportDialog
 from app.gui.i18n import enum_text, format_time, translate
@@ -41,12 +42,13 @@ class ReportDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for number, step in enumerate(report.steps, 1):
-            item = QTreeWidgetItem([f"{number}. {step.title}", enum_text(step.status),
-                                    _duration(step.duration_ms), step.message])
+            message = step_message(step, translate)
+            item = QTreeWidgetItem([f"{number}. {step_title(step, translate)}", enum_text(step.status),
+                                    _duration(step.duration_ms), message])
             colour = _COLOURS.get(step.status)
             if colour:
                 item.setForeground(1, QBrush(QColor(colour)))
-            item.setToolTip(3, step.message)
+            item.setToolTip(3, message)
             if step.details:
                 child = QTreeWidgetItem([step.details])
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)

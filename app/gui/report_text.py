@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Callable, Iterable
 
-from app.domain.i18n import identity_translate
+from app.domain.i18n import identity_translate, parts_text, step_message, step_title
 
 Translate = Callable[[str, str], str]
 
@@ -27,6 +27,13 @@ def _label(value: Any, translate: Translate) -> str:
     return str(value)
 
 
+def _alert_message(alert: Any, translate: Translate) -> str:
+    from app.store.alerts import message_parts
+
+    parts = message_parts(alert)
+    return parts_text(parts, translate) if parts else alert.message
+
+
 def _duration(ms: float) -> str:
     return f"{ms / 1000:.2f} s" if ms >= 1000 else f"{ms:.0f} ms"
 
@@ -42,9 +49,10 @@ def report_text(report: Any, mailbox_name: str = "", translate: Translate = iden
     lines = [translate("Reports", "Test & Enable report")] + [f"{k}: {v}" for k, v in header] + [""]
     for number, step in enumerate(report.steps, 1):
         workload = f" [{_label(step.workload, translate)}]" if step.workload is not None else ""
-        lines.append(f"{number}. {step.title}{workload}: {_label(step.status, translate)} ({_duration(step.duration_ms)})")
+        lines.append(f"{number}. {step_title(step, translate)}{workload}: {_label(step.status, translate)} "
+                     f"({_duration(step.duration_ms)})")
         if step.message:
-            lines.append(f"   {step.message}")
+            lines.append(f"   {step_message(step, translate)}")
         if step.details:
             lines += ["   " + line for line in step.details.splitlines()]
         lines.append("")
@@ -86,7 +94,7 @@ def mailbox_details_text(mailbox: Any, profile_name: str, owner_name: str, has_p
     lines = [translate("Reports", "Mailbox details"), ""]
     lines += [f"{k}: {v}" if k else "" for k, v in rows]
     lines += ["", translate("Reports", "Alerts")]
-    alert_lines = [f"- {_label(a.updated_on, translate)} {_label(a.level, translate)} {a.error_code} ×{a.occurrences}: {a.message}"
+    alert_lines = [f"- {_label(a.updated_on, translate)} {_label(a.level, translate)} {a.error_code} ×{a.occurrences}: {_alert_message(a, translate)}"
                    for a in alerts]
     lines += alert_lines or [translate("Reports", "(none)")]
     if last_report:

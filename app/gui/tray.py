@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from app.domain.enums import AlertLevel
+from app.gui.i18n import alert_text
 from app.gui.icons import OK, state_for_level, status_icon
 from app.gui.toast_policy import ToastPolicy
 from app.store import queries, repo
@@ -135,7 +136,7 @@ class TrayController(QObject):
             about = alert.mailbox_name or alert.profile_name
             title = self.tr("%1: %2").replace("%1", self.tr("Error") if alert.level is AlertLevel.ERROR
                                               else self.tr("Warning")).replace("%2", about)
-            self.notifier.notify(title, alert.message, alert.level)
+            self.notifier.notify(title, alert_text(alert), alert.level)
         self.update_state()
 
     # --- actions ----------------------------------------------------------------------------

@@ -1,6 +1,12 @@
-"""Recording alerts (spec §4): level filtering, de-duplication, recovery, the profile-wide rule."""
+"""Recording alerts (spec §4): level filtering, de-duplication, recovery, the profile-wide rule.
+
+``Alert.message`` is the English text (logs, CSV export). ``Alert.message_parts`` keeps the same
+message translatable: a JSON list of ``[context, template, params]`` whose translated, formatted
+concatenation is the message (the GUI's ``alert_text``); empty means "show ``message`` as is".
+"""
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 from app.domain.enums import AlertLevel, AlertScope, Workload
@@ -12,6 +18,7 @@ from app.store.models import Alert, Mailbox, ServerProfile
 from app.store.repo import system_settings
 
 CTX = "Alerts"
+FAILURES_CTX = "Failures"  # app.exchange.errors' context (the store does not import the exchange layer)
 MOST_FAILING_CODE = "MostMailboxesFailing"
 RECOVERED_CODE = "Recovered"
 
@@ -24,10 +31,19 @@ def level_enabled(level: AlertLevel) -> bool:
 
 def raise_alert(level: AlertLevel, scope: AlertScope, code: str, message: str, *,
                 mailbox: Mailbox | None = None, profile: ServerProfile | None = None, email=None,
-                workload: Workload | None = None, details: str = "", next_step: str = "") -> Alert | None:
-    """Record an alert, or count a repeat of the same open one. None when the level is off."""
+                workload: Workload | None = None, details: str = "", next_step: str = "",
+                parts: list | None = None, context: str | None = None) -> Alert | None:
+    """Record an alert, or count a repeat of the same open one. None when the level is off.
+
+    *parts* is the message as translatable parts (see the module docstring). Without them, a
+    *context* says that *message* is itself a template marked in that context (one part); with
+    neither, the message is shown as it is stored.
+    """
     if not level_enabled(level):
         return None
+    if parts is None:
+        parts = [[context, message, {}]] if context else []
+    stored_parts = json.dumps(parts, ensure_ascii=False, default=str) if parts else ""
     if profile is None and mailbox is not None:
         profile = mailbox.profile
     details = redact(details)
@@ -46,18 +62,34 @@ def raise_alert(level: AlertLevel, scope: AlertScope, code: str, message: str, *
             existing.occurrences += 1
             existing.updated_on = utcnow()
             existing.message, existing.details, existing.next_step = message, details, next_step
+            existing.message_parts = stored_parts
             existing.is_read = False
             existing.save()
             return existing
-        return Alert.create(level=level, scope=scope, error_code=code, message=message, details=details,
+        return Alert.create(level=level, scope=scope, error_code=code, message=message, message_parts=stored_parts,
+                            details=details,
                             next_step=next_step, mailbox=mailbox, profile=profile, email=email, workload=workload)
 
 
 def alert_for_failure(level: AlertLevel, failure: Failure, mailbox: Mailbox, workload: Workload | None,
                       *, prefix: str = "") -> Alert | None:
+    """*prefix* is a template in context "Alerts"; the failure's message one in "Failures"."""
     message = f"{prefix}{failure.message}" if prefix else failure.message
+    parts = ([[CTX, prefix, {}]] if prefix else []) + [[FAILURES_CTX, failure.message_template, dict(failure.params)]]
     return raise_alert(level, AlertScope.MAILBOX, failure.code, message, mailbox=mailbox, workload=workload,
-                       details=failure.details, next_step=failure.next_step)
+                       details=failure.details, next_step=failure.next_step, parts=parts)
+
+
+def message_parts(alert) -> list:
+    """An alert's (or AlertRow's) message as [context, template, params] parts; [] when it has none."""
+    try:
+        parts = json.loads(getattr(alert, "message_parts", "") or "[]")
+    except ValueError:
+        return []
+    if not isinstance(parts, list):
+        return []
+    return [part for part in parts if isinstance(part, list) and len(part) == 3
+            and isinstance(part[0], str) and isinstance(part[1], str) and isinstance(part[2], dict)]
 
 
 def close_open_alerts(mailbox: Mailbox, workload: Workload | None) -> int:
@@ -84,5 +116,5 @@ def check_most_mailboxes_failing(profile: ServerProfile | None) -> Alert | None:
     return raise_alert(
         AlertLevel.ERROR, AlertScope.PROFILE, MOST_FAILING_CODE,
         _N(CTX, "More than half of the mailboxes of this profile failed within the last hour."),
-        profile=profile, details=f"{failing} of {total} mailboxes failing",
+        profile=profile, details=f"{failing} of {total} mailboxes failing", context=CTX,
         next_step=_N(CTX, "Check the Exchange server and the profile's settings; test the profile's mailboxes."))

@@ -39,8 +39,15 @@ def _v3_item_link_unlinked_on(db: SqliteDatabase) -> None:
     )
 
 
+def _v4_alert_message_parts(db: SqliteDatabase) -> None:
+    """Alert.message_parts: the message as translatable parts (JSON), so the UI can show it in its
+    language; alerts recorded before keep '' and are shown as their stored English message."""
+    db.execute_sql('ALTER TABLE "alert" ADD COLUMN "message_parts" TEXT NOT NULL DEFAULT \'\'')
+
+
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_workload_state,
     3: _v3_item_link_unlinked_on,
+    4: _v4_alert_message_parts,
 }
 LATEST = max(STEPS)

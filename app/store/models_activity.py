@@ -7,6 +7,7 @@ from peewee import (
     FloatField,
     ForeignKeyField,
     IntegerField,
+    SQL,
     TextField,
 )
 
@@ -211,3 +212,5 @@ class Alert(BaseModel):
     occurrences = IntegerField(default=1)
     is_read = BooleanField(default=False)
     is_open = BooleanField(default=True)  # closed once the condition has recovered
+    # JSON list of [context, template, params]: the message in any language (app.store.alerts.message_parts)
+    message_parts = TextField(default="", constraints=[SQL("DEFAULT ''")])

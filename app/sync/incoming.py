@@ -443,7 +443,7 @@ class IncomingEmailSync:
         details = failure.describe() + (f"\nMove to {UNDELIVERABLE}: {move_error}" if move_error else "")
         raise_alert(
             AlertLevel.ERROR, AlertScope.EMAIL, NOT_PROCESSED_CODE, message, mailbox=self.mailbox,
-            email=failure.email_id, workload=Workload.INCOMING, details=details,
+            email=failure.email_id, workload=Workload.INCOMING, details=details, context=CTX,
             next_step=_N(CTX, "Look at the email in Outlook or Outlook Web App. To have such emails moved out "
                               "of the Inbox automatically, set “Move failed emails to Undeliverable folder” in "
                               "the email server profile."))

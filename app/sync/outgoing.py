@@ -246,6 +246,6 @@ def _mark_failed(email: EmailActivity, run: WorkloadRun, exc: Exception) -> None
     _set_status(email, EmailStatus.FAILED)
     log.info("outgoing email %s of %s refused by Exchange: %s", email.id, run.mailbox.email, code)
     raise_alert(AlertLevel.ERROR, AlertScope.EMAIL, code, message, mailbox=run.mailbox, email=email.id,
-                workload=Workload.OUTGOING, next_step=next_step,
+                workload=Workload.OUTGOING, next_step=next_step, context=CTX,
                 details=f"Subject: {email.subject}\nTo: {email.to_recipients}\nCc: {email.cc_recipients}\n"
                         f"{code}: {exc}")

@@ -185,3 +185,27 @@ def test_migration_3_turns_the_unlinked_prefix_into_a_column(tmp_path):
         assert links["AAMkADel"].unlinked_on is not None and links["AAMkALive"].unlinked_on is None
     finally:
         close_database()
+
+
+def test_migration_4_adds_alert_message_parts_and_keeps_alerts(tmp_path):
+    from app.store.alerts import message_parts
+    from app.store.models import Alert
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO alert (created_on, updated_on, level, scope, mailbox_id, error_code, message, details,"
+            " next_step, occurrences, is_read, is_open) VALUES ('2025-05-01T10:00:00.000000Z',"
+            " '2025-05-01T10:00:00.000000Z', 'error', 'mailbox', 1, 'Unauthorized', 'Old English text', '', '', 2,"
+            " 0, 1)")
+    open_database(path)
+    try:
+        alert = Alert.get()
+        assert (alert.message, alert.message_parts, alert.occurrences) == ("Old English text", "", 2)
+        assert message_parts(alert) == []  # shown as stored
+        alert.message_parts = '[["Failures", "x", {}]]'
+        alert.save()
+        assert message_parts(Alert.get()) == [["Failures", "x", {}]]
+    finally:
+        close_database()
