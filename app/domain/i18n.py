@@ -44,6 +44,18 @@ def failure_text(failure, translate: Translator = identity_translate) -> str:
                            failure.message_template)
 
 
+NEXT_STEP_CONTEXTS = ("Failures", "Alerts", "Incoming", "Outgoing")
+
+
+def next_step_text(next_step: str, translate: Translator = identity_translate) -> str:
+    """A failure's or alert's next step (a template marked in one of the engine's contexts)."""
+    for context in NEXT_STEP_CONTEXTS:
+        translated = translate(context, next_step)
+        if translated != next_step:
+            return translated
+    return next_step
+
+
 def step_title(step, translate: Translator = identity_translate) -> str:
     """A test step's title (a template marked in context "Diagnostics")."""
     return translate("Diagnostics", step.title)

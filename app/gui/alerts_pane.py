@@ -12,9 +12,10 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QWidget
 
 from app.domain.enums import AlertLevel
+from app.domain.i18n import next_step_text
 from app.gui import messages
 from app.gui.forms.ui_alerts_pane import Ui_AlertsPane
-from app.gui.i18n import alert_text, enum_text, format_time
+from app.gui.i18n import alert_text, enum_text, format_time, translate
 from app.gui.table_models import Column, RowTableModel, SearchProxy
 from app.store import queries
 from app.store.queries import AlertRow
@@ -114,6 +115,8 @@ class AlertsPane(QWidget):
         if len(selected) == 1:
             r = selected[0]
             lines = [f"{enum_text(r.level)} · {format_time(r.updated_on)} · {r.error_code}", "", alert_text(r)]
+            if r.next_step:
+                lines += ["", self.tr("Next step: %1").replace("%1", next_step_text(r.next_step, translate))]
             if r.details:
                 lines += ["", r.details]
             self.ui.detailsView.setPlainText("\n".join(lines))

@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QTreeWidgetItem, QWidget
 
 from app.domain.enums import TestStatus
-from app.domain.i18n import step_message, step_title
+from app.domain.i18n import next_step_text, step_message, step_title
 from app.gui import messages
 from app.gui.forms.ui_report_dialog import Ui_ReportDialog
 from app.gui.i18n import enum_text, format_time, translate
@@ -19,6 +19,15 @@ _COLOURS = {TestStatus.SUCCESS: "#1b7f3b", TestStatus.FAILURE: "#b3261e", TestSt
 
 def _duration(ms: float) -> str:
     return f"{ms / 1000:.2f} s" if ms >= 1000 else f"{ms:.0f} ms"
+
+
+def _wrapped(text: str) -> str:
+    """Lines short enough for the dialog; Japanese has no spaces, so count wide characters twice."""
+    import textwrap
+
+    wide = sum(1 for c in text if ord(c) > 0x2E80) > len(text) // 3
+    return "\n".join(textwrap.wrap(text, width=60 if wide else 110, break_long_words=True,
+                                    break_on_hyphens=False))
 
 
 class ReportDialog(QDialog):
@@ -36,6 +45,7 @@ class ReportDialog(QDialog):
                                 .replace("%2", format_time(report.started_on))
                                 .replace("%3", format_time(report.finished_on)))
         tree = self.ui.steps
+        tree.setUniformRowHeights(False)  # multi-line rows: the next step and the transcript
         header = tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -49,13 +59,21 @@ class ReportDialog(QDialog):
             if colour:
                 item.setForeground(1, QBrush(QColor(colour)))
             item.setToolTip(3, message)
+            failure = getattr(step, "failure", None)
+            if failure is not None and failure.next_step:
+                advice_text = self.tr("Next step: %1").replace("%1", next_step_text(failure.next_step, translate))
+                advice = QTreeWidgetItem([_wrapped(advice_text)])  # a sentence or two: never cut off
+                advice.setToolTip(0, advice_text)
+                advice.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                advice.setForeground(0, QBrush(QColor("#1a5fb4")))
+                item.addChild(advice)
             if step.details:
                 child = QTreeWidgetItem([step.details])
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 item.addChild(child)
             tree.addTopLevelItem(item)
-            if step.details:
-                child.setFirstColumnSpanned(True)
+            for index in range(item.childCount()):
+                item.child(index).setFirstColumnSpanned(True)
             if step.status is TestStatus.FAILURE:
                 item.setExpanded(True)  # the failing step's transcript is what the admin needs
         self.ui.copyButton.clicked.connect(self.copy_to_clipboard)

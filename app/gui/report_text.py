@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Callable, Iterable
 
-from app.domain.i18n import identity_translate, parts_text, step_message, step_title
+from app.domain.i18n import identity_translate, next_step_text, parts_text, step_message, step_title
 
 Translate = Callable[[str, str], str]
 
@@ -53,6 +53,10 @@ def report_text(report: Any, mailbox_name: str = "", translate: Translate = iden
                      f"({_duration(step.duration_ms)})")
         if step.message:
             lines.append(f"   {step_message(step, translate)}")
+        failure = getattr(step, "failure", None)
+        if failure is not None and failure.next_step:
+            lines.append("   " + translate("Reports", "Next step: %1").replace(
+                "%1", next_step_text(failure.next_step, translate)))
         if step.details:
             lines += ["   " + line for line in step.details.splitlines()]
         lines.append("")

@@ -48,20 +48,31 @@ class _SampleReport:
 
 
 def sample_report(mailbox_id: int):
-    from app.domain.enums import TestStatus, Workload
+    """A report as the engine makes it for a wrong password: its own step titles and a failure
+    classified from exchangelib's own error, so the screenshots show the real texts."""
+    from exchangelib.errors import UnauthorizedError
 
-    s, f, n = TestStatus.SUCCESS, TestStatus.FAILURE, TestStatus.NOT_RUN
-    return _SampleReport(mailbox_id, f, [
-        _SampleStep("preconditions", "Preconditions", None, s, 3, "The address is approved and credentials are stored."),
-        _SampleStep("endpoint", "Endpoint (Autodiscover)", None, s, 412, "https://mail.contoso.com/EWS/Exchange.asmx",
-                    "POST https://autodiscover.contoso.com/autodiscover/autodiscover.xml\n→ 200 OK"),
-        _SampleStep("connect", "Connect and authenticate", None, f, 1280, "401 Unauthorized: the password is wrong.",
-                    "POST https://mail.contoso.com/EWS/Exchange.asmx\nAuthorization: NTLM ********\n"
-                    "→ 401 Unauthorized\nWWW-Authenticate: Negotiate, NTLM"),
-        _SampleStep("incoming", "Incoming email: read the Inbox", Workload.INCOMING, n, 0, "Not run: not connected."),
-        _SampleStep("outgoing", "Outgoing email: send a test message", Workload.OUTGOING, n, 0, "Not run: not connected."),
-        _SampleStep("act", "Appointments, contacts and tasks", Workload.ACT, n, 0, "Not run: not connected."),
-    ])
+    from app.domain.enums import TestStatus, Workload
+    from app.exchange.diagnostics import CTX as STEPS, StepResult, TestReport
+    from app.exchange.errors import classify
+
+    failure = classify(UnauthorizedError("Invalid credentials for https://mail.contoso.com/EWS/Exchange.asmx"))
+    s, f = TestStatus.SUCCESS, TestStatus.FAILURE
+    report = TestReport(mailbox_id, "alice@contoso.com", f, started_on=_SampleReport.started_on,
+                        finished_on=_SampleReport.finished_on)
+    report.steps = [
+        StepResult("preconditions", "Preconditions", None, s, 3,
+                   "The address is approved, a profile is set and the needed credentials are present."),
+        StepResult("endpoint", "Exchange Web Services endpoint", None, s, 412,
+                   "Configured EWS address: https://mail.contoso.com/EWS/Exchange.asmx"),
+        StepResult("connect", "Connect and authenticate", None, f, 1280, failure.message,
+                   "> POST https://mail.contoso.com/EWS/Exchange.asmx\n> Authorization: NTLM [redacted]\n"
+                   "< HTTP 401 Unauthorized  (12 ms)\n< WWW-Authenticate: Negotiate, NTLM, Basic realm=\"mail\"",
+                   failure),
+    ]
+    report.workloads = {w: f for w in Workload}
+    assert STEPS == "Diagnostics"
+    return report
 
 
 def _settle(widget) -> None:

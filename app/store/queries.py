@@ -81,6 +81,7 @@ class AlertRow:
     is_read: bool
     is_open: bool
     message_parts: str = ""  # JSON, see app.store.alerts.message_parts; the GUI shows app.gui.i18n.alert_text
+    next_step: str = ""
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ def alert_rows(*, mailbox_id: int | None = None, profile_id: int | None = None) 
         AlertRow(a.id, a.created_on, a.updated_on, a.level, a.scope, a.mailbox_id,
                  a.mailbox.name if a.mailbox_id is not None else "", a.profile_id,
                  a.profile.name if a.profile_id is not None else "", a.workload, a.error_code,
-                 a.message, a.details, a.occurrences, a.is_read, a.is_open, a.message_parts)
+                 a.message, a.details, a.occurrences, a.is_read, a.is_open, a.message_parts, a.next_step)
         for a in query
     ]
 

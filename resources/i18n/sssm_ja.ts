@@ -91,6 +91,10 @@
         <translation>情報</translation>
     </message>
     <message>
+        <source>Next step: %1</source>
+        <translation>次の手順: %1</translation>
+    </message>
+    <message>
         <source>Delete alerts</source>
         <translation>通知の削除</translation>
     </message>
@@ -1382,6 +1386,10 @@
         <translation>結果: %1 · 開始 %2 · 終了 %3</translation>
     </message>
     <message>
+        <source>Next step: %1</source>
+        <translation>次の手順: %1</translation>
+    </message>
+    <message>
         <source>Save test report</source>
         <translation>テストレポートの保存</translation>
     </message>
@@ -1463,6 +1471,10 @@
     <message>
         <source>Test &amp; Enable report</source>
         <translation>メールボックスのテストを有効化 レポート</translation>
+    </message>
+    <message>
+        <source>Next step: %1</source>
+        <translation>次の手順: %1</translation>
     </message>
     <message>
         <source>Name</source>

@@ -71,6 +71,7 @@ def test_alerts_pane_shows_japanese_with_the_translator(japanese, raised, qtbot)
     pane.ui.table.selectRow(next(i for i in range(pane.proxy.rowCount())
                                  if pane.proxy.row_at(i).error_code == "AddressNotApproved"))
     assert NOT_APPROVED_JA in pane.ui.detailsView.toPlainText()
+    assert "次の手順: メールボックスを開いて [電子メールの承認]" in pane.ui.detailsView.toPlainText(), "next step"
 
 
 def test_alerts_pane_shows_english_without_a_translator(raised, qtbot):
@@ -116,3 +117,18 @@ def test_test_report_steps_are_translated(japanese):
     text = report_text(Report, "Alice Wong", translate)
     assert "1. 前提条件" in text and NOT_APPROVED_JA in text
     assert "2. 接続と認証" in text and "Connected to Exchange 2019 (technical text)" in text
+    assert "次の手順: " in text, "the failed step's next step is in the report"
+
+
+def test_report_dialog_shows_the_next_step_of_a_failed_step(qtbot):
+    from app.gui.report_dialog import ReportDialog
+    from app.gui.screenshots import sample_report
+
+    report = sample_report(1)
+    dialog = ReportDialog(report, "Alice")
+    qtbot.addWidget(dialog)
+    failed = dialog.ui.steps.topLevelItem(2)
+    assert failed.isExpanded()
+    advice = failed.child(0).text(0).replace("\n", " ")
+    assert advice.startswith("Next step: Check the user name and password")
+    assert advice.endswith("so the account is not locked out.")
