@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable
 
 from peewee import fn
@@ -143,7 +143,7 @@ def sync_outgoing(mailbox: Mailbox, *, after_send: Callable[[EmailActivity], Non
 
 def _send_pending(run: WorkloadRun, after_send) -> None:
     mailbox = run.mailbox
-    failed = 0
+    failed = held = 0
     for email in pending_for(mailbox):
         if email.status is EmailStatus.SENDING:
             found = _find_in_sent_items(run.account, email.message_id)
@@ -151,6 +151,11 @@ def _send_pending(run: WorkloadRun, after_send) -> None:
                 _mark_sent(email, mailbox, found)
                 run.updated += 1
                 log.info("outgoing email %s of %s was already sent; not sent again", email.id, mailbox.email)
+                continue
+            if not _claim_expired(email, mailbox):
+                # claimed moments ago: another process (the window and `run` on one store) may be
+                # sending it right now; retry only once that try is surely over
+                held += 1
                 continue
         if not _claim(email, mailbox):
             continue  # changed meanwhile (cancelled, or claimed by another process)
@@ -161,8 +166,20 @@ def _send_pending(run: WorkloadRun, after_send) -> None:
             after_send(email)
         _mark_sent(email, mailbox, None)
         run.created += 1
-    if run.created or run.updated or failed:
-        run.notes.append(f"sent {run.created}, already sent {run.updated}, failed {failed}")
+    if run.created or run.updated or failed or held:
+        run.notes.append(f"sent {run.created}, already sent {run.updated}, failed {failed}, "
+                         f"held while another try may be under way {held}")
+
+
+def claim_lease(mailbox: Mailbox) -> timedelta:
+    """How long a Sending claim protects an email from another sender: longer than any send can
+    take (twice the profile's timeout, at least two minutes)."""
+    timeout = mailbox.profile.timeout_seconds if mailbox.profile is not None else 60
+    return timedelta(seconds=max(120, 2 * timeout))
+
+
+def _claim_expired(email: EmailActivity, mailbox: Mailbox) -> bool:
+    return email.modified_on is None or email.modified_on <= utcnow() - claim_lease(mailbox)
 
 
 def _find_in_sent_items(account, message_id: str):

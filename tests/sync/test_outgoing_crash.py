@@ -10,13 +10,15 @@ import os
 import signal
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from app.domain.enums import EmailStatus
+from app.store.base import utcnow
 from app.store.models import EmailActivity, EmailMailboxLink, Mailbox
-from app.sync.outgoing import queue_email, sync_outgoing
+from app.sync.outgoing import claim_lease, queue_email, sync_outgoing
 from ews_fixtures import EWS_PASSWORD
 
 WORKER = Path(__file__).with_name("outgoing_crash_worker.py")
@@ -70,7 +72,9 @@ def test_a_sending_email_absent_from_sent_items_is_sent(setup, ews, sssm_home):
     mailbox = setup.mailbox(setup.profile("Never"), sender.email)
     Mailbox.update(outgoing_enabled=True).where(Mailbox.id == mailbox.id).execute()
     email = queue_email(setup.user, rcpt.email, "Second try", "x")
-    EmailActivity.update(status=EmailStatus.SENDING, send_attempts=1).where(EmailActivity.id == email.id).execute()
+    claimed = utcnow() - claim_lease(mailbox) - timedelta(seconds=1)  # the killed try's claim has run out
+    EmailActivity.update(status=EmailStatus.SENDING, send_attempts=1, modified_on=claimed).where(
+        EmailActivity.id == email.id).execute()
 
     worker = run_worker(mailbox, ews, sssm_home, kill_after_send=False)
 
@@ -79,4 +83,29 @@ def test_a_sending_email_absent_from_sent_items_is_sent(setup, ews, sssm_home):
     stored = EmailActivity.get_by_id(email.id)
     assert stored.status is EmailStatus.SENT and stored.send_attempts == 2
     assert len(copies(ews, sender.email, "sentitems", email.message_id)) == 1
+    assert len(copies(ews, rcpt.email, "inbox", email.message_id)) == 1
+
+
+def test_a_freshly_claimed_email_is_not_sent_by_another_process(setup, ews):
+    """The window and `python -m app run` on one store: a Sending claim that is still young may be
+    a send in progress elsewhere — it is looked up, held, and sent only once the claim ran out."""
+    sender, rcpt = ews.new_account("held"), ews.new_account("heldrcpt")
+    mailbox = setup.mailbox(setup.profile("Held"), sender.email)
+    Mailbox.update(outgoing_enabled=True).where(Mailbox.id == mailbox.id).execute()
+    email = queue_email(setup.user, rcpt.email, "Claimed elsewhere", "x")
+    EmailActivity.update(status=EmailStatus.SENDING, send_attempts=1, modified_on=utcnow()).where(
+        EmailActivity.id == email.id).execute()
+
+    held = sync_outgoing(mailbox)
+
+    assert held.failure is None and held.created == 0
+    assert EmailActivity.get_by_id(email.id).status is EmailStatus.SENDING
+    assert ews.stats.count(operation="CreateItem", account=sender.email) == 0, "not sent while claimed"
+    assert ews.stats.count(operation="FindItem", account=sender.email) == 1, "but looked up"
+
+    EmailActivity.update(modified_on=utcnow() - claim_lease(mailbox) - timedelta(seconds=1)).where(
+        EmailActivity.id == email.id).execute()
+    later = sync_outgoing(mailbox)
+
+    assert later.created == 1 and EmailActivity.get_by_id(email.id).status is EmailStatus.SENT
     assert len(copies(ews, rcpt.email, "inbox", email.message_id)) == 1
