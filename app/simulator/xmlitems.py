@@ -458,6 +458,34 @@ def delete_field(item: Item, f: Field, index: str | None = None):
         item.set(f.attr, None)
 
 
+# Value types whose XML element has simple content (xs:string, xs:dateTime... or BodyType, a
+# string with attributes): Exchange's schema validation rejects a child element inside them.
+TEXT_ONLY_TYPES = frozenset({"body", "str", "bool", "dt", "int", "float"})
+
+
+def _qname_phrase(tag: str) -> str:
+    if tag.startswith("{"):
+        ns, _, local = tag[1:].partition("}")
+        return f"'{local}' in namespace '{ns}'"
+    return f"'{tag}'"
+
+
+def text_only_violation(item_el) -> str | None:
+    """The schema violation (in .NET's wording) if a simple-content property of the item element
+    ``<t:Message>`` / ``<t:CalendarItem>``... holds child elements, e.g. an unescaped HTML body
+    ``<t:Body BodyType="HTML"><b>hi</b></t:Body>``; None if there is none."""
+    tag = item_el.tag[len(T):] if item_el.tag.startswith(T) else None
+    fields = BY_ELEM.get(KIND_BY_ELEM.get(tag or ""), {})
+    for child in item_el:
+        name = child.tag[len(T):] if child.tag.startswith(T) else None
+        f = fields.get(name)
+        if f is None or f.type not in TEXT_ONLY_TYPES or len(child) == 0:
+            continue
+        return (f"The element {_qname_phrase(child.tag)} cannot contain child element "
+                f"{_qname_phrase(child[0].tag)} because the parent element's content model is text only.")
+    return None
+
+
 def item_from_xml(el, kind: str) -> Item:
     """A new Item from ``<t:Message>`` / ``<t:CalendarItem>`` / ``<t:Contact>`` / ``<t:Task>``."""
     item = Item(kind)

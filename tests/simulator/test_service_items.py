@@ -224,3 +224,48 @@ def test_get_item_of_100_messages_is_fast():
     per_call = (time.perf_counter() - t0) / 10
     assert result.status == 200 and result.body.count(b"<t:Message>") == 100
     assert per_call < 0.05, f"GetItem of 100 took {per_call * 1000:.1f} ms"
+
+
+# ews-javascript-api writes MessageBody text without XML-escaping it, so an HTML body arrives as
+# child elements of t:Body. Exchange's schema validation rejects that (BodyType has simple content)
+# with an ErrorSchemaValidation fault; the simulator used to accept it and store an empty body.
+JS_CLIENT_HTML_SEND = (
+    '<m:CreateItem MessageDisposition="SendAndSaveCopy"><m:SavedItemFolderId>'
+    '<t:DistinguishedFolderId Id="sentitems"></t:DistinguishedFolderId></m:SavedItemFolderId><m:Items>'
+    '<t:Message><t:Subject>JS client test</t:Subject>'
+    '<t:Body BodyType="HTML"><b>hello from ews-javascript-api</b></t:Body>'
+    '<t:ToRecipients><t:Mailbox><t:EmailAddress>bob@contoso.example</t:EmailAddress></t:Mailbox>'
+    '</t:ToRecipients></t:Message></m:Items></m:CreateItem>')
+
+
+def test_element_inside_text_only_property_is_schema_fault_and_nothing_is_sent(world):
+    _, _, alice, bob, _ = world
+    fault = alice.call(JS_CLIENT_HTML_SEND, expect_status=500)
+    assert fault.findtext("faultcode") == "a:ErrorSchemaValidation"
+    violation = fault.findtext("detail/t:MessageXml/t:Violation", namespaces=NS)
+    assert "'Body' in namespace" in violation and "child element 'b'" in violation
+    assert "content model is text only" in violation
+    assert not item_ids(find_items(bob)) and not item_ids(find_items(alice, folder="sentitems"))
+    # the escaped form, as a conforming client writes it, is accepted and keeps the HTML
+    escaped = JS_CLIENT_HTML_SEND.replace("<b>hello from ews-javascript-api</b>",
+                                          "&lt;b&gt;hello from ews-javascript-api&lt;/b&gt;")
+    assert codes(alice.call(escaped)) == ["NoError"]
+    got = get_items(bob, [i for i, _ in item_ids(find_items(bob))], body_type="HTML")
+    assert "<b>hello from ews-javascript-api</b>" in text(got, ".//t:Body")
+
+
+def test_element_inside_text_only_property_in_update_is_schema_fault(world):
+    _, _, alice, _, _ = world
+    created = alice.call('<m:CreateItem MessageDisposition="SaveOnly"><m:Items><t:Message>'
+                         '<t:Subject>draft</t:Subject></t:Message></m:Items></m:CreateItem>')
+    (item_id, change_key), = item_ids(created)
+    fault = alice.call(
+        f'<m:UpdateItem ConflictResolution="AutoResolve" MessageDisposition="SaveOnly"><m:ItemChanges>'
+        f'<t:ItemChange><t:ItemId Id="{item_id}" ChangeKey="{change_key}"/><t:Updates>'
+        f'<t:SetItemField><t:FieldURI FieldURI="item:Subject"/><t:Message><t:Subject>new</t:Subject>'
+        f'</t:Message></t:SetItemField>'
+        f'<t:SetItemField><t:FieldURI FieldURI="item:Body"/><t:Message><t:Body BodyType="HTML"><p>x</p>'
+        f'</t:Body></t:Message></t:SetItemField></t:Updates></t:ItemChange></m:ItemChanges></m:UpdateItem>',
+        expect_status=500)
+    assert fault.findtext("faultcode") == "a:ErrorSchemaValidation"
+    assert text(get_items(alice, [item_id]), ".//t:Subject") == "draft"  # nothing applied

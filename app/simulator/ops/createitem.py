@@ -10,7 +10,7 @@ from datetime import datetime
 from .. import soap
 from ..model import Item, Mailbox, utcnow
 from ..service import M, T, Fault, OpError, RequestContext, response, response_message
-from ..xmlitems import KIND_BY_ELEM, PropertyError, item_from_xml
+from ..xmlitems import KIND_BY_ELEM, PropertyError, item_from_xml, text_only_violation
 
 DEFAULT_FOLDER = {"Message": "drafts", "CalendarItem": "calendar", "Contact": "contacts", "Task": "tasks"}
 CREATABLE = {"Message", "CalendarItem", "Contact", "Task"}
@@ -110,6 +110,10 @@ def create_item(ctx: RequestContext, req) -> str:
     if disposition not in (None, "SaveOnly", "SendOnly", "SendAndSaveCopy"):
         raise Fault(soap.schema_validation_fault(
             f"The 'MessageDisposition' attribute is invalid - The value '{disposition}' is invalid."))
+    for el in items_el:  # schema validation comes before any item is created
+        violation = text_only_violation(el)
+        if violation:
+            raise Fault(soap.schema_validation_fault(violation))
     msgs = []
     for el in items_el:
         tag = el.tag[len(T):] if el.tag.startswith(T) else el.tag

@@ -6,7 +6,7 @@ import binascii
 
 from .. import soap
 from ..service import M, T, Fault, OpError, RequestContext, response, response_message
-from ..xmlitems import BY_ELEM, BY_URI, INDEXED, PropertyError, apply_field, delete_field
+from ..xmlitems import BY_ELEM, BY_URI, INDEXED, PropertyError, apply_field, delete_field, text_only_violation
 from .createitem import _send
 
 _CONFLICT_MODES = ("NeverOverwrite", "AutoResolve", "AlwaysOverwrite")
@@ -81,6 +81,13 @@ def update_item(ctx: RequestContext, req) -> str:
         raise Fault(soap.schema_validation_fault(
             f"The 'ConflictResolution' attribute is invalid - The value '{mode}' is invalid."))
     changes = req.find(M + "ItemChanges")
+    # schema validation comes before any change is applied
+    for container in (changes.iter() if changes is not None else ()):
+        if container.tag in (T + "SetItemField", T + "AppendToItemField"):
+            for el in container:
+                violation = text_only_violation(el)
+                if violation:
+                    raise Fault(soap.schema_validation_fault(violation))
     msgs = []
     for change in (list(changes) if changes is not None else []):
         try:
