@@ -142,14 +142,8 @@ class AlertsPane(QWidget):
                          self.tr("Delete %n selected alert(s)?", "", len(ids)), delete)
 
     def export_csv(self) -> None:
-        dialog = QFileDialog(self, self.tr("Export alerts"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
-        dialog.setDefaultSuffix("csv")
-        dialog.selectFile("alerts.csv")
-        dialog.fileSelected.connect(self.write_csv)
-        self._export_dialog = dialog
-        dialog.open()
+        self._export_dialog = messages.open_save_dialog(
+            self, self.tr("Export alerts"), self.tr("CSV files (*.csv)"), "csv", "alerts.csv", self.write_csv)
 
     def write_csv(self, path: str) -> None:
         try:

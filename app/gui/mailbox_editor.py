@@ -269,14 +269,9 @@ class MailboxEditor(QDialog):
                                     queries.alert_rows(mailbox_id=m.id), last, translate=translate)
 
     def download_details(self) -> None:
-        dialog = QFileDialog(self, self.tr("Download mailbox details"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Text files (*.txt)"))
-        dialog.setDefaultSuffix("txt")
-        dialog.selectFile(f"mailbox-{self.mailbox_id}.txt")
-        dialog.fileSelected.connect(self.write_details)
-        self._download_dialog = dialog
-        dialog.open()
+        self._download_dialog = messages.open_save_dialog(
+            self, self.tr("Download mailbox details"), self.tr("Text files (*.txt)"), "txt",
+            f"mailbox-{self.mailbox_id}.txt", self.write_details)
 
     def write_details(self, path: str) -> None:
         try:

@@ -50,3 +50,18 @@ def confirm(parent: QWidget | None, title: str, text: str, on_yes: Callable[[], 
     box.finished.connect(finished)
     box.open()
     return box
+
+
+def open_save_dialog(parent, title: str, name_filter: str, suffix: str, file_name: str, on_selected):
+    """A non-modal "save as" dialog (open(), not exec()); *on_selected(path)* gets the chosen file.
+    Returns the dialog: the caller keeps a reference while it is open."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QFileDialog(parent, title)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setNameFilter(name_filter)
+    dialog.setDefaultSuffix(suffix)
+    dialog.selectFile(file_name)
+    dialog.fileSelected.connect(on_selected)
+    dialog.open()
+    return dialog

@@ -98,14 +98,9 @@ class ProfileForm(QDialog):
         return True
 
     def export_profile(self) -> None:
-        dialog = QFileDialog(self, self.tr("Export email server profile"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Profile files (*.json)"))
-        dialog.setDefaultSuffix("json")
-        dialog.selectFile(f"{self.profile.name}.json")
-        dialog.fileSelected.connect(self.write_export)
-        self._export_dialog = dialog
-        dialog.open()
+        self._export_dialog = messages.open_save_dialog(
+            self, self.tr("Export email server profile"), self.tr("Profile files (*.json)"), "json",
+            f"{self.profile.name}.json", self.write_export)
 
     def write_export(self, path: str) -> None:
         """The saved profile (not unsaved edits), without passwords."""

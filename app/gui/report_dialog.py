@@ -90,14 +90,9 @@ class ReportDialog(QDialog):
         QGuiApplication.clipboard().setText(self.text())
 
     def save_as_text(self) -> None:
-        dialog = QFileDialog(self, self.tr("Save test report"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Text files (*.txt)"))
-        dialog.setDefaultSuffix("txt")
-        dialog.selectFile("test-report.txt")
-        dialog.fileSelected.connect(self.write_text)
-        self._save_dialog = dialog
-        dialog.open()
+        self._save_dialog = messages.open_save_dialog(
+            self, self.tr("Save test report"), self.tr("Text files (*.txt)"), "txt", "test-report.txt",
+            self.write_text)
 
     def write_text(self, path: str) -> None:
         try:
