@@ -2,8 +2,8 @@
 import keyring
 
 from app import demo
-from app.domain.enums import TestStatus
-from app.exchange.diagnostics import run_mailbox_test
+from app.domain.enums import RunStatus
+from app.diagnostics.steps import run_mailbox_test
 from app.store.models import Mailbox, ServerProfile
 
 
@@ -15,14 +15,14 @@ def test_demo_environment_is_ready_to_test_and_survives_a_restart(store):
         mailboxes = list(Mailbox.select().where(Mailbox.profile == profile))
         assert len(mailboxes) == demo.DEMO_MAILBOXES
         report = run_mailbox_test(mailboxes[0].id)
-        assert report.status is TestStatus.SUCCESS, report.as_text()
+        assert report.status is RunStatus.SUCCESS, report.as_text()
     finally:
         env.stop()
     env = demo.start_demo()  # second start: same accounts from the state file, profile re-pointed
     try:
         assert Mailbox.select().count() == demo.DEMO_MAILBOXES
         assert ServerProfile.get_by_id(env.profile_id).incoming_url == env.server.ews_url
-        assert run_mailbox_test(Mailbox.select().first().id).status is TestStatus.SUCCESS
+        assert run_mailbox_test(Mailbox.select().first().id).status is RunStatus.SUCCESS
     finally:
         env.stop()
 

@@ -52,8 +52,8 @@ class ApprovalStatus(LabeledEnum):
     REJECTED = "rejected", _N(CTX, "Rejected")
 
 
-class TestStatus(LabeledEnum):
-    __test__ = False  # not a pytest test class
+class RunStatus(LabeledEnum):
+    """Result of a Test & Enable or of a sync run, per workload and per mailbox."""
 
     NOT_RUN = "not_run", _N(CTX, "Not run")
     SUCCESS = "success", _N(CTX, "Success")

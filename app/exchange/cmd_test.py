@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 
-from app.domain.enums import TestStatus
+from app.domain.enums import RunStatus
 
 
 def _report_json(report) -> dict:
@@ -41,10 +41,10 @@ def _open_store() -> bool:
 
 
 def _passed(report) -> bool:
-    return report.status is TestStatus.SUCCESS
+    return report.status is RunStatus.SUCCESS
 
 
-class TestMailboxCommand:
+class DiagnoseMailboxCommand:
     HELP = "run Test & Enable for one mailbox and print the step report"
 
     @staticmethod
@@ -56,7 +56,7 @@ class TestMailboxCommand:
     def run(args) -> int:
         if not _open_store():
             return 2
-        from app.exchange.diagnostics import run_mailbox_test
+        from app.diagnostics.steps import run_mailbox_test
         from app.store.models import Mailbox
 
         mailbox = Mailbox.get_or_none(Mailbox.email == args.address.strip().lower()) or Mailbox.get_or_none(
@@ -69,7 +69,7 @@ class TestMailboxCommand:
         return 0 if _passed(report) else 1
 
 
-class TestProfileCommand:
+class DiagnoseProfileCommand:
     HELP = "run Test & Enable for every mailbox of an email server profile"
 
     @staticmethod
@@ -81,7 +81,7 @@ class TestProfileCommand:
     def run(args) -> int:
         if not _open_store():
             return 2
-        from app.exchange.diagnostics import run_profile_test
+        from app.diagnostics.steps import run_profile_test
         from app.store.models import ServerProfile
 
         profile = ServerProfile.get_or_none(ServerProfile.name == args.name.strip())

@@ -1,3 +1,3 @@
-from app.exchange.cmd_test import TestProfileCommand as _C
+from app.exchange.cmd_test import DiagnoseProfileCommand as _C
 
 HELP, add_arguments, run = _C.HELP, _C.add_arguments, _C.run

@@ -1,7 +1,7 @@
 """Update resources/i18n/sssm_<lang>.ts from the sources and compile the .qm (``make translations``).
 
 pyside6-lupdate reads the GUI's Python files and the Designer forms. The engine (app/domain,
-app/exchange, app/store, app/sync) marks its
+app/exchange, app/diagnostics, app/store, app/sync) marks its
 strings with ``QT_TRANSLATE_NOOP`` imported under another name and a context held in a
 constant, which lupdate cannot follow; those calls are collected here with ``ast`` and handed
 to lupdate as a generated file of literal ``QT_TRANSLATE_NOOP("Context", "text")`` calls.
@@ -29,11 +29,11 @@ def _tool(name: str) -> str:
     return exe
 
 
-ENGINE_PACKAGES = tuple(ROOT / "app" / name for name in ("domain", "exchange", "store", "sync"))
+ENGINE_PACKAGES = tuple(ROOT / "app" / name for name in ("domain", "exchange", "diagnostics", "store", "sync"))
 
 
 def domain_strings(packages: tuple[Path, ...] | Path = ENGINE_PACKAGES) -> list[tuple[str, str]]:
-    """(context, text) of every marker call in the engine (domain, exchange, store, sync), in
+    """(context, text) of every marker call in the engine (domain, exchange, diagnostics, store, sync), in
     source order, without repeats."""
     if isinstance(packages, Path):
         packages = (packages,)

@@ -27,7 +27,7 @@ def _snake(camel: str) -> str:
 
 class MailboxEditor(QDialog):
     saved = Signal(int)
-    test_requested = Signal(int)  # mailbox id; the main window runs it (TestRunner)
+    test_requested = Signal(int)  # mailbox id; the main window runs it (DiagnosticRunner)
     open_profile = Signal(int)
 
     def __init__(self, mailbox_id: int | None = None, parent=None):

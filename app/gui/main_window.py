@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from app.domain.enums import TestStatus
+from app.domain.enums import RunStatus
 from app.gui import messages
 from app.gui.alerts_pane import AlertsPane
 from app.gui.forms.ui_main_window import Ui_MainWindow
@@ -27,7 +27,7 @@ from app.gui.profile_json import ProfileFileError, profile_from_json
 from app.gui.profile_wizard import ProfileWizard
 from app.gui.report_dialog import ReportDialog
 from app.gui.table_models import RowTableModel, SearchProxy
-from app.gui.test_runner import TestRunner
+from app.gui.diagnostic_runner import DiagnosticRunner
 from app.store import queries
 
 
@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         ui.bannerClose.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         ui.banner.setStyleSheet("#banner { background: #fff4ce; border: 1px solid #e0c060; }")
 
-        self.tests = TestRunner(self)
+        self.tests = DiagnosticRunner(self)
         self.tests.activity.connect(self.set_activity)
         self.tests.finished.connect(self.refresh)
         self.tests.mailbox_tested.connect(self.show_report)
@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
 
     def _profile_tested(self, profile_id: int, reports) -> None:
         reports = [r for r in (reports or []) if r is not None]
-        passed = sum(1 for r in reports if r.status is TestStatus.SUCCESS)
+        passed = sum(1 for r in reports if r.status is RunStatus.SUCCESS)
         self.statusBar().showMessage(self.tr("Test & Enable mailboxes: %1 of %2 passed")
                                      .replace("%1", str(passed)).replace("%2", str(len(reports))), 15_000)
         for report in reports:

@@ -7,14 +7,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QTreeWidgetItem, QWidget
 
-from app.domain.enums import TestStatus
+from app.domain.enums import RunStatus
 from app.domain.i18n import next_step_text, step_message, step_title
 from app.gui import messages
 from app.gui.forms.ui_report_dialog import Ui_ReportDialog
 from app.gui.i18n import enum_text, format_time, translate
 from app.gui.report_text import report_text
 
-_COLOURS = {TestStatus.SUCCESS: "#1b7f3b", TestStatus.FAILURE: "#b3261e", TestStatus.WARNING: "#9a6700"}
+_COLOURS = {RunStatus.SUCCESS: "#1b7f3b", RunStatus.FAILURE: "#b3261e", RunStatus.WARNING: "#9a6700"}
 
 
 def _duration(ms: float) -> str:
@@ -31,7 +31,7 @@ def _wrapped(text: str) -> str:
 
 
 class ReportDialog(QDialog):
-    """Shows one TestReport-shaped object (status, steps, started_on, finished_on)."""
+    """Shows one DiagnosticReport-shaped object (status, steps, started_on, finished_on)."""
 
     def __init__(self, report: Any, mailbox_name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -74,7 +74,7 @@ class ReportDialog(QDialog):
             tree.addTopLevelItem(item)
             for index in range(item.childCount()):
                 item.child(index).setFirstColumnSpanned(True)
-            if step.status is TestStatus.FAILURE:
+            if step.status is RunStatus.FAILURE:
                 item.setExpanded(True)  # the failing step's transcript is what the admin needs
         self.ui.copyButton.clicked.connect(self.copy_to_clipboard)
         self.ui.saveButton.clicked.connect(self.save_as_text)

@@ -39,7 +39,7 @@ def _duration(ms: float) -> str:
 
 
 def report_text(report: Any, mailbox_name: str = "", translate: Translate = identity_translate) -> str:
-    """A TestReport-shaped object (status, steps, started_on, finished_on) as text."""
+    """A DiagnosticReport-shaped object (status, steps, started_on, finished_on) as text."""
     header = [
         (translate("Reports", "Mailbox"), mailbox_name or str(report.mailbox_id)),
         (translate("Reports", "Result"), _label(report.status, translate)),

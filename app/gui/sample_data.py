@@ -15,7 +15,7 @@ from app.domain.enums import (
     CredentialSource,
     OwnerKind,
     SyncMethod,
-    TestStatus,
+    RunStatus,
     Workload,
 )
 from app.domain.settings import MailboxSettings, ProfileSettings
@@ -60,19 +60,19 @@ def create_sample_data(now: datetime = NOW) -> Sample:
         sample.mailbox_ids[key] = row.id
         return row.id
 
-    ok = dict(incoming_status=TestStatus.SUCCESS, outgoing_status=TestStatus.SUCCESS,
-              act_status=TestStatus.SUCCESS, mailbox_status=TestStatus.SUCCESS, test_completed_on=now,
+    ok = dict(incoming_status=RunStatus.SUCCESS, outgoing_status=RunStatus.SUCCESS,
+              act_status=RunStatus.SUCCESS, mailbox_status=RunStatus.SUCCESS, test_completed_on=now,
               incoming_enabled=True, outgoing_enabled=True, act_enabled=True,
               last_sync_success_on=now - timedelta(minutes=3), next_sync_on=now + timedelta(minutes=2))
     mailbox("admin", "Kenichiro Nakamura", "admin@contoso.com", admin.id, **ok)
     alice_id = mailbox("alice", "Alice Wong", "alice@contoso.com", alice.id,
-                       incoming_status=TestStatus.FAILURE, outgoing_status=TestStatus.FAILURE,
-                       act_status=TestStatus.FAILURE, mailbox_status=TestStatus.FAILURE, test_completed_on=now,
+                       incoming_status=RunStatus.FAILURE, outgoing_status=RunStatus.FAILURE,
+                       act_status=RunStatus.FAILURE, mailbox_status=RunStatus.FAILURE, test_completed_on=now,
                        last_sync_error="401 Unauthorized: the user name or password is wrong.",
                        transient_failure_count=0)
     bob_id = mailbox("bob", "Bob Sato", "bob@contoso.com", bob.id, profile=manual.id,
-                     incoming_status=TestStatus.WARNING, outgoing_status=TestStatus.SUCCESS,
-                     act_status=TestStatus.SUCCESS, mailbox_status=TestStatus.WARNING, test_completed_on=now,
+                     incoming_status=RunStatus.WARNING, outgoing_status=RunStatus.SUCCESS,
+                     act_status=RunStatus.SUCCESS, mailbox_status=RunStatus.WARNING, test_completed_on=now,
                      incoming_enabled=True, outgoing_enabled=True, act_enabled=True, transient_failure_count=2,
                      next_sync_on=now + timedelta(minutes=5))
     mailbox("support", "Support queue", "support@contoso.com", sample.queue_id, kind=OwnerKind.QUEUE)
@@ -80,15 +80,15 @@ def create_sample_data(now: datetime = NOW) -> Sample:
         Mailbox.id == sample.mailbox_ids["support"]).execute()
 
     for minutes, workload, status, counts, message in (
-            (3, Workload.INCOMING, TestStatus.SUCCESS, (4, 0, 0), ""),
-            (3, Workload.ACT, TestStatus.SUCCESS, (1, 2, 0), ""),
-            (8, Workload.OUTGOING, TestStatus.SUCCESS, (0, 1, 0), ""),
-            (13, Workload.INCOMING, TestStatus.WARNING, (0, 0, 0), "ErrorServerBusy: retried after 5 minutes")):
+            (3, Workload.INCOMING, RunStatus.SUCCESS, (4, 0, 0), ""),
+            (3, Workload.ACT, RunStatus.SUCCESS, (1, 2, 0), ""),
+            (8, Workload.OUTGOING, RunStatus.SUCCESS, (0, 1, 0), ""),
+            (13, Workload.INCOMING, RunStatus.WARNING, (0, 0, 0), "ErrorServerBusy: retried after 5 minutes")):
         SyncHistory.create(mailbox=sample.mailbox_ids["admin"], workload=workload, status=status,
                            started_on=now - timedelta(minutes=minutes), finished_on=now - timedelta(minutes=minutes - 1),
                            created=counts[0], updated=counts[1], deleted=counts[2], message=message)
-    for minutes, status, message in ((5, TestStatus.FAILURE, "401 Unauthorized: the credentials were rejected."),
-                                     (65, TestStatus.SUCCESS, "")):
+    for minutes, status, message in ((5, RunStatus.FAILURE, "401 Unauthorized: the credentials were rejected."),
+                                     (65, RunStatus.SUCCESS, "")):
         SyncHistory.create(mailbox=alice_id, workload=Workload.INCOMING, status=status, created=0 if minutes < 60 else 3,
                            started_on=now - timedelta(minutes=minutes), finished_on=now - timedelta(minutes=minutes),
                            message=message)

@@ -52,13 +52,13 @@ def sample_report(mailbox_id: int):
     classified from exchangelib's own error, so the screenshots show the real texts."""
     from exchangelib.errors import UnauthorizedError
 
-    from app.domain.enums import TestStatus, Workload
-    from app.exchange.diagnostics import CTX as STEPS, StepResult, TestReport
+    from app.domain.enums import RunStatus, Workload
+    from app.diagnostics.report import CTX as STEPS, DiagnosticReport, StepResult
     from app.exchange.errors import classify
 
     failure = classify(UnauthorizedError("Invalid credentials for https://mail.contoso.com/EWS/Exchange.asmx"))
-    s, f = TestStatus.SUCCESS, TestStatus.FAILURE
-    report = TestReport(mailbox_id, "alice@contoso.com", f, started_on=_SampleReport.started_on,
+    s, f = RunStatus.SUCCESS, RunStatus.FAILURE
+    report = DiagnosticReport(mailbox_id, "alice@contoso.com", f, started_on=_SampleReport.started_on,
                         finished_on=_SampleReport.finished_on)
     report.steps = [
         StepResult("preconditions", "Preconditions", None, s, 3,

@@ -7,30 +7,19 @@ Sync now over every mailbox) reloads the window once, not once per cycle.
 """
 from __future__ import annotations
 
-import importlib
 import logging
 from typing import Callable, Mapping
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.domain.enums import Workload
-from app.sync.scheduler import DEFAULT_WORKLOADS, CycleResult, Scheduler, WorkloadFn
+from app.sync.scheduler import CycleResult, Scheduler, WorkloadFn, default_workloads
 
 log = logging.getLogger(__name__)
 
 REFRESH_INTERVAL_MS = 1000
 STOP_TIMEOUT_S = 15.0
 NAMES_SHOWN = 2  # running mailboxes named in the status bar; the rest are counted
-
-
-def _default_workloads() -> dict[Workload, WorkloadFn]:
-    found: dict[Workload, WorkloadFn] = {}
-    for workload, (module, name) in DEFAULT_WORKLOADS.items():
-        try:
-            found[workload] = getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):  # the scheduler reports it as not available
-            log.warning("%s synchronization is not available in this build", workload.value)
-    return found
 
 
 class SyncController(QObject):
@@ -48,7 +37,7 @@ class SyncController(QObject):
                  clock: Callable | None = None, wait_cap: float = 30.0,
                  refresh_interval_ms: int = REFRESH_INTERVAL_MS):
         super().__init__(parent)
-        real = dict(workloads) if workloads is not None else _default_workloads()
+        real = dict(workloads) if workloads is not None else default_workloads()
         options = {"clock": clock} if clock is not None else {}
         self.scheduler = Scheduler({w: self._tracked(w, fn) for w, fn in real.items()}, wait_cap=wait_cap,
                                    on_result=self._result.emit, **options)

@@ -8,16 +8,16 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.domain.enums import AlertLevel, LabeledEnum, TestStatus
+from app.domain.enums import AlertLevel, LabeledEnum, RunStatus
 from app.gui.i18n import enum_text, format_time
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _STATUS_COLOURS = {
-    TestStatus.SUCCESS: QColor("#1b7f3b"),
-    TestStatus.FAILURE: QColor("#b3261e"),
-    TestStatus.WARNING: QColor("#9a6700"),
+    RunStatus.SUCCESS: QColor("#1b7f3b"),
+    RunStatus.FAILURE: QColor("#b3261e"),
+    RunStatus.WARNING: QColor("#9a6700"),
     AlertLevel.ERROR: QColor("#b3261e"),
     AlertLevel.WARNING: QColor("#9a6700"),
 }

@@ -10,35 +10,13 @@ itself never does.
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from app.domain.cancel import CancelToken
+
 log = logging.getLogger(__name__)
-
-
-class CancelToken:
-    """Cooperative cancellation: the GUI calls ``cancel()``, the work checks ``cancelled``.
-    (Same shape as the engine's ``app.exchange.cancel.CancelToken``.)"""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-
-def new_cancel_token():
-    try:
-        from app.exchange.cancel import CancelToken as EngineToken  # the engine's own, once it exists
-    except ImportError:
-        return CancelToken()
-    return EngineToken()
 
 
 class Worker(QObject):
@@ -50,7 +28,7 @@ class Worker(QObject):
     def __init__(self, fn: Callable[..., Any], *args, **kwargs):
         super().__init__()
         self._fn, self._args, self._kwargs = fn, args, kwargs
-        self.cancel_token = new_cancel_token()
+        self.cancel_token = CancelToken()
 
     def _report(self, *values) -> None:
         # engines report one value (a step) or several (done, total, report): one object either way

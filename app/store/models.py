@@ -12,8 +12,8 @@ from app.store.models_activity import (
     Lead,
     SyncHistory,
     Task,
-    TestRun,
-    TestStep,
+    DiagnosticRun,
+    DiagnosticStep,
 )
 from app.store.models_config import (
     FilterCriterion,
@@ -29,7 +29,7 @@ from app.store.models_config import (
 
 ALL_MODELS = [
     SystemUser, Queue, ServerProfile, Mailbox, WorkloadState, SystemSettings, UserOptions,
-    SyncFilter, FilterCriterion, TestRun, TestStep, EmailActivity, EmailMailboxLink,
+    SyncFilter, FilterCriterion, DiagnosticRun, DiagnosticStep, EmailActivity, EmailMailboxLink,
     Appointment, Contact, Task, CrmAccount, Lead, FolderSyncState, ItemLink, ConflictLog,
     SyncHistory, Alert,
 ]

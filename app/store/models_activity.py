@@ -19,33 +19,38 @@ from app.domain.enums import (
     EmailStatus,
     RecordState,
     RecordType,
-    TestStatus,
+    RunStatus,
     Workload,
 )
 from app.store.base import BaseModel, EnumField, UtcDateTimeField, utcnow
 from app.store.models_config import Mailbox, Queue, ServerProfile, SystemUser
 
 
+class DiagnosticRun(BaseModel):
+    """One Test & Enable of one mailbox (table name kept from schema 1)."""
 
-class TestRun(BaseModel):
-    __test__ = False
+    class Meta:
+        table_name = "test_run"
 
     mailbox = ForeignKeyField(Mailbox, backref="test_runs", on_delete="CASCADE")
     profile = ForeignKeyField(ServerProfile, null=True, on_delete="SET NULL")
     started_on = UtcDateTimeField(default=utcnow)
     finished_on = UtcDateTimeField(null=True)
-    status = EnumField(TestStatus, default=TestStatus.NOT_RUN)
+    status = EnumField(RunStatus, default=RunStatus.NOT_RUN)
     summary = TextField(default="")
 
 
-class TestStep(BaseModel):
-    __test__ = False
+class DiagnosticStep(BaseModel):
+    """One ordered step of a DiagnosticRun."""
 
-    run = ForeignKeyField(TestRun, backref="steps", on_delete="CASCADE")
+    class Meta:
+        table_name = "test_step"
+
+    run = ForeignKeyField(DiagnosticRun, backref="steps", on_delete="CASCADE")
     position = IntegerField()
     name = CharField(max_length=64)
     workload = EnumField(Workload, null=True)
-    status = EnumField(TestStatus)
+    status = EnumField(RunStatus)
     duration_ms = FloatField(default=0)
     message = TextField(default="")
     details = TextField(default="")  # redacted request/response transcript
@@ -189,7 +194,7 @@ class SyncHistory(BaseModel):
     workload = EnumField(Workload)
     started_on = UtcDateTimeField(default=utcnow)
     finished_on = UtcDateTimeField(null=True)
-    status = EnumField(TestStatus, default=TestStatus.NOT_RUN)
+    status = EnumField(RunStatus, default=RunStatus.NOT_RUN)
     created = IntegerField(default=0)
     updated = IntegerField(default=0)
     deleted = IntegerField(default=0)

@@ -19,7 +19,7 @@ from app.domain.enums import (
     RecordType,
     ServerType,
     SyncMethod,
-    TestStatus,
+    RunStatus,
     TrackingOption,
     Workload,
 )
@@ -81,10 +81,10 @@ class Mailbox(BaseModel):
     username = CharField(max_length=256, default="")
     delete_after_processing = BooleanField(default=False)
     # configuration test results and monitoring (spec §2)
-    incoming_status = EnumField(TestStatus, default=TestStatus.NOT_RUN)
-    outgoing_status = EnumField(TestStatus, default=TestStatus.NOT_RUN)
-    act_status = EnumField(TestStatus, default=TestStatus.NOT_RUN)
-    mailbox_status = EnumField(TestStatus, default=TestStatus.NOT_RUN)
+    incoming_status = EnumField(RunStatus, default=RunStatus.NOT_RUN)
+    outgoing_status = EnumField(RunStatus, default=RunStatus.NOT_RUN)
+    act_status = EnumField(RunStatus, default=RunStatus.NOT_RUN)
+    mailbox_status = EnumField(RunStatus, default=RunStatus.NOT_RUN)
     test_completed_on = UtcDateTimeField(null=True)
     incoming_enabled = BooleanField(default=False)
     outgoing_enabled = BooleanField(default=False)

@@ -19,7 +19,7 @@ from app.domain.enums import (
     OwnerKind,
     ServerType,
     SyncMethod,
-    TestStatus,
+    RunStatus,
     Workload,
 )
 from app.store.base import database
@@ -52,10 +52,10 @@ class MailboxRow:
     incoming_method: SyncMethod
     outgoing_method: SyncMethod
     act_method: SyncMethod
-    incoming_status: TestStatus
-    outgoing_status: TestStatus
-    act_status: TestStatus
-    mailbox_status: TestStatus
+    incoming_status: RunStatus
+    outgoing_status: RunStatus
+    act_status: RunStatus
+    mailbox_status: RunStatus
     test_completed_on: datetime | None
     last_sync_success_on: datetime | None
     next_sync_on: datetime | None
@@ -197,7 +197,7 @@ class SyncHistoryRow:
     workload: Workload
     started_on: datetime
     finished_on: datetime | None
-    status: TestStatus
+    status: RunStatus
     created: int
     updated: int
     deleted: int

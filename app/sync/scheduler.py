@@ -15,7 +15,6 @@ workloads in Mailbox.next_sync_on; back-off reasons are written by escalation (h
 """
 from __future__ import annotations
 
-import importlib
 import logging
 import threading
 from dataclasses import dataclass
@@ -32,16 +31,21 @@ log = logging.getLogger(__name__)
 
 WorkloadFn = Callable[[Mailbox], object]  # returns a WorkloadRun (app.sync.session)
 
-# workload -> (module, function) of the real workloads, imported when first needed
-DEFAULT_WORKLOADS: dict[Workload, tuple[str, str]] = {
-    Workload.INCOMING: ("app.sync.incoming", "sync_incoming"),
-    Workload.OUTGOING: ("app.sync.outgoing", "sync_outgoing"),
-    Workload.ACT: ("app.sync.act", "sync_act"),
-}
+
+
+def default_workloads() -> dict[Workload, WorkloadFn]:
+    """The real workloads. Imported when first needed (they bring exchangelib); a missing module
+    is an ImportError here, never a workload quietly "not available"."""
+    from app.sync.act import sync_act
+    from app.sync.incoming import sync_incoming
+    from app.sync.outgoing import sync_outgoing
+
+    return {Workload.INCOMING: sync_incoming, Workload.OUTGOING: sync_outgoing, Workload.ACT: sync_act}
+
+
 _METHOD = {Workload.INCOMING: "incoming_method", Workload.OUTGOING: "outgoing_method", Workload.ACT: "act_method"}
 _ENABLED = {Workload.INCOMING: "incoming_enabled", Workload.OUTGOING: "outgoing_enabled",
             Workload.ACT: "act_enabled"}
-NOT_AVAILABLE = "NotAvailable"
 INTERNAL_ERROR = "InternalError"
 
 
@@ -124,7 +128,6 @@ class Scheduler:
         self._threads: set[threading.Thread] = set()
         self._forced: set[tuple[int, Workload]] = set()
         self._streaks: dict[tuple[int, Workload], int] = {}
-        self._unavailable: set[Workload] = set()
         self._paused = False
         self._stopping = False
         self._wake = False
@@ -279,25 +282,15 @@ class Scheduler:
                 self._wake = True
                 self._cond.notify_all()
 
-    def _workload_fn(self, workload: Workload) -> WorkloadFn | None:
+    def _workload_fn(self, workload: Workload) -> WorkloadFn:
         fn = self._workloads.get(workload)
-        if fn is None and workload not in self._unavailable:
-            module, name = DEFAULT_WORKLOADS[workload]
-            try:
-                fn = getattr(importlib.import_module(module), name)
-            except (ImportError, AttributeError):
-                log.warning("%s synchronization is not available in this build", workload.value)
-                self._unavailable.add(workload)
-                return None
-            self._workloads[workload] = fn
+        if fn is None:
+            fn = self._workloads[workload] = default_workloads()[workload]
         return fn
 
     def _execute(self, job: Job) -> CycleResult:
         result = CycleResult(job.mailbox_id, job.email, job.workload)
         fn = self._workload_fn(job.workload)
-        if fn is None:
-            result.failure = Failure(NOT_AVAILABLE, False, f"{job.workload.label} synchronization is not available.")
-            return result
         mailbox = Mailbox.get_or_none(Mailbox.id == job.mailbox_id)
         if mailbox is None:  # deleted while queued
             result.failure = Failure("MailboxNotFound", False, "The mailbox was deleted.")

@@ -17,14 +17,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable
 
-from app.domain.enums import TestStatus, Workload
+from app.domain.enums import RunStatus, Workload
 from app.domain.escalation import Failure
 from app.exchange import net
 from app.exchange.autodiscover import discover
-from app.exchange.cancel import Cancelled
+from app.domain.cancel import Cancelled
 from app.exchange.connection import ConnectionPlan, PreconditionFailed, open_account, plan_connection
 from app.exchange.errors import classify
-from app.exchange.health import apply_failure, apply_success
+from app.store.health import apply_failure, apply_success
 from app.store.base import database, utcnow
 from app.store.models import Mailbox, SyncHistory
 
@@ -102,7 +102,7 @@ def run_workload(mailbox: Mailbox, workload: Workload, body: Callable[[WorkloadR
             run.account = account_for(mailbox, outgoing=outgoing_account)
             body(run)
     except Cancelled:
-        _finish(history, run, TestStatus.WARNING, "cancelled")
+        _finish(history, run, RunStatus.WARNING, "cancelled")
         raise
     except Exception as exc:  # classified and escalated: the admin sees an alert, not a traceback
         failure = exc.failure if isinstance(exc, PreconditionFailed) else classify(exc)
@@ -115,7 +115,7 @@ def run_workload(mailbox: Mailbox, workload: Workload, body: Callable[[WorkloadR
             apply_failure(fresh, workload, failure)
             fresh.last_sync_error = failure.message
             fresh.save()
-            _finish(history, run, TestStatus.FAILURE, failure.message)
+            _finish(history, run, RunStatus.FAILURE, failure.message)
         return run
     with database.atomic("IMMEDIATE"):
         fresh = Mailbox.get_by_id(mailbox.id)
@@ -123,11 +123,11 @@ def run_workload(mailbox: Mailbox, workload: Workload, body: Callable[[WorkloadR
         fresh.last_sync_success_on = utcnow()
         fresh.last_sync_error = ""
         fresh.save()
-        _finish(history, run, TestStatus.SUCCESS, "; ".join(run.notes))
+        _finish(history, run, RunStatus.SUCCESS, "; ".join(run.notes))
     return run
 
 
-def _finish(history: SyncHistory, run: WorkloadRun, status: TestStatus, message: str) -> None:
+def _finish(history: SyncHistory, run: WorkloadRun, status: RunStatus, message: str) -> None:
     history.status = status
     history.created, history.updated, history.deleted = run.created, run.updated, run.deleted
     history.message = message

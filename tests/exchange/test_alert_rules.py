@@ -1,6 +1,6 @@
 """Alert recording rules: enabled levels, only server-side workloads tested, the profile-wide rule."""
-from app.domain.enums import AlertLevel, SyncMethod, TestStatus, Workload
-from app.exchange.diagnostics import run_mailbox_test
+from app.domain.enums import AlertLevel, SyncMethod, RunStatus, Workload
+from app.diagnostics.steps import run_mailbox_test
 from app.store.models import Alert, Mailbox
 from app.store.repo import system_settings
 
@@ -25,12 +25,12 @@ def test_only_server_side_workloads_are_tested(setup, ews):
     mailbox = setup.mailbox(setup.profile("Partial"), account.email, outgoing_method=SyncMethod.OUTLOOK,
                             act_method=SyncMethod.NONE)
     report = run_mailbox_test(mailbox.id)
-    assert report.status is TestStatus.SUCCESS
+    assert report.status is RunStatus.SUCCESS
     assert set(report.workloads) == {Workload.INCOMING}
     assert "outgoing" not in [s.name for s in report.steps]
     stored = Mailbox.get_by_id(mailbox.id)
     assert stored.incoming_enabled and not stored.outgoing_enabled and not stored.act_enabled
-    assert stored.outgoing_status is TestStatus.NOT_RUN
+    assert stored.outgoing_status is RunStatus.NOT_RUN
 
 
 def test_profile_error_when_most_mailboxes_fail(setup, ews):

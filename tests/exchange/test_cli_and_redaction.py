@@ -9,7 +9,7 @@ from app import paths
 from app.cli import main
 from app.domain.enums import AuthProtocol, CredentialSource
 from app.log import LOG_FILE_NAME, setup_logging
-from app.store.models import Alert, TestStep
+from app.store.models import Alert, DiagnosticStep
 
 WRONG = "Wr0ng-Pa55word-xyz"
 
@@ -59,7 +59,7 @@ def test_no_secret_in_reports_alerts_or_logs(setup, ews):
         logging.getLogger().removeHandler(handler)
         handler.close()
 
-    details = "\n".join(s.details + s.message for s in TestStep.select())
+    details = "\n".join(s.details + s.message for s in DiagnosticStep.select())
     assert "POST https://" in details and "< HTTP 200" in details, "sanity: transcripts were recorded"
     assert "Authorization: NTLM [redacted]" in details or "Authorization: Negotiate [redacted]" in details
     texts = {

@@ -7,10 +7,10 @@ import time
 
 import pytest
 
-from app.domain.enums import AlertLevel, CredentialSource, TestStatus, Workload
+from app.domain.enums import AlertLevel, CredentialSource, RunStatus, Workload
 from app.exchange import net
-from app.exchange.diagnostics import run_mailbox_test, run_profile_test
-from app.store.models import Alert, Mailbox, TestRun, WorkloadState
+from app.diagnostics.steps import run_mailbox_test, run_profile_test
+from app.store.models import Alert, Mailbox, DiagnosticRun, WorkloadState
 from app.store.repo import system_settings
 
 
@@ -32,12 +32,12 @@ def test_success_with_own_credentials_enables_every_workload(setup, ews):
     account = ews.new_account("own")
     mailbox = setup.mailbox(setup.profile(move_failed_to_undeliverable=True), account.email)
     report = run_mailbox_test(mailbox.id)
-    assert report.status is TestStatus.SUCCESS, report.as_text()
+    assert report.status is RunStatus.SUCCESS, report.as_text()
     assert [name for name, _ in statuses(report)] == ["preconditions", "endpoint", "connect", "incoming",
                                                       "outgoing", "act"]
     stored = Mailbox.get_by_id(mailbox.id)
     assert (stored.incoming_status, stored.outgoing_status, stored.act_status, stored.mailbox_status) == (
-        TestStatus.SUCCESS,) * 4
+        RunStatus.SUCCESS,) * 4
     assert stored.incoming_enabled and stored.outgoing_enabled and stored.act_enabled
     assert stored.test_completed_on is not None
     assert "Exchange2013_SP1" in report.steps[2].message
@@ -45,7 +45,7 @@ def test_success_with_own_credentials_enables_every_workload(setup, ews):
     assert any(s.startswith("Test Message") for s in server_subjects(ews, account.email, "inbox")), \
         "sent to the mailbox itself"
     assert "Undeliverable" in server_child_folders(ews, account.email, "inbox")
-    assert TestRun.select().where(TestRun.mailbox == mailbox.id).count() == 1
+    assert DiagnosticRun.select().where(DiagnosticRun.mailbox == mailbox.id).count() == 1
     assert Alert.select().count() == 0
 
 
@@ -56,7 +56,7 @@ def test_impersonation_through_profile_credentials(setup, ews):
                             username=service.email, use_impersonation=True, password="Passw0rd!")
     mailbox = setup.mailbox(profile, target.email, password=None)
     report = run_mailbox_test(mailbox.id)
-    assert report.status is TestStatus.SUCCESS, report.as_text()
+    assert report.status is RunStatus.SUCCESS, report.as_text()
     assert "impersonating " + target.email in report.steps[2].message
     sent = server_subjects(ews, target.email, "sentitems")
     assert any(s.startswith("Test Message") for s in sent), "sent from the impersonated mailbox"
@@ -69,8 +69,8 @@ def test_impersonation_denied_is_a_permanent_error(setup, ews):
                             username=plain.email, use_impersonation=True, password="Passw0rd!")
     mailbox = setup.mailbox(profile, target.email, password=None)
     report = run_mailbox_test(mailbox.id)
-    assert report.status is TestStatus.FAILURE
-    failed = [s for s in report.steps if s.status is TestStatus.FAILURE][0]
+    assert report.status is RunStatus.FAILURE
+    failed = [s for s in report.steps if s.status is RunStatus.FAILURE][0]
     assert failed.failure.code == "ImpersonationDenied", report.as_text()
     alert = Alert.get(Alert.mailbox == mailbox.id)
     assert alert.level is AlertLevel.ERROR and "ApplicationImpersonation" in alert.next_step
@@ -82,11 +82,11 @@ def test_wrong_password_errors_at_once_without_retry_storm(setup, ews):
     mailbox = setup.mailbox(setup.profile(), account.email, password="not-the-password")
     before = ews.stats.unauthorized(account.email)
     report = run_mailbox_test(mailbox.id)
-    assert report.status is TestStatus.FAILURE
+    assert report.status is RunStatus.FAILURE
     connect = [s for s in report.steps if s.name == "connect"][0]
     assert connect.failure.code == "Unauthorized" and not connect.failure.transient
     stored = Mailbox.get_by_id(mailbox.id)
-    assert stored.incoming_status is TestStatus.FAILURE and not stored.incoming_enabled
+    assert stored.incoming_status is RunStatus.FAILURE and not stored.incoming_enabled
     alerts = list(Alert.select().where(Alert.mailbox == mailbox.id))
     assert [(a.level, a.error_code) for a in alerts] == [(AlertLevel.ERROR, "Unauthorized")]
     # auto-detection probes once unauthenticated, then one NTLM handshake: a handful, never a loop
@@ -101,7 +101,7 @@ def test_mailbox_not_found(setup, ews):
                             username=service.email, use_impersonation=True, password="Passw0rd!")
     mailbox = setup.mailbox(profile, "nobody.here@contoso.com", password=None)
     report = run_mailbox_test(mailbox.id)
-    failed = [s for s in report.steps if s.status is TestStatus.FAILURE][0]
+    failed = [s for s in report.steps if s.status is RunStatus.FAILURE][0]
     assert failed.failure.code == "MailboxNotFound", report.as_text()
 
 
@@ -110,7 +110,7 @@ def test_unapproved_address_fails_before_any_network_traffic(setup, ews):
     mailbox = setup.mailbox(setup.profile(), account.email, approved=False)
     before = ews.stats.count()
     report = run_mailbox_test(mailbox.id)
-    assert statuses(report) == [("preconditions", TestStatus.FAILURE)]
+    assert statuses(report) == [("preconditions", RunStatus.FAILURE)]
     assert report.steps[0].failure.code == "AddressNotApproved"
     assert ews.stats.count() == before
     assert report.steps[0].details == "", "no request was made"
@@ -138,8 +138,8 @@ def test_transient_failures_warn_with_back_off(setup, ews, kind, params, code, b
     ews.faults.inject(kind, account=account.email, operation="*", count=None, **params)
     report = run_mailbox_test(mailbox.id)
     ews.faults.clear(account=account.email)
-    assert report.status is TestStatus.FAILURE
-    failure = [s for s in report.steps if s.status is TestStatus.FAILURE][0].failure
+    assert report.status is RunStatus.FAILURE
+    failure = [s for s in report.steps if s.status is RunStatus.FAILURE][0].failure
     assert failure.transient, failure
     if code:
         assert failure.code == code
@@ -163,7 +163,7 @@ def test_ten_transient_failures_then_error_then_recovery(setup, ews):
     assert levels[(AlertLevel.ERROR, "ErrorServerBusy")] == 1
     assert not Mailbox.get_by_id(mailbox.id).incoming_enabled
     report = run_mailbox_test(mailbox.id)
-    assert report.status is TestStatus.SUCCESS, report.as_text()
+    assert report.status is RunStatus.SUCCESS, report.as_text()
     info = Alert.select().where((Alert.mailbox == mailbox.id) & (Alert.level == AlertLevel.INFORMATION))
     assert info.count() >= 1
     assert Mailbox.get_by_id(mailbox.id).incoming_enabled
@@ -180,7 +180,7 @@ def test_autodiscover_success_and_failure_with_trace(setup, ews):
     account = ews.new_account("auto")
     mailbox = setup.mailbox(setup.profile("Autodiscover", auto_discover=True, incoming_url=""), account.email)
     report = run_mailbox_test(mailbox.id)
-    assert report.status is TestStatus.SUCCESS, report.as_text()
+    assert report.status is RunStatus.SUCCESS, report.as_text()
     endpoint = report.steps[1]
     assert "https://contoso.com/autodiscover/autodiscover.svc" in endpoint.message
     assert "https://autodiscover.contoso.com/autodiscover/autodiscover.svc" in endpoint.message
@@ -190,7 +190,7 @@ def test_autodiscover_success_and_failure_with_trace(setup, ews):
     net.map_host("autodiscover.contoso.com", 443, "127.0.0.1", dead_port)
     report = run_mailbox_test(mailbox.id)
     endpoint = report.steps[1]
-    assert endpoint.status is TestStatus.FAILURE
+    assert endpoint.status is RunStatus.FAILURE
     assert endpoint.failure.code == "AutodiscoverFailed"
     assert endpoint.message.count("→ failed") >= 2
 
@@ -235,7 +235,7 @@ def test_profile_test_respects_max_connections(setup, ews):
     finally:
         stop.set()
         sampler.join()
-    assert len(reports) == 20 and all(r.status is TestStatus.SUCCESS for r in reports)
+    assert len(reports) == 20 and all(r.status is RunStatus.SUCCESS for r in reports)
     assert progress[0] == (0, 20) and progress[-1] == (20, 20)
     assert {m.id for m in mailboxes} == {r.mailbox_id for r in reports}
     assert 2 <= peak[0] <= 3, f"peak in flight {peak[0]}"

@@ -99,19 +99,19 @@ def test_a_repeat_keeps_the_parts_and_a_broken_value_falls_back_to_the_message(r
 
 
 def test_test_report_steps_are_translated(japanese):
-    from app.domain.enums import TestStatus
-    from app.exchange.diagnostics import StepResult
+    from app.domain.enums import RunStatus
+    from app.diagnostics.report import StepResult
     from app.gui.i18n import translate
     from app.gui.report_text import report_text
 
     failure = precondition_failure("AddressNotApproved", "alice@contoso.com")
-    steps = [StepResult("preconditions", "Preconditions", None, TestStatus.FAILURE, message=failure.message,
+    steps = [StepResult("preconditions", "Preconditions", None, RunStatus.FAILURE, message=failure.message,
                         failure=failure),
-             StepResult("connect", "Connect and authenticate", None, TestStatus.SUCCESS,
+             StepResult("connect", "Connect and authenticate", None, RunStatus.SUCCESS,
                         message="Connected to Exchange 2019 (technical text)")]
 
     class Report:
-        mailbox_id, status, started_on, finished_on = 1, TestStatus.FAILURE, None, None
+        mailbox_id, status, started_on, finished_on = 1, RunStatus.FAILURE, None, None
 
     Report.steps = steps
     text = report_text(Report, "Alice Wong", translate)

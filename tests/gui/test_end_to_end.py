@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWizard
 
-from app.domain.enums import AlertLevel, TestStatus
+from app.domain.enums import AlertLevel, RunStatus
 from app.gui.main_window import MainWindow
 from app.gui.tray import TrayController
 from app.store import repo
@@ -142,7 +142,7 @@ def test_profile_test_keeps_the_gui_responsive(window, qtbot, click, ews, messag
     timer.stop()
     assert message_log.confirms and "20 mailbox" in message_log.confirms[-1][1]
     statuses = {m.mailbox_status for m in Mailbox.select().where(Mailbox.profile == profile_id)}
-    assert statuses == {TestStatus.SUCCESS}
+    assert statuses == {RunStatus.SUCCESS}
     assert {mailbox_list_status(window, f"bulk {n:02}") for n in range(20)} == {"Success"}
     assert window.statusBar().currentMessage() == "Test & Enable mailboxes: 20 of 20 passed"
     assert len(gaps) > 10 and max(gaps) < 0.1, f"the GUI thread stalled for {max(gaps) * 1000:.0f} ms"

@@ -123,12 +123,12 @@ def test_download_details_has_everything_but_the_password(qtbot, sample, message
 def test_f5_shows_results_written_meanwhile(qtbot, sample, message_log):
     from PySide6.QtCore import Qt
 
-    from app.domain.enums import TestStatus
+    from app.domain.enums import RunStatus
 
     editor = _editor(qtbot, sample.mailbox_ids["support"])
     editor.ui.tabs.setCurrentWidget(editor.ui.resultsTab)
     assert editor.ui.mailboxStatus.text() == "Not run"
-    Mailbox.update(mailbox_status=TestStatus.FAILURE).where(Mailbox.id == sample.mailbox_ids["support"]).execute()
+    Mailbox.update(mailbox_status=RunStatus.FAILURE).where(Mailbox.id == sample.mailbox_ids["support"]).execute()
     with qtbot.waitActive(editor):
         editor.activateWindow()
     qtbot.keyClick(editor.ui.name, Qt.Key.Key_F5)

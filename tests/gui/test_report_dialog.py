@@ -3,7 +3,7 @@ from datetime import datetime, timezone
 
 from PySide6.QtGui import QGuiApplication
 
-from app.domain.enums import TestStatus, Workload
+from app.domain.enums import RunStatus, Workload
 from app.gui.report_dialog import ReportDialog
 
 
@@ -12,7 +12,7 @@ class Step:
     name: str
     title: str
     workload: Workload | None
-    status: TestStatus
+    status: RunStatus
     duration_ms: float = 0.0
     message: str = ""
     details: str = ""
@@ -21,19 +21,19 @@ class Step:
 @dataclass
 class Report:
     mailbox_id: int
-    status: TestStatus
+    status: RunStatus
     steps: list = field(default_factory=list)
     started_on: datetime = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
     finished_on: datetime = datetime(2026, 3, 2, 9, 0, 3, tzinfo=timezone.utc)
 
 
-REPORT = Report(7, TestStatus.FAILURE, [
-    Step("preconditions", "Preconditions", None, TestStatus.SUCCESS, 2, "Address approved, profile set."),
-    Step("endpoint", "Endpoint", None, TestStatus.SUCCESS, 130, "Autodiscover found the EWS URL.",
+REPORT = Report(7, RunStatus.FAILURE, [
+    Step("preconditions", "Preconditions", None, RunStatus.SUCCESS, 2, "Address approved, profile set."),
+    Step("endpoint", "Endpoint", None, RunStatus.SUCCESS, 130, "Autodiscover found the EWS URL.",
          "POST https://autodiscover.contoso.com/autodiscover/autodiscover.xml → 200"),
-    Step("connect", "Connect and authenticate", None, TestStatus.FAILURE, 1520, "401 Unauthorized",
+    Step("connect", "Connect and authenticate", None, RunStatus.FAILURE, 1520, "401 Unauthorized",
          "POST /EWS/Exchange.asmx\nAuthorization: Basic ********\n→ 401 Unauthorized"),
-    Step("incoming", "Incoming", Workload.INCOMING, TestStatus.NOT_RUN, 0, "Not run: connection failed."),
+    Step("incoming", "Incoming", Workload.INCOMING, RunStatus.NOT_RUN, 0, "Not run: connection failed."),
 ])
 
 

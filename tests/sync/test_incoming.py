@@ -13,7 +13,7 @@ from app.domain.enums import (
     EmailDirection,
     EmailStatus,
     OwnerKind,
-    TestStatus,
+    RunStatus,
     TrackingOption,
     Workload,
 )
@@ -96,7 +96,7 @@ def test_all_messages_are_stored_once_each_and_linked(setup, ews):
     assert replies and stored[replies[0].msgid].in_reply_to == replies[0].in_reply_to
     assert stored[replies[0].msgid].references == replies[0].references
     history = SyncHistory.get(SyncHistory.mailbox == mailbox.id)
-    assert history.status is TestStatus.SUCCESS and history.created == len(server)
+    assert history.status is RunStatus.SUCCESS and history.created == len(server)
     assert FolderSyncState.get(FolderSyncState.mailbox == mailbox.id, FolderSyncState.folder == "inbox").sync_state
 
 
@@ -359,7 +359,7 @@ def test_failed_message_stays_and_raises_an_email_alert_when_the_option_is_off(s
     if cause == "fails_to_store":
         assert "Subject: Broken" in alert.details and "From: odd@example.org" in alert.details
     assert Mailbox.get_by_id(mailbox.id).incoming_enabled, "one bad email does not stop the mailbox"
-    assert SyncHistory.get(SyncHistory.mailbox == mailbox.id).status is TestStatus.SUCCESS
+    assert SyncHistory.get(SyncHistory.mailbox == mailbox.id).status is RunStatus.SUCCESS
 
 
 def test_a_message_gone_before_it_is_fetched_is_skipped_quietly(setup, ews, monkeypatch):

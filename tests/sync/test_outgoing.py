@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 
-from app.domain.enums import AlertLevel, AlertScope, EmailStatus, OwnerKind, SyncMethod, TestStatus, Workload
+from app.domain.enums import AlertLevel, AlertScope, EmailStatus, OwnerKind, SyncMethod, RunStatus, Workload
 from app.store import repo
 from app.store.models import Alert, EmailActivity, EmailMailboxLink, Mailbox, Queue, SyncHistory
 from app.sync.outgoing import pending_for, queue_email, sync_outgoing
@@ -52,7 +52,7 @@ def test_pending_email_is_sent_once_saved_and_delivered(setup, ews):
     received = with_msgid(server_items(ews, recipient.email, "inbox"), email.message_id)
     assert len(sent) == 1 and len(received) == 1
     assert received[0].subject == "Quote 17" and received[0].sender[1].lower() == sender.email.lower()
-    assert SyncHistory.get(SyncHistory.mailbox == mailbox.id).status is TestStatus.SUCCESS
+    assert SyncHistory.get(SyncHistory.mailbox == mailbox.id).status is RunStatus.SUCCESS
 
     creates = ews.stats.count(operation="CreateItem", account=sender.email)
     again = sync_outgoing(mailbox)

@@ -1,7 +1,7 @@
 import threading
 import time
 
-from app.domain.enums import AlertLevel, TestStatus, Workload
+from app.domain.enums import AlertLevel, RunStatus, Workload
 from app.store.models import Alert, Mailbox, SyncHistory
 from app.sync.session import run_workload
 
@@ -18,7 +18,7 @@ def test_successful_run_records_history_and_reuses_the_account(setup, ews):
     assert second.account is seen[0][0], "same Account object: no new version guess"
     assert ews.stats.count() == before, "a cycle that asks nothing sends nothing"
     history = list(SyncHistory.select().where(SyncHistory.mailbox == mailbox.id))
-    assert [h.status for h in history] == [TestStatus.SUCCESS, TestStatus.SUCCESS]
+    assert [h.status for h in history] == [RunStatus.SUCCESS, RunStatus.SUCCESS]
     assert Mailbox.get_by_id(mailbox.id).last_sync_success_on is not None
 
 
@@ -30,7 +30,7 @@ def test_failure_is_escalated_not_raised(setup, ews):
     assert Alert.get(Alert.mailbox == mailbox.id).level is AlertLevel.ERROR
     stored = Mailbox.get_by_id(mailbox.id)
     assert "password" in stored.last_sync_error and not stored.incoming_enabled
-    assert SyncHistory.get(SyncHistory.mailbox == mailbox.id).status is TestStatus.FAILURE
+    assert SyncHistory.get(SyncHistory.mailbox == mailbox.id).status is RunStatus.FAILURE
 
 
 def test_requests_wait_for_the_profile_gate(setup, ews):

@@ -1,74 +1,32 @@
-"""Test & Enable (spec §3): one mailbox test as ordered steps, like a connectivity analyzer.
+"""Test & Enable (docs/architecture.md): one mailbox test as ordered steps, like a connectivity
+analyzer.
 
 Each step records status, duration, a message for a person and the redacted HTTP exchanges it
 made. Only workloads set to server-side synchronization are tested; those that pass are
-enabled; failures escalate into alerts (app.exchange.health).
+enabled; failures escalate into alerts (app.diagnostics.outcome).
 """
 from __future__ import annotations
 
 import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Callable
 
-from app.domain.enums import SyncMethod, TestStatus, Workload
+from app.domain.enums import RunStatus, Workload
 from app.domain.escalation import Failure
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.exchange import net
 from app.exchange.autodiscover import discover
-from app.exchange.cancel import Cancelled, CancelToken
+from app.domain.cancel import Cancelled, CancelToken
 from app.exchange.connection import ConnectionPlan, PreconditionFailed, open_account, plan_connection
 from app.exchange.errors import classify
+from app.diagnostics.outcome import record_test_report
+from app.diagnostics.report import CTX, DiagnosticReport, StepResult, tested_workloads
 from app.store.base import utcnow
 from app.store.models import Mailbox, ServerProfile
 
 log = logging.getLogger(__name__)
-CTX = "Diagnostics"
 TEST_SUBJECT_PREFIX = "Test Message"
-
-
-@dataclass
-class StepResult:
-    name: str
-    title: str
-    workload: Workload | None
-    status: TestStatus
-    duration_ms: float = 0.0
-    message: str = ""
-    details: str = ""
-    failure: Failure | None = None
-
-
-@dataclass
-class TestReport:
-    __test__ = False
-
-    mailbox_id: int
-    email: str
-    status: TestStatus = TestStatus.NOT_RUN
-    steps: list[StepResult] = field(default_factory=list)
-    workloads: dict[Workload, TestStatus] = field(default_factory=dict)
-    started_on: datetime = field(default_factory=utcnow)
-    finished_on: datetime | None = None
-
-    def as_text(self) -> str:
-        lines = [f"Test & Enable report for {self.email}", f"Result: {self.status.label}",
-                 f"Started: {self.started_on:%Y-%m-%d %H:%M:%S} UTC", ""]
-        for i, step in enumerate(self.steps, 1):
-            lines.append(f"{i}. {step.title}: {step.status.label} ({step.duration_ms:.0f} ms)")
-            if step.message:
-                lines.append(f"   {step.message}")
-            if step.failure and step.failure.next_step:
-                lines.append(f"   Next step: {step.failure.next_step}")
-        return "\n".join(lines)
-
-
-def tested_workloads(mailbox: Mailbox) -> list[Workload]:
-    methods = {Workload.INCOMING: mailbox.incoming_method, Workload.OUTGOING: mailbox.outgoing_method,
-               Workload.ACT: mailbox.act_method}
-    return [w for w, m in methods.items() if m is SyncMethod.SERVER_SIDE]
 
 
 class _Run:
@@ -76,7 +34,7 @@ class _Run:
 
     def __init__(self, mailbox: Mailbox, progress, cancel: CancelToken | None):
         self.mailbox = mailbox
-        self.report = TestReport(mailbox.id, mailbox.email)
+        self.report = DiagnosticReport(mailbox.id, mailbox.email)
         self.progress = progress
         self.cancel = cancel or CancelToken()
         self.recorder = net.Recorder()
@@ -85,18 +43,18 @@ class _Run:
         self.cancel.check()
         mark = len(self.recorder.exchanges)
         started = time.perf_counter()
-        result = StepResult(name, title, workload, TestStatus.SUCCESS)
+        result = StepResult(name, title, workload, RunStatus.SUCCESS)
         try:
             with net.recording(self.recorder):
                 result.message = action() or ""
         except (Cancelled, KeyboardInterrupt):
             raise
         except PreconditionFailed as exc:
-            result.status, result.failure, result.message = TestStatus.FAILURE, exc.failure, exc.failure.message
+            result.status, result.failure, result.message = RunStatus.FAILURE, exc.failure, exc.failure.message
         except Exception as exc:  # classified, reported, escalated: never a traceback for the admin
             trace = exc.trace if isinstance(exc, _WithTrace) else ""
             failure = classify(exc.error if isinstance(exc, _WithTrace) and exc.error else exc)
-            result.status, result.failure = TestStatus.FAILURE, failure
+            result.status, result.failure = RunStatus.FAILURE, failure
             result.message = failure.message + (f"\n{trace}" if trace else "")
             log.info("test step %s of %s failed: %s", name, self.mailbox.email, failure.details)
         result.duration_ms = (time.perf_counter() - started) * 1000
@@ -109,17 +67,15 @@ class _Run:
         return result
 
     def skipped(self, name: str, title: str, workload: Workload | None, reason: str) -> None:
-        result = StepResult(name, title, workload, TestStatus.NOT_RUN, message=reason)
+        result = StepResult(name, title, workload, RunStatus.NOT_RUN, message=reason)
         self.report.steps.append(result)
         if self.progress:
             self.progress(result)
 
 
 def run_mailbox_test(mailbox_id: int, *, progress: Callable[[StepResult], None] | None = None,
-                     cancel: CancelToken | None = None) -> TestReport:
+                     cancel: CancelToken | None = None) -> DiagnosticReport:
     """Run the ordered steps for one mailbox, store the results, escalate failures."""
-    from app.exchange.health import record_test_report
-
     mailbox = Mailbox.get_by_id(mailbox_id)
     run = _Run(mailbox, progress, cancel)
     workloads = tested_workloads(mailbox)
@@ -134,7 +90,7 @@ def run_mailbox_test(mailbox_id: int, *, progress: Callable[[StepResult], None] 
         return _N(CTX, "The address is approved, a profile is set and the needed credentials are present.")
 
     first = run.step("preconditions", _N(CTX, "Preconditions"), None, preconditions)
-    if first.status is not TestStatus.SUCCESS or not workloads:
+    if first.status is not RunStatus.SUCCESS or not workloads:
         return _finish(run, workloads, first.failure, record_test_report)
 
     plan: ConnectionPlan = state["plan"]
@@ -151,7 +107,7 @@ def run_mailbox_test(mailbox_id: int, *, progress: Callable[[StepResult], None] 
         return f"Autodiscover found {found.ews_url}\n{trace}"
 
     step = run.step("endpoint", _N(CTX, "Exchange Web Services endpoint"), None, endpoint)
-    if step.status is not TestStatus.SUCCESS:
+    if step.status is not RunStatus.SUCCESS:
         return _finish(run, workloads, step.failure, record_test_report)
 
     def connect() -> str:
@@ -165,7 +121,7 @@ def run_mailbox_test(mailbox_id: int, *, progress: Callable[[StepResult], None] 
                 + ("; impersonating " + plan.email if plan.use_impersonation else ""))
 
     step = run.step("connect", _N(CTX, "Connect and authenticate"), None, connect)
-    if step.status is not TestStatus.SUCCESS:
+    if step.status is not RunStatus.SUCCESS:
         return _finish(run, workloads, step.failure, record_test_report)
     account = state["account"]
     profile: ServerProfile = mailbox.profile
@@ -214,32 +170,32 @@ class _WithTrace(Exception):
         super().__init__(f"{error}\n{trace}")
 
 
-def _finish(run: _Run, workloads: list[Workload], shared_failure: Failure | None, record) -> TestReport:
+def _finish(run: _Run, workloads: list[Workload], shared_failure: Failure | None, record) -> DiagnosticReport:
     report = run.report
     by_workload = {s.workload: s for s in report.steps if s.workload is not None}
     for workload in workloads:
         step = by_workload.get(workload)
-        report.workloads[workload] = step.status if step else TestStatus.FAILURE
-    report.status = (TestStatus.SUCCESS if workloads and all(
-        s is TestStatus.SUCCESS for s in report.workloads.values()) else
-        TestStatus.NOT_RUN if not workloads and shared_failure is None else TestStatus.FAILURE)
+        report.workloads[workload] = step.status if step else RunStatus.FAILURE
+    report.status = (RunStatus.SUCCESS if workloads and all(
+        s is RunStatus.SUCCESS for s in report.workloads.values()) else
+        RunStatus.NOT_RUN if not workloads and shared_failure is None else RunStatus.FAILURE)
     report.finished_on = utcnow()
     record(run.mailbox, report, shared_failure)
     return report
 
 
-def run_profile_test(profile_id: int, *, progress: Callable[[int, int, TestReport | None], None] | None = None,
-                     cancel: CancelToken | None = None) -> list[TestReport]:
+def run_profile_test(profile_id: int, *, progress: Callable[[int, int, DiagnosticReport | None], None] | None = None,
+                     cancel: CancelToken | None = None) -> list[DiagnosticReport]:
     """Test every mailbox of the profile, at most max-concurrent-connections at once."""
     profile = ServerProfile.get_by_id(profile_id)
     ids = [m.id for m in Mailbox.select(Mailbox.id).where(Mailbox.profile == profile).order_by(Mailbox.id)]
     cancel = cancel or CancelToken()
-    reports: list[TestReport] = []
+    reports: list[DiagnosticReport] = []
     done = 0
     if progress:
         progress(0, len(ids), None)
 
-    def one(mailbox_id: int) -> TestReport | None:
+    def one(mailbox_id: int) -> DiagnosticReport | None:
         if cancel.cancelled:
             return None
         try:

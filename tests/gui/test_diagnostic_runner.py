@@ -1,10 +1,9 @@
 import threading
-import types
 
 from PySide6.QtWidgets import QPushButton
 
-from app.gui import test_runner
-from app.gui.test_runner import TestRunner
+from app.gui import diagnostic_runner
+from app.gui.diagnostic_runner import DiagnosticRunner
 
 
 def test_cancel_in_the_progress_dialog_stops_a_profile_test(qtbot, message_log, monkeypatch, click):
@@ -19,8 +18,8 @@ def test_cancel_in_the_progress_dialog_stops_a_profile_test(qtbot, message_log, 
             threading.Event().wait(0.005)
         return []
 
-    monkeypatch.setattr(test_runner, "load_diagnostics", lambda: types.SimpleNamespace(run_profile_test=run_profile_test))
-    runner = TestRunner()
+    monkeypatch.setattr(diagnostic_runner, "run_profile_test", run_profile_test)
+    runner = DiagnosticRunner()
     seen = []
     runner.activity.connect(lambda key, text: seen.append(text))
     assert runner.test_profile(3, "Exchange 2013")

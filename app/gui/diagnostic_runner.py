@@ -1,11 +1,10 @@
 """Test & Enable from the windows: runs the engine's diagnostics in a worker, with progress and cancel.
 
-The engine (``app.exchange.diagnostics``) is imported only when a test starts, so the windows
-work without it; when it is missing the admin is told so and nothing pretends to have run.
+The engine (``app.diagnostics``) is imported by the worker thread when a test starts: the first
+import of exchangelib takes a few hundred milliseconds, which the window must not spend frozen.
 """
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -15,26 +14,23 @@ from app.gui import messages
 from app.gui.workers import WorkerHandle, start_worker
 
 
-def load_diagnostics():
-    """The engine module. Imported by the worker thread: the first import of exchangelib takes
-    a few hundred milliseconds, which the window must not spend frozen."""
-    return importlib.import_module("app.exchange.diagnostics")
+def run_mailbox_test(mailbox_id: int, **kwargs: Any) -> Any:
+    from app.diagnostics.steps import run_mailbox_test as run
+
+    return run(mailbox_id, **kwargs)
 
 
-def _run_mailbox_test(mailbox_id: int, **kwargs):
-    return load_diagnostics().run_mailbox_test(mailbox_id, **kwargs)
+def run_profile_test(profile_id: int, **kwargs: Any) -> Any:
+    from app.diagnostics.steps import run_profile_test as run
+
+    return run(profile_id, **kwargs)
 
 
-def _run_profile_test(profile_id: int, **kwargs):
-    return load_diagnostics().run_profile_test(profile_id, **kwargs)
-
-
-class TestRunner(QObject):
-    __test__ = False
+class DiagnosticRunner(QObject):
 
     activity = Signal(str, str)  # key, text ("" when done): for the status bar
-    mailbox_tested = Signal(object)  # a TestReport
-    profile_tested = Signal(int, object)  # profile id, list of TestReport
+    mailbox_tested = Signal(object)  # a DiagnosticReport
+    profile_tested = Signal(int, object)  # profile id, list of DiagnosticReport
     finished = Signal()
 
     def __init__(self, parent: QObject | None = None):
@@ -51,7 +47,7 @@ class TestRunner(QObject):
             return False
         text = self.tr("Testing mailbox %1…").replace("%1", mailbox_name)
         dialog = self._progress(key, text, 0, parent)
-        handle = start_worker(_run_mailbox_test, mailbox_id, name=key, parent=self)
+        handle = start_worker(run_mailbox_test, mailbox_id, name=key, parent=self)
         handle.progress.connect(lambda step: dialog.setLabelText(f"{text}\n{getattr(step, 'title', '')}"))
         handle.result.connect(self.mailbox_tested)
         self._track(key, handle, text, parent)
@@ -72,7 +68,7 @@ class TestRunner(QObject):
                 self.activity.emit(key, self.tr("Testing mailboxes: %1 of %2 done")
                                    .replace("%1", str(done)).replace("%2", str(total)))
 
-        handle = start_worker(_run_profile_test, profile_id, name=key, parent=self)
+        handle = start_worker(run_profile_test, profile_id, name=key, parent=self)
         handle.progress.connect(progress)
         handle.result.connect(lambda reports: self.profile_tested.emit(profile_id, reports))
         self._track(key, handle, text, parent)

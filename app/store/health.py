@@ -1,19 +1,19 @@
-"""Turning a test (or sync) outcome into stored state: statuses, enabled workloads, escalation
-per workload (WorkloadState), alerts, and the profile-wide rule."""
+"""The health of each workload of a mailbox: escalation of failures and recovery after them
+(WorkloadState, enabled flags, alerts). Used by Test & Enable and by every sync run."""
 from __future__ import annotations
 
 from datetime import timedelta
 
-from app.domain.enums import AlertLevel, AlertScope, TestStatus, Workload
+from app.domain.enums import AlertLevel, AlertScope, Workload
 from app.domain.escalation import Failure, Health, on_failure, on_success
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.store import alerts
-from app.store.base import database, utcnow
-from app.store.models import Alert, Mailbox, TestRun, TestStep, WorkloadState
+from app.store.base import utcnow
+from app.store.models import Alert, Mailbox, WorkloadState
 from app.store.repo import system_settings
 
 CTX = "Alerts"
-_STATUS_FIELD = {Workload.INCOMING: "incoming_status", Workload.OUTGOING: "outgoing_status",
+STATUS_FIELD = {Workload.INCOMING: "incoming_status", Workload.OUTGOING: "outgoing_status",
                  Workload.ACT: "act_status"}
 _ENABLED_FIELD = {Workload.INCOMING: "incoming_enabled", Workload.OUTGOING: "outgoing_enabled",
                   Workload.ACT: "act_enabled"}
@@ -78,45 +78,8 @@ def apply_success(mailbox: Mailbox, workload: Workload) -> list[Alert]:
     return recorded
 
 
-def _refresh_summary(mailbox: Mailbox) -> None:
+def refresh_summary(mailbox: Mailbox) -> None:
     states = list(WorkloadState.select().where(WorkloadState.mailbox == mailbox))
     mailbox.transient_failure_count = max((s.consecutive_transient_failures for s in states), default=0)
     upcoming = [s.next_run_on for s in states if s.next_run_on is not None]
     mailbox.next_sync_on = min(upcoming) if upcoming else mailbox.next_sync_on
-
-
-def record_test_report(mailbox: Mailbox, report, shared_failure: Failure | None) -> list[Alert]:
-    """Store a finished TestReport on the mailbox and escalate what failed."""
-    recorded: list[Alert] = []
-    with database.atomic("IMMEDIATE"):  # writers queue up instead of failing on a stale snapshot
-        mailbox = Mailbox.get_by_id(mailbox.id)
-        run = TestRun.create(mailbox=mailbox, profile=mailbox.profile_id, started_on=report.started_on,
-                             finished_on=report.finished_on, status=report.status)
-        for position, step in enumerate(report.steps):
-            TestStep.create(run=run, position=position, name=step.name, workload=step.workload,
-                            status=step.status, duration_ms=step.duration_ms, message=step.message,
-                            details=step.details)
-        steps = {s.workload: s for s in report.steps if s.workload is not None}
-        shared_alert_done = False
-        for workload, status in report.workloads.items():
-            setattr(mailbox, _STATUS_FIELD[workload], status)
-            if status is TestStatus.SUCCESS:
-                recorded += apply_success(mailbox, workload)
-                continue
-            step = steps.get(workload)
-            failure = step.failure if step is not None and step.failure else shared_failure
-            if failure is None:
-                continue
-            # a failure before the workload steps is one problem: one alert, escalation for each workload
-            is_shared = step is None
-            recorded += apply_failure(mailbox, workload, failure, raise_alert=not (is_shared and shared_alert_done))
-            shared_alert_done = shared_alert_done or is_shared
-        mailbox.mailbox_status = report.status
-        mailbox.test_completed_on = report.finished_on or utcnow()
-        _refresh_summary(mailbox)
-        mailbox.save()
-    if report.status is TestStatus.FAILURE:
-        profile_alert = alerts.check_most_mailboxes_failing(mailbox.profile)
-        if profile_alert is not None:
-            recorded.append(profile_alert)
-    return recorded
