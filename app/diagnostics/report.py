@@ -12,8 +12,6 @@ from app.domain.escalation import Failure
 from app.store.base import utcnow
 from app.store.models import Mailbox
 
-CTX = "Diagnostics"
-
 
 @dataclass
 class StepResult:

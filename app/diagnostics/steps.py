@@ -21,11 +21,12 @@ from app.domain.cancel import Cancelled, CancelToken
 from app.exchange.connection import ConnectionPlan, PreconditionFailed, open_account, plan_connection
 from app.exchange.errors import classify
 from app.diagnostics.outcome import record_test_report
-from app.diagnostics.report import CTX, DiagnosticReport, StepResult, tested_workloads
+from app.diagnostics.report import DiagnosticReport, StepResult, tested_workloads
 from app.store.base import utcnow
 from app.store.models import Mailbox, ServerProfile
 
 log = logging.getLogger(__name__)
+CTX = "Diagnostics"  # translation context of the step titles and messages
 TEST_SUBJECT_PREFIX = "Test Message"
 
 

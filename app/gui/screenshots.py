@@ -53,7 +53,8 @@ def sample_report(mailbox_id: int):
     from exchangelib.errors import UnauthorizedError
 
     from app.domain.enums import RunStatus, Workload
-    from app.diagnostics.report import CTX as STEPS, DiagnosticReport, StepResult
+    from app.diagnostics.report import DiagnosticReport, StepResult
+    from app.diagnostics.steps import CTX as STEPS
     from app.exchange.errors import classify
 
     failure = classify(UnauthorizedError("Invalid credentials for https://mail.contoso.com/EWS/Exchange.asmx"))

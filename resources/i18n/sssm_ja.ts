@@ -146,6 +146,33 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticRunner</name>
+    <message>
+        <source>Testing mailbox %1…</source>
+        <translation>メールボックス %1 をテストしています…</translation>
+    </message>
+    <message>
+        <source>Testing the mailboxes of %1…</source>
+        <translation>%1 のメールボックスをテストしています…</translation>
+    </message>
+    <message>
+        <source>Testing mailboxes: %1 of %2 done</source>
+        <translation>メールボックスのテスト: %2 件中 %1 件完了</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Test &amp; Enable</source>
+        <translation>メールボックスのテストを有効化</translation>
+    </message>
+    <message>
+        <source>The test could not run.</source>
+        <translation>テストを実行できませんでした。</translation>
+    </message>
+</context>
+<context>
     <name>Diagnostics</name>
     <message>
         <source>The address is approved, a profile is set and the needed credentials are present.</source>
@@ -1602,33 +1629,6 @@
     <message>
         <source>Sync paused</source>
         <translation>同期を一時停止中</translation>
-    </message>
-</context>
-<context>
-    <name>TestRunner</name>
-    <message>
-        <source>Test &amp; Enable</source>
-        <translation>メールボックスのテストを有効化</translation>
-    </message>
-    <message>
-        <source>Testing mailbox %1…</source>
-        <translation>メールボックス %1 をテストしています…</translation>
-    </message>
-    <message>
-        <source>Testing the mailboxes of %1…</source>
-        <translation>%1 のメールボックスをテストしています…</translation>
-    </message>
-    <message>
-        <source>Testing mailboxes: %1 of %2 done</source>
-        <translation>メールボックスのテスト: %2 件中 %1 件完了</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <source>The test could not run.</source>
-        <translation>テストを実行できませんでした。</translation>
     </message>
 </context>
 <context>
