@@ -1,4 +1,4 @@
-"""Update resources/i18n/sssm_<lang>.ts from the sources and compile the .qm (``make translations``).
+"""Update resources/i18n/sssm_<lang>.ts from the sources and compile the .qm into app/gui/translations (``make translations``).
 
 pyside6-lupdate reads the GUI's Python files and the Designer forms. The engine (app/domain,
 app/exchange, app/diagnostics, app/store, app/sync) marks its
@@ -17,7 +17,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-I18N_DIR = ROOT / "resources" / "i18n"
+I18N_DIR = ROOT / "resources" / "i18n"  # the .ts sources
+QM_DIR = ROOT / "app" / "gui" / "translations"  # compiled .qm: package data
 LANGUAGES = ("ja",)
 MARKERS = {"QT_TRANSLATE_NOOP", "_N"}
 
@@ -88,8 +89,10 @@ def main() -> int:
     for language in LANGUAGES:
         ts_file = I18N_DIR / f"sssm_{language}.ts"
         print(run_lupdate(ts_file).strip())
-        run_lrelease(ts_file, ts_file.with_suffix(".qm"))
-        print(f"{ts_file.relative_to(ROOT)} -> {ts_file.with_suffix('.qm').relative_to(ROOT)}")
+        qm_file = QM_DIR / f"sssm_{language}.qm"
+        QM_DIR.mkdir(parents=True, exist_ok=True)
+        run_lrelease(ts_file, qm_file)
+        print(f"{ts_file.relative_to(ROOT)} -> {qm_file.relative_to(ROOT)}")
     return 0
 
 

@@ -1,7 +1,7 @@
-"""Loading the UI translations: ours (resources/i18n/sssm_<lang>.qm) and Qt's own qtbase."""
+"""Loading the UI translations: ours (app/gui/translations/sssm_<lang>.qm, compiled from
+resources/i18n/*.ts and shipped as package data) and Qt's own qtbase."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -10,9 +10,8 @@ SUPPORTED = ("en", "ja")
 
 
 def translations_dir() -> Path:
-    frozen = getattr(sys, "_MEIPASS", None)  # PyInstaller bundle
-    base = Path(frozen) if frozen else Path(__file__).resolve().parents[2]
-    return base / "resources" / "i18n"
+    # package data: beside this module in a checkout, a wheel install and the frozen build alike
+    return Path(__file__).resolve().parent / "translations"
 
 
 def pick_language(requested: str | None) -> str:

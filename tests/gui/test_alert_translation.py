@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTranslator
 from app.domain.enums import AlertLevel, Workload
 from app.exchange.errors import classify, precondition_failure
 from app.gui.alerts_pane import AlertsPane, write_alerts_csv
-from app.gui.build_translations import I18N_DIR
+from app.gui.i18n import translations_dir
 from app.gui.i18n import alert_text
 from app.store import alerts
 from app.store.models import Alert, Mailbox
@@ -25,7 +25,7 @@ DENIED_EN = "Disabled after repeated failures. The profile's account is not allo
 @pytest.fixture
 def japanese(qapp):
     translator = QTranslator()
-    assert translator.load(str(I18N_DIR / "sssm_ja.qm"))
+    assert translator.load(str(translations_dir() / "sssm_ja.qm"))
     qapp.installTranslator(translator)
     yield
     qapp.removeTranslator(translator)

@@ -4,9 +4,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from app.gui.build_translations import I18N_DIR, domain_strings, run_lrelease, run_lupdate
+from app.gui.build_translations import I18N_DIR, QM_DIR, domain_strings, run_lrelease, run_lupdate
 
 TS = I18N_DIR / "sssm_ja.ts"
+QM = QM_DIR / "sssm_ja.qm"
 
 SEED_TERMS = {  # the Japanese walkthrough's terms (spec: the Japanese UI must use them)
     ("ProfileLocation", "Auto discover server location"): "サーバーの場所の自動検出",
@@ -66,13 +67,13 @@ def test_ts_is_current_with_the_sources(tmp_path):
 def test_qm_is_current(tmp_path):
     fresh = tmp_path / "sssm_ja.qm"
     run_lrelease(TS, fresh)
-    assert fresh.read_bytes() == TS.with_suffix(".qm").read_bytes(), "run `make translations`"
+    assert fresh.read_bytes() == QM.read_bytes(), "run `make translations`"
 
 
 @pytest.fixture
 def japanese(qapp):
     translator = QTranslator()
-    assert translator.load(str(TS.with_suffix(".qm")))
+    assert translator.load(str(QM))
     qapp.installTranslator(translator)
     yield
     qapp.removeTranslator(translator)
