@@ -1,4 +1,4 @@
-"""Validate loopback EWS responses against Microsoft's EWS schema (shared/ews-schema).
+"""Validate loopback EWS responses against Microsoft's EWS schema (tests/data/ews-schema).
 
 Usage in tests (tests/simulator is on sys.path under pytest's default import mode)::
 
@@ -6,8 +6,10 @@ Usage in tests (tests/simulator is on sys.path under pytest's default import mod
     validate_response_body(result.body)   # raises AssertionError / DocumentInvalid
 
 The schema is loaded once per process (about 0.1-0.2 s) as described in
-shared/ews-schema/README.md: an in-memory driver imports a stub of the XML namespace
-first, then messages.xsd by absolute file URI.
+tests/data/ews-schema/README.md: an in-memory driver imports a stub of the XML namespace
+first, then messages.xsd by absolute file URI. libxml2 compiles an empty schema without a word
+when an imported file is missing, so the loader checks the files first and then that a known
+EWS element validates, and fails naming the file otherwise.
 """
 from __future__ import annotations
 
@@ -17,8 +19,8 @@ from pathlib import Path
 
 from lxml import etree
 
-SHARED_DIR = Path(__file__).resolve().parents[2] / ".." / "shared"
-SCHEMA_DIR = (SHARED_DIR / "ews-schema").resolve()
+SCHEMA_DIR = Path(__file__).resolve().parents[1] / "data" / "ews-schema"
+SCHEMA_FILES = ("messages.xsd", "types.xsd")
 
 SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/"
 T_NS = "http://schemas.microsoft.com/exchange/services/2006/types"
@@ -44,17 +46,40 @@ class _XmlNsResolver(etree.Resolver):
         return None
 
 
+class SchemaMissing(RuntimeError):
+    """The EWS schema files are not where the tests expect them."""
+
+
+# A minimal valid GetFolder request: it validates only when messages.xsd and types.xsd were read.
+_PROBE = b"""<m:GetFolder xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages"
+  xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types">
+  <m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape>
+  <m:FolderIds><t:DistinguishedFolderId Id="inbox"/></m:FolderIds>
+</m:GetFolder>"""
+
+
 @lru_cache(maxsize=1)
-def load_ews_schema() -> etree.XMLSchema:
-    """The EWS messages+types schema, compiled once."""
+def load_ews_schema(schema_dir: Path = SCHEMA_DIR) -> etree.XMLSchema:
+    """The EWS messages+types schema, compiled once; SchemaMissing names what is missing."""
+    for name in SCHEMA_FILES:
+        if not (schema_dir / name).is_file():
+            raise SchemaMissing(f"EWS schema file missing: {schema_dir / name} (see tests/data/README.md)")
+    schema = _compile(schema_dir)
+    if not schema.validate(etree.fromstring(_PROBE)):
+        raise SchemaMissing(f"the EWS schema in {schema_dir} compiled without its declarations "
+                            f"({schema.error_log.last_error}); is a file there empty or damaged?")
+    return schema
+
+
+def _compile(schema_dir: Path) -> etree.XMLSchema:
     driver = f"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:ews-driver">
       <xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="xml-ns.xsd"/>
       <xs:import namespace="http://schemas.microsoft.com/exchange/services/2006/messages"
-                 schemaLocation="{(SCHEMA_DIR / 'messages.xsd').as_uri()}"/>
+                 schemaLocation="{(schema_dir / 'messages.xsd').as_uri()}"/>
     </xs:schema>""".encode()
     parser = etree.XMLParser()
     parser.resolvers.add(_XmlNsResolver())
-    doc = etree.fromstring(driver, parser, base_url=(SCHEMA_DIR / "driver.xsd").as_uri())
+    doc = etree.fromstring(driver, parser, base_url=(schema_dir / "driver.xsd").as_uri())
     return etree.XMLSchema(etree.ElementTree(doc))
 
 

@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-CAPTURES = SHARED / "ews-captures"
+CAPTURES = Path(__file__).resolve().parents[1] / "data" / "ews-captures"
 S = "http://schemas.xmlsoap.org/soap/envelope/"
 M = "http://schemas.microsoft.com/exchange/services/2006/messages"
 T = "http://schemas.microsoft.com/exchange/services/2006/types"
@@ -29,8 +28,6 @@ RECIPIENT_PROPS = {"t:From", "t:Sender", "t:ToRecipients", "t:CcRecipients", "t:
                    "t:ReplyTo", "t:InReplyTo", "t:References"}
 ITEM_TAGS = {"Message", "CalendarItem", "Contact", "Task", "Item", "MeetingRequest", "MeetingResponse",
              "MeetingCancellation", "PostItem", "DistributionList"}
-
-pytestmark = pytest.mark.skipif(not CAPTURES.is_dir(), reason="shared/ews-captures not beside the repo")
 
 
 def name(el) -> str:
