@@ -1,13 +1,15 @@
 # Everything a fresh Linux machine needs: `make demo` runs the app against the
 # built-in loopback Exchange server, `make test` runs the whole test suite.
 # Both create .venv from pyproject.toml on first use (and again when it changes).
+# `make help` lists the targets.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD_STAMP := $(VENV)/.installed-build
 
-.PHONY: demo run test bench forms translations dist clean
+.DEFAULT_GOAL := help
+.PHONY: help demo run test lint format bench forms translations dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,30 +22,43 @@ $(BUILD_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,build]"
 	touch $(BUILD_STAMP)
 
-demo: $(STAMP)
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+demo: $(STAMP) ## set up, then open the app against the built-in demo Exchange server
 	$(BIN)/python -m app --demo
 
-run: $(STAMP)
+run: $(STAMP) ## open the app on this user's own data
 	$(BIN)/python -m app
 
-test: $(STAMP)
+test: $(STAMP) ## set up, then run the whole test suite (PYTEST_ARGS="-k store -x" passes arguments)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: $(STAMP)
+lint: $(STAMP) ## ruff (lint and format check) and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(STAMP) ## apply ruff's formatting and safe fixes
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(STAMP) ## run the benchmarks in bench/ (figures as ratios against a same-run baseline)
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
 
-# Regenerate app/gui/forms from ui/*.ui (a test checks they are current).
-forms: $(STAMP)
-	$(BIN)/python -m app.gui.build_forms
+forms: $(STAMP) ## recompile ui/*.ui into app/gui/forms (a test checks they are current)
+	$(BIN)/python -m tools.build_forms
 
-translations: $(STAMP)
-	$(BIN)/python -m app.gui.build_translations
+translations: $(STAMP) ## update resources/i18n/*.ts and compile app/gui/translations/*.qm
+	$(BIN)/python -m tools.build_translations
 
 # One-folder build of this platform: dist/sssm/sssm here, dist\SSSM\SSSM.exe on Windows
-# (the Windows installer: see README and packaging/windows-ci.yml).
-dist: $(BUILD_STAMP)
+# (the Windows installer: see README and .github/workflows/windows.yml).
+dist: $(BUILD_STAMP) ## one-folder PyInstaller build in dist/, then its self-check
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 	dist/sssm/sssm --version
+	dist/sssm/sssm self-check
+	test ! -e dist/sssm/_internal/tools  # developer tools never ship
 
-clean:
-	rm -rf $(VENV) build dist .pytest_cache
+clean: ## remove the virtual environment and build output
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -92,7 +92,7 @@ def _ensure_keyring() -> str:
 def start_demo() -> DemoEnvironment:
     """Start the loopback server and make sure the store has the demo profile and mailboxes.
     The store must be open."""
-    from app.simulator.cli import create_demo_accounts
+    from app.simulator.demo_accounts import create_demo_accounts
     from app.simulator.server import LoopbackExchange
     from app.store import repo
     from app.store.models import Mailbox, ServerProfile, SystemUser

@@ -38,3 +38,55 @@ def test_without_a_display_the_window_command_says_why(tmp_path):
                             env=env)
     assert result.returncode == 2
     assert "No display" in result.stderr and "python -m app simulator" in result.stderr
+
+
+def test_help_lists_every_command_and_the_exit_codes():
+    from app.cli import COMMANDS
+
+    result = run_app("--help")
+    for command in COMMANDS:
+        assert command.NAME in result.stdout
+    assert "exit codes:" in result.stdout and "2  nothing ran" in result.stdout
+
+
+def test_self_check_imports_every_module_of_the_package():
+    from app.cli.self_check import source_modules
+
+    result = run_app("self-check")
+    assert result.returncode == 0, result.stderr
+    count = len(source_modules())
+    assert f"{count} of {count} modules" in result.stdout and "complete" in result.stdout
+    assert count > 100 and "app.cli.sync" in source_modules()
+
+
+def _copy_of_the_package(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    shutil.copytree(root / "app", tmp_path / "app", ignore=shutil.ignore_patterns("__pycache__"))
+    return tmp_path
+
+
+def test_a_missing_command_module_fails_loudly(tmp_path):
+    copy = _copy_of_the_package(tmp_path)
+    (copy / "app" / "cli" / "sync.py").unlink()
+    result = subprocess.run([sys.executable, "-m", "app", "--help"], capture_output=True, text=True, timeout=60,
+                            cwd=copy, env=dict(os.environ, PYTHONPATH=str(copy)))
+    assert result.returncode != 0
+    assert "ImportError" in result.stderr and "sync" in result.stderr
+
+
+def test_the_frozen_self_check_names_a_module_the_build_left_out(tmp_path):
+    """A frozen build checks the module list it was built from (app/cli/modules.txt)."""
+    from app.cli.self_check import source_modules
+
+    copy = _copy_of_the_package(tmp_path)
+    (copy / "app" / "cli" / "modules.txt").write_text("\n".join(source_modules()), encoding="utf-8")
+    (copy / "app" / "sync" / "outgoing.py").unlink()
+    script = "import sys; sys.frozen = True; from app.cli import main; sys.exit(main(['self-check']))"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                            cwd=copy, env=dict(os.environ, PYTHONPATH=str(copy)))
+    assert result.returncode == 1
+    assert "app.sync.outgoing: ModuleNotFoundError" in result.stderr
+    assert "incomplete" in result.stdout

@@ -15,18 +15,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
-HELP = "render the windows with sample data to PNG files (layout review)"
-
-
-def add_arguments(parser) -> None:
-    parser.add_argument("outdir", type=Path, help="folder for the PNG files")
-    parser.add_argument("--scale", type=float, default=1.0, help="UI scale factor, e.g. 1.5 for 150 %%")
-    parser.add_argument("--check", action="store_true",
-                        help="report clipped text and overlapping widgets; exit code 1 if any")
-    # --lang is the program's own option (python -m app --lang ja screenshots ...); accept it here too
-    parser.add_argument("--lang", dest="screenshot_lang", metavar="CODE", help="language (en, ja)")
-
-
 @dataclass
 class _SampleStep:
     name: str
@@ -229,10 +217,10 @@ def _memory_keyring():
     keyring.set_keyring(MemoryKeyring())
 
 
-def run(args) -> int:
+def render_screenshots(outdir: Path, *, lang: str = "en", scale: float = 1.0, check: bool = False) -> int:
+    """Render every view to OUTDIR (``python -m app screenshots``); 1 when --check found problems."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["QT_SCALE_FACTOR"] = str(args.scale)
-    lang = getattr(args, "screenshot_lang", None) or getattr(args, "lang", None) or "en"
+    os.environ["QT_SCALE_FACTOR"] = str(scale)
     with tempfile.TemporaryDirectory(prefix="sssm-screens-") as home:
         os.environ["SSSM_HOME"] = home
         _memory_keyring()
@@ -251,12 +239,12 @@ def run(args) -> int:
         app = create_application([sys.argv[0]], lang=lang)
         open_database(paths.database_path())
         try:
-            problems = render_all(Path(args.outdir), create_sample_data(), check=args.check)
+            problems = render_all(outdir, create_sample_data(), check=check)
         finally:
             close_database()
         app.closeAllWindows()
     for name, found in problems.items():
         for problem in found:
             print(f"{name}: {problem}")
-    print(f"screenshots written to {args.outdir}")
+    print(f"screenshots written to {outdir}")
     return 1 if problems else 0

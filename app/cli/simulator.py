@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 import argparse
-import secrets
 import signal
 import threading
 from pathlib import Path
+from types import FrameType
 
+from app.cli.common import EXIT_OK
+
+NAME = "simulator"
 HELP = "run the built-in loopback Exchange (EWS + Autodiscover) server with demo mailboxes"
-
-DEMO_DOMAIN = "contoso.com"
-DEMO_USERS = ("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy")
-SERVICE_ACCOUNT = "sync.service"  # holds ApplicationImpersonation, like a real sync service account
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,39 +27,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="extra host name for the certificate (repeatable), e.g. mail.contoso.com")
 
 
-def create_demo_accounts(server, mailboxes: int, emails: int) -> None:
-    """Demo users with random passwords and seeded mailboxes, plus an impersonation account."""
-    for index in range(max(0, mailboxes)):
-        name = DEMO_USERS[index] if index < len(DEMO_USERS) else f"user{index + 1}"
-        email = f"{name}@{DEMO_DOMAIN}"
-        server.add_account(email, secrets.token_urlsafe(9))
-        server.seed(email, emails=emails, seed=index)
-    server.add_account(f"{SERVICE_ACCOUNT}@{DEMO_DOMAIN}", secrets.token_urlsafe(12),
-                       "Sync Service", roles=("impersonation",), mailbox=True)
-
-
-def describe(server) -> str:
-    lines = [
-        f"Loopback Exchange ({server.server_version}) is running.",
-        f"  EWS URL:          {server.ews_url}",
-        f"  Autodiscover URL: {server.autodiscover_url}",
-        f"  Autodiscover POX: {server.autodiscover_pox_url}",
-        f"  CA certificate:   {server.ca_path if server.ca_path else '(plain HTTP)'}",
-        f"  Admin API:        {server.admin_url}/status",
-        f"  Admin token:      {server.admin_token}",
-        "Accounts (demo credentials of this local server):",
-    ]
-    for account in server.directory.accounts():
-        roles = f"  [{', '.join(sorted(account.roles))}]" if account.roles else ""
-        lines.append(f"  {account.email:<32} {account.password}{roles}")
-    lines.append("Press Ctrl+C to stop.")
-    return "\n".join(lines)
-
-
 def run(args: argparse.Namespace) -> int:
     from app.paths import simulator_dir
 
-    from .server import LoopbackExchange
+    from app.simulator.demo_accounts import create_demo_accounts, describe
+    from app.simulator.server import LoopbackExchange
 
     state_dir = Path(args.state_dir) if args.state_dir else simulator_dir()
     server = LoopbackExchange(
@@ -75,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
     stop = threading.Event()
 
-    def _stop(signum, frame):  # noqa: ARG001
+    def _stop(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001
         stop.set()
 
     previous = signal.signal(signal.SIGTERM, _stop)
@@ -88,4 +59,4 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, previous)
         server.stop()
         print("Loopback Exchange stopped.", flush=True)
-    return 0
+    return EXIT_OK

@@ -5,33 +5,39 @@ Each finished cycle is printed as one line, so a supervisor (or a test) can foll
 """
 from __future__ import annotations
 
+import argparse
 import signal
-import sys
 import threading
+from types import FrameType
+from typing import TYPE_CHECKING
 
+from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, open_store
+
+if TYPE_CHECKING:
+    from app.sync.scheduler import CycleResult
+
+NAME = "run"
 HELP = "keep synchronizing every enabled mailbox until stopped (Ctrl+C)"
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="do not print a line per finished cycle")
 
 
-def run(args) -> int:
-    from app.sync.cmd_sync import open_store
-
+def run(args: argparse.Namespace) -> int:
     if not open_store():
-        return 2
+        return EXIT_USAGE
     from app.sync.scheduler import Scheduler
 
     stop = threading.Event()
     print_lock = threading.Lock()
 
-    def report(result) -> None:
+    def report(result: CycleResult) -> None:
         if not args.quiet:
             with print_lock:
                 print(result.summary(), flush=True)
 
-    def request_stop(signum, _frame) -> None:
+    def request_stop(signum: int, _frame: FrameType | None) -> None:
         stop.set()
 
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
@@ -47,4 +53,4 @@ def run(args) -> int:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     print("Stopped.", flush=True)
-    return 0 if finished else 1
+    return EXIT_OK if finished else EXIT_FAILED

@@ -1,0 +1,85 @@
+"""Command line: ``python -m app`` opens the window; sub-commands run headless work."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from app import APP_NAME, __version__
+from app.cli import (
+    diagnose_mailbox,
+    diagnose_profile,
+    run,
+    screenshots,
+    self_check,
+    simulator,
+    sync,
+)
+
+# Each sub-command module has NAME, HELP, add_arguments(parser) and run(args) -> exit code; it
+# imports what its work needs inside run(), so `--help` and the window start stay light.
+COMMANDS = (simulator, diagnose_mailbox, diagnose_profile, screenshots, sync, run, self_check)
+
+EXIT_CODES = """exit codes:
+  0  done: every test passed, every cycle succeeded
+  1  the work ran and something failed (a Test & Enable step, a sync cycle, a layout check)
+  2  nothing ran: bad arguments, unknown mailbox or profile, or the store cannot be opened"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m app",
+        description=f"{APP_NAME}: keeps Exchange mailboxes in sync with a local store. "
+        "Without a command, opens the main window.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the built-in loopback Exchange server and open the app on demo data",
+    )
+    parser.add_argument("--lang", metavar="CODE", help="user-interface language (en, ja)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages too")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_arguments(commands.add_parser(command.NAME, help=command.HELP, description=command.HELP,
+                                                  epilog=EXIT_CODES,
+                                                  formatter_class=argparse.RawDescriptionHelpFormatter))
+    return parser
+
+
+def _ensure_streams() -> None:
+    """A windowed build on Windows starts with no stdout or stderr (None): printing would raise.
+    Send what it prints nowhere; the exit code still tells."""
+    import os
+
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115  (lives as long as the process)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _ensure_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+
+    import logging
+
+    from app.log import setup_logging
+
+    setup_logging(logging.DEBUG if args.verbose else logging.INFO, console=args.command is not None)
+
+    if args.command:
+        chosen = next(c for c in COMMANDS if c.NAME == args.command)
+        result: int = chosen.run(args)
+        return result
+
+    from app.gui.application import run_gui
+
+    return run_gui(demo=args.demo, lang=args.lang)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
