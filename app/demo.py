@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
+from typing import Any
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from app.domain.settings import MailboxSettings, ProfileSettings
 
 log = logging.getLogger(__name__)
 DEMO_PROFILE = "Demo Exchange 2013 (loopback)"
+# contoso.com's names that Autodiscover and the demo profile use, all served by the loopback server
+DEMO_HOSTS = ("contoso.com", "autodiscover.contoso.com", "mail.contoso.com")
 DEMO_MAILBOXES = 3
 DEMO_EMAILS = 40
 
@@ -75,6 +78,10 @@ class DemoEnvironment:
     notice: str = ""
 
     def stop(self) -> None:
+        from app.exchange import net
+
+        for host in DEMO_HOSTS:
+            net.unmap_host(host, 443)
         self.server.stop()
 
 
@@ -89,6 +96,16 @@ def _ensure_keyring() -> str:
                 f"{path}. Real profiles need Windows Credential Manager or a Secret Service.")
 
 
+def map_demo_hosts(server: Any) -> None:
+    """Autodiscover works in the demo: a profile created with Autodiscover on, for a contoso.com
+    address, reaches the loopback server (HTTPS on 443 of contoso.com's names goes there, and the
+    demo CA is trusted for those names only). Only this process is affected."""
+    from app.exchange import net
+
+    for host in DEMO_HOSTS:
+        net.map_host(host, 443, "127.0.0.1", server.port, ca_file=str(server.ca_path))
+
+
 def start_demo() -> DemoEnvironment:
     """Start the loopback server and make sure the store has the demo profile and mailboxes.
     The store must be open."""
@@ -99,11 +116,11 @@ def start_demo() -> DemoEnvironment:
 
     notice = _ensure_keyring()
     folder = paths.simulator_dir()
-    server = LoopbackExchange(folder, state_file=folder / "state.json",
-                              hostnames=("mail.contoso.com", "autodiscover.contoso.com"))
+    server = LoopbackExchange(folder, state_file=folder / "state.json", hostnames=DEMO_HOSTS)
     if not server.directory.accounts():
         create_demo_accounts(server, DEMO_MAILBOXES, DEMO_EMAILS)
     server.start()
+    map_demo_hosts(server)
 
     user = SystemUser.get_or_none(SystemUser.is_current) or repo.create_user("Demo Admin", None, is_current=True)
     settings = ProfileSettings(

@@ -32,6 +32,7 @@ from app.exchange.redact import redact_body, redact_headers
 _lock = threading.Lock()
 _host_map: dict[tuple[str, int], tuple[str, int]] = {}
 _ca_files: dict[tuple[str, int], str] = {}
+_mapped_ca_files: dict[tuple[str, int], str] = {}  # a mapped host's own CA (demo mode's server)
 _timeouts: dict[tuple[str, int], float] = {}
 
 
@@ -44,15 +45,24 @@ def endpoint_of(url: str) -> tuple[str, int]:
     return _key(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
 
 
-def map_host(host: str, port: int, target_host: str, target_port: int) -> None:
-    """Connections to host:port go to target_host:target_port (TLS still checks *host*)."""
+def map_host(host: str, port: int, target_host: str, target_port: int, *, ca_file: str | None = None) -> None:
+    """Connections to host:port go to target_host:target_port (TLS still checks *host*).
+
+    *ca_file* is trusted for this mapped host when the profile names no CA of its own: demo mode
+    maps contoso.com's names to its loopback server, whose certificate its own CA signs. Only a
+    mapped name gets it, so no real host is ever trusted through it."""
     with _lock:
         _host_map[_key(host, port)] = (target_host, int(target_port))
+        if ca_file:
+            _mapped_ca_files[_key(host, port)] = str(ca_file)
+        else:
+            _mapped_ca_files.pop(_key(host, port), None)
 
 
 def unmap_host(host: str, port: int) -> None:
     with _lock:
         _host_map.pop(_key(host, port), None)
+        _mapped_ca_files.pop(_key(host, port), None)
 
 
 def resolve(host: str, port: int) -> tuple[str, int]:
@@ -257,7 +267,7 @@ class SssmHTTPAdapter(HTTPAdapter):
     def _send_recorded(self, request, stream, timeout, verify, cert, proxies):
         key = endpoint_of(request.url)
         with _lock:
-            ca_file = _ca_files.get(key)
+            ca_file = _ca_files.get(key) or _mapped_ca_files.get(key)
             timeout = _timeouts.get(key, timeout)
         if verify is False:
             verify = True  # never silently off, whoever asked
