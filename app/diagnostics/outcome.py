@@ -34,7 +34,8 @@ def record_test_report(mailbox: Mailbox, report: DiagnosticReport, shared_failur
                 recorded += apply_success(mailbox, workload)
                 continue
             workload_step = steps.get(workload)
-            failure = workload_step.failure if workload_step is not None and workload_step.failure else shared_failure
+            failure = (workload_step.failure if workload_step is not None and workload_step.failure
+                       else shared_failure)
             if failure is None:
                 continue
             # a failure before the workload steps is one problem: one alert, escalation for each workload

@@ -13,8 +13,8 @@ a workload that missed ten intervals runs once, not ten times.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 BUSY_INTERVAL = timedelta(minutes=2)

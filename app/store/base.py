@@ -70,9 +70,11 @@ class UtcDateTimeField(_GenericDateTimeField[_V]):
     """Timezone-aware UTC datetimes, stored as ISO-8601 text that sorts correctly."""
 
     @overload
-    def __init__(self: UtcDateTimeField[datetime | None], *args: Any, null: Literal[True], **kwargs: Any) -> None: ...
+    def __init__(self: UtcDateTimeField[datetime | None], *args: Any, null: Literal[True],
+                 **kwargs: Any) -> None: ...
     @overload
-    def __init__(self: UtcDateTimeField[datetime], *args: Any, null: Literal[False] = ..., **kwargs: Any) -> None: ...
+    def __init__(self: UtcDateTimeField[datetime], *args: Any, null: Literal[False] = ...,
+                 **kwargs: Any) -> None: ...
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
