@@ -33,12 +33,13 @@ def record_test_report(mailbox: Mailbox, report: DiagnosticReport, shared_failur
             if status is RunStatus.SUCCESS:
                 recorded += apply_success(mailbox, workload)
                 continue
-            step = steps.get(workload)
-            failure = step.failure if step is not None and step.failure else shared_failure
+            workload_step = steps.get(workload)
+            failure = (workload_step.failure if workload_step is not None and workload_step.failure
+                       else shared_failure)
             if failure is None:
                 continue
             # a failure before the workload steps is one problem: one alert, escalation for each workload
-            is_shared = step is None
+            is_shared = workload_step is None
             recorded += apply_failure(mailbox, workload, failure, raise_alert=not (is_shared and shared_alert_done))
             shared_alert_done = shared_alert_done or is_shared
         mailbox.mailbox_status = report.status

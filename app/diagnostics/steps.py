@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable
+from typing import Any, Callable
 
 from app.domain.enums import RunStatus, Workload
 from app.domain.escalation import Failure
@@ -33,7 +33,8 @@ TEST_SUBJECT_PREFIX = "Test Message"
 class _Run:
     """One mailbox test in progress."""
 
-    def __init__(self, mailbox: Mailbox, progress, cancel: CancelToken | None):
+    def __init__(self, mailbox: Mailbox, progress: Callable[[StepResult], None] | None,
+                 cancel: CancelToken | None) -> None:
         self.mailbox = mailbox
         self.report = DiagnosticReport(mailbox.id, mailbox.email)
         self.progress = progress
@@ -80,12 +81,13 @@ def run_mailbox_test(mailbox_id: int, *, progress: Callable[[StepResult], None] 
     mailbox = Mailbox.get_by_id(mailbox_id)
     run = _Run(mailbox, progress, cancel)
     workloads = tested_workloads(mailbox)
-    state: dict = {}
+    state: dict[str, Any] = {}
 
     def preconditions() -> str:
         if not workloads:
             return _N(CTX, "No workload uses server-side synchronization: nothing to test.")
         state["plan"] = plan_connection(mailbox)
+        assert mailbox.profile is not None  # plan_connection refuses a mailbox without one
         if Workload.OUTGOING in workloads and not mailbox.profile.outgoing_same_as_incoming:
             state["outgoing_plan"] = plan_connection(mailbox, outgoing=True)
         return _N(CTX, "The address is approved, a profile is set and the needed credentials are present.")
@@ -125,7 +127,8 @@ def run_mailbox_test(mailbox_id: int, *, progress: Callable[[StepResult], None] 
     if step.status is not RunStatus.SUCCESS:
         return _finish(run, workloads, step.failure, record_test_report)
     account = state["account"]
-    profile: ServerProfile = mailbox.profile
+    profile = mailbox.profile
+    assert profile is not None  # the preconditions refused a mailbox without one
 
     if Workload.INCOMING in workloads:
         def incoming() -> str:
@@ -171,7 +174,8 @@ class _WithTrace(Exception):
         super().__init__(f"{error}\n{trace}")
 
 
-def _finish(run: _Run, workloads: list[Workload], shared_failure: Failure | None, record) -> DiagnosticReport:
+def _finish(run: _Run, workloads: list[Workload], shared_failure: Failure | None,
+            record: Callable[[Mailbox, DiagnosticReport, Failure | None], object]) -> DiagnosticReport:
     report = run.report
     by_workload = {s.workload: s for s in report.steps if s.workload is not None}
     for workload in workloads:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Self
 
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 
@@ -11,14 +12,19 @@ CTX = "Enums"
 class LabeledEnum(str, Enum):
     """A str enum with an English label (translated by the GUI in context "Enums")."""
 
-    def __new__(cls, value: str, label: str):
+    _value_: str
+    label: str
+
+    # *label* has a default only for type checkers: a lookup such as ``RunStatus("success")``
+    # goes through Enum's own __new__; this one runs once per member, always with a label.
+    def __new__(cls, value: str, label: str = "") -> Self:
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.label = label
         return obj
 
     def __str__(self) -> str:
-        return self.value
+        return self._value_  # what .value returns, as a str
 
 
 class ServerType(LabeledEnum):

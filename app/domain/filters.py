@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from enum import Enum
-from typing import Any, Iterable
+from operator import attrgetter
+from typing import Any, Iterable, Protocol, TypeVar, Union, cast
 
 from app.domain.enums import FilterOperator
 
 _MISSING = object()
+_R = TypeVar("_R")
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,31 @@ class Criterion:
     value: str = ""
 
 
-def as_criterion(raw) -> Criterion:
+class CriterionRow(Protocol):
+    """A stored criterion (app.store's FilterCriterion): ``value`` is optional."""
+
+    @property
+    def field(self) -> str: ...
+    @property
+    def operator(self) -> str: ...
+
+
+# a Criterion, a (field, operator[, value]) tuple or list, a dict or a stored row
+CriterionLike = Union[Criterion, tuple[Any, ...], list[Any], dict[str, Any], CriterionRow]
+
+
+class HasCriteria(Protocol):
+    """A filter (app.store's SyncFilter); it may have ``is_active`` too."""
+
+    @property
+    def criteria(self) -> Iterable[CriterionLike]: ...
+
+
+# a filter, or a plain list of criteria
+FilterLike = Union[HasCriteria, Iterable[CriterionLike]]
+
+
+def as_criterion(raw: CriterionLike) -> Criterion:
     """A Criterion from a Criterion, a (field, operator, value) tuple, a dict or a stored row."""
     if isinstance(raw, Criterion):
         return raw
@@ -38,16 +64,16 @@ def as_criterion(raw) -> Criterion:
     return Criterion(field, FilterOperator(operator), "" if value is None else str(value))
 
 
-def criteria_of(sync_filter_or_criteria) -> list[Criterion]:
+def criteria_of(sync_filter_or_criteria: FilterLike) -> list[Criterion]:
     """The criteria of a filter (anything with ``criteria``) or of a plain list, in position order."""
-    raw = getattr(sync_filter_or_criteria, "criteria", sync_filter_or_criteria)
+    raw = cast("Iterable[CriterionLike]", getattr(sync_filter_or_criteria, "criteria", sync_filter_or_criteria))
     items = list(raw)
     if items and all(hasattr(c, "position") for c in items):
-        items.sort(key=lambda c: c.position)
+        items.sort(key=attrgetter("position"))
     return [as_criterion(c) for c in items]
 
 
-def field_value(record, name: str):
+def field_value(record: object, name: str) -> object:
     if isinstance(record, dict):
         value = record.get(name, _MISSING)
         if value is _MISSING and name == "owner":
@@ -63,11 +89,11 @@ def field_value(record, name: str):
     return value
 
 
-def _is_empty(value) -> bool:
+def _is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _as_datetime(value) -> datetime:
+def _as_datetime(value: object) -> datetime:
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
     if isinstance(value, date):
@@ -77,7 +103,7 @@ def _as_datetime(value) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
-def _coerce(text: str, like):
+def _coerce(text: str, like: object) -> object:
     """*text* (a criterion value) read in the type of the record's value *like*."""
     if isinstance(like, bool):
         return text.strip().lower() in ("1", "true", "yes", "on")
@@ -90,11 +116,11 @@ def _coerce(text: str, like):
     return text
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     return (value.value if isinstance(value, Enum) else str(value)).casefold()
 
 
-def matches_criterion(record, criterion: Criterion, current_user_id) -> bool:
+def matches_criterion(record: object, criterion: Criterion, current_user_id: int | None) -> bool:
     value = field_value(record, criterion.field)
     op = criterion.operator
     if op is FilterOperator.CURRENT_USER:
@@ -111,12 +137,14 @@ def matches_criterion(record, criterion: Criterion, current_user_id) -> bool:
         return op is FilterOperator.NOT_EQUALS  # a value of another type never equals
     if op in (FilterOperator.ON_OR_AFTER, FilterOperator.ON_OR_BEFORE):
         try:
-            left, right = _as_datetime(value), _as_datetime(criterion.value)
+            when, bound = _as_datetime(value), _as_datetime(criterion.value)
         except (TypeError, ValueError):
             return False
         if len(criterion.value.strip()) <= 10:  # a date: the whole day counts
-            left = left.replace(hour=0, minute=0, second=0, microsecond=0)
-        return left >= right if op is FilterOperator.ON_OR_AFTER else left <= right
+            when = when.replace(hour=0, minute=0, second=0, microsecond=0)
+        return when >= bound if op is FilterOperator.ON_OR_AFTER else when <= bound
+    left: object
+    right: object
     if isinstance(wanted, str):
         left, right = _text(value), wanted.casefold()
     else:
@@ -132,30 +160,32 @@ def matches_criterion(record, criterion: Criterion, current_user_id) -> bool:
     raise ValueError(f"unknown operator {op!r}")
 
 
-def matches(record, criteria: Iterable, current_user_id) -> bool:
+def matches(record: object, criteria: Iterable[CriterionLike], current_user_id: int | None) -> bool:
     """All criteria hold (AND). A filter without criteria selects everything."""
     return all(matches_criterion(record, as_criterion(c), current_user_id) for c in criteria)
 
 
-def preview_filter(sync_filter_or_criteria, records: Iterable, current_user_id) -> list:
+def preview_filter(sync_filter_or_criteria: FilterLike, records: Iterable[_R],
+                   current_user_id: int | None) -> list[_R]:
     """The records one filter selects, in the order given (the filter editor's preview)."""
     criteria = criteria_of(sync_filter_or_criteria)
     return [r for r in records if matches(r, criteria, current_user_id)]
 
 
-def select(filters: Iterable, records: Iterable, current_user_id) -> list:
+def select(filters: Iterable[FilterLike], records: Iterable[_R], current_user_id: int | None) -> list[_R]:
     """The records any of *filters* selects (OR); each filter is a filter object or a criteria list.
     Filters with ``is_active`` false are skipped."""
     criteria_lists = [criteria_of(f) for f in filters if getattr(f, "is_active", True)]
     return [r for r in records if any(matches(r, c, current_user_id) for c in criteria_lists)]
 
 
-def owners_named(criteria_lists: Iterable[list[Criterion]], current_user_id) -> set | None:
+def owners_named(criteria_lists: Iterable[list[Criterion]],
+                 current_user_id: int | None) -> set[int | None] | None:
     """The owner ids every filter restricts to, when each has an owner criterion (lets a store query
     narrow its candidates); None when some filter does not restrict the owner."""
-    owners: set = set()
+    owners: set[int | None] = set()
     for criteria in criteria_lists:
-        named = None
+        named: set[int | None] | None = None
         for c in criteria:
             if c.field != "owner":
                 continue

@@ -6,9 +6,22 @@ call by name and collects the string, and the GUI translates it later with
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Protocol
+
+if TYPE_CHECKING:
+    from app.domain.escalation import Failure
 
 Translator = Callable[[str, str], str]
+
+
+class StepText(Protocol):
+    """What the step texts need of a test step (app.diagnostics.report.StepResult has it)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def message(self) -> str: ...
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
@@ -19,7 +32,7 @@ def identity_translate(context: str, text: str) -> str:
     return text
 
 
-def format_template(template: str, params: dict, fallback: str = "") -> str:
+def format_template(template: str, params: Mapping[str, Any], fallback: str = "") -> str:
     """``template.format(**params)``; a translation with broken placeholders gives *fallback*
     (the English template) formatted instead, never an exception."""
     if not params:
@@ -32,13 +45,13 @@ def format_template(template: str, params: dict, fallback: str = "") -> str:
     return template
 
 
-def parts_text(parts, translate: Translator = identity_translate) -> str:
+def parts_text(parts: Iterable[Sequence[Any]], translate: Translator = identity_translate) -> str:
     """Translatable message parts ``[(context, template, params), ...]`` as one text."""
     return "".join(format_template(translate(context, template), params, template)
                    for context, template, params in parts)
 
 
-def failure_text(failure, translate: Translator = identity_translate) -> str:
+def failure_text(failure: Failure, translate: Translator = identity_translate) -> str:
     """A Failure's message in the UI language (its template is marked in context "Failures")."""
     return format_template(translate("Failures", failure.message_template), dict(failure.params),
                            failure.message_template)
@@ -56,16 +69,16 @@ def next_step_text(next_step: str, translate: Translator = identity_translate) -
     return next_step
 
 
-def step_title(step, translate: Translator = identity_translate) -> str:
+def step_title(step: StepText, translate: Translator = identity_translate) -> str:
     """A test step's title (a template marked in context "Diagnostics")."""
     return translate("Diagnostics", step.title)
 
 
-def step_message(step, translate: Translator = identity_translate) -> str:
+def step_message(step: StepText, translate: Translator = identity_translate) -> str:
     """A test step's message: a failure's translated message (plus any trace after it), else the
     step's own message, translated when it is one of the marked "Diagnostics" texts (other
     messages of successful steps are the engine's English technical text)."""
-    failure = getattr(step, "failure", None)
+    failure: Failure | None = getattr(step, "failure", None)
     if failure is not None and step.message.startswith(failure.message):
         return failure_text(failure, translate) + step.message[len(failure.message):]
     return translate("Diagnostics", step.message) if step.message else ""

@@ -13,6 +13,7 @@ a workload that missed ten intervals runs once, not ten times.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -61,7 +62,7 @@ def is_due(next_run_on: datetime | None, now: datetime) -> bool:
     return next_run_on is None or next_run_on <= now
 
 
-def earliest(times) -> datetime | None:
+def earliest(times: Iterable[datetime | None]) -> datetime | None:
     """The earliest of the given times, ignoring None (the mailbox's next sync)."""
     known = [t for t in times if t is not None]
     return min(known) if known else None

@@ -53,7 +53,7 @@ class ValidationError(ValueError):
         return [i for i in self.issues if i.field == name]
 
 
-def _issue(field_name: str, template: str, **params) -> ValidationIssue:
+def _issue(field_name: str, template: str, **params: object) -> ValidationIssue:
     return ValidationIssue(field_name, template, tuple(sorted(params.items())))
 
 
@@ -97,7 +97,7 @@ def check_text(value: str, field_name: str, max_length: int, *, required: bool) 
     return []
 
 
-def check_range(value, field_name: str, bounds: tuple[int, int]) -> list[ValidationIssue]:
+def check_range(value: object, field_name: str, bounds: tuple[int, int]) -> list[ValidationIssue]:
     low, high = bounds
     if isinstance(value, bool) or not isinstance(value, int):
         return [_issue(field_name, _N(CTX, "Enter a whole number from {low} to {high}."), low=low, high=high)]
@@ -247,7 +247,7 @@ def validate_mailbox(m: MailboxSettings, ctx: MailboxContext | None = None) -> l
     return issues
 
 
-def check_transient_failure_limit(value) -> list[ValidationIssue]:
+def check_transient_failure_limit(value: object) -> list[ValidationIssue]:
     return check_range(value, "transient_failure_limit", TRANSIENT_LIMIT_RANGE)
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from typing import Any
 
 from app.domain.enums import AlertLevel, AlertScope, Workload
 from app.domain.escalation import Failure, most_mailboxes_failing
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.log import redact
 from app.store.base import database, utcnow
-from app.store.models import Alert, Mailbox, ServerProfile
+from app.store.models import Alert, EmailActivity, Mailbox, ServerProfile
 from app.store.repo import system_settings
 
 CTX = "Alerts"
@@ -30,9 +31,10 @@ def level_enabled(level: AlertLevel) -> bool:
 
 
 def raise_alert(level: AlertLevel, scope: AlertScope, code: str, message: str, *,
-                mailbox: Mailbox | None = None, profile: ServerProfile | None = None, email=None,
-                workload: Workload | None = None, details: str = "", next_step: str = "",
-                parts: list | None = None, context: str | None = None) -> Alert | None:
+                mailbox: Mailbox | None = None, profile: ServerProfile | None = None,
+                email: EmailActivity | int | None = None, workload: Workload | None = None, details: str = "",
+                next_step: str = "", parts: list[list[Any]] | None = None,
+                context: str | None = None) -> Alert | None:
     """Record an alert, or count a repeat of the same open one. None when the level is off.
 
     *parts* is the message as translatable parts (see the module docstring). Without them, a
@@ -57,7 +59,7 @@ def raise_alert(level: AlertLevel, scope: AlertScope, code: str, message: str, *
             query = query.where(Alert.profile == profile)
         query = query.where(Alert.workload == workload) if workload is not None else query.where(
             Alert.workload.is_null())
-        existing = query.order_by(Alert.id.desc()).first()
+        existing: Alert | None = query.order_by(Alert.id.desc()).first()
         if existing is not None:
             existing.occurrences += 1
             existing.updated_on = utcnow()
@@ -80,7 +82,7 @@ def alert_for_failure(level: AlertLevel, failure: Failure, mailbox: Mailbox, wor
                        details=failure.details, next_step=failure.next_step, parts=parts)
 
 
-def message_parts(alert) -> list:
+def message_parts(alert: object) -> list[list[Any]]:
     """An alert's (or AlertRow's) message as [context, template, params] parts; [] when it has none."""
     try:
         parts = json.loads(getattr(alert, "message_parts", "") or "[]")
@@ -98,7 +100,8 @@ def close_open_alerts(mailbox: Mailbox, workload: Workload | None) -> int:
         (Alert.mailbox == mailbox) & Alert.is_open & (Alert.level != AlertLevel.INFORMATION))
     if workload is not None:
         query = query.where((Alert.workload == workload) | Alert.workload.is_null())
-    return query.execute()
+    closed: int = query.execute()
+    return closed
 
 
 def check_most_mailboxes_failing(profile: ServerProfile | None) -> Alert | None:

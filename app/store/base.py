@@ -2,11 +2,32 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Type
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
-from peewee import CharField, DatabaseProxy, DateTimeField, Model
+from peewee import AutoField, CharField, DatabaseProxy, DateTimeField, Model
 
 database = DatabaseProxy()
+
+_V = TypeVar("_V")
+_E = TypeVar("_E", bound=Enum)
+
+if TYPE_CHECKING:
+    # peewee's stubs make its fields generic in the value an instance attribute holds
+    _GenericCharField = CharField
+    _GenericDateTimeField = DateTimeField
+else:
+    class _Generic:
+        """At run time peewee's fields are plain classes: ``_Generic(F)[T]`` is ``F`` itself."""
+
+        def __init__(self, cls):
+            self.cls = cls
+
+        def __getitem__(self, _params):
+            return self.cls
+
+    _GenericCharField = _Generic(CharField)
+    _GenericDateTimeField = _Generic(DateTimeField)
 
 
 def utcnow() -> datetime:
@@ -14,32 +35,51 @@ def utcnow() -> datetime:
 
 
 class BaseModel(Model):
+    id = AutoField()  # what peewee adds by itself; declared so that type checkers know it
+
     class Meta:
         database = database
         legacy_table_names = False
 
 
-class EnumField(CharField):
+class EnumField(_GenericCharField[_V]):
     """Stores a str Enum by value; reads it back as the enum member."""
 
-    def __init__(self, enum: Type, *args, **kwargs):
+    @overload
+    def __init__(self: EnumField[_E | None], enum: type[_E], *args: Any, null: Literal[True],
+                 **kwargs: Any) -> None: ...
+    @overload
+    def __init__(self: EnumField[_E], enum: type[_E], *args: Any, null: Literal[False] = ...,
+                 **kwargs: Any) -> None: ...
+
+    def __init__(self, enum: type[Enum], *args: Any, **kwargs: Any) -> None:
         self.enum = enum
         kwargs.setdefault("max_length", 32)
         super().__init__(*args, **kwargs)
 
-    def db_value(self, value):
+    def db_value(self, value: object) -> object:
         if value is None:
             return None
         return self.enum(value).value
 
-    def python_value(self, value):
+    def python_value(self, value: object) -> Enum | None:
         return None if value is None else self.enum(value)
 
 
-class UtcDateTimeField(DateTimeField):
+class UtcDateTimeField(_GenericDateTimeField[_V]):
     """Timezone-aware UTC datetimes, stored as ISO-8601 text that sorts correctly."""
 
-    def db_value(self, value):
+    @overload
+    def __init__(self: UtcDateTimeField[datetime | None], *args: Any, null: Literal[True],
+                 **kwargs: Any) -> None: ...
+    @overload
+    def __init__(self: UtcDateTimeField[datetime], *args: Any, null: Literal[False] = ...,
+                 **kwargs: Any) -> None: ...
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+
+    def db_value(self, value: datetime | None) -> str | None:
         if value is None:
             return None
         if value.tzinfo is None:
@@ -49,7 +89,7 @@ class UtcDateTimeField(DateTimeField):
         utc = datetime.fromtimestamp(value.timestamp(), timezone.utc).replace(microsecond=value.microsecond)
         return utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
-    def python_value(self, value):
+    def python_value(self, value: datetime | str | None) -> datetime | None:
         if value is None or isinstance(value, datetime):
             return value
         text = value.rstrip("Z")

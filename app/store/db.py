@@ -11,9 +11,11 @@ import functools
 import logging
 import sqlite3
 import threading
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Callable, ParamSpec, TypeVar
 
 from peewee import SqliteDatabase
 
@@ -22,7 +24,12 @@ from app.store import migrations
 from app.store.base import database
 from app.store.models import ALL_MODELS
 
+if TYPE_CHECKING:
+    from peewee import _atomic, _savepoint, _transaction
+
 log = logging.getLogger(__name__)
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 SCHEMA_VERSION = migrations.LATEST
 PRAGMAS = {
@@ -41,10 +48,10 @@ class _LockedAtomic:
     """peewee's atomic() that, as the outermost transaction of its thread, first takes the
     process-wide write lock."""
 
-    def __init__(self, db: "LockedSqliteDatabase", inner) -> None:
+    def __init__(self, db: LockedSqliteDatabase, inner: _atomic) -> None:
         self.db, self.inner, self.locked = db, inner, False
 
-    def __enter__(self):
+    def __enter__(self) -> _transaction | _savepoint:
         self.locked = self.db.transaction_depth() == 0
         if self.locked:
             _write_lock.acquire()
@@ -55,16 +62,17 @@ class _LockedAtomic:
                 _write_lock.release()
             raise
 
-    def __exit__(self, *exc):
+    def __exit__(self, exc_type: type[BaseException] | None, exc_val: BaseException | None,
+                 exc_tb: TracebackType | None) -> None:
         try:
-            return self.inner.__exit__(*exc)
+            return self.inner.__exit__(exc_type, exc_val, exc_tb)
         finally:
             if self.locked:
                 _write_lock.release()
 
-    def __call__(self, fn):
+    def __call__(self, fn: Callable[_P, _R]) -> Callable[_P, _R]:
         @functools.wraps(fn)
-        def inner(*args, **kwargs):
+        def inner(*args: _P.args, **kwargs: _P.kwargs) -> _R:
             with self.db.atomic():
                 return fn(*args, **kwargs)
         return inner
@@ -75,14 +83,19 @@ class LockedSqliteDatabase(SqliteDatabase):
     in growing steps (up to 100 ms) and made a cycle over 200 mailboxes crawl. Readers are not
     held up (WAL); other processes still meet busy_timeout."""
 
-    def atomic(self, *args, **kwargs):
+    # _LockedAtomic stands in for peewee's _atomic (the same context manager and decorator) without
+    # being one
+    def atomic(self, *args: Any, **kwargs: Any) -> _LockedAtomic:  # type: ignore[override]
         return _LockedAtomic(self, super().atomic(*args, **kwargs))
 
-    def execute_sql(self, sql, params=None):
+    # peewee's stubs leave execute_sql unannotated: a call through super() is an untyped call
+    def execute_sql(self, sql: str, params: Sequence[Any] | None = None) -> sqlite3.Cursor:
         if self.transaction_depth() == 0 and not sql.lstrip()[:7].upper().startswith(_READ_ONLY):
             with _write_lock:
-                return super().execute_sql(sql, params)
-        return super().execute_sql(sql, params)
+                cursor: sqlite3.Cursor = super().execute_sql(sql, params)  # type: ignore[no-untyped-call]
+                return cursor
+        cursor = super().execute_sql(sql, params)  # type: ignore[no-untyped-call]
+        return cursor
 
 
 class StoreError(RuntimeError):
@@ -90,7 +103,7 @@ class StoreError(RuntimeError):
 
 
 class DatabaseTooNewError(StoreError):
-    def __init__(self, path: Path, found: int, supported: int):
+    def __init__(self, path: Path, found: int, supported: int) -> None:
         self.path, self.found, self.supported = path, found, supported
         super().__init__(
             f"The data file {path} was written by a newer version of {APP_NAME} "
@@ -101,7 +114,8 @@ class DatabaseTooNewError(StoreError):
 
 def read_schema_version(path: Path) -> int:
     with sqlite3.connect(path) as conn:
-        return conn.execute("PRAGMA user_version").fetchone()[0]
+        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+        return version
 
 
 def backup_file(path: Path, version: int) -> Path:

@@ -1,11 +1,16 @@
 """The store records a user's synchronization filters select (filter evaluation is app.domain.filters)."""
 from __future__ import annotations
 
+from typing import Union
+
 from app.domain import filters
 from app.domain.enums import RecordType
 from app.store.models import Appointment, Contact, FilterCriterion, SyncFilter, SystemUser, Task
 
-MODELS = {RecordType.APPOINTMENT: Appointment, RecordType.CONTACT: Contact, RecordType.TASK: Task}
+SyncedRecord = Union[Appointment, Contact, Task]
+
+MODELS: dict[RecordType, type[Appointment] | type[Contact] | type[Task]] = {
+    RecordType.APPOINTMENT: Appointment, RecordType.CONTACT: Contact, RecordType.TASK: Task}
 
 
 def active_filters(user: SystemUser | int, record_type: RecordType) -> list[list[filters.Criterion]]:
@@ -21,7 +26,7 @@ def active_filters(user: SystemUser | int, record_type: RecordType) -> list[list
     return list(by_filter.values())
 
 
-def records_selected(user: SystemUser | int, record_type: RecordType) -> list:
+def records_selected(user: SystemUser | int, record_type: RecordType) -> list[SyncedRecord]:
     """The records of *record_type* that any of the user's active filters selects ("me" = *user*)."""
     user_id = user if isinstance(user, int) else user.id
     criteria_lists = active_filters(user_id, record_type)
@@ -35,7 +40,7 @@ def records_selected(user: SystemUser | int, record_type: RecordType) -> list:
     return [r for r in query if any(filters.matches(r, c, user_id) for c in criteria_lists)]
 
 
-def preview(sync_filter: SyncFilter, user: SystemUser | int | None = None) -> list:
+def preview(sync_filter: SyncFilter, user: SystemUser | int | None = None) -> list[SyncedRecord]:
     """The records one stored filter selects (active or not), for the filter editor's preview."""
     user_id = sync_filter.user_id if user is None else (user if isinstance(user, int) else user.id)
     model = MODELS[RecordType(sync_filter.record_type)]

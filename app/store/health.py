@@ -20,6 +20,7 @@ _ENABLED_FIELD = {Workload.INCOMING: "incoming_enabled", Workload.OUTGOING: "out
 
 
 def workload_state(mailbox: Mailbox, workload: Workload) -> WorkloadState:
+    state: WorkloadState
     state, _ = WorkloadState.get_or_create(mailbox=mailbox, workload=workload)
     return state
 

@@ -1,4 +1,7 @@
 """All store models, in creation order."""
+from __future__ import annotations
+
+from app.store.base import BaseModel
 from app.store.models_activity import (
     Alert,
     Appointment,
@@ -27,11 +30,18 @@ from app.store.models_config import (
     WorkloadState,
 )
 
-ALL_MODELS = [
+ALL_MODELS: list[type[BaseModel]] = [
     SystemUser, Queue, ServerProfile, Mailbox, WorkloadState, SystemSettings, UserOptions,
     SyncFilter, FilterCriterion, DiagnosticRun, DiagnosticStep, EmailActivity, EmailMailboxLink,
     Appointment, Contact, Task, CrmAccount, Lead, FolderSyncState, ItemLink, ConflictLog,
     SyncHistory, Alert,
 ]
 
-__all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]
+# spelled out, so type checkers see the re-exports (tests/store/test_model_declarations.py checks it)
+__all__ = [
+    "SystemUser", "Queue", "ServerProfile", "Mailbox", "WorkloadState", "SystemSettings", "UserOptions",
+    "SyncFilter", "FilterCriterion", "DiagnosticRun", "DiagnosticStep", "EmailActivity", "EmailMailboxLink",
+    "Appointment", "Contact", "Task", "CrmAccount", "Lead", "FolderSyncState", "ItemLink", "ConflictLog",
+    "SyncHistory", "Alert",
+    "ALL_MODELS",
+]

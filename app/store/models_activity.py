@@ -1,6 +1,8 @@
 """Operational records: test runs, alerts, synchronized records, sync state and history."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from peewee import (
     BooleanField,
     CharField,
@@ -25,6 +27,11 @@ from app.domain.enums import (
 from app.store.base import BaseModel, EnumField, UtcDateTimeField, utcnow
 from app.store.models_config import Mailbox, Queue, ServerProfile, SystemUser
 
+if TYPE_CHECKING:
+    from peewee import ModelSelect
+
+# As in models_config: what peewee adds to each model, declared for type checkers only.
+
 
 class DiagnosticRun(BaseModel):
     """One Test & Enable of one mailbox (table name kept from schema 1)."""
@@ -38,6 +45,11 @@ class DiagnosticRun(BaseModel):
     finished_on = UtcDateTimeField(null=True)
     status = EnumField(RunStatus, default=RunStatus.NOT_RUN)
     summary = TextField(default="")
+
+    if TYPE_CHECKING:
+        mailbox_id: int
+        profile_id: int | None
+        steps: ModelSelect[DiagnosticStep]
 
 
 class DiagnosticStep(BaseModel):
@@ -54,6 +66,9 @@ class DiagnosticStep(BaseModel):
     duration_ms = FloatField(default=0)
     message = TextField(default="")
     details = TextField(default="")  # redacted request/response transcript
+
+    if TYPE_CHECKING:
+        run_id: int
 
 
 class EmailActivity(BaseModel):
@@ -78,6 +93,12 @@ class EmailActivity(BaseModel):
     created_on = UtcDateTimeField(default=utcnow)
     modified_on = UtcDateTimeField(default=utcnow)
 
+    if TYPE_CHECKING:
+        owner_user_id: int | None
+        owner_queue_id: int | None
+        mailbox_links: ModelSelect[EmailMailboxLink]
+        alerts: ModelSelect[Alert]
+
 
 class EmailMailboxLink(BaseModel):
     """One stored email as it was received (or sent) by one mailbox."""
@@ -89,6 +110,10 @@ class EmailMailboxLink(BaseModel):
     folder = CharField(max_length=64, default="inbox")
     linked_on = UtcDateTimeField(default=utcnow)
 
+    if TYPE_CHECKING:
+        email_id: int
+        mailbox_id: int
+
     class Meta:
         indexes = ((("email", "mailbox"), True),)
 
@@ -98,6 +123,9 @@ class _OwnedRecord(BaseModel):
     state = EnumField(RecordState, default=RecordState.ACTIVE)
     created_on = UtcDateTimeField(default=utcnow)
     modified_on = UtcDateTimeField(default=utcnow, index=True)
+
+    if TYPE_CHECKING:
+        owner_id: int | None
 
 
 class Appointment(_OwnedRecord):
@@ -152,6 +180,9 @@ class FolderSyncState(BaseModel):
     sync_state = TextField(default="")
     updated_on = UtcDateTimeField(default=utcnow)
 
+    if TYPE_CHECKING:
+        mailbox_id: int
+
     class Meta:
         indexes = ((("mailbox", "folder"), True),)
 
@@ -169,6 +200,9 @@ class ItemLink(BaseModel):
     # set when the item was deleted in Exchange: the record is kept and no longer synchronized
     # (schema v3); the row stays so the owner's filters do not send the record back as new
     unlinked_on = UtcDateTimeField(null=True)
+
+    if TYPE_CHECKING:
+        mailbox_id: int
 
     class Meta:
         indexes = (
@@ -188,6 +222,9 @@ class ConflictLog(BaseModel):
     exchange_version = TextField(default="")
     happened_on = UtcDateTimeField(default=utcnow)
 
+    if TYPE_CHECKING:
+        mailbox_id: int
+
 
 class SyncHistory(BaseModel):
     mailbox = ForeignKeyField(Mailbox, backref="sync_history", on_delete="CASCADE")
@@ -199,6 +236,9 @@ class SyncHistory(BaseModel):
     updated = IntegerField(default=0)
     deleted = IntegerField(default=0)
     message = TextField(default="")
+
+    if TYPE_CHECKING:
+        mailbox_id: int
 
 
 class Alert(BaseModel):
@@ -219,3 +259,8 @@ class Alert(BaseModel):
     is_open = BooleanField(default=True)  # closed once the condition has recovered
     # JSON list of [context, template, params]: the message in any language (app.store.alerts.message_parts)
     message_parts = TextField(default="", constraints=[SQL("DEFAULT ''")])
+
+    if TYPE_CHECKING:
+        mailbox_id: int | None
+        profile_id: int | None
+        email_id: int | None

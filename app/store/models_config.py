@@ -1,6 +1,8 @@
 """Configuration records: users, queues, profiles, mailboxes, settings, options, filters."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from peewee import (
     BooleanField,
     CharField,
@@ -25,6 +27,23 @@ from app.domain.enums import (
 )
 from app.store.base import BaseModel, EnumField, UtcDateTimeField, utcnow
 
+if TYPE_CHECKING:
+    from peewee import ModelSelect
+
+    from app.store.models_activity import (
+        Alert,
+        ConflictLog,
+        DiagnosticRun,
+        EmailActivity,
+        EmailMailboxLink,
+        FolderSyncState,
+        ItemLink,
+        SyncHistory,
+    )
+
+# Each model declares, for type checkers only, what peewee adds to it: ``<fk>_id`` for each
+# foreign key and the backrefs other models name (tests/store/test_model_declarations.py checks).
+
 
 class SystemUser(BaseModel):
     name = CharField(max_length=160)
@@ -32,10 +51,20 @@ class SystemUser(BaseModel):
     is_active = BooleanField(default=True)
     is_current = BooleanField(default=False)  # the admin running the app ("me" in filters)
 
+    if TYPE_CHECKING:
+        mailboxes: ModelSelect[Mailbox]
+        options: ModelSelect[UserOptions]
+        sync_filters: ModelSelect[SyncFilter]
+        emails: ModelSelect[EmailActivity]
+
 
 class Queue(BaseModel):
     name = CharField(max_length=160)
     email = CharField(max_length=254, null=True, index=True)
+
+    if TYPE_CHECKING:
+        mailboxes: ModelSelect[Mailbox]
+        emails: ModelSelect[EmailActivity]
 
 
 class ServerProfile(BaseModel):
@@ -65,6 +94,10 @@ class ServerProfile(BaseModel):
     alert_when_most_fail = BooleanField(default=False)
     created_on = UtcDateTimeField(default=utcnow)
     modified_on = UtcDateTimeField(default=utcnow)
+
+    if TYPE_CHECKING:
+        mailboxes: ModelSelect[Mailbox]
+        alerts: ModelSelect[Alert]
 
 
 class Mailbox(BaseModel):
@@ -96,6 +129,19 @@ class Mailbox(BaseModel):
     created_on = UtcDateTimeField(default=utcnow)
     modified_on = UtcDateTimeField(default=utcnow)
 
+    if TYPE_CHECKING:
+        owner_user_id: int | None
+        owner_queue_id: int | None
+        profile_id: int | None
+        workloads: ModelSelect[WorkloadState]
+        test_runs: ModelSelect[DiagnosticRun]
+        email_links: ModelSelect[EmailMailboxLink]
+        folder_states: ModelSelect[FolderSyncState]
+        item_links: ModelSelect[ItemLink]
+        conflicts: ModelSelect[ConflictLog]
+        sync_history: ModelSelect[SyncHistory]
+        alerts: ModelSelect[Alert]
+
     class Meta:
         constraints = [Check("(owner_user_id IS NULL) <> (owner_queue_id IS NULL)")]
         indexes = ((("email",), True),)
@@ -110,6 +156,9 @@ class WorkloadState(BaseModel):
     last_run_on = UtcDateTimeField(null=True)
     consecutive_transient_failures = IntegerField(default=0)
     backoff_reason = TextField(default="")
+
+    if TYPE_CHECKING:
+        mailbox_id: int
 
     class Meta:
         indexes = ((("mailbox", "workload"), True),)
@@ -131,6 +180,9 @@ class SystemSettings(BaseModel):
     default_profile = ForeignKeyField(ServerProfile, null=True, on_delete="SET NULL")
     language = CharField(max_length=10, default="")
 
+    if TYPE_CHECKING:
+        default_profile_id: int | None
+
 
 class UserOptions(BaseModel):
     """Personal options of a user: Email tab (tracking) and Synchronization tab (conflicts)."""
@@ -141,6 +193,9 @@ class UserOptions(BaseModel):
     contact_conflict_policy = EnumField(ConflictPolicy, default=ConflictPolicy.MOST_RECENT)
     task_conflict_policy = EnumField(ConflictPolicy, default=ConflictPolicy.MOST_RECENT)
 
+    if TYPE_CHECKING:
+        user_id: int
+
 
 class SyncFilter(BaseModel):
     user = ForeignKeyField(SystemUser, backref="sync_filters", on_delete="CASCADE")
@@ -149,10 +204,18 @@ class SyncFilter(BaseModel):
     is_default = BooleanField(default=False)
     is_active = BooleanField(default=True)
 
+    if TYPE_CHECKING:
+        user_id: int
+        criteria: ModelSelect[FilterCriterion]
+
 
 class FilterCriterion(BaseModel):
-    filter = ForeignKeyField(SyncFilter, backref="criteria", on_delete="CASCADE")
+    # the schema's name (filter_id); it hides Model.filter(), which nothing calls on this model
+    filter = ForeignKeyField(SyncFilter, backref="criteria", on_delete="CASCADE")  # type: ignore[assignment]
     position = IntegerField(default=0)
     field = CharField(max_length=64)
     operator = EnumField(FilterOperator)
     value = TextField(default="")
+
+    if TYPE_CHECKING:
+        filter_id: int

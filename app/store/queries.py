@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable
+from typing import Iterable, cast
 
 from peewee import JOIN, fn
 
@@ -24,6 +24,9 @@ from app.domain.enums import (
 )
 from app.store.base import database
 from app.store.models import Alert, Mailbox, Queue, ServerProfile, SyncHistory, SystemUser
+
+# peewee's stubs type a query's .tuples() as still yielding model instances: the casts below say
+# what its rows are
 
 
 @dataclass(frozen=True)
@@ -92,8 +95,8 @@ class Choice:
 
 
 def profile_rows() -> list[ProfileRow]:
-    counts = dict(Mailbox.select(Mailbox.profile, fn.COUNT(Mailbox.id))
-                  .where(Mailbox.profile.is_null(False)).group_by(Mailbox.profile).tuples())
+    counts = dict(cast("Iterable[tuple[int, int]]", Mailbox.select(Mailbox.profile, fn.COUNT(Mailbox.id))
+                       .where(Mailbox.profile.is_null(False)).group_by(Mailbox.profile).tuples()))
     return [
         ProfileRow(p.id, p.name, p.description, p.server_type, p.auto_discover, p.incoming_url,
                    p.credential_source, counts.get(p.id, 0), p.modified_on)
@@ -103,8 +106,8 @@ def profile_rows() -> list[ProfileRow]:
 
 def _open_alert_levels() -> dict[int, AlertLevel]:
     worst: dict[int, AlertLevel] = {}
-    query = (Alert.select(Alert.mailbox, Alert.level)
-             .where(Alert.is_open & Alert.mailbox.is_null(False)).tuples())
+    query = cast("Iterable[tuple[int, AlertLevel]]", Alert.select(Alert.mailbox, Alert.level)
+                 .where(Alert.is_open & Alert.mailbox.is_null(False)).tuples())
     for mailbox_id, level in query:
         level = AlertLevel(level)
         if mailbox_id not in worst or level.severity > worst[mailbox_id].severity:
@@ -125,14 +128,15 @@ def mailbox_rows(profile_id: int | None = None, mailbox_id: int | None = None) -
     levels = _open_alert_levels()
     rows = []
     for m in query:
-        if m.owner_queue_id is not None:
+        # the joined records: None exactly when the foreign key is NULL (a LEFT OUTER JOIN's NULLs)
+        if m.owner_queue is not None:
             owner_name, owner_kind = m.owner_queue.name, OwnerKind.QUEUE
         else:
-            owner_name = m.owner_user.name if m.owner_user_id is not None else ""
+            owner_name = m.owner_user.name if m.owner_user is not None else ""
             owner_kind = OwnerKind.USER
         rows.append(MailboxRow(
             m.id, m.name, m.email, owner_name, owner_kind, m.approval, m.profile_id,
-            m.profile.name if m.profile_id is not None else "",
+            m.profile.name if m.profile is not None else "",
             m.incoming_method, m.outgoing_method, m.act_method,
             m.incoming_status, m.outgoing_status, m.act_status, m.mailbox_status,
             m.test_completed_on, m.last_sync_success_on, m.next_sync_on, levels.get(m.id)))
@@ -152,15 +156,16 @@ def alert_rows(*, mailbox_id: int | None = None, profile_id: int | None = None) 
         query = query.where((Alert.profile == profile_id) | (Alert.mailbox.in_(their_mailboxes)))
     return [
         AlertRow(a.id, a.created_on, a.updated_on, a.level, a.scope, a.mailbox_id,
-                 a.mailbox.name if a.mailbox_id is not None else "", a.profile_id,
-                 a.profile.name if a.profile_id is not None else "", a.workload, a.error_code,
+                 a.mailbox.name if a.mailbox is not None else "", a.profile_id,
+                 a.profile.name if a.profile is not None else "", a.workload, a.error_code,
                  a.message, a.details, a.occurrences, a.is_read, a.is_open, a.message_parts, a.next_step)
         for a in query
     ]
 
 
 def worst_open_alert_level() -> AlertLevel | None:
-    levels = {AlertLevel(v) for (v,) in Alert.select(Alert.level).where(Alert.is_open).distinct().tuples()}
+    levels = {AlertLevel(v) for (v,) in cast("Iterable[tuple[AlertLevel]]",
+                                             Alert.select(Alert.level).where(Alert.is_open).distinct().tuples())}
     return max(levels, key=lambda level: level.severity) if levels else None
 
 
@@ -180,7 +185,8 @@ def mark_alerts_read(ids: Iterable[int], read: bool = True) -> int:
     if not ids:
         return 0
     with database.atomic():
-        return Alert.update(is_read=read).where(Alert.id.in_(ids)).execute()
+        changed: int = Alert.update(is_read=read).where(Alert.id.in_(ids)).execute()
+        return changed
 
 
 def delete_alerts(ids: Iterable[int]) -> int:
@@ -188,7 +194,8 @@ def delete_alerts(ids: Iterable[int]) -> int:
     if not ids:
         return 0
     with database.atomic():
-        return Alert.delete().where(Alert.id.in_(ids)).execute()
+        deleted: int = Alert.delete().where(Alert.id.in_(ids)).execute()
+        return deleted
 
 
 @dataclass(frozen=True)

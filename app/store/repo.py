@@ -32,7 +32,7 @@ _MAILBOX_COLUMNS = ["name", "email", "approval", "incoming_method", "outgoing_me
 
 
 def system_settings() -> SystemSettings:
-    row = SystemSettings.select().order_by(SystemSettings.id).first()
+    row: SystemSettings | None = SystemSettings.select().order_by(SystemSettings.id).first()
     return row if row is not None else SystemSettings.create()
 
 
@@ -126,9 +126,9 @@ def save_mailbox(settings: MailboxSettings, *, mailbox: Mailbox | None = None,
         for name in _MAILBOX_COLUMNS:
             value = getattr(settings, name)
             setattr(mailbox, name, value.strip() if type(value) is str else value)
-        mailbox.owner_user = settings.owner_id if settings.owner_kind is OwnerKind.USER else None
-        mailbox.owner_queue = settings.owner_id if settings.owner_kind is OwnerKind.QUEUE else None
-        mailbox.profile = settings.profile_id
+        mailbox.owner_user_id = settings.owner_id if settings.owner_kind is OwnerKind.USER else None
+        mailbox.owner_queue_id = settings.owner_id if settings.owner_kind is OwnerKind.QUEUE else None
+        mailbox.profile_id = settings.profile_id
         mailbox.modified_on = utcnow()
         mailbox.save()
         if password:
