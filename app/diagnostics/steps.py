@@ -15,11 +15,13 @@ from typing import Any, Callable
 from app.domain.enums import RunStatus, Workload
 from app.domain.escalation import Failure
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
-from app.exchange import net
+from app.exchange import net, probes
 from app.exchange.autodiscover import discover
 from app.domain.cancel import Cancelled, CancelToken
-from app.exchange.connection import ConnectionPlan, PreconditionFailed, open_account, plan_connection
+from app.exchange.connection import ConnectionPlan, PreconditionFailed, plan_connection
 from app.exchange.errors import classify
+from app.exchange.folders import ensure_undeliverable_folder
+from app.exchange.mailbox_connection import MailboxConnection, open_connection
 from app.diagnostics.outcome import record_test_report
 from app.diagnostics.report import DiagnosticReport, StepResult, tested_workloads
 from app.store.base import utcnow
@@ -114,52 +116,43 @@ def run_mailbox_test(mailbox_id: int, *, progress: Callable[[StepResult], None] 
         return _finish(run, workloads, step.failure, record_test_report)
 
     def connect() -> str:
-        account = open_account(plan, state["ews_url"])
-        state["account"] = account
-        account.root.refresh()  # the first authenticated request; also settles the server version
-        build = account.version.build
-        return (f"Authenticated with {account.protocol.auth_type} as {plan.username}; server version "
-                f"{build.major_version}.{build.minor_version}.{build.major_build}.{build.minor_build} "
-                f"({account.version.api_version})"
+        connection = open_connection(plan, state["ews_url"])
+        state["connection"] = connection
+        server = probes.check_connection(connection)  # the first authenticated request
+        return (f"Authenticated with {server.auth_type} as {plan.username}; server version {server.build} "
+                f"({server.api_version})"
                 + ("; impersonating " + plan.email if plan.use_impersonation else ""))
 
     step = run.step("connect", _N(CTX, "Connect and authenticate"), None, connect)
     if step.status is not RunStatus.SUCCESS:
         return _finish(run, workloads, step.failure, record_test_report)
-    account = state["account"]
+    connection: MailboxConnection = state["connection"]
     profile = mailbox.profile
     assert profile is not None  # the preconditions refused a mailbox without one
 
     if Workload.INCOMING in workloads:
         def incoming() -> str:
-            inbox = account.inbox
-            count = inbox.total_count
-            list(inbox.all().only("subject").order_by("-datetime_received")[:1])
+            count = probes.open_inbox(connection)
             text = f"Inbox opened: {count} items."
             if profile.move_failed_to_undeliverable:
-                from app.exchange.folders import ensure_undeliverable_folder
-
-                created = ensure_undeliverable_folder(account)
+                created = ensure_undeliverable_folder(connection)
                 text += " Undeliverable folder " + ("created." if created else "present.")
             return text
         run.step("incoming", _N(CTX, "Incoming email"), Workload.INCOMING, incoming)
 
     if Workload.OUTGOING in workloads:
         def outgoing() -> str:
-            send_account = account
+            send_connection = connection
             if "outgoing_plan" in state:
                 send_plan = state["outgoing_plan"]
-                send_account = open_account(send_plan, send_plan.ews_url or state["ews_url"])
-            from app.exchange.folders import send_test_message
-
-            subject = send_test_message(send_account, mailbox.email)
+                send_connection = open_connection(send_plan, send_plan.ews_url or state["ews_url"])
+            subject = probes.send_test_message(send_connection, mailbox.email)
             return f"Sent “{subject}” to {mailbox.email} and found it in Sent Items."
         run.step("outgoing", _N(CTX, "Outgoing email"), Workload.OUTGOING, outgoing)
 
     if Workload.ACT in workloads:
         def act() -> str:
-            counts = [f"{name} {folder.total_count}" for name, folder in
-                      (("Calendar", account.calendar), ("Contacts", account.contacts), ("Tasks", account.tasks))]
+            counts = [f"{name} {count}" for name, count in probes.count_appointments_contacts_tasks(connection)]
             return "Folders opened: " + ", ".join(counts) + " items."
         run.step("act", _N(CTX, "Appointments, contacts and tasks"), Workload.ACT, act)
 

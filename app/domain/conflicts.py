@@ -1,18 +1,13 @@
 """Which side wins when a record changed both in the store and in Exchange since the last sync."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from app.domain.enums import ConflictPolicy
+from app.domain.timeutil import as_utc
 
 STORE = "store"
 EXCHANGE = "exchange"
-
-
-def _utc(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 def conflict_winner(policy: ConflictPolicy, store_modified: datetime | None,
@@ -24,7 +19,7 @@ def conflict_winner(policy: ConflictPolicy, store_modified: datetime | None,
         return STORE
     if policy is ConflictPolicy.EXCHANGE_WINS:
         return EXCHANGE
-    store_at, exchange_at = _utc(store_modified), _utc(exchange_modified)
+    store_at, exchange_at = as_utc(store_modified), as_utc(exchange_modified)
     if store_at is None or exchange_at is None:
         return STORE if exchange_at is None else EXCHANGE
     # Exchange keeps whole seconds: compare at that precision so the store gets no free edge.

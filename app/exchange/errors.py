@@ -1,15 +1,76 @@
-"""Every failure we can meet, classified (spec §4): transient or permanent, with a message and a
-next step a person can act on. Messages are English templates marked for translation.
+"""Every failure we can meet, classified (docs/product-rules.md §4): transient or permanent, with
+a message and a next step a person can act on. Messages are English templates marked for
+translation.
+
+Also the errors app.exchange hands to its callers instead of exchangelib's, so that no caller
+needs exchangelib to react to them: ``ExchangeError`` and its subclasses (raised for a whole
+request; ``classify`` classifies the exchangelib error they stand for) and ``ItemError`` (one
+item's error answer within a batch request, a plain value).
 """
 from __future__ import annotations
 
 import socket
 import ssl
+from dataclasses import dataclass
 
 from app.domain.escalation import Failure
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 
 CTX = "Failures"
+ITEM_NOT_FOUND = "ErrorItemNotFound"
+IRRESOLVABLE_CONFLICT = "ErrorIrresolvableConflict"
+
+
+class ExchangeError(Exception):
+    """An error of a request to Exchange that the caller reacts to; ``cause`` is the exchangelib
+    error it stands for (what ``classify`` classifies)."""
+
+    def __init__(self, message: str, cause: BaseException | None = None) -> None:
+        super().__init__(message)
+        self.cause = cause
+
+
+class SyncStateInvalid(ExchangeError):
+    """Exchange refused the stored sync state of a folder (ErrorInvalidSyncStateData)."""
+
+
+class ServerBusy(ExchangeError):
+    """Exchange is throttling this mailbox (ErrorServerBusy): nothing was done."""
+
+
+class EmailRefused(ExchangeError):
+    """Exchange refused one email for a reason of that email (its recipients, its size …)."""
+
+    def __init__(self, code: str, text: str, cause: BaseException | None = None) -> None:
+        super().__init__(text, cause)
+        self.code = code  # the EWS response code, e.g. ErrorInvalidRecipients
+        self.text = text
+
+
+@dataclass(frozen=True, slots=True)
+class ItemError:
+    """One item's error answer in a batch request (GetItem, UpdateItem, MoveItem …)."""
+
+    code: str  # the EWS response code (the exchangelib error's name), e.g. ErrorItemNotFound
+    text: str
+
+    @property
+    def item_gone(self) -> bool:
+        """The item no longer exists (deleted or moved since it was listed)."""
+        return self.code == ITEM_NOT_FOUND
+
+    @property
+    def changed_meanwhile(self) -> bool:
+        """An update carried a stale ChangeKey: the item changed in Exchange since it was read."""
+        return self.code == IRRESOLVABLE_CONFLICT
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def item_error(exc: BaseException) -> ItemError:
+    """An exchangelib error answered for one item, as an ``ItemError``."""
+    return ItemError(type(exc).__name__, str(exc))
 
 _PRECONDITIONS = {
     "AddressNotApproved": (
@@ -47,11 +108,21 @@ def precondition_failure(code: str, subject: str) -> Failure:
                    params=(("subject", subject),), template=message)
 
 
+def unauthorized_failure(text: str) -> Failure:
+    """The classified failure of an HTTP 401 whose error text is *text* (what a wrong password
+    gives; the GUI's screenshots show it)."""
+    from exchangelib.errors import UnauthorizedError
+
+    return classify(UnauthorizedError(text))
+
+
 def classify(exc: BaseException) -> Failure:
     """Map an exception raised while talking to Exchange to a classified Failure."""
     import requests
     from exchangelib import errors as ews
 
+    if isinstance(exc, ExchangeError) and exc.cause is not None:
+        return classify(exc.cause)
     # exchangelib wraps the real cause in a generic TransportError in places (e.g. while guessing
     # the server version); classify the cause instead.
     inner = exc.__cause__ or exc.__context__
@@ -61,7 +132,8 @@ def classify(exc: BaseException) -> Failure:
         return classify(inner)
     details = f"{type(exc).__name__}: {exc}"
 
-    def failure(code, transient, message, next_step, backoff_ms=None):
+    def failure(code: str, transient: bool, message: str, next_step: str,
+                backoff_ms: int | None = None) -> Failure:
         return Failure(code, transient, message, next_step, details, backoff_ms)
 
     if isinstance(exc, requests.exceptions.SSLError) or isinstance(exc, ssl.SSLError) or (

@@ -38,14 +38,12 @@ class _SampleReport:
 def sample_report(mailbox_id: int):
     """A report as the engine makes it for a wrong password: its own step titles and a failure
     classified from exchangelib's own error, so the screenshots show the real texts."""
-    from exchangelib.errors import UnauthorizedError
-
     from app.domain.enums import RunStatus, Workload
     from app.diagnostics.report import DiagnosticReport, StepResult
     from app.diagnostics.steps import CTX as STEPS
-    from app.exchange.errors import classify
+    from app.exchange.errors import unauthorized_failure
 
-    failure = classify(UnauthorizedError("Invalid credentials for https://mail.contoso.com/EWS/Exchange.asmx"))
+    failure = unauthorized_failure("Invalid credentials for https://mail.contoso.com/EWS/Exchange.asmx")
     s, f = RunStatus.SUCCESS, RunStatus.FAILURE
     report = DiagnosticReport(mailbox_id, "alice@contoso.com", f, started_on=_SampleReport.started_on,
                         finished_on=_SampleReport.finished_on)

@@ -1,4 +1,5 @@
-"""Incoming email (spec §5): each enabled mailbox's Inbox, read incrementally into the store.
+"""Incoming email (docs/product-rules.md §5): each enabled mailbox's Inbox, read incrementally into
+the store.
 
 ``sync_incoming(mailbox)`` runs one cycle in ``run_workload``:
 
@@ -16,6 +17,9 @@
    an email-scope alert is raised.
 5. Only then is the page's sync state saved.
 
+The requests themselves are app.exchange.incoming_email's (``Inbox``); this module decides and
+stores.
+
 Crash safety: the rows of a GetItem batch are committed together, before the sync state that
 covers them is saved. After a crash the next cycle starts from the last saved state and meets
 some messages again; the Message-ID is unique and so is (email, mailbox) of a link, and messages
@@ -23,16 +27,16 @@ already linked to the mailbox are not even fetched again — nothing is doubled,
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 import threading
 from collections import Counter
+from collections.abc import Generator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Iterator
+from datetime import datetime
+from typing import Any
 
 from peewee import JOIN
 
@@ -46,7 +50,14 @@ from app.domain.enums import (
 )
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.tracking import IncomingMessage, decide
-from app.exchange.folders import UNDELIVERABLE, ensure_undeliverable_folder
+from app.exchange.incoming_email import (
+    UNDELIVERABLE,
+    Inbox,
+    IncomingEmail,
+    ItemError,
+    NewMessage,
+    SyncStateInvalid,
+)
 from app.store.alerts import raise_alert
 from app.store.base import database, utcnow
 from app.store.models import EmailActivity, EmailMailboxLink, Mailbox
@@ -68,13 +79,7 @@ PAGE_SIZE = 512  # SyncFolderItems' MaxChangesReturned (the most EWS allows)
 FETCH_BATCH = 100  # item ids per GetItem request
 NOT_PROCESSED_CODE = "IncomingEmailNotProcessed"
 
-# GetItem: what the store keeps of a message, nothing more
-FETCHED_FIELDS = ("subject", "body", "datetime_received", "datetime_sent", "in_reply_to", "conversation_id",
-                  "sender", "author", "to_recipients", "cc_recipients", "message_id", "references")
-# SyncFolderItems: enough to drop mail from before "process email from" without fetching it
-SYNC_FIELDS = ("datetime_received",)
-# Per-item GetItem answers that mean the message is gone (deleted or moved since the sync), not broken
-GONE = ("ErrorItemNotFound",)
+IdAndKey = tuple[str, str | None]  # an item id and its change key
 
 _mailbox_locks: dict[int, threading.Lock] = {}
 _mailbox_locks_guard = threading.Lock()
@@ -125,10 +130,12 @@ class IncomingEmailSync:
     """The body of one incoming cycle (see the module's description)."""
 
     def __init__(self, run: WorkloadRun, *, page_size: int = PAGE_SIZE, batch_size: int = FETCH_BATCH) -> None:
+        assert run.connection is not None, "run_workload opens the connection"
         self.run = run
-        self.account = run.account
+        self.inbox = Inbox(run.connection)
         self.mailbox = run.mailbox
         profile = self.mailbox.profile
+        assert profile is not None, "run_workload needs a profile to connect"
         self.process_from: datetime | None = profile.process_email_from
         self.move_failed: bool = profile.move_failed_to_undeliverable
         self.workers = max(1, profile.max_connections)
@@ -136,19 +143,16 @@ class IncomingEmailSync:
         self.option = tracking_option_for(self.mailbox)
         self.token_prefix = system_settings().tracking_token_prefix
         self.lookup = StoreTrackingLookup()
-        self.counts: Counter = Counter()
-        self._undeliverable = None
+        self.counts: Counter[str] = Counter()
 
     # the cycle -----------------------------------------------------------------------------
     def sync(self) -> None:
-        from exchangelib.errors import ErrorInvalidSyncStateData
-
         state = load_sync_state(self.mailbox)
         restarted = False
         while True:
             try:
-                changes, new_state, complete = self._sync_page(state)
-            except ErrorInvalidSyncStateData:
+                page = self.inbox.sync_page(state, self.page_size)
+            except SyncStateInvalid:
                 if state is None or restarted:
                     raise
                 # Exchange no longer knows the state: read the Inbox again (what is stored stays stored)
@@ -157,43 +161,26 @@ class IncomingEmailSync:
                 self.run.notes.append("sync state was refused: read the Inbox from the start")
                 state, restarted = None, True
                 continue
-            self._process_page(changes)
+            self._process_page(page.created)
+            new_state = page.sync_state
             if new_state and new_state != state:
                 save_sync_state(self.mailbox, new_state)  # after the page's rows are committed
-            if complete or not new_state or new_state == state:
+            if page.complete or not new_state or new_state == state:
                 break
             state = new_state
         self._summarize()
 
-    def _sync_page(self, state: str | None):
-        """One SyncFolderItems request: ([(change type, item)], new state, includes last item)."""
-        from exchangelib import Mailbox as EwsMailbox
-        from exchangelib.items import ID_ONLY
-        from exchangelib.properties import DistinguishedFolderId
-
-        # The distinguished id needs no GetFolder first: an unchanged Inbox costs exactly one request.
-        inbox = DistinguishedFolderId(id=INBOX, mailbox=EwsMailbox(email_address=self.account.primary_smtp_address))
-        service = _sync_folder_items_service()(account=self.account)
-        changes = list(service.call(folder=inbox, shape=ID_ONLY, additional_fields=_field_paths(SYNC_FIELDS),
-                                    sync_state=state, ignore=None, max_changes_returned=self.page_size,
-                                    sync_scope=None))
-        return changes, service.sync_state, bool(service.includes_last_item_in_range)
-
-    def _process_page(self, changes) -> None:
-        from exchangelib import Message
-        from exchangelib.services import SyncFolderItems
-
-        wanted: list[tuple[str, str | None]] = []
-        for change_type, item in changes:
-            if change_type != SyncFolderItems.CREATE:
-                continue  # updates, read flags and deletions change nothing in the store
-            if not isinstance(item, Message):
+    def _process_page(self, created: list[NewMessage | None]) -> None:
+        """The messages created in the Inbox (app.exchange's NewMessage; None: not a message)."""
+        wanted: list[IdAndKey] = []
+        for new in created:
+            if new is None:
                 self.counts["other items"] += 1
                 continue
-            if self._too_old(item):
+            if self._too_old(new.received):
                 self.counts["before process-from"] += 1
                 continue
-            wanted.append((item.id, item.changekey))
+            wanted.append((new.item_id, new.change_key))
         linked = self._linked_item_ids([item_id for item_id, _ in wanted])
         self.counts["already linked"] += sum(1 for item_id, _ in wanted if item_id in linked)
         wanted = [w for w in wanted if w[0] not in linked]
@@ -204,9 +191,8 @@ class IncomingEmailSync:
         if failed:
             self._handle_failures(failed)
 
-    def _too_old(self, item) -> bool:
+    def _too_old(self, received: datetime | None) -> bool:
         """Received before the profile's "process email from" (which is itself processed)."""
-        received = item.datetime_received
         return received is not None and self.process_from is not None and received < self.process_from
 
     def _linked_item_ids(self, item_ids: list[str]) -> set[str]:
@@ -220,7 +206,8 @@ class IncomingEmailSync:
         return found
 
     # fetching ------------------------------------------------------------------------------
-    def _fetch(self, wanted: list[tuple[str, str | None]]) -> Iterator[tuple[list, list]]:
+    def _fetch(self, wanted: list[IdAndKey]
+               ) -> Generator[tuple[list[IdAndKey], list[IncomingEmail | ItemError]], None, None]:
         """(batch of ids, GetItem results in the same order), batch after batch in order; the
         requests run in parallel, each worker inside the profile's connection gate."""
         batches = [wanted[i:i + self.batch_size] for i in range(0, len(wanted), self.batch_size)]
@@ -238,33 +225,30 @@ class IncomingEmailSync:
                 for future in futures:
                     future.cancel()
 
-    def _get_items_gated(self, batch) -> list:
+    def _get_items_gated(self, batch: list[IdAndKey]) -> list[IncomingEmail | ItemError]:
         with self.run.gated():
             return self._get_items(batch)
 
-    def _get_items(self, batch) -> list:
-        from exchangelib.items import ID_ONLY
-
-        service = _light_get_item_service()(account=self.account, chunk_size=self.batch_size)
-        return list(service.call(items=batch, additional_fields=_field_paths(FETCHED_FIELDS), shape=ID_ONLY))
+    def _get_items(self, batch: list[IdAndKey]) -> list[IncomingEmail | ItemError]:
+        return self.inbox.fetch_emails(batch, self.batch_size)
 
     # storing -------------------------------------------------------------------------------
-    def _store_batch(self, batch, results) -> list[FailedMessage]:
+    def _store_batch(self, batch: list[IdAndKey], results: list[IncomingEmail | ItemError]) -> list[FailedMessage]:
         """Store one GetItem batch in one transaction; returns what could not be processed."""
         if len(results) != len(batch):  # never seen; would break the pairing of ids and results
             raise RuntimeError(f"GetItem returned {len(results)} answers for {len(batch)} items")
         failed: list[FailedMessage] = []
-        messages = []
+        messages: list[IncomingEmail] = []
         for (item_id, change_key), item in zip(batch, results):
-            if not isinstance(item, Exception):
+            if not isinstance(item, ItemError):
                 messages.append(item)
-            elif type(item).__name__ in GONE:
+            elif item.item_gone:  # deleted or moved since the sync: gone, not broken
                 self.counts["gone"] += 1
             else:
-                failed.append(FailedMessage(item_id, change_key, type(item).__name__, str(item)))
+                failed.append(FailedMessage(item_id, change_key, item.code, item.text))
         # IMMEDIATE: other writers wait, so no other cycle stores one of these Message-IDs meanwhile
         with database.atomic("IMMEDIATE"):
-            message_ids = {item.id: (item.message_id or "").strip() or _substitute_message_id(self.mailbox, item)
+            message_ids = {item.item_id: item.message_id or _substitute_message_id(self.mailbox, item.item_id)
                            for item in messages}
             stored = self._stored_emails(set(message_ids.values()))
             try:
@@ -277,38 +261,38 @@ class IncomingEmailSync:
             for item in messages:
                 try:
                     with database.atomic():  # a savepoint: one broken message spoils nothing else
-                        self._store_message(item, message_ids[item.id], stored)
+                        self._store_message(item, message_ids[item.item_id], stored)
                 except Exception as exc:  # noqa: BLE001 - this message fails, the others go on
-                    log.warning("incoming email %s of %s could not be stored: %s", item.id, self.mailbox.email,
+                    log.warning("incoming email %s of %s could not be stored: %s", item.item_id, self.mailbox.email,
                                 exc, exc_info=True)
                     failed.append(_failed_item(item, exc))
         return failed
 
-    def _store_bulk(self, messages, message_ids: dict[str, str], stored: dict[str, tuple[int, bool]]) -> None:
+    def _store_bulk(self, messages: list[IncomingEmail], message_ids: dict[str, str],
+                    stored: dict[str, tuple[int, bool]]) -> None:
         """The batch as two multi-row inserts (emails, links) — same decisions as _store_message,
         with emails of this batch counting as tracked for the replies that follow them. Counters
         and *stored* change only once the inserts succeeded."""
         lookup = _PendingLookup(self.lookup)
         pending = dict(stored)
-        counts: Counter = Counter()
-        rows, new_items, relinks = [], [], []
+        counts: Counter[str] = Counter()
+        rows: list[dict[str, Any]] = []
+        new_items: list[IncomingEmail] = []
+        relinks: list[tuple[int, IncomingEmail]] = []
         for item in messages:
-            message_id = message_ids[item.id]
-            if self._too_old(item):
+            message_id = message_ids[item.item_id]
+            if self._too_old(item.received):
                 counts["before process-from"] += 1
                 continue
             found = pending.get(message_id)
             if found is None:
-                facts = IncomingMessage(subject=item.subject or "", sender=_sender(item),
-                                        in_reply_to=item.in_reply_to or "", references=item.references or "",
-                                        conversation_id=_conversation_id(item) or "")
-                decision = decide(facts, self.option, lookup, token_prefix=self.token_prefix)
+                decision = decide(_facts(item), self.option, lookup, token_prefix=self.token_prefix)
                 if not decision.tracked:
                     counts["not tracked"] += 1
                     continue
                 rows.append(self._email_values(item, message_id, decision.token))
                 new_items.append(item)
-                lookup.add(message_id, _conversation_id(item))
+                lookup.add(message_id, item.conversation_id)
                 pending[message_id] = (0, True)
                 counts["stored"] += 1
             elif found[1]:
@@ -323,10 +307,10 @@ class IncomingEmailSync:
             query = (EmailActivity.select(EmailActivity.id, EmailActivity.message_id)
                      .where(EmailActivity.message_id.in_([row["message_id"] for row in rows])).tuples())
             new_ids = {message_id: email_id for email_id, message_id in query}
-        links = [(new_ids[message_ids[item.id]], item) for item in new_items] + relinks
+        links = [(new_ids[message_ids[item.item_id]], item) for item in new_items] + relinks
         if links:
             EmailMailboxLink.insert_many([
-                dict(email=email_id, mailbox=self.mailbox.id, item_id=item.id, change_key=item.changekey,
+                dict(email=email_id, mailbox=self.mailbox.id, item_id=item.item_id, change_key=item.change_key,
                      folder=INBOX, linked_on=utcnow())
                 for email_id, item in links]).execute()
         for message_id, (email_id, linked) in pending.items():
@@ -345,16 +329,13 @@ class IncomingEmailSync:
                 .where(EmailActivity.message_id.in_(list(message_ids))).tuples())
         return {message_id: (email_id, link_id is not None) for email_id, message_id, link_id in rows}
 
-    def _store_message(self, item, message_id: str, stored: dict[str, tuple[int, bool]]) -> None:
-        if self._too_old(item):  # its time was not known at the sync already
+    def _store_message(self, item: IncomingEmail, message_id: str, stored: dict[str, tuple[int, bool]]) -> None:
+        if self._too_old(item.received):  # its time was not known at the sync already
             self.counts["before process-from"] += 1
             return
         found = stored.get(message_id)
         if found is None:
-            facts = IncomingMessage(subject=item.subject or "", sender=_sender(item),
-                                    in_reply_to=item.in_reply_to or "", references=item.references or "",
-                                    conversation_id=_conversation_id(item) or "")
-            decision = decide(facts, self.option, self.lookup, token_prefix=self.token_prefix)
+            decision = decide(_facts(item), self.option, self.lookup, token_prefix=self.token_prefix)
             if not decision.tracked:
                 self.counts["not tracked"] += 1
                 return
@@ -373,21 +354,18 @@ class IncomingEmailSync:
         self.run.updated += 1
         self.counts["linked"] += 1
 
-    def _link(self, email_id: int, item) -> None:
-        EmailMailboxLink.create(email=email_id, mailbox=self.mailbox.id, item_id=item.id, change_key=item.changekey,
-                                folder=INBOX)
+    def _link(self, email_id: int, item: IncomingEmail) -> None:
+        EmailMailboxLink.create(email=email_id, mailbox=self.mailbox.id, item_id=item.item_id,
+                                change_key=item.change_key, folder=INBOX)
 
-    def _email_values(self, item, message_id: str, token: str | None) -> dict:
-        from exchangelib import HTMLBody
-
+    def _email_values(self, item: IncomingEmail, message_id: str, token: str | None) -> dict[str, Any]:
         return dict(
-            message_id=message_id, conversation_id=_conversation_id(item), in_reply_to=item.in_reply_to or None,
-            references=item.references or "", subject=item.subject or "", body=str(item.body or ""),
-            body_is_html=isinstance(item.body, HTMLBody), sender=_sender(item),
-            to_recipients=_joined(item.to_recipients), cc_recipients=_joined(item.cc_recipients),
+            message_id=message_id, conversation_id=item.conversation_id, in_reply_to=item.in_reply_to or None,
+            references=item.references, subject=item.subject, body=item.body, body_is_html=item.body_is_html,
+            sender=item.sender, to_recipients=item.to_recipients, cc_recipients=item.cc_recipients,
             direction=EmailDirection.INCOMING, status=EmailStatus.RECEIVED,
             owner_user=self.mailbox.owner_user_id, owner_queue=self.mailbox.owner_queue_id, tracking_token=token,
-            received_on=_utc(item.datetime_received), sent_on=_utc(item.datetime_sent),
+            received_on=item.received, sent_on=item.sent,
         )
 
     # failures ------------------------------------------------------------------------------
@@ -410,29 +388,14 @@ class IncomingEmailSync:
 
     def _move_to_undeliverable(self, failed: list[FailedMessage]) -> set[str]:
         """Move the failed messages; returns the item ids that were moved."""
-        from exchangelib.services import MoveItem
-
-        folder = self._undeliverable_folder()
-        results = list(MoveItem(account=self.account).call(
-            items=[(f.item_id, f.change_key) for f in failed], to_folder=folder))
+        errors = self.inbox.move_to_undeliverable([(f.item_id, f.change_key) for f in failed])
         moved = set()
-        for failure, result in zip(failed, results):
-            if isinstance(result, Exception):
-                failure.text += f" (and it could not be moved: {type(result).__name__}: {result})"
+        for failure, error in zip(failed, errors):
+            if error is not None:
+                failure.text += f" (and it could not be moved: {error.code}: {error.text})"
             else:
                 moved.add(failure.item_id)
         return moved
-
-    def _undeliverable_folder(self):
-        if self._undeliverable is None:
-            ensure_undeliverable_folder(self.account)
-            for child in self.account.inbox.children:
-                if child.name == UNDELIVERABLE:
-                    self._undeliverable = child
-                    break
-            else:
-                raise LookupError(f"the {UNDELIVERABLE} folder was created but cannot be found")
-        return self._undeliverable
 
     def _alert(self, failure: FailedMessage, move_error: str | None) -> None:
         if move_error is None:
@@ -457,80 +420,23 @@ class IncomingEmailSync:
 # --- helpers ------------------------------------------------------------------------------------
 
 
-@functools.cache
-def _sync_folder_items_service():
-    """exchangelib's SyncFolderItems, except that an error answer (it has no SyncState, e.g.
-    ErrorInvalidSyncStateData) raises that error instead of an AttributeError."""
-    from exchangelib.services import SyncFolderItems
-    from exchangelib.services.sync_folder_hierarchy import SyncFolder
-    from exchangelib.util import MNS
-
-    class SyncInboxItems(SyncFolderItems):
-        def _get_element_container(self, message, name=None):
-            if message.find(f"{{{MNS}}}SyncState") is None:
-                return super(SyncFolder, self)._get_element_container(message, name=name)
-            return super()._get_element_container(message, name=name)
-
-    return SyncInboxItems
+def _facts(item: IncomingEmail) -> IncomingMessage:
+    """What the tracking decision looks at."""
+    return IncomingMessage(subject=item.subject, sender=item.sender, in_reply_to=item.in_reply_to or "",
+                           references=item.references, conversation_id=item.conversation_id or "")
 
 
-@functools.cache
-def _light_get_item_service():
-    """exchangelib's GetItem (request building, error answers per item) with the answers read by
-    incoming_parse instead of full exchangelib Message objects."""
-    from exchangelib.services import GetItem
-
-    from app.sync.incoming_parse import parse_message
-
-    class LightGetItem(GetItem):
-        def _elem_to_obj(self, elem):
-            return parse_message(elem)
-
-    return LightGetItem
-
-
-@functools.cache
-def _field_paths(names: tuple[str, ...]) -> frozenset:
-    from exchangelib import Message
-    from exchangelib.fields import FieldPath
-
-    return frozenset(FieldPath(field=Message.get_field_by_fieldname(name)) for name in names)
-
-
-def _utc(value) -> datetime | None:
-    """An exchangelib EWSDateTime as a plain UTC datetime (what the store's fields take)."""
-    if value is None:
-        return None
-    return datetime.fromtimestamp(value.timestamp(), tz=timezone.utc)
-
-
-def _sender(item) -> str:
-    for who in (getattr(item, "author", None), getattr(item, "sender", None)):
-        if who is not None and who.email_address:
-            return who.email_address.strip()
-    return ""
-
-
-def _joined(mailboxes) -> str:
-    return ";".join(m.email_address for m in (mailboxes or []) if getattr(m, "email_address", None))
-
-
-def _conversation_id(item) -> str | None:
-    conversation = getattr(item, "conversation_id", None)
-    return conversation.id if conversation is not None and conversation.id else None
-
-
-def _substitute_message_id(mailbox: Mailbox, item) -> str:
+def _substitute_message_id(mailbox: Mailbox, item_id: str) -> str:
     """A message without an Internet Message-ID (rare: e.g. a draft dropped into the Inbox) gets
     one of ours, stable for this item, so that processing it again does not store it twice."""
-    digest = hashlib.sha256(f"{mailbox.email}\x00{item.id}".encode()).hexdigest()[:32]
+    digest = hashlib.sha256(f"{mailbox.email}\x00{item_id}".encode()).hexdigest()[:32]
     domain = mailbox.email.rsplit("@", 1)[-1]
     return f"<sssm.noid.{digest}@{domain}>"
 
 
-def _failed_item(item, exc: Exception) -> FailedMessage:
-    message_id = (getattr(item, "message_id", None) or "").strip()
+def _failed_item(item: IncomingEmail, exc: Exception) -> FailedMessage:
+    message_id = item.message_id
     existing = EmailActivity.get_or_none(EmailActivity.message_id == message_id) if message_id else None
-    return FailedMessage(item.id, item.changekey, type(exc).__name__, str(exc), subject=item.subject or "",
-                         sender=_sender(item), message_id=message_id, received=_utc(item.datetime_received),
+    return FailedMessage(item.item_id, item.change_key, type(exc).__name__, str(exc), subject=item.subject,
+                         sender=item.sender, message_id=message_id, received=item.received,
                          email_id=existing.id if existing is not None else None)

@@ -1,4 +1,5 @@
-"""Outgoing email (spec §5): store emails in Pending send go out through their owner's mailbox.
+"""Outgoing email (docs/product-rules.md §5): store emails in Pending send go out through their
+owner's mailbox.
 
 ``queue_email`` creates an outgoing EmailActivity in Pending send with its Message-ID fixed at
 creation. ``sync_outgoing(mailbox)`` sends the mailbox's pending emails with SendAndSaveCopy
@@ -12,20 +13,29 @@ sending. The Message-ID travels on the item (InternetMessageId), so the lookup i
 Failures: a permanent problem of one email (Exchange refuses its recipients, it is too large)
 marks that email Failed with an email-scope alert and the others still go; anything else ends the
 cycle and is escalated by ``run_workload`` (a transient failure leaves the email for the next
-cycle). One cycle per mailbox runs at a time in this process.
+cycle). One cycle per mailbox runs at a time in this process. The requests are
+app.exchange.outgoing_email's.
 """
 from __future__ import annotations
 
 import logging
 import threading
-from datetime import datetime, timedelta, timezone
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
+from datetime import timedelta
 
 from peewee import fn
 
 from app.domain.enums import AlertLevel, AlertScope, EmailDirection, EmailStatus, SyncMethod, Workload
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.exchange.folders import new_message_id
+from app.exchange.outgoing_email import (
+    EmailRefused,
+    OutgoingEmail,
+    SentEmail,
+    ServerBusy,
+    find_sent_email,
+    send_email,
+)
 from app.store.alerts import raise_alert
 from app.store.base import database, utcnow
 from app.store.models import EmailActivity, EmailMailboxLink, Mailbox, Queue, SystemUser
@@ -35,13 +45,8 @@ log = logging.getLogger(__name__)
 
 CTX = "Outgoing"
 SENT_FOLDER = "sentitems"
-# Exchange response codes that concern one email, not the mailbox: that email fails, others go on.
-PER_EMAIL_ERRORS = (
-    "ErrorInvalidRecipients",
-    "ErrorMessageSizeExceeded",
-    "ErrorInvalidPropertyValue",
-    "ErrorInvalidValueForProperty",
-)
+# What the admin reads when Exchange refused one email (app.exchange.outgoing_email.EmailRefused),
+# by its response code; other codes get _DEFAULT_TEXT.
 _PER_EMAIL_TEXT = {
     "ErrorInvalidRecipients": (
         _N(CTX, "An email could not be sent: Exchange refused its recipients."),
@@ -80,7 +85,8 @@ def owner_mailbox(owner_user: SystemUser | None = None, owner_queue: Queue | Non
     return Mailbox.select().where(where).order_by(Mailbox.id).first()
 
 
-def queue_email(owner_user: SystemUser | None, to, subject: str, body: str, *, cc=(),
+def queue_email(owner_user: SystemUser | None, to: str | Iterable[str], subject: str, body: str, *,
+                cc: str | Iterable[str] = (),
                 in_reply_to: str | None = None, references: str | None = None, body_is_html: bool = False,
                 owner_queue: Queue | None = None, tracking_token: str | None = None,
                 conversation_id: str | None = None) -> EmailActivity:
@@ -130,7 +136,7 @@ def sync_outgoing(mailbox: Mailbox, *, after_send: Callable[[EmailActivity], Non
     """One outgoing cycle of *mailbox*. ``run.created`` counts emails sent, ``run.updated`` emails
     found already sent (an earlier try reached Exchange). When outgoing sync is not enabled, or the
     mailbox's outgoing method is not server-side sync, nothing happens: the returned run has no
-    account and no history is written.
+    connection and no history is written.
 
     *after_send* (tests): called after Exchange accepted an email, before the store records it."""
     mailbox = Mailbox.get_by_id(mailbox.id)
@@ -138,15 +144,16 @@ def sync_outgoing(mailbox: Mailbox, *, after_send: Callable[[EmailActivity], Non
         return WorkloadRun(mailbox, Workload.OUTGOING, None, None, notes=["outgoing email is not enabled"])
     with _mailbox_lock(mailbox.id):  # a second cycle of the same mailbox could send a Sending row again
         return run_workload(mailbox, Workload.OUTGOING, lambda run: _send_pending(run, after_send),
-                            outgoing_account=True)
+                            outgoing_connection=True)
 
 
-def _send_pending(run: WorkloadRun, after_send) -> None:
-    mailbox = run.mailbox
+def _send_pending(run: WorkloadRun, after_send: Callable[[EmailActivity], None] | None) -> None:
+    mailbox, connection = run.mailbox, run.connection
+    assert connection is not None, "run_workload opens the connection"
     failed = held = 0
     for email in pending_for(mailbox):
         if email.status is EmailStatus.SENDING:
-            found = _find_in_sent_items(run.account, email.message_id)
+            found = find_sent_email(connection, email.message_id)  # the Sent Items copy, if any
             if found is not None:
                 _mark_sent(email, mailbox, found)
                 run.updated += 1
@@ -182,12 +189,6 @@ def _claim_expired(email: EmailActivity, mailbox: Mailbox) -> bool:
     return email.modified_on is None or email.modified_on <= utcnow() - claim_lease(mailbox)
 
 
-def _find_in_sent_items(account, message_id: str):
-    """The Sent Items copy with this InternetMessageId, or None (FindItem with a restriction)."""
-    found = list(account.sent.filter(message_id=message_id).only("datetime_sent"))
-    return found[0] if found else None
-
-
 def _claim(email: EmailActivity, mailbox: Mailbox) -> bool:
     """Mark the email Sending and count the try, committed before the send; False when the row
     changed since it was read."""
@@ -204,26 +205,17 @@ def _claim(email: EmailActivity, mailbox: Mailbox) -> bool:
 
 def _send_one(run: WorkloadRun, email: EmailActivity) -> bool:
     """Send with SendAndSaveCopy; False when Exchange refused this email (marked Failed)."""
-    from exchangelib import HTMLBody
-    from exchangelib import Mailbox as EwsMailbox
-    from exchangelib import Message
-    from exchangelib import errors as ews
-
-    account = run.account
-    message = Message(
-        account=account, folder=account.sent, subject=email.subject,
-        body=HTMLBody(email.body) if email.body_is_html else email.body,
-        to_recipients=[EwsMailbox(email_address=a) for a in _split(email.to_recipients)] or None,
-        cc_recipients=[EwsMailbox(email_address=a) for a in _split(email.cc_recipients)] or None,
-        message_id=email.message_id, in_reply_to=email.in_reply_to or None, references=email.references or None,
-    )
-    per_email = tuple(getattr(ews, name) for name in PER_EMAIL_ERRORS if hasattr(ews, name))
+    assert run.connection is not None, "run_workload opens the connection"
+    outgoing = OutgoingEmail(
+        message_id=email.message_id, subject=email.subject, body=email.body, body_is_html=email.body_is_html,
+        to_recipients=_split(email.to_recipients), cc_recipients=_split(email.cc_recipients),
+        in_reply_to=email.in_reply_to, references=email.references)
     try:
-        message.send_and_save()
-    except per_email as exc:
+        send_email(run.connection, outgoing)
+    except EmailRefused as exc:
         _mark_failed(email, run, exc)
         return False
-    except ews.ErrorServerBusy:
+    except ServerBusy:
         # Throttled before anything was done: the email is simply pending again.
         _set_status(email, EmailStatus.PENDING_SEND)
         raise
@@ -236,12 +228,12 @@ def _set_status(email: EmailActivity, status: EmailStatus) -> None:
     email.status = status
 
 
-def _mark_sent(email: EmailActivity, mailbox: Mailbox, found) -> None:
+def _mark_sent(email: EmailActivity, mailbox: Mailbox, found: SentEmail | None) -> None:
+    """Sent (*found*: the Sent Items copy an earlier try left, None: sent just now)."""
     now = utcnow()
-    sent = getattr(found, "datetime_sent", None)  # an EWSDateTime: back to a plain UTC datetime
-    sent_on = datetime.fromtimestamp(sent.timestamp(), tz=timezone.utc) if sent is not None else now
-    item_id = getattr(found, "id", None)
-    change_key = getattr(found, "changekey", None)
+    sent_on = found.sent_on if found is not None and found.sent_on is not None else now
+    item_id = found.item_id if found is not None else None
+    change_key = found.change_key if found is not None else None
     with database.atomic("IMMEDIATE"):
         EmailActivity.update(status=EmailStatus.SENT, sent_on=sent_on, modified_on=now).where(
             EmailActivity.id == email.id).execute()
@@ -257,12 +249,12 @@ def _mark_sent(email: EmailActivity, mailbox: Mailbox, found) -> None:
     email.status, email.sent_on = EmailStatus.SENT, sent_on
 
 
-def _mark_failed(email: EmailActivity, run: WorkloadRun, exc: Exception) -> None:
-    code = type(exc).__name__
+def _mark_failed(email: EmailActivity, run: WorkloadRun, exc: EmailRefused) -> None:
+    code = exc.code
     message, next_step = _PER_EMAIL_TEXT.get(code, _DEFAULT_TEXT)
     _set_status(email, EmailStatus.FAILED)
     log.info("outgoing email %s of %s refused by Exchange: %s", email.id, run.mailbox.email, code)
     raise_alert(AlertLevel.ERROR, AlertScope.EMAIL, code, message, mailbox=run.mailbox, email=email.id,
                 workload=Workload.OUTGOING, next_step=next_step, context=CTX,
                 details=f"Subject: {email.subject}\nTo: {email.to_recipients}\nCc: {email.cc_recipients}\n"
-                        f"{code}: {exc}")
+                        f"{code}: {exc.text}")

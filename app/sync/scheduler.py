@@ -1,4 +1,5 @@
-"""Runs every enabled workload of every mailbox on its own schedule (spec §5 Scheduling). No Qt.
+"""Runs every enabled workload of every mailbox on its own schedule (docs/product-rules.md §5,
+Scheduling). No Qt.
 
 ``Scheduler(workloads=..., clock=...)``:
 - ``run_once(mailbox_ids=None)``: one cycle of every eligible workload now (``sync --once``);
@@ -34,13 +35,14 @@ WorkloadFn = Callable[[Mailbox], object]  # returns a WorkloadRun (app.sync.sess
 
 
 def default_workloads() -> dict[Workload, WorkloadFn]:
-    """The real workloads. Imported when first needed (they bring exchangelib); a missing module
-    is an ImportError here, never a workload quietly "not available"."""
-    from app.sync.act import sync_act
+    """The real workloads. Imported when first needed (through app.exchange they bring
+    exchangelib); a missing module is an ImportError here, never a workload quietly "not available"."""
+    from app.sync.appointments_contacts_tasks import sync_appointments_contacts_tasks
     from app.sync.incoming import sync_incoming
     from app.sync.outgoing import sync_outgoing
 
-    return {Workload.INCOMING: sync_incoming, Workload.OUTGOING: sync_outgoing, Workload.ACT: sync_act}
+    return {Workload.INCOMING: sync_incoming, Workload.OUTGOING: sync_outgoing,
+            Workload.ACT: sync_appointments_contacts_tasks}
 
 
 _METHOD = {Workload.INCOMING: "incoming_method", Workload.OUTGOING: "outgoing_method", Workload.ACT: "act_method"}

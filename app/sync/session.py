@@ -1,37 +1,37 @@
 """One workload cycle of one mailbox: the shared frame every sync workload runs in.
 
-``run_workload(mailbox, workload, body)`` opens (or reuses) the mailbox's exchangelib Account, makes
-every request of the calling thread wait for a slot of the profile's connection gate (maximum
-concurrent connections), records a SyncHistory row, and on the way out turns the outcome into
-state: success → health.apply_success and ``last_sync_success_on``; an exception → classified,
-escalated (health.apply_failure: alert, back-off or disable) and ``last_sync_error`` — never a
-traceback for the admin. Accounts are cached per mailbox so a second cycle makes no version
-guess and no Autodiscover again.
+``run_workload(mailbox, workload, body)`` opens (or reuses) the mailbox's connection
+(app.exchange.mailbox_connection), makes every request of the calling thread wait for a slot of
+the profile's connection gate (maximum concurrent connections), records a SyncHistory row, and on
+the way out turns the outcome into state: success → health.apply_success and
+``last_sync_success_on``; an exception → classified, escalated (health.apply_failure: alert,
+back-off or disable) and ``last_sync_error`` — never a traceback for the admin. Connections are
+cached per mailbox so a second cycle makes no version guess and no Autodiscover again.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable
 
+from app.domain.cancel import Cancelled
 from app.domain.enums import RunStatus, Workload
 from app.domain.escalation import Failure
 from app.exchange import net
-from app.exchange.autodiscover import discover
-from app.domain.cancel import Cancelled
-from app.exchange.connection import ConnectionPlan, PreconditionFailed, open_account, plan_connection
+from app.exchange.connection import ConnectionPlan, PreconditionFailed, plan_connection
 from app.exchange.errors import classify
-from app.store.health import apply_failure, apply_success
+from app.exchange.mailbox_connection import MailboxConnection, connect
 from app.store.base import database, utcnow
+from app.store.health import apply_failure, apply_success
 from app.store.models import Mailbox, SyncHistory
 
 log = logging.getLogger(__name__)
 
-_accounts: dict[tuple[int, bool], tuple[str, object]] = {}
-_accounts_lock = threading.Lock()
+_connections: dict[tuple[int, bool], tuple[str, MailboxConnection]] = {}
+_connections_lock = threading.Lock()
 
 
 def _fingerprint(plan: ConnectionPlan) -> str:
@@ -42,39 +42,33 @@ def _fingerprint(plan: ConnectionPlan) -> str:
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
 
 
-def account_for(mailbox: Mailbox, *, outgoing: bool = False):
-    """The mailbox's exchangelib Account, reused while its settings are unchanged."""
+def connection_for(mailbox: Mailbox, *, outgoing: bool = False) -> MailboxConnection:
+    """The mailbox's connection, reused while its settings are unchanged."""
     plan = plan_connection(mailbox, outgoing=outgoing)
     key = (mailbox.id, outgoing)
     fingerprint = _fingerprint(plan)
-    with _accounts_lock:
-        cached = _accounts.get(key)
+    with _connections_lock:
+        cached = _connections.get(key)
     if cached is not None and cached[0] == fingerprint:
         return cached[1]
-    ews_url = plan.ews_url
-    if ews_url is None:
-        found = discover(plan)
-        if found.ews_url is None:
-            raise found.error or RuntimeError("Autodiscover found no EWS address")
-        ews_url = found.ews_url
-    account = open_account(plan, ews_url)
-    with _accounts_lock:
-        _accounts[key] = (fingerprint, account)
-    return account
+    connection = connect(plan)
+    with _connections_lock:
+        _connections[key] = (fingerprint, connection)
+    return connection
 
 
-def forget_account(mailbox_id: int) -> None:
-    with _accounts_lock:
-        for key in [k for k in _accounts if k[0] == mailbox_id]:
-            _accounts.pop(key, None)
+def forget_connection(mailbox_id: int) -> None:
+    with _connections_lock:
+        for key in [k for k in _connections if k[0] == mailbox_id]:
+            _connections.pop(key, None)
 
 
 @dataclass
 class WorkloadRun:
     mailbox: Mailbox
     workload: Workload
-    account: object
-    gate: threading.BoundedSemaphore
+    connection: MailboxConnection | None  # None until opened (and for a workload that is not enabled)
+    gate: threading.BoundedSemaphore | None
     created: int = 0
     updated: int = 0
     deleted: int = 0
@@ -82,15 +76,15 @@ class WorkloadRun:
     failure: Failure | None = None
 
     @contextmanager
-    def gated(self):
+    def gated(self) -> Iterator[None]:
         """For worker threads a workload starts itself: their requests share the profile's gate."""
         with net.gated(self.gate):
             yield
 
 
 def run_workload(mailbox: Mailbox, workload: Workload, body: Callable[[WorkloadRun], None], *,
-                 outgoing_account: bool = False) -> WorkloadRun:
-    """Run one cycle: ``body(run)`` does the work with ``run.account``. Exceptions are classified
+                 outgoing_connection: bool = False) -> WorkloadRun:
+    """Run one cycle: ``body(run)`` does the work with ``run.connection``. Exceptions are classified
     and escalated, not propagated (except cancellation); ``run.failure`` tells what happened."""
     mailbox = Mailbox.get_by_id(mailbox.id)
     profile = mailbox.profile
@@ -99,7 +93,7 @@ def run_workload(mailbox: Mailbox, workload: Workload, body: Callable[[WorkloadR
     run = WorkloadRun(mailbox, workload, None, gate)
     try:
         with net.gated(gate):
-            run.account = account_for(mailbox, outgoing=outgoing_account)
+            run.connection = connection_for(mailbox, outgoing=outgoing_connection)
             body(run)
     except Cancelled:
         _finish(history, run, RunStatus.WARNING, "cancelled")
@@ -108,7 +102,7 @@ def run_workload(mailbox: Mailbox, workload: Workload, body: Callable[[WorkloadR
         failure = exc.failure if isinstance(exc, PreconditionFailed) else classify(exc)
         run.failure = failure
         if not failure.transient:
-            forget_account(mailbox.id)
+            forget_connection(mailbox.id)
         log.info("%s of %s failed: %s", workload.value, mailbox.email, failure.details or failure.message)
         with database.atomic("IMMEDIATE"):
             fresh = Mailbox.get_by_id(mailbox.id)

@@ -150,7 +150,7 @@ def test_a_mailbox_without_incoming_sync_enabled_is_left_alone(setup, ews):
     mailbox = setup.mailbox(setup.profile("Off"), account.email)
     ews.server.deliver(account.email, "Hello", "x")
     run = sync_incoming(mailbox)
-    assert run.account is None and run.notes == ["incoming email is not enabled"]
+    assert run.connection is None and run.notes == ["incoming email is not enabled"]
     assert ews.stats.count(account=account.email) == 0 and EmailActivity.select().count() == 0
 
 

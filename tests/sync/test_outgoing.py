@@ -90,7 +90,7 @@ def test_only_pending_emails_of_enabled_mailboxes_are_sent(setup, ews):
     disabled_run = sync_outgoing(off)
     run = sync_outgoing(on)
 
-    assert disabled_run.account is None and ews.stats.count(account=off.email) == 0
+    assert disabled_run.connection is None and ews.stats.count(account=off.email) == 0
     assert not SyncHistory.select().where(SyncHistory.mailbox == off.id).exists()
     assert run.created == 1
     statuses = {e.subject: e.status for e in EmailActivity.select()}
@@ -200,7 +200,7 @@ def test_outlook_synchronized_mailbox_is_not_sent_from(setup, ews):
     sender, rcpt = ews.new_account("outlook"), ews.new_account("nobody")
     mailbox = enabled(setup.mailbox(setup.profile("Outlook"), sender.email, outgoing_method=SyncMethod.OUTLOOK))
     queue_email(setup.user, rcpt.email, "stays", "x")
-    assert sync_outgoing(mailbox).account is None
+    assert sync_outgoing(mailbox).connection is None
     assert ews.stats.count(account=sender.email) == 0
     assert EmailActivity.get().status is EmailStatus.PENDING_SEND
 

@@ -15,6 +15,11 @@ from app.sync.session import run_workload
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 
 
+def inbox_count(run):
+    """A request through the run's connection (the exchangelib Account inside it)."""
+    return run.connection.account.inbox.total_count
+
+
 class Clock:
     def __init__(self, now=T0):
         self.now = now
@@ -115,7 +120,7 @@ def test_transient_failure_backs_off_and_the_reason_is_stored(setup, ews):
     cycles = []
 
     def incoming(m):
-        run = run_workload(m, Workload.INCOMING, lambda r: setattr(r, "created", r.account.inbox.total_count))
+        run = run_workload(m, Workload.INCOMING, lambda r: setattr(r, "created", inbox_count(r)))
         cycles.append(run)
         return run
 
@@ -147,7 +152,7 @@ def test_permanent_failure_disables_and_is_not_scheduled(setup, ews):
     mailbox = _enable(setup.mailbox(setup.profile("Permanent"), account.email, password="wrong"), Workload.INCOMING)
     clock = Clock()
     scheduler = Scheduler({Workload.INCOMING: lambda m: run_workload(
-        m, Workload.INCOMING, lambda r: r.account.inbox.total_count)},
+        m, Workload.INCOMING, inbox_count)},
                           clock=clock)
     [result] = scheduler.run_due()
     assert result.failure.code == "Unauthorized" and result.next_run_on is None

@@ -6,16 +6,21 @@ from app.store.models import Alert, Mailbox, SyncHistory
 from app.sync.session import run_workload
 
 
+def inbox_count(run):
+    """A request through the run's connection (the exchangelib Account inside it)."""
+    return run.connection.account.inbox.total_count
+
+
 def test_successful_run_records_history_and_reuses_the_account(setup, ews):
     account = ews.new_account("sess", emails=3)
     mailbox = setup.mailbox(setup.profile("Session"), account.email)
     seen = []
-    run = run_workload(mailbox, Workload.INCOMING, lambda r: seen.append((r.account, r.account.inbox.total_count)))
+    run = run_workload(mailbox, Workload.INCOMING, lambda r: seen.append((r.connection, inbox_count(r))))
     server_inbox = ews.server.directory.mailbox(account.email).distinguished["inbox"]
     assert run.failure is None and seen[0][1] == len(server_inbox.items_by_received()) > 0
     before = ews.stats.count()
-    second = run_workload(mailbox, Workload.INCOMING, lambda r: seen.append((r.account, None)))
-    assert second.account is seen[0][0], "same Account object: no new version guess"
+    second = run_workload(mailbox, Workload.INCOMING, lambda r: seen.append((r.connection, None)))
+    assert second.connection is seen[0][0], "same connection (Account object): no new version guess"
     assert ews.stats.count() == before, "a cycle that asks nothing sends nothing"
     history = list(SyncHistory.select().where(SyncHistory.mailbox == mailbox.id))
     assert [h.status for h in history] == [RunStatus.SUCCESS, RunStatus.SUCCESS]
@@ -25,7 +30,7 @@ def test_successful_run_records_history_and_reuses_the_account(setup, ews):
 def test_failure_is_escalated_not_raised(setup, ews):
     account = ews.new_account("sessbad")
     mailbox = setup.mailbox(setup.profile("Session bad"), account.email, password="wrong")
-    run = run_workload(mailbox, Workload.INCOMING, lambda r: r.account.inbox.total_count)
+    run = run_workload(mailbox, Workload.INCOMING, inbox_count)
     assert run.failure.code == "Unauthorized"
     assert Alert.get(Alert.mailbox == mailbox.id).level is AlertLevel.ERROR
     stored = Mailbox.get_by_id(mailbox.id)
@@ -47,8 +52,8 @@ def test_requests_wait_for_the_profile_gate(setup, ews):
 
     sampler = threading.Thread(target=sample)
     sampler.start()
-    threads = [threading.Thread(target=run_workload, args=(m, Workload.INCOMING,
-                                                           lambda r: [r.account.inbox.refresh() for _ in range(3)]))
+    threads = [threading.Thread(target=run_workload, args=(
+        m, Workload.INCOMING, lambda r: [r.connection.account.inbox.refresh() for _ in range(3)]))
                for m in mailboxes]
     for t in threads:
         t.start()

@@ -3,7 +3,7 @@
 A handler takes (RequestContext, the operation's request element) and returns the
 serialized ``<m:...Response>`` element.
 """
-from . import createitem, deletemove, finditem, folders, getitem, misc, sync, updateitem
+from . import createitem, deletemove, finditem, folders, getitem, misc, sync_folder_items, updateitem
 
 OPERATIONS = {
     "GetFolder": folders.get_folder,
@@ -16,7 +16,7 @@ OPERATIONS = {
     "UpdateItem": updateitem.update_item,
     "DeleteItem": deletemove.delete_item,
     "MoveItem": deletemove.move_item,
-    "SyncFolderItems": sync.sync_folder_items,
+    "SyncFolderItems": sync_folder_items.sync_folder_items,
     "ResolveNames": misc.resolve_names,
     "ConvertId": misc.convert_id,
 }

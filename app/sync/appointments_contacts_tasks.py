@@ -1,4 +1,4 @@
-"""Two-way synchronization of appointments, contacts and tasks (spec §5).
+"""Two-way synchronization of appointments, contacts and tasks (docs/product-rules.md §5).
 
 Per record type, one cycle:
 1. Exchange side: SyncFolderItems (ids and change keys only) from the folder's stored state. An item
@@ -14,41 +14,44 @@ Per record type, one cycle:
 4. The folder's new sync state is stored last, so a cycle that fails is simply repeated.
 
 Only changed items are fetched (GetItem, in batches, with only the mapped fields); an unchanged
-mailbox costs one SyncFolderItems per folder.
+mailbox costs one SyncFolderItems per folder. The requests are app.exchange's
+(appointments_contacts_tasks, with the field mapping in item_mapping); this module decides and
+stores.
 """
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 from app.domain.conflicts import EXCHANGE, STORE, conflict_winner
-from app.domain.enums import RecordState, RecordType, Workload
+from app.domain.enums import ConflictPolicy, RecordState, RecordType, Workload
+from app.exchange.appointments_contacts_tasks import (
+    FetchedItem,
+    ItemError,
+    ItemUpdate,
+    create_items,
+    delete_items,
+    fetch_items,
+    folder_changes,
+    update_items,
+)
+from app.exchange.mailbox_connection import MailboxConnection
 from app.store.base import database, utcnow
 from app.store.filters_query import records_selected
-from app.store.models import ConflictLog, FolderSyncState, ItemLink, Mailbox
+from app.store.models import ConflictLog, FolderSyncState, ItemLink, Mailbox, SystemUser
 from app.store.repo import user_options
-from app.sync.act_mapping import MAPPINGS, RecordMapping
+from app.sync.record_mapping import RECORD_MAPPINGS, RecordMapping
 from app.sync.session import WorkloadRun, run_workload
 
 log = logging.getLogger(__name__)
 
-__all__ = ["sync_act", "records_selected"]
+__all__ = ["sync_appointments_contacts_tasks", "records_selected"]
 
 MAX_CHANGES = 512  # per SyncFolderItems request (the EWS maximum)
 
 
-def _update_item_service():
-    """UpdateItem that returns a stale ChangeKey per item (exchangelib raises it for the whole batch)."""
-    from exchangelib.errors import ErrorIrresolvableConflict
-    from exchangelib.services import UpdateItem
-
-    class UpdateItemPerItemConflicts(UpdateItem):
-        ERRORS_TO_CATCH_IN_RESPONSE = UpdateItem.ERRORS_TO_CATCH_IN_RESPONSE + (ErrorIrresolvableConflict,)
-
-    return UpdateItemPerItemConflicts
-
-
-def sync_act(mailbox: Mailbox) -> WorkloadRun:
+def sync_appointments_contacts_tasks(mailbox: Mailbox) -> WorkloadRun:
     """One appointments/contacts/tasks cycle of *mailbox* (history, failures: see run_workload)."""
     return run_workload(mailbox, Workload.ACT, _body)
 
@@ -58,10 +61,11 @@ def _body(run: WorkloadRun) -> None:
     if owner is None:
         run.notes.append("the mailbox is not owned by a user: no appointments, contacts or tasks to synchronize")
         return
+    assert run.connection is not None, "run_workload opens the connection"
     options = user_options(owner)
-    for record_type, mapping in MAPPINGS.items():
+    for record_type, mapping in RECORD_MAPPINGS.items():
         policy = getattr(options, f"{record_type.value}_conflict_policy")
-        counts = _FolderSync(run, owner, mapping, policy).sync()
+        counts = _FolderSync(run, run.connection, owner, mapping, policy).sync()
         if counts:
             run.notes.append(f"{mapping.folder}: {counts}")
 
@@ -75,35 +79,38 @@ class _Counts:
     conflicts: int = 0
     failed: int = 0
 
-    def __bool__(self):
+    def __bool__(self) -> bool:
         return any(vars(self).values())
 
-    def __str__(self):
+    def __str__(self) -> str:
         return ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in vars(self).items() if v)
 
 
 @dataclass
 class _Conflict:
     link: ItemLink
-    record: object
-    item: object
+    record: Any
+    item: FetchedItem
 
 
 class _FolderSync:
-    def __init__(self, run: WorkloadRun, owner, mapping: RecordMapping, policy):
+    def __init__(self, run: WorkloadRun, connection: MailboxConnection, owner: SystemUser, mapping: RecordMapping,
+                 policy: ConflictPolicy) -> None:
         self.run = run
-        self.account = run.account
+        self.connection = connection
         self.mailbox = run.mailbox
         self.owner = owner
         self.mapping = mapping
+        self.record_type = mapping.record_type
         self.policy = policy
-        self.folder = mapping.folder_of(self.account)
         self.counts = _Counts()
 
     # --- the cycle ----------------------------------------------------------------------
     def sync(self) -> _Counts:
         changed_items, deleted_ids, new_state = self._exchange_changes()
-        links, unlinked = {}, set()
+        links: dict[str, ItemLink] = {}
+        unlinked: set[int] = set()
+        link: ItemLink | None
         for link in ItemLink.select().where((ItemLink.mailbox == self.mailbox.id)
                                             & (ItemLink.record_type == self.mapping.record_type)):
             if link.unlinked_on is not None:
@@ -129,12 +136,12 @@ class _FolderSync:
 
         # Exchange-side changes need the item's fields: fetch them (only those) in batches.
         gone_ids = {link.item_id for link in gone}
-        to_fetch = [(iid, ck) for iid, ck in changed_items.items() if iid not in gone_ids]
+        to_fetch = [iid for iid in changed_items if iid not in gone_ids]
         fetched = self._fetch(to_fetch)
         pushes: list[ItemLink] = []
         for item_id, item in fetched.items():
             link = links.get(item_id)
-            if isinstance(item, Exception):
+            if isinstance(item, ItemError):
                 self._item_failed(item_id, item, link)
                 continue
             if link is None:
@@ -153,27 +160,28 @@ class _FolderSync:
         return self.counts
 
     # --- Exchange side ------------------------------------------------------------------
-    def _exchange_changes(self):
+    def _exchange_changes(self) -> tuple[dict[str, str | None], set[str], str | None]:
         """(changed item id → change key, deleted item ids, new sync state); our own writes skipped."""
         state_row = FolderSyncState.get_or_none((FolderSyncState.mailbox == self.mailbox.id)
                                                 & (FolderSyncState.folder == self.mapping.folder))
-        self.folder.item_sync_state = (state_row.sync_state if state_row else "") or None
+        state = (state_row.sync_state if state_row else "") or None
         known = {link.item_id: link.change_key for link in ItemLink.select(ItemLink.item_id, ItemLink.change_key)
                  .where((ItemLink.mailbox == self.mailbox.id)
                         & (ItemLink.record_type == self.mapping.record_type) & ItemLink.unlinked_on.is_null())}
-        changed: dict[str, str] = {}
+        found = folder_changes(self.connection, self.record_type, state, max_changes=MAX_CHANGES)
+        changed: dict[str, str | None] = {}
         deleted: set[str] = set()
-        for change_type, item in self.folder.sync_items(only_fields=[], max_changes_returned=MAX_CHANGES):
-            if change_type == "delete":
-                deleted.add(item.id)
-                changed.pop(item.id, None)
-            elif change_type in ("create", "update"):
-                deleted.discard(item.id)
-                if known.get(item.id) == item.changekey:
-                    changed.pop(item.id, None)  # our own write coming back
+        for change in found.changes:
+            if change.kind == "delete":
+                deleted.add(change.item_id)
+                changed.pop(change.item_id, None)
+            else:  # created or updated
+                deleted.discard(change.item_id)
+                if known.get(change.item_id) == change.change_key:
+                    changed.pop(change.item_id, None)  # our own write coming back
                 else:
-                    changed[item.id] = item.changekey
-        return changed, deleted, self.folder.item_sync_state
+                    changed[change.item_id] = change.change_key
+        return changed, deleted, found.sync_state
 
     def _save_state(self, state: str | None) -> None:
         FolderSyncState.insert(mailbox=self.mailbox.id, folder=self.mapping.folder, sync_state=state or "",
@@ -181,12 +189,11 @@ class _FolderSync:
             conflict_target=[FolderSyncState.mailbox, FolderSyncState.folder],
             update={FolderSyncState.sync_state: state or "", FolderSyncState.updated_on: utcnow()}).execute()
 
-    def _fetch(self, ids) -> dict:
-        if not ids:
+    def _fetch(self, item_ids: list[str]) -> dict[str, FetchedItem | ItemError]:
+        """The items with the mapped fields, by item id (in the order asked)."""
+        if not item_ids:
             return {}
-        only = list(self.mapping.item_fields) + ["last_modified_time"]
-        results = self.account.fetch(ids=[(iid, None) for iid, _ck in ids], folder=self.folder, only_fields=only)
-        return {iid: result for (iid, _ck), result in zip(ids, results)}
+        return dict(zip(item_ids, fetch_items(self.connection, self.record_type, item_ids)))
 
     def _unlink(self, link: ItemLink) -> None:
         link.unlinked_on = utcnow()
@@ -195,10 +202,8 @@ class _FolderSync:
         link.save()
         self.counts.unlinked += 1
 
-    def _item_failed(self, item_id, error: Exception, link: ItemLink | None) -> None:
-        from exchangelib.errors import ErrorItemNotFound
-
-        if isinstance(error, ErrorItemNotFound):  # deleted after SyncFolderItems: same as a Delete
+    def _item_failed(self, item_id: str, error: ItemError, link: ItemLink | None) -> None:
+        if error.item_gone:  # deleted after SyncFolderItems: same as a Delete
             if link is not None:
                 self._unlink(link)
             return
@@ -206,10 +211,10 @@ class _FolderSync:
         log.warning("%s: item %s of %s failed: %s", self.mailbox.email, item_id, self.mapping.folder, error)
 
     # --- store ← Exchange ---------------------------------------------------------------
-    def _create_record(self, item) -> None:
-        if not isinstance(item, self.mapping.item_class()):
+    def _create_record(self, item: FetchedItem) -> None:
+        if item.values is None:
             return  # e.g. a distribution list in Contacts: not a record type we synchronize
-        values = self.mapping.from_item(item)
+        values = dict(item.values)
         if self.mapping.record_type is RecordType.APPOINTMENT:
             values["start"] = values["start"] or utcnow()
             values["end"] = values["end"] or values["start"]
@@ -217,20 +222,20 @@ class _FolderSync:
             record = self.mapping.model.create(owner=self.owner, state=RecordState.ACTIVE, modified_on=utcnow(),
                                                **values)
             ItemLink.create(mailbox=self.mailbox.id, record_type=self.mapping.record_type, record_id=record.id,
-                            item_id=item.id, change_key=item.changekey,
+                            item_id=item.item_id, change_key=item.change_key,
                             synced_fingerprint=self.mapping.fingerprint(record))
         self.counts.to_store += 1
         self.run.created += 1
 
-    def _pull(self, link: ItemLink, record, item) -> None:
-        for name, value in self.mapping.from_item(item).items():
+    def _pull(self, link: ItemLink, record: Any, item: FetchedItem) -> None:
+        for name, value in _values(item).items():
             if name == "start" and value is None and self.mapping.record_type is RecordType.APPOINTMENT:
                 continue
             setattr(record, name, value)
         record.modified_on = utcnow()
         with database.atomic():
             record.save()
-            link.change_key = item.changekey
+            link.change_key = item.change_key
             link.synced_fingerprint = self.mapping.fingerprint(record)
             link.synced_on = utcnow()
             link.save()
@@ -238,57 +243,48 @@ class _FolderSync:
         self.run.updated += 1
 
     # --- conflicts ----------------------------------------------------------------------
-    def _resolve(self, conflict: _Conflict, pushes: list) -> None:
+    def _resolve(self, conflict: _Conflict, pushes: list[ItemLink]) -> None:
         link, record, item = conflict.link, conflict.record, conflict.item
-        winner = conflict_winner(self.policy, record.modified_on, item.last_modified_time)
+        winner = conflict_winner(self.policy, record.modified_on, item.last_modified)
         ConflictLog.create(mailbox=self.mailbox.id, record_type=self.mapping.record_type, record_id=record.id,
-                           item_id=item.id, policy=self.policy, winner=winner,
+                           item_id=item.item_id, policy=self.policy, winner=winner,
                            store_version=self.mapping.snapshot(self.mapping.store_values(record)),
-                           exchange_version=self.mapping.snapshot(self.mapping.from_item(item)))
+                           exchange_version=self.mapping.snapshot(_values(item)))
         self.counts.conflicts += 1
         if winner == EXCHANGE:
             self._pull(link, record, item)
         else:
             assert winner == STORE
-            link.change_key = item.changekey  # overwrite the version we have just seen, no other
+            link.change_key = item.change_key  # overwrite the version we have just seen, no other
             pushes.append(link)
 
     # --- store → Exchange ---------------------------------------------------------------
-    def _item_for(self, link: ItemLink, record):
-        item = self.mapping.item_class()(account=self.account, folder=self.folder, id=link.item_id,
-                                         changekey=link.change_key)
-        self.mapping.to_item(record, item)
-        return item
-
-    def _push(self, links: list[ItemLink], records: dict, *, retry: bool = True) -> None:
+    def _push(self, links: list[ItemLink], records: dict[int, Any], *, retry: bool = True) -> None:
         if not links:
             return
-        from exchangelib.errors import ErrorIrresolvableConflict
-
-        updates = [(self._item_for(link, records[link.record_id]), list(self.mapping.item_fields)) for link in links]
-        results = list(_update_item_service()(account=self.account).call(
-            items=updates, conflict_resolution="AutoResolve", message_disposition="SaveOnly",
-            send_meeting_invitations_or_cancellations="SendToNone", suppress_read_receipts=True))
+        updates = [ItemUpdate(link.item_id, link.change_key, self.mapping.store_values(records[link.record_id]))
+                   for link in links]
+        results = update_items(self.connection, self.record_type, updates)
         stale = []
         for link, result in zip(links, results):
-            if isinstance(result, ErrorIrresolvableConflict) and retry:
+            if isinstance(result, ItemError) and result.changed_meanwhile and retry:
                 stale.append(link)  # changed in Exchange since we last saw it: re-read and decide
-            elif isinstance(result, Exception):
+            elif isinstance(result, ItemError):
                 self._item_failed(link.item_id, result, link)
             else:
-                self._linked(link, records[link.record_id], result[1])
+                self._linked(link, records[link.record_id], result)
                 self.counts.to_exchange += 1
                 self.run.updated += 1
         if stale:
-            again = []
-            for link, item in zip(stale, self._fetch([(link.item_id, None) for link in stale]).values()):
-                if isinstance(item, Exception):
+            again: list[ItemLink] = []
+            for link, item in zip(stale, self._fetch([link.item_id for link in stale]).values()):
+                if isinstance(item, ItemError):
                     self._item_failed(link.item_id, item, link)
                 else:
                     self._resolve(_Conflict(link, records[link.record_id], item), again)
             self._push(again, records, retry=False)
 
-    def _linked(self, link: ItemLink, record, change_key: str) -> None:
+    def _linked(self, link: ItemLink, record: Any, change_key: str | None) -> None:
         link.change_key = change_key
         link.synced_fingerprint = self.mapping.fingerprint(record)
         link.synced_on = utcnow()
@@ -297,36 +293,33 @@ class _FolderSync:
     def _delete_items(self, links: list[ItemLink]) -> None:
         if not links:
             return
-        from exchangelib.errors import ErrorItemNotFound
-        from exchangelib.items import MOVE_TO_DELETED_ITEMS
-
-        results = self.account.bulk_delete(ids=[(link.item_id, None) for link in links],
-                                           delete_type=MOVE_TO_DELETED_ITEMS)
-        for link, result in zip(links, results):
-            if isinstance(result, Exception) and not isinstance(result, ErrorItemNotFound):
-                self._item_failed(link.item_id, result, None)
+        errors = delete_items(self.connection, [link.item_id for link in links])
+        for link, error in zip(links, errors):
+            if error is not None and not error.item_gone:
+                self._item_failed(link.item_id, error, None)
                 continue
             link.delete_instance()
             self.counts.deleted += 1
             self.run.deleted += 1
 
-    def _create_items(self, records: list) -> None:
+    def _create_items(self, records: list[Any]) -> None:
         if not records:
             return
-        items = []
-        for record in records:
-            item = self.mapping.item_class()(account=self.account, folder=self.folder)
-            self.mapping.to_item(record, item)
-            items.append(item)
-        results = self.account.bulk_create(folder=self.folder, items=items)
+        results = create_items(self.connection, self.record_type, [self.mapping.store_values(r) for r in records])
         for record, result in zip(records, results):
-            if isinstance(result, Exception):
+            if isinstance(result, ItemError):
                 self.counts.failed += 1
                 log.warning("%s: creating %s %s failed: %s", self.mailbox.email, self.mapping.record_type.value,
                             record.id, result)
                 continue
             ItemLink.create(mailbox=self.mailbox.id, record_type=self.mapping.record_type, record_id=record.id,
-                            item_id=result.id, change_key=result.changekey,
+                            item_id=result.item_id, change_key=result.change_key,
                             synced_fingerprint=self.mapping.fingerprint(record))
             self.counts.to_exchange += 1
             self.run.created += 1
+
+
+def _values(item: FetchedItem) -> dict[str, Any]:
+    """The store values of a fetched item of the record type (a linked item always is one)."""
+    assert item.values is not None, f"item {item.item_id} is not of the record type it is linked as"
+    return item.values

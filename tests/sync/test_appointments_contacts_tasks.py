@@ -11,13 +11,14 @@ import pytest
 
 from app.domain.enums import FilterOperator, OwnerKind, RecordState, RecordType
 from app.exchange.connection import open_account, plan_connection
+from app.exchange.item_mapping import ITEM_MAPPINGS
 from app.store import repo
 from app.store.filters_query import preview, records_selected
 from app.store.models import (
     Appointment, ConflictLog, Contact, FilterCriterion, FolderSyncState, ItemLink, SyncFilter, Task,
 )
-from app.sync.act import sync_act
-from app.sync.act_mapping import MAPPINGS
+from app.sync.appointments_contacts_tasks import sync_appointments_contacts_tasks
+from app.sync.record_mapping import RECORD_MAPPINGS
 
 NO_SEED = dict(emails=0, appointments=0, contacts=0, tasks=0)
 START = datetime(2031, 5, 6, 9, 0, tzinfo=timezone.utc)
@@ -58,7 +59,7 @@ def change_label(record_type: RecordType, item, label: str):
 
 
 def server_labels(ews, email, record_type: RecordType) -> set:
-    folder = ews.server.directory.mailbox(email).distinguished[MAPPINGS[record_type].folder]
+    folder = ews.server.directory.mailbox(email).distinguished[RECORD_MAPPINGS[record_type].folder]
     name = "surname" if record_type is RecordType.CONTACT else None
     return {(it.get(name) if name else it.subject) for it in folder.items.values()}
 
@@ -79,12 +80,12 @@ class Env:
         return self._client
 
     def cycle(self):
-        run = sync_act(self.mailbox)
+        run = sync_appointments_contacts_tasks(self.mailbox)
         assert run.failure is None, run.failure
         return run
 
     def items(self, record_type):
-        return list(MAPPINGS[record_type].folder_of(self.client).all())
+        return list(ITEM_MAPPINGS[record_type].folder_of(self.client).all())
 
     def link(self, record_type, record):
         return ItemLink.get_or_none((ItemLink.mailbox == self.mailbox.id) & (ItemLink.record_type == record_type)
@@ -125,10 +126,11 @@ def test_store_create_update_delete_reach_exchange(env, ews, record_type):
 
 @pytest.mark.parametrize("record_type", TYPES, ids=[t.value for t in TYPES])
 def test_exchange_create_update_delete_reach_store(env, record_type):
-    mapping = MAPPINGS[record_type]
+    mapping, items = RECORD_MAPPINGS[record_type], ITEM_MAPPINGS[record_type]
     env.cycle()
-    item = mapping.item_class()(account=env.client, folder=mapping.folder_of(env.client))
-    mapping.to_item(new_record(record_type, None, "Gamma"), item)  # a template record, owned by nobody
+    item = items.item_class()(account=env.client, folder=items.folder_of(env.client))
+    template = new_record(record_type, None, "Gamma")  # a template record, owned by nobody
+    items.to_item(mapping.store_values(template), item)
     mapping.model.delete().execute()
     item.save()
     assert env.cycle().created == 1
@@ -212,7 +214,7 @@ def test_conflict_policy(env, ews, policy, record_type, store_first, winner):
     record = _both_sides_changed(env, record_type, store_first=store_first)
     env.cycle()
     expected = "Store version" if winner == "store" else "Exchange version"
-    assert label_of(record_type, MAPPINGS[record_type].model.get_by_id(record.id)) == expected
+    assert label_of(record_type, RECORD_MAPPINGS[record_type].model.get_by_id(record.id)) == expected
     assert server_labels(ews, env.account.email, record_type) == {expected}
     log = ConflictLog.get()
     assert (log.policy.value, log.winner, log.record_id) == (policy, winner, record.id)
@@ -246,6 +248,6 @@ def test_a_queue_mailbox_syncs_nothing(setup, ews):
     account = ews.new_account("actq", **NO_SEED)
     queue = Queue.create(name="Support")
     mailbox = setup.mailbox(setup.profile("Q"), account.email, owner_id=queue.id, owner_kind=OwnerKind.QUEUE)
-    run = sync_act(mailbox)
+    run = sync_appointments_contacts_tasks(mailbox)
     assert run.failure is None and "not owned by a user" in run.notes[0]
     assert ews.stats.count(account=account.email) == 0

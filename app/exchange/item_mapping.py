@@ -1,0 +1,151 @@
+"""Store records (appointments, contacts, tasks) ↔ exchangelib items: which fields, and how.
+
+Each record type has an ``ItemMapping``: the distinguished folder, the exchangelib item class,
+the store fields it reads and writes, the item fields UpdateItem writes and GetItem reads, and
+the two conversions between the store's values (field name → value, as app.sync reads them from
+a record) and an item.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Any
+
+from app.domain.enums import RecordType
+from app.domain.timeutil import as_utc
+
+StoreValues = dict[str, Any]  # store field name → value
+
+
+def _ews_datetime(value: datetime | None) -> Any:
+    from exchangelib import UTC, EWSDateTime
+
+    if value is None:
+        return None
+    value = value.astimezone(timezone.utc)
+    return EWSDateTime(value.year, value.month, value.day, value.hour, value.minute, value.second, tzinfo=UTC)
+
+
+def _ews_date(value: datetime | None) -> Any:
+    from exchangelib import EWSDate
+
+    return None if value is None else EWSDate(value.year, value.month, value.day)
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+# --- appointments ---------------------------------------------------------------------------
+
+def _appointment_to_item(values: Mapping[str, Any], item: Any) -> None:
+    from exchangelib.properties import Body
+
+    item.subject = values["subject"]
+    item.location = values["location"] or None
+    item.start = _ews_datetime(values["start"])
+    item.end = _ews_datetime(values["end"])
+    item.is_all_day = bool(values["is_all_day"])
+    item.body = Body(values["body"]) if values["body"] else None
+
+
+def _appointment_from_item(item: Any) -> StoreValues:
+    return dict(subject=_text(item.subject), location=_text(item.location), start=as_utc(item.start),
+                end=as_utc(item.end), is_all_day=bool(item.is_all_day), body=_text(item.body))
+
+
+# --- contacts -------------------------------------------------------------------------------
+
+_PHONES = (("business_phone", "BusinessPhone"), ("mobile_phone", "MobilePhone"))
+
+
+def _contact_to_item(values: Mapping[str, Any], item: Any) -> None:
+    from exchangelib.indexed_properties import EmailAddress, PhoneNumber
+
+    first, last, email = values["first_name"], values["last_name"], values["email"]
+    item.given_name = first or None
+    item.surname = last or None
+    item.display_name = " ".join(p for p in (first, last) if p) or email or None
+    item.company_name = values["company"] or None
+    item.job_title = values["job_title"] or None
+    item.email_addresses = [EmailAddress(label="EmailAddress1", email=email)] if email else None
+    phones = [PhoneNumber(label=label, phone_number=values[name]) for name, label in _PHONES if values[name]]
+    item.phone_numbers = phones or None
+
+
+def _contact_from_item(item: Any) -> StoreValues:
+    emails = {e.label: e.email for e in (item.email_addresses or [])}
+    phones = {p.label: p.phone_number for p in (item.phone_numbers or [])}
+    values = dict(first_name=_text(item.given_name)[:100], last_name=_text(item.surname)[:100],
+                  email=_text(emails.get("EmailAddress1") or next(iter(emails.values()), ""))[:254],
+                  company=_text(item.company_name)[:160], job_title=_text(item.job_title)[:100])
+    for name, label in _PHONES:
+        values[name] = _text(phones.get(label))[:50]
+    return values
+
+
+# --- tasks ----------------------------------------------------------------------------------
+
+def _task_to_item(values: Mapping[str, Any], item: Any) -> None:
+    from exchangelib.properties import Body
+
+    item.subject = values["subject"]
+    item.body = Body(values["body"]) if values["body"] else None
+    item.start_date = _ews_date(values["start"])
+    item.due_date = _ews_date(values["due"])
+    complete = values["is_complete"]
+    percent = 100 if complete else max(0, min(100, int(values["percent_complete"] or 0)))
+    item.percent_complete = Decimal(percent)
+    item.status = "Completed" if complete else ("InProgress" if percent else "NotStarted")
+
+
+def _task_from_item(item: Any) -> StoreValues:
+    complete = item.status == "Completed" or bool(item.is_complete)
+    percent = int(item.percent_complete or 0)
+    return dict(subject=_text(item.subject), body=_text(item.body), start=as_utc(item.start_date),
+                due=as_utc(item.due_date), percent_complete=100 if complete else percent, is_complete=complete)
+
+
+# --- the mappings ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ItemMapping:
+    record_type: RecordType
+    folder: str  # distinguished folder name (also the key of the folder's stored sync state)
+    item_class_name: str  # exchangelib's item class
+    store_fields: tuple[str, ...]  # the synced store fields: what to_item reads and from_item returns
+    item_fields: tuple[str, ...]  # exchangelib field names written by UpdateItem and read by GetItem
+    to_item: Callable[[Mapping[str, Any], Any], None]  # store values → the item's fields
+    from_item: Callable[[Any], StoreValues]  # the item's fields → store values
+
+    def item_class(self) -> type[Any]:
+        import exchangelib
+
+        item_class: type[Any] = getattr(exchangelib, self.item_class_name)
+        return item_class
+
+    def folder_of(self, account: Any) -> Any:
+        """The exchangelib Account's folder of this record type."""
+        return getattr(account, self.folder)
+
+
+ITEM_MAPPINGS: dict[RecordType, ItemMapping] = {
+    RecordType.APPOINTMENT: ItemMapping(
+        RecordType.APPOINTMENT, "calendar", "CalendarItem",
+        ("subject", "location", "start", "end", "is_all_day", "body"),
+        ("subject", "location", "start", "end", "is_all_day", "body"),
+        _appointment_to_item, _appointment_from_item),
+    RecordType.CONTACT: ItemMapping(
+        RecordType.CONTACT, "contacts", "Contact",
+        ("first_name", "last_name", "email", "company", "job_title", "business_phone", "mobile_phone"),
+        ("given_name", "surname", "display_name", "company_name", "job_title", "email_addresses",
+         "phone_numbers"),
+        _contact_to_item, _contact_from_item),
+    RecordType.TASK: ItemMapping(
+        RecordType.TASK, "tasks", "Task",
+        ("subject", "body", "start", "due", "percent_complete", "is_complete"),
+        ("subject", "body", "start_date", "due_date", "percent_complete", "status"),
+        _task_to_item, _task_from_item),
+}

@@ -1,0 +1,57 @@
+"""The store side of appointments, contacts and tasks sync: per record type the store model, the
+synced fields and their fingerprint.
+
+Which store fields are synced, and how they map to Exchange items, is app.exchange.item_mapping's
+(``ItemMapping.store_fields``); the values travel between the two as a dict (``store_values``).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from app.domain.enums import RecordType
+from app.exchange.item_mapping import ITEM_MAPPINGS
+from app.store.base import BaseModel
+from app.store.models import Appointment, Contact, Task
+
+
+@dataclass(frozen=True)
+class RecordMapping:
+    record_type: RecordType
+    model: type[BaseModel]
+    folder: str  # the Exchange folder's distinguished name, also the FolderSyncState key
+    store_fields: tuple[str, ...]
+
+    def fingerprint(self, record: Any) -> str:
+        """Hash of the synced fields: differs from ItemLink.synced_fingerprint when the store changed."""
+        values = {name: _canonical(getattr(record, name)) for name in self.store_fields}
+        return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()[:32]
+
+    def snapshot(self, values: dict[str, Any]) -> str:
+        """A readable copy of one side's version (for the conflict log)."""
+        return json.dumps({k: _canonical(v) for k, v in values.items()}, sort_keys=True, ensure_ascii=False)
+
+    def store_values(self, record: Any) -> dict[str, Any]:
+        """The record's synced fields: what goes to Exchange."""
+        return {name: getattr(record, name) for name in self.store_fields}
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(timezone.utc).isoformat()
+    return value
+
+
+def _mapping(record_type: RecordType, model: type[BaseModel]) -> RecordMapping:
+    items = ITEM_MAPPINGS[record_type]
+    return RecordMapping(record_type, model, items.folder, items.store_fields)
+
+
+RECORD_MAPPINGS: dict[RecordType, RecordMapping] = {
+    RecordType.APPOINTMENT: _mapping(RecordType.APPOINTMENT, Appointment),
+    RecordType.CONTACT: _mapping(RecordType.CONTACT, Contact),
+    RecordType.TASK: _mapping(RecordType.TASK, Task),
+}
