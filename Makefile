@@ -34,10 +34,11 @@ bench: $(STAMP)
 
 # Regenerate app/gui/forms from ui/*.ui (a test checks they are current).
 forms: $(STAMP)
-	$(BIN)/python -m app.gui.build_forms
+	$(BIN)/python -m tools.build_forms
 
+# Update resources/i18n/*.ts and compile app/gui/translations/*.qm (a test checks they are current).
 translations: $(STAMP)
-	$(BIN)/python -m app.gui.build_translations
+	$(BIN)/python -m tools.build_translations
 
 # One-folder build of this platform: dist/sssm/sssm here, dist\SSSM\SSSM.exe on Windows
 # (the Windows installer: see README and packaging/windows-ci.yml).

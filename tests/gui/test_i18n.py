@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from app.gui.build_translations import I18N_DIR, QM_DIR, domain_strings, run_lrelease, run_lupdate
+from tools.build_translations import I18N_DIR, QM_DIR, domain_strings, run_lrelease, run_lupdate
 
 TS = I18N_DIR / "sssm_ja.ts"
 QM = QM_DIR / "sssm_ja.qm"

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app.gui.build_forms import UI_DIR, compile_form, target_for
+from tools.build_forms import UI_DIR, compile_form, target_for
 from app.gui.main_window import MainWindow
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel
 
-from app.gui.build_translations import I18N_DIR
+from tools.build_translations import QM_DIR
 from app.gui.layout_check import layout_problems
 from app.gui.screenshots import render_all
 
@@ -50,7 +50,7 @@ def test_english_at_100_percent_is_clean(qtbot, sample, tmp_path):
 def test_japanese_at_100_percent_is_clean(qapp, qtbot, sample, tmp_path):
     skip_without_cjk_font(qapp)
     translator = QTranslator()
-    assert translator.load(str(I18N_DIR / "sssm_ja.qm"))
+    assert translator.load(str(QM_DIR / "sssm_ja.qm"))
     qapp.installTranslator(translator)
     try:
         problems = render_all(tmp_path, sample, check=True)

@@ -1,4 +1,5 @@
-"""Update resources/i18n/sssm_<lang>.ts from the sources and compile the .qm into app/gui/translations (``make translations``).
+"""Update resources/i18n/sssm_<lang>.ts from the sources and compile the .qm into app/gui/translations
+(``make translations``, i.e. ``python -m tools.build_translations``).
 
 pyside6-lupdate reads the GUI's Python files and the Designer forms. The engine (app/domain,
 app/exchange, app/diagnostics, app/store, app/sync) marks its
@@ -16,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 I18N_DIR = ROOT / "resources" / "i18n"  # the .ts sources
 QM_DIR = ROOT / "app" / "gui" / "translations"  # compiled .qm: package data
 LANGUAGES = ("ja",)
