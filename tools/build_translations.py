@@ -6,6 +6,9 @@ app/exchange, app/diagnostics, app/store, app/sync) marks its
 strings with ``QT_TRANSLATE_NOOP`` imported under another name and a context held in a
 constant, which lupdate cannot follow; those calls are collected here with ``ast`` and handed
 to lupdate as a generated file of literal ``QT_TRANSLATE_NOOP("Context", "text")`` calls.
+A literal ``translate("Context", "text")`` call through the injected translate function (the
+support texts in app/diagnostics/report_text.py) is collected the same way, as lupdate itself
+collects that call in the GUI's files.
 """
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 I18N_DIR = ROOT / "resources" / "i18n"  # the .ts sources
 QM_DIR = ROOT / "app" / "gui" / "translations"  # compiled .qm: package data
 LANGUAGES = ("ja",)
-MARKERS = {"QT_TRANSLATE_NOOP", "_N"}
+MARKERS = {"QT_TRANSLATE_NOOP", "_N", "translate"}
 
 
 def _tool(name: str) -> str:

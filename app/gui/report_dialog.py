@@ -12,13 +12,9 @@ from app.domain.i18n import next_step_text, step_message, step_title
 from app.gui import messages
 from app.gui.forms.ui_report_dialog import Ui_ReportDialog
 from app.gui.i18n import enum_text, format_time, translate
-from app.gui.report_text import report_text
+from app.diagnostics.report_text import duration_text, report_text
 
 _COLOURS = {RunStatus.SUCCESS: "#1b7f3b", RunStatus.FAILURE: "#b3261e", RunStatus.WARNING: "#9a6700"}
-
-
-def _duration(ms: float) -> str:
-    return f"{ms / 1000:.2f} s" if ms >= 1000 else f"{ms:.0f} ms"
 
 
 def _wrapped(text: str) -> str:
@@ -54,7 +50,7 @@ class ReportDialog(QDialog):
         for number, step in enumerate(report.steps, 1):
             message = step_message(step, translate)
             item = QTreeWidgetItem([f"{number}. {step_title(step, translate)}", enum_text(step.status),
-                                    _duration(step.duration_ms), message])
+                                    duration_text(step.duration_ms), message])
             colour = _COLOURS.get(step.status)
             if colour:
                 item.setForeground(1, QBrush(QColor(colour)))

@@ -14,9 +14,9 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from app.domain.enums import AlertLevel
+from app.domain.toast_policy import ToastPolicy
 from app.gui.i18n import alert_text
 from app.gui.icons import OK, state_for_level, status_icon
-from app.gui.toast_policy import ToastPolicy
 from app.store import queries, repo
 
 

@@ -102,7 +102,7 @@ def test_test_report_steps_are_translated(japanese):
     from app.domain.enums import RunStatus
     from app.diagnostics.report import StepResult
     from app.gui.i18n import translate
-    from app.gui.report_text import report_text
+    from app.diagnostics.report_text import report_text
 
     failure = precondition_failure("AddressNotApproved", "alice@contoso.com")
     steps = [StepResult("preconditions", "Preconditions", None, RunStatus.FAILURE, message=failure.message,

@@ -53,7 +53,7 @@ def test_seed_terms_and_domain_contexts_are_in_the_translation():
     for context, text in domain_strings():
         assert (context, text) in found, (context, text)
     assert {c for c, _ in domain_strings()} == {"Enums", "Validation", "Failures", "Alerts", "Diagnostics",
-                                             "Incoming", "Outgoing"}
+                                             "Incoming", "Outgoing", "Reports"}
 
 
 def test_ts_is_current_with_the_sources(tmp_path):
