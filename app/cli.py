@@ -14,7 +14,7 @@ _COMMANDS: dict[str, str] = {
     "simulator": "app.simulator.cli",
     "test-mailbox": "app.exchange.cmd_test_mailbox",
     "test-profile": "app.exchange.cmd_test_profile",
-    "screenshots": "app.gui.screenshots",
+    "screenshots": "app.gui.screenshots.render",
     "sync": "app.sync.cmd_sync",
     "run": "app.sync.cmd_run",
 }

@@ -80,8 +80,8 @@ def japanese(qapp):
 
 
 def test_windows_speak_japanese(japanese, main_window, qtbot):
-    from app.gui.main_window import MainWindow
-    from app.gui.mailbox_editor import MailboxEditor
+    from app.gui.windows.main_window import MainWindow
+    from app.gui.windows.mailbox_editor import MailboxEditor
     from app.domain.validation import ValidationIssue
     from app.gui.i18n import translate
 

@@ -1,7 +1,7 @@
 import json
 
 from app.domain.enums import AuthProtocol, CredentialSource
-from app.gui.profile_form import ProfileForm
+from app.gui.windows.profile_form import ProfileForm
 from app.store import repo
 from app.store.models import ServerProfile
 

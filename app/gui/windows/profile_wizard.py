@@ -8,7 +8,7 @@ from app import secrets
 from app.domain.validation import ValidationError
 from app.gui import messages
 from app.gui.i18n import translate
-from app.gui.profile_fields import ProfileFields
+from app.gui.widgets.profile_fields import ProfileFields
 from app.store import repo
 
 

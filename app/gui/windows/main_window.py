@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
 from app.domain.enums import RunStatus
 from app.domain.profile_json import ProfileFileError, profile_from_json
 from app.gui import messages
-from app.gui.alerts_pane import AlertsPane
+from app.gui.widgets.alerts_pane import AlertsPane
 from app.gui.forms.ui_main_window import Ui_MainWindow
 from app.gui.i18n import enum_text
-from app.gui.lists import mailbox_columns, profile_columns
-from app.gui.mailbox_editor import MailboxEditor
-from app.gui.profile_form import ProfileForm
-from app.gui.profile_wizard import ProfileWizard
-from app.gui.report_dialog import ReportDialog
-from app.gui.table_models import RowTableModel, SearchProxy
+from app.gui.models.columns import mailbox_columns, profile_columns
+from app.gui.windows.mailbox_editor import MailboxEditor
+from app.gui.windows.profile_form import ProfileForm
+from app.gui.windows.profile_wizard import ProfileWizard
+from app.gui.windows.report_dialog import ReportDialog
+from app.gui.models.table_models import RowTableModel, SearchProxy
 from app.gui.diagnostic_runner import DiagnosticRunner
 from app.store import queries
 

@@ -16,21 +16,10 @@ from app.domain.i18n import next_step_text
 from app.gui import messages
 from app.gui.forms.ui_alerts_pane import Ui_AlertsPane
 from app.gui.i18n import alert_text, enum_text, format_time, translate
-from app.gui.table_models import Column, RowTableModel, SearchProxy
+from app.gui.models.columns import alert_columns
+from app.gui.models.table_models import RowTableModel, SearchProxy
 from app.store import queries
 from app.store.queries import AlertRow
-
-
-
-def alert_columns() -> list[Column]:
-    return [
-        Column(QCoreApplication.translate("AlertsPane", "Level"), lambda r: r.level),
-        Column(QCoreApplication.translate("AlertsPane", "Time"), lambda r: r.updated_on),
-        Column(QCoreApplication.translate("AlertsPane", "Regarding"), lambda r: r.mailbox_name or r.profile_name),
-        Column(QCoreApplication.translate("AlertsPane", "Error code"), lambda r: r.error_code),
-        Column(QCoreApplication.translate("AlertsPane", "Message"), alert_text, tooltip=alert_text),
-        Column(QCoreApplication.translate("AlertsPane", "Occurrences"), lambda r: r.occurrences),
-    ]
 
 
 def write_alerts_csv(path: str, rows: Iterable[AlertRow]) -> int:

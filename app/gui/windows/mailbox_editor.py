@@ -11,12 +11,12 @@ from app.domain.settings import MailboxSettings
 from app.domain.validation import ValidationError, validate_mailbox
 from app.diagnostics.report_text import mailbox_details_text, report_text
 from app.gui import messages
-from app.gui.alerts_pane import AlertsPane
+from app.gui.widgets.alerts_pane import AlertsPane
 from app.gui.forms.ui_mailbox_editor import Ui_MailboxEditor
 from app.gui.i18n import enum_text, format_time, translate
-from app.gui.lists import sync_history_columns
-from app.gui.profile_fields import fill_enum_combo, set_combo_value
-from app.gui.table_models import RowTableModel, SearchProxy
+from app.gui.models.columns import sync_history_columns
+from app.gui.widgets.profile_fields import fill_enum_combo, set_combo_value
+from app.gui.models.table_models import RowTableModel, SearchProxy
 from app.store import queries, repo
 from app.store.models import Mailbox
 
@@ -255,7 +255,7 @@ class MailboxEditor(QDialog):
         self.reload()
 
     def show_last_report(self) -> None:
-        from app.gui.report_dialog import ReportDialog
+        from app.gui.windows.report_dialog import ReportDialog
 
         if self.last_report is not None:
             ReportDialog(self.last_report, self.ui.name.text(), self).show()

@@ -8,12 +8,12 @@ from app import secrets
 from app.domain.profile_json import profile_to_json
 from app.domain.validation import ValidationError
 from app.gui import messages
-from app.gui.alerts_pane import AlertsPane
+from app.gui.widgets.alerts_pane import AlertsPane
 from app.gui.forms.ui_profile_form import Ui_ProfileForm
 from app.gui.i18n import translate
-from app.gui.lists import mailbox_columns
-from app.gui.profile_fields import ProfileFields
-from app.gui.table_models import RowTableModel, SearchProxy
+from app.gui.models.columns import mailbox_columns
+from app.gui.widgets.profile_fields import ProfileFields
+from app.gui.models.table_models import RowTableModel, SearchProxy
 from app.store import queries, repo
 from app.store.models import ServerProfile
 
