@@ -142,7 +142,7 @@ class TrayController(QObject):
     # --- actions ----------------------------------------------------------------------------
 
     def show_window(self) -> None:
-        from app.gui.windows.main_window import bring_to_front
+        from app.gui.windows.base import bring_to_front
 
         self.window.showNormal()
         bring_to_front(self.window)

@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeWidgetItem, QWidget
 
 from app.domain.enums import RunStatus
 from app.domain.i18n import next_step_text, step_message, step_title
 from app.gui import messages
 from app.gui.forms.ui_report_dialog import Ui_ReportDialog
 from app.gui.i18n import enum_text, format_time, translate
+from app.gui.windows.base import Dialog
 from app.diagnostics.report_text import duration_text, report_text
 
 _COLOURS = {RunStatus.SUCCESS: "#1b7f3b", RunStatus.FAILURE: "#b3261e", RunStatus.WARNING: "#9a6700"}
@@ -26,14 +27,15 @@ def _wrapped(text: str) -> str:
                                     break_on_hyphens=False))
 
 
-class ReportDialog(QDialog):
+class ReportDialog(Dialog):
     """Shows one DiagnosticReport-shaped object (status, steps, started_on, finished_on)."""
+
+    default_size = QSize(900, 560)
 
     def __init__(self, report: Any, mailbox_name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.ui = Ui_ReportDialog()
         self.ui.setupUi(self)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report, self.mailbox_name = report, mailbox_name
         self.setWindowTitle(self.tr("Test report: %1").replace("%1", mailbox_name or str(report.mailbox_id)))
         self.ui.summary.setText(self.tr("Result: %1 · started %2 · finished %3")
@@ -76,7 +78,7 @@ class ReportDialog(QDialog):
         self.ui.saveButton.clicked.connect(self.save_as_text)
         self.ui.expandButton.clicked.connect(tree.expandAll)
         self.ui.closeButton.clicked.connect(self.close)
-        self.resize(900, 560)
+        self.restore_geometry()
         self._save_dialog: QFileDialog | None = None
 
     def text(self) -> str:
