@@ -1,17 +1,6 @@
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 
-from tools.build_forms import UI_DIR, compile_form, target_for
 from app.gui.windows.main_window import MainWindow
-
-
-@pytest.mark.parametrize("ui_file", sorted(UI_DIR.glob("*.ui")), ids=lambda p: p.name)
-def test_compiled_forms_are_current(ui_file: Path):
-    target = target_for(ui_file)
-    assert target.exists(), f"run `make forms`: {target.name} is missing"
-    assert target.read_text(encoding="utf-8") == compile_form(ui_file), f"run `make forms`: {target.name} is stale"
 
 
 def _column(model, title):
