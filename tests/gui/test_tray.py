@@ -1,6 +1,5 @@
 from datetime import datetime, timezone
 
-import pytest
 from PySide6.QtWidgets import QApplication
 
 from app.domain.enums import AlertLevel, AlertScope, Workload

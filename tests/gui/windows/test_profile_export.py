@@ -1,7 +1,6 @@
 import json
 
-from app.domain.enums import AuthProtocol, CredentialSource
-from app.gui.windows.profile_form import ProfileForm
+from app.domain.enums import CredentialSource
 from app.store import repo
 from app.store.models import ServerProfile
 
