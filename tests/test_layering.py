@@ -69,3 +69,13 @@ def test_the_check_sees_every_form_of_import(tmp_path, source, bad):
     (tmp_path / "sync").mkdir()
     (tmp_path / "sync" / "module.py").write_text(source, encoding="utf-8")
     assert bool(violations(tmp_path)) is bad
+
+
+def test_the_app_never_imports_the_developer_tools():
+    """tools/ (form and translation builders) is not shipped: nothing in app/ may need it."""
+    found = []
+    for path in sorted(APP.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        found += [f"{path.relative_to(APP.parent)}:{line} imports {name}"
+                  for line, name in imported_names(tree) if name.split(".", 1)[0] == "tools"]
+    assert found == []

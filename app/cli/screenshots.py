@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.gui.screenshots import render_screenshots
+    from app.gui.screenshots.render import main
 
     lang = args.screenshot_lang or getattr(args, "lang", None) or "en"
-    return render_screenshots(Path(args.outdir), lang=lang, scale=args.scale, check=args.check)
+    return main(Path(args.outdir), lang, args.scale, args.check)

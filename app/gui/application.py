@@ -45,7 +45,7 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
         print(problem, file=sys.stderr)
         return 2
     from app import paths
-    from app.gui.main_window import MainWindow
+    from app.gui.windows.main_window import MainWindow
     from app.store.db import StoreError, open_database
 
     if demo:

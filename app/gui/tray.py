@@ -14,9 +14,9 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from app.domain.enums import AlertLevel
+from app.domain.toast_policy import ToastPolicy
 from app.gui.i18n import alert_text
 from app.gui.icons import OK, state_for_level, status_icon
-from app.gui.toast_policy import ToastPolicy
 from app.store import queries, repo
 
 
@@ -142,7 +142,7 @@ class TrayController(QObject):
     # --- actions ----------------------------------------------------------------------------
 
     def show_window(self) -> None:
-        from app.gui.main_window import bring_to_front
+        from app.gui.windows.base import bring_to_front
 
         self.window.showNormal()
         bring_to_front(self.window)

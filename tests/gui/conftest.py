@@ -33,14 +33,14 @@ def message_log(monkeypatch) -> MessageLog:
 
 @pytest.fixture
 def sample(store):
-    from app.gui.sample_data import create_sample_data
+    from app.gui.screenshots.sample_data import create_sample_data
 
     return create_sample_data()
 
 
 @pytest.fixture
 def main_window(qtbot, sample, message_log):
-    from app.gui.main_window import MainWindow
+    from app.gui.windows.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTranslator
 
 from app.domain.enums import AlertLevel, Workload
 from app.exchange.errors import classify, precondition_failure
-from app.gui.alerts_pane import AlertsPane, write_alerts_csv
+from app.gui.widgets.alerts_pane import AlertsPane, write_alerts_csv
 from app.gui.i18n import translations_dir
 from app.gui.i18n import alert_text
 from app.store import alerts
@@ -102,7 +102,7 @@ def test_test_report_steps_are_translated(japanese):
     from app.domain.enums import RunStatus
     from app.diagnostics.report import StepResult
     from app.gui.i18n import translate
-    from app.gui.report_text import report_text
+    from app.diagnostics.report_text import report_text
 
     failure = precondition_failure("AddressNotApproved", "alice@contoso.com")
     steps = [StepResult("preconditions", "Preconditions", None, RunStatus.FAILURE, message=failure.message,
@@ -121,8 +121,8 @@ def test_test_report_steps_are_translated(japanese):
 
 
 def test_report_dialog_shows_the_next_step_of_a_failed_step(qtbot):
-    from app.gui.report_dialog import ReportDialog
-    from app.gui.screenshots import sample_report
+    from app.gui.windows.report_dialog import ReportDialog
+    from app.gui.screenshots.sample_data import sample_report
 
     report = sample_report(1)
     dialog = ReportDialog(report, "Alice")

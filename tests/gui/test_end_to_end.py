@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWizard
 
 from app.domain.enums import AlertLevel, RunStatus
-from app.gui.main_window import MainWindow
+from app.gui.windows.main_window import MainWindow
 from app.gui.tray import TrayController
 from app.store import repo
 from app.store.models import Mailbox, ServerProfile

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from app.gui.build_translations import I18N_DIR, QM_DIR, domain_strings, run_lrelease, run_lupdate
+from tools.build_translations import I18N_DIR, QM_DIR, domain_strings, run_lrelease, run_lupdate
 
 TS = I18N_DIR / "sssm_ja.ts"
 QM = QM_DIR / "sssm_ja.qm"
@@ -53,7 +53,7 @@ def test_seed_terms_and_domain_contexts_are_in_the_translation():
     for context, text in domain_strings():
         assert (context, text) in found, (context, text)
     assert {c for c, _ in domain_strings()} == {"Enums", "Validation", "Failures", "Alerts", "Diagnostics",
-                                             "Incoming", "Outgoing"}
+                                             "Incoming", "Outgoing", "Reports"}
 
 
 def test_ts_is_current_with_the_sources(tmp_path):
@@ -80,8 +80,8 @@ def japanese(qapp):
 
 
 def test_windows_speak_japanese(japanese, main_window, qtbot):
-    from app.gui.main_window import MainWindow
-    from app.gui.mailbox_editor import MailboxEditor
+    from app.gui.windows.main_window import MainWindow
+    from app.gui.windows.mailbox_editor import MailboxEditor
     from app.domain.validation import ValidationIssue
     from app.gui.i18n import translate
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from app.domain.enums import TrackingOption
-from app.gui.main_window import MainWindow
+from app.gui.windows.main_window import MainWindow
 from app.gui.sync_controller import SyncController
 from app.gui.tray import TrayController
 from app.store.models import EmailActivity, EmailMailboxLink, Mailbox, UserOptions

@@ -1,9 +1,11 @@
-"""Columns of the profile and mailbox lists (main window, profile form)."""
+"""Columns of every list: profiles and mailboxes (main window, profile form), a mailbox's sync
+history (mailbox editor) and alerts (the alerts pane, wherever it is shown)."""
 from __future__ import annotations
 
-from app.gui.i18n import translate
+from PySide6.QtCore import QCoreApplication
 
-from app.gui.table_models import Column
+from app.gui.i18n import alert_text, translate
+from app.gui.models.table_models import Column
 
 
 def profile_columns() -> list[Column]:
@@ -51,4 +53,15 @@ def sync_history_columns() -> list[Column]:
         Column(translate("Lists", "Updated"), lambda r: r.updated),
         Column(translate("Lists", "Deleted"), lambda r: r.deleted),
         Column(translate("Lists", "Message"), lambda r: r.message, tooltip=lambda r: r.message),
+    ]
+
+
+def alert_columns() -> list[Column]:
+    return [
+        Column(QCoreApplication.translate("AlertsPane", "Level"), lambda r: r.level),
+        Column(QCoreApplication.translate("AlertsPane", "Time"), lambda r: r.updated_on),
+        Column(QCoreApplication.translate("AlertsPane", "Regarding"), lambda r: r.mailbox_name or r.profile_name),
+        Column(QCoreApplication.translate("AlertsPane", "Error code"), lambda r: r.error_code),
+        Column(QCoreApplication.translate("AlertsPane", "Message"), alert_text, tooltip=alert_text),
+        Column(QCoreApplication.translate("AlertsPane", "Occurrences"), lambda r: r.occurrences),
     ]

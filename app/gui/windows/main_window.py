@@ -3,60 +3,35 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QSizePolicy,
-    QTableView,
-)
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSizePolicy, QWidget
 
 from app.domain.enums import RunStatus
+from app.domain.profile_json import ProfileFileError, profile_from_json
 from app.gui import messages
-from app.gui.alerts_pane import AlertsPane
+from app.gui.diagnostic_runner import DiagnosticRunner
 from app.gui.forms.ui_main_window import Ui_MainWindow
 from app.gui.i18n import enum_text
-from app.gui.lists import mailbox_columns, profile_columns
-from app.gui.mailbox_editor import MailboxEditor
-from app.gui.profile_form import ProfileForm
-from app.gui.profile_json import ProfileFileError, profile_from_json
-from app.gui.profile_wizard import ProfileWizard
-from app.gui.report_dialog import ReportDialog
-from app.gui.table_models import RowTableModel, SearchProxy
-from app.gui.diagnostic_runner import DiagnosticRunner
+from app.gui.models.columns import mailbox_columns, profile_columns
+from app.gui.models.table_models import RowTableModel, SearchProxy
+from app.gui.widgets.alerts_pane import AlertsPane
+from app.gui.widgets.tables import setup_table
+from app.gui.windows.base import PreserveGeometry, bring_to_front
+from app.gui.windows.mailbox_editor import MailboxEditor
+from app.gui.windows.profile_form import ProfileForm
+from app.gui.windows.profile_wizard import ProfileWizard
+from app.gui.windows.report_dialog import ReportDialog
 from app.store import queries
 
 
-def bring_to_front(widget) -> None:
-    widget.show()
-    if QGuiApplication.platformName() != "offscreen":  # offscreen (tests, screenshots) cannot raise
-        widget.raise_()
-        widget.activateWindow()
-
-
-def _setup_table(table: QTableView, proxy: SearchProxy) -> None:
-    table.setModel(proxy)
-    table.setSortingEnabled(True)
-    table.sortByColumn(0, proxy.sortOrder())
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(PreserveGeometry, QMainWindow):
     PROFILES, MAILBOXES, ALERTS = range(3)
+    default_size = QSize(1100, 700)
 
     refreshed = Signal()  # after the lists were reloaded (the tray re-reads the alert state)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
@@ -72,7 +47,8 @@ class MainWindow(QMainWindow):
         self.profiles = RowTableModel(profile_columns(), self)
         self.profile_proxy = SearchProxy(self)
         self.profile_proxy.setSourceModel(self.profiles)
-        _setup_table(ui.profilesTable, self.profile_proxy)
+        setup_table(ui.profilesTable, self.profile_proxy, single_selection=True, alternating_rows=True,
+                    stretch_last=True)
         ui.profilesSearch.textChanged.connect(self.profile_proxy.set_search)
         ui.profilesTable.doubleClicked.connect(lambda i: self.open_profile(self.profile_proxy.row_at(i.row()).id))
         ui.openProfileButton.clicked.connect(self._open_selected_profile)
@@ -82,7 +58,8 @@ class MainWindow(QMainWindow):
         self.mailboxes = RowTableModel(mailbox_columns(), self)
         self.mailbox_proxy = SearchProxy(self)
         self.mailbox_proxy.setSourceModel(self.mailboxes)
-        _setup_table(ui.mailboxesTable, self.mailbox_proxy)
+        setup_table(ui.mailboxesTable, self.mailbox_proxy, single_selection=True, alternating_rows=True,
+                    stretch_last=True)
         ui.mailboxesSearch.textChanged.connect(self.mailbox_proxy.set_search)
         ui.mailboxesTable.doubleClicked.connect(lambda i: self.open_mailbox(self.mailbox_proxy.row_at(i.row()).id))
         ui.openMailboxButton.clicked.connect(self._open_selected_mailbox)
@@ -114,6 +91,7 @@ class MainWindow(QMainWindow):
         self.wizard: ProfileWizard | None = None
         self.sync = None  # the SyncController (set_sync); windows work without one (tests, screenshots)
         self.refresh()
+        self.restore_geometry()
 
     # --- pages and lists --------------------------------------------------------------------
 

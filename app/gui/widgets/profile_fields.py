@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Callable
 
-from PySide6.QtCore import QDateTime, QObject, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDateTime, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
 from app.domain.enums import AuthProtocol, CredentialSource, ServerType
 from app.domain.settings import ProfileSettings
@@ -19,7 +19,8 @@ from app.gui.forms.ui_profile_additional import Ui_ProfileAdditional
 from app.gui.forms.ui_profile_advanced import Ui_ProfileAdvanced
 from app.gui.forms.ui_profile_credentials import Ui_ProfileCredentials
 from app.gui.forms.ui_profile_location import Ui_ProfileLocation
-from app.gui.i18n import enum_text, translate
+from app.gui.widgets.combos import fill_enum_combo, set_combo_value
+from app.gui.widgets.field_errors import FieldErrors
 
 # which settings each part edits: the wizard's page is complete when none of them has an issue
 PART_FIELDS = {
@@ -30,21 +31,6 @@ PART_FIELDS = {
     "additional": {"move_failed_to_undeliverable", "process_email_from", "max_connections",
                    "min_polling_minutes", "timeout_seconds", "alert_when_most_fail"},
 }
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
-
-
-def fill_enum_combo(combo: QComboBox, enum_type, members=None) -> None:
-    combo.clear()
-    for member in members or list(enum_type):
-        combo.addItem(enum_text(member), member.value)
-
-
-def set_combo_value(combo: QComboBox, member) -> None:
-    combo.setCurrentIndex(max(0, combo.findData(member.value)))
 
 
 def to_qdatetime(value: datetime | None) -> QDateTime:
@@ -74,9 +60,6 @@ class ProfileFields(QObject):
                         ("advanced", self.advanced), ("additional", self.additional)):
             form = QWidget()
             ui.setupUi(form)
-            for label in form.findChildren(QLabel):
-                if label.objectName().endswith("Error"):  # the message right under its field
-                    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             part = QWidget(parent)  # the form, then the spare height: rows stay together at the top
             box = QVBoxLayout(part)
             box.setContentsMargins(0, 0, 0, 0)
@@ -84,9 +67,9 @@ class ProfileFields(QObject):
             box.addStretch(1)
             self.parts[key] = part
         self._uis = [self.location, self.credentials, self.advanced, self.additional]
-        self._forms: list[QFormLayout] = [self.location.locationForm, self.credentials.credentialsForm,
-                                          self.credentials.outgoingForm, self.advanced.advancedForm,
-                                          self.additional.additionalForm]
+        self.errors = FieldErrors(self._uis, [self.location.locationForm, self.credentials.credentialsForm,
+                                              self.credentials.outgoingForm, self.advanced.advancedForm,
+                                              self.additional.additionalForm])
         fill_enum_combo(self.location.serverType, ServerType)
         for combo in (self.credentials.credentialSource, self.credentials.outgoingCredentialSource):
             fill_enum_combo(combo, CredentialSource)
@@ -180,9 +163,6 @@ class ProfileFields(QObject):
             return not self.issues
         return not any(issue.field in PART_FIELDS[part] for issue in self.issues)
 
-    def message_for(self, field: str) -> str:
-        return "\n".join(i.message(translate) for i in self.issues if i.field == field)
-
     def refresh(self) -> None:
         if getattr(self, "_loading", False):
             return
@@ -198,22 +178,7 @@ class ProfileFields(QObject):
             "outgoing_username": out_profile_creds, "outgoing_password": out_profile_creds,
         }
         cred.outgoingGroup.setVisible(not s.outgoing_same_as_incoming)
-        for ui in self._uis:
-            for label in ui.__dict__.values():
-                if isinstance(label, QLabel) and label.objectName().endswith("Error"):
-                    field = _snake(label.objectName()[:-len("Error")])
-                    shown = visible.get(field, True)
-                    self._set_row_visible(getattr(ui, _camel(field)), shown)
-                    text = self.message_for(field)
-                    label.setText(text)
-                    self._set_row_visible(label, shown and bool(text))
-    def _set_row_visible(self, widget: QWidget, visible: bool) -> None:
-        for form in self._forms:
-            row, _role = form.getWidgetPosition(widget)
-            if row >= 0:
-                form.setRowVisible(row, visible)
-                return
-        widget.setVisible(visible)  # a field inside a nested layout (the CA file row)
+        self.errors.show(self.issues, visible)
 
     def _connect_changes(self) -> None:
         loc, cred, adv, add = self._uis
@@ -242,7 +207,3 @@ class ProfileFields(QObject):
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.advanced.trustedCaPath.setText)
         dialog.open()
-
-
-def _snake(camel: str) -> str:
-    return "".join("_" + c.lower() if c.isupper() else c for c in camel)

@@ -1,6 +1,6 @@
 from app import secrets
 from app.domain.enums import ApprovalStatus, SyncMethod
-from app.gui.mailbox_editor import MailboxEditor
+from app.gui.windows.mailbox_editor import MailboxEditor
 from app.store.models import Mailbox
 
 

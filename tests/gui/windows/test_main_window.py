@@ -1,17 +1,6 @@
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 
-from app.gui.build_forms import UI_DIR, compile_form, target_for
-from app.gui.main_window import MainWindow
-
-
-@pytest.mark.parametrize("ui_file", sorted(UI_DIR.glob("*.ui")), ids=lambda p: p.name)
-def test_compiled_forms_are_current(ui_file: Path):
-    target = target_for(ui_file)
-    assert target.exists(), f"run `make forms`: {target.name} is missing"
-    assert target.read_text(encoding="utf-8") == compile_form(ui_file), f"run `make forms`: {target.name} is stale"
+from app.gui.windows.main_window import MainWindow
 
 
 def _column(model, title):
@@ -104,7 +93,7 @@ def test_new_menu_opens_wizard_and_mailbox_editor(main_window):
     main_window.ui.actionNewProfile.trigger()
     assert main_window.wizard is not None and main_window.wizard.isVisible()
     main_window.ui.actionNewMailbox.trigger()
-    from app.gui.mailbox_editor import MailboxEditor
+    from app.gui.windows.mailbox_editor import MailboxEditor
 
     editors = [w for w in main_window.findChildren(MailboxEditor) if w.isVisible()]
     assert len(editors) == 1 and editors[0].mailbox_id is None

@@ -3,22 +3,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeWidgetItem, QWidget
 
 from app.domain.enums import RunStatus
 from app.domain.i18n import next_step_text, step_message, step_title
 from app.gui import messages
 from app.gui.forms.ui_report_dialog import Ui_ReportDialog
 from app.gui.i18n import enum_text, format_time, translate
-from app.gui.report_text import report_text
+from app.gui.windows.base import Dialog
+from app.diagnostics.report_text import duration_text, report_text
 
 _COLOURS = {RunStatus.SUCCESS: "#1b7f3b", RunStatus.FAILURE: "#b3261e", RunStatus.WARNING: "#9a6700"}
-
-
-def _duration(ms: float) -> str:
-    return f"{ms / 1000:.2f} s" if ms >= 1000 else f"{ms:.0f} ms"
 
 
 def _wrapped(text: str) -> str:
@@ -30,14 +27,15 @@ def _wrapped(text: str) -> str:
                                     break_on_hyphens=False))
 
 
-class ReportDialog(QDialog):
+class ReportDialog(Dialog):
     """Shows one DiagnosticReport-shaped object (status, steps, started_on, finished_on)."""
+
+    default_size = QSize(900, 560)
 
     def __init__(self, report: Any, mailbox_name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.ui = Ui_ReportDialog()
         self.ui.setupUi(self)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report, self.mailbox_name = report, mailbox_name
         self.setWindowTitle(self.tr("Test report: %1").replace("%1", mailbox_name or str(report.mailbox_id)))
         self.ui.summary.setText(self.tr("Result: %1 · started %2 · finished %3")
@@ -54,7 +52,7 @@ class ReportDialog(QDialog):
         for number, step in enumerate(report.steps, 1):
             message = step_message(step, translate)
             item = QTreeWidgetItem([f"{number}. {step_title(step, translate)}", enum_text(step.status),
-                                    _duration(step.duration_ms), message])
+                                    duration_text(step.duration_ms), message])
             colour = _COLOURS.get(step.status)
             if colour:
                 item.setForeground(1, QBrush(QColor(colour)))
@@ -80,7 +78,7 @@ class ReportDialog(QDialog):
         self.ui.saveButton.clicked.connect(self.save_as_text)
         self.ui.expandButton.clicked.connect(tree.expandAll)
         self.ui.closeButton.clicked.connect(self.close)
-        self.resize(900, 560)
+        self.restore_geometry()
         self._save_dialog: QFileDialog | None = None
 
     def text(self) -> str:

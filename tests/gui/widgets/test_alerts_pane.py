@@ -2,8 +2,8 @@ import csv
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from app.gui.alerts_pane import AlertsPane
-from app.gui.main_window import MainWindow
+from app.gui.widgets.alerts_pane import AlertsPane
+from app.gui.windows.main_window import MainWindow
 from app.store.models import Alert
 
 

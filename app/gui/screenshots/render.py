@@ -1,68 +1,27 @@
-"""``python -m app screenshots OUTDIR [--lang ja] [--scale 1.5] [--check]``.
+"""Every window rendered with sample data to PNG files, for reviewing layouts.
 
 Renders every main page, the wizard pages, the profile form and mailbox editor tabs, the
-notification pane and the test report with sample data to PNG files, for reviewing layouts.
-Everything happens in a temporary home with an in-memory keyring: nothing of the user's is
-read or written. ``--check`` also reports clipped text and overlapping widgets (exit code 1).
+notification pane and the test report with sample data to PNG files. Everything happens in a
+temporary home with an in-memory keyring: nothing of the user's is read or written. With
+*check* it also reports clipped text and overlapping widgets (exit code 1).
+
+``main(outdir, lang, scale, check)`` is what the command ``python -m app screenshots OUTDIR
+[--lang ja] [--scale 1.5] [--check]`` (app/cli/screenshots.py) runs.
 """
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-@dataclass
-class _SampleStep:
-    name: str
-    title: str
-    workload: object
-    status: object
-    duration_ms: float = 0.0
-    message: str = ""
-    details: str = ""
+if TYPE_CHECKING:  # Qt and the store load when the render starts
+    from PySide6.QtWidgets import QWidget
 
+    from app.gui.screenshots.sample_data import Sample
 
-@dataclass
-class _SampleReport:
-    mailbox_id: int
-    status: object
-    steps: list = field(default_factory=list)
-    started_on: datetime = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
-    finished_on: datetime = datetime(2026, 3, 2, 9, 30, 4, tzinfo=timezone.utc)
-
-
-def sample_report(mailbox_id: int):
-    """A report as the engine makes it for a wrong password: its own step titles and a failure
-    classified from exchangelib's own error, so the screenshots show the real texts."""
-    from app.domain.enums import RunStatus, Workload
-    from app.diagnostics.report import DiagnosticReport, StepResult
-    from app.diagnostics.steps import CTX as STEPS
-    from app.exchange.errors import unauthorized_failure
-
-    failure = unauthorized_failure("Invalid credentials for https://mail.contoso.com/EWS/Exchange.asmx")
-    s, f = RunStatus.SUCCESS, RunStatus.FAILURE
-    report = DiagnosticReport(mailbox_id, "alice@contoso.com", f, started_on=_SampleReport.started_on,
-                        finished_on=_SampleReport.finished_on)
-    report.steps = [
-        StepResult("preconditions", "Preconditions", None, s, 3,
-                   "The address is approved, a profile is set and the needed credentials are present."),
-        StepResult("endpoint", "Exchange Web Services endpoint", None, s, 412,
-                   "Configured EWS address: https://mail.contoso.com/EWS/Exchange.asmx"),
-        StepResult("connect", "Connect and authenticate", None, f, 1280, failure.message,
-                   "> POST https://mail.contoso.com/EWS/Exchange.asmx\n> Authorization: NTLM [redacted]\n"
-                   "< HTTP 401 Unauthorized  (12 ms)\n< WWW-Authenticate: Negotiate, NTLM, Basic realm=\"mail\"",
-                   failure),
-    ]
-    report.workloads = {w: f for w in Workload}
-    assert STEPS == "Diagnostics"
-    return report
-
-
-def _settle(widget) -> None:
+def _settle(widget: QWidget) -> None:
     from PySide6.QtWidgets import QApplication
 
     for _ in range(3):
@@ -71,14 +30,15 @@ def _settle(widget) -> None:
     QApplication.processEvents()
 
 
-def views(sample) -> Iterator[tuple[str, Callable[[], object]]]:
+def views(sample: Sample) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     """(file name, function that shows the view and returns its window) for every view."""
     from app.domain.enums import CredentialSource
-    from app.gui.main_window import MainWindow
-    from app.gui.mailbox_editor import MailboxEditor
-    from app.gui.profile_form import ProfileForm
-    from app.gui.profile_wizard import ProfileWizard
-    from app.gui.report_dialog import ReportDialog
+    from app.gui.windows.main_window import MainWindow
+    from app.gui.windows.mailbox_editor import MailboxEditor
+    from app.gui.windows.profile_form import ProfileForm
+    from app.gui.windows.profile_wizard import ProfileWizard
+    from app.gui.windows.report_dialog import ReportDialog
+    from app.gui.screenshots.sample_data import sample_report
 
     window = MainWindow()
     window.resize(1200, 720)
@@ -170,9 +130,9 @@ def views(sample) -> Iterator[tuple[str, Callable[[], object]]]:
     yield "report", report
 
 
-def render_all(outdir: Path, sample, *, check: bool) -> dict[str, list[str]]:
+def render_all(outdir: Path, sample: Sample, *, check: bool) -> dict[str, list[str]]:
     """Render every view to OUTDIR/<name>.png; returns the layout problems found per view."""
-    from app.gui.layout_check import layout_problems
+    from app.gui.screenshots.layout_check import layout_problems
 
     outdir.mkdir(parents=True, exist_ok=True)
     problems: dict[str, list[str]] = {}
@@ -215,8 +175,9 @@ def _memory_keyring():
     keyring.set_keyring(MemoryKeyring())
 
 
-def render_screenshots(outdir: Path, *, lang: str = "en", scale: float = 1.0, check: bool = False) -> int:
-    """Render every view to OUTDIR (``python -m app screenshots``); 1 when --check found problems."""
+def main(outdir: Path, lang: str = "en", scale: float = 1.0, check: bool = False) -> int:
+    """Render every view to OUTDIR/<name>.png in *lang* at *scale*; with *check*, print the layout
+    problems found and return 1 if there are any. Starts Qt itself: call it before any QApplication."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_SCALE_FACTOR"] = str(scale)
     with tempfile.TemporaryDirectory(prefix="sssm-screens-") as home:
@@ -224,7 +185,7 @@ def render_screenshots(outdir: Path, *, lang: str = "en", scale: float = 1.0, ch
         _memory_keyring()
         from app import paths
         from app.gui.application import create_application
-        from app.gui.sample_data import create_sample_data
+        from app.gui.screenshots.sample_data import create_sample_data
         from app.store.db import close_database, open_database
 
         from PySide6.QtCore import qInstallMessageHandler
@@ -237,7 +198,7 @@ def render_screenshots(outdir: Path, *, lang: str = "en", scale: float = 1.0, ch
         app = create_application([sys.argv[0]], lang=lang)
         open_database(paths.database_path())
         try:
-            problems = render_all(outdir, create_sample_data(), check=check)
+            problems = render_all(Path(outdir), create_sample_data(), check=check)
         finally:
             close_database()
         app.closeAllWindows()

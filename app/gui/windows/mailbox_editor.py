@@ -1,49 +1,49 @@
 """The mailbox editor (spec §2; seed: メールボックスの設定): settings, test results, alerts, actions."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QFileDialog, QFormLayout, QHeaderView, QLabel
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app import secrets
 from app.domain.enums import ApprovalStatus, OwnerKind, SyncMethod
 from app.domain.settings import MailboxSettings
 from app.domain.validation import ValidationError, validate_mailbox
+from app.diagnostics.report_text import mailbox_details_text, report_text
 from app.gui import messages
-from app.gui.alerts_pane import AlertsPane
+from app.gui.widgets.alerts_pane import AlertsPane
 from app.gui.forms.ui_mailbox_editor import Ui_MailboxEditor
 from app.gui.i18n import enum_text, format_time, translate
-from app.gui.lists import sync_history_columns
-from app.gui.profile_fields import fill_enum_combo, set_combo_value
-from app.gui.report_text import mailbox_details_text, report_text
-from app.gui.table_models import RowTableModel, SearchProxy
+from app.gui.models.columns import sync_history_columns
+from app.gui.models.table_models import RowTableModel, SearchProxy
+from app.gui.widgets.combos import fill_enum_combo, set_combo_value
+from app.gui.widgets.field_errors import FieldErrors
+from app.gui.widgets.tables import setup_table
+from app.gui.windows.base import Dialog
+from app.gui.windows.report_dialog import ReportDialog
 from app.store import queries, repo
 from app.store.models import Mailbox
 
 
-def _snake(camel: str) -> str:
-    return "".join("_" + c.lower() if c.isupper() else c for c in camel)
+class MailboxEditor(Dialog):
+    default_size = QSize(820, 600)
 
-
-class MailboxEditor(QDialog):
     saved = Signal(int)
     test_requested = Signal(int)  # mailbox id; the main window runs it (DiagnosticRunner)
     open_profile = Signal(int)
 
-    def __init__(self, mailbox_id: int | None = None, parent=None):
+    def __init__(self, mailbox_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.ui = Ui_MailboxEditor()
         self.ui.setupUi(self)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.mailbox_id = mailbox_id
         self.mailbox: Mailbox | None = None
         self.issues = []
         self._has_stored_password = False
         self._loading = False
         ui = self.ui
-        for label in self.findChildren(QLabel):
-            if label.objectName().endswith("Error"):  # the message right under its field
-                label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.errors = FieldErrors([ui], [ui.generalForm, ui.syncForm, ui.credentialsForm])
+        ui.lastSyncError.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # as the field errors
         fill_enum_combo(ui.approval, ApprovalStatus)
         for combo in (ui.incomingMethod, ui.outgoingMethod, ui.actMethod):
             fill_enum_combo(combo, SyncMethod)
@@ -60,15 +60,7 @@ class MailboxEditor(QDialog):
         self.history = RowTableModel(sync_history_columns(), self)
         history_proxy = SearchProxy(self)
         history_proxy.setSourceModel(self.history)
-        table = ui.historyTable
-        table.setModel(history_proxy)
-        table.setSortingEnabled(True)
-        table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        setup_table(ui.historyTable, history_proxy, stretch_last=True)
         for edit in (ui.name, ui.email, ui.username, ui.password):
             edit.textChanged.connect(self._changed)
         for combo in (ui.owner, ui.approval, ui.profile, ui.incomingMethod, ui.outgoingMethod, ui.actMethod):
@@ -89,7 +81,7 @@ class MailboxEditor(QDialog):
         # the seed refreshes the form with F5 to see a test's result
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh_from_store)
         self.reload()
-        self.resize(820, 600)
+        self.restore_geometry()
 
     # --- loading ----------------------------------------------------------------------------
 
@@ -172,29 +164,14 @@ class MailboxEditor(QDialog):
             has_password=self._has_stored_password or bool(ui.password.text()),
             delete_after_processing=ui.deleteAfterProcessing.isChecked())
 
-    def message_for(self, field: str) -> str:
-        return "\n".join(i.message(translate) for i in self.issues if i.field == field)
-
     def _changed(self, *_args) -> None:
         if self._loading:
             return
         s = self.settings()
         self.issues = validate_mailbox(s, repo.mailbox_context(s))
         ui = self.ui
-        for form in (ui.generalForm, ui.syncForm, ui.credentialsForm):
-            for row in range(form.rowCount()):
-                item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-                label = item.widget() if item is not None else None
-                if isinstance(label, QLabel) and label.objectName().endswith("Error"):
-                    text = self.message_for(_snake(label.objectName()[:-len("Error")]))
-                    label.setText(text)
-                    form.setRowVisible(row, bool(text))
         with_credentials = s.allow_credentials
-        ui.credentialsForm.setRowVisible(ui.username, with_credentials)
-        ui.credentialsForm.setRowVisible(ui.password, with_credentials)
-        if not with_credentials:
-            ui.credentialsForm.setRowVisible(ui.usernameError, False)
-            ui.credentialsForm.setRowVisible(ui.passwordError, False)
+        self.errors.show(self.issues, {"username": with_credentials, "password": with_credentials})
         saved = self.mailbox is not None
         ui.saveButton.setEnabled(not self.issues)
         ui.approveButton.setEnabled(not self.issues and s.approval is not ApprovalStatus.APPROVED)
@@ -255,8 +232,6 @@ class MailboxEditor(QDialog):
         self.reload()
 
     def show_last_report(self) -> None:
-        from app.gui.report_dialog import ReportDialog
-
         if self.last_report is not None:
             ReportDialog(self.last_report, self.ui.name.text(), self).show()
 

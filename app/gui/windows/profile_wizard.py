@@ -1,14 +1,16 @@
 """New → Exchange profile: the wizard over the profile's four parts (spec §1, seed steps 3–13)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWizard, QWizardPage
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from app import secrets
+from app.domain.settings import ProfileSettings
 from app.domain.validation import ValidationError
 from app.gui import messages
 from app.gui.i18n import translate
-from app.gui.profile_fields import ProfileFields
+from app.gui.widgets.profile_fields import ProfileFields
+from app.gui.windows.base import PreserveGeometry
 from app.store import repo
 
 
@@ -33,10 +35,12 @@ class _PartPage(QWizardPage):
         return self._fields.is_valid(self._part)
 
 
-class ProfileWizard(QWizard):
+class ProfileWizard(PreserveGeometry, QWizard):
+    default_size = QSize(760, 640)
+
     saved = Signal(int)  # the new profile's id
 
-    def __init__(self, parent=None, settings=None):
+    def __init__(self, parent: QWidget | None = None, settings: ProfileSettings | None = None):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("New Exchange profile"))
@@ -58,7 +62,7 @@ class ProfileWizard(QWizard):
             page = _PartPage(self.fields, part, title, subtitle, self)
             self.pages[part] = page
             self.addPage(page)
-        self.resize(760, 640)
+        self.restore_geometry()
 
     def accept(self) -> None:
         settings = self.fields.settings()

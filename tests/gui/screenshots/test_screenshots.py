@@ -10,8 +10,8 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel
 
 from app.gui.i18n import translations_dir
-from app.gui.layout_check import layout_problems
-from app.gui.screenshots import render_all
+from app.gui.screenshots.layout_check import layout_problems
+from app.gui.screenshots.render import render_all
 
 EXPECTED = {"main-profiles", "main-mailboxes", "main-alerts", "main-banner", "wizard-1-location",
             "wizard-2-credentials", "wizard-3-advanced", "wizard-4-additional", "profile-1-general",

@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 from PySide6.QtGui import QGuiApplication
 
 from app.domain.enums import RunStatus, Workload
-from app.gui.report_dialog import ReportDialog
+from app.gui.windows.report_dialog import ReportDialog
 
 
 @dataclass

@@ -2,7 +2,7 @@ from PySide6.QtWidgets import QWizard
 
 from app import secrets
 from app.domain.enums import AuthProtocol, CredentialSource
-from app.gui.profile_wizard import ProfileWizard
+from app.gui.windows.profile_wizard import ProfileWizard
 from app.store.models import ServerProfile
 
 

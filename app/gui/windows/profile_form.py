@@ -1,33 +1,36 @@
 """The email server profile form: every field, its mailboxes and alerts, Test & Enable mailboxes."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QFileDialog, QHeaderView, QScrollArea
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QFileDialog, QScrollArea, QWidget
 
 from app import secrets
+from app.domain.profile_json import profile_to_json
 from app.domain.validation import ValidationError
 from app.gui import messages
-from app.gui.alerts_pane import AlertsPane
+from app.gui.widgets.alerts_pane import AlertsPane
 from app.gui.forms.ui_profile_form import Ui_ProfileForm
 from app.gui.i18n import translate
-from app.gui.lists import mailbox_columns
-from app.gui.profile_fields import ProfileFields
-from app.gui.profile_json import profile_to_json
-from app.gui.table_models import RowTableModel, SearchProxy
+from app.gui.models.columns import mailbox_columns
+from app.gui.models.table_models import RowTableModel, SearchProxy
+from app.gui.widgets.profile_fields import ProfileFields
+from app.gui.widgets.tables import setup_table
+from app.gui.windows.base import Dialog
 from app.store import queries, repo
 from app.store.models import ServerProfile
 
 
-class ProfileForm(QDialog):
+class ProfileForm(Dialog):
+    default_size = QSize(860, 620)
+
     saved = Signal(int)
     open_mailbox = Signal(int)
     test_requested = Signal(int)  # the profile id, after the admin confirmed
 
-    def __init__(self, profile_id: int, parent=None):
+    def __init__(self, profile_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.ui = Ui_ProfileForm()
         self.ui.setupUi(self)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.profile_id = profile_id
         self.profile = ServerProfile.get_by_id(profile_id)
         self.fields = ProfileFields(lambda: repo.profile_context(self.profile), self)
@@ -45,12 +48,7 @@ class ProfileForm(QDialog):
         proxy.setSourceModel(self.mailboxes)
         self.mailbox_proxy = proxy
         table = self.ui.mailboxesTable
-        table.setModel(proxy)
-        table.setSortingEnabled(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        setup_table(table, proxy)
         table.doubleClicked.connect(lambda index: self.open_mailbox.emit(proxy.row_at(index.row()).id))
         self.alerts = AlertsPane(self, profile_id=profile_id)
         self.ui.alertsTabLayout.addWidget(self.alerts)
@@ -62,7 +60,7 @@ class ProfileForm(QDialog):
         self.ui.exportButton.clicked.connect(self.export_profile)
         self._export_dialog: QFileDialog | None = None
         self.reload()
-        self.resize(860, 620)
+        self.restore_geometry()
 
     def reload(self) -> None:
         self.profile = ServerProfile.get_by_id(self.profile_id)

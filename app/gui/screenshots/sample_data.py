@@ -1,4 +1,5 @@
-"""Sample records for screenshots and GUI tests: profiles, mailboxes in every state, alerts.
+"""Sample records for screenshots and GUI tests: profiles, mailboxes in every state, alerts, and
+a Test & Enable report.
 
 Written through the store's own repo functions (validation and keyring included); the test
 results and alerts are set directly, as the engine would have left them.
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from app.domain.enums import (
     AlertLevel,
@@ -21,6 +23,9 @@ from app.domain.enums import (
 from app.domain.settings import MailboxSettings, ProfileSettings
 from app.store import repo
 from app.store.models import Alert, Mailbox, Queue, SyncHistory
+
+if TYPE_CHECKING:
+    from app.diagnostics.report import DiagnosticReport
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
 
@@ -112,3 +117,30 @@ def create_sample_data(now: datetime = NOW) -> Sample:
           "More than half of this profile's mailboxes failed within the last hour.", 25,
           scope=AlertScope.PROFILE, profile=onprem.id)
     return sample
+
+
+def sample_report(mailbox_id: int) -> DiagnosticReport:
+    """A report as the engine makes it for a wrong password: its own step titles and a failure
+    classified from exchangelib's own error, so the screenshots show the real texts."""
+    from app.domain.enums import RunStatus, Workload
+    from app.diagnostics.report import DiagnosticReport, StepResult
+    from app.diagnostics.steps import CTX as STEPS
+    from app.exchange.errors import unauthorized_failure
+
+    failure = unauthorized_failure("Invalid credentials for https://mail.contoso.com/EWS/Exchange.asmx")
+    s, f = RunStatus.SUCCESS, RunStatus.FAILURE
+    report = DiagnosticReport(mailbox_id, "alice@contoso.com", f, started_on=NOW,
+                              finished_on=NOW + timedelta(seconds=4))
+    report.steps = [
+        StepResult("preconditions", "Preconditions", None, s, 3,
+                   "The address is approved, a profile is set and the needed credentials are present."),
+        StepResult("endpoint", "Exchange Web Services endpoint", None, s, 412,
+                   "Configured EWS address: https://mail.contoso.com/EWS/Exchange.asmx"),
+        StepResult("connect", "Connect and authenticate", None, f, 1280, failure.message,
+                   "> POST https://mail.contoso.com/EWS/Exchange.asmx\n> Authorization: NTLM [redacted]\n"
+                   "< HTTP 401 Unauthorized  (12 ms)\n< WWW-Authenticate: Negotiate, NTLM, Basic realm=\"mail\"",
+                   failure),
+    ]
+    report.workloads = {w: f for w in Workload}
+    assert STEPS == "Diagnostics"
+    return report

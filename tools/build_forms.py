@@ -1,4 +1,5 @@
-"""Compile ui/*.ui into app/gui/forms/ui_*.py with pyside6-uic (``make forms``).
+"""Compile ui/*.ui into app/gui/forms/ui_*.py with pyside6-uic (``make forms``, i.e.
+``python -m tools.build_forms``).
 
 ``compile_form`` is also what the test that checks the forms are current uses.
 """
@@ -9,9 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 UI_DIR = ROOT / "ui"
-FORMS_DIR = Path(__file__).resolve().parent / "forms"
+FORMS_DIR = ROOT / "app" / "gui" / "forms"
 HEADER = "# Generated from {source} by pyside6-uic (make forms) — do not edit.\n"
 
 

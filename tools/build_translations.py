@@ -1,10 +1,14 @@
-"""Update resources/i18n/sssm_<lang>.ts from the sources and compile the .qm into app/gui/translations (``make translations``).
+"""Update resources/i18n/sssm_<lang>.ts from the sources and compile the .qm into app/gui/translations
+(``make translations``, i.e. ``python -m tools.build_translations``).
 
 pyside6-lupdate reads the GUI's Python files and the Designer forms. The engine (app/domain,
 app/exchange, app/diagnostics, app/store, app/sync) marks its
 strings with ``QT_TRANSLATE_NOOP`` imported under another name and a context held in a
 constant, which lupdate cannot follow; those calls are collected here with ``ast`` and handed
 to lupdate as a generated file of literal ``QT_TRANSLATE_NOOP("Context", "text")`` calls.
+A literal ``translate("Context", "text")`` call through the injected translate function (the
+support texts in app/diagnostics/report_text.py) is collected the same way, as lupdate itself
+collects that call in the GUI's files.
 """
 from __future__ import annotations
 
@@ -16,11 +20,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 I18N_DIR = ROOT / "resources" / "i18n"  # the .ts sources
 QM_DIR = ROOT / "app" / "gui" / "translations"  # compiled .qm: package data
 LANGUAGES = ("ja",)
-MARKERS = {"QT_TRANSLATE_NOOP", "_N"}
+MARKERS = {"QT_TRANSLATE_NOOP", "_N", "translate"}
 
 
 def _tool(name: str) -> str:

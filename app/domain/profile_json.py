@@ -1,6 +1,7 @@
 """Email server profiles as JSON files (spec §1: Export/Import profile), never with a secret.
 
-Plain Python: the profile form and the main window call these around their file dialogs.
+Pure Python on ProfileSettings: the GUI's profile form and main window call these around their file
+dialogs. The messages of ``ProfileFileError`` are English details under a translated box.
 """
 from __future__ import annotations
 

@@ -8,29 +8,19 @@ from __future__ import annotations
 import csv
 from typing import Iterable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.domain.enums import AlertLevel
 from app.domain.i18n import next_step_text
 from app.gui import messages
 from app.gui.forms.ui_alerts_pane import Ui_AlertsPane
 from app.gui.i18n import alert_text, enum_text, format_time, translate
-from app.gui.table_models import Column, RowTableModel, SearchProxy
+from app.gui.models.columns import alert_columns
+from app.gui.models.table_models import RowTableModel, SearchProxy
+from app.gui.widgets.tables import setup_table
 from app.store import queries
 from app.store.queries import AlertRow
-
-
-
-def alert_columns() -> list[Column]:
-    return [
-        Column(QCoreApplication.translate("AlertsPane", "Level"), lambda r: r.level),
-        Column(QCoreApplication.translate("AlertsPane", "Time"), lambda r: r.updated_on),
-        Column(QCoreApplication.translate("AlertsPane", "Regarding"), lambda r: r.mailbox_name or r.profile_name),
-        Column(QCoreApplication.translate("AlertsPane", "Error code"), lambda r: r.error_code),
-        Column(QCoreApplication.translate("AlertsPane", "Message"), alert_text, tooltip=alert_text),
-        Column(QCoreApplication.translate("AlertsPane", "Occurrences"), lambda r: r.occurrences),
-    ]
 
 
 def write_alerts_csv(path: str, rows: Iterable[AlertRow]) -> int:
@@ -69,14 +59,7 @@ class AlertsPane(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.accept_row = self._level_accepts
         table = self.ui.table
-        table.setModel(self.proxy)
-        table.setSortingEnabled(True)
-        table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        setup_table(table, self.proxy, sort_column=1, stretch_column=4)  # newest first; the message takes the width
         self.ui.levelFilter.addItem(self.tr("All levels"), None)
         self.ui.levelFilter.addItem(self.tr("Errors"), AlertLevel.ERROR.value)
         self.ui.levelFilter.addItem(self.tr("Warnings"), AlertLevel.WARNING.value)

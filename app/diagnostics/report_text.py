@@ -1,6 +1,7 @@
 """Plain-text renderings for support: a Test & Enable report and the mailbox details download.
 
-No Qt here: the caller passes the translate function (``app.gui.i18n.translate`` in the app).
+No Qt here: the caller passes the translate function (``app.gui.i18n.translate`` in the app); the
+literal ``translate("Reports", ...)`` calls are collected for the .ts by tools/build_translations.py.
 Nothing secret is written: reports carry already-redacted transcripts, and a mailbox's
 password is only ever mentioned as stored or not.
 """
@@ -34,7 +35,8 @@ def _alert_message(alert: Any, translate: Translate) -> str:
     return parts_text(parts, translate) if parts else alert.message
 
 
-def _duration(ms: float) -> str:
+def duration_text(ms: float) -> str:
+    """A step's duration as the report and the report dialog show it: 412 ms, 1.28 s."""
     return f"{ms / 1000:.2f} s" if ms >= 1000 else f"{ms:.0f} ms"
 
 
@@ -50,7 +52,7 @@ def report_text(report: Any, mailbox_name: str = "", translate: Translate = iden
     for number, step in enumerate(report.steps, 1):
         workload = f" [{_label(step.workload, translate)}]" if step.workload is not None else ""
         lines.append(f"{number}. {step_title(step, translate)}{workload}: {_label(step.status, translate)} "
-                     f"({_duration(step.duration_ms)})")
+                     f"({duration_text(step.duration_ms)})")
         if step.message:
             lines.append(f"   {step_message(step, translate)}")
         failure = getattr(step, "failure", None)

@@ -1,6 +1,6 @@
 from PySide6.QtCore import Qt
 
-from app.gui.profile_form import ProfileForm
+from app.gui.windows.profile_form import ProfileForm
 from app.store.models import ServerProfile
 
 

@@ -1,0 +1,1 @@
+"""Item models of the lists and their columns."""
