@@ -23,11 +23,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-import requests  # noqa: E402
-from lxml import etree  # noqa: E402
+import requests
+from ews_fixtures import exchangelib_trusts, trust_ca_adapter
+from lxml import etree
 
-from app.simulator.server import LoopbackExchange  # noqa: E402
-from ews_fixtures import exchangelib_trusts, trust_ca_adapter  # noqa: E402
+from app.simulator.server import LoopbackExchange
 
 S = "http://schemas.xmlsoap.org/soap/envelope/"
 M = "http://schemas.microsoft.com/exchange/services/2006/messages"

@@ -165,10 +165,9 @@ def _sync_incoming():
 
 def plain_exchangelib(server, email: str, page_size: int) -> tuple[int, float]:
     """The baseline: one Account, one connection, the same fields, paged."""
+    from ews_fixtures import exchangelib_trusts
     from exchangelib import DELEGATE, Account, Configuration, Credentials
     from exchangelib.version import EXCHANGE_2013_SP1, Version
-
-    from ews_fixtures import exchangelib_trusts
 
     with exchangelib_trusts(server.ca_path):
         config = Configuration(service_endpoint=server.ews_url, credentials=Credentials(email, PASSWORD),

@@ -4,12 +4,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from ews_fixtures import EWS_PASSWORD
 
 from app.domain.enums import ApprovalStatus, AuthProtocol, CredentialSource
 from app.domain.settings import MailboxSettings, ProfileSettings
 from app.exchange import net
 from app.store import repo
-from ews_fixtures import EWS_PASSWORD
 
 
 class Setup:

@@ -29,7 +29,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.paths import simulator_dir
-
     from app.simulator.demo_accounts import create_demo_accounts, describe
     from app.simulator.server import LoopbackExchange
 
@@ -46,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
     stop = threading.Event()
 
-    def _stop(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001
+    def _stop(signum: int, frame: FrameType | None) -> None:
         stop.set()
 
     previous = signal.signal(signal.SIGTERM, _stop)

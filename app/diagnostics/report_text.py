@@ -7,8 +7,9 @@ password is only ever mentioned as stored or not.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from app.domain.i18n import identity_translate, next_step_text, parts_text, step_message, step_title
 

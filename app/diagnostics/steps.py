@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable
+from typing import Any
 
+from app.diagnostics.outcome import record_test_report
+from app.diagnostics.report import DiagnosticReport, StepResult, tested_workloads
+from app.domain.cancel import Cancelled, CancelToken
 from app.domain.enums import RunStatus, Workload
 from app.domain.escalation import Failure
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.exchange import net, probes
 from app.exchange.autodiscover import discover
-from app.domain.cancel import Cancelled, CancelToken
 from app.exchange.connection import ConnectionPlan, PreconditionFailed, plan_connection
 from app.exchange.errors import classify
 from app.exchange.folders import ensure_undeliverable_folder
 from app.exchange.mailbox_connection import MailboxConnection, open_connection
-from app.diagnostics.outcome import record_test_report
-from app.diagnostics.report import DiagnosticReport, StepResult, tested_workloads
 from app.store.base import utcnow
 from app.store.models import Mailbox, ServerProfile
 

@@ -7,11 +7,12 @@ criteria are text, as stored: they are read in the type of the record's value.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from enum import Enum
 from operator import attrgetter
-from typing import Any, Iterable, Protocol, TypeVar, Union, cast
+from typing import Any, Protocol, TypeVar, Union, cast
 
 from app.domain.enums import FilterOperator
 

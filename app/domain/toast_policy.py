@@ -8,7 +8,8 @@ the app starts are taken as already seen.
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from app.domain.enums import AlertLevel
 

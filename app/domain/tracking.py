@@ -14,9 +14,10 @@ comes through a ``TrackingLookup`` (the sync engine implements it on the store, 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from app.domain.enums import TrackingOption
 

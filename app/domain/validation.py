@@ -7,8 +7,8 @@ the GUI shows them translated next to the field, the CLI prints them as they are
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 from app.domain.enums import CredentialSource, OwnerKind

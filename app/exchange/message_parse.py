@@ -11,9 +11,9 @@ keeps (str, aware UTC datetimes), and nothing more:
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable
 
 from lxml.etree import _Element
 

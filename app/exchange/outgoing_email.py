@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from exchangelib import HTMLBody
+from exchangelib import HTMLBody, Message
 from exchangelib import Mailbox as EwsMailbox
-from exchangelib import Message
 from exchangelib import errors as ews
 
 from app.domain.timeutil import as_utc

@@ -5,11 +5,10 @@ Boxes open window-modal with ``open()`` and answer through callbacks; nothing bl
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
-
 
 
 def show_fatal(parent: QWidget | None, text: str) -> None:

@@ -8,7 +8,7 @@ Sync now over every mailbox) reloads the window once, not once per cycle.
 from __future__ import annotations
 
 import logging
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 

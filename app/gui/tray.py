@@ -7,7 +7,7 @@ in-app banner).
 from __future__ import annotations
 
 import json
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -18,7 +18,6 @@ from app.domain.toast_policy import ToastPolicy
 from app.gui.i18n import alert_text
 from app.gui.icons import OK, state_for_level, status_icon
 from app.store import queries, repo
-
 
 ALERT_POLL_MS = 30_000
 

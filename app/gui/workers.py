@@ -10,7 +10,8 @@ itself never does.
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -47,7 +48,7 @@ class Worker(QObject):
             self.finished.emit()
 
 
-_running: set["WorkerHandle"] = set()  # keeps handles (and their threads) alive until done
+_running: set[WorkerHandle] = set()  # keeps handles (and their threads) alive until done
 
 
 class WorkerHandle(QObject):
@@ -73,7 +74,7 @@ class WorkerHandle(QObject):
         self.thread.started.connect(worker.run)
         self._done = False
 
-    def start(self) -> "WorkerHandle":
+    def start(self) -> WorkerHandle:
         _running.add(self)
         self.thread.start()
         return self

@@ -258,7 +258,7 @@ class AutodiscoverResponder:
             f'<Autodiscover xmlns="{POX_RESPONSE_NS}">\r\n'
             f'  <Response xmlns="{POX_OUTLOOK_NS}">{inner}</Response>\r\n'
             "</Autodiscover>"
-        ).encode("utf-8")
+        ).encode()
 
     @staticmethod
     def _pox_error(code: int, message: str) -> bytes:
@@ -276,4 +276,4 @@ class AutodiscoverResponder:
             "    </Error>\r\n"
             "  </Response>\r\n"
             "</Autodiscover>"
-        ).encode("utf-8")
+        ).encode()

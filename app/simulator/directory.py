@@ -121,7 +121,7 @@ class Directory:
             }
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Directory":
+    def from_dict(cls, d: dict) -> Directory:
         """Rebuild a directory saved by :meth:`to_dict`."""
         directory = cls()
         for a in d.get("accounts", ()):

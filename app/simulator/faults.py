@@ -24,8 +24,8 @@ What each kind puts on the wire:
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 import threading
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 KINDS = (

@@ -39,7 +39,7 @@ _IIS = {14: "Microsoft-IIS/7.5", 15: "Microsoft-IIS/8.5"}
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     timeout = 120  # idle keep-alive connections end after this
-    server: "_HttpServer"
+    server: _HttpServer
 
     # -- plumbing -----------------------------------------------------------------------
     def setup(self) -> None:

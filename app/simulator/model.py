@@ -319,7 +319,7 @@ class Mailbox:
         }
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Mailbox":
+    def from_dict(cls, d: dict) -> Mailbox:
         def dec(v):
             if isinstance(v, dict):
                 if "$dt" in v:

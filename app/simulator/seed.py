@@ -14,10 +14,8 @@ from functools import lru_cache
 from .directory import Directory
 from .model import Item, utcnow
 
-FIRST = ("Akira Yuki Hana Kenji Sakura Taro Emma Liam Olivia Noah Ava Lucas Mia Ethan Sofia Mateo Chloe Leo "
-         "Isabel Hugo Nora Felix Clara Oscar Elena Jonas Lea Milan Anna Omar").split()
-LAST = ("Tanaka Suzuki Sato Watanabe Ito Yamamoto Nakamura Kobayashi Smith Johnson Brown Garcia Miller Davis "
-        "Martin Bernard Dubois Weber Schneider Rossi Bianchi Novak Kowalski Jensen Larsen Silva").split()
+FIRST = ["Akira", "Yuki", "Hana", "Kenji", "Sakura", "Taro", "Emma", "Liam", "Olivia", "Noah", "Ava", "Lucas", "Mia", "Ethan", "Sofia", "Mateo", "Chloe", "Leo", "Isabel", "Hugo", "Nora", "Felix", "Clara", "Oscar", "Elena", "Jonas", "Lea", "Milan", "Anna", "Omar"]
+LAST = ["Tanaka", "Suzuki", "Sato", "Watanabe", "Ito", "Yamamoto", "Nakamura", "Kobayashi", "Smith", "Johnson", "Brown", "Garcia", "Miller", "Davis", "Martin", "Bernard", "Dubois", "Weber", "Schneider", "Rossi", "Bianchi", "Novak", "Kowalski", "Jensen", "Larsen", "Silva"]
 COMPANIES = [("Contoso Ltd", "contoso.example"), ("Fabrikam Inc", "fabrikam.example"),
              ("Northwind Traders", "northwind.example"), ("Tailspin Toys", "tailspin.example"),
              ("Adventure Works", "adventure-works.example"), ("Litware Inc", "litware.example"),
@@ -31,10 +29,7 @@ TOPICS = ("quarterly order", "renewal quote", "delivery schedule", "invoice 4471
 SUBJECT_FORMS = ("Question about the {t}", "{T} - next steps", "Re-scheduling the {t}", "Update on {t}",
                  "{T}: draft for review", "Follow-up: {t}", "Can we talk about the {t}?", "{T} (urgent)",
                  "Notes from the {t}", "Proposal for the {t}")
-_WORDS = ("we the order team schedule delivery customer invoice please review attached updated draft "
-          "numbers quarter meeting agreed budget proposal account contract timeline next week friday "
-          "confirm questions support service price discount volume shipment warehouse signed legal "
-          "approval regards project plan status risk issue resolved pending follow call thanks").split()
+_WORDS = ["we", "the", "order", "team", "schedule", "delivery", "customer", "invoice", "please", "review", "attached", "updated", "draft", "numbers", "quarter", "meeting", "agreed", "budget", "proposal", "account", "contract", "timeline", "next", "week", "friday", "confirm", "questions", "support", "service", "price", "discount", "volume", "shipment", "warehouse", "signed", "legal", "approval", "regards", "project", "plan", "status", "risk", "issue", "resolved", "pending", "follow", "call", "thanks"]
 APPOINTMENT_TOPICS = ("Weekly sync", "Customer call", "Quarterly business review", "Lunch with partner",
                       "Product demo", "Planning session", "1:1", "Training", "Site visit", "Budget review")
 LOCATIONS = ("Room 301", "Teams", "Head office", "Customer site", "Cafe Lumiere", "Room 12B", "")

@@ -25,7 +25,6 @@ from .auth import Authenticator
 from .autodiscover import AutodiscoverResponder
 from .directory import Directory
 from .faults import FaultInjector, RequestStats, Throttle
-
 from .tls import ensure_certificates, server_context
 
 log = logging.getLogger(__name__)
@@ -35,7 +34,7 @@ VERSION_ALIASES = {
     "2013": "Exchange2013_SP1",
     "2016": "Exchange2016",
 }
-from .http import (  # noqa: E402,F401  (the paths are part of this module's API)
+from .http import (  # noqa: E402  (the paths are part of this module's API)
     _IIS,
     ADMIN_PREFIX,
     AUTODISCOVER_POX_PATH,
@@ -95,7 +94,7 @@ class LoopbackExchange:
         self._save_lock = threading.Lock()
 
     # -- life cycle ---------------------------------------------------------------------
-    def start(self) -> "LoopbackExchange":
+    def start(self) -> LoopbackExchange:
         if self._httpd is not None:
             return self
         context = None
@@ -128,7 +127,7 @@ class LoopbackExchange:
         self._httpd = self._thread = self._saver = None
         self.save_state()
 
-    def __enter__(self) -> "LoopbackExchange":
+    def __enter__(self) -> LoopbackExchange:
         return self.start()
 
     def __exit__(self, *exc) -> None:
@@ -267,7 +266,7 @@ class LoopbackExchange:
         for callback in list(self._observers):
             try:
                 callback(path, status, headers, body)
-            except Exception:  # noqa: BLE001 - an observer must not break the server
+            except Exception:
                 log.exception("response observer %r failed", callback)
 
     # -- state file ---------------------------------------------------------------------

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from . import soap
 from .directory import Account, Directory
-from .model import MalformedId, Mailbox, decode_id
+from .model import Mailbox, MalformedId, decode_id
 from .soap import M_NS, SOAP_NS, T_NS, attr, esc
 from .xmlitems import RenderContext
 
@@ -23,15 +23,7 @@ M = "{%s}" % M_NS
 T = "{%s}" % T_NS
 S = "{%s}" % SOAP_NS
 
-DISTINGUISHED_NAMES = frozenset((
-    "calendar contacts deleteditems drafts inbox journal notes outbox sentitems tasks msgfolderroot "
-    "publicfoldersroot root junkemail searchfolders voicemail recoverableitemsroot "
-    "recoverableitemsdeletions recoverableitemsversions recoverableitemspurges archiveroot "
-    "archivemsgfolderroot archivedeleteditems archiveinbox archiverecoverableitemsroot "
-    "archiverecoverableitemsdeletions archiverecoverableitemsversions archiverecoverableitemspurges "
-    "syncissues conflicts localfailures serverfailures recipientcache quickcontacts "
-    "conversationhistory adminauditlogs todosearch mycontacts directory imcontactlist peopleconnect "
-    "favorites").split())
+DISTINGUISHED_NAMES = frozenset(["calendar", "contacts", "deleteditems", "drafts", "inbox", "journal", "notes", "outbox", "sentitems", "tasks", "msgfolderroot", "publicfoldersroot", "root", "junkemail", "searchfolders", "voicemail", "recoverableitemsroot", "recoverableitemsdeletions", "recoverableitemsversions", "recoverableitemspurges", "archiveroot", "archivemsgfolderroot", "archivedeleteditems", "archiveinbox", "archiverecoverableitemsroot", "archiverecoverableitemsdeletions", "archiverecoverableitemsversions", "archiverecoverableitemspurges", "syncissues", "conflicts", "localfailures", "serverfailures", "recipientcache", "quickcontacts", "conversationhistory", "adminauditlogs", "todosearch", "mycontacts", "directory", "imcontactlist", "peopleconnect", "favorites"])
 
 ERROR_TEXT = {
     "ErrorItemNotFound": "The specified object was not found in the store.",
@@ -106,7 +98,7 @@ class EwsResult:
 class RequestContext:
     """Per-request state handed to operations."""
 
-    def __init__(self, service: "EwsService", account: Account, caller: Account, request_version: str):
+    def __init__(self, service: EwsService, account: Account, caller: Account, request_version: str):
         self.service = service
         self.directory: Directory = service.directory
         self.account = account  # effective account (impersonated one if any)
@@ -285,8 +277,8 @@ class EwsService:
     def deliver(self, to_email, *, subject, body, sender, to=None, cc=(), body_type="Text", msgid=None,
                 in_reply_to=None, references=None, received: datetime | None = None, is_read=False) -> str:
         """Deliver a new message into *to_email*'s Inbox (as if from outside); returns its item id."""
-        from .ops.createitem import deliver_copy
         from .model import Item
+        from .ops.createitem import deliver_copy
         with self.directory.lock:
             mb = self.directory.mailbox(to_email)
             if mb is None:

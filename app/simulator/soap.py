@@ -109,7 +109,7 @@ def envelope(body_element, server_version: str) -> bytes:
     return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
             f'<s:Envelope xmlns:s="{SOAP_NS}"><s:Header>{server_version_header(server_version)}</s:Header>'
             f'<s:Body xmlns:xsi="{XSI_NS}" xmlns:xsd="{XSD_NS}">{_body_text(body_element)}</s:Body>'
-            "</s:Envelope>").encode("utf-8")
+            "</s:Envelope>").encode()
 
 
 def fault(code: str, message: str, *, faultstring: str | None = None, message_xml: str = "",
@@ -126,7 +126,7 @@ def fault(code: str, message: str, *, faultstring: str | None = None, message_xm
             f'<s:Envelope xmlns:s="{SOAP_NS}"><s:Body><s:Fault>'
             f'<faultcode xmlns:a="{faultcode_ns}">a:{esc(code)}</faultcode>'
             f'<faultstring xml:lang="en-US">{esc(faultstring or message)}</faultstring>'
-            f"<detail>{detail}</detail></s:Fault></s:Body></s:Envelope>").encode("utf-8")
+            f"<detail>{detail}</detail></s:Fault></s:Body></s:Envelope>").encode()
 
 
 def server_busy_fault(backoff_ms: int, server_version: str = "Exchange2013_SP1") -> bytes:

@@ -8,6 +8,8 @@ from app.store.models_activity import (
     ConflictLog,
     Contact,
     CrmAccount,
+    DiagnosticRun,
+    DiagnosticStep,
     EmailActivity,
     EmailMailboxLink,
     FolderSyncState,
@@ -15,8 +17,6 @@ from app.store.models_activity import (
     Lead,
     SyncHistory,
     Task,
-    DiagnosticRun,
-    DiagnosticStep,
 )
 from app.store.models_config import (
     FilterCriterion,

@@ -4,12 +4,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from peewee import (
+    SQL,
     BooleanField,
     CharField,
     FloatField,
     ForeignKeyField,
     IntegerField,
-    SQL,
     TextField,
 )
 

@@ -19,9 +19,9 @@ from app.domain.enums import (
     CredentialSource,
     FilterOperator,
     RecordType,
+    RunStatus,
     ServerType,
     SyncMethod,
-    RunStatus,
     TrackingOption,
     Workload,
 )

@@ -5,9 +5,10 @@ query is done and tests can build them by hand.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, cast
+from typing import cast
 
 from peewee import JOIN, fn
 
@@ -17,9 +18,9 @@ from app.domain.enums import (
     ApprovalStatus,
     CredentialSource,
     OwnerKind,
+    RunStatus,
     ServerType,
     SyncMethod,
-    RunStatus,
     Workload,
 )
 from app.store.base import database

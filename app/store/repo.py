@@ -62,7 +62,7 @@ def save_profile(settings: ProfileSettings, *, profile: ServerProfile | None = N
                  password: str | None = None, outgoing_password: str | None = None) -> ServerProfile:
     """Validate and save. A given password is stored in the keyring; None keeps the stored one."""
     profile = profile or ServerProfile()
-    check = ProfileSettings(**{**settings.__dict__})
+    check = ProfileSettings(**settings.__dict__)
     if password:
         check.has_password = True
     elif profile.id is not None:
@@ -116,7 +116,7 @@ def mailbox_context(settings: MailboxSettings) -> MailboxContext:
 def save_mailbox(settings: MailboxSettings, *, mailbox: Mailbox | None = None,
                  password: str | None = None) -> Mailbox:
     mailbox = mailbox or Mailbox()
-    check = MailboxSettings(**{**settings.__dict__})
+    check = MailboxSettings(**settings.__dict__)
     if password:
         check.has_password = True
     elif mailbox.id is not None:

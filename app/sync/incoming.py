@@ -62,7 +62,7 @@ from app.store.alerts import raise_alert
 from app.store.base import database, utcnow
 from app.store.models import EmailActivity, EmailMailboxLink, Mailbox
 from app.store.repo import system_settings
-from app.sync.incoming_lookup import (  # noqa: F401  (tracking_option_for: part of this module's API)
+from app.sync.incoming_lookup import (
     INBOX,
     StoreTrackingLookup,
     _PendingLookup,
@@ -262,7 +262,7 @@ class IncomingEmailSync:
                 try:
                     with database.atomic():  # a savepoint: one broken message spoils nothing else
                         self._store_message(item, message_ids[item.item_id], stored)
-                except Exception as exc:  # noqa: BLE001 - this message fails, the others go on
+                except Exception as exc:
                     log.warning("incoming email %s of %s could not be stored: %s", item.item_id, self.mailbox.email,
                                 exc, exc_info=True)
                     failed.append(_failed_item(item, exc))

@@ -3,7 +3,7 @@
 SyncFolderItems state."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from app.domain.enums import TrackingOption
 from app.domain.tracking import normalize_address

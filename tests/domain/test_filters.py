@@ -2,7 +2,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from app.domain.enums import FilterOperator as Op, RecordState
+from app.domain.enums import FilterOperator as Op
+from app.domain.enums import RecordState
 from app.domain.filters import Criterion, owners_named, preview_filter, select
 
 ME, OTHER = 7, 8

@@ -1,6 +1,6 @@
 """Alert recording rules: enabled levels, only server-side workloads tested, the profile-wide rule."""
-from app.domain.enums import AlertLevel, SyncMethod, RunStatus, Workload
 from app.diagnostics.steps import run_mailbox_test
+from app.domain.enums import AlertLevel, RunStatus, SyncMethod, Workload
 from app.store.models import Alert, Mailbox
 from app.store.repo import system_settings
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import json
-import re
 import logging
+import re
 
 from app import paths
 from app.cli import main

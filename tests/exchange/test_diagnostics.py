@@ -7,10 +7,10 @@ import time
 
 import pytest
 
+from app.diagnostics.steps import run_mailbox_test, run_profile_test
 from app.domain.enums import AlertLevel, CredentialSource, RunStatus, Workload
 from app.exchange import net
-from app.diagnostics.steps import run_mailbox_test, run_profile_test
-from app.store.models import Alert, Mailbox, DiagnosticRun, WorkloadState
+from app.store.models import Alert, DiagnosticRun, Mailbox, WorkloadState
 from app.store.repo import system_settings
 
 

@@ -9,9 +9,8 @@ from PySide6.QtCore import Qt, QTranslator
 
 from app.domain.enums import AlertLevel, Workload
 from app.exchange.errors import classify, precondition_failure
+from app.gui.i18n import alert_text, translations_dir
 from app.gui.widgets.alerts_pane import AlertsPane, write_alerts_csv
-from app.gui.i18n import translations_dir
-from app.gui.i18n import alert_text
 from app.store import alerts
 from app.store.models import Alert, Mailbox
 from app.store.queries import alert_rows
@@ -99,10 +98,10 @@ def test_a_repeat_keeps_the_parts_and_a_broken_value_falls_back_to_the_message(r
 
 
 def test_test_report_steps_are_translated(japanese):
-    from app.domain.enums import RunStatus
     from app.diagnostics.report import StepResult
-    from app.gui.i18n import translate
     from app.diagnostics.report_text import report_text
+    from app.domain.enums import RunStatus
+    from app.gui.i18n import translate
 
     failure = precondition_failure("AddressNotApproved", "alice@contoso.com")
     steps = [StepResult("preconditions", "Preconditions", None, RunStatus.FAILURE, message=failure.message,
@@ -121,8 +120,8 @@ def test_test_report_steps_are_translated(japanese):
 
 
 def test_report_dialog_shows_the_next_step_of_a_failed_step(qtbot):
-    from app.gui.windows.report_dialog import ReportDialog
     from app.gui.screenshots.sample_data import sample_report
+    from app.gui.windows.report_dialog import ReportDialog
 
     report = sample_report(1)
     dialog = ReportDialog(report, "Alice")

@@ -4,15 +4,15 @@ from __future__ import annotations
 import time
 
 import pytest
+from ews_fixtures import EWS_PASSWORD
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWizard
 
 from app.domain.enums import AlertLevel, RunStatus
-from app.gui.windows.main_window import MainWindow
 from app.gui.tray import TrayController
+from app.gui.windows.main_window import MainWindow
 from app.store import repo
-from app.store.models import Mailbox, ServerProfile
-from ews_fixtures import EWS_PASSWORD
+from app.store.models import Mailbox
 
 TEST_TIMEOUT_MS = 60_000
 
@@ -116,8 +116,8 @@ def test_seed_flow_then_wrong_password(window, qtbot, click, ews, message_log):
 
 def test_profile_test_keeps_the_gui_responsive(window, qtbot, click, ews, message_log):
     profile_id = create_profile_with_wizard(window, qtbot, click, ews, "Twenty mailboxes")
-    from app.domain.settings import MailboxSettings
     from app.domain.enums import ApprovalStatus
+    from app.domain.settings import MailboxSettings
 
     owner = repo.create_user("Owner", "owner@contoso.com")
     for n in range(20):

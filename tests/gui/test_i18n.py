@@ -80,10 +80,10 @@ def japanese(qapp):
 
 
 def test_windows_speak_japanese(japanese, main_window, qtbot):
-    from app.gui.windows.main_window import MainWindow
-    from app.gui.windows.mailbox_editor import MailboxEditor
     from app.domain.validation import ValidationIssue
     from app.gui.i18n import translate
+    from app.gui.windows.mailbox_editor import MailboxEditor
+    from app.gui.windows.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)

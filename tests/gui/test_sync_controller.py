@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from app.domain.enums import TrackingOption
-from app.gui.windows.main_window import MainWindow
 from app.gui.sync_controller import SyncController
 from app.gui.tray import TrayController
+from app.gui.windows.main_window import MainWindow
 from app.store.models import EmailActivity, EmailMailboxLink, Mailbox, UserOptions
 
 WAIT_MS = 30_000

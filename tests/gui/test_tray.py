@@ -7,6 +7,7 @@ from app.gui.single_instance import SingleInstance
 from app.gui.tray import TrayController
 from app.store.models import Alert
 
+
 def _new_alert(mailbox_id, level=AlertLevel.ERROR, code="ErrorUnauthorized"):
     return Alert.create(level=level, scope=AlertScope.MAILBOX, mailbox=mailbox_id, workload=Workload.INCOMING,
                         error_code=code, message="The credentials were rejected (401).",

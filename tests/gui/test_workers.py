@@ -1,7 +1,5 @@
 import threading
 
-import pytest
-
 from app.gui.workers import start_worker
 
 

@@ -1,11 +1,10 @@
 """Hand-built EWS requests against EwsService (no transport), every response schema-checked."""
 from __future__ import annotations
 
-from lxml import etree
+from schema_util import validate_response_body
 
 from app.simulator.directory import Directory
 from app.simulator.service import EwsService
-from schema_util import validate_response_body
 
 NS = {"s": "http://schemas.xmlsoap.org/soap/envelope/",
       "t": "http://schemas.microsoft.com/exchange/services/2006/types",

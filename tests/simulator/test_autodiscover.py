@@ -4,10 +4,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
+from ews_fixtures import exchangelib_trusts
 from exchangelib import BASIC, NTLM, Configuration, Credentials
 from exchangelib.autodiscover.protocol import AutodiscoverProtocol
-
-from ews_fixtures import exchangelib_trusts
 
 ADS = "{http://schemas.microsoft.com/exchange/2010/Autodiscover}"
 POX_OUT = "{http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a}"

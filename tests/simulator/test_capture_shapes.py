@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -62,7 +62,7 @@ def messages(body: bytes, operation: str):
                               f"{{{M}}}{operation}ResponseMessage")
 
 
-@lru_cache(maxsize=None)
+@cache
 def php_ews(operation: str) -> tuple[bytes, ...]:
     """Successful response bodies of *operation* across all php-ews recordings."""
     found = []

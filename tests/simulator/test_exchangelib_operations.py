@@ -6,20 +6,30 @@ the others use auto-detection. Every response is also schema-checked by the sess
 from __future__ import annotations
 
 import datetime
-import time
 
 import pytest
+from ews_fixtures import exchangelib_trusts
 from exchangelib import (
-    BASIC, DELEGATE, IMPERSONATION, NTLM, Account, CalendarItem, Configuration, Contact, Credentials,
-    EWSDateTime, Folder, Mailbox, Message, Task,
+    BASIC,
+    DELEGATE,
+    IMPERSONATION,
+    NTLM,
+    Account,
+    CalendarItem,
+    Configuration,
+    Contact,
+    Credentials,
+    EWSDateTime,
+    Folder,
+    Mailbox,
+    Message,
+    Task,
 )
 from exchangelib.errors import ErrorImpersonateUserDenied, ErrorIrresolvableConflict, ErrorItemNotFound
-from exchangelib.items import NEVER_OVERWRITE, SEND_TO_NONE
 from exchangelib.indexed_properties import EmailAddress
+from exchangelib.items import NEVER_OVERWRITE, SEND_TO_NONE
 from exchangelib.properties import EWS_ID, HEX_ENTRY_ID, AlternateId
 from exchangelib.version import EXCHANGE_2013_SP1, Version
-
-from ews_fixtures import exchangelib_trusts
 
 NO_SEED = dict(emails=0, appointments=0, contacts=0, tasks=0)
 

@@ -9,7 +9,6 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import requests
-
 from test_transport_auth import GET_INBOX, SOAP_HEADERS
 
 E_NS = "{http://schemas.microsoft.com/exchange/services/2006/errors}"

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 from lxml import etree
-
-from app.simulator import soap
 from schema_util import validate_response_body
 from service_util import NS, classes, codes, make_world, soap_request, text
+
+from app.simulator import soap
 
 GET_INBOX = ("<m:GetFolder><m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape>"
              '<m:FolderIds><t:DistinguishedFolderId Id="inbox"/></m:FolderIds></m:GetFolder>')

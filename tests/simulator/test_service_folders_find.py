@@ -4,10 +4,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from service_util import NS, classes, codes, find_items, item_ids, make_world, text
 
 from app.simulator.seed import seed_mailbox
 from app.simulator.xmlitems import parse_dt
-from service_util import NS, classes, codes, find_items, item_ids, make_world, text
 
 START = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import time
 
 import pytest
+from service_util import NS, classes, codes, create_message, find_items, get_items, item_ids, make_world, text
 
 from app.simulator.seed import seed_mailbox
-from service_util import (NS, classes, codes, create_message, find_items, get_items, item_ids, make_world, text)
 
 
 @pytest.fixture

@@ -4,10 +4,11 @@ from __future__ import annotations
 import json
 import time
 
+from service_util import NS, Client, codes, make_world
+
 from app.simulator.directory import Directory
 from app.simulator.seed import seed_mailbox
 from app.simulator.service import EwsService
-from service_util import NS, Client, codes, make_world, soap_request
 
 
 def sync(client, state=None, max_changes=512, shape="IdOnly", ignore=()):

@@ -7,7 +7,6 @@ import ssl
 import time
 
 import pytest
-import requests
 import spnego
 from requests_ntlm import HttpNtlmAuth
 

@@ -15,11 +15,10 @@ from pathlib import Path
 import pytest
 import requests
 from cryptography import x509
+from test_transport_auth import GET_INBOX, SOAP_HEADERS
 
 from app.simulator.server import LoopbackExchange
 from app.simulator.tls import ensure_certificates
-
-from test_transport_auth import GET_INBOX, SOAP_HEADERS
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from ews_fixtures import exchangelib_trusts
 from exchangelib import BASIC, DELEGATE, NTLM, Account, Configuration, Credentials
 from exchangelib.errors import ErrorServerBusy, UnauthorizedError
 from exchangelib.version import EXCHANGE_2013_SP1, Build, Version
-
-from ews_fixtures import exchangelib_trusts
 
 
 def _account(ews, account, auth_type, password=None, version=True):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from worker_support import open_mailbox  # noqa: E402  (tests/sync is this script's folder)
+from worker_support import open_mailbox
 
 
 def main(address: str, ews_url: str, ca_file: str) -> int:

@@ -15,7 +15,14 @@ from app.exchange.item_mapping import ITEM_MAPPINGS
 from app.store import repo
 from app.store.filters_query import preview, records_selected
 from app.store.models import (
-    Appointment, ConflictLog, Contact, FilterCriterion, FolderSyncState, ItemLink, SyncFilter, Task,
+    Appointment,
+    ConflictLog,
+    Contact,
+    FilterCriterion,
+    FolderSyncState,
+    ItemLink,
+    SyncFilter,
+    Task,
 )
 from app.sync.appointments_contacts_tasks import sync_appointments_contacts_tasks
 from app.sync.record_mapping import RECORD_MAPPINGS

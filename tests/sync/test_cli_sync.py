@@ -14,13 +14,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from ews_fixtures import EWS_PASSWORD
 
 from app.cli import main
 from app.domain.enums import EmailStatus, Workload
 from app.store import repo
 from app.store.models import EmailActivity, Mailbox
 from app.sync.outgoing import queue_email
-from ews_fixtures import EWS_PASSWORD
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAFETY = 60  # seconds; only reached when something is broken

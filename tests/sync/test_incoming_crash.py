@@ -16,11 +16,11 @@ import time
 from pathlib import Path
 
 import pytest
+from ews_fixtures import EWS_PASSWORD
 
 from app.domain.enums import TrackingOption
 from app.store.models import EmailActivity, EmailMailboxLink, FolderSyncState, Mailbox, UserOptions
 from app.sync.incoming import FETCH_BATCH, PAGE_SIZE
-from ews_fixtures import EWS_PASSWORD
 
 WORKER = Path(__file__).with_name("crash_worker.py")
 EMAILS = 2500  # about 90 % land in the Inbox, the rest in Sent Items

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 
-from app.domain.enums import AlertLevel, AlertScope, EmailStatus, OwnerKind, SyncMethod, RunStatus, Workload
+from app.domain.enums import AlertLevel, AlertScope, EmailStatus, OwnerKind, RunStatus, SyncMethod, Workload
 from app.store import repo
 from app.store.models import Alert, EmailActivity, EmailMailboxLink, Mailbox, Queue, SyncHistory
 from app.sync.outgoing import pending_for, queue_email, sync_outgoing

@@ -14,12 +14,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from ews_fixtures import EWS_PASSWORD
 
 from app.domain.enums import EmailStatus
 from app.store.base import utcnow
 from app.store.models import EmailActivity, EmailMailboxLink, Mailbox
 from app.sync.outgoing import claim_lease, queue_email, sync_outgoing
-from ews_fixtures import EWS_PASSWORD
 
 WORKER = Path(__file__).with_name("outgoing_crash_worker.py")
 

@@ -4,10 +4,11 @@ import queue
 from datetime import timedelta
 from types import SimpleNamespace
 
+from test_scheduler import Clock, _enable
+
 from app.domain.enums import Workload
 from app.store.models import Mailbox
 from app.sync.scheduler import Scheduler
-from test_scheduler import Clock, _enable
 
 SAFETY = 30  # seconds; never reached when the scheduler works
 

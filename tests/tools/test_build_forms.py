@@ -14,5 +14,5 @@ def test_compiled_forms_are_current(ui_file: Path):
 
 
 def test_the_forms_stay_in_the_package():
-    assert FORMS_DIR == Path(__file__).resolve().parents[2] / "app" / "gui" / "forms"
+    assert Path(__file__).resolve().parents[2] / "app" / "gui" / "forms" == FORMS_DIR
     assert sorted(UI_DIR.glob("*.ui"))

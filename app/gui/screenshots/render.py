@@ -13,8 +13,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Qt and the store load when the render starts
     from PySide6.QtWidgets import QWidget
@@ -33,20 +34,19 @@ def _settle(widget: QWidget) -> None:
 def views(sample: Sample) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     """(file name, function that shows the view and returns its window) for every view."""
     from app.domain.enums import CredentialSource
-    from app.gui.windows.main_window import MainWindow
+    from app.gui.screenshots.sample_data import sample_report
     from app.gui.windows.mailbox_editor import MailboxEditor
+    from app.gui.windows.main_window import MainWindow
     from app.gui.windows.profile_form import ProfileForm
     from app.gui.windows.profile_wizard import ProfileWizard
     from app.gui.windows.report_dialog import ReportDialog
-    from app.gui.screenshots.sample_data import sample_report
 
     window = MainWindow()
     window.resize(1200, 720)
     from PySide6.QtCore import QCoreApplication
 
-    from app.store.models import Mailbox
-
     from app.gui.sync_controller import SyncController
+    from app.store.models import Mailbox
 
     sync = SyncController(window)  # never started: the buttons it enables look as in the app
     window.set_sync(sync)
@@ -183,12 +183,12 @@ def main(outdir: Path, lang: str = "en", scale: float = 1.0, check: bool = False
     with tempfile.TemporaryDirectory(prefix="sssm-screens-") as home:
         os.environ["SSSM_HOME"] = home
         _memory_keyring()
+        from PySide6.QtCore import qInstallMessageHandler
+
         from app import paths
         from app.gui.application import create_application
         from app.gui.screenshots.sample_data import create_sample_data
         from app.store.db import close_database, open_database
-
-        from PySide6.QtCore import qInstallMessageHandler
 
         def quiet(mode, context, message):  # the offscreen platform's own complaints are noise here
             if "propagateSizeHints" not in message:

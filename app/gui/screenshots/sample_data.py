@@ -16,8 +16,8 @@ from app.domain.enums import (
     ApprovalStatus,
     CredentialSource,
     OwnerKind,
-    SyncMethod,
     RunStatus,
+    SyncMethod,
     Workload,
 )
 from app.domain.settings import MailboxSettings, ProfileSettings
@@ -122,9 +122,9 @@ def create_sample_data(now: datetime = NOW) -> Sample:
 def sample_report(mailbox_id: int) -> DiagnosticReport:
     """A report as the engine makes it for a wrong password: its own step titles and a failure
     classified from exchangelib's own error, so the screenshots show the real texts."""
-    from app.domain.enums import RunStatus, Workload
     from app.diagnostics.report import DiagnosticReport, StepResult
     from app.diagnostics.steps import CTX as STEPS
+    from app.domain.enums import RunStatus, Workload
     from app.exchange.errors import unauthorized_failure
 
     failure = unauthorized_failure("Invalid credentials for https://mail.contoso.com/EWS/Exchange.asmx")
@@ -141,6 +141,6 @@ def sample_report(mailbox_id: int) -> DiagnosticReport:
                    "< HTTP 401 Unauthorized  (12 ms)\n< WWW-Authenticate: Negotiate, NTLM, Basic realm=\"mail\"",
                    failure),
     ]
-    report.workloads = {w: f for w in Workload}
+    report.workloads = dict.fromkeys(Workload, f)
     assert STEPS == "Diagnostics"
     return report

@@ -1,7 +1,7 @@
 """Combo boxes over a LabeledEnum: each member's label in the UI language, its value as the data."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtWidgets import QComboBox
 

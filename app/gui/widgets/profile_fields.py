@@ -6,8 +6,8 @@ the choices require, and shows each validation message next to its field.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Callable
 
 from PySide6.QtCore import QDateTime, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget

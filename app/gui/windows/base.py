@@ -49,7 +49,7 @@ class PreserveGeometry(_WidgetBase):
         settings.setValue(self.geometry_key(), self.saveGeometry())
         settings.sync()
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
+    def hideEvent(self, event: QHideEvent) -> None:
         if not event.spontaneous():  # closed, accepted or sent to the tray; not minimised
             self.save_geometry()
         super().hideEvent(event)

@@ -6,16 +6,16 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app import secrets
+from app.diagnostics.report_text import mailbox_details_text, report_text
 from app.domain.enums import ApprovalStatus, OwnerKind, SyncMethod
 from app.domain.settings import MailboxSettings
 from app.domain.validation import ValidationError, validate_mailbox
-from app.diagnostics.report_text import mailbox_details_text, report_text
 from app.gui import messages
-from app.gui.widgets.alerts_pane import AlertsPane
 from app.gui.forms.ui_mailbox_editor import Ui_MailboxEditor
 from app.gui.i18n import enum_text, format_time, translate
 from app.gui.models.columns import sync_history_columns
 from app.gui.models.table_models import RowTableModel, SearchProxy
+from app.gui.widgets.alerts_pane import AlertsPane
 from app.gui.widgets.combos import fill_enum_combo, set_combo_value
 from app.gui.widgets.field_errors import FieldErrors
 from app.gui.widgets.tables import setup_table

@@ -1,7 +1,7 @@
 """The main window: navigation on the left, one page per area, a status bar with what is running."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent
@@ -238,7 +238,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.close_handler = None
         self.close()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.close_handler is not None:
             self.close_handler(event)
             if not event.isAccepted():

@@ -8,11 +8,11 @@ from app import secrets
 from app.domain.profile_json import profile_to_json
 from app.domain.validation import ValidationError
 from app.gui import messages
-from app.gui.widgets.alerts_pane import AlertsPane
 from app.gui.forms.ui_profile_form import Ui_ProfileForm
 from app.gui.i18n import translate
 from app.gui.models.columns import mailbox_columns
 from app.gui.models.table_models import RowTableModel, SearchProxy
+from app.gui.widgets.alerts_pane import AlertsPane
 from app.gui.widgets.profile_fields import ProfileFields
 from app.gui.widgets.tables import setup_table
 from app.gui.windows.base import Dialog

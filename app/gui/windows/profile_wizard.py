@@ -31,7 +31,7 @@ class _PartPage(QWizardPage):
         layout.addWidget(scroll)
         fields.changed.connect(self.completeChanged)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+    def isComplete(self) -> bool:
         return self._fields.is_valid(self._part)
 
 

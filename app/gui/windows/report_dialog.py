@@ -7,13 +7,13 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeWidgetItem, QWidget
 
+from app.diagnostics.report_text import duration_text, report_text
 from app.domain.enums import RunStatus
 from app.domain.i18n import next_step_text, step_message, step_title
 from app.gui import messages
 from app.gui.forms.ui_report_dialog import Ui_ReportDialog
 from app.gui.i18n import enum_text, format_time, translate
 from app.gui.windows.base import Dialog
-from app.diagnostics.report_text import duration_text, report_text
 
 _COLOURS = {RunStatus.SUCCESS: "#1b7f3b", RunStatus.FAILURE: "#b3261e", RunStatus.WARNING: "#9a6700"}
 

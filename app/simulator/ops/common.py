@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import operator
 
-from ..service import M, T, Fault, OpError
 from .. import soap
-from ..xmlitems import (ALL_PROPS, BY_URI, DEFAULT_FIND, DEFAULT_GET, ID_ONLY, INDEXED, BY_ELEM,
-                        PropertyError, parse_dt)
+from ..service import Fault, M, OpError, T
+from ..xmlitems import ALL_PROPS, BY_ELEM, BY_URI, DEFAULT_FIND, DEFAULT_GET, ID_ONLY, INDEXED, PropertyError, parse_dt
 
 _BASE = {"IdOnly": ID_ONLY, "AllProperties": ALL_PROPS}
 

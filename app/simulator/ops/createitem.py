@@ -9,7 +9,7 @@ from datetime import datetime
 
 from .. import soap
 from ..model import Item, Mailbox, utcnow
-from ..service import M, T, Fault, OpError, RequestContext, response, response_message
+from ..service import Fault, M, OpError, RequestContext, T, response, response_message
 from ..xmlitems import KIND_BY_ELEM, PropertyError, item_from_xml, text_only_violation
 
 DEFAULT_FOLDER = {"Message": "drafts", "CalendarItem": "calendar", "Contact": "contacts", "Task": "tasks"}

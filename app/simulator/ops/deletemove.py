@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import soap
-from ..service import M, T, Fault, OpError, RequestContext, response, response_message
+from ..service import Fault, M, OpError, RequestContext, T, response, response_message
 
 _DELETE_TYPES = ("HardDelete", "SoftDelete", "MoveToDeletedItems")
 

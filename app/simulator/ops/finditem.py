@@ -1,7 +1,7 @@
 """FindItem: paging views, restrictions, sort order."""
 from __future__ import annotations
 
-from ..service import M, T, OpError, RequestContext, response, response_message
+from ..service import M, OpError, RequestContext, T, response, response_message
 from ..xmlitems import BY_URI, parse_dt, render_item
 from .common import compile_restriction, item_getter, item_shape
 

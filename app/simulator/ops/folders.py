@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .. import soap
 from ..model import Folder, Mailbox
-from ..service import M, T, Fault, OpError, RequestContext, response, response_message
+from ..service import Fault, M, OpError, RequestContext, T, response, response_message
 from ..soap import esc
 from .common import compile_restriction
 

@@ -5,7 +5,7 @@ import base64
 import binascii
 
 from ..model import MalformedId, decode_id, encode_id
-from ..service import M, T, OpError, RequestContext, response, response_message
+from ..service import M, OpError, RequestContext, T, response, response_message
 from ..soap import attr, esc
 
 _ENTRY_PREFIX = b"\x00\x00\x00\x00"

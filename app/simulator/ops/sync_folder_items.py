@@ -7,7 +7,7 @@ import gzip
 
 from .. import soap
 from ..model import OP_DELETE
-from ..service import M, T, Fault, OpError, RequestContext, response, response_message
+from ..service import Fault, M, OpError, RequestContext, response, response_message
 from ..xmlitems import render_item
 from .common import item_shape
 

@@ -5,7 +5,7 @@ import base64
 import binascii
 
 from .. import soap
-from ..service import M, T, Fault, OpError, RequestContext, response, response_message
+from ..service import Fault, M, OpError, RequestContext, T, response, response_message
 from ..xmlitems import BY_ELEM, BY_URI, INDEXED, PropertyError, apply_field, delete_field, text_only_violation
 from .createitem import _send
 
