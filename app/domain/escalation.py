@@ -1,4 +1,4 @@
-"""How failures escalate (spec §4): pure decisions, no I/O.
+"""How failures escalate (docs/product-rules.md §4): pure decisions, no I/O.
 
 Transient failures (timeouts, HTTP 5xx, ErrorServerBusy, connection resets) give a Warning and
 a retry after a back-off; after ``limit`` of them in a row the workload is disabled with an

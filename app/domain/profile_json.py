@@ -1,4 +1,4 @@
-"""Email server profiles as JSON files (spec §1: Export/Import profile), never with a secret.
+"""Email server profiles as JSON files (docs/product-rules.md §1: Export/Import profile), never with a secret.
 
 Pure Python on ProfileSettings: the GUI's profile form and main window call these around their file
 dialogs. The messages of ``ProfileFileError`` are English details under a translated box.

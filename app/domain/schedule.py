@@ -1,4 +1,4 @@
-"""When a workload of a mailbox runs next (spec §5 Scheduling): pure rules, no I/O, no clock.
+"""When a workload of a mailbox runs next (docs/product-rules.md §5 Scheduling): pure rules, no I/O, no clock.
 
 Every enabled workload has its own next-run time, set when a cycle ends:
 - a cycle that found items (created, updated or deleted something) is *busy*: next in 2 minutes;

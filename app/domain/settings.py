@@ -1,4 +1,4 @@
-"""Value objects for what the forms edit: a profile's and a mailbox's settings (spec §1, §2).
+"""Value objects for what the forms edit: a profile's and a mailbox's settings (docs/product-rules.md §1, §2).
 
 The store maps its rows to and from these; validation works on them; passwords are never
 here — only whether one is stored (``has_password``), the keyring holds the secret.

@@ -1,4 +1,4 @@
-"""When an alert deserves a tray toast (spec §4). Plain Python: the clock is injected.
+"""When an alert deserves a tray toast (docs/product-rules.md §4). Plain Python: the clock is injected.
 
 A toast goes out for each alert that is new (or newly escalated) at a level the system
 settings want toasted (Error by default, Warning when enabled), but no more than one per

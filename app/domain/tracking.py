@@ -1,4 +1,4 @@
-"""Whether an incoming email is tracked into the store (spec §5, personal options → Email tab).
+"""Whether an incoming email is tracked into the store (docs/product-rules.md §5, personal options → Email tab).
 
 Pure decision: the facts about the message come in an ``IncomingMessage``, what the store knows
 comes through a ``TrackingLookup`` (the sync engine implements it on the store, tests with sets).

@@ -1,4 +1,4 @@
-"""Validation rules of every profile and mailbox field (spec §1, §2).
+"""Validation rules of every profile and mailbox field (docs/product-rules.md §1, §2).
 
 Each rule yields a ``ValidationIssue``: the field it concerns and a message a person
 understands. Messages are English templates marked for translation (context "Validation");

@@ -1,4 +1,4 @@
-"""Recording alerts (spec §4): level filtering, de-duplication, recovery, the profile-wide rule.
+"""Recording alerts (docs/product-rules.md §4): level filtering, de-duplication, recovery, the profile-wide rule.
 
 ``Alert.message`` is the English text (logs, CSV export). ``Alert.message_parts`` keeps the same
 message translatable: a JSON list of ``[context, template, params]`` whose translated, formatted

@@ -113,7 +113,7 @@ class Mailbox(BaseModel):
     allow_credentials = BooleanField(default=False)
     username = CharField(max_length=256, default="")
     delete_after_processing = BooleanField(default=False)
-    # configuration test results and monitoring (spec §2)
+    # configuration test results and monitoring (docs/product-rules.md §2)
     incoming_status = EnumField(RunStatus, default=RunStatus.NOT_RUN)
     outgoing_status = EnumField(RunStatus, default=RunStatus.NOT_RUN)
     act_status = EnumField(RunStatus, default=RunStatus.NOT_RUN)

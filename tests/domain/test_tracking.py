@@ -1,4 +1,4 @@
-"""The tracking decision (spec §5): which incoming emails each tracking option keeps."""
+"""The tracking decision (docs/product-rules.md §5): which incoming emails each tracking option keeps."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""Every field of an email server profile (spec §1), shared by the wizard and the profile form.
+"""Every field of an email server profile (docs/product-rules.md §1), shared by the wizard and the profile form.
 
 The four parts (server location, credentials, advanced, additional settings) are Designer forms;
 ``ProfileFields`` fills them from ``ProfileSettings``, reads them back, shows and hides rows as

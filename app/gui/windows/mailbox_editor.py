@@ -1,4 +1,5 @@
-"""The mailbox editor (spec §2; seed: メールボックスの設定): settings, test results, alerts, actions."""
+"""The mailbox editor (docs/product-rules.md §2; seed: メールボックスの設定): settings, test results,
+alerts, actions."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal

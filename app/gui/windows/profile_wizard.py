@@ -1,4 +1,4 @@
-"""New → Exchange profile: the wizard over the profile's four parts (spec §1, seed steps 3–13)."""
+"""New → Exchange profile: the wizard over the profile's four parts (docs/product-rules.md §1, seed steps 3–13)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
