@@ -112,6 +112,25 @@ def own_documents() -> list[Path]:
 @pytest.mark.parametrize("path", own_documents(), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_the_documents_stand_on_their_own(path):
     text = path.read_text(encoding="utf-8")
-    for phrase in ("../shared", "SPEC.md"):
+    for phrase in (OUTSIDE, "SPEC.md"):
         assert phrase not in text, phrase
     assert re.search(r"spec\s*§", text, re.IGNORECASE) is None
+
+
+OUTSIDE = ".." + "/shared"  # written in two parts so that this file does not name it itself
+
+
+def test_nothing_in_the_repository_needs_the_reference_folder_beside_it():
+    """A clone has no folder beside it: no tracked file may point there (git grep finds none)."""
+    import subprocess
+
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    offenders = []
+    for name in tracked.decode().split("\0"):
+        path = ROOT / name
+        if not name or not path.is_file() or path.suffix in (".png", ".qm", ".ico"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if OUTSIDE in text or re.search(r"spec\s*§", text, re.IGNORECASE):
+            offenders.append(name)
+    assert offenders == []
