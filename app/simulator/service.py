@@ -290,7 +290,9 @@ class EwsService:
             item.to = tuple(to) if to else ((None, mb.email),)
             item.cc = tuple(cc)
             item.msgid, item.in_reply_to, item.references = msgid, in_reply_to, references
-            return deliver_copy(mb, item, received=received, is_read=is_read).id
+            delivered = deliver_copy(mb, item, received=received, is_read=is_read)
+            assert delivered.id is not None, "add_item gives the item its id"
+            return delivered.id
 
 
 def qname_local(el) -> str:
