@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 from .model import Item, conversation_id
 from .soap import T_NS, attr, esc
 
-T = "{%s}" % T_NS
+T = f"{{{T_NS}}}"
 
 
 class Field:
