@@ -128,7 +128,7 @@ def main() -> None:
             n, dt = timed(args.seconds, lambda: (base_post(GET_FOLDER), 1)[1])
             baseline = n / dt
 
-            for label, email, body_size, _ in SIZES:
+            for label, email, _, _ in SIZES:
                 inbox = server.directory.mailbox(email).distinguished["inbox"]
                 items = list(inbox.items.values())
                 mean_size = statistics.fmean(it.body_spec[1] for it in items)
@@ -140,7 +140,9 @@ def main() -> None:
 
                 state = {"n": 0}
 
-                def raw_step():
+                # the loop's names bound as defaults: each step uses this body size's session and batches
+                def raw_step(state: dict[str, int] = state, post: Poster = post, bodies: list[bytes] = bodies,
+                             batches: list[list[str]] = batches) -> int:
                     i = state["n"] % len(bodies)
                     state["n"] += 1
                     assert b'ResponseClass="Error"' not in post(bodies[i])
@@ -157,7 +159,8 @@ def main() -> None:
                                            version=Version(build=EXCHANGE_2013_SP1))
                     account = Account(email, config=config, autodiscover=False, access_type=DELEGATE)
 
-                    def lib_step():
+                    def lib_step(state: dict[str, int] = state, account: Account = account,
+                                 batches: list[list[str]] = batches) -> int:
                         i = state["n"] % len(batches)
                         state["n"] += 1
                         fetched = list(account.fetch([(x, None) for x in batches[i]],

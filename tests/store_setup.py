@@ -31,7 +31,8 @@ class Setup:
         if profile.credential_source is CredentialSource.USER_OR_QUEUE:
             values.update(allow_credentials=True, username=email)
         values.update(changes)
-        return repo.save_mailbox(MailboxSettings(**values), password=password if values.get("allow_credentials") else None)
+        return repo.save_mailbox(MailboxSettings(**values),
+                                 password=password if values.get("allow_credentials") else None)
 
 
 @pytest.fixture

@@ -68,9 +68,13 @@ class AutodiscoverResponder:
 
     # -- configuration ------------------------------------------------------------------
     def set_redirect(self, email: str, *, address: str | None = None, url: str | None = None) -> None:
-        if bool(address) == bool(url):
+        if address and not url:
+            redirect = Redirect("address", address)
+        elif url and not address:
+            redirect = Redirect("url", url)
+        else:
             raise ValueError("give exactly one of address= or url=")
-        self.redirects[email.strip().lower()] = Redirect("address" if address else "url", address or url)
+        self.redirects[email.strip().lower()] = redirect
 
     def clear_redirect(self, email: str | None = None) -> None:
         if email is None:

@@ -4,6 +4,7 @@ threading server that owns per-connection state. ``LoopbackExchange`` (server.py
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -74,7 +75,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _read_body(self) -> bytes:
         if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-            parts = []
+            parts: list[bytes] = []
             while True:
                 size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
                 if size == 0:
@@ -318,10 +319,8 @@ class _HttpServer(ThreadingHTTPServer):
         try:
             super().finish_request(tls, client_address)
         finally:
-            try:
+            with contextlib.suppress(OSError):
                 tls.close()
-            except OSError:
-                pass
 
     def handle_error(self, request, client_address) -> None:
         log.exception("error while serving %s", client_address)

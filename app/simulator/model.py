@@ -12,6 +12,10 @@ import binascii
 import uuid
 from bisect import bisect_right
 from datetime import datetime, timezone
+from typing import Any
+
+Address = tuple[str | None, str]
+"""(display name, email) of a sender, recipient or organizer; the name may be unknown."""
 
 # Change-log operations
 OP_CREATE, OP_UPDATE, OP_READ, OP_DELETE = "c", "u", "r", "d"
@@ -100,25 +104,35 @@ class Item:
     def __init__(self, kind: str):
         self.kind = kind
         self.item_class = ITEM_CLASS[kind]
-        self.id = self.folder_id = None
+        self.id: str | None = None  # both set by Mailbox.add_item
+        self.folder_id: str | None = None
         self.ck = 0
-        self.subject = None
-        self._body = None
+        self.subject: str | None = None
+        self._body: str | None = None
         self.body_type = "Text"
-        self.body_spec = None  # (seed, size, html) for lazily generated seeded bodies
-        self.received = self.sent = self.created = self.modified = None
+        self.body_spec: tuple[int, int, bool] | None = None  # (seed, size, html) for lazily generated seeded bodies
+        self.received: datetime | None = None
+        self.sent: datetime | None = None
+        self.created: datetime | None = None
+        self.modified: datetime | None = None
         self.importance = "Normal"
         self.sensitivity = "Normal"
-        self.categories = ()
+        self.categories: tuple[str, ...] = ()
         self.is_read = False
         self.is_draft = False
         self.is_from_me = False
-        self.msgid = self.in_reply_to = self.references = None
-        self.conv_id = None  # 16 bytes
-        self.conv_index = None  # bytes
-        self.sender = self.from_ = None  # (name, email)
-        self.to = self.cc = self.bcc = self.reply_to = ()
-        self.x = None
+        self.msgid: str | None = None
+        self.in_reply_to: str | None = None
+        self.references: str | None = None
+        self.conv_id: bytes | None = None  # 16 bytes
+        self.conv_index: bytes | None = None
+        self.sender: Address | None = None
+        self.from_: Address | None = None
+        self.to: tuple[Address, ...] = ()
+        self.cc: tuple[Address, ...] = ()
+        self.bcc: tuple[Address, ...] = ()
+        self.reply_to: tuple[Address, ...] = ()
+        self.x: dict[str, Any] | None = None
         self.created_seq = self.content_seq = self.last_seq = 0
 
     @property
@@ -129,15 +143,15 @@ class Item:
         return self._body
 
     @body.setter
-    def body(self, value: str | None):
+    def body(self, value: str | None) -> None:
         self._body = value
         self.body_spec = None
 
-    def get(self, name, default=None):
+    def get(self, name: str, default: Any = None) -> Any:
         """A type-specific property from ``x``."""
         return self.x.get(name, default) if self.x else default
 
-    def set(self, name, value):
+    def set(self, name: str, value: Any) -> None:
         if self.x is None:
             self.x = {}
         if value is None:
@@ -155,7 +169,8 @@ class Folder:
     __slots__ = ("id", "parent_id", "name", "folder_class", "distinguished", "items", "ck",
                  "log", "version", "_sorted", "_sorted_version")
 
-    def __init__(self, fid, parent_id, name, folder_class, distinguished=None):
+    def __init__(self, fid: str, parent_id: str | None, name: str, folder_class: str | None,
+                 distinguished: str | None = None):
         self.id = fid
         self.parent_id = parent_id
         self.name = name
@@ -166,7 +181,7 @@ class Folder:
         # (seq, item id, op, created_seq) in ascending seq order
         self.log: list[tuple[int, str, str, int]] = []
         self.version = 0
-        self._sorted = None
+        self._sorted: list[Item] = []  # computed on first use: the versions differ
         self._sorted_version = -1
 
     def items_by_received(self) -> list[Item]:
@@ -212,12 +227,13 @@ class Mailbox:
         return base64.b64encode(b"\x01\x00\x00\x00" + folder.ck.to_bytes(4, "big")).decode("ascii")
 
     # ---- folders ---------------------------------------------------------------------
-    def create_standard_folders(self):
+    def create_standard_folders(self) -> None:
         for name, (display, cls, parent) in STANDARD_FOLDERS.items():
             parent_id = self.distinguished[parent].id if parent else None
             self.add_folder(parent_id, display, cls, distinguished=name)
 
-    def add_folder(self, parent_id, name, folder_class, distinguished=None, fid=None) -> Folder:
+    def add_folder(self, parent_id: str | None, name: str, folder_class: str | None,
+                   distinguished: str | None = None, fid: str | None = None) -> Folder:
         folder = Folder(fid or self.new_id("folder"), parent_id, name, folder_class, distinguished)
         self.folders[folder.id] = folder
         if distinguished:
@@ -226,18 +242,19 @@ class Mailbox:
             self.folders[parent_id].ck += 1
         return folder
 
-    def children(self, folder_id) -> list[Folder]:
+    def children(self, folder_id: str | None) -> list[Folder]:
         return [f for f in self.folders.values() if f.parent_id == folder_id]
 
-    def descendants(self, folder_id) -> list[Folder]:
-        out, stack = [], [folder_id]
+    def descendants(self, folder_id: str) -> list[Folder]:
+        out: list[Folder] = []
+        stack = [folder_id]
         while stack:
             kids = self.children(stack.pop())
             out.extend(kids)
             stack.extend(reversed([k.id for k in kids]))
         return out
 
-    def remove_folder(self, folder: Folder):
+    def remove_folder(self, folder: Folder) -> None:
         for sub in self.descendants(folder.id) + [folder]:
             for item_id in list(sub.items):
                 self.items.pop(item_id, None)
@@ -245,6 +262,7 @@ class Mailbox:
 
     # ---- items -----------------------------------------------------------------------
     def _log(self, folder: Folder, item: Item, op: str) -> int:
+        assert item.id is not None, "only an item in a mailbox has changes to log"
         self.seq += 1
         folder.log.append((self.seq, item.id, op, item.created_seq))
         folder.version += 1
@@ -255,7 +273,7 @@ class Mailbox:
         item.id = item_id or self.new_id("item")
         item.folder_id = folder.id
         item.ck = self.next_ck()
-        now = None
+        now: datetime | None = None
         if item.created is None:
             item.created = now = utcnow()
         if item.modified is None:
@@ -270,8 +288,9 @@ class Mailbox:
         item.content_seq = item.last_seq = self._log(folder, item, OP_CREATE)
         return item
 
-    def touch(self, item: Item, *, read_flag_only: bool = False):
+    def touch(self, item: Item, *, read_flag_only: bool = False) -> None:
         """Record a modification: new change key, LastModifiedTime, change-log entry."""
+        assert item.folder_id is not None, "only an item in a mailbox can be modified"
         folder = self.folders[item.folder_id]
         item.ck = self.next_ck()
         if not read_flag_only:
@@ -281,7 +300,8 @@ class Mailbox:
         if not read_flag_only:
             item.content_seq = seq
 
-    def remove_item(self, item: Item):
+    def remove_item(self, item: Item) -> None:
+        assert item.id is not None and item.folder_id is not None, "only an item in a mailbox can be removed"
         folder = self.folders[item.folder_id]
         folder.items.pop(item.id, None)
         self.items.pop(item.id, None)
@@ -297,8 +317,8 @@ class Mailbox:
         return self.add_item(target, item)
 
     # ---- persistence -----------------------------------------------------------------
-    def to_dict(self) -> dict:
-        def enc(v):
+    def to_dict(self) -> dict[str, Any]:
+        def enc(v: object) -> object:
             if isinstance(v, datetime):
                 return {"$dt": v.isoformat()}
             if isinstance(v, bytes):
@@ -319,8 +339,8 @@ class Mailbox:
         }
 
     @classmethod
-    def from_dict(cls, d: dict) -> Mailbox:
-        def dec(v):
+    def from_dict(cls, d: dict[str, Any]) -> Mailbox:
+        def dec(v: Any) -> Any:
             if isinstance(v, dict):
                 if "$dt" in v:
                     return datetime.fromisoformat(v["$dt"])
@@ -341,6 +361,7 @@ class Mailbox:
             it = Item(idict["kind"])
             for k in Item.PERSISTED:
                 setattr(it, k, dec(idict[k]))
+            assert it.id is not None and it.folder_id is not None, "a saved item was in a folder"
             mb.items[it.id] = it
             mb.folders[it.folder_id].items[it.id] = it
             if it.msgid:

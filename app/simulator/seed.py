@@ -12,10 +12,14 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
 from .directory import Directory
-from .model import Item, utcnow
+from .model import Address, Item, utcnow
 
-FIRST = ["Akira", "Yuki", "Hana", "Kenji", "Sakura", "Taro", "Emma", "Liam", "Olivia", "Noah", "Ava", "Lucas", "Mia", "Ethan", "Sofia", "Mateo", "Chloe", "Leo", "Isabel", "Hugo", "Nora", "Felix", "Clara", "Oscar", "Elena", "Jonas", "Lea", "Milan", "Anna", "Omar"]
-LAST = ["Tanaka", "Suzuki", "Sato", "Watanabe", "Ito", "Yamamoto", "Nakamura", "Kobayashi", "Smith", "Johnson", "Brown", "Garcia", "Miller", "Davis", "Martin", "Bernard", "Dubois", "Weber", "Schneider", "Rossi", "Bianchi", "Novak", "Kowalski", "Jensen", "Larsen", "Silva"]
+FIRST = ["Akira", "Yuki", "Hana", "Kenji", "Sakura", "Taro", "Emma", "Liam", "Olivia", "Noah", "Ava", "Lucas",
+         "Mia", "Ethan", "Sofia", "Mateo", "Chloe", "Leo", "Isabel", "Hugo", "Nora", "Felix", "Clara",
+         "Oscar", "Elena", "Jonas", "Lea", "Milan", "Anna", "Omar"]
+LAST = ["Tanaka", "Suzuki", "Sato", "Watanabe", "Ito", "Yamamoto", "Nakamura", "Kobayashi", "Smith",
+        "Johnson", "Brown", "Garcia", "Miller", "Davis", "Martin", "Bernard", "Dubois", "Weber", "Schneider",
+        "Rossi", "Bianchi", "Novak", "Kowalski", "Jensen", "Larsen", "Silva"]
 COMPANIES = [("Contoso Ltd", "contoso.example"), ("Fabrikam Inc", "fabrikam.example"),
              ("Northwind Traders", "northwind.example"), ("Tailspin Toys", "tailspin.example"),
              ("Adventure Works", "adventure-works.example"), ("Litware Inc", "litware.example"),
@@ -29,7 +33,12 @@ TOPICS = ("quarterly order", "renewal quote", "delivery schedule", "invoice 4471
 SUBJECT_FORMS = ("Question about the {t}", "{T} - next steps", "Re-scheduling the {t}", "Update on {t}",
                  "{T}: draft for review", "Follow-up: {t}", "Can we talk about the {t}?", "{T} (urgent)",
                  "Notes from the {t}", "Proposal for the {t}")
-_WORDS = ["we", "the", "order", "team", "schedule", "delivery", "customer", "invoice", "please", "review", "attached", "updated", "draft", "numbers", "quarter", "meeting", "agreed", "budget", "proposal", "account", "contract", "timeline", "next", "week", "friday", "confirm", "questions", "support", "service", "price", "discount", "volume", "shipment", "warehouse", "signed", "legal", "approval", "regards", "project", "plan", "status", "risk", "issue", "resolved", "pending", "follow", "call", "thanks"]
+_WORDS = ["we", "the", "order", "team", "schedule", "delivery", "customer", "invoice", "please", "review",
+          "attached", "updated", "draft", "numbers", "quarter", "meeting", "agreed", "budget", "proposal",
+          "account", "contract", "timeline", "next", "week", "friday", "confirm", "questions", "support",
+          "service", "price", "discount", "volume", "shipment", "warehouse", "signed", "legal", "approval",
+          "regards", "project", "plan", "status", "risk", "issue", "resolved", "pending", "follow", "call",
+          "thanks"]
 APPOINTMENT_TOPICS = ("Weekly sync", "Customer call", "Quarterly business review", "Lunch with partner",
                       "Product demo", "Planning session", "1:1", "Training", "Site visit", "Budget review")
 LOCATIONS = ("Room 301", "Teams", "Head office", "Customer site", "Cafe Lumiere", "Room 12B", "")
@@ -69,9 +78,9 @@ def generate_body(seed: int, size: int, html: bool) -> str:
             f"<body>{paras}</body></html>")
 
 
-def _people(rng: random.Random, n: int):
-    people = []
-    seen = set()
+def _people(rng: random.Random, n: int) -> list[dict[str, str]]:
+    people: list[dict[str, str]] = []
+    seen: set[str] = set()
     while len(people) < n:
         first, last = rng.choice(FIRST), rng.choice(LAST)
         company, domain = rng.choice(COMPANIES)
@@ -93,7 +102,7 @@ def _conv_index(rng: random.Random, when: datetime) -> bytes:
 def seed_mailbox(directory: Directory, email: str, *, emails: int = 200, appointments: int = 20,
                  contacts: int = 30, tasks: int = 15, seed: int = 0, start: datetime | None = None,
                  body_size: int = 2048, html_ratio: float = 0.5, days: int = 60,
-                 token_prefix: str = "CRM:") -> dict:
+                 token_prefix: str = "CRM:") -> dict[str, int]:
     """Fill *email*'s mailbox with deterministic data; returns counts.
 
     Received times are spread over *days* before *start* (default now); about a third of the
@@ -112,17 +121,19 @@ def seed_mailbox(directory: Directory, email: str, *, emails: int = 200, appoint
         people = _people(rng, max(40, contacts))
         others = [(a.display_name, a.email) for a in directory.accounts() if a.email != mb.email]
         senders = [(p["name"], p["email"]) for p in people] + others
-        domain = mb.email.split("@", 1)[1]
         inbox, sent = mb.distinguished["inbox"], mb.distinguished["sentitems"]
         span = days * 86400
-        messages = []
+        messages: list[Item] = []
         for i in range(emails):
             when = start - timedelta(seconds=span * (emails - i) // max(emails, 1) + rng.randrange(0, 300))
             item = Item("Message")
             parent = messages[rng.randrange(len(messages))] if messages and rng.random() < 0.33 else None
             outgoing = rng.random() < 0.1
-            other = senders[rng.randrange(len(senders))]
+            other: Address = senders[rng.randrange(len(senders))]
             if parent is not None:
+                # every seeded message has these (set below); the asserts tell the type checker
+                assert parent.subject is not None and parent.msgid is not None
+                assert parent.conv_index is not None and parent.from_ is not None
                 base = parent.subject[4:] if parent.subject.startswith("RE: ") else parent.subject
                 item.subject = "RE: " + base
                 item.in_reply_to = parent.msgid
@@ -138,7 +149,8 @@ def seed_mailbox(directory: Directory, email: str, *, emails: int = 200, appoint
                     item.subject += f" {token_prefix}{rng.randrange(1, 10**7):07d}"
                 item.conv_index = _conv_index(rng, when)
                 item.conv_id = item.conv_index[6:22]
-            item.msgid = f"<{seed:x}.{i:x}.{rng.getrandbits(40):010x}@{(other[1] if not outgoing else mb.email).split('@')[1]}>"
+            host = (mb.email if outgoing else other[1]).split("@")[1]
+            item.msgid = f"<{seed:x}.{i:x}.{rng.getrandbits(40):010x}@{host}>"
             if outgoing:
                 item.sender = item.from_ = me
                 item.to = (other,)
@@ -197,7 +209,7 @@ def seed_mailbox(directory: Directory, email: str, *, emails: int = 200, appoint
             mb.add_item(contacts_folder, item)
 
         tasks_folder = mb.distinguished["tasks"]
-        for i in range(tasks):
+        for _ in range(tasks):
             item = Item("Task")
             item.subject = rng.choice(TASK_TOPICS) + f" ({rng.choice(people)['company']})"
             status = rng.choice(("NotStarted", "NotStarted", "InProgress", "Completed", "WaitingOnOthers"))

@@ -12,6 +12,7 @@ with Negotiate, NTLM and Basic offers and an empty body; NTLM kept per TCP conne
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -257,10 +258,8 @@ class LoopbackExchange:
         self._observers.append(callback)
 
     def remove_observer(self, callback) -> None:
-        try:
+        with contextlib.suppress(ValueError):
             self._observers.remove(callback)
-        except ValueError:
-            pass
 
     def _notify(self, path, status, headers, body) -> None:
         for callback in list(self._observers):

@@ -19,11 +19,20 @@ from .xmlitems import RenderContext
 
 log = logging.getLogger(__name__)
 
-M = "{%s}" % M_NS
-T = "{%s}" % T_NS
-S = "{%s}" % SOAP_NS
+M = f"{{{M_NS}}}"
+T = f"{{{T_NS}}}"
+S = f"{{{SOAP_NS}}}"
 
-DISTINGUISHED_NAMES = frozenset(["calendar", "contacts", "deleteditems", "drafts", "inbox", "journal", "notes", "outbox", "sentitems", "tasks", "msgfolderroot", "publicfoldersroot", "root", "junkemail", "searchfolders", "voicemail", "recoverableitemsroot", "recoverableitemsdeletions", "recoverableitemsversions", "recoverableitemspurges", "archiveroot", "archivemsgfolderroot", "archivedeleteditems", "archiveinbox", "archiverecoverableitemsroot", "archiverecoverableitemsdeletions", "archiverecoverableitemsversions", "archiverecoverableitemspurges", "syncissues", "conflicts", "localfailures", "serverfailures", "recipientcache", "quickcontacts", "conversationhistory", "adminauditlogs", "todosearch", "mycontacts", "directory", "imcontactlist", "peopleconnect", "favorites"])
+DISTINGUISHED_NAMES = frozenset(["calendar", "contacts", "deleteditems", "drafts", "inbox", "journal", "notes",
+                                 "outbox", "sentitems", "tasks", "msgfolderroot", "publicfoldersroot", "root",
+                                 "junkemail", "searchfolders", "voicemail", "recoverableitemsroot",
+                                 "recoverableitemsdeletions", "recoverableitemsversions", "recoverableitemspurges",
+                                 "archiveroot", "archivemsgfolderroot", "archivedeleteditems", "archiveinbox",
+                                 "archiverecoverableitemsroot", "archiverecoverableitemsdeletions",
+                                 "archiverecoverableitemsversions", "archiverecoverableitemspurges", "syncissues",
+                                 "conflicts", "localfailures", "serverfailures", "recipientcache", "quickcontacts",
+                                 "conversationhistory", "adminauditlogs", "todosearch", "mycontacts", "directory",
+                                 "imcontactlist", "peopleconnect", "favorites"])
 
 ERROR_TEXT = {
     "ErrorItemNotFound": "The specified object was not found in the store.",
@@ -290,7 +299,9 @@ class EwsService:
             item.to = tuple(to) if to else ((None, mb.email),)
             item.cc = tuple(cc)
             item.msgid, item.in_reply_to, item.references = msgid, in_reply_to, references
-            return deliver_copy(mb, item, received=received, is_read=is_read).id
+            delivered = deliver_copy(mb, item, received=received, is_read=is_read)
+            assert delivered.id is not None, "add_item gives the item its id"
+            return delivered.id
 
 
 def qname_local(el) -> str:

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 from .model import Item, conversation_id
 from .soap import T_NS, attr, esc
 
-T = "{%s}" % T_NS
+T = f"{{{T_NS}}}"
 
 
 class Field:
@@ -475,7 +475,8 @@ def text_only_violation(item_el) -> str | None:
     ``<t:Message>`` / ``<t:CalendarItem>``... holds child elements, e.g. an unescaped HTML body
     ``<t:Body BodyType="HTML"><b>hi</b></t:Body>``; None if there is none."""
     tag = item_el.tag[len(T):] if item_el.tag.startswith(T) else None
-    fields = BY_ELEM.get(KIND_BY_ELEM.get(tag or ""), {})
+    kind = KIND_BY_ELEM.get(tag or "")
+    fields = BY_ELEM.get(kind, {}) if kind is not None else {}
     for child in item_el:
         name = child.tag[len(T):] if child.tag.startswith(T) else None
         f = fields.get(name)

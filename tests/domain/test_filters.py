@@ -8,10 +8,14 @@ from app.domain.filters import Criterion, owners_named, preview_filter, select
 
 ME, OTHER = 7, 8
 RECORDS = [
-    dict(id=1, owner=ME, state=RecordState.ACTIVE, subject="Quarterly review", start=datetime(2030, 3, 1, 9, tzinfo=timezone.utc), location=""),
-    dict(id=2, owner=ME, state=RecordState.INACTIVE, subject="Old call", start=datetime(2029, 1, 1, tzinfo=timezone.utc), location="Room 2"),
-    dict(id=3, owner=OTHER, state=RecordState.ACTIVE, subject="Review prep", start=datetime(2030, 3, 2, tzinfo=timezone.utc), location=None),
-    dict(id=4, owner=None, state=RecordState.ACTIVE, subject="quarterly planning", start=datetime(2030, 2, 28, 23, tzinfo=timezone.utc), location="HQ"),
+    dict(id=1, owner=ME, state=RecordState.ACTIVE, subject="Quarterly review",
+         start=datetime(2030, 3, 1, 9, tzinfo=timezone.utc), location=""),
+    dict(id=2, owner=ME, state=RecordState.INACTIVE, subject="Old call",
+         start=datetime(2029, 1, 1, tzinfo=timezone.utc), location="Room 2"),
+    dict(id=3, owner=OTHER, state=RecordState.ACTIVE, subject="Review prep",
+         start=datetime(2030, 3, 2, tzinfo=timezone.utc), location=None),
+    dict(id=4, owner=None, state=RecordState.ACTIVE, subject="quarterly planning",
+         start=datetime(2030, 2, 28, 23, tzinfo=timezone.utc), location="HQ"),
 ]
 DEFAULT = [("owner", Op.CURRENT_USER, ""), ("state", Op.EQUALS, "active")]
 

@@ -60,7 +60,8 @@ def test_known_senders_tracks_contacts_accounts_and_leads_ignoring_case():
 
 
 def test_email_enabled_tracks_any_record_with_the_address():
-    assert tracked(TrackingOption.EMAIL_ENABLED) == dict.fromkeys(("contact", "account", "lead", "user", "queue"), TrackingReason.EMAIL_ENABLED)
+    assert tracked(TrackingOption.EMAIL_ENABLED) == dict.fromkeys(("contact", "account", "lead", "user", "queue"),
+                                                                  TrackingReason.EMAIL_ENABLED)
 
 
 def test_the_token_is_reported_whatever_the_option():

@@ -143,7 +143,8 @@ def test_outgoing_port_checked_only_when_separate():
 def test_trusted_ca_file_must_exist(tmp_path):
     pem = tmp_path / "ca.pem"
     ctx = ProfileContext(file_exists=lambda p: p == str(pem))
-    assert fields_of(validate_profile(good_profile(trusted_ca_path=str(tmp_path / "missing.pem")), ctx)) == ["trusted_ca_path"]
+    missing = good_profile(trusted_ca_path=str(tmp_path / "missing.pem"))
+    assert fields_of(validate_profile(missing, ctx)) == ["trusted_ca_path"]
     assert validate_profile(good_profile(trusted_ca_path=str(pem)), ctx) == []
 
 

@@ -155,7 +155,7 @@ def test_ten_transient_failures_then_error_then_recovery(setup, ews):
     mailbox = setup.mailbox(setup.profile("Flaky"), account.email)
     assert system_settings().transient_failure_limit == 10
     ews.faults.inject("server_busy", account=account.email, count=None, backoff_ms=1000)
-    for attempt in range(10):
+    for _ in range(10):
         run_mailbox_test(mailbox.id)
     ews.faults.clear(account=account.email)
     levels = {(a.level, a.error_code): a.occurrences for a in Alert.select().where(Alert.mailbox == mailbox.id)}
@@ -248,5 +248,6 @@ def test_ca_bundle_is_built_safely_from_many_threads(ews):
     with ThreadPoolExecutor(16) as pool:
         results = list(pool.map(lambda _: net.combined_bundle(str(ews.ca_path)), range(64)))
     assert len(set(results)) == 1
-    content = open(results[0], "rb").read()
-    assert content.endswith(open(ews.ca_path, "rb").read()), "the bundle is complete, CA last"
+    with open(results[0], "rb") as bundle, open(ews.ca_path, "rb") as ca:
+        content, ca_pem = bundle.read(), ca.read()
+    assert content.endswith(ca_pem), "the bundle is complete, CA last"

@@ -42,16 +42,16 @@ def test_certificate_covers_host_names_and_is_reused(tmp_path):
 @pytest.mark.parametrize("name", ["127.0.0.1", "localhost", "mail.contoso.com", "autodiscover.contoso.com"])
 def test_server_certificate_verifies_for_its_names(ews, name):
     context = ssl.create_default_context(cafile=str(ews.ca_path))
-    with socket.create_connection(("127.0.0.1", ews.server.port), timeout=5) as raw:
-        with context.wrap_socket(raw, server_hostname=name) as tls:
-            assert tls.version() in ("TLSv1.2", "TLSv1.3")
+    with (socket.create_connection(("127.0.0.1", ews.server.port), timeout=5) as raw,
+          context.wrap_socket(raw, server_hostname=name) as tls):
+        assert tls.version() in ("TLSv1.2", "TLSv1.3")
 
 
 def test_server_certificate_is_not_trusted_without_the_ca(ews):
     context = ssl.create_default_context()
-    with socket.create_connection(("127.0.0.1", ews.server.port), timeout=5) as raw:
-        with pytest.raises(ssl.SSLCertVerificationError):
-            context.wrap_socket(raw, server_hostname="127.0.0.1")
+    with (socket.create_connection(("127.0.0.1", ews.server.port), timeout=5) as raw,
+          pytest.raises(ssl.SSLCertVerificationError)):
+        context.wrap_socket(raw, server_hostname="127.0.0.1")
     with socket.create_connection(("127.0.0.1", ews.server.port), timeout=5) as raw:
         context = ssl.create_default_context(cafile=str(ews.ca_path))
         with pytest.raises(ssl.SSLCertVerificationError):

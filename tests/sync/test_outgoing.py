@@ -98,6 +98,7 @@ def test_only_pending_emails_of_enabled_mailboxes_are_sent(setup, ews):
                         "of disabled mailbox": EmailStatus.PENDING_SEND}
     subjects = sorted(item.subject for item in server_items(ews, rcpt.email, "inbox"))
     assert subjects == ["pending"]
+    assert with_msgid(server_items(ews, rcpt.email, "inbox"), pending.message_id), "the pending email arrived"
     assert pending_for(on) == [] and [e.id for e in pending_for(off)] == [of_disabled.id]
 
 

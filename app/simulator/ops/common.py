@@ -99,8 +99,8 @@ def compile_restriction(el, getter_for_uri):
         const = el.find(T + "Constant")
         needle = const.get("Value") if const is not None else ""
         mode = el.get("ContainmentMode") or "Substring"
-        ignore_case = (el.get("ContainmentComparison") or "Exact") in ("IgnoreCase", "IgnoreCaseAndNonSpacingCharacters",
-                                                                       "Loose", "LooseAndIgnoreCase")
+        comparison = el.get("ContainmentComparison") or "Exact"
+        ignore_case = comparison in ("IgnoreCase", "IgnoreCaseAndNonSpacingCharacters", "Loose", "LooseAndIgnoreCase")
         if ignore_case:
             needle = needle.lower()
 

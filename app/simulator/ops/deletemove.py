@@ -42,7 +42,8 @@ def move_item(ctx: RequestContext, req) -> str:
     to_el = req.find(M + "ToFolderId")
     ids = req.find(M + "ItemIds")
     if to_el is None or len(to_el) == 0:
-        raise Fault(soap.schema_validation_fault("The element 'MoveItem' has incomplete content; 'ToFolderId' expected."))
+        raise Fault(soap.schema_validation_fault(
+            "The element 'MoveItem' has incomplete content; 'ToFolderId' expected."))
     msgs = []
     try:
         dst_mb, folder = ctx.resolve_folder(to_el[0])

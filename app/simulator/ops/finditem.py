@@ -61,8 +61,8 @@ def find_item(ctx: RequestContext, req) -> str:
             elif calview is not None:
                 start = parse_dt(calview.get("StartDate"))
                 end = parse_dt(calview.get("EndDate"))
-                items = sorted((it for it in folder.items.values() if it.kind == "CalendarItem"
-                                and it.get("start") and it.get("start") < end and it.get("end", it.get("start")) > start),
+                items = sorted((it for it in folder.items.values() if it.kind == "CalendarItem" and it.get("start")
+                                and it.get("start") < end and it.get("end", it.get("start")) > start),
                                key=lambda it: (it.get("start"), it.id))
             else:
                 items = _sorted_items(folder, sort_el, rctx)

@@ -62,7 +62,7 @@ def render_folder(mb: Mailbox, folder: Folder, wanted) -> str:
         if name == "FolderId":
             out.append(f'<t:FolderId Id="{folder.id}" ChangeKey="{mb.folder_change_key(folder)}"/>')
         elif name == "ParentFolderId":
-            parent = mb.folders.get(folder.parent_id)
+            parent = mb.folders.get(folder.parent_id) if folder.parent_id is not None else None
             if parent is not None:
                 out.append(f'<t:ParentFolderId Id="{parent.id}" ChangeKey="{mb.folder_change_key(parent)}"/>')
         elif name == "FolderClass":

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..service import M, OpError, RequestContext, response, response_message
-from ..xmlitems import render_item
+from ..xmlitems import RenderContext, render_item
 from .common import item_shape
 
 
@@ -10,7 +10,7 @@ def get_item(ctx: RequestContext, req) -> str:
     wanted, body_type = item_shape(req.find(M + "ItemShape"), find=False)
     ids = req.find(M + "ItemIds")
     msgs = []
-    contexts = {}
+    contexts: dict[str, RenderContext] = {}
     for el in (list(ids) if ids is not None else []):
         try:
             mb, item = ctx.resolve_item(el)

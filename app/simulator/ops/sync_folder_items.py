@@ -25,8 +25,8 @@ def decode_sync_state(state: str, folder_id: str, max_seq: int) -> int:
         raw = gzip.decompress(base64.b64decode(state, validate=True))
         if not raw.startswith(_MAGIC):
             raise ValueError
-        fid, seq = raw[len(_MAGIC):].decode("ascii").rsplit("|", 1)
-        seq = int(seq)
+        fid, seq_text = raw[len(_MAGIC):].decode("ascii").rsplit("|", 1)
+        seq = int(seq_text)
     except (binascii.Error, ValueError, OSError, EOFError, UnicodeDecodeError):
         raise OpError("ErrorInvalidSyncStateData") from None
     if fid != folder_id or not 0 <= seq <= max_seq:

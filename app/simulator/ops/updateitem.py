@@ -112,7 +112,8 @@ def update_item(ctx: RequestContext, req) -> str:
             if changed:
                 mb.touch(item, read_flag_only=changed == {"IsRead"})
             tag = item.kind
-            inner = f'<m:Items><t:{tag}><t:ItemId Id="{item.id}" ChangeKey="{mb.change_key(item)}"/></t:{tag}></m:Items>'
+            inner = (f'<m:Items><t:{tag}><t:ItemId Id="{item.id}" ChangeKey="{mb.change_key(item)}"/>'
+                     f"</t:{tag}></m:Items>")
             if item.kind == "Message" and disposition in ("SendOnly", "SendAndSaveCopy") and item.is_draft:
                 mb.remove_item(item)
                 save = mb.distinguished["sentitems"] if disposition == "SendAndSaveCopy" else None
