@@ -58,9 +58,9 @@ def domain_strings(packages: tuple[Path, ...] | Path = ENGINE_PACKAGES) -> list[
             context_node, text_node = node.args
             context = (context_node.value if isinstance(context_node, ast.Constant)
                        else constants.get(getattr(context_node, "id", "")))
-            if isinstance(context, str) and isinstance(text_node, ast.Constant) and isinstance(text_node.value, str):
-                if (context, text_node.value) not in found:
-                    found.append((context, text_node.value))
+            if (isinstance(context, str) and isinstance(text_node, ast.Constant) and isinstance(text_node.value, str)
+                    and (context, text_node.value) not in found):
+                found.append((context, text_node.value))
     return found
 
 

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.domain.enums import Workload
 from app.sync.scheduler import CycleResult, Scheduler, WorkloadFn, default_workloads
+
+if TYPE_CHECKING:
+    from app.store.models import Mailbox
 
 log = logging.getLogger(__name__)
 
@@ -34,13 +39,15 @@ class SyncController(QObject):
     _result = Signal(object)  # CycleResult
 
     def __init__(self, parent: QObject | None = None, *, workloads: Mapping[Workload, WorkloadFn] | None = None,
-                 clock: Callable | None = None, wait_cap: float = 30.0,
-                 refresh_interval_ms: int = REFRESH_INTERVAL_MS):
+                 clock: Callable[[], datetime] | None = None, wait_cap: float = 30.0,
+                 refresh_interval_ms: int = REFRESH_INTERVAL_MS) -> None:
         super().__init__(parent)
         real = dict(workloads) if workloads is not None else default_workloads()
-        options = {"clock": clock} if clock is not None else {}
-        self.scheduler = Scheduler({w: self._tracked(w, fn) for w, fn in real.items()}, wait_cap=wait_cap,
-                                   on_result=self._result.emit, **options)
+        tracked = {w: self._tracked(w, fn) for w, fn in real.items()}
+        if clock is not None:
+            self.scheduler = Scheduler(tracked, clock=clock, wait_cap=wait_cap, on_result=self._result.emit)
+        else:  # the scheduler's own clock
+            self.scheduler = Scheduler(tracked, wait_cap=wait_cap, on_result=self._result.emit)
         self._running: dict[tuple[int, str], str] = {}  # (mailbox id, workload) -> email
         self._started = False
         self._stopped = False
@@ -54,7 +61,7 @@ class SyncController(QObject):
         self._refresh.timeout.connect(self.results_changed)
 
     def _tracked(self, workload: Workload, fn: WorkloadFn) -> WorkloadFn:
-        def run(mailbox):  # on a scheduler thread: only signals from here
+        def run(mailbox: Mailbox) -> object:  # on a scheduler thread: only signals from here
             self._cycle_started.emit(mailbox.id, mailbox.email, workload.value)
             try:
                 return fn(mailbox)

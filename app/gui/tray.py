@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -19,23 +21,27 @@ from app.gui.i18n import alert_text
 from app.gui.icons import OK, state_for_level, status_icon
 from app.store import queries, repo
 
+if TYPE_CHECKING:
+    from app.gui.sync_controller import SyncController
+    from app.gui.windows.main_window import MainWindow
+
 ALERT_POLL_MS = 30_000
 
 
-def _ui_state_path():
+def _ui_state_path() -> Path:
     from app import paths
 
     return paths.data_dir() / "ui-state.json"
 
 
-def load_ui_state() -> dict:
+def load_ui_state() -> dict[str, Any]:
     try:
         return json.loads(_ui_state_path().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
 
 
-def save_ui_state(**values) -> None:
+def save_ui_state(**values: Any) -> None:
     state = load_ui_state()
     state.update(values)
     _ui_state_path().write_text(json.dumps(state), encoding="utf-8")
@@ -44,7 +50,8 @@ def save_ui_state(**values) -> None:
 class Notifier(QObject):
     """One way to tell the admin something: a tray toast when there is a tray, else a banner."""
 
-    def __init__(self, tray: QSystemTrayIcon | None, banner: Callable[[str], None], parent=None):
+    def __init__(self, tray: QSystemTrayIcon | None, banner: Callable[[str], None],
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.tray = tray
         self.banner = banner
@@ -66,8 +73,8 @@ class TrayController(QObject):
     sync_now_requested = Signal()
     paused_changed = Signal(bool)
 
-    def __init__(self, window, *, available: bool | None = None, policy: ToastPolicy | None = None,
-                 sync=None, parent: QObject | None = None):
+    def __init__(self, window: MainWindow, *, available: bool | None = None, policy: ToastPolicy | None = None,
+                 sync: SyncController | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent or window)
         self.window = window
         self.sync = sync  # the SyncController: Sync now and Pause/Resume drive it
@@ -79,10 +86,10 @@ class TrayController(QObject):
         if self.available:
             self._build_tray()
             window.close_handler = self._close_to_tray
-            QApplication.instance().setQuitOnLastWindowClosed(False)
+            QApplication.setQuitOnLastWindowClosed(False)  # static, as the next one and quit()
         else:
             window.close_handler = None
-            QApplication.instance().setQuitOnLastWindowClosed(True)
+            QApplication.setQuitOnLastWindowClosed(True)
         self.notifier = Notifier(self.tray, window.show_banner, self)
         self.policy.mark_seen(queries.alert_rows())  # alerts from before this start are not news
         window.refreshed.connect(self.check_alerts)
@@ -156,9 +163,9 @@ class TrayController(QObject):
         self.window.quit_requested()
         if self.tray is not None:
             self.tray.hide()
-        QApplication.instance().quit()
+        QApplication.quit()
 
-    def _activated(self, reason) -> None:
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
             self.show_window()
 

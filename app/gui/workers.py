@@ -26,12 +26,12 @@ class Worker(QObject):
     error = Signal(object)  # the exception
     finished = Signal()
 
-    def __init__(self, fn: Callable[..., Any], *args, **kwargs):
+    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         super().__init__()
         self._fn, self._args, self._kwargs = fn, args, kwargs
         self.cancel_token = CancelToken()
 
-    def _report(self, *values) -> None:
+    def _report(self, *values: Any) -> None:
         # engines report one value (a step) or several (done, total, report): one object either way
         self.progress.emit(values[0] if len(values) == 1 else values)
 
@@ -59,24 +59,25 @@ class WorkerHandle(QObject):
     error = Signal(object)
     finished = Signal()
 
-    def __init__(self, worker: Worker, name: str, parent: QObject | None = None):
+    def __init__(self, worker: Worker, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.name = name
-        self.thread = QThread()
-        self.thread.setObjectName(name)
-        worker.moveToThread(self.thread)
+        # not ``self.thread``: that would hide QObject.thread() (the thread this handle lives in)
+        self._thread = QThread()
+        self._thread.setObjectName(name)
+        worker.moveToThread(self._thread)
         # bound slots of this GUI-thread object: Qt queues every emission to the GUI thread
         worker.progress.connect(self._on_progress)
         worker.result.connect(self._on_result)
         worker.error.connect(self._on_error)
         worker.finished.connect(self._on_finished)
-        self.thread.started.connect(worker.run)
+        self._thread.started.connect(worker.run)
         self._done = False
 
     def start(self) -> WorkerHandle:
         _running.add(self)
-        self.thread.start()
+        self._thread.start()
         return self
 
     def cancel(self) -> None:
@@ -91,31 +92,31 @@ class WorkerHandle(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the thread ends (shutdown only; never while the GUI must stay responsive)."""
-        return self.thread.wait(msecs)
+        return self._thread.wait(msecs)
 
     @Slot(object)
-    def _on_progress(self, value) -> None:
+    def _on_progress(self, value: object) -> None:
         self.progress.emit(value)
 
     @Slot(object)
-    def _on_result(self, value) -> None:
+    def _on_result(self, value: object) -> None:
         self.result.emit(value)
 
     @Slot(object)
-    def _on_error(self, exc) -> None:
+    def _on_error(self, exc: object) -> None:
         self.error.emit(exc)
 
     @Slot()
     def _on_finished(self) -> None:
-        self.thread.quit()
-        self.thread.wait()
+        self._thread.quit()
+        self._thread.wait()
         self._done = True
         _running.discard(self)
         self.finished.emit()
 
 
-def start_worker(fn: Callable[..., Any], *args, name: str = "worker", parent: QObject | None = None,
-                 **kwargs) -> WorkerHandle:
+def start_worker(fn: Callable[..., Any], *args: Any, name: str = "worker", parent: QObject | None = None,
+                 **kwargs: Any) -> WorkerHandle:
     return WorkerHandle(Worker(fn, *args, **kwargs), name, parent).start()
 
 

@@ -19,7 +19,8 @@ def message_log(monkeypatch) -> MessageLog:
     from app.gui import messages
 
     log = MessageLog()
-    monkeypatch.setattr(messages, "show_error", lambda parent, title, text, details="": log.errors.append((title, text)))
+    monkeypatch.setattr(messages, "show_error",
+                        lambda parent, title, text, details="": log.errors.append((title, text)))
     monkeypatch.setattr(messages, "show_info", lambda parent, title, text: log.infos.append((title, text)))
 
     def confirm(parent, title, text, on_yes):

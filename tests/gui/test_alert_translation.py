@@ -17,7 +17,8 @@ from app.store.queries import alert_rows
 
 NOT_APPROVED_JA = "電子メールアドレス alice@contoso.com は承認されていません。"
 NOT_APPROVED_EN = "The email address alice@contoso.com is not approved."
-DENIED_JA = "失敗が続いたため無効にしました。プロファイルのアカウントには、このメールボックスの偽装が許可されていません。"
+DENIED_JA = ("失敗が続いたため無効にしました。"
+             "プロファイルのアカウントには、このメールボックスの偽装が許可されていません。")
 DENIED_EN = "Disabled after repeated failures. The profile's account is not allowed to impersonate this mailbox."
 
 

@@ -40,7 +40,6 @@ def test_cancellation_is_cooperative(qtbot):
     def work(*, progress, cancel):
         started.set()
         while not cancel.cancelled:
-            cancel_seen = cancel.cancelled
             threading.Event().wait(0.001)
         return "stopped"
 

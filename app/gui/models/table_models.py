@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.enums import AlertLevel, LabeledEnum, RunStatus
 from app.gui.i18n import enum_text, format_time
+
+_ROOT = QModelIndex()  # the invalid index: a table's rows hang under it
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -64,7 +66,8 @@ def sort_key(value: Any) -> Any:
 class RowTableModel(QAbstractTableModel):
     """Rows (frozen dataclasses) shown through columns; replaced all at once on refresh."""
 
-    def __init__(self, columns: Sequence[Column], parent=None, *, bold_if: Callable[[Any], bool] | None = None):
+    def __init__(self, columns: Sequence[Column], parent: QObject | None = None, *,
+                 bold_if: Callable[[Any], bool] | None = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Any] = []
@@ -83,18 +86,18 @@ class RowTableModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].title
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -124,7 +127,7 @@ class SearchProxy(QSortFilterProxyModel):
     """Sorts by each column's sort key and keeps rows where any column contains every search word;
     ``accept_row`` narrows further (e.g. the alert level filter)."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self._words: list[str] = []
@@ -139,8 +142,13 @@ class SearchProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row, source_parent) -> bool:
+    def row_model(self) -> RowTableModel:
         model = self.sourceModel()
+        assert isinstance(model, RowTableModel), "a SearchProxy sorts and filters a RowTableModel"
+        return model
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.row_model()
         row = model.row_at(source_row)
         if self.accept_row is not None and not self.accept_row(row):
             return False
@@ -151,4 +159,4 @@ class SearchProxy(QSortFilterProxyModel):
 
     def row_at(self, proxy_row: int) -> Any:
         source = self.mapToSource(self.index(proxy_row, 0))
-        return self.sourceModel().row_at(source.row())
+        return self.row_model().row_at(source.row())

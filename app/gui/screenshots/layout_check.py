@@ -74,16 +74,18 @@ def _overlaps(widget: QWidget) -> list[str]:
     layout = widget.layout()
     if layout is None:
         return []
-    children = []
+    children: list[QWidget] = []
     stack = [layout]
     while stack:
         current = stack.pop()
         for index in range(current.count()):
             item = current.itemAt(index)
-            if item.widget() is not None and item.widget().isVisible():
-                children.append(item.widget())
-            elif item.layout() is not None:
-                stack.append(item.layout())
+            assert item is not None  # index < count()
+            child, nested = item.widget(), item.layout()
+            if child is not None and child.isVisible():
+                children.append(child)
+            elif nested is not None:
+                stack.append(nested)
     problems = []
     for i, first in enumerate(children):
         for second in children[i + 1:]:

@@ -90,13 +90,14 @@ def create_sample_data(now: datetime = NOW) -> Sample:
             (8, Workload.OUTGOING, RunStatus.SUCCESS, (0, 1, 0), ""),
             (13, Workload.INCOMING, RunStatus.WARNING, (0, 0, 0), "ErrorServerBusy: retried after 5 minutes")):
         SyncHistory.create(mailbox=sample.mailbox_ids["admin"], workload=workload, status=status,
-                           started_on=now - timedelta(minutes=minutes), finished_on=now - timedelta(minutes=minutes - 1),
+                           started_on=now - timedelta(minutes=minutes),
+                           finished_on=now - timedelta(minutes=minutes - 1),
                            created=counts[0], updated=counts[1], deleted=counts[2], message=message)
     for minutes, status, message in ((5, RunStatus.FAILURE, "401 Unauthorized: the credentials were rejected."),
                                      (65, RunStatus.SUCCESS, "")):
-        SyncHistory.create(mailbox=alice_id, workload=Workload.INCOMING, status=status, created=0 if minutes < 60 else 3,
-                           started_on=now - timedelta(minutes=minutes), finished_on=now - timedelta(minutes=minutes),
-                           message=message)
+        SyncHistory.create(mailbox=alice_id, workload=Workload.INCOMING, status=status,
+                           created=0 if minutes < 60 else 3, started_on=now - timedelta(minutes=minutes),
+                           finished_on=now - timedelta(minutes=minutes), message=message)
 
     def alert(level, mailbox_id, code, message, minutes_ago, **extra):
         Alert.create(level=level, scope=extra.pop("scope", AlertScope.MAILBOX), mailbox=mailbox_id,

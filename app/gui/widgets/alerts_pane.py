@@ -28,9 +28,15 @@ def write_alerts_csv(path: str, rows: Iterable[AlertRow]) -> int:
 
     The message column is the stored English message (for logs, support and searching), whatever
     the UI language; headers and labels follow the UI language."""
-    header = [QCoreApplication.translate("AlertsPane", "Time"), QCoreApplication.translate("AlertsPane", "Level"), QCoreApplication.translate("AlertsPane", "Scope"), QCoreApplication.translate("AlertsPane", "Mailbox"), QCoreApplication.translate("AlertsPane", "Email server profile"),
-              QCoreApplication.translate("AlertsPane", "Workload"), QCoreApplication.translate("AlertsPane", "Error code"), QCoreApplication.translate("AlertsPane", "Message"), QCoreApplication.translate("AlertsPane", "Details"), QCoreApplication.translate("AlertsPane", "Occurrences"),
-              QCoreApplication.translate("AlertsPane", "Read"), QCoreApplication.translate("AlertsPane", "Open")]
+    header = [
+        QCoreApplication.translate("AlertsPane", "Time"), QCoreApplication.translate("AlertsPane", "Level"),
+        QCoreApplication.translate("AlertsPane", "Scope"), QCoreApplication.translate("AlertsPane", "Mailbox"),
+        QCoreApplication.translate("AlertsPane", "Email server profile"),
+        QCoreApplication.translate("AlertsPane", "Workload"), QCoreApplication.translate("AlertsPane", "Error code"),
+        QCoreApplication.translate("AlertsPane", "Message"), QCoreApplication.translate("AlertsPane", "Details"),
+        QCoreApplication.translate("AlertsPane", "Occurrences"), QCoreApplication.translate("AlertsPane", "Read"),
+        QCoreApplication.translate("AlertsPane", "Open"),
+    ]
     count = 0
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)

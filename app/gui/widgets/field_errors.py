@@ -8,6 +8,7 @@ field that a choice makes irrelevant is hidden, row and message alike.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
@@ -61,7 +62,8 @@ class FieldErrors:
 
     def _form_row(self, widget: QWidget) -> tuple[QFormLayout, int] | None:
         for form in self.forms:
-            row, _role = form.getWidgetPosition(widget)
+            # PySide6's stub says object; it returns (row, role) as getLayoutPosition's stub says
+            row, _role = cast("tuple[int, QFormLayout.ItemRole]", form.getWidgetPosition(widget))
             if row >= 0:
                 return form, row
         return None

@@ -47,7 +47,7 @@ class ProfileFields(QObject):
 
     changed = Signal()
 
-    def __init__(self, context: Callable[[], ProfileContext], parent: QWidget | None = None):
+    def __init__(self, context: Callable[[], ProfileContext], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self._stored_password = False
@@ -66,7 +66,7 @@ class ProfileFields(QObject):
             box.addWidget(form)
             box.addStretch(1)
             self.parts[key] = part
-        self._uis = [self.location, self.credentials, self.advanced, self.additional]
+        self._uis = (self.location, self.credentials, self.advanced, self.additional)  # a tuple: each keeps its type
         self.errors = FieldErrors(self._uis, [self.location.locationForm, self.credentials.credentialsForm,
                                               self.credentials.outgoingForm, self.advanced.advancedForm,
                                               self.additional.additionalForm])
@@ -168,7 +168,7 @@ class ProfileFields(QObject):
             return
         s = self.settings()
         self.issues = validate_profile(s, self._context())
-        loc, cred = self.location, self.credentials
+        cred = self.credentials
         profile_creds = s.credential_source is CredentialSource.PROFILE
         out_profile_creds = s.outgoing_credential_source is CredentialSource.PROFILE
         visible = {
@@ -197,7 +197,7 @@ class ProfileFields(QObject):
             spin.valueChanged.connect(self._on_change)
         add.processEmailFrom.dateTimeChanged.connect(self._on_change)
 
-    def _on_change(self, *_args) -> None:
+    def _on_change(self, *_args: object) -> None:
         self.refresh()
         self.changed.emit()
 

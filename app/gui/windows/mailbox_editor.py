@@ -10,7 +10,7 @@ from app import secrets
 from app.diagnostics.report_text import mailbox_details_text, report_text
 from app.domain.enums import ApprovalStatus, OwnerKind, SyncMethod
 from app.domain.settings import MailboxSettings
-from app.domain.validation import ValidationError, validate_mailbox
+from app.domain.validation import ValidationError, ValidationIssue, validate_mailbox
 from app.gui import messages
 from app.gui.forms.ui_mailbox_editor import Ui_MailboxEditor
 from app.gui.i18n import enum_text, format_time, translate
@@ -39,7 +39,7 @@ class MailboxEditor(Dialog):
         self.ui.setupUi(self)
         self.mailbox_id = mailbox_id
         self.mailbox: Mailbox | None = None
-        self.issues = []
+        self.issues: list[ValidationIssue] = []
         self._has_stored_password = False
         self._loading = False
         ui = self.ui
@@ -50,6 +50,7 @@ class MailboxEditor(Dialog):
             fill_enum_combo(combo, SyncMethod)
         ui.owner.addItem(self.tr("(choose a user or queue)"), None)
         for choice in queries.owner_choices():
+            assert choice.kind is not None  # owner choices are users and queues, each with its kind
             label = choice.name if choice.kind is OwnerKind.USER else self.tr("%1 (queue)").replace("%1", choice.name)
             ui.owner.addItem(label, f"{choice.kind.value}:{choice.id}")
         ui.profile.addItem(self.tr("(no profile)"), None)
@@ -80,7 +81,8 @@ class MailboxEditor(Dialog):
         ui.syncButton.clicked.connect(self.sync_now)
         self._download_dialog: QFileDialog | None = None
         # the seed refreshes the form with F5 to see a test's result
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh_from_store)
+        refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
+        refresh.activated.connect(self.refresh_from_store)
         self.reload()
         self.restore_geometry()
 

@@ -208,7 +208,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
         editor.saved.connect(lambda _id: self.refresh())
         editor.open_profile.connect(self.open_profile)
         editor.test_requested.connect(lambda mid: self.tests.test_mailbox(mid, editor.ui.name.text(), editor))
-        editor.destroyed.connect(lambda: self.mailbox_editors.pop(editor.mailbox_id, None))
+        editor.destroyed.connect(lambda: self._forget_editor(editor))
+
+    def _forget_editor(self, editor: MailboxEditor) -> None:
+        if editor.mailbox_id is not None:  # a new mailbox's editor, closed unsaved, was never listed
+            self.mailbox_editors.pop(editor.mailbox_id, None)
 
     def _profile_tested(self, profile_id: int, reports) -> None:
         reports = [r for r in (reports or []) if r is not None]

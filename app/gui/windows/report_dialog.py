@@ -71,7 +71,9 @@ class ReportDialog(Dialog):
                 item.addChild(child)
             tree.addTopLevelItem(item)
             for index in range(item.childCount()):
-                item.child(index).setFirstColumnSpanned(True)
+                added = item.child(index)
+                assert added is not None  # index < childCount()
+                added.setFirstColumnSpanned(True)
             if step.status is RunStatus.FAILURE:
                 item.setExpanded(True)  # the failing step's transcript is what the admin needs
         self.ui.copyButton.clicked.connect(self.copy_to_clipboard)

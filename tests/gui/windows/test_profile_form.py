@@ -39,7 +39,8 @@ def test_related_lists_show_mailboxes_with_status_and_alerts(qtbot, sample, mess
     proxy = form.mailbox_proxy
     names = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
     assert sorted(names) == ["Alice Wong", "Kenichiro Nakamura", "Support queue"]
-    status_col = [form.mailboxes.headerData(c, Qt.Orientation.Horizontal) for c in range(form.mailboxes.columnCount())].index("Mailbox status")
+    titles = [form.mailboxes.headerData(c, Qt.Orientation.Horizontal) for c in range(form.mailboxes.columnCount())]
+    status_col = titles.index("Mailbox status")
     statuses = {proxy.index(r, 0).data(): proxy.index(r, status_col).data() for r in range(proxy.rowCount())}
     assert statuses["Alice Wong"] == "Failure" and statuses["Kenichiro Nakamura"] == "Success"
     codes = {row.error_code for row in form.alerts.visible_rows()}
