@@ -54,7 +54,8 @@ def check_modules(names: list[str], *, verbose: bool = False) -> list[str]:
             print(name, flush=True)
         try:
             importlib.import_module(name)
-        except Exception as exc:  # a missing module or a broken one: name it, go on with the rest
+        except Exception as exc:  # noqa: BLE001 - a module's import runs its code, which may raise anything:
+            # a missing module or a broken one is named, and the check goes on with the rest
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
             problems.append(f"{name}: {detail}")
     return problems

@@ -67,7 +67,8 @@ def report_text(report: Any, mailbox_name: str = "", translate: Translate = iden
 
 
 def mailbox_details_text(mailbox: Any, profile_name: str, owner_name: str, has_password: bool,
-                         alerts: Iterable[Any], last_report: str = "", translate: Translate = identity_translate) -> str:
+                         alerts: Iterable[Any], last_report: str = "",
+                         translate: Translate = identity_translate) -> str:
     """The "Download mailbox details" report: settings, test results, alerts; never a password."""
     rows = [
         (translate("Reports", "Name"), mailbox.name),
@@ -101,7 +102,8 @@ def mailbox_details_text(mailbox: Any, profile_name: str, owner_name: str, has_p
     lines = [translate("Reports", "Mailbox details"), ""]
     lines += [f"{k}: {v}" if k else "" for k, v in rows]
     lines += ["", translate("Reports", "Alerts")]
-    alert_lines = [f"- {_label(a.updated_on, translate)} {_label(a.level, translate)} {a.error_code} ×{a.occurrences}: {_alert_message(a, translate)}"
+    alert_lines = [f"- {_label(a.updated_on, translate)} {_label(a.level, translate)} {a.error_code} "
+                   f"×{a.occurrences}: {_alert_message(a, translate)}"
                    for a in alerts]
     lines += alert_lines or [translate("Reports", "(none)")]
     if last_report:

@@ -56,7 +56,8 @@ class _Run:
             raise
         except PreconditionFailed as exc:
             result.status, result.failure, result.message = RunStatus.FAILURE, exc.failure, exc.failure.message
-        except Exception as exc:  # classified, reported, escalated: never a traceback for the admin
+        except Exception as exc:  # noqa: BLE001 - a test step's boundary: any failure is classified, reported
+            # and escalated, never a traceback for the admin
             trace = exc.trace if isinstance(exc, _WithTrace) else ""
             failure = classify(exc.error if isinstance(exc, _WithTrace) and exc.error else exc)
             result.status, result.failure = RunStatus.FAILURE, failure

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from enum import Enum
 from operator import attrgetter
-from typing import Any, Protocol, TypeVar, Union, cast
+from typing import Any, Protocol, TypeVar, cast
 
 from app.domain.enums import FilterOperator
 
@@ -37,7 +37,7 @@ class CriterionRow(Protocol):
 
 
 # a Criterion, a (field, operator[, value]) tuple or list, a dict or a stored row
-CriterionLike = Union[Criterion, tuple[Any, ...], list[Any], dict[str, Any], CriterionRow]
+CriterionLike = Criterion | tuple[Any, ...] | list[Any] | dict[str, Any] | CriterionRow
 
 
 class HasCriteria(Protocol):
@@ -48,7 +48,7 @@ class HasCriteria(Protocol):
 
 
 # a filter, or a plain list of criteria
-FilterLike = Union[HasCriteria, Iterable[CriterionLike]]
+FilterLike = HasCriteria | Iterable[CriterionLike]
 
 
 def as_criterion(raw: CriterionLike) -> Criterion:

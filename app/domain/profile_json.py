@@ -9,6 +9,7 @@ import json
 from dataclasses import fields
 from datetime import datetime
 from enum import Enum
+from typing import Any
 
 from app.domain.settings import ProfileSettings
 
@@ -22,7 +23,7 @@ class ProfileFileError(ValueError):
 
 
 def profile_to_json(settings: ProfileSettings) -> str:
-    values = {}
+    values: dict[str, object] = {}
     for f in fields(ProfileSettings):
         if f.name in _SECRET_FLAGS:
             continue
@@ -47,7 +48,7 @@ def profile_from_json(text: str) -> ProfileSettings:
         raise ProfileFileError(f"The file has version {document.get('version')}; this version reads {VERSION}.")
     values = document.get("profile") or {}
     defaults = ProfileSettings()
-    result = {}
+    result: dict[str, Any] = {}  # field name -> a value of that field's type
     for f in fields(ProfileSettings):
         if f.name in _SECRET_FLAGS or f.name not in values:
             continue

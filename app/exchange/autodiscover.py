@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+import requests
 
 from app.exchange import net
 from app.exchange.connection import ConnectionPlan, exchangelib_auth_type
+
+if TYPE_CHECKING:
+    from exchangelib.properties import UserResponse
 
 SOAP_PATH = "/autodiscover/autodiscover.svc"
 MAX_HOPS = 10
@@ -44,7 +50,7 @@ def candidate_urls(domain: str) -> list[str]:
     return [f"https://{domain}{SOAP_PATH}", f"https://autodiscover.{domain}{SOAP_PATH}"]
 
 
-def _ask(plan: ConnectionPlan, url: str, email: str):
+def _ask(plan: ConnectionPlan, url: str, email: str) -> UserResponse:
     from exchangelib import Configuration, Credentials
     from exchangelib.autodiscover.protocol import AutodiscoverProtocol
     from exchangelib.protocol import FailFast
@@ -74,12 +80,13 @@ def discover(plan: ConnectionPlan) -> AutodiscoverResult:
         tried.add((url.lower(), email.lower()))
         started = time.perf_counter()
 
-        def record(outcome: str, detail: str) -> None:
+        def record(outcome: str, detail: str, url: str = url, email: str = email, started: float = started) -> None:
             result.attempts.append(Attempt(url, email, outcome, detail, (time.perf_counter() - started) * 1000))
 
         try:
             response = _ask(plan, url, email)
-        except Exception as exc:  # every failure of one candidate is recorded and the next one tried
+        except Exception as exc:  # noqa: BLE001 - any failure of one candidate (network, TLS, XML, an EWS
+            # error: exchangelib raises all of these) is recorded, and the next candidate tried
             last_error = exc
             record("failed", f"{type(exc).__name__}: {exc}")
             continue
@@ -131,7 +138,7 @@ def _http_redirect_step(plan: ConnectionPlan, email: str, result: AutodiscoverRe
     try:
         with net.session() as s:
             response = s.get(url, allow_redirects=False, timeout=plan.timeout_seconds)
-    except Exception as exc:
+    except (requests.RequestException, OSError) as exc:  # requests' errors; OSError: the CA bundle's file
         record("failed", f"{type(exc).__name__}: {exc}")
         return
     location = response.headers.get("Location", "")
@@ -143,7 +150,7 @@ def _http_redirect_step(plan: ConnectionPlan, email: str, result: AutodiscoverRe
     started = time.perf_counter()
     try:
         response = _ask(plan, target, email)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - as in discover: any failure of the candidate is recorded
         record("failed", f"{type(exc).__name__}: {exc}", target)
         return
     ews_url = response.user_settings.get("external_ews_url") or response.user_settings.get("internal_ews_url")

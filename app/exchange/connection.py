@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from app import secrets
@@ -17,6 +18,9 @@ from app.domain.escalation import Failure
 from app.exchange import net
 from app.exchange.errors import precondition_failure
 from app.store.models import Mailbox, ServerProfile
+
+if TYPE_CHECKING:
+    from exchangelib import Account, Version
 
 net.install()
 
@@ -103,14 +107,15 @@ def plan_connection(mailbox: Mailbox, *, outgoing: bool = False) -> ConnectionPl
     )
 
 
-def exchangelib_auth_type(protocol: AuthProtocol):
+def exchangelib_auth_type(protocol: AuthProtocol) -> str | None:
     """Our protocol names to exchangelib's; None lets exchangelib detect it from the 401."""
     from exchangelib.transport import BASIC, NTLM
 
     # Negotiate is carried out as NTLM wrapped in Negotiate; Kerberos needs a domain-joined
     # Windows machine and is not offered here.
-    return {AuthProtocol.AUTO: None, AuthProtocol.BASIC: BASIC, AuthProtocol.NTLM: NTLM,
-            AuthProtocol.NEGOTIATE: NTLM}[protocol]
+    auth_types: dict[AuthProtocol, str | None] = {AuthProtocol.AUTO: None, AuthProtocol.BASIC: BASIC,
+                                                  AuthProtocol.NTLM: NTLM, AuthProtocol.NEGOTIATE: NTLM}
+    return auth_types[protocol]
 
 
 def prepare_endpoint(plan: ConnectionPlan, url: str) -> None:
@@ -119,7 +124,7 @@ def prepare_endpoint(plan: ConnectionPlan, url: str) -> None:
     net.set_timeout_for(url, plan.timeout_seconds)
 
 
-def open_account(plan: ConnectionPlan, ews_url: str, *, version=None):
+def open_account(plan: ConnectionPlan, ews_url: str, *, version: Version | None = None) -> Account:
     """An exchangelib Account for *plan* at *ews_url* (no request is made yet)."""
     from exchangelib import DELEGATE, IMPERSONATION, Account, Configuration, Credentials
     from exchangelib.protocol import FailFast

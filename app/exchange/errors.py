@@ -136,7 +136,7 @@ def classify(exc: BaseException) -> Failure:
                 backoff_ms: int | None = None) -> Failure:
         return Failure(code, transient, message, next_step, details, backoff_ms)
 
-    if isinstance(exc, requests.exceptions.SSLError) or isinstance(exc, ssl.SSLError) or (
+    if isinstance(exc, (requests.exceptions.SSLError, ssl.SSLError)) or (
         "CERTIFICATE_VERIFY_FAILED" in str(exc)
     ):
         return failure(
@@ -194,9 +194,7 @@ def classify(exc: BaseException) -> Failure:
             "ConnectionFailed", True,
             _N(CTX, "The connection to the server failed or was reset."),
             _N(CTX, "It is retried after the back-off. Check that the server address is right and reachable."))
-    if isinstance(exc, (requests.exceptions.Timeout, socket.timeout, TimeoutError)) or isinstance(
-        exc, ews.ErrorTimeoutExpired
-    ):
+    if isinstance(exc, (requests.exceptions.Timeout, socket.timeout, TimeoutError, ews.ErrorTimeoutExpired)):
         return failure(
             "Timeout", True,
             _N(CTX, "The server did not answer in time."),
@@ -215,12 +213,12 @@ def classify(exc: BaseException) -> Failure:
             "ServerError", True,
             _N(CTX, "Exchange reported an internal error."),
             _N(CTX, "It is retried after the back-off. If it persists, check the Exchange server's health."))
-    if isinstance(exc, ews.CASError) or isinstance(exc, ews.RateLimitError):
+    if isinstance(exc, (ews.CASError, ews.RateLimitError)):
         return failure(
             "ServerError", True,
             _N(CTX, "The Exchange front end reported an error."),
             _N(CTX, "It is retried after the back-off."))
-    if isinstance(exc, ews.MalformedResponseError) or isinstance(exc, ews.SOAPError):
+    if isinstance(exc, (ews.MalformedResponseError, ews.SOAPError)):
         return failure(
             "MalformedResponse", True,
             _N(CTX, "The server's answer was not valid Exchange Web Services XML."),

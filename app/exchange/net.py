@@ -13,16 +13,20 @@ from __future__ import annotations
 
 import hashlib
 import os
+import socket
 import threading
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import certifi
 import requests
-from requests.adapters import HTTPAdapter
+from requests.adapters import DEFAULT_POOLBLOCK, HTTPAdapter
+from requests.models import PreparedRequest, Response
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
@@ -124,11 +128,11 @@ MAX_BODY_CHARS = 20_000
 class Exchange:
     method: str
     url: str
-    request_headers: dict
+    request_headers: dict[str, str]
     request_body: str
     status: int | None = None
     reason: str = ""
-    response_headers: dict = field(default_factory=dict)
+    response_headers: dict[str, str] = field(default_factory=dict)
     response_body: str = ""
     error: str = ""
     elapsed_ms: float = 0.0
@@ -162,7 +166,7 @@ _local = threading.local()
 
 
 @contextmanager
-def recording(recorder: Recorder):
+def recording(recorder: Recorder) -> Iterator[Recorder]:
     previous = getattr(_local, "recorder", None)
     _local.recorder = recorder
     try:
@@ -172,7 +176,7 @@ def recording(recorder: Recorder):
 
 
 @contextmanager
-def gated(gate):
+def gated(gate: threading.Semaphore | None) -> Iterator[threading.Semaphore | None]:
     """Requests made by this thread while inside wait for a slot of *gate* (a semaphore)."""
     previous = getattr(_local, "gate", None)
     _local.gate = gate
@@ -182,52 +186,66 @@ def gated(gate):
         _local.gate = previous
 
 
-_gates: dict[object, threading.BoundedSemaphore] = {}
+class _Gate(threading.BoundedSemaphore):
+    """A semaphore that remembers the limit it was made with."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
 
 
-def gate_for(key, limit: int) -> threading.BoundedSemaphore:
+_gates: dict[object, _Gate] = {}
+
+
+def gate_for(key: object, limit: int) -> threading.BoundedSemaphore:
     """One semaphore per key (a profile id); a changed limit replaces it for new runs."""
     with _lock:
         gate = _gates.get(key)
-        if gate is None or getattr(gate, "limit", None) != limit:
-            gate = threading.BoundedSemaphore(limit)
-            gate.limit = limit
+        if gate is None or gate.limit != limit:
+            gate = _Gate(limit)
             _gates[key] = gate
         return gate
 
 
-def _text(body, limit: int = MAX_BODY_CHARS) -> str:
+def _text(body: object, limit: int = MAX_BODY_CHARS) -> str:
     if body is None:
         return ""
     if isinstance(body, bytes):
         body = body.decode("utf-8", errors="replace")
-    body = str(body)
-    return body if len(body) <= limit else body[:limit] + f"\n[... {len(body) - limit} more characters]"
+    text = str(body)
+    return text if len(text) <= limit else text[:limit] + f"\n[... {len(text) - limit} more characters]"
+
+
+# requests' own aliases (requests._types) exist for type checkers only
+_Timeout = float | tuple[float | None, float | None] | None
+_Cert = str | tuple[str, str] | None
 
 
 # --- connections honouring the host map --------------------------------------------------------
 
 
-class _HostMapMixin:
-    def _new_conn(self):
-        original = self._dns_host
-        target_host, target_port = resolve(original, self.port)
-        if (target_host, target_port) == (original, self.port):
-            return super()._new_conn()
-        saved_port = self.port
-        try:
-            self._dns_host, self.port = target_host, target_port
-            return super()._new_conn()
-        finally:
-            self._dns_host, self.port = original, saved_port
+def _mapped_new_conn(conn: HTTPConnection, new_conn: Callable[[], socket.socket]) -> socket.socket:
+    """*new_conn* (the connection class's own ``_new_conn``) towards the host map's target."""
+    original = conn._dns_host
+    target_host, target_port = resolve(original, conn.port)
+    if (target_host, target_port) == (original, conn.port):
+        return new_conn()
+    saved_port = conn.port
+    try:
+        conn._dns_host, conn.port = target_host, target_port
+        return new_conn()
+    finally:
+        conn._dns_host, conn.port = original, saved_port
 
 
-class _MappedHTTPConnection(_HostMapMixin, HTTPConnection):
-    pass
+class _MappedHTTPConnection(HTTPConnection):
+    def _new_conn(self) -> socket.socket:
+        return _mapped_new_conn(self, super()._new_conn)
 
 
-class _MappedHTTPSConnection(_HostMapMixin, HTTPSConnection):
-    pass
+class _MappedHTTPSConnection(HTTPSConnection):
+    def _new_conn(self) -> socket.socket:
+        return _mapped_new_conn(self, super()._new_conn)
 
 
 class _MappedHTTPPool(HTTPConnectionPool):
@@ -241,31 +259,37 @@ class _MappedHTTPSPool(HTTPSConnectionPool):
 class SssmHTTPAdapter(HTTPAdapter):
     """requests adapter: per-host trust, timeout and host map, plus transcripts."""
 
-    def init_poolmanager(self, *args, **kwargs):
-        super().init_poolmanager(*args, **kwargs)
+    def init_poolmanager(self, connections: int, maxsize: int, block: bool = DEFAULT_POOLBLOCK,
+                         **pool_kwargs: Any) -> None:
+        super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
         self.poolmanager.pool_classes_by_scheme = {"http": _MappedHTTPPool, "https": _MappedHTTPSPool}
 
-    def proxy_manager_for(self, *args, **kwargs):  # pragma: no cover - proxies are not supported yet
-        return super().proxy_manager_for(*args, **kwargs)
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:  # pragma: no cover - no proxies yet
+        return super().proxy_manager_for(proxy, **proxy_kwargs)
 
-    def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
-        gate = getattr(_local, "gate", None)
+    def send(self, request: PreparedRequest, stream: bool = False, timeout: _Timeout = None,
+             verify: bool | str = True, cert: _Cert = None, proxies: dict[str, str] | None = None) -> Response:
+        gate: threading.Semaphore | None = getattr(_local, "gate", None)
         if gate is None:
             return self._send(request, stream, timeout, verify, cert, proxies)
         with gate:  # at most the profile's maximum concurrent connections in flight
             return self._send(request, stream, timeout, verify, cert, proxies)
 
-    def _send(self, request, stream, timeout, verify, cert, proxies):
+    def _send(self, request: PreparedRequest, stream: bool, timeout: _Timeout, verify: bool | str, cert: _Cert,
+              proxies: dict[str, str] | None) -> Response:
         response = self._send_recorded(request, stream, timeout, verify, cert, proxies)
         if not stream:
             # exchangelib parses ``response.iter_content()``, whose default is one byte per chunk:
             # for a body already in memory, hand it over in one piece (a GetItem of 100 messages
             # is ~300,000 chunks otherwise — as much time as the XML parsing itself).
-            response.iter_content = _whole_content_iterator(response)
+            # (requests types iter_content as an overloaded method: replacing this one response's on
+            # purpose is what the ignore is for)
+            response.iter_content = _whole_content_iterator(response)  # type: ignore[method-assign,assignment]
         return response
 
-    def _send_recorded(self, request, stream, timeout, verify, cert, proxies):
-        key = endpoint_of(request.url)
+    def _send_recorded(self, request: PreparedRequest, stream: bool, timeout: _Timeout, verify: bool | str,
+                       cert: _Cert, proxies: dict[str, str] | None) -> Response:
+        key = endpoint_of(request.url or "")
         with _lock:
             ca_file = _ca_files.get(key) or _mapped_ca_files.get(key)
             timeout = _timeouts.get(key, timeout)
@@ -276,7 +300,7 @@ class SssmHTTPAdapter(HTTPAdapter):
         recorder: Recorder | None = getattr(_local, "recorder", None)
         if recorder is None:
             return super().send(request, stream=stream, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
-        entry = Exchange(request.method, request.url, redact_headers(dict(request.headers)),
+        entry = Exchange(request.method or "", request.url or "", redact_headers(dict(request.headers)),
                          redact_body(_text(request.body)))
         recorder.exchanges.append(entry)
         started = time.perf_counter()
@@ -296,11 +320,14 @@ class SssmHTTPAdapter(HTTPAdapter):
         return response
 
 
-def _whole_content_iterator(response):
+def _whole_content_iterator(response: Response) -> Callable[..., Iterator[str | bytes]]:
     original = type(response).iter_content
 
-    def iter_content(chunk_size=None, decode_unicode=False):  # requests' own default is 1
-        return original(response, chunk_size, decode_unicode)
+    def iter_content(chunk_size: int | None = None, decode_unicode: bool = False) -> Iterator[str | bytes]:
+        # requests' own default chunk_size is 1
+        if decode_unicode:
+            return original(response, chunk_size, decode_unicode=True)
+        return original(response, chunk_size)
 
     return iter_content
 

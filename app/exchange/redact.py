@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from app.log import redact as redact_text
 
@@ -10,15 +11,17 @@ _CHALLENGE_HEADERS = {"www-authenticate", "proxy-authenticate"}
 _BLOB = re.compile(r"\b(NTLM|Negotiate|Kerberos|Bearer)\s+[A-Za-z0-9+/=._-]{8,}")
 
 
-def redact_headers(headers: dict) -> dict:
-    clean = {}
-    for name, value in headers.items():
+def redact_headers(headers: Mapping[str, str | bytes]) -> dict[str, str]:
+    clean: dict[str, str] = {}
+    for name, raw in headers.items():
+        # a header given as bytes (requests allows it) is latin-1, as http.client sends it
+        value = raw.decode("latin-1") if isinstance(raw, bytes) else raw
         lower = name.lower()
         if lower in _SECRET_HEADERS:
-            scheme = str(value).split(" ", 1)[0] if " " in str(value) else ""
+            scheme = value.split(" ", 1)[0] if " " in value else ""
             clean[name] = f"{scheme} [redacted]".strip()
         elif lower in _CHALLENGE_HEADERS:  # several challenges may be joined: "NTLM <blob>, Negotiate"
-            clean[name] = _BLOB.sub(r"\1 [redacted]", str(value))
+            clean[name] = _BLOB.sub(r"\1 [redacted]", value)
         else:
             clean[name] = value
     return clean

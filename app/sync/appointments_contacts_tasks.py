@@ -193,7 +193,7 @@ class _FolderSync:
         """The items with the mapped fields, by item id (in the order asked)."""
         if not item_ids:
             return {}
-        return dict(zip(item_ids, fetch_items(self.connection, self.record_type, item_ids)))
+        return dict(zip(item_ids, fetch_items(self.connection, self.record_type, item_ids), strict=True))
 
     def _unlink(self, link: ItemLink) -> None:
         link.unlinked_on = utcnow()
@@ -235,7 +235,7 @@ class _FolderSync:
         record.modified_on = utcnow()
         with database.atomic():
             record.save()
-            link.change_key = item.change_key
+            link.change_key = item.change_key or ""  # the column is NOT NULL ("": version unknown)
             link.synced_fingerprint = self.mapping.fingerprint(record)
             link.synced_on = utcnow()
             link.save()
@@ -255,7 +255,7 @@ class _FolderSync:
             self._pull(link, record, item)
         else:
             assert winner == STORE
-            link.change_key = item.change_key  # overwrite the version we have just seen, no other
+            link.change_key = item.change_key or ""  # overwrite the version we have just seen, no other
             pushes.append(link)
 
     # --- store → Exchange ---------------------------------------------------------------
@@ -266,7 +266,7 @@ class _FolderSync:
                    for link in links]
         results = update_items(self.connection, self.record_type, updates)
         stale = []
-        for link, result in zip(links, results):
+        for link, result in zip(links, results, strict=True):
             if isinstance(result, ItemError) and result.changed_meanwhile and retry:
                 stale.append(link)  # changed in Exchange since we last saw it: re-read and decide
             elif isinstance(result, ItemError):
@@ -277,7 +277,7 @@ class _FolderSync:
                 self.run.updated += 1
         if stale:
             again: list[ItemLink] = []
-            for link, item in zip(stale, self._fetch([link.item_id for link in stale]).values()):
+            for link, item in zip(stale, self._fetch([link.item_id for link in stale]).values(), strict=True):
                 if isinstance(item, ItemError):
                     self._item_failed(link.item_id, item, link)
                 else:
@@ -285,7 +285,7 @@ class _FolderSync:
             self._push(again, records, retry=False)
 
     def _linked(self, link: ItemLink, record: Any, change_key: str | None) -> None:
-        link.change_key = change_key
+        link.change_key = change_key or ""  # the column is NOT NULL ("": version unknown)
         link.synced_fingerprint = self.mapping.fingerprint(record)
         link.synced_on = utcnow()
         link.save()
@@ -294,7 +294,7 @@ class _FolderSync:
         if not links:
             return
         errors = delete_items(self.connection, [link.item_id for link in links])
-        for link, error in zip(links, errors):
+        for link, error in zip(links, errors, strict=True):
             if error is not None and not error.item_gone:
                 self._item_failed(link.item_id, error, None)
                 continue
@@ -306,7 +306,7 @@ class _FolderSync:
         if not records:
             return
         results = create_items(self.connection, self.record_type, [self.mapping.store_values(r) for r in records])
-        for record, result in zip(records, results):
+        for record, result in zip(records, results, strict=True):
             if isinstance(result, ItemError):
                 self.counts.failed += 1
                 log.warning("%s: creating %s %s failed: %s", self.mailbox.email, self.mapping.record_type.value,

@@ -31,12 +31,12 @@ import hashlib
 import logging
 import threading
 from collections import Counter
-from collections.abc import Generator
+from collections.abc import Generator, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from peewee import JOIN
 
@@ -199,9 +199,10 @@ class IncomingEmailSync:
         found: set[str] = set()
         for start in range(0, len(item_ids), 500):
             chunk = item_ids[start:start + 500]
-            query = (EmailMailboxLink.select(EmailMailboxLink.item_id)
-                     .where((EmailMailboxLink.mailbox == self.mailbox.id) & EmailMailboxLink.item_id.in_(chunk))
-                     .tuples())
+            query = cast("Iterable[tuple[str]]",  # peewee's stubs type .tuples() as yielding models
+                         EmailMailboxLink.select(EmailMailboxLink.item_id)
+                         .where((EmailMailboxLink.mailbox == self.mailbox.id) & EmailMailboxLink.item_id.in_(chunk))
+                         .tuples())
             found.update(item_id for (item_id,) in query)
         return found
 
@@ -219,7 +220,7 @@ class IncomingEmailSync:
                                 thread_name_prefix=f"incoming-{self.mailbox.id}") as pool:
             futures = [pool.submit(self._get_items_gated, batch) for batch in batches]
             try:
-                for batch, future in zip(batches, futures):
+                for batch, future in zip(batches, futures, strict=True):
                     yield batch, future.result()
             finally:
                 for future in futures:
@@ -239,7 +240,7 @@ class IncomingEmailSync:
             raise RuntimeError(f"GetItem returned {len(results)} answers for {len(batch)} items")
         failed: list[FailedMessage] = []
         messages: list[IncomingEmail] = []
-        for (item_id, change_key), item in zip(batch, results):
+        for (item_id, change_key), item in zip(batch, results, strict=True):
             if not isinstance(item, ItemError):
                 messages.append(item)
             elif item.item_gone:  # deleted or moved since the sync: gone, not broken
@@ -304,8 +305,9 @@ class IncomingEmailSync:
         new_ids: dict[str, int] = {}
         if rows:
             EmailActivity.insert_many(rows).execute()
-            query = (EmailActivity.select(EmailActivity.id, EmailActivity.message_id)
-                     .where(EmailActivity.message_id.in_([row["message_id"] for row in rows])).tuples())
+            query = cast("Iterable[tuple[int, str]]",
+                         EmailActivity.select(EmailActivity.id, EmailActivity.message_id)
+                         .where(EmailActivity.message_id.in_([row["message_id"] for row in rows])).tuples())
             new_ids = {message_id: email_id for email_id, message_id in query}
         links = [(new_ids[message_ids[item.item_id]], item) for item in new_items] + relinks
         if links:
@@ -323,10 +325,12 @@ class IncomingEmailSync:
         """Message-ID → (stored email id, already linked to this mailbox) for those in the store."""
         if not message_ids:
             return {}
-        rows = (EmailActivity.select(EmailActivity.id, EmailActivity.message_id, EmailMailboxLink.id)
-                .join(EmailMailboxLink, join_type=JOIN.LEFT_OUTER,
-                      on=(EmailMailboxLink.email == EmailActivity.id) & (EmailMailboxLink.mailbox == self.mailbox.id))
-                .where(EmailActivity.message_id.in_(list(message_ids))).tuples())
+        rows = cast("Iterable[tuple[int, str, int | None]]",
+                    EmailActivity.select(EmailActivity.id, EmailActivity.message_id, EmailMailboxLink.id)
+                    .join(EmailMailboxLink, join_type=JOIN.LEFT_OUTER,
+                          on=(EmailMailboxLink.email == EmailActivity.id)
+                          & (EmailMailboxLink.mailbox == self.mailbox.id))
+                    .where(EmailActivity.message_id.in_(list(message_ids))).tuples())
         return {message_id: (email_id, link_id is not None) for email_id, message_id, link_id in rows}
 
     def _store_message(self, item: IncomingEmail, message_id: str, stored: dict[str, tuple[int, bool]]) -> None:
@@ -390,7 +394,7 @@ class IncomingEmailSync:
         """Move the failed messages; returns the item ids that were moved."""
         errors = self.inbox.move_to_undeliverable([(f.item_id, f.change_key) for f in failed])
         moved = set()
-        for failure, error in zip(failed, errors):
+        for failure, error in zip(failed, errors, strict=True):  # one answer per message
             if error is not None:
                 failure.text += f" (and it could not be moved: {error.code}: {error.text})"
             else:

@@ -3,10 +3,13 @@
 SyncFolderItems state."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import cast
+
+from peewee import Field
 
 from app.domain.enums import TrackingOption
-from app.domain.tracking import normalize_address
+from app.domain.tracking import TrackingLookup, normalize_address
 from app.store.base import database, utcnow
 from app.store.models import (
     Contact,
@@ -58,7 +61,7 @@ class StoreTrackingLookup:
 class _PendingLookup:
     """A tracking lookup that also knows the emails stored earlier in the same batch."""
 
-    def __init__(self, base) -> None:
+    def __init__(self, base: TrackingLookup) -> None:
         self.base = base
         self.message_ids: set[str] = set()
         self.conversations: set[str] = set()
@@ -81,10 +84,12 @@ class _PendingLookup:
         return self.base.is_email_enabled(address)
 
 
-def _addresses(*columns) -> set[str]:
+def _addresses(*columns: Field[str] | Field[str | None]) -> set[str]:
     found: set[str] = set()
     for column in columns:
-        query = column.model.select(column).where(column.is_null(False) & (column != "")).tuples()
+        # peewee's stubs type .tuples() as still yielding models: its rows are (address,)
+        query = cast("Iterable[tuple[str]]",
+                     column.model.select(column).where(column.is_null(False) & (column != "")).tuples())
         found.update(normalize_address(value) for (value,) in query)
     return found
 

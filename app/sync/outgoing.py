@@ -82,7 +82,8 @@ def owner_mailbox(owner_user: SystemUser | None = None, owner_queue: Queue | Non
         where = Mailbox.owner_queue == owner_queue
     else:
         return None
-    return Mailbox.select().where(where).order_by(Mailbox.id).first()
+    mailbox: Mailbox | None = Mailbox.select().where(where).order_by(Mailbox.id).first()
+    return mailbox
 
 
 def queue_email(owner_user: SystemUser | None, to: str | Iterable[str], subject: str, body: str, *,
@@ -98,6 +99,7 @@ def queue_email(owner_user: SystemUser | None, to: str | Iterable[str], subject:
         raise ValueError("an outgoing email has exactly one owner: a user or a queue")
     mailbox = owner_mailbox(owner_user, owner_queue)
     owner = owner_user if owner_user is not None else owner_queue
+    assert owner is not None  # exactly one of them, checked above
     sender = mailbox.email if mailbox is not None else (owner.email or "")
     domain = sender.rsplit("@", 1)[1] if "@" in sender else "localhost"
     if in_reply_to and references is None:

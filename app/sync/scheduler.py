@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable, Mapping
+from typing import Protocol
 
 from app.domain import schedule
 from app.domain.enums import ApprovalStatus, SyncMethod, Workload
@@ -30,7 +31,21 @@ from app.store.models import Mailbox, ServerProfile, WorkloadState
 
 log = logging.getLogger(__name__)
 
-WorkloadFn = Callable[[Mailbox], object]  # returns a WorkloadRun (app.sync.session)
+
+class WorkloadOutcome(Protocol):
+    """What a workload returns: app.sync.session's WorkloadRun (not imported: it brings exchangelib)."""
+
+    @property
+    def created(self) -> int: ...
+    @property
+    def updated(self) -> int: ...
+    @property
+    def deleted(self) -> int: ...
+    @property
+    def failure(self) -> Failure | None: ...
+
+
+WorkloadFn = Callable[[Mailbox], WorkloadOutcome]
 
 
 
@@ -93,7 +108,7 @@ class CycleResult:
         return f"{self.email} {self.workload.value}: {text}"
 
 
-def eligible_jobs(mailbox_ids=None) -> list[Job]:
+def eligible_jobs(mailbox_ids: Iterable[int] | None = None) -> list[Job]:
     """Every enabled server-side workload of every approved mailbox that has a profile."""
     query = (Mailbox.select(Mailbox, ServerProfile).join(ServerProfile)
              .where(Mailbox.approval == ApprovalStatus.APPROVED))
@@ -107,6 +122,7 @@ def eligible_jobs(mailbox_ids=None) -> list[Job]:
     jobs = []
     for mailbox in mailboxes:
         profile = mailbox.profile
+        assert profile is not None  # the inner join above
         for workload in Workload:
             if getattr(mailbox, _METHOD[workload]) is SyncMethod.SERVER_SIDE and getattr(mailbox, _ENABLED[workload]):
                 jobs.append(Job(mailbox.id, mailbox.email, profile.id, max(1, profile.max_connections),
@@ -136,7 +152,7 @@ class Scheduler:
         self._loop_thread: threading.Thread | None = None
 
     # -- what the GUI and the CLI call --------------------------------------------------
-    def run_once(self, mailbox_ids=None) -> list[CycleResult]:
+    def run_once(self, mailbox_ids: Iterable[int] | None = None) -> list[CycleResult]:
         """One cycle of every eligible workload (of the given mailboxes) now, whatever is due."""
         return self.run_jobs(eligible_jobs(mailbox_ids))
 
@@ -250,7 +266,7 @@ class Scheduler:
         return (job.key not in self._running and len(self._running) < self._max_parallel
                 and self._active.get(job.profile_id, 0) < job.limit)
 
-    def _start(self, job: Job, sink: list | None) -> threading.Thread:
+    def _start(self, job: Job, sink: list[CycleResult] | None) -> threading.Thread:
         """Called with the condition held."""
         self._active[job.profile_id] = self._active.get(job.profile_id, 0) + 1
         self._running.add(job.key)
@@ -260,7 +276,7 @@ class Scheduler:
         thread.start()
         return thread
 
-    def _run_job(self, job: Job, sink: list | None) -> None:
+    def _run_job(self, job: Job, sink: list[CycleResult] | None) -> None:
         result = CycleResult(job.mailbox_id, job.email, job.workload)
         try:
             result = self._execute(job)

@@ -98,7 +98,8 @@ def run_workload(mailbox: Mailbox, workload: Workload, body: Callable[[WorkloadR
     except Cancelled:
         _finish(history, run, RunStatus.WARNING, "cancelled")
         raise
-    except Exception as exc:  # classified and escalated: the admin sees an alert, not a traceback
+    except Exception as exc:  # noqa: BLE001 - the workload's boundary: any failure is classified and escalated
+        # (the admin sees an alert, not a traceback)
         failure = exc.failure if isinstance(exc, PreconditionFailed) else classify(exc)
         run.failure = failure
         if not failure.transient:
