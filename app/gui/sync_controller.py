@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.domain.enums import Workload
-from app.sync.scheduler import CycleResult, Scheduler, WorkloadFn, default_workloads
+from app.sync.scheduler import CycleResult, Scheduler, WorkloadFn, WorkloadOutcome, default_workloads
 
 if TYPE_CHECKING:
     from app.store.models import Mailbox
@@ -61,7 +61,7 @@ class SyncController(QObject):
         self._refresh.timeout.connect(self.results_changed)
 
     def _tracked(self, workload: Workload, fn: WorkloadFn) -> WorkloadFn:
-        def run(mailbox: Mailbox) -> object:  # on a scheduler thread: only signals from here
+        def run(mailbox: Mailbox) -> WorkloadOutcome:  # on a scheduler thread: only signals from here
             self._cycle_started.emit(mailbox.id, mailbox.email, workload.value)
             try:
                 return fn(mailbox)
