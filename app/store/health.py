@@ -26,9 +26,12 @@ def workload_state(mailbox: Mailbox, workload: Workload) -> WorkloadState:
 
 
 def health_of(mailbox: Mailbox, workload: Workload) -> Health:
+    """"Warned" is what the admin sees: a transient failure counted, or a Warning/Error of the
+    workload still open — a permanent failure (401, 403) counts no transient failures, but its
+    Error is open until a success closes it."""
     state = workload_state(mailbox, workload)
-    return Health(consecutive_transient_failures=state.consecutive_transient_failures,
-                  warned=state.consecutive_transient_failures > 0,
+    warned = state.consecutive_transient_failures > 0 or alerts.has_open_failure_alerts(mailbox, workload)
+    return Health(consecutive_transient_failures=state.consecutive_transient_failures, warned=warned,
                   enabled=getattr(mailbox, _ENABLED_FIELD[workload]))
 
 
