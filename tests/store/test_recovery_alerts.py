@@ -2,13 +2,14 @@
 next success closes every open Warning/Error alert of the mailbox's workload and says so once."""
 from __future__ import annotations
 
+from ews_fixtures import EWS_PASSWORD
+
 from app import secrets
 from app.diagnostics.steps import run_mailbox_test
 from app.domain.enums import AlertLevel, AlertScope, RunStatus, Workload
 from app.store import alerts
 from app.store.models import Alert, Mailbox
 from app.sync.scheduler import Scheduler
-from ews_fixtures import EWS_PASSWORD
 
 
 def _open(mailbox: Mailbox) -> list[Alert]:
