@@ -59,19 +59,50 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+_problem: str | None = None
+
+
+def logging_problem() -> str | None:
+    """Why the last ``setup_logging`` could not log to a file (one line for a person), or None.
+    The command line prints it once on stderr; the window shows it."""
+    return _problem
+
+
+def _open_log_file() -> str:
+    """The log file's path, after making sure it can be appended to (OSError if not)."""
+    target = paths.log_dir() / LOG_FILE_NAME
+    with open(target, "a", encoding="utf-8"):
+        pass
+    return str(target)
+
+
 def setup_logging(level: int = logging.INFO, *, console: bool = False) -> logging.Handler:
-    """Attach the rotating file handler (idempotent) and return it."""
+    """Attach the rotating file handler (idempotent) and return it. When the log folder cannot
+    be written, the app carries on without a log file: ``logging_problem()`` says so, and the
+    handler returned is a NullHandler (nothing attached) — no "Logging error" on every record."""
+    global _problem
     root = logging.getLogger()
-    target = str(paths.log_dir() / LOG_FILE_NAME)
-    for handler in root.handlers:
-        if isinstance(handler, logging.handlers.RotatingFileHandler) and handler.baseFilename == target:
-            return handler
-    handler = logging.handlers.RotatingFileHandler(
-        target, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True
-    )
-    handler.setFormatter(logging.Formatter(_FORMAT))
-    handler.addFilter(RedactingFilter())
-    root.addHandler(handler)
+    handler: logging.Handler
+    try:
+        target = _open_log_file()
+    except OSError as exc:
+        folder = paths.log_dir(create=False)
+        _problem = (f"Logging is off: the log folder {folder} cannot be written ({exc.strerror or exc}); "
+                    f"the app works without a log file. Give your account write access to it (or set "
+                    f"SSSM_HOME to a writable folder) to get the log back.")
+        handler = logging.NullHandler()
+    else:
+        _problem = None
+        existing = next((h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)
+                         and h.baseFilename == target), None)
+        if existing is not None:
+            return existing
+        handler = logging.handlers.RotatingFileHandler(
+            target, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True
+        )
+        handler.setFormatter(logging.Formatter(_FORMAT))
+        handler.addFilter(RedactingFilter())
+        root.addHandler(handler)
     if console and not any(isinstance(h, _StderrHandler) for h in root.handlers):
         stream = _StderrHandler()
         stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))

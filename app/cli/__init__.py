@@ -67,9 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import logging
 
-    from app.log import setup_logging
+    from app.log import logging_problem, setup_logging
 
     setup_logging(logging.DEBUG if args.verbose else logging.INFO, console=args.command is not None)
+    if logging_problem():  # once, and the work goes on (the window shows it too)
+        print(logging_problem(), file=sys.stderr)
 
     if args.command:
         chosen = next(c for c in COMMANDS if c.NAME == args.command)
