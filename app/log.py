@@ -8,6 +8,8 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 from app import paths
 
@@ -59,12 +61,25 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-_problem: str | None = None
+@dataclass(frozen=True)
+class LogProblem:
+    """The log folder cannot be written; ``str()`` says so on one line for a person."""
+
+    folder: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return (f"Logging is off: the log folder {self.folder} cannot be written ({self.reason}); the app works "
+                f"without a log file. Give your account write access to it (or set SSSM_HOME to a writable "
+                f"folder) to get the log back.")
 
 
-def logging_problem() -> str | None:
-    """Why the last ``setup_logging`` could not log to a file (one line for a person), or None.
-    The command line prints it once on stderr; the window shows it."""
+_problem: LogProblem | None = None
+
+
+def logging_problem() -> LogProblem | None:
+    """Why the last ``setup_logging`` could not log to a file, or None. The command line prints
+    it once on stderr; the window shows it."""
     return _problem
 
 
@@ -86,10 +101,7 @@ def setup_logging(level: int = logging.INFO, *, console: bool = False) -> loggin
     try:
         target = _open_log_file()
     except OSError as exc:
-        folder = paths.log_dir(create=False)
-        _problem = (f"Logging is off: the log folder {folder} cannot be written ({exc.strerror or exc}); "
-                    f"the app works without a log file. Give your account write access to it (or set "
-                    f"SSSM_HOME to a writable folder) to get the log back.")
+        _problem = LogProblem(paths.log_dir(create=False), exc.strerror or str(exc))
         handler = logging.NullHandler()
     else:
         _problem = None

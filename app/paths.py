@@ -34,7 +34,14 @@ def _data_folder() -> Path:
 
 
 def data_dir() -> Path:
-    return _ensure(_data_folder())
+    """The data folder, created when possible. When it cannot be (a read-only home), its path is
+    still returned: whoever writes there says what is wrong — the store with a classified
+    StoreError and the window with its dialog, instead of a traceback from here."""
+    folder = _data_folder()
+    try:
+        return _ensure(folder)
+    except OSError:
+        return folder
 
 
 def log_dir(*, create: bool = True) -> Path:

@@ -71,8 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.log import logging_problem, setup_logging
 
     setup_logging(logging.DEBUG if args.verbose else logging.INFO, console=args.command is not None)
-    if logging_problem():  # once, and the work goes on (the window shows it too)
-        print(logging_problem(), file=sys.stderr)
+    problem = logging_problem()
+    if problem is not None:  # once, and the work goes on (the window shows it too)
+        print(problem, file=sys.stderr)
 
     if args.command:
         chosen = next(c for c in COMMANDS if c.NAME == args.command)

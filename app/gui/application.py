@@ -44,9 +44,9 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    from app import paths
     from app.gui.main_window import MainWindow
-    from app.store.db import StoreError, open_database
+    from app.gui.store_problem_dialog import open_store_or_ask, show_startup_notices
+    from app.store.db import StoreError
 
     if demo:
         from app.demo import prepare_demo_home
@@ -61,8 +61,11 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
         log.info("%s is already running: asked it to show its window", APP_NAME)
         return 0
     environment = None
+    opened = open_store_or_ask()  # a store that cannot be used: a dialog (restore, try again, quit)
+    if opened is None:
+        instance.release()
+        return 2
     try:
-        open_database(paths.database_path())
         if demo:
             from app.demo import start_demo
 
@@ -86,6 +89,7 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
         if environment.notice:
             log.warning(environment.notice)
     window.show()
+    show_startup_notices(window, opened)  # a restored backup, a log folder that cannot be written
     sync.start()
     log.info("%s %s started", APP_NAME, __version__)
     try:
