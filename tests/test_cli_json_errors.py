@@ -25,7 +25,7 @@ def test_json_command_reports_a_store_that_cannot_be_opened_as_json(sssm_home, c
     from app import paths
 
     path = paths.database_path()
-    path.parent.mkdir(parents=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"this is no database at all, just some text " * 100)
     assert main(["test-mailbox", "alice@contoso.com", "--json"]) == 2
     captured = capsys.readouterr()

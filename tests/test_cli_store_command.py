@@ -22,7 +22,7 @@ def _app(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_restore_from_the_shell_brings_a_damaged_store_back(tmp_path):
     home = tmp_path / "home"
     store = home / "data" / "sssm.sqlite3"
-    store.parent.mkdir(parents=True)
+    store.parent.mkdir(parents=True, exist_ok=True)
     healthy(store)
     taken = _app(home, "store", "backup")
     assert taken.returncode == 0 and "Backed up" in taken.stdout, taken.stderr
@@ -44,7 +44,7 @@ def test_restore_from_the_shell_brings_a_damaged_store_back(tmp_path):
 def test_restore_says_in_one_line_when_there_is_nothing_to_restore(tmp_path):
     home = tmp_path / "home"
     store = home / "data" / "sssm.sqlite3"
-    store.parent.mkdir(parents=True)
+    store.parent.mkdir(parents=True, exist_ok=True)
     garbage(store)
     result = _app(home, "store", "restore")
     assert result.returncode == 1

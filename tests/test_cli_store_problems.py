@@ -40,7 +40,7 @@ def _app(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_a_damaged_store_is_one_line_and_exit_2(tmp_path, case):
     home = tmp_path / "home"
     path = home / "data" / "sssm.sqlite3"
-    path.parent.mkdir(parents=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     CASES[case][0](path)
     for name, args in COMMANDS.items() if case == "garbage" else [("sync --once", COMMANDS["sync --once"])]:
         result = _app(home, *args)

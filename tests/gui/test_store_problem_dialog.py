@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
+from store_damage import CASES, garbage, healthy
 
 from app import paths
-from store_damage import CASES, garbage, healthy
 
 DAY = datetime(2026, 3, 2, 9, 0, 0)
 
@@ -42,7 +42,7 @@ def test_window_start_with_a_damaged_store_shows_a_dialog_not_a_traceback(qtbot,
     from app.gui.application import run_gui
 
     store = paths.database_path()
-    store.parent.mkdir(parents=True)
+    store.parent.mkdir(parents=True, exist_ok=True)
     garbage(store)
     before = store.read_bytes()
     seen: list[str] = []
@@ -64,7 +64,7 @@ def test_restore_from_the_dialog_brings_the_store_back_and_keeps_the_damaged_fil
     from app.store.models import SystemUser
 
     store = paths.database_path()
-    store.parent.mkdir(parents=True)
+    store.parent.mkdir(parents=True, exist_ok=True)
     healthy(store)
     backup.take_backup(store, now=DAY)
     store.unlink()
@@ -94,7 +94,7 @@ def test_without_a_backup_the_dialog_offers_only_to_quit(qtbot, sssm_home):
     from app.store.db import check_store
 
     store = paths.database_path()
-    store.parent.mkdir(parents=True)
+    store.parent.mkdir(parents=True, exist_ok=True)
     garbage(store)
     error = check_store(store)
     dialog = StoreProblemDialog(error, None)

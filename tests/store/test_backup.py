@@ -196,7 +196,7 @@ def test_a_backup_folder_that_cannot_be_made_does_not_keep_the_store_from_openin
 
 def test_user_store_restore_uses_the_user_folders(sssm_home):
     store = paths.database_path()
-    store.parent.mkdir(parents=True)
+    store.parent.mkdir(parents=True, exist_ok=True)
     healthy(store)
     backup.take_backup(store, now=DAY)
     assert backup.list_backups(store)[0].path.parent == paths.backup_dir()
