@@ -416,6 +416,11 @@ def store_error(exc: BaseException, path: Path | str) -> StoreError | None:
     return None
 
 
+def is_store_failure(failure: Failure) -> bool:
+    """A failure that came from the store itself (``StoreError.failure``), not from Exchange."""
+    return failure.code in {f"Store{problem.value}" for problem in StoreProblem}
+
+
 def failure_of(exc: BaseException) -> Failure | None:
     """The sync failure for an exception about the store (busy, damaged, read-only), else None."""
     return exc.failure if isinstance(exc, StoreError) else None
