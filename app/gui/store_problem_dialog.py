@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import translate
+from app.gui.i18n import format_time, translate
 from app.store.backup import Backup, BackupError, RestoreResult
 from app.store.db import StoreError, StoreProblem
 
@@ -61,7 +61,7 @@ def _advice(error: StoreError, latest: Backup | None) -> str:
             "StoreProblem", "Give your account write access to the file and its folder (or free disk space), "
                             "then try again.")
     if latest is not None:
-        when = QLocale().toString(latest.taken_on, QLocale.FormatType.ShortFormat)
+        when = format_time(latest.taken_on.astimezone())  # taken_on: local time, naive
         return translate(
             "StoreProblem", "Restore the last automatic backup, taken %1? The current file is kept beside it, "
                             "renamed.").replace("%1", when)
