@@ -6,16 +6,20 @@ gets a fresh port, so the demo profile's address is updated every time.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import keyring
 import platformdirs
 from keyring.backend import KeyringBackend
+from keyring.errors import PasswordSetError
 
 from app import APP_ID, paths, secrets
 from app.domain.enums import ApprovalStatus, CredentialSource
@@ -39,36 +43,61 @@ def prepare_demo_home() -> Path:
 
 class DemoFileKeyring(KeyringBackend):
     """Only for the demo, and only when the machine has no credential store: the demo server's
-    made-up passwords kept in a file of the demo home. Announced, never used for real profiles."""
+    made-up passwords kept in a file of the demo home. It holds nothing else: a password that is
+    not one of the demo server's own (random, made up at the demo's first start) is refused
+    with the usual "no credential store" error, so a real profile or mailbox saved in a process
+    that started the demo never reaches the file."""
 
     priority = 0.1
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, demo_passwords: Callable[[], Iterable[str]]) -> None:
         super().__init__()
         self.path = path
+        self._demo_passwords = demo_passwords
+        self._lock = threading.Lock()
+        self._drop_others()
 
-    def _load(self) -> dict:
-        import json
+    def _load(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else {}
+        except ValueError:
+            return {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(
+            data, dict) else {}
 
-        return json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else {}
-
-    def _save(self, data: dict) -> None:
-        import json
-
+    def _save(self, data: dict[str, str]) -> None:
         self.path.write_text(json.dumps(data), encoding="utf-8")
 
-    def get_password(self, service, username):
-        return self._load().get(f"{service}/{username}")
+    def _drop_others(self) -> None:
+        """An earlier version kept whatever it was given: keep only the demo's own passwords."""
+        with self._lock:
+            data = self._load()
+            allowed = set(self._demo_passwords())
+            kept = {key: value for key, value in data.items() if value in allowed}
+            if kept != data:
+                self._save(kept)
+                log.warning("demo: removed %d password(s) that were not the demo server's from %s",
+                            len(data) - len(kept), self.path)
 
-    def set_password(self, service, username, password):
-        data = self._load()
-        data[f"{service}/{username}"] = password
-        self._save(data)
+    def get_password(self, service: str, username: str) -> str | None:
+        with self._lock:
+            return self._load().get(f"{service}/{username}")
 
-    def delete_password(self, service, username):
-        data = self._load()
-        data.pop(f"{service}/{username}", None)
-        self._save(data)
+    def set_password(self, service: str, username: str, password: str) -> None:
+        if password not in set(self._demo_passwords()):
+            raise PasswordSetError(
+                "no credential store: only the demo server's own accounts can be kept in the demo's "
+                "password file, never a real password")
+        with self._lock:
+            data = self._load()
+            data[f"{service}/{username}"] = password
+            self._save(data)
+
+    def delete_password(self, service: str, username: str) -> None:
+        with self._lock:
+            data = self._load()
+            if data.pop(f"{service}/{username}", None) is not None:
+                self._save(data)
 
 
 @dataclass
@@ -85,15 +114,16 @@ class DemoEnvironment:
         self.server.stop()
 
 
-def _ensure_keyring() -> str:
+def _ensure_keyring(server: Any) -> str:
     try:
         secrets._check_backend()
         return ""
     except secrets.SecretStoreError:
         path = paths.data_dir() / "demo-passwords.json"
-        keyring.set_keyring(DemoFileKeyring(path))
+        keyring.set_keyring(DemoFileKeyring(path, lambda: [a.password for a in server.directory.accounts()]))
         return (f"No credential store is available here, so the demo server's made-up passwords are kept in "
-                f"{path}. Real profiles need Windows Credential Manager or a Secret Service.")
+                f"{path}; it refuses any other password. Real profiles need Windows Credential Manager or a "
+                f"Secret Service.")
 
 
 def map_demo_hosts(server: Any) -> None:
@@ -114,11 +144,11 @@ def start_demo() -> DemoEnvironment:
     from app.store import repo
     from app.store.models import Mailbox, ServerProfile, SystemUser
 
-    notice = _ensure_keyring()
     folder = paths.simulator_dir()
     server = LoopbackExchange(folder, state_file=folder / "state.json", hostnames=DEMO_HOSTS)
     if not server.directory.accounts():
         create_demo_accounts(server, DEMO_MAILBOXES, DEMO_EMAILS)
+    notice = _ensure_keyring(server)  # knows the demo's own passwords: it keeps nothing else
     server.start()
     map_demo_hosts(server)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 from app import paths
 
@@ -59,19 +61,60 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+@dataclass(frozen=True)
+class LogProblem:
+    """The log folder cannot be written; ``str()`` says so on one line for a person."""
+
+    folder: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return (f"Logging is off: the log folder {self.folder} cannot be written ({self.reason}); the app works "
+                f"without a log file. Give your account write access to it (or set SSSM_HOME to a writable "
+                f"folder) to get the log back.")
+
+
+_problem: LogProblem | None = None
+
+
+def logging_problem() -> LogProblem | None:
+    """Why the last ``setup_logging`` could not log to a file, or None. The command line prints
+    it once on stderr; the window shows it."""
+    return _problem
+
+
+def _open_log_file() -> str:
+    """The log file's path, after making sure it can be appended to (OSError if not)."""
+    target = paths.log_dir() / LOG_FILE_NAME
+    with open(target, "a", encoding="utf-8"):
+        pass
+    return str(target)
+
+
 def setup_logging(level: int = logging.INFO, *, console: bool = False) -> logging.Handler:
-    """Attach the rotating file handler (idempotent) and return it."""
+    """Attach the rotating file handler (idempotent) and return it. When the log folder cannot
+    be written, the app carries on without a log file: ``logging_problem()`` says so, and the
+    handler returned is a NullHandler (nothing attached) — no "Logging error" on every record."""
+    global _problem
     root = logging.getLogger()
-    target = str(paths.log_dir() / LOG_FILE_NAME)
-    for handler in root.handlers:
-        if isinstance(handler, logging.handlers.RotatingFileHandler) and handler.baseFilename == target:
-            return handler
-    handler = logging.handlers.RotatingFileHandler(
-        target, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True
-    )
-    handler.setFormatter(logging.Formatter(_FORMAT))
-    handler.addFilter(RedactingFilter())
-    root.addHandler(handler)
+    handler: logging.Handler
+    try:
+        target = _open_log_file()
+    except OSError as exc:
+        _problem = LogProblem(paths.log_dir(create=False), exc.strerror or str(exc))
+        handler = logging.NullHandler()
+    else:
+        _problem = None
+        existing = next((h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)
+                         and h.baseFilename == target), None)
+        if existing is not None:
+            return existing
+        handler = logging.handlers.RotatingFileHandler(
+            target, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True
+        )
+        handler.setFormatter(logging.Formatter(_FORMAT))
+        handler.addFilter(RedactingFilter())
+        root.addHandler(handler)
     if console and not any(isinstance(h, _StderrHandler) for h in root.handlers):
         stream = _StderrHandler()
         stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))

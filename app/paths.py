@@ -26,18 +26,28 @@ def _ensure(path: Path) -> Path:
     return path
 
 
+def _data_folder() -> Path:
+    home = _override()
+    if home is not None:
+        return home / "data"
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=False))
+
+
 def data_dir() -> Path:
-    home = _override()
-    if home is not None:
-        return _ensure(home / "data")
-    return _ensure(Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=False)))
+    """The data folder, created when possible. When it cannot be (a read-only home), its path is
+    still returned: whoever writes there says what is wrong — the store with a classified
+    StoreError and the window with its dialog, instead of a traceback from here."""
+    folder = _data_folder()
+    try:
+        return _ensure(folder)
+    except OSError:
+        return folder
 
 
-def log_dir() -> Path:
+def log_dir(*, create: bool = True) -> Path:
     home = _override()
-    if home is not None:
-        return _ensure(home / "logs")
-    return _ensure(Path(platformdirs.user_log_dir(APP_ID, appauthor=False)))
+    folder = home / "logs" if home is not None else Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
+    return _ensure(folder) if create else folder
 
 
 def cache_dir() -> Path:
@@ -48,7 +58,14 @@ def cache_dir() -> Path:
 
 
 def database_path() -> Path:
-    return data_dir() / "sssm.sqlite3"
+    """The store. Its folder is not created here: opening the store does that, and says so
+    (a classified StoreError) when it cannot."""
+    return _data_folder() / "sssm.sqlite3"
+
+
+def backup_dir() -> Path:
+    """The store's rolling backups (app.store.backup), next to it; created by the first backup."""
+    return _data_folder() / "backups"
 
 
 def simulator_dir() -> Path:

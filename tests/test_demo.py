@@ -67,3 +67,67 @@ def test_a_new_profile_with_autodiscover_passes_test_and_enable_in_the_demo(stor
     finally:
         env.stop()
     assert not net.is_mapped("autodiscover.contoso.com", 443) and not net.is_mapped("contoso.com", 443)
+
+
+def test_demo_file_keyring_refuses_real_passwords(store, sssm_home):
+    """Without a credential store the demo keeps its made-up passwords in a file; a real
+    profile saved in the same process must not land there."""
+    import json
+    from datetime import datetime, timezone
+
+    import pytest
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    from app import paths, secrets
+    from app.domain.enums import CredentialSource
+    from app.domain.settings import ProfileSettings
+    from app.store import repo
+
+    keyring.set_keyring(FailKeyring())
+    env = demo.start_demo()
+    try:
+        file = paths.data_dir() / "demo-passwords.json"
+        demo_passwords = {a.password for a in env.server.directory.accounts()}
+        stored = json.loads(file.read_text(encoding="utf-8"))
+        assert stored and set(stored.values()) <= demo_passwords, "the demo mailboxes' passwords are there"
+
+        real = "R3al-Pr0file-Passw0rd"
+        with pytest.raises(secrets.SecretStoreError) as caught:
+            repo.save_profile(ProfileSettings(
+                name="Contoso production", auto_discover=False, incoming_url="https://mail.example.org/EWS/Exchange.asmx",
+                credential_source=CredentialSource.PROFILE, username="EXAMPLE\\svc-sync",
+                process_email_from=datetime.now(timezone.utc)), password=real)
+        message = str(caught.value)
+        assert "demo" in message and "Credential Manager" in message, message
+        assert real not in message
+        assert ServerProfile.get_or_none(ServerProfile.name == "Contoso production") is None, "nothing half-saved"
+        assert real not in file.read_text(encoding="utf-8")
+        assert not any(real in p.read_text(encoding="utf-8", errors="replace")
+                       for p in sssm_home.rglob("*") if p.is_file() and p.suffix in (".json", ".log", ".txt"))
+
+        # the demo's own accounts still work: a demo mailbox's password can be saved again
+        mailbox = Mailbox.select().first()
+        account = env.server.directory.get(mailbox.username)
+        secrets.set_password(secrets.mailbox_key(mailbox.id), account.password)
+        assert secrets.get_password(secrets.mailbox_key(mailbox.id)) == account.password
+    finally:
+        env.stop()
+
+
+def test_demo_file_keyring_drops_real_passwords_an_earlier_version_kept(store):
+    import json
+
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    from app import paths
+
+    file = paths.data_dir() / "demo-passwords.json"
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(json.dumps({"ServerSideSyncManager/profile:99:incoming": "Leaked-Real-Passw0rd"}),
+                    encoding="utf-8")
+    keyring.set_keyring(FailKeyring())
+    env = demo.start_demo()
+    try:
+        assert "Leaked-Real-Passw0rd" not in file.read_text(encoding="utf-8")
+    finally:
+        env.stop()

@@ -13,12 +13,13 @@ from app.cli import (
     screenshots,
     self_check,
     simulator,
+    store,
     sync,
 )
 
 # Each sub-command module has NAME, HELP, add_arguments(parser) and run(args) -> exit code; it
 # imports what its work needs inside run(), so `--help` and the window start stay light.
-COMMANDS = (simulator, diagnose_mailbox, diagnose_profile, screenshots, sync, run, self_check)
+COMMANDS = (simulator, diagnose_mailbox, diagnose_profile, screenshots, sync, run, store, self_check)
 
 EXIT_CODES = """exit codes:
   0  done: every test passed, every cycle succeeded
@@ -67,9 +68,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import logging
 
-    from app.log import setup_logging
+    from app.log import logging_problem, setup_logging
 
     setup_logging(logging.DEBUG if args.verbose else logging.INFO, console=args.command is not None)
+    problem = logging_problem()
+    if problem is not None:  # once, and the work goes on (the window shows it too)
+        print(problem, file=sys.stderr)
 
     if args.command:
         chosen = next(c for c in COMMANDS if c.NAME == args.command)

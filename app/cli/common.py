@@ -1,8 +1,11 @@
-"""What the headless commands share: opening the store, finding a mailbox or profile by name."""
+"""What the headless commands share: opening the store, finding a mailbox or profile by name, and
+saying why nothing could run — one line on stderr, or with ``--json`` one JSON object on stdout
+(``{"error": ..., "code": ...}``) — never a traceback."""
 from __future__ import annotations
 
+import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from app.store.models import Mailbox, ServerProfile
@@ -13,20 +16,32 @@ EXIT_FAILED = 1  # the work ran and something failed (a test, a sync cycle)
 EXIT_USAGE = 2  # nothing ran: bad arguments, unknown mailbox or profile, store cannot be opened
 
 
-def open_store() -> bool:
-    """Open the store of this user (or SSSM_HOME); on failure say why on stderr."""
+def report_error(message: str, code: str, *, as_json: bool = False, **extra: Any) -> None:
+    """Why a command could not run: one line on stderr, or a JSON object on stdout."""
+    if as_json:
+        print(json.dumps({"error": message, "code": code, **extra}, ensure_ascii=False))
+    else:
+        print(message, file=sys.stderr)
+
+
+def open_store(*, as_json: bool = False) -> bool:
+    """Open the store of this user (or SSSM_HOME); on failure say why (one line: the file, the
+    problem, what to do) and return False."""
     from app import paths
-    from app.store.db import StoreError, open_database
+    from app.store.db import open_database, store_error
 
     try:
         open_database(paths.database_path())
-    except StoreError as exc:
-        print(exc, file=sys.stderr)
+    except Exception as exc:
+        error = store_error(exc, paths.database_path())
+        if error is None:
+            raise
+        report_error(str(error), error.code, as_json=as_json, file=str(error.path), next_step=error.next_step)
         return False
     return True
 
 
-def find_mailbox(address: str) -> Mailbox | None:
+def find_mailbox(address: str, *, as_json: bool = False) -> Mailbox | None:
     """The mailbox with this address (addresses are stored lower-case; older rows may not be)."""
     from app.store.models import Mailbox
 
@@ -34,14 +49,14 @@ def find_mailbox(address: str) -> Mailbox | None:
     found: Mailbox | None = Mailbox.get_or_none(Mailbox.email == address.lower()) or Mailbox.get_or_none(
         Mailbox.email == address)
     if found is None:
-        print(f"No mailbox with the address {address}.", file=sys.stderr)
+        report_error(f"No mailbox with the address {address}.", "UnknownMailbox", as_json=as_json)
     return found
 
 
-def find_profile(name: str) -> ServerProfile | None:
+def find_profile(name: str, *, as_json: bool = False) -> ServerProfile | None:
     from app.store.models import ServerProfile
 
     found: ServerProfile | None = ServerProfile.get_or_none(ServerProfile.name == name.strip())
     if found is None:
-        print(f"No email server profile named “{name.strip()}”.", file=sys.stderr)
+        report_error(f"No email server profile named “{name.strip()}”.", "UnknownProfile", as_json=as_json)
     return found

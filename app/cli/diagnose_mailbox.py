@@ -20,9 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not open_store():
+    if not open_store(as_json=args.json):
         return EXIT_USAGE
-    mailbox = find_mailbox(args.address)
+    mailbox = find_mailbox(args.address, as_json=args.json)
     if mailbox is None:
         return EXIT_USAGE
     from app.diagnostics.steps import run_mailbox_test

@@ -21,9 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not open_store():
+    if not open_store(as_json=args.json):
         return EXIT_USAGE
-    profile = find_profile(args.name)
+    profile = find_profile(args.name, as_json=args.json)
     if profile is None:
         return EXIT_USAGE
     from app.diagnostics.steps import run_profile_test

@@ -4,7 +4,7 @@ Transient failures (timeouts, HTTP 5xx, ErrorServerBusy, connection resets) give
 a retry after a back-off; after ``limit`` of them in a row the workload is disabled with an
 Error. Permanent failures (wrong password, access or impersonation denied, mailbox not found,
 address not approved, untrusted certificate) give an Error and disable at once — a 401 is
-never retried in a loop. A success after a Warning gives an Information alert.
+never retried in a loop. A success after a Warning or an Error gives an Information alert.
 """
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ class Health:
     """What escalation remembers about one workload of one mailbox."""
 
     consecutive_transient_failures: int = 0
-    warned: bool = False  # a Warning is open, so recovery deserves an Information alert
+    warned: bool = False  # a Warning or Error is open, so recovery deserves an Information alert
     enabled: bool = True
 
 
@@ -58,7 +58,8 @@ class Decision:
 def on_failure(health: Health, failure: Failure, *, limit: int = DEFAULT_TRANSIENT_LIMIT,
                default_backoff: timedelta = DEFAULT_BACKOFF) -> Decision:
     if not failure.transient:
-        return Decision(replace(health, consecutive_transient_failures=0, warned=False, enabled=False),
+        # its Error stays open until a success: then the admin hears of the recovery
+        return Decision(replace(health, consecutive_transient_failures=0, warned=True, enabled=False),
                         AlertLevel.ERROR, disable=True)
     count = health.consecutive_transient_failures + 1
     if count >= limit:

@@ -3,23 +3,26 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import cast
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app import APP_ID, APP_NAME, __version__
 from app.gui.i18n import install_translators, pick_language
 
 log = logging.getLogger(__name__)
+_translators: list[QTranslator] = []  # the installed translators, kept alive as long as the app
 
 
 def create_application(argv: list[str] | None = None, lang: str | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    # instance() is typed QCoreApplication | None; this app only ever creates a QApplication
+    app = cast(QApplication, QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1]))
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
-    app._sssm_translators = install_translators(app, pick_language(lang))
+    _translators[:] = install_translators(app, pick_language(lang))
     from app.gui.icons import OK, status_icon
 
     app.setWindowIcon(status_icon(OK))
@@ -44,9 +47,9 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    from app import paths
+    from app.gui.windows.store_problem_dialog import open_store_or_ask, show_startup_notices
     from app.gui.windows.main_window import MainWindow
-    from app.store.db import StoreError, open_database
+    from app.store.db import StoreError
 
     if demo:
         from app.demo import prepare_demo_home
@@ -61,8 +64,11 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
         log.info("%s is already running: asked it to show its window", APP_NAME)
         return 0
     environment = None
+    opened = open_store_or_ask()  # a store that cannot be used: a dialog (restore, try again, quit)
+    if opened is None:
+        instance.release()
+        return 2
     try:
-        open_database(paths.database_path())
         if demo:
             from app.demo import start_demo
 
@@ -86,6 +92,7 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
         if environment.notice:
             log.warning(environment.notice)
     window.show()
+    show_startup_notices(window, opened)  # a restored backup, a log folder that cannot be written
     sync.start()
     log.info("%s %s started", APP_NAME, __version__)
     try:

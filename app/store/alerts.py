@@ -10,6 +10,8 @@ import json
 from datetime import timedelta
 from typing import Any
 
+from peewee import Expression
+
 from app.domain.enums import AlertLevel, AlertScope, Workload
 from app.domain.escalation import Failure, most_mailboxes_failing
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
@@ -94,13 +96,24 @@ def message_parts(alert: object) -> list[list[Any]]:
             and isinstance(part[0], str) and isinstance(part[1], str) and isinstance(part[2], dict)]
 
 
+def _open_failure_alerts(mailbox: Mailbox, workload: Workload | None) -> Expression:
+    """The mailbox's open Warning/Error alerts of *workload* (or of no workload). Per-email alerts
+    (one message refused) are no failure of the mailbox: a success does not close them."""
+    condition: Expression = ((Alert.mailbox == mailbox) & Alert.is_open & (Alert.level != AlertLevel.INFORMATION)
+                             & (Alert.scope == AlertScope.MAILBOX))
+    if workload is not None:
+        condition &= (Alert.workload == workload) | Alert.workload.is_null()
+    return condition
+
+
+def has_open_failure_alerts(mailbox: Mailbox, workload: Workload | None) -> bool:
+    found: bool = Alert.select(Alert.id).where(_open_failure_alerts(mailbox, workload)).exists()
+    return found
+
+
 def close_open_alerts(mailbox: Mailbox, workload: Workload | None) -> int:
     """The condition is over: its Warning/Error alerts are closed (kept, but no longer open)."""
-    query = Alert.update(is_open=False).where(
-        (Alert.mailbox == mailbox) & Alert.is_open & (Alert.level != AlertLevel.INFORMATION))
-    if workload is not None:
-        query = query.where((Alert.workload == workload) | Alert.workload.is_null())
-    closed: int = query.execute()
+    closed: int = Alert.update(is_open=False).where(_open_failure_alerts(mailbox, workload)).execute()
     return closed
 
 

@@ -2,16 +2,19 @@
 (WorkloadState, enabled flags, alerts). Used by Test & Enable and by every sync run."""
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 from app.domain.enums import AlertLevel, AlertScope, Workload
 from app.domain.escalation import Failure, Health, on_failure, on_success
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.store import alerts
-from app.store.base import utcnow
+from app.store.base import database, utcnow
+from app.store.db import StoreError
 from app.store.models import Alert, Mailbox, WorkloadState
 from app.store.repo import system_settings
 
+log = logging.getLogger(__name__)
 CTX = "Alerts"
 STATUS_FIELD = {Workload.INCOMING: "incoming_status", Workload.OUTGOING: "outgoing_status",
                  Workload.ACT: "act_status"}
@@ -26,9 +29,12 @@ def workload_state(mailbox: Mailbox, workload: Workload) -> WorkloadState:
 
 
 def health_of(mailbox: Mailbox, workload: Workload) -> Health:
+    """"Warned" is what the admin sees: a transient failure counted, or a Warning/Error of the
+    workload still open — a permanent failure (401, 403) counts no transient failures, but its
+    Error is open until a success closes it."""
     state = workload_state(mailbox, workload)
-    return Health(consecutive_transient_failures=state.consecutive_transient_failures,
-                  warned=state.consecutive_transient_failures > 0,
+    warned = state.consecutive_transient_failures > 0 or alerts.has_open_failure_alerts(mailbox, workload)
+    return Health(consecutive_transient_failures=state.consecutive_transient_failures, warned=warned,
                   enabled=getattr(mailbox, _ENABLED_FIELD[workload]))
 
 
@@ -77,6 +83,24 @@ def apply_success(mailbox: Mailbox, workload: Workload) -> list[Alert]:
         if alert is not None:
             recorded.append(alert)
     return recorded
+
+
+def record_failure(mailbox_id: int, workload: Workload, failure: Failure) -> bool:
+    """Escalate a failure the workload could not record itself — the store was busy (or could
+    not be written) when it failed: alert, back-off, the mailbox's last error. False (logged)
+    when the store still cannot be written."""
+    try:
+        with database.atomic("IMMEDIATE"):
+            mailbox = Mailbox.get_or_none(Mailbox.id == mailbox_id)
+            if mailbox is None:
+                return False
+            apply_failure(mailbox, workload, failure)
+            mailbox.last_sync_error = failure.message
+            mailbox.save()
+    except StoreError as exc:
+        log.warning("could not record the failure of %s of mailbox %s: %s", workload.value, mailbox_id, exc)
+        return False
+    return True
 
 
 def refresh_summary(mailbox: Mailbox) -> None:

@@ -27,6 +27,8 @@ from app.domain import schedule
 from app.domain.enums import ApprovalStatus, SyncMethod, Workload
 from app.domain.escalation import Failure, backoff_for
 from app.store.base import database, utcnow
+from app.store.db import failure_of
+from app.store.health import record_failure
 from app.store.models import Mailbox, ServerProfile, WorkloadState
 
 log = logging.getLogger(__name__)
@@ -237,8 +239,11 @@ class Scheduler:
             now = self._clock()
             try:
                 jobs = eligible_jobs()
-            except Exception:  # a locked or closing store: try again shortly, never die silently
-                log.exception("could not read the sync schedule")
+            except Exception as exc:  # a locked or closing store: try again shortly, never die silently
+                if failure_of(exc) is None:
+                    log.exception("could not read the sync schedule")
+                else:  # busy, damaged, read-only: said in one line
+                    log.warning("could not read the sync schedule: %s", exc)
                 jobs = []
             due = [j for j in jobs if j.key in forced or (not paused and schedule.is_due(j.next_run_on, now))]
             with self._cond:
@@ -283,9 +288,13 @@ class Scheduler:
             if self._on_result is not None:
                 self._on_result(result)
         except Exception as exc:  # the loop must survive anything one run does
-            log.exception("%s of %s: unexpected error", job.workload.value, job.email)
-            result.failure = result.failure or Failure(INTERNAL_ERROR, True, "The synchronization stopped on "
-                                                       "an internal error.", details=repr(exc))
+            store_failure = failure_of(exc)  # the store busy, damaged or read-only: said in one line
+            if store_failure is None:
+                log.exception("%s of %s: unexpected error", job.workload.value, job.email)
+            else:
+                log.warning("%s of %s: %s", job.workload.value, job.email, exc)
+            result.failure = result.failure or store_failure or Failure(
+                INTERNAL_ERROR, True, "The synchronization stopped on an internal error.", details=repr(exc))
         finally:
             try:
                 database.close()  # peewee connections are per thread: don't leak one per run
@@ -318,9 +327,14 @@ class Scheduler:
             result.created, result.updated, result.deleted = run.created, run.updated, run.deleted
             result.failure = run.failure
         except Exception as exc:  # workloads escalate their own failures; this is a bug in one
-            log.exception("%s of %s raised", job.workload.value, job.email)
-            result.failure = Failure(INTERNAL_ERROR, True, "The synchronization stopped on an internal error.",
-                                     details=repr(exc))
+            result.failure = failure_of(exc)  # ... or the store was busy, damaged or read-only
+            if result.failure is not None:
+                log.warning("%s of %s failed: %s", job.workload.value, job.email, exc)
+                record_failure(job.mailbox_id, job.workload, result.failure)  # now that it may be free
+            else:
+                log.exception("%s of %s raised", job.workload.value, job.email)
+                result.failure = Failure(INTERNAL_ERROR, True, "The synchronization stopped on an internal error.",
+                                         details=repr(exc))
         result.next_run_on = self._reschedule(job, result)
         return result
 

@@ -1617,6 +1617,97 @@
     </message>
 </context>
 <context>
+    <name>StoreProblem</name>
+    <message>
+        <source>The data file is not a Server-Side Sync Manager data file.</source>
+        <translation>このデータ ファイルは Server-Side Sync Manager のデータ ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>The data file is damaged.</source>
+        <translation>データ ファイルが破損しています。</translation>
+    </message>
+    <message>
+        <source>The data file is not a file: something else is in its place.</source>
+        <translation>データ ファイルがファイルではありません。別のもの (フォルダーなど) がその場所にあります。</translation>
+    </message>
+    <message>
+        <source>The data file has an impossible schema: it is damaged or was not written by this app.</source>
+        <translation>データ ファイルのスキーマが不正です。破損しているか、このアプリで作成されたファイルではありません。</translation>
+    </message>
+    <message>
+        <source>The data file was written by a newer version of the app.</source>
+        <translation>データ ファイルは、このアプリの新しいバージョンで書き込まれています。</translation>
+    </message>
+    <message>
+        <source>The data file cannot be written.</source>
+        <translation>データ ファイルに書き込めません。</translation>
+    </message>
+    <message>
+        <source>The data file is busy: another program holds it.</source>
+        <translation>データ ファイルは使用中です。別のプログラムがファイルを保持しています。</translation>
+    </message>
+    <message>
+        <source>Close the other program (another copy of the app, a backup tool or a database browser), then try again.</source>
+        <translation>別のプログラム (このアプリの別のコピー、バックアップ ツール、データベース ブラウザーなど) を閉じてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Give your account write access to the file and its folder (or free disk space), then try again.</source>
+        <translation>ご使用のアカウントにファイルとそのフォルダーへの書き込み権限を与えるか (またはディスクの空き領域を確保して)、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Restore the last automatic backup, taken %1? The current file is kept beside it, renamed.</source>
+        <translation>%1 に作成された最新の自動バックアップを復元しますか? 現在のファイルは名前を変更して同じ場所に保存されます。</translation>
+    </message>
+    <message>
+        <source>There is no automatic backup to restore. Move the file away to start with an empty store, or restore a copy of your own with “python -m app store restore --from FILE”.</source>
+        <translation>復元できる自動バックアップがありません。ファイルを別の場所に移動して空のデータで開始するか、「python -m app store restore --from FILE」でお手持ちのコピーを復元してください。</translation>
+    </message>
+    <message>
+        <source>The data file cannot be used</source>
+        <translation>データ ファイルを使用できません</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>ファイル: %1</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>詳細: %1</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>バックアップを復元</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: %1</source>
+        <translation>バックアップを復元できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The data file was damaged and has been restored from the backup %1. The damaged file is kept as %2.</source>
+        <translation>データ ファイルが破損していたため、バックアップ %1 から復元しました。破損したファイルは %2 として保存されています。</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>バックアップを復元しました</translation>
+    </message>
+    <message>
+        <source>Logging is off</source>
+        <translation>ログが記録されていません</translation>
+    </message>
+    <message>
+        <source>The log folder %1 cannot be written, so this session keeps no log file. The app works normally; give your account write access to that folder to get the log back.</source>
+        <translation>ログ フォルダー %1 に書き込めないため、このセッションではログ ファイルが作成されません。アプリは通常どおり動作します。ログを記録するには、ご使用のアカウントにこのフォルダーへの書き込み権限を与えてください。</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>Synchronizing %1 and %2 more…</source>

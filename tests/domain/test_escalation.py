@@ -35,6 +35,14 @@ def test_permanent_failure_errors_and_disables_at_once_without_retry():
     assert decision.health.enabled is False
 
 
+def test_recovery_after_a_permanent_failure_gives_information_once():
+    failed = on_failure(Health(), WRONG_PASSWORD).health
+    assert failed.warned, "its Error is open"
+    first = on_success(failed)
+    assert first.alert_level is AlertLevel.INFORMATION
+    assert on_success(first.health).alert_level is None
+
+
 def test_recovery_after_warning_gives_information_once():
     warned = on_failure(Health(), TIMEOUT).health
     first = on_success(warned)

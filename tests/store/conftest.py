@@ -1,0 +1,2 @@
+from ews_fixtures import *
+from store_setup import Setup, setup  # noqa: F401
