@@ -4,6 +4,7 @@ The demo keeps its own home (``<data folder>/demo`` unless SSSM_HOME is set) so 
 with real profiles. The server's state file keeps its mailboxes across restarts; each start
 gets a fresh port, so the demo profile's address is updated every time.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import keyring
 import platformdirs
@@ -24,6 +25,9 @@ from keyring.errors import PasswordSetError
 from app import APP_ID, paths, secrets
 from app.domain.enums import ApprovalStatus, CredentialSource
 from app.domain.settings import MailboxSettings, ProfileSettings
+
+if TYPE_CHECKING:
+    from app.simulator.server import LoopbackExchange
 
 log = logging.getLogger(__name__)
 DEMO_PROFILE = "Demo Exchange 2013 (loopback)"
@@ -62,8 +66,11 @@ class DemoFileKeyring(KeyringBackend):
             data = json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else {}
         except ValueError:
             return {}
-        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(
-            data, dict) else {}
+        return (
+            {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+            if isinstance(data, dict)
+            else {}
+        )
 
     def _save(self, data: dict[str, str]) -> None:
         self.path.write_text(json.dumps(data), encoding="utf-8")
@@ -76,8 +83,11 @@ class DemoFileKeyring(KeyringBackend):
             kept = {key: value for key, value in data.items() if value in allowed}
             if kept != data:
                 self._save(kept)
-                log.warning("demo: removed %d password(s) that were not the demo server's from %s",
-                            len(data) - len(kept), self.path)
+                log.warning(
+                    "demo: removed %d password(s) that were not the demo server's from %s",
+                    len(data) - len(kept),
+                    self.path,
+                )
 
     def get_password(self, service: str, username: str) -> str | None:
         with self._lock:
@@ -87,7 +97,8 @@ class DemoFileKeyring(KeyringBackend):
         if password not in set(self._demo_passwords()):
             raise PasswordSetError(
                 "no credential store: only the demo server's own accounts can be kept in the demo's "
-                "password file, never a real password")
+                "password file, never a real password"
+            )
         with self._lock:
             data = self._load()
             data[f"{service}/{username}"] = password
@@ -102,7 +113,7 @@ class DemoFileKeyring(KeyringBackend):
 
 @dataclass
 class DemoEnvironment:
-    server: object
+    server: LoopbackExchange
     profile_id: int
     notice: str = ""
 
@@ -121,9 +132,11 @@ def _ensure_keyring(server: Any) -> str:
     except secrets.SecretStoreError:
         path = paths.data_dir() / "demo-passwords.json"
         keyring.set_keyring(DemoFileKeyring(path, lambda: [a.password for a in server.directory.accounts()]))
-        return (f"No credential store is available here, so the demo server's made-up passwords are kept in "
-                f"{path}; it refuses any other password. Real profiles need Windows Credential Manager or a "
-                f"Secret Service.")
+        return (
+            f"No credential store is available here, so the demo server's made-up passwords are kept in "
+            f"{path}; it refuses any other password. Real profiles need Windows Credential Manager or a "
+            f"Secret Service."
+        )
 
 
 def map_demo_hosts(server: Any) -> None:
@@ -154,10 +167,16 @@ def start_demo() -> DemoEnvironment:
 
     user = SystemUser.get_or_none(SystemUser.is_current) or repo.create_user("Demo Admin", None, is_current=True)
     settings = ProfileSettings(
-        name=DEMO_PROFILE, description="The built-in loopback Exchange server of demo mode.",
-        auto_discover=False, incoming_url=server.ews_url, incoming_port=server.port,
-        credential_source=CredentialSource.USER_OR_QUEUE, trusted_ca_path=str(server.ca_path),
-        process_email_from=datetime.now(timezone.utc) - timedelta(days=30), timeout_seconds=20)
+        name=DEMO_PROFILE,
+        description="The built-in loopback Exchange server of demo mode.",
+        auto_discover=False,
+        incoming_url=server.ews_url,
+        incoming_port=server.port,
+        credential_source=CredentialSource.USER_OR_QUEUE,
+        trusted_ca_path=str(server.ca_path),
+        process_email_from=datetime.now(timezone.utc) - timedelta(days=30),
+        timeout_seconds=20,
+    )
     profile = ServerProfile.get_or_none(ServerProfile.name == DEMO_PROFILE)
     profile = repo.save_profile(settings, profile=profile)
     for account in server.directory.accounts():
@@ -165,9 +184,17 @@ def start_demo() -> DemoEnvironment:
             continue
         mailbox = Mailbox.get_or_none(Mailbox.email == account.email)
         if mailbox is None:
-            repo.save_mailbox(MailboxSettings(
-                name=account.display_name or account.email, email=account.email, owner_id=user.id,
-                profile_id=profile.id, approval=ApprovalStatus.APPROVED, allow_credentials=True,
-                username=account.email), password=account.password)
+            repo.save_mailbox(
+                MailboxSettings(
+                    name=account.display_name or account.email,
+                    email=account.email,
+                    owner_id=user.id,
+                    profile_id=profile.id,
+                    approval=ApprovalStatus.APPROVED,
+                    allow_credentials=True,
+                    username=account.email,
+                ),
+                password=account.password,
+            )
     log.info("demo: loopback Exchange at %s, profile %s", server.ews_url, profile.id)
     return DemoEnvironment(server, profile.id, notice)

@@ -3,6 +3,7 @@
 Nothing secret is ever logged: callers never pass passwords, and the ``RedactingFilter``
 scrubs what might slip through anyway (Authorization headers, NTLM blobs, password fields).
 """
+
 from __future__ import annotations
 
 import logging
@@ -69,9 +70,11 @@ class LogProblem:
     reason: str
 
     def __str__(self) -> str:
-        return (f"Logging is off: the log folder {self.folder} cannot be written ({self.reason}); the app works "
-                f"without a log file. Give your account write access to it (or set SSSM_HOME to a writable "
-                f"folder) to get the log back.")
+        return (
+            f"Logging is off: the log folder {self.folder} cannot be written ({self.reason}); the app works "
+            f"without a log file. Give your account write access to it (or set SSSM_HOME to a writable "
+            f"folder) to get the log back."
+        )
 
 
 _problem: LogProblem | None = None
@@ -105,8 +108,14 @@ def setup_logging(level: int = logging.INFO, *, console: bool = False) -> loggin
         handler = logging.NullHandler()
     else:
         _problem = None
-        existing = next((h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)
-                         and h.baseFilename == target), None)
+        existing = next(
+            (
+                h
+                for h in root.handlers
+                if isinstance(h, logging.handlers.RotatingFileHandler) and h.baseFilename == target
+            ),
+            None,
+        )
         if existing is not None:
             return existing
         handler = logging.handlers.RotatingFileHandler(

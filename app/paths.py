@@ -4,6 +4,7 @@ Windows: %LOCALAPPDATA%\\ServerSideSyncManager\\{data,Logs,Cache}; Linux/macOS: 
 Library folders platformdirs picks. Setting ``SSSM_HOME`` puts everything under that one
 folder instead (tests, portable installs, the demo).
 """
+
 from __future__ import annotations
 
 import os

@@ -5,6 +5,7 @@ Passwords never go to SQLite, logs or exports. When no usable keyring exists, or
 locked, a ``SecretStoreError`` says which backend was tried and what to do — there is no
 plaintext fallback, silent or otherwise.
 """
+
 from __future__ import annotations
 
 import keyring

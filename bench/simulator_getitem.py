@@ -11,6 +11,7 @@ Item rates are also given as a ratio against the baseline round trips/s.
 
     python bench/simulator_getitem.py [--count N] [--seconds S]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,28 +41,36 @@ HEADERS = {"Content-Type": "text/xml; charset=utf-8"}
 
 
 def envelope(body: str) -> bytes:
-    return (f'<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="{S}" xmlns:m="{M}" xmlns:t="{T}">'
-            '<s:Header><t:RequestServerVersion Version="Exchange2013_SP1"/></s:Header>'
-            f"<s:Body>{body}</s:Body></s:Envelope>").encode()
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="{S}" xmlns:m="{M}" xmlns:t="{T}">'
+        '<s:Header><t:RequestServerVersion Version="Exchange2013_SP1"/></s:Header>'
+        f"<s:Body>{body}</s:Body></s:Envelope>"
+    ).encode()
 
 
-GET_FOLDER = envelope('<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape>'
-                      '<m:FolderIds><t:DistinguishedFolderId Id="inbox"/></m:FolderIds></m:GetFolder>')
+GET_FOLDER = envelope(
+    "<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape>"
+    '<m:FolderIds><t:DistinguishedFolderId Id="inbox"/></m:FolderIds></m:GetFolder>'
+)
 
 
 def get_items(ids) -> bytes:
     refs = "".join(f'<t:ItemId Id="{i}"/>' for i in ids)
-    return envelope('<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties>'
-                    '<t:FieldURI FieldURI="item:Subject"/><t:FieldURI FieldURI="item:Body"/>'
-                    '<t:FieldURI FieldURI="item:DateTimeReceived"/><t:FieldURI FieldURI="message:From"/>'
-                    f'</t:AdditionalProperties></m:ItemShape><m:ItemIds>{refs}</m:ItemIds></m:GetItem>')
+    return envelope(
+        "<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties>"
+        '<t:FieldURI FieldURI="item:Subject"/><t:FieldURI FieldURI="item:Body"/>'
+        '<t:FieldURI FieldURI="item:DateTimeReceived"/><t:FieldURI FieldURI="message:From"/>'
+        f"</t:AdditionalProperties></m:ItemShape><m:ItemIds>{refs}</m:ItemIds></m:GetItem>"
+    )
 
 
 def find_item_page(offset: int) -> bytes:
-    return envelope('<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape>'
-                    f'</m:ItemShape><m:IndexedPageItemView MaxEntriesReturned="1000" Offset="{offset}" '
-                    'BasePoint="Beginning"/><m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/>'
-                    '</m:ParentFolderIds></m:FindItem>')
+    return envelope(
+        '<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape>'
+        f'</m:ItemShape><m:IndexedPageItemView MaxEntriesReturned="1000" Offset="{offset}" '
+        'BasePoint="Beginning"/><m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/>'
+        "</m:ParentFolderIds></m:FindItem>"
+    )
 
 
 def timed(seconds, step):
@@ -118,8 +127,9 @@ def main() -> None:
         try:
             t0 = time.perf_counter()
             for _, email, body_size, seed in SIZES:
-                server.seed(email, emails=args.count, appointments=0, contacts=0, tasks=0,
-                            body_size=body_size, seed=seed)
+                server.seed(
+                    email, emails=args.count, appointments=0, contacts=0, tasks=0, body_size=body_size, seed=seed
+                )
             print(f"seeded 2 mailboxes x {args.count} messages in {time.perf_counter() - t0:.2f} s")
 
             # baseline: trivial GetFolder round trips on the first mailbox's keep-alive session
@@ -135,14 +145,18 @@ def main() -> None:
                 post = Poster(server, email)
                 ids = inbox_ids(post, len(items))
                 assert len(ids) == len(items), (len(ids), len(items))
-                batches = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
+                batches = [ids[i : i + BATCH] for i in range(0, len(ids), BATCH)]
                 bodies = [get_items(b) for b in batches]
 
                 state = {"n": 0}
 
                 # the loop's names bound as defaults: each step uses this body size's session and batches
-                def raw_step(state: dict[str, int] = state, post: Poster = post, bodies: list[bytes] = bodies,
-                             batches: list[list[str]] = batches) -> int:
+                def raw_step(
+                    state: dict[str, int] = state,
+                    post: Poster = post,
+                    bodies: list[bytes] = bodies,
+                    batches: list[list[str]] = batches,
+                ) -> int:
                     i = state["n"] % len(bodies)
                     state["n"] += 1
                     assert b'ResponseClass="Error"' not in post(bodies[i])
@@ -154,18 +168,24 @@ def main() -> None:
                 raw_bytes = post.bytes
 
                 with exchangelib_trusts(server.ca_path):
-                    config = Configuration(service_endpoint=server.ews_url,
-                                           credentials=Credentials(email, PASSWORD),
-                                           version=Version(build=EXCHANGE_2013_SP1))
+                    config = Configuration(
+                        service_endpoint=server.ews_url,
+                        credentials=Credentials(email, PASSWORD),
+                        version=Version(build=EXCHANGE_2013_SP1),
+                    )
                     account = Account(email, config=config, autodiscover=False, access_type=DELEGATE)
 
-                    def lib_step(state: dict[str, int] = state, account: Account = account,
-                                 batches: list[list[str]] = batches) -> int:
+                    def lib_step(
+                        state: dict[str, int] = state, account: Account = account, batches: list[list[str]] = batches
+                    ) -> int:
                         i = state["n"] % len(batches)
                         state["n"] += 1
-                        fetched = list(account.fetch([(x, None) for x in batches[i]],
-                                                     only_fields=["subject", "body", "datetime_received",
-                                                                  "sender"]))
+                        fetched = list(
+                            account.fetch(
+                                [(x, None) for x in batches[i]],
+                                only_fields=["subject", "body", "datetime_received", "sender"],
+                            )
+                        )
                         assert len(fetched) == len(batches[i])
                         assert not any(isinstance(f, Exception) for f in fetched)
                         return len(fetched)
@@ -176,20 +196,34 @@ def main() -> None:
                     lib_items, lib_dt = timed(args.seconds, lib_step)
                     account.protocol.close()
 
-                results.append({"label": label, "inbox": len(ids), "mean_size": mean_size,
-                                "raw": raw_items / raw_dt, "raw_mbs": raw_bytes / raw_dt / 1e6,
-                                "raw_per_item": raw_bytes / max(raw_items, 1), "lib": lib_items / lib_dt})
+                results.append(
+                    {
+                        "label": label,
+                        "inbox": len(ids),
+                        "mean_size": mean_size,
+                        "raw": raw_items / raw_dt,
+                        "raw_mbs": raw_bytes / raw_dt / 1e6,
+                        "raw_per_item": raw_bytes / max(raw_items, 1),
+                        "lib": lib_items / lib_dt,
+                    }
+                )
         finally:
             server.stop()
 
     print(f"baseline GetFolder round trips:    {baseline:8.1f} /s")
     for r in results:
-        print(f"\n{r['label']} bodies ({r['inbox']} inbox messages, mean seeded body {r['mean_size']:.0f} chars, "
-              f"{r['raw_per_item'] / 1024:.1f} KiB response per item)")
-        print(f"  GetItem raw HTTP ({BATCH}/batch):  {r['raw']:8.1f} items/s  = {r['raw'] / baseline:5.2f}x "
-              f"baseline round trips/s, {r['raw_mbs']:.1f} MB/s response body")
-        print(f"  GetItem via exchangelib fetch:   {r['lib']:8.1f} items/s  = {r['lib'] / baseline:5.2f}x "
-              f"baseline round trips/s  (exchangelib/raw {r['lib'] / r['raw']:.2f})")
+        print(
+            f"\n{r['label']} bodies ({r['inbox']} inbox messages, mean seeded body {r['mean_size']:.0f} chars, "
+            f"{r['raw_per_item'] / 1024:.1f} KiB response per item)"
+        )
+        print(
+            f"  GetItem raw HTTP ({BATCH}/batch):  {r['raw']:8.1f} items/s  = {r['raw'] / baseline:5.2f}x "
+            f"baseline round trips/s, {r['raw_mbs']:.1f} MB/s response body"
+        )
+        print(
+            f"  GetItem via exchangelib fetch:   {r['lib']:8.1f} items/s  = {r['lib'] / baseline:5.2f}x "
+            f"baseline round trips/s  (exchangelib/raw {r['lib'] / r['raw']:.2f})"
+        )
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ one process its work would compete with the client for the interpreter lock.
 Needs ``app.sync.incoming.sync_incoming``; without it, only the plain-script figure and the idle
 cycle of the other workloads are printed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,8 +38,20 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 PASSWORD = "Passw0rd!"
 INBOX_SHARE = 0.9  # about 90 % of seeded messages land in the inbox
-FIELDS = ("subject", "body", "sender", "to_recipients", "cc_recipients", "message_id", "in_reply_to",
-          "references", "conversation_id", "datetime_received", "datetime_sent", "is_read")
+FIELDS = (
+    "subject",
+    "body",
+    "sender",
+    "to_recipients",
+    "cc_recipients",
+    "message_id",
+    "in_reply_to",
+    "references",
+    "conversation_id",
+    "datetime_received",
+    "datetime_sent",
+    "is_read",
+)
 
 
 def _install_keyring() -> None:
@@ -137,19 +150,37 @@ def _setup_store(server, emails: list[str], workloads=("incoming",)):
     from app.store import repo
     from app.store.models import Mailbox
 
-    profile = repo.save_profile(ProfileSettings(
-        name="Bench", auto_discover=False, incoming_url=server.ews_url, incoming_port=server.port,
-        trusted_ca_path=str(server.ca_path), process_email_from=datetime(2020, 1, 1, tzinfo=timezone.utc),
-        timeout_seconds=120, auth_protocol=AuthProtocol.BASIC, max_connections=10))
+    profile = repo.save_profile(
+        ProfileSettings(
+            name="Bench",
+            auto_discover=False,
+            incoming_url=server.ews_url,
+            incoming_port=server.port,
+            trusted_ca_path=str(server.ca_path),
+            process_email_from=datetime(2020, 1, 1, tzinfo=timezone.utc),
+            timeout_seconds=120,
+            auth_protocol=AuthProtocol.BASIC,
+            max_connections=10,
+        )
+    )
     user = repo.create_user("Bench", "bench-admin@contoso.com", is_current=True)
     options = repo.user_options(user)
     options.tracking_option = TrackingOption.ALL
     options.save()
     mailboxes = []
     for email in emails:
-        mailbox = repo.save_mailbox(MailboxSettings(
-            name=email.split("@")[0], email=email, owner_id=user.id, profile_id=profile.id,
-            approval=ApprovalStatus.APPROVED, allow_credentials=True, username=email), password=PASSWORD)
+        mailbox = repo.save_mailbox(
+            MailboxSettings(
+                name=email.split("@")[0],
+                email=email,
+                owner_id=user.id,
+                profile_id=profile.id,
+                approval=ApprovalStatus.APPROVED,
+                allow_credentials=True,
+                username=email,
+            ),
+            password=PASSWORD,
+        )
         Mailbox.update(**{f"{w}_enabled": True for w in workloads}).where(Mailbox.id == mailbox.id).execute()
         mailboxes.append(Mailbox.get_by_id(mailbox.id))
     return mailboxes
@@ -170,8 +201,12 @@ def plain_exchangelib(server, email: str, page_size: int) -> tuple[int, float]:
     from exchangelib.version import EXCHANGE_2013_SP1, Version
 
     with exchangelib_trusts(server.ca_path):
-        config = Configuration(service_endpoint=server.ews_url, credentials=Credentials(email, PASSWORD),
-                               version=Version(build=EXCHANGE_2013_SP1), max_connections=1)
+        config = Configuration(
+            service_endpoint=server.ews_url,
+            credentials=Credentials(email, PASSWORD),
+            version=Version(build=EXCHANGE_2013_SP1),
+            max_connections=1,
+        )
         account = Account(email, config=config, autodiscover=False, access_type=DELEGATE)
         start = time.perf_counter()
         count = 0
@@ -212,8 +247,11 @@ def child_rss(home: str, email: str) -> int:
     before = _peak_rss_kib()
     created, elapsed, failure = engine(Mailbox.get(Mailbox.email == email))
     peak = _peak_rss_kib()
-    print(f"created={created} seconds={elapsed:.1f} failure={failure.code if failure else ''} "
-          f"rss_before_kib={before} rss_peak_kib={peak}", flush=True)
+    print(
+        f"created={created} seconds={elapsed:.1f} failure={failure.code if failure else ''} "
+        f"rss_before_kib={before} rss_peak_kib={peak}",
+        flush=True,
+    )
     return 0 if failure is None else 1
 
 
@@ -247,13 +285,14 @@ def main() -> int:
             seeded = math.ceil(args.emails / INBOX_SHARE)
             t0 = time.perf_counter()
             for email in (ours_email, plain_email):  # same seed: the same messages in both
-                server.seed(email, emails=seeded, appointments=0, contacts=0, tasks=0,
-                            body_size=args.body_size, seed=7)
+                server.seed(email, emails=seeded, appointments=0, contacts=0, tasks=0, body_size=args.body_size, seed=7)
             for email in idle:
                 server.seed(email, emails=3, appointments=1, contacts=1, tasks=1, seed=11)
             inbox = server.inbox_count(ours_email)
-            print(f"seeded 2 x {seeded} messages ({inbox} in each inbox, bodies {args.body_size} chars) "
-                  f"and {len(idle)} small mailboxes in {time.perf_counter() - t0:.1f} s")
+            print(
+                f"seeded 2 x {seeded} messages ({inbox} in each inbox, bodies {args.body_size} chars) "
+                f"and {len(idle)} small mailboxes in {time.perf_counter() - t0:.1f} s"
+            )
 
             _open_store(tmp / "home")
             workloads = ("incoming", "outgoing", "act") if sync_incoming else ("outgoing", "act")
@@ -262,14 +301,18 @@ def main() -> int:
 
             plain_count, plain_s = plain_exchangelib(server, plain_email, args.page_size)
             plain_rate = plain_count / plain_s
-            print(f"plain exchangelib (1 connection, page {args.page_size}): {plain_count} items in "
-                  f"{plain_s:.2f} s = {plain_rate:8.1f} items/s   [{_requests(server, plain_email)}]")
+            print(
+                f"plain exchangelib (1 connection, page {args.page_size}): {plain_count} items in "
+                f"{plain_s:.2f} s = {plain_rate:8.1f} items/s   [{_requests(server, plain_email)}]"
+            )
             if sync_incoming is not None:
                 created, ours_s, failure = engine(ours)
                 ours_rate = created / ours_s
-                print(f"our engine (sync_incoming, tracking All):   {created} items in {ours_s:.2f} s = "
-                      f"{ours_rate:8.1f} items/s   [{_requests(server, ours_email)}]"
-                      f"{'  FAILED ' + failure.code if failure else ''}")
+                print(
+                    f"our engine (sync_incoming, tracking All):   {created} items in {ours_s:.2f} s = "
+                    f"{ours_rate:8.1f} items/s   [{_requests(server, ours_email)}]"
+                    f"{'  FAILED ' + failure.code if failure else ''}"
+                )
                 print(f"ratio ours / plain: {ours_rate / plain_rate:.2f}x  (goal >= 1.5x)")
 
             idle_cycle(idle_boxes)
@@ -277,21 +320,28 @@ def main() -> int:
             if sync_incoming is not None and not args.skip_rss:
                 big_seeded = math.ceil(args.rss_emails / INBOX_SHARE)
                 t0 = time.perf_counter()
-                server.seed(big_email, emails=big_seeded, appointments=0, contacts=0, tasks=0,
-                            body_size=args.body_size, seed=13)
+                server.seed(
+                    big_email, emails=big_seeded, appointments=0, contacts=0, tasks=0, body_size=args.body_size, seed=13
+                )
                 _setup_store_more(server, [big_email], ("incoming",))
                 print(f"seeded {big_seeded} messages for the RSS run in {time.perf_counter() - t0:.1f} s")
                 from app.store.db import close_database
 
                 close_database()
-                child = subprocess.run([sys.executable, __file__, "--child-rss", str(tmp / "home"), big_email],
-                                       capture_output=True, text=True, timeout=3600)
+                child = subprocess.run(
+                    [sys.executable, __file__, "--child-rss", str(tmp / "home"), big_email],
+                    capture_output=True,
+                    text=True,
+                    timeout=3600,
+                )
                 line = child.stdout.strip().splitlines()[-1] if child.stdout.strip() else child.stderr[-2000:]
                 print(f"50k run (child process): {line}")
                 fields = dict(f.split("=", 1) for f in line.split() if "=" in f)
                 if "rss_peak_kib" in fields:
-                    print(f"peak RSS of the sync process: {int(fields['rss_peak_kib']) / 1024:.0f} MB "
-                          f"(goal <= 300 MB; {int(fields['rss_before_kib']) / 1024:.0f} MB after imports)")
+                    print(
+                        f"peak RSS of the sync process: {int(fields['rss_peak_kib']) / 1024:.0f} MB "
+                        f"(goal <= 300 MB; {int(fields['rss_before_kib']) / 1024:.0f} MB after imports)"
+                    )
         finally:
             server.stop()
     return 0
@@ -317,9 +367,18 @@ def _setup_store_more(server, emails, workloads, *, own_users: bool = False):
     out = []
     for email in emails:
         owner = repo.create_user(email.split("@")[0], email) if own_users else user
-        mailbox = repo.save_mailbox(MailboxSettings(
-            name=email.split("@")[0], email=email, owner_id=owner.id, profile_id=profile.id,
-            approval=ApprovalStatus.APPROVED, allow_credentials=True, username=email), password=PASSWORD)
+        mailbox = repo.save_mailbox(
+            MailboxSettings(
+                name=email.split("@")[0],
+                email=email,
+                owner_id=owner.id,
+                profile_id=profile.id,
+                approval=ApprovalStatus.APPROVED,
+                allow_credentials=True,
+                username=email,
+            ),
+            password=PASSWORD,
+        )
         Mailbox.update(**{f"{w}_enabled": True for w in workloads}).where(Mailbox.id == mailbox.id).execute()
         out.append(mailbox)
     return out
@@ -339,9 +398,11 @@ def idle_cycle(mailboxes) -> None:
     idle_s = time.perf_counter() - t0
     failed = [r for r in second if not r.ok]
     kinds = sorted({r.workload.value for r in second})
-    print(f"{len(mailboxes)} mailboxes ({', '.join(kinds)}): first cycle {first_s:.2f} s ({len(first)} runs), "
-          f"idle cycle {idle_s:.2f} s ({len(second)} runs, {len(failed)} failed"
-          f"{': ' + failed[0].summary() if failed else ''})")
+    print(
+        f"{len(mailboxes)} mailboxes ({', '.join(kinds)}): first cycle {first_s:.2f} s ({len(first)} runs), "
+        f"idle cycle {idle_s:.2f} s ({len(second)} runs, {len(failed)} failed"
+        f"{': ' + failed[0].summary() if failed else ''})"
+    )
 
 
 if __name__ == "__main__":

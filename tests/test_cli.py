@@ -34,8 +34,9 @@ def test_unknown_option_fails_with_usage():
 def test_without_a_display_the_window_command_says_why(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["SSSM_HOME"] = str(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "app", "--demo"], capture_output=True, text=True, timeout=60,
-                            env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--demo"], capture_output=True, text=True, timeout=60, env=env
+    )
     assert result.returncode == 2
     assert "No display" in result.stderr and "python -m app simulator" in result.stderr
 
@@ -71,8 +72,14 @@ def _copy_of_the_package(tmp_path):
 def test_a_missing_command_module_fails_loudly(tmp_path):
     copy = _copy_of_the_package(tmp_path)
     (copy / "app" / "cli" / "sync.py").unlink()
-    result = subprocess.run([sys.executable, "-m", "app", "--help"], capture_output=True, text=True, timeout=60,
-                            cwd=copy, env=dict(os.environ, PYTHONPATH=str(copy)))
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=copy,
+        env=dict(os.environ, PYTHONPATH=str(copy)),
+    )
     assert result.returncode != 0
     assert "ImportError" in result.stderr and "sync" in result.stderr
 
@@ -85,8 +92,14 @@ def test_the_frozen_self_check_names_a_module_the_build_left_out(tmp_path):
     (copy / "app" / "cli" / "modules.txt").write_text("\n".join(source_modules()), encoding="utf-8")
     (copy / "app" / "sync" / "outgoing.py").unlink()
     script = "import sys; sys.frozen = True; from app.cli import main; sys.exit(main(['self-check']))"
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
-                            cwd=copy, env=dict(os.environ, PYTHONPATH=str(copy)))
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=copy,
+        env=dict(os.environ, PYTHONPATH=str(copy)),
+    )
     assert result.returncode == 1
     assert "app.sync.outgoing: ModuleNotFoundError" in result.stderr
     assert "incomplete" in result.stdout

@@ -1,5 +1,6 @@
 """``--json`` commands answer in JSON also when nothing could run: an object with the error and a
 stable code on stdout, exit code 2 — never plain text a script would choke on."""
+
 from __future__ import annotations
 
 import json
@@ -9,10 +10,14 @@ import pytest
 from app.cli import main
 
 
-@pytest.mark.parametrize(("argv", "code", "named"), [
-    (["test-mailbox", "nobody@contoso.com", "--json"], "UnknownMailbox", "nobody@contoso.com"),
-    (["test-profile", "No such profile", "--json"], "UnknownProfile", "No such profile"),
-], ids=["test-mailbox", "test-profile"])
+@pytest.mark.parametrize(
+    ("argv", "code", "named"),
+    [
+        (["test-mailbox", "nobody@contoso.com", "--json"], "UnknownMailbox", "nobody@contoso.com"),
+        (["test-profile", "No such profile", "--json"], "UnknownProfile", "No such profile"),
+    ],
+    ids=["test-mailbox", "test-profile"],
+)
 def test_json_commands_report_an_unknown_name_as_json(store, capsys, argv, code, named):
     assert main(argv) == 2
     captured = capsys.readouterr()

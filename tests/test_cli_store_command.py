@@ -1,5 +1,6 @@
 """``python -m app store backups | backup | restore``: a damaged store back to work from the shell,
 the damaged file kept. Real files, real subprocesses."""
+
 from __future__ import annotations
 
 import os
@@ -15,8 +16,15 @@ REPO = Path(__file__).resolve().parents[1]
 def _app(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SSSM_", "PYTEST_"))}
     env.update(SSSM_HOME=str(home), PYTHONPATH=str(REPO))
-    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, timeout=120,
-                          env=env, cwd=REPO, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=REPO,
+        check=False,
+    )
 
 
 def test_restore_from_the_shell_brings_a_damaged_store_back(tmp_path):

@@ -1,5 +1,6 @@
 """A store that cannot be used, seen from the shell: every command that opens it prints ONE line
 (the file, the problem, what to do) and exits 2 — no traceback. Real files, real subprocesses."""
+
 from __future__ import annotations
 
 import os
@@ -32,8 +33,15 @@ def _env(home: Path) -> dict[str, str]:
 
 
 def _app(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, timeout=120,
-                          env=_env(home), cwd=REPO, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_env(home),
+        cwd=REPO,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("case", list(CASES))

@@ -1,9 +1,10 @@
 """Demo mode's set-up: a running loopback server and a store whose demo mailboxes pass Test & Enable."""
+
 import keyring
 
 from app import demo
-from app.domain.enums import RunStatus
 from app.diagnostics.steps import run_mailbox_test
+from app.domain.enums import RunStatus
 from app.store.models import Mailbox, ServerProfile
 
 
@@ -52,14 +53,25 @@ def test_a_new_profile_with_autodiscover_passes_test_and_enable_in_the_demo(stor
     try:
         from datetime import datetime, timezone
 
-        profile = repo.save_profile(ProfileSettings(name="Exchange 2013 (Autodiscover)", auto_discover=True,
-                                                    process_email_from=datetime.now(timezone.utc)))
+        profile = repo.save_profile(
+            ProfileSettings(
+                name="Exchange 2013 (Autodiscover)", auto_discover=True, process_email_from=datetime.now(timezone.utc)
+            )
+        )
         account = next(a for a in env.server.directory.accounts() if a.email.startswith("bob@"))
         owner = SystemUser.get(SystemUser.is_current)
-        mailbox = repo.save_mailbox(MailboxSettings(
-            name="Bob", email="bob@contoso.com", owner_id=owner.id, profile_id=profile.id,
-            approval=ApprovalStatus.APPROVED, allow_credentials=True, username=account.email),
-            password=account.password)
+        mailbox = repo.save_mailbox(
+            MailboxSettings(
+                name="Bob",
+                email="bob@contoso.com",
+                owner_id=owner.id,
+                profile_id=profile.id,
+                approval=ApprovalStatus.APPROVED,
+                allow_credentials=True,
+                username=account.email,
+            ),
+            password=account.password,
+        )
         report = run_mailbox_test(mailbox.id)
         assert report.status is RunStatus.SUCCESS, report.as_text()
         endpoint = next(s for s in report.steps if s.name == "endpoint")
@@ -93,17 +105,27 @@ def test_demo_file_keyring_refuses_real_passwords(store, sssm_home):
 
         real = "R3al-Pr0file-Passw0rd"
         with pytest.raises(secrets.SecretStoreError) as caught:
-            repo.save_profile(ProfileSettings(
-                name="Contoso production", auto_discover=False, incoming_url="https://mail.example.org/EWS/Exchange.asmx",
-                credential_source=CredentialSource.PROFILE, username="EXAMPLE\\svc-sync",
-                process_email_from=datetime.now(timezone.utc)), password=real)
+            repo.save_profile(
+                ProfileSettings(
+                    name="Contoso production",
+                    auto_discover=False,
+                    incoming_url="https://mail.example.org/EWS/Exchange.asmx",
+                    credential_source=CredentialSource.PROFILE,
+                    username="EXAMPLE\\svc-sync",
+                    process_email_from=datetime.now(timezone.utc),
+                ),
+                password=real,
+            )
         message = str(caught.value)
         assert "demo" in message and "Credential Manager" in message, message
         assert real not in message
         assert ServerProfile.get_or_none(ServerProfile.name == "Contoso production") is None, "nothing half-saved"
         assert real not in file.read_text(encoding="utf-8")
-        assert not any(real in p.read_text(encoding="utf-8", errors="replace")
-                       for p in sssm_home.rglob("*") if p.is_file() and p.suffix in (".json", ".log", ".txt"))
+        assert not any(
+            real in p.read_text(encoding="utf-8", errors="replace")
+            for p in sssm_home.rglob("*")
+            if p.is_file() and p.suffix in (".json", ".log", ".txt")
+        )
 
         # the demo's own accounts still work: a demo mailbox's password can be saved again
         mailbox = Mailbox.select().first()
@@ -123,8 +145,7 @@ def test_demo_file_keyring_drops_real_passwords_an_earlier_version_kept(store):
 
     file = paths.data_dir() / "demo-passwords.json"
     file.parent.mkdir(parents=True, exist_ok=True)
-    file.write_text(json.dumps({"ServerSideSyncManager/profile:99:incoming": "Leaked-Real-Passw0rd"}),
-                    encoding="utf-8")
+    file.write_text(json.dumps({"ServerSideSyncManager/profile:99:incoming": "Leaked-Real-Passw0rd"}), encoding="utf-8")
     keyring.set_keyring(FailKeyring())
     env = demo.start_demo()
     try:

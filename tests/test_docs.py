@@ -1,6 +1,7 @@
 """The documents stay true: their links and pictures resolve, the pictures are the ones the
 screenshots command makes today, and they stand on their own (no reference material outside the
 repository)."""
+
 from __future__ import annotations
 
 import re
@@ -62,8 +63,14 @@ def anchors(path: Path) -> set[str]:
 
 def test_the_documents_exist():
     names = {p.relative_to(ROOT).as_posix() for p in markdown_files()}
-    assert {"docs/user-guide.md", "docs/user-guide.ja.md", "docs/architecture.md", "docs/operations.md",
-            "CONTRIBUTING.md", "CHANGELOG.md"} <= names
+    assert {
+        "docs/user-guide.md",
+        "docs/user-guide.ja.md",
+        "docs/architecture.md",
+        "docs/operations.md",
+        "CONTRIBUTING.md",
+        "CHANGELOG.md",
+    } <= names
 
 
 @pytest.mark.parametrize("path", markdown_files(), ids=lambda p: p.relative_to(ROOT).as_posix())
@@ -92,8 +99,13 @@ def test_the_guides_show_pictures_that_exist():
 
 def test_the_pictures_are_the_ones_the_screenshots_command_makes(tmp_path):
     """A renamed, added or removed view shows here: regenerate docs/images (see CONTRIBUTING.md)."""
-    result = subprocess.run([sys.executable, "-m", "app", "screenshots", str(tmp_path)],
-                            capture_output=True, text=True, timeout=300, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "screenshots", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     made = sorted(p.name for p in tmp_path.glob("*.png"))
     assert made
@@ -106,7 +118,8 @@ def own_documents() -> list[Path]:
     """Everything under docs/ that is text, and the project documents beside the README."""
     top = [ROOT / name for name in ("CONTRIBUTING.md", "CHANGELOG.md")]
     return [path for path in top if path.is_file()] + sorted(
-        p for p in DOCS.rglob("*") if p.is_file() and p.suffix != ".png")
+        p for p in DOCS.rglob("*") if p.is_file() and p.suffix != ".png"
+    )
 
 
 @pytest.mark.parametrize("path", own_documents(), ids=lambda p: p.relative_to(ROOT).as_posix())

@@ -4,6 +4,7 @@ Every module under app/ is parsed (not imported); an import anywhere in it count
 level, inside a function, under ``if TYPE_CHECKING`` — and so does ``importlib.import_module``
 or ``__import__`` with a literal name.
 """
+
 from __future__ import annotations
 
 import ast
@@ -30,8 +31,12 @@ def imported_names(tree: ast.AST) -> list[tuple[int, str]]:
         elif isinstance(node, ast.ImportFrom):
             if node.level == 0 and node.module:
                 found.append((node.lineno, node.module))
-        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) \
-                and isinstance(node.args[0].value, str):
+        elif (
+            isinstance(node, ast.Call)
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             if name in ("import_module", "__import__"):
@@ -56,15 +61,18 @@ def test_exchangelib_only_in_app_exchange_and_qt_only_in_app_gui():
     assert violations() == []
 
 
-@pytest.mark.parametrize("source,bad", [
-    ("import exchangelib\n", True),
-    ("from exchangelib.errors import UnauthorizedError\n", True),
-    ("def f():\n    from exchangelib import Account\n", True),
-    ("import importlib\nimportlib.import_module('exchangelib.services')\n", True),
-    ("import PySide6.QtCore\n", True),
-    ("from shiboken6 import isValid\n", True),
-    ("from app.exchange.errors import classify\nfrom . import exchangelib_notes\n", False),
-])
+@pytest.mark.parametrize(
+    "source,bad",
+    [
+        ("import exchangelib\n", True),
+        ("from exchangelib.errors import UnauthorizedError\n", True),
+        ("def f():\n    from exchangelib import Account\n", True),
+        ("import importlib\nimportlib.import_module('exchangelib.services')\n", True),
+        ("import PySide6.QtCore\n", True),
+        ("from shiboken6 import isValid\n", True),
+        ("from app.exchange.errors import classify\nfrom . import exchangelib_notes\n", False),
+    ],
+)
 def test_the_check_sees_every_form_of_import(tmp_path, source, bad):
     (tmp_path / "sync").mkdir()
     (tmp_path / "sync" / "module.py").write_text(source, encoding="utf-8")
@@ -76,6 +84,9 @@ def test_the_app_never_imports_the_developer_tools():
     found = []
     for path in sorted(APP.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        found += [f"{path.relative_to(APP.parent)}:{line} imports {name}"
-                  for line, name in imported_names(tree) if name.split(".", 1)[0] == "tools"]
+        found += [
+            f"{path.relative_to(APP.parent)}:{line} imports {name}"
+            for line, name in imported_names(tree)
+            if name.split(".", 1)[0] == "tools"
+        ]
     assert found == []

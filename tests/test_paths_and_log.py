@@ -35,8 +35,10 @@ def test_windows_data_folder_is_under_localappdata():
 
 
 def test_redaction_of_credentials():
-    line = ('POST /EWS Authorization: NTLM TlRMTVNTUAADAAAAGAAYAHgAAAA= password="hunter2" '
-            '<t:Password>hunter2</t:Password> WWW-Authenticate: Negotiate YIIGhgYGKwYBBQUCoIIGejCCBnag')
+    line = (
+        'POST /EWS Authorization: NTLM TlRMTVNTUAADAAAAGAAYAHgAAAA= password="hunter2" '
+        "<t:Password>hunter2</t:Password> WWW-Authenticate: Negotiate YIIGhgYGKwYBBQUCoIIGejCCBnag"
+    )
     cleaned = redact(line)
     assert "hunter2" not in cleaned
     assert "TlRMTVNTUAADAAAAGAAYAHgAAAA" not in cleaned

@@ -3,6 +3,7 @@
 
 ``compile_form`` is also what the test that checks the forms are current uses.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -24,8 +25,9 @@ def _uic() -> list[str]:
 
 
 def compile_form(ui_file: Path) -> str:
-    result = subprocess.run([*_uic(), "--from-imports", "--no-autoconnection", str(ui_file)],
-                            check=True, capture_output=True, text=True)
+    result = subprocess.run(
+        [*_uic(), "--from-imports", "--no-autoconnection", str(ui_file)], check=True, capture_output=True, text=True
+    )
     body = result.stdout
     # uic stamps its own version in the header comment; drop it so output is stable
     lines = [ln for ln in body.splitlines() if not ln.startswith("## Created by: Qt User Interface Compiler")]

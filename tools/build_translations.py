@@ -10,6 +10,7 @@ A literal ``translate("Context", "text")`` call through the injected translate f
 support texts in app/diagnostics/report_text.py) is collected the same way, as lupdate itself
 collects that call in the GUI's files.
 """
+
 from __future__ import annotations
 
 import ast
@@ -47,19 +48,33 @@ def domain_strings(packages: tuple[Path, ...] | Path = ENGINE_PACKAGES) -> list[
         tree = ast.parse(path.read_text(encoding="utf-8"))
         constants = {
             target.id: node.value.value
-            for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Constant)
             and isinstance(node.value.value, str)
-            for target in node.targets if isinstance(target, ast.Name)
+            for target in node.targets
+            if isinstance(target, ast.Name)
         }
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MARKERS
-                    and len(node.args) == 2):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in MARKERS
+                and len(node.args) == 2
+            ):
                 continue
             context_node, text_node = node.args
-            context = (context_node.value if isinstance(context_node, ast.Constant)
-                       else constants.get(getattr(context_node, "id", "")))
-            if (isinstance(context, str) and isinstance(text_node, ast.Constant) and isinstance(text_node.value, str)
-                    and (context, text_node.value) not in found):
+            context = (
+                context_node.value
+                if isinstance(context_node, ast.Constant)
+                else constants.get(getattr(context_node, "id", ""))
+            )
+            if (
+                isinstance(context, str)
+                and isinstance(text_node, ast.Constant)
+                and isinstance(text_node.value, str)
+                and (context, text_node.value) not in found
+            ):
                 found.append((context, text_node.value))
     return found
 
@@ -73,19 +88,40 @@ def source_files() -> list[Path]:
 def run_lupdate(ts_file: Path) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         generated = Path(tmp) / "domain_strings.py"
-        generated.write_text("".join(f"QT_TRANSLATE_NOOP({json.dumps(c, ensure_ascii=False)}, "
-                                     f"{json.dumps(t, ensure_ascii=False)})\n" for c, t in domain_strings()),
-                             encoding="utf-8")
+        generated.write_text(
+            "".join(
+                f"QT_TRANSLATE_NOOP({json.dumps(c, ensure_ascii=False)}, {json.dumps(t, ensure_ascii=False)})\n"
+                for c, t in domain_strings()
+            ),
+            encoding="utf-8",
+        )
         files = [str(p) for p in source_files()] + [str(generated)]
-        result = subprocess.run([_tool("pyside6-lupdate"), *files, "-locations", "none", "-no-obsolete",
-                                 "-target-language", ts_file.stem.split("_")[-1], "-ts", str(ts_file)],
-                                check=True, capture_output=True, text=True)
+        result = subprocess.run(
+            [
+                _tool("pyside6-lupdate"),
+                *files,
+                "-locations",
+                "none",
+                "-no-obsolete",
+                "-target-language",
+                ts_file.stem.split("_")[-1],
+                "-ts",
+                str(ts_file),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
     return result.stdout
 
 
 def run_lrelease(ts_file: Path, qm_file: Path) -> None:
-    subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)],
-                   check=True, capture_output=True, text=True)
+    subprocess.run(
+        [_tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
 
 
 def main() -> int:

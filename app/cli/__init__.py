@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(problem, file=sys.stderr)
 
     if args.command:
-        chosen = next(c for c in COMMANDS if c.NAME == args.command)
+        chosen = next(c for c in COMMANDS if args.command == c.NAME)
         result: int = chosen.run(args)
         return result
 

@@ -1,6 +1,7 @@
 """What the headless commands share: opening the store, finding a mailbox or profile by name, and
 saying why nothing could run — one line on stderr, or with ``--json`` one JSON object on stdout
 (``{"error": ..., "code": ...}``) — never a traceback."""
+
 from __future__ import annotations
 
 import json
@@ -47,7 +48,8 @@ def find_mailbox(address: str, *, as_json: bool = False) -> Mailbox | None:
 
     address = address.strip()
     found: Mailbox | None = Mailbox.get_or_none(Mailbox.email == address.lower()) or Mailbox.get_or_none(
-        Mailbox.email == address)
+        Mailbox.email == address
+    )
     if found is None:
         report_error(f"No mailbox with the address {address}.", "UnknownMailbox", as_json=as_json)
     return found

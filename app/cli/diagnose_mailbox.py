@@ -2,6 +2,7 @@
 
 Exit code 0 when every tested workload passed, 1 when a step failed, 2 when the mailbox does not
 exist or the store cannot be opened."""
+
 from __future__ import annotations
 
 import argparse

@@ -3,6 +3,7 @@ most the profile's maximum connections at once.
 
 Exit code 0 when every mailbox passed, 1 when one failed, 2 when the profile does not exist or
 the store cannot be opened."""
+
 from __future__ import annotations
 
 import argparse

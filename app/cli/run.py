@@ -3,6 +3,7 @@
 A stop lets the cycles in progress finish (each bounded by the profile's timeout), then exits 0.
 Each finished cycle is printed as one line, so a supervisor (or a test) can follow along.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -2,6 +2,7 @@
 with sample data to PNG files, for reviewing layouts and for the user guide's pictures.
 
 Exit code 0, or 1 with ``--check`` when text is clipped or widgets overlap."""
+
 from __future__ import annotations
 
 import argparse
@@ -14,8 +15,9 @@ HELP = "render the windows with sample data to PNG files (layout review)"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("outdir", type=Path, help="folder for the PNG files")
     parser.add_argument("--scale", type=float, default=1.0, help="UI scale factor, e.g. 1.5 for 150 %%")
-    parser.add_argument("--check", action="store_true",
-                        help="report clipped text and overlapping widgets; exit code 1 if any")
+    parser.add_argument(
+        "--check", action="store_true", help="report clipped text and overlapping widgets; exit code 1 if any"
+    )
     # --lang is the program's own option (python -m app --lang ja screenshots ...); accept it here too
     parser.add_argument("--lang", dest="screenshot_lang", metavar="CODE", help="language (en, ja)")
 

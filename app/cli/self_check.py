@@ -6,6 +6,7 @@ the modules are found on disk; a frozen build carries the list its build was mad
 here, instead of failing later when the admin opens that window or runs that command.
 
 Exit code 0 when everything loads, 1 with one line per module that does not."""
+
 from __future__ import annotations
 
 import argparse
@@ -72,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
             problems.append(f"translation missing: {qm}")
     for problem in problems:
         print(problem, file=sys.stderr)
-    print(f"{len(names) - len(problems)} of {len(names)} modules and the translations checked: "
-          + ("incomplete" if problems else "complete"))
+    print(
+        f"{len(names) - len(problems)} of {len(names)} modules and the translations checked: "
+        + ("incomplete" if problems else "complete")
+    )
     return EXIT_FAILED if problems else EXIT_OK

@@ -1,4 +1,5 @@
 """``python -m app simulator``: run the loopback Exchange server until Ctrl+C."""
+
 from __future__ import annotations
 
 import argparse
@@ -21,10 +22,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--state", metavar="FILE", help="keep accounts and mailboxes in this JSON file")
     parser.add_argument("--state-dir", metavar="DIR", help="folder for the CA and certificates")
     parser.add_argument("--http", action="store_true", help="plain HTTP instead of HTTPS")
-    parser.add_argument("--version", dest="server_version", default="2013", choices=("2010", "2013", "2016"),
-                        help="Exchange version to impersonate (default 2013)")
-    parser.add_argument("--hostname", action="append", default=[], metavar="NAME",
-                        help="extra host name for the certificate (repeatable), e.g. mail.contoso.com")
+    parser.add_argument(
+        "--version",
+        dest="server_version",
+        default="2013",
+        choices=("2010", "2013", "2016"),
+        help="Exchange version to impersonate (default 2013)",
+    )
+    parser.add_argument(
+        "--hostname",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="extra host name for the certificate (repeatable), e.g. mail.contoso.com",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,8 +45,13 @@ def run(args: argparse.Namespace) -> int:
 
     state_dir = Path(args.state_dir) if args.state_dir else simulator_dir()
     server = LoopbackExchange(
-        state_dir, host=args.host, port=args.port, tls=not args.http,
-        server_version=args.server_version, hostnames=tuple(args.hostname), state_file=args.state,
+        state_dir,
+        host=args.host,
+        port=args.port,
+        tls=not args.http,
+        server_version=args.server_version,
+        hostnames=tuple(args.hostname),
+        state_file=args.state,
     )
     if not server.directory.accounts():
         create_demo_accounts(server, args.mailboxes, args.emails)

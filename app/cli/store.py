@@ -9,6 +9,7 @@
 Exit code 0 when done, 1 when it failed (no usable backup, the store is busy), 2 when nothing
 could run (bad arguments, no store to back up, a backup folder that cannot be written).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,8 +43,9 @@ def _list(store: Path) -> int:
         return EXIT_OK
     print(f"Backups of {store}, newest first:")
     for item in found:
-        kind = (f"before upgrading from schema {item.before_migration}" if item.before_migration is not None
-                else "rolling")
+        kind = (
+            f"before upgrading from schema {item.before_migration}" if item.before_migration is not None else "rolling"
+        )
         print(f"  {item.taken_on:%Y-%m-%d %H:%M:%S}  {kind:<33} {_size(item.size):>9}  {item.path}")
     return EXIT_OK
 

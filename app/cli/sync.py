@@ -5,6 +5,7 @@ that is busy, damaged or read-only also what to do). Exit code 0 when every cycl
 there was nothing to sync), 1 when one failed, 2 when the store cannot be opened or the mailbox
 does not exist.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,8 +18,12 @@ HELP = "run one synchronization cycle of every enabled mailbox workload and prin
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--once", action="store_true", required=True,
-                        help="run one cycle and exit (use the 'run' command to keep syncing)")
+    parser.add_argument(
+        "--once",
+        action="store_true",
+        required=True,
+        help="run one cycle and exit (use the 'run' command to keep syncing)",
+    )
     parser.add_argument("--mailbox", metavar="ADDRESS", help="only this mailbox")
 
 

@@ -1,5 +1,6 @@
 """Recording a finished Test & Enable: the run and its steps, the statuses on the mailbox,
 escalation of each failed workload, and the profile-wide "most mailboxes fail" rule."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -20,12 +21,24 @@ def record_test_report(mailbox: Mailbox, report: DiagnosticReport, shared_failur
     recorded: list[Alert] = []
     with database.atomic("IMMEDIATE"):  # writers queue up instead of failing on a stale snapshot
         mailbox = Mailbox.get_by_id(mailbox.id)
-        run = DiagnosticRun.create(mailbox=mailbox, profile=mailbox.profile_id, started_on=report.started_on,
-                             finished_on=report.finished_on, status=report.status)
+        run = DiagnosticRun.create(
+            mailbox=mailbox,
+            profile=mailbox.profile_id,
+            started_on=report.started_on,
+            finished_on=report.finished_on,
+            status=report.status,
+        )
         for position, step in enumerate(report.steps):
-            DiagnosticStep.create(run=run, position=position, name=step.name, workload=step.workload,
-                            status=step.status, duration_ms=step.duration_ms, message=step.message,
-                            details=step.details)
+            DiagnosticStep.create(
+                run=run,
+                position=position,
+                name=step.name,
+                workload=step.workload,
+                status=step.status,
+                duration_ms=step.duration_ms,
+                message=step.message,
+                details=step.details,
+            )
         steps = {s.workload: s for s in report.steps if s.workload is not None}
         shared_alert_done = False
         for workload, status in report.workloads.items():
@@ -34,8 +47,7 @@ def record_test_report(mailbox: Mailbox, report: DiagnosticReport, shared_failur
                 recorded += apply_success(mailbox, workload)
                 continue
             workload_step = steps.get(workload)
-            failure = (workload_step.failure if workload_step is not None and workload_step.failure
-                       else shared_failure)
+            failure = workload_step.failure if workload_step is not None and workload_step.failure else shared_failure
             if failure is None:
                 continue
             # a failure before the workload steps is one problem: one alert, escalation for each workload

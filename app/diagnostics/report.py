@@ -2,6 +2,7 @@
 
 Plain data, shared by the steps that fill it, the store that records it and the windows and
 command line that show it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -27,7 +28,6 @@ class StepResult:
 
 @dataclass
 class DiagnosticReport:
-
     mailbox_id: int
     email: str
     status: RunStatus = RunStatus.NOT_RUN
@@ -37,8 +37,12 @@ class DiagnosticReport:
     finished_on: datetime | None = None
 
     def as_text(self) -> str:
-        lines = [f"Test & Enable report for {self.email}", f"Result: {self.status.label}",
-                 f"Started: {self.started_on:%Y-%m-%d %H:%M:%S} UTC", ""]
+        lines = [
+            f"Test & Enable report for {self.email}",
+            f"Result: {self.status.label}",
+            f"Started: {self.started_on:%Y-%m-%d %H:%M:%S} UTC",
+            "",
+        ]
         for i, step in enumerate(self.steps, 1):
             lines.append(f"{i}. {step.title}: {step.status.label} ({step.duration_ms:.0f} ms)")
             if step.message:
@@ -49,6 +53,9 @@ class DiagnosticReport:
 
 
 def tested_workloads(mailbox: Mailbox) -> list[Workload]:
-    methods = {Workload.INCOMING: mailbox.incoming_method, Workload.OUTGOING: mailbox.outgoing_method,
-               Workload.ACT: mailbox.act_method}
+    methods = {
+        Workload.INCOMING: mailbox.incoming_method,
+        Workload.OUTGOING: mailbox.outgoing_method,
+        Workload.ACT: mailbox.act_method,
+    }
     return [w for w, m in methods.items() if m is SyncMethod.SERVER_SIDE]

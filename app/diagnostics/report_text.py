@@ -5,6 +5,7 @@ literal ``translate("Reports", ...)`` calls are collected for the .ts by tools/b
 Nothing secret is written: reports carry already-redacted transcripts, and a mailbox's
 password is only ever mentioned as stored or not.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -52,23 +53,33 @@ def report_text(report: Any, mailbox_name: str = "", translate: Translate = iden
     lines = [translate("Reports", "Test & Enable report")] + [f"{k}: {v}" for k, v in header] + [""]
     for number, step in enumerate(report.steps, 1):
         workload = f" [{_label(step.workload, translate)}]" if step.workload is not None else ""
-        lines.append(f"{number}. {step_title(step, translate)}{workload}: {_label(step.status, translate)} "
-                     f"({duration_text(step.duration_ms)})")
+        lines.append(
+            f"{number}. {step_title(step, translate)}{workload}: {_label(step.status, translate)} "
+            f"({duration_text(step.duration_ms)})"
+        )
         if step.message:
             lines.append(f"   {step_message(step, translate)}")
         failure = getattr(step, "failure", None)
         if failure is not None and failure.next_step:
-            lines.append("   " + translate("Reports", "Next step: %1").replace(
-                "%1", next_step_text(failure.next_step, translate)))
+            lines.append(
+                "   "
+                + translate("Reports", "Next step: %1").replace("%1", next_step_text(failure.next_step, translate))
+            )
         if step.details:
             lines += ["   " + line for line in step.details.splitlines()]
         lines.append("")
     return "\n".join(lines)
 
 
-def mailbox_details_text(mailbox: Any, profile_name: str, owner_name: str, has_password: bool,
-                         alerts: Iterable[Any], last_report: str = "",
-                         translate: Translate = identity_translate) -> str:
+def mailbox_details_text(
+    mailbox: Any,
+    profile_name: str,
+    owner_name: str,
+    has_password: bool,
+    alerts: Iterable[Any],
+    last_report: str = "",
+    translate: Translate = identity_translate,
+) -> str:
     """The "Download mailbox details" report: settings, test results, alerts; never a password."""
     rows = [
         (translate("Reports", "Name"), mailbox.name),
@@ -79,11 +90,15 @@ def mailbox_details_text(mailbox: Any, profile_name: str, owner_name: str, has_p
         (translate("Reports", "Incoming email"), _label(mailbox.incoming_method, translate)),
         (translate("Reports", "Outgoing email"), _label(mailbox.outgoing_method, translate)),
         (translate("Reports", "Appointments, contacts and tasks"), _label(mailbox.act_method, translate)),
-        (translate("Reports", "Allow to use credentials for email processing"),
-         _label(bool(mailbox.allow_credentials), translate)),
+        (
+            translate("Reports", "Allow to use credentials for email processing"),
+            _label(bool(mailbox.allow_credentials), translate),
+        ),
         (translate("Reports", "User name"), mailbox.username),
-        (translate("Reports", "Password"),
-         translate("Reports", "stored in the credential store") if has_password else translate("Reports", "not set")),
+        (
+            translate("Reports", "Password"),
+            translate("Reports", "stored in the credential store") if has_password else translate("Reports", "not set"),
+        ),
         ("", ""),
         (translate("Reports", "Incoming email status"), _label(mailbox.incoming_status, translate)),
         (translate("Reports", "Outgoing email status"), _label(mailbox.outgoing_status, translate)),
@@ -92,8 +107,10 @@ def mailbox_details_text(mailbox: Any, profile_name: str, owner_name: str, has_p
         (translate("Reports", "Test completed on"), _label(mailbox.test_completed_on, translate)),
         (translate("Reports", "Enabled for incoming email"), _label(bool(mailbox.incoming_enabled), translate)),
         (translate("Reports", "Enabled for outgoing email"), _label(bool(mailbox.outgoing_enabled), translate)),
-        (translate("Reports", "Enabled for appointments, contacts and tasks"),
-         _label(bool(mailbox.act_enabled), translate)),
+        (
+            translate("Reports", "Enabled for appointments, contacts and tasks"),
+            _label(bool(mailbox.act_enabled), translate),
+        ),
         (translate("Reports", "Last successful sync"), _label(mailbox.last_sync_success_on, translate)),
         (translate("Reports", "Last sync error"), mailbox.last_sync_error),
         (translate("Reports", "Next scheduled sync"), _label(mailbox.next_sync_on, translate)),
@@ -102,9 +119,11 @@ def mailbox_details_text(mailbox: Any, profile_name: str, owner_name: str, has_p
     lines = [translate("Reports", "Mailbox details"), ""]
     lines += [f"{k}: {v}" if k else "" for k, v in rows]
     lines += ["", translate("Reports", "Alerts")]
-    alert_lines = [f"- {_label(a.updated_on, translate)} {_label(a.level, translate)} {a.error_code} "
-                   f"×{a.occurrences}: {_alert_message(a, translate)}"
-                   for a in alerts]
+    alert_lines = [
+        f"- {_label(a.updated_on, translate)} {_label(a.level, translate)} {a.error_code} "
+        f"×{a.occurrences}: {_alert_message(a, translate)}"
+        for a in alerts
+    ]
     lines += alert_lines or [translate("Reports", "(none)")]
     if last_report:
         lines += ["", last_report]

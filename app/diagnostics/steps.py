@@ -5,6 +5,7 @@ Each step records status, duration, a message for a person and the redacted HTTP
 made. Only workloads set to server-side synchronization are tested; those that pass are
 enabled; failures escalate into alerts (app.diagnostics.outcome).
 """
+
 from __future__ import annotations
 
 import logging
@@ -36,8 +37,9 @@ TEST_SUBJECT_PREFIX = "Test Message"
 class _Run:
     """One mailbox test in progress."""
 
-    def __init__(self, mailbox: Mailbox, progress: Callable[[StepResult], None] | None,
-                 cancel: CancelToken | None) -> None:
+    def __init__(
+        self, mailbox: Mailbox, progress: Callable[[StepResult], None] | None, cancel: CancelToken | None
+    ) -> None:
         self.mailbox = mailbox
         self.report = DiagnosticReport(mailbox.id, mailbox.email)
         self.progress = progress
@@ -79,8 +81,9 @@ class _Run:
             self.progress(result)
 
 
-def run_mailbox_test(mailbox_id: int, *, progress: Callable[[StepResult], None] | None = None,
-                     cancel: CancelToken | None = None) -> DiagnosticReport:
+def run_mailbox_test(
+    mailbox_id: int, *, progress: Callable[[StepResult], None] | None = None, cancel: CancelToken | None = None
+) -> DiagnosticReport:
     """Run the ordered steps for one mailbox, store the results, escalate failures."""
     mailbox = Mailbox.get_by_id(mailbox_id)
     run = _Run(mailbox, progress, cancel)
@@ -121,9 +124,10 @@ def run_mailbox_test(mailbox_id: int, *, progress: Callable[[StepResult], None] 
         connection = open_connection(plan, state["ews_url"])
         state["connection"] = connection
         server = probes.check_connection(connection)  # the first authenticated request
-        return (f"Authenticated with {server.auth_type} as {plan.username}; server version {server.build} "
-                f"({server.api_version})"
-                + ("; impersonating " + plan.email if plan.use_impersonation else ""))
+        return (
+            f"Authenticated with {server.auth_type} as {plan.username}; server version {server.build} "
+            f"({server.api_version})" + ("; impersonating " + plan.email if plan.use_impersonation else "")
+        )
 
     step = run.step("connect", _N(CTX, "Connect and authenticate"), None, connect)
     if step.status is not RunStatus.SUCCESS:
@@ -133,6 +137,7 @@ def run_mailbox_test(mailbox_id: int, *, progress: Callable[[StepResult], None] 
     assert profile is not None  # the preconditions refused a mailbox without one
 
     if Workload.INCOMING in workloads:
+
         def incoming() -> str:
             count = probes.open_inbox(connection)
             text = f"Inbox opened: {count} items."
@@ -140,9 +145,11 @@ def run_mailbox_test(mailbox_id: int, *, progress: Callable[[StepResult], None] 
                 created = ensure_undeliverable_folder(connection)
                 text += " Undeliverable folder " + ("created." if created else "present.")
             return text
+
         run.step("incoming", _N(CTX, "Incoming email"), Workload.INCOMING, incoming)
 
     if Workload.OUTGOING in workloads:
+
         def outgoing() -> str:
             send_connection = connection
             if "outgoing_plan" in state:
@@ -150,12 +157,15 @@ def run_mailbox_test(mailbox_id: int, *, progress: Callable[[StepResult], None] 
                 send_connection = open_connection(send_plan, send_plan.ews_url or state["ews_url"])
             subject = probes.send_test_message(send_connection, mailbox.email)
             return f"Sent “{subject}” to {mailbox.email} and found it in Sent Items."
+
         run.step("outgoing", _N(CTX, "Outgoing email"), Workload.OUTGOING, outgoing)
 
     if Workload.ACT in workloads:
+
         def act() -> str:
             counts = [f"{name} {count}" for name, count in probes.count_appointments_contacts_tasks(connection)]
             return "Folders opened: " + ", ".join(counts) + " items."
+
         run.step("act", _N(CTX, "Appointments, contacts and tasks"), Workload.ACT, act)
 
     return _finish(run, workloads, None, record_test_report)
@@ -169,23 +179,35 @@ class _WithTrace(Exception):
         super().__init__(f"{error}\n{trace}")
 
 
-def _finish(run: _Run, workloads: list[Workload], shared_failure: Failure | None,
-            record: Callable[[Mailbox, DiagnosticReport, Failure | None], object]) -> DiagnosticReport:
+def _finish(
+    run: _Run,
+    workloads: list[Workload],
+    shared_failure: Failure | None,
+    record: Callable[[Mailbox, DiagnosticReport, Failure | None], object],
+) -> DiagnosticReport:
     report = run.report
     by_workload = {s.workload: s for s in report.steps if s.workload is not None}
     for workload in workloads:
         step = by_workload.get(workload)
         report.workloads[workload] = step.status if step else RunStatus.FAILURE
-    report.status = (RunStatus.SUCCESS if workloads and all(
-        s is RunStatus.SUCCESS for s in report.workloads.values()) else
-        RunStatus.NOT_RUN if not workloads and shared_failure is None else RunStatus.FAILURE)
+    report.status = (
+        RunStatus.SUCCESS
+        if workloads and all(s is RunStatus.SUCCESS for s in report.workloads.values())
+        else RunStatus.NOT_RUN
+        if not workloads and shared_failure is None
+        else RunStatus.FAILURE
+    )
     report.finished_on = utcnow()
     record(run.mailbox, report, shared_failure)
     return report
 
 
-def run_profile_test(profile_id: int, *, progress: Callable[[int, int, DiagnosticReport | None], None] | None = None,
-                     cancel: CancelToken | None = None) -> list[DiagnosticReport]:
+def run_profile_test(
+    profile_id: int,
+    *,
+    progress: Callable[[int, int, DiagnosticReport | None], None] | None = None,
+    cancel: CancelToken | None = None,
+) -> list[DiagnosticReport]:
     """Test every mailbox of the profile, at most max-concurrent-connections at once."""
     profile = ServerProfile.get_by_id(profile_id)
     ids = [m.id for m in Mailbox.select(Mailbox.id).where(Mailbox.profile == profile).order_by(Mailbox.id)]
@@ -203,8 +225,9 @@ def run_profile_test(profile_id: int, *, progress: Callable[[int, int, Diagnosti
         except Cancelled:
             return None
 
-    with ThreadPoolExecutor(max_workers=max(1, min(profile.max_connections, len(ids) or 1)),
-                            thread_name_prefix="profile-test") as pool:
+    with ThreadPoolExecutor(
+        max_workers=max(1, min(profile.max_connections, len(ids) or 1)), thread_name_prefix="profile-test"
+    ) as pool:
         for report in pool.map(one, ids):
             done += 1
             if report is not None:

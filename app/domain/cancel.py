@@ -1,4 +1,5 @@
 """Cooperative cancellation shared by the engine and the GUI workers."""
+
 from __future__ import annotations
 
 import threading

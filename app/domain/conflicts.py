@@ -1,4 +1,5 @@
 """Which side wins when a record changed both in the store and in Exchange since the last sync."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -10,8 +11,7 @@ STORE = "store"
 EXCHANGE = "exchange"
 
 
-def conflict_winner(policy: ConflictPolicy, store_modified: datetime | None,
-                    exchange_modified: datetime | None) -> str:
+def conflict_winner(policy: ConflictPolicy, store_modified: datetime | None, exchange_modified: datetime | None) -> str:
     """``"store"`` or ``"exchange"``. Most recent change wins compares the modification times;
     a tie, or a side without a time, goes to the store (the system of record)."""
     policy = ConflictPolicy(policy)

@@ -1,4 +1,5 @@
 """The spec's enumerations. Values are stable strings stored in the database."""
+
 from __future__ import annotations
 
 from enum import Enum

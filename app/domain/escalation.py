@@ -6,6 +6,7 @@ Error. Permanent failures (wrong password, access or impersonation denied, mailb
 address not approved, untrusted certificate) give an Error and disable at once — a 401 is
 never retried in a loop. A success after a Warning or an Error gives an Information alert.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -55,19 +56,33 @@ class Decision:
     retry_after: timedelta | None = None  # None: no automatic retry
 
 
-def on_failure(health: Health, failure: Failure, *, limit: int = DEFAULT_TRANSIENT_LIMIT,
-               default_backoff: timedelta = DEFAULT_BACKOFF) -> Decision:
+def on_failure(
+    health: Health,
+    failure: Failure,
+    *,
+    limit: int = DEFAULT_TRANSIENT_LIMIT,
+    default_backoff: timedelta = DEFAULT_BACKOFF,
+) -> Decision:
     if not failure.transient:
         # its Error stays open until a success: then the admin hears of the recovery
-        return Decision(replace(health, consecutive_transient_failures=0, warned=True, enabled=False),
-                        AlertLevel.ERROR, disable=True)
+        return Decision(
+            replace(health, consecutive_transient_failures=0, warned=True, enabled=False),
+            AlertLevel.ERROR,
+            disable=True,
+        )
     count = health.consecutive_transient_failures + 1
     if count >= limit:
         # still "warned": when it works again, the admin hears of the recovery
-        return Decision(replace(health, consecutive_transient_failures=count, warned=True, enabled=False),
-                        AlertLevel.ERROR, disable=True)
-    return Decision(replace(health, consecutive_transient_failures=count, warned=True),
-                    AlertLevel.WARNING, retry_after=backoff_for(failure, default_backoff))
+        return Decision(
+            replace(health, consecutive_transient_failures=count, warned=True, enabled=False),
+            AlertLevel.ERROR,
+            disable=True,
+        )
+    return Decision(
+        replace(health, consecutive_transient_failures=count, warned=True),
+        AlertLevel.WARNING,
+        retry_after=backoff_for(failure, default_backoff),
+    )
 
 
 def on_success(health: Health) -> Decision:

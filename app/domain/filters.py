@@ -5,6 +5,7 @@ A user has, per record type, a list of filters OR-ed together; each filter is a 
 or objects with attributes (``owner`` may be an id or an object with an ``id``). Values in
 criteria are text, as stored: they are read in the type of the record's value.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -166,8 +167,7 @@ def matches(record: object, criteria: Iterable[CriterionLike], current_user_id: 
     return all(matches_criterion(record, as_criterion(c), current_user_id) for c in criteria)
 
 
-def preview_filter(sync_filter_or_criteria: FilterLike, records: Iterable[_R],
-                   current_user_id: int | None) -> list[_R]:
+def preview_filter(sync_filter_or_criteria: FilterLike, records: Iterable[_R], current_user_id: int | None) -> list[_R]:
     """The records one filter selects, in the order given (the filter editor's preview)."""
     criteria = criteria_of(sync_filter_or_criteria)
     return [r for r in records if matches(r, criteria, current_user_id)]
@@ -180,8 +180,7 @@ def select(filters: Iterable[FilterLike], records: Iterable[_R], current_user_id
     return [r for r in records if any(matches(r, c, current_user_id) for c in criteria_lists)]
 
 
-def owners_named(criteria_lists: Iterable[list[Criterion]],
-                 current_user_id: int | None) -> set[int | None] | None:
+def owners_named(criteria_lists: Iterable[list[Criterion]], current_user_id: int | None) -> set[int | None] | None:
     """The owner ids every filter restricts to, when each has an owner criterion (lets a store query
     narrow its candidates); None when some filter does not restrict the owner."""
     owners: set[int | None] = set()

@@ -4,6 +4,7 @@
 call by name and collects the string, and the GUI translates it later with
 ``QCoreApplication.translate(context, text)``. The engine stays free of Qt.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -47,14 +48,16 @@ def format_template(template: str, params: Mapping[str, Any], fallback: str = ""
 
 def parts_text(parts: Iterable[Sequence[Any]], translate: Translator = identity_translate) -> str:
     """Translatable message parts ``[(context, template, params), ...]`` as one text."""
-    return "".join(format_template(translate(context, template), params, template)
-                   for context, template, params in parts)
+    return "".join(
+        format_template(translate(context, template), params, template) for context, template, params in parts
+    )
 
 
 def failure_text(failure: Failure, translate: Translator = identity_translate) -> str:
     """A Failure's message in the UI language (its template is marked in context "Failures")."""
-    return format_template(translate("Failures", failure.message_template), dict(failure.params),
-                           failure.message_template)
+    return format_template(
+        translate("Failures", failure.message_template), dict(failure.params), failure.message_template
+    )
 
 
 NEXT_STEP_CONTEXTS = ("Failures", "Alerts", "Incoming", "Outgoing")
@@ -80,5 +83,5 @@ def step_message(step: StepText, translate: Translator = identity_translate) -> 
     messages of successful steps are the engine's English technical text)."""
     failure: Failure | None = getattr(step, "failure", None)
     if failure is not None and step.message.startswith(failure.message):
-        return failure_text(failure, translate) + step.message[len(failure.message):]
+        return failure_text(failure, translate) + step.message[len(failure.message) :]
     return translate("Diagnostics", step.message) if step.message else ""

@@ -3,6 +3,7 @@
 Pure Python on ProfileSettings: the GUI's profile form and main window call these around their file
 dialogs. The messages of ``ProfileFileError`` are English details under a translated box.
 """
+
 from __future__ import annotations
 
 import json

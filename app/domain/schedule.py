@@ -11,6 +11,7 @@ Catching up after the machine slept needs no special case: next-run times are ab
 whatever is overdue is simply due, and once it has run its next time is counted from *now* —
 a workload that missed ten intervals runs once, not ten times.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -51,8 +52,9 @@ def interval_for(outcome: CycleOutcome, empty_streak: int) -> timedelta:
     return NORMAL_INTERVAL
 
 
-def next_run_after(finished_on: datetime, outcome: CycleOutcome, empty_streak: int,
-                   min_polling: timedelta = timedelta(0)) -> datetime:
+def next_run_after(
+    finished_on: datetime, outcome: CycleOutcome, empty_streak: int, min_polling: timedelta = timedelta(0)
+) -> datetime:
     """When the workload runs next, counted from the end of its cycle."""
     return finished_on + max(interval_for(outcome, empty_streak), min_polling)
 

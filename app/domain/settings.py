@@ -3,6 +3,7 @@
 The store maps its rows to and from these; validation works on them; passwords are never
 here — only whether one is stored (``has_password``), the keyring holds the secret.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Date and time helpers shared by every layer: the store keeps aware UTC datetimes."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
@@ -13,8 +14,16 @@ def as_utc(value: datetime | date | None) -> datetime | None:
         return None
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            return datetime(value.year, value.month, value.day, value.hour, value.minute, value.second,
-                            value.microsecond, tzinfo=timezone.utc)
+            return datetime(
+                value.year,
+                value.month,
+                value.day,
+                value.hour,
+                value.minute,
+                value.second,
+                value.microsecond,
+                tzinfo=timezone.utc,
+            )
         if type(value) is datetime and value.tzinfo is timezone.utc:
             return value
         return datetime.fromtimestamp(value.timestamp(), tz=timezone.utc)

@@ -5,6 +5,7 @@ settings want toasted (Error by default, Warning when enabled), but no more than
 mailbox (or per profile, for profile-level alerts) every ten minutes. Alerts that exist when
 the app starts are taken as already seen.
 """
+
 from __future__ import annotations
 
 import time

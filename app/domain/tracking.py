@@ -11,6 +11,7 @@ comes through a ``TrackingLookup`` (the sync engine implements it on the store, 
 - Email messages from records that are email enabled: the sender's address belongs to any
   record of the store (users, queues, contacts, accounts, leads).
 """
+
 from __future__ import annotations
 
 import re
@@ -95,8 +96,9 @@ def normalize_address(address: str | None) -> str:
     return (address or "").strip().lower()
 
 
-def decide(message: IncomingMessage, option: TrackingOption, lookup: TrackingLookup, *,
-           token_prefix: str = "CRM:") -> TrackingDecision:
+def decide(
+    message: IncomingMessage, option: TrackingOption, lookup: TrackingLookup, *, token_prefix: str = "CRM:"
+) -> TrackingDecision:
     token = find_tracking_token(message.subject, token_prefix)
     if option is TrackingOption.ALL:
         return TrackingDecision(True, TrackingReason.ALL, token)

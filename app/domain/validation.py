@@ -4,6 +4,7 @@ Each rule yields a ``ValidationIssue``: the field it concerns and a message a pe
 understands. Messages are English templates marked for translation (context "Validation");
 the GUI shows them translated next to the field, the CLI prints them as they are.
 """
+
 from __future__ import annotations
 
 import re
@@ -92,8 +93,9 @@ def check_text(value: str, field_name: str, max_length: int, *, required: bool) 
     if required and not value.strip():
         return [_issue(field_name, _N(CTX, "This field is required."))]
     if len(value) > max_length:
-        return [_issue(field_name, _N(CTX, "Use at most {max} characters (now {count})."),
-                       max=max_length, count=len(value))]
+        return [
+            _issue(field_name, _N(CTX, "Use at most {max} characters (now {count})."), max=max_length, count=len(value))
+        ]
     return []
 
 
@@ -110,8 +112,9 @@ def check_ews_url(value: str, field_name: str) -> list[ValidationIssue]:
     value = (value or "").strip()
     example = "https://mail.contoso.com/EWS/Exchange.asmx"
     if not value:
-        return [_issue(field_name, _N(CTX, "Enter the Exchange Web Services address, as in {example}."),
-                       example=example)]
+        return [
+            _issue(field_name, _N(CTX, "Enter the Exchange Web Services address, as in {example}."), example=example)
+        ]
     if any(c.isspace() for c in value):
         return [_issue(field_name, _N(CTX, "The address cannot contain spaces."))]
     try:
@@ -120,11 +123,18 @@ def check_ews_url(value: str, field_name: str) -> list[ValidationIssue]:
     except ValueError:
         return [_issue(field_name, _N(CTX, "The address has an invalid port number."))]
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return [_issue(field_name, _N(CTX, "Enter a full address starting with https://, as in {example}."),
-                       example=example)]
+        return [
+            _issue(
+                field_name, _N(CTX, "Enter a full address starting with https://, as in {example}."), example=example
+            )
+        ]
     if parts.username or parts.password:
-        return [_issue(field_name, _N(CTX, "Do not put a user name or password in the address; "
-                                           "enter credentials in their own fields."))]
+        return [
+            _issue(
+                field_name,
+                _N(CTX, "Do not put a user name or password in the address; enter credentials in their own fields."),
+            )
+        ]
     if not parts.hostname:
         return [_issue(field_name, _N(CTX, "The address has no server name."))]
     if port is not None and not PORT_RANGE[0] <= port <= PORT_RANGE[1]:
@@ -148,11 +158,25 @@ class ProfileContext:
 def _check_url_against_ssl(url: str, use_ssl: bool, field_name: str) -> list[ValidationIssue]:
     scheme = urlsplit(url.strip()).scheme.lower()
     if use_ssl and scheme == "http":
-        return [_issue(field_name, _N(CTX, "The address starts with http:// but “Use SSL” is on. "
-                                           "Use an https:// address, or turn SSL off."))]
+        return [
+            _issue(
+                field_name,
+                _N(
+                    CTX,
+                    "The address starts with http:// but “Use SSL” is on. Use an https:// address, or turn SSL off.",
+                ),
+            )
+        ]
     if not use_ssl and scheme == "https":
-        return [_issue(field_name, _N(CTX, "The address starts with https:// but “Use SSL” is off. "
-                                           "Turn SSL on, or use an http:// address."))]
+        return [
+            _issue(
+                field_name,
+                _N(
+                    CTX,
+                    "The address starts with https:// but “Use SSL” is off. Turn SSL on, or use an http:// address.",
+                ),
+            )
+        ]
     return []
 
 
@@ -161,8 +185,9 @@ def validate_profile(p: ProfileSettings, ctx: ProfileContext | None = None) -> l
     issues: list[ValidationIssue] = []
     issues += check_text(p.name, "name", NAME_MAX, required=True)
     if p.name.strip() and p.name.strip().casefold() in {n.strip().casefold() for n in ctx.other_profile_names}:
-        issues.append(_issue("name", _N(CTX, "Another email server profile is already named “{name}”."),
-                             name=p.name.strip()))
+        issues.append(
+            _issue("name", _N(CTX, "Another email server profile is already named “{name}”."), name=p.name.strip())
+        )
     issues += check_text(p.description, "description", DESCRIPTION_MAX, required=False)
 
     if not p.auto_discover:
@@ -174,19 +199,36 @@ def validate_profile(p: ProfileSettings, ctx: ProfileContext | None = None) -> l
 
     issues += _check_credentials(p.credential_source, p.username, p.has_password, "", ctx)
     if not p.outgoing_same_as_incoming:
-        issues += _check_credentials(p.outgoing_credential_source, p.outgoing_username,
-                                     p.outgoing_has_password, "outgoing_", ctx)
+        issues += _check_credentials(
+            p.outgoing_credential_source, p.outgoing_username, p.outgoing_has_password, "outgoing_", ctx
+        )
         issues += check_range(p.outgoing_port, "outgoing_port", PORT_RANGE)
 
     if p.use_impersonation and p.credential_source is not CredentialSource.PROFILE:
-        issues.append(_issue("use_impersonation", _N(CTX, "Impersonation acts for every mailbox with the "
-                                                          "profile's credentials: choose “Credentials specified "
-                                                          "in email server profile” to use it.")))
+        issues.append(
+            _issue(
+                "use_impersonation",
+                _N(
+                    CTX,
+                    "Impersonation acts for every mailbox with the "
+                    "profile's credentials: choose “Credentials specified "
+                    "in email server profile” to use it.",
+                ),
+            )
+        )
     issues += check_range(p.incoming_port, "incoming_port", PORT_RANGE)
     if not p.use_ssl and not ctx.allow_insecure_credentials:
-        issues.append(_issue("use_ssl", _N(CTX, "Without SSL, passwords would cross the network unencrypted. "
-                                                "Keep SSL on, or first allow credentials over non-secure "
-                                                "channels in System Settings.")))
+        issues.append(
+            _issue(
+                "use_ssl",
+                _N(
+                    CTX,
+                    "Without SSL, passwords would cross the network unencrypted. "
+                    "Keep SSL on, or first allow credentials over non-secure "
+                    "channels in System Settings.",
+                ),
+            )
+        )
     ca = (p.trusted_ca_path or "").strip()
     if ca and not ctx.file_exists(ca):
         issues.append(_issue("trusted_ca_path", _N(CTX, "The certificate file “{path}” does not exist."), path=ca))
@@ -198,8 +240,9 @@ def validate_profile(p: ProfileSettings, ctx: ProfileContext | None = None) -> l
     return issues
 
 
-def _check_credentials(source: CredentialSource, username: str, has_password: bool, prefix: str,
-                       ctx: ProfileContext) -> list[ValidationIssue]:
+def _check_credentials(
+    source: CredentialSource, username: str, has_password: bool, prefix: str, ctx: ProfileContext
+) -> list[ValidationIssue]:
     issues: list[ValidationIssue] = []
     if source is CredentialSource.PROFILE:
         if not (username or "").strip():
@@ -207,8 +250,11 @@ def _check_credentials(source: CredentialSource, username: str, has_password: bo
         if not has_password:
             issues.append(_issue(prefix + "password", _N(CTX, "Enter the password of the profile's user.")))
     elif source is CredentialSource.WINDOWS_INTEGRATED and not ctx.is_windows:
-        issues.append(_issue(prefix + "credential_source",
-                             _N(CTX, "Windows integrated authentication is only available on Windows.")))
+        issues.append(
+            _issue(
+                prefix + "credential_source", _N(CTX, "Windows integrated authentication is only available on Windows.")
+            )
+        )
     return issues
 
 
@@ -229,21 +275,30 @@ def validate_mailbox(m: MailboxSettings, ctx: MailboxContext | None = None) -> l
         issues.append(_issue("owner", _N(CTX, "Choose the user or queue that owns this mailbox.")))
     uses_sss = m.uses_server_side_sync()
     if uses_sss and m.profile_id is None:
-        issues.append(_issue("profile", _N(CTX, "Choose an email server profile: server-side synchronization "
-                                                "needs one.")))
+        issues.append(
+            _issue("profile", _N(CTX, "Choose an email server profile: server-side synchronization needs one."))
+        )
     if uses_sss and ctx.profile_credential_source is CredentialSource.USER_OR_QUEUE:
         if not m.allow_credentials:
-            issues.append(_issue("allow_credentials",
-                                 _N(CTX, "The profile uses the credentials of each user or queue: "
-                                         "allow this mailbox's credentials to be used for email processing.")))
+            issues.append(
+                _issue(
+                    "allow_credentials",
+                    _N(
+                        CTX,
+                        "The profile uses the credentials of each user or queue: "
+                        "allow this mailbox's credentials to be used for email processing.",
+                    ),
+                )
+            )
         else:
             if not (m.username or "").strip():
                 issues.append(_issue("username", _N(CTX, "Enter the user name this mailbox connects with.")))
             if not m.has_password:
                 issues.append(_issue("password", _N(CTX, "Enter the password of this mailbox's user.")))
     if m.delete_after_processing and m.owner_kind is not OwnerKind.QUEUE:
-        issues.append(_issue("delete_after_processing",
-                             _N(CTX, "Only a queue's mailbox can delete emails after processing.")))
+        issues.append(
+            _issue("delete_after_processing", _N(CTX, "Only a queue's mailbox can delete emails after processing."))
+        )
     return issues
 
 
@@ -252,7 +307,16 @@ def check_transient_failure_limit(value: object) -> list[ValidationIssue]:
 
 
 __all__ = [
-    "ValidationIssue", "ValidationError", "ensure_valid", "ProfileContext", "MailboxContext",
-    "validate_profile", "validate_mailbox", "check_email", "check_ews_url", "check_range", "check_text",
+    "ValidationIssue",
+    "ValidationError",
+    "ensure_valid",
+    "ProfileContext",
+    "MailboxContext",
+    "validate_profile",
+    "validate_mailbox",
+    "check_email",
+    "check_ews_url",
+    "check_range",
+    "check_text",
     "check_transient_failure_limit",
 ]

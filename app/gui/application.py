@@ -1,4 +1,5 @@
 """Starting the desktop app."""
+
 from __future__ import annotations
 
 import logging
@@ -37,9 +38,11 @@ def missing_display() -> str | None:
         return None
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return None
-    return ("No display: DISPLAY and WAYLAND_DISPLAY are not set, so the window cannot open. Run it in a "
-            "desktop session (or under xvfb-run). Without a display, `python -m app simulator` runs the demo "
-            "Exchange server and `python -m app sync --once` / `test-mailbox` work from the shell.")
+    return (
+        "No display: DISPLAY and WAYLAND_DISPLAY are not set, so the window cannot open. Run it in a "
+        "desktop session (or under xvfb-run). Without a display, `python -m app simulator` runs the demo "
+        "Exchange server and `python -m app sync --once` / `test-mailbox` work from the shell."
+    )
 
 
 def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
@@ -47,8 +50,8 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    from app.gui.windows.store_problem_dialog import open_store_or_ask, show_startup_notices
     from app.gui.windows.main_window import MainWindow
+    from app.gui.windows.store_problem_dialog import open_store_or_ask, show_startup_notices
     from app.store.db import StoreError
 
     if demo:
@@ -87,8 +90,13 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
     instance.activated.connect(tray.show_window)
     if environment is not None:
         # a permanent widget: a plain status message would hide what the sync engine is doing
-        window.statusBar().addPermanentWidget(QLabel(QCoreApplication.translate(
-            "MainWindow", "Demo mode: loopback Exchange server at %1").replace("%1", environment.server.ews_url)))
+        window.statusBar().addPermanentWidget(
+            QLabel(
+                QCoreApplication.translate("MainWindow", "Demo mode: loopback Exchange server at %1").replace(
+                    "%1", environment.server.ews_url
+                )
+            )
+        )
         if environment.notice:
             log.warning(environment.notice)
     window.show()

@@ -3,6 +3,7 @@
 The engine (``app.diagnostics``) is imported by the worker thread when a test starts: the first
 import of exchangelib takes a few hundred milliseconds, which the window must not spend frozen.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -27,7 +28,6 @@ def run_profile_test(profile_id: int, **kwargs: Any) -> Any:
 
 
 class DiagnosticRunner(QObject):
-
     activity = Signal(str, str)  # key, text ("" when done): for the status bar
     mailbox_tested = Signal(object)  # a DiagnosticReport
     profile_tested = Signal(int, object)  # profile id, list of DiagnosticReport
@@ -65,8 +65,9 @@ class DiagnosticRunner(QObject):
                 done, total = value[0], value[1]
                 dialog.setMaximum(max(total, 1))
                 dialog.setValue(done)
-                self.activity.emit(key, self.tr("Testing mailboxes: %1 of %2 done")
-                                   .replace("%1", str(done)).replace("%2", str(total)))
+                self.activity.emit(
+                    key, self.tr("Testing mailboxes: %1 of %2 done").replace("%1", str(done)).replace("%2", str(total))
+                )
 
         handle = start_worker(run_profile_test, profile_id, name=key, parent=self)
         handle.progress.connect(progress)
@@ -88,8 +89,11 @@ class DiagnosticRunner(QObject):
         self.handles[key] = handle
         dialog = self.progress_dialogs[key]
         dialog.canceled.connect(handle.cancel)
-        handle.error.connect(lambda exc: messages.show_error(parent, self.tr("Test & Enable"),
-                                                             self.tr("The test could not run."), str(exc)))
+        handle.error.connect(
+            lambda exc: messages.show_error(
+                parent, self.tr("Test & Enable"), self.tr("The test could not run."), str(exc)
+            )
+        )
         handle.finished.connect(lambda: self._done(key))
         self.activity.emit(key, text)
 

@@ -1,5 +1,6 @@
 """Loading the UI translations: ours (app/gui/translations/sssm_<lang>.qm, compiled from
 resources/i18n/*.ts and shipped as package data) and Qt's own qtbase."""
+
 from __future__ import annotations
 
 from pathlib import Path

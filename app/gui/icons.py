@@ -1,4 +1,5 @@
 """Status icons (ok / warning / error), drawn with QPainter so no image files are needed."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt

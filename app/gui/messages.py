@@ -3,6 +3,7 @@
 Boxes open window-modal with ``open()`` and answer through callbacks; nothing blocks in
 ``exec()`` except the fatal start-up error, where there is no event loop to return to.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -12,8 +13,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def show_fatal(parent: QWidget | None, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Messages", "Cannot start"),
-                      text, QMessageBox.StandardButton.Close, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Messages", "Cannot start"),
+        text,
+        QMessageBox.StandardButton.Close,
+        parent,
+    )
     box.exec()  # the app cannot go on without it; a modal answer is what we want here
 
 
@@ -38,8 +44,13 @@ def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
 
 def confirm(parent: QWidget | None, title: str, text: str, on_yes: Callable[[], None]) -> QMessageBox:
     """Ask OK/Cancel; *on_yes* runs only after OK."""
-    box = _box(parent, QMessageBox.Icon.Question, title, text,
-               QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    box = _box(
+        parent,
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Ok)
 
     def finished(result: int) -> None:

@@ -1,4 +1,5 @@
 """One running app per user and data folder: a second launch asks the first to show itself."""
+
 from __future__ import annotations
 
 import getpass

@@ -5,6 +5,7 @@ re-emitted through queued signals, so slots (and the widgets they update) always
 GUI thread. Refreshing lists after cycles is debounced: a burst of finished cycles (startup,
 Sync now over every mailbox) reloads the window once, not once per cycle.
 """
+
 from __future__ import annotations
 
 import logging
@@ -38,9 +39,15 @@ class SyncController(QObject):
     _cycle_ended = Signal(int, str)  # mailbox id, workload value
     _result = Signal(object)  # CycleResult
 
-    def __init__(self, parent: QObject | None = None, *, workloads: Mapping[Workload, WorkloadFn] | None = None,
-                 clock: Callable[[], datetime] | None = None, wait_cap: float = 30.0,
-                 refresh_interval_ms: int = REFRESH_INTERVAL_MS) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        workloads: Mapping[Workload, WorkloadFn] | None = None,
+        clock: Callable[[], datetime] | None = None,
+        wait_cap: float = 30.0,
+        refresh_interval_ms: int = REFRESH_INTERVAL_MS,
+    ) -> None:
         super().__init__(parent)
         real = dict(workloads) if workloads is not None else default_workloads()
         tracked = {w: self._tracked(w, fn) for w, fn in real.items()}
@@ -118,8 +125,11 @@ class SyncController(QObject):
         if emails:
             names = ", ".join(emails[:NAMES_SHOWN])
             if len(emails) > NAMES_SHOWN:
-                return self.tr("Synchronizing %1 and %2 more…").replace("%1", names).replace(
-                    "%2", str(len(emails) - NAMES_SHOWN))
+                return (
+                    self.tr("Synchronizing %1 and %2 more…")
+                    .replace("%1", names)
+                    .replace("%2", str(len(emails) - NAMES_SHOWN))
+                )
             return self.tr("Synchronizing %1…").replace("%1", names)
         if self.scheduler.paused:
             return self.tr("Sync paused")

@@ -4,6 +4,7 @@ Without a system tray the window stays the app: closing it quits, and notificati
 as a banner in the window. All notifications go through one ``Notifier`` (tray toast, else
 in-app banner).
 """
+
 from __future__ import annotations
 
 import json
@@ -50,8 +51,9 @@ def save_ui_state(**values: Any) -> None:
 class Notifier(QObject):
     """One way to tell the admin something: a tray toast when there is a tray, else a banner."""
 
-    def __init__(self, tray: QSystemTrayIcon | None, banner: Callable[[str], None],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, tray: QSystemTrayIcon | None, banner: Callable[[str], None], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.tray = tray
         self.banner = banner
@@ -59,9 +61,10 @@ class Notifier(QObject):
 
     def notify(self, title: str, text: str, level: AlertLevel = AlertLevel.INFORMATION) -> None:
         if self.tray is not None and self.tray.isVisible() and QSystemTrayIcon.supportsMessages():
-            icon = {AlertLevel.ERROR: QSystemTrayIcon.MessageIcon.Critical,
-                    AlertLevel.WARNING: QSystemTrayIcon.MessageIcon.Warning}.get(
-                level, QSystemTrayIcon.MessageIcon.Information)
+            icon = {
+                AlertLevel.ERROR: QSystemTrayIcon.MessageIcon.Critical,
+                AlertLevel.WARNING: QSystemTrayIcon.MessageIcon.Warning,
+            }.get(level, QSystemTrayIcon.MessageIcon.Information)
             self.tray.showMessage(title, text, icon)
             self.sent.append(("tray", title, text))
         else:
@@ -73,8 +76,15 @@ class TrayController(QObject):
     sync_now_requested = Signal()
     paused_changed = Signal(bool)
 
-    def __init__(self, window: MainWindow, *, available: bool | None = None, policy: ToastPolicy | None = None,
-                 sync: SyncController | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        *,
+        available: bool | None = None,
+        policy: ToastPolicy | None = None,
+        sync: SyncController | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent or window)
         self.window = window
         self.sync = sync  # the SyncController: Sync now and Pause/Resume drive it
@@ -130,18 +140,25 @@ class TrayController(QObject):
         self.state = state_for_level(queries.worst_open_alert_level())
         if self.tray is not None:
             self.tray.setIcon(status_icon(self.state))
-            tips = {"ok": self.tr("All mailboxes are fine"), "warning": self.tr("Some mailboxes have warnings"),
-                    "error": self.tr("Some mailboxes have errors")}
+            tips = {
+                "ok": self.tr("All mailboxes are fine"),
+                "warning": self.tr("Some mailboxes have warnings"),
+                "error": self.tr("Some mailboxes have errors"),
+            }
             self.tray.setToolTip(self.tr("Server-Side Sync Manager") + "\n" + tips[self.state])
         return self.state
 
     def check_alerts(self) -> None:
         settings = repo.system_settings()
-        for alert in self.policy.select(queries.alert_rows(), toast_errors=settings.toast_errors,
-                                        toast_warnings=settings.toast_warnings):
+        for alert in self.policy.select(
+            queries.alert_rows(), toast_errors=settings.toast_errors, toast_warnings=settings.toast_warnings
+        ):
             about = alert.mailbox_name or alert.profile_name
-            title = self.tr("%1: %2").replace("%1", self.tr("Error") if alert.level is AlertLevel.ERROR
-                                              else self.tr("Warning")).replace("%2", about)
+            title = (
+                self.tr("%1: %2")
+                .replace("%1", self.tr("Error") if alert.level is AlertLevel.ERROR else self.tr("Warning"))
+                .replace("%2", about)
+            )
             self.notifier.notify(title, alert_text(alert), alert.level)
         self.update_state()
 
@@ -173,7 +190,11 @@ class TrayController(QObject):
         event.ignore()
         self.window.hide()
         if not load_ui_state().get("tray_hint_shown"):
-            self.notifier.notify(self.tr("Still running"),
-                                 self.tr("Server-Side Sync Manager keeps synchronizing in the notification "
-                                         "area. Use Quit in its menu to end it."))
+            self.notifier.notify(
+                self.tr("Still running"),
+                self.tr(
+                    "Server-Side Sync Manager keeps synchronizing in the notification "
+                    "area. Use Quit in its menu to end it."
+                ),
+            )
             save_ui_state(tray_hint_shown=True)

@@ -7,6 +7,7 @@ engine); it reports progress by calling ``progress(value)`` and stops early when
 re-emits the worker's signals there, so whatever connects to it may touch widgets; the worker
 itself never does.
 """
+
 from __future__ import annotations
 
 import logging
@@ -115,8 +116,9 @@ class WorkerHandle(QObject):
         self.finished.emit()
 
 
-def start_worker(fn: Callable[..., Any], *args: Any, name: str = "worker", parent: QObject | None = None,
-                 **kwargs: Any) -> WorkerHandle:
+def start_worker(
+    fn: Callable[..., Any], *args: Any, name: str = "worker", parent: QObject | None = None, **kwargs: Any
+) -> WorkerHandle:
     return WorkerHandle(Worker(fn, *args, **kwargs), name, parent).start()
 
 

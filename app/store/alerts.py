@@ -4,6 +4,7 @@
 message translatable: a JSON list of ``[context, template, params]`` whose translated, formatted
 concatenation is the message (the GUI's ``alert_text``); empty means "show ``message`` as is".
 """
+
 from __future__ import annotations
 
 import json
@@ -28,15 +29,28 @@ RECOVERED_CODE = "Recovered"
 
 def level_enabled(level: AlertLevel) -> bool:
     settings = system_settings()
-    return {AlertLevel.ERROR: settings.record_errors, AlertLevel.WARNING: settings.record_warnings,
-            AlertLevel.INFORMATION: settings.record_information}[level]
+    return {
+        AlertLevel.ERROR: settings.record_errors,
+        AlertLevel.WARNING: settings.record_warnings,
+        AlertLevel.INFORMATION: settings.record_information,
+    }[level]
 
 
-def raise_alert(level: AlertLevel, scope: AlertScope, code: str, message: str, *,
-                mailbox: Mailbox | None = None, profile: ServerProfile | None = None,
-                email: EmailActivity | int | None = None, workload: Workload | None = None, details: str = "",
-                next_step: str = "", parts: list[list[Any]] | None = None,
-                context: str | None = None) -> Alert | None:
+def raise_alert(
+    level: AlertLevel,
+    scope: AlertScope,
+    code: str,
+    message: str,
+    *,
+    mailbox: Mailbox | None = None,
+    profile: ServerProfile | None = None,
+    email: EmailActivity | int | None = None,
+    workload: Workload | None = None,
+    details: str = "",
+    next_step: str = "",
+    parts: list[list[Any]] | None = None,
+    context: str | None = None,
+) -> Alert | None:
     """Record an alert, or count a repeat of the same open one. None when the level is off.
 
     *parts* is the message as translatable parts (see the module docstring). Without them, a
@@ -59,8 +73,9 @@ def raise_alert(level: AlertLevel, scope: AlertScope, code: str, message: str, *
         query = query.where(Alert.email == email) if email is not None else query.where(Alert.email.is_null())
         if scope is AlertScope.PROFILE:
             query = query.where(Alert.profile == profile)
-        query = query.where(Alert.workload == workload) if workload is not None else query.where(
-            Alert.workload.is_null())
+        query = (
+            query.where(Alert.workload == workload) if workload is not None else query.where(Alert.workload.is_null())
+        )
         existing: Alert | None = query.order_by(Alert.id.desc()).first()
         if existing is not None:
             existing.occurrences += 1
@@ -70,18 +85,38 @@ def raise_alert(level: AlertLevel, scope: AlertScope, code: str, message: str, *
             existing.is_read = False
             existing.save()
             return existing
-        return Alert.create(level=level, scope=scope, error_code=code, message=message, message_parts=stored_parts,
-                            details=details,
-                            next_step=next_step, mailbox=mailbox, profile=profile, email=email, workload=workload)
+        return Alert.create(
+            level=level,
+            scope=scope,
+            error_code=code,
+            message=message,
+            message_parts=stored_parts,
+            details=details,
+            next_step=next_step,
+            mailbox=mailbox,
+            profile=profile,
+            email=email,
+            workload=workload,
+        )
 
 
-def alert_for_failure(level: AlertLevel, failure: Failure, mailbox: Mailbox, workload: Workload | None,
-                      *, prefix: str = "") -> Alert | None:
+def alert_for_failure(
+    level: AlertLevel, failure: Failure, mailbox: Mailbox, workload: Workload | None, *, prefix: str = ""
+) -> Alert | None:
     """*prefix* is a template in context "Alerts"; the failure's message one in "Failures"."""
     message = f"{prefix}{failure.message}" if prefix else failure.message
     parts = ([[CTX, prefix, {}]] if prefix else []) + [[FAILURES_CTX, failure.message_template, dict(failure.params)]]
-    return raise_alert(level, AlertScope.MAILBOX, failure.code, message, mailbox=mailbox, workload=workload,
-                       details=failure.details, next_step=failure.next_step, parts=parts)
+    return raise_alert(
+        level,
+        AlertScope.MAILBOX,
+        failure.code,
+        message,
+        mailbox=mailbox,
+        workload=workload,
+        details=failure.details,
+        next_step=failure.next_step,
+        parts=parts,
+    )
 
 
 def message_parts(alert: object) -> list[list[Any]]:
@@ -92,15 +127,26 @@ def message_parts(alert: object) -> list[list[Any]]:
         return []
     if not isinstance(parts, list):
         return []
-    return [part for part in parts if isinstance(part, list) and len(part) == 3
-            and isinstance(part[0], str) and isinstance(part[1], str) and isinstance(part[2], dict)]
+    return [
+        part
+        for part in parts
+        if isinstance(part, list)
+        and len(part) == 3
+        and isinstance(part[0], str)
+        and isinstance(part[1], str)
+        and isinstance(part[2], dict)
+    ]
 
 
 def _open_failure_alerts(mailbox: Mailbox, workload: Workload | None) -> Expression:
     """The mailbox's open Warning/Error alerts of *workload* (or of no workload). Per-email alerts
     (one message refused) are no failure of the mailbox: a success does not close them."""
-    condition: Expression = ((Alert.mailbox == mailbox) & Alert.is_open & (Alert.level != AlertLevel.INFORMATION)
-                             & (Alert.scope == AlertScope.MAILBOX))
+    condition: Expression = (
+        (Alert.mailbox == mailbox)
+        & Alert.is_open
+        & (Alert.level != AlertLevel.INFORMATION)
+        & (Alert.scope == AlertScope.MAILBOX)
+    )
     if workload is not None:
         condition &= (Alert.workload == workload) | Alert.workload.is_null()
     return condition
@@ -123,14 +169,27 @@ def check_most_mailboxes_failing(profile: ServerProfile | None) -> Alert | None:
         return None
     total = Mailbox.select().where(Mailbox.profile == profile).count()
     since = utcnow() - timedelta(hours=1)
-    failing = (Mailbox.select(Mailbox.id).join(Alert, on=(Alert.mailbox == Mailbox.id))
-               .where((Mailbox.profile == profile) & (Alert.updated_on >= since)
-                      & (Alert.level != AlertLevel.INFORMATION) & Alert.is_open)
-               .distinct().count())
+    failing = (
+        Mailbox.select(Mailbox.id)
+        .join(Alert, on=(Alert.mailbox == Mailbox.id))
+        .where(
+            (Mailbox.profile == profile)
+            & (Alert.updated_on >= since)
+            & (Alert.level != AlertLevel.INFORMATION)
+            & Alert.is_open
+        )
+        .distinct()
+        .count()
+    )
     if not most_mailboxes_failing(failing, total):
         return None
     return raise_alert(
-        AlertLevel.ERROR, AlertScope.PROFILE, MOST_FAILING_CODE,
+        AlertLevel.ERROR,
+        AlertScope.PROFILE,
+        MOST_FAILING_CODE,
         _N(CTX, "More than half of the mailboxes of this profile failed within the last hour."),
-        profile=profile, details=f"{failing} of {total} mailboxes failing", context=CTX,
-        next_step=_N(CTX, "Check the Exchange server and the profile's settings; test the profile's mailboxes."))
+        profile=profile,
+        details=f"{failing} of {total} mailboxes failing",
+        context=CTX,
+        next_step=_N(CTX, "Check the Exchange server and the profile's settings; test the profile's mailboxes."),
+    )

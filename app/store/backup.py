@@ -16,6 +16,7 @@ never in a backup.
 ``restore`` never loses the file it replaces: the store (and its -wal/-shm files) is moved aside
 first, as ``<name>.damaged-<timestamp>`` (or ``.replaced-`` when it was healthy).
 """
+
 from __future__ import annotations
 
 import logging
@@ -91,15 +92,18 @@ def list_backups(store: Path) -> list[Backup]:
         if match is None or not path.is_file():
             continue
         version = match.group("v")
-        found.append(Backup(path, datetime.strptime(match.group("stamp"), _STAMP),
-                            int(version) if version is not None else None))
+        found.append(
+            Backup(path, datetime.strptime(match.group("stamp"), _STAMP), int(version) if version is not None else None)
+        )
     return sorted(found, key=lambda b: (b.taken_on, b.path.name), reverse=True)
 
 
 def _folder_error(store: Path, folder: Path, exc: BaseException) -> BackupError:
     reason = getattr(exc, "strerror", None) or str(exc)
-    return BackupError(f"The backup of {store} could not be written to {folder} ({reason}).",
-                       f"Free disk space or give your account write access to {folder}.")
+    return BackupError(
+        f"The backup of {store} could not be written to {folder} ({reason}).",
+        f"Free disk space or give your account write access to {folder}.",
+    )
 
 
 def _quick_check(conn: sqlite3.Connection) -> str | None:
@@ -220,9 +224,12 @@ def inspect_backup(path: Path) -> int:
     except (sqlite3.Error, OSError) as exc:
         problem = str(exc)
         version, tables = 0, set()
-    if problem is None and not (1 <= version <= SCHEMA_VERSION and CORE_TABLES <= tables):
-        problem = f"schema {version}, or tables missing" if version <= SCHEMA_VERSION else (
-            f"schema {version} of a newer version")
+    if problem is None and not (1 <= version <= SCHEMA_VERSION and tables >= CORE_TABLES):
+        problem = (
+            f"schema {version}, or tables missing"
+            if version <= SCHEMA_VERSION
+            else (f"schema {version} of a newer version")
+        )
     if problem is not None:
         raise BackupError(f"{path} is not a usable backup ({problem}).", "Choose another backup.")
     return version
@@ -253,9 +260,12 @@ def _ensure_not_in_use(store: Path) -> None:
     except sqlite3.Error as exc:
         error = classify_error(exc, store)
         if error is not None and error.problem is StoreProblem.BUSY:
-            raise StoreError(store, StoreProblem.BUSY, "it is open in another program",
-                             next_step="Close the app (and any other program using the file), then "
-                                       "restore again.") from exc
+            raise StoreError(
+                store,
+                StoreProblem.BUSY,
+                "it is open in another program",
+                next_step="Close the app (and any other program using the file), then restore again.",
+            ) from exc
     finally:
         conn.close()
 
@@ -276,12 +286,16 @@ def move_aside(store: Path, label: str, *, now: datetime | None = None) -> Path 
     try:
         if store.exists():
             os.replace(store, target)
-        for side, suffix in zip(sides, SIDE_FILES):
+        for side, suffix in zip(sides, SIDE_FILES, strict=True):
             if side.exists():
                 os.replace(side, target.with_name(target.name + suffix))
     except OSError as exc:
-        raise StoreError(store, StoreProblem.NOT_WRITABLE, f"it cannot be moved aside: {exc.strerror or exc}",
-                         next_step="Give your account write access to its folder, then restore again.") from exc
+        raise StoreError(
+            store,
+            StoreProblem.NOT_WRITABLE,
+            f"it cannot be moved aside: {exc.strerror or exc}",
+            next_step="Give your account write access to its folder, then restore again.",
+        ) from exc
     return target
 
 
@@ -292,9 +306,10 @@ def restore(store: Path, source: Path | None = None, *, now: datetime | None = N
     if source is None:
         chosen = latest_usable(store)
         if chosen is None:
-            raise BackupError(f"There is no usable backup of {store} in {backup_folder(store)}.",
-                              "Restore a copy of your own with --from FILE, or move the data file away to "
-                              "start with an empty store.")
+            raise BackupError(
+                f"There is no usable backup of {store} in {backup_folder(store)}.",
+                "Restore a copy of your own with --from FILE, or move the data file away to start with an empty store.",
+            )
         source = chosen.path
     source = Path(source)
     version = inspect_backup(source)
@@ -308,7 +323,9 @@ def restore(store: Path, source: Path | None = None, *, now: datetime | None = N
         os.replace(part, store)
     except (sqlite3.Error, OSError) as exc:
         part.unlink(missing_ok=True)
-        raise BackupError(f"{source} could not be copied to {store} ({exc}).",
-                          f"The replaced file is kept as {kept}." if kept else "Nothing was changed.") from exc
+        raise BackupError(
+            f"{source} could not be copied to {store} ({exc}).",
+            f"The replaced file is kept as {kept}." if kept else "Nothing was changed.",
+        ) from exc
     log.info("restored %s from %s (schema %s); the previous file is kept as %s", store, source, version, kept)
     return RestoreResult(source, version, kept)

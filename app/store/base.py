@@ -1,4 +1,5 @@
 """Shared peewee pieces: the database proxy, the base model, enum and UTC datetime fields."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     _GenericCharField = CharField
     _GenericDateTimeField = DateTimeField
 else:
+
     class _Generic:
         """At run time peewee's fields are plain classes: ``_Generic(F)[T]`` is ``F`` itself."""
 
@@ -46,11 +48,13 @@ class EnumField(_GenericCharField[_V]):
     """Stores a str Enum by value; reads it back as the enum member."""
 
     @overload
-    def __init__(self: EnumField[_E | None], enum: type[_E], *args: Any, null: Literal[True],
-                 **kwargs: Any) -> None: ...
+    def __init__(
+        self: EnumField[_E | None], enum: type[_E], *args: Any, null: Literal[True], **kwargs: Any
+    ) -> None: ...
     @overload
-    def __init__(self: EnumField[_E], enum: type[_E], *args: Any, null: Literal[False] = ...,
-                 **kwargs: Any) -> None: ...
+    def __init__(
+        self: EnumField[_E], enum: type[_E], *args: Any, null: Literal[False] = ..., **kwargs: Any
+    ) -> None: ...
 
     def __init__(self, enum: type[Enum], *args: Any, **kwargs: Any) -> None:
         self.enum = enum
@@ -70,11 +74,9 @@ class UtcDateTimeField(_GenericDateTimeField[_V]):
     """Timezone-aware UTC datetimes, stored as ISO-8601 text that sorts correctly."""
 
     @overload
-    def __init__(self: UtcDateTimeField[datetime | None], *args: Any, null: Literal[True],
-                 **kwargs: Any) -> None: ...
+    def __init__(self: UtcDateTimeField[datetime | None], *args: Any, null: Literal[True], **kwargs: Any) -> None: ...
     @overload
-    def __init__(self: UtcDateTimeField[datetime], *args: Any, null: Literal[False] = ...,
-                 **kwargs: Any) -> None: ...
+    def __init__(self: UtcDateTimeField[datetime], *args: Any, null: Literal[False] = ..., **kwargs: Any) -> None: ...
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -12,6 +12,7 @@ it — is one ``StoreError`` with a ``problem`` (its kind), the file, a message 
 app runs (``LockedSqliteDatabase``), so a store that is busy or damaged mid-cycle is a
 classified failure, not a traceback.
 """
+
 from __future__ import annotations
 
 import functools
@@ -72,24 +73,43 @@ class StoreProblem(Enum):
 
 # Restoring the last backup is the way out of these (and the dialog offers it); the others need
 # something else first (permissions, the other program closed, the newer app).
-RESTORABLE = frozenset({StoreProblem.NOT_A_DATABASE, StoreProblem.DAMAGED, StoreProblem.NOT_A_FILE,
-                        StoreProblem.BAD_SCHEMA, StoreProblem.TOO_NEW})
+RESTORABLE = frozenset(
+    {
+        StoreProblem.NOT_A_DATABASE,
+        StoreProblem.DAMAGED,
+        StoreProblem.NOT_A_FILE,
+        StoreProblem.BAD_SCHEMA,
+        StoreProblem.TOO_NEW,
+    }
+)
 
-_RESTORE = ("Restore the last automatic backup with “python -m app store restore” (the file is kept beside "
-            "it, renamed), or start the app and choose “Restore”.")
+_RESTORE = (
+    "Restore the last automatic backup with “python -m app store restore” (the file is kept beside "
+    "it, renamed), or start the app and choose “Restore”."
+)
 _TEXTS: dict[StoreProblem, tuple[str, str]] = {  # what happened, what to do ({path}, {detail})
     StoreProblem.NOT_A_DATABASE: (f"The file {{path}} is not a {APP_NAME} data file ({{detail}}).", _RESTORE),
     StoreProblem.DAMAGED: ("The data file {path} is damaged ({detail}).", _RESTORE),
     StoreProblem.NOT_A_FILE: ("The data file {path} is not a file ({detail}).", _RESTORE),
     StoreProblem.BAD_SCHEMA: ("The data file {path} has an impossible schema ({detail}).", _RESTORE),
-    StoreProblem.TOO_NEW: ("The data file {path} was written by a newer version ({detail}).",
-                           "Install the newer version again, or restore a backup made before the upgrade."),
-    StoreProblem.NOT_WRITABLE: ("The data file {path} cannot be written ({detail}).",
-                                ("Give your account write access to the file and its folder (or free disk "
-                                "space), or set SSSM_HOME to a writable folder, then start again.")),
-    StoreProblem.BUSY: ("The store {path} is busy: another program holds it ({detail}).",
-                        ("Close the other program (another copy of the app, a backup tool or a database "
-                        "browser) or wait for it to finish; the synchronization retries after its back-off.")),
+    StoreProblem.TOO_NEW: (
+        "The data file {path} was written by a newer version ({detail}).",
+        "Install the newer version again, or restore a backup made before the upgrade.",
+    ),
+    StoreProblem.NOT_WRITABLE: (
+        "The data file {path} cannot be written ({detail}).",
+        (
+            "Give your account write access to the file and its folder (or free disk "
+            "space), or set SSSM_HOME to a writable folder, then start again."
+        ),
+    ),
+    StoreProblem.BUSY: (
+        "The store {path} is busy: another program holds it ({detail}).",
+        (
+            "Close the other program (another copy of the app, a backup tool or a database "
+            "browser) or wait for it to finish; the synchronization retries after its back-off."
+        ),
+    ),
 }
 
 
@@ -98,8 +118,15 @@ class StoreError(RuntimeError):
     ``next_step`` (English: command line, logs) say what happened and what to do, and ``str()``
     is both on one line. The window shows its own translated text for each ``problem``."""
 
-    def __init__(self, path: Path | str, problem: StoreProblem, detail: str = "", *,
-                 message: str | None = None, next_step: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        problem: StoreProblem,
+        detail: str = "",
+        *,
+        message: str | None = None,
+        next_step: str | None = None,
+    ) -> None:
         self.path, self.problem, self.detail = Path(path), problem, detail
         what, step = _TEXTS[problem]
         self.message = message or what.format(path=self.path, detail=detail)
@@ -118,19 +145,23 @@ class StoreError(RuntimeError):
     @property
     def failure(self) -> Failure:
         """As a sync failure: a busy store is transient (retried after the back-off)."""
-        return Failure(self.code, self.problem is StoreProblem.BUSY, self.message, self.next_step,
-                       details=self.detail)
+        return Failure(self.code, self.problem is StoreProblem.BUSY, self.message, self.next_step, details=self.detail)
 
 
 class DatabaseTooNewError(StoreError):
     def __init__(self, path: Path, found: int, supported: int) -> None:
         self.found, self.supported = found, supported
         super().__init__(
-            path, StoreProblem.TOO_NEW, f"schema {found}",
-            message=(f"The data file {path} was written by a newer version of {APP_NAME} "
-                     f"(schema {found}; this version understands up to schema {supported})."),
+            path,
+            StoreProblem.TOO_NEW,
+            f"schema {found}",
+            message=(
+                f"The data file {path} was written by a newer version of {APP_NAME} "
+                f"(schema {found}; this version understands up to schema {supported})."
+            ),
             next_step="Install the newer version again, or open a backup copy made before the upgrade "
-                      "(python -m app store backups lists them).")
+            "(python -m app store backups lists them).",
+        )
 
 
 def _sqlite_cause(exc: BaseException) -> sqlite3.Error | None:
@@ -169,8 +200,13 @@ def classify_error(exc: BaseException, path: Path | str) -> StoreError | None:
         return StoreError(path, StoreProblem.NOT_A_DATABASE, detail)
     if name.startswith("SQLITE_CORRUPT") or name == "SQLITE_IOERR_SHORT_READ" or "malformed" in text:
         return StoreError(path, StoreProblem.DAMAGED, detail)
-    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN",
-                        "SQLITE_AUTH")) or "readonly" in text or "unable to open" in text:
+    if (
+        name.startswith(
+            ("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_AUTH")
+        )
+        or "readonly" in text
+        or "unable to open" in text
+    ):
         if path.exists() and not path.is_file():
             return StoreError(path, StoreProblem.NOT_A_FILE, "a folder is in its place")
         return StoreError(path, StoreProblem.NOT_WRITABLE, detail)
@@ -199,8 +235,9 @@ class _LockedAtomic:
                 _write_lock.release()
             raise
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc_val: BaseException | None,
-                 exc_tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc_val: BaseException | None, exc_tb: TracebackType | None
+    ) -> None:
         try:
             return self.inner.__exit__(exc_type, exc_val, exc_tb)
         finally:
@@ -212,6 +249,7 @@ class _LockedAtomic:
         def inner(*args: _P.args, **kwargs: _P.kwargs) -> _R:
             with self.db.atomic():
                 return fn(*args, **kwargs)
+
         return inner
 
 
@@ -278,11 +316,15 @@ def check_file(path: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(path, StoreProblem.NOT_WRITABLE,
-                         f"its folder {folder} cannot be created: {exc.strerror or exc}") from exc
+        raise StoreError(
+            path, StoreProblem.NOT_WRITABLE, f"its folder {folder} cannot be created: {exc.strerror or exc}"
+        ) from exc
     if path.exists() and not path.is_file():
-        raise StoreError(path, StoreProblem.NOT_A_FILE, "a folder is in its place" if path.is_dir()
-                         else "something else is in its place")
+        raise StoreError(
+            path,
+            StoreProblem.NOT_A_FILE,
+            "a folder is in its place" if path.is_dir() else "something else is in its place",
+        )
     if not os.access(folder, os.W_OK):
         raise StoreError(path, StoreProblem.NOT_WRITABLE, f"its folder {folder} is read-only")
     if not path.exists():
@@ -297,18 +339,19 @@ def check_file(path: Path) -> None:
             header = file.read(100)
     except OSError as exc:
         raise StoreError(path, StoreProblem.NOT_WRITABLE, f"it cannot be read: {exc.strerror or exc}") from exc
-    if not header.startswith(SQLITE_MAGIC[:min(len(header), 16)]):
+    if not header.startswith(SQLITE_MAGIC[: min(len(header), 16)]):
         raise StoreError(path, StoreProblem.NOT_A_DATABASE, "it is not an SQLite database")
     if len(header) < 100:
         raise StoreError(path, StoreProblem.DAMAGED, f"truncated: only {size} bytes")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
-    change_counter, pages, valid_for = (int.from_bytes(header[i:i + 4], "big") for i in (24, 28, 92))
+    change_counter, pages, valid_for = (int.from_bytes(header[i : i + 4], "big") for i in (24, 28, 92))
     wal = path.with_name(path.name + "-wal")
     has_wal = wal.exists() and wal.stat().st_size > 0  # pages not yet copied back: the header may lag
     if pages and change_counter == valid_for and not has_wal and size < pages * page_size:
-        raise StoreError(path, StoreProblem.DAMAGED,
-                         f"truncated: {size} bytes where its header says {pages * page_size}")
+        raise StoreError(
+            path, StoreProblem.DAMAGED, f"truncated: {size} bytes where its header says {pages * page_size}"
+        )
 
 
 def open_database(path: Path, *, on_backup: Callable[[Path], None] | None = None) -> SqliteDatabase:
@@ -340,7 +383,7 @@ def _check_schema(path: Path) -> tuple[bool, int]:
         raise DatabaseTooNewError(path, found, SCHEMA_VERSION)
     if found == 0 and tables:
         raise StoreError(path, StoreProblem.NOT_A_DATABASE, "it has tables but no schema version")
-    if found > 0 and not CORE_TABLES <= tables:
+    if found > 0 and not tables >= CORE_TABLES:
         missing = ", ".join(sorted(CORE_TABLES - tables))
         raise StoreError(path, StoreProblem.BAD_SCHEMA, f"schema {found} without the tables {missing}")
     return existing, found
@@ -371,16 +414,16 @@ def _open(path: Path, on_backup: Callable[[Path], None] | None) -> SqliteDatabas
         try:
             copy = backup.take_backup(path, before_migration=found)
         except backup.BackupError as exc:  # no migration without a way back
-            raise StoreError(path, StoreProblem.NOT_WRITABLE, f"no backup before the upgrade: {exc.message}",
-                             next_step=exc.next_step) from exc
+            raise StoreError(
+                path, StoreProblem.NOT_WRITABLE, f"no backup before the upgrade: {exc.message}", next_step=exc.next_step
+            ) from exc
         log.info("backed up schema %s database to %s before migrating", found, copy)
         if on_backup:
             on_backup(copy)
     elif existing:
         backup.take_daily_backup(path)
 
-    db = LockedSqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000,
-                              check_same_thread=False)
+    db = LockedSqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     database.initialize(db)
     db.connect(reuse_if_open=True)
     if found == 0:
@@ -396,13 +439,15 @@ def _open(path: Path, on_backup: Callable[[Path], None] | None) -> SqliteDatabas
             except PeeweeDatabaseError as exc:
                 if classify_error(exc, path) is not None:
                     raise
-                raise StoreError(path, StoreProblem.BAD_SCHEMA,
-                                 f"the step to schema {version} failed: {exc}") from exc
+                raise StoreError(path, StoreProblem.BAD_SCHEMA, f"the step to schema {version} failed: {exc}") from exc
             log.info("migrated %s to schema %s", path, version)
     missing_tables = {m._meta.table_name for m in ALL_MODELS} - set(db.get_tables())
     if missing_tables:
-        raise StoreError(path, StoreProblem.BAD_SCHEMA,
-                         f"schema {SCHEMA_VERSION} without the tables {', '.join(sorted(missing_tables))}")
+        raise StoreError(
+            path,
+            StoreProblem.BAD_SCHEMA,
+            f"schema {SCHEMA_VERSION} without the tables {', '.join(sorted(missing_tables))}",
+        )
     return db
 
 

@@ -1,25 +1,32 @@
 """The store records a user's synchronization filters select (filter evaluation is app.domain.filters)."""
-from __future__ import annotations
 
-from typing import Union
+from __future__ import annotations
 
 from app.domain import filters
 from app.domain.enums import RecordType
 from app.store.models import Appointment, Contact, FilterCriterion, SyncFilter, SystemUser, Task
 
-SyncedRecord = Union[Appointment, Contact, Task]
+SyncedRecord = Appointment | Contact | Task
 
 MODELS: dict[RecordType, type[Appointment] | type[Contact] | type[Task]] = {
-    RecordType.APPOINTMENT: Appointment, RecordType.CONTACT: Contact, RecordType.TASK: Task}
+    RecordType.APPOINTMENT: Appointment,
+    RecordType.CONTACT: Contact,
+    RecordType.TASK: Task,
+}
 
 
 def active_filters(user: SystemUser | int, record_type: RecordType) -> list[list[filters.Criterion]]:
     """The criteria lists of the user's active filters for *record_type* (one list per filter)."""
-    rows = (SyncFilter.select().where((SyncFilter.user == user) & (SyncFilter.record_type == record_type)
-                                      & (SyncFilter.is_active == True))  # noqa: E712 - peewee expression
-            .order_by(SyncFilter.id))
-    criteria = (FilterCriterion.select().where(FilterCriterion.filter.in_([r.id for r in rows]))
-                .order_by(FilterCriterion.filter, FilterCriterion.position))
+    rows = (
+        SyncFilter.select()
+        .where((SyncFilter.user == user) & (SyncFilter.record_type == record_type) & (SyncFilter.is_active == True))  # noqa: E712 - peewee expression
+        .order_by(SyncFilter.id)
+    )
+    criteria = (
+        FilterCriterion.select()
+        .where(FilterCriterion.filter.in_([r.id for r in rows]))
+        .order_by(FilterCriterion.filter, FilterCriterion.position)
+    )
     by_filter: dict[int, list[filters.Criterion]] = {r.id: [] for r in rows}
     for c in criteria:
         by_filter[c.filter_id].append(filters.as_criterion(c))

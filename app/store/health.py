@@ -1,5 +1,6 @@
 """The health of each workload of a mailbox: escalation of failures and recovery after them
 (WorkloadState, enabled flags, alerts). Used by Test & Enable and by every sync run."""
+
 from __future__ import annotations
 
 import logging
@@ -16,10 +17,12 @@ from app.store.repo import system_settings
 
 log = logging.getLogger(__name__)
 CTX = "Alerts"
-STATUS_FIELD = {Workload.INCOMING: "incoming_status", Workload.OUTGOING: "outgoing_status",
-                 Workload.ACT: "act_status"}
-_ENABLED_FIELD = {Workload.INCOMING: "incoming_enabled", Workload.OUTGOING: "outgoing_enabled",
-                  Workload.ACT: "act_enabled"}
+STATUS_FIELD = {Workload.INCOMING: "incoming_status", Workload.OUTGOING: "outgoing_status", Workload.ACT: "act_status"}
+_ENABLED_FIELD = {
+    Workload.INCOMING: "incoming_enabled",
+    Workload.OUTGOING: "outgoing_enabled",
+    Workload.ACT: "act_enabled",
+}
 
 
 def workload_state(mailbox: Mailbox, workload: Workload) -> WorkloadState:
@@ -29,20 +32,27 @@ def workload_state(mailbox: Mailbox, workload: Workload) -> WorkloadState:
 
 
 def health_of(mailbox: Mailbox, workload: Workload) -> Health:
-    """"Warned" is what the admin sees: a transient failure counted, or a Warning/Error of the
+    """ "Warned" is what the admin sees: a transient failure counted, or a Warning/Error of the
     workload still open — a permanent failure (401, 403) counts no transient failures, but its
     Error is open until a success closes it."""
     state = workload_state(mailbox, workload)
     warned = state.consecutive_transient_failures > 0 or alerts.has_open_failure_alerts(mailbox, workload)
-    return Health(consecutive_transient_failures=state.consecutive_transient_failures, warned=warned,
-                  enabled=getattr(mailbox, _ENABLED_FIELD[workload]))
+    return Health(
+        consecutive_transient_failures=state.consecutive_transient_failures,
+        warned=warned,
+        enabled=getattr(mailbox, _ENABLED_FIELD[workload]),
+    )
 
 
 def apply_failure(mailbox: Mailbox, workload: Workload, failure: Failure, *, raise_alert: bool = True) -> list[Alert]:
     """Escalate one failure of one workload; returns the alerts recorded."""
     settings = system_settings()
-    decision = on_failure(health_of(mailbox, workload), failure, limit=settings.transient_failure_limit,
-                          default_backoff=timedelta(minutes=settings.default_backoff_minutes))
+    decision = on_failure(
+        health_of(mailbox, workload),
+        failure,
+        limit=settings.transient_failure_limit,
+        default_backoff=timedelta(minutes=settings.default_backoff_minutes),
+    )
     state = workload_state(mailbox, workload)
     state.consecutive_transient_failures = decision.health.consecutive_transient_failures
     state.last_run_on = utcnow()
@@ -77,9 +87,15 @@ def apply_success(mailbox: Mailbox, workload: Workload) -> list[Alert]:
     recorded = []
     if decision.alert_level is AlertLevel.INFORMATION:
         alerts.close_open_alerts(mailbox, workload)
-        alert = alerts.raise_alert(AlertLevel.INFORMATION, AlertScope.MAILBOX, alerts.RECOVERED_CODE,
-                                   _N(CTX, "The mailbox works again after earlier failures."),
-                                   mailbox=mailbox, workload=workload, context=CTX)
+        alert = alerts.raise_alert(
+            AlertLevel.INFORMATION,
+            AlertScope.MAILBOX,
+            alerts.RECOVERED_CODE,
+            _N(CTX, "The mailbox works again after earlier failures."),
+            mailbox=mailbox,
+            workload=workload,
+            context=CTX,
+        )
         if alert is not None:
             recorded.append(alert)
     return recorded

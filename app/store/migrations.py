@@ -5,7 +5,7 @@ Schema 1 is the first layout (frozen in ``tests/store/schema_v1.sql`` for the mi
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from peewee import SqliteDatabase
 

@@ -3,6 +3,7 @@
 Each list gets plain frozen rows (no peewee objects), so item models can hold them after the
 query is done and tests can build them by hand.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -96,19 +97,37 @@ class Choice:
 
 
 def profile_rows() -> list[ProfileRow]:
-    counts = dict(cast("Iterable[tuple[int, int]]", Mailbox.select(Mailbox.profile, fn.COUNT(Mailbox.id))
-                       .where(Mailbox.profile.is_null(False)).group_by(Mailbox.profile).tuples()))
+    counts = dict(
+        cast(
+            "Iterable[tuple[int, int]]",
+            Mailbox.select(Mailbox.profile, fn.COUNT(Mailbox.id))
+            .where(Mailbox.profile.is_null(False))
+            .group_by(Mailbox.profile)
+            .tuples(),
+        )
+    )
     return [
-        ProfileRow(p.id, p.name, p.description, p.server_type, p.auto_discover, p.incoming_url,
-                   p.credential_source, counts.get(p.id, 0), p.modified_on)
+        ProfileRow(
+            p.id,
+            p.name,
+            p.description,
+            p.server_type,
+            p.auto_discover,
+            p.incoming_url,
+            p.credential_source,
+            counts.get(p.id, 0),
+            p.modified_on,
+        )
         for p in ServerProfile.select().order_by(ServerProfile.name)
     ]
 
 
 def _open_alert_levels() -> dict[int, AlertLevel]:
     worst: dict[int, AlertLevel] = {}
-    query = cast("Iterable[tuple[int, AlertLevel]]", Alert.select(Alert.mailbox, Alert.level)
-                 .where(Alert.is_open & Alert.mailbox.is_null(False)).tuples())
+    query = cast(
+        "Iterable[tuple[int, AlertLevel]]",
+        Alert.select(Alert.mailbox, Alert.level).where(Alert.is_open & Alert.mailbox.is_null(False)).tuples(),
+    )
     for mailbox_id, level in query:
         level = AlertLevel(level)
         if mailbox_id not in worst or level.severity > worst[mailbox_id].severity:
@@ -117,11 +136,15 @@ def _open_alert_levels() -> dict[int, AlertLevel]:
 
 
 def mailbox_rows(profile_id: int | None = None, mailbox_id: int | None = None) -> list[MailboxRow]:
-    query = (Mailbox.select(Mailbox, ServerProfile, SystemUser, Queue)
-             .join(ServerProfile, join_type=JOIN.LEFT_OUTER, on=(Mailbox.profile == ServerProfile.id))
-             .switch(Mailbox).join(SystemUser, join_type=JOIN.LEFT_OUTER, on=(Mailbox.owner_user == SystemUser.id))
-             .switch(Mailbox).join(Queue, join_type=JOIN.LEFT_OUTER, on=(Mailbox.owner_queue == Queue.id))
-             .order_by(Mailbox.name))
+    query = (
+        Mailbox.select(Mailbox, ServerProfile, SystemUser, Queue)
+        .join(ServerProfile, join_type=JOIN.LEFT_OUTER, on=(Mailbox.profile == ServerProfile.id))
+        .switch(Mailbox)
+        .join(SystemUser, join_type=JOIN.LEFT_OUTER, on=(Mailbox.owner_user == SystemUser.id))
+        .switch(Mailbox)
+        .join(Queue, join_type=JOIN.LEFT_OUTER, on=(Mailbox.owner_queue == Queue.id))
+        .order_by(Mailbox.name)
+    )
     if profile_id is not None:
         query = query.where(Mailbox.profile == profile_id)
     if mailbox_id is not None:
@@ -135,38 +158,78 @@ def mailbox_rows(profile_id: int | None = None, mailbox_id: int | None = None) -
         else:
             owner_name = m.owner_user.name if m.owner_user is not None else ""
             owner_kind = OwnerKind.USER
-        rows.append(MailboxRow(
-            m.id, m.name, m.email, owner_name, owner_kind, m.approval, m.profile_id,
-            m.profile.name if m.profile is not None else "",
-            m.incoming_method, m.outgoing_method, m.act_method,
-            m.incoming_status, m.outgoing_status, m.act_status, m.mailbox_status,
-            m.test_completed_on, m.last_sync_success_on, m.next_sync_on, levels.get(m.id)))
+        rows.append(
+            MailboxRow(
+                m.id,
+                m.name,
+                m.email,
+                owner_name,
+                owner_kind,
+                m.approval,
+                m.profile_id,
+                m.profile.name if m.profile is not None else "",
+                m.incoming_method,
+                m.outgoing_method,
+                m.act_method,
+                m.incoming_status,
+                m.outgoing_status,
+                m.act_status,
+                m.mailbox_status,
+                m.test_completed_on,
+                m.last_sync_success_on,
+                m.next_sync_on,
+                levels.get(m.id),
+            )
+        )
     return rows
 
 
 def alert_rows(*, mailbox_id: int | None = None, profile_id: int | None = None) -> list[AlertRow]:
     """All alerts newest first; for a profile, its own alerts and those of its mailboxes."""
-    query = (Alert.select(Alert, Mailbox, ServerProfile)
-             .join(Mailbox, join_type=JOIN.LEFT_OUTER, on=(Alert.mailbox == Mailbox.id))
-             .switch(Alert).join(ServerProfile, join_type=JOIN.LEFT_OUTER, on=(Alert.profile == ServerProfile.id))
-             .order_by(Alert.updated_on.desc(), Alert.id.desc()))
+    query = (
+        Alert.select(Alert, Mailbox, ServerProfile)
+        .join(Mailbox, join_type=JOIN.LEFT_OUTER, on=(Alert.mailbox == Mailbox.id))
+        .switch(Alert)
+        .join(ServerProfile, join_type=JOIN.LEFT_OUTER, on=(Alert.profile == ServerProfile.id))
+        .order_by(Alert.updated_on.desc(), Alert.id.desc())
+    )
     if mailbox_id is not None:
         query = query.where(Alert.mailbox == mailbox_id)
     if profile_id is not None:
         their_mailboxes = Mailbox.select(Mailbox.id).where(Mailbox.profile == profile_id)
         query = query.where((Alert.profile == profile_id) | (Alert.mailbox.in_(their_mailboxes)))
     return [
-        AlertRow(a.id, a.created_on, a.updated_on, a.level, a.scope, a.mailbox_id,
-                 a.mailbox.name if a.mailbox is not None else "", a.profile_id,
-                 a.profile.name if a.profile is not None else "", a.workload, a.error_code,
-                 a.message, a.details, a.occurrences, a.is_read, a.is_open, a.message_parts, a.next_step)
+        AlertRow(
+            a.id,
+            a.created_on,
+            a.updated_on,
+            a.level,
+            a.scope,
+            a.mailbox_id,
+            a.mailbox.name if a.mailbox is not None else "",
+            a.profile_id,
+            a.profile.name if a.profile is not None else "",
+            a.workload,
+            a.error_code,
+            a.message,
+            a.details,
+            a.occurrences,
+            a.is_read,
+            a.is_open,
+            a.message_parts,
+            a.next_step,
+        )
         for a in query
     ]
 
 
 def worst_open_alert_level() -> AlertLevel | None:
-    levels = {AlertLevel(v) for (v,) in cast("Iterable[tuple[AlertLevel]]",
-                                             Alert.select(Alert.level).where(Alert.is_open).distinct().tuples())}
+    levels = {
+        AlertLevel(v)
+        for (v,) in cast(
+            "Iterable[tuple[AlertLevel]]", Alert.select(Alert.level).where(Alert.is_open).distinct().tuples()
+        )
+    }
     return max(levels, key=lambda level: level.severity) if levels else None
 
 
@@ -175,8 +238,10 @@ def profile_choices() -> list[Choice]:
 
 
 def owner_choices() -> list[Choice]:
-    users = [Choice(u.id, u.name, OwnerKind.USER)
-             for u in SystemUser.select().where(SystemUser.is_active).order_by(SystemUser.name)]
+    users = [
+        Choice(u.id, u.name, OwnerKind.USER)
+        for u in SystemUser.select().where(SystemUser.is_active).order_by(SystemUser.name)
+    ]
     queues = [Choice(q.id, q.name, OwnerKind.QUEUE) for q in Queue.select().order_by(Queue.name)]
     return users + queues
 
@@ -213,7 +278,15 @@ class SyncHistoryRow:
 
 
 def sync_history_rows(mailbox_id: int, limit: int = 500) -> list[SyncHistoryRow]:
-    query = (SyncHistory.select().where(SyncHistory.mailbox == mailbox_id)
-             .order_by(SyncHistory.started_on.desc(), SyncHistory.id.desc()).limit(limit))
-    return [SyncHistoryRow(h.id, h.workload, h.started_on, h.finished_on, h.status, h.created, h.updated,
-                           h.deleted, h.message) for h in query]
+    query = (
+        SyncHistory.select()
+        .where(SyncHistory.mailbox == mailbox_id)
+        .order_by(SyncHistory.started_on.desc(), SyncHistory.id.desc())
+        .limit(limit)
+    )
+    return [
+        SyncHistoryRow(
+            h.id, h.workload, h.started_on, h.finished_on, h.status, h.created, h.updated, h.deleted, h.message
+        )
+        for h in query
+    ]

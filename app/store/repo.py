@@ -1,4 +1,5 @@
 """Saving and loading what the forms edit, with validation and passwords kept in the keyring."""
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,17 @@ from app.store.models import (
 )
 
 _PROFILE_COLUMNS = [f.name for f in fields(ProfileSettings) if not f.name.endswith("has_password")]
-_MAILBOX_COLUMNS = ["name", "email", "approval", "incoming_method", "outgoing_method", "act_method",
-                    "allow_credentials", "username", "delete_after_processing"]
+_MAILBOX_COLUMNS = [
+    "name",
+    "email",
+    "approval",
+    "incoming_method",
+    "outgoing_method",
+    "act_method",
+    "allow_credentials",
+    "username",
+    "delete_after_processing",
+]
 
 
 def system_settings() -> SystemSettings:
@@ -58,8 +68,13 @@ def profile_context(profile: ServerProfile | None = None) -> ProfileContext:
     )
 
 
-def save_profile(settings: ProfileSettings, *, profile: ServerProfile | None = None,
-                 password: str | None = None, outgoing_password: str | None = None) -> ServerProfile:
+def save_profile(
+    settings: ProfileSettings,
+    *,
+    profile: ServerProfile | None = None,
+    password: str | None = None,
+    outgoing_password: str | None = None,
+) -> ServerProfile:
     """Validate and save. A given password is stored in the keyring; None keeps the stored one."""
     profile = profile or ServerProfile()
     check = ProfileSettings(**settings.__dict__)
@@ -113,8 +128,7 @@ def mailbox_context(settings: MailboxSettings) -> MailboxContext:
     return MailboxContext(profile_credential_source=profile.credential_source if profile else None)
 
 
-def save_mailbox(settings: MailboxSettings, *, mailbox: Mailbox | None = None,
-                 password: str | None = None) -> Mailbox:
+def save_mailbox(settings: MailboxSettings, *, mailbox: Mailbox | None = None, password: str | None = None) -> Mailbox:
     mailbox = mailbox or Mailbox()
     check = MailboxSettings(**settings.__dict__)
     if password:
@@ -159,10 +173,16 @@ def create_user(name: str, email: str | None = None, *, is_current: bool = False
         UserOptions.create(user=user)
         for record_type, filter_name in _DEFAULT_FILTER_NAMES.items():
             sync_filter = SyncFilter.create(user=user, record_type=record_type, name=filter_name, is_default=True)
-            FilterCriterion.create(filter=sync_filter, position=0, field="owner",
-                                   operator=FilterOperator.CURRENT_USER, value="")
-            FilterCriterion.create(filter=sync_filter, position=1, field="state",
-                                   operator=FilterOperator.EQUALS, value=RecordState.ACTIVE.value)
+            FilterCriterion.create(
+                filter=sync_filter, position=0, field="owner", operator=FilterOperator.CURRENT_USER, value=""
+            )
+            FilterCriterion.create(
+                filter=sync_filter,
+                position=1,
+                field="state",
+                operator=FilterOperator.EQUALS,
+                value=RecordState.ACTIVE.value,
+            )
     return user
 
 

@@ -8,14 +8,38 @@ from app.domain.filters import Criterion, owners_named, preview_filter, select
 
 ME, OTHER = 7, 8
 RECORDS = [
-    dict(id=1, owner=ME, state=RecordState.ACTIVE, subject="Quarterly review",
-         start=datetime(2030, 3, 1, 9, tzinfo=timezone.utc), location=""),
-    dict(id=2, owner=ME, state=RecordState.INACTIVE, subject="Old call",
-         start=datetime(2029, 1, 1, tzinfo=timezone.utc), location="Room 2"),
-    dict(id=3, owner=OTHER, state=RecordState.ACTIVE, subject="Review prep",
-         start=datetime(2030, 3, 2, tzinfo=timezone.utc), location=None),
-    dict(id=4, owner=None, state=RecordState.ACTIVE, subject="quarterly planning",
-         start=datetime(2030, 2, 28, 23, tzinfo=timezone.utc), location="HQ"),
+    dict(
+        id=1,
+        owner=ME,
+        state=RecordState.ACTIVE,
+        subject="Quarterly review",
+        start=datetime(2030, 3, 1, 9, tzinfo=timezone.utc),
+        location="",
+    ),
+    dict(
+        id=2,
+        owner=ME,
+        state=RecordState.INACTIVE,
+        subject="Old call",
+        start=datetime(2029, 1, 1, tzinfo=timezone.utc),
+        location="Room 2",
+    ),
+    dict(
+        id=3,
+        owner=OTHER,
+        state=RecordState.ACTIVE,
+        subject="Review prep",
+        start=datetime(2030, 3, 2, tzinfo=timezone.utc),
+        location=None,
+    ),
+    dict(
+        id=4,
+        owner=None,
+        state=RecordState.ACTIVE,
+        subject="quarterly planning",
+        start=datetime(2030, 2, 28, 23, tzinfo=timezone.utc),
+        location="HQ",
+    ),
 ]
 DEFAULT = [("owner", Op.CURRENT_USER, ""), ("state", Op.EQUALS, "active")]
 
@@ -24,20 +48,23 @@ def ids(records):
     return [r["id"] for r in records]
 
 
-@pytest.mark.parametrize("criteria,expected", [
-    (DEFAULT, [1]),
-    ([("owner", "current_user")], [1, 2]),
-    ([("state", Op.NOT_EQUALS, "ACTIVE")], [2]),
-    ([("subject", Op.CONTAINS, "REVIEW")], [1, 3]),
-    ([("subject", Op.BEGINS_WITH, "quarterly")], [1, 4]),
-    ([("start", Op.ON_OR_AFTER, "2030-03-01")], [1, 3]),
-    ([("start", Op.ON_OR_BEFORE, "2030-02-28")], [2, 4]),
-    ([("start", Op.ON_OR_AFTER, "2030-03-01T12:00:00+00:00")], [3]),
-    ([("location", Op.IS_EMPTY)], [1, 3]),
-    ([("location", Op.IS_NOT_EMPTY)], [2, 4]),
-    ([("owner", Op.EQUALS, str(OTHER))], [3]),
-    ([], [1, 2, 3, 4]),
-])
+@pytest.mark.parametrize(
+    "criteria,expected",
+    [
+        (DEFAULT, [1]),
+        ([("owner", "current_user")], [1, 2]),
+        ([("state", Op.NOT_EQUALS, "ACTIVE")], [2]),
+        ([("subject", Op.CONTAINS, "REVIEW")], [1, 3]),
+        ([("subject", Op.BEGINS_WITH, "quarterly")], [1, 4]),
+        ([("start", Op.ON_OR_AFTER, "2030-03-01")], [1, 3]),
+        ([("start", Op.ON_OR_BEFORE, "2030-02-28")], [2, 4]),
+        ([("start", Op.ON_OR_AFTER, "2030-03-01T12:00:00+00:00")], [3]),
+        ([("location", Op.IS_EMPTY)], [1, 3]),
+        ([("location", Op.IS_NOT_EMPTY)], [2, 4]),
+        ([("owner", Op.EQUALS, str(OTHER))], [3]),
+        ([], [1, 2, 3, 4]),
+    ],
+)
 def test_preview_of_one_filter(criteria, expected):
     assert ids(preview_filter(criteria, RECORDS, ME)) == expected
 

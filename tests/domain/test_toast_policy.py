@@ -1,4 +1,5 @@
 """When an alert deserves a tray toast: the pure policy, with an injected clock."""
+
 from dataclasses import dataclass
 from datetime import datetime, timezone
 

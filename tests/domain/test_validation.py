@@ -49,19 +49,22 @@ def test_description_at_most_2000(length, ok):
     assert ("description" not in fields_of(validate_profile(good_profile(description="d" * length)))) is ok
 
 
-@pytest.mark.parametrize("url,ok", [
-    ("https://mail.contoso.com/EWS/Exchange.asmx", True),
-    ("https://mail.contoso.com:8443/EWS/Exchange.asmx", True),
-    ("https://127.0.0.1:1/EWS/Exchange.asmx", True),
-    ("", False),
-    ("mail.contoso.com/EWS/Exchange.asmx", False),
-    ("ftp://mail.contoso.com/EWS/Exchange.asmx", False),
-    ("https:///EWS/Exchange.asmx", False),
-    ("https://mail contoso.com/EWS", False),
-    ("https://user:pw@mail.contoso.com/EWS/Exchange.asmx", False),
-    ("https://mail.contoso.com:70000/EWS/Exchange.asmx", False),
-    ("https://mail.contoso.com:0/EWS/Exchange.asmx", False),
-])
+@pytest.mark.parametrize(
+    "url,ok",
+    [
+        ("https://mail.contoso.com/EWS/Exchange.asmx", True),
+        ("https://mail.contoso.com:8443/EWS/Exchange.asmx", True),
+        ("https://127.0.0.1:1/EWS/Exchange.asmx", True),
+        ("", False),
+        ("mail.contoso.com/EWS/Exchange.asmx", False),
+        ("ftp://mail.contoso.com/EWS/Exchange.asmx", False),
+        ("https:///EWS/Exchange.asmx", False),
+        ("https://mail contoso.com/EWS", False),
+        ("https://user:pw@mail.contoso.com/EWS/Exchange.asmx", False),
+        ("https://mail.contoso.com:70000/EWS/Exchange.asmx", False),
+        ("https://mail.contoso.com:0/EWS/Exchange.asmx", False),
+    ],
+)
 def test_ews_url_form(url, ok):
     assert (check_ews_url(url, "incoming_url") == []) is ok
 
@@ -81,7 +84,9 @@ def test_outgoing_url_required_only_when_not_same_as_incoming():
 
 
 def test_url_scheme_must_agree_with_ssl():
-    issues = validate_profile(good_profile(auto_discover=False, incoming_url="http://mail.contoso.com/EWS/Exchange.asmx"))
+    issues = validate_profile(
+        good_profile(auto_discover=False, incoming_url="http://mail.contoso.com/EWS/Exchange.asmx")
+    )
     assert fields_of(issues) == ["incoming_url"]
     assert "http://" in issues[0].message()
 
@@ -102,8 +107,9 @@ def test_profile_credentials_need_user_name_and_password():
 
 
 def test_separate_outgoing_credentials_are_checked_too():
-    issues = validate_profile(good_profile(outgoing_same_as_incoming=False,
-                                           outgoing_credential_source=CredentialSource.PROFILE))
+    issues = validate_profile(
+        good_profile(outgoing_same_as_incoming=False, outgoing_credential_source=CredentialSource.PROFILE)
+    )
     assert fields_of(issues) == ["outgoing_password", "outgoing_username"]
 
 
@@ -115,17 +121,21 @@ def test_windows_integrated_only_on_windows():
 
 def test_impersonation_needs_profile_credentials():
     assert fields_of(validate_profile(good_profile(use_impersonation=True))) == ["use_impersonation"]
-    ok = good_profile(use_impersonation=True, credential_source=CredentialSource.PROFILE,
-                      username="svc", has_password=True)
+    ok = good_profile(
+        use_impersonation=True, credential_source=CredentialSource.PROFILE, username="svc", has_password=True
+    )
     assert validate_profile(ok) == []
 
 
-@pytest.mark.parametrize("field_name,low,high", [
-    ("incoming_port", 1, 65535),
-    ("max_connections", 1, 300),
-    ("min_polling_minutes", 0, 1440),
-    ("timeout_seconds", 1, 300),
-])
+@pytest.mark.parametrize(
+    "field_name,low,high",
+    [
+        ("incoming_port", 1, 65535),
+        ("max_connections", 1, 300),
+        ("min_polling_minutes", 0, 1440),
+        ("timeout_seconds", 1, 300),
+    ],
+)
 def test_numeric_ranges_at_their_edges(field_name, low, high):
     for value, ok in [(low - 1, False), (low, True), (high, True), (high + 1, False), ("10", False), (True, False)]:
         issues = validate_profile(good_profile(**{field_name: value}))
@@ -136,8 +146,9 @@ def test_numeric_ranges_at_their_edges(field_name, low, high):
 
 def test_outgoing_port_checked_only_when_separate():
     assert validate_profile(good_profile(outgoing_port=0)) == []
-    assert "outgoing_port" in fields_of(validate_profile(good_profile(outgoing_same_as_incoming=False,
-                                                                      outgoing_port=0)))
+    assert "outgoing_port" in fields_of(
+        validate_profile(good_profile(outgoing_same_as_incoming=False, outgoing_port=0))
+    )
 
 
 def test_trusted_ca_file_must_exist(tmp_path):
@@ -152,22 +163,25 @@ def test_process_email_from_required():
     assert fields_of(validate_profile(good_profile(process_email_from=None))) == ["process_email_from"]
 
 
-@pytest.mark.parametrize("address,ok", [
-    ("alice@contoso.com", True),
-    ("alice.o'neil+crm@mail.contoso.co.jp", True),
-    ("", False),
-    ("alice", False),
-    ("alice@@contoso.com", False),
-    ("alice@contoso", False),
-    ("al ice@contoso.com", False),
-    (".alice@contoso.com", False),
-    ("alice@-contoso.com", False),
-    ("alice@contoso..com", False),
-    ("a" * 65 + "@contoso.com", False),
-    ("a@" + "b" * 63 + ".com", True),
-    ("a@" + "b" * 64 + ".com", False),
-    ("a@" + ".".join(["b" * 60] * 5) + ".com", False),
-])
+@pytest.mark.parametrize(
+    "address,ok",
+    [
+        ("alice@contoso.com", True),
+        ("alice.o'neil+crm@mail.contoso.co.jp", True),
+        ("", False),
+        ("alice", False),
+        ("alice@@contoso.com", False),
+        ("alice@contoso", False),
+        ("al ice@contoso.com", False),
+        (".alice@contoso.com", False),
+        ("alice@-contoso.com", False),
+        ("alice@contoso..com", False),
+        ("a" * 65 + "@contoso.com", False),
+        ("a@" + "b" * 63 + ".com", True),
+        ("a@" + "b" * 64 + ".com", False),
+        ("a@" + ".".join(["b" * 60] * 5) + ".com", False),
+    ],
+)
 def test_email_form(address, ok):
     issues = check_email(address)
     assert (issues == []) is ok, issues
@@ -190,8 +204,9 @@ def test_mailbox_required_fields():
 
 
 def test_mailbox_profile_not_needed_without_server_side_sync():
-    m = good_mailbox(profile_id=None, incoming_method=SyncMethod.OUTLOOK, outgoing_method=SyncMethod.NONE,
-                     act_method=SyncMethod.NONE)
+    m = good_mailbox(
+        profile_id=None, incoming_method=SyncMethod.OUTLOOK, outgoing_method=SyncMethod.NONE, act_method=SyncMethod.NONE
+    )
     assert validate_mailbox(m) == []
 
 

@@ -1,4 +1,5 @@
 """GUI fixtures: sample data in a fresh store, message boxes recorded instead of shown."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -19,8 +20,9 @@ def message_log(monkeypatch) -> MessageLog:
     from app.gui import messages
 
     log = MessageLog()
-    monkeypatch.setattr(messages, "show_error",
-                        lambda parent, title, text, details="": log.errors.append((title, text)))
+    monkeypatch.setattr(
+        messages, "show_error", lambda parent, title, text, details="": log.errors.append((title, text))
+    )
     monkeypatch.setattr(messages, "show_info", lambda parent, title, text: log.infos.append((title, text)))
 
     def confirm(parent, title, text, on_yes):

@@ -1,5 +1,6 @@
 """Alerts raised by the engine keep their message translatable: Japanese in the Japanese UI,
 English without a translator and always English in the CSV export."""
+
 import csv
 import json
 
@@ -17,8 +18,9 @@ from app.store.queries import alert_rows
 
 NOT_APPROVED_JA = "電子メールアドレス alice@contoso.com は承認されていません。"
 NOT_APPROVED_EN = "The email address alice@contoso.com is not approved."
-DENIED_JA = ("失敗が続いたため無効にしました。"
-             "プロファイルのアカウントには、このメールボックスの偽装が許可されていません。")
+DENIED_JA = (
+    "失敗が続いたため無効にしました。プロファイルのアカウントには、このメールボックスの偽装が許可されていません。"
+)
 DENIED_EN = "Disabled after repeated failures. The profile's account is not allowed to impersonate this mailbox."
 
 
@@ -34,10 +36,16 @@ def japanese(qapp):
 @pytest.fixture
 def raised(sample):
     mailbox = Mailbox.get_by_id(sample.mailbox_ids["alice"])
-    not_approved = alerts.alert_for_failure(AlertLevel.ERROR, precondition_failure("AddressNotApproved", mailbox.email),
-                                            mailbox, Workload.INCOMING)
-    denied = alerts.alert_for_failure(AlertLevel.ERROR, classify(ews.ErrorImpersonateUserDenied("denied")), mailbox,
-                                      Workload.OUTGOING, prefix="Disabled after repeated failures. ")
+    not_approved = alerts.alert_for_failure(
+        AlertLevel.ERROR, precondition_failure("AddressNotApproved", mailbox.email), mailbox, Workload.INCOMING
+    )
+    denied = alerts.alert_for_failure(
+        AlertLevel.ERROR,
+        classify(ews.ErrorImpersonateUserDenied("denied")),
+        mailbox,
+        Workload.OUTGOING,
+        prefix="Disabled after repeated failures. ",
+    )
     return not_approved, denied
 
 
@@ -57,7 +65,8 @@ def test_the_alert_stores_english_and_translatable_parts(raised):
     not_approved, denied = (Alert.get_by_id(a.id) for a in raised)
     assert not_approved.message == NOT_APPROVED_EN and denied.message == DENIED_EN
     assert json.loads(not_approved.message_parts) == [
-        ["Failures", "The email address {subject} is not approved.", {"subject": "alice@contoso.com"}]]
+        ["Failures", "The email address {subject} is not approved.", {"subject": "alice@contoso.com"}]
+    ]
     assert [p[0] for p in alerts.message_parts(denied)] == ["Alerts", "Failures"]
     assert alert_text(not_approved) == NOT_APPROVED_EN  # no translator: English
 
@@ -68,8 +77,9 @@ def test_alerts_pane_shows_japanese_with_the_translator(japanese, raised, qtbot)
     assert shown["AddressNotApproved"] == NOT_APPROVED_JA
     assert shown["ImpersonationDenied"] == DENIED_JA
     assert shown["ErrorUnauthorized"].startswith("Email cannot be received")  # free-form: as stored
-    pane.ui.table.selectRow(next(i for i in range(pane.proxy.rowCount())
-                                 if pane.proxy.row_at(i).error_code == "AddressNotApproved"))
+    pane.ui.table.selectRow(
+        next(i for i in range(pane.proxy.rowCount()) if pane.proxy.row_at(i).error_code == "AddressNotApproved")
+    )
     assert NOT_APPROVED_JA in pane.ui.detailsView.toPlainText()
     assert "次の手順: メールボックスを開いて [電子メールの承認]" in pane.ui.detailsView.toPlainText(), "next step"
 
@@ -90,8 +100,14 @@ def test_csv_export_stays_english_in_the_japanese_ui(japanese, raised, tmp_path)
 
 def test_a_repeat_keeps_the_parts_and_a_broken_value_falls_back_to_the_message(raised):
     not_approved, _ = raised
-    again = alerts.raise_alert(not_approved.level, not_approved.scope, not_approved.error_code, "plain text",
-                               mailbox=not_approved.mailbox, workload=Workload.INCOMING)
+    again = alerts.raise_alert(
+        not_approved.level,
+        not_approved.scope,
+        not_approved.error_code,
+        "plain text",
+        mailbox=not_approved.mailbox,
+        workload=Workload.INCOMING,
+    )
     assert again.id == not_approved.id and again.occurrences == 2 and again.message_parts == ""
     assert alert_text(again) == "plain text"
     Alert.update(message_parts="not json").where(Alert.id == again.id).execute()
@@ -105,10 +121,16 @@ def test_test_report_steps_are_translated(japanese):
     from app.gui.i18n import translate
 
     failure = precondition_failure("AddressNotApproved", "alice@contoso.com")
-    steps = [StepResult("preconditions", "Preconditions", None, RunStatus.FAILURE, message=failure.message,
-                        failure=failure),
-             StepResult("connect", "Connect and authenticate", None, RunStatus.SUCCESS,
-                        message="Connected to Exchange 2019 (technical text)")]
+    steps = [
+        StepResult("preconditions", "Preconditions", None, RunStatus.FAILURE, message=failure.message, failure=failure),
+        StepResult(
+            "connect",
+            "Connect and authenticate",
+            None,
+            RunStatus.SUCCESS,
+            message="Connected to Exchange 2019 (technical text)",
+        ),
+    ]
 
     class Report:
         mailbox_id, status, started_on, finished_on = 1, RunStatus.FAILURE, None, None

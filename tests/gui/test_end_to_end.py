@@ -1,4 +1,5 @@
 """The seed's walkthrough through the real windows, against the loopback Exchange server."""
+
 from __future__ import annotations
 
 import time
@@ -69,8 +70,7 @@ def set_up_mailbox(window, qtbot, click, profile_id, email, password):
 
 def mailbox_list_status(window, name):
     proxy = window.mailbox_proxy
-    titles = [window.mailboxes.headerData(c, Qt.Orientation.Horizontal)
-              for c in range(window.mailboxes.columnCount())]
+    titles = [window.mailboxes.headerData(c, Qt.Orientation.Horizontal) for c in range(window.mailboxes.columnCount())]
     column = titles.index("Mailbox status")
     for row in range(proxy.rowCount()):
         if proxy.index(row, 0).data() == name:
@@ -122,9 +122,18 @@ def test_profile_test_keeps_the_gui_responsive(window, qtbot, click, ews, messag
     owner = repo.create_user("Owner", "owner@contoso.com")
     for n in range(20):
         account = ews.new_account(f"bulk{n}")
-        repo.save_mailbox(MailboxSettings(name=f"bulk {n:02}", email=account.email, owner_id=owner.id,
-                                          approval=ApprovalStatus.APPROVED, profile_id=profile_id,
-                                          allow_credentials=True, username=account.email), password=EWS_PASSWORD)
+        repo.save_mailbox(
+            MailboxSettings(
+                name=f"bulk {n:02}",
+                email=account.email,
+                owner_id=owner.id,
+                approval=ApprovalStatus.APPROVED,
+                profile_id=profile_id,
+                allow_credentials=True,
+                username=account.email,
+            ),
+            password=EWS_PASSWORD,
+        )
     window.refresh()
     form = window.open_profile(profile_id)
     gaps, last = [], [time.perf_counter()]

@@ -52,8 +52,16 @@ def test_seed_terms_and_domain_contexts_are_in_the_translation():
         assert japanese in (found.get(key) or ""), key
     for context, text in domain_strings():
         assert (context, text) in found, (context, text)
-    assert {c for c, _ in domain_strings()} == {"Enums", "Validation", "Failures", "Alerts", "Diagnostics",
-                                             "Incoming", "Outgoing", "Reports"}
+    assert {c for c, _ in domain_strings()} == {
+        "Enums",
+        "Validation",
+        "Failures",
+        "Alerts",
+        "Diagnostics",
+        "Incoming",
+        "Outgoing",
+        "Reports",
+    }
 
 
 def test_ts_is_current_with_the_sources(tmp_path):

@@ -1,4 +1,5 @@
 """The pinned PySide6 must not corrupt reference counts of None/True/False (6.12.0 did)."""
+
 import sys
 
 from PySide6.QtWidgets import QWizardPage

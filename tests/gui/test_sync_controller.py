@@ -1,4 +1,5 @@
 """The sync engine in the desktop app: Sync now, Pause/Resume, status bar, refreshes, toasts."""
+
 from __future__ import annotations
 
 import threading
@@ -43,8 +44,9 @@ def enabled_mailbox(setup, ews, prefix, *, emails=3, password=None):
 
 
 def stored_subjects(mailbox) -> set[str]:
-    query = (EmailActivity.select(EmailActivity.subject).join(EmailMailboxLink)
-             .where(EmailMailboxLink.mailbox == mailbox.id))
+    query = (
+        EmailActivity.select(EmailActivity.subject).join(EmailMailboxLink).where(EmailMailboxLink.mailbox == mailbox.id)
+    )
     return {e.subject for e in query}
 
 
@@ -120,6 +122,7 @@ def test_tray_pause_stops_scheduled_cycles_and_resume_restarts_them(qtbot, reque
     controller.cycle_finished.connect(lambda *args: finished.append(args))
     tray = TrayController(window, available=True, sync=controller)
     try:
+
         def loop_passes_without_a_cycle():
             reads = clock.loop_reads
             qtbot.waitUntil(lambda: clock.loop_reads >= reads + 3, timeout=WAIT_MS)
@@ -177,8 +180,10 @@ def test_a_burst_of_results_refreshes_once(qtbot, store):
     controller.cycle_finished.connect(lambda *args: finished.append(args))
     with qtbot.waitSignal(controller.results_changed, timeout=WAIT_MS):
         for mailbox_id in range(1, 6):  # as the scheduler threads report them
-            threading.Thread(target=controller.scheduler._on_result,
-                             args=(CycleResult(mailbox_id, f"m{mailbox_id}@contoso.com", Workload.INCOMING),)).start()
+            threading.Thread(
+                target=controller.scheduler._on_result,
+                args=(CycleResult(mailbox_id, f"m{mailbox_id}@contoso.com", Workload.INCOMING),),
+            ).start()
         qtbot.waitUntil(lambda: len(finished) == 5, timeout=WAIT_MS)
     assert refreshes == [1]
     assert {f[0] for f in finished} == {1, 2, 3, 4, 5} and all(f[2] for f in finished)

@@ -9,9 +9,16 @@ from app.store.models import Alert
 
 
 def _new_alert(mailbox_id, level=AlertLevel.ERROR, code="ErrorUnauthorized"):
-    return Alert.create(level=level, scope=AlertScope.MAILBOX, mailbox=mailbox_id, workload=Workload.INCOMING,
-                        error_code=code, message="The credentials were rejected (401).",
-                        created_on=datetime.now(timezone.utc), updated_on=datetime.now(timezone.utc))
+    return Alert.create(
+        level=level,
+        scope=AlertScope.MAILBOX,
+        mailbox=mailbox_id,
+        workload=Workload.INCOMING,
+        error_code=code,
+        message="The credentials were rejected (401).",
+        created_on=datetime.now(timezone.utc),
+        updated_on=datetime.now(timezone.utc),
+    )
 
 
 def test_without_a_tray_closing_quits_and_alerts_show_as_banner(main_window, sample):

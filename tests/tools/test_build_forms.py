@@ -1,4 +1,5 @@
 """The compiled forms in app/gui/forms are what pyside6-uic makes of ui/*.ui today."""
+
 from pathlib import Path
 
 import pytest

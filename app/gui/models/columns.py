@@ -1,5 +1,6 @@
 """Columns of every list: profiles and mailboxes (main window, profile form), a mailbox's sync
 history (mailbox editor) and alerts (the alerts pane, wherever it is shown)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
@@ -12,8 +13,10 @@ def profile_columns() -> list[Column]:
     return [
         Column(translate("Lists", "Name"), lambda r: r.name, tooltip=lambda r: r.description),
         Column(translate("Lists", "Server type"), lambda r: r.server_type),
-        Column(translate("Lists", "Server location"),
-               lambda r: translate("Lists", "Auto discover") if r.auto_discover else r.incoming_url),
+        Column(
+            translate("Lists", "Server location"),
+            lambda r: translate("Lists", "Auto discover") if r.auto_discover else r.incoming_url,
+        ),
         Column(translate("Lists", "Authenticate using"), lambda r: r.credential_source),
         Column(translate("Lists", "Mailboxes"), lambda r: r.mailbox_count),
         Column(translate("Lists", "Modified on"), lambda r: r.modified_on),

@@ -1,4 +1,5 @@
 """Item models of the lists: one generic table model over frozen rows, and the sort/search proxy."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -66,8 +67,9 @@ def sort_key(value: Any) -> Any:
 class RowTableModel(QAbstractTableModel):
     """Rows (frozen dataclasses) shown through columns; replaced all at once on refresh."""
 
-    def __init__(self, columns: Sequence[Column], parent: QObject | None = None, *,
-                 bold_if: Callable[[Any], bool] | None = None) -> None:
+    def __init__(
+        self, columns: Sequence[Column], parent: QObject | None = None, *, bold_if: Callable[[Any], bool] | None = None
+    ) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Any] = []

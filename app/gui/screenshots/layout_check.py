@@ -4,6 +4,7 @@ A label, button or check box narrower or shorter than its text needs is clipped;
 wrapped label shorter than its wrapped text is clipped; two visible widgets of the same
 layout whose rectangles intersect overlap. Tab bars must show every tab title whole.
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -88,7 +89,7 @@ def _overlaps(widget: QWidget) -> list[str]:
                 stack.append(nested)
     problems = []
     for i, first in enumerate(children):
-        for second in children[i + 1:]:
+        for second in children[i + 1 :]:
             overlap = first.geometry().intersected(second.geometry())
             if overlap.width() > 1 and overlap.height() > 1:
                 problems.append(f"{_name(first)} overlaps {_name(second)}")

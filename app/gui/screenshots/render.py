@@ -8,6 +8,7 @@ temporary home with an in-memory keyring: nothing of the user's is read or writt
 ``main(outdir, lang, scale, check)`` is what the command ``python -m app screenshots OUTDIR
 [--lang ja] [--scale 1.5] [--check]`` (app/cli/screenshots.py) runs.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,6 +22,7 @@ if TYPE_CHECKING:  # Qt and the store load when the render starts
     from PySide6.QtWidgets import QWidget
 
     from app.gui.screenshots.sample_data import Sample
+
 
 def _settle(widget: QWidget) -> None:
     from PySide6.QtWidgets import QApplication
@@ -52,24 +54,35 @@ def views(sample: Sample) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     window.set_sync(sync)
     emails = [m.email for m in Mailbox.select().order_by(Mailbox.id).limit(3)]
     if emails:  # the status bar as it looks while the engine runs (the longest form of its text)
-        window.set_activity("sync", QCoreApplication.translate("SyncController", "Synchronizing %1 and %2 more…")
-                            .replace("%1", ", ".join(emails[:2])).replace("%2", str(max(1, len(emails) - 2))))
+        window.set_activity(
+            "sync",
+            QCoreApplication.translate("SyncController", "Synchronizing %1 and %2 more…")
+            .replace("%1", ", ".join(emails[:2]))
+            .replace("%2", str(max(1, len(emails) - 2))),
+        )
     for index, name in ((0, "main-profiles"), (1, "main-mailboxes"), (2, "main-alerts")):
+
         def show_page(index=index):
             window.show_page(index)
             window.show()
             return window
+
         yield name, show_page
 
     def banner():
         window.show_page(1)
         from PySide6.QtCore import QCoreApplication
 
-        window.show_banner(QCoreApplication.translate(
-            "TrayController", "Server-Side Sync Manager keeps synchronizing in the notification area. "
-            "Use Quit in its menu to end it."))
+        window.show_banner(
+            QCoreApplication.translate(
+                "TrayController",
+                "Server-Side Sync Manager keeps synchronizing in the notification area. "
+                "Use Quit in its menu to end it.",
+            )
+        )
         window.show()
         return window
+
     yield "main-banner", banner
     window.ui.banner.hide()
 
@@ -79,6 +92,7 @@ def views(sample: Sample) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     fields.location.autoDiscover.setChecked(False)
     fields.location.incomingUrl.setText("mail.contoso.com")
     for number, part in enumerate(("location", "credentials", "advanced", "additional"), 1):
+
         def show_wizard_page(part=part):
             if part == "credentials":
                 fields.location.incomingUrl.setText("https://mail.contoso.com/EWS/Exchange.asmx")
@@ -86,7 +100,8 @@ def views(sample: Sample) -> Iterator[tuple[str, Callable[[], QWidget]]]:
                 cred.credentialSource.setCurrentIndex(cred.credentialSource.findData(CredentialSource.PROFILE.value))
                 cred.outgoingSameAsIncoming.setChecked(False)
                 cred.outgoingCredentialSource.setCurrentIndex(
-                    cred.outgoingCredentialSource.findData(CredentialSource.PROFILE.value))
+                    cred.outgoingCredentialSource.findData(CredentialSource.PROFILE.value)
+                )
             if part == "advanced":
                 fields.credentials.username.setText("CONTOSO\\crmservice")
                 fields.credentials.password.setText("x")
@@ -102,24 +117,29 @@ def views(sample: Sample) -> Iterator[tuple[str, Callable[[], QWidget]]]:
                 wizard.next()  # stays put when the page is incomplete: the picture shows why
             wizard.show()
             return wizard
+
         yield f"wizard-{number}-{part}", show_wizard_page
 
     form = ProfileForm(sample.profile_ids[1])
     tabs = ("general", "credentials", "advanced", "additional", "mailboxes", "alerts")
     for index, name in enumerate(tabs):
+
         def show_profile_tab(index=index):
             form.ui.tabs.setCurrentIndex(index)
             form.show()
             return form
+
         yield f"profile-{index + 1}-{name}", show_profile_tab
 
     editor = MailboxEditor(sample.mailbox_ids["alice"])
     editor.set_sync(sync)
     for index, name in enumerate(("general", "sync", "credentials", "results", "alerts", "history")):
+
         def show_mailbox_tab(index=index):
             editor.ui.tabs.setCurrentIndex(index)
             editor.show()
             return editor
+
         yield f"mailbox-{index + 1}-{name}", show_mailbox_tab
 
     def report():
@@ -127,6 +147,7 @@ def views(sample: Sample) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         dialog.ui.steps.expandAll()
         dialog.show()
         return dialog
+
     yield "report", report
 
 

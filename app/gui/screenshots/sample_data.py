@@ -4,6 +4,7 @@ a Test & Enable report.
 Written through the store's own repo functions (validation and keyring included); the test
 results and alerts are set directly, as the engine would have left them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -45,78 +46,172 @@ def create_sample_data(now: datetime = NOW) -> Sample:
     bob = repo.create_user("Bob Sato", "bob@contoso.com")
     sample.user_ids = {"admin": admin.id, "alice": alice.id, "bob": bob.id}
     sample.queue_id = Queue.create(name="Support", email="support@contoso.com").id
-    onprem = repo.save_profile(ProfileSettings(
-        name="Exchange 2013 on-premises", description="The head office Exchange Server 2013",
-        process_email_from=now - timedelta(days=30)))
-    manual = repo.save_profile(ProfileSettings(
-        name="Exchange (manual URL)", auto_discover=False,
-        incoming_url="https://mail.contoso.com/EWS/Exchange.asmx",
-        credential_source=CredentialSource.PROFILE, username="CONTOSO\\crmservice", use_impersonation=True,
-        process_email_from=now - timedelta(days=7)), password="service-password")
+    onprem = repo.save_profile(
+        ProfileSettings(
+            name="Exchange 2013 on-premises",
+            description="The head office Exchange Server 2013",
+            process_email_from=now - timedelta(days=30),
+        )
+    )
+    manual = repo.save_profile(
+        ProfileSettings(
+            name="Exchange (manual URL)",
+            auto_discover=False,
+            incoming_url="https://mail.contoso.com/EWS/Exchange.asmx",
+            credential_source=CredentialSource.PROFILE,
+            username="CONTOSO\\crmservice",
+            use_impersonation=True,
+            process_email_from=now - timedelta(days=7),
+        ),
+        password="service-password",
+    )
     sample.profile_ids = [onprem.id, manual.id]
 
     def mailbox(key, name, email, owner, kind=OwnerKind.USER, profile=onprem.id, **extra):
-        settings = MailboxSettings(name=name, email=email, owner_id=owner, owner_kind=kind,
-                                   approval=ApprovalStatus.APPROVED, profile_id=profile,
-                                   allow_credentials=profile == onprem.id, username=email)
+        settings = MailboxSettings(
+            name=name,
+            email=email,
+            owner_id=owner,
+            owner_kind=kind,
+            approval=ApprovalStatus.APPROVED,
+            profile_id=profile,
+            allow_credentials=profile == onprem.id,
+            username=email,
+        )
         row = repo.save_mailbox(settings, password="secret" if profile == onprem.id else None)
         if extra:
             Mailbox.update(**extra).where(Mailbox.id == row.id).execute()
         sample.mailbox_ids[key] = row.id
         return row.id
 
-    ok = dict(incoming_status=RunStatus.SUCCESS, outgoing_status=RunStatus.SUCCESS,
-              act_status=RunStatus.SUCCESS, mailbox_status=RunStatus.SUCCESS, test_completed_on=now,
-              incoming_enabled=True, outgoing_enabled=True, act_enabled=True,
-              last_sync_success_on=now - timedelta(minutes=3), next_sync_on=now + timedelta(minutes=2))
+    ok = dict(
+        incoming_status=RunStatus.SUCCESS,
+        outgoing_status=RunStatus.SUCCESS,
+        act_status=RunStatus.SUCCESS,
+        mailbox_status=RunStatus.SUCCESS,
+        test_completed_on=now,
+        incoming_enabled=True,
+        outgoing_enabled=True,
+        act_enabled=True,
+        last_sync_success_on=now - timedelta(minutes=3),
+        next_sync_on=now + timedelta(minutes=2),
+    )
     mailbox("admin", "Kenichiro Nakamura", "admin@contoso.com", admin.id, **ok)
-    alice_id = mailbox("alice", "Alice Wong", "alice@contoso.com", alice.id,
-                       incoming_status=RunStatus.FAILURE, outgoing_status=RunStatus.FAILURE,
-                       act_status=RunStatus.FAILURE, mailbox_status=RunStatus.FAILURE, test_completed_on=now,
-                       last_sync_error="401 Unauthorized: the user name or password is wrong.",
-                       transient_failure_count=0)
-    bob_id = mailbox("bob", "Bob Sato", "bob@contoso.com", bob.id, profile=manual.id,
-                     incoming_status=RunStatus.WARNING, outgoing_status=RunStatus.SUCCESS,
-                     act_status=RunStatus.SUCCESS, mailbox_status=RunStatus.WARNING, test_completed_on=now,
-                     incoming_enabled=True, outgoing_enabled=True, act_enabled=True, transient_failure_count=2,
-                     next_sync_on=now + timedelta(minutes=5))
+    alice_id = mailbox(
+        "alice",
+        "Alice Wong",
+        "alice@contoso.com",
+        alice.id,
+        incoming_status=RunStatus.FAILURE,
+        outgoing_status=RunStatus.FAILURE,
+        act_status=RunStatus.FAILURE,
+        mailbox_status=RunStatus.FAILURE,
+        test_completed_on=now,
+        last_sync_error="401 Unauthorized: the user name or password is wrong.",
+        transient_failure_count=0,
+    )
+    bob_id = mailbox(
+        "bob",
+        "Bob Sato",
+        "bob@contoso.com",
+        bob.id,
+        profile=manual.id,
+        incoming_status=RunStatus.WARNING,
+        outgoing_status=RunStatus.SUCCESS,
+        act_status=RunStatus.SUCCESS,
+        mailbox_status=RunStatus.WARNING,
+        test_completed_on=now,
+        incoming_enabled=True,
+        outgoing_enabled=True,
+        act_enabled=True,
+        transient_failure_count=2,
+        next_sync_on=now + timedelta(minutes=5),
+    )
     mailbox("support", "Support queue", "support@contoso.com", sample.queue_id, kind=OwnerKind.QUEUE)
     Mailbox.update(approval=ApprovalStatus.PENDING, act_method=SyncMethod.NONE).where(
-        Mailbox.id == sample.mailbox_ids["support"]).execute()
+        Mailbox.id == sample.mailbox_ids["support"]
+    ).execute()
 
     for minutes, workload, status, counts, message in (
-            (3, Workload.INCOMING, RunStatus.SUCCESS, (4, 0, 0), ""),
-            (3, Workload.ACT, RunStatus.SUCCESS, (1, 2, 0), ""),
-            (8, Workload.OUTGOING, RunStatus.SUCCESS, (0, 1, 0), ""),
-            (13, Workload.INCOMING, RunStatus.WARNING, (0, 0, 0), "ErrorServerBusy: retried after 5 minutes")):
-        SyncHistory.create(mailbox=sample.mailbox_ids["admin"], workload=workload, status=status,
-                           started_on=now - timedelta(minutes=minutes),
-                           finished_on=now - timedelta(minutes=minutes - 1),
-                           created=counts[0], updated=counts[1], deleted=counts[2], message=message)
-    for minutes, status, message in ((5, RunStatus.FAILURE, "401 Unauthorized: the credentials were rejected."),
-                                     (65, RunStatus.SUCCESS, "")):
-        SyncHistory.create(mailbox=alice_id, workload=Workload.INCOMING, status=status,
-                           created=0 if minutes < 60 else 3, started_on=now - timedelta(minutes=minutes),
-                           finished_on=now - timedelta(minutes=minutes), message=message)
+        (3, Workload.INCOMING, RunStatus.SUCCESS, (4, 0, 0), ""),
+        (3, Workload.ACT, RunStatus.SUCCESS, (1, 2, 0), ""),
+        (8, Workload.OUTGOING, RunStatus.SUCCESS, (0, 1, 0), ""),
+        (13, Workload.INCOMING, RunStatus.WARNING, (0, 0, 0), "ErrorServerBusy: retried after 5 minutes"),
+    ):
+        SyncHistory.create(
+            mailbox=sample.mailbox_ids["admin"],
+            workload=workload,
+            status=status,
+            started_on=now - timedelta(minutes=minutes),
+            finished_on=now - timedelta(minutes=minutes - 1),
+            created=counts[0],
+            updated=counts[1],
+            deleted=counts[2],
+            message=message,
+        )
+    for minutes, status, message in (
+        (5, RunStatus.FAILURE, "401 Unauthorized: the credentials were rejected."),
+        (65, RunStatus.SUCCESS, ""),
+    ):
+        SyncHistory.create(
+            mailbox=alice_id,
+            workload=Workload.INCOMING,
+            status=status,
+            created=0 if minutes < 60 else 3,
+            started_on=now - timedelta(minutes=minutes),
+            finished_on=now - timedelta(minutes=minutes),
+            message=message,
+        )
 
     def alert(level, mailbox_id, code, message, minutes_ago, **extra):
-        Alert.create(level=level, scope=extra.pop("scope", AlertScope.MAILBOX), mailbox=mailbox_id,
-                     profile=extra.pop("profile", None), error_code=code, message=message,
-                     created_on=now - timedelta(minutes=minutes_ago), updated_on=now - timedelta(minutes=minutes_ago),
-                     **extra)
+        Alert.create(
+            level=level,
+            scope=extra.pop("scope", AlertScope.MAILBOX),
+            mailbox=mailbox_id,
+            profile=extra.pop("profile", None),
+            error_code=code,
+            message=message,
+            created_on=now - timedelta(minutes=minutes_ago),
+            updated_on=now - timedelta(minutes=minutes_ago),
+            **extra,
+        )
 
-    alert(AlertLevel.ERROR, alice_id, "ErrorUnauthorized",
-          "Email cannot be received for the mailbox Alice Wong: the credentials were rejected (401).", 5,
-          workload=Workload.INCOMING, details="POST https://mail.contoso.com/EWS/Exchange.asmx → 401",
-          occurrences=3)
-    alert(AlertLevel.WARNING, bob_id, "ErrorServerBusy",
-          "The server was busy; the mailbox Bob Sato will be retried in 5 minutes.", 12,
-          workload=Workload.INCOMING)
-    alert(AlertLevel.INFORMATION, sample.mailbox_ids["admin"], "TestSucceeded",
-          "The mailbox Kenichiro Nakamura was tested and enabled.", 40, is_read=True, is_open=False)
-    alert(AlertLevel.WARNING, None, "MostMailboxesFailing",
-          "More than half of this profile's mailboxes failed within the last hour.", 25,
-          scope=AlertScope.PROFILE, profile=onprem.id)
+    alert(
+        AlertLevel.ERROR,
+        alice_id,
+        "ErrorUnauthorized",
+        "Email cannot be received for the mailbox Alice Wong: the credentials were rejected (401).",
+        5,
+        workload=Workload.INCOMING,
+        details="POST https://mail.contoso.com/EWS/Exchange.asmx → 401",
+        occurrences=3,
+    )
+    alert(
+        AlertLevel.WARNING,
+        bob_id,
+        "ErrorServerBusy",
+        "The server was busy; the mailbox Bob Sato will be retried in 5 minutes.",
+        12,
+        workload=Workload.INCOMING,
+    )
+    alert(
+        AlertLevel.INFORMATION,
+        sample.mailbox_ids["admin"],
+        "TestSucceeded",
+        "The mailbox Kenichiro Nakamura was tested and enabled.",
+        40,
+        is_read=True,
+        is_open=False,
+    )
+    alert(
+        AlertLevel.WARNING,
+        None,
+        "MostMailboxesFailing",
+        "More than half of this profile's mailboxes failed within the last hour.",
+        25,
+        scope=AlertScope.PROFILE,
+        profile=onprem.id,
+    )
     return sample
 
 
@@ -130,17 +225,37 @@ def sample_report(mailbox_id: int) -> DiagnosticReport:
 
     failure = unauthorized_failure("Invalid credentials for https://mail.contoso.com/EWS/Exchange.asmx")
     s, f = RunStatus.SUCCESS, RunStatus.FAILURE
-    report = DiagnosticReport(mailbox_id, "alice@contoso.com", f, started_on=NOW,
-                              finished_on=NOW + timedelta(seconds=4))
+    report = DiagnosticReport(
+        mailbox_id, "alice@contoso.com", f, started_on=NOW, finished_on=NOW + timedelta(seconds=4)
+    )
     report.steps = [
-        StepResult("preconditions", "Preconditions", None, s, 3,
-                   "The address is approved, a profile is set and the needed credentials are present."),
-        StepResult("endpoint", "Exchange Web Services endpoint", None, s, 412,
-                   "Configured EWS address: https://mail.contoso.com/EWS/Exchange.asmx"),
-        StepResult("connect", "Connect and authenticate", None, f, 1280, failure.message,
-                   "> POST https://mail.contoso.com/EWS/Exchange.asmx\n> Authorization: NTLM [redacted]\n"
-                   "< HTTP 401 Unauthorized  (12 ms)\n< WWW-Authenticate: Negotiate, NTLM, Basic realm=\"mail\"",
-                   failure),
+        StepResult(
+            "preconditions",
+            "Preconditions",
+            None,
+            s,
+            3,
+            "The address is approved, a profile is set and the needed credentials are present.",
+        ),
+        StepResult(
+            "endpoint",
+            "Exchange Web Services endpoint",
+            None,
+            s,
+            412,
+            "Configured EWS address: https://mail.contoso.com/EWS/Exchange.asmx",
+        ),
+        StepResult(
+            "connect",
+            "Connect and authenticate",
+            None,
+            f,
+            1280,
+            failure.message,
+            "> POST https://mail.contoso.com/EWS/Exchange.asmx\n> Authorization: NTLM [redacted]\n"
+            '< HTTP 401 Unauthorized  (12 ms)\n< WWW-Authenticate: Negotiate, NTLM, Basic realm="mail"',
+            failure,
+        ),
     ]
     report.workloads = dict.fromkeys(Workload, f)
     assert STEPS == "Diagnostics"

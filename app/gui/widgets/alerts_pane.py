@@ -3,6 +3,7 @@
 The same pane shows all alerts on the Alerts page, a mailbox's on the mailbox editor and a
 profile's (its own and its mailboxes') on the profile form.
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,12 +30,17 @@ def write_alerts_csv(path: str, rows: Iterable[AlertRow]) -> int:
     The message column is the stored English message (for logs, support and searching), whatever
     the UI language; headers and labels follow the UI language."""
     header = [
-        QCoreApplication.translate("AlertsPane", "Time"), QCoreApplication.translate("AlertsPane", "Level"),
-        QCoreApplication.translate("AlertsPane", "Scope"), QCoreApplication.translate("AlertsPane", "Mailbox"),
+        QCoreApplication.translate("AlertsPane", "Time"),
+        QCoreApplication.translate("AlertsPane", "Level"),
+        QCoreApplication.translate("AlertsPane", "Scope"),
+        QCoreApplication.translate("AlertsPane", "Mailbox"),
         QCoreApplication.translate("AlertsPane", "Email server profile"),
-        QCoreApplication.translate("AlertsPane", "Workload"), QCoreApplication.translate("AlertsPane", "Error code"),
-        QCoreApplication.translate("AlertsPane", "Message"), QCoreApplication.translate("AlertsPane", "Details"),
-        QCoreApplication.translate("AlertsPane", "Occurrences"), QCoreApplication.translate("AlertsPane", "Read"),
+        QCoreApplication.translate("AlertsPane", "Workload"),
+        QCoreApplication.translate("AlertsPane", "Error code"),
+        QCoreApplication.translate("AlertsPane", "Message"),
+        QCoreApplication.translate("AlertsPane", "Details"),
+        QCoreApplication.translate("AlertsPane", "Occurrences"),
+        QCoreApplication.translate("AlertsPane", "Read"),
         QCoreApplication.translate("AlertsPane", "Open"),
     ]
     count = 0
@@ -42,9 +48,22 @@ def write_alerts_csv(path: str, rows: Iterable[AlertRow]) -> int:
         writer = csv.writer(handle)
         writer.writerow(header)
         for r in rows:
-            writer.writerow([r.updated_on.isoformat(), enum_text(r.level), enum_text(r.scope), r.mailbox_name,
-                             r.profile_name, enum_text(r.workload), r.error_code, r.message, r.details,
-                             r.occurrences, int(r.is_read), int(r.is_open)])
+            writer.writerow(
+                [
+                    r.updated_on.isoformat(),
+                    enum_text(r.level),
+                    enum_text(r.scope),
+                    r.mailbox_name,
+                    r.profile_name,
+                    enum_text(r.workload),
+                    r.error_code,
+                    r.message,
+                    r.details,
+                    r.occurrences,
+                    int(r.is_read),
+                    int(r.is_open),
+                ]
+            )
             count += 1
     return count
 
@@ -54,8 +73,7 @@ class AlertsPane(QWidget):
     open_profile = Signal(int)
     changed = Signal()  # alerts were marked read or deleted here
 
-    def __init__(self, parent: QWidget | None = None, *, mailbox_id: int | None = None,
-                 profile_id: int | None = None):
+    def __init__(self, parent: QWidget | None = None, *, mailbox_id: int | None = None, profile_id: int | None = None):
         super().__init__(parent)
         self.ui = Ui_AlertsPane()
         self.ui.setupUi(self)
@@ -127,12 +145,12 @@ class AlertsPane(QWidget):
             self.refresh()
             self.changed.emit()
 
-        messages.confirm(self, self.tr("Delete alerts"),
-                         self.tr("Delete %n selected alert(s)?", "", len(ids)), delete)
+        messages.confirm(self, self.tr("Delete alerts"), self.tr("Delete %n selected alert(s)?", "", len(ids)), delete)
 
     def export_csv(self) -> None:
         self._export_dialog = messages.open_save_dialog(
-            self, self.tr("Export alerts"), self.tr("CSV files (*.csv)"), "csv", "alerts.csv", self.write_csv)
+            self, self.tr("Export alerts"), self.tr("CSV files (*.csv)"), "csv", "alerts.csv", self.write_csv
+        )
 
     def write_csv(self, path: str) -> None:
         try:

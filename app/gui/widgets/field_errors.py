@@ -5,6 +5,7 @@ appended (``usernameError`` under ``username``) in a row of its own; it shows th
 the setting named in snake_case (``username``), and its row shows only while there is one. A
 field that a choice makes irrelevant is hidden, row and message alike.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -35,7 +36,7 @@ class FieldErrors:
             for name, label in vars(ui).items():
                 if isinstance(label, QLabel) and name.endswith(SUFFIX) and self._form_row(label) is not None:
                     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                    widget_name = name[:-len(SUFFIX)]
+                    widget_name = name[: -len(SUFFIX)]
                     self._rows.append((snake_case(widget_name), getattr(ui, widget_name), label))
 
     def message_for(self, field: str) -> str:

@@ -4,6 +4,7 @@ The four parts (server location, credentials, advanced, additional settings) are
 ``ProfileFields`` fills them from ``ProfileSettings``, reads them back, shows and hides rows as
 the choices require, and shows each validation message next to its field.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -25,11 +26,26 @@ from app.gui.widgets.field_errors import FieldErrors
 # which settings each part edits: the wizard's page is complete when none of them has an issue
 PART_FIELDS = {
     "location": {"name", "description", "server_type", "auto_discover", "incoming_url"},
-    "credentials": {"credential_source", "username", "password", "use_impersonation", "outgoing_url",
-                    "outgoing_credential_source", "outgoing_username", "outgoing_password", "outgoing_port"},
+    "credentials": {
+        "credential_source",
+        "username",
+        "password",
+        "use_impersonation",
+        "outgoing_url",
+        "outgoing_credential_source",
+        "outgoing_username",
+        "outgoing_password",
+        "outgoing_port",
+    },
     "advanced": {"incoming_port", "use_ssl", "auth_protocol", "trusted_ca_path"},
-    "additional": {"move_failed_to_undeliverable", "process_email_from", "max_connections",
-                   "min_polling_minutes", "timeout_seconds", "alert_when_most_fail"},
+    "additional": {
+        "move_failed_to_undeliverable",
+        "process_email_from",
+        "max_connections",
+        "min_polling_minutes",
+        "timeout_seconds",
+        "alert_when_most_fail",
+    },
 }
 
 
@@ -56,8 +72,12 @@ class ProfileFields(QObject):
         self.parts: dict[str, QWidget] = {}
         self.location, self.credentials = Ui_ProfileLocation(), Ui_ProfileCredentials()
         self.advanced, self.additional = Ui_ProfileAdvanced(), Ui_ProfileAdditional()
-        for key, ui in (("location", self.location), ("credentials", self.credentials),
-                        ("advanced", self.advanced), ("additional", self.additional)):
+        for key, ui in (
+            ("location", self.location),
+            ("credentials", self.credentials),
+            ("advanced", self.advanced),
+            ("additional", self.additional),
+        ):
             form = QWidget()
             ui.setupUi(form)
             part = QWidget(parent)  # the form, then the spare height: rows stay together at the top
@@ -67,9 +87,16 @@ class ProfileFields(QObject):
             box.addStretch(1)
             self.parts[key] = part
         self._uis = (self.location, self.credentials, self.advanced, self.additional)  # a tuple: each keeps its type
-        self.errors = FieldErrors(self._uis, [self.location.locationForm, self.credentials.credentialsForm,
-                                              self.credentials.outgoingForm, self.advanced.advancedForm,
-                                              self.additional.additionalForm])
+        self.errors = FieldErrors(
+            self._uis,
+            [
+                self.location.locationForm,
+                self.credentials.credentialsForm,
+                self.credentials.outgoingForm,
+                self.advanced.advancedForm,
+                self.additional.additionalForm,
+            ],
+        )
         fill_enum_combo(self.location.serverType, ServerType)
         for combo in (self.credentials.credentialSource, self.credentials.outgoingCredentialSource):
             fill_enum_combo(combo, CredentialSource)
@@ -124,26 +151,32 @@ class ProfileFields(QObject):
     def settings(self) -> ProfileSettings:
         loc, cred, adv, add = self._uis
         return ProfileSettings(
-            name=loc.name.text(), description=loc.description.toPlainText(),
-            server_type=ServerType(loc.serverType.currentData()), auto_discover=loc.autoDiscover.isChecked(),
+            name=loc.name.text(),
+            description=loc.description.toPlainText(),
+            server_type=ServerType(loc.serverType.currentData()),
+            auto_discover=loc.autoDiscover.isChecked(),
             incoming_url=loc.incomingUrl.text().strip(),
             credential_source=CredentialSource(cred.credentialSource.currentData()),
             username=cred.username.text().strip(),
             has_password=self._stored_password or bool(cred.password.text()),
             use_impersonation=cred.useImpersonation.isChecked(),
             auth_protocol=AuthProtocol(adv.authProtocol.currentData()),
-            incoming_port=adv.incomingPort.value(), use_ssl=adv.useSsl.isChecked(),
+            incoming_port=adv.incomingPort.value(),
+            use_ssl=adv.useSsl.isChecked(),
             outgoing_same_as_incoming=cred.outgoingSameAsIncoming.isChecked(),
             outgoing_url=cred.outgoingUrl.text().strip(),
             outgoing_credential_source=CredentialSource(cred.outgoingCredentialSource.currentData()),
             outgoing_username=cred.outgoingUsername.text().strip(),
             outgoing_has_password=self._stored_outgoing_password or bool(cred.outgoingPassword.text()),
             outgoing_auth_protocol=AuthProtocol(cred.outgoingAuthProtocol.currentData()),
-            outgoing_port=cred.outgoingPort.value(), trusted_ca_path=adv.trustedCaPath.text().strip(),
+            outgoing_port=cred.outgoingPort.value(),
+            trusted_ca_path=adv.trustedCaPath.text().strip(),
             move_failed_to_undeliverable=add.moveFailedToUndeliverable.isChecked(),
             process_email_from=from_qdatetime(add.processEmailFrom.dateTime()),
-            max_connections=add.maxConnections.value(), min_polling_minutes=add.minPollingMinutes.value(),
-            timeout_seconds=add.timeoutSeconds.value(), alert_when_most_fail=add.alertWhenMostFail.isChecked(),
+            max_connections=add.maxConnections.value(),
+            min_polling_minutes=add.minPollingMinutes.value(),
+            timeout_seconds=add.timeoutSeconds.value(),
+            alert_when_most_fail=add.alertWhenMostFail.isChecked(),
         )
 
     def passwords(self) -> tuple[str | None, str | None]:
@@ -173,27 +206,53 @@ class ProfileFields(QObject):
         out_profile_creds = s.outgoing_credential_source is CredentialSource.PROFILE
         visible = {
             "incoming_url": not s.auto_discover,
-            "username": profile_creds, "password": profile_creds,
+            "username": profile_creds,
+            "password": profile_creds,
             "outgoing_url": not s.auto_discover,
-            "outgoing_username": out_profile_creds, "outgoing_password": out_profile_creds,
+            "outgoing_username": out_profile_creds,
+            "outgoing_password": out_profile_creds,
         }
         cred.outgoingGroup.setVisible(not s.outgoing_same_as_incoming)
         self.errors.show(self.issues, visible)
 
     def _connect_changes(self) -> None:
         loc, cred, adv, add = self._uis
-        for edit in (loc.name, loc.incomingUrl, cred.username, cred.password, cred.outgoingUrl,
-                     cred.outgoingUsername, cred.outgoingPassword, adv.trustedCaPath):
+        for edit in (
+            loc.name,
+            loc.incomingUrl,
+            cred.username,
+            cred.password,
+            cred.outgoingUrl,
+            cred.outgoingUsername,
+            cred.outgoingPassword,
+            adv.trustedCaPath,
+        ):
             edit.textChanged.connect(self._on_change)
         loc.description.textChanged.connect(self._on_change)
-        for combo in (loc.serverType, cred.credentialSource, cred.outgoingCredentialSource,
-                      cred.outgoingAuthProtocol, adv.authProtocol):
+        for combo in (
+            loc.serverType,
+            cred.credentialSource,
+            cred.outgoingCredentialSource,
+            cred.outgoingAuthProtocol,
+            adv.authProtocol,
+        ):
             combo.currentIndexChanged.connect(self._on_change)
-        for box in (loc.autoDiscover, cred.useImpersonation, cred.outgoingSameAsIncoming, adv.useSsl,
-                    add.moveFailedToUndeliverable, add.alertWhenMostFail):
+        for box in (
+            loc.autoDiscover,
+            cred.useImpersonation,
+            cred.outgoingSameAsIncoming,
+            adv.useSsl,
+            add.moveFailedToUndeliverable,
+            add.alertWhenMostFail,
+        ):
             box.toggled.connect(self._on_change)
-        for spin in (cred.outgoingPort, adv.incomingPort, add.maxConnections, add.minPollingMinutes,
-                     add.timeoutSeconds):
+        for spin in (
+            cred.outgoingPort,
+            adv.incomingPort,
+            add.maxConnections,
+            add.minPollingMinutes,
+            add.timeoutSeconds,
+        ):
             spin.valueChanged.connect(self._on_change)
         add.processEmailFrom.dateTimeChanged.connect(self._on_change)
 

@@ -5,6 +5,7 @@ accepted, sent to the tray), restored when it is built; the first time, it opens
 ``default_size``. The geometry is kept with QSettings in an INI file in the app's data folder
 (``paths.data_dir()``: under ``SSSM_HOME`` in the tests and the screenshots), one key per class.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

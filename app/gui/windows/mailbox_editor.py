@@ -1,5 +1,6 @@
 """The mailbox editor (docs/product-rules.md §2; seed: メールボックスの設定): settings, test results,
 alerts, actions."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -110,8 +111,9 @@ class MailboxEditor(Dialog):
         ui.username.setText(s.username)
         ui.password.clear()
         self._has_stored_password = s.has_password
-        ui.password.setPlaceholderText(self.tr("Stored in the credential store; type to replace it")
-                                       if s.has_password else "")
+        ui.password.setPlaceholderText(
+            self.tr("Stored in the credential store; type to replace it") if s.has_password else ""
+        )
         ui.deleteAfterProcessing.setChecked(s.delete_after_processing)
         self._loading = False
         self._show_results()
@@ -156,16 +158,20 @@ class MailboxEditor(Dialog):
         ui = self.ui
         owner = ui.owner.currentData().split(":") if ui.owner.currentData() else None
         return MailboxSettings(
-            name=ui.name.text(), email=ui.email.text().strip(),
+            name=ui.name.text(),
+            email=ui.email.text().strip(),
             owner_id=int(owner[1]) if owner else None,
             owner_kind=OwnerKind(owner[0]) if owner else OwnerKind.USER,
-            approval=ApprovalStatus(ui.approval.currentData()), profile_id=ui.profile.currentData(),
+            approval=ApprovalStatus(ui.approval.currentData()),
+            profile_id=ui.profile.currentData(),
             incoming_method=SyncMethod(ui.incomingMethod.currentData()),
             outgoing_method=SyncMethod(ui.outgoingMethod.currentData()),
             act_method=SyncMethod(ui.actMethod.currentData()),
-            allow_credentials=ui.allowCredentials.isChecked(), username=ui.username.text().strip(),
+            allow_credentials=ui.allowCredentials.isChecked(),
+            username=ui.username.text().strip(),
             has_password=self._has_stored_password or bool(ui.password.text()),
-            delete_after_processing=ui.deleteAfterProcessing.isChecked())
+            delete_after_processing=ui.deleteAfterProcessing.isChecked(),
+        )
 
     def _changed(self, *_args) -> None:
         if self._loading:
@@ -189,12 +195,14 @@ class MailboxEditor(Dialog):
         try:
             self.mailbox = repo.save_mailbox(self.settings(), mailbox=self.mailbox, password=password or None)
         except ValidationError as exc:
-            messages.show_error(self, self.tr("The mailbox was not saved"),
-                                "\n".join(i.message(translate) for i in exc.issues))
+            messages.show_error(
+                self, self.tr("The mailbox was not saved"), "\n".join(i.message(translate) for i in exc.issues)
+            )
             return False
         except secrets.SecretStoreError as exc:
-            messages.show_error(self, self.tr("The mailbox was not saved"),
-                                self.tr("The password could not be stored."), str(exc))
+            messages.show_error(
+                self, self.tr("The mailbox was not saved"), self.tr("The password could not be stored."), str(exc)
+            )
             return False
         if self.mailbox_id is None:
             self.mailbox_id = self.mailbox.id
@@ -221,9 +229,14 @@ class MailboxEditor(Dialog):
         if self.sync is None or self.mailbox_id is None:
             return
         if not self.sync.sync_now(self.mailbox_id):
-            messages.show_info(self, self.tr("Sync now"),
-                               self.tr("Nothing to synchronize: the mailbox must be approved and have a "
-                                       "workload enabled with server-side synchronization (Test & Enable)."))
+            messages.show_info(
+                self,
+                self.tr("Sync now"),
+                self.tr(
+                    "Nothing to synchronize: the mailbox must be approved and have a "
+                    "workload enabled with server-side synchronization (Test & Enable)."
+                ),
+            )
 
     def cycle_finished(self, mailbox_id: int, _workload: str, _ok: bool, _summary: str) -> None:
         if mailbox_id == self.mailbox_id:
@@ -242,19 +255,31 @@ class MailboxEditor(Dialog):
         m = Mailbox.get_by_id(self.mailbox_id)
         row = queries.mailbox_rows(mailbox_id=self.mailbox_id)[0]
         last = report_text(self.last_report, m.name, translate) if self.last_report is not None else ""
-        return mailbox_details_text(m, row.profile_name, row.owner_name,
-                                    secrets.has_password(secrets.mailbox_key(m.id)),
-                                    queries.alert_rows(mailbox_id=m.id), last, translate=translate)
+        return mailbox_details_text(
+            m,
+            row.profile_name,
+            row.owner_name,
+            secrets.has_password(secrets.mailbox_key(m.id)),
+            queries.alert_rows(mailbox_id=m.id),
+            last,
+            translate=translate,
+        )
 
     def download_details(self) -> None:
         self._download_dialog = messages.open_save_dialog(
-            self, self.tr("Download mailbox details"), self.tr("Text files (*.txt)"), "txt",
-            f"mailbox-{self.mailbox_id}.txt", self.write_details)
+            self,
+            self.tr("Download mailbox details"),
+            self.tr("Text files (*.txt)"),
+            "txt",
+            f"mailbox-{self.mailbox_id}.txt",
+            self.write_details,
+        )
 
     def write_details(self, path: str) -> None:
         try:
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(self.details_text())
         except OSError as exc:
-            messages.show_error(self, self.tr("Download mailbox details"), self.tr("Could not write the file."),
-                                str(exc))
+            messages.show_error(
+                self, self.tr("Download mailbox details"), self.tr("Could not write the file."), str(exc)
+            )

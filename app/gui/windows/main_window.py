@@ -1,4 +1,5 @@
 """The main window: navigation on the left, one page per area, a status bar with what is running."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -47,8 +48,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.profiles = RowTableModel(profile_columns(), self)
         self.profile_proxy = SearchProxy(self)
         self.profile_proxy.setSourceModel(self.profiles)
-        setup_table(ui.profilesTable, self.profile_proxy, single_selection=True, alternating_rows=True,
-                    stretch_last=True)
+        setup_table(
+            ui.profilesTable, self.profile_proxy, single_selection=True, alternating_rows=True, stretch_last=True
+        )
         ui.profilesSearch.textChanged.connect(self.profile_proxy.set_search)
         ui.profilesTable.doubleClicked.connect(lambda i: self.open_profile(self.profile_proxy.row_at(i.row()).id))
         ui.openProfileButton.clicked.connect(self._open_selected_profile)
@@ -58,8 +60,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.mailboxes = RowTableModel(mailbox_columns(), self)
         self.mailbox_proxy = SearchProxy(self)
         self.mailbox_proxy.setSourceModel(self.mailboxes)
-        setup_table(ui.mailboxesTable, self.mailbox_proxy, single_selection=True, alternating_rows=True,
-                    stretch_last=True)
+        setup_table(
+            ui.mailboxesTable, self.mailbox_proxy, single_selection=True, alternating_rows=True, stretch_last=True
+        )
         ui.mailboxesSearch.textChanged.connect(self.mailbox_proxy.set_search)
         ui.mailboxesTable.doubleClicked.connect(lambda i: self.open_mailbox(self.mailbox_proxy.row_at(i.row()).id))
         ui.openMailboxButton.clicked.connect(self._open_selected_mailbox)
@@ -160,8 +163,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
             with open(path, encoding="utf-8") as handle:
                 settings = profile_from_json(handle.read())
         except (OSError, ProfileFileError) as exc:
-            messages.show_error(self, self.tr("Import email server profile"), self.tr("The file cannot be imported."),
-                                str(exc))
+            messages.show_error(
+                self, self.tr("Import email server profile"), self.tr("The file cannot be imported."), str(exc)
+            )
             return
         self.new_profile(settings)
 
@@ -217,8 +221,12 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def _profile_tested(self, profile_id: int, reports) -> None:
         reports = [r for r in (reports or []) if r is not None]
         passed = sum(1 for r in reports if r.status is RunStatus.SUCCESS)
-        self.statusBar().showMessage(self.tr("Test & Enable mailboxes: %1 of %2 passed")
-                                     .replace("%1", str(passed)).replace("%2", str(len(reports))), 15_000)
+        self.statusBar().showMessage(
+            self.tr("Test & Enable mailboxes: %1 of %2 passed")
+            .replace("%1", str(passed))
+            .replace("%2", str(len(reports))),
+            15_000,
+        )
         for report in reports:
             editor = self.mailbox_editors.get(report.mailbox_id)
             if editor is not None:
@@ -232,8 +240,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         name = rows[0].name if rows else ""
         dialog = ReportDialog(report, name, editor or self)
         dialog.show()
-        self.statusBar().showMessage(self.tr("Test of %1: %2").replace("%1", name)
-                                     .replace("%2", enum_text(report.status)), 10_000)
+        self.statusBar().showMessage(
+            self.tr("Test of %1: %2").replace("%1", name).replace("%2", enum_text(report.status)), 10_000
+        )
         return dialog
 
     # --- closing ----------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 """The email server profile form: every field, its mailboxes and alerts, Test & Enable mailboxes."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
@@ -34,8 +35,12 @@ class ProfileForm(Dialog):
         self.profile_id = profile_id
         self.profile = ServerProfile.get_by_id(profile_id)
         self.fields = ProfileFields(lambda: repo.profile_context(self.profile), self)
-        titles = [("location", self.tr("General")), ("credentials", self.tr("Credentials")),
-                  ("advanced", self.tr("Advanced")), ("additional", self.tr("Additional settings"))]
+        titles = [
+            ("location", self.tr("General")),
+            ("credentials", self.tr("Credentials")),
+            ("advanced", self.tr("Advanced")),
+            ("additional", self.tr("Additional settings")),
+        ]
         for position, (part, title) in enumerate(titles):
             scroll = QScrollArea(self)
             scroll.setWidgetResizable(True)
@@ -81,15 +86,18 @@ class ProfileForm(Dialog):
     def save(self) -> bool:
         password, outgoing_password = self.fields.passwords()
         try:
-            repo.save_profile(self.fields.settings(), profile=self.profile, password=password,
-                              outgoing_password=outgoing_password)
+            repo.save_profile(
+                self.fields.settings(), profile=self.profile, password=password, outgoing_password=outgoing_password
+            )
         except ValidationError as exc:
-            messages.show_error(self, self.tr("The profile was not saved"),
-                                "\n".join(i.message(translate) for i in exc.issues))
+            messages.show_error(
+                self, self.tr("The profile was not saved"), "\n".join(i.message(translate) for i in exc.issues)
+            )
             return False
         except secrets.SecretStoreError as exc:
-            messages.show_error(self, self.tr("The profile was not saved"),
-                                self.tr("The password could not be stored."), str(exc))
+            messages.show_error(
+                self, self.tr("The profile was not saved"), self.tr("The password could not be stored."), str(exc)
+            )
             return False
         self.reload()
         self.saved.emit(self.profile_id)
@@ -97,8 +105,13 @@ class ProfileForm(Dialog):
 
     def export_profile(self) -> None:
         self._export_dialog = messages.open_save_dialog(
-            self, self.tr("Export email server profile"), self.tr("Profile files (*.json)"), "json",
-            f"{self.profile.name}.json", self.write_export)
+            self,
+            self.tr("Export email server profile"),
+            self.tr("Profile files (*.json)"),
+            "json",
+            f"{self.profile.name}.json",
+            self.write_export,
+        )
 
     def write_export(self, path: str) -> None:
         """The saved profile (not unsaved edits), without passwords."""
@@ -106,13 +119,19 @@ class ProfileForm(Dialog):
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(profile_to_json(repo.profile_settings(ServerProfile.get_by_id(self.profile_id))))
         except OSError as exc:
-            messages.show_error(self, self.tr("Export email server profile"), self.tr("Could not write the file."),
-                                str(exc))
+            messages.show_error(
+                self, self.tr("Export email server profile"), self.tr("Could not write the file."), str(exc)
+            )
 
     def confirm_test(self) -> None:
         messages.confirm(
-            self, self.tr("Test & Enable mailboxes"),
-            self.tr("This will run the test on all the mailboxes associated with this email server profile "
-                    "(%n mailbox(es)). Mailboxes that pass are enabled for server-side synchronization.",
-                    "", len(self.mailboxes.rows)),
-            lambda: self.test_requested.emit(self.profile_id))
+            self,
+            self.tr("Test & Enable mailboxes"),
+            self.tr(
+                "This will run the test on all the mailboxes associated with this email server profile "
+                "(%n mailbox(es)). Mailboxes that pass are enabled for server-side synchronization.",
+                "",
+                len(self.mailboxes.rows),
+            ),
+            lambda: self.test_requested.emit(self.profile_id),
+        )

@@ -1,4 +1,5 @@
 """New → Exchange profile: the wizard over the profile's four parts (docs/product-rules.md §1, seed steps 3–13)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -49,13 +50,14 @@ class ProfileWizard(PreserveGeometry, QWizard):
         self.fields = ProfileFields(repo.profile_context, self)
         self.fields.load(settings or self.fields.settings())  # an import, or fresh defaults; validated
         pages = [
-            ("location", self.tr("Server location"),
-             self.tr("Name the profile and say where the Exchange server is.")),
-            ("credentials", self.tr("Credentials"),
-             self.tr("How incoming and outgoing connections authenticate.")),
+            ("location", self.tr("Server location"), self.tr("Name the profile and say where the Exchange server is.")),
+            ("credentials", self.tr("Credentials"), self.tr("How incoming and outgoing connections authenticate.")),
             ("advanced", self.tr("Advanced"), self.tr("Port, SSL, authentication protocol and certificate.")),
-            ("additional", self.tr("Additional settings"),
-             self.tr("Which email is processed and how hard the server is polled.")),
+            (
+                "additional",
+                self.tr("Additional settings"),
+                self.tr("Which email is processed and how hard the server is polled."),
+            ),
         ]
         self.pages = {}
         for part, title, subtitle in pages:
@@ -70,12 +72,14 @@ class ProfileWizard(PreserveGeometry, QWizard):
         try:
             profile = repo.save_profile(settings, password=password, outgoing_password=outgoing_password)
         except ValidationError as exc:
-            messages.show_error(self, self.tr("The profile was not saved"),
-                                "\n".join(i.message(translate) for i in exc.issues))
+            messages.show_error(
+                self, self.tr("The profile was not saved"), "\n".join(i.message(translate) for i in exc.issues)
+            )
             return
         except secrets.SecretStoreError as exc:
-            messages.show_error(self, self.tr("The profile was not saved"),
-                                self.tr("The password could not be stored."), str(exc))
+            messages.show_error(
+                self, self.tr("The profile was not saved"), self.tr("The password could not be stored."), str(exc)
+            )
             return
         self.saved.emit(profile.id)
         super().accept()

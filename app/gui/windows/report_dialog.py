@@ -1,4 +1,5 @@
 """The Test & Enable report: the engine's steps, each expandable to its redacted transcript."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -23,8 +24,7 @@ def _wrapped(text: str) -> str:
     import textwrap
 
     wide = sum(1 for c in text if ord(c) > 0x2E80) > len(text) // 3
-    return "\n".join(textwrap.wrap(text, width=60 if wide else 110, break_long_words=True,
-                                    break_on_hyphens=False))
+    return "\n".join(textwrap.wrap(text, width=60 if wide else 110, break_long_words=True, break_on_hyphens=False))
 
 
 class ReportDialog(Dialog):
@@ -38,10 +38,12 @@ class ReportDialog(Dialog):
         self.ui.setupUi(self)
         self.report, self.mailbox_name = report, mailbox_name
         self.setWindowTitle(self.tr("Test report: %1").replace("%1", mailbox_name or str(report.mailbox_id)))
-        self.ui.summary.setText(self.tr("Result: %1 · started %2 · finished %3")
-                                .replace("%1", enum_text(report.status))
-                                .replace("%2", format_time(report.started_on))
-                                .replace("%3", format_time(report.finished_on)))
+        self.ui.summary.setText(
+            self.tr("Result: %1 · started %2 · finished %3")
+            .replace("%1", enum_text(report.status))
+            .replace("%2", format_time(report.started_on))
+            .replace("%3", format_time(report.finished_on))
+        )
         tree = self.ui.steps
         tree.setUniformRowHeights(False)  # multi-line rows: the next step and the transcript
         header = tree.header()
@@ -51,8 +53,14 @@ class ReportDialog(Dialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for number, step in enumerate(report.steps, 1):
             message = step_message(step, translate)
-            item = QTreeWidgetItem([f"{number}. {step_title(step, translate)}", enum_text(step.status),
-                                    duration_text(step.duration_ms), message])
+            item = QTreeWidgetItem(
+                [
+                    f"{number}. {step_title(step, translate)}",
+                    enum_text(step.status),
+                    duration_text(step.duration_ms),
+                    message,
+                ]
+            )
             colour = _COLOURS.get(step.status)
             if colour:
                 item.setForeground(1, QBrush(QColor(colour)))
@@ -91,8 +99,8 @@ class ReportDialog(Dialog):
 
     def save_as_text(self) -> None:
         self._save_dialog = messages.open_save_dialog(
-            self, self.tr("Save test report"), self.tr("Text files (*.txt)"), "txt", "test-report.txt",
-            self.write_text)
+            self, self.tr("Save test report"), self.tr("Text files (*.txt)"), "txt", "test-report.txt", self.write_text
+        )
 
     def write_text(self, path: str) -> None:
         try:

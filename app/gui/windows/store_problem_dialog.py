@@ -6,6 +6,7 @@ to try again, or to quit) and a log folder that cannot be written (said once, th
 a stand-in in tests. Texts are translated here (context "StoreProblem"); the store's English
 message is shown as the technical detail.
 """
+
 from __future__ import annotations
 
 import logging
@@ -35,18 +36,18 @@ def _headline(problem: StoreProblem) -> str:
     # literal calls, one per text, so that lupdate finds every one of them
     texts = {
         StoreProblem.NOT_A_DATABASE: translate(
-            "StoreProblem", "The data file is not a Server-Side Sync Manager data file."),
+            "StoreProblem", "The data file is not a Server-Side Sync Manager data file."
+        ),
         StoreProblem.DAMAGED: translate("StoreProblem", "The data file is damaged."),
         StoreProblem.NOT_A_FILE: translate(
-            "StoreProblem", "The data file is not a file: something else is in its place."),
+            "StoreProblem", "The data file is not a file: something else is in its place."
+        ),
         StoreProblem.BAD_SCHEMA: translate(
-            "StoreProblem", "The data file has an impossible schema: it is damaged or was not written by this app."),
-        StoreProblem.TOO_NEW: translate(
-            "StoreProblem", "The data file was written by a newer version of the app."),
-        StoreProblem.NOT_WRITABLE: translate(
-            "StoreProblem", "The data file cannot be written."),
-        StoreProblem.BUSY: translate(
-            "StoreProblem", "The data file is busy: another program holds it."),
+            "StoreProblem", "The data file has an impossible schema: it is damaged or was not written by this app."
+        ),
+        StoreProblem.TOO_NEW: translate("StoreProblem", "The data file was written by a newer version of the app."),
+        StoreProblem.NOT_WRITABLE: translate("StoreProblem", "The data file cannot be written."),
+        StoreProblem.BUSY: translate("StoreProblem", "The data file is busy: another program holds it."),
     }
     return texts[problem]
 
@@ -54,20 +55,24 @@ def _headline(problem: StoreProblem) -> str:
 def _advice(error: StoreError, latest: Backup | None) -> str:
     if error.problem is StoreProblem.BUSY:
         return translate(
-            "StoreProblem", "Close the other program (another copy of the app, a backup tool or a database "
-                            "browser), then try again.")
+            "StoreProblem",
+            "Close the other program (another copy of the app, a backup tool or a database browser), then try again.",
+        )
     if error.problem is StoreProblem.NOT_WRITABLE:
         return translate(
-            "StoreProblem", "Give your account write access to the file and its folder (or free disk space), "
-                            "then try again.")
+            "StoreProblem",
+            "Give your account write access to the file and its folder (or free disk space), then try again.",
+        )
     if latest is not None:
         when = format_time(latest.taken_on.astimezone())  # taken_on: local time, naive
         return translate(
-            "StoreProblem", "Restore the last automatic backup, taken %1? The current file is kept beside it, "
-                            "renamed.").replace("%1", when)
+            "StoreProblem", "Restore the last automatic backup, taken %1? The current file is kept beside it, renamed."
+        ).replace("%1", when)
     return translate(
-        "StoreProblem", "There is no automatic backup to restore. Move the file away to start with an empty "
-                        "store, or restore a copy of your own with “python -m app store restore --from FILE”.")
+        "StoreProblem",
+        "There is no automatic backup to restore. Move the file away to start with an empty "
+        "store, or restore a copy of your own with “python -m app store restore --from FILE”.",
+    )
 
 
 class Choice(Enum):
@@ -101,13 +106,18 @@ class StoreProblemDialog(QDialog):
         self.restore_button: QPushButton | None = None
         self.retry_button: QPushButton | None = None
         if error.restorable and latest is not None:
-            self.restore_button = self.buttons.addButton(translate("StoreProblem", "Restore backup"),
-                                                         QDialogButtonBox.ButtonRole.AcceptRole)
+            self.restore_button = self.buttons.addButton(
+                translate("StoreProblem", "Restore backup"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
             self.restore_button.clicked.connect(lambda: self._done(Choice.RESTORE))
         if error.problem in (StoreProblem.BUSY, StoreProblem.NOT_WRITABLE):
-            self.retry_button = self.buttons.addButton(translate("StoreProblem", "Try again"), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.retry_button = self.buttons.addButton(
+                translate("StoreProblem", "Try again"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
             self.retry_button.clicked.connect(lambda: self._done(Choice.RETRY))
-        self.quit_button = self.buttons.addButton(translate("StoreProblem", "Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button = self.buttons.addButton(
+            translate("StoreProblem", "Quit"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.quit_button.clicked.connect(lambda: self._done(Choice.QUIT))
         (self.restore_button or self.retry_button or self.quit_button).setDefault(True)
         layout.addWidget(self.buttons)
@@ -152,7 +162,7 @@ def open_store_or_ask(ask: Ask | None = None) -> StoreStart | None:
         try:
             open_database(path)
             return StoreStart(restored)
-        except Exception as exc:  # noqa: BLE001 - classified below; anything else is a bug and re-raised
+        except Exception as exc:
             error = store_error(exc, path)
             if error is None:
                 raise
@@ -166,7 +176,9 @@ def open_store_or_ask(ask: Ask | None = None) -> StoreStart | None:
                 restored = backup.restore(path, latest.path)
             except (StoreError, BackupError) as exc:
                 log.error("restoring %s failed: %s", latest.path, exc)
-                messages.show_fatal(None, translate("StoreProblem", "The backup could not be restored: %1").replace("%1", str(exc)))
+                messages.show_fatal(
+                    None, translate("StoreProblem", "The backup could not be restored: %1").replace("%1", str(exc))
+                )
 
 
 def show_startup_notices(window: QWidget, start: StoreStart) -> None:
@@ -175,13 +187,24 @@ def show_startup_notices(window: QWidget, start: StoreStart) -> None:
     from app.log import logging_problem
 
     if start.restored is not None:
-        text = translate("StoreProblem", "The data file was damaged and has been restored from the backup %1. The damaged file is "
-                   "kept as %2.").replace("%1", str(start.restored.restored_from)).replace(
-            "%2", str(start.restored.kept_as) if start.restored.kept_as else "-")
+        text = (
+            translate(
+                "StoreProblem",
+                "The data file was damaged and has been restored from the backup %1. The damaged file is kept as %2.",
+            )
+            .replace("%1", str(start.restored.restored_from))
+            .replace("%2", str(start.restored.kept_as) if start.restored.kept_as else "-")
+        )
         messages.show_info(window, translate("StoreProblem", "Backup restored"), text)
     problem = logging_problem()
     if problem is not None:
-        messages.show_error(window, translate("StoreProblem", "Logging is off"), translate("StoreProblem", 
-            "The log folder %1 cannot be written, so this session keeps no log file. The app works normally; "
-            "give your account write access to that folder to get the log back.").replace("%1", str(problem.folder)),
-            problem.reason)
+        messages.show_error(
+            window,
+            translate("StoreProblem", "Logging is off"),
+            translate(
+                "StoreProblem",
+                "The log folder %1 cannot be written, so this session keeps no log file. The app works normally; "
+                "give your account write access to that folder to get the log back.",
+            ).replace("%1", str(problem.folder)),
+            problem.reason,
+        )

@@ -1,6 +1,7 @@
 """The windows rendered with sample data: nothing clipped or overlapping, in English and Japanese,
 at 100 % and 150 %. Japanese needs a CJK font to measure real glyphs: without one those checks
 are skipped (say `apt-get install fonts-noto-cjk`), never passed on tofu boxes."""
+
 import subprocess
 import sys
 
@@ -13,10 +14,23 @@ from app.gui.i18n import translations_dir
 from app.gui.screenshots.layout_check import layout_problems
 from app.gui.screenshots.render import render_all
 
-EXPECTED = {"main-profiles", "main-mailboxes", "main-alerts", "main-banner", "wizard-1-location",
-            "wizard-2-credentials", "wizard-3-advanced", "wizard-4-additional", "profile-1-general",
-            "profile-5-mailboxes", "profile-6-alerts", "mailbox-1-general", "mailbox-4-results",
-            "mailbox-5-alerts", "report"}
+EXPECTED = {
+    "main-profiles",
+    "main-mailboxes",
+    "main-alerts",
+    "main-banner",
+    "wizard-1-location",
+    "wizard-2-credentials",
+    "wizard-3-advanced",
+    "wizard-4-additional",
+    "profile-1-general",
+    "profile-5-mailboxes",
+    "profile-6-alerts",
+    "mailbox-1-general",
+    "mailbox-4-results",
+    "mailbox-5-alerts",
+    "report",
+}
 
 
 def skip_without_cjk_font(qapp) -> None:
@@ -64,7 +78,11 @@ def test_150_percent_is_clean(lang, qapp, tmp_path):
     if lang == "ja":
         skip_without_cjk_font(qapp)
     # the scale factor is fixed when Qt starts, hence a process of its own
-    result = subprocess.run([sys.executable, "-m", "app", "screenshots", str(tmp_path), "--lang", lang,
-                             "--scale", "1.5", "--check"], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "screenshots", str(tmp_path), "--lang", lang, "--scale", "1.5", "--check"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert {p.stem for p in tmp_path.glob("*.png")} >= EXPECTED

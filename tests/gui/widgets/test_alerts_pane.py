@@ -20,14 +20,20 @@ def _select(pane, *codes):
     selection.clearSelection()
     for row in range(pane.proxy.rowCount()):
         if pane.proxy.row_at(row).error_code in codes:
-            selection.select(pane.proxy.index(row, 0),
-                             QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+            selection.select(
+                pane.proxy.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
 
 def test_all_alerts_newest_first_with_level_filter_and_search(qtbot, sample, message_log):
     pane = _pane(qtbot)
     assert [r.error_code for r in pane.visible_rows()] == [
-        "ErrorUnauthorized", "ErrorServerBusy", "MostMailboxesFailing", "TestSucceeded"]
+        "ErrorUnauthorized",
+        "ErrorServerBusy",
+        "MostMailboxesFailing",
+        "TestSucceeded",
+    ]
     pane.ui.levelFilter.setCurrentIndex(pane.ui.levelFilter.findText("Warnings"))
     assert [r.error_code for r in pane.visible_rows()] == ["ErrorServerBusy", "MostMailboxesFailing"]
     pane.ui.levelFilter.setCurrentIndex(pane.ui.levelFilter.findText("Errors"))

@@ -1,4 +1,5 @@
 """The window base: each window class remembers its size and position in the data folder."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -19,8 +19,14 @@ def _choose(combo, member):
 def test_tabs_and_results(qtbot, sample, message_log):
     editor = _editor(qtbot, sample.mailbox_ids["alice"])
     tabs = [editor.ui.tabs.tabText(i) for i in range(editor.ui.tabs.count())]
-    assert tabs == ["General", "Synchronization method", "Credentials", "Configuration test results", "Alerts",
-                    "Sync history"]
+    assert tabs == [
+        "General",
+        "Synchronization method",
+        "Credentials",
+        "Configuration test results",
+        "Alerts",
+        "Sync history",
+    ]
     assert editor.ui.incomingStatus.text() == "Failure"
     assert editor.ui.mailboxStatus.text() == "Failure"
     assert "401" in editor.ui.lastSyncError.text()
@@ -114,8 +120,14 @@ def test_download_details_has_everything_but_the_password(qtbot, sample, message
     target = tmp_path / "details.txt"
     editor.write_details(str(target))
     text = target.read_text(encoding="utf-8")
-    for expected in ("alice@contoso.com", "Exchange 2013 on-premises", "Incoming email status: Failure",
-                     "Password: stored in the credential store", "ErrorUnauthorized", "401 Unauthorized"):
+    for expected in (
+        "alice@contoso.com",
+        "Exchange 2013 on-premises",
+        "Incoming email status: Failure",
+        "Password: stored in the credential store",
+        "ErrorUnauthorized",
+        "401 Unauthorized",
+    ):
         assert expected in text
     assert "secret" not in text.replace("stored in the credential store", "")
 

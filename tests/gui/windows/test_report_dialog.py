@@ -27,14 +27,32 @@ class Report:
     finished_on: datetime = datetime(2026, 3, 2, 9, 0, 3, tzinfo=timezone.utc)
 
 
-REPORT = Report(7, RunStatus.FAILURE, [
-    Step("preconditions", "Preconditions", None, RunStatus.SUCCESS, 2, "Address approved, profile set."),
-    Step("endpoint", "Endpoint", None, RunStatus.SUCCESS, 130, "Autodiscover found the EWS URL.",
-         "POST https://autodiscover.contoso.com/autodiscover/autodiscover.xml → 200"),
-    Step("connect", "Connect and authenticate", None, RunStatus.FAILURE, 1520, "401 Unauthorized",
-         "POST /EWS/Exchange.asmx\nAuthorization: Basic ********\n→ 401 Unauthorized"),
-    Step("incoming", "Incoming", Workload.INCOMING, RunStatus.NOT_RUN, 0, "Not run: connection failed."),
-])
+REPORT = Report(
+    7,
+    RunStatus.FAILURE,
+    [
+        Step("preconditions", "Preconditions", None, RunStatus.SUCCESS, 2, "Address approved, profile set."),
+        Step(
+            "endpoint",
+            "Endpoint",
+            None,
+            RunStatus.SUCCESS,
+            130,
+            "Autodiscover found the EWS URL.",
+            "POST https://autodiscover.contoso.com/autodiscover/autodiscover.xml → 200",
+        ),
+        Step(
+            "connect",
+            "Connect and authenticate",
+            None,
+            RunStatus.FAILURE,
+            1520,
+            "401 Unauthorized",
+            "POST /EWS/Exchange.asmx\nAuthorization: Basic ********\n→ 401 Unauthorized",
+        ),
+        Step("incoming", "Incoming", Workload.INCOMING, RunStatus.NOT_RUN, 0, "Not run: connection failed."),
+    ],
+)
 
 
 def _dialog(qtbot):

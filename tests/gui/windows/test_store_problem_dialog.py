@@ -1,6 +1,7 @@
 """The window's start-up with a store that cannot be used: a dialog that names the file and offers
 the last automatic backup (or quit) — never a traceback; a log folder that cannot be written is
 said once in the window. Real files; the dialogs are answered by clicking their buttons."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -56,8 +57,7 @@ def test_window_start_with_a_damaged_store_shows_a_dialog_not_a_traceback(qtbot,
 
 
 @pytest.mark.parametrize("case", ["garbage", "truncated", "folder", "user_version_-1", "version_without_tables"])
-def test_restore_from_the_dialog_brings_the_store_back_and_keeps_the_damaged_file(qtbot, sssm_home, message_log,
-                                                                                case):
+def test_restore_from_the_dialog_brings_the_store_back_and_keeps_the_damaged_file(qtbot, sssm_home, message_log, case):
     from app.gui.windows.store_problem_dialog import open_store_or_ask, show_startup_notices
     from app.store import backup
     from app.store.db import close_database
@@ -117,8 +117,9 @@ def test_a_busy_store_offers_to_try_again(qtbot, tmp_path):
     assert dialog.choice is Choice.RETRY
 
 
-def test_a_log_folder_that_cannot_be_written_is_said_once_in_the_window(qtbot, sssm_home, message_log, store,
-                                                                      monkeypatch, capsys):
+def test_a_log_folder_that_cannot_be_written_is_said_once_in_the_window(
+    qtbot, sssm_home, message_log, store, monkeypatch, capsys
+):
     import logging
 
     from app import log as log_module
