@@ -15,7 +15,6 @@ import pytest
 from keyring.backend import KeyringBackend
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_DIR = REPO_ROOT.parent / "shared"
 
 
 class MemoryKeyring(KeyringBackend):

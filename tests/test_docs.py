@@ -146,4 +146,6 @@ def test_nothing_in_the_repository_needs_the_reference_folder_beside_it():
         text = path.read_text(encoding="utf-8", errors="replace")
         if OUTSIDE in text or re.search(r"spec\s*§", text, re.IGNORECASE):
             offenders.append(name)
+        elif path.suffix == ".py" and re.search(r'(parent|"\.\.")\s*/\s*"shared"', text):
+            offenders.append(name)  # the same folder reached through pathlib
     assert offenders == []
