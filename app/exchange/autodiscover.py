@@ -17,6 +17,7 @@ import requests
 
 from app.exchange import net
 from app.exchange.connection import ConnectionPlan, exchangelib_auth_type
+from app.exchange.errors import LocalProblem
 
 if TYPE_CHECKING:
     from exchangelib.properties import UserResponse
@@ -72,6 +73,7 @@ def discover(plan: ConnectionPlan) -> AutodiscoverResult:
     queue = candidate_urls(email.rsplit("@", 1)[1])
     tried: set[tuple[str, str]] = set()
     last_error: BaseException | None = None
+    local_problem: BaseException | None = None
     hops = 0
     while queue and hops <= MAX_HOPS:
         url = queue.pop(0)
@@ -88,6 +90,7 @@ def discover(plan: ConnectionPlan) -> AutodiscoverResult:
         except Exception as exc:  # noqa: BLE001 - any failure of one candidate (network, TLS, XML, an EWS
             # error: exchangelib raises all of these) is recorded, and the next candidate tried
             last_error = exc
+            local_problem = local_problem or _local_problem(exc)
             record("failed", f"{type(exc).__name__}: {exc}")
             continue
         if response.redirect_address:
@@ -115,8 +118,8 @@ def discover(plan: ConnectionPlan) -> AutodiscoverResult:
             return result
     from exchangelib.errors import AutoDiscoverFailed
 
-    result.error = last_error if _is_auth_error(last_error) else AutoDiscoverFailed(
-        f"No Autodiscover endpoint answered for {plan.email}")
+    result.error = local_problem or (last_error if _is_auth_error(last_error) else AutoDiscoverFailed(
+        f"No Autodiscover endpoint answered for {plan.email}"))
     return result
 
 
@@ -124,6 +127,18 @@ def _is_auth_error(exc: BaseException | None) -> bool:
     from exchangelib.errors import UnauthorizedError
 
     return isinstance(exc, UnauthorizedError)
+
+
+def _local_problem(exc: BaseException) -> BaseException | None:
+    """*exc* when it stands for a problem of this computer (credentials refused over plain HTTP, the
+    trusted CA file gone, the cache folder not writable): that, not "Autodiscover failed", is what
+    the admin must hear."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, LocalProblem):
+            return exc
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def _http_redirect_step(plan: ConnectionPlan, email: str, result: AutodiscoverResult) -> None:
@@ -138,7 +153,8 @@ def _http_redirect_step(plan: ConnectionPlan, email: str, result: AutodiscoverRe
     try:
         with net.session() as s:
             response = s.get(url, allow_redirects=False, timeout=plan.timeout_seconds)
-    except (requests.RequestException, OSError) as exc:  # requests' errors; OSError: the CA bundle's file
+    except (requests.RequestException, OSError, LocalProblem) as exc:  # requests' errors; OSError, LocalProblem:
+        # the CA bundle's file (app.exchange.net)
         record("failed", f"{type(exc).__name__}: {exc}")
         return
     location = response.headers.get("Location", "")

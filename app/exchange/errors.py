@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import socket
 import ssl
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from app.domain.escalation import Failure
@@ -72,6 +73,22 @@ def item_error(exc: BaseException) -> ItemError:
     """An exchangelib error answered for one item, as an ``ItemError``."""
     return ItemError(type(exc).__name__, str(exc))
 
+
+class LocalProblem(Exception):
+    """A problem on this computer that no retry fixes, found where a request leaves
+    (app.exchange.net): exchangelib and requests pass it through unchanged."""
+
+
+class CredentialsNotSecure(LocalProblem):
+    """A request carried credentials (an Authorization header of any scheme) over a connection
+    without TLS, and the system setting "allow credentials over non-SSL" was off: not sent."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        super().__init__(f"credentials not sent to {url}: not an SSL (TLS) connection, and the system "
+                         "settings do not allow credentials over non-SSL connections")
+
+
 _PRECONDITIONS = {
     "AddressNotApproved": (
         _N(CTX, "The email address {subject} is not approved."),
@@ -99,6 +116,17 @@ _PRECONDITIONS = {
         _N(CTX, "Windows integrated authentication is not available on this computer (profile “{subject}”)."),
         _N(CTX, "Use credentials specified by the user or queue, or in the email server profile."),
     ),
+    "HttpAddressWithSsl": (
+        _N(CTX, "The EWS address {subject} starts with http://, but the profile's “Use SSL” setting is on, "
+                "so it is not used."),
+        _N(CTX, "Enter the https:// address in the profile, or turn “Use SSL” off (credentials then also need "
+                "“allow credentials over non-SSL” in the system settings)."),
+    ),
+    "HttpsAddressWithoutSsl": (
+        _N(CTX, "The EWS address {subject} starts with https://, but the profile's “Use SSL” setting is off, "
+                "so it is not used."),
+        _N(CTX, "Turn “Use SSL” on in the profile, or enter the http:// address."),
+    ),
 }
 
 
@@ -116,6 +144,27 @@ def unauthorized_failure(text: str) -> Failure:
     return classify(UnauthorizedError(text))
 
 
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """*exc* and what it stands for: its causes and contexts, an ExchangeError's cause, and urllib3's
+    ``reason`` (requests' ConnectionError → MaxRetryError → NameResolutionError → gaierror)."""
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [exc]
+    while pending:
+        current = pending.pop(0)
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        reason = getattr(current, "reason", None)
+        pending += [current.cause if isinstance(current, ExchangeError) else None, current.__cause__,
+                    current.__context__, reason if isinstance(reason, BaseException) else None]
+        pending += [arg for arg in current.args if isinstance(arg, BaseException)]
+
+
+def _find(exc: BaseException, types: type[BaseException] | tuple[type[BaseException], ...]) -> BaseException | None:
+    return next((e for e in _chain(exc) if isinstance(e, types)), None)
+
+
 def classify(exc: BaseException) -> Failure:
     """Map an exception raised while talking to Exchange to a classified Failure."""
     import requests
@@ -127,15 +176,29 @@ def classify(exc: BaseException) -> Failure:
     # the server version); classify the cause instead.
     inner = exc.__cause__ or exc.__context__
     if type(exc) is ews.TransportError and inner is not None and isinstance(
-        inner, (ews.EWSError, requests.exceptions.RequestException, OSError)
+        inner, (ews.EWSError, requests.exceptions.RequestException, OSError, LocalProblem)
     ):
         return classify(inner)
     details = f"{type(exc).__name__}: {exc}"
 
     def failure(code: str, transient: bool, message: str, next_step: str,
-                backoff_ms: int | None = None) -> Failure:
-        return Failure(code, transient, message, next_step, details, backoff_ms)
+                backoff_ms: int | None = None, **params: str) -> Failure:
+        if not params:
+            return Failure(code, transient, message, next_step, details, backoff_ms)
+        return Failure(code, transient, message.format(**params), next_step, details, backoff_ms,
+                       params=tuple(params.items()), template=message)
 
+    # --- this computer's settings ----------------------------------------------------------------
+    local = _find(exc, LocalProblem)
+    if isinstance(local, CredentialsNotSecure):
+        return failure(
+            "InsecureCredentialsRefused", False,
+            _N(CTX, "Credentials were not sent to {url}: the connection does not use SSL, and the system settings "
+                    "do not allow credentials over non-SSL connections."),
+            _N(CTX, "Turn on SSL for the profile, or allow credentials over non-SSL in the system settings."),
+            url=local.url)
+
+    # --- the network and the server -------------------------------------------------------------
     if isinstance(exc, (requests.exceptions.SSLError, ssl.SSLError)) or (
         "CERTIFICATE_VERIFY_FAILED" in str(exc)
     ):

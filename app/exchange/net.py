@@ -7,7 +7,11 @@ request, per destination host:
 - a host map: the resolver seam that lets tests and the demo point ``mail.contoso.com:443``
   at the loopback server without touching the machine's DNS;
 - a transcript: when a ``Recorder`` is active in the calling thread, each request and response
-  is captured (for the diagnostics report) after redaction.
+  is captured (for the diagnostics report) after redaction;
+- the last word on credentials: a request that carries an Authorization header (Basic, NTLM,
+  Negotiate — requests_ntlm's handshake comes back through here too) over a connection without
+  TLS is not sent unless the system setting allows it at that moment
+  (``set_plain_credentials_policy``); it fails with ``CredentialsNotSecure`` instead.
 """
 from __future__ import annotations
 
@@ -31,6 +35,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from app import paths
+from app.exchange.errors import CredentialsNotSecure
 from app.exchange.redact import redact_body, redact_headers
 
 _lock = threading.Lock()
@@ -91,6 +96,33 @@ def trust_ca_for(url: str, ca_file: str | None) -> None:
 def set_timeout_for(url: str, seconds: float) -> None:
     with _lock:
         _timeouts[endpoint_of(url)] = float(seconds)
+
+
+# --- credentials only over TLS (docs/product-rules.md §1, "Use SSL") ----------------------------
+
+def _never() -> bool:
+    return False
+
+
+_plain_credentials_allowed: Callable[[], bool] = _never
+
+
+def set_plain_credentials_policy(policy: Callable[[], bool] | None) -> None:
+    """*policy* answers, each time a request with credentials is about to leave without TLS,
+    whether the system setting "allow credentials over non-SSL" allows it (app.exchange.connection
+    installs the store's answer). None: never."""
+    global _plain_credentials_allowed
+    _plain_credentials_allowed = policy or _never
+
+
+def check_credentials_channel(request: PreparedRequest) -> None:
+    """Raise ``CredentialsNotSecure`` when *request* carries an Authorization header (any scheme)
+    over a connection without TLS and the policy, asked now, does not allow it."""
+    url = request.url or ""
+    if urlsplit(url).scheme.lower() == "https" or not request.headers.get("Authorization"):
+        return
+    if not _plain_credentials_allowed():
+        raise CredentialsNotSecure(url)
 
 
 _bundles: dict[tuple[str, float, int], str] = {}
@@ -295,16 +327,20 @@ class SssmHTTPAdapter(HTTPAdapter):
             timeout = _timeouts.get(key, timeout)
         if verify is False:
             verify = True  # never silently off, whoever asked
-        if ca_file:
-            verify = combined_bundle(ca_file)
         recorder: Recorder | None = getattr(_local, "recorder", None)
         if recorder is None:
+            check_credentials_channel(request)
+            if ca_file and _is_tls(request):
+                verify = combined_bundle(ca_file)
             return super().send(request, stream=stream, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
         entry = Exchange(request.method or "", request.url or "", redact_headers(dict(request.headers)),
                          redact_body(_text(request.body)))
         recorder.exchanges.append(entry)
         started = time.perf_counter()
         try:
+            check_credentials_channel(request)
+            if ca_file and _is_tls(request):
+                verify = combined_bundle(ca_file)
             response = super().send(request, stream=stream, timeout=timeout, verify=verify, cert=cert,
                                     proxies=proxies)
         except Exception as exc:
@@ -318,6 +354,10 @@ class SssmHTTPAdapter(HTTPAdapter):
         if not stream and response.status_code != 401:
             entry.response_body = redact_body(_text(response.content))
         return response
+
+
+def _is_tls(request: PreparedRequest) -> bool:
+    return urlsplit(request.url or "").scheme.lower() == "https"
 
 
 def _whole_content_iterator(response: Response) -> Callable[..., Iterator[str | bytes]]:
