@@ -54,13 +54,14 @@ def candidate_urls(domain: str) -> list[str]:
 def _ask(plan: ConnectionPlan, url: str, email: str) -> UserResponse:
     from exchangelib import Configuration, Credentials
     from exchangelib.autodiscover.protocol import AutodiscoverProtocol
-    from exchangelib.protocol import FailFast
+
+    from app.exchange.retry import FailFastPolicy
 
     net.trust_ca_for(url, plan.ca_file)
     net.set_timeout_for(url, plan.timeout_seconds)
     protocol = AutodiscoverProtocol(config=Configuration(
         service_endpoint=url, credentials=Credentials(plan.username, plan.password),
-        auth_type=exchangelib_auth_type(plan.auth_protocol), retry_policy=FailFast()))
+        auth_type=exchangelib_auth_type(plan.auth_protocol), retry_policy=FailFastPolicy()))
     try:
         return protocol.get_user_settings(user=email, settings=SETTINGS)
     finally:

@@ -4,7 +4,7 @@
 timeout, concurrency) and fails with a classified ``Failure`` *before any network traffic* when
 something is missing or contradictory (an http:// address with SSL on is refused, not upgraded).
 ``open_account`` then builds the exchangelib objects. Retries are ours (escalation), so
-exchangelib runs with FailFast.
+exchangelib runs with FailFast (app.exchange.retry).
 
 Whether credentials may go over a connection without SSL is decided where the bytes leave
 (app.exchange.net), from the system setting as it is at that moment: this module hands the
@@ -12,6 +12,7 @@ adapter the store's answer.
 """
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -118,6 +119,8 @@ def plan_connection(mailbox: Mailbox, *, outgoing: bool = False) -> ConnectionPl
     if url:
         check_url_against_ssl(url, profile.use_ssl)
     ca_file = profile.trusted_ca_path or None
+    if ca_file and not os.path.isfile(ca_file):
+        raise PreconditionFailed(precondition_failure("TrustedCaMissing", ca_file))
 
     return ConnectionPlan(
         email=mailbox.email,
@@ -155,7 +158,8 @@ def prepare_endpoint(plan: ConnectionPlan, url: str) -> None:
 def open_account(plan: ConnectionPlan, ews_url: str, *, version: Version | None = None) -> Account:
     """An exchangelib Account for *plan* at *ews_url* (no request is made yet)."""
     from exchangelib import DELEGATE, IMPERSONATION, Account, Configuration, Credentials
-    from exchangelib.protocol import FailFast
+
+    from app.exchange.retry import FailFastPolicy
 
     if plan.use_ssl and urlsplit(ews_url).scheme.lower() == "http":
         # an address from Autodiscover: the profile asks for SSL, so no plain-HTTP endpoint
@@ -166,7 +170,7 @@ def open_account(plan: ConnectionPlan, ews_url: str, *, version: Version | None 
         credentials=Credentials(plan.username, plan.password),
         auth_type=exchangelib_auth_type(plan.auth_protocol),
         version=version,
-        retry_policy=FailFast(),
+        retry_policy=FailFastPolicy(),
         max_connections=plan.max_connections,
     )
     return Account(

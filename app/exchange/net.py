@@ -35,7 +35,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from app import paths
-from app.exchange.errors import CredentialsNotSecure
+from app.exchange.errors import CredentialsNotSecure, FolderNotWritable, TrustedCaMissing
 from app.exchange.redact import redact_body, redact_headers
 
 _lock = threading.Lock()
@@ -133,20 +133,33 @@ def combined_bundle(ca_file: str) -> str:
     """certifi's CAs plus *ca_file*, written once to the cache folder (requests wants a path).
 
     Many threads open connections at once: the file is built under a lock, written to a
-    unique temporary name and renamed, so no reader ever sees a half-written bundle."""
-    stat = Path(ca_file).stat()
+    unique temporary name and renamed, so no reader ever sees a half-written bundle.
+    A missing or unreadable *ca_file* raises ``TrustedCaMissing``; a cache folder that cannot
+    be written ``FolderNotWritable``."""
+    try:
+        stat = Path(ca_file).stat()
+    except OSError as exc:
+        raise TrustedCaMissing(str(ca_file), exc) from exc
     key = (str(ca_file), stat.st_mtime, stat.st_size)
     with _bundle_lock:
         cached = _bundles.get(key)
         if cached is not None and Path(cached).exists():
             return cached
-        extra = Path(ca_file).read_bytes()
+        try:
+            extra = Path(ca_file).read_bytes()
+        except OSError as exc:
+            raise TrustedCaMissing(str(ca_file), exc) from exc
         digest = hashlib.sha256(extra).hexdigest()[:16]
-        target = paths.cache_dir() / f"ca-bundle-{digest}.pem"
-        if not target.exists():
-            tmp = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-            tmp.write_bytes(Path(certifi.where()).read_bytes() + b"\n" + extra)
-            os.replace(tmp, target)
+        folder: Path | None = None
+        try:
+            folder = paths.cache_dir()
+            target = folder / f"ca-bundle-{digest}.pem"
+            if not target.exists():
+                tmp = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+                tmp.write_bytes(Path(certifi.where()).read_bytes() + b"\n" + extra)
+                os.replace(tmp, target)
+        except OSError as exc:
+            raise FolderNotWritable(str(folder or exc.filename or "the cache folder"), exc) from exc
         _bundles[key] = str(target)
         return str(target)
 

@@ -284,8 +284,7 @@ class Scheduler:
                 self._on_result(result)
         except Exception as exc:  # the loop must survive anything one run does
             log.exception("%s of %s: unexpected error", job.workload.value, job.email)
-            result.failure = result.failure or Failure(INTERNAL_ERROR, True, "The synchronization stopped on "
-                                                       "an internal error.", details=repr(exc))
+            result.failure = result.failure or escaped_failure(exc)
         finally:
             try:
                 database.close()  # peewee connections are per thread: don't leak one per run
@@ -317,14 +316,16 @@ class Scheduler:
             run = fn(mailbox)
             result.created, result.updated, result.deleted = run.created, run.updated, run.deleted
             result.failure = run.failure
-        except Exception as exc:  # workloads escalate their own failures; this is a bug in one
+        except Exception as exc:  # workloads escalate their own failures; what escapes them is the store
+            # failing under the workload's own frame (locked, unreachable), or a bug in one
             log.exception("%s of %s raised", job.workload.value, job.email)
-            result.failure = Failure(INTERNAL_ERROR, True, "The synchronization stopped on an internal error.",
-                                     details=repr(exc))
+            result.failure = escaped_failure(exc)
+            result.next_run_on = self._reschedule(job, result, escaped=True)
+            return result
         result.next_run_on = self._reschedule(job, result)
         return result
 
-    def _reschedule(self, job: Job, result: CycleResult) -> datetime | None:
+    def _reschedule(self, job: Job, result: CycleResult, *, escaped: bool = False) -> datetime | None:
         failure = result.failure
         backoff = None
         if failure is not None and failure.transient:
@@ -343,11 +344,23 @@ class Scheduler:
             # a disabled workload waits for Test & Enable, not for the clock
             next_run = schedule.next_run_after(now, outcome, streak, job.min_polling) if enabled else None
             state.next_run_on = next_run
-            if failure is not None and failure.code == INTERNAL_ERROR and next_run is not None:
+            if failure is not None and escaped and next_run is not None:
                 state.backoff_reason = f"{failure.code}: retry at {next_run:%H:%M} UTC"
             state.save()
             _store_mailbox_summary(mailbox)
         return next_run
+
+
+def escaped_failure(exc: BaseException) -> Failure:
+    """The failure of a run whose exception escaped the workload's frame (so no alert could be
+    recorded): classified when it is foreseeable (the store locked or unreachable, a folder not
+    writable …), otherwise an internal error."""
+    from app.exchange.errors import UNEXPECTED, classify
+
+    failure = classify(exc)
+    if failure.code != UNEXPECTED:
+        return failure
+    return Failure(INTERNAL_ERROR, True, "The synchronization stopped on an internal error.", details=repr(exc))
 
 
 def _store_mailbox_summary(mailbox: Mailbox) -> None:
