@@ -217,3 +217,16 @@ def test_an_https_address_with_ssl_off_is_refused_before_any_traffic(setup, ews)
     assert failure.code == "HttpsAddressWithoutSsl" and not failure.transient
     assert ews.ews_url in failure.message and "“Use SSL”" in failure.message
     assert (ews.stats.count(), ews.stats.unauthorized()) == before, "not silently downgraded to http"
+
+
+def test_an_http_address_from_autodiscover_is_refused_when_the_profile_wants_ssl(setup, ews):
+    from app.exchange.connection import PreconditionFailed, open_account, plan_connection
+
+    account = ews.new_account("foundhttp")
+    mailbox = setup.mailbox(setup.profile("Autodiscover, SSL", auto_discover=True, incoming_url=""), account.email)
+    plan = plan_connection(mailbox)
+    assert plan.use_ssl and plan.ews_url is None
+    with pytest.raises(PreconditionFailed) as caught:
+        open_account(plan, "http://mail.contoso.com/EWS/Exchange.asmx")
+    assert caught.value.failure.code == "HttpAddressWithSsl"
+    assert "http://mail.contoso.com/EWS/Exchange.asmx" in caught.value.failure.message
