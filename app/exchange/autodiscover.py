@@ -17,6 +17,7 @@ import requests
 
 from app.exchange import net
 from app.exchange.connection import ConnectionPlan, exchangelib_auth_type
+from app.exchange.errors import LocalProblem
 
 if TYPE_CHECKING:
     from exchangelib.properties import UserResponse
@@ -53,13 +54,14 @@ def candidate_urls(domain: str) -> list[str]:
 def _ask(plan: ConnectionPlan, url: str, email: str) -> UserResponse:
     from exchangelib import Configuration, Credentials
     from exchangelib.autodiscover.protocol import AutodiscoverProtocol
-    from exchangelib.protocol import FailFast
+
+    from app.exchange.retry import FailFastPolicy
 
     net.trust_ca_for(url, plan.ca_file)
     net.set_timeout_for(url, plan.timeout_seconds)
     protocol = AutodiscoverProtocol(config=Configuration(
         service_endpoint=url, credentials=Credentials(plan.username, plan.password),
-        auth_type=exchangelib_auth_type(plan.auth_protocol), retry_policy=FailFast()))
+        auth_type=exchangelib_auth_type(plan.auth_protocol), retry_policy=FailFastPolicy()))
     try:
         return protocol.get_user_settings(user=email, settings=SETTINGS)
     finally:
@@ -72,6 +74,7 @@ def discover(plan: ConnectionPlan) -> AutodiscoverResult:
     queue = candidate_urls(email.rsplit("@", 1)[1])
     tried: set[tuple[str, str]] = set()
     last_error: BaseException | None = None
+    local_problem: BaseException | None = None
     hops = 0
     while queue and hops <= MAX_HOPS:
         url = queue.pop(0)
@@ -88,6 +91,7 @@ def discover(plan: ConnectionPlan) -> AutodiscoverResult:
         except Exception as exc:  # noqa: BLE001 - any failure of one candidate (network, TLS, XML, an EWS
             # error: exchangelib raises all of these) is recorded, and the next candidate tried
             last_error = exc
+            local_problem = local_problem or _local_problem(exc)
             record("failed", f"{type(exc).__name__}: {exc}")
             continue
         if response.redirect_address:
@@ -115,8 +119,8 @@ def discover(plan: ConnectionPlan) -> AutodiscoverResult:
             return result
     from exchangelib.errors import AutoDiscoverFailed
 
-    result.error = last_error if _is_auth_error(last_error) else AutoDiscoverFailed(
-        f"No Autodiscover endpoint answered for {plan.email}")
+    result.error = local_problem or (last_error if _is_auth_error(last_error) else AutoDiscoverFailed(
+        f"No Autodiscover endpoint answered for {plan.email}"))
     return result
 
 
@@ -124,6 +128,18 @@ def _is_auth_error(exc: BaseException | None) -> bool:
     from exchangelib.errors import UnauthorizedError
 
     return isinstance(exc, UnauthorizedError)
+
+
+def _local_problem(exc: BaseException) -> BaseException | None:
+    """*exc* when it stands for a problem of this computer (credentials refused over plain HTTP, the
+    trusted CA file gone, the cache folder not writable): that, not "Autodiscover failed", is what
+    the admin must hear."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, LocalProblem):
+            return exc
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def _http_redirect_step(plan: ConnectionPlan, email: str, result: AutodiscoverResult) -> None:
@@ -138,7 +154,8 @@ def _http_redirect_step(plan: ConnectionPlan, email: str, result: AutodiscoverRe
     try:
         with net.session() as s:
             response = s.get(url, allow_redirects=False, timeout=plan.timeout_seconds)
-    except (requests.RequestException, OSError) as exc:  # requests' errors; OSError: the CA bundle's file
+    except (requests.RequestException, OSError, LocalProblem) as exc:  # requests' errors; OSError, LocalProblem:
+        # the CA bundle's file (app.exchange.net)
         record("failed", f"{type(exc).__name__}: {exc}")
         return
     location = response.headers.get("Location", "")

@@ -2,11 +2,17 @@
 
 ``plan_connection`` gathers everything (endpoint, credentials, protocol, impersonation, trust,
 timeout, concurrency) and fails with a classified ``Failure`` *before any network traffic* when
-something is missing. ``open_account`` then builds the exchangelib objects. Retries are ours
-(escalation), so exchangelib runs with FailFast.
+something is missing or contradictory (an http:// address with SSL on is refused, not upgraded).
+``open_account`` then builds the exchangelib objects. Retries are ours (escalation), so
+exchangelib runs with FailFast (app.exchange.retry).
+
+Whether credentials may go over a connection without SSL is decided where the bytes leave
+(app.exchange.net), from the system setting as it is at that moment: this module hands the
+adapter the store's answer.
 """
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -17,12 +23,22 @@ from app.domain.enums import ApprovalStatus, AuthProtocol, CredentialSource
 from app.domain.escalation import Failure
 from app.exchange import net
 from app.exchange.errors import precondition_failure
-from app.store.models import Mailbox, ServerProfile
+from app.store.models import Mailbox, ServerProfile, SystemSettings
 
 if TYPE_CHECKING:
     from exchangelib import Account, Version
 
+
+def system_allows_plain_credentials() -> bool:
+    """The system setting "allow credentials over non-SSL", read from the store each time the
+    adapter is about to send credentials without TLS (rare, and one small read): turning it off
+    takes effect at the very next request, for connections already open too."""
+    row = SystemSettings.select(SystemSettings.allow_insecure_credentials).order_by(SystemSettings.id).first()
+    return bool(row is not None and row.allow_insecure_credentials)
+
+
 net.install()
+net.set_plain_credentials_policy(system_allows_plain_credentials)
 
 
 class PreconditionFailed(Exception):
@@ -59,6 +75,16 @@ def apply_ssl_and_port(url: str, use_ssl: bool, port: int) -> str:
     return urlunsplit((scheme, netloc, parts.path or "/EWS/Exchange.asmx", parts.query, ""))
 
 
+def check_url_against_ssl(url: str, use_ssl: bool) -> None:
+    """Refuse (PreconditionFailed) an EWS address whose scheme contradicts the profile's SSL setting:
+    it is never silently upgraded or downgraded."""
+    scheme = urlsplit(url.strip()).scheme.lower()
+    if use_ssl and scheme == "http":
+        raise PreconditionFailed(precondition_failure("HttpAddressWithSsl", url.strip()))
+    if not use_ssl and scheme == "https":
+        raise PreconditionFailed(precondition_failure("HttpsAddressWithoutSsl", url.strip()))
+
+
 def plan_connection(mailbox: Mailbox, *, outgoing: bool = False) -> ConnectionPlan:
     """Everything needed to connect; raises PreconditionFailed (no network touched)."""
     if mailbox.approval is not ApprovalStatus.APPROVED:
@@ -90,6 +116,11 @@ def plan_connection(mailbox: Mailbox, *, outgoing: bool = False) -> ConnectionPl
             raise PreconditionFailed(precondition_failure("IntegratedAuthUnavailable", profile.name))
         # Integrated authentication needs SSPI support, which this build does not include yet.
         raise PreconditionFailed(precondition_failure("IntegratedAuthUnavailable", profile.name))
+    if url:
+        check_url_against_ssl(url, profile.use_ssl)
+    ca_file = profile.trusted_ca_path or None
+    if ca_file and not os.path.isfile(ca_file):
+        raise PreconditionFailed(precondition_failure("TrustedCaMissing", ca_file))
 
     return ConnectionPlan(
         email=mailbox.email,
@@ -100,7 +131,7 @@ def plan_connection(mailbox: Mailbox, *, outgoing: bool = False) -> ConnectionPl
         use_impersonation=profile.use_impersonation and source is CredentialSource.PROFILE,
         timeout_seconds=profile.timeout_seconds,
         max_connections=profile.max_connections,
-        ca_file=profile.trusted_ca_path or None,
+        ca_file=ca_file,
         use_ssl=profile.use_ssl,
         port=port,
         credential_source=source,
@@ -127,15 +158,19 @@ def prepare_endpoint(plan: ConnectionPlan, url: str) -> None:
 def open_account(plan: ConnectionPlan, ews_url: str, *, version: Version | None = None) -> Account:
     """An exchangelib Account for *plan* at *ews_url* (no request is made yet)."""
     from exchangelib import DELEGATE, IMPERSONATION, Account, Configuration, Credentials
-    from exchangelib.protocol import FailFast
 
+    from app.exchange.retry import FailFastPolicy
+
+    if plan.use_ssl and urlsplit(ews_url).scheme.lower() == "http":
+        # an address from Autodiscover: the profile asks for SSL, so no plain-HTTP endpoint
+        raise PreconditionFailed(precondition_failure("HttpAddressWithSsl", ews_url))
     prepare_endpoint(plan, ews_url)
     config = Configuration(
         service_endpoint=ews_url,
         credentials=Credentials(plan.username, plan.password),
         auth_type=exchangelib_auth_type(plan.auth_protocol),
         version=version,
-        retry_policy=FailFast(),
+        retry_policy=FailFastPolicy(),
         max_connections=plan.max_connections,
     )
     return Account(

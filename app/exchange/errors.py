@@ -9,14 +9,20 @@ item's error answer within a batch request, a plain value).
 """
 from __future__ import annotations
 
+import errno
+import os
+import re
 import socket
+import sqlite3
 import ssl
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from app.domain.escalation import Failure
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 
 CTX = "Failures"
+UNEXPECTED = "Unexpected"  # the code of what classify could not foresee
 ITEM_NOT_FOUND = "ErrorItemNotFound"
 IRRESOLVABLE_CONFLICT = "ErrorIrresolvableConflict"
 
@@ -72,6 +78,37 @@ def item_error(exc: BaseException) -> ItemError:
     """An exchangelib error answered for one item, as an ``ItemError``."""
     return ItemError(type(exc).__name__, str(exc))
 
+
+class LocalProblem(Exception):
+    """A problem on this computer that no retry fixes, found where a request leaves
+    (app.exchange.net): exchangelib and requests pass it through unchanged."""
+
+
+class CredentialsNotSecure(LocalProblem):
+    """A request carried credentials (an Authorization header of any scheme) over a connection
+    without TLS, and the system setting "allow credentials over non-SSL" was off: not sent."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        super().__init__(f"credentials not sent to {url}: not an SSL (TLS) connection, and the system "
+                         "settings do not allow credentials over non-SSL connections")
+
+
+class TrustedCaMissing(LocalProblem):
+    """The profile's trusted CA certificate file is gone or unreadable."""
+
+    def __init__(self, path: str, cause: OSError | None = None) -> None:
+        self.path = path
+        super().__init__(f"trusted CA certificate file {path}: {cause or 'missing'}")
+
+
+class FolderNotWritable(LocalProblem):
+    """A folder of the app (its cache or data folder) cannot be written to."""
+
+    def __init__(self, folder: str, cause: OSError | None = None) -> None:
+        self.folder = folder
+        super().__init__(f"cannot write to {folder}: {cause or 'not writable'}")
+
 _PRECONDITIONS = {
     "AddressNotApproved": (
         _N(CTX, "The email address {subject} is not approved."),
@@ -99,6 +136,23 @@ _PRECONDITIONS = {
         _N(CTX, "Windows integrated authentication is not available on this computer (profile “{subject}”)."),
         _N(CTX, "Use credentials specified by the user or queue, or in the email server profile."),
     ),
+    "HttpAddressWithSsl": (
+        _N(CTX, "The EWS address {subject} starts with http://, but the profile's “Use SSL” setting is on, "
+                "so it is not used."),
+        _N(CTX, "Enter the https:// address in the profile, or turn “Use SSL” off (credentials then also need "
+                "“allow credentials over non-SSL” in the system settings)."),
+    ),
+    "HttpsAddressWithoutSsl": (
+        _N(CTX, "The EWS address {subject} starts with https://, but the profile's “Use SSL” setting is off, "
+                "so it is not used."),
+        _N(CTX, "Turn “Use SSL” on in the profile, or enter the http:// address."),
+    ),
+    "TrustedCaMissing": (
+        _N(CTX, "The profile's trusted CA certificate file {subject} is missing or cannot be read."),
+        _N(CTX, "Select the CA's certificate file again in the profile's “Trusted CA certificate” setting "
+                "(Advanced), or clear the setting if the server's certificate is from a public CA; then test "
+                "again."),
+    ),
 }
 
 
@@ -116,10 +170,56 @@ def unauthorized_failure(text: str) -> Failure:
     return classify(UnauthorizedError(text))
 
 
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """*exc* and what it stands for: its causes and contexts, an ExchangeError's cause, and urllib3's
+    ``reason`` (requests' ConnectionError → MaxRetryError → NameResolutionError → gaierror)."""
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [exc]
+    while pending:
+        current = pending.pop(0)
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        reason = getattr(current, "reason", None)
+        pending += [current.cause if isinstance(current, ExchangeError) else None, current.__cause__,
+                    current.__context__, reason if isinstance(reason, BaseException) else None]
+        pending += [arg for arg in current.args if isinstance(arg, BaseException)]
+
+
+def _find(exc: BaseException, types: type[BaseException] | tuple[type[BaseException], ...]) -> BaseException | None:
+    return next((e for e in _chain(exc) if isinstance(e, types)), None)
+
+
+_STORE_BUSY = ("database is locked", "database table is locked", "database is busy")
+_STORE_UNREACHABLE = ("unable to open database file", "disk i/o error", "could not connect", "connection refused",
+                      "server closed the connection", "connection to server", "network is unreachable")
+_READ_ONLY_STORE = ("attempt to write a readonly database", "readonly database")
+_NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_DNS_MARKERS = ("NameResolutionError", "Failed to resolve", "Name or service not known", "getaddrinfo failed",
+                "nodename nor servname", "Temporary failure in name resolution",
+                "No address associated with hostname")
+
+
+def _unresolved_host(exc: BaseException) -> str | None:
+    """The host name whose DNS look-up failed, when *exc* is (or stands for) such a failure."""
+    text = " ".join(str(e) for e in _chain(exc))
+    if _find(exc, socket.gaierror) is None and not any(marker in text for marker in _DNS_MARKERS):
+        return None
+    found = re.search(r"Failed to resolve '([^']+)'", text) or re.search(r"host='([^']+)'", text)
+    return found.group(1) if found else ""
+
+
+def _folder_of(path: str) -> str:
+    return path if os.path.isdir(path) else os.path.dirname(path) or path
+
+
 def classify(exc: BaseException) -> Failure:
     """Map an exception raised while talking to Exchange to a classified Failure."""
     import requests
     from exchangelib import errors as ews
+
+    from app.exchange.retry import ServiceUnavailable
 
     if isinstance(exc, ExchangeError) and exc.cause is not None:
         return classify(exc.cause)
@@ -127,15 +227,77 @@ def classify(exc: BaseException) -> Failure:
     # the server version); classify the cause instead.
     inner = exc.__cause__ or exc.__context__
     if type(exc) is ews.TransportError and inner is not None and isinstance(
-        inner, (ews.EWSError, requests.exceptions.RequestException, OSError)
+        inner, (ews.EWSError, requests.exceptions.RequestException, OSError, LocalProblem)
     ):
         return classify(inner)
     details = f"{type(exc).__name__}: {exc}"
 
     def failure(code: str, transient: bool, message: str, next_step: str,
-                backoff_ms: int | None = None) -> Failure:
-        return Failure(code, transient, message, next_step, details, backoff_ms)
+                backoff_ms: int | None = None, **params: str) -> Failure:
+        if not params:
+            return Failure(code, transient, message, next_step, details, backoff_ms)
+        return Failure(code, transient, message.format(**params), next_step, details, backoff_ms,
+                       params=tuple(params.items()), template=message)
 
+    # --- this computer: settings, the credential store, folders, the local store ----------------
+    local = _find(exc, LocalProblem)
+    if isinstance(local, CredentialsNotSecure):
+        return failure(
+            "InsecureCredentialsRefused", False,
+            _N(CTX, "Credentials were not sent to {url}: the connection does not use SSL, and the system settings "
+                    "do not allow credentials over non-SSL connections."),
+            _N(CTX, "Turn on SSL for the profile, or allow credentials over non-SSL in the system settings."),
+            url=local.url)
+    if isinstance(local, TrustedCaMissing):
+        return replace(precondition_failure("TrustedCaMissing", local.path), details=details)
+    if isinstance(local, FolderNotWritable):
+        return _folder_failure(local.folder, details)
+    from keyring.errors import KeyringError
+
+    from app.secrets import SecretStoreError
+
+    if _find(exc, (SecretStoreError, KeyringError)) is not None:
+        return failure(
+            "CredentialStoreUnavailable", False,
+            _N(CTX, "The password could not be read: the credential store (keyring) is missing or locked."),
+            _N(CTX, "On Windows, check that Windows Credential Manager is available; on Linux, start and unlock a "
+                    "Secret Service (GNOME Keyring or KWallet). Then test the mailbox again."))
+    import peewee
+
+    store_error = _find(exc, (peewee.OperationalError, peewee.InterfaceError, sqlite3.OperationalError))
+    if store_error is not None:
+        text = str(store_error).lower()
+        if any(marker in text for marker in _STORE_BUSY):
+            return failure(
+                "StoreBusy", True,
+                _N(CTX, "The local store is busy: another program holds its lock (database is locked)."),
+                _N(CTX, "It is retried after the back-off. If it keeps happening, close other copies of the app "
+                        "and commands that use the same data folder."))
+        if any(marker in text for marker in _READ_ONLY_STORE):
+            from app import paths
+
+            return _folder_failure(str(paths.data_dir()), details)
+        if any(marker in text for marker in _STORE_UNREACHABLE):
+            return failure(
+                "StoreUnavailable", True,
+                _N(CTX, "The local store's database could not be reached."),
+                _N(CTX, "It is retried after the back-off. Check that the data folder (or the database server) "
+                        "is available, then look at the log."))
+    # a file or folder of this computer, whoever raised it (the OS tells which one); only the error
+    # itself or its explicit cause, not one that was merely being handled when it happened
+    os_error = next((e for e in (exc, exc.__cause__) if isinstance(e, OSError) and e.filename), None)
+    if isinstance(os_error, OSError):
+        if os_error.errno in _NOT_WRITABLE:
+            return _folder_failure(_folder_of(os.fsdecode(os_error.filename)), details)
+        if isinstance(os_error, FileNotFoundError):
+            return failure(
+                "FileMissing", False,
+                _N(CTX, "The file {path} does not exist."),
+                _N(CTX, "Check the file names in the profile's settings (the trusted CA certificate) and that the "
+                        "app's data folder is complete; then test again."),
+                path=os.fsdecode(os_error.filename))
+
+    # --- the network and the server -------------------------------------------------------------
     if isinstance(exc, (requests.exceptions.SSLError, ssl.SSLError)) or (
         "CERTIFICATE_VERIFY_FAILED" in str(exc)
     ):
@@ -173,6 +335,12 @@ def classify(exc: BaseException) -> Failure:
             "MailboxNotFound", False,
             _N(CTX, "Exchange has no mailbox with this email address."),
             _N(CTX, "Check the mailbox's email address, or create the mailbox in Exchange."))
+    if _find(exc, ServiceUnavailable) is not None or "Caused by HTTP 503 response" in str(exc):
+        return failure(
+            "ServerUnavailable", True,
+            _N(CTX, "The server is unavailable (HTTP 503): Exchange Web Services is stopped or restarting."),
+            _N(CTX, "It is retried after the back-off. If it persists, check that the Exchange server and its EWS "
+                    "application pool (MSExchangeServicesAppPool) are running."))
     if isinstance(exc, ews.ErrorServerBusy):
         back_off = getattr(exc, "back_off", None)
         return failure(
@@ -187,6 +355,20 @@ def classify(exc: BaseException) -> Failure:
             "Forbidden", False,
             _N(CTX, "The server refused access to Exchange Web Services (HTTP 403)."),
             _N(CTX, "Check that EWS is enabled for this mailbox and that the SSL setting matches the server."))
+    host = _unresolved_host(exc)
+    if host is not None:
+        if host:
+            return failure(
+                "NameNotResolved", True,
+                _N(CTX, "The server name {host} could not be found (DNS)."),
+                _N(CTX, "It is retried after the back-off. Check the server name in the profile's EWS address (or "
+                        "the email domain, with Autodiscover) and this computer's DNS settings."),
+                host=host)
+        return failure(
+            "NameNotResolved", True,
+            _N(CTX, "The server name could not be found (DNS)."),
+            _N(CTX, "It is retried after the back-off. Check the server name in the profile's EWS address (or "
+                    "the email domain, with Autodiscover) and this computer's DNS settings."))
     # exchangelib's FailFast re-raises connection problems as ErrorTimeoutExpired("Reraised from …")
     if any(marker in text for marker in ("ConnectionError", "Connection aborted", "ChunkedEncodingError",
                                          "Response ended prematurely", "ConnectionResetError")):
@@ -230,7 +412,15 @@ def classify(exc: BaseException) -> Failure:
             _N(CTX, "The server answered with an HTTP error."),
             _N(CTX, "It is retried after the back-off. If it persists, check the Exchange server's health."))
     return failure(
-        "Unexpected", True,
+        UNEXPECTED, True,
         _N(CTX, "An unexpected error occurred."),
         _N(CTX, "It is retried after the back-off. Download the mailbox details and send them to support "
                 "if it persists."))
+
+
+def _folder_failure(folder: str, details: str) -> Failure:
+    message = _N(CTX, "The folder {folder} cannot be written to.")
+    return Failure("FolderNotWritable", False, message.format(folder=folder),
+                   _N(CTX, "Give your user account write access to the folder and make sure the disk has free "
+                           "space (or set SSSM_HOME to a writable folder); then test again."),
+                   details, params=(("folder", folder),), template=message)

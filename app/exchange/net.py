@@ -7,7 +7,11 @@ request, per destination host:
 - a host map: the resolver seam that lets tests and the demo point ``mail.contoso.com:443``
   at the loopback server without touching the machine's DNS;
 - a transcript: when a ``Recorder`` is active in the calling thread, each request and response
-  is captured (for the diagnostics report) after redaction.
+  is captured (for the diagnostics report) after redaction;
+- the last word on credentials: a request that carries an Authorization header (Basic, NTLM,
+  Negotiate — requests_ntlm's handshake comes back through here too) over a connection without
+  TLS is not sent unless the system setting allows it at that moment
+  (``set_plain_credentials_policy``); it fails with ``CredentialsNotSecure`` instead.
 """
 from __future__ import annotations
 
@@ -31,6 +35,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from app import paths
+from app.exchange.errors import CredentialsNotSecure, FolderNotWritable, TrustedCaMissing
 from app.exchange.redact import redact_body, redact_headers
 
 _lock = threading.Lock()
@@ -93,6 +98,33 @@ def set_timeout_for(url: str, seconds: float) -> None:
         _timeouts[endpoint_of(url)] = float(seconds)
 
 
+# --- credentials only over TLS (docs/product-rules.md §1, "Use SSL") ----------------------------
+
+def _never() -> bool:
+    return False
+
+
+_plain_credentials_allowed: Callable[[], bool] = _never
+
+
+def set_plain_credentials_policy(policy: Callable[[], bool] | None) -> None:
+    """*policy* answers, each time a request with credentials is about to leave without TLS,
+    whether the system setting "allow credentials over non-SSL" allows it (app.exchange.connection
+    installs the store's answer). None: never."""
+    global _plain_credentials_allowed
+    _plain_credentials_allowed = policy or _never
+
+
+def check_credentials_channel(request: PreparedRequest) -> None:
+    """Raise ``CredentialsNotSecure`` when *request* carries an Authorization header (any scheme)
+    over a connection without TLS and the policy, asked now, does not allow it."""
+    url = request.url or ""
+    if urlsplit(url).scheme.lower() == "https" or not request.headers.get("Authorization"):
+        return
+    if not _plain_credentials_allowed():
+        raise CredentialsNotSecure(url)
+
+
 _bundles: dict[tuple[str, float, int], str] = {}
 _bundle_lock = threading.Lock()
 
@@ -101,20 +133,33 @@ def combined_bundle(ca_file: str) -> str:
     """certifi's CAs plus *ca_file*, written once to the cache folder (requests wants a path).
 
     Many threads open connections at once: the file is built under a lock, written to a
-    unique temporary name and renamed, so no reader ever sees a half-written bundle."""
-    stat = Path(ca_file).stat()
+    unique temporary name and renamed, so no reader ever sees a half-written bundle.
+    A missing or unreadable *ca_file* raises ``TrustedCaMissing``; a cache folder that cannot
+    be written ``FolderNotWritable``."""
+    try:
+        stat = Path(ca_file).stat()
+    except OSError as exc:
+        raise TrustedCaMissing(str(ca_file), exc) from exc
     key = (str(ca_file), stat.st_mtime, stat.st_size)
     with _bundle_lock:
         cached = _bundles.get(key)
         if cached is not None and Path(cached).exists():
             return cached
-        extra = Path(ca_file).read_bytes()
+        try:
+            extra = Path(ca_file).read_bytes()
+        except OSError as exc:
+            raise TrustedCaMissing(str(ca_file), exc) from exc
         digest = hashlib.sha256(extra).hexdigest()[:16]
-        target = paths.cache_dir() / f"ca-bundle-{digest}.pem"
-        if not target.exists():
-            tmp = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-            tmp.write_bytes(Path(certifi.where()).read_bytes() + b"\n" + extra)
-            os.replace(tmp, target)
+        folder: Path | None = None
+        try:
+            folder = paths.cache_dir()
+            target = folder / f"ca-bundle-{digest}.pem"
+            if not target.exists():
+                tmp = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+                tmp.write_bytes(Path(certifi.where()).read_bytes() + b"\n" + extra)
+                os.replace(tmp, target)
+        except OSError as exc:
+            raise FolderNotWritable(str(folder or exc.filename or "the cache folder"), exc) from exc
         _bundles[key] = str(target)
         return str(target)
 
@@ -295,16 +340,20 @@ class SssmHTTPAdapter(HTTPAdapter):
             timeout = _timeouts.get(key, timeout)
         if verify is False:
             verify = True  # never silently off, whoever asked
-        if ca_file:
-            verify = combined_bundle(ca_file)
         recorder: Recorder | None = getattr(_local, "recorder", None)
         if recorder is None:
+            check_credentials_channel(request)
+            if ca_file and _is_tls(request):
+                verify = combined_bundle(ca_file)
             return super().send(request, stream=stream, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
         entry = Exchange(request.method or "", request.url or "", redact_headers(dict(request.headers)),
                          redact_body(_text(request.body)))
         recorder.exchanges.append(entry)
         started = time.perf_counter()
         try:
+            check_credentials_channel(request)
+            if ca_file and _is_tls(request):
+                verify = combined_bundle(ca_file)
             response = super().send(request, stream=stream, timeout=timeout, verify=verify, cert=cert,
                                     proxies=proxies)
         except Exception as exc:
@@ -318,6 +367,10 @@ class SssmHTTPAdapter(HTTPAdapter):
         if not stream and response.status_code != 401:
             entry.response_body = redact_body(_text(response.content))
         return response
+
+
+def _is_tls(request: PreparedRequest) -> bool:
+    return urlsplit(request.url or "").scheme.lower() == "https"
 
 
 def _whole_content_iterator(response: Response) -> Callable[..., Iterator[str | bytes]]:

@@ -288,13 +288,11 @@ class Scheduler:
             if self._on_result is not None:
                 self._on_result(result)
         except Exception as exc:  # the loop must survive anything one run does
-            store_failure = failure_of(exc)  # the store busy, damaged or read-only: said in one line
-            if store_failure is None:
+            result.failure = result.failure or escaped_failure(exc)
+            if result.failure.code == INTERNAL_ERROR:
                 log.exception("%s of %s: unexpected error", job.workload.value, job.email)
-            else:
+            else:  # the store busy, damaged or read-only, a folder not writable …: said in one line
                 log.warning("%s of %s: %s", job.workload.value, job.email, exc)
-            result.failure = result.failure or store_failure or Failure(
-                INTERNAL_ERROR, True, "The synchronization stopped on an internal error.", details=repr(exc))
         finally:
             try:
                 database.close()  # peewee connections are per thread: don't leak one per run
@@ -326,19 +324,20 @@ class Scheduler:
             run = fn(mailbox)
             result.created, result.updated, result.deleted = run.created, run.updated, run.deleted
             result.failure = run.failure
-        except Exception as exc:  # workloads escalate their own failures; this is a bug in one
-            result.failure = failure_of(exc)  # ... or the store was busy, damaged or read-only
-            if result.failure is not None:
-                log.warning("%s of %s failed: %s", job.workload.value, job.email, exc)
-                record_failure(job.mailbox_id, job.workload, result.failure)  # now that it may be free
-            else:
+        except Exception as exc:  # workloads escalate their own failures; what escapes them is the store
+            # failing under the workload's own frame (busy, damaged, read-only, unreachable), or a bug in one
+            result.failure = escaped_failure(exc)
+            if result.failure.code == INTERNAL_ERROR:
                 log.exception("%s of %s raised", job.workload.value, job.email)
-                result.failure = Failure(INTERNAL_ERROR, True, "The synchronization stopped on an internal error.",
-                                         details=repr(exc))
+            else:
+                log.warning("%s of %s failed: %s", job.workload.value, job.email, exc)
+                record_failure(job.mailbox_id, job.workload, result.failure)  # now that the store may be free
+            result.next_run_on = self._reschedule(job, result, escaped=True)
+            return result
         result.next_run_on = self._reschedule(job, result)
         return result
 
-    def _reschedule(self, job: Job, result: CycleResult) -> datetime | None:
+    def _reschedule(self, job: Job, result: CycleResult, *, escaped: bool = False) -> datetime | None:
         failure = result.failure
         backoff = None
         if failure is not None and failure.transient:
@@ -357,11 +356,23 @@ class Scheduler:
             # a disabled workload waits for Test & Enable, not for the clock
             next_run = schedule.next_run_after(now, outcome, streak, job.min_polling) if enabled else None
             state.next_run_on = next_run
-            if failure is not None and failure.code == INTERNAL_ERROR and next_run is not None:
+            if failure is not None and escaped and next_run is not None:
                 state.backoff_reason = f"{failure.code}: retry at {next_run:%H:%M} UTC"
             state.save()
             _store_mailbox_summary(mailbox)
         return next_run
+
+
+def escaped_failure(exc: BaseException) -> Failure:
+    """The failure of a run whose exception escaped the workload's frame (so no alert could be
+    recorded): classified when it is foreseeable (the store locked or unreachable, a folder not
+    writable …), otherwise an internal error."""
+    from app.exchange.errors import UNEXPECTED, classify
+
+    failure = failure_of(exc) or classify(exc)  # a StoreError carries its own
+    if failure.code != UNEXPECTED:
+        return failure
+    return Failure(INTERNAL_ERROR, True, "The synchronization stopped on an internal error.", details=repr(exc))
 
 
 def _store_mailbox_summary(mailbox: Mailbox) -> None:

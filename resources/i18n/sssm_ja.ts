@@ -449,6 +449,10 @@
 <context>
     <name>Failures</name>
     <message>
+        <source>The folder {folder} cannot be written to.</source>
+        <translation>フォルダー {folder} に書き込めません。</translation>
+    </message>
+    <message>
         <source>The email address {subject} is not approved.</source>
         <translation>電子メールアドレス {subject} は承認されていません。</translation>
     </message>
@@ -497,12 +501,56 @@
         <translation>ユーザーまたはキューで指定した資格情報か、電子メールサーバープロファイルで指定した資格情報を使用してください。</translation>
     </message>
     <message>
+        <source>The EWS address {subject} starts with http://, but the profile&apos;s “Use SSL” setting is on, so it is not used.</source>
+        <translation>EWS アドレス {subject} は http:// で始まっていますが、プロファイルの「SSL を使用する」設定がオンのため、このアドレスは使用されません。</translation>
+    </message>
+    <message>
+        <source>Enter the https:// address in the profile, or turn “Use SSL” off (credentials then also need “allow credentials over non-SSL” in the system settings).</source>
+        <translation>プロファイルに https:// のアドレスを入力するか、「SSL を使用する」をオフにしてください (その場合、資格情報を送信するにはシステム設定で「SSL 以外での資格情報の使用を許可する」も必要です)。</translation>
+    </message>
+    <message>
+        <source>The EWS address {subject} starts with https://, but the profile&apos;s “Use SSL” setting is off, so it is not used.</source>
+        <translation>EWS アドレス {subject} は https:// で始まっていますが、プロファイルの「SSL を使用する」設定がオフのため、このアドレスは使用されません。</translation>
+    </message>
+    <message>
+        <source>Turn “Use SSL” on in the profile, or enter the http:// address.</source>
+        <translation>プロファイルで「SSL を使用する」をオンにするか、http:// のアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s trusted CA certificate file {subject} is missing or cannot be read.</source>
+        <translation>プロファイルの信頼する CA 証明書ファイル {subject} が見つからないか、読み取れません。</translation>
+    </message>
+    <message>
+        <source>Select the CA&apos;s certificate file again in the profile&apos;s “Trusted CA certificate” setting (Advanced), or clear the setting if the server&apos;s certificate is from a public CA; then test again.</source>
+        <translation>プロファイルの「信頼する CA 証明書」設定 (詳細設定) で CA の証明書ファイルを選択し直すか、サーバーの証明書が公的な CA のものであれば設定を空にしてください。その後、もう一度テストしてください。</translation>
+    </message>
+    <message>
         <source>An unexpected error occurred.</source>
         <translation>予期しないエラーが発生しました。</translation>
     </message>
     <message>
         <source>It is retried after the back-off. Download the mailbox details and send them to support if it persists.</source>
         <translation>待機時間の後に再試行されます。解決しない場合は、メールボックスの詳細をダウンロードしてサポートに送付してください。</translation>
+    </message>
+    <message>
+        <source>Give your user account write access to the folder and make sure the disk has free space (or set SSSM_HOME to a writable folder); then test again.</source>
+        <translation>お使いのユーザー アカウントにフォルダーへの書き込み権限を与え、ディスクに空き領域があることを確認してください (または SSSM_HOME に書き込み可能なフォルダーを設定してください)。その後、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <source>Credentials were not sent to {url}: the connection does not use SSL, and the system settings do not allow credentials over non-SSL connections.</source>
+        <translation>資格情報は {url} に送信されませんでした。この接続は SSL を使用しておらず、システム設定で SSL 以外の接続での資格情報の使用が許可されていません。</translation>
+    </message>
+    <message>
+        <source>Turn on SSL for the profile, or allow credentials over non-SSL in the system settings.</source>
+        <translation>プロファイルで SSL をオンにするか、システム設定で SSL 以外での資格情報の使用を許可してください。</translation>
+    </message>
+    <message>
+        <source>The password could not be read: the credential store (keyring) is missing or locked.</source>
+        <translation>パスワードを読み取れませんでした。資格情報ストア (キーリング) がないか、ロックされています。</translation>
+    </message>
+    <message>
+        <source>On Windows, check that Windows Credential Manager is available; on Linux, start and unlock a Secret Service (GNOME Keyring or KWallet). Then test the mailbox again.</source>
+        <translation>Windows では Windows 資格情報マネージャーが使用できることを確認してください。Linux では Secret Service (GNOME Keyring または KWallet) を起動してロックを解除してください。その後、メールボックスをもう一度テストしてください。</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted, so the connection was refused.</source>
@@ -553,6 +601,14 @@
         <translation>メールボックスの電子メールアドレスを確認するか、Exchange でメールボックスを作成してください。</translation>
     </message>
     <message>
+        <source>The server is unavailable (HTTP 503): Exchange Web Services is stopped or restarting.</source>
+        <translation>サーバーを使用できません (HTTP 503)。Exchange Web サービスが停止しているか、再起動中です。</translation>
+    </message>
+    <message>
+        <source>It is retried after the back-off. If it persists, check that the Exchange server and its EWS application pool (MSExchangeServicesAppPool) are running.</source>
+        <translation>待機時間の後に再試行されます。解決しない場合は、Exchange サーバーとその EWS アプリケーション プール (MSExchangeServicesAppPool) が実行されていることを確認してください。</translation>
+    </message>
+    <message>
         <source>Exchange is busy and asked to wait before the next request (throttling).</source>
         <translation>Exchange がビジー状態のため、次の要求まで待機するよう求められました (調整)。</translation>
     </message>
@@ -567,6 +623,14 @@
     <message>
         <source>Check that EWS is enabled for this mailbox and that the SSL setting matches the server.</source>
         <translation>このメールボックスで EWS が有効になっていること、SSL の設定がサーバーと一致していることを確認してください。</translation>
+    </message>
+    <message>
+        <source>The server name could not be found (DNS).</source>
+        <translation>サーバー名が見つかりませんでした (DNS)。</translation>
+    </message>
+    <message>
+        <source>It is retried after the back-off. Check the server name in the profile&apos;s EWS address (or the email domain, with Autodiscover) and this computer&apos;s DNS settings.</source>
+        <translation>待機時間の後に再試行されます。プロファイルの EWS アドレスのサーバー名 (自動検出の場合は電子メールのドメイン) と、このコンピューターの DNS 設定を確認してください。</translation>
     </message>
     <message>
         <source>The connection to the server failed or was reset.</source>
@@ -611,6 +675,34 @@
     <message>
         <source>The server answered with an HTTP error.</source>
         <translation>サーバーが HTTP エラーを返しました。</translation>
+    </message>
+    <message>
+        <source>The local store is busy: another program holds its lock (database is locked).</source>
+        <translation>ローカル ストアがビジー状態です。別のプログラムがロックを保持しています (database is locked)。</translation>
+    </message>
+    <message>
+        <source>It is retried after the back-off. If it keeps happening, close other copies of the app and commands that use the same data folder.</source>
+        <translation>待機時間の後に再試行されます。繰り返し発生する場合は、同じデータ フォルダーを使用しているこのアプリの他のインスタンスやコマンドを終了してください。</translation>
+    </message>
+    <message>
+        <source>The local store&apos;s database could not be reached.</source>
+        <translation>ローカル ストアのデータベースに接続できませんでした。</translation>
+    </message>
+    <message>
+        <source>It is retried after the back-off. Check that the data folder (or the database server) is available, then look at the log.</source>
+        <translation>待機時間の後に再試行されます。データ フォルダー (またはデータベース サーバー) が使用可能であることを確認してから、ログを確認してください。</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>ファイル {path} が見つかりません。</translation>
+    </message>
+    <message>
+        <source>Check the file names in the profile&apos;s settings (the trusted CA certificate) and that the app&apos;s data folder is complete; then test again.</source>
+        <translation>プロファイルの設定にあるファイル名 (信頼する CA 証明書) と、アプリのデータ フォルダーに欠けているものがないことを確認してください。その後、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <source>The server name {host} could not be found (DNS).</source>
+        <translation>サーバー名 {host} が見つかりませんでした (DNS)。</translation>
     </message>
 </context>
 <context>

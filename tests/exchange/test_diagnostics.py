@@ -128,7 +128,7 @@ def test_untrusted_certificate_names_the_trusted_ca_setting(setup, ews):
 
 @pytest.mark.parametrize("kind,params,code,backoff_minutes", [
     ("server_busy", {"backoff_ms": 600_000}, "ErrorServerBusy", 10),
-    ("http503", {}, None, 5),
+    ("http503", {}, "ServerUnavailable", 5),
     ("reset", {}, "ConnectionFailed", 5),
     ("delay", {"seconds": 7}, "Timeout", 5),
 ])
