@@ -119,6 +119,7 @@ class ItemMapping:
     item_fields: tuple[str, ...]  # exchangelib field names written by UpdateItem and read by GetItem
     to_item: Callable[[Mapping[str, Any], Any], None]  # store values → the item's fields
     from_item: Callable[[Any], StoreValues]  # the item's fields → store values
+    read_fields: tuple[str, ...] = ()  # what GetItem reads besides item_fields, for from_item
 
     def item_class(self) -> type[Any]:
         import exchangelib
