@@ -9,6 +9,7 @@ from app import APP_NAME, __version__
 from app.cli import (
     diagnose_mailbox,
     diagnose_profile,
+    repair,
     run,
     screenshots,
     self_check,
@@ -18,7 +19,7 @@ from app.cli import (
 
 # Each sub-command module has NAME, HELP, add_arguments(parser) and run(args) -> exit code; it
 # imports what its work needs inside run(), so `--help` and the window start stay light.
-COMMANDS = (simulator, diagnose_mailbox, diagnose_profile, screenshots, sync, run, self_check)
+COMMANDS = (simulator, diagnose_mailbox, diagnose_profile, screenshots, sync, run, repair, self_check)
 
 EXIT_CODES = """exit codes:
   0  done: every test passed, every cycle succeeded
@@ -72,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(logging.DEBUG if args.verbose else logging.INFO, console=args.command is not None)
 
     if args.command:
-        chosen = next(c for c in COMMANDS if c.NAME == args.command)
+        chosen = next(c for c in COMMANDS if args.command == c.NAME)
         result: int = chosen.run(args)
         return result
 
