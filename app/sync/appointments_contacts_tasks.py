@@ -356,8 +356,12 @@ class _FolderSync:
         self._give_markers(records)
         found = find_marked(self.connection, self.record_type, [r.sync_marker for r in records])
         if found:  # created by an earlier try whose link was never stored: link, bring up to date
-            again = [self._link(r, found[r.sync_marker][0].item_id, found[r.sync_marker][0].change_key, "")
-                     for r in records if r.sync_marker in found]
+            again = []
+            for record in records:
+                if record.sync_marker in found:
+                    link = self._link_found(record, found[record.sync_marker][0])
+                    if link is not None:
+                        again.append(link)
             self.counts.linked += len(again)
             self._push(again, {r.id: r for r in records})
             records = [r for r in records if r.sync_marker not in found]
@@ -372,6 +376,18 @@ class _FolderSync:
             if self._store_new_link(record, result):
                 self.counts.to_exchange += 1
                 self.run.created += 1
+
+    def _link_found(self, record: Any, item: SavedItem) -> ItemLink | None:
+        """Link *record* to its item found in Exchange ("" fingerprint: pushed right after); None
+        when that item is linked to another record already (left for the repair tool)."""
+        try:
+            with database.atomic():
+                return self._link(record, item.item_id, item.change_key, "")
+        except IntegrityError:
+            self.counts.duplicates_held += 1
+            log.warning("%s: the item %s carrying the marker of %s %s is linked to another record", self.mailbox.email,
+                        item.item_id, self.mapping.record_type.value, record.id)
+            return None
 
     def _store_new_link(self, record: Any, item: SavedItem) -> bool:
         """Link *record* to the item just created for it; False when another process linked the

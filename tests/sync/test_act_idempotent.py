@@ -83,3 +83,19 @@ def test_a_record_that_exchange_would_refuse_fails_alone(env, ews):
     assert "calendar: to exchange 1, failed 1" in run.notes
     assert [it.subject for it in server_items(ews, env.account.email, RecordType.APPOINTMENT)] == ["Fine"]
     assert env.link(RecordType.APPOINTMENT, bad) is None
+
+
+def test_an_item_found_by_marker_but_linked_to_another_record_is_left_alone(env, ews):
+    """Pathological (a marker copied onto another record's item by hand): no failed cycle, no link
+    stolen; the record waits."""
+    other = new_record(RecordType.TASK, env.user, "Other")
+    env.cycle()
+    record = new_record(RecordType.TASK, env.user, "Waiting")
+    [item] = env.items(RecordType.TASK)
+    setattr(item, MARKER_FIELD, record.sync_marker)
+    item.save(update_fields=[MARKER_FIELD])
+
+    run = env.cycle()
+
+    assert run.failure is None and "duplicates held 1" in run.notes[0], "(its marker change came in)"
+    assert env.link(RecordType.TASK, other).item_id == item.id and env.link(RecordType.TASK, record) is None
