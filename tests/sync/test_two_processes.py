@@ -71,8 +71,6 @@ def test_two_sync_once_processes_on_one_store_push_everything_once(setup, ews, s
         outputs.append(out)
         assert child.returncode == 0, f"{out}\n{err[-3000:]}"
     ews.faults.clear()
-    with capsys.disabled():  # the figures of the run, for whoever reads the log
-        print("\n" + "\n---\n".join(outputs))
 
     email = account.email
     assert _subjects(ews, email, "calendar") == {f"Meeting {n:02}": 1 for n in range(APPOINTMENTS)}
