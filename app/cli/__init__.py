@@ -9,6 +9,7 @@ from app import APP_NAME, __version__
 from app.cli import (
     diagnose_mailbox,
     diagnose_profile,
+    repair,
     run,
     screenshots,
     self_check,
@@ -19,7 +20,7 @@ from app.cli import (
 
 # Each sub-command module has NAME, HELP, add_arguments(parser) and run(args) -> exit code; it
 # imports what its work needs inside run(), so `--help` and the window start stay light.
-COMMANDS = (simulator, diagnose_mailbox, diagnose_profile, screenshots, sync, run, store, self_check)
+COMMANDS = (simulator, diagnose_mailbox, diagnose_profile, screenshots, sync, run, store, repair, self_check)
 
 EXIT_CODES = """exit codes:
   0  done: every test passed, every cycle succeeded

@@ -6,10 +6,15 @@ ids and change keys, store values (field name → value) and, per item, ``ItemEr
 Exchange answered with an error.
 
 - ``folder_changes``: SyncFolderItems (ids and change keys only) from a sync state, every page;
-- ``fetch_items``: GetItem with only the mapped fields (and the last modification time);
-- ``create_items``, ``update_items``, ``delete_items``: CreateItem, UpdateItem (with the
-  ChangeKey: a stale one answers ``ItemError.changed_meanwhile`` per item), DeleteItem (to
-  Deleted Items).
+- ``fetch_items``: GetItem with only the mapped fields (and the last modification time, the
+  item's marker);
+- ``find_marked``: FindItem of the items carrying given markers (app.exchange.item_marker);
+- ``create_items``, ``update_items``, ``delete_items``: CreateItem (each item stamped with its
+  record's marker), UpdateItem (with the ChangeKey: a stale one answers
+  ``ItemError.changed_meanwhile`` per item), DeleteItem (to Deleted Items).
+
+Values Exchange would refuse (exchangelib's own checks, e.g. an end before the start) are that
+item's ``ItemError``, never the whole batch's failure.
 """
 from __future__ import annotations
 
@@ -23,12 +28,15 @@ from exchangelib.items import MOVE_TO_DELETED_ITEMS
 from app.domain.enums import RecordType
 from app.domain.timeutil import as_utc
 from app.exchange.errors import ItemError, item_error
-from app.exchange.item_mapping import ITEM_MAPPINGS, StoreValues
+from app.exchange.item_mapping import ITEM_MAPPINGS, ItemMapping, StoreValues
+from app.exchange.item_marker import MARKER_FIELD
 from app.exchange.mailbox_connection import MailboxConnection
 from app.exchange.services.update_item import UpdateItemPerItemConflicts
 
 __all__ = ["ItemChange", "FolderChanges", "FetchedItem", "ItemUpdate", "SavedItem", "ItemError", "folder_changes",
-           "fetch_items", "create_items", "update_items", "delete_items"]
+           "fetch_items", "find_marked", "create_items", "update_items", "delete_items"]
+
+MARKERS_PER_FIND = 50  # IsEqualTo terms OR-ed in one FindItem restriction
 
 ChangeKind = Literal["create", "update", "delete"]
 
@@ -52,6 +60,7 @@ class FetchedItem:
     change_key: str | None
     last_modified: datetime | None  # aware UTC
     values: StoreValues | None  # None: not an item of the record type (e.g. a distribution list among contacts)
+    marker: str | None = None  # the record marker we stamped on it when we created it, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,33 +102,83 @@ def fetch_items(connection: MailboxConnection, record_type: RecordType,
     account = connection.account
     item_class = mapping.item_class()
     results = account.fetch(ids=[(item_id, None) for item_id in item_ids], folder=mapping.folder_of(account),
-                            only_fields=list(mapping.item_fields) + ["last_modified_time"])
+                            only_fields=_read_fields(mapping, account))
     fetched: list[FetchedItem | ItemError] = []
     for item in results:
         if isinstance(item, Exception):
             fetched.append(item_error(item))
         else:
             values = mapping.from_item(item) if isinstance(item, item_class) else None
-            fetched.append(FetchedItem(item.id, item.changekey, as_utc(item.last_modified_time), values))
+            fetched.append(FetchedItem(item.id, item.changekey, as_utc(item.last_modified_time), values,
+                                       getattr(item, MARKER_FIELD, None) or None))
     return fetched
 
 
-def create_items(connection: MailboxConnection, record_type: RecordType,
-                 records: Sequence[Mapping[str, Any]]) -> list[SavedItem | ItemError]:
-    """CreateItem of one item per store values in *records*: one answer per record, in order."""
+def _read_fields(mapping: ItemMapping, account: Any) -> list[str]:
+    """What GetItem asks for: the mapped fields, what from_item needs besides (those this server
+    version has), the last modification time and the marker."""
+    item_class = mapping.item_class()
+    extra = [name for name in mapping.read_fields
+             if item_class.get_field_by_fieldname(name).supports_version(account.version)]
+    return [*mapping.item_fields, *extra, "last_modified_time", MARKER_FIELD]
+
+
+def find_marked(connection: MailboxConnection, record_type: RecordType,
+                markers: Sequence[str]) -> dict[str, list[SavedItem]]:
+    """The items of the record type's folder that carry one of *markers*, by marker (several
+    when an earlier defect made duplicates; oldest first)."""
+    mapping = ITEM_MAPPINGS[record_type]
+    folder = mapping.folder_of(connection.account)
+    found: dict[str, list[SavedItem]] = {}
+    wanted = list(dict.fromkeys(markers))
+    for start in range(0, len(wanted), MARKERS_PER_FIND):
+        chunk = wanted[start:start + MARKERS_PER_FIND]
+        query = folder.filter(**{f"{MARKER_FIELD}__in": chunk}).only("id", "changekey", MARKER_FIELD)
+        for item in query.order_by("datetime_created"):
+            marker = getattr(item, MARKER_FIELD, None)
+            if marker:
+                found.setdefault(marker, []).append(SavedItem(item.id, item.changekey))
+    return found
+
+
+def create_items(connection: MailboxConnection, record_type: RecordType, records: Sequence[Mapping[str, Any]],
+                 markers: Sequence[str | None] | None = None) -> list[SavedItem | ItemError]:
+    """CreateItem of one item per store values in *records*, each stamped with its marker in
+    *markers* (same order; None: no marker): one answer per record, in order."""
     if not records:
         return []
     mapping = ITEM_MAPPINGS[record_type]
     account = connection.account
     folder = mapping.folder_of(account)
     item_class = mapping.item_class()
+    answers: list[SavedItem | ItemError | None] = []
     items = []
-    for values in records:
+    for values, marker in zip(records, markers or [None] * len(records), strict=True):
         item = item_class(account=account, folder=folder)
+        refused = _fill(mapping, values, item, whole=True)
+        if refused is None and marker:
+            setattr(item, MARKER_FIELD, marker)
+        answers.append(refused)
+        if refused is None:
+            items.append(item)
+    results = iter(account.bulk_create(folder=folder, items=items) if items else [])
+    return [answer if answer is not None else _saved(next(results)) for answer in answers]
+
+
+def _fill(mapping: ItemMapping, values: Mapping[str, Any], item: Any, *, whole: bool = False) -> ItemError | None:
+    """Set the item's fields from store values; the error when exchangelib finds them invalid
+    (*whole*: the item as CreateItem sends it, which exchangelib checks as a whole)."""
+    try:
         mapping.to_item(values, item)
-        items.append(item)
-    return [item_error(result) if isinstance(result, Exception) else SavedItem(result.id, result.changekey)
-            for result in account.bulk_create(folder=folder, items=items)]
+        if whole:
+            item.clean(version=item.account.version)
+    except (ValueError, TypeError) as exc:  # e.g. "'end' must be greater than 'start'"
+        return item_error(exc)
+    return None
+
+
+def _saved(result: Any) -> SavedItem | ItemError:
+    return item_error(result) if isinstance(result, Exception) else SavedItem(result.id, result.changekey)
 
 
 def update_items(connection: MailboxConnection, record_type: RecordType,
@@ -132,15 +191,26 @@ def update_items(connection: MailboxConnection, record_type: RecordType,
     folder = mapping.folder_of(account)
     item_class = mapping.item_class()
     fields = list(mapping.item_fields)
+    answers: list[str | None | ItemError] = []
+    refused: set[int] = set()
     items = []
     for update in updates:
         item = item_class(account=account, folder=folder, id=update.item_id, changekey=update.change_key)
-        mapping.to_item(update.values, item)
-        items.append((item, fields))
-    results = UpdateItemPerItemConflicts(account=account).call(
+        error = _fill(mapping, update.values, item)
+        if error is not None:
+            refused.add(len(answers))
+            answers.append(error)
+        else:
+            answers.append(None)
+            items.append((item, fields))
+    results = iter(UpdateItemPerItemConflicts(account=account).call(
         items=items, conflict_resolution="AutoResolve", message_disposition="SaveOnly",
-        send_meeting_invitations_or_cancellations="SendToNone", suppress_read_receipts=True)
-    return [item_error(result) if isinstance(result, Exception) else result[1] for result in results]
+        send_meeting_invitations_or_cancellations="SendToNone", suppress_read_receipts=True) if items else [])
+    for position in range(len(answers)):
+        if position not in refused:
+            result = next(results)
+            answers[position] = item_error(result) if isinstance(result, Exception) else result[1]
+    return answers
 
 
 def delete_items(connection: MailboxConnection, item_ids: Sequence[str]) -> list[ItemError | None]:

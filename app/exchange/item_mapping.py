@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -39,21 +39,65 @@ def _text(value: object) -> str:
 
 
 # --- appointments ---------------------------------------------------------------------------
+# An all-day appointment is kept in the store as whole days: start at the midnight (UTC) of its
+# first day, end at the midnight after its last day (2027-01-06 all day: 01-06 00:00 → 01-07
+# 00:00). Exchange has it as midnights in the event's own zone; exchangelib reads those as dates
+# in that zone (the zone fields are fetched for it) with the end date *inclusive* (the last day),
+# and writes dates back adding the day again. Without the zone it would take the machine's own.
+
+_DAY = timedelta(days=1)
+_NONE = timedelta(0)
+
+
+def _utc_midnight(value: date) -> datetime:
+    return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+
+
+def _utc(value: datetime) -> datetime:
+    return datetime.fromtimestamp(value.timestamp(), timezone.utc)  # also for EWSDateTime (see store.base)
+
+
+def _all_day_span(start: datetime, end: datetime | None) -> tuple[datetime, datetime]:
+    """Whole days covering [start, end): its first midnight and the midnight after its last day;
+    at least one day (a record that lost its length gets its day back)."""
+    first = _utc_midnight(_utc(start).date())
+    after = first + _DAY
+    if end is not None:
+        end = _utc(end)
+        after = max(after, _utc_midnight(end.date()) + (_DAY if end.time() != datetime.min.time() else _NONE))
+    return first, after
+
 
 def _appointment_to_item(values: Mapping[str, Any], item: Any) -> None:
+    from exchangelib import UTC
     from exchangelib.properties import Body
 
     item.subject = values["subject"]
     item.location = values["location"] or None
-    item.start = _ews_datetime(values["start"])
-    item.end = _ews_datetime(values["end"])
-    item.is_all_day = bool(values["is_all_day"])
+    all_day = bool(values["is_all_day"])
+    start, end = values["start"], values["end"]
+    if all_day and start is not None:
+        start, end = _all_day_span(start, end)
+        item._start_timezone = item._end_timezone = UTC  # the days are UTC days, as the store keeps them
+    item.start = _ews_datetime(start)
+    item.end = _ews_datetime(end)
+    item.is_all_day = all_day
     item.body = Body(values["body"]) if values["body"] else None
 
 
+def _appointment_time(value: datetime | date | None, *, day_after: bool) -> datetime | None:
+    """A start or end read by exchangelib: a datetime, or for an all-day event a date (the end's
+    inclusive: *day_after* makes it the midnight after it)."""
+    if value is None or isinstance(value, datetime):
+        return as_utc(value)
+    return _utc_midnight(value) + (_DAY if day_after else _NONE)
+
+
 def _appointment_from_item(item: Any) -> StoreValues:
-    return dict(subject=_text(item.subject), location=_text(item.location), start=as_utc(item.start),
-                end=as_utc(item.end), is_all_day=bool(item.is_all_day), body=_text(item.body))
+    return dict(subject=_text(item.subject), location=_text(item.location),
+                start=_appointment_time(item.start, day_after=False),
+                end=_appointment_time(item.end, day_after=True), is_all_day=bool(item.is_all_day),
+                body=_text(item.body))
 
 
 # --- contacts -------------------------------------------------------------------------------
@@ -119,6 +163,7 @@ class ItemMapping:
     item_fields: tuple[str, ...]  # exchangelib field names written by UpdateItem and read by GetItem
     to_item: Callable[[Mapping[str, Any], Any], None]  # store values → the item's fields
     from_item: Callable[[Any], StoreValues]  # the item's fields → store values
+    read_fields: tuple[str, ...] = ()  # what GetItem reads besides item_fields, for from_item
 
     def item_class(self) -> type[Any]:
         import exchangelib
@@ -136,7 +181,8 @@ ITEM_MAPPINGS: dict[RecordType, ItemMapping] = {
         RecordType.APPOINTMENT, "calendar", "CalendarItem",
         ("subject", "location", "start", "end", "is_all_day", "body"),
         ("subject", "location", "start", "end", "is_all_day", "body"),
-        _appointment_to_item, _appointment_from_item),
+        _appointment_to_item, _appointment_from_item,
+        ("_start_timezone", "_end_timezone")),  # the zone of an all-day event's midnights
     RecordType.CONTACT: ItemMapping(
         RecordType.CONTACT, "contacts", "Contact",
         ("first_name", "last_name", "email", "company", "job_title", "business_phone", "mobile_phone"),

@@ -11,6 +11,7 @@ import base64
 import re
 from datetime import datetime, timedelta, timezone
 
+from . import extended
 from .model import Item, conversation_id
 from .soap import T_NS, attr, esc
 
@@ -159,6 +160,7 @@ ITEM_FIELDS = [
     F("DisplayCc", "item:DisplayCc", "str", compute=lambda it, c: _display(it.cc)),
     F("DisplayTo", "item:DisplayTo", "str", compute=lambda it, c: _display(it.to)),
     F("HasAttachments", "item:HasAttachments", "bool", compute=lambda it, c: False),
+    F(extended.ELEMENT, None, "ext", readonly=True),  # only the ones AdditionalProperties names
     F("Culture", "item:Culture", "str", compute=lambda it, c: "en-US"),
     F("EffectiveRights", "item:EffectiveRights", "raw", compute=lambda it, c: _RIGHTS),
     F("LastModifiedName", "item:LastModifiedName", "str", compute=lambda it, c: c.owner_name),
@@ -205,6 +207,9 @@ CALENDAR_FIELDS = [
     F("TimeZone", "calendar:TimeZone", "str", compute=lambda it, c: "UTC"),
     F("AppointmentSequenceNumber", "calendar:AppointmentSequenceNumber", "int", compute=lambda it, c: 0),
     F("AppointmentState", "calendar:AppointmentState", "int", compute=lambda it, c: 0),
+    # the zone an all-day event's midnights are in (times are kept in UTC); only when asked for
+    F("StartTimeZone", "calendar:StartTimeZone", "tz", "start_tz"),
+    F("EndTimeZone", "calendar:EndTimeZone", "tz", "end_tz"),
 ]
 
 CONTACT_FIELDS = [
@@ -236,6 +241,11 @@ TASK_FIELDS = [
 ]
 del F
 
+# A calendar item without a zone of its own is in UTC.
+for _f in CALENDAR_FIELDS[-2:]:
+    _f.compute = lambda it, c, name=_f.attr: it.get(name) or "UTC"
+    _f.readonly = False
+
 # Reading FileAs / DisplayName falls back to names when unset.
 CONTACT_FIELDS[0].compute = _file_as
 CONTACT_FIELDS[0].readonly = False
@@ -251,15 +261,19 @@ KIND_FIELDS = {
 BY_URI = {}
 for _fields in (ITEM_FIELDS, MESSAGE_FIELDS, CALENDAR_FIELDS, CONTACT_FIELDS, TASK_FIELDS):
     for _f in _fields:
-        BY_URI[_f.uri] = _f
+        if _f.uri is not None:
+            BY_URI[_f.uri] = _f
 BY_ELEM = {kind: {f.elem: f for f in fields} for kind, fields in KIND_FIELDS.items()}
 # Indexed properties: IndexedFieldURI -> the dictionary field that holds them
 INDEXED = {"contacts:EmailAddress": "EmailAddresses", "contacts:PhoneNumber": "PhoneNumbers",
            "contacts:PhysicalAddress": "PhysicalAddresses"}
 ID_ONLY = frozenset({"ItemId"})
+# returned only when AdditionalProperties names them
+_ON_REQUEST = (extended.ELEMENT, "StartTimeZone", "EndTimeZone")
 DEFAULT_FIND = frozenset(f.elem for fs in KIND_FIELDS.values() for f in fs
-                         if not f.heavy and f.elem not in ("EffectiveRights", "TextBody"))
-DEFAULT_GET = frozenset(f.elem for fs in KIND_FIELDS.values() for f in fs if f.elem != "TextBody")
+                         if not f.heavy and f.elem not in ("EffectiveRights", "TextBody", *_ON_REQUEST))
+DEFAULT_GET = frozenset(f.elem for fs in KIND_FIELDS.values() for f in fs
+                        if f.elem not in ("TextBody", *_ON_REQUEST))
 ALL_PROPS = DEFAULT_GET
 KIND_BY_ELEM = {"Message": "Message", "CalendarItem": "CalendarItem", "Contact": "Contact",
                 "Task": "Task", "Item": "Message"}
@@ -323,6 +337,8 @@ def render_value(f: Field, value, item: Item, ctx) -> str:
                           for k in ("Street", "City", "State", "CountryOrRegion", "PostalCode") if addr.get(k))
             parts.append(f'<t:Entry Key="{attr(key)}">{sub}</t:Entry>')
         return f"<t:{tag}>{''.join(parts)}</t:{tag}>"
+    if t == "tz":
+        return f'<t:{tag} Id="{attr(value)}"/>'
     if t == "raw":
         return value
     raise AssertionError(t)
@@ -350,6 +366,8 @@ def render_item(item: Item, wanted, ctx, *, tag: str | None = None) -> str:
             _, text = body_as(item, "Text")
             out.append(f'<t:TextBody BodyType="Text">{esc(text)}</t:TextBody>' if text
                        else '<t:TextBody BodyType="Text"/>')
+        elif t == "ext":
+            out.append(extended.render(item, wanted))
         else:
             value = f.value(item, ctx)
             if value is None or (t in ("mailboxes", "attendees", "strlist", "emails", "phones", "addresses")
@@ -414,6 +432,8 @@ def parse_value(f: Field, el):
         return {e.get("Key"): (e.text or "").strip() for e in el.findall(T + "Entry")}
     if t == "addresses":
         return {e.get("Key"): {c.tag[len(T):]: c.text or "" for c in e} for e in el.findall(T + "Entry")}
+    if t == "tz":
+        return (el.get("Id") or el.get("Name") or "").strip() or None
     raise PropertyError("ErrorInvalidPropertySet", f"{f.uri} cannot be set.")
 
 
@@ -493,9 +513,15 @@ def item_from_xml(el, kind: str) -> Item:
     fields = BY_ELEM[kind]
     for child in el:
         name = child.tag[len(T):] if child.tag.startswith(T) else None
+        if name == extended.ELEMENT:
+            try:
+                extended.set_property(item, *extended.parse_element(child))
+            except extended.ExtendedPathError as e:
+                raise PropertyError("ErrorInvalidExtendedProperty", str(e)) from None
+            continue
         f = fields.get(name)
         if f is None:
-            continue  # MimeContent, ExtendedProperty, time zone definitions... not modelled
+            continue  # MimeContent, MeetingTimeZone... not modelled
         if f.readonly and f.compute is None or (f.compute is not None and f.attr is None):
             continue  # Exchange ignores some read-only values on create; we ignore them all
         apply_field(item, f, child)

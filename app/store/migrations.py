@@ -5,6 +5,7 @@ Schema 1 is the first layout (frozen in ``tests/store/schema_v1.sql`` for the mi
 """
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 from peewee import SqliteDatabase
@@ -45,9 +46,33 @@ def _v4_alert_message_parts(db: SqliteDatabase) -> None:
     db.execute_sql('ALTER TABLE "alert" ADD COLUMN "message_parts" TEXT NOT NULL DEFAULT \'\'')
 
 
+def _v5_work_leases_and_sync_markers(db: SqliteDatabase) -> None:
+    """WorkLease: claims shared by the processes on one store (a mailbox's workload cycle runs in
+    one of them at a time). Appointments, contacts and tasks get a sync marker (a GUID, unique),
+    stamped on the items created for them in Exchange, so a push is found again instead of being
+    made twice; existing records get theirs now."""
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "work_lease" ('
+        '"id" INTEGER NOT NULL PRIMARY KEY, '
+        '"name" VARCHAR(128) NOT NULL, '
+        '"holder" VARCHAR(128) NOT NULL, '
+        '"claimed_on" DATETIME NOT NULL, '
+        '"expires_on" DATETIME NOT NULL, '
+        '"heartbeat_on" DATETIME NOT NULL)'
+    )
+    db.execute_sql('CREATE UNIQUE INDEX IF NOT EXISTS "work_lease_name" ON "work_lease" ("name")')
+    for table in ("appointment", "contact", "task"):
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "sync_marker" VARCHAR(36)')
+        db.execute_sql(f'CREATE UNIQUE INDEX IF NOT EXISTS "{table}_sync_marker" ON "{table}" ("sync_marker")')
+        ids = [row[0] for row in db.execute_sql(f'SELECT "id" FROM "{table}"').fetchall()]
+        for record_id in ids:
+            db.execute_sql(f'UPDATE "{table}" SET "sync_marker" = ? WHERE "id" = ?', (str(uuid.uuid4()), record_id))
+
+
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_workload_state,
     3: _v3_item_link_unlinked_on,
     4: _v4_alert_message_parts,
+    5: _v5_work_leases_and_sync_markers,
 }
 LATEST = max(STEPS)

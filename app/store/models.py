@@ -17,6 +17,7 @@ from app.store.models_activity import (
     Lead,
     SyncHistory,
     Task,
+    WorkLease,
 )
 from app.store.models_config import (
     FilterCriterion,
@@ -34,7 +35,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     SystemUser, Queue, ServerProfile, Mailbox, WorkloadState, SystemSettings, UserOptions,
     SyncFilter, FilterCriterion, DiagnosticRun, DiagnosticStep, EmailActivity, EmailMailboxLink,
     Appointment, Contact, Task, CrmAccount, Lead, FolderSyncState, ItemLink, ConflictLog,
-    SyncHistory, Alert,
+    SyncHistory, Alert, WorkLease,
 ]
 
 # spelled out, so type checkers see the re-exports (tests/store/test_model_declarations.py checks it)
@@ -42,6 +43,6 @@ __all__ = [
     "SystemUser", "Queue", "ServerProfile", "Mailbox", "WorkloadState", "SystemSettings", "UserOptions",
     "SyncFilter", "FilterCriterion", "DiagnosticRun", "DiagnosticStep", "EmailActivity", "EmailMailboxLink",
     "Appointment", "Contact", "Task", "CrmAccount", "Lead", "FolderSyncState", "ItemLink", "ConflictLog",
-    "SyncHistory", "Alert",
+    "SyncHistory", "Alert", "WorkLease",
     "ALL_MODELS",
 ]

@@ -1,6 +1,7 @@
 """Operational records: test runs, alerts, synchronized records, sync state and history."""
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING
 
 from peewee import (
@@ -118,6 +119,11 @@ class EmailMailboxLink(BaseModel):
         indexes = ((("email", "mailbox"), True),)
 
 
+def new_sync_marker() -> str:
+    """A record's marker: stamped on every item created in Exchange for it (schema v5)."""
+    return str(uuid.uuid4())
+
+
 class _OwnedRecord(BaseModel):
     owner = ForeignKeyField(SystemUser, null=True, on_delete="SET NULL")
     state = EnumField(RecordState, default=RecordState.ACTIVE)
@@ -133,8 +139,9 @@ class Appointment(_OwnedRecord):
     location = TextField(default="")
     start = UtcDateTimeField()
     end = UtcDateTimeField()
-    is_all_day = BooleanField(default=False)
+    is_all_day = BooleanField(default=False)  # then start and end are midnights (UTC), end exclusive
     body = TextField(default="")
+    sync_marker = CharField(max_length=36, null=True, unique=True, default=new_sync_marker)  # schema v5
 
 
 class Contact(_OwnedRecord):
@@ -145,6 +152,7 @@ class Contact(_OwnedRecord):
     job_title = CharField(max_length=100, default="")
     business_phone = CharField(max_length=50, default="")
     mobile_phone = CharField(max_length=50, default="")
+    sync_marker = CharField(max_length=36, null=True, unique=True, default=new_sync_marker)  # schema v5
 
 
 class Task(_OwnedRecord):
@@ -154,6 +162,7 @@ class Task(_OwnedRecord):
     due = UtcDateTimeField(null=True)
     percent_complete = IntegerField(default=0)
     is_complete = BooleanField(default=False)
+    sync_marker = CharField(max_length=36, null=True, unique=True, default=new_sync_marker)  # schema v5
 
 
 class CrmAccount(_OwnedRecord):
@@ -264,3 +273,14 @@ class Alert(BaseModel):
         mailbox_id: int | None
         profile_id: int | None
         email_id: int | None
+
+
+class WorkLease(BaseModel):
+    """A claim on a piece of work shared by every process on the store, e.g. one mailbox's workload
+    cycle (schema v5). Claimed, renewed and released through app.store.leases only."""
+
+    name = CharField(max_length=128, unique=True)  # what is claimed: "mailbox:<id>:<workload>"
+    holder = CharField(max_length=128)  # who: app.store.leases.new_holder()
+    claimed_on = UtcDateTimeField()
+    expires_on = UtcDateTimeField()  # free for anyone from then on, unless renewed
+    heartbeat_on = UtcDateTimeField()  # the holder's last renewal

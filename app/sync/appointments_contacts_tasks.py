@@ -13,6 +13,14 @@ Per record type, one cycle:
    decide as a conflict.
 4. The folder's new sync state is stored last, so a cycle that fails is simply repeated.
 
+Never a second item, never a record imported back: every item we create carries its record's
+sync marker (app.exchange.item_marker). A new item in Exchange carrying the marker of an existing
+record is that record's own earlier push whose link was never stored (a crash between CreateItem
+and the commit): it is linked, not imported. Before creating, the markers are looked up in the
+folder (FindItem): an item found is linked and brought up to date instead of created again. An
+item carrying the marker of a record already linked to another item in this mailbox is a
+duplicate an older version left behind: held back (``python -m app repair act`` removes it).
+
 Only changed items are fetched (GetItem, in batches, with only the mapped fields); an unchanged
 mailbox costs one SyncFolderItems per folder. The requests are app.exchange's
 (appointments_contacts_tasks, with the field mapping in item_mapping); this module decides and
@@ -24,15 +32,19 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from peewee import IntegrityError
+
 from app.domain.conflicts import EXCHANGE, STORE, conflict_winner
 from app.domain.enums import ConflictPolicy, RecordState, RecordType, Workload
 from app.exchange.appointments_contacts_tasks import (
     FetchedItem,
     ItemError,
     ItemUpdate,
+    SavedItem,
     create_items,
     delete_items,
     fetch_items,
+    find_marked,
     folder_changes,
     update_items,
 )
@@ -40,6 +52,7 @@ from app.exchange.mailbox_connection import MailboxConnection
 from app.store.base import database, utcnow
 from app.store.filters_query import records_selected
 from app.store.models import ConflictLog, FolderSyncState, ItemLink, Mailbox, SystemUser
+from app.store.models_activity import new_sync_marker
 from app.store.repo import user_options
 from app.sync.record_mapping import RECORD_MAPPINGS, RecordMapping
 from app.sync.session import WorkloadRun, run_workload
@@ -74,10 +87,12 @@ def _body(run: WorkloadRun) -> None:
 class _Counts:
     to_store: int = 0
     to_exchange: int = 0
+    linked: int = 0  # our own earlier pushes found in Exchange and linked instead of created again
     unlinked: int = 0
     deleted: int = 0
     conflicts: int = 0
     failed: int = 0
+    duplicates_held: int = 0  # duplicates of a linked record's item (left for the repair tool)
 
     def __bool__(self) -> bool:
         return any(vars(self).values())
@@ -104,6 +119,7 @@ class _FolderSync:
         self.record_type = mapping.record_type
         self.policy = policy
         self.counts = _Counts()
+        self.linked_now: set[int] = set()  # records linked to an item they were found to have
 
     # --- the cycle ----------------------------------------------------------------------
     def sync(self) -> _Counts:
@@ -145,7 +161,7 @@ class _FolderSync:
                 self._item_failed(item_id, item, link)
                 continue
             if link is None:
-                self._create_record(item)
+                self._import(item)
             elif item_id in store_changed:
                 self._resolve(_Conflict(link, records[link.record_id], item), pushes)
             else:
@@ -155,7 +171,7 @@ class _FolderSync:
 
         self._push(pushes, records)
         self._delete_items(gone)
-        self._create_items(new_records)
+        self._create_items([r for r in new_records if r.id not in self.linked_now])
         self._save_state(new_state)
         return self.counts
 
@@ -211,6 +227,38 @@ class _FolderSync:
         log.warning("%s: item %s of %s failed: %s", self.mailbox.email, item_id, self.mapping.folder, error)
 
     # --- store ← Exchange ---------------------------------------------------------------
+    def _import(self, item: FetchedItem) -> None:
+        """A new item in Exchange: a new record, unless it is one of ours (see the module doc)."""
+        record = (self.mapping.model.get_or_none(self.mapping.model.sync_marker == item.marker)
+                  if item.marker and item.values is not None else None)
+        if record is None:
+            self._create_record(item)
+            return
+        link = ItemLink.get_or_none((ItemLink.mailbox == self.mailbox.id)
+                                    & (ItemLink.record_type == self.mapping.record_type)
+                                    & (ItemLink.record_id == record.id))
+        if link is not None and link.unlinked_on is None:
+            self.counts.duplicates_held += 1
+            log.warning("%s: item %s of %s duplicates the item of %s %s; not imported (python -m app repair act "
+                        "removes it)", self.mailbox.email, item.item_id, self.mapping.folder,
+                        self.mapping.record_type.value, record.id)
+            return
+        assert item.values is not None  # checked with the marker
+        # the item is what we pushed of the record: a record changed since then is pushed next cycle
+        self._link(record, item.item_id, item.change_key, self.mapping.fingerprint_values(item.values), link)
+        self.counts.linked += 1
+
+    def _link(self, record: Any, item_id: str, change_key: str | None, fingerprint: str,
+              link: ItemLink | None = None) -> ItemLink:
+        """Link *record* to the item (a new link, or *link* again: an unlinked one taken up)."""
+        if link is None:
+            link = ItemLink(mailbox=self.mailbox.id, record_type=self.mapping.record_type, record_id=record.id)
+        link.item_id, link.change_key = item_id, change_key or ""
+        link.synced_fingerprint, link.synced_on, link.unlinked_on = fingerprint, utcnow(), None
+        link.save()
+        self.linked_now.add(record.id)
+        return link
+
     def _create_record(self, item: FetchedItem) -> None:
         if item.values is None:
             return  # e.g. a distribution list in Contacts: not a record type we synchronize
@@ -305,18 +353,69 @@ class _FolderSync:
     def _create_items(self, records: list[Any]) -> None:
         if not records:
             return
-        results = create_items(self.connection, self.record_type, [self.mapping.store_values(r) for r in records])
+        self._give_markers(records)
+        found = find_marked(self.connection, self.record_type, [r.sync_marker for r in records])
+        if found:  # created by an earlier try whose link was never stored: link, bring up to date
+            again = []
+            for record in records:
+                if record.sync_marker in found:
+                    link = self._link_found(record, found[record.sync_marker][0])
+                    if link is not None:
+                        again.append(link)
+            self.counts.linked += len(again)
+            self._push(again, {r.id: r for r in records})
+            records = [r for r in records if r.sync_marker not in found]
+        results = create_items(self.connection, self.record_type, [self.mapping.store_values(r) for r in records],
+                               [r.sync_marker for r in records])
         for record, result in zip(records, results, strict=True):
             if isinstance(result, ItemError):
                 self.counts.failed += 1
                 log.warning("%s: creating %s %s failed: %s", self.mailbox.email, self.mapping.record_type.value,
                             record.id, result)
                 continue
-            ItemLink.create(mailbox=self.mailbox.id, record_type=self.mapping.record_type, record_id=record.id,
-                            item_id=result.item_id, change_key=result.change_key,
-                            synced_fingerprint=self.mapping.fingerprint(record))
-            self.counts.to_exchange += 1
-            self.run.created += 1
+            if self._store_new_link(record, result):
+                self.counts.to_exchange += 1
+                self.run.created += 1
+
+    def _link_found(self, record: Any, item: SavedItem) -> ItemLink | None:
+        """Link *record* to its item found in Exchange ("" fingerprint: pushed right after); None
+        when that item is linked to another record already (left for the repair tool)."""
+        try:
+            with database.atomic():
+                return self._link(record, item.item_id, item.change_key, "")
+        except IntegrityError:
+            self.counts.duplicates_held += 1
+            log.warning("%s: the item %s carrying the marker of %s %s is linked to another record", self.mailbox.email,
+                        item.item_id, self.mapping.record_type.value, record.id)
+            return None
+
+    def _store_new_link(self, record: Any, item: SavedItem) -> bool:
+        """Link *record* to the item just created for it; False when another process linked the
+        record meanwhile (the leases make that a lease lost mid-cycle): the new item is then a
+        duplicate and is deleted again at once."""
+        try:
+            with database.atomic():
+                ItemLink.create(mailbox=self.mailbox.id, record_type=self.mapping.record_type, record_id=record.id,
+                                item_id=item.item_id, change_key=item.change_key or "",
+                                synced_fingerprint=self.mapping.fingerprint(record))
+        except IntegrityError:
+            log.warning("%s: %s %s was linked by another process meanwhile; deleting the item just created",
+                        self.mailbox.email, self.mapping.record_type.value, record.id)
+            delete_items(self.connection, [item.item_id])
+            self.counts.duplicates_held += 1
+            return False
+        return True
+
+    def _give_markers(self, records: list[Any]) -> None:
+        """Records from before schema 5 (or written around the model) have no marker yet: one is
+        stored before it is stamped on anything."""
+        missing = [r for r in records if not r.sync_marker]
+        if missing:
+            with database.atomic():
+                for record in missing:
+                    record.sync_marker = new_sync_marker()
+                    self.mapping.model.update(sync_marker=record.sync_marker).where(
+                        self.mapping.model.id == record.id).execute()
 
 
 def _values(item: FetchedItem) -> dict[str, Any]:

@@ -8,27 +8,33 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
 from app.domain.enums import RecordType
 from app.exchange.item_mapping import ITEM_MAPPINGS
-from app.store.base import BaseModel
 from app.store.models import Appointment, Contact, Task
+
+SyncedModel = type[Appointment] | type[Contact] | type[Task]
 
 
 @dataclass(frozen=True)
 class RecordMapping:
     record_type: RecordType
-    model: type[BaseModel]
+    model: SyncedModel
     folder: str  # the Exchange folder's distinguished name, also the FolderSyncState key
     store_fields: tuple[str, ...]
 
     def fingerprint(self, record: Any) -> str:
         """Hash of the synced fields: differs from ItemLink.synced_fingerprint when the store changed."""
-        values = {name: _canonical(getattr(record, name)) for name in self.store_fields}
-        return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()[:32]
+        return self.fingerprint_values(self.store_values(record))
+
+    def fingerprint_values(self, values: Mapping[str, Any]) -> str:
+        """The fingerprint a record with these synced values has (e.g. an item's, read from Exchange)."""
+        canonical = {name: _canonical(values.get(name)) for name in self.store_fields}
+        return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()[:32]
 
     def snapshot(self, values: dict[str, Any]) -> str:
         """A readable copy of one side's version (for the conflict log)."""
@@ -45,7 +51,7 @@ def _canonical(value: Any) -> Any:
     return value
 
 
-def _mapping(record_type: RecordType, model: type[BaseModel]) -> RecordMapping:
+def _mapping(record_type: RecordType, model: SyncedModel) -> RecordMapping:
     items = ITEM_MAPPINGS[record_type]
     return RecordMapping(record_type, model, items.folder, items.store_fields)
 

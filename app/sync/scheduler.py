@@ -10,8 +10,12 @@ Scheduling). No Qt.
 
 Eligible: an approved mailbox with a profile, a workload whose method is server-side sync and
 which is enabled. At most ``max_connections`` workload runs per profile at once (the HTTP gate in
-app.exchange.net bounds the requests themselves). When a cycle ends its next run is stored in
-WorkloadState.next_run_on (rules in app.domain.schedule) and the earliest of the mailbox's
+app.exchange.net bounds the requests themselves). A cycle runs in one process at a time across
+every process on the store (the window and ``run``, two ``sync --once``): it is claimed as the
+lease ``mailbox:<id>:<workload>`` (app.store.leases), renewed while it runs and released after
+its next run is stored; a cycle another process holds is skipped (``CycleResult.skipped``: no
+failure, no alert) and, in the loop, not tried again for ``held_retry``. When a cycle ends its
+next run is stored in WorkloadState.next_run_on (rules in app.domain.schedule) and the earliest of the mailbox's
 workloads in Mailbox.next_sync_on; back-off reasons are written by escalation (health.py).
 """
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import Protocol
 from app.domain import schedule
 from app.domain.enums import ApprovalStatus, SyncMethod, Workload
 from app.domain.escalation import Failure, backoff_for
+from app.store import leases
 from app.store.base import database, utcnow
 from app.store.db import failure_of
 from app.store.health import record_failure
@@ -93,6 +98,7 @@ class CycleResult:
     deleted: int = 0
     failure: Failure | None = None
     next_run_on: datetime | None = None
+    skipped: bool = False  # another process was running this cycle: nothing done here
 
     @property
     def ok(self) -> bool:
@@ -103,6 +109,8 @@ class CycleResult:
         return self.created + self.updated + self.deleted
 
     def summary(self) -> str:
+        if self.skipped:
+            return f"{self.email} {self.workload.value}: skipped, another process is synchronizing it"
         if self.failure is None:
             text = f"created {self.created}, updated {self.updated}, deleted {self.deleted}"
         else:
@@ -136,7 +144,8 @@ def eligible_jobs(mailbox_ids: Iterable[int] | None = None) -> list[Job]:
 class Scheduler:
     def __init__(self, workloads: Mapping[Workload, WorkloadFn] | None = None, *,
                  clock: Callable[[], datetime] = utcnow, max_parallel: int = 32, wait_cap: float = 30.0,
-                 on_result: Callable[[CycleResult], None] | None = None) -> None:
+                 on_result: Callable[[CycleResult], None] | None = None,
+                 lease_ttl: timedelta = leases.DEFAULT_TTL, held_retry: timedelta | None = None) -> None:
         self._workloads = dict(workloads or {})
         self._clock = clock
         self._max_parallel = max_parallel
@@ -148,6 +157,10 @@ class Scheduler:
         self._threads: set[threading.Thread] = set()
         self._forced: set[tuple[int, Workload]] = set()
         self._streaks: dict[tuple[int, Workload], int] = {}
+        self._holder = leases.new_holder()  # this scheduler's name on the leases it holds
+        self._lease_ttl = lease_ttl
+        self._held_retry = held_retry if held_retry is not None else timedelta(seconds=wait_cap)
+        self._held_until: dict[tuple[int, Workload], datetime] = {}  # skipped: another process has it
         self._paused = False
         self._stopping = False
         self._wake = False
@@ -232,11 +245,12 @@ class Scheduler:
     # -- the loop --------------------------------------------------------------------------
     def _loop(self) -> None:
         while True:
+            now = self._clock()
             with self._cond:
                 if self._stopping:
                     return
                 paused, forced = self._paused, set(self._forced)
-            now = self._clock()
+                held = {key: until for key, until in self._held_until.items() if until > now}
             try:
                 jobs = eligible_jobs()
             except Exception as exc:  # a locked or closing store: try again shortly, never die silently
@@ -245,7 +259,8 @@ class Scheduler:
                 else:  # busy, damaged, read-only: said in one line
                     log.warning("could not read the sync schedule: %s", exc)
                 jobs = []
-            due = [j for j in jobs if j.key in forced or (not paused and schedule.is_due(j.next_run_on, now))]
+            due = [j for j in jobs if j.key not in held
+                   and (j.key in forced or (not paused and schedule.is_due(j.next_run_on, now)))]
             with self._cond:
                 if self._stopping:
                     return
@@ -259,12 +274,21 @@ class Scheduler:
                     else:
                         blocked = True  # a finishing run wakes us
                 due_keys = {j.key for j in due}
-                waiting = [j.next_run_on for j in jobs if j.key not in self._running and j.key not in due_keys]
+                waiting = [self._retry_at(j, held) for j in jobs
+                           if j.key not in self._running and j.key not in due_keys]
                 timeout = self._wait_cap if (paused or blocked) else schedule.seconds_until(
                     schedule.earliest(waiting), now, cap=self._wait_cap)
                 if not self._wake and not self._stopping and timeout > 0:
                     self._cond.wait(timeout)
                 self._wake = False
+
+    @staticmethod
+    def _retry_at(job: Job, held: Mapping[tuple[int, Workload], datetime]) -> datetime | None:
+        """When the loop looks at *job* again: its next run, or later while another process has it."""
+        until = held.get(job.key)
+        if until is None:
+            return job.next_run_on
+        return until if job.next_run_on is None else max(until, job.next_run_on)
 
     # -- one workload run --------------------------------------------------------------------
     def _can_start(self, job: Job) -> bool:
@@ -291,8 +315,9 @@ class Scheduler:
             result.failure = result.failure or escaped_failure(exc)
             if result.failure.code == INTERNAL_ERROR:
                 log.exception("%s of %s: unexpected error", job.workload.value, job.email)
-            else:  # the store busy, damaged or read-only, a folder not writable …: said in one line
+            else:  # the store busy, damaged or read-only (e.g. claiming the cycle's lease): one line,
                 log.warning("%s of %s: %s", job.workload.value, job.email, exc)
+                record_failure(job.mailbox_id, job.workload, result.failure)  # recorded once it is free
         finally:
             try:
                 database.close()  # peewee connections are per thread: don't leak one per run
@@ -320,6 +345,23 @@ class Scheduler:
         if mailbox is None:  # deleted while queued
             result.failure = Failure("MailboxNotFound", False, "The mailbox was deleted.")
             return result
+        lease = leases.hold(leases.mailbox_lease_name(job.mailbox_id, job.workload.value), self._holder,
+                            self._lease_ttl)
+        if lease is None:  # another process on this store runs this cycle: theirs, not a failure
+            log.info("%s of %s: skipped, another process is running it", job.workload.value, job.email)
+            result.skipped = True
+            with self._cond:
+                self._held_until[job.key] = self._clock() + self._held_retry
+            return result
+        with self._cond:
+            self._held_until.pop(job.key, None)
+        with lease:  # released once the next run is stored, so the other process sees it
+            escaped = self._run_workload(fn, mailbox, job, result)
+            result.next_run_on = self._reschedule(job, result, escaped=escaped)
+        return result
+
+    def _run_workload(self, fn: WorkloadFn, mailbox: Mailbox, job: Job, result: CycleResult) -> bool:
+        """Run the workload into *result*; True when its exception escaped (no alert recorded by it)."""
         try:
             run = fn(mailbox)
             result.created, result.updated, result.deleted = run.created, run.updated, run.deleted
@@ -332,10 +374,8 @@ class Scheduler:
             else:
                 log.warning("%s of %s failed: %s", job.workload.value, job.email, exc)
                 record_failure(job.mailbox_id, job.workload, result.failure)  # now that the store may be free
-            result.next_run_on = self._reschedule(job, result, escaped=True)
-            return result
-        result.next_run_on = self._reschedule(job, result)
-        return result
+            return True
+        return False
 
     def _reschedule(self, job: Job, result: CycleResult, *, escaped: bool = False) -> datetime | None:
         failure = result.failure

@@ -13,7 +13,8 @@ V1_SQL = Path(__file__).with_name("schema_v1.sql").read_text()
 def make_v1_database(path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.executescript(V1_SQL)
-    conn.execute("INSERT INTO system_user (name, email, is_active, is_current) VALUES ('Alice', 'alice@contoso.com', 1, 1)")
+    conn.execute("INSERT INTO system_user (name, email, is_active, is_current)"
+                 " VALUES ('Alice', 'alice@contoso.com', 1, 1)")
     conn.execute(
         "INSERT INTO mailbox (name, email, owner_user_id, approval, incoming_method, outgoing_method, act_method,"
         " allow_credentials, username, delete_after_processing, incoming_status, outgoing_status, act_status,"
@@ -209,3 +210,63 @@ def test_migration_4_adds_alert_message_parts_and_keeps_alerts(tmp_path):
         assert message_parts(Alert.get()) == [["Failures", "x", {}]]
     finally:
         close_database()
+
+
+def make_v4_database(path: Path) -> None:
+    """A schema-4 store (schema 1 taken through steps 2-4, as an older app left it)."""
+    from peewee import SqliteDatabase
+
+    from app.store import migrations
+
+    make_v1_database(path)
+    db = SqliteDatabase(str(path))
+    with db.atomic():
+        for version in (2, 3, 4):
+            migrations.STEPS[version](db)
+        db.pragma("user_version", 4)
+    db.close()
+
+
+def test_migration_5_adds_work_leases_and_gives_every_record_a_sync_marker(tmp_path):
+    from datetime import timedelta
+
+    from app.store import leases
+    from app.store.base import utcnow
+    from app.store.models import Appointment, Contact, Task
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v4_database(path)
+    with sqlite3.connect(path) as conn:
+        for subject in ("Kickoff", "Review"):
+            conn.execute("INSERT INTO appointment (owner_id, state, created_on, modified_on, subject, location, start,"
+                         " \"end\", is_all_day, body) VALUES (1, 'active', '2025-05-01T10:00:00.000000Z',"
+                         " '2025-05-01T10:00:00.000000Z', ?, '', '2027-01-06T00:00:00.000000Z',"
+                         " '2027-01-07T00:00:00.000000Z', 1, '')", (subject,))
+        conn.execute("INSERT INTO contact (owner_id, state, created_on, modified_on, first_name, last_name, email,"
+                     " company, job_title, business_phone, mobile_phone) VALUES (1, 'active',"
+                     " '2025-05-01T10:00:00.000000Z', '2025-05-01T10:00:00.000000Z', 'Ann', 'Lee', 'ann@x.com', '',"
+                     " '', '', '')")
+    backups = []
+    open_database(path, on_backup=backups.append)
+    try:
+        assert [b.name.split(".v", 1)[1][:2] for b in backups] == ["4-"], "the schema-4 file is copied first"
+        markers = [a.sync_marker for a in Appointment.select().order_by(Appointment.id)] + [Contact.get().sync_marker]
+        assert len(set(markers)) == 3 and all(len(m) == 36 for m in markers), markers
+        assert {a.subject for a in Appointment.select()} == {"Kickoff", "Review"}, "records kept"
+        assert Task.create(subject="New").sync_marker, "a new record gets its marker at once"
+        now = utcnow()
+        assert leases.claim("mailbox:1:act", "one", timedelta(minutes=1), now=now)
+        assert not leases.claim("mailbox:1:act", "two", timedelta(minutes=1), now=now)
+    finally:
+        close_database()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        with pytest.raises(sqlite3.IntegrityError):  # markers are unique
+            conn.execute("UPDATE appointment SET sync_marker = (SELECT sync_marker FROM contact)")
+    assert schema_of(path) == _fresh_schema(tmp_path)
+
+
+def _fresh_schema(tmp_path: Path) -> set[tuple]:
+    open_database(tmp_path / "fresh.sqlite3")
+    close_database()
+    return schema_of(tmp_path / "fresh.sqlite3")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import operator
 
-from .. import soap
+from .. import extended, soap
 from ..service import Fault, M, OpError, T
 from ..xmlitems import ALL_PROPS, BY_ELEM, BY_URI, DEFAULT_FIND, DEFAULT_GET, ID_ONLY, INDEXED, PropertyError, parse_dt
 
@@ -36,6 +36,12 @@ def item_shape(shape_el, *, find: bool) -> tuple[frozenset, str]:
                     names.add(f.elem)
             elif p.tag == T + "IndexedFieldURI" and uri in INDEXED:
                 names.add(INDEXED[uri])
+            elif p.tag == extended.PATH_TAG:
+                try:
+                    names.add(extended.wanted_entry(p))
+                except extended.ExtendedPathError as e:
+                    raise Fault(soap.fault("ErrorInvalidExtendedProperty", str(e))) from None
+                names.add(extended.ELEMENT)
         wanted = frozenset(names)
     return wanted, body_type
 
@@ -75,6 +81,8 @@ def compile_restriction(el, getter_for_uri):
     uri = path.get("FieldURI") or ""
     getter, ftype = getter_for_uri(uri, path)
     if tag == "Exists":
+        if path.tag == extended.PATH_TAG:  # set, whatever its value
+            return lambda o: getter(o) is not None
         return lambda o: getter(o) not in (None, "", (), {})
     if tag in _CMP:
         const = el.find(T + "FieldURIOrConstant/" + T + "Constant")
@@ -121,8 +129,29 @@ def compile_restriction(el, getter_for_uri):
     raise OpError("ErrorUnsupportedQueryFilter", f"The restriction {tag} is not supported.")
 
 
+def _extended_getter(path):
+    """(getter, type) of an extended property: its value converted by its PropertyType."""
+    try:
+        key = extended.key_of(path)
+    except extended.ExtendedPathError as e:
+        raise OpError("ErrorInvalidExtendedProperty", str(e)) from None
+    ftype = extended.value_type(path)
+
+    def getter(it):
+        value = extended.lookup(it, key)
+        if value is None or isinstance(value, tuple):
+            return value
+        try:
+            return _convert(ftype, value)
+        except (ValueError, PropertyError):
+            return None
+    return getter, ftype
+
+
 def item_getter(render_ctx):
     def getter_for_uri(uri, path):
+        if path.tag == extended.PATH_TAG:
+            return _extended_getter(path)
         f = BY_URI.get(uri)
         if f is None:
             raise OpError("ErrorUnsupportedPathForQuery", "The property path is not supported for this query.")

@@ -4,14 +4,15 @@ from __future__ import annotations
 import base64
 import binascii
 
-from .. import soap
+from .. import extended, soap
 from ..service import Fault, M, OpError, RequestContext, T, response, response_message
 from ..xmlitems import BY_ELEM, BY_URI, INDEXED, PropertyError, apply_field, delete_field, text_only_violation
 from .createitem import _send
 
 _CONFLICT_MODES = ("NeverOverwrite", "AutoResolve", "AlwaysOverwrite")
-# exchangelib sends these with every Start/End update; this server keeps all times in UTC.
-_TIMEZONE_URIS = ("calendar:StartTimeZone", "calendar:EndTimeZone", "calendar:MeetingTimeZone")
+# exchangelib sends these with every Start/End update; this server keeps all times in UTC (the
+# start and end zones are kept by name: an all-day event's midnights are in them).
+_TIMEZONE_URIS = ("calendar:MeetingTimeZone",)
 
 
 def _check_change_key(mb, item, change_key: str | None, mode: str):
@@ -36,8 +37,6 @@ def _path(update):
 
 def _field_for(item, path):
     uri = path.get("FieldURI") or ""
-    if path.tag == T + "ExtendedFieldURI":
-        raise OpError("ErrorInvalidPropertySet", "Extended properties are not supported by this server.")
     if path.tag == T + "IndexedFieldURI":
         elem = INDEXED.get(uri)
         f = BY_ELEM[item.kind].get(elem) if elem else None
@@ -57,6 +56,8 @@ def _apply_update(item, update) -> str | None:
     path = _path(update)
     if item.kind == "CalendarItem" and path.get("FieldURI") in _TIMEZONE_URIS:
         return None
+    if path.tag == extended.PATH_TAG:
+        return _apply_extended(item, op, path, update)
     f = _field_for(item, path)
     try:
         if op == "DeleteItemField":
@@ -72,6 +73,28 @@ def _apply_update(item, update) -> str | None:
     except PropertyError as e:
         raise OpError(e.code, str(e)) from None
     return f.elem
+
+
+def _apply_extended(item, op: str, path, update) -> str | None:
+    """Set or delete one extended property (the value comes in the item element's
+    ExtendedProperty with the same ExtendedFieldURI)."""
+    try:
+        key = extended.key_of(path)
+        if op == "DeleteItemField":
+            return extended.ELEMENT if extended.delete_property(item, key) else None
+        container = next((c for c in update if c is not path), None)
+        value_el = extended.find_element(container, key) if container is not None else None
+        if value_el is None:
+            raise OpError("ErrorInvalidPropertySet",
+                          f"The item in the {op} does not contain the extended property it names.")
+        _, value = extended.parse_element(value_el)
+    except extended.ExtendedPathError as e:
+        raise OpError("ErrorInvalidExtendedProperty", str(e)) from None
+    current = extended.lookup(item, key)
+    if op == "AppendToItemField" and isinstance(value, tuple) and isinstance(current, tuple):
+        value = current + value
+    extended.set_property(item, key, value)
+    return extended.ELEMENT
 
 
 def update_item(ctx: RequestContext, req) -> str:
