@@ -149,3 +149,11 @@ def test_nothing_in_the_repository_needs_the_reference_folder_beside_it():
         elif path.suffix == ".py" and re.search(r'(parent|"\.\.")\s*/\s*"shared"', text):
             offenders.append(name)  # the same folder reached through pathlib
     assert offenders == []
+
+
+def test_operations_names_the_current_schema_version():
+    from app.store.migrations import LATEST
+
+    text = (DOCS / "operations.md").read_text(encoding="utf-8")
+    assert re.findall(r"This version's schema is (\d+)\.", text) == [str(LATEST)]
+    assert re.findall(r"understands up to schema\s+(\d+)\)", text) == [str(LATEST)]
