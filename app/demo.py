@@ -125,13 +125,48 @@ class DemoEnvironment:
         self.server.stop()
 
 
+RETIRED_PASSWORDS_FILE = "demo-retired-passwords.json"
+
+
+def retired_passwords() -> list[str]:
+    """The demo accounts' earlier passwords, changed from the Demo menu (still made-up ones)."""
+    path = paths.data_dir() / RETIRED_PASSWORDS_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    except (OSError, ValueError):
+        return []
+    return [p for p in data if isinstance(p, str)] if isinstance(data, list) else []
+
+
+def change_password(server: LoopbackExchange, email: str, password: str) -> None:
+    """The Demo menu's "change the password of a demo account": on the loopback server only, as an
+    administrator would in Active Directory. The app's mailbox keeps the password it has stored,
+    which is now wrong: a real wrong-password case. The old password is remembered as a demo one,
+    so that the demo's password file (without a credential store) keeps it across restarts."""
+    if not password:
+        raise ValueError("the new password is empty")
+    account = server.directory.get(email)
+    if account is None:
+        raise KeyError(email)
+    old = account.password
+    server.set_password(account.email, password)
+    server.save_state()
+    retired = retired_passwords()
+    if old not in retired:
+        path = paths.data_dir() / RETIRED_PASSWORDS_FILE
+        path.write_text(json.dumps([*retired, old]), encoding="utf-8")
+    log.info("demo: changed the password of %s on the loopback server", account.email)
+
+
 def _ensure_keyring(server: Any) -> str:
     try:
         secrets._check_backend()
         return ""
     except secrets.SecretStoreError:
         path = paths.data_dir() / "demo-passwords.json"
-        keyring.set_keyring(DemoFileKeyring(path, lambda: [a.password for a in server.directory.accounts()]))
+        keyring.set_keyring(
+            DemoFileKeyring(path, lambda: [a.password for a in server.directory.accounts()] + retired_passwords())
+        )
         return (
             f"No credential store is available here, so the demo server's made-up passwords are kept in "
             f"{path}; it refuses any other password. Real profiles need Windows Credential Manager or a "
