@@ -233,3 +233,41 @@ def start_demo() -> DemoEnvironment:
             )
     log.info("demo: loopback Exchange at %s, profile %s", server.ews_url, profile.id)
     return DemoEnvironment(server, profile.id, notice)
+
+
+# The faults the Demo menu simulates: the loopback server's kinds that Exchange and IIS really show
+DEMO_FAULTS = ("server_busy", "delay", "http503", "reset")
+DELAY_PAST_TIMEOUT = 10  # seconds a "delay" answers later than the longest profile time-out
+SYNC_OPERATION = "SyncFolderItems"
+
+
+def fault_delay_seconds(email: str | None) -> int:
+    """How late a "delay" answers: past the time-out of the profile of every mailbox with this address
+    (of every profile for None), so that the client gives up first."""
+    from app.store.models import Mailbox, ServerProfile
+
+    query = ServerProfile.select()
+    if email:
+        query = query.join(Mailbox, on=Mailbox.profile == ServerProfile.id).where(Mailbox.email == email.lower())
+    longest = max((p.timeout_seconds for p in query), default=60)
+    return int(longest) + DELAY_PAST_TIMEOUT
+
+
+def simulate_fault(
+    server: LoopbackExchange, kind: str, email: str | None = None, *, operation: str = "*", count: int | None = None
+) -> Any:
+    """The Demo menu's "simulate a fault": the demo's own server fails *count* matching requests
+    (None: until ended) of *email*'s account (None: every account) the way *kind* says."""
+    if kind not in DEMO_FAULTS:
+        raise ValueError(f"not a demo fault: {kind!r}")
+    params: dict[str, Any] = {"seconds": fault_delay_seconds(email)} if kind == "delay" else {}
+    fault = server.faults.inject(kind, email or "*", operation, count, **params)
+    log.info("demo: simulating %s for %s (%s, %s)", kind, email or "every account", operation, count or "until ended")
+    return fault
+
+
+def end_faults(server: LoopbackExchange) -> int:
+    """The Demo menu's "end faults": every simulated fault removed; how many there were."""
+    removed: int = server.faults.clear()
+    log.info("demo: ended %d fault(s)", removed)
+    return removed
