@@ -12,7 +12,7 @@ import threading
 
 import pytest
 
-from app import demo
+from app import demo, paths
 from app.cli import main
 from app.domain import timeunit
 
@@ -138,3 +138,25 @@ def test_no_command_without_demo_turns_the_demo_clock_on(sssm_home, capsys, monk
     with pytest.raises(SystemExit):
         main(["--version"])
     assert calls == [] and not timeunit.demo_clock_on()
+
+
+def test_a_demo_command_leaves_the_demo_profile_pointing_where_it_pointed(sssm_home, capsys):
+    """A demo window open meanwhile keeps reaching its own server after the command's is gone."""
+    from app.store.db import close_database, open_database
+    from app.store.models import ServerProfile
+
+    assert main(["--demo", "test-mailbox", "alice@contoso.com"]) == 0  # creates the demo store
+    open_database(paths.database_path())
+    window_server = "https://127.0.0.1:4443/EWS/Exchange.asmx"  # as the window's own server would have it
+    ServerProfile.update(incoming_url=window_server, incoming_port=4443).where(
+        ServerProfile.name == demo.DEMO_PROFILE
+    ).execute()
+    close_database()
+    assert main(["--demo", "sync", "--once"]) == 0
+    assert "cycles succeeded" in capsys.readouterr().out, "the command itself used its own server"
+    open_database(paths.database_path())
+    try:
+        profile = ServerProfile.get(ServerProfile.name == demo.DEMO_PROFILE)
+        assert (profile.incoming_url, profile.incoming_port) == (window_server, 4443)
+    finally:
+        close_database()

@@ -52,6 +52,7 @@ def run(command: Command, args: argparse.Namespace) -> int:
     if not open_store(as_json=as_json):  # the command's own open_store() then finds it open
         return EXIT_USAGE
     try:
+        address = _demo_profile_address()
         try:
             environment = start_demo()
         except (StoreError, OSError) as exc:
@@ -65,5 +66,25 @@ def run(command: Command, args: argparse.Namespace) -> int:
         finally:
             timeunit.reset()
             environment.stop()
+            _restore_demo_profile_address(address)
     finally:
         close_database()
+
+
+def _demo_profile_address() -> tuple[str, int | None] | None:
+    from app.demo import DEMO_PROFILE
+    from app.store.models import ServerProfile
+
+    profile = ServerProfile.get_or_none(ServerProfile.name == DEMO_PROFILE)
+    return (profile.incoming_url, profile.incoming_port) if profile is not None else None
+
+
+def _restore_demo_profile_address(address: tuple[str, int | None] | None) -> None:
+    """The demo profile points at the server the command started; put back the address it had, so
+    that a demo window open meanwhile keeps reaching its own server."""
+    from app.demo import DEMO_PROFILE
+    from app.store.models import ServerProfile
+
+    if address is not None:
+        url, port = address
+        ServerProfile.update(incoming_url=url, incoming_port=port).where(ServerProfile.name == DEMO_PROFILE).execute()
