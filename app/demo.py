@@ -196,6 +196,7 @@ def start_demo() -> DemoEnvironment:
     server = LoopbackExchange(folder, state_file=folder / "state.json", hostnames=DEMO_HOSTS)
     if not server.directory.accounts():
         create_demo_accounts(server, DEMO_MAILBOXES, DEMO_EMAILS)
+        server.save_state()  # now, before the mailboxes keep these passwords: a killed demo keeps them too
     notice = _ensure_keyring(server)  # knows the demo's own passwords: it keeps nothing else
     server.start()
     map_demo_hosts(server)

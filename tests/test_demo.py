@@ -183,3 +183,20 @@ def test_changing_a_demo_password_on_the_server_makes_a_real_wrong_password_case
         assert env.server.directory.get("alice@contoso.com").password == "Changed-0n-the-server"
     finally:
         env.stop()
+
+
+def test_the_demo_accounts_are_saved_before_the_mailboxes_keep_their_passwords(store):
+    """A demo killed right after its first start (no clean stop) still finds the same accounts next
+    time, so the passwords its mailboxes keep stay right."""
+    import json
+
+    from app import paths
+
+    env = demo.start_demo()
+    try:
+        saved = json.loads((paths.simulator_dir() / "state.json").read_text(encoding="utf-8"))
+        assert {a["email"]: a["password"] for a in saved["accounts"]} == {
+            a.email: a.password for a in env.server.directory.accounts()
+        }
+    finally:
+        env.stop()
