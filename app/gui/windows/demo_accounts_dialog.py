@@ -62,6 +62,7 @@ class DemoAccountsDialog(QDialog):
         header = self.table.horizontalHeader()
         for column in (EMAIL, NAME, PASSWORD, COPY):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)  # the table fills the dialog's width
         header.setStretchLastSection(False)
         layout.addWidget(self.table)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -90,16 +91,19 @@ class DemoAccountsDialog(QDialog):
                 button.clicked.connect(lambda _checked=False, r=row: self.copy_password(r))
                 self.table.setCellWidget(row, COPY, button)
             button.setToolTip(self.tr("Copy the password of %1").replace("%1", account.email))
-        self.table.resizeColumnsToContents()
-        self._fit_height()
+        self.table.resizeRowsToContents()
+        self._fit()
 
-    def _fit_height(self) -> None:
-        """Every row visible without a scroll bar (there are a handful)."""
+    def _fit(self) -> None:
+        """Every row and column visible without a scroll bar (there are a handful of accounts)."""
+        header = self.table.horizontalHeader()
         rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         frame = 2 * self.table.frameWidth()
-        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows + frame)
-        width = sum(self.table.columnWidth(c) for c in range(self.table.columnCount())) + frame
-        self.table.setMinimumWidth(width)
+        self.table.setFixedHeight(header.sizeHint().height() + rows + frame)
+        width = sum(
+            max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(self.table.columnCount())
+        )
+        self.table.setMinimumWidth(width + frame)
 
     def showEvent(self, event) -> None:  # a password changed meanwhile shows at once
         self.refresh()

@@ -127,6 +127,19 @@ class DemoFaultDialog(QDialog):
         else:
             text = self.tr("The server drops the connection without answering.")
         self.explanation.setText(text)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """A longer explanation wraps onto more lines: grow so that none of it is cut off."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        need = (
+            layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        )
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def fault_text(self, fault: Fault) -> str:
         kind = self.kind.itemText(max(0, self.kind.findData(fault.kind)))
