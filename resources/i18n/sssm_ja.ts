@@ -19,6 +19,18 @@
         <source>Check the Exchange server and the profile&apos;s settings; test the profile&apos;s mailboxes.</source>
         <translation>Exchange サーバーとプロファイルの設定を確認し、プロファイルのメールボックスをテストしてください。</translation>
     </message>
+    <message>
+        <source> Will retry at {time} (attempt {attempt} of {attempts}).</source>
+        <translation>{time} に再試行します ({attempts} 回中 {attempt} 回目)。</translation>
+    </message>
+    <message>
+        <source>Disabled after {attempts} failed attempts. </source>
+        <translation>{attempts} 回失敗したため無効にしました。</translation>
+    </message>
+    <message>
+        <source>Check the user name and password on the mailbox&apos;s Credentials tab, then click Test &amp; Enable mailbox.</source>
+        <translation>メールボックスの [資格情報] タブでユーザー名とパスワードを確認し、[メールボックスのテストを有効化] をクリックしてください。</translation>
+    </message>
 </context>
 <context>
     <name>AlertsPane</name>
