@@ -39,9 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="demo mode: the app on demo data against the built-in loopback Exchange server; before "
-        "test-mailbox, test-profile, sync or run the same for that command (the server runs while it "
-        "does), before store the demo's store",
+        help="demo mode: the window on demo data, against the built-in loopback Exchange server. Before "
+        "test-mailbox, test-profile, sync or run: the command works on the demo's data, the server running "
+        "while it does; before store: on the demo's store",
     )
     parser.add_argument("--lang", metavar="CODE", help="user-interface language (en, ja)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages too")
