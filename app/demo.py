@@ -125,13 +125,48 @@ class DemoEnvironment:
         self.server.stop()
 
 
+RETIRED_PASSWORDS_FILE = "demo-retired-passwords.json"
+
+
+def retired_passwords() -> list[str]:
+    """The demo accounts' earlier passwords, changed from the Demo menu (still made-up ones)."""
+    path = paths.data_dir() / RETIRED_PASSWORDS_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    except (OSError, ValueError):
+        return []
+    return [p for p in data if isinstance(p, str)] if isinstance(data, list) else []
+
+
+def change_password(server: LoopbackExchange, email: str, password: str) -> None:
+    """The Demo menu's "change the password of a demo account": on the loopback server only, as an
+    administrator would in Active Directory. The app's mailbox keeps the password it has stored,
+    which is now wrong: a real wrong-password case. The old password is remembered as a demo one,
+    so that the demo's password file (without a credential store) keeps it across restarts."""
+    if not password:
+        raise ValueError("the new password is empty")
+    account = server.directory.get(email)
+    if account is None:
+        raise KeyError(email)
+    old = account.password
+    server.set_password(account.email, password)
+    server.save_state()
+    retired = retired_passwords()
+    if old not in retired:
+        path = paths.data_dir() / RETIRED_PASSWORDS_FILE
+        path.write_text(json.dumps([*retired, old]), encoding="utf-8")
+    log.info("demo: changed the password of %s on the loopback server", account.email)
+
+
 def _ensure_keyring(server: Any) -> str:
     try:
         secrets._check_backend()
         return ""
     except secrets.SecretStoreError:
         path = paths.data_dir() / "demo-passwords.json"
-        keyring.set_keyring(DemoFileKeyring(path, lambda: [a.password for a in server.directory.accounts()]))
+        keyring.set_keyring(
+            DemoFileKeyring(path, lambda: [a.password for a in server.directory.accounts()] + retired_passwords())
+        )
         return (
             f"No credential store is available here, so the demo server's made-up passwords are kept in "
             f"{path}; it refuses any other password. Real profiles need Windows Credential Manager or a "
@@ -161,6 +196,7 @@ def start_demo() -> DemoEnvironment:
     server = LoopbackExchange(folder, state_file=folder / "state.json", hostnames=DEMO_HOSTS)
     if not server.directory.accounts():
         create_demo_accounts(server, DEMO_MAILBOXES, DEMO_EMAILS)
+        server.save_state()  # now, before the mailboxes keep these passwords: a killed demo keeps them too
     notice = _ensure_keyring(server)  # knows the demo's own passwords: it keeps nothing else
     server.start()
     map_demo_hosts(server)
@@ -198,3 +234,41 @@ def start_demo() -> DemoEnvironment:
             )
     log.info("demo: loopback Exchange at %s, profile %s", server.ews_url, profile.id)
     return DemoEnvironment(server, profile.id, notice)
+
+
+# The faults the Demo menu simulates: the loopback server's kinds that Exchange and IIS really show
+DEMO_FAULTS = ("server_busy", "delay", "http503", "reset")
+DELAY_PAST_TIMEOUT = 10  # seconds a "delay" answers later than the longest profile time-out
+SYNC_OPERATION = "SyncFolderItems"
+
+
+def fault_delay_seconds(email: str | None) -> int:
+    """How late a "delay" answers: past the time-out of the profile of every mailbox with this address
+    (of every profile for None), so that the client gives up first."""
+    from app.store.models import Mailbox, ServerProfile
+
+    query = ServerProfile.select()
+    if email:
+        query = query.join(Mailbox, on=Mailbox.profile == ServerProfile.id).where(Mailbox.email == email.lower())
+    longest = max((p.timeout_seconds for p in query), default=60)
+    return int(longest) + DELAY_PAST_TIMEOUT
+
+
+def simulate_fault(
+    server: LoopbackExchange, kind: str, email: str | None = None, *, operation: str = "*", count: int | None = None
+) -> Any:
+    """The Demo menu's "simulate a fault": the demo's own server fails *count* matching requests
+    (None: until ended) of *email*'s account (None: every account) the way *kind* says."""
+    if kind not in DEMO_FAULTS:
+        raise ValueError(f"not a demo fault: {kind!r}")
+    params: dict[str, Any] = {"seconds": fault_delay_seconds(email)} if kind == "delay" else {}
+    fault = server.faults.inject(kind, email or "*", operation, count, **params)
+    log.info("demo: simulating %s for %s (%s, %s)", kind, email or "every account", operation, count or "until ended")
+    return fault
+
+
+def end_faults(server: LoopbackExchange) -> int:
+    """The Demo menu's "end faults": every simulated fault removed; how many there were."""
+    removed: int = server.faults.clear()
+    log.info("demo: ended %d fault(s)", removed)
+    return removed

@@ -62,6 +62,15 @@ def _restore_logging():
 
 
 @pytest.fixture(autouse=True)
+def _demo_clock_off():
+    """A test that ran demo mode in-process leaves minutes as minutes for the next one."""
+    from app.domain import timeunit
+
+    yield
+    timeunit.reset()
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring() -> MemoryKeyring:
     previous = keyring.get_keyring()
     backend = MemoryKeyring()

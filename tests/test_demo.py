@@ -152,3 +152,51 @@ def test_demo_file_keyring_drops_real_passwords_an_earlier_version_kept(store):
         assert "Leaked-Real-Passw0rd" not in file.read_text(encoding="utf-8")
     finally:
         env.stop()
+
+
+def test_changing_a_demo_password_on_the_server_makes_a_real_wrong_password_case(store):
+    """The Demo menu's "change the password": the server takes only the new one, the mailbox keeps
+    its stored (now wrong) password, also in the demo's password file across a restart."""
+    import pytest
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    from app.diagnostics.steps import run_mailbox_test
+
+    keyring.set_keyring(FailKeyring())  # the demo's own password file: the harder case
+    env = demo.start_demo()
+    try:
+        alice = Mailbox.get(Mailbox.email == "alice@contoso.com")
+        assert run_mailbox_test(alice.id).status is RunStatus.SUCCESS
+        with pytest.raises(ValueError):
+            demo.change_password(env.server, "alice@contoso.com", "")
+        demo.change_password(env.server, "alice@contoso.com", "Changed-0n-the-server")
+        assert env.server.directory.get("alice@contoso.com").password == "Changed-0n-the-server"
+        report = run_mailbox_test(alice.id)
+        assert report.status is RunStatus.FAILURE
+        assert [s.failure.code for s in report.steps if s.failure] == ["Unauthorized"]
+    finally:
+        env.stop()
+    env = demo.start_demo()  # the stored old password is still there: still a wrong password, not a missing one
+    try:
+        report = run_mailbox_test(Mailbox.get(Mailbox.email == "alice@contoso.com").id)
+        assert [s.failure.code for s in report.steps if s.failure] == ["Unauthorized"]
+        assert env.server.directory.get("alice@contoso.com").password == "Changed-0n-the-server"
+    finally:
+        env.stop()
+
+
+def test_the_demo_accounts_are_saved_before_the_mailboxes_keep_their_passwords(store):
+    """A demo killed right after its first start (no clean stop) still finds the same accounts next
+    time, so the passwords its mailboxes keep stay right."""
+    import json
+
+    from app import paths
+
+    env = demo.start_demo()
+    try:
+        saved = json.loads((paths.simulator_dir() / "state.json").read_text(encoding="utf-8"))
+        assert {a["email"]: a["password"] for a in saved["accounts"]} == {
+            a.email: a.password for a in env.server.directory.accounts()
+        }
+    finally:
+        env.stop()

@@ -40,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="start the built-in loopback Exchange server and open the app on demo data",
+        help="demo mode: the window on demo data, against the built-in loopback Exchange server. Before "
+        "test-mailbox, test-profile, sync or run: the command works on the demo's data, the server running "
+        "while it does; before store: on the demo's store",
     )
     parser.add_argument("--lang", metavar="CODE", help="user-interface language (en, ja)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages too")
@@ -66,6 +68,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     _ensure_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
+    chosen = next((c for c in COMMANDS if args.command == c.NAME), None)
+    if args.demo:
+        from app.cli import demo_mode
+
+        refused = demo_mode.refusal(chosen, COMMANDS) if chosen is not None else None
+        if refused:
+            parser.print_usage(sys.stderr)
+            print(refused, file=sys.stderr)
+            return 2
+        from app.demo import prepare_demo_home
+
+        prepare_demo_home()  # before the log file is opened: the demo logs into its own home
 
     import logging
 
@@ -76,8 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem is not None:  # once, and the work goes on (the window shows it too)
         print(problem, file=sys.stderr)
 
-    if args.command:
-        chosen = next(c for c in COMMANDS if args.command == c.NAME)
+    if chosen is not None:
+        if args.demo:
+            return demo_mode.run(chosen, args)
         result: int = chosen.run(args)
         return result
 

@@ -29,8 +29,12 @@ def open_store(*, as_json: bool = False) -> bool:
     """Open the store of this user (or SSSM_HOME); on failure say why (one line: the file, the
     problem, what to do) and return False."""
     from app import paths
+    from app.store.base import database
     from app.store.db import open_database, store_error
 
+    current = database.obj
+    if current is not None and not current.is_closed() and current.database == str(paths.database_path()):
+        return True  # already open (``--demo`` opens it before the demo server starts)
     try:
         open_database(paths.database_path())
     except Exception as exc:

@@ -13,6 +13,7 @@ from app.cli.diagnose import passed, report_json
 
 NAME = "test-mailbox"
 HELP = "run Test & Enable for one mailbox and print the step report"
+DEMO = "server"  # with --demo: the demo store, the loopback server running
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

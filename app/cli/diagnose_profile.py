@@ -14,6 +14,7 @@ from app.cli.diagnose import passed, report_json
 
 NAME = "test-profile"
 HELP = "run Test & Enable for every mailbox of an email server profile"
+DEMO = "server"  # with --demo: the demo store, the loopback server running
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 NAME = "run"
 HELP = "keep synchronizing every enabled mailbox until stopped (Ctrl+C)"
+DEMO = "server"  # with --demo: the demo store, the loopback server running
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

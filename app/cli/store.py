@@ -20,6 +20,7 @@ from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 NAME = "store"
 HELP = "list, take or restore the store's automatic backups (restore moves the current file aside)"
+DEMO = "home"  # with --demo: the demo's store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

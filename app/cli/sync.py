@@ -15,6 +15,7 @@ from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, find_mailbox, open_
 
 NAME = "sync"
 HELP = "run one synchronization cycle of every enabled mailbox workload and print a summary"
+DEMO = "server"  # with --demo: the demo store, the loopback server running
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -6,8 +6,8 @@ import logging
 import sys
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, __version__
 from app.gui.i18n import install_translators, pick_language
@@ -50,6 +50,7 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
+    from app.domain import timeunit
     from app.gui.windows.main_window import MainWindow
     from app.gui.windows.store_problem_dialog import open_store_or_ask, show_startup_notices
     from app.store.db import StoreError
@@ -76,6 +77,7 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
             from app.demo import start_demo
 
             environment = start_demo()
+            timeunit.use_demo_clock()  # only here and in demo_mode: never outside demo mode
     except (StoreError, OSError) as exc:
         from app.gui.messages import show_fatal
 
@@ -89,14 +91,7 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
     tray = TrayController(window, sync=sync)
     instance.activated.connect(tray.show_window)
     if environment is not None:
-        # a permanent widget: a plain status message would hide what the sync engine is doing
-        window.statusBar().addPermanentWidget(
-            QLabel(
-                QCoreApplication.translate("MainWindow", "Demo mode: loopback Exchange server at %1").replace(
-                    "%1", environment.server.ews_url
-                )
-            )
-        )
+        window.set_demo(environment.server)  # the Demo menu; the status bar says demo mode and its clock
         if environment.notice:
             log.warning(environment.notice)
     window.show()
@@ -113,3 +108,4 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
         instance.release()
         if environment is not None:
             environment.stop()
+            timeunit.reset()

@@ -7,8 +7,10 @@ own file and the variable is pointed at it only while that server's acceptor wor
 process-wide lock (the acceptor's work is a few milliseconds).
 
 NTLM is connection-oriented: once the handshake completes, later requests on the same TCP
-connection are authenticated without an ``Authorization`` header (IIS "Persistent-Auth").
-Basic is checked on every request.
+connection are authenticated without an ``Authorization`` header (IIS "Persistent-Auth"),
+until the account's password changes: then the next request on that connection is challenged
+again, so that a password changed on the server (the demo's "change the password") fails the
+client's next request, not only its next connection. Basic is checked on every request.
 """
 from __future__ import annotations
 
@@ -159,6 +161,7 @@ class ConnectionAuth:
     account: Any = None  # set once NTLM/Negotiate completed on this connection
     scheme: str | None = None
     context: Any = None
+    password: str | None = None  # the account's password at the logon: a change ends the logon
 
 
 @dataclass
@@ -202,8 +205,9 @@ class Authenticator:
     def authenticate(self, conn: ConnectionAuth, authorization: str | None, realm: str) -> AuthOutcome:
         """``realm``: the Basic realm, which IIS takes from the host name the client asked for."""
         if not authorization:
-            if conn.account is not None:
+            if conn.account is not None and conn.password == conn.account.password:
                 return AuthOutcome(account=conn.account, scheme=conn.scheme)
+            conn.account = conn.context = conn.scheme = conn.password = None
             return AuthOutcome(headers=self.challenge(realm))
         scheme, _, token = authorization.strip().partition(" ")
         scheme_l = scheme.lower()
@@ -258,7 +262,7 @@ class Authenticator:
         if account is None:
             conn.scheme = None
             return AuthOutcome(headers=self.challenge(realm), failed_user=principal)
-        conn.account = account
+        conn.account, conn.password = account, account.password
         headers = [("Persistent-Auth", "true")]
         if out:
             headers.append(("WWW-Authenticate", f"{scheme} {base64.b64encode(out).decode('ascii')}"))

@@ -60,6 +60,10 @@ class _Handler(BaseHTTPRequestHandler):
         except (ConnectionError, ssl.SSLError, TimeoutError, OSError) as exc:
             log.debug("connection ended: %s", exc)
             self.close_connection = True
+        except ValueError:  # http.server flushes the streams a "reset" fault closed on purpose
+            if not self._aborted:
+                raise
+            self.close_connection = True
 
     def do_GET(self) -> None:
         self._dispatch("GET")

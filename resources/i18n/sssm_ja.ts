@@ -19,6 +19,18 @@
         <source>Check the Exchange server and the profile&apos;s settings; test the profile&apos;s mailboxes.</source>
         <translation>Exchange サーバーとプロファイルの設定を確認し、プロファイルのメールボックスをテストしてください。</translation>
     </message>
+    <message>
+        <source> Will retry at {time} (attempt {attempt} of {attempts}).</source>
+        <translation>{time} に再試行します ({attempts} 回中 {attempt} 回目)。</translation>
+    </message>
+    <message>
+        <source>Disabled after {attempts} failed attempts. </source>
+        <translation>{attempts} 回失敗したため無効にしました。</translation>
+    </message>
+    <message>
+        <source>Check the user name and password on the mailbox&apos;s Credentials tab, then click Test &amp; Enable mailbox.</source>
+        <translation>メールボックスの [資格情報] タブでユーザー名とパスワードを確認し、[メールボックスのテストを有効化] をクリックしてください。</translation>
+    </message>
 </context>
 <context>
     <name>AlertsPane</name>
@@ -143,6 +155,195 @@
     <message>
         <source>Alert details</source>
         <translation>通知の詳細</translation>
+    </message>
+</context>
+<context>
+    <name>DemoAccountsDialog</name>
+    <message>
+        <source>Demo accounts</source>
+        <translation>デモ アカウント</translation>
+    </message>
+    <message>
+        <source>The accounts of the demo&apos;s own Exchange server, the loopback server inside this app. Their passwords were made up by the demo server: they are not the passwords of any real account. The demo&apos;s mailboxes have them stored already; you need one for a mailbox of your own, or to correct a password changed from the Demo menu.</source>
+        <translation>デモ専用の Exchange サーバー (このアプリ内のループバック サーバー) のアカウントです。パスワードはデモ サーバーが作った架空のもので、実在するアカウントのパスワードではありません。デモのメールボックスには保存済みです。自分で作るメールボックスや、[デモ] メニューで変更したパスワードを直すときに使います。</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>電子メール アドレス</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>表示名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Copy all</source>
+        <translation>すべてコピー</translation>
+    </message>
+    <message>
+        <source>Copy every account as lines of address, name and password</source>
+        <translation>すべてのアカウントを、アドレス・名前・パスワードの行としてコピーします</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy the password of %1</source>
+        <translation>%1 のパスワードをコピーします</translation>
+    </message>
+</context>
+<context>
+    <name>DemoFaultDialog</name>
+    <message>
+        <source>Simulate a fault</source>
+        <translation>障害のシミュレーション</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s own Exchange server fails the chosen mailbox&apos;s requests on purpose. Synchronize (or Test &amp; Enable) the mailbox to see the failure, its alert and the retries; end the fault to see it recover.</source>
+        <translation>デモ専用の Exchange サーバーが、選んだメールボックスの要求をわざと失敗させます。メールボックスを同期 (またはメールボックスのテストを有効化) すると、失敗、その通知と再試行を確認できます。障害を終了すると回復します。</translation>
+    </message>
+    <message>
+        <source>Every demo mailbox</source>
+        <translation>デモのすべてのメールボックス</translation>
+    </message>
+    <message>
+        <source>Mailbox:</source>
+        <translation>メールボックス:</translation>
+    </message>
+    <message>
+        <source>Server busy (ErrorServerBusy)</source>
+        <translation>サーバー ビジー (ErrorServerBusy)</translation>
+    </message>
+    <message>
+        <source>Time-out (the answer comes too late)</source>
+        <translation>タイムアウト (応答が遅すぎる)</translation>
+    </message>
+    <message>
+        <source>Service unavailable (HTTP 503)</source>
+        <translation>サービス利用不可 (HTTP 503)</translation>
+    </message>
+    <message>
+        <source>Connection reset</source>
+        <translation>接続のリセット</translation>
+    </message>
+    <message>
+        <source>Fault:</source>
+        <translation>障害:</translation>
+    </message>
+    <message>
+        <source>Every request</source>
+        <translation>すべての要求</translation>
+    </message>
+    <message>
+        <source>Synchronization only (SyncFolderItems)</source>
+        <translation>同期のみ (SyncFolderItems)</translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation>要求:</translation>
+    </message>
+    <message>
+        <source>Until ended</source>
+        <translation>終了するまで</translation>
+    </message>
+    <message>
+        <source>How many fail:</source>
+        <translation>失敗させる回数:</translation>
+    </message>
+    <message>
+        <source>Faults in force:</source>
+        <translation>発生中の障害:</translation>
+    </message>
+    <message>
+        <source>End faults</source>
+        <translation>障害を終了</translation>
+    </message>
+    <message>
+        <source>Simulate</source>
+        <translation>シミュレート</translation>
+    </message>
+    <message>
+        <source>Exchange answers ErrorServerBusy and asks to wait %1 seconds before the next request (throttling).</source>
+        <translation>Exchange が ErrorServerBusy を返し、次の要求まで %1 秒待つよう求めます (調整)。</translation>
+    </message>
+    <message>
+        <source>The server answers %1 seconds late, after the profile&apos;s time-out: the app stops waiting first.</source>
+        <translation>サーバーはプロファイルのタイムアウトより遅い %1 秒後に応答します。アプリは先に待つのをやめます。</translation>
+    </message>
+    <message>
+        <source>The server answers HTTP 503 Service Unavailable, as when Exchange&apos;s application pool is stopped.</source>
+        <translation>Exchange のアプリケーション プールが停止したときと同じく、サーバーが HTTP 503 Service Unavailable を返します。</translation>
+    </message>
+    <message>
+        <source>The server drops the connection without answering.</source>
+        <translation>サーバーは応答せずに接続を切断します。</translation>
+    </message>
+    <message>
+        <source>every demo mailbox</source>
+        <translation>デモのすべてのメールボックス</translation>
+    </message>
+    <message>
+        <source>until ended</source>
+        <translation>終了するまで</translation>
+    </message>
+    <message>
+        <source>%1 more request(s)</source>
+        <translation>あと %1 件の要求</translation>
+    </message>
+    <message>
+        <source>failed %1 so far</source>
+        <translation>これまでに %1 件失敗</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Simulating a fault: %1</source>
+        <translation>障害をシミュレート中: %1</translation>
+    </message>
+    <message>
+        <source>Faults ended: %1</source>
+        <translation>終了した障害: %1 件</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPasswordDialog</name>
+    <message>
+        <source>Change the password of a demo account</source>
+        <translation>デモ アカウントのパスワードの変更</translation>
+    </message>
+    <message>
+        <source>The password changes on the demo&apos;s Exchange server only, as when an administrator changes it in Active Directory. The mailbox in this app keeps the password it has stored, which is then wrong: its next Test &amp; Enable or synchronization fails with Unauthorized. To correct it, type the new password on the mailbox&apos;s Credentials tab.</source>
+        <translation>管理者が Active Directory でパスワードを変更したときと同じく、デモの Exchange サーバー上でだけパスワードが変わります。このアプリのメールボックスには保存済みのパスワードが残り、それが誤ったパスワードになります。次のメールボックスのテストを有効化や同期は Unauthorized で失敗します。直すには、メールボックスの [資格情報] タブで新しいパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Demo account:</source>
+        <translation>デモ アカウント:</translation>
+    </message>
+    <message>
+        <source>The new password</source>
+        <translation>新しいパスワード</translation>
+    </message>
+    <message>
+        <source>Make one up</source>
+        <translation>自動生成</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新しいパスワード:</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>パスワードを変更</translation>
+    </message>
+    <message>
+        <source>Enter the new password: an empty password is not allowed.</source>
+        <translation>新しいパスワードを入力してください。空のパスワードは使用できません。</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1268,42 @@
     <message>
         <source>Ready</source>
         <translation>準備完了</translation>
+    </message>
+    <message>
+        <source>&amp;Demo</source>
+        <translation>デモ(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Demo &amp;accounts…</source>
+        <translation>デモ アカウント(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Change the password of a demo account…</source>
+        <translation>デモ アカウントのパスワードの変更(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Simulate a fault…</source>
+        <translation>障害のシミュレーション(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;End faults</source>
+        <translation>障害を終了(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Demo clock: times run in seconds instead of minutes</source>
+        <translation>デモ時計: 時間を分ではなく秒で進めます</translation>
+    </message>
+    <message>
+        <source>Retry and synchronization intervals count in seconds instead of minutes, so that the demo shows a failure&apos;s Warning, retries and Error in about a minute.</source>
+        <translation>再試行と同期の間隔を分ではなく秒で数えます。失敗の警告、再試行、エラーまでを約 1 分で確認できます。</translation>
+    </message>
+    <message>
+        <source>The password of %1 was changed on the demo server; the mailbox still has the old one until you type the new one on its Credentials tab.</source>
+        <translation>デモ サーバーで %1 のパスワードを変更しました。メールボックスの [資格情報] タブで新しいパスワードを入力するまで、メールボックスには古いパスワードが残ります。</translation>
+    </message>
+    <message>
+        <source>Faults ended: %1</source>
+        <translation>終了した障害: %1 件</translation>
     </message>
     <message>
         <source>Import email server profile</source>

@@ -94,6 +94,20 @@ def test_reset_aborts_the_connection(ews, client):
     assert client().status_code != 401  # the next request is served again
 
 
+def test_reset_leaves_no_error_in_the_servers_log(ews, client, caplog):
+    """The demo's "Connection reset" fault: the reset is on purpose, not a server error."""
+    import logging
+    import time
+
+    caplog.set_level(logging.ERROR, logger="app.simulator")
+    ews.faults.inject("reset", account=client.account.email)
+    with pytest.raises(requests.exceptions.ConnectionError):
+        client()
+    assert client().status_code != 401  # served again: the reset request's thread has ended
+    time.sleep(0.2)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
 def test_reset_is_a_tcp_rst(ews):
     account = ews.new_account()
     ews.faults.inject("reset", account=account.email)

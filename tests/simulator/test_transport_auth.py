@@ -130,6 +130,21 @@ def test_ntlm_handshake_authenticates_the_connection(ews, form):
     assert _post(_connection(ews.server))[0].status == 401
 
 
+def test_a_password_change_ends_the_connections_logon(ews):
+    """The demo's "change the password": the client's next request fails, even on a connection that
+    signed in with the old password (not only its next connection)."""
+    account = ews.new_account()
+    conn, response, _body, _ms = _ntlm_handshake(ews.server, account.email, account.password)
+    assert response.status != 401
+    assert _post(conn)[0].status != 401
+    ews.server.set_password(account.email, "Changed-0n-the-server")
+    response, _ = _post(conn)
+    assert response.status == 401
+    assert response.msg.get_all("WWW-Authenticate") == ["Negotiate", "NTLM", 'Basic realm="127.0.0.1"']
+    conn, response, _body, _ms = _ntlm_handshake(ews.server, account.email, "Changed-0n-the-server")
+    assert response.status != 401, "the new password signs in"
+
+
 def test_ntlm_challenge_looks_like_exchange(ews):
     account = ews.new_account()
     conn = _connection(ews.server)

@@ -19,9 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Qt and the store load when the render starts
+    from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QWidget
 
     from app.gui.screenshots.sample_data import Sample
+
+    View = Callable[[], QWidget | tuple[QWidget, list[tuple[QWidget, QPoint]]]]
 
 
 def _settle(widget: QWidget) -> None:
@@ -33,10 +36,11 @@ def _settle(widget: QWidget) -> None:
     QApplication.processEvents()
 
 
-def views(sample: Sample) -> Iterator[tuple[str, Callable[[], QWidget]]]:
-    """(file name, function that shows the view and returns its window) for every view."""
+def views(sample: Sample) -> Iterator[tuple[str, View]]:
+    """(file name, function that shows the view and returns its window) for every view; a view
+    with an open menu returns (window, [(menu, where it opens in the window)])."""
     from app.domain.enums import CredentialSource
-    from app.gui.screenshots.sample_data import sample_report
+    from app.gui.screenshots.sample_data import ESCALATION_CODE, add_escalation_alerts, sample_report
     from app.gui.windows.mailbox_editor import MailboxEditor
     from app.gui.windows.main_window import MainWindow
     from app.gui.windows.profile_form import ProfileForm
@@ -149,6 +153,75 @@ def views(sample: Sample) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         return dialog
 
     yield "report", report
+    yield from demo_views(sample)
+
+    def alerts_escalation():
+        """Alice's wrong password as issue 13's engine records it: a Warning with the next retry,
+        then an Error; the search shows her rows only, the Warning is selected (its details)."""
+        add_escalation_alerts(sample.mailbox_ids["alice"])
+        window.show_page(2)
+        window.refresh()
+        window.alerts.ui.search.setText("Alice")
+        table = window.alerts.ui.table
+        for row in range(window.alerts.proxy.rowCount()):
+            if window.alerts.proxy.row_at(row).error_code == ESCALATION_CODE and (
+                window.alerts.proxy.row_at(row).level.value == "warning"
+            ):
+                table.selectRow(row)
+        window.show()
+        return window
+
+    yield "alerts-escalation", alerts_escalation
+
+
+def demo_views(sample: Sample) -> Iterator[tuple[str, View]]:
+    """Demo mode's window: its Demo menu open, the demo accounts and the fault dialog. A loopback
+    server that is never started stands in for the demo's own (its accounts with fixed passwords,
+    so that the pictures do not change from run to run)."""
+    from app import paths
+    from app.domain import timeunit
+    from app.gui.windows.main_window import MainWindow
+    from app.simulator.server import LoopbackExchange
+
+    server = LoopbackExchange(paths.simulator_dir(), port=50443)
+    for user, password in (("alice", "k7Rw-2pQx9Lm"), ("bob", "Vn3_hT8yWq4e"), ("carol", "pX9mL2-sDf6a")):
+        server.add_account(f"{user}@contoso.com", password)
+    server.add_account("sync.service@contoso.com", "Gh4-zQ8wRt2yLp6c", "Sync Service", roles=("impersonation",))
+    window = MainWindow()
+    window.resize(1200, 720)
+    timeunit.use_demo_clock()  # the status bar as in demo mode; nothing else runs here
+    try:
+        window.set_demo(server)
+    finally:
+        timeunit.reset()
+    menu = window.demo_menu
+    assert menu is not None
+
+    def menu_open():
+        window.show_page(1)
+        window.show()
+        _settle(window)
+        # drawn where it opens, under its title; not popped up (offscreen cannot grab the keyboard)
+        bar = window.menuBar()
+        menu.ensurePolished()
+        menu.resize(menu.sizeHint())
+        return window, [(menu, bar.mapTo(window, bar.actionGeometry(menu.menuAction()).bottomLeft()))]
+
+    yield "demo-menu", menu_open
+
+    def accounts():
+        dialog = window.show_demo_accounts()
+        return dialog
+
+    yield "demo-accounts", accounts
+
+    def fault():
+        dialog = window.simulate_demo_fault()
+        dialog.select("bob@contoso.com", "server_busy")
+        dialog.operation.setCurrentIndex(dialog.operation.findData("SyncFolderItems"))
+        return dialog
+
+    yield "demo-fault", fault
 
 
 def render_all(outdir: Path, sample: Sample, *, check: bool) -> dict[str, list[str]]:
@@ -159,11 +232,20 @@ def render_all(outdir: Path, sample: Sample, *, check: bool) -> dict[str, list[s
     problems: dict[str, list[str]] = {}
     shown = []
     for name, show in views(sample):
-        window = show()
+        shown_now = show()
+        window, popups = shown_now if isinstance(shown_now, tuple) else (shown_now, [])
         if window not in shown:
             shown.append(window)
         _settle(window)
-        window.grab().save(str(outdir / f"{name}.png"))
+        picture = window.grab()
+        if popups:  # an open menu is a window of its own: drawn over the window where it opens
+            from PySide6.QtGui import QPainter
+
+            painter = QPainter(picture)
+            for popup, position in popups:
+                painter.drawPixmap(position, popup.grab())
+            painter.end()
+        picture.save(str(outdir / f"{name}.png"))
         if check:
             found = layout_problems(window)
             if found:

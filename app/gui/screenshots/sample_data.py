@@ -7,6 +7,7 @@ results and alerts are set directly, as the engine would have left them.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from app.domain.enums import (
     SyncMethod,
     Workload,
 )
+from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.settings import MailboxSettings, ProfileSettings
 from app.store import repo
 from app.store.models import Alert, Mailbox, Queue, SyncHistory
@@ -213,6 +215,55 @@ def create_sample_data(now: datetime = NOW) -> Sample:
         profile=onprem.id,
     )
     return sample
+
+
+ESCALATION_CODE = "Unauthorized"
+# Issue 13's alert texts for a failure that is retried, as its engine side words them ("will retry at
+# 10:35 (attempt 2 of 3)"); marked here so that the screenshots show them translated until that lands.
+RETRY_AT = QT_TRANSLATE_NOOP("Alerts", " Will retry at {time} (attempt {attempt} of {attempts}).")
+GAVE_UP = QT_TRANSLATE_NOOP("Alerts", "Disabled after {attempts} failed attempts. ")
+REFUSED = "The server refused the user name or password (HTTP 401)."  # app.exchange.errors' own (context Failures)
+NEXT_STEP = QT_TRANSLATE_NOOP(
+    "Alerts",
+    "Check the user name and password on the mailbox's Credentials tab, then click Test & Enable mailbox.",
+)
+
+
+def add_escalation_alerts(mailbox_id: int, now: datetime = NOW) -> None:
+    """A wrong password's story as issue 13 tells it, on one mailbox: a Warning whose text gives the
+    next retry's time and attempt (retried every 5 minutes, 3 attempts), then the Error that
+    disabled the workload. Its earlier sample alerts make way for these."""
+    from app.domain.i18n import parts_text
+
+    Alert.delete().where(Alert.mailbox == mailbox_id).execute()
+    last_retry = (now - timedelta(minutes=5)).astimezone()
+    retry = [
+        ["Failures", REFUSED, {}],
+        ["Alerts", RETRY_AT, {"time": f"{last_retry:%H:%M}", "attempt": 3, "attempts": 3}],
+    ]
+    gave_up = [["Alerts", GAVE_UP, {"attempts": 3}], ["Failures", REFUSED, {}]]
+    details = (
+        "POST https://mail.contoso.com/EWS/Exchange.asmx → 401\n"
+        'WWW-Authenticate: Negotiate, NTLM, Basic realm="mail.contoso.com"'
+    )
+    for level, parts, first, last, occurrences in (
+        (AlertLevel.WARNING, retry, 15, 10, 2),
+        (AlertLevel.ERROR, gave_up, 5, 5, 1),
+    ):
+        Alert.create(
+            level=level,
+            scope=AlertScope.MAILBOX,
+            mailbox=mailbox_id,
+            workload=Workload.INCOMING,
+            error_code=ESCALATION_CODE,
+            message=parts_text(parts),
+            message_parts=json.dumps(parts, ensure_ascii=False),
+            details=details,
+            next_step=NEXT_STEP,
+            occurrences=occurrences,
+            created_on=now - timedelta(minutes=first),
+            updated_on=now - timedelta(minutes=last),
+        )
 
 
 def sample_report(mailbox_id: int) -> DiagnosticReport:

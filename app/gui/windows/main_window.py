@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSizePolicy, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QFrame, QLabel, QMainWindow, QMenu, QSizePolicy, QWidget
 
 from app.domain.enums import RunStatus
 from app.domain.profile_json import ProfileFileError, profile_from_json
@@ -19,11 +20,17 @@ from app.gui.models.table_models import RowTableModel, SearchProxy
 from app.gui.widgets.alerts_pane import AlertsPane
 from app.gui.widgets.tables import setup_table
 from app.gui.windows.base import PreserveGeometry, bring_to_front
+from app.gui.windows.demo_accounts_dialog import DemoAccountsDialog
+from app.gui.windows.demo_fault_dialog import DemoFaultDialog
+from app.gui.windows.demo_password_dialog import DemoPasswordDialog
 from app.gui.windows.mailbox_editor import MailboxEditor
 from app.gui.windows.profile_form import ProfileForm
 from app.gui.windows.profile_wizard import ProfileWizard
 from app.gui.windows.report_dialog import ReportDialog
 from app.store import queries
+
+if TYPE_CHECKING:
+    from app.simulator.server import LoopbackExchange
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
@@ -93,6 +100,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.mailbox_editors: dict[int, MailboxEditor] = {}
         self.wizard: ProfileWizard | None = None
         self.sync = None  # the SyncController (set_sync); windows work without one (tests, screenshots)
+        self.demo_server: LoopbackExchange | None = None  # the demo's loopback server (set_demo): demo mode only
+        self.demo_menu: QMenu | None = None
+        self.demo_dialogs: dict[str, QDialog] = {}
         self.refresh()
         self.restore_geometry()
 
@@ -120,6 +130,95 @@ class MainWindow(PreserveGeometry, QMainWindow):
         for editor in self.mailbox_editors.values():
             editor.set_sync(sync)
         self.set_activity("sync", sync.running_text())
+
+    def set_demo(self, server: LoopbackExchange) -> None:
+        """Demo mode: the Demo menu, and in the status bar for good where the demo server is and,
+        when the demo clock is on, that minutes last seconds."""
+        from app.domain import timeunit
+
+        self.demo_server = server
+        menu = self.menuBar().addMenu(self.tr("&Demo"))
+        menu.addAction(self.tr("Demo &accounts…"), self.show_demo_accounts)
+        menu.addAction(self.tr("&Change the password of a demo account…"), self.change_demo_password)
+        menu.addSeparator()
+        menu.addAction(self.tr("&Simulate a fault…"), self.simulate_demo_fault)
+        menu.addAction(self.tr("&End faults"), self.end_demo_faults)
+        self.demo_menu = menu
+        where = QLabel(self.tr("Demo mode: loopback Exchange server at %1").replace("%1", server.ews_url))
+        self.statusBar().addPermanentWidget(where)  # permanent: a status message would hide the engine's activity
+        if timeunit.demo_clock_on():
+            clock = QLabel(self.tr("Demo clock: times run in seconds instead of minutes"))
+            clock.setToolTip(
+                self.tr(
+                    "Retry and synchronization intervals count in seconds instead of minutes, so that the demo "
+                    "shows a failure's Warning, retries and Error in about a minute."
+                )
+            )
+            line = QFrame()
+            line.setFrameShape(QFrame.Shape.VLine)
+            line.setFrameShadow(QFrame.Shadow.Sunken)
+            self.statusBar().addPermanentWidget(line)
+            self.statusBar().addPermanentWidget(clock)
+
+    def _server(self) -> LoopbackExchange:
+        assert self.demo_server is not None, "the Demo menu exists only in demo mode"
+        return self.demo_server
+
+    def _demo_dialog(self, key: str, make: Callable[[], QDialog]) -> QDialog:
+        dialog = self.demo_dialogs.get(key)
+        if dialog is None:
+            dialog = self.demo_dialogs[key] = make()
+        bring_to_front(dialog)
+        return dialog
+
+    def show_demo_accounts(self) -> DemoAccountsDialog:
+        dialog = self._demo_dialog("accounts", lambda: DemoAccountsDialog(self._server(), self))
+        assert isinstance(dialog, DemoAccountsDialog)
+        dialog.refresh()
+        return dialog
+
+    def change_demo_password(self) -> DemoPasswordDialog:
+        dialog = self._demo_dialog("password", self._new_password_dialog)
+        assert isinstance(dialog, DemoPasswordDialog)
+        return dialog
+
+    def _new_password_dialog(self) -> DemoPasswordDialog:
+        dialog = DemoPasswordDialog(self._server(), self)
+        dialog.password_changed.connect(self._demo_password_changed)
+        dialog.finished.connect(lambda _r: self.demo_dialogs.pop("password", None))  # a fresh one next time
+        return dialog
+
+    def _demo_password_changed(self, email: str) -> None:
+        accounts = self.demo_dialogs.get("accounts")
+        if isinstance(accounts, DemoAccountsDialog):
+            accounts.refresh()
+        self.statusBar().showMessage(
+            self.tr(
+                "The password of %1 was changed on the demo server; the mailbox still has the old one "
+                "until you type the new one on its Credentials tab."
+            ).replace("%1", email),
+            20_000,
+        )
+
+    def simulate_demo_fault(self) -> DemoFaultDialog:
+        dialog = self._demo_dialog("fault", self._new_fault_dialog)
+        assert isinstance(dialog, DemoFaultDialog)
+        dialog.refresh()
+        return dialog
+
+    def _new_fault_dialog(self) -> DemoFaultDialog:
+        dialog = DemoFaultDialog(self._server(), self)
+        dialog.faults_changed.connect(lambda text: self.statusBar().showMessage(text, 20_000))
+        return dialog
+
+    def end_demo_faults(self) -> None:
+        from app import demo
+
+        removed = demo.end_faults(self._server())
+        fault_dialog = self.demo_dialogs.get("fault")
+        if isinstance(fault_dialog, DemoFaultDialog):
+            fault_dialog.refresh()
+        self.statusBar().showMessage(self.tr("Faults ended: %1").replace("%1", str(removed)), 10_000)
 
     def _cycle_finished(self, mailbox_id: int, workload: str, ok: bool, summary: str) -> None:
         editor = self.mailbox_editors.get(mailbox_id)

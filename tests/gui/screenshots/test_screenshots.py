@@ -30,6 +30,10 @@ EXPECTED = {
     "mailbox-4-results",
     "mailbox-5-alerts",
     "report",
+    "demo-menu",
+    "demo-accounts",
+    "demo-fault",
+    "alerts-escalation",
 }
 
 
