@@ -62,6 +62,15 @@ def _restore_logging():
 
 
 @pytest.fixture(autouse=True)
+def _real_minutes():
+    """The demo clock (app.domain.timeunit) never outlives the test that switched it on."""
+    yield
+    from app.domain import timeunit
+
+    timeunit.reset()
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring() -> MemoryKeyring:
     previous = keyring.get_keyring()
     backend = MemoryKeyring()
