@@ -209,3 +209,33 @@ def test_migration_4_adds_alert_message_parts_and_keeps_alerts(tmp_path):
         assert message_parts(Alert.get()) == [["Failures", "x", {}]]
     finally:
         close_database()
+
+
+def test_migration_6_adds_retry_state_the_auth_budget_and_message_parts(tmp_path):
+    from app.store.models import DiagnosticRun, DiagnosticStep, SyncHistory, SystemSettings
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO sync_history (mailbox_id, workload, started_on, status, created, updated, deleted, message)"
+            " VALUES (1, 'incoming', '2025-05-01T10:00:00.000000Z', 'success', 1, 0, 0, 'stored 1')")
+        conn.execute("INSERT INTO system_settings (record_errors, record_warnings, record_information,"
+                     " notify_owner_by_email, toast_errors, toast_warnings, allow_insecure_credentials,"
+                     " transient_failure_limit, default_backoff_minutes, tracking_token_prefix, language)"
+                     " VALUES (1, 1, 1, 0, 1, 0, 0, 7, 5, 'CRM:', '')")
+    open_database(path)
+    try:
+        history = SyncHistory.get()
+        assert (history.message, history.message_parts) == ("stored 1", ""), "kept, shown as stored"
+        settings = SystemSettings.get()
+        assert (settings.transient_failure_limit, settings.auth_retry_limit) == (7, 2), "the default budget"
+        state = WorkloadState.create(mailbox=Mailbox.get(), workload=Workload.INCOMING)
+        fresh = WorkloadState.get_by_id(state.id)
+        assert (fresh.retry_test, fresh.authentication_failures) == (False, 0)
+        run = DiagnosticRun.create(mailbox=Mailbox.get())
+        step = DiagnosticStep.create(run=run, position=0, name="connect", status="success", message="x",
+                                     message_parts='[["Diagnostics", "x", {}]]')
+        assert DiagnosticStep.get_by_id(step.id).message_parts == '[["Diagnostics", "x", {}]]'
+    finally:
+        close_database()
