@@ -79,9 +79,13 @@ def step_title(step: StepText, translate: Translator = identity_translate) -> st
 
 def step_message(step: StepText, translate: Translator = identity_translate) -> str:
     """A test step's message: a failure's translated message (plus any trace after it), else the
-    step's own message, translated when it is one of the marked "Diagnostics" texts (other
-    messages of successful steps are the engine's English technical text)."""
+    step's translatable parts (``message_parts``: templates marked in "Diagnostics" with their
+    technical values), else its own message, translated when it is one of the marked
+    "Diagnostics" texts (steps recorded before messages had parts)."""
     failure: Failure | None = getattr(step, "failure", None)
     if failure is not None and step.message.startswith(failure.message):
         return failure_text(failure, translate) + step.message[len(failure.message) :]
+    parts = getattr(step, "message_parts", None)
+    if parts:
+        return parts_text(parts, translate)
     return translate("Diagnostics", step.message) if step.message else ""

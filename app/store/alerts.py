@@ -16,6 +16,7 @@ from peewee import Expression
 from app.domain.enums import AlertLevel, AlertScope, Workload
 from app.domain.escalation import Failure, most_mailboxes_failing
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
+from app.domain.i18n import parts_text
 from app.log import redact
 from app.store.base import database, utcnow
 from app.store.models import Alert, EmailActivity, Mailbox, ServerProfile
@@ -101,11 +102,19 @@ def raise_alert(
 
 
 def alert_for_failure(
-    level: AlertLevel, failure: Failure, mailbox: Mailbox, workload: Workload | None, *, prefix: str = ""
+    level: AlertLevel,
+    failure: Failure,
+    mailbox: Mailbox,
+    workload: Workload | None,
+    *,
+    prefix: str = "",
+    after: list[list[Any]] | None = None,
 ) -> Alert | None:
-    """*prefix* is a template in context "Alerts"; the failure's message one in "Failures"."""
-    message = f"{prefix}{failure.message}" if prefix else failure.message
+    """*prefix* is a template in context "Alerts"; the failure's message one in "Failures"; *after*
+    more parts that follow it (what happens next: the retry's time and attempt)."""
     parts = ([[CTX, prefix, {}]] if prefix else []) + [[FAILURES_CTX, failure.message_template, dict(failure.params)]]
+    parts += after or []
+    message = parts_text(parts)
     return raise_alert(
         level,
         AlertScope.MAILBOX,
