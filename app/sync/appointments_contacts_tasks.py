@@ -26,6 +26,7 @@ from typing import Any
 
 from app.domain.conflicts import EXCHANGE, STORE, conflict_winner
 from app.domain.enums import ConflictPolicy, RecordState, RecordType, Workload
+from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.exchange.appointments_contacts_tasks import (
     FetchedItem,
     ItemError,
@@ -44,6 +45,16 @@ from app.store.repo import user_options
 from app.sync.record_mapping import RECORD_MAPPINGS, RecordMapping
 from app.sync.session import WorkloadRun, run_workload
 
+CTX = "Sync"  # translation context of the history texts said here (as app.sync.session)
+COUNT_TEXTS = {  # what a cycle counted in one folder, for its history line
+    "to_store": _N(CTX, "to store {n}"),
+    "to_exchange": _N(CTX, "to exchange {n}"),
+    "unlinked": _N(CTX, "unlinked {n}"),
+    "deleted": _N(CTX, "deleted {n}"),
+    "conflicts": _N(CTX, "conflicts {n}"),
+    "failed": _N(CTX, "failed {n}"),
+}
+
 log = logging.getLogger(__name__)
 
 __all__ = ["sync_appointments_contacts_tasks", "records_selected"]
@@ -59,7 +70,8 @@ def sync_appointments_contacts_tasks(mailbox: Mailbox) -> WorkloadRun:
 def _body(run: WorkloadRun) -> None:
     owner = run.mailbox.owner_user
     if owner is None:
-        run.notes.append("the mailbox is not owned by a user: no appointments, contacts or tasks to synchronize")
+        run.note([CTX, _N(CTX, "the mailbox is not owned by a user: no appointments, contacts or tasks to "
+                               "synchronize"), {}])
         return
     assert run.connection is not None, "run_workload opens the connection"
     options = user_options(owner)
@@ -67,7 +79,7 @@ def _body(run: WorkloadRun) -> None:
         policy = getattr(options, f"{record_type.value}_conflict_policy")
         counts = _FolderSync(run, run.connection, owner, mapping, policy).sync()
         if counts:
-            run.notes.append(f"{mapping.folder}: {counts}")
+            run.note([CTX, "{folder}: ", {"folder": mapping.folder}], *counts.parts())
 
 
 @dataclass
@@ -84,6 +96,14 @@ class _Counts:
 
     def __str__(self) -> str:
         return ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in vars(self).items() if v)
+
+    def parts(self) -> list[list[Any]]:
+        """The same as translatable parts (the history's line)."""
+        parts: list[list[Any]] = []
+        for name, n in vars(self).items():
+            if n:
+                parts += ([[CTX, ", ", {}]] if parts else []) + [[CTX, COUNT_TEXTS[name], {"n": n}]]
+        return parts
 
 
 @dataclass
