@@ -44,10 +44,14 @@ def record_test_report(mailbox: Mailbox, report: DiagnosticReport, shared_failur
         shared: list[Workload] = []  # failed before the workload steps: one problem, one alert
         refused: list[Workload] = []  # a refused logon: one count for the mailbox's credentials
         refused_failure: Failure | None = None
+        announced = False  # one failure shared by the workloads had one alert: its recovery one too
         for workload, status in report.workloads.items():
             setattr(mailbox, STATUS_FIELD[workload], status)
             if status is RunStatus.SUCCESS:
-                recorded += apply_success(mailbox, workload)
+                announce = not announced or alerts.has_open_failure_alerts(mailbox, workload, own=True)
+                information = apply_success(mailbox, workload, announce=announce)
+                announced = announced or bool(information)
+                recorded += information
                 continue
             workload_step = steps.get(workload)
             failure = workload_step.failure if workload_step is not None and workload_step.failure else shared_failure

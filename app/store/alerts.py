@@ -161,8 +161,12 @@ def _open_failure_alerts(mailbox: Mailbox, workload: Workload | None) -> Express
     return condition
 
 
-def has_open_failure_alerts(mailbox: Mailbox, workload: Workload | None) -> bool:
-    found: bool = Alert.select(Alert.id).where(_open_failure_alerts(mailbox, workload)).exists()
+def has_open_failure_alerts(mailbox: Mailbox, workload: Workload | None, *, own: bool = False) -> bool:
+    """*own*: only alerts recorded for exactly this workload (not the mailbox's workload-less ones)."""
+    condition = _open_failure_alerts(mailbox, workload)
+    if own:
+        condition &= Alert.workload == workload if workload is not None else Alert.workload.is_null()
+    found: bool = Alert.select(Alert.id).where(condition).exists()
     return found
 
 

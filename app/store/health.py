@@ -182,7 +182,9 @@ def _failure_alert(
     return alerts.alert_for_failure(decision.alert_level, failure, mailbox, workload, prefix=prefix, after=after)
 
 
-def apply_success(mailbox: Mailbox, workload: Workload) -> list[Alert]:
+def apply_success(mailbox: Mailbox, workload: Workload, *, announce: bool = True) -> list[Alert]:
+    """The workload works: counts reset, enabled, its open alerts closed and — after a Warning or
+    an Error, when *announce* — an Information alert."""
     decision = on_success(health_of(mailbox, workload))
     state = workload_state(mailbox, workload)
     state.consecutive_transient_failures = 0
@@ -192,9 +194,11 @@ def apply_success(mailbox: Mailbox, workload: Workload) -> list[Alert]:
     state.last_run_on = utcnow()
     state.save()
     setattr(mailbox, _ENABLED_FIELD[workload], True)
-    recorded = []
+    recorded: list[Alert] = []
     if decision.alert_level is AlertLevel.INFORMATION:
         alerts.close_open_alerts(mailbox, workload)
+        if not announce:
+            return recorded
         alert = alerts.raise_alert(
             AlertLevel.INFORMATION,
             AlertScope.MAILBOX,

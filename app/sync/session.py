@@ -85,8 +85,8 @@ def forget_connection(mailbox_id: int) -> None:
 def _logon_fingerprint(mailbox: Mailbox) -> str | None:
     try:
         return _fingerprint(plan_connection(mailbox))
-    except PreconditionFailed:
-        return None  # the run fails before any request
+    except Exception:  # noqa: BLE001 - a precondition, the credential store …: the run itself says so
+        return None
 
 
 @contextmanager
@@ -151,18 +151,25 @@ def run_workload(mailbox: Mailbox, workload: Workload, body: Callable[[WorkloadR
     gate = net.gate_for(profile.id if profile else None, profile.max_connections if profile else 1)
     history = SyncHistory.create(mailbox=mailbox, workload=workload)
     run = WorkloadRun(mailbox, workload, None, gate)
+    with _first_logon(mailbox) as held:  # held until the outcome is recorded: the next one sees a refusal
+        if held:
+            run.held = True
+            log.info("%s of %s held: its logon was refused, the retry is scheduled", workload.value, mailbox.email)
+            _finish(history, run, RunStatus.NOT_RUN,
+                    [[CTX, _N(CTX, "Not run: the logon was refused; waiting for the scheduled retry."), {}]])
+            return run
+        return _run(run, history, body, outgoing_connection)
+
+
+def _run(run: WorkloadRun, history: SyncHistory, body: Callable[[WorkloadRun], None],
+         outgoing_connection: bool) -> WorkloadRun:
+    mailbox, workload = run.mailbox, run.workload
     try:
-        with _first_logon(mailbox) as held:
-            if held:
-                run.held = True
-                log.info("%s of %s held: its logon was refused, the retry is scheduled", workload.value,
-                         mailbox.email)
-                _finish(history, run, RunStatus.NOT_RUN,
-                        [[CTX, _N(CTX, "Not run: the logon was refused; waiting for the scheduled retry."), {}]])
-                return run
-            with net.gated(gate):
-                run.connection = connection_for(mailbox, outgoing=outgoing_connection)
-                body(run)
+        answered = net.answers()
+        with net.gated(run.gate):
+            run.connection = connection_for(mailbox, outgoing=outgoing_connection)
+            body(run)
+        if net.answers() > answered:  # it did log on (a cycle with nothing to do may not)
             _logged_on_fine(mailbox)
     except Cancelled:
         _finish(history, run, RunStatus.WARNING, [[CTX, _N(CTX, "cancelled"), {}]])
