@@ -7,6 +7,7 @@ call by name and collects the string, and the GUI translates it later with
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -44,6 +45,27 @@ def format_template(template: str, params: Mapping[str, Any], fallback: str = ""
         except (KeyError, IndexError, ValueError, AttributeError):
             continue
     return template
+
+
+def stored_parts(value: object) -> list[list[Any]]:
+    """Message parts as a list of ``[context, template, params]``, from a list or from the JSON a
+    store row keeps them in; malformed entries are left out ([] when nothing is usable)."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value or "[]")
+        except ValueError:
+            return []
+    if not isinstance(value, list):
+        return []
+    return [
+        list(part)
+        for part in value
+        if isinstance(part, (list, tuple))
+        and len(part) == 3
+        and isinstance(part[0], str)
+        and isinstance(part[1], str)
+        and isinstance(part[2], dict)
+    ]
 
 
 def parts_text(parts: Iterable[Sequence[Any]], translate: Translator = identity_translate) -> str:
@@ -85,7 +107,7 @@ def step_message(step: StepText, translate: Translator = identity_translate) -> 
     failure: Failure | None = getattr(step, "failure", None)
     if failure is not None and step.message.startswith(failure.message):
         return failure_text(failure, translate) + step.message[len(failure.message) :]
-    parts = getattr(step, "message_parts", None)
+    parts = stored_parts(getattr(step, "message_parts", None))
     if parts:
         return parts_text(parts, translate)
     return translate("Diagnostics", step.message) if step.message else ""
