@@ -38,3 +38,11 @@ def test_intervals_back_offs_and_auth_spacing_follow_the_clock_when_used():
     assert escalation.backoff_for(busy) == timedelta(seconds=10)
     refused = Failure("Unauthorized", False, "refused", authentication=True)
     assert on_failure(Health(), refused).retry_after == timedelta(seconds=5)
+
+
+def test_toast_spacing_follows_the_clock():
+    from app.domain.toast_policy import ToastPolicy
+
+    assert ToastPolicy()._interval == 600
+    timeunit.use_demo_clock()
+    assert ToastPolicy()._interval == 10
