@@ -6,16 +6,19 @@ workload after a transient failure is retried by its next sync cycle. A workload
 enabled yet (its Test & Enable failed), and every workload of a mailbox whose logon was refused,
 is marked ``retry_test``: the scheduler retries it by testing it again (one logon for the mailbox),
 and a success enables it. Refused logons count on their own budget (the system setting
-``auth_retry_limit``), shared by the mailbox's workloads, since they share its credentials.
+``auth_retry_limit``), shared by everything that logs on with the same account: the mailbox's
+workloads, and — when the profile's credentials are used — every mailbox of the profile. One
+refusal puts them all on hold (``in_logon_hold``) until one retry, one logon, tells.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from app.domain.enums import AlertLevel, AlertScope, SyncMethod, Workload
+from app.domain.enums import AlertLevel, AlertScope, CredentialSource, SyncMethod, Workload
 from app.domain.escalation import Decision, Failure, Health, on_failure, on_success
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.timeunit import demo_clock_on, minutes
@@ -80,18 +83,37 @@ def credential_siblings(mailbox: Mailbox) -> list[Workload]:
     ]
 
 
-def in_logon_hold(mailbox_id: int) -> bool:
-    """A logon of the mailbox was refused and its retry is scheduled: until then no workload of the
-    mailbox logs on (one failed logon per retry; the retry is a test, app.sync.scheduler)."""
-    held: bool = (
-        WorkloadState.select(WorkloadState.id)
-        .where(
-            (WorkloadState.mailbox == mailbox_id)
-            & WorkloadState.retry_test
-            & (WorkloadState.authentication_failures > 0)
-        )
-        .exists()
+def uses_profile_credentials(mailbox: Mailbox) -> bool:
+    """The mailbox logs on with its profile's account (shared by every mailbox of the profile)."""
+    profile = mailbox.profile
+    return profile is not None and profile.credential_source is CredentialSource.PROFILE
+
+
+def credential_key(mailbox: Mailbox) -> tuple[str, int]:
+    """Who logs on: the profile's account (``("profile", id)``) or the mailbox's own."""
+    if uses_profile_credentials(mailbox) and mailbox.profile_id is not None:
+        return "profile", mailbox.profile_id
+    return "mailbox", mailbox.id
+
+
+def same_account_mailboxes(mailbox: Mailbox) -> list[int]:
+    """The ids of the mailboxes that log on with the same account as *mailbox* (itself included)."""
+    if not uses_profile_credentials(mailbox):
+        return [mailbox.id]
+    return [m.id for m in Mailbox.select(Mailbox.id).where(Mailbox.profile == mailbox.profile_id)]
+
+
+def _held_states(mailbox_ids: list[int]) -> Any:
+    return WorkloadState.select().where(
+        WorkloadState.mailbox.in_(mailbox_ids) & WorkloadState.retry_test & (WorkloadState.authentication_failures > 0)
     )
+
+
+def in_logon_hold(mailbox: Mailbox) -> bool:
+    """A logon with the mailbox's account was refused and its retry is scheduled: until then no
+    workload of the mailbox (nor of another mailbox with the same profile account) logs on — one
+    failed logon per retry; the retry is a test (app.sync.scheduler)."""
+    held: bool = _held_states(same_account_mailboxes(mailbox)).exists()
     return held
 
 
@@ -122,8 +144,15 @@ def apply_failures(
     if failure.authentication:
         workloads += [w for w in credential_siblings(mailbox) if w not in workloads and w not in (spare or [])]
     settings = system_settings()
+    health = health_of(mailbox, workloads)
+    others: list[Mailbox] = []
+    if failure.authentication and uses_profile_credentials(mailbox):
+        # the profile's account was refused: every mailbox of the profile shares its budget
+        others = list(Mailbox.select().where((Mailbox.profile == mailbox.profile_id) & (Mailbox.id != mailbox.id)))
+        counted = [s.authentication_failures for s in _held_states([m.id for m in others])]
+        health = replace(health, authentication_failures=max([health.authentication_failures, *counted]))
     decision = on_failure(
-        health_of(mailbox, workloads),
+        health,
         failure,
         limit=settings.transient_failure_limit,
         default_backoff=minutes(settings.default_backoff_minutes),
@@ -131,6 +160,38 @@ def apply_failures(
     )
     now = utcnow()
     retry_on = now + decision.retry_after if decision.retry_after is not None else None
+    _record(mailbox, workloads, decision, failure, now, retry_on)
+    recorded = []
+    if raise_alert and decision.alert_level is not None:
+        alert = _failure_alert(decision, failure, mailbox, workloads[0], retry_on)
+        if alert is not None:
+            recorded.append(alert)
+    for other in others:
+        held = credential_siblings(other)
+        if not held:
+            continue
+        _record(other, held, decision, failure, now, retry_on)
+        if decision.disable:
+            Mailbox.update(**{_ENABLED_FIELD[w]: False for w in held}).where(Mailbox.id == other.id).execute()
+        other = Mailbox.get_by_id(other.id)
+        refresh_summary(other)
+        Mailbox.update(next_sync_on=other.next_sync_on).where(Mailbox.id == other.id).execute()
+        if raise_alert and decision.alert_level is not None:
+            alert = _failure_alert(decision, failure, other, held[0], retry_on)
+            if alert is not None:
+                recorded.append(alert)
+    return recorded
+
+
+def _record(
+    mailbox: Mailbox,
+    workloads: list[Workload],
+    decision: Decision,
+    failure: Failure,
+    now: datetime,
+    retry_on: datetime | None,
+) -> None:
+    """The decision on the workloads' states and enabled flags (the caller saves *mailbox*)."""
     for workload in workloads:
         state = workload_state(mailbox, workload)
         state.consecutive_transient_failures = decision.health.consecutive_transient_failures
@@ -151,12 +212,6 @@ def apply_failures(
         state.save()
         if decision.disable:
             setattr(mailbox, _ENABLED_FIELD[workload], False)
-    recorded = []
-    if raise_alert and decision.alert_level is not None:
-        alert = _failure_alert(decision, failure, mailbox, workloads[0], retry_on)
-        if alert is not None:
-            recorded.append(alert)
-    return recorded
 
 
 def _failure_alert(
@@ -194,6 +249,12 @@ def apply_success(mailbox: Mailbox, workload: Workload, *, announce: bool = True
     state.last_run_on = utcnow()
     state.save()
     setattr(mailbox, _ENABLED_FIELD[workload], True)
+    if uses_profile_credentials(mailbox):
+        # the profile's account logs on again: the other mailboxes on hold are retried now
+        others = [i for i in same_account_mailboxes(mailbox) if i != mailbox.id]
+        WorkloadState.update(authentication_failures=0, next_run_on=utcnow()).where(
+            WorkloadState.id.in_([s.id for s in _held_states(others)])
+        ).execute()
     recorded: list[Alert] = []
     if decision.alert_level is AlertLevel.INFORMATION:
         alerts.close_open_alerts(mailbox, workload)

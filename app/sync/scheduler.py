@@ -26,11 +26,11 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Protocol
 
 from app.domain import schedule
-from app.domain.enums import ApprovalStatus, SyncMethod, Workload
+from app.domain.enums import ApprovalStatus, CredentialSource, SyncMethod, Workload
 from app.domain.escalation import Failure, backoff_for
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.timeunit import minutes
@@ -149,6 +149,8 @@ def eligible_jobs(mailbox_ids: Iterable[int] | None = None) -> list[Job]:
     states = {(s.mailbox_id, s.workload): s
               for s in WorkloadState.select().where(WorkloadState.mailbox.in_([m.id for m in mailboxes]))}
     jobs = []
+    # refused logons with a profile's account: one retry (one logon) for all its mailboxes at a time
+    one_per_account: dict[int, Job] = {}
     for mailbox in mailboxes:
         profile = mailbox.profile
         assert profile is not None  # the inner join above
@@ -165,9 +167,20 @@ def eligible_jobs(mailbox_ids: Iterable[int] | None = None) -> list[Job]:
                                 state.next_run_on if state is not None else None))
         if retest:
             due = schedule.earliest(states[(mailbox.id, w)].next_run_on for w in retest)
-            jobs.append(Job(mailbox.id, mailbox.email, profile.id, limit, min_polling, retest[0], due,
-                            tuple(retest)))
-    return jobs
+            job = Job(mailbox.id, mailbox.email, profile.id, limit, min_polling, retest[0], due, tuple(retest))
+            refused = any(states[(mailbox.id, w)].authentication_failures > 0 for w in retest)
+            if refused and profile.credential_source is CredentialSource.PROFILE:
+                chosen = one_per_account.get(profile.id)
+                if chosen is None or _earlier(job, chosen):
+                    one_per_account[profile.id] = job
+                continue
+            jobs.append(job)
+    return jobs + list(one_per_account.values())
+
+
+def _earlier(job: Job, other: Job) -> bool:
+    never = datetime.min.replace(tzinfo=timezone.utc)
+    return (job.next_run_on or never, job.mailbox_id) < (other.next_run_on or never, other.mailbox_id)
 
 
 class Scheduler:

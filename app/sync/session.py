@@ -39,7 +39,7 @@ from app.exchange.errors import classify
 from app.exchange.mailbox_connection import MailboxConnection, connect
 from app.store import alerts
 from app.store.base import database, utcnow
-from app.store.health import apply_failure, apply_success, in_logon_hold
+from app.store.health import apply_failure, apply_success, credential_key, in_logon_hold
 from app.store.models import Mailbox, SyncHistory
 
 log = logging.getLogger(__name__)
@@ -48,8 +48,8 @@ NOTE_SEPARATOR = [CTX, "; ", {}]
 
 _connections: dict[tuple[int, bool], tuple[str, MailboxConnection]] = {}
 _connections_lock = threading.Lock()
-_logon_locks: dict[int, threading.Lock] = {}
-_logged_on: dict[int, str] = {}  # mailbox id -> fingerprint of the credentials that logged on
+_logon_locks: dict[tuple[str, int], threading.Lock] = {}
+_logged_on: dict[tuple[str, int], str] = {}  # who logs on (health.credential_key) -> their credentials' hash
 
 
 def _fingerprint(plan: ConnectionPlan) -> str:
@@ -79,40 +79,62 @@ def forget_connection(mailbox_id: int) -> None:
     with _connections_lock:
         for key in [k for k in _connections if k[0] == mailbox_id]:
             _connections.pop(key, None)
-        _logged_on.pop(mailbox_id, None)
+        _logged_on.pop(("mailbox", mailbox_id), None)
 
 
-def _logon_fingerprint(mailbox: Mailbox) -> str | None:
+def _logon_identity(mailbox: Mailbox) -> tuple[tuple[str, int], str | None]:
+    """Who logs on for the mailbox (its own account or its profile's) and a hash of the
+    credentials it logs on with now (None when there are none to use: the run says why)."""
+    key = credential_key(mailbox)
     try:
-        return _fingerprint(plan_connection(mailbox))
+        plan = plan_connection(mailbox)
     except Exception:  # noqa: BLE001 - a precondition, the credential store …: the run itself says so
-        return None
+        return key, None
+    parts = [plan.username, plan.password, plan.auth_protocol.value]
+    return key, hashlib.sha256("\x00".join(parts).encode()).hexdigest()
+
+
+def _proven(key: tuple[str, int], fingerprint: str | None) -> bool:
+    with _connections_lock:
+        return fingerprint is not None and _logged_on.get(key) == fingerprint
 
 
 @contextmanager
 def _first_logon(mailbox: Mailbox) -> Iterator[bool]:
-    """Yields True when the run must not log on: a logon of the mailbox was refused and its retry
-    is scheduled. Until the mailbox's credentials have logged on in this process, its workloads
-    hold the mailbox's logon lock for their whole run (one after the other), so a wrong password
-    is sent once, not once per workload."""
-    fingerprint = _logon_fingerprint(mailbox)
-    with _connections_lock:
-        if fingerprint is not None and _logged_on.get(mailbox.id) == fingerprint:
-            lock = None
-        else:
-            lock = _logon_locks.setdefault(mailbox.id, threading.Lock())
-    if lock is None:
+    """Yields True when the run must not log on: a logon with the mailbox's account was refused and
+    its retry is scheduled. Until the account's credentials (as they are now) have logged on in
+    this process, runs that log on with it take turns — the first logon tells the others — so a
+    wrong password is sent once, not once per workload or per mailbox of a profile account."""
+    key, fingerprint = _logon_identity(mailbox)
+    if _proven(key, fingerprint):
         yield False
         return
-    with lock:
-        yield in_logon_hold(mailbox.id)
+    with _connections_lock:
+        lock = _logon_locks.setdefault(key, threading.Lock())
+    lock.acquire()
+    locked = True
+    try:
+        if _proven(key, fingerprint):  # the run before this one logged on: no more turns
+            lock.release()
+            locked = False
+            yield False
+        else:
+            yield in_logon_hold(mailbox)
+    finally:
+        if locked:
+            lock.release()
 
 
 def _logged_on_fine(mailbox: Mailbox) -> None:
-    fingerprint = _logon_fingerprint(mailbox)
+    key, fingerprint = _logon_identity(mailbox)
     if fingerprint is not None:
         with _connections_lock:
-            _logged_on[mailbox.id] = fingerprint
+            _logged_on[key] = fingerprint
+
+
+def _logon_refused(mailbox: Mailbox) -> None:
+    with _connections_lock:
+        _logged_on.pop(credential_key(mailbox), None)
 
 
 @dataclass
@@ -183,7 +205,9 @@ def _run(run: WorkloadRun, history: SyncHistory, body: Callable[[WorkloadRun], N
         log.info("%s of %s failed: %s", workload.value, mailbox.email, failure.details or failure.message)
         with database.atomic("IMMEDIATE"):
             fresh = Mailbox.get_by_id(mailbox.id)
-            if failure.authentication and in_logon_hold(mailbox.id):
+            if failure.authentication:
+                _logon_refused(mailbox)
+            if failure.authentication and in_logon_hold(fresh):
                 # another workload of the mailbox was refused a moment ago: the same refusal, counted once
                 log.info("%s of %s: the refused logon is already counted", workload.value, mailbox.email)
             else:

@@ -234,6 +234,67 @@ def test_a_refused_logon_in_a_sync_cycle_is_sent_once_for_all_workloads(setup, e
     assert [a.level for a in _alerts(mailbox)] == [AlertLevel.WARNING, AlertLevel.ERROR]
 
 
+def test_a_refused_profile_account_is_tried_once_per_retry_for_all_its_mailboxes(setup, ews):
+    """Mailboxes that log on with the profile's account (impersonation) share its budget: when the
+    account's password changes in Exchange, one failed logon, then one per retry, for all of them."""
+    service = ews.new_account("svcacct", roles=("impersonation",))
+    profile = setup.profile("Service account", credential_source=CredentialSource.PROFILE, username=service.email,
+                            use_impersonation=True, password=EWS_PASSWORD)
+    mailboxes = [setup.mailbox(profile, ews.new_account(f"imp{i}").email, password=None) for i in range(3)]
+    for mailbox in mailboxes:
+        assert run_mailbox_test(mailbox.id).status is RunStatus.SUCCESS
+    ews.server.set_password(service.email, "changed-in-AD")
+    from exchangelib.protocol import close_connections
+
+    close_connections()  # new connections, new logons (as after a restart of the app)
+    clock = Clock(datetime.now(timezone.utc))
+    scheduler = Scheduler(clock=clock)
+    watch = LogonWatch(ews, service.email, clock)
+    results = watch(scheduler.run_due)
+    assert watch.total == 1, [r.summary() for r in results]
+    for mailbox in mailboxes:
+        assert [a.level for a in _alerts(mailbox)] == [AlertLevel.WARNING], "every mailbox of the account is told"
+        assert all(s.retry_test and s.authentication_failures == 1 for s in _states(mailbox).values())
+    for _ in range(30):
+        clock.advance(minutes=1)
+        watch(scheduler.run_due)
+    assert [n for _, n in watch.failed] == [1, 1, 1] and all(g >= timedelta(minutes=5) for g in watch.gaps())
+    for mailbox in mailboxes:
+        stored = Mailbox.get_by_id(mailbox.id)
+        assert not (stored.incoming_enabled or stored.outgoing_enabled or stored.act_enabled)
+        assert [a.level for a in _alerts(mailbox)] == [AlertLevel.WARNING, AlertLevel.ERROR]
+
+
+def test_when_the_profile_account_logs_on_again_its_other_mailboxes_follow(setup, ews):
+    service = ews.new_account("svcback", roles=("impersonation",))
+    profile = setup.profile("Service account back", credential_source=CredentialSource.PROFILE,
+                            username=service.email, use_impersonation=True, password=EWS_PASSWORD)
+    mailboxes = [setup.mailbox(profile, ews.new_account(f"back{i}").email, password=None) for i in range(3)]
+    for mailbox in mailboxes:
+        assert run_mailbox_test(mailbox.id).status is RunStatus.SUCCESS
+    ews.server.set_password(service.email, "changed-in-AD")
+    from exchangelib.protocol import close_connections
+
+    close_connections()
+    clock = Clock(datetime.now(timezone.utc))
+    scheduler = Scheduler(clock=clock)
+    watch = LogonWatch(ews, service.email, clock)
+    watch(scheduler.run_due)
+    ews.server.set_password(service.email, EWS_PASSWORD)  # the Exchange admin puts it back
+    clock.advance(minutes=5)
+    [retry] = watch(scheduler.run_due)
+    assert retry.retest and retry.ok, retry.summary()
+    followers = watch(scheduler.run_due)  # the others are retried at once, and pass
+    assert sorted(r.mailbox_id for r in followers if r.retest) == sorted(
+        m.id for m in mailboxes if m.id != retry.mailbox_id)
+    assert all(r.ok for r in followers), [r.summary() for r in followers]
+    assert watch.total == 1
+    for mailbox in mailboxes:
+        stored = Mailbox.get_by_id(mailbox.id)
+        assert stored.incoming_enabled and stored.outgoing_enabled and stored.act_enabled
+        assert [a.level for a in _alerts(mailbox, AlertLevel.INFORMATION)] == [AlertLevel.INFORMATION]
+
+
 def _mailbox_not_found(setup, ews):
     service = ews.new_account("svc", roles=("impersonation",))
     profile = setup.profile("Not found", credential_source=CredentialSource.PROFILE, username=service.email,
