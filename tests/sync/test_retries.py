@@ -295,6 +295,34 @@ def test_when_the_profile_account_logs_on_again_its_other_mailboxes_follow(setup
         assert [a.level for a in _alerts(mailbox, AlertLevel.INFORMATION)] == [AlertLevel.INFORMATION]
 
 
+def test_autodiscover_stops_at_the_first_refused_logon(setup, tmp_path):
+    """With Autodiscover, a wrong password is sent to the first candidate that asks for it, not
+    to each of contoso.com and autodiscover.contoso.com (both would count as failed logons)."""
+    from app.exchange import net
+    from app.simulator.server import LoopbackExchange
+
+    hosts = ("contoso.com", "autodiscover.contoso.com", "mail.contoso.com")
+    server = LoopbackExchange(tmp_path / "autodiscover", hostnames=hosts)
+    server.add_account("eve@contoso.com", EWS_PASSWORD)
+    server.start()
+    try:
+        for host in hosts:
+            net.map_host(host, 443, "127.0.0.1", server.port)
+        profile = setup.profile("Autodiscover once", auto_discover=True, incoming_url="", incoming_port=443,
+                                trusted_ca_path=str(server.ca_path))
+        mailbox = setup.mailbox(profile, "eve@contoso.com", password="not-the-password")
+        report = run_mailbox_test(mailbox.id)
+        endpoint = report.steps[1]
+        assert endpoint.failure.code == "Unauthorized" and endpoint.failure.authentication, report.as_text()
+        assert server.stats.unauthorized("eve@contoso.com") == 1, "one failed logon, not one per candidate"
+        assert "https://contoso.com/autodiscover/autodiscover.svc" in endpoint.message
+        assert "https://autodiscover.contoso.com/" not in endpoint.message, "not asked with refused credentials"
+        secrets.set_password(secrets.mailbox_key(mailbox.id), EWS_PASSWORD)
+        assert run_mailbox_test(mailbox.id).status is RunStatus.SUCCESS
+    finally:
+        server.stop()
+
+
 def _mailbox_not_found(setup, ews):
     service = ews.new_account("svc", roles=("impersonation",))
     profile = setup.profile("Not found", credential_source=CredentialSource.PROFILE, username=service.email,
