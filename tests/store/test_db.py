@@ -13,7 +13,9 @@ V1_SQL = Path(__file__).with_name("schema_v1.sql").read_text()
 def make_v1_database(path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.executescript(V1_SQL)
-    conn.execute("INSERT INTO system_user (name, email, is_active, is_current) VALUES ('Alice', 'alice@contoso.com', 1, 1)")
+    conn.execute(
+        "INSERT INTO system_user (name, email, is_active, is_current) VALUES ('Alice', 'alice@contoso.com', 1, 1)"
+    )
     conn.execute(
         "INSERT INTO mailbox (name, email, owner_user_id, approval, incoming_method, outgoing_method, act_method,"
         " allow_credentials, username, delete_after_processing, incoming_status, outgoing_status, act_status,"
