@@ -144,14 +144,6 @@ def on_success(health: Health) -> Decision:
     return Decision(Health(warned=False, enabled=True), level)
 
 
-def retry_delay(failure: Failure, default_backoff: timedelta | None = None) -> timedelta:
-    """How long until a failure is retried (when it is): the authentication spacing for a refused
-    logon, else the back-off."""
-    if failure.authentication:
-        return auth_retry_spacing(default_backoff if default_backoff is not None else standard_backoff())
-    return backoff_for(failure, default_backoff)
-
-
 def backoff_for(failure: Failure, default_backoff: timedelta | None = None) -> timedelta:
     """The default back-off, or the server's BackOffMilliseconds when that is longer (counted in
     the engine's clock, like every wait)."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from app.domain.enums import AlertLevel, AlertScope, CredentialSource, SyncMethod, Workload
@@ -304,8 +304,3 @@ def refresh_summary(mailbox: Mailbox) -> None:
         mailbox.next_sync_on = min(upcoming)
     elif not any(is_enabled(mailbox, w) for w in Workload):
         mailbox.next_sync_on = None
-
-
-def default_backoff() -> timedelta:
-    """The settings' back-off, in the engine's minutes."""
-    return minutes(system_settings().default_backoff_minutes)

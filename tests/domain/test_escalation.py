@@ -9,7 +9,6 @@ from app.domain.escalation import (
     most_mailboxes_failing,
     on_failure,
     on_success,
-    retry_delay,
 )
 
 BUSY = Failure("ErrorServerBusy", True, "busy", backoff_ms=30_000)
@@ -99,6 +98,4 @@ def test_the_auth_budget_is_a_setting_and_the_spacing_follows_a_longer_back_off(
     third = on_failure(Health(authentication_failures=2), WRONG_PASSWORD, auth_retries=3)
     assert (third.alert_level, third.attempt, third.attempts) == (AlertLevel.WARNING, 4, 4)
     assert auth_retry_spacing(timedelta(minutes=15)) == timedelta(minutes=15)
-    assert retry_delay(WRONG_PASSWORD, timedelta(minutes=1)) == timedelta(minutes=5)
-    assert retry_delay(TIMEOUT, timedelta(minutes=1)) == timedelta(minutes=1)
     assert WRONG_PASSWORD.retryable and TIMEOUT.retryable and not ACCESS_DENIED.retryable
