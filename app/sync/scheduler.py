@@ -199,6 +199,8 @@ class Scheduler:
         self._threads: set[threading.Thread] = set()
         self._forced: set[tuple[int, Workload]] = set()
         self._streaks: dict[tuple[int, Workload], int] = {}
+        # a retry whose outcome could not be recorded (the store failing) waits here, not in the store
+        self._retest_not_before: dict[tuple[int, Workload], datetime] = {}
         self._paused = False
         self._stopping = False
         self._wake = False
@@ -209,13 +211,12 @@ class Scheduler:
         """One cycle of every eligible workload (of the given mailboxes) now, whatever is due; a
         retry of a failed test only when it is due (refused logons stay minutes apart)."""
         now = self._clock()
-        return self.run_jobs([j for j in eligible_jobs(mailbox_ids)
-                              if not j.retest or schedule.is_due(j.next_run_on, now)])
+        return self.run_jobs([j for j in eligible_jobs(mailbox_ids) if not j.retest or self._is_due(j, now)])
 
     def run_due(self) -> list[CycleResult]:
         """One cycle of every workload that is due by the clock (overdue ones run once)."""
         now = self._clock()
-        return self.run_jobs([j for j in eligible_jobs() if schedule.is_due(j.next_run_on, now)])
+        return self.run_jobs([j for j in eligible_jobs() if self._is_due(j, now)])
 
     def run_jobs(self, jobs: list[Job]) -> list[CycleResult]:
         """Run *jobs*, at most each profile's limit at once, and wait for all of them."""
@@ -300,7 +301,7 @@ class Scheduler:
                 else:  # busy, damaged, read-only: said in one line
                     log.warning("could not read the sync schedule: %s", exc)
                 jobs = []
-            due = [j for j in jobs if j.key in forced or (not paused and schedule.is_due(j.next_run_on, now))]
+            due = [j for j in jobs if j.key in forced or (not paused and self._is_due(j, now))]
             with self._cond:
                 if self._stopping:
                     return
@@ -320,6 +321,11 @@ class Scheduler:
                 if not self._wake and not self._stopping and timeout > 0:
                     self._cond.wait(timeout)
                 self._wake = False
+
+    def _is_due(self, job: Job, now: datetime) -> bool:
+        if job.retest and now < self._retest_not_before.get(job.key, now):
+            return False
+        return schedule.is_due(job.next_run_on, now)
 
     # -- one workload run --------------------------------------------------------------------
     def _can_start(self, job: Job) -> bool:
@@ -407,7 +413,17 @@ class Scheduler:
             result.failure = Failure("MailboxNotFound", False, _N("Failures", "The mailbox was deleted."))
             return result
         log.info("retrying the failed test of %s (%s)", job.email, ", ".join(w.value for w in job.retest))
-        result.failure = self._retest(job.mailbox_id, list(job.retest))
+        try:
+            result.failure = self._retest(job.mailbox_id, list(job.retest))
+        except Exception as exc:  # noqa: BLE001 - the test could not record its outcome (the store failing):
+            # never retried at once, which could mean a refused logon in a loop
+            result.failure = escaped_failure(exc)
+            log.warning("the retried test of %s failed: %s", job.email, exc)
+            self._retest_not_before[job.key] = self._clock() + backoff_for(result.failure)
+            for workload in job.retest:
+                record_failure(job.mailbox_id, workload, result.failure)
+            return result
+        self._retest_not_before.pop(job.key, None)
         with database.atomic("IMMEDIATE"):
             mailbox = Mailbox.get_or_none(Mailbox.id == job.mailbox_id)
             if mailbox is None:

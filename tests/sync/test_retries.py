@@ -397,3 +397,26 @@ def test_faults_no_retry_can_fix_are_an_error_at_once_and_never_retried(setup, e
     clock.advance(hours=1)
     assert Scheduler(clock=clock).run_due() == [], "nothing to retry"
     assert ews.stats.count(account=user) == requests
+
+
+def test_a_retry_that_cannot_record_its_outcome_is_not_repeated_at_once(setup, ews):
+    """The store failing under a retried test (its logon already made) must not turn into a retry
+    loop: the retry waits for the back-off, in the scheduler when the store cannot keep it."""
+    from app.store.db import StoreError, StoreProblem
+
+    account = ews.new_account("storefail")
+    mailbox = setup.mailbox(setup.profile("Store failing"), account.email, password="not-the-password")
+    clock = Clock()
+    with clock_as(clock):
+        run_mailbox_test(mailbox.id)
+    calls = []
+
+    def failing_retest(mailbox_id, workloads):
+        calls.append(clock.now)
+        raise StoreError(ews.ca_path, StoreProblem.BUSY, "database is locked")
+
+    scheduler = Scheduler(clock=clock, retest=failing_retest)
+    for _ in range(20):
+        clock.advance(minutes=1)
+        scheduler.run_due()
+    assert calls and all(b - a >= timedelta(minutes=5) for a, b in zip(calls, calls[1:], strict=False)), calls
