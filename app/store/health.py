@@ -143,6 +143,8 @@ def apply_failures(
     workloads = list(dict.fromkeys(workloads))
     if failure.authentication:
         workloads += [w for w in credential_siblings(mailbox) if w not in workloads and w not in (spare or [])]
+        # one alert for the account's refusal, on the same workload whichever workload met it
+        workloads.sort(key=list(Workload).index)
     settings = system_settings()
     health = health_of(mailbox, workloads)
     others: list[Mailbox] = []
