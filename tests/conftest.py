@@ -62,11 +62,11 @@ def _restore_logging():
 
 
 @pytest.fixture(autouse=True)
-def _demo_clock_off():
-    """A test that ran demo mode in-process leaves minutes as minutes for the next one."""
+def _real_minutes():
+    """The demo clock (app.domain.timeunit) never outlives the test that switched it on."""
+    yield
     from app.domain import timeunit
 
-    yield
     timeunit.reset()
 
 

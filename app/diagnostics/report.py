@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from app.domain.enums import RunStatus, SyncMethod, Workload
 from app.domain.escalation import Failure
@@ -24,6 +25,9 @@ class StepResult:
     message: str = ""
     details: str = ""
     failure: Failure | None = None
+    # the message as translatable parts [context, template, params] (app.domain.i18n.parts_text);
+    # empty: ``message`` is shown as it is (a failure's message is translated through ``failure``)
+    message_parts: list[list[Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -35,6 +39,7 @@ class DiagnosticReport:
     workloads: dict[Workload, RunStatus] = field(default_factory=dict)
     started_on: datetime = field(default_factory=utcnow)
     finished_on: datetime | None = None
+    partial: bool = False  # a retry that tested only the workloads waiting for it
 
     def as_text(self) -> str:
         lines = [

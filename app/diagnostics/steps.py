@@ -20,6 +20,7 @@ from app.domain.cancel import Cancelled, CancelToken
 from app.domain.enums import RunStatus, Workload
 from app.domain.escalation import Failure
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
+from app.domain.i18n import parts_text
 from app.exchange import net, probes
 from app.exchange.autodiscover import discover
 from app.exchange.connection import ConnectionPlan, PreconditionFailed, plan_connection
@@ -32,6 +33,17 @@ from app.store.models import Mailbox, ServerProfile
 log = logging.getLogger(__name__)
 CTX = "Diagnostics"  # translation context of the step titles and messages
 TEST_SUBJECT_PREFIX = "Test Message"
+Parts = list[list[Any]]  # a message as translatable parts (app.domain.i18n.parts_text)
+
+
+def _say(template: str, **params: object) -> Parts:
+    """A step's message: a template marked in context "Diagnostics" and its (technical) values."""
+    return [[CTX, template, params]]
+
+
+def _verbatim(text: str) -> Parts:
+    """Technical text shown as it is in every language (an Autodiscover trace)."""
+    return [[CTX, "{text}", {"text": text}]] if text else []
 
 
 class _Run:
@@ -46,24 +58,27 @@ class _Run:
         self.cancel = cancel or CancelToken()
         self.recorder = net.Recorder()
 
-    def step(self, name: str, title: str, workload: Workload | None, action: Callable[[], str]) -> StepResult:
+    def step(self, name: str, title: str, workload: Workload | None, action: Callable[[], Parts]) -> StepResult:
         self.cancel.check()
         mark = len(self.recorder.exchanges)
         started = time.perf_counter()
         result = StepResult(name, title, workload, RunStatus.SUCCESS)
         try:
             with net.recording(self.recorder):
-                result.message = action() or ""
+                result.message_parts = action()
+            result.message = parts_text(result.message_parts)
         except (Cancelled, KeyboardInterrupt):
             raise
         except PreconditionFailed as exc:
             result.status, result.failure, result.message = RunStatus.FAILURE, exc.failure, exc.failure.message
+            result.message_parts = _failure_parts(exc.failure)
         except Exception as exc:  # noqa: BLE001 - a test step's boundary: any failure is classified, reported
             # and escalated, never a traceback for the admin
             trace = exc.trace if isinstance(exc, _WithTrace) else ""
             failure = classify(exc.error if isinstance(exc, _WithTrace) and exc.error else exc)
             result.status, result.failure = RunStatus.FAILURE, failure
             result.message = failure.message + (f"\n{trace}" if trace else "")
+            result.message_parts = _failure_parts(failure) + _verbatim(f"\n{trace}" if trace else "")
             log.info("test step %s of %s failed: %s", name, self.mailbox.email, failure.details)
         result.duration_ms = (time.perf_counter() - started) * 1000
         result.details = self.recorder.render(mark)
@@ -75,29 +90,44 @@ class _Run:
         return result
 
     def skipped(self, name: str, title: str, workload: Workload | None, reason: str) -> None:
-        result = StepResult(name, title, workload, RunStatus.NOT_RUN, message=reason)
+        result = StepResult(name, title, workload, RunStatus.NOT_RUN, message=reason, message_parts=_say(reason))
         self.report.steps.append(result)
         if self.progress:
             self.progress(result)
 
 
+def _failure_parts(failure: Failure) -> Parts:
+    return [["Failures", failure.message_template, dict(failure.params)]]
+
+
 def run_mailbox_test(
-    mailbox_id: int, *, progress: Callable[[StepResult], None] | None = None, cancel: CancelToken | None = None
+    mailbox_id: int,
+    *,
+    progress: Callable[[StepResult], None] | None = None,
+    cancel: CancelToken | None = None,
+    workloads: list[Workload] | None = None,
 ) -> DiagnosticReport:
-    """Run the ordered steps for one mailbox, store the results, escalate failures."""
+    """Run the ordered steps for one mailbox, store the results, escalate failures.
+
+    *workloads*: test only these (of those set to server-side synchronization) — the scheduler's
+    retry of a failed test; None tests every one, as the admin's Test & Enable does."""
     mailbox = Mailbox.get_by_id(mailbox_id)
     run = _Run(mailbox, progress, cancel)
-    workloads = tested_workloads(mailbox)
+    tested = tested_workloads(mailbox)
+    if workloads is not None:
+        tested = [w for w in tested if w in workloads]
+        run.report.partial = True
+    workloads = tested
     state: dict[str, Any] = {}
 
-    def preconditions() -> str:
+    def preconditions() -> Parts:
         if not workloads:
-            return _N(CTX, "No workload uses server-side synchronization: nothing to test.")
+            return _say(_N(CTX, "No workload uses server-side synchronization: nothing to test."))
         state["plan"] = plan_connection(mailbox)
         assert mailbox.profile is not None  # plan_connection refuses a mailbox without one
         if Workload.OUTGOING in workloads and not mailbox.profile.outgoing_same_as_incoming:
             state["outgoing_plan"] = plan_connection(mailbox, outgoing=True)
-        return _N(CTX, "The address is approved, a profile is set and the needed credentials are present.")
+        return _say(_N(CTX, "The address is approved, a profile is set and the needed credentials are present."))
 
     first = run.step("preconditions", _N(CTX, "Preconditions"), None, preconditions)
     if first.status is not RunStatus.SUCCESS or not workloads:
@@ -105,29 +135,35 @@ def run_mailbox_test(
 
     plan: ConnectionPlan = state["plan"]
 
-    def endpoint() -> str:
+    def endpoint() -> Parts:
         if plan.ews_url:
             state["ews_url"] = plan.ews_url
-            return f"Configured EWS address: {plan.ews_url}"
+            return _say(_N(CTX, "Configured EWS address: {url}"), url=plan.ews_url)
         found = discover(plan)
         trace = found.trace()
         if found.ews_url is None:
             raise _WithTrace(found.error, trace)
         state["ews_url"] = found.ews_url
-        return f"Autodiscover found {found.ews_url}\n{trace}"
+        return _say(_N(CTX, "Autodiscover found {url}"), url=found.ews_url) + _verbatim(f"\n{trace}")
 
     step = run.step("endpoint", _N(CTX, "Exchange Web Services endpoint"), None, endpoint)
     if step.status is not RunStatus.SUCCESS:
         return _finish(run, workloads, step.failure, record_test_report)
 
-    def connect() -> str:
+    def connect() -> Parts:
         connection = open_connection(plan, state["ews_url"])
         state["connection"] = connection
         server = probes.check_connection(connection)  # the first authenticated request
-        return (
-            f"Authenticated with {server.auth_type} as {plan.username}; server version {server.build} "
-            f"({server.api_version})" + ("; impersonating " + plan.email if plan.use_impersonation else "")
+        said = _say(
+            _N(CTX, "Authenticated with {auth_type} as {username}; server version {build} ({api_version})"),
+            auth_type=server.auth_type,
+            username=plan.username,
+            build=server.build,
+            api_version=server.api_version,
         )
+        if plan.use_impersonation:
+            said += _say(_N(CTX, "; impersonating {email}"), email=plan.email)
+        return said
 
     step = run.step("connect", _N(CTX, "Connect and authenticate"), None, connect)
     if step.status is not RunStatus.SUCCESS:
@@ -138,33 +174,42 @@ def run_mailbox_test(
 
     if Workload.INCOMING in workloads:
 
-        def incoming() -> str:
+        def incoming() -> Parts:
             count = probes.open_inbox(connection)
-            text = f"Inbox opened: {count} items."
+            said = _say(_N(CTX, "Inbox opened: {count} items."), count=count)
             if profile.move_failed_to_undeliverable:
                 created = ensure_undeliverable_folder(connection)
-                text += " Undeliverable folder " + ("created." if created else "present.")
-            return text
+                said += _say(
+                    _N(CTX, " Undeliverable folder created.") if created else _N(CTX, " Undeliverable folder present.")
+                )
+            return said
 
         run.step("incoming", _N(CTX, "Incoming email"), Workload.INCOMING, incoming)
 
     if Workload.OUTGOING in workloads:
 
-        def outgoing() -> str:
+        def outgoing() -> Parts:
             send_connection = connection
             if "outgoing_plan" in state:
                 send_plan = state["outgoing_plan"]
                 send_connection = open_connection(send_plan, send_plan.ews_url or state["ews_url"])
             subject = probes.send_test_message(send_connection, mailbox.email)
-            return f"Sent “{subject}” to {mailbox.email} and found it in Sent Items."
+            return _say(
+                _N(CTX, "Sent “{subject}” to {email} and found it in Sent Items."), subject=subject, email=mailbox.email
+            )
 
         run.step("outgoing", _N(CTX, "Outgoing email"), Workload.OUTGOING, outgoing)
 
     if Workload.ACT in workloads:
 
-        def act() -> str:
-            counts = [f"{name} {count}" for name, count in probes.count_appointments_contacts_tasks(connection)]
-            return "Folders opened: " + ", ".join(counts) + " items."
+        def act() -> Parts:
+            counts = dict(probes.count_appointments_contacts_tasks(connection))
+            return _say(
+                _N(CTX, "Folders opened: Calendar {calendar}, Contacts {contacts}, Tasks {tasks} items."),
+                calendar=counts.get("Calendar"),
+                contacts=counts.get("Contacts"),
+                tasks=counts.get("Tasks"),
+            )
 
         run.step("act", _N(CTX, "Appointments, contacts and tasks"), Workload.ACT, act)
 

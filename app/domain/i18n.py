@@ -7,6 +7,7 @@ call by name and collects the string, and the GUI translates it later with
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -46,6 +47,27 @@ def format_template(template: str, params: Mapping[str, Any], fallback: str = ""
     return template
 
 
+def stored_parts(value: object) -> list[list[Any]]:
+    """Message parts as a list of ``[context, template, params]``, from a list or from the JSON a
+    store row keeps them in; malformed entries are left out ([] when nothing is usable)."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value or "[]")
+        except ValueError:
+            return []
+    if not isinstance(value, list):
+        return []
+    return [
+        list(part)
+        for part in value
+        if isinstance(part, (list, tuple))
+        and len(part) == 3
+        and isinstance(part[0], str)
+        and isinstance(part[1], str)
+        and isinstance(part[2], dict)
+    ]
+
+
 def parts_text(parts: Iterable[Sequence[Any]], translate: Translator = identity_translate) -> str:
     """Translatable message parts ``[(context, template, params), ...]`` as one text."""
     return "".join(
@@ -79,9 +101,13 @@ def step_title(step: StepText, translate: Translator = identity_translate) -> st
 
 def step_message(step: StepText, translate: Translator = identity_translate) -> str:
     """A test step's message: a failure's translated message (plus any trace after it), else the
-    step's own message, translated when it is one of the marked "Diagnostics" texts (other
-    messages of successful steps are the engine's English technical text)."""
+    step's translatable parts (``message_parts``: templates marked in "Diagnostics" with their
+    technical values), else its own message, translated when it is one of the marked
+    "Diagnostics" texts (steps recorded before messages had parts)."""
     failure: Failure | None = getattr(step, "failure", None)
     if failure is not None and step.message.startswith(failure.message):
         return failure_text(failure, translate) + step.message[len(failure.message) :]
+    parts = stored_parts(getattr(step, "message_parts", None))
+    if parts:
+        return parts_text(parts, translate)
     return translate("Diagnostics", step.message) if step.message else ""

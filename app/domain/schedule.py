@@ -7,6 +7,9 @@ Every enabled workload has its own next-run time, set when a cycle ends:
 - a transient failure waits for its back-off (escalation decides how long) instead;
 - never sooner than the profile's minimum polling interval.
 
+Intervals are counted in the engine's minutes (``app.domain.timeunit``: seconds with the demo
+clock), so they are computed when used, never frozen at import.
+
 Catching up after the machine slept needs no special case: next-run times are absolute, so
 whatever is overdue is simply due, and once it has run its next time is counted from *now* —
 a workload that missed ten intervals runs once, not ten times.
@@ -18,10 +21,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-BUSY_INTERVAL = timedelta(minutes=2)
-NORMAL_INTERVAL = timedelta(minutes=5)
-IDLE_INTERVAL = timedelta(minutes=12)
+from app.domain.timeunit import minutes
+
+BUSY_MINUTES = 2
+NORMAL_MINUTES = 5
+IDLE_MINUTES = 12
 IDLE_AFTER = 3  # empty cycles in a row before a workload counts as idle
+
+
+def busy_interval() -> timedelta:
+    return minutes(BUSY_MINUTES)
+
+
+def normal_interval() -> timedelta:
+    return minutes(NORMAL_MINUTES)
+
+
+def idle_interval() -> timedelta:
+    return minutes(IDLE_MINUTES)
 
 
 @dataclass(frozen=True)
@@ -44,12 +61,12 @@ def interval_for(outcome: CycleOutcome, empty_streak: int) -> timedelta:
     """The pause after a cycle, before the minimum polling interval is applied.
     *empty_streak* counts this cycle already (see ``empty_streak_after``)."""
     if outcome.failed:
-        return outcome.backoff if outcome.backoff is not None else NORMAL_INTERVAL
+        return outcome.backoff if outcome.backoff is not None else normal_interval()
     if outcome.items:
-        return BUSY_INTERVAL
+        return busy_interval()
     if empty_streak >= IDLE_AFTER:
-        return IDLE_INTERVAL
-    return NORMAL_INTERVAL
+        return idle_interval()
+    return normal_interval()
 
 
 def next_run_after(

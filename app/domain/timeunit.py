@@ -1,27 +1,26 @@
-"""The unit that schedule and retry intervals count in: minutes, or seconds in demo mode.
+"""The engine's unit of waiting: a minute, or — with the demo clock — a second.
 
-Intervals that the product rules give in minutes (retry back-off, cycle intervals, the
-authentication retry budget's spacing) are made with ``minutes(n)``. ``python -m app --demo``
-calls ``use_demo_clock()`` so that the demo tells its whole story (Warning, retries, Error) in
-about a minute: each of those minutes then lasts a second. Nothing outside demo mode turns it on.
+Every rule and setting the engine counts in minutes (sync intervals, back-offs, the minimum
+polling interval, the spacing of authentication retries) becomes a ``timedelta`` through
+``minutes(n)``. Normally that is *n* minutes. After ``use_demo_clock()`` (demo mode only: the
+loopback server's story of Warning → retries → Error fits in about a minute) it is *n* seconds.
+Nothing outside demo mode switches it on; ``reset()`` switches it off again (tests).
 """
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
+_lock = threading.Lock()
 _demo_clock = False
 
 
-def minutes(n: float) -> timedelta:
-    """*n* minutes; *n* seconds while the demo clock is on."""
-    return timedelta(seconds=n) if _demo_clock else timedelta(minutes=n)
-
-
 def use_demo_clock() -> None:
-    """From now on a minute lasts a second (demo mode only)."""
+    """From now on, a "minute" of the engine lasts one second (demo mode only)."""
     global _demo_clock
-    _demo_clock = True
+    with _lock:
+        _demo_clock = True
 
 
 def demo_clock_on() -> bool:
@@ -29,6 +28,18 @@ def demo_clock_on() -> bool:
 
 
 def reset() -> None:
-    """Minutes are minutes again (the end of a demo run; tests)."""
+    """Back to real minutes (tests)."""
     global _demo_clock
-    _demo_clock = False
+    with _lock:
+        _demo_clock = False
+
+
+def minutes(n: float) -> timedelta:
+    """*n* minutes; *n* seconds with the demo clock on."""
+    return timedelta(seconds=n) if _demo_clock else timedelta(minutes=n)
+
+
+def scaled(delta: timedelta) -> timedelta:
+    """A wait that is not a setting (a server's BackOffMilliseconds) in the same unit: as it is
+    normally, sixty times shorter with the demo clock on."""
+    return delta / 60 if _demo_clock else delta

@@ -3,7 +3,8 @@
 A toast goes out for each alert that is new (or newly escalated) at a level the system
 settings want toasted (Error by default, Warning when enabled), but no more than one per
 mailbox (or per profile, for profile-level alerts) every ten minutes. Alerts that exist when
-the app starts are taken as already seen.
+the app starts are taken as already seen. Ten of the engine's minutes (app.domain.timeunit):
+ten seconds with the demo clock.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from app.domain.enums import AlertLevel
+from app.domain.timeunit import minutes
 
-TOAST_INTERVAL_SECONDS = 10 * 60
+TOAST_INTERVAL_MINUTES = 10
+TOAST_INTERVAL_SECONDS = TOAST_INTERVAL_MINUTES * 60
 
 
 class ToastPolicy:
-    def __init__(self, clock: Callable[[], float] = time.monotonic, interval: float = TOAST_INTERVAL_SECONDS):
+    def __init__(self, clock: Callable[[], float] = time.monotonic, interval: float | None = None):
         self._clock = clock
-        self._interval = interval
+        self._interval = interval if interval is not None else minutes(TOAST_INTERVAL_MINUTES).total_seconds()
         self._seen: set[tuple[int, str]] = set()
         self._last_toast: dict[tuple[str, int | None], float] = {}
 

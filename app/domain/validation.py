@@ -28,6 +28,9 @@ MAX_CONNECTIONS_RANGE = (1, 300)
 MIN_POLLING_RANGE = (0, 1440)
 TIMEOUT_RANGE = (1, 300)
 TRANSIENT_LIMIT_RANGE = (1, 100)
+# retries after a refused logon: at most 3, so with the first try at most 4 failed logons —
+# below the usual AD lockout threshold of 5 bad attempts
+AUTH_RETRY_LIMIT_RANGE = (0, 3)
 
 
 @dataclass(frozen=True)
@@ -306,6 +309,11 @@ def check_transient_failure_limit(value: object) -> list[ValidationIssue]:
     return check_range(value, "transient_failure_limit", TRANSIENT_LIMIT_RANGE)
 
 
+def check_auth_retry_limit(value: object) -> list[ValidationIssue]:
+    """System setting: how many times a refused logon (HTTP 401) is retried (its own budget)."""
+    return check_range(value, "auth_retry_limit", AUTH_RETRY_LIMIT_RANGE)
+
+
 __all__ = [
     "ValidationIssue",
     "ValidationError",
@@ -319,4 +327,5 @@ __all__ = [
     "check_range",
     "check_text",
     "check_transient_failure_limit",
+    "check_auth_retry_limit",
 ]

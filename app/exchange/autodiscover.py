@@ -93,6 +93,10 @@ def discover(plan: ConnectionPlan) -> AutodiscoverResult:
             last_error = exc
             local_problem = local_problem or _local_problem(exc)
             record("failed", f"{type(exc).__name__}: {exc}")
+            if _is_auth_error(exc):
+                # the credentials were refused: asking the next candidate would be one more failed
+                # logon of the same account (an AD lockout counts them), so stop here
+                break
             continue
         if response.redirect_address:
             hops += 1
@@ -113,7 +117,7 @@ def discover(plan: ConnectionPlan) -> AutodiscoverResult:
         result.ews_url = ews_url
         return result
 
-    if result.ews_url is None and hops <= MAX_HOPS:
+    if result.ews_url is None and hops <= MAX_HOPS and not _is_auth_error(last_error):
         _http_redirect_step(plan, email, result)
         if result.ews_url:
             return result

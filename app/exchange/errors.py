@@ -313,12 +313,13 @@ def classify(exc: BaseException) -> Failure:
             _N(CTX, "Autodiscover did not find the Exchange Web Services address."),
             _N(CTX, "Check the DNS records for Autodiscover, or turn Autodiscover off and enter the EWS address."))
     if isinstance(exc, ews.UnauthorizedError):
-        return failure(
+        # retried on its own small budget, one logon per retry, so an AD lockout is never reached
+        return replace(failure(
             "Unauthorized", False,
             _N(CTX, "The server refused the user name or password (HTTP 401)."),
             _N(CTX, "Check the user name and password (mailbox Credentials tab, or the profile's credentials) and "
-                    "the authentication protocol, then test again. It is not retried automatically, so the "
-                    "account is not locked out."))
+                    "the authentication protocol, then test again. It is retried only a few times, minutes "
+                    "apart, so the account is not locked out.")), authentication=True)
     if isinstance(exc, (ews.ErrorImpersonateUserDenied, ews.ErrorImpersonationDenied)):
         return failure(
             "ImpersonationDenied", False,

@@ -220,6 +220,13 @@ def recording(recorder: Recorder) -> Iterator[Recorder]:
         _local.recorder = previous
 
 
+def answers() -> int:
+    """How many answers other than 401 the calling thread has had from servers (its logon was
+    accepted when this grew)."""
+    count: int = getattr(_local, "answers", 0)
+    return count
+
+
 @contextmanager
 def gated(gate: threading.Semaphore | None) -> Iterator[threading.Semaphore | None]:
     """Requests made by this thread while inside wait for a slot of *gate* (a semaphore)."""
@@ -323,6 +330,8 @@ class SssmHTTPAdapter(HTTPAdapter):
     def _send(self, request: PreparedRequest, stream: bool, timeout: _Timeout, verify: bool | str, cert: _Cert,
               proxies: dict[str, str] | None) -> Response:
         response = self._send_recorded(request, stream, timeout, verify, cert, proxies)
+        if response.status_code != 401:
+            _local.answers = getattr(_local, "answers", 0) + 1
         if not stream:
             # exchangelib parses ``response.iter_content()``, whose default is one byte per chunk:
             # for a body already in memory, hand it over in one piece (a GetItem of 100 messages

@@ -8,7 +8,6 @@ concatenation is the message (the GUI's ``alert_text``); empty means "show ``mes
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 from typing import Any
 
 from peewee import Expression
@@ -16,6 +15,8 @@ from peewee import Expression
 from app.domain.enums import AlertLevel, AlertScope, Workload
 from app.domain.escalation import Failure, most_mailboxes_failing
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
+from app.domain.i18n import parts_text
+from app.domain.timeunit import minutes
 from app.log import redact
 from app.store.base import database, utcnow
 from app.store.models import Alert, EmailActivity, Mailbox, ServerProfile
@@ -101,11 +102,19 @@ def raise_alert(
 
 
 def alert_for_failure(
-    level: AlertLevel, failure: Failure, mailbox: Mailbox, workload: Workload | None, *, prefix: str = ""
+    level: AlertLevel,
+    failure: Failure,
+    mailbox: Mailbox,
+    workload: Workload | None,
+    *,
+    prefix: str = "",
+    after: list[list[Any]] | None = None,
 ) -> Alert | None:
-    """*prefix* is a template in context "Alerts"; the failure's message one in "Failures"."""
-    message = f"{prefix}{failure.message}" if prefix else failure.message
+    """*prefix* is a template in context "Alerts"; the failure's message one in "Failures"; *after*
+    more parts that follow it (what happens next: the retry's time and attempt)."""
     parts = ([[CTX, prefix, {}]] if prefix else []) + [[FAILURES_CTX, failure.message_template, dict(failure.params)]]
+    parts += after or []
+    message = parts_text(parts)
     return raise_alert(
         level,
         AlertScope.MAILBOX,
@@ -152,8 +161,12 @@ def _open_failure_alerts(mailbox: Mailbox, workload: Workload | None) -> Express
     return condition
 
 
-def has_open_failure_alerts(mailbox: Mailbox, workload: Workload | None) -> bool:
-    found: bool = Alert.select(Alert.id).where(_open_failure_alerts(mailbox, workload)).exists()
+def has_open_failure_alerts(mailbox: Mailbox, workload: Workload | None, *, own: bool = False) -> bool:
+    """*own*: only alerts recorded for exactly this workload (not the mailbox's workload-less ones)."""
+    condition = _open_failure_alerts(mailbox, workload)
+    if own:
+        condition &= Alert.workload == workload if workload is not None else Alert.workload.is_null()
+    found: bool = Alert.select(Alert.id).where(condition).exists()
     return found
 
 
@@ -168,7 +181,7 @@ def check_most_mailboxes_failing(profile: ServerProfile | None) -> Alert | None:
     if profile is None or not profile.alert_when_most_fail:
         return None
     total = Mailbox.select().where(Mailbox.profile == profile).count()
-    since = utcnow() - timedelta(hours=1)
+    since = utcnow() - minutes(60)  # an hour of the engine's clock (a minute with the demo clock)
     failing = (
         Mailbox.select(Mailbox.id)
         .join(Alert, on=(Alert.mailbox == Mailbox.id))

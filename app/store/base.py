@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime, timezone
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
@@ -32,8 +35,25 @@ else:
     _GenericDateTimeField = _Generic(DateTimeField)
 
 
+_clock: ContextVar[Callable[[], datetime] | None] = ContextVar("sssm_clock", default=None)
+
+
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    """Now, in UTC: the wall clock, or the clock ``clock_as`` set for this thread's work."""
+    clock = _clock.get()
+    return clock() if clock is not None else datetime.now(timezone.utc)
+
+
+@contextmanager
+def clock_as(clock: Callable[[], datetime]) -> Iterator[None]:
+    """Within the block (in this thread only), ``utcnow`` is *clock*: the scheduler runs a job by its
+    injected clock, so the times escalation stores (next retry, alert times) agree with its own.
+    *clock* must not be ``utcnow`` itself."""
+    token = _clock.set(clock)
+    try:
+        yield
+    finally:
+        _clock.reset(token)
 
 
 class BaseModel(Model):

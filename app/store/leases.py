@@ -18,16 +18,22 @@ import socket
 import threading
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timezone, timedelta
 from types import TracebackType
 
-from app.store.base import database, utcnow
+from app.store.base import database
 from app.store.models import WorkLease
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TTL = timedelta(seconds=90)  # a crashed holder's claim is free again after this long
 
+
+
+def wall_clock() -> datetime:
+    """Leases are shared with other processes, which know only the wall clock: never the
+    scheduler's injected clock (``store.base.clock_as``), which ``utcnow`` follows."""
+    return datetime.now(timezone.utc)
 
 def new_holder() -> str:
     """A holder name unique to this claimer: host, process and a random part."""
@@ -50,7 +56,7 @@ class LeaseState:
 
 def claim(name: str, holder: str, ttl: timedelta = DEFAULT_TTL, *, now: datetime | None = None) -> bool:
     """Take the lease *name* for *holder* until now + *ttl*; False when another holder has it."""
-    now = now or utcnow()
+    now = now or wall_clock()
     taken = (WorkLease.update(holder=holder, claimed_on=now, expires_on=now + ttl, heartbeat_on=now)
              .where((WorkLease.name == name) & ((WorkLease.expires_on < now) | (WorkLease.holder == holder)))
              .execute())
@@ -64,7 +70,7 @@ def claim(name: str, holder: str, ttl: timedelta = DEFAULT_TTL, *, now: datetime
 def renew(name: str, holder: str, ttl: timedelta = DEFAULT_TTL, *, now: datetime | None = None) -> bool:
     """The heartbeat: push the expiry of *holder*'s lease to now + *ttl*; False when it is no
     longer theirs (it expired and another holder took it, or it was released)."""
-    now = now or utcnow()
+    now = now or wall_clock()
     return bool(WorkLease.update(expires_on=now + ttl, heartbeat_on=now)
                 .where((WorkLease.name == name) & (WorkLease.holder == holder)).execute())
 

@@ -69,10 +69,23 @@ def _v5_work_leases_and_sync_markers(db: SqliteDatabase) -> None:
             db.execute_sql(f'UPDATE "{table}" SET "sync_marker" = ? WHERE "id" = ?', (str(uuid.uuid4()), record_id))
 
 
+def _v6_retries_and_message_parts(db: SqliteDatabase) -> None:
+    """Retries after a failed Test & Enable and after refused logons (docs/product-rules.md §4):
+    WorkloadState.retry_test and .authentication_failures, SystemSettings.auth_retry_limit (default 2);
+    and translatable messages of test steps and sync history (message_parts, as Alert has since
+    schema 4; rows recorded before keep '' and are shown as their stored English message)."""
+    db.execute_sql('ALTER TABLE "workload_state" ADD COLUMN "retry_test" INTEGER NOT NULL DEFAULT 0')
+    db.execute_sql('ALTER TABLE "workload_state" ADD COLUMN "authentication_failures" INTEGER NOT NULL DEFAULT 0')
+    db.execute_sql('ALTER TABLE "system_settings" ADD COLUMN "auth_retry_limit" INTEGER NOT NULL DEFAULT 2')
+    db.execute_sql('ALTER TABLE "test_step" ADD COLUMN "message_parts" TEXT NOT NULL DEFAULT \'\'')
+    db.execute_sql('ALTER TABLE "sync_history" ADD COLUMN "message_parts" TEXT NOT NULL DEFAULT \'\'')
+
+
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_workload_state,
     3: _v3_item_link_unlinked_on,
     4: _v4_alert_message_parts,
     5: _v5_work_leases_and_sync_markers,
+    6: _v6_retries_and_message_parts,
 }
 LATEST = max(STEPS)

@@ -67,6 +67,8 @@ class DiagnosticStep(BaseModel):
     duration_ms = FloatField(default=0)
     message = TextField(default="")
     details = TextField(default="")  # redacted request/response transcript
+    # schema 6: the message as translatable parts (JSON [context, template, params]; "" = as stored)
+    message_parts = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
     if TYPE_CHECKING:
         run_id: int
@@ -245,6 +247,8 @@ class SyncHistory(BaseModel):
     updated = IntegerField(default=0)
     deleted = IntegerField(default=0)
     message = TextField(default="")
+    # schema 6: the message as translatable parts (JSON [context, template, params]; "" = as stored)
+    message_parts = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
     if TYPE_CHECKING:
         mailbox_id: int

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from peewee import (
+    SQL,
     BooleanField,
     CharField,
     Check,
@@ -156,6 +157,10 @@ class WorkloadState(BaseModel):
     last_run_on = UtcDateTimeField(null=True)
     consecutive_transient_failures = IntegerField(default=0)
     backoff_reason = TextField(default="")
+    # schema 6: a failed Test & Enable (or a refused logon) is retried by re-testing at next_run_on,
+    # whether or not the workload is enabled; refused logons in a row count on their own budget
+    retry_test = BooleanField(default=False, constraints=[SQL("DEFAULT 0")])
+    authentication_failures = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
 
     if TYPE_CHECKING:
         mailbox_id: int
@@ -179,6 +184,8 @@ class SystemSettings(BaseModel):
     tracking_token_prefix = CharField(max_length=20, default="CRM:")
     default_profile = ForeignKeyField(ServerProfile, null=True, on_delete="SET NULL")
     language = CharField(max_length=10, default="")
+    # schema 6: retries after a refused logon (HTTP 401), at least 5 minutes apart (validation: 0-3)
+    auth_retry_limit = IntegerField(default=2, constraints=[SQL("DEFAULT 2")])
 
     if TYPE_CHECKING:
         default_profile_id: int | None

@@ -275,6 +275,7 @@ class SyncHistoryRow:
     updated: int
     deleted: int
     message: str
+    message_parts: str = ""  # JSON [context, template, params]: the message in any language (schema 6)
 
 
 def sync_history_rows(mailbox_id: int, limit: int = 500) -> list[SyncHistoryRow]:
@@ -286,7 +287,16 @@ def sync_history_rows(mailbox_id: int, limit: int = 500) -> list[SyncHistoryRow]
     )
     return [
         SyncHistoryRow(
-            h.id, h.workload, h.started_on, h.finished_on, h.status, h.created, h.updated, h.deleted, h.message
+            h.id,
+            h.workload,
+            h.started_on,
+            h.finished_on,
+            h.status,
+            h.created,
+            h.updated,
+            h.deleted,
+            h.message,
+            h.message_parts,
         )
         for h in query
     ]

@@ -36,6 +36,7 @@ from peewee import IntegrityError
 
 from app.domain.conflicts import EXCHANGE, STORE, conflict_winner
 from app.domain.enums import ConflictPolicy, RecordState, RecordType, Workload
+from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.exchange.appointments_contacts_tasks import (
     FetchedItem,
     ItemError,
@@ -57,6 +58,18 @@ from app.store.repo import user_options
 from app.sync.record_mapping import RECORD_MAPPINGS, RecordMapping
 from app.sync.session import WorkloadRun, run_workload
 
+CTX = "Sync"  # translation context of the history texts said here (as app.sync.session)
+COUNT_TEXTS = {  # what a cycle counted in one folder, for its history line
+    "to_store": _N(CTX, "to store {n}"),
+    "to_exchange": _N(CTX, "to exchange {n}"),
+    "linked": _N(CTX, "linked {n}"),
+    "unlinked": _N(CTX, "unlinked {n}"),
+    "deleted": _N(CTX, "deleted {n}"),
+    "conflicts": _N(CTX, "conflicts {n}"),
+    "failed": _N(CTX, "failed {n}"),
+    "duplicates_held": _N(CTX, "duplicates held {n}"),
+}
+
 log = logging.getLogger(__name__)
 
 __all__ = ["sync_appointments_contacts_tasks", "records_selected"]
@@ -72,7 +85,8 @@ def sync_appointments_contacts_tasks(mailbox: Mailbox) -> WorkloadRun:
 def _body(run: WorkloadRun) -> None:
     owner = run.mailbox.owner_user
     if owner is None:
-        run.notes.append("the mailbox is not owned by a user: no appointments, contacts or tasks to synchronize")
+        run.note([CTX, _N(CTX, "the mailbox is not owned by a user: no appointments, contacts or tasks to "
+                               "synchronize"), {}])
         return
     assert run.connection is not None, "run_workload opens the connection"
     options = user_options(owner)
@@ -80,7 +94,7 @@ def _body(run: WorkloadRun) -> None:
         policy = getattr(options, f"{record_type.value}_conflict_policy")
         counts = _FolderSync(run, run.connection, owner, mapping, policy).sync()
         if counts:
-            run.notes.append(f"{mapping.folder}: {counts}")
+            run.note([CTX, "{folder}: ", {"folder": mapping.folder}], *counts.parts())
 
 
 @dataclass
@@ -99,6 +113,14 @@ class _Counts:
 
     def __str__(self) -> str:
         return ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in vars(self).items() if v)
+
+    def parts(self) -> list[list[Any]]:
+        """The same as translatable parts (the history's line)."""
+        parts: list[list[Any]] = []
+        for name, n in vars(self).items():
+            if n:
+                parts += ([[CTX, ", ", {}]] if parts else []) + [[CTX, COUNT_TEXTS[name], {"n": n}]]
+        return parts
 
 
 @dataclass

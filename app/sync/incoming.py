@@ -78,6 +78,17 @@ CTX = "Incoming"
 PAGE_SIZE = 512  # SyncFolderItems' MaxChangesReturned (the most EWS allows)
 FETCH_BATCH = 100  # item ids per GetItem request
 NOT_PROCESSED_CODE = "IncomingEmailNotProcessed"
+COUNT_TEXTS = {  # what a cycle counted, for its history line
+    "other items": _N(CTX, "other items {n}"),
+    "before process-from": _N(CTX, "before process-from {n}"),
+    "already linked": _N(CTX, "already linked {n}"),
+    "gone": _N(CTX, "gone {n}"),
+    "not tracked": _N(CTX, "not tracked {n}"),
+    "stored": _N(CTX, "stored {n}"),
+    "linked": _N(CTX, "linked {n}"),
+    "moved to Undeliverable": _N(CTX, "moved to Undeliverable {n}"),
+    "failed": _N(CTX, "failed {n}"),
+}
 
 IdAndKey = tuple[str, str | None]  # an item id and its change key
 
@@ -158,7 +169,7 @@ class IncomingEmailSync:
                 # Exchange no longer knows the state: read the Inbox again (what is stored stays stored)
                 log.warning("sync state of %s's Inbox was refused; reading the Inbox from the start",
                             self.mailbox.email)
-                self.run.notes.append("sync state was refused: read the Inbox from the start")
+                self.run.note([CTX, _N(CTX, "sync state was refused: read the Inbox from the start"), {}])
                 state, restarted = None, True
                 continue
             self._process_page(page.created)
@@ -416,9 +427,13 @@ class IncomingEmailSync:
                               "the email server profile."))
 
     def _summarize(self) -> None:
-        parts = [f"{name} {n}" for name, n in self.counts.items() if n]
+        parts: list[list[Any]] = []
+        for name, n in self.counts.items():
+            if n:
+                text = COUNT_TEXTS.get(name, name + " {n}")  # every count has its text; never fail on one
+                parts += ([[CTX, ", ", {}]] if parts else []) + [[CTX, text, {"n": n}]]
         if parts:
-            self.run.notes.append(", ".join(parts))
+            self.run.note(*parts)
 
 
 # --- helpers ------------------------------------------------------------------------------------

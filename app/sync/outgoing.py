@@ -176,8 +176,9 @@ def _send_pending(run: WorkloadRun, after_send: Callable[[EmailActivity], None] 
         _mark_sent(email, mailbox, None)
         run.created += 1
     if run.created or run.updated or failed or held:
-        run.notes.append(f"sent {run.created}, already sent {run.updated}, failed {failed}, "
-                         f"held while another try may be under way {held}")
+        run.note([CTX, _N(CTX, "sent {sent}, already sent {already}, failed {failed}, held while another try "
+                               "may be under way {held}"),
+                  {"sent": run.created, "already": run.updated, "failed": failed, "held": held}])
 
 
 def claim_lease(mailbox: Mailbox) -> timedelta:

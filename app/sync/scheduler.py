@@ -9,14 +9,19 @@ Scheduling). No Qt.
 - ``sync_now(mailbox_id=None)``, ``pause()``, ``resume()``.
 
 Eligible: an approved mailbox with a profile, a workload whose method is server-side sync and
-which is enabled. At most ``max_connections`` workload runs per profile at once (the HTTP gate in
+which is enabled — or which waits for the retry of a failed Test & Enable (``WorkloadState.retry_test``:
+its test failed and a retry may fix it, or the mailbox's logon was refused). Those are retried by
+testing them again, one test per mailbox for all its waiting workloads (one logon), when their
+retry is due: a success enables them, a failure escalates (app.store.health). A retry is never
+forced by Sync now, so refused logons stay minutes apart. At most ``max_connections`` workload runs per profile at once (the HTTP gate in
 app.exchange.net bounds the requests themselves). A cycle runs in one process at a time across
 every process on the store (the window and ``run``, two ``sync --once``): it is claimed as the
 lease ``mailbox:<id>:<workload>`` (app.store.leases), renewed while it runs and released after
 its next run is stored; a cycle another process holds is skipped (``CycleResult.skipped``: no
 failure, no alert) and, in the loop, not tried again for ``held_retry``. When a cycle ends its
 next run is stored in WorkloadState.next_run_on (rules in app.domain.schedule) and the earliest of the mailbox's
-workloads in Mailbox.next_sync_on; back-off reasons are written by escalation (health.py).
+workloads in Mailbox.next_sync_on; back-off reasons and retry times are written by escalation (health.py). A job runs by the
+scheduler's clock (``clock_as``), so what escalation stores agrees with it.
 """
 from __future__ import annotations
 
@@ -24,14 +29,16 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Protocol
 
 from app.domain import schedule
-from app.domain.enums import ApprovalStatus, SyncMethod, Workload
+from app.domain.enums import ApprovalStatus, CredentialSource, SyncMethod, Workload
 from app.domain.escalation import Failure, backoff_for
+from app.domain.i18n import QT_TRANSLATE_NOOP as _N
+from app.domain.timeunit import minutes
 from app.store import leases
-from app.store.base import database, utcnow
+from app.store.base import clock_as, database, utcnow
 from app.store.db import failure_of
 from app.store.health import record_failure
 from app.store.models import Mailbox, ServerProfile, WorkloadState
@@ -53,7 +60,8 @@ class WorkloadOutcome(Protocol):
 
 
 WorkloadFn = Callable[[Mailbox], WorkloadOutcome]
-
+# the retry of a failed Test & Enable: test these workloads of the mailbox again; the first failure
+RetestFn = Callable[[int, list[Workload]], Failure | None]
 
 
 def default_workloads() -> dict[Workload, WorkloadFn]:
@@ -65,6 +73,15 @@ def default_workloads() -> dict[Workload, WorkloadFn]:
 
     return {Workload.INCOMING: sync_incoming, Workload.OUTGOING: sync_outgoing,
             Workload.ACT: sync_appointments_contacts_tasks}
+
+
+def default_retest(mailbox_id: int, workloads: list[Workload]) -> Failure | None:
+    """Test & Enable of *workloads* again (app.diagnostics: recorded like the admin's test, the
+    success enables them); the first failure, None when it passed."""
+    from app.diagnostics.steps import run_mailbox_test
+
+    report = run_mailbox_test(mailbox_id, workloads=workloads)
+    return next((step.failure for step in report.steps if step.failure is not None), None)
 
 
 _METHOD = {Workload.INCOMING: "incoming_method", Workload.OUTGOING: "outgoing_method", Workload.ACT: "act_method"}
@@ -82,6 +99,7 @@ class Job:
     min_polling: timedelta
     workload: Workload
     next_run_on: datetime | None = None
+    retest: tuple[Workload, ...] = ()  # not a sync cycle: the retry of these workloads' failed test
 
     @property
     def key(self) -> tuple[int, Workload]:
@@ -99,6 +117,8 @@ class CycleResult:
     failure: Failure | None = None
     next_run_on: datetime | None = None
     skipped: bool = False  # another process was running this cycle: nothing done here
+    retest: bool = False  # the retry of a failed Test & Enable (a success enabled the workloads)
+    held: bool = False  # not run: the mailbox's logon was refused and its retry is scheduled
 
     @property
     def ok(self) -> bool:
@@ -111,7 +131,12 @@ class CycleResult:
     def summary(self) -> str:
         if self.skipped:
             return f"{self.email} {self.workload.value}: skipped, another process is synchronizing it"
-        if self.failure is None:
+        if self.held:
+            text = "held until the retry of a refused logon"
+        elif self.retest:
+            text = "retried Test & Enable: " + (f"FAILED {self.failure.code}: {self.failure.message}"
+                                                if self.failure else "passed, enabled")
+        elif self.failure is None:
             text = f"created {self.created}, updated {self.updated}, deleted {self.deleted}"
         else:
             text = f"FAILED {self.failure.code}: {self.failure.message}"
@@ -119,7 +144,8 @@ class CycleResult:
 
 
 def eligible_jobs(mailbox_ids: Iterable[int] | None = None) -> list[Job]:
-    """Every enabled server-side workload of every approved mailbox that has a profile."""
+    """Every enabled server-side workload of every approved mailbox that has a profile, and for
+    each such mailbox one retry of the workloads waiting for it (``Job.retest``)."""
     query = (Mailbox.select(Mailbox, ServerProfile).join(ServerProfile)
              .where(Mailbox.approval == ApprovalStatus.APPROVED))
     if mailbox_ids is not None:
@@ -127,26 +153,50 @@ def eligible_jobs(mailbox_ids: Iterable[int] | None = None) -> list[Job]:
     mailboxes = list(query)
     if not mailboxes:
         return []
-    states = {(s.mailbox_id, s.workload): s.next_run_on
+    states = {(s.mailbox_id, s.workload): s
               for s in WorkloadState.select().where(WorkloadState.mailbox.in_([m.id for m in mailboxes]))}
     jobs = []
+    # refused logons with a profile's account: one retry (one logon) for all its mailboxes at a time
+    one_per_account: dict[int, Job] = {}
     for mailbox in mailboxes:
         profile = mailbox.profile
         assert profile is not None  # the inner join above
+        limit, min_polling = max(1, profile.max_connections), minutes(profile.min_polling_minutes)
+        retest: list[Workload] = []
         for workload in Workload:
-            if getattr(mailbox, _METHOD[workload]) is SyncMethod.SERVER_SIDE and getattr(mailbox, _ENABLED[workload]):
-                jobs.append(Job(mailbox.id, mailbox.email, profile.id, max(1, profile.max_connections),
-                                timedelta(minutes=profile.min_polling_minutes), workload,
-                                states.get((mailbox.id, workload))))
-    return jobs
+            if getattr(mailbox, _METHOD[workload]) is not SyncMethod.SERVER_SIDE:
+                continue
+            state = states.get((mailbox.id, workload))
+            if state is not None and state.retry_test:
+                retest.append(workload)
+            elif getattr(mailbox, _ENABLED[workload]):
+                jobs.append(Job(mailbox.id, mailbox.email, profile.id, limit, min_polling, workload,
+                                state.next_run_on if state is not None else None))
+        if retest:
+            due = schedule.earliest(states[(mailbox.id, w)].next_run_on for w in retest)
+            job = Job(mailbox.id, mailbox.email, profile.id, limit, min_polling, retest[0], due, tuple(retest))
+            refused = any(states[(mailbox.id, w)].authentication_failures > 0 for w in retest)
+            if refused and profile.credential_source is CredentialSource.PROFILE:
+                chosen = one_per_account.get(profile.id)
+                if chosen is None or _earlier(job, chosen):
+                    one_per_account[profile.id] = job
+                continue
+            jobs.append(job)
+    return jobs + list(one_per_account.values())
+
+
+def _earlier(job: Job, other: Job) -> bool:
+    never = datetime.min.replace(tzinfo=timezone.utc)
+    return (job.next_run_on or never, job.mailbox_id) < (other.next_run_on or never, other.mailbox_id)
 
 
 class Scheduler:
     def __init__(self, workloads: Mapping[Workload, WorkloadFn] | None = None, *,
                  clock: Callable[[], datetime] = utcnow, max_parallel: int = 32, wait_cap: float = 30.0,
-                 on_result: Callable[[CycleResult], None] | None = None,
+                 on_result: Callable[[CycleResult], None] | None = None, retest: RetestFn | None = None,
                  lease_ttl: timedelta = leases.DEFAULT_TTL, held_retry: timedelta | None = None) -> None:
         self._workloads = dict(workloads or {})
+        self._retest = retest or default_retest
         self._clock = clock
         self._max_parallel = max_parallel
         self._wait_cap = wait_cap  # longest sleep: a wall clock that jumped (sleep) is noticed by then
@@ -161,6 +211,8 @@ class Scheduler:
         self._lease_ttl = lease_ttl
         self._held_retry = held_retry if held_retry is not None else timedelta(seconds=wait_cap)
         self._held_until: dict[tuple[int, Workload], datetime] = {}  # skipped: another process has it
+        # a retry whose outcome could not be recorded (the store failing) waits here, not in the store
+        self._retest_not_before: dict[tuple[int, Workload], datetime] = {}
         self._paused = False
         self._stopping = False
         self._wake = False
@@ -168,13 +220,15 @@ class Scheduler:
 
     # -- what the GUI and the CLI call --------------------------------------------------
     def run_once(self, mailbox_ids: Iterable[int] | None = None) -> list[CycleResult]:
-        """One cycle of every eligible workload (of the given mailboxes) now, whatever is due."""
-        return self.run_jobs(eligible_jobs(mailbox_ids))
+        """One cycle of every eligible workload (of the given mailboxes) now, whatever is due; a
+        retry of a failed test only when it is due (refused logons stay minutes apart)."""
+        now = self._clock()
+        return self.run_jobs([j for j in eligible_jobs(mailbox_ids) if not j.retest or self._is_due(j, now)])
 
     def run_due(self) -> list[CycleResult]:
         """One cycle of every workload that is due by the clock (overdue ones run once)."""
         now = self._clock()
-        return self.run_jobs([j for j in eligible_jobs() if schedule.is_due(j.next_run_on, now)])
+        return self.run_jobs([j for j in eligible_jobs() if self._is_due(j, now)])
 
     def run_jobs(self, jobs: list[Job]) -> list[CycleResult]:
         """Run *jobs*, at most each profile's limit at once, and wait for all of them."""
@@ -192,8 +246,9 @@ class Scheduler:
 
     def sync_now(self, mailbox_id: int | None = None) -> int:
         """Run the mailbox's (or every mailbox's) enabled workloads at once — even while paused
-        or backing off; returns how many were queued. Needs the loop (``start``)."""
-        keys = {j.key for j in eligible_jobs(None if mailbox_id is None else [mailbox_id])}
+        or backing off; returns how many were queued. Needs the loop (``start``). A retry of a
+        failed test keeps its time (Test & Enable is how the admin tries at once)."""
+        keys = {j.key for j in eligible_jobs(None if mailbox_id is None else [mailbox_id]) if not j.retest}
         with self._cond:
             self._forced |= keys
             self._wake = True
@@ -260,7 +315,7 @@ class Scheduler:
                     log.warning("could not read the sync schedule: %s", exc)
                 jobs = []
             due = [j for j in jobs if j.key not in held
-                   and (j.key in forced or (not paused and schedule.is_due(j.next_run_on, now)))]
+                   and (j.key in forced or (not paused and self._is_due(j, now)))]
             with self._cond:
                 if self._stopping:
                     return
@@ -290,6 +345,11 @@ class Scheduler:
             return job.next_run_on
         return until if job.next_run_on is None else max(until, job.next_run_on)
 
+    def _is_due(self, job: Job, now: datetime) -> bool:
+        if job.retest and now < self._retest_not_before.get(job.key, now):
+            return False
+        return schedule.is_due(job.next_run_on, now)
+
     # -- one workload run --------------------------------------------------------------------
     def _can_start(self, job: Job) -> bool:
         return (job.key not in self._running and len(self._running) < self._max_parallel
@@ -306,9 +366,13 @@ class Scheduler:
         return thread
 
     def _run_job(self, job: Job, sink: list[CycleResult] | None) -> None:
-        result = CycleResult(job.mailbox_id, job.email, job.workload)
+        result = CycleResult(job.mailbox_id, job.email, job.workload, retest=bool(job.retest))
         try:
-            result = self._execute(job)
+            if self._clock is utcnow:
+                result = self._execute(job)
+            else:
+                with clock_as(self._clock):  # an injected clock (tests): escalation's times follow it
+                    result = self._execute(job)
             if self._on_result is not None:
                 self._on_result(result)
         except Exception as exc:  # the loop must survive anything one run does
@@ -339,11 +403,13 @@ class Scheduler:
         return fn
 
     def _execute(self, job: Job) -> CycleResult:
+        if job.retest:
+            return self._execute_retest(job)
         result = CycleResult(job.mailbox_id, job.email, job.workload)
         fn = self._workload_fn(job.workload)
         mailbox = Mailbox.get_or_none(Mailbox.id == job.mailbox_id)
         if mailbox is None:  # deleted while queued
-            result.failure = Failure("MailboxNotFound", False, "The mailbox was deleted.")
+            result.failure = Failure("MailboxNotFound", False, _N("Failures", "The mailbox was deleted."))
             return result
         lease = leases.hold(leases.mailbox_lease_name(job.mailbox_id, job.workload.value), self._holder,
                             self._lease_ttl)
@@ -366,6 +432,7 @@ class Scheduler:
             run = fn(mailbox)
             result.created, result.updated, result.deleted = run.created, run.updated, run.deleted
             result.failure = run.failure
+            result.held = bool(getattr(run, "held", False))
         except Exception as exc:  # workloads escalate their own failures; what escapes them is the store
             # failing under the workload's own frame (busy, damaged, read-only, unreachable), or a bug in one
             result.failure = escaped_failure(exc)
@@ -377,12 +444,55 @@ class Scheduler:
             return True
         return False
 
+    def _execute_retest(self, job: Job) -> CycleResult:
+        """Retry a failed Test & Enable: the test records and escalates its outcome itself (the
+        next retry, or the workloads enabled, or disabled with an Error). Claimed like a cycle, so
+        two processes on one store never retry the same logon twice."""
+        result = CycleResult(job.mailbox_id, job.email, job.workload, retest=True)
+        if Mailbox.get_or_none(Mailbox.id == job.mailbox_id) is None:  # deleted while queued
+            result.failure = Failure("MailboxNotFound", False, _N("Failures", "The mailbox was deleted."))
+            return result
+        lease = leases.hold(leases.mailbox_lease_name(job.mailbox_id, "retest"), self._holder, self._lease_ttl)
+        if lease is None:
+            log.info("the retry of %s's test: skipped, another process is running it", job.email)
+            result.skipped = True
+            with self._cond:
+                self._held_until[job.key] = self._clock() + self._held_retry
+            return result
+        with self._cond:
+            self._held_until.pop(job.key, None)
+        with lease:
+            self._run_retest(job, result)
+        return result
+
+    def _run_retest(self, job: Job, result: CycleResult) -> None:
+        log.info("retrying the failed test of %s (%s)", job.email, ", ".join(w.value for w in job.retest))
+        try:
+            result.failure = self._retest(job.mailbox_id, list(job.retest))
+        except Exception as exc:  # noqa: BLE001 - the test could not record its outcome (the store failing):
+            # never retried at once, which could mean a refused logon in a loop
+            result.failure = escaped_failure(exc)
+            log.warning("the retried test of %s failed: %s", job.email, exc)
+            self._retest_not_before[job.key] = self._clock() + backoff_for(result.failure)
+            for workload in job.retest:
+                record_failure(job.mailbox_id, workload, result.failure)
+            return
+        self._retest_not_before.pop(job.key, None)
+        with database.atomic("IMMEDIATE"):
+            mailbox = Mailbox.get_or_none(Mailbox.id == job.mailbox_id)
+            if mailbox is None:
+                return
+            _store_mailbox_summary(mailbox)
+            states = WorkloadState.select().where((WorkloadState.mailbox == mailbox.id)
+                                                  & WorkloadState.workload.in_(list(job.retest)))
+            result.next_run_on = schedule.earliest(s.next_run_on for s in states)
+
     def _reschedule(self, job: Job, result: CycleResult, *, escaped: bool = False) -> datetime | None:
         failure = result.failure
         backoff = None
         if failure is not None and failure.transient:
             from app.store.repo import system_settings
-            backoff = backoff_for(failure, timedelta(minutes=system_settings().default_backoff_minutes))
+            backoff = backoff_for(failure, minutes(system_settings().default_backoff_minutes))
         outcome = schedule.CycleOutcome(items=result.items, failed=failure is not None, backoff=backoff)
         streak = schedule.empty_streak_after(self._streaks.get(job.key, 0), outcome)
         self._streaks[job.key] = streak
@@ -393,6 +503,10 @@ class Scheduler:
                 return None
             state, _ = WorkloadState.get_or_create(mailbox=mailbox, workload=job.workload)
             enabled = getattr(mailbox, _ENABLED[job.workload])
+            if state.retry_test:  # a refused logon (or a held run): its retry, a test, keeps its time
+                _store_mailbox_summary(mailbox)
+                retry_on: datetime | None = state.next_run_on
+                return retry_on
             # a disabled workload waits for Test & Enable, not for the clock
             next_run = schedule.next_run_after(now, outcome, streak, job.min_polling) if enabled else None
             state.next_run_on = next_run
@@ -412,14 +526,16 @@ def escaped_failure(exc: BaseException) -> Failure:
     failure = failure_of(exc) or classify(exc)  # a StoreError carries its own
     if failure.code != UNEXPECTED:
         return failure
-    return Failure(INTERNAL_ERROR, True, "The synchronization stopped on an internal error.", details=repr(exc))
+    return Failure(INTERNAL_ERROR, True, _N("Failures", "The synchronization stopped on an internal error."),
+                   details=repr(exc))
 
 
 def _store_mailbox_summary(mailbox: Mailbox) -> None:
-    """Mailbox.next_sync_on = the earliest next run of its enabled workloads (what the UI shows)."""
+    """Mailbox.next_sync_on = the earliest next run (or retry) of its enabled workloads and of
+    those waiting for the retry of their test (what the UI shows)."""
     states = list(WorkloadState.select().where(WorkloadState.mailbox == mailbox.id))
     enabled = {w for w in Workload if getattr(mailbox, _ENABLED[w])}
-    next_sync = schedule.earliest(s.next_run_on for s in states if s.workload in enabled)
+    next_sync = schedule.earliest(s.next_run_on for s in states if s.workload in enabled or s.retry_test)
     failures = max((s.consecutive_transient_failures for s in states), default=0)
     Mailbox.update(next_sync_on=next_sync, transient_failure_count=failures).where(
         Mailbox.id == mailbox.id).execute()

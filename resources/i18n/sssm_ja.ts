@@ -8,6 +8,14 @@
         <translation>失敗が続いたため無効にしました。</translation>
     </message>
     <message>
+        <source> Will retry at {time} (attempt {attempt} of {attempts}).</source>
+        <translation>{time} に再試行します ({attempts} 回中 {attempt} 回目)。</translation>
+    </message>
+    <message>
+        <source> No further logon is tried, so that the account is not locked out.</source>
+        <translation>アカウントがロックアウトされないよう、これ以上ログオンは試行しません。</translation>
+    </message>
+    <message>
         <source>The mailbox works again after earlier failures.</source>
         <translation>以前の失敗の後、メールボックスは再び動作しています。</translation>
     </message>
@@ -18,10 +26,6 @@
     <message>
         <source>Check the Exchange server and the profile&apos;s settings; test the profile&apos;s mailboxes.</source>
         <translation>Exchange サーバーとプロファイルの設定を確認し、プロファイルのメールボックスをテストしてください。</translation>
-    </message>
-    <message>
-        <source> Will retry at {time} (attempt {attempt} of {attempts}).</source>
-        <translation>{time} に再試行します ({attempts} 回中 {attempt} 回目)。</translation>
     </message>
     <message>
         <source>Disabled after {attempts} failed attempts. </source>
@@ -392,8 +396,44 @@
         <translation>接続と認証</translation>
     </message>
     <message>
+        <source>Authenticated with {auth_type} as {username}; server version {build} ({api_version})</source>
+        <translation>{username} として {auth_type} で認証しました。サーバー バージョン {build} ({api_version})</translation>
+    </message>
+    <message>
         <source>No workload uses server-side synchronization: nothing to test.</source>
         <translation>サーバー側同期を使用するワークロードがないため、テストする項目はありません。</translation>
+    </message>
+    <message>
+        <source>Configured EWS address: {url}</source>
+        <translation>構成された EWS アドレス: {url}</translation>
+    </message>
+    <message>
+        <source>Autodiscover found {url}</source>
+        <translation>自動検出で {url} が見つかりました</translation>
+    </message>
+    <message>
+        <source>; impersonating {email}</source>
+        <translation>。{email} を偽装しています</translation>
+    </message>
+    <message>
+        <source>Inbox opened: {count} items.</source>
+        <translation>受信トレイを開きました: {count} 件のアイテム。</translation>
+    </message>
+    <message>
+        <source>Sent “{subject}” to {email} and found it in Sent Items.</source>
+        <translation>「{subject}」を {email} に送信し、送信済みアイテムで見つかりました。</translation>
+    </message>
+    <message>
+        <source>Folders opened: Calendar {calendar}, Contacts {contacts}, Tasks {tasks} items.</source>
+        <translation>フォルダーを開きました: 予定表 {calendar} 件、連絡先 {contacts} 件、タスク {tasks} 件のアイテム。</translation>
+    </message>
+    <message>
+        <source> Undeliverable folder created.</source>
+        <translation>[配信不要] フォルダーを作成しました。</translation>
+    </message>
+    <message>
+        <source> Undeliverable folder present.</source>
+        <translation>[配信不要] フォルダーはすでにあります。</translation>
     </message>
     <message>
         <source>Incoming email</source>
@@ -774,10 +814,6 @@
         <translation>サーバーがユーザー名またはパスワードを拒否しました (HTTP 401)。</translation>
     </message>
     <message>
-        <source>Check the user name and password (mailbox Credentials tab, or the profile&apos;s credentials) and the authentication protocol, then test again. It is not retried automatically, so the account is not locked out.</source>
-        <translation>ユーザー名とパスワード (メールボックスの [資格情報] タブ、またはプロファイルの資格情報) と認証プロトコルを確認し、もう一度テストしてください。アカウントがロックアウトされないよう、自動では再試行されません。</translation>
-    </message>
-    <message>
         <source>The profile&apos;s account is not allowed to impersonate this mailbox.</source>
         <translation>プロファイルのアカウントには、このメールボックスの偽装が許可されていません。</translation>
     </message>
@@ -902,12 +938,60 @@
         <translation>プロファイルの設定にあるファイル名 (信頼する CA 証明書) と、アプリのデータ フォルダーに欠けているものがないことを確認してください。その後、もう一度テストしてください。</translation>
     </message>
     <message>
+        <source>Check the user name and password (mailbox Credentials tab, or the profile&apos;s credentials) and the authentication protocol, then test again. It is retried only a few times, minutes apart, so the account is not locked out.</source>
+        <translation>ユーザー名とパスワード (メールボックスの [資格情報] タブ、またはプロファイルの資格情報) と認証プロトコルを確認し、もう一度テストしてください。アカウントがロックアウトされないよう、再試行は数分の間隔をあけて数回だけ行われます。</translation>
+    </message>
+    <message>
         <source>The server name {host} could not be found (DNS).</source>
         <translation>サーバー名 {host} が見つかりませんでした (DNS)。</translation>
+    </message>
+    <message>
+        <source>The synchronization stopped on an internal error.</source>
+        <translation>内部エラーのため同期が停止しました。</translation>
+    </message>
+    <message>
+        <source>The mailbox was deleted.</source>
+        <translation>メールボックスは削除されました。</translation>
     </message>
 </context>
 <context>
     <name>Incoming</name>
+    <message>
+        <source>other items {n}</source>
+        <translation>その他のアイテム {n}</translation>
+    </message>
+    <message>
+        <source>before process-from {n}</source>
+        <translation>処理対象の日付より前 {n}</translation>
+    </message>
+    <message>
+        <source>already linked {n}</source>
+        <translation>リンク済み {n}</translation>
+    </message>
+    <message>
+        <source>gone {n}</source>
+        <translation>見つからない {n}</translation>
+    </message>
+    <message>
+        <source>not tracked {n}</source>
+        <translation>追跡対象外 {n}</translation>
+    </message>
+    <message>
+        <source>stored {n}</source>
+        <translation>保存 {n}</translation>
+    </message>
+    <message>
+        <source>linked {n}</source>
+        <translation>リンク {n}</translation>
+    </message>
+    <message>
+        <source>moved to Undeliverable {n}</source>
+        <translation>[配信不要] へ移動 {n}</translation>
+    </message>
+    <message>
+        <source>failed {n}</source>
+        <translation>失敗 {n}</translation>
+    </message>
     <message>
         <source>An incoming email could not be processed. It was left in the Inbox.</source>
         <translation>受信した電子メールを処理できませんでした。電子メールは受信トレイに残されています。</translation>
@@ -919,6 +1003,10 @@
     <message>
         <source>Look at the email in Outlook or Outlook Web App. To have such emails moved out of the Inbox automatically, set “Move failed emails to Undeliverable folder” in the email server profile.</source>
         <translation>Outlook または Outlook Web App で電子メールを確認してください。このような電子メールを受信トレイから自動的に移動するには、電子メールサーバープロファイルで「失敗した電子メールを [配信不要] フォルダーに移動」を設定してください。</translation>
+    </message>
+    <message>
+        <source>sync state was refused: read the Inbox from the start</source>
+        <translation>同期状態が拒否されたため、受信トレイを最初から読み込みました</translation>
     </message>
 </context>
 <context>
@@ -1438,6 +1526,10 @@
     <message>
         <source>Make the email smaller (fewer or smaller attachments) and send it again.</source>
         <translation>電子メールを小さくして (添付ファイルを減らすか小さくして)、もう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>sent {sent}, already sent {already}, failed {failed}, held while another try may be under way {held}</source>
+        <translation>送信 {sent}、送信済み {already}、失敗 {failed}、別の送信が進行中の可能性があるため保留 {held}</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2126,53 @@
     <message>
         <source>The log folder %1 cannot be written, so this session keeps no log file. The app works normally; give your account write access to that folder to get the log back.</source>
         <translation>ログ フォルダー %1 に書き込めないため、このセッションではログ ファイルが作成されません。アプリは通常どおり動作します。ログを記録するには、ご使用のアカウントにこのフォルダーへの書き込み権限を与えてください。</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>to store {n}</source>
+        <translation>ストアへ {n}</translation>
+    </message>
+    <message>
+        <source>to exchange {n}</source>
+        <translation>Exchange へ {n}</translation>
+    </message>
+    <message>
+        <source>linked {n}</source>
+        <translation>リンク {n}</translation>
+    </message>
+    <message>
+        <source>unlinked {n}</source>
+        <translation>リンク解除 {n}</translation>
+    </message>
+    <message>
+        <source>deleted {n}</source>
+        <translation>削除 {n}</translation>
+    </message>
+    <message>
+        <source>conflicts {n}</source>
+        <translation>競合 {n}</translation>
+    </message>
+    <message>
+        <source>failed {n}</source>
+        <translation>失敗 {n}</translation>
+    </message>
+    <message>
+        <source>duplicates held {n}</source>
+        <translation>修復待ちで保留した重複 {n}</translation>
+    </message>
+    <message>
+        <source>the mailbox is not owned by a user: no appointments, contacts or tasks to synchronize</source>
+        <translation>メールボックスの所有者がユーザーではないため、同期する予定、連絡先、タスクはありません</translation>
+    </message>
+    <message>
+        <source>Not run: the logon was refused; waiting for the scheduled retry.</source>
+        <translation>未実行: ログオンが拒否されたため、予定された再試行を待っています。</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセルされました</translation>
     </message>
 </context>
 <context>

@@ -235,3 +235,12 @@ def test_messages_are_translated_through_the_given_translator():
     issue = validate_profile(good_profile(max_connections=0))[0]
     translated = issue.message(lambda ctx, text: "[{low}..{high}]" if ctx == "Validation" else text)
     assert translated == "[1..300]"
+
+
+def test_the_auth_retry_budget_stays_below_a_lockout_threshold():
+    from app.domain.validation import check_auth_retry_limit
+
+    assert check_auth_retry_limit(2) == [] and check_auth_retry_limit(0) == [] and check_auth_retry_limit(3) == []
+    for bad in (4, -1, "2", True, None):
+        [issue] = check_auth_retry_limit(bad)
+        assert issue.field == "auth_retry_limit" and issue.message() == "Enter a whole number from 0 to 3."

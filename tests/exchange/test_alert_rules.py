@@ -45,3 +45,28 @@ def test_profile_error_when_most_mailboxes_fail(setup, ews):
     alert = profile_alerts.get()
     assert alert.level is AlertLevel.ERROR and alert.profile_id == profile.id and alert.mailbox is None
     assert "2 of 3" in alert.details
+
+
+def test_profile_error_when_most_mailboxes_fail_in_sync_cycles(setup, ews):
+    """The profile-wide rule is evaluated after sync cycles too (issue 13), not only after Test & Enable."""
+    from app.sync.scheduler import Scheduler
+
+    profile = setup.profile("Mostly failing sync", alert_when_most_fail=True)
+    accounts = [ews.new_account(f"cycle{i}") for i in range(3)]
+    mailboxes = [setup.mailbox(profile, a.email) for a in accounts]
+    for mailbox in mailboxes:
+        assert run_mailbox_test(mailbox.id).status is RunStatus.SUCCESS
+    profile_alerts = Alert.select().where(Alert.error_code == "MostMailboxesFailing")
+    scheduler = Scheduler()
+
+    ews.faults.inject("http503", account=accounts[0].email, count=None)
+    results = scheduler.run_once()
+    assert sum(not r.ok for r in results) >= 1
+    assert profile_alerts.count() == 0, "1 of 3 failing is not most"
+
+    ews.faults.inject("http503", account=accounts[1].email, count=None)
+    results = scheduler.run_once([mailboxes[1].id])
+    assert any(r.failure is not None and r.failure.code == "ServerUnavailable" for r in results)
+    alert = profile_alerts.get()
+    assert alert.level is AlertLevel.ERROR and alert.profile_id == profile.id and alert.mailbox is None
+    assert "2 of 3" in alert.details

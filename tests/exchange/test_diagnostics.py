@@ -77,22 +77,32 @@ def test_impersonation_denied_is_a_permanent_error(setup, ews):
     assert not Mailbox.get_by_id(mailbox.id).incoming_enabled
 
 
-def test_wrong_password_errors_at_once_without_retry_storm(setup, ews):
+def test_wrong_password_warns_and_schedules_one_retry_without_retry_storm(setup, ews):
+    """A refused logon follows the seed's path (issue 13): a Warning and a retry on its own budget,
+    not an Error at once; each test sends the wrong password once."""
     account = ews.new_account("wrongpw")
     mailbox = setup.mailbox(setup.profile(), account.email, password="not-the-password")
     before = ews.stats.unauthorized(account.email)
     report = run_mailbox_test(mailbox.id)
     assert report.status is RunStatus.FAILURE
     connect = [s for s in report.steps if s.name == "connect"][0]
-    assert connect.failure.code == "Unauthorized" and not connect.failure.transient
+    assert connect.failure.code == "Unauthorized" and connect.failure.authentication
+    assert not connect.failure.transient
     stored = Mailbox.get_by_id(mailbox.id)
     assert stored.incoming_status is RunStatus.FAILURE and not stored.incoming_enabled
     alerts = list(Alert.select().where(Alert.mailbox == mailbox.id))
-    assert [(a.level, a.error_code) for a in alerts] == [(AlertLevel.ERROR, "Unauthorized")]
-    # auto-detection probes once unauthenticated, then one NTLM handshake: a handful, never a loop
-    assert ews.stats.unauthorized(account.email) - before <= 3
+    assert [(a.level, a.error_code) for a in alerts] == [(AlertLevel.WARNING, "Unauthorized")]
+    assert "(attempt 2 of 3)" in alerts[0].message
+    state = WorkloadState.get(WorkloadState.mailbox == mailbox.id, WorkloadState.workload == Workload.INCOMING)
+    assert state.retry_test and state.authentication_failures == 1
+    assert (state.next_run_on - state.last_run_on).total_seconds() >= 5 * 60, "at least 5 minutes apart"
+    assert stored.next_sync_on == state.next_run_on, "the mailbox shows its next retry"
+    # auto-detection probes once unauthenticated, then one NTLM handshake: one failed logon (the
+    # anonymous probe and the NTLM challenge count under the user "", not as failed logons)
+    assert ews.stats.unauthorized(account.email) - before == 1
     run_mailbox_test(mailbox.id)
     assert Alert.get_by_id(alerts[0].id).occurrences == 2, "a repeat counts on the same alert"
+    assert ews.stats.unauthorized(account.email) - before == 2
 
 
 def test_mailbox_not_found(setup, ews):

@@ -17,7 +17,7 @@ from app.diagnostics.steps import run_mailbox_test
 from app.domain.enums import AlertLevel, AuthProtocol, RunStatus, Workload
 from app.exchange import net
 from app.exchange.errors import CredentialsNotSecure, classify
-from app.store.models import Alert, Mailbox, ServerProfile
+from app.store.models import Alert, Mailbox, ServerProfile, WorkloadState
 from app.store.repo import system_settings
 from app.sync.incoming import sync_incoming
 
@@ -128,6 +128,10 @@ def test_a_sync_cycle_sends_no_credentials_over_http_once_the_setting_is_off(set
 
     def cycle():
         Mailbox.update(incoming_enabled=True).where(Mailbox.id == mailbox.id).execute()
+        # as after a new Test & Enable: the listener answers 401 to any credential, and a refused logon
+        # holds the mailbox's cycles until its retry (issue 13)
+        WorkloadState.update(retry_test=False, authentication_failures=0).where(
+            WorkloadState.mailbox == mailbox.id).execute()
         return sync_incoming(mailbox)
 
     run = cycle()

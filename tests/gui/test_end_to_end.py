@@ -95,18 +95,26 @@ def test_seed_flow_then_wrong_password(window, qtbot, click, ews, message_log):
     assert editor.ui.viewReportButton.isVisible()
     assert "Test & Enable report" in editor.details_text() and EWS_PASSWORD not in editor.details_text()
 
-    # wrong password: Failure, an alert everywhere, one toast
+    # wrong password: Failure and a Warning everywhere (a refused logon is retried first: issue 13)
     editor.ui.tabs.setCurrentWidget(editor.ui.credentialsTab)
     qtbot.keyClicks(editor.ui.password, "not-the-password")
     with qtbot.waitSignal(window.tests.finished, timeout=TEST_TIMEOUT_MS):
         click(editor.ui.testButton)
     assert editor.ui.mailboxStatus.text() == "Failure"
     assert mailbox_list_status(window, editor.ui.name.text()) == "Failure"
-    errors = [r for r in window.alerts.visible_rows() if r.level is AlertLevel.ERROR]
-    assert [r.error_code for r in errors] == ["Unauthorized"]
+    warnings = [r for r in window.alerts.visible_rows() if r.level is AlertLevel.WARNING]
+    assert [r.error_code for r in warnings] == ["Unauthorized"]
+    assert [r.error_code for r in window.alerts.visible_rows() if r.level is AlertLevel.ERROR] == []
     assert [r.error_code for r in editor.alerts.visible_rows()] == ["Unauthorized"]
     form = window.open_profile(profile_id)
     assert "Unauthorized" in [r.error_code for r in form.alerts.visible_rows()]
+    assert [s for s in tray.notifier.sent if s[1].startswith("Error")] == [], "no toast for a Warning (default)"
+    # the budget of refused logons used up (two more failures): an Error, one toast
+    for _ in range(2):
+        with qtbot.waitSignal(window.tests.finished, timeout=TEST_TIMEOUT_MS):
+            click(editor.ui.testButton)
+    errors = [r for r in window.alerts.visible_rows() if r.level is AlertLevel.ERROR]
+    assert [r.error_code for r in errors] == ["Unauthorized"]
     toasts = [s for s in tray.notifier.sent if s[1].startswith("Error")]
     assert len(toasts) == 1
     with qtbot.waitSignal(window.tests.finished, timeout=TEST_TIMEOUT_MS):

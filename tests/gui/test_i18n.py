@@ -61,6 +61,7 @@ def test_seed_terms_and_domain_contexts_are_in_the_translation():
         "Incoming",
         "Outgoing",
         "Reports",
+        "Sync",
     }
 
 

@@ -155,7 +155,8 @@ def test_tray_pause_stops_scheduled_cycles_and_resume_restarts_them(qtbot, reque
 
 
 def test_tray_sync_now_and_an_alert_from_the_cycle_reaches_the_toast(qtbot, request, window, setup, ews):
-    _, mailbox = enabled_mailbox(setup, ews, "guibad", emails=0, password="wrong")
+    account, mailbox = enabled_mailbox(setup, ews, "guibad", emails=0)
+    ews.faults.inject("http403", account=account.email, count=None)  # an Error at once (a 401 warns first)
     controller = make_controller(request)
     window.set_sync(controller)
     tray = TrayController(window, available=False, sync=controller)

@@ -13,8 +13,9 @@ V1_SQL = Path(__file__).with_name("schema_v1.sql").read_text()
 def make_v1_database(path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.executescript(V1_SQL)
-    conn.execute("INSERT INTO system_user (name, email, is_active, is_current)"
-                 " VALUES ('Alice', 'alice@contoso.com', 1, 1)")
+    conn.execute(
+        "INSERT INTO system_user (name, email, is_active, is_current) VALUES ('Alice', 'alice@contoso.com', 1, 1)"
+    )
     conn.execute(
         "INSERT INTO mailbox (name, email, owner_user_id, approval, incoming_method, outgoing_method, act_method,"
         " allow_credentials, username, delete_after_processing, incoming_status, outgoing_status, act_status,"
@@ -260,7 +261,7 @@ def test_migration_5_adds_work_leases_and_gives_every_record_a_sync_marker(tmp_p
     finally:
         close_database()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
         with pytest.raises(sqlite3.IntegrityError):  # markers are unique
             conn.execute("UPDATE appointment SET sync_marker = (SELECT sync_marker FROM contact)")
     assert schema_of(path) == _fresh_schema(tmp_path)
@@ -270,3 +271,33 @@ def _fresh_schema(tmp_path: Path) -> set[tuple]:
     open_database(tmp_path / "fresh.sqlite3")
     close_database()
     return schema_of(tmp_path / "fresh.sqlite3")
+
+
+def test_migration_6_adds_retry_state_the_auth_budget_and_message_parts(tmp_path):
+    from app.store.models import DiagnosticRun, DiagnosticStep, SyncHistory, SystemSettings
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO sync_history (mailbox_id, workload, started_on, status, created, updated, deleted, message)"
+            " VALUES (1, 'incoming', '2025-05-01T10:00:00.000000Z', 'success', 1, 0, 0, 'stored 1')")
+        conn.execute("INSERT INTO system_settings (record_errors, record_warnings, record_information,"
+                     " notify_owner_by_email, toast_errors, toast_warnings, allow_insecure_credentials,"
+                     " transient_failure_limit, default_backoff_minutes, tracking_token_prefix, language)"
+                     " VALUES (1, 1, 1, 0, 1, 0, 0, 7, 5, 'CRM:', '')")
+    open_database(path)
+    try:
+        history = SyncHistory.get()
+        assert (history.message, history.message_parts) == ("stored 1", ""), "kept, shown as stored"
+        settings = SystemSettings.get()
+        assert (settings.transient_failure_limit, settings.auth_retry_limit) == (7, 2), "the default budget"
+        state = WorkloadState.create(mailbox=Mailbox.get(), workload=Workload.INCOMING)
+        fresh = WorkloadState.get_by_id(state.id)
+        assert (fresh.retry_test, fresh.authentication_failures) == (False, 0)
+        run = DiagnosticRun.create(mailbox=Mailbox.get())
+        step = DiagnosticStep.create(run=run, position=0, name="connect", status="success", message="x",
+                                     message_parts='[["Diagnostics", "x", {}]]')
+        assert DiagnosticStep.get_by_id(step.id).message_parts == '[["Diagnostics", "x", {}]]'
+    finally:
+        close_database()

@@ -258,3 +258,12 @@ def test_a_queue_mailbox_syncs_nothing(setup, ews):
     run = sync_appointments_contacts_tasks(mailbox)
     assert run.failure is None and "not owned by a user" in run.notes[0]
     assert ews.stats.count(account=account.email) == 0
+
+
+def test_every_count_of_a_folder_has_a_history_text():
+    """A count without its translatable text would fail the whole cycle when it is written."""
+    from dataclasses import fields
+
+    from app.sync.appointments_contacts_tasks import COUNT_TEXTS, _Counts
+
+    assert {f.name for f in fields(_Counts)} == set(COUNT_TEXTS)

@@ -19,7 +19,8 @@ from ews_fixtures import EWS_PASSWORD
 from app.cli import main
 from app.domain.enums import EmailStatus, Workload
 from app.store import repo
-from app.store.models import EmailActivity, Mailbox
+from app.store.base import utcnow
+from app.store.models import EmailActivity, Mailbox, WorkloadState
 from app.sync.outgoing import queue_email
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -48,9 +49,13 @@ def test_sync_once_prints_a_summary_and_fails_when_a_cycle_fails(setup, ews, cap
     out = capsys.readouterr().out
     assert f"{good.email} outgoing: created 0, updated 0, deleted 0" in out
     assert f"{bad.email} outgoing: FAILED Unauthorized" in out and "1 of 2 cycles succeeded" in out
-    assert not Mailbox.get_by_id(bad.id).outgoing_enabled, "escalated like any cycle: disabled"
+    # escalated like any cycle: a refused logon waits for its retry (a test, minutes later; issue 13)
+    state = WorkloadState.get(WorkloadState.mailbox == bad.id, WorkloadState.workload == Workload.OUTGOING)
+    assert state.retry_test and state.authentication_failures == 1 and state.next_run_on > utcnow()
+    refused = ews.stats.unauthorized(bad.email)
 
-    assert main(["sync", "--once"]) == 0, "the failed workload is disabled now; the rest succeed"
+    assert main(["sync", "--once"]) == 0, "the refused workload waits for its retry; the rest succeed"
+    assert ews.stats.unauthorized(bad.email) == refused, "no second wrong password before the retry"
     assert main(["sync", "--once", "--mailbox", "nobody@contoso.com"]) == 2
 
 

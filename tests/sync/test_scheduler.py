@@ -149,13 +149,14 @@ def test_transient_failure_backs_off_and_the_reason_is_stored(setup, ews):
 
 def test_permanent_failure_disables_and_is_not_scheduled(setup, ews):
     account = ews.new_account("perm")
-    mailbox = _enable(setup.mailbox(setup.profile("Permanent"), account.email, password="wrong"), Workload.INCOMING)
+    mailbox = _enable(setup.mailbox(setup.profile("Permanent"), account.email), Workload.INCOMING)
+    ews.faults.inject("http403", account=account.email, count=None)  # (a wrong password is retried: issue 13)
     clock = Clock()
     scheduler = Scheduler({Workload.INCOMING: lambda m: run_workload(
         m, Workload.INCOMING, inbox_count)},
                           clock=clock)
     [result] = scheduler.run_due()
-    assert result.failure.code == "Unauthorized" and result.next_run_on is None
+    assert result.failure.code == "Forbidden" and result.next_run_on is None
     stored = Mailbox.get_by_id(mailbox.id)
     assert not stored.incoming_enabled and stored.next_sync_on is None
     assert "disabled" in _state(mailbox, Workload.INCOMING).backoff_reason

@@ -2,7 +2,7 @@ import threading
 import time
 
 from app.domain.enums import AlertLevel, RunStatus, Workload
-from app.store.models import Alert, Mailbox, SyncHistory
+from app.store.models import Alert, Mailbox, SyncHistory, WorkloadState
 from app.sync.session import run_workload
 
 
@@ -32,10 +32,15 @@ def test_failure_is_escalated_not_raised(setup, ews):
     mailbox = setup.mailbox(setup.profile("Session bad"), account.email, password="wrong")
     run = run_workload(mailbox, Workload.INCOMING, inbox_count)
     assert run.failure.code == "Unauthorized"
-    assert Alert.get(Alert.mailbox == mailbox.id).level is AlertLevel.ERROR
+    # a refused logon is retried on its own budget (issue 13): a Warning and a retry, not an Error at once
+    alert = Alert.get(Alert.mailbox == mailbox.id)
+    assert alert.level is AlertLevel.WARNING and "(attempt 2 of 3)" in alert.message
     stored = Mailbox.get_by_id(mailbox.id)
     assert "password" in stored.last_sync_error and not stored.incoming_enabled
-    assert SyncHistory.get(SyncHistory.mailbox == mailbox.id).status is RunStatus.FAILURE
+    state = WorkloadState.get(WorkloadState.mailbox == mailbox.id, WorkloadState.workload == Workload.INCOMING)
+    assert state.retry_test and state.authentication_failures == 1 and state.next_run_on is not None
+    history = SyncHistory.get(SyncHistory.mailbox == mailbox.id)
+    assert history.status is RunStatus.FAILURE and "HTTP 401" in history.message
 
 
 def test_requests_wait_for_the_profile_gate(setup, ews):

@@ -55,7 +55,7 @@ def sync_history_columns() -> list[Column]:
         Column(translate("Lists", "Created"), lambda r: r.created),
         Column(translate("Lists", "Updated"), lambda r: r.updated),
         Column(translate("Lists", "Deleted"), lambda r: r.deleted),
-        Column(translate("Lists", "Message"), lambda r: r.message, tooltip=lambda r: r.message),
+        Column(translate("Lists", "Message"), alert_text, tooltip=alert_text),  # translatable parts, as alerts
     ]
 
 
