@@ -1,7 +1,8 @@
 """Fixtures and hooks of the reliability suite (docs/reliability.md).
 
 ``setup`` comes from tests/store_setup.py (a store whose profiles point at the shared loopback
-server). The report hook tells the fault matrix's collector how each of its cells ended.
+server). The report hook tells the fault matrix's collector how each of its cells ended; the
+terminal summary prints the figures of the crash loop and the concurrency runs.
 """
 
 from __future__ import annotations
@@ -29,3 +30,12 @@ def pytest_runtest_makereport(item, call):
             record.outcome = "failed"
     elif report.failed:  # set-up or teardown
         record.outcome = "failed"
+
+
+def pytest_terminal_summary(terminalreporter):
+    from reliability_support import FIGURES
+
+    if FIGURES:
+        terminalreporter.section("reliability figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)
