@@ -18,13 +18,21 @@ import keyring  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 
 PASSWORD_ENV = "SSSM_WORKER_PASSWORD"
+PASSWORDS_ENV = "SSSM_WORKER_PASSWORDS"  # optional JSON {"mailbox:1": "...", "profile:2:outgoing": "..."}
 
 
 class EnvironmentKeyring(KeyringBackend):
+    """The password of a key from ``SSSM_WORKER_PASSWORDS`` (JSON), else ``SSSM_WORKER_PASSWORD``.
+    Also loadable by name (``PYTHON_KEYRING_BACKEND=worker_support.EnvironmentKeyring``) for a
+    plain ``python -m app`` child."""
+
     priority = 1
 
     def get_password(self, service, username):
-        return os.environ[PASSWORD_ENV]
+        import json
+
+        by_key = json.loads(os.environ.get(PASSWORDS_ENV) or "{}")
+        return by_key.get(username) or os.environ[PASSWORD_ENV]
 
     def set_password(self, service, username, password):
         raise NotImplementedError("read-only test keyring")
