@@ -84,6 +84,11 @@ DEFECT_AUTODISCOVER = (
     "per-candidate error handling (app/exchange/autodiscover.py), so the remaining candidates are not tried and "
     "the failure is 'Unexpected'; and any text in the ExternalEwsUrl setting (e.g. 'Bogus') is taken as the EWS URL"
 )
+DEFECT_BACKOFF = (
+    "defect: an ErrorServerBusy fault whose BackOffMilliseconds is not a number makes exchangelib raise ValueError "
+    "(int() while reading the fault); classify() calls it 'Unexpected' instead of ErrorServerBusy with the default "
+    "back-off"
+)
 DEFECT_SINGLE_EMAIL = (
     "defect: a malformed GetItem answer for a batch of one email is recovered by exchangelib's parser and stored: "
     "the email's body is cut short, its sender and Message-ID lost (a substitute Message-ID is made up), the cycle "
@@ -519,6 +524,7 @@ def test_classify_names_every_exception():
     figure(f"fuzz classify: {sum(codes.values())} exceptions ({', '.join(f'{n} {c}' for c, n in codes.most_common())})")
 
 
+@pytest.mark.xfail(strict=True, reason=DEFECT_BACKOFF)
 def test_mutated_soap_faults_are_classified(fuzzed, ews):
     """ErrorServerBusy and ErrorInternalServerError faults of the loopback server, mutated: what
     exchangelib makes of them is classified, and a server-busy back-off never shortens the default."""
@@ -531,8 +537,8 @@ def test_mutated_soap_faults_are_classified(fuzzed, ews):
         return fuzzed.inbox.sync_page(None, 512)
 
     @FUZZ
-    @example(kind="server_busy", edits=[Mutation("named-text", 0.0, "-5000", name="BackOffMilliseconds")])
-    @example(kind="server_busy", edits=[Mutation("named-text", 0.0, "Bogus", name="BackOffMilliseconds")])
+    @example(kind="server_busy", edits=[Mutation("named-text", 0.0, "-5000", name="Value")])  # BackOffMilliseconds
+    @example(kind="server_busy", edits=[Mutation("named-text", 0.0, "Bogus", name="Value")])
     @given(kind=st.sampled_from(["server_busy", "fault500"]), edits=mutations())
     def check(kind, edits):
         ews.faults.inject(kind, account=email, operation="SyncFolderItems", count=None, backoff_ms=60_000)
