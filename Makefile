@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 BUILD_STAMP := $(VENV)/.installed-build
 
 .DEFAULT_GOAL := help
-.PHONY: help demo run test lint format bench forms translations dist clean
+.PHONY: help demo run test soak lint format bench forms translations dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ run: $(STAMP) ## open the app on this user's own data
 
 test: $(STAMP) ## set up, then run the whole test suite (PYTEST_ARGS="-k store -x" passes arguments)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+soak: $(STAMP) ## the reliability suite's long runs: crash loop, concurrency and fuzzing at soak size (docs/reliability.md)
+	SSSM_SOAK=1 $(BIN)/python -m pytest -m soak tests/reliability $(PYTEST_ARGS)
 
 lint: $(STAMP) ## ruff (lint and format check) and mypy
 	$(BIN)/ruff check .
