@@ -3,6 +3,7 @@
 The .ico is committed so that neither PyInstaller nor makensis needs Qt to build; run this
 again (``python packaging/make_icon.py``) only when the drawing in app/gui/icons.py changes.
 """
+
 from __future__ import annotations
 
 import os

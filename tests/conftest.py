@@ -2,6 +2,7 @@
 
 Qt warnings fail tests (qt_log_level_fail in pyproject.toml).
 """
+
 from __future__ import annotations
 
 import os
@@ -88,4 +89,6 @@ def store(sssm_home):
     db = open_database(paths.database_path())
     yield db
     close_database()
+
+
 from ews_fixtures import *  # noqa

@@ -13,6 +13,7 @@ concurrency limit, Autodiscover redirects and the server version are reset after
 server's CA (never verify=False); ``exchangelib_trusts(ca_path)`` installs one as exchangelib's
 ``BaseProtocol.HTTP_ADAPTER_CLS`` for the duration of a ``with`` block.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -47,8 +48,7 @@ def trust_ca_adapter(ca_path) -> type[requests.adapters.HTTPAdapter]:
         def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
             if verify is not False:
                 verify = str(ca_path)
-            return super().send(request, stream=stream, timeout=timeout, verify=verify, cert=cert,
-                                proxies=proxies)
+            return super().send(request, stream=stream, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
 
     return CATrustingAdapter
 
@@ -186,8 +186,14 @@ class EwsTestView:
     def faults(self):
         return self.server.faults
 
-    def new_account(self, prefix: str = "user", password: str = EWS_PASSWORD, roles=(),
-                    display_name: str | None = None, **seed_counts):
+    def new_account(
+        self,
+        prefix: str = "user",
+        password: str = EWS_PASSWORD,
+        roles=(),
+        display_name: str | None = None,
+        **seed_counts,
+    ):
         """A fresh account ``<prefix>.<n>.<random>@contoso.com``; keyword counts seed its mailbox."""
         email = f"{prefix}.{next(_serial)}.{uuid.uuid4().hex[:6]}@{EWS_DOMAIN}"
         account = self.server.add_account(email, password, display_name, roles)

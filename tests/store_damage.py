@@ -2,6 +2,7 @@
 window tests). Each maker gets the store's path (its folder exists) and breaks it; ``CASES``
 names them with the problem the app must report (a ``StoreProblem`` name: this module does not
 import it, so the command-line tests also run against an app without it)."""
+
 from __future__ import annotations
 
 import os
@@ -98,5 +99,4 @@ def open_to_all(path: Path) -> None:
 def run_as_unprivileged(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     prefix = unprivileged_prefix()
     assert prefix is not None
-    return subprocess.run([*prefix, *args], capture_output=True, text=True, timeout=120, env=env, cwd=cwd,
-                          check=False)
+    return subprocess.run([*prefix, *args], capture_output=True, text=True, timeout=120, env=env, cwd=cwd, check=False)

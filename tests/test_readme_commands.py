@@ -37,6 +37,7 @@ NOT_RUN = {
     ("make", "translations"): "a developer tool that rewrites tracked files",
     ("make", "forms"): "a developer tool that rewrites tracked files",
     ("make", "bench"): "benchmarks, never part of the tests",
+    ("make", "soak"): "the long reliability variants (minutes); make test runs their short forms",
 }
 
 

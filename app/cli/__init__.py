@@ -1,4 +1,5 @@
 """Command line: ``python -m app`` opens the window; sub-commands run headless work."""
+
 from __future__ import annotations
 
 import argparse
@@ -48,9 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages too")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
-        command.add_arguments(commands.add_parser(command.NAME, help=command.HELP, description=command.HELP,
-                                                  epilog=EXIT_CODES,
-                                                  formatter_class=argparse.RawDescriptionHelpFormatter))
+        command.add_arguments(
+            commands.add_parser(
+                command.NAME,
+                help=command.HELP,
+                description=command.HELP,
+                epilog=EXIT_CODES,
+                formatter_class=argparse.RawDescriptionHelpFormatter,
+            )
+        )
     return parser
 
 

@@ -7,6 +7,7 @@ nothing and prints what would be removed. Exit code 0 when done (or nothing to r
 something could not be removed, the mailbox could not be reached or another process is
 synchronizing it, 2 when the store cannot be opened or the mailbox does not exist.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,9 @@ HELP = "repair what a defect left behind: 'act' removes duplicated appointments,
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("what", choices=["act"], help="act: appointments, contacts and tasks duplicated by two "
-                                                      "processes on one store")
+    parser.add_argument(
+        "what", choices=["act"], help="act: appointments, contacts and tasks duplicated by two processes on one store"
+    )
     parser.add_argument("--mailbox", metavar="ADDRESS", required=True, help="the mailbox to repair")
     parser.add_argument("--dry-run", action="store_true", help="only report what would be removed")
 

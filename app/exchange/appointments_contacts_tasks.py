@@ -16,6 +16,7 @@ Exchange answered with an error.
 Values Exchange would refuse (exchangelib's own checks, e.g. an end before the start) are that
 item's ``ItemError``, never the whole batch's failure.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -33,8 +34,20 @@ from app.exchange.item_marker import MARKER_FIELD
 from app.exchange.mailbox_connection import MailboxConnection
 from app.exchange.services.update_item import UpdateItemPerItemConflicts
 
-__all__ = ["ItemChange", "FolderChanges", "FetchedItem", "ItemUpdate", "SavedItem", "ItemError", "folder_changes",
-           "fetch_items", "find_marked", "create_items", "update_items", "delete_items"]
+__all__ = [
+    "ItemChange",
+    "FolderChanges",
+    "FetchedItem",
+    "ItemUpdate",
+    "SavedItem",
+    "ItemError",
+    "folder_changes",
+    "fetch_items",
+    "find_marked",
+    "create_items",
+    "update_items",
+    "delete_items",
+]
 
 MARKERS_PER_FIND = 50  # IsEqualTo terms OR-ed in one FindItem restriction
 
@@ -78,8 +91,9 @@ class SavedItem:
     change_key: str | None
 
 
-def folder_changes(connection: MailboxConnection, record_type: RecordType, sync_state: str | None, *,
-                   max_changes: int) -> FolderChanges:
+def folder_changes(
+    connection: MailboxConnection, record_type: RecordType, sync_state: str | None, *, max_changes: int
+) -> FolderChanges:
     """Every change of the record type's folder after *sync_state* (None: from the start),
     *max_changes* per SyncFolderItems request."""
     folder = ITEM_MAPPINGS[record_type].folder_of(connection.account)
@@ -93,24 +107,35 @@ def folder_changes(connection: MailboxConnection, record_type: RecordType, sync_
     return FolderChanges(changes, folder.item_sync_state)
 
 
-def fetch_items(connection: MailboxConnection, record_type: RecordType,
-                item_ids: Sequence[str]) -> list[FetchedItem | ItemError]:
+def fetch_items(
+    connection: MailboxConnection, record_type: RecordType, item_ids: Sequence[str]
+) -> list[FetchedItem | ItemError]:
     """GetItem of *item_ids* with the mapped fields: one answer per id, in order."""
     if not item_ids:
         return []
     mapping = ITEM_MAPPINGS[record_type]
     account = connection.account
     item_class = mapping.item_class()
-    results = account.fetch(ids=[(item_id, None) for item_id in item_ids], folder=mapping.folder_of(account),
-                            only_fields=_read_fields(mapping, account))
+    results = account.fetch(
+        ids=[(item_id, None) for item_id in item_ids],
+        folder=mapping.folder_of(account),
+        only_fields=_read_fields(mapping, account),
+    )
     fetched: list[FetchedItem | ItemError] = []
     for item in results:
         if isinstance(item, Exception):
             fetched.append(item_error(item))
         else:
             values = mapping.from_item(item) if isinstance(item, item_class) else None
-            fetched.append(FetchedItem(item.id, item.changekey, as_utc(item.last_modified_time), values,
-                                       getattr(item, MARKER_FIELD, None) or None))
+            fetched.append(
+                FetchedItem(
+                    item.id,
+                    item.changekey,
+                    as_utc(item.last_modified_time),
+                    values,
+                    getattr(item, MARKER_FIELD, None) or None,
+                )
+            )
     return fetched
 
 
@@ -118,13 +143,17 @@ def _read_fields(mapping: ItemMapping, account: Any) -> list[str]:
     """What GetItem asks for: the mapped fields, what from_item needs besides (those this server
     version has), the last modification time and the marker."""
     item_class = mapping.item_class()
-    extra = [name for name in mapping.read_fields
-             if item_class.get_field_by_fieldname(name).supports_version(account.version)]
+    extra = [
+        name
+        for name in mapping.read_fields
+        if item_class.get_field_by_fieldname(name).supports_version(account.version)
+    ]
     return [*mapping.item_fields, *extra, "last_modified_time", MARKER_FIELD]
 
 
-def find_marked(connection: MailboxConnection, record_type: RecordType,
-                markers: Sequence[str]) -> dict[str, list[SavedItem]]:
+def find_marked(
+    connection: MailboxConnection, record_type: RecordType, markers: Sequence[str]
+) -> dict[str, list[SavedItem]]:
     """The items of the record type's folder that carry one of *markers*, by marker (several
     when an earlier defect made duplicates; oldest first)."""
     mapping = ITEM_MAPPINGS[record_type]
@@ -132,7 +161,7 @@ def find_marked(connection: MailboxConnection, record_type: RecordType,
     found: dict[str, list[SavedItem]] = {}
     wanted = list(dict.fromkeys(markers))
     for start in range(0, len(wanted), MARKERS_PER_FIND):
-        chunk = wanted[start:start + MARKERS_PER_FIND]
+        chunk = wanted[start : start + MARKERS_PER_FIND]
         query = folder.filter(**{f"{MARKER_FIELD}__in": chunk}).only("id", "changekey", MARKER_FIELD)
         for item in query.order_by("datetime_created"):
             marker = getattr(item, MARKER_FIELD, None)
@@ -141,8 +170,12 @@ def find_marked(connection: MailboxConnection, record_type: RecordType,
     return found
 
 
-def create_items(connection: MailboxConnection, record_type: RecordType, records: Sequence[Mapping[str, Any]],
-                 markers: Sequence[str | None] | None = None) -> list[SavedItem | ItemError]:
+def create_items(
+    connection: MailboxConnection,
+    record_type: RecordType,
+    records: Sequence[Mapping[str, Any]],
+    markers: Sequence[str | None] | None = None,
+) -> list[SavedItem | ItemError]:
     """CreateItem of one item per store values in *records*, each stamped with its marker in
     *markers* (same order; None: no marker): one answer per record, in order."""
     if not records:
@@ -181,8 +214,9 @@ def _saved(result: Any) -> SavedItem | ItemError:
     return item_error(result) if isinstance(result, Exception) else SavedItem(result.id, result.changekey)
 
 
-def update_items(connection: MailboxConnection, record_type: RecordType,
-                 updates: Sequence[ItemUpdate]) -> list[str | None | ItemError]:
+def update_items(
+    connection: MailboxConnection, record_type: RecordType, updates: Sequence[ItemUpdate]
+) -> list[str | None | ItemError]:
     """UpdateItem of the mapped fields: per update, the item's new change key or its error."""
     if not updates:
         return []
@@ -203,9 +237,17 @@ def update_items(connection: MailboxConnection, record_type: RecordType,
         else:
             answers.append(None)
             items.append((item, fields))
-    results = iter(UpdateItemPerItemConflicts(account=account).call(
-        items=items, conflict_resolution="AutoResolve", message_disposition="SaveOnly",
-        send_meeting_invitations_or_cancellations="SendToNone", suppress_read_receipts=True) if items else [])
+    results = iter(
+        UpdateItemPerItemConflicts(account=account).call(
+            items=items,
+            conflict_resolution="AutoResolve",
+            message_disposition="SaveOnly",
+            send_meeting_invitations_or_cancellations="SendToNone",
+            suppress_read_receipts=True,
+        )
+        if items
+        else []
+    )
     for position in range(len(answers)):
         if position not in refused:
             result = next(results)
@@ -217,6 +259,7 @@ def delete_items(connection: MailboxConnection, item_ids: Sequence[str]) -> list
     """DeleteItem (moved to Deleted Items): per id None when deleted, else its error."""
     if not item_ids:
         return []
-    results = connection.account.bulk_delete(ids=[(item_id, None) for item_id in item_ids],
-                                             delete_type=MOVE_TO_DELETED_ITEMS)
+    results = connection.account.bulk_delete(
+        ids=[(item_id, None) for item_id in item_ids], delete_type=MOVE_TO_DELETED_ITEMS
+    )
     return [item_error(result) if isinstance(result, Exception) else None for result in results]

@@ -6,6 +6,7 @@ that may redirect (302) to an https endpoint. RedirectAddress (another address) 
 (another endpoint) answers are followed, at most ``MAX_HOPS`` times. Host names go through the
 adapter's host map (app.exchange.net), which is the seam tests and the demo use instead of DNS.
 """
+
 from __future__ import annotations
 
 import time
@@ -43,8 +44,10 @@ class AutodiscoverResult:
     error: BaseException | None = None
 
     def trace(self) -> str:
-        return "\n".join(f"{i}. {a.url} [{a.email}] → {a.outcome}: {a.detail} ({a.duration_ms:.0f} ms)"
-                         for i, a in enumerate(self.attempts, 1))
+        return "\n".join(
+            f"{i}. {a.url} [{a.email}] → {a.outcome}: {a.detail} ({a.duration_ms:.0f} ms)"
+            for i, a in enumerate(self.attempts, 1)
+        )
 
 
 def candidate_urls(domain: str) -> list[str]:
@@ -59,9 +62,14 @@ def _ask(plan: ConnectionPlan, url: str, email: str) -> UserResponse:
 
     net.trust_ca_for(url, plan.ca_file)
     net.set_timeout_for(url, plan.timeout_seconds)
-    protocol = AutodiscoverProtocol(config=Configuration(
-        service_endpoint=url, credentials=Credentials(plan.username, plan.password),
-        auth_type=exchangelib_auth_type(plan.auth_protocol), retry_policy=FailFastPolicy()))
+    protocol = AutodiscoverProtocol(
+        config=Configuration(
+            service_endpoint=url,
+            credentials=Credentials(plan.username, plan.password),
+            auth_type=exchangelib_auth_type(plan.auth_protocol),
+            retry_policy=FailFastPolicy(),
+        )
+    )
     try:
         return protocol.get_user_settings(user=email, settings=SETTINGS)
     finally:
@@ -123,8 +131,11 @@ def discover(plan: ConnectionPlan) -> AutodiscoverResult:
             return result
     from exchangelib.errors import AutoDiscoverFailed
 
-    result.error = local_problem or (last_error if _is_auth_error(last_error) else AutoDiscoverFailed(
-        f"No Autodiscover endpoint answered for {plan.email}"))
+    result.error = local_problem or (
+        last_error
+        if _is_auth_error(last_error)
+        else AutoDiscoverFailed(f"No Autodiscover endpoint answered for {plan.email}")
+    )
     return result
 
 

@@ -10,6 +10,7 @@ Whether credentials may go over a connection without SSL is decided where the by
 (app.exchange.net), from the system setting as it is at that moment: this module hands the
 adapter the store's answer.
 """
+
 from __future__ import annotations
 
 import os
@@ -144,8 +145,12 @@ def exchangelib_auth_type(protocol: AuthProtocol) -> str | None:
 
     # Negotiate is carried out as NTLM wrapped in Negotiate; Kerberos needs a domain-joined
     # Windows machine and is not offered here.
-    auth_types: dict[AuthProtocol, str | None] = {AuthProtocol.AUTO: None, AuthProtocol.BASIC: BASIC,
-                                                  AuthProtocol.NTLM: NTLM, AuthProtocol.NEGOTIATE: NTLM}
+    auth_types: dict[AuthProtocol, str | None] = {
+        AuthProtocol.AUTO: None,
+        AuthProtocol.BASIC: BASIC,
+        AuthProtocol.NTLM: NTLM,
+        AuthProtocol.NEGOTIATE: NTLM,
+    }
     return auth_types[protocol]
 
 

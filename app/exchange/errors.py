@@ -7,6 +7,7 @@ needs exchangelib to react to them: ``ExchangeError`` and its subclasses (raised
 request; ``classify`` classifies the exchangelib error they stand for) and ``ItemError`` (one
 item's error answer within a batch request, a plain value).
 """
+
 from __future__ import annotations
 
 import errno
@@ -90,8 +91,10 @@ class CredentialsNotSecure(LocalProblem):
 
     def __init__(self, url: str) -> None:
         self.url = url
-        super().__init__(f"credentials not sent to {url}: not an SSL (TLS) connection, and the system "
-                         "settings do not allow credentials over non-SSL connections")
+        super().__init__(
+            f"credentials not sent to {url}: not an SSL (TLS) connection, and the system "
+            "settings do not allow credentials over non-SSL connections"
+        )
 
 
 class TrustedCaMissing(LocalProblem):
@@ -109,6 +112,7 @@ class FolderNotWritable(LocalProblem):
         self.folder = folder
         super().__init__(f"cannot write to {folder}: {cause or 'not writable'}")
 
+
 _PRECONDITIONS = {
     "AddressNotApproved": (
         _N(CTX, "The email address {subject} is not approved."),
@@ -119,10 +123,16 @@ _PRECONDITIONS = {
         _N(CTX, "Choose a server profile on the mailbox's Synchronization method tab."),
     ),
     "CredentialsNotAllowed": (
-        _N(CTX, "The profile uses each mailbox's own credentials, but {subject} does not allow its "
-                "credentials to be used for email processing."),
-        _N(CTX, "On the mailbox's Credentials tab, set “Allow to use credentials for email processing” "
-                "to Yes and enter the user name and password."),
+        _N(
+            CTX,
+            "The profile uses each mailbox's own credentials, but {subject} does not allow its "
+            "credentials to be used for email processing.",
+        ),
+        _N(
+            CTX,
+            "On the mailbox's Credentials tab, set “Allow to use credentials for email processing” "
+            "to Yes and enter the user name and password.",
+        ),
     ),
     "MailboxCredentialsMissing": (
         _N(CTX, "The user name or password of {subject} is missing."),
@@ -137,29 +147,42 @@ _PRECONDITIONS = {
         _N(CTX, "Use credentials specified by the user or queue, or in the email server profile."),
     ),
     "HttpAddressWithSsl": (
-        _N(CTX, "The EWS address {subject} starts with http://, but the profile's “Use SSL” setting is on, "
-                "so it is not used."),
-        _N(CTX, "Enter the https:// address in the profile, or turn “Use SSL” off (credentials then also need "
-                "“allow credentials over non-SSL” in the system settings)."),
+        _N(
+            CTX,
+            "The EWS address {subject} starts with http://, but the profile's “Use SSL” setting is on, "
+            "so it is not used.",
+        ),
+        _N(
+            CTX,
+            "Enter the https:// address in the profile, or turn “Use SSL” off (credentials then also need "
+            "“allow credentials over non-SSL” in the system settings).",
+        ),
     ),
     "HttpsAddressWithoutSsl": (
-        _N(CTX, "The EWS address {subject} starts with https://, but the profile's “Use SSL” setting is off, "
-                "so it is not used."),
+        _N(
+            CTX,
+            "The EWS address {subject} starts with https://, but the profile's “Use SSL” setting is off, "
+            "so it is not used.",
+        ),
         _N(CTX, "Turn “Use SSL” on in the profile, or enter the http:// address."),
     ),
     "TrustedCaMissing": (
         _N(CTX, "The profile's trusted CA certificate file {subject} is missing or cannot be read."),
-        _N(CTX, "Select the CA's certificate file again in the profile's “Trusted CA certificate” setting "
-                "(Advanced), or clear the setting if the server's certificate is from a public CA; then test "
-                "again."),
+        _N(
+            CTX,
+            "Select the CA's certificate file again in the profile's “Trusted CA certificate” setting "
+            "(Advanced), or clear the setting if the server's certificate is from a public CA; then test "
+            "again.",
+        ),
     ),
 }
 
 
 def precondition_failure(code: str, subject: str) -> Failure:
     message, next_step = _PRECONDITIONS[code]
-    return Failure(code, False, message.format(subject=subject), next_step,
-                   params=(("subject", subject),), template=message)
+    return Failure(
+        code, False, message.format(subject=subject), next_step, params=(("subject", subject),), template=message
+    )
 
 
 def unauthorized_failure(text: str) -> Failure:
@@ -182,8 +205,12 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
         seen.add(id(current))
         yield current
         reason = getattr(current, "reason", None)
-        pending += [current.cause if isinstance(current, ExchangeError) else None, current.__cause__,
-                    current.__context__, reason if isinstance(reason, BaseException) else None]
+        pending += [
+            current.cause if isinstance(current, ExchangeError) else None,
+            current.__cause__,
+            current.__context__,
+            reason if isinstance(reason, BaseException) else None,
+        ]
         pending += [arg for arg in current.args if isinstance(arg, BaseException)]
 
 
@@ -192,13 +219,26 @@ def _find(exc: BaseException, types: type[BaseException] | tuple[type[BaseExcept
 
 
 _STORE_BUSY = ("database is locked", "database table is locked", "database is busy")
-_STORE_UNREACHABLE = ("unable to open database file", "disk i/o error", "could not connect", "connection refused",
-                      "server closed the connection", "connection to server", "network is unreachable")
+_STORE_UNREACHABLE = (
+    "unable to open database file",
+    "disk i/o error",
+    "could not connect",
+    "connection refused",
+    "server closed the connection",
+    "connection to server",
+    "network is unreachable",
+)
 _READ_ONLY_STORE = ("attempt to write a readonly database", "readonly database")
 _NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
-_DNS_MARKERS = ("NameResolutionError", "Failed to resolve", "Name or service not known", "getaddrinfo failed",
-                "nodename nor servname", "Temporary failure in name resolution",
-                "No address associated with hostname")
+_DNS_MARKERS = (
+    "NameResolutionError",
+    "Failed to resolve",
+    "Name or service not known",
+    "getaddrinfo failed",
+    "nodename nor servname",
+    "Temporary failure in name resolution",
+    "No address associated with hostname",
+)
 
 
 def _unresolved_host(exc: BaseException) -> str | None:
@@ -226,28 +266,44 @@ def classify(exc: BaseException) -> Failure:
     # exchangelib wraps the real cause in a generic TransportError in places (e.g. while guessing
     # the server version); classify the cause instead.
     inner = exc.__cause__ or exc.__context__
-    if type(exc) is ews.TransportError and inner is not None and isinstance(
-        inner, (ews.EWSError, requests.exceptions.RequestException, OSError, LocalProblem)
+    if (
+        type(exc) is ews.TransportError
+        and inner is not None
+        and isinstance(inner, (ews.EWSError, requests.exceptions.RequestException, OSError, LocalProblem))
     ):
         return classify(inner)
     details = f"{type(exc).__name__}: {exc}"
 
-    def failure(code: str, transient: bool, message: str, next_step: str,
-                backoff_ms: int | None = None, **params: str) -> Failure:
+    def failure(
+        code: str, transient: bool, message: str, next_step: str, backoff_ms: int | None = None, **params: str
+    ) -> Failure:
         if not params:
             return Failure(code, transient, message, next_step, details, backoff_ms)
-        return Failure(code, transient, message.format(**params), next_step, details, backoff_ms,
-                       params=tuple(params.items()), template=message)
+        return Failure(
+            code,
+            transient,
+            message.format(**params),
+            next_step,
+            details,
+            backoff_ms,
+            params=tuple(params.items()),
+            template=message,
+        )
 
     # --- this computer: settings, the credential store, folders, the local store ----------------
     local = _find(exc, LocalProblem)
     if isinstance(local, CredentialsNotSecure):
         return failure(
-            "InsecureCredentialsRefused", False,
-            _N(CTX, "Credentials were not sent to {url}: the connection does not use SSL, and the system settings "
-                    "do not allow credentials over non-SSL connections."),
+            "InsecureCredentialsRefused",
+            False,
+            _N(
+                CTX,
+                "Credentials were not sent to {url}: the connection does not use SSL, and the system settings "
+                "do not allow credentials over non-SSL connections.",
+            ),
             _N(CTX, "Turn on SSL for the profile, or allow credentials over non-SSL in the system settings."),
-            url=local.url)
+            url=local.url,
+        )
     if isinstance(local, TrustedCaMissing):
         return replace(precondition_failure("TrustedCaMissing", local.path), details=details)
     if isinstance(local, FolderNotWritable):
@@ -258,10 +314,15 @@ def classify(exc: BaseException) -> Failure:
 
     if _find(exc, (SecretStoreError, KeyringError)) is not None:
         return failure(
-            "CredentialStoreUnavailable", False,
+            "CredentialStoreUnavailable",
+            False,
             _N(CTX, "The password could not be read: the credential store (keyring) is missing or locked."),
-            _N(CTX, "On Windows, check that Windows Credential Manager is available; on Linux, start and unlock a "
-                    "Secret Service (GNOME Keyring or KWallet). Then test the mailbox again."))
+            _N(
+                CTX,
+                "On Windows, check that Windows Credential Manager is available; on Linux, start and unlock a "
+                "Secret Service (GNOME Keyring or KWallet). Then test the mailbox again.",
+            ),
+        )
     import peewee
 
     store_error = _find(exc, (peewee.OperationalError, peewee.InterfaceError, sqlite3.OperationalError))
@@ -269,20 +330,30 @@ def classify(exc: BaseException) -> Failure:
         text = str(store_error).lower()
         if any(marker in text for marker in _STORE_BUSY):
             return failure(
-                "StoreBusy", True,
+                "StoreBusy",
+                True,
                 _N(CTX, "The local store is busy: another program holds its lock (database is locked)."),
-                _N(CTX, "It is retried after the back-off. If it keeps happening, close other copies of the app "
-                        "and commands that use the same data folder."))
+                _N(
+                    CTX,
+                    "It is retried after the back-off. If it keeps happening, close other copies of the app "
+                    "and commands that use the same data folder.",
+                ),
+            )
         if any(marker in text for marker in _READ_ONLY_STORE):
             from app import paths
 
             return _folder_failure(str(paths.data_dir()), details)
         if any(marker in text for marker in _STORE_UNREACHABLE):
             return failure(
-                "StoreUnavailable", True,
+                "StoreUnavailable",
+                True,
                 _N(CTX, "The local store's database could not be reached."),
-                _N(CTX, "It is retried after the back-off. Check that the data folder (or the database server) "
-                        "is available, then look at the log."))
+                _N(
+                    CTX,
+                    "It is retried after the back-off. Check that the data folder (or the database server) "
+                    "is available, then look at the log.",
+                ),
+            )
     # a file or folder of this computer, whoever raised it (the OS tells which one); only the error
     # itself or its explicit cause, not one that was merely being handled when it happened
     os_error = next((e for e in (exc, exc.__cause__) if isinstance(e, OSError) and e.filename), None)
@@ -291,137 +362,235 @@ def classify(exc: BaseException) -> Failure:
             return _folder_failure(_folder_of(os.fsdecode(os_error.filename)), details)
         if isinstance(os_error, FileNotFoundError):
             return failure(
-                "FileMissing", False,
+                "FileMissing",
+                False,
                 _N(CTX, "The file {path} does not exist."),
-                _N(CTX, "Check the file names in the profile's settings (the trusted CA certificate) and that the "
-                        "app's data folder is complete; then test again."),
-                path=os.fsdecode(os_error.filename))
+                _N(
+                    CTX,
+                    "Check the file names in the profile's settings (the trusted CA certificate) and that the "
+                    "app's data folder is complete; then test again.",
+                ),
+                path=os.fsdecode(os_error.filename),
+            )
 
     # --- the network and the server -------------------------------------------------------------
-    if isinstance(exc, (requests.exceptions.SSLError, ssl.SSLError)) or (
-        "CERTIFICATE_VERIFY_FAILED" in str(exc)
-    ):
+    if isinstance(exc, (requests.exceptions.SSLError, ssl.SSLError)) or ("CERTIFICATE_VERIFY_FAILED" in str(exc)):
         return failure(
-            "CertificateNotTrusted", False,
+            "CertificateNotTrusted",
+            False,
             _N(CTX, "The server's certificate is not trusted, so the connection was refused."),
-            _N(CTX, "If the server uses a certificate from your organisation's own CA, select that CA's file "
-                    "in the profile's “Trusted CA certificate” setting (Advanced). Verification is never "
-                    "turned off."))
+            _N(
+                CTX,
+                "If the server uses a certificate from your organisation's own CA, select that CA's file "
+                "in the profile's “Trusted CA certificate” setting (Advanced). Verification is never "
+                "turned off.",
+            ),
+        )
     if isinstance(exc, ews.AutoDiscoverError):
         return failure(
-            "AutodiscoverFailed", False,
+            "AutodiscoverFailed",
+            False,
             _N(CTX, "Autodiscover did not find the Exchange Web Services address."),
-            _N(CTX, "Check the DNS records for Autodiscover, or turn Autodiscover off and enter the EWS address."))
+            _N(CTX, "Check the DNS records for Autodiscover, or turn Autodiscover off and enter the EWS address."),
+        )
     if isinstance(exc, ews.UnauthorizedError):
         # retried on its own small budget, one logon per retry, so an AD lockout is never reached
-        return replace(failure(
-            "Unauthorized", False,
-            _N(CTX, "The server refused the user name or password (HTTP 401)."),
-            _N(CTX, "Check the user name and password (mailbox Credentials tab, or the profile's credentials) and "
+        return replace(
+            failure(
+                "Unauthorized",
+                False,
+                _N(CTX, "The server refused the user name or password (HTTP 401)."),
+                _N(
+                    CTX,
+                    "Check the user name and password (mailbox Credentials tab, or the profile's credentials) and "
                     "the authentication protocol, then test again. It is retried only a few times, minutes "
-                    "apart, so the account is not locked out.")), authentication=True)
+                    "apart, so the account is not locked out.",
+                ),
+            ),
+            authentication=True,
+        )
     if isinstance(exc, (ews.ErrorImpersonateUserDenied, ews.ErrorImpersonationDenied)):
         return failure(
-            "ImpersonationDenied", False,
+            "ImpersonationDenied",
+            False,
             _N(CTX, "The profile's account is not allowed to impersonate this mailbox."),
-            _N(CTX, "Give the profile's account the ApplicationImpersonation role in Exchange, or turn "
-                    "impersonation off and use each mailbox's credentials."))
+            _N(
+                CTX,
+                "Give the profile's account the ApplicationImpersonation role in Exchange, or turn "
+                "impersonation off and use each mailbox's credentials.",
+            ),
+        )
     if isinstance(exc, ews.ErrorAccessDenied):
         return failure(
-            "AccessDenied", False,
+            "AccessDenied",
+            False,
             _N(CTX, "The account may not open this mailbox (access denied)."),
-            _N(CTX, "Grant the account full access to the mailbox, or use the mailbox's own credentials."))
+            _N(CTX, "Grant the account full access to the mailbox, or use the mailbox's own credentials."),
+        )
     if isinstance(exc, (ews.ErrorNonExistentMailbox, ews.ErrorImpersonationFailed)):
         return failure(
-            "MailboxNotFound", False,
+            "MailboxNotFound",
+            False,
             _N(CTX, "Exchange has no mailbox with this email address."),
-            _N(CTX, "Check the mailbox's email address, or create the mailbox in Exchange."))
+            _N(CTX, "Check the mailbox's email address, or create the mailbox in Exchange."),
+        )
     if _find(exc, ServiceUnavailable) is not None or "Caused by HTTP 503 response" in str(exc):
         return failure(
-            "ServerUnavailable", True,
+            "ServerUnavailable",
+            True,
             _N(CTX, "The server is unavailable (HTTP 503): Exchange Web Services is stopped or restarting."),
-            _N(CTX, "It is retried after the back-off. If it persists, check that the Exchange server and its EWS "
-                    "application pool (MSExchangeServicesAppPool) are running."))
+            _N(
+                CTX,
+                "It is retried after the back-off. If it persists, check that the Exchange server and its EWS "
+                "application pool (MSExchangeServicesAppPool) are running.",
+            ),
+        )
     if isinstance(exc, ews.ErrorServerBusy):
         back_off = getattr(exc, "back_off", None)
         return failure(
-            "ErrorServerBusy", True,
+            "ErrorServerBusy",
+            True,
             _N(CTX, "Exchange is busy and asked to wait before the next request (throttling)."),
-            _N(CTX, "Nothing to do: it is retried after the back-off. If it keeps happening, lower the profile's "
-                    "maximum concurrent connections."),
-            backoff_ms=int(back_off * 1000) if back_off else None)
+            _N(
+                CTX,
+                "Nothing to do: it is retried after the back-off. If it keeps happening, lower the profile's "
+                "maximum concurrent connections.",
+            ),
+            backoff_ms=int(back_off * 1000) if back_off else None,
+        )
     text = str(exc)
     if "Code: 403" in text or (isinstance(exc, ews.TransportError) and " 403" in text[:200]):
         return failure(
-            "Forbidden", False,
+            "Forbidden",
+            False,
             _N(CTX, "The server refused access to Exchange Web Services (HTTP 403)."),
-            _N(CTX, "Check that EWS is enabled for this mailbox and that the SSL setting matches the server."))
+            _N(CTX, "Check that EWS is enabled for this mailbox and that the SSL setting matches the server."),
+        )
     host = _unresolved_host(exc)
     if host is not None:
         if host:
             return failure(
-                "NameNotResolved", True,
+                "NameNotResolved",
+                True,
                 _N(CTX, "The server name {host} could not be found (DNS)."),
-                _N(CTX, "It is retried after the back-off. Check the server name in the profile's EWS address (or "
-                        "the email domain, with Autodiscover) and this computer's DNS settings."),
-                host=host)
+                _N(
+                    CTX,
+                    "It is retried after the back-off. Check the server name in the profile's EWS address (or "
+                    "the email domain, with Autodiscover) and this computer's DNS settings.",
+                ),
+                host=host,
+            )
         return failure(
-            "NameNotResolved", True,
+            "NameNotResolved",
+            True,
             _N(CTX, "The server name could not be found (DNS)."),
-            _N(CTX, "It is retried after the back-off. Check the server name in the profile's EWS address (or "
-                    "the email domain, with Autodiscover) and this computer's DNS settings."))
+            _N(
+                CTX,
+                "It is retried after the back-off. Check the server name in the profile's EWS address (or "
+                "the email domain, with Autodiscover) and this computer's DNS settings.",
+            ),
+        )
     # exchangelib's FailFast re-raises connection problems as ErrorTimeoutExpired("Reraised from …")
-    if any(marker in text for marker in ("ConnectionError", "Connection aborted", "ChunkedEncodingError",
-                                         "Response ended prematurely", "ConnectionResetError")):
+    if any(
+        marker in text
+        for marker in (
+            "ConnectionError",
+            "Connection aborted",
+            "ChunkedEncodingError",
+            "Response ended prematurely",
+            "ConnectionResetError",
+        )
+    ):
         return failure(
-            "ConnectionFailed", True,
+            "ConnectionFailed",
+            True,
             _N(CTX, "The connection to the server failed or was reset."),
-            _N(CTX, "It is retried after the back-off. Check that the server address is right and reachable."))
+            _N(CTX, "It is retried after the back-off. Check that the server address is right and reachable."),
+        )
     if isinstance(exc, (requests.exceptions.Timeout, socket.timeout, TimeoutError, ews.ErrorTimeoutExpired)):
         return failure(
-            "Timeout", True,
+            "Timeout",
+            True,
             _N(CTX, "The server did not answer in time."),
-            _N(CTX, "It is retried after the back-off. If it keeps happening, check the network or raise the "
-                    "profile's timeout."))
-    if isinstance(exc, (ConnectionResetError, requests.exceptions.ConnectionError,
-                        requests.exceptions.ChunkedEncodingError)):
+            _N(
+                CTX,
+                "It is retried after the back-off. If it keeps happening, check the network or raise the "
+                "profile's timeout.",
+            ),
+        )
+    if isinstance(
+        exc, (ConnectionResetError, requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError)
+    ):
         return failure(
-            "ConnectionFailed", True,
+            "ConnectionFailed",
+            True,
             _N(CTX, "The connection to the server failed or was reset."),
-            _N(CTX, "It is retried after the back-off. Check that the server address is right and reachable."))
-    if isinstance(exc, (ews.ErrorInternalServerError, ews.ErrorInternalServerTransientError,
-                        ews.ErrorMailboxStoreUnavailable, ews.ErrorConnectionFailedTransientError,
-                        ews.ErrorMailboxMoveInProgress)):
+            _N(CTX, "It is retried after the back-off. Check that the server address is right and reachable."),
+        )
+    if isinstance(
+        exc,
+        (
+            ews.ErrorInternalServerError,
+            ews.ErrorInternalServerTransientError,
+            ews.ErrorMailboxStoreUnavailable,
+            ews.ErrorConnectionFailedTransientError,
+            ews.ErrorMailboxMoveInProgress,
+        ),
+    ):
         return failure(
-            "ServerError", True,
+            "ServerError",
+            True,
             _N(CTX, "Exchange reported an internal error."),
-            _N(CTX, "It is retried after the back-off. If it persists, check the Exchange server's health."))
+            _N(CTX, "It is retried after the back-off. If it persists, check the Exchange server's health."),
+        )
     if isinstance(exc, (ews.CASError, ews.RateLimitError)):
         return failure(
-            "ServerError", True,
+            "ServerError",
+            True,
             _N(CTX, "The Exchange front end reported an error."),
-            _N(CTX, "It is retried after the back-off."))
+            _N(CTX, "It is retried after the back-off."),
+        )
     if isinstance(exc, (ews.MalformedResponseError, ews.SOAPError)):
         return failure(
-            "MalformedResponse", True,
+            "MalformedResponse",
+            True,
             _N(CTX, "The server's answer was not valid Exchange Web Services XML."),
-            _N(CTX, "It is retried after the back-off. A proxy or load balancer between here and Exchange may be "
-                    "altering responses."))
+            _N(
+                CTX,
+                "It is retried after the back-off. A proxy or load balancer between here and Exchange may be "
+                "altering responses.",
+            ),
+        )
     if isinstance(exc, ews.TransportError):
         return failure(
-            "ServerError", True,
+            "ServerError",
+            True,
             _N(CTX, "The server answered with an HTTP error."),
-            _N(CTX, "It is retried after the back-off. If it persists, check the Exchange server's health."))
+            _N(CTX, "It is retried after the back-off. If it persists, check the Exchange server's health."),
+        )
     return failure(
-        UNEXPECTED, True,
+        UNEXPECTED,
+        True,
         _N(CTX, "An unexpected error occurred."),
-        _N(CTX, "It is retried after the back-off. Download the mailbox details and send them to support "
-                "if it persists."))
+        _N(
+            CTX,
+            "It is retried after the back-off. Download the mailbox details and send them to support if it persists.",
+        ),
+    )
 
 
 def _folder_failure(folder: str, details: str) -> Failure:
     message = _N(CTX, "The folder {folder} cannot be written to.")
-    return Failure("FolderNotWritable", False, message.format(folder=folder),
-                   _N(CTX, "Give your user account write access to the folder and make sure the disk has free "
-                           "space (or set SSSM_HOME to a writable folder); then test again."),
-                   details, params=(("folder", folder),), template=message)
+    return Failure(
+        "FolderNotWritable",
+        False,
+        message.format(folder=folder),
+        _N(
+            CTX,
+            "Give your user account write access to the folder and make sure the disk has free "
+            "space (or set SSSM_HOME to a writable folder); then test again.",
+        ),
+        details,
+        params=(("folder", folder),),
+        template=message,
+    )

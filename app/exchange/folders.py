@@ -1,4 +1,5 @@
 """Folder operations the diagnostics and the sync engine share, and our Message-IDs."""
+
 from __future__ import annotations
 
 import uuid

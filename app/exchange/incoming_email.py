@@ -11,6 +11,7 @@ raises ``SyncStateInvalid``. Requests:
 - ``fetch_emails``: GetItem with only the fields the store keeps;
 - ``move_to_undeliverable``: MoveItem into the Inbox's Undeliverable folder (created when missing).
 """
+
 from __future__ import annotations
 
 import functools
@@ -37,8 +38,20 @@ __all__ = ["Inbox", "InboxPage", "IncomingEmail", "NewMessage", "ItemError", "Sy
 
 INBOX_ID = "inbox"  # the distinguished folder id
 # GetItem: what the store keeps of a message, nothing more
-FETCHED_FIELDS = ("subject", "body", "datetime_received", "datetime_sent", "in_reply_to", "conversation_id",
-                  "sender", "author", "to_recipients", "cc_recipients", "message_id", "references")
+FETCHED_FIELDS = (
+    "subject",
+    "body",
+    "datetime_received",
+    "datetime_sent",
+    "in_reply_to",
+    "conversation_id",
+    "sender",
+    "author",
+    "to_recipients",
+    "cc_recipients",
+    "message_id",
+    "references",
+)
 # SyncFolderItems: enough to drop mail from before "process email from" without fetching it
 SYNC_FIELDS = ("datetime_received",)
 
@@ -68,8 +81,15 @@ class Inbox:
         inbox = DistinguishedFolderId(id=INBOX_ID, mailbox=EwsMailbox(email_address=account.primary_smtp_address))
         service = SyncInboxItems(account=account)
         create = SyncInboxItems.CREATE
-        changes = service.call(folder=inbox, shape=ID_ONLY, additional_fields=_field_paths(SYNC_FIELDS),
-                               sync_state=sync_state, ignore=None, max_changes_returned=max_changes, sync_scope=None)
+        changes = service.call(
+            folder=inbox,
+            shape=ID_ONLY,
+            additional_fields=_field_paths(SYNC_FIELDS),
+            sync_state=sync_state,
+            ignore=None,
+            max_changes_returned=max_changes,
+            sync_scope=None,
+        )
         try:
             # updates, read flags and deletions change nothing in the store: only creations count
             created = [new for change_type, new in changes if change_type == create]
@@ -80,8 +100,10 @@ class Inbox:
     def fetch_emails(self, items: Sequence[ItemIdAndKey], chunk_size: int) -> list[IncomingEmail | ItemError]:
         """GetItem of *items* (*chunk_size* per request): one answer per item, in order."""
         service = GetMessagesLight(account=self.connection.account, chunk_size=chunk_size)
-        return [result if isinstance(result, IncomingEmail) else item_error(result)
-                for result in service.call(items=items, additional_fields=_field_paths(FETCHED_FIELDS), shape=ID_ONLY)]
+        return [
+            result if isinstance(result, IncomingEmail) else item_error(result)
+            for result in service.call(items=items, additional_fields=_field_paths(FETCHED_FIELDS), shape=ID_ONLY)
+        ]
 
     def move_to_undeliverable(self, items: Sequence[ItemIdAndKey]) -> list[ItemError | None]:
         """Move *items* to the Inbox's Undeliverable folder (created when missing): per item

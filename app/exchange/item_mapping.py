@@ -5,6 +5,7 @@ the store fields it reads and writes, the item fields UpdateItem writes and GetI
 the two conversions between the store's values (field name → value, as app.sync reads them from
 a record) and an item.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -94,10 +95,14 @@ def _appointment_time(value: datetime | date | None, *, day_after: bool) -> date
 
 
 def _appointment_from_item(item: Any) -> StoreValues:
-    return dict(subject=_text(item.subject), location=_text(item.location),
-                start=_appointment_time(item.start, day_after=False),
-                end=_appointment_time(item.end, day_after=True), is_all_day=bool(item.is_all_day),
-                body=_text(item.body))
+    return dict(
+        subject=_text(item.subject),
+        location=_text(item.location),
+        start=_appointment_time(item.start, day_after=False),
+        end=_appointment_time(item.end, day_after=True),
+        is_all_day=bool(item.is_all_day),
+        body=_text(item.body),
+    )
 
 
 # --- contacts -------------------------------------------------------------------------------
@@ -122,15 +127,20 @@ def _contact_to_item(values: Mapping[str, Any], item: Any) -> None:
 def _contact_from_item(item: Any) -> StoreValues:
     emails = {e.label: e.email for e in (item.email_addresses or [])}
     phones = {p.label: p.phone_number for p in (item.phone_numbers or [])}
-    values = dict(first_name=_text(item.given_name)[:100], last_name=_text(item.surname)[:100],
-                  email=_text(emails.get("EmailAddress1") or next(iter(emails.values()), ""))[:254],
-                  company=_text(item.company_name)[:160], job_title=_text(item.job_title)[:100])
+    values = dict(
+        first_name=_text(item.given_name)[:100],
+        last_name=_text(item.surname)[:100],
+        email=_text(emails.get("EmailAddress1") or next(iter(emails.values()), ""))[:254],
+        company=_text(item.company_name)[:160],
+        job_title=_text(item.job_title)[:100],
+    )
     for name, label in _PHONES:
         values[name] = _text(phones.get(label))[:50]
     return values
 
 
 # --- tasks ----------------------------------------------------------------------------------
+
 
 def _task_to_item(values: Mapping[str, Any], item: Any) -> None:
     from exchangelib.properties import Body
@@ -148,11 +158,18 @@ def _task_to_item(values: Mapping[str, Any], item: Any) -> None:
 def _task_from_item(item: Any) -> StoreValues:
     complete = item.status == "Completed" or bool(item.is_complete)
     percent = int(item.percent_complete or 0)
-    return dict(subject=_text(item.subject), body=_text(item.body), start=as_utc(item.start_date),
-                due=as_utc(item.due_date), percent_complete=100 if complete else percent, is_complete=complete)
+    return dict(
+        subject=_text(item.subject),
+        body=_text(item.body),
+        start=as_utc(item.start_date),
+        due=as_utc(item.due_date),
+        percent_complete=100 if complete else percent,
+        is_complete=complete,
+    )
 
 
 # --- the mappings ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ItemMapping:
@@ -178,20 +195,31 @@ class ItemMapping:
 
 ITEM_MAPPINGS: dict[RecordType, ItemMapping] = {
     RecordType.APPOINTMENT: ItemMapping(
-        RecordType.APPOINTMENT, "calendar", "CalendarItem",
+        RecordType.APPOINTMENT,
+        "calendar",
+        "CalendarItem",
         ("subject", "location", "start", "end", "is_all_day", "body"),
         ("subject", "location", "start", "end", "is_all_day", "body"),
-        _appointment_to_item, _appointment_from_item,
-        ("_start_timezone", "_end_timezone")),  # the zone of an all-day event's midnights
+        _appointment_to_item,
+        _appointment_from_item,
+        ("_start_timezone", "_end_timezone"),
+    ),  # the zone of an all-day event's midnights
     RecordType.CONTACT: ItemMapping(
-        RecordType.CONTACT, "contacts", "Contact",
+        RecordType.CONTACT,
+        "contacts",
+        "Contact",
         ("first_name", "last_name", "email", "company", "job_title", "business_phone", "mobile_phone"),
-        ("given_name", "surname", "display_name", "company_name", "job_title", "email_addresses",
-         "phone_numbers"),
-        _contact_to_item, _contact_from_item),
+        ("given_name", "surname", "display_name", "company_name", "job_title", "email_addresses", "phone_numbers"),
+        _contact_to_item,
+        _contact_from_item,
+    ),
     RecordType.TASK: ItemMapping(
-        RecordType.TASK, "tasks", "Task",
+        RecordType.TASK,
+        "tasks",
+        "Task",
         ("subject", "body", "start", "due", "percent_complete", "is_complete"),
         ("subject", "body", "start_date", "due_date", "percent_complete", "status"),
-        _task_to_item, _task_from_item),
+        _task_to_item,
+        _task_from_item,
+    ),
 }

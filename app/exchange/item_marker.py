@@ -10,6 +10,7 @@ it back, so such an item coming in as "new" is linked to its record instead of i
 exchangelib learns the property through ``register()`` on its item classes: once, when this
 module is imported, under the attribute name ``MARKER_FIELD``.
 """
+
 from __future__ import annotations
 
 from exchangelib import CalendarItem, Contact, Task

@@ -5,6 +5,7 @@ it to app.exchange functions (incoming_email, outgoing_email, items, probes); th
 inside. ``connect`` finds the EWS address (Autodiscover when the profile says so) and opens one;
 no request is made before the first operation.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

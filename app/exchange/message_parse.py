@@ -9,6 +9,7 @@ keeps (str, aware UTC datetimes), and nothing more:
 - ``parse_new_item``: the item of a SyncFolderItems ``t:Create`` change → ``NewMessage`` (or
   ``None`` for an item that is not a message, e.g. a meeting request).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -13,6 +13,7 @@ request, per destination host:
   TLS is not sent unless the system setting allows it at that moment
   (``set_plain_credentials_policy``); it fails with ``CredentialsNotSecure`` instead.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -99,6 +100,7 @@ def set_timeout_for(url: str, seconds: float) -> None:
 
 
 # --- credentials only over TLS (docs/product-rules.md §1, "Use SSL") ----------------------------
+
 
 def _never() -> bool:
     return False
@@ -311,24 +313,39 @@ class _MappedHTTPSPool(HTTPSConnectionPool):
 class SssmHTTPAdapter(HTTPAdapter):
     """requests adapter: per-host trust, timeout and host map, plus transcripts."""
 
-    def init_poolmanager(self, connections: int, maxsize: int, block: bool = DEFAULT_POOLBLOCK,
-                         **pool_kwargs: Any) -> None:
+    def init_poolmanager(
+        self, connections: int, maxsize: int, block: bool = DEFAULT_POOLBLOCK, **pool_kwargs: Any
+    ) -> None:
         super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
         self.poolmanager.pool_classes_by_scheme = {"http": _MappedHTTPPool, "https": _MappedHTTPSPool}
 
     def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:  # pragma: no cover - no proxies yet
         return super().proxy_manager_for(proxy, **proxy_kwargs)
 
-    def send(self, request: PreparedRequest, stream: bool = False, timeout: _Timeout = None,
-             verify: bool | str = True, cert: _Cert = None, proxies: dict[str, str] | None = None) -> Response:
+    def send(
+        self,
+        request: PreparedRequest,
+        stream: bool = False,
+        timeout: _Timeout = None,
+        verify: bool | str = True,
+        cert: _Cert = None,
+        proxies: dict[str, str] | None = None,
+    ) -> Response:
         gate: threading.Semaphore | None = getattr(_local, "gate", None)
         if gate is None:
             return self._send(request, stream, timeout, verify, cert, proxies)
         with gate:  # at most the profile's maximum concurrent connections in flight
             return self._send(request, stream, timeout, verify, cert, proxies)
 
-    def _send(self, request: PreparedRequest, stream: bool, timeout: _Timeout, verify: bool | str, cert: _Cert,
-              proxies: dict[str, str] | None) -> Response:
+    def _send(
+        self,
+        request: PreparedRequest,
+        stream: bool,
+        timeout: _Timeout,
+        verify: bool | str,
+        cert: _Cert,
+        proxies: dict[str, str] | None,
+    ) -> Response:
         response = self._send_recorded(request, stream, timeout, verify, cert, proxies)
         if response.status_code != 401:
             _local.answers = getattr(_local, "answers", 0) + 1
@@ -341,8 +358,15 @@ class SssmHTTPAdapter(HTTPAdapter):
             response.iter_content = _whole_content_iterator(response)  # type: ignore[method-assign,assignment]
         return response
 
-    def _send_recorded(self, request: PreparedRequest, stream: bool, timeout: _Timeout, verify: bool | str,
-                       cert: _Cert, proxies: dict[str, str] | None) -> Response:
+    def _send_recorded(
+        self,
+        request: PreparedRequest,
+        stream: bool,
+        timeout: _Timeout,
+        verify: bool | str,
+        cert: _Cert,
+        proxies: dict[str, str] | None,
+    ) -> Response:
         key = endpoint_of(request.url or "")
         with _lock:
             ca_file = _ca_files.get(key) or _mapped_ca_files.get(key)
@@ -355,16 +379,19 @@ class SssmHTTPAdapter(HTTPAdapter):
             if ca_file and _is_tls(request):
                 verify = combined_bundle(ca_file)
             return super().send(request, stream=stream, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
-        entry = Exchange(request.method or "", request.url or "", redact_headers(dict(request.headers)),
-                         redact_body(_text(request.body)))
+        entry = Exchange(
+            request.method or "",
+            request.url or "",
+            redact_headers(dict(request.headers)),
+            redact_body(_text(request.body)),
+        )
         recorder.exchanges.append(entry)
         started = time.perf_counter()
         try:
             check_credentials_channel(request)
             if ca_file and _is_tls(request):
                 verify = combined_bundle(ca_file)
-            response = super().send(request, stream=stream, timeout=timeout, verify=verify, cert=cert,
-                                    proxies=proxies)
+            response = super().send(request, stream=stream, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
         except Exception as exc:
             entry.elapsed_ms = (time.perf_counter() - started) * 1000
             entry.error = f"{type(exc).__name__}: {exc}"

@@ -7,6 +7,7 @@
 - ``find_sent_email``: the Sent Items copy with a given Internet Message-ID (FindItem with a
   restriction), so an email whose send may have reached Exchange is never sent twice.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -59,11 +60,15 @@ def send_email(connection: MailboxConnection, email: OutgoingEmail) -> None:
     """Send *email* with SendAndSaveCopy; raises ``EmailRefused`` or ``ServerBusy`` (see above)."""
     account = connection.account
     message = Message(
-        account=account, folder=account.sent, subject=email.subject,
+        account=account,
+        folder=account.sent,
+        subject=email.subject,
         body=HTMLBody(email.body) if email.body_is_html else email.body,
         to_recipients=[EwsMailbox(email_address=a) for a in email.to_recipients] or None,
         cc_recipients=[EwsMailbox(email_address=a) for a in email.cc_recipients] or None,
-        message_id=email.message_id, in_reply_to=email.in_reply_to or None, references=email.references or None,
+        message_id=email.message_id,
+        in_reply_to=email.in_reply_to or None,
+        references=email.references or None,
     )
     try:
         message.send_and_save()
@@ -79,5 +84,6 @@ def find_sent_email(connection: MailboxConnection, message_id: str) -> SentEmail
     if not found:
         return None
     item = found[0]
-    return SentEmail(getattr(item, "id", None), getattr(item, "changekey", None),
-                     as_utc(getattr(item, "datetime_sent", None)))
+    return SentEmail(
+        getattr(item, "id", None), getattr(item, "changekey", None), as_utc(getattr(item, "datetime_sent", None))
+    )

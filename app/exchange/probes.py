@@ -3,6 +3,7 @@
 Each takes an open ``MailboxConnection`` and returns plain values; errors are exchangelib's,
 for app.exchange.errors.classify.
 """
+
 from __future__ import annotations
 
 import time
@@ -27,9 +28,11 @@ def check_connection(connection: MailboxConnection) -> ServerInfo:
     account = connection.account
     account.root.refresh()
     build = account.version.build
-    return ServerInfo(str(account.protocol.auth_type),
-                      f"{build.major_version}.{build.minor_version}.{build.major_build}.{build.minor_build}",
-                      str(account.version.api_version))
+    return ServerInfo(
+        str(account.protocol.auth_type),
+        f"{build.major_version}.{build.minor_version}.{build.major_build}.{build.minor_build}",
+        str(account.version.api_version),
+    )
 
 
 def open_inbox(connection: MailboxConnection) -> int | None:
@@ -43,12 +46,13 @@ def open_inbox(connection: MailboxConnection) -> int | None:
 def count_appointments_contacts_tasks(connection: MailboxConnection) -> list[tuple[str, int | None]]:
     """Open the Calendar, Contacts and Tasks folders: [(folder name, item count)]."""
     account = connection.account
-    return [(name, folder.total_count) for name, folder in
-            (("Calendar", account.calendar), ("Contacts", account.contacts), ("Tasks", account.tasks))]
+    return [
+        (name, folder.total_count)
+        for name, folder in (("Calendar", account.calendar), ("Contacts", account.contacts), ("Tasks", account.tasks))
+    ]
 
 
-def send_test_message(connection: MailboxConnection, to_address: str, *, attempts: int = 5,
-                      wait: float = 0.2) -> str:
+def send_test_message(connection: MailboxConnection, to_address: str, *, attempts: int = 5, wait: float = 0.2) -> str:
     """Send "Test Message …" to *to_address* (SendAndSaveCopy) and find it in Sent Items; returns
     its subject."""
     from exchangelib import Mailbox, Message
@@ -58,9 +62,12 @@ def send_test_message(connection: MailboxConnection, to_address: str, *, attempt
     subject = f"Test Message {stamp} ({uuid.uuid4().hex[:8]})"
     message_id = new_message_id(to_address.rsplit("@", 1)[1])
     Message(
-        account=account, folder=account.sent, subject=subject,
+        account=account,
+        folder=account.sent,
+        subject=subject,
         body="This message was sent by Server-Side Sync Manager to test outgoing email. You can delete it.",
-        to_recipients=[Mailbox(email_address=to_address)], message_id=message_id,
+        to_recipients=[Mailbox(email_address=to_address)],
+        message_id=message_id,
     ).send_and_save()
     for _ in range(attempts):  # Sent Items can lag behind the send on a busy server
         if account.sent.filter(message_id=message_id).count():

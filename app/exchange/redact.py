@@ -1,4 +1,5 @@
 """Redaction of what the diagnostics report keeps: no password, NTLM blob or token survives."""
+
 from __future__ import annotations
 
 import re

@@ -8,6 +8,7 @@ becomes an ``ErrorInternalServerTransientError`` that exchangelib's services re-
 ``ErrorServerBusy`` too. ``ServiceUnavailable`` is neither, so it reaches
 app.exchange.errors.classify as itself.
 """
+
 from __future__ import annotations
 
 from exchangelib.errors import TransportError

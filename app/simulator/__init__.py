@@ -4,6 +4,7 @@ Import the facade from here::
 
     from app.simulator import LoopbackExchange
 """
+
 from __future__ import annotations
 
 __all__ = ["LoopbackExchange", "Directory", "FaultInjector", "RequestStats"]

@@ -22,6 +22,7 @@ POST     /_admin/version                             {version: 2010|2013|2016|Ex
 POST     /_admin/redirects                           {email, address? | url?}; DELETE clears
 =======  ==========================================  ==============================================
 """
+
 from __future__ import annotations
 
 import json
@@ -124,8 +125,13 @@ def _route(server, method, seg, query, data) -> tuple[int, object]:
         if len(seg) == 1 and method == "GET":
             return 200, [account_dict(a) for a in server.directory.accounts()]
         if len(seg) == 1 and method == "POST":
-            account = server.add_account(data["email"], data["password"], data.get("display_name"),
-                                         data.get("roles", ()), data.get("mailbox", True))
+            account = server.add_account(
+                data["email"],
+                data["password"],
+                data.get("display_name"),
+                data.get("roles", ()),
+                data.get("mailbox", True),
+            )
             return 201, account_dict(account)
         if len(seg) == 3 and seg[2] == "password" and method == "POST":
             server.set_password(seg[1], data["password"])
@@ -135,8 +141,9 @@ def _route(server, method, seg, query, data) -> tuple[int, object]:
         server.seed(data["email"], **counts)
         return 200, inspect_mailbox(server.directory, data["email"])
     if head == "deliver" and method == "POST":
-        item_id = server.deliver(data["to"], data["subject"], data.get("body", ""),
-                                 data.get("sender", "newsletter@example.org"))
+        item_id = server.deliver(
+            data["to"], data["subject"], data.get("body", ""), data.get("sender", "newsletter@example.org")
+        )
         return 201, {"id": item_id}
     if head == "mailboxes" and len(seg) == 2 and method == "GET":
         return 200, inspect_mailbox(server.directory, seg[1], query.get("folder"))
@@ -151,8 +158,9 @@ def _route(server, method, seg, query, data) -> tuple[int, object]:
             return 200, [f.to_dict() for f in server.faults.active()]
         if method == "POST":
             params = {k: data[k] for k in ("backoff_ms", "seconds", "message", "fraction") if k in data}
-            fault = server.faults.inject(data["kind"], data.get("account", "*"), data.get("operation", "*"),
-                                         data.get("count", 1), **params)
+            fault = server.faults.inject(
+                data["kind"], data.get("account", "*"), data.get("operation", "*"), data.get("count", 1), **params
+            )
             return 201, fault.to_dict()
         if method == "DELETE":
             fid = int(query["id"]) if "id" in query else None

@@ -12,6 +12,7 @@ until the account's password changes: then the next request on that connection i
 again, so that a password changed on the server (the demo's "change the password") fails the
 client's next request, not only its next connection. Basic is checked on every request.
 """
+
 from __future__ import annotations
 
 import base64
@@ -279,9 +280,9 @@ class Authenticator:
             return None
 
         def field_at(offset: int) -> str:
-            length = int.from_bytes(msg[offset:offset + 2], "little")
-            pos = int.from_bytes(msg[offset + 4:offset + 8], "little")
-            return msg[pos:pos + length].decode("utf-16-le", "replace")
+            length = int.from_bytes(msg[offset : offset + 2], "little")
+            pos = int.from_bytes(msg[offset + 4 : offset + 8], "little")
+            return msg[pos : pos + length].decode("utf-16-le", "replace")
 
         domain, user = field_at(28), field_at(36)
         return f"{domain}\\{user}" if domain else user

@@ -9,6 +9,7 @@ POX: the Outlook provider (``responseschema/2006a``): ``Action`` ``settings``, o
 ``redirectAddr``/``redirectUrl`` for redirects; an unknown address gets the ``<Error>`` with
 ``ErrorCode`` 500, a request that is not an Autodiscover request ``ErrorCode`` 600.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -158,39 +159,56 @@ class AutodiscoverResponder:
         redirect = self.redirects.get(email.lower())
         if redirect is not None:
             code = "RedirectAddress" if redirect.kind == "address" else "RedirectUrl"
-            message = (f"Redirect to address {redirect.target}." if redirect.kind == "address"
-                       else f"Redirect to URL {redirect.target}.")
-            return (f"<UserResponse><ErrorCode>{code}</ErrorCode><ErrorMessage>{esc(message)}</ErrorMessage>"
-                    f"<RedirectTarget>{esc(redirect.target)}</RedirectTarget>"
-                    "<UserSettingErrors/><UserSettings/></UserResponse>")
+            message = (
+                f"Redirect to address {redirect.target}."
+                if redirect.kind == "address"
+                else f"Redirect to URL {redirect.target}."
+            )
+            return (
+                f"<UserResponse><ErrorCode>{code}</ErrorCode><ErrorMessage>{esc(message)}</ErrorMessage>"
+                f"<RedirectTarget>{esc(redirect.target)}</RedirectTarget>"
+                "<UserSettingErrors/><UserSettings/></UserResponse>"
+            )
         account = self._lookup(email)
         if account is None:
-            return ("<UserResponse><ErrorCode>InvalidUser</ErrorCode>"
-                    f"<ErrorMessage>Invalid user: '{esc(email)}'</ErrorMessage>"
-                    '<RedirectTarget i:nil="true"/><UserSettingErrors/><UserSettings/></UserResponse>')
+            return (
+                "<UserResponse><ErrorCode>InvalidUser</ErrorCode>"
+                f"<ErrorMessage>Invalid user: '{esc(email)}'</ErrorMessage>"
+                '<RedirectTarget i:nil="true"/><UserSettingErrors/><UserSettings/></UserResponse>'
+            )
         values = self._settings(account, base_url, version)
         settings, errors = [], []
         for name in wanted:
             if name in values:
-                settings.append(f'<UserSetting i:type="StringSetting"><Name>{esc(name)}</Name>'
-                                f"<Value>{esc(values[name])}</Value></UserSetting>")
+                settings.append(
+                    f'<UserSetting i:type="StringSetting"><Name>{esc(name)}</Name>'
+                    f"<Value>{esc(values[name])}</Value></UserSetting>"
+                )
             else:
-                errors.append("<UserSettingError><ErrorCode>SettingIsNotAvailable</ErrorCode>"
-                              f"<ErrorMessage>User setting '{esc(name)}' is not available. </ErrorMessage>"
-                              f"<SettingName>{esc(name)}</SettingName></UserSettingError>")
-        return ("<UserResponse><ErrorCode>NoError</ErrorCode><ErrorMessage>No error.</ErrorMessage>"
-                '<RedirectTarget i:nil="true"/>'
-                f"<UserSettingErrors>{''.join(errors)}</UserSettingErrors>"
-                f"<UserSettings>{''.join(settings)}</UserSettings></UserResponse>")
+                errors.append(
+                    "<UserSettingError><ErrorCode>SettingIsNotAvailable</ErrorCode>"
+                    f"<ErrorMessage>User setting '{esc(name)}' is not available. </ErrorMessage>"
+                    f"<SettingName>{esc(name)}</SettingName></UserSettingError>"
+                )
+        return (
+            "<UserResponse><ErrorCode>NoError</ErrorCode><ErrorMessage>No error.</ErrorMessage>"
+            '<RedirectTarget i:nil="true"/>'
+            f"<UserSettingErrors>{''.join(errors)}</UserSettingErrors>"
+            f"<UserSettings>{''.join(settings)}</UserSettings></UserResponse>"
+        )
 
     @staticmethod
     def _soap_action_fault(soap_ns: str, action: str) -> bytes:
-        text = (f"The message with Action '{action}' cannot be processed at the receiver, due to a "
-                "ContractFilter mismatch at the EndpointDispatcher.")
-        xml = (f'<s:Envelope xmlns:s="{soap_ns}"><s:Body><s:Fault>'
-               f'<faultcode xmlns:a="http://schemas.microsoft.com/ws/2005/05/addressing/none">'
-               f"a:ActionNotSupported</faultcode>"
-               f'<faultstring xml:lang="en-US">{esc(text)}</faultstring></s:Fault></s:Body></s:Envelope>')
+        text = (
+            f"The message with Action '{action}' cannot be processed at the receiver, due to a "
+            "ContractFilter mismatch at the EndpointDispatcher."
+        )
+        xml = (
+            f'<s:Envelope xmlns:s="{soap_ns}"><s:Body><s:Fault>'
+            f'<faultcode xmlns:a="http://schemas.microsoft.com/ws/2005/05/addressing/none">'
+            f"a:ActionNotSupported</faultcode>"
+            f'<faultstring xml:lang="en-US">{esc(text)}</faultstring></s:Fault></s:Body></s:Envelope>'
+        )
         return xml.encode("utf-8")
 
     # -- POX ----------------------------------------------------------------------------
@@ -213,16 +231,20 @@ class AutodiscoverResponder:
                 inner = f"<Action>redirectAddr</Action><RedirectAddr>{esc(redirect.target)}</RedirectAddr>"
             else:
                 inner = f"<Action>redirectUrl</Action><RedirectUrl>{esc(redirect.target)}</RedirectUrl>"
-            return AutodiscoverReply(200, self._pox_wrap(
-                f"<Account><AccountType>email</AccountType>{inner}</Account>"))
+            return AutodiscoverReply(200, self._pox_wrap(f"<Account><AccountType>email</AccountType>{inner}</Account>"))
         account = self._lookup(email)
         if account is None:
             return AutodiscoverReply(200, self._pox_error(500, "The e-mail address cannot be found."))
         s = self._settings(account, base_url, version)
         v = SERVER_VERSIONS[version]
         # 4 bits 0111, 6 bits major, 6 bits minor, 1 bit set, 15 bits build: 15.20.3370 -> 73D48D2A
-        server_version = "%08X" % ((0b0111 << 28) | (v["MajorVersion"] << 22) | (v["MinorVersion"] << 16)
-                                   | (1 << 15) | (v["MajorBuildNumber"] & 0x7FFF))
+        server_version = "%08X" % (
+            (0b0111 << 28)
+            | (v["MajorVersion"] << 22)
+            | (v["MinorVersion"] << 16)
+            | (1 << 15)
+            | (v["MajorBuildNumber"] & 0x7FFF)
+        )
         common = (
             f"<ASUrl>{esc(s['ExternalEwsUrl'])}</ASUrl><EwsUrl>{esc(s['ExternalEwsUrl'])}</EwsUrl>"
             f"<EmwsUrl>{esc(s['ExternalEwsUrl'])}</EmwsUrl><EcpUrl>{esc(s['ExternalEcpUrl'])}</EcpUrl>"

@@ -1,5 +1,6 @@
 """The demo's accounts on the loopback Exchange server: who they are, and a description of a
 running server for a person (``python -m app simulator`` prints it)."""
+
 from __future__ import annotations
 
 import secrets
@@ -16,8 +17,13 @@ def create_demo_accounts(server, mailboxes: int, emails: int) -> None:
         email = f"{name}@{DEMO_DOMAIN}"
         server.add_account(email, secrets.token_urlsafe(9))
         server.seed(email, emails=emails, seed=index)
-    server.add_account(f"{SERVICE_ACCOUNT}@{DEMO_DOMAIN}", secrets.token_urlsafe(12),
-                       "Sync Service", roles=("impersonation",), mailbox=True)
+    server.add_account(
+        f"{SERVICE_ACCOUNT}@{DEMO_DOMAIN}",
+        secrets.token_urlsafe(12),
+        "Sync Service",
+        roles=("impersonation",),
+        mailbox=True,
+    )
 
 
 def describe(server) -> str:

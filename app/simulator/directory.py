@@ -1,4 +1,5 @@
 """Accounts and mailboxes known to the loopback EWS server (its "Active Directory")."""
+
 from __future__ import annotations
 
 import threading
@@ -43,9 +44,12 @@ class Directory:
         if "@" not in email:
             raise ValueError(f"account email must be user@domain, got {email!r}")
         with self.lock:
-            account = Account(email=email, password=password,
-                              display_name=display_name or email.split("@")[0].replace(".", " ").title(),
-                              roles=set(roles))
+            account = Account(
+                email=email,
+                password=password,
+                display_name=display_name or email.split("@")[0].replace(".", " ").title(),
+                roles=set(roles),
+            )
             self._accounts[email] = account
             if mailbox and email not in self._mailboxes:
                 mb = Mailbox(email)
@@ -67,8 +71,11 @@ class Directory:
                 return self._accounts[key]
             if "\\" in key:
                 domain, key = key.split("\\", 1)
-                matches = [a for a in self._accounts.values()
-                           if a.username == key and (a.domain.split(".")[0] == domain or a.domain == domain)]
+                matches = [
+                    a
+                    for a in self._accounts.values()
+                    if a.username == key and (a.domain.split(".")[0] == domain or a.domain == domain)
+                ]
                 if not matches:
                     matches = [a for a in self._accounts.values() if a.username == key]
             elif "@" in key:
@@ -114,9 +121,16 @@ class Directory:
         with self.lock:
             return {
                 "version": 1,
-                "accounts": [{"email": a.email, "password": a.password, "display_name": a.display_name,
-                              "roles": sorted(a.roles), "delegates_to": sorted(a.delegates_to)}
-                             for a in self._accounts.values()],
+                "accounts": [
+                    {
+                        "email": a.email,
+                        "password": a.password,
+                        "display_name": a.display_name,
+                        "roles": sorted(a.roles),
+                        "delegates_to": sorted(a.delegates_to),
+                    }
+                    for a in self._accounts.values()
+                ],
                 "mailboxes": [mb.to_dict() for mb in self._mailboxes.values()],
             }
 
@@ -125,8 +139,9 @@ class Directory:
         """Rebuild a directory saved by :meth:`to_dict`."""
         directory = cls()
         for a in d.get("accounts", ()):
-            account = directory.add_account(a["email"], a["password"], a.get("display_name"),
-                                            a.get("roles", ()), mailbox=False)
+            account = directory.add_account(
+                a["email"], a["password"], a.get("display_name"), a.get("roles", ()), mailbox=False
+            )
             account.delegates_to = set(a.get("delegates_to", ()))
         for m in d.get("mailboxes", ()):
             directory._attach(Mailbox.from_dict(m))

@@ -15,6 +15,7 @@ What Exchange does, and this server with it:
 - a FindItem Restriction can test one (IsEqualTo and the other comparisons with the value
   converted by its PropertyType, Exists, Contains).
 """
+
 from __future__ import annotations
 
 from .model import Item
@@ -23,12 +24,20 @@ from .soap import T_NS, attr, esc
 T = f"{{{T_NS}}}"
 PATH_TAG = T + "ExtendedFieldURI"
 ELEMENT = "ExtendedProperty"
-_ATTRS = ("DistinguishedPropertySetId", "PropertySetId", "PropertyTag", "PropertyName", "PropertyId",
-          "PropertyType")
+_ATTRS = ("DistinguishedPropertySetId", "PropertySetId", "PropertyTag", "PropertyName", "PropertyId", "PropertyType")
 # PropertyType -> the value type restrictions compare with (compile_restriction's types)
-VALUE_TYPES = {"String": "str", "Boolean": "bool", "Integer": "int", "Long": "int", "Short": "int",
-               "Double": "float", "Float": "float", "Currency": "int", "SystemTime": "dt",
-               "ApplicationTime": "float"}
+VALUE_TYPES = {
+    "String": "str",
+    "Boolean": "bool",
+    "Integer": "int",
+    "Long": "int",
+    "Short": "int",
+    "Double": "float",
+    "Float": "float",
+    "Currency": "int",
+    "SystemTime": "dt",
+    "ApplicationTime": "float",
+}
 
 
 class ExtendedPathError(ValueError):

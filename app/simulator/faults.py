@@ -21,6 +21,7 @@ What each kind puts on the wire:
                  connection closes before the last chunk.
 ``malformed``    200 and the real headers, but the body is not well-formed XML.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -183,8 +184,9 @@ class RequestStats:
             self._faults: Counter = Counter()  # (kind, account) -> n
             self._throttled: Counter = Counter()  # account -> n
 
-    def record(self, operation: str | None, account: str, status: int, *, throttled: bool = False,
-               fault: str | None = None) -> None:
+    def record(
+        self, operation: str | None, account: str, status: int, *, throttled: bool = False, fault: str | None = None
+    ) -> None:
         with self._lock:
             self._requests[(operation or "", account.lower())] += 1
             if status:
@@ -202,16 +204,21 @@ class RequestStats:
     def count(self, operation: str | None = None, account: str | None = None) -> int:
         """Authenticated requests, optionally only of one operation and/or account."""
         with self._lock:
-            return sum(n for (op, acc), n in self._requests.items()
-                       if (operation is None or op.lower() == operation.lower())
-                       and (account is None or acc == account.lower()))
+            return sum(
+                n
+                for (op, acc), n in self._requests.items()
+                if (operation is None or op.lower() == operation.lower())
+                and (account is None or acc == account.lower())
+            )
 
     def unauthorized(self, user: str | None = None, operation: str | None = None) -> int:
         """401 answers; ``user`` "" counts the anonymous first legs (challenges)."""
         with self._lock:
-            return sum(n for (op, u), n in self._unauthorized.items()
-                       if (user is None or u == user.lower())
-                       and (operation is None or op.lower() == operation.lower()))
+            return sum(
+                n
+                for (op, u), n in self._unauthorized.items()
+                if (user is None or u == user.lower()) and (operation is None or op.lower() == operation.lower())
+            )
 
     def throttled(self, account: str | None = None) -> int:
         with self._lock:
@@ -219,8 +226,11 @@ class RequestStats:
 
     def faults_fired(self, kind: str | None = None, account: str | None = None) -> int:
         with self._lock:
-            return sum(n for (k, acc), n in self._faults.items()
-                       if (kind is None or k == kind) and (account is None or acc == account.lower()))
+            return sum(
+                n
+                for (k, acc), n in self._faults.items()
+                if (kind is None or k == kind) and (account is None or acc == account.lower())
+            )
 
     def status(self, code: int) -> int:
         with self._lock:
@@ -229,11 +239,13 @@ class RequestStats:
     def to_dict(self) -> dict:
         with self._lock:
             return {
-                "requests": [{"operation": op, "account": acc, "count": n}
-                             for (op, acc), n in sorted(self._requests.items())],
+                "requests": [
+                    {"operation": op, "account": acc, "count": n} for (op, acc), n in sorted(self._requests.items())
+                ],
                 "statuses": {str(k): v for k, v in sorted(self._statuses.items())},
-                "unauthorized": [{"operation": op, "user": u, "count": n}
-                                 for (op, u), n in sorted(self._unauthorized.items())],
+                "unauthorized": [
+                    {"operation": op, "user": u, "count": n} for (op, u), n in sorted(self._unauthorized.items())
+                ],
                 "throttled": dict(self._throttled),
                 "faults": [{"kind": k, "account": acc, "count": n} for (k, acc), n in sorted(self._faults.items())],
             }

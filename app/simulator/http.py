@@ -2,6 +2,7 @@
 routing to EWS, Autodiscover and the admin API, fault injection, chunked SOAP responses) and the
 threading server that owns per-connection state. ``LoopbackExchange`` (server.py) is the facade.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -100,8 +101,17 @@ class _Handler(BaseHTTPRequestHandler):
     def _common_headers(self) -> list[tuple[str, str]]:
         return [("request-id", str(uuid.uuid4())), ("X-FEServer", FE_SERVER), ("X-Powered-By", "ASP.NET")]
 
-    def _send(self, path: str, status: int, headers: list[tuple[str, str]], body: bytes = b"",
-              *, chunked: bool = False, fault: str | None = None, cut_at: int | None = None) -> None:
+    def _send(
+        self,
+        path: str,
+        status: int,
+        headers: list[tuple[str, str]],
+        body: bytes = b"",
+        *,
+        chunked: bool = False,
+        fault: str | None = None,
+        cut_at: int | None = None,
+    ) -> None:
         """Write one response; ``cut_at``: send that many body bytes, then drop the connection."""
         self.send_response_only(status)
         if not any(n.lower() == "server" for n, _ in headers):
@@ -184,8 +194,9 @@ class _Handler(BaseHTTPRequestHandler):
         if not owner.throttle.acquire(account.email):
             owner.stats.record(operation, account.email, 500, throttled=True)
             busy = soap.server_busy_fault(owner.busy_backoff_ms, owner.server_version)
-            return self._send(path, 500, self._soap_headers(kind, operation) + self._common_headers(), busy,
-                              chunked=True)
+            return self._send(
+                path, 500, self._soap_headers(kind, operation) + self._common_headers(), busy, chunked=True
+            )
         try:
             self._serve(path, kind, operation, account, body, outcome.headers)
         finally:
@@ -229,12 +240,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(path, 503, HTTP503_HEADERS, HTTP503_BODY, fault="http503")
         elif fault.kind == "fault500":
             payload = soap.internal_server_error_fault(fault.message, owner.server_version)
-            self._send(path, 500, self._soap_headers(kind, operation) + common, payload, chunked=True,
-                       fault="fault500")
+            self._send(path, 500, self._soap_headers(kind, operation) + common, payload, chunked=True, fault="fault500")
         elif fault.kind == "server_busy":
             payload = soap.server_busy_fault(fault.backoff_ms, owner.server_version)
-            self._send(path, 500, self._soap_headers(kind, operation) + common, payload, chunked=True,
-                       fault="server_busy")
+            self._send(
+                path, 500, self._soap_headers(kind, operation) + common, payload, chunked=True, fault="server_busy"
+            )
         elif fault.kind == "reset":
             self._abort(linger=True)
             owner._notify(path, 0, [(":fault", "reset")], b"")
@@ -260,22 +271,32 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _get_page(self, path, kind, auth_headers) -> None:
         if kind == "ews":
-            page = (b"<html><head><title>Exchange Web Services</title></head><body>"
-                    b"<p>You have created a service.</p></body></html>")
-            return self._send(path, 200, auth_headers + [("Content-Type", "text/html; charset=utf-8")]
-                              + self._common_headers(), page)
+            page = (
+                b"<html><head><title>Exchange Web Services</title></head><body>"
+                b"<p>You have created a service.</p></body></html>"
+            )
+            return self._send(
+                path, 200, auth_headers + [("Content-Type", "text/html; charset=utf-8")] + self._common_headers(), page
+            )
         if kind == "pox":  # Exchange answers a GET with the "Invalid Request" error (600)
             reply = self.server.owner.autodiscover.pox(b"", self._base_url(), self.server.owner.server_version)
-            return self._send(path, 200, auth_headers + [("Cache-Control", "private"),
-                                                         ("Content-Type", "text/xml; charset=utf-8")]
-                              + self._common_headers(), reply.body)
+            return self._send(
+                path,
+                200,
+                auth_headers
+                + [("Cache-Control", "private"), ("Content-Type", "text/xml; charset=utf-8")]
+                + self._common_headers(),
+                reply.body,
+            )
         self._send(path, 405, [("Allow", "POST")] + self._common_headers())
 
     def _not_found(self, path) -> None:
-        page = (b"<!DOCTYPE html><html><head><title>404 - File or directory not found.</title></head>"
-                b"<body><h2>404 - File or directory not found.</h2><h3>The resource you are looking "
-                b"for might have been removed, had its name changed, or is temporarily unavailable."
-                b"</h3></body></html>")
+        page = (
+            b"<!DOCTYPE html><html><head><title>404 - File or directory not found.</title></head>"
+            b"<body><h2>404 - File or directory not found.</h2><h3>The resource you are looking "
+            b"for might have been removed, had its name changed, or is temporarily unavailable."
+            b"</h3></body></html>"
+        )
         self._send(path, 404, [("Content-Type", "text/html")] + self._common_headers(), page)
 
     def _admin(self, method: str, path: str, body: bytes) -> None:

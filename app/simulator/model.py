@@ -5,6 +5,7 @@ indexed by id per mailbox, and every folder keeps an append-only change log with
 mailbox-wide sequence numbers so SyncFolderItems costs O(changes), not O(folder).
 Nothing here is thread-safe on its own: callers hold ``Directory.lock``.
 """
+
 from __future__ import annotations
 
 import base64
@@ -39,8 +40,7 @@ STANDARD_FOLDERS = {
     "searchfolders": ("Finder", None, "root"),
 }
 
-ITEM_CLASS = {"Message": "IPM.Note", "CalendarItem": "IPM.Appointment",
-              "Contact": "IPM.Contact", "Task": "IPM.Task"}
+ITEM_CLASS = {"Message": "IPM.Note", "CalendarItem": "IPM.Appointment", "Contact": "IPM.Contact", "Task": "IPM.Task"}
 
 _ID_PREFIX = b"\x00\x03\x24\x00"
 _FOLDER_MARK = b"\x00\x2e\x00\x00"
@@ -81,25 +81,92 @@ def decode_id(ews_id: str) -> tuple[str, str, int]:
 
 
 def encode_id(guid: str, kind: str, counter: int) -> str:
-    raw = (_ID_PREFIX + guid.encode("ascii") + (_FOLDER_MARK if kind == "folder" else _ITEM_MARK)
-           + counter.to_bytes(8, "big") + b"\x00\x00")
+    raw = (
+        _ID_PREFIX
+        + guid.encode("ascii")
+        + (_FOLDER_MARK if kind == "folder" else _ITEM_MARK)
+        + counter.to_bytes(8, "big")
+        + b"\x00\x00"
+    )
     return base64.b64encode(raw).decode("ascii")
 
 
 class Item:
     """One mailbox item; type-specific properties (calendar, contact, task) live in ``x``."""
 
-    __slots__ = ("id", "kind", "item_class", "folder_id", "ck", "subject", "_body", "body_type",
-                 "body_spec", "received", "sent", "created", "modified", "importance",
-                 "sensitivity", "categories", "is_read", "is_draft", "is_from_me", "msgid",
-                 "in_reply_to", "references", "conv_id", "conv_index", "sender", "from_", "to",
-                 "cc", "bcc", "reply_to", "x", "created_seq", "content_seq", "last_seq")
+    __slots__ = (
+        "id",
+        "kind",
+        "item_class",
+        "folder_id",
+        "ck",
+        "subject",
+        "_body",
+        "body_type",
+        "body_spec",
+        "received",
+        "sent",
+        "created",
+        "modified",
+        "importance",
+        "sensitivity",
+        "categories",
+        "is_read",
+        "is_draft",
+        "is_from_me",
+        "msgid",
+        "in_reply_to",
+        "references",
+        "conv_id",
+        "conv_index",
+        "sender",
+        "from_",
+        "to",
+        "cc",
+        "bcc",
+        "reply_to",
+        "x",
+        "created_seq",
+        "content_seq",
+        "last_seq",
+    )
 
-    PERSISTED = ("id", "kind", "item_class", "folder_id", "ck", "subject", "_body", "body_type",
-                 "body_spec", "received", "sent", "created", "modified", "importance",
-                 "sensitivity", "categories", "is_read", "is_draft", "is_from_me", "msgid",
-                 "in_reply_to", "references", "conv_id", "conv_index", "sender", "from_", "to",
-                 "cc", "bcc", "reply_to", "x", "created_seq", "content_seq", "last_seq")
+    PERSISTED = (
+        "id",
+        "kind",
+        "item_class",
+        "folder_id",
+        "ck",
+        "subject",
+        "_body",
+        "body_type",
+        "body_spec",
+        "received",
+        "sent",
+        "created",
+        "modified",
+        "importance",
+        "sensitivity",
+        "categories",
+        "is_read",
+        "is_draft",
+        "is_from_me",
+        "msgid",
+        "in_reply_to",
+        "references",
+        "conv_id",
+        "conv_index",
+        "sender",
+        "from_",
+        "to",
+        "cc",
+        "bcc",
+        "reply_to",
+        "x",
+        "created_seq",
+        "content_seq",
+        "last_seq",
+    )
 
     def __init__(self, kind: str):
         self.kind = kind
@@ -139,6 +206,7 @@ class Item:
     def body(self) -> str | None:
         if self._body is None and self.body_spec is not None:
             from .seed import generate_body  # lazy: seed.py builds on this module
+
             return generate_body(*self.body_spec)
         return self._body
 
@@ -166,11 +234,23 @@ class Item:
 
 
 class Folder:
-    __slots__ = ("id", "parent_id", "name", "folder_class", "distinguished", "items", "ck",
-                 "log", "version", "_sorted", "_sorted_version")
+    __slots__ = (
+        "id",
+        "parent_id",
+        "name",
+        "folder_class",
+        "distinguished",
+        "items",
+        "ck",
+        "log",
+        "version",
+        "_sorted",
+        "_sorted_version",
+    )
 
-    def __init__(self, fid: str, parent_id: str | None, name: str, folder_class: str | None,
-                 distinguished: str | None = None):
+    def __init__(
+        self, fid: str, parent_id: str | None, name: str, folder_class: str | None, distinguished: str | None = None
+    ):
         self.id = fid
         self.parent_id = parent_id
         self.name = name
@@ -192,7 +272,7 @@ class Folder:
         return self._sorted
 
     def changes_after(self, seq: int) -> list[tuple[int, str, str, int]]:
-        return self.log[bisect_right(self.log, (seq, "\uffff")):]
+        return self.log[bisect_right(self.log, (seq, "\uffff")) :]
 
 
 class Mailbox:
@@ -232,8 +312,14 @@ class Mailbox:
             parent_id = self.distinguished[parent].id if parent else None
             self.add_folder(parent_id, display, cls, distinguished=name)
 
-    def add_folder(self, parent_id: str | None, name: str, folder_class: str | None,
-                   distinguished: str | None = None, fid: str | None = None) -> Folder:
+    def add_folder(
+        self,
+        parent_id: str | None,
+        name: str,
+        folder_class: str | None,
+        distinguished: str | None = None,
+        fid: str | None = None,
+    ) -> Folder:
         folder = Folder(fid or self.new_id("folder"), parent_id, name, folder_class, distinguished)
         self.folders[folder.id] = folder
         if distinguished:
@@ -328,13 +414,25 @@ class Mailbox:
             if isinstance(v, dict):
                 return {"$d": {k: enc(x) for k, x in v.items()}}
             return v
+
         return {
-            "email": self.email, "guid": self.guid, "counter": self.counter, "seq": self.seq,
+            "email": self.email,
+            "guid": self.guid,
+            "counter": self.counter,
+            "seq": self.seq,
             "ck_counter": self.ck_counter,
-            "folders": [{"id": f.id, "parent_id": f.parent_id, "name": f.name,
-                         "folder_class": f.folder_class, "distinguished": f.distinguished,
-                         "ck": f.ck, "log": [list(e) for e in f.log]}
-                        for f in self.folders.values()],
+            "folders": [
+                {
+                    "id": f.id,
+                    "parent_id": f.parent_id,
+                    "name": f.name,
+                    "folder_class": f.folder_class,
+                    "distinguished": f.distinguished,
+                    "ck": f.ck,
+                    "log": [list(e) for e in f.log],
+                }
+                for f in self.folders.values()
+            ],
             "items": [{k: enc(getattr(it, k)) for k in Item.PERSISTED} for it in self.items.values()],
         }
 
@@ -351,6 +449,7 @@ class Mailbox:
             if isinstance(v, list):
                 return tuple(dec(x) for x in v)
             return v
+
         mb = cls(d["email"], d["guid"])
         mb.counter, mb.seq, mb.ck_counter = d["counter"], d["seq"], d["ck_counter"]
         for fd in d["folders"]:

@@ -4,6 +4,7 @@ Bodies are not stored: each seeded message keeps ``(seed, size, html)`` and the 
 rebuilt from a shared paragraph pool when a client asks for it, so 50,000 messages fit
 in memory and seed in well under a few seconds.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,37 +15,196 @@ from functools import lru_cache
 from .directory import Directory
 from .model import Address, Item, utcnow
 
-FIRST = ["Akira", "Yuki", "Hana", "Kenji", "Sakura", "Taro", "Emma", "Liam", "Olivia", "Noah", "Ava", "Lucas",
-         "Mia", "Ethan", "Sofia", "Mateo", "Chloe", "Leo", "Isabel", "Hugo", "Nora", "Felix", "Clara",
-         "Oscar", "Elena", "Jonas", "Lea", "Milan", "Anna", "Omar"]
-LAST = ["Tanaka", "Suzuki", "Sato", "Watanabe", "Ito", "Yamamoto", "Nakamura", "Kobayashi", "Smith",
-        "Johnson", "Brown", "Garcia", "Miller", "Davis", "Martin", "Bernard", "Dubois", "Weber", "Schneider",
-        "Rossi", "Bianchi", "Novak", "Kowalski", "Jensen", "Larsen", "Silva"]
-COMPANIES = [("Contoso Ltd", "contoso.example"), ("Fabrikam Inc", "fabrikam.example"),
-             ("Northwind Traders", "northwind.example"), ("Tailspin Toys", "tailspin.example"),
-             ("Adventure Works", "adventure-works.example"), ("Litware Inc", "litware.example"),
-             ("Proseware", "proseware.example"), ("Wide World Importers", "wideworld.example")]
-TITLES = ("Account Manager", "Purchasing Lead", "CFO", "Project Manager", "Sales Director", "Engineer",
-          "Office Manager", "Consultant", "Support Specialist", "Operations Analyst")
-TOPICS = ("quarterly order", "renewal quote", "delivery schedule", "invoice 4471", "service contract",
-          "onboarding plan", "site visit", "pricing update", "support case", "warehouse inventory",
-          "product demo", "budget review", "shipping delay", "training session", "partner meeting",
-          "license audit", "marketing campaign", "contract amendment", "payment terms", "kick-off")
-SUBJECT_FORMS = ("Question about the {t}", "{T} - next steps", "Re-scheduling the {t}", "Update on {t}",
-                 "{T}: draft for review", "Follow-up: {t}", "Can we talk about the {t}?", "{T} (urgent)",
-                 "Notes from the {t}", "Proposal for the {t}")
-_WORDS = ["we", "the", "order", "team", "schedule", "delivery", "customer", "invoice", "please", "review",
-          "attached", "updated", "draft", "numbers", "quarter", "meeting", "agreed", "budget", "proposal",
-          "account", "contract", "timeline", "next", "week", "friday", "confirm", "questions", "support",
-          "service", "price", "discount", "volume", "shipment", "warehouse", "signed", "legal", "approval",
-          "regards", "project", "plan", "status", "risk", "issue", "resolved", "pending", "follow", "call",
-          "thanks"]
-APPOINTMENT_TOPICS = ("Weekly sync", "Customer call", "Quarterly business review", "Lunch with partner",
-                      "Product demo", "Planning session", "1:1", "Training", "Site visit", "Budget review")
+FIRST = [
+    "Akira",
+    "Yuki",
+    "Hana",
+    "Kenji",
+    "Sakura",
+    "Taro",
+    "Emma",
+    "Liam",
+    "Olivia",
+    "Noah",
+    "Ava",
+    "Lucas",
+    "Mia",
+    "Ethan",
+    "Sofia",
+    "Mateo",
+    "Chloe",
+    "Leo",
+    "Isabel",
+    "Hugo",
+    "Nora",
+    "Felix",
+    "Clara",
+    "Oscar",
+    "Elena",
+    "Jonas",
+    "Lea",
+    "Milan",
+    "Anna",
+    "Omar",
+]
+LAST = [
+    "Tanaka",
+    "Suzuki",
+    "Sato",
+    "Watanabe",
+    "Ito",
+    "Yamamoto",
+    "Nakamura",
+    "Kobayashi",
+    "Smith",
+    "Johnson",
+    "Brown",
+    "Garcia",
+    "Miller",
+    "Davis",
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Weber",
+    "Schneider",
+    "Rossi",
+    "Bianchi",
+    "Novak",
+    "Kowalski",
+    "Jensen",
+    "Larsen",
+    "Silva",
+]
+COMPANIES = [
+    ("Contoso Ltd", "contoso.example"),
+    ("Fabrikam Inc", "fabrikam.example"),
+    ("Northwind Traders", "northwind.example"),
+    ("Tailspin Toys", "tailspin.example"),
+    ("Adventure Works", "adventure-works.example"),
+    ("Litware Inc", "litware.example"),
+    ("Proseware", "proseware.example"),
+    ("Wide World Importers", "wideworld.example"),
+]
+TITLES = (
+    "Account Manager",
+    "Purchasing Lead",
+    "CFO",
+    "Project Manager",
+    "Sales Director",
+    "Engineer",
+    "Office Manager",
+    "Consultant",
+    "Support Specialist",
+    "Operations Analyst",
+)
+TOPICS = (
+    "quarterly order",
+    "renewal quote",
+    "delivery schedule",
+    "invoice 4471",
+    "service contract",
+    "onboarding plan",
+    "site visit",
+    "pricing update",
+    "support case",
+    "warehouse inventory",
+    "product demo",
+    "budget review",
+    "shipping delay",
+    "training session",
+    "partner meeting",
+    "license audit",
+    "marketing campaign",
+    "contract amendment",
+    "payment terms",
+    "kick-off",
+)
+SUBJECT_FORMS = (
+    "Question about the {t}",
+    "{T} - next steps",
+    "Re-scheduling the {t}",
+    "Update on {t}",
+    "{T}: draft for review",
+    "Follow-up: {t}",
+    "Can we talk about the {t}?",
+    "{T} (urgent)",
+    "Notes from the {t}",
+    "Proposal for the {t}",
+)
+_WORDS = [
+    "we",
+    "the",
+    "order",
+    "team",
+    "schedule",
+    "delivery",
+    "customer",
+    "invoice",
+    "please",
+    "review",
+    "attached",
+    "updated",
+    "draft",
+    "numbers",
+    "quarter",
+    "meeting",
+    "agreed",
+    "budget",
+    "proposal",
+    "account",
+    "contract",
+    "timeline",
+    "next",
+    "week",
+    "friday",
+    "confirm",
+    "questions",
+    "support",
+    "service",
+    "price",
+    "discount",
+    "volume",
+    "shipment",
+    "warehouse",
+    "signed",
+    "legal",
+    "approval",
+    "regards",
+    "project",
+    "plan",
+    "status",
+    "risk",
+    "issue",
+    "resolved",
+    "pending",
+    "follow",
+    "call",
+    "thanks",
+]
+APPOINTMENT_TOPICS = (
+    "Weekly sync",
+    "Customer call",
+    "Quarterly business review",
+    "Lunch with partner",
+    "Product demo",
+    "Planning session",
+    "1:1",
+    "Training",
+    "Site visit",
+    "Budget review",
+)
 LOCATIONS = ("Room 301", "Teams", "Head office", "Customer site", "Cafe Lumiere", "Room 12B", "")
-TASK_TOPICS = ("Send the revised quote", "Call back about the invoice", "Prepare QBR slides",
-               "Review the contract draft", "Update the CRM record", "Book the site visit",
-               "Chase the signed order", "Draft the renewal offer", "Check delivery status")
+TASK_TOPICS = (
+    "Send the revised quote",
+    "Call back about the invoice",
+    "Prepare QBR slides",
+    "Review the contract draft",
+    "Update the CRM record",
+    "Book the site visit",
+    "Chase the signed order",
+    "Draft the renewal offer",
+    "Check delivery status",
+)
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +234,10 @@ def generate_body(seed: int, size: int, html: bool) -> str:
     if not html:
         return "\n\n".join(parts)
     paras = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in parts)
-    return ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>'
-            f"<body>{paras}</body></html>")
+    return (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>'
+        f"<body>{paras}</body></html>"
+    )
 
 
 def _people(rng: random.Random, n: int) -> list[dict[str, str]]:
@@ -88,9 +250,17 @@ def _people(rng: random.Random, n: int) -> list[dict[str, str]]:
         if email in seen:
             continue
         seen.add(email)
-        people.append({"first": first, "last": last, "name": f"{first} {last}", "email": email,
-                       "company": company, "title": rng.choice(TITLES),
-                       "phone": f"+1 555 {rng.randint(100, 999)} {rng.randint(1000, 9999)}"})
+        people.append(
+            {
+                "first": first,
+                "last": last,
+                "name": f"{first} {last}",
+                "email": email,
+                "company": company,
+                "title": rng.choice(TITLES),
+                "phone": f"+1 555 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+            }
+        )
     return people
 
 
@@ -99,10 +269,21 @@ def _conv_index(rng: random.Random, when: datetime) -> bytes:
     return b"\x01" + ft.to_bytes(8, "big")[1:6] + rng.randbytes(16)
 
 
-def seed_mailbox(directory: Directory, email: str, *, emails: int = 200, appointments: int = 20,
-                 contacts: int = 30, tasks: int = 15, seed: int = 0, start: datetime | None = None,
-                 body_size: int = 2048, html_ratio: float = 0.5, days: int = 60,
-                 token_prefix: str = "CRM:") -> dict[str, int]:
+def seed_mailbox(
+    directory: Directory,
+    email: str,
+    *,
+    emails: int = 200,
+    appointments: int = 20,
+    contacts: int = 30,
+    tasks: int = 15,
+    seed: int = 0,
+    start: datetime | None = None,
+    body_size: int = 2048,
+    html_ratio: float = 0.5,
+    days: int = 60,
+    token_prefix: str = "CRM:",
+) -> dict[str, int]:
     """Fill *email*'s mailbox with deterministic data; returns counts.
 
     Received times are spread over *days* before *start* (default now); about a third of the
@@ -178,8 +359,9 @@ def seed_mailbox(directory: Directory, email: str, *, emails: int = 200, appoint
         for i in range(appointments):
             day = start.replace(hour=0, minute=0, second=0) + timedelta(days=rng.randint(-30, 60))
             item = Item("CalendarItem")
-            item.subject = rng.choice(APPOINTMENT_TOPICS) + (f" with {rng.choice(people)['company']}"
-                                                             if rng.random() < 0.5 else "")
+            item.subject = rng.choice(APPOINTMENT_TOPICS) + (
+                f" with {rng.choice(people)['company']}" if rng.random() < 0.5 else ""
+            )
             item.body = f"Agenda:\n1. Status\n2. {rng.choice(TOPICS).capitalize()}\n3. Next steps"
             if rng.random() < 0.1:
                 s, e, all_day = day, day + timedelta(days=1), True
@@ -187,9 +369,17 @@ def seed_mailbox(directory: Directory, email: str, *, emails: int = 200, appoint
                 s = day + timedelta(hours=rng.randint(8, 16), minutes=rng.choice((0, 30)))
                 e, all_day = s + timedelta(minutes=rng.choice((30, 60, 90, 120))), False
             attendees = tuple(rng.sample(senders, k=rng.randint(0, 3)))
-            item.x = {"start": s, "end": e, "is_all_day": all_day, "location": rng.choice(LOCATIONS) or None,
-                      "organizer": me, "uid": f"{seed:08X}{i:08X}{rng.getrandbits(64):016X}",
-                      "free_busy": "Busy", "reminder_is_set": True, "reminder_minutes": 15}
+            item.x = {
+                "start": s,
+                "end": e,
+                "is_all_day": all_day,
+                "location": rng.choice(LOCATIONS) or None,
+                "organizer": me,
+                "uid": f"{seed:08X}{i:08X}{rng.getrandbits(64):016X}",
+                "free_busy": "Busy",
+                "reminder_is_set": True,
+                "reminder_minutes": 15,
+            }
             if attendees:
                 item.x["required"] = attendees
             item.is_read = item.is_from_me = True
@@ -200,10 +390,15 @@ def seed_mailbox(directory: Directory, email: str, *, emails: int = 200, appoint
         for p in people[:contacts]:
             item = Item("Contact")
             item.subject = p["name"]
-            item.x = {"given_name": p["first"], "surname": p["last"], "display_name": p["name"],
-                      "company_name": p["company"], "job_title": p["title"],
-                      "emails": {"EmailAddress1": p["email"]},
-                      "phones": {"BusinessPhone": p["phone"]}}
+            item.x = {
+                "given_name": p["first"],
+                "surname": p["last"],
+                "display_name": p["name"],
+                "company_name": p["company"],
+                "job_title": p["title"],
+                "emails": {"EmailAddress1": p["email"]},
+                "phones": {"BusinessPhone": p["phone"]},
+            }
             item.is_read = True
             item.received = item.created = item.modified = start - timedelta(days=rng.randint(1, 400))
             mb.add_item(contacts_folder, item)
@@ -214,16 +409,18 @@ def seed_mailbox(directory: Directory, email: str, *, emails: int = 200, appoint
             item.subject = rng.choice(TASK_TOPICS) + f" ({rng.choice(people)['company']})"
             status = rng.choice(("NotStarted", "NotStarted", "InProgress", "Completed", "WaitingOnOthers"))
             pct = {"NotStarted": 0.0, "Completed": 100.0}.get(status, float(rng.choice((25, 50, 75))))
-            item.x = {"status": status, "percent_complete": pct,
-                      "start_date": start - timedelta(days=rng.randint(0, 10)),
-                      "due_date": start + timedelta(days=rng.randint(-3, 21))}
+            item.x = {
+                "status": status,
+                "percent_complete": pct,
+                "start_date": start - timedelta(days=rng.randint(0, 10)),
+                "due_date": start + timedelta(days=rng.randint(-3, 21)),
+            }
             if status == "Completed":
                 item.x["complete_date"] = start - timedelta(days=rng.randint(0, 3))
             item.is_read = item.is_from_me = True
             item.received = item.created = item.modified = start - timedelta(days=rng.randint(1, 20))
             mb.add_item(tasks_folder, item)
-    return {"emails": emails, "appointments": appointments, "contacts": min(contacts, len(people)),
-            "tasks": tasks}
+    return {"emails": emails, "appointments": appointments, "contacts": min(contacts, len(people)), "tasks": tasks}
 
 
 def demo_directory(domain: str = "contoso.example", *, emails: int = 200, seed: int = 0) -> Directory:
@@ -231,8 +428,12 @@ def demo_directory(domain: str = "contoso.example", *, emails: int = 200, seed: 
     directory = Directory()
     directory.add_account(f"alice@{domain}", os.environ.get("SSSM_DEMO_PASSWORD", "Passw0rd!"), "Alice Adams")
     directory.add_account(f"bob@{domain}", os.environ.get("SSSM_DEMO_PASSWORD", "Passw0rd!"), "Bob Baker")
-    svc = directory.add_account(f"crmservice@{domain}", os.environ.get("SSSM_DEMO_PASSWORD", "Passw0rd!"),
-                                "CRM Service", roles={"impersonation"})
+    svc = directory.add_account(
+        f"crmservice@{domain}",
+        os.environ.get("SSSM_DEMO_PASSWORD", "Passw0rd!"),
+        "CRM Service",
+        roles={"impersonation"},
+    )
     svc.delegates_to = set()
     for i, email in enumerate((f"alice@{domain}", f"bob@{domain}")):
         seed_mailbox(directory, email, emails=emails, seed=seed + i)

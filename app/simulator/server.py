@@ -10,6 +10,7 @@ The wire behaviour copies IIS 8.5 in front of Exchange 2013 (see ``ews-captures/
 with Negotiate, NTLM and Basic offers and an empty body; NTLM kept per TCP connection;
 ``Server``, ``X-Powered-By``, ``request-id``, ``X-FEServer`` headers; chunked SOAP responses.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -58,10 +59,21 @@ class LoopbackExchange:
     file; ``state_file`` (optional) keeps accounts, mailboxes and items across restarts.
     """
 
-    def __init__(self, state_dir, host: str = "127.0.0.1", port: int = 0, tls: bool = True,
-                 server_version: str = "Exchange2013_SP1", hostnames=(), *, state_file=None,
-                 admin_token: str | None = None, concurrency_limit: int = 27,
-                 directory: Directory | None = None, public_url: str | None = None) -> None:
+    def __init__(
+        self,
+        state_dir,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        tls: bool = True,
+        server_version: str = "Exchange2013_SP1",
+        hostnames=(),
+        *,
+        state_file=None,
+        admin_token: str | None = None,
+        concurrency_limit: int = 27,
+        directory: Directory | None = None,
+        public_url: str | None = None,
+    ) -> None:
         from .service import EwsService
 
         self.state_dir = Path(state_dir)
@@ -106,8 +118,12 @@ class LoopbackExchange:
         self._stopping.clear()
         self._httpd = _HttpServer((self.host, self._port), self, context)
         self._port = self._httpd.server_address[1]
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.2},
-                                        name=f"loopback-exchange:{self._port}", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.2},
+            name=f"loopback-exchange:{self._port}",
+            daemon=True,
+        )
         self._thread.start()
         if self.state_file is not None:
             self._saver = threading.Thread(target=self._save_loop, name="loopback-exchange-state", daemon=True)
@@ -200,8 +216,7 @@ class LoopbackExchange:
         return _IIS.get(major, "Microsoft-IIS/8.5")
 
     # -- accounts and data --------------------------------------------------------------
-    def add_account(self, email: str, password: str, display_name: str | None = None, roles=(),
-                    mailbox: bool = True):
+    def add_account(self, email: str, password: str, display_name: str | None = None, roles=(), mailbox: bool = True):
         account = self.directory.add_account(email, password, display_name, roles, mailbox)
         self.mark_dirty()
         return account
@@ -216,8 +231,9 @@ class LoopbackExchange:
         seed_mailbox(self.directory, email, **counts)
         self.mark_dirty()
 
-    def deliver(self, to_email: str, subject: str, body: str = "", sender: str = "newsletter@example.org",
-                **kwargs) -> str:
+    def deliver(
+        self, to_email: str, subject: str, body: str = "", sender: str = "newsletter@example.org", **kwargs
+    ) -> str:
         item_id = self.service.deliver(to_email, subject=subject, body=body, sender=sender, **kwargs)
         self.mark_dirty()
         return item_id
@@ -297,5 +313,11 @@ class LoopbackExchange:
                     log.exception("could not save the simulator state to %s", self.state_file)
 
 
-__all__ = ["LoopbackExchange", "resolve_version", "EWS_PATH", "AUTODISCOVER_SOAP_PATH",
-           "AUTODISCOVER_POX_PATH", "VERSION_ALIASES"]
+__all__ = [
+    "LoopbackExchange",
+    "resolve_version",
+    "EWS_PATH",
+    "AUTODISCOVER_SOAP_PATH",
+    "AUTODISCOVER_POX_PATH",
+    "VERSION_ALIASES",
+]

@@ -3,6 +3,7 @@
 No HTTP, TLS or authentication here: the transport hands over the request body and the
 already-authenticated :class:`~app.simulator.directory.Account`.
 """
+
 from __future__ import annotations
 
 import logging
@@ -23,16 +24,52 @@ M = f"{{{M_NS}}}"
 T = f"{{{T_NS}}}"
 S = f"{{{SOAP_NS}}}"
 
-DISTINGUISHED_NAMES = frozenset(["calendar", "contacts", "deleteditems", "drafts", "inbox", "journal", "notes",
-                                 "outbox", "sentitems", "tasks", "msgfolderroot", "publicfoldersroot", "root",
-                                 "junkemail", "searchfolders", "voicemail", "recoverableitemsroot",
-                                 "recoverableitemsdeletions", "recoverableitemsversions", "recoverableitemspurges",
-                                 "archiveroot", "archivemsgfolderroot", "archivedeleteditems", "archiveinbox",
-                                 "archiverecoverableitemsroot", "archiverecoverableitemsdeletions",
-                                 "archiverecoverableitemsversions", "archiverecoverableitemspurges", "syncissues",
-                                 "conflicts", "localfailures", "serverfailures", "recipientcache", "quickcontacts",
-                                 "conversationhistory", "adminauditlogs", "todosearch", "mycontacts", "directory",
-                                 "imcontactlist", "peopleconnect", "favorites"])
+DISTINGUISHED_NAMES = frozenset(
+    [
+        "calendar",
+        "contacts",
+        "deleteditems",
+        "drafts",
+        "inbox",
+        "journal",
+        "notes",
+        "outbox",
+        "sentitems",
+        "tasks",
+        "msgfolderroot",
+        "publicfoldersroot",
+        "root",
+        "junkemail",
+        "searchfolders",
+        "voicemail",
+        "recoverableitemsroot",
+        "recoverableitemsdeletions",
+        "recoverableitemsversions",
+        "recoverableitemspurges",
+        "archiveroot",
+        "archivemsgfolderroot",
+        "archivedeleteditems",
+        "archiveinbox",
+        "archiverecoverableitemsroot",
+        "archiverecoverableitemsdeletions",
+        "archiverecoverableitemsversions",
+        "archiverecoverableitemspurges",
+        "syncissues",
+        "conflicts",
+        "localfailures",
+        "serverfailures",
+        "recipientcache",
+        "quickcontacts",
+        "conversationhistory",
+        "adminauditlogs",
+        "todosearch",
+        "mycontacts",
+        "directory",
+        "imcontactlist",
+        "peopleconnect",
+        "favorites",
+    ]
+)
 
 ERROR_TEXT = {
     "ErrorItemNotFound": "The specified object was not found in the store.",
@@ -44,7 +81,7 @@ ERROR_TEXT = {
     "ErrorFolderExists": "A folder with the specified name already exists.",
     "ErrorDeleteDistinguishedFolder": "Distinguished folders cannot be deleted.",
     "ErrorIrresolvableConflict": "The send or update operation could not be performed because the change "
-                                 "key passed in the request does not match the current change key for the item.",
+    "key passed in the request does not match the current change key for the item.",
     "ErrorInvalidSyncStateData": "Synchronization state data is corrupt or otherwise invalid.",
     "ErrorInvalidPropertySet": "Set action is invalid for property.",
     "ErrorInvalidOperation": "The operation is invalid.",
@@ -77,24 +114,29 @@ class Fault(Exception):
         self.body = body
 
 
-def response_message(name: str, inner: str = "", error: OpError | None = None, *, error_inner: str = "",
-                     warning: bool = False) -> str:
+def response_message(
+    name: str, inner: str = "", error: OpError | None = None, *, error_inner: str = "", warning: bool = False
+) -> str:
     """``<m:{name}ResponseMessage ResponseClass=...>`` — success with *inner*, or the error."""
     tag = f"m:{name}ResponseMessage"
     if error is None:
         return f'<{tag} ResponseClass="Success"><m:ResponseCode>NoError</m:ResponseCode>{inner}</{tag}>'
     mx = f"<m:MessageXml>{error.message_xml}</m:MessageXml>" if error.message_xml else ""
     cls = "Warning" if warning else "Error"
-    return (f'<{tag} ResponseClass="{cls}"><m:MessageText>{esc(error.text)}</m:MessageText>'
-            f"<m:ResponseCode>{error.code}</m:ResponseCode><m:DescriptiveLinkKey>0</m:DescriptiveLinkKey>"
-            f"{mx}{error_inner if not warning else inner}</{tag}>")
+    return (
+        f'<{tag} ResponseClass="{cls}"><m:MessageText>{esc(error.text)}</m:MessageText>'
+        f"<m:ResponseCode>{error.code}</m:ResponseCode><m:DescriptiveLinkKey>0</m:DescriptiveLinkKey>"
+        f"{mx}{error_inner if not warning else inner}</{tag}>"
+    )
 
 
 def response(name: str, messages: list[str] | str) -> str:
     if not isinstance(messages, str):
         messages = "".join(messages)
-    return (f'<m:{name}Response xmlns:m="{M_NS}" xmlns:t="{T_NS}">'
-            f"<m:ResponseMessages>{messages}</m:ResponseMessages></m:{name}Response>")
+    return (
+        f'<m:{name}Response xmlns:m="{M_NS}" xmlns:t="{T_NS}">'
+        f"<m:ResponseMessages>{messages}</m:ResponseMessages></m:{name}Response>"
+    )
 
 
 @dataclass
@@ -120,8 +162,10 @@ class RequestContext:
     def own_mailbox(self) -> Mailbox:
         mb = self.directory.mailbox(self.account.email)
         if mb is None:
-            raise OpError("ErrorNonExistentMailbox", message_xml=f'<t:Value Name="SmtpAddress">'
-                          f"{esc(self.account.email)}</t:Value>")
+            raise OpError(
+                "ErrorNonExistentMailbox",
+                message_xml=f'<t:Value Name="SmtpAddress">{esc(self.account.email)}</t:Value>',
+            )
         return mb
 
     def open_mailbox(self, email: str | None) -> Mailbox:
@@ -129,8 +173,7 @@ class RequestContext:
             return self.own_mailbox()
         mb = self.directory.mailbox(email)
         if mb is None:
-            raise OpError("ErrorNonExistentMailbox",
-                          message_xml=f'<t:Value Name="SmtpAddress">{esc(email)}</t:Value>')
+            raise OpError("ErrorNonExistentMailbox", message_xml=f'<t:Value Name="SmtpAddress">{esc(email)}</t:Value>')
         if not self.directory.can_open(self.account, email):
             raise OpError("ErrorAccessDenied")
         return mb
@@ -150,9 +193,12 @@ class RequestContext:
         if el.tag == T + "DistinguishedFolderId":
             name = el.get("Id") or ""
             if name not in DISTINGUISHED_NAMES:
-                raise Fault(soap.schema_validation_fault(
-                    f"The 'Id' attribute is invalid - The value '{name}' is invalid according to its datatype "
-                    f"'{T_NS}:DistinguishedFolderIdNameType' - The Enumeration constraint failed."))
+                raise Fault(
+                    soap.schema_validation_fault(
+                        f"The 'Id' attribute is invalid - The value '{name}' is invalid according to its datatype "
+                        f"'{T_NS}:DistinguishedFolderIdNameType' - The Enumeration constraint failed."
+                    )
+                )
             mbel = el.find(T + "Mailbox")
             email = (mbel.findtext(T + "EmailAddress") or "").strip() if mbel is not None else None
             mb = self.open_mailbox(email)
@@ -192,12 +238,18 @@ class RequestContext:
 
     def render_context(self, mailbox: Mailbox, body_type: str = "Best") -> RenderContext:
         owner = self.directory.get(mailbox.email)
-        return RenderContext(mailbox, owner.display_name if owner else mailbox.email, self.major_version,
-                             body_type, is_local=lambda e: self.directory.mailbox(e) is not None)
+        return RenderContext(
+            mailbox,
+            owner.display_name if owner else mailbox.email,
+            self.major_version,
+            body_type,
+            is_local=lambda e: self.directory.mailbox(e) is not None,
+        )
 
 
 def _registry():
     from .ops import OPERATIONS
+
     return OPERATIONS
 
 
@@ -234,8 +286,7 @@ class EwsService:
             line, col = getattr(e, "position", (1, 1))
             raise Fault(soap.schema_validation_fault(str(e), line, col + 1)) from None
         if root.tag != S + "Envelope":
-            raise Fault(soap.schema_validation_fault(
-                f"The root element '{root.tag}' is not a SOAP 1.1 Envelope."))
+            raise Fault(soap.schema_validation_fault(f"The root element '{root.tag}' is not a SOAP 1.1 Envelope."))
         header = root.find(S + "Header")
         soap_body = root.find(S + "Body")
         if soap_body is None or len(soap_body) == 0:
@@ -255,8 +306,11 @@ class EwsService:
             raise Fault(soap.invalid_request_fault())
         handler = _registry().get(op_name)
         if handler is None:
-            raise Fault(soap.invalid_request_fault(
-                f"The request is invalid: operation {op_name} is not supported by this server."))
+            raise Fault(
+                soap.invalid_request_fault(
+                    f"The request is invalid: operation {op_name} is not supported by this server."
+                )
+            )
         effective = self._impersonate(account, impersonation) if impersonation is not None else account
         ctx = RequestContext(self, effective, account, request_version)
         with self.directory.lock:
@@ -283,11 +337,26 @@ class EwsService:
             return target
         raise Fault(soap.impersonation_failed_fault(self.server_version))
 
-    def deliver(self, to_email, *, subject, body, sender, to=None, cc=(), body_type="Text", msgid=None,
-                in_reply_to=None, references=None, received: datetime | None = None, is_read=False) -> str:
+    def deliver(
+        self,
+        to_email,
+        *,
+        subject,
+        body,
+        sender,
+        to=None,
+        cc=(),
+        body_type="Text",
+        msgid=None,
+        in_reply_to=None,
+        references=None,
+        received: datetime | None = None,
+        is_read=False,
+    ) -> str:
         """Deliver a new message into *to_email*'s Inbox (as if from outside); returns its item id."""
         from .model import Item
         from .ops.createitem import deliver_copy
+
         with self.directory.lock:
             mb = self.directory.mailbox(to_email)
             if mb is None:
@@ -308,5 +377,14 @@ def qname_local(el) -> str:
     return el.tag.rsplit("}", 1)[-1]
 
 
-__all__ = ["EwsService", "EwsResult", "OpError", "Fault", "RequestContext", "response", "response_message",
-           "attr", "esc"]
+__all__ = [
+    "EwsService",
+    "EwsResult",
+    "OpError",
+    "Fault",
+    "RequestContext",
+    "response",
+    "response_message",
+    "attr",
+    "esc",
+]

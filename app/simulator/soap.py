@@ -7,6 +7,7 @@ goes into text or attributes passes through :func:`esc` / :func:`attr`.
 
 Request parsing uses ``xml.etree.ElementTree`` (see ``service.py``).
 """
+
 from __future__ import annotations
 
 import re
@@ -24,24 +25,54 @@ XSD_NS = "http://www.w3.org/2001/XMLSchema"
 # servers (15.1.x) report the schema version string "V2017_07_11".
 SERVER_VERSIONS: dict[str, dict] = {
     "Exchange2010_SP2": {
-        "MajorVersion": 14, "MinorVersion": 2, "MajorBuildNumber": 328, "MinorBuildNumber": 9,
+        "MajorVersion": 14,
+        "MinorVersion": 2,
+        "MajorBuildNumber": 328,
+        "MinorBuildNumber": 9,
         "Version": "Exchange2010_SP2",
-        "accepts": ("Exchange2007", "Exchange2007_SP1", "Exchange2010", "Exchange2010_SP1",
-                    "Exchange2010_SP2"),
+        "accepts": ("Exchange2007", "Exchange2007_SP1", "Exchange2010", "Exchange2010_SP1", "Exchange2010_SP2"),
     },
     "Exchange2013_SP1": {
-        "MajorVersion": 15, "MinorVersion": 0, "MajorBuildNumber": 847, "MinorBuildNumber": 32,
+        "MajorVersion": 15,
+        "MinorVersion": 0,
+        "MajorBuildNumber": 847,
+        "MinorBuildNumber": 32,
         "Version": "Exchange2013_SP1",
-        "accepts": ("Exchange2007", "Exchange2007_SP1", "Exchange2010", "Exchange2010_SP1",
-                    "Exchange2010_SP2", "Exchange2013", "Exchange2013_SP1"),
+        "accepts": (
+            "Exchange2007",
+            "Exchange2007_SP1",
+            "Exchange2010",
+            "Exchange2010_SP1",
+            "Exchange2010_SP2",
+            "Exchange2013",
+            "Exchange2013_SP1",
+        ),
     },
     "Exchange2016": {
-        "MajorVersion": 15, "MinorVersion": 1, "MajorBuildNumber": 2507, "MinorBuildNumber": 6,
+        "MajorVersion": 15,
+        "MinorVersion": 1,
+        "MajorBuildNumber": 2507,
+        "MinorBuildNumber": 6,
         "Version": "V2017_07_11",
-        "accepts": ("Exchange2007", "Exchange2007_SP1", "Exchange2010", "Exchange2010_SP1",
-                    "Exchange2010_SP2", "Exchange2013", "Exchange2013_SP1", "Exchange2015",
-                    "Exchange2016", "V2015_10_05", "V2016_01_06", "V2016_04_13", "V2016_07_13",
-                    "V2016_10_10", "V2017_01_07", "V2017_04_14", "V2017_07_11"),
+        "accepts": (
+            "Exchange2007",
+            "Exchange2007_SP1",
+            "Exchange2010",
+            "Exchange2010_SP1",
+            "Exchange2010_SP2",
+            "Exchange2013",
+            "Exchange2013_SP1",
+            "Exchange2015",
+            "Exchange2016",
+            "V2015_10_05",
+            "V2016_01_06",
+            "V2016_04_13",
+            "V2016_07_13",
+            "V2016_10_10",
+            "V2017_01_07",
+            "V2017_04_14",
+            "V2017_07_11",
+        ),
     },
 }
 
@@ -77,17 +108,20 @@ def version_info(server_version: str) -> dict:
     try:
         return SERVER_VERSIONS[server_version]
     except KeyError:
-        raise ValueError(f"unknown server version {server_version!r}; "
-                         f"choose one of {sorted(SERVER_VERSIONS)}") from None
+        raise ValueError(
+            f"unknown server version {server_version!r}; choose one of {sorted(SERVER_VERSIONS)}"
+        ) from None
 
 
 def server_version_header(server_version: str) -> str:
     """The <h:ServerVersionInfo/> element as on-premises Exchange writes it."""
     v = version_info(server_version)
-    return (f'<h:ServerVersionInfo MajorVersion="{v["MajorVersion"]}" MinorVersion="{v["MinorVersion"]}"'
-            f' MajorBuildNumber="{v["MajorBuildNumber"]}" MinorBuildNumber="{v["MinorBuildNumber"]}"'
-            f' Version="{v["Version"]}" xmlns:h="{T_NS}" xmlns="{T_NS}"'
-            f' xmlns:xsi="{XSI_NS}" xmlns:xsd="{XSD_NS}"/>')
+    return (
+        f'<h:ServerVersionInfo MajorVersion="{v["MajorVersion"]}" MinorVersion="{v["MinorVersion"]}"'
+        f' MajorBuildNumber="{v["MajorBuildNumber"]}" MinorBuildNumber="{v["MinorBuildNumber"]}"'
+        f' Version="{v["Version"]}" xmlns:h="{T_NS}" xmlns="{T_NS}"'
+        f' xmlns:xsi="{XSI_NS}" xmlns:xsd="{XSD_NS}"/>'
+    )
 
 
 def _body_text(body_element) -> str:
@@ -106,34 +140,40 @@ def envelope(body_element, server_version: str) -> bytes:
     *body_element* is the serialized response element (e.g. ``<m:GetItemResponse ...>``)
     as str/bytes, or an ElementTree element.
     """
-    return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-            f'<s:Envelope xmlns:s="{SOAP_NS}"><s:Header>{server_version_header(server_version)}</s:Header>'
-            f'<s:Body xmlns:xsi="{XSI_NS}" xmlns:xsd="{XSD_NS}">{_body_text(body_element)}</s:Body>'
-            "</s:Envelope>").encode()
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        f'<s:Envelope xmlns:s="{SOAP_NS}"><s:Header>{server_version_header(server_version)}</s:Header>'
+        f'<s:Body xmlns:xsi="{XSI_NS}" xmlns:xsd="{XSD_NS}">{_body_text(body_element)}</s:Body>'
+        "</s:Envelope>"
+    ).encode()
 
 
-def fault(code: str, message: str, *, faultstring: str | None = None, message_xml: str = "",
-          faultcode_ns: str = T_NS) -> bytes:
+def fault(
+    code: str, message: str, *, faultstring: str | None = None, message_xml: str = "", faultcode_ns: str = T_NS
+) -> bytes:
     """A SOAP 1.1 fault as Exchange sends it (HTTP 500, no SOAP header).
 
     *message_xml* is inner XML for ``<t:MessageXml>`` (omitted when empty).
     """
-    detail = (f'<e:ResponseCode xmlns:e="{E_NS}">{esc(code)}</e:ResponseCode>'
-              f'<e:Message xmlns:e="{E_NS}">{esc(message)}</e:Message>')
+    detail = (
+        f'<e:ResponseCode xmlns:e="{E_NS}">{esc(code)}</e:ResponseCode>'
+        f'<e:Message xmlns:e="{E_NS}">{esc(message)}</e:Message>'
+    )
     if message_xml:
         detail += f'<t:MessageXml xmlns:t="{T_NS}">{message_xml}</t:MessageXml>'
-    return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-            f'<s:Envelope xmlns:s="{SOAP_NS}"><s:Body><s:Fault>'
-            f'<faultcode xmlns:a="{faultcode_ns}">a:{esc(code)}</faultcode>'
-            f'<faultstring xml:lang="en-US">{esc(faultstring or message)}</faultstring>'
-            f"<detail>{detail}</detail></s:Fault></s:Body></s:Envelope>").encode()
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        f'<s:Envelope xmlns:s="{SOAP_NS}"><s:Body><s:Fault>'
+        f'<faultcode xmlns:a="{faultcode_ns}">a:{esc(code)}</faultcode>'
+        f'<faultstring xml:lang="en-US">{esc(faultstring or message)}</faultstring>'
+        f"<detail>{detail}</detail></s:Fault></s:Body></s:Envelope>"
+    ).encode()
 
 
 def server_busy_fault(backoff_ms: int, server_version: str = "Exchange2013_SP1") -> bytes:
     """ErrorServerBusy (HTTP 500) with BackOffMilliseconds in MessageXml, as throttled Exchange sends it."""
     msg = "The server cannot service this request right now. Try again later."
-    return fault("ErrorServerBusy", msg,
-                 message_xml=f'<t:Value Name="BackOffMilliseconds">{int(backoff_ms)}</t:Value>')
+    return fault("ErrorServerBusy", msg, message_xml=f'<t:Value Name="BackOffMilliseconds">{int(backoff_ms)}</t:Value>')
 
 
 def invalid_server_version_fault(server_version: str = "Exchange2013_SP1") -> bytes:
@@ -141,38 +181,48 @@ def invalid_server_version_fault(server_version: str = "Exchange2013_SP1") -> by
     return fault("ErrorInvalidServerVersion", "The specified server version is invalid.")
 
 
-def internal_server_error_fault(message: str = "An internal server error occurred. The operation failed.",
-                                server_version: str = "Exchange2013_SP1") -> bytes:
+def internal_server_error_fault(
+    message: str = "An internal server error occurred. The operation failed.", server_version: str = "Exchange2013_SP1"
+) -> bytes:
     """ErrorInternalServerError (HTTP 500), the generic failure."""
     return fault("ErrorInternalServerError", message)
 
 
-def schema_validation_fault(violation: str, line: int = 1, position: int = 1,
-                            server_version: str = "Exchange2013_SP1") -> bytes:
+def schema_validation_fault(
+    violation: str, line: int = 1, position: int = 1, server_version: str = "Exchange2013_SP1"
+) -> bytes:
     """ErrorSchemaValidation (HTTP 500) for a malformed or schema-invalid request."""
-    return fault("ErrorSchemaValidation", "The request failed schema validation.",
-                 faultstring=f"The request failed schema validation: {violation}",
-                 message_xml=(f"<t:LineNumber>{int(line)}</t:LineNumber>"
-                              f"<t:LinePosition>{int(position)}</t:LinePosition>"
-                              f"<t:Violation>{esc(violation)}</t:Violation>"))
+    return fault(
+        "ErrorSchemaValidation",
+        "The request failed schema validation.",
+        faultstring=f"The request failed schema validation: {violation}",
+        message_xml=(
+            f"<t:LineNumber>{int(line)}</t:LineNumber>"
+            f"<t:LinePosition>{int(position)}</t:LinePosition>"
+            f"<t:Violation>{esc(violation)}</t:Violation>"
+        ),
+    )
 
 
-def invalid_request_fault(message: str = "The request is invalid.",
-                          server_version: str = "Exchange2013_SP1") -> bytes:
+def invalid_request_fault(message: str = "The request is invalid.", server_version: str = "Exchange2013_SP1") -> bytes:
     """ErrorInvalidRequest (HTTP 500), e.g. an operation this server does not implement."""
     return fault("ErrorInvalidRequest", message)
 
 
 def impersonate_user_denied_fault(server_version: str = "Exchange2013_SP1") -> bytes:
     """ErrorImpersonateUserDenied (HTTP 500): caller lacks the ApplicationImpersonation role."""
-    return fault("ErrorImpersonateUserDenied",
-                 "The account does not have permission to impersonate the requested user.")
+    return fault(
+        "ErrorImpersonateUserDenied", "The account does not have permission to impersonate the requested user."
+    )
 
 
 def non_existent_mailbox_fault(address: str, server_version: str = "Exchange2013_SP1") -> bytes:
     """ErrorNonExistentMailbox (HTTP 500): the impersonated SMTP address has no mailbox."""
-    return fault("ErrorNonExistentMailbox", "The SMTP address has no mailbox associated with it.",
-                 message_xml=f'<t:Value Name="SmtpAddress">{esc(address)}</t:Value>')
+    return fault(
+        "ErrorNonExistentMailbox",
+        "The SMTP address has no mailbox associated with it.",
+        message_xml=f'<t:Value Name="SmtpAddress">{esc(address)}</t:Value>',
+    )
 
 
 def impersonation_failed_fault(server_version: str = "Exchange2013_SP1") -> bytes:

@@ -5,6 +5,7 @@ that trusts ``ca.pem`` keeps trusting it). The leaf certificate is re-issued whe
 requested host names are not all covered or it is close to expiry. EC P-256 keys: generating
 them takes milliseconds, unlike RSA.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -92,9 +93,15 @@ def _create_ca(ca_path: Path, ca_key_path: Path):
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=False, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=True,
-                encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -120,9 +127,7 @@ def _leaf_is_usable(cert_path: Path, key_path: Path, ca_cert, hostnames: list[st
     except Exception:  # noqa: BLE001 - any failure means "issue a new one"
         return False
     san = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
-    have = set(san.get_values_for_type(x509.DNSName)) | {
-        str(ip) for ip in san.get_values_for_type(x509.IPAddress)
-    }
+    have = set(san.get_values_for_type(x509.DNSName)) | {str(ip) for ip in san.get_values_for_type(x509.IPAddress)}
     return all(str(entry.value).lower() in have for entry in _san_entries(hostnames))
 
 
@@ -140,9 +145,7 @@ def _create_leaf(cert_path: Path, key_path: Path, ca_cert, ca_key, hostnames: li
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.SubjectAlternativeName(_san_entries(hostnames)), critical=False)
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
-        )
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
     pem = cert.public_bytes(serialization.Encoding.PEM) + ca_cert.public_bytes(serialization.Encoding.PEM)

@@ -5,6 +5,7 @@ Rendering walks the kind's field list in schema order and writes the fields the
 response shape asks for; parsing maps child elements of ``<t:Message>`` etc. back
 onto an :class:`~app.simulator.model.Item`.
 """
+
 from __future__ import annotations
 
 import base64
@@ -21,8 +22,7 @@ T = f"{{{T_NS}}}"
 class Field:
     __slots__ = ("elem", "uri", "type", "attr", "slot", "readonly", "compute", "heavy", "min_version")
 
-    def __init__(self, elem, uri, type_, attr_=None, *, readonly=False, compute=None, heavy=False,
-                 min_version=0):
+    def __init__(self, elem, uri, type_, attr_=None, *, readonly=False, compute=None, heavy=False, min_version=0):
         self.elem, self.uri, self.type = elem, uri, type_
         self.attr = attr_
         self.slot = attr_ in Item.__slots__ if attr_ else False
@@ -65,15 +65,22 @@ def html_to_text(html: str) -> str:
     text = re.sub(r"(?is)<(script|style|head)\b.*?</\1>", "", html)
     text = re.sub(r"(?i)<br\s*/?>|</p>|</div>", "\n", text)
     text = re.sub(r"<[^>]+>", "", text)
-    text = (text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
-            .replace("&quot;", '"').replace("&amp;", "&"))
+    text = (
+        text.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&amp;", "&")
+    )
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
 def text_to_html(text: str) -> str:
     paras = "".join(f"<p>{esc(p).replace(chr(10), '<br>')}</p>" for p in text.split("\n\n"))
-    return ('<html>\r\n<head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\r\n'
-            f"</head>\r\n<body>\r\n{paras}\r\n</body>\r\n</html>\r\n")
+    return (
+        '<html>\r\n<head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\r\n'
+        f"</head>\r\n<body>\r\n{paras}\r\n</body>\r\n</html>\r\n"
+    )
 
 
 def body_as(item: Item, wanted: str) -> tuple[str, str]:
@@ -128,10 +135,12 @@ def _contact_display(item, ctx):
     return " ".join(p for p in (item.get("given_name"), item.get("surname")) if p) or None
 
 
-_RIGHTS = ("<t:EffectiveRights><t:CreateAssociated>false</t:CreateAssociated><t:CreateContents>false"
-           "</t:CreateContents><t:CreateHierarchy>false</t:CreateHierarchy><t:Delete>true</t:Delete>"
-           "<t:Modify>true</t:Modify><t:Read>true</t:Read><t:ViewPrivateItems>true</t:ViewPrivateItems>"
-           "</t:EffectiveRights>")
+_RIGHTS = (
+    "<t:EffectiveRights><t:CreateAssociated>false</t:CreateAssociated><t:CreateContents>false"
+    "</t:CreateContents><t:CreateHierarchy>false</t:CreateHierarchy><t:Delete>true</t:Delete>"
+    "<t:Modify>true</t:Modify><t:Read>true</t:Read><t:ViewPrivateItems>true</t:ViewPrivateItems>"
+    "</t:EffectiveRights>"
+)
 
 
 F = Field
@@ -193,8 +202,7 @@ CALENDAR_FIELDS = [
     F("IsAllDayEvent", "calendar:IsAllDayEvent", "bool", "is_all_day"),
     F("LegacyFreeBusyStatus", "calendar:LegacyFreeBusyStatus", "str", "free_busy"),
     F("Location", "calendar:Location", "str", "location"),
-    F("IsMeeting", "calendar:IsMeeting", "bool",
-      compute=lambda it, c: bool(it.get("required") or it.get("optional"))),
+    F("IsMeeting", "calendar:IsMeeting", "bool", compute=lambda it, c: bool(it.get("required") or it.get("optional"))),
     F("IsCancelled", "calendar:IsCancelled", "bool", compute=lambda it, c: False),
     F("IsRecurring", "calendar:IsRecurring", "bool", compute=lambda it, c: False),
     F("MeetingRequestWasSent", "calendar:MeetingRequestWasSent", "bool", compute=lambda it, c: False),
@@ -265,18 +273,29 @@ for _fields in (ITEM_FIELDS, MESSAGE_FIELDS, CALENDAR_FIELDS, CONTACT_FIELDS, TA
             BY_URI[_f.uri] = _f
 BY_ELEM = {kind: {f.elem: f for f in fields} for kind, fields in KIND_FIELDS.items()}
 # Indexed properties: IndexedFieldURI -> the dictionary field that holds them
-INDEXED = {"contacts:EmailAddress": "EmailAddresses", "contacts:PhoneNumber": "PhoneNumbers",
-           "contacts:PhysicalAddress": "PhysicalAddresses"}
+INDEXED = {
+    "contacts:EmailAddress": "EmailAddresses",
+    "contacts:PhoneNumber": "PhoneNumbers",
+    "contacts:PhysicalAddress": "PhysicalAddresses",
+}
 ID_ONLY = frozenset({"ItemId"})
 # returned only when AdditionalProperties names them
 _ON_REQUEST = (extended.ELEMENT, "StartTimeZone", "EndTimeZone")
-DEFAULT_FIND = frozenset(f.elem for fs in KIND_FIELDS.values() for f in fs
-                         if not f.heavy and f.elem not in ("EffectiveRights", "TextBody", *_ON_REQUEST))
-DEFAULT_GET = frozenset(f.elem for fs in KIND_FIELDS.values() for f in fs
-                        if f.elem not in ("TextBody", *_ON_REQUEST))
+DEFAULT_FIND = frozenset(
+    f.elem
+    for fs in KIND_FIELDS.values()
+    for f in fs
+    if not f.heavy and f.elem not in ("EffectiveRights", "TextBody", *_ON_REQUEST)
+)
+DEFAULT_GET = frozenset(f.elem for fs in KIND_FIELDS.values() for f in fs if f.elem not in ("TextBody", *_ON_REQUEST))
 ALL_PROPS = DEFAULT_GET
-KIND_BY_ELEM = {"Message": "Message", "CalendarItem": "CalendarItem", "Contact": "Contact",
-                "Task": "Task", "Item": "Message"}
+KIND_BY_ELEM = {
+    "Message": "Message",
+    "CalendarItem": "CalendarItem",
+    "Contact": "Contact",
+    "Task": "Task",
+    "Item": "Message",
+}
 
 
 class RenderContext:
@@ -295,8 +314,10 @@ class RenderContext:
 def _mailbox_xml(name, email, ctx) -> str:
     mtype = "Mailbox" if ctx.is_local(email) else "OneOff"
     name = name or email
-    return (f"<t:Mailbox><t:Name>{esc(name)}</t:Name><t:EmailAddress>{esc(email)}</t:EmailAddress>"
-            f"<t:RoutingType>SMTP</t:RoutingType><t:MailboxType>{mtype}</t:MailboxType></t:Mailbox>")
+    return (
+        f"<t:Mailbox><t:Name>{esc(name)}</t:Name><t:EmailAddress>{esc(email)}</t:EmailAddress>"
+        f"<t:RoutingType>SMTP</t:RoutingType><t:MailboxType>{mtype}</t:MailboxType></t:Mailbox>"
+    )
 
 
 def render_value(f: Field, value, item: Item, ctx) -> str:
@@ -318,8 +339,10 @@ def render_value(f: Field, value, item: Item, ctx) -> str:
     if t == "mailboxes":
         return f"<t:{tag}>{''.join(_mailbox_xml(n, e, ctx) for n, e in value)}</t:{tag}>"
     if t == "attendees":
-        inner = "".join(f"<t:Attendee>{_mailbox_xml(n, e, ctx)}<t:ResponseType>Unknown</t:ResponseType>"
-                        "</t:Attendee>" for n, e in value)
+        inner = "".join(
+            f"<t:Attendee>{_mailbox_xml(n, e, ctx)}<t:ResponseType>Unknown</t:ResponseType></t:Attendee>"
+            for n, e in value
+        )
         return f"<t:{tag}>{inner}</t:{tag}>"
     if t == "strlist":
         return f"<t:{tag}>{''.join(f'<t:String>{esc(s)}</t:String>' for s in value)}</t:{tag}>"
@@ -333,8 +356,11 @@ def render_value(f: Field, value, item: Item, ctx) -> str:
     if t == "addresses":
         parts = []
         for key, addr in value.items():
-            sub = "".join(f"<t:{k}>{esc(addr[k])}</t:{k}>"
-                          for k in ("Street", "City", "State", "CountryOrRegion", "PostalCode") if addr.get(k))
+            sub = "".join(
+                f"<t:{k}>{esc(addr[k])}</t:{k}>"
+                for k in ("Street", "City", "State", "CountryOrRegion", "PostalCode")
+                if addr.get(k)
+            )
             parts.append(f'<t:Entry Key="{attr(key)}">{sub}</t:Entry>')
         return f"<t:{tag}>{''.join(parts)}</t:{tag}>"
     if t == "tz":
@@ -360,18 +386,19 @@ def render_item(item: Item, wanted, ctx, *, tag: str | None = None) -> str:
             out.append(f'<t:ParentFolderId Id="{folder.id}" ChangeKey="{mb.folder_change_key(folder)}"/>')
         elif t == "body":
             btype, text = body_as(item, ctx.body_type)
-            out.append(f'<t:Body BodyType="{btype}">{esc(text)}</t:Body>' if text
-                       else f'<t:Body BodyType="{btype}"/>')
+            out.append(f'<t:Body BodyType="{btype}">{esc(text)}</t:Body>' if text else f'<t:Body BodyType="{btype}"/>')
         elif t == "textbody":
             _, text = body_as(item, "Text")
-            out.append(f'<t:TextBody BodyType="Text">{esc(text)}</t:TextBody>' if text
-                       else '<t:TextBody BodyType="Text"/>')
+            out.append(
+                f'<t:TextBody BodyType="Text">{esc(text)}</t:TextBody>' if text else '<t:TextBody BodyType="Text"/>'
+            )
         elif t == "ext":
             out.append(extended.render(item, wanted))
         else:
             value = f.value(item, ctx)
-            if value is None or (t in ("mailboxes", "attendees", "strlist", "emails", "phones", "addresses")
-                                 and not value):
+            if value is None or (
+                t in ("mailboxes", "attendees", "strlist", "emails", "phones", "addresses") and not value
+            ):
                 continue
             out.append(render_value(f, value, item, ctx))
     out.append(f"</t:{kind}>")
@@ -431,7 +458,7 @@ def parse_value(f: Field, el):
     if t in ("emails", "phones"):
         return {e.get("Key"): (e.text or "").strip() for e in el.findall(T + "Entry")}
     if t == "addresses":
-        return {e.get("Key"): {c.tag[len(T):]: c.text or "" for c in e} for e in el.findall(T + "Entry")}
+        return {e.get("Key"): {c.tag[len(T) :]: c.text or "" for c in e} for e in el.findall(T + "Entry")}
     if t == "tz":
         return (el.get("Id") or el.get("Name") or "").strip() or None
     raise PropertyError("ErrorInvalidPropertySet", f"{f.uri} cannot be set.")
@@ -494,16 +521,18 @@ def text_only_violation(item_el) -> str | None:
     """The schema violation (in .NET's wording) if a simple-content property of the item element
     ``<t:Message>`` / ``<t:CalendarItem>``... holds child elements, e.g. an unescaped HTML body
     ``<t:Body BodyType="HTML"><b>hi</b></t:Body>``; None if there is none."""
-    tag = item_el.tag[len(T):] if item_el.tag.startswith(T) else None
+    tag = item_el.tag[len(T) :] if item_el.tag.startswith(T) else None
     kind = KIND_BY_ELEM.get(tag or "")
     fields = BY_ELEM.get(kind, {}) if kind is not None else {}
     for child in item_el:
-        name = child.tag[len(T):] if child.tag.startswith(T) else None
+        name = child.tag[len(T) :] if child.tag.startswith(T) else None
         f = fields.get(name)
         if f is None or f.type not in TEXT_ONLY_TYPES or len(child) == 0:
             continue
-        return (f"The element {_qname_phrase(child.tag)} cannot contain child element "
-                f"{_qname_phrase(child[0].tag)} because the parent element's content model is text only.")
+        return (
+            f"The element {_qname_phrase(child.tag)} cannot contain child element "
+            f"{_qname_phrase(child[0].tag)} because the parent element's content model is text only."
+        )
     return None
 
 
@@ -512,7 +541,7 @@ def item_from_xml(el, kind: str) -> Item:
     item = Item(kind)
     fields = BY_ELEM[kind]
     for child in el:
-        name = child.tag[len(T):] if child.tag.startswith(T) else None
+        name = child.tag[len(T) :] if child.tag.startswith(T) else None
         if name == extended.ELEMENT:
             try:
                 extended.set_property(item, *extended.parse_element(child))

@@ -10,6 +10,7 @@ Every statement here is one atomic statement that SQLite and PostgreSQL both run
 UPDATE whose WHERE decides, an INSERT … ON CONFLICT DO NOTHING), so no explicit locking is needed
 and this module is the one place the claim SQL lives. The time is the caller's clock (UTC).
 """
+
 from __future__ import annotations
 
 import logging
@@ -18,7 +19,7 @@ import socket
 import threading
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone, timedelta
+from datetime import datetime, timedelta, timezone
 from types import TracebackType
 
 from app.store.base import database
@@ -29,11 +30,11 @@ log = logging.getLogger(__name__)
 DEFAULT_TTL = timedelta(seconds=90)  # a crashed holder's claim is free again after this long
 
 
-
 def wall_clock() -> datetime:
     """Leases are shared with other processes, which know only the wall clock: never the
     scheduler's injected clock (``store.base.clock_as``), which ``utcnow`` follows."""
     return datetime.now(timezone.utc)
+
 
 def new_holder() -> str:
     """A holder name unique to this claimer: host, process and a random part."""
@@ -57,13 +58,19 @@ class LeaseState:
 def claim(name: str, holder: str, ttl: timedelta = DEFAULT_TTL, *, now: datetime | None = None) -> bool:
     """Take the lease *name* for *holder* until now + *ttl*; False when another holder has it."""
     now = now or wall_clock()
-    taken = (WorkLease.update(holder=holder, claimed_on=now, expires_on=now + ttl, heartbeat_on=now)
-             .where((WorkLease.name == name) & ((WorkLease.expires_on < now) | (WorkLease.holder == holder)))
-             .execute())
+    taken = (
+        WorkLease.update(holder=holder, claimed_on=now, expires_on=now + ttl, heartbeat_on=now)
+        .where((WorkLease.name == name) & ((WorkLease.expires_on < now) | (WorkLease.holder == holder)))
+        .execute()
+    )
     if taken:
         return True
-    inserted = (WorkLease.insert(name=name, holder=holder, claimed_on=now, expires_on=now + ttl, heartbeat_on=now)
-                .on_conflict_ignore().as_rowcount().execute())
+    inserted = (
+        WorkLease.insert(name=name, holder=holder, claimed_on=now, expires_on=now + ttl, heartbeat_on=now)
+        .on_conflict_ignore()
+        .as_rowcount()
+        .execute()
+    )
     return bool(inserted)
 
 
@@ -71,8 +78,11 @@ def renew(name: str, holder: str, ttl: timedelta = DEFAULT_TTL, *, now: datetime
     """The heartbeat: push the expiry of *holder*'s lease to now + *ttl*; False when it is no
     longer theirs (it expired and another holder took it, or it was released)."""
     now = now or wall_clock()
-    return bool(WorkLease.update(expires_on=now + ttl, heartbeat_on=now)
-                .where((WorkLease.name == name) & (WorkLease.holder == holder)).execute())
+    return bool(
+        WorkLease.update(expires_on=now + ttl, heartbeat_on=now)
+        .where((WorkLease.name == name) & (WorkLease.holder == holder))
+        .execute()
+    )
 
 
 def release(name: str, holder: str) -> bool:
@@ -105,8 +115,7 @@ class HeldLease:
                 try:
                     if not renew(self.name, self.holder, self.ttl):
                         self.lost = True
-                        log.warning("lease %s was taken by another process while %s held it", self.name,
-                                    self.holder)
+                        log.warning("lease %s was taken by another process while %s held it", self.name, self.holder)
                         return
                 except Exception:  # a locked store now and then: the next beat tries again
                     log.warning("could not renew lease %s", self.name, exc_info=True)
@@ -122,13 +131,15 @@ class HeldLease:
     def __enter__(self) -> HeldLease:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc_val: BaseException | None,
-                 exc_tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc_val: BaseException | None, exc_tb: TracebackType | None
+    ) -> None:
         self.release()
 
 
-def hold(name: str, holder: str, ttl: timedelta = DEFAULT_TTL, *,
-         heartbeat: timedelta | None = None) -> HeldLease | None:
+def hold(
+    name: str, holder: str, ttl: timedelta = DEFAULT_TTL, *, heartbeat: timedelta | None = None
+) -> HeldLease | None:
     """Claim *name* and keep it renewed (every *heartbeat*, a third of *ttl* by default) until the
     returned lease is released; None when another holder has it."""
     if not claim(name, holder, ttl):

@@ -3,6 +3,7 @@
 A step never imports today's models (they move on); it states the change as it was then.
 Schema 1 is the first layout (frozen in ``tests/store/schema_v1.sql`` for the migration tests).
 """
+
 from __future__ import annotations
 
 import uuid
@@ -35,7 +36,7 @@ def _v3_item_link_unlinked_on(db: SqliteDatabase) -> None:
     """An explicit "unlinked" mark on ItemLink (it was a prefix on item_id in schema 2)."""
     db.execute_sql('ALTER TABLE "item_link" ADD COLUMN "unlinked_on" DATETIME')
     db.execute_sql(
-        "UPDATE \"item_link\" SET \"unlinked_on\" = \"synced_on\", \"item_id\" = substr(\"item_id\", 10) "
+        'UPDATE "item_link" SET "unlinked_on" = "synced_on", "item_id" = substr("item_id", 10) '
         "WHERE \"item_id\" LIKE 'unlinked:%'"
     )
 

@@ -1,4 +1,5 @@
 """All store models, in creation order."""
+
 from __future__ import annotations
 
 from app.store.base import BaseModel
@@ -32,17 +33,57 @@ from app.store.models_config import (
 )
 
 ALL_MODELS: list[type[BaseModel]] = [
-    SystemUser, Queue, ServerProfile, Mailbox, WorkloadState, SystemSettings, UserOptions,
-    SyncFilter, FilterCriterion, DiagnosticRun, DiagnosticStep, EmailActivity, EmailMailboxLink,
-    Appointment, Contact, Task, CrmAccount, Lead, FolderSyncState, ItemLink, ConflictLog,
-    SyncHistory, Alert, WorkLease,
+    SystemUser,
+    Queue,
+    ServerProfile,
+    Mailbox,
+    WorkloadState,
+    SystemSettings,
+    UserOptions,
+    SyncFilter,
+    FilterCriterion,
+    DiagnosticRun,
+    DiagnosticStep,
+    EmailActivity,
+    EmailMailboxLink,
+    Appointment,
+    Contact,
+    Task,
+    CrmAccount,
+    Lead,
+    FolderSyncState,
+    ItemLink,
+    ConflictLog,
+    SyncHistory,
+    Alert,
+    WorkLease,
 ]
 
 # spelled out, so type checkers see the re-exports (tests/store/test_model_declarations.py checks it)
 __all__ = [
-    "SystemUser", "Queue", "ServerProfile", "Mailbox", "WorkloadState", "SystemSettings", "UserOptions",
-    "SyncFilter", "FilterCriterion", "DiagnosticRun", "DiagnosticStep", "EmailActivity", "EmailMailboxLink",
-    "Appointment", "Contact", "Task", "CrmAccount", "Lead", "FolderSyncState", "ItemLink", "ConflictLog",
-    "SyncHistory", "Alert", "WorkLease",
+    "SystemUser",
+    "Queue",
+    "ServerProfile",
+    "Mailbox",
+    "WorkloadState",
+    "SystemSettings",
+    "UserOptions",
+    "SyncFilter",
+    "FilterCriterion",
+    "DiagnosticRun",
+    "DiagnosticStep",
+    "EmailActivity",
+    "EmailMailboxLink",
+    "Appointment",
+    "Contact",
+    "Task",
+    "CrmAccount",
+    "Lead",
+    "FolderSyncState",
+    "ItemLink",
+    "ConflictLog",
+    "SyncHistory",
+    "Alert",
+    "WorkLease",
     "ALL_MODELS",
 ]

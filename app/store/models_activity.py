@@ -1,4 +1,5 @@
 """Operational records: test runs, alerts, synchronized records, sync state and history."""
+
 from __future__ import annotations
 
 import uuid

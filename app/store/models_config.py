@@ -1,4 +1,5 @@
 """Configuration records: users, queues, profiles, mailboxes, settings, options, filters."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

@@ -26,6 +26,7 @@ mailbox costs one SyncFolderItems per folder. The requests are app.exchange's
 (appointments_contacts_tasks, with the field mapping in item_mapping); this module decides and
 stores.
 """
+
 from __future__ import annotations
 
 import logging
@@ -85,8 +86,9 @@ def sync_appointments_contacts_tasks(mailbox: Mailbox) -> WorkloadRun:
 def _body(run: WorkloadRun) -> None:
     owner = run.mailbox.owner_user
     if owner is None:
-        run.note([CTX, _N(CTX, "the mailbox is not owned by a user: no appointments, contacts or tasks to "
-                               "synchronize"), {}])
+        run.note(
+            [CTX, _N(CTX, "the mailbox is not owned by a user: no appointments, contacts or tasks to synchronize"), {}]
+        )
         return
     assert run.connection is not None, "run_workload opens the connection"
     options = user_options(owner)
@@ -131,8 +133,14 @@ class _Conflict:
 
 
 class _FolderSync:
-    def __init__(self, run: WorkloadRun, connection: MailboxConnection, owner: SystemUser, mapping: RecordMapping,
-                 policy: ConflictPolicy) -> None:
+    def __init__(
+        self,
+        run: WorkloadRun,
+        connection: MailboxConnection,
+        owner: SystemUser,
+        mapping: RecordMapping,
+        policy: ConflictPolicy,
+    ) -> None:
         self.run = run
         self.connection = connection
         self.mailbox = run.mailbox
@@ -149,8 +157,9 @@ class _FolderSync:
         links: dict[str, ItemLink] = {}
         unlinked: set[int] = set()
         link: ItemLink | None
-        for link in ItemLink.select().where((ItemLink.mailbox == self.mailbox.id)
-                                            & (ItemLink.record_type == self.mapping.record_type)):
+        for link in ItemLink.select().where(
+            (ItemLink.mailbox == self.mailbox.id) & (ItemLink.record_type == self.mapping.record_type)
+        ):
             if link.unlinked_on is not None:
                 unlinked.add(link.record_id)
             else:
@@ -166,11 +175,14 @@ class _FolderSync:
         record_ids = [link.record_id for link in links.values()]
         records = {r.id: r for r in model.select().where(model.id.in_(record_ids))} if record_ids else {}
         gone = [link for link in links.values() if link.record_id not in records]
-        store_changed = {link.item_id for link in links.values() if link.record_id in records
-                         and self.mapping.fingerprint(records[link.record_id]) != link.synced_fingerprint}
+        store_changed = {
+            link.item_id
+            for link in links.values()
+            if link.record_id in records
+            and self.mapping.fingerprint(records[link.record_id]) != link.synced_fingerprint
+        }
         linked_records = {link.record_id for link in links.values()} | unlinked
-        new_records = [r for r in records_selected(self.owner, self.mapping.record_type)
-                       if r.id not in linked_records]
+        new_records = [r for r in records_selected(self.owner, self.mapping.record_type) if r.id not in linked_records]
 
         # Exchange-side changes need the item's fields: fetch them (only those) in batches.
         gone_ids = {link.item_id for link in gone}
@@ -200,12 +212,18 @@ class _FolderSync:
     # --- Exchange side ------------------------------------------------------------------
     def _exchange_changes(self) -> tuple[dict[str, str | None], set[str], str | None]:
         """(changed item id → change key, deleted item ids, new sync state); our own writes skipped."""
-        state_row = FolderSyncState.get_or_none((FolderSyncState.mailbox == self.mailbox.id)
-                                                & (FolderSyncState.folder == self.mapping.folder))
+        state_row = FolderSyncState.get_or_none(
+            (FolderSyncState.mailbox == self.mailbox.id) & (FolderSyncState.folder == self.mapping.folder)
+        )
         state = (state_row.sync_state if state_row else "") or None
-        known = {link.item_id: link.change_key for link in ItemLink.select(ItemLink.item_id, ItemLink.change_key)
-                 .where((ItemLink.mailbox == self.mailbox.id)
-                        & (ItemLink.record_type == self.mapping.record_type) & ItemLink.unlinked_on.is_null())}
+        known = {
+            link.item_id: link.change_key
+            for link in ItemLink.select(ItemLink.item_id, ItemLink.change_key).where(
+                (ItemLink.mailbox == self.mailbox.id)
+                & (ItemLink.record_type == self.mapping.record_type)
+                & ItemLink.unlinked_on.is_null()
+            )
+        }
         found = folder_changes(self.connection, self.record_type, state, max_changes=MAX_CHANGES)
         changed: dict[str, str | None] = {}
         deleted: set[str] = set()
@@ -222,10 +240,12 @@ class _FolderSync:
         return changed, deleted, found.sync_state
 
     def _save_state(self, state: str | None) -> None:
-        FolderSyncState.insert(mailbox=self.mailbox.id, folder=self.mapping.folder, sync_state=state or "",
-                               updated_on=utcnow()).on_conflict(
+        FolderSyncState.insert(
+            mailbox=self.mailbox.id, folder=self.mapping.folder, sync_state=state or "", updated_on=utcnow()
+        ).on_conflict(
             conflict_target=[FolderSyncState.mailbox, FolderSyncState.folder],
-            update={FolderSyncState.sync_state: state or "", FolderSyncState.updated_on: utcnow()}).execute()
+            update={FolderSyncState.sync_state: state or "", FolderSyncState.updated_on: utcnow()},
+        ).execute()
 
     def _fetch(self, item_ids: list[str]) -> dict[str, FetchedItem | ItemError]:
         """The items with the mapped fields, by item id (in the order asked)."""
@@ -251,27 +271,38 @@ class _FolderSync:
     # --- store ← Exchange ---------------------------------------------------------------
     def _import(self, item: FetchedItem) -> None:
         """A new item in Exchange: a new record, unless it is one of ours (see the module doc)."""
-        record = (self.mapping.model.get_or_none(self.mapping.model.sync_marker == item.marker)
-                  if item.marker and item.values is not None else None)
+        record = (
+            self.mapping.model.get_or_none(self.mapping.model.sync_marker == item.marker)
+            if item.marker and item.values is not None
+            else None
+        )
         if record is None:
             self._create_record(item)
             return
-        link = ItemLink.get_or_none((ItemLink.mailbox == self.mailbox.id)
-                                    & (ItemLink.record_type == self.mapping.record_type)
-                                    & (ItemLink.record_id == record.id))
+        link = ItemLink.get_or_none(
+            (ItemLink.mailbox == self.mailbox.id)
+            & (ItemLink.record_type == self.mapping.record_type)
+            & (ItemLink.record_id == record.id)
+        )
         if link is not None and link.unlinked_on is None:
             self.counts.duplicates_held += 1
-            log.warning("%s: item %s of %s duplicates the item of %s %s; not imported (python -m app repair act "
-                        "removes it)", self.mailbox.email, item.item_id, self.mapping.folder,
-                        self.mapping.record_type.value, record.id)
+            log.warning(
+                "%s: item %s of %s duplicates the item of %s %s; not imported (python -m app repair act removes it)",
+                self.mailbox.email,
+                item.item_id,
+                self.mapping.folder,
+                self.mapping.record_type.value,
+                record.id,
+            )
             return
         assert item.values is not None  # checked with the marker
         # the item is what we pushed of the record: a record changed since then is pushed next cycle
         self._link(record, item.item_id, item.change_key, self.mapping.fingerprint_values(item.values), link)
         self.counts.linked += 1
 
-    def _link(self, record: Any, item_id: str, change_key: str | None, fingerprint: str,
-              link: ItemLink | None = None) -> ItemLink:
+    def _link(
+        self, record: Any, item_id: str, change_key: str | None, fingerprint: str, link: ItemLink | None = None
+    ) -> ItemLink:
         """Link *record* to the item (a new link, or *link* again: an unlinked one taken up)."""
         if link is None:
             link = ItemLink(mailbox=self.mailbox.id, record_type=self.mapping.record_type, record_id=record.id)
@@ -289,11 +320,17 @@ class _FolderSync:
             values["start"] = values["start"] or utcnow()
             values["end"] = values["end"] or values["start"]
         with database.atomic():
-            record = self.mapping.model.create(owner=self.owner, state=RecordState.ACTIVE, modified_on=utcnow(),
-                                               **values)
-            ItemLink.create(mailbox=self.mailbox.id, record_type=self.mapping.record_type, record_id=record.id,
-                            item_id=item.item_id, change_key=item.change_key,
-                            synced_fingerprint=self.mapping.fingerprint(record))
+            record = self.mapping.model.create(
+                owner=self.owner, state=RecordState.ACTIVE, modified_on=utcnow(), **values
+            )
+            ItemLink.create(
+                mailbox=self.mailbox.id,
+                record_type=self.mapping.record_type,
+                record_id=record.id,
+                item_id=item.item_id,
+                change_key=item.change_key,
+                synced_fingerprint=self.mapping.fingerprint(record),
+            )
         self.counts.to_store += 1
         self.run.created += 1
 
@@ -316,10 +353,16 @@ class _FolderSync:
     def _resolve(self, conflict: _Conflict, pushes: list[ItemLink]) -> None:
         link, record, item = conflict.link, conflict.record, conflict.item
         winner = conflict_winner(self.policy, record.modified_on, item.last_modified)
-        ConflictLog.create(mailbox=self.mailbox.id, record_type=self.mapping.record_type, record_id=record.id,
-                           item_id=item.item_id, policy=self.policy, winner=winner,
-                           store_version=self.mapping.snapshot(self.mapping.store_values(record)),
-                           exchange_version=self.mapping.snapshot(_values(item)))
+        ConflictLog.create(
+            mailbox=self.mailbox.id,
+            record_type=self.mapping.record_type,
+            record_id=record.id,
+            item_id=item.item_id,
+            policy=self.policy,
+            winner=winner,
+            store_version=self.mapping.snapshot(self.mapping.store_values(record)),
+            exchange_version=self.mapping.snapshot(_values(item)),
+        )
         self.counts.conflicts += 1
         if winner == EXCHANGE:
             self._pull(link, record, item)
@@ -332,8 +375,10 @@ class _FolderSync:
     def _push(self, links: list[ItemLink], records: dict[int, Any], *, retry: bool = True) -> None:
         if not links:
             return
-        updates = [ItemUpdate(link.item_id, link.change_key, self.mapping.store_values(records[link.record_id]))
-                   for link in links]
+        updates = [
+            ItemUpdate(link.item_id, link.change_key, self.mapping.store_values(records[link.record_id]))
+            for link in links
+        ]
         results = update_items(self.connection, self.record_type, updates)
         stale = []
         for link, result in zip(links, results, strict=True):
@@ -387,13 +432,22 @@ class _FolderSync:
             self.counts.linked += len(again)
             self._push(again, {r.id: r for r in records})
             records = [r for r in records if r.sync_marker not in found]
-        results = create_items(self.connection, self.record_type, [self.mapping.store_values(r) for r in records],
-                               [r.sync_marker for r in records])
+        results = create_items(
+            self.connection,
+            self.record_type,
+            [self.mapping.store_values(r) for r in records],
+            [r.sync_marker for r in records],
+        )
         for record, result in zip(records, results, strict=True):
             if isinstance(result, ItemError):
                 self.counts.failed += 1
-                log.warning("%s: creating %s %s failed: %s", self.mailbox.email, self.mapping.record_type.value,
-                            record.id, result)
+                log.warning(
+                    "%s: creating %s %s failed: %s",
+                    self.mailbox.email,
+                    self.mapping.record_type.value,
+                    record.id,
+                    result,
+                )
                 continue
             if self._store_new_link(record, result):
                 self.counts.to_exchange += 1
@@ -407,8 +461,13 @@ class _FolderSync:
                 return self._link(record, item.item_id, item.change_key, "")
         except IntegrityError:
             self.counts.duplicates_held += 1
-            log.warning("%s: the item %s carrying the marker of %s %s is linked to another record", self.mailbox.email,
-                        item.item_id, self.mapping.record_type.value, record.id)
+            log.warning(
+                "%s: the item %s carrying the marker of %s %s is linked to another record",
+                self.mailbox.email,
+                item.item_id,
+                self.mapping.record_type.value,
+                record.id,
+            )
             return None
 
     def _store_new_link(self, record: Any, item: SavedItem) -> bool:
@@ -417,12 +476,21 @@ class _FolderSync:
         duplicate and is deleted again at once."""
         try:
             with database.atomic():
-                ItemLink.create(mailbox=self.mailbox.id, record_type=self.mapping.record_type, record_id=record.id,
-                                item_id=item.item_id, change_key=item.change_key or "",
-                                synced_fingerprint=self.mapping.fingerprint(record))
+                ItemLink.create(
+                    mailbox=self.mailbox.id,
+                    record_type=self.mapping.record_type,
+                    record_id=record.id,
+                    item_id=item.item_id,
+                    change_key=item.change_key or "",
+                    synced_fingerprint=self.mapping.fingerprint(record),
+                )
         except IntegrityError:
-            log.warning("%s: %s %s was linked by another process meanwhile; deleting the item just created",
-                        self.mailbox.email, self.mapping.record_type.value, record.id)
+            log.warning(
+                "%s: %s %s was linked by another process meanwhile; deleting the item just created",
+                self.mailbox.email,
+                self.mapping.record_type.value,
+                record.id,
+            )
             delete_items(self.connection, [item.item_id])
             self.counts.duplicates_held += 1
             return False
@@ -437,7 +505,8 @@ class _FolderSync:
                 for record in missing:
                     record.sync_marker = new_sync_marker()
                     self.mapping.model.update(sync_marker=record.sync_marker).where(
-                        self.mapping.model.id == record.id).execute()
+                        self.mapping.model.id == record.id
+                    ).execute()
 
 
 def _values(item: FetchedItem) -> dict[str, Any]:

@@ -25,6 +25,7 @@ covers them is saved. After a crash the next cycle starts from the last saved st
 some messages again; the Message-ID is unique and so is (email, mailbox) of a link, and messages
 already linked to the mailbox are not even fetched again — nothing is doubled, nothing dropped.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -130,10 +131,14 @@ class FailedMessage:
     email_id: int | None = None  # the stored email when it was already in the store
 
     def describe(self) -> str:
-        lines = [f"Subject: {self.subject}" if self.subject else "", f"From: {self.sender}" if self.sender else "",
-                 f"Received: {self.received:%Y-%m-%d %H:%M:%S} UTC" if self.received else "",
-                 f"Message-ID: {self.message_id}" if self.message_id else "", f"Item id: {self.item_id}",
-                 f"{self.error}: {self.text}"]
+        lines = [
+            f"Subject: {self.subject}" if self.subject else "",
+            f"From: {self.sender}" if self.sender else "",
+            f"Received: {self.received:%Y-%m-%d %H:%M:%S} UTC" if self.received else "",
+            f"Message-ID: {self.message_id}" if self.message_id else "",
+            f"Item id: {self.item_id}",
+            f"{self.error}: {self.text}",
+        ]
         return "\n".join(line for line in lines if line)
 
 
@@ -167,8 +172,9 @@ class IncomingEmailSync:
                 if state is None or restarted:
                     raise
                 # Exchange no longer knows the state: read the Inbox again (what is stored stays stored)
-                log.warning("sync state of %s's Inbox was refused; reading the Inbox from the start",
-                            self.mailbox.email)
+                log.warning(
+                    "sync state of %s's Inbox was refused; reading the Inbox from the start", self.mailbox.email
+                )
                 self.run.note([CTX, _N(CTX, "sync state was refused: read the Inbox from the start"), {}])
                 state, restarted = None, True
                 continue
@@ -209,26 +215,30 @@ class IncomingEmailSync:
     def _linked_item_ids(self, item_ids: list[str]) -> set[str]:
         found: set[str] = set()
         for start in range(0, len(item_ids), 500):
-            chunk = item_ids[start:start + 500]
-            query = cast("Iterable[tuple[str]]",  # peewee's stubs type .tuples() as yielding models
-                         EmailMailboxLink.select(EmailMailboxLink.item_id)
-                         .where((EmailMailboxLink.mailbox == self.mailbox.id) & EmailMailboxLink.item_id.in_(chunk))
-                         .tuples())
+            chunk = item_ids[start : start + 500]
+            query = cast(
+                "Iterable[tuple[str]]",  # peewee's stubs type .tuples() as yielding models
+                EmailMailboxLink.select(EmailMailboxLink.item_id)
+                .where((EmailMailboxLink.mailbox == self.mailbox.id) & EmailMailboxLink.item_id.in_(chunk))
+                .tuples(),
+            )
             found.update(item_id for (item_id,) in query)
         return found
 
     # fetching ------------------------------------------------------------------------------
-    def _fetch(self, wanted: list[IdAndKey]
-               ) -> Generator[tuple[list[IdAndKey], list[IncomingEmail | ItemError]], None, None]:
+    def _fetch(
+        self, wanted: list[IdAndKey]
+    ) -> Generator[tuple[list[IdAndKey], list[IncomingEmail | ItemError]], None, None]:
         """(batch of ids, GetItem results in the same order), batch after batch in order; the
         requests run in parallel, each worker inside the profile's connection gate."""
-        batches = [wanted[i:i + self.batch_size] for i in range(0, len(wanted), self.batch_size)]
+        batches = [wanted[i : i + self.batch_size] for i in range(0, len(wanted), self.batch_size)]
         if len(batches) <= 1 or self.workers == 1:
             for batch in batches:  # this thread is already inside the gate
                 yield batch, self._get_items(batch)
             return
-        with ThreadPoolExecutor(max_workers=min(self.workers, len(batches)),
-                                thread_name_prefix=f"incoming-{self.mailbox.id}") as pool:
+        with ThreadPoolExecutor(
+            max_workers=min(self.workers, len(batches)), thread_name_prefix=f"incoming-{self.mailbox.id}"
+        ) as pool:
             futures = [pool.submit(self._get_items_gated, batch) for batch in batches]
             try:
                 for batch, future in zip(batches, futures, strict=True):
@@ -260,28 +270,39 @@ class IncomingEmailSync:
                 failed.append(FailedMessage(item_id, change_key, item.code, item.text))
         # IMMEDIATE: other writers wait, so no other cycle stores one of these Message-IDs meanwhile
         with database.atomic("IMMEDIATE"):
-            message_ids = {item.item_id: item.message_id or _substitute_message_id(self.mailbox, item.item_id)
-                           for item in messages}
+            message_ids = {
+                item.item_id: item.message_id or _substitute_message_id(self.mailbox, item.item_id) for item in messages
+            }
             stored = self._stored_emails(set(message_ids.values()))
             try:
                 with database.atomic():  # a savepoint: if the batch insert fails, go one by one
                     self._store_bulk(messages, message_ids, stored)
                 return failed
             except Exception as exc:  # noqa: BLE001 - the slow path below finds the culprit
-                log.info("storing %d emails of %s at once failed (%s); storing them one by one",
-                         len(messages), self.mailbox.email, exc)
+                log.info(
+                    "storing %d emails of %s at once failed (%s); storing them one by one",
+                    len(messages),
+                    self.mailbox.email,
+                    exc,
+                )
             for item in messages:
                 try:
                     with database.atomic():  # a savepoint: one broken message spoils nothing else
                         self._store_message(item, message_ids[item.item_id], stored)
                 except Exception as exc:
-                    log.warning("incoming email %s of %s could not be stored: %s", item.item_id, self.mailbox.email,
-                                exc, exc_info=True)
+                    log.warning(
+                        "incoming email %s of %s could not be stored: %s",
+                        item.item_id,
+                        self.mailbox.email,
+                        exc,
+                        exc_info=True,
+                    )
                     failed.append(_failed_item(item, exc))
         return failed
 
-    def _store_bulk(self, messages: list[IncomingEmail], message_ids: dict[str, str],
-                    stored: dict[str, tuple[int, bool]]) -> None:
+    def _store_bulk(
+        self, messages: list[IncomingEmail], message_ids: dict[str, str], stored: dict[str, tuple[int, bool]]
+    ) -> None:
         """The batch as two multi-row inserts (emails, links) — same decisions as _store_message,
         with emails of this batch counting as tracked for the replies that follow them. Counters
         and *stored* change only once the inserts succeeded."""
@@ -316,16 +337,28 @@ class IncomingEmailSync:
         new_ids: dict[str, int] = {}
         if rows:
             EmailActivity.insert_many(rows).execute()
-            query = cast("Iterable[tuple[int, str]]",
-                         EmailActivity.select(EmailActivity.id, EmailActivity.message_id)
-                         .where(EmailActivity.message_id.in_([row["message_id"] for row in rows])).tuples())
+            query = cast(
+                "Iterable[tuple[int, str]]",
+                EmailActivity.select(EmailActivity.id, EmailActivity.message_id)
+                .where(EmailActivity.message_id.in_([row["message_id"] for row in rows]))
+                .tuples(),
+            )
             new_ids = {message_id: email_id for email_id, message_id in query}
         links = [(new_ids[message_ids[item.item_id]], item) for item in new_items] + relinks
         if links:
-            EmailMailboxLink.insert_many([
-                dict(email=email_id, mailbox=self.mailbox.id, item_id=item.item_id, change_key=item.change_key,
-                     folder=INBOX, linked_on=utcnow())
-                for email_id, item in links]).execute()
+            EmailMailboxLink.insert_many(
+                [
+                    dict(
+                        email=email_id,
+                        mailbox=self.mailbox.id,
+                        item_id=item.item_id,
+                        change_key=item.change_key,
+                        folder=INBOX,
+                        linked_on=utcnow(),
+                    )
+                    for email_id, item in links
+                ]
+            ).execute()
         for message_id, (email_id, linked) in pending.items():
             stored[message_id] = (new_ids.get(message_id, email_id), linked)
         self.counts.update(counts)
@@ -336,12 +369,17 @@ class IncomingEmailSync:
         """Message-ID → (stored email id, already linked to this mailbox) for those in the store."""
         if not message_ids:
             return {}
-        rows = cast("Iterable[tuple[int, str, int | None]]",
-                    EmailActivity.select(EmailActivity.id, EmailActivity.message_id, EmailMailboxLink.id)
-                    .join(EmailMailboxLink, join_type=JOIN.LEFT_OUTER,
-                          on=(EmailMailboxLink.email == EmailActivity.id)
-                          & (EmailMailboxLink.mailbox == self.mailbox.id))
-                    .where(EmailActivity.message_id.in_(list(message_ids))).tuples())
+        rows = cast(
+            "Iterable[tuple[int, str, int | None]]",
+            EmailActivity.select(EmailActivity.id, EmailActivity.message_id, EmailMailboxLink.id)
+            .join(
+                EmailMailboxLink,
+                join_type=JOIN.LEFT_OUTER,
+                on=(EmailMailboxLink.email == EmailActivity.id) & (EmailMailboxLink.mailbox == self.mailbox.id),
+            )
+            .where(EmailActivity.message_id.in_(list(message_ids)))
+            .tuples(),
+        )
         return {message_id: (email_id, link_id is not None) for email_id, message_id, link_id in rows}
 
     def _store_message(self, item: IncomingEmail, message_id: str, stored: dict[str, tuple[int, bool]]) -> None:
@@ -370,17 +408,29 @@ class IncomingEmailSync:
         self.counts["linked"] += 1
 
     def _link(self, email_id: int, item: IncomingEmail) -> None:
-        EmailMailboxLink.create(email=email_id, mailbox=self.mailbox.id, item_id=item.item_id,
-                                change_key=item.change_key, folder=INBOX)
+        EmailMailboxLink.create(
+            email=email_id, mailbox=self.mailbox.id, item_id=item.item_id, change_key=item.change_key, folder=INBOX
+        )
 
     def _email_values(self, item: IncomingEmail, message_id: str, token: str | None) -> dict[str, Any]:
         return dict(
-            message_id=message_id, conversation_id=item.conversation_id, in_reply_to=item.in_reply_to or None,
-            references=item.references, subject=item.subject, body=item.body, body_is_html=item.body_is_html,
-            sender=item.sender, to_recipients=item.to_recipients, cc_recipients=item.cc_recipients,
-            direction=EmailDirection.INCOMING, status=EmailStatus.RECEIVED,
-            owner_user=self.mailbox.owner_user_id, owner_queue=self.mailbox.owner_queue_id, tracking_token=token,
-            received_on=item.received, sent_on=item.sent,
+            message_id=message_id,
+            conversation_id=item.conversation_id,
+            in_reply_to=item.in_reply_to or None,
+            references=item.references,
+            subject=item.subject,
+            body=item.body,
+            body_is_html=item.body_is_html,
+            sender=item.sender,
+            to_recipients=item.to_recipients,
+            cc_recipients=item.cc_recipients,
+            direction=EmailDirection.INCOMING,
+            status=EmailStatus.RECEIVED,
+            owner_user=self.mailbox.owner_user_id,
+            owner_queue=self.mailbox.owner_queue_id,
+            tracking_token=token,
+            received_on=item.received,
+            sent_on=item.sent,
         )
 
     # failures ------------------------------------------------------------------------------
@@ -392,8 +442,9 @@ class IncomingEmailSync:
                 moved = self._move_to_undeliverable(failed)
             except Exception as exc:  # noqa: BLE001 - the messages stay and are reported instead
                 move_error = f"{type(exc).__name__}: {exc}"
-                log.warning("could not move failed emails of %s to %s: %s", self.mailbox.email, UNDELIVERABLE,
-                            move_error)
+                log.warning(
+                    "could not move failed emails of %s to %s: %s", self.mailbox.email, UNDELIVERABLE, move_error
+                )
         self.counts["moved to Undeliverable"] += len(moved)
         for failure in failed:
             if failure.item_id in moved:
@@ -416,15 +467,29 @@ class IncomingEmailSync:
         if move_error is None:
             message = _N(CTX, "An incoming email could not be processed. It was left in the Inbox.")
         else:
-            message = _N(CTX, "An incoming email could not be processed, nor moved to the Undeliverable folder. "
-                              "It was left in the Inbox.")
+            message = _N(
+                CTX,
+                "An incoming email could not be processed, nor moved to the Undeliverable folder. "
+                "It was left in the Inbox.",
+            )
         details = failure.describe() + (f"\nMove to {UNDELIVERABLE}: {move_error}" if move_error else "")
         raise_alert(
-            AlertLevel.ERROR, AlertScope.EMAIL, NOT_PROCESSED_CODE, message, mailbox=self.mailbox,
-            email=failure.email_id, workload=Workload.INCOMING, details=details, context=CTX,
-            next_step=_N(CTX, "Look at the email in Outlook or Outlook Web App. To have such emails moved out "
-                              "of the Inbox automatically, set “Move failed emails to Undeliverable folder” in "
-                              "the email server profile."))
+            AlertLevel.ERROR,
+            AlertScope.EMAIL,
+            NOT_PROCESSED_CODE,
+            message,
+            mailbox=self.mailbox,
+            email=failure.email_id,
+            workload=Workload.INCOMING,
+            details=details,
+            context=CTX,
+            next_step=_N(
+                CTX,
+                "Look at the email in Outlook or Outlook Web App. To have such emails moved out "
+                "of the Inbox automatically, set “Move failed emails to Undeliverable folder” in "
+                "the email server profile.",
+            ),
+        )
 
     def _summarize(self) -> None:
         parts: list[list[Any]] = []
@@ -441,8 +506,13 @@ class IncomingEmailSync:
 
 def _facts(item: IncomingEmail) -> IncomingMessage:
     """What the tracking decision looks at."""
-    return IncomingMessage(subject=item.subject, sender=item.sender, in_reply_to=item.in_reply_to or "",
-                           references=item.references, conversation_id=item.conversation_id or "")
+    return IncomingMessage(
+        subject=item.subject,
+        sender=item.sender,
+        in_reply_to=item.in_reply_to or "",
+        references=item.references,
+        conversation_id=item.conversation_id or "",
+    )
 
 
 def _substitute_message_id(mailbox: Mailbox, item_id: str) -> str:
@@ -456,6 +526,14 @@ def _substitute_message_id(mailbox: Mailbox, item_id: str) -> str:
 def _failed_item(item: IncomingEmail, exc: Exception) -> FailedMessage:
     message_id = item.message_id
     existing = EmailActivity.get_or_none(EmailActivity.message_id == message_id) if message_id else None
-    return FailedMessage(item.item_id, item.change_key, type(exc).__name__, str(exc), subject=item.subject,
-                         sender=item.sender, message_id=message_id, received=item.received,
-                         email_id=existing.id if existing is not None else None)
+    return FailedMessage(
+        item.item_id,
+        item.change_key,
+        type(exc).__name__,
+        str(exc),
+        subject=item.subject,
+        sender=item.sender,
+        message_id=message_id,
+        received=item.received,
+        email_id=existing.id if existing is not None else None,
+    )

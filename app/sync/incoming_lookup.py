@@ -1,6 +1,7 @@
 """What the store knows, for incoming sync: the owner's tracking option, the tracking lookups
 (tracked Message-IDs and conversations, known and email-enabled senders) and the Inbox's stored
 SyncFolderItems state."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -88,8 +89,9 @@ def _addresses(*columns: Field[str] | Field[str | None]) -> set[str]:
     found: set[str] = set()
     for column in columns:
         # peewee's stubs type .tuples() as still yielding models: its rows are (address,)
-        query = cast("Iterable[tuple[str]]",
-                     column.model.select(column).where(column.is_null(False) & (column != "")).tuples())
+        query = cast(
+            "Iterable[tuple[str]]", column.model.select(column).where(column.is_null(False) & (column != "")).tuples()
+        )
         found.update(normalize_address(value) for (value,) in query)
     return found
 
@@ -101,7 +103,11 @@ def load_sync_state(mailbox: Mailbox, folder: str = INBOX) -> str | None:
 
 def save_sync_state(mailbox: Mailbox, state: str, folder: str = INBOX) -> None:
     with database.atomic("IMMEDIATE"):
-        (FolderSyncState.insert(mailbox=mailbox.id, folder=folder, sync_state=state, updated_on=utcnow())
-         .on_conflict(conflict_target=[FolderSyncState.mailbox, FolderSyncState.folder],
-                      update={FolderSyncState.sync_state: state, FolderSyncState.updated_on: utcnow()})
-         .execute())
+        (
+            FolderSyncState.insert(mailbox=mailbox.id, folder=folder, sync_state=state, updated_on=utcnow())
+            .on_conflict(
+                conflict_target=[FolderSyncState.mailbox, FolderSyncState.folder],
+                update={FolderSyncState.sync_state: state, FolderSyncState.updated_on: utcnow()},
+            )
+            .execute()
+        )

@@ -16,6 +16,7 @@ cycle and is escalated by ``run_workload`` (a transient failure leaves the email
 cycle). One cycle per mailbox runs at a time in this process. The requests are
 app.exchange.outgoing_email's.
 """
+
 from __future__ import annotations
 
 import logging
@@ -86,11 +87,20 @@ def owner_mailbox(owner_user: SystemUser | None = None, owner_queue: Queue | Non
     return mailbox
 
 
-def queue_email(owner_user: SystemUser | None, to: str | Iterable[str], subject: str, body: str, *,
-                cc: str | Iterable[str] = (),
-                in_reply_to: str | None = None, references: str | None = None, body_is_html: bool = False,
-                owner_queue: Queue | None = None, tracking_token: str | None = None,
-                conversation_id: str | None = None) -> EmailActivity:
+def queue_email(
+    owner_user: SystemUser | None,
+    to: str | Iterable[str],
+    subject: str,
+    body: str,
+    *,
+    cc: str | Iterable[str] = (),
+    in_reply_to: str | None = None,
+    references: str | None = None,
+    body_is_html: bool = False,
+    owner_queue: Queue | None = None,
+    tracking_token: str | None = None,
+    conversation_id: str | None = None,
+) -> EmailActivity:
     """A new outgoing email in Pending send; its Message-ID is fixed now, before any try.
 
     *to* and *cc* are an address or a list of addresses. When replying, *references* defaults to
@@ -107,11 +117,22 @@ def queue_email(owner_user: SystemUser | None, to: str | Iterable[str], subject:
         references = " ".join(filter(None, [parent.references if parent else "", in_reply_to]))
         conversation_id = conversation_id or (parent.conversation_id if parent else None)
     return EmailActivity.create(
-        message_id=new_message_id(domain), subject=subject, body=body, body_is_html=body_is_html,
-        sender=sender, to_recipients=";".join(_split(to)), cc_recipients=";".join(_split(cc)),
-        in_reply_to=in_reply_to or None, references=references or "", conversation_id=conversation_id,
-        direction=EmailDirection.OUTGOING, status=EmailStatus.PENDING_SEND, owner_user=owner_user,
-        owner_queue=owner_queue, tracking_token=tracking_token)
+        message_id=new_message_id(domain),
+        subject=subject,
+        body=body,
+        body_is_html=body_is_html,
+        sender=sender,
+        to_recipients=";".join(_split(to)),
+        cc_recipients=";".join(_split(cc)),
+        in_reply_to=in_reply_to or None,
+        references=references or "",
+        conversation_id=conversation_id,
+        direction=EmailDirection.OUTGOING,
+        status=EmailStatus.PENDING_SEND,
+        owner_user=owner_user,
+        owner_queue=owner_queue,
+        tracking_token=tracking_token,
+    )
 
 
 def pending_for(mailbox: Mailbox) -> list[EmailActivity]:
@@ -122,11 +143,16 @@ def pending_for(mailbox: Mailbox) -> list[EmailActivity]:
         owned = EmailActivity.owner_user == mailbox.owner_user_id
     else:
         owned = EmailActivity.owner_queue == mailbox.owner_queue_id
-    return list(EmailActivity.select().where(
-        owned & (EmailActivity.direction == EmailDirection.OUTGOING)
-        & EmailActivity.status.in_([EmailStatus.PENDING_SEND, EmailStatus.SENDING])
-        & ((EmailActivity.sender == "") | (fn.LOWER(EmailActivity.sender) == mailbox.email.lower()))
-    ).order_by(EmailActivity.id))
+    return list(
+        EmailActivity.select()
+        .where(
+            owned
+            & (EmailActivity.direction == EmailDirection.OUTGOING)
+            & EmailActivity.status.in_([EmailStatus.PENDING_SEND, EmailStatus.SENDING])
+            & ((EmailActivity.sender == "") | (fn.LOWER(EmailActivity.sender) == mailbox.email.lower()))
+        )
+        .order_by(EmailActivity.id)
+    )
 
 
 def _mailbox_lock(mailbox_id: int) -> threading.Lock:
@@ -145,8 +171,9 @@ def sync_outgoing(mailbox: Mailbox, *, after_send: Callable[[EmailActivity], Non
     if not mailbox.outgoing_enabled or mailbox.outgoing_method is not SyncMethod.SERVER_SIDE:
         return WorkloadRun(mailbox, Workload.OUTGOING, None, None, notes=["outgoing email is not enabled"])
     with _mailbox_lock(mailbox.id):  # a second cycle of the same mailbox could send a Sending row again
-        return run_workload(mailbox, Workload.OUTGOING, lambda run: _send_pending(run, after_send),
-                            outgoing_connection=True)
+        return run_workload(
+            mailbox, Workload.OUTGOING, lambda run: _send_pending(run, after_send), outgoing_connection=True
+        )
 
 
 def _send_pending(run: WorkloadRun, after_send: Callable[[EmailActivity], None] | None) -> None:
@@ -176,9 +203,17 @@ def _send_pending(run: WorkloadRun, after_send: Callable[[EmailActivity], None] 
         _mark_sent(email, mailbox, None)
         run.created += 1
     if run.created or run.updated or failed or held:
-        run.note([CTX, _N(CTX, "sent {sent}, already sent {already}, failed {failed}, held while another try "
-                               "may be under way {held}"),
-                  {"sent": run.created, "already": run.updated, "failed": failed, "held": held}])
+        run.note(
+            [
+                CTX,
+                _N(
+                    CTX,
+                    "sent {sent}, already sent {already}, failed {failed}, held while another try "
+                    "may be under way {held}",
+                ),
+                {"sent": run.created, "already": run.updated, "failed": failed, "held": held},
+            ]
+        )
 
 
 def claim_lease(mailbox: Mailbox) -> timedelta:
@@ -196,11 +231,20 @@ def _claim(email: EmailActivity, mailbox: Mailbox) -> bool:
     """Mark the email Sending and count the try, committed before the send; False when the row
     changed since it was read."""
     with database.atomic("IMMEDIATE"):
-        changed = EmailActivity.update(
-            status=EmailStatus.SENDING, send_attempts=EmailActivity.send_attempts + 1, sender=mailbox.email,
-            modified_on=utcnow(),
-        ).where((EmailActivity.id == email.id) & (EmailActivity.status == email.status)
-                & (EmailActivity.send_attempts == email.send_attempts)).execute()
+        changed = (
+            EmailActivity.update(
+                status=EmailStatus.SENDING,
+                send_attempts=EmailActivity.send_attempts + 1,
+                sender=mailbox.email,
+                modified_on=utcnow(),
+            )
+            .where(
+                (EmailActivity.id == email.id)
+                & (EmailActivity.status == email.status)
+                & (EmailActivity.send_attempts == email.send_attempts)
+            )
+            .execute()
+        )
     if changed:
         email.status, email.send_attempts, email.sender = EmailStatus.SENDING, email.send_attempts + 1, mailbox.email
     return bool(changed)
@@ -210,9 +254,15 @@ def _send_one(run: WorkloadRun, email: EmailActivity) -> bool:
     """Send with SendAndSaveCopy; False when Exchange refused this email (marked Failed)."""
     assert run.connection is not None, "run_workload opens the connection"
     outgoing = OutgoingEmail(
-        message_id=email.message_id, subject=email.subject, body=email.body, body_is_html=email.body_is_html,
-        to_recipients=_split(email.to_recipients), cc_recipients=_split(email.cc_recipients),
-        in_reply_to=email.in_reply_to, references=email.references)
+        message_id=email.message_id,
+        subject=email.subject,
+        body=email.body,
+        body_is_html=email.body_is_html,
+        to_recipients=_split(email.to_recipients),
+        cc_recipients=_split(email.cc_recipients),
+        in_reply_to=email.in_reply_to,
+        references=email.references,
+    )
     try:
         send_email(run.connection, outgoing)
     except EmailRefused as exc:
@@ -239,12 +289,15 @@ def _mark_sent(email: EmailActivity, mailbox: Mailbox, found: SentEmail | None) 
     change_key = found.change_key if found is not None else None
     with database.atomic("IMMEDIATE"):
         EmailActivity.update(status=EmailStatus.SENT, sent_on=sent_on, modified_on=now).where(
-            EmailActivity.id == email.id).execute()
-        link = EmailMailboxLink.get_or_none((EmailMailboxLink.email == email.id)
-                                            & (EmailMailboxLink.mailbox == mailbox.id))
+            EmailActivity.id == email.id
+        ).execute()
+        link = EmailMailboxLink.get_or_none(
+            (EmailMailboxLink.email == email.id) & (EmailMailboxLink.mailbox == mailbox.id)
+        )
         if link is None:
-            EmailMailboxLink.create(email=email.id, mailbox=mailbox.id, folder=SENT_FOLDER, item_id=item_id,
-                                    change_key=change_key)
+            EmailMailboxLink.create(
+                email=email.id, mailbox=mailbox.id, folder=SENT_FOLDER, item_id=item_id, change_key=change_key
+            )
         else:
             link.folder = SENT_FOLDER
             link.item_id, link.change_key = item_id or link.item_id, change_key or link.change_key
@@ -257,7 +310,15 @@ def _mark_failed(email: EmailActivity, run: WorkloadRun, exc: EmailRefused) -> N
     message, next_step = _PER_EMAIL_TEXT.get(code, _DEFAULT_TEXT)
     _set_status(email, EmailStatus.FAILED)
     log.info("outgoing email %s of %s refused by Exchange: %s", email.id, run.mailbox.email, code)
-    raise_alert(AlertLevel.ERROR, AlertScope.EMAIL, code, message, mailbox=run.mailbox, email=email.id,
-                workload=Workload.OUTGOING, next_step=next_step, context=CTX,
-                details=f"Subject: {email.subject}\nTo: {email.to_recipients}\nCc: {email.cc_recipients}\n"
-                        f"{code}: {exc.text}")
+    raise_alert(
+        AlertLevel.ERROR,
+        AlertScope.EMAIL,
+        code,
+        message,
+        mailbox=run.mailbox,
+        email=email.id,
+        workload=Workload.OUTGOING,
+        next_step=next_step,
+        context=CTX,
+        details=f"Subject: {email.subject}\nTo: {email.to_recipients}\nCc: {email.cc_recipients}\n{code}: {exc.text}",
+    )

@@ -4,6 +4,7 @@ synced fields and their fingerprint.
 Which store fields are synced, and how they map to Exchange items, is app.exchange.item_mapping's
 (``ItemMapping.store_fields``); the values travel between the two as a dict (``store_values``).
 """
+
 from __future__ import annotations
 
 import hashlib

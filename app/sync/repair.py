@@ -19,6 +19,7 @@ removes the extras on both sides, keeping the linked one:
 With ``dry_run`` nothing is changed: the report says what would be removed. The mailbox's
 appointments/contacts/tasks lease is held while repairing, so no cycle runs meanwhile.
 """
+
 from __future__ import annotations
 
 import logging
@@ -92,11 +93,15 @@ class RepairReport:
 
     def lines(self) -> list[str]:
         verb = "would remove" if self.dry_run else "removed"
-        out = [f"{self.mailbox}: appointments, contacts and tasks duplicated by two processes on one store"
-               + (" (dry run: nothing changed)" if self.dry_run else "")]
+        out = [
+            f"{self.mailbox}: appointments, contacts and tasks duplicated by two processes on one store"
+            + (" (dry run: nothing changed)" if self.dry_run else "")
+        ]
         for kind in self.kinds:
-            out.append(f"  {kind.record_type.value}s: {kind.items} items, {kind.groups} duplicated, {verb} "
-                       f"{kind.items_removed} items in Exchange and {kind.records_removed} records in the store")
+            out.append(
+                f"  {kind.record_type.value}s: {kind.items} items, {kind.groups} duplicated, {verb} "
+                f"{kind.items_removed} items in Exchange and {kind.records_removed} records in the store"
+            )
             out.extend(f"    {r.describe()}" for r in kind.removed)
         if self.failed:
             out.append(f"  {self.failed} items could not be removed; run the repair again")
@@ -112,8 +117,10 @@ def repair_act(mailbox: Mailbox, *, dry_run: bool = False) -> RepairReport:
     if not dry_run:
         lease = leases.hold(leases.mailbox_lease_name(mailbox.id, Workload.ACT.value), leases.new_holder())
         if lease is None:
-            raise RepairHeld(f"{mailbox.email}: its appointments, contacts and tasks are being synchronized by "
-                             "another process; try again when that cycle is over.")
+            raise RepairHeld(
+                f"{mailbox.email}: its appointments, contacts and tasks are being synchronized by "
+                "another process; try again when that cycle is over."
+            )
     try:
         profile = mailbox.profile
         gate = net.gate_for(profile.id if profile else None, profile.max_connections if profile else 1)
@@ -127,16 +134,25 @@ def repair_act(mailbox: Mailbox, *, dry_run: bool = False) -> RepairReport:
     return report
 
 
-def _repair_folder(mailbox: Mailbox, connection: MailboxConnection, mapping: RecordMapping,
-                   dry_run: bool) -> KindReport:
+def _repair_folder(
+    mailbox: Mailbox, connection: MailboxConnection, mapping: RecordMapping, dry_run: bool
+) -> KindReport:
     kind = KindReport(mapping.record_type)
-    ids = [c.item_id for c in folder_changes(connection, mapping.record_type, None, max_changes=MAX_CHANGES).changes
-           if c.kind != "delete"]
+    ids = [
+        c.item_id
+        for c in folder_changes(connection, mapping.record_type, None, max_changes=MAX_CHANGES).changes
+        if c.kind != "delete"
+    ]
     items = [i for i in fetch_items(connection, mapping.record_type, ids) if isinstance(i, FetchedItem)]
     kind.items = len(items)
-    links = {link.item_id: link for link in ItemLink.select().where(
-        (ItemLink.mailbox == mailbox.id) & (ItemLink.record_type == mapping.record_type)
-        & ItemLink.unlinked_on.is_null())}
+    links = {
+        link.item_id: link
+        for link in ItemLink.select().where(
+            (ItemLink.mailbox == mailbox.id)
+            & (ItemLink.record_type == mapping.record_type)
+            & ItemLink.unlinked_on.is_null()
+        )
+    }
     doomed: list[tuple[FetchedItem, ItemLink | None]] = []
     for group in _duplicate_groups(items, mapping):
         kind.groups += 1
@@ -151,8 +167,16 @@ def _repair_folder(mailbox: Mailbox, connection: MailboxConnection, mapping: Rec
         if error is not None and error.item_gone:
             error = None  # gone already: nothing left to remove in Exchange
         record_id = link.record_id if link is not None else None
-        kind.removed.append(Removed(mapping.record_type, item.item_id, _title(mapping.record_type, item),
-                                    _when(mapping.record_type, item), record_id, error))
+        kind.removed.append(
+            Removed(
+                mapping.record_type,
+                item.item_id,
+                _title(mapping.record_type, item),
+                _when(mapping.record_type, item),
+                record_id,
+                error,
+            )
+        )
         if not dry_run and error is None and link is not None:
             with database.atomic():
                 link.delete_instance()

@@ -13,16 +13,18 @@ which is enabled — or which waits for the retry of a failed Test & Enable (``W
 its test failed and a retry may fix it, or the mailbox's logon was refused). Those are retried by
 testing them again, one test per mailbox for all its waiting workloads (one logon), when their
 retry is due: a success enables them, a failure escalates (app.store.health). A retry is never
-forced by Sync now, so refused logons stay minutes apart. At most ``max_connections`` workload runs per profile at once (the HTTP gate in
-app.exchange.net bounds the requests themselves). A cycle runs in one process at a time across
-every process on the store (the window and ``run``, two ``sync --once``): it is claimed as the
-lease ``mailbox:<id>:<workload>`` (app.store.leases), renewed while it runs and released after
-its next run is stored; a cycle another process holds is skipped (``CycleResult.skipped``: no
-failure, no alert) and, in the loop, not tried again for ``held_retry``. When a cycle ends its
-next run is stored in WorkloadState.next_run_on (rules in app.domain.schedule) and the earliest of the mailbox's
-workloads in Mailbox.next_sync_on; back-off reasons and retry times are written by escalation (health.py). A job runs by the
+forced by Sync now, so refused logons stay minutes apart. At most ``max_connections`` workload
+runs per profile at once (the HTTP gate in app.exchange.net bounds the requests themselves). A
+cycle runs in one process at a time across every process on the store (the window and ``run``,
+two ``sync --once``): it is claimed as the lease ``mailbox:<id>:<workload>`` (app.store.leases),
+renewed while it runs and released after its next run is stored; a cycle another process holds
+is skipped (``CycleResult.skipped``: no failure, no alert) and, in the loop, not tried again for
+``held_retry``. When a cycle ends its next run is stored in WorkloadState.next_run_on (rules in
+app.domain.schedule) and the earliest of the mailbox's workloads in Mailbox.next_sync_on;
+back-off reasons and retry times are written by escalation (health.py). A job runs by the
 scheduler's clock (``clock_as``), so what escalation stores agrees with it.
 """
+
 from __future__ import annotations
 
 import logging
@@ -71,8 +73,11 @@ def default_workloads() -> dict[Workload, WorkloadFn]:
     from app.sync.incoming import sync_incoming
     from app.sync.outgoing import sync_outgoing
 
-    return {Workload.INCOMING: sync_incoming, Workload.OUTGOING: sync_outgoing,
-            Workload.ACT: sync_appointments_contacts_tasks}
+    return {
+        Workload.INCOMING: sync_incoming,
+        Workload.OUTGOING: sync_outgoing,
+        Workload.ACT: sync_appointments_contacts_tasks,
+    }
 
 
 def default_retest(mailbox_id: int, workloads: list[Workload]) -> Failure | None:
@@ -85,8 +90,7 @@ def default_retest(mailbox_id: int, workloads: list[Workload]) -> Failure | None
 
 
 _METHOD = {Workload.INCOMING: "incoming_method", Workload.OUTGOING: "outgoing_method", Workload.ACT: "act_method"}
-_ENABLED = {Workload.INCOMING: "incoming_enabled", Workload.OUTGOING: "outgoing_enabled",
-            Workload.ACT: "act_enabled"}
+_ENABLED = {Workload.INCOMING: "incoming_enabled", Workload.OUTGOING: "outgoing_enabled", Workload.ACT: "act_enabled"}
 INTERNAL_ERROR = "InternalError"
 
 
@@ -134,8 +138,9 @@ class CycleResult:
         if self.held:
             text = "held until the retry of a refused logon"
         elif self.retest:
-            text = "retried Test & Enable: " + (f"FAILED {self.failure.code}: {self.failure.message}"
-                                                if self.failure else "passed, enabled")
+            text = "retried Test & Enable: " + (
+                f"FAILED {self.failure.code}: {self.failure.message}" if self.failure else "passed, enabled"
+            )
         elif self.failure is None:
             text = f"created {self.created}, updated {self.updated}, deleted {self.deleted}"
         else:
@@ -146,15 +151,18 @@ class CycleResult:
 def eligible_jobs(mailbox_ids: Iterable[int] | None = None) -> list[Job]:
     """Every enabled server-side workload of every approved mailbox that has a profile, and for
     each such mailbox one retry of the workloads waiting for it (``Job.retest``)."""
-    query = (Mailbox.select(Mailbox, ServerProfile).join(ServerProfile)
-             .where(Mailbox.approval == ApprovalStatus.APPROVED))
+    query = (
+        Mailbox.select(Mailbox, ServerProfile).join(ServerProfile).where(Mailbox.approval == ApprovalStatus.APPROVED)
+    )
     if mailbox_ids is not None:
         query = query.where(Mailbox.id.in_(list(mailbox_ids)))
     mailboxes = list(query)
     if not mailboxes:
         return []
-    states = {(s.mailbox_id, s.workload): s
-              for s in WorkloadState.select().where(WorkloadState.mailbox.in_([m.id for m in mailboxes]))}
+    states = {
+        (s.mailbox_id, s.workload): s
+        for s in WorkloadState.select().where(WorkloadState.mailbox.in_([m.id for m in mailboxes]))
+    }
     jobs = []
     # refused logons with a profile's account: one retry (one logon) for all its mailboxes at a time
     one_per_account: dict[int, Job] = {}
@@ -170,8 +178,17 @@ def eligible_jobs(mailbox_ids: Iterable[int] | None = None) -> list[Job]:
             if state is not None and state.retry_test:
                 retest.append(workload)
             elif getattr(mailbox, _ENABLED[workload]):
-                jobs.append(Job(mailbox.id, mailbox.email, profile.id, limit, min_polling, workload,
-                                state.next_run_on if state is not None else None))
+                jobs.append(
+                    Job(
+                        mailbox.id,
+                        mailbox.email,
+                        profile.id,
+                        limit,
+                        min_polling,
+                        workload,
+                        state.next_run_on if state is not None else None,
+                    )
+                )
         if retest:
             due = schedule.earliest(states[(mailbox.id, w)].next_run_on for w in retest)
             job = Job(mailbox.id, mailbox.email, profile.id, limit, min_polling, retest[0], due, tuple(retest))
@@ -191,10 +208,18 @@ def _earlier(job: Job, other: Job) -> bool:
 
 
 class Scheduler:
-    def __init__(self, workloads: Mapping[Workload, WorkloadFn] | None = None, *,
-                 clock: Callable[[], datetime] = utcnow, max_parallel: int = 32, wait_cap: float = 30.0,
-                 on_result: Callable[[CycleResult], None] | None = None, retest: RetestFn | None = None,
-                 lease_ttl: timedelta = leases.DEFAULT_TTL, held_retry: timedelta | None = None) -> None:
+    def __init__(
+        self,
+        workloads: Mapping[Workload, WorkloadFn] | None = None,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        max_parallel: int = 32,
+        wait_cap: float = 30.0,
+        on_result: Callable[[CycleResult], None] | None = None,
+        retest: RetestFn | None = None,
+        lease_ttl: timedelta = leases.DEFAULT_TTL,
+        held_retry: timedelta | None = None,
+    ) -> None:
         self._workloads = dict(workloads or {})
         self._retest = retest or default_retest
         self._clock = clock
@@ -314,8 +339,7 @@ class Scheduler:
                 else:  # busy, damaged, read-only: said in one line
                     log.warning("could not read the sync schedule: %s", exc)
                 jobs = []
-            due = [j for j in jobs if j.key not in held
-                   and (j.key in forced or (not paused and self._is_due(j, now)))]
+            due = [j for j in jobs if j.key not in held and (j.key in forced or (not paused and self._is_due(j, now)))]
             with self._cond:
                 if self._stopping:
                     return
@@ -329,10 +353,14 @@ class Scheduler:
                     else:
                         blocked = True  # a finishing run wakes us
                 due_keys = {j.key for j in due}
-                waiting = [self._retry_at(j, held) for j in jobs
-                           if j.key not in self._running and j.key not in due_keys]
-                timeout = self._wait_cap if (paused or blocked) else schedule.seconds_until(
-                    schedule.earliest(waiting), now, cap=self._wait_cap)
+                waiting = [
+                    self._retry_at(j, held) for j in jobs if j.key not in self._running and j.key not in due_keys
+                ]
+                timeout = (
+                    self._wait_cap
+                    if (paused or blocked)
+                    else schedule.seconds_until(schedule.earliest(waiting), now, cap=self._wait_cap)
+                )
                 if not self._wake and not self._stopping and timeout > 0:
                     self._cond.wait(timeout)
                 self._wake = False
@@ -352,15 +380,19 @@ class Scheduler:
 
     # -- one workload run --------------------------------------------------------------------
     def _can_start(self, job: Job) -> bool:
-        return (job.key not in self._running and len(self._running) < self._max_parallel
-                and self._active.get(job.profile_id, 0) < job.limit)
+        return (
+            job.key not in self._running
+            and len(self._running) < self._max_parallel
+            and self._active.get(job.profile_id, 0) < job.limit
+        )
 
     def _start(self, job: Job, sink: list[CycleResult] | None) -> threading.Thread:
         """Called with the condition held."""
         self._active[job.profile_id] = self._active.get(job.profile_id, 0) + 1
         self._running.add(job.key)
-        thread = threading.Thread(target=self._run_job, args=(job, sink),
-                                  name=f"sync-{job.workload.value}-{job.mailbox_id}", daemon=True)
+        thread = threading.Thread(
+            target=self._run_job, args=(job, sink), name=f"sync-{job.workload.value}-{job.mailbox_id}", daemon=True
+        )
         self._threads.add(thread)
         thread.start()
         return thread
@@ -411,8 +443,9 @@ class Scheduler:
         if mailbox is None:  # deleted while queued
             result.failure = Failure("MailboxNotFound", False, _N("Failures", "The mailbox was deleted."))
             return result
-        lease = leases.hold(leases.mailbox_lease_name(job.mailbox_id, job.workload.value), self._holder,
-                            self._lease_ttl)
+        lease = leases.hold(
+            leases.mailbox_lease_name(job.mailbox_id, job.workload.value), self._holder, self._lease_ttl
+        )
         if lease is None:  # another process on this store runs this cycle: theirs, not a failure
             log.info("%s of %s: skipped, another process is running it", job.workload.value, job.email)
             result.skipped = True
@@ -483,8 +516,9 @@ class Scheduler:
             if mailbox is None:
                 return
             _store_mailbox_summary(mailbox)
-            states = WorkloadState.select().where((WorkloadState.mailbox == mailbox.id)
-                                                  & WorkloadState.workload.in_(list(job.retest)))
+            states = WorkloadState.select().where(
+                (WorkloadState.mailbox == mailbox.id) & WorkloadState.workload.in_(list(job.retest))
+            )
             result.next_run_on = schedule.earliest(s.next_run_on for s in states)
 
     def _reschedule(self, job: Job, result: CycleResult, *, escaped: bool = False) -> datetime | None:
@@ -492,6 +526,7 @@ class Scheduler:
         backoff = None
         if failure is not None and failure.transient:
             from app.store.repo import system_settings
+
             backoff = backoff_for(failure, minutes(system_settings().default_backoff_minutes))
         outcome = schedule.CycleOutcome(items=result.items, failed=failure is not None, backoff=backoff)
         streak = schedule.empty_streak_after(self._streaks.get(job.key, 0), outcome)
@@ -526,8 +561,9 @@ def escaped_failure(exc: BaseException) -> Failure:
     failure = failure_of(exc) or classify(exc)  # a StoreError carries its own
     if failure.code != UNEXPECTED:
         return failure
-    return Failure(INTERNAL_ERROR, True, _N("Failures", "The synchronization stopped on an internal error."),
-                   details=repr(exc))
+    return Failure(
+        INTERNAL_ERROR, True, _N("Failures", "The synchronization stopped on an internal error."), details=repr(exc)
+    )
 
 
 def _store_mailbox_summary(mailbox: Mailbox) -> None:
@@ -537,5 +573,4 @@ def _store_mailbox_summary(mailbox: Mailbox) -> None:
     enabled = {w for w in Workload if getattr(mailbox, _ENABLED[w])}
     next_sync = schedule.earliest(s.next_run_on for s in states if s.workload in enabled or s.retry_test)
     failures = max((s.consecutive_transient_failures for s in states), default=0)
-    Mailbox.update(next_sync_on=next_sync, transient_failure_count=failures).where(
-        Mailbox.id == mailbox.id).execute()
+    Mailbox.update(next_sync_on=next_sync, transient_failure_count=failures).where(Mailbox.id == mailbox.id).execute()

@@ -17,6 +17,7 @@ So the workloads of one mailbox never send a wrong password several times at onc
 The history's message is English (``message``) and translatable parts (``message_parts``):
 workloads say what they did with ``run.note(...)``, templates marked in their own context.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -54,9 +55,18 @@ _logged_on: dict[tuple[str, int], str] = {}  # who logs on (health.credential_ke
 
 def _fingerprint(plan: ConnectionPlan) -> str:
     """Changes when anything the connection depends on changes (password included, hashed)."""
-    parts = [plan.email, plan.username, plan.password, plan.auth_protocol.value, plan.ews_url or "",
-             str(plan.use_impersonation), str(plan.timeout_seconds), str(plan.max_connections),
-             plan.ca_file or "", str(plan.port)]
+    parts = [
+        plan.email,
+        plan.username,
+        plan.password,
+        plan.auth_protocol.value,
+        plan.ews_url or "",
+        str(plan.use_impersonation),
+        str(plan.timeout_seconds),
+        str(plan.max_connections),
+        plan.ca_file or "",
+        str(plan.port),
+    ]
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
 
 
@@ -164,8 +174,9 @@ class WorkloadRun:
             yield
 
 
-def run_workload(mailbox: Mailbox, workload: Workload, body: Callable[[WorkloadRun], None], *,
-                 outgoing_connection: bool = False) -> WorkloadRun:
+def run_workload(
+    mailbox: Mailbox, workload: Workload, body: Callable[[WorkloadRun], None], *, outgoing_connection: bool = False
+) -> WorkloadRun:
     """Run one cycle: ``body(run)`` does the work with ``run.connection``. Exceptions are classified
     and escalated, not propagated (except cancellation); ``run.failure`` tells what happened."""
     mailbox = Mailbox.get_by_id(mailbox.id)
@@ -177,14 +188,19 @@ def run_workload(mailbox: Mailbox, workload: Workload, body: Callable[[WorkloadR
         if held:
             run.held = True
             log.info("%s of %s held: its logon was refused, the retry is scheduled", workload.value, mailbox.email)
-            _finish(history, run, RunStatus.NOT_RUN,
-                    [[CTX, _N(CTX, "Not run: the logon was refused; waiting for the scheduled retry."), {}]])
+            _finish(
+                history,
+                run,
+                RunStatus.NOT_RUN,
+                [[CTX, _N(CTX, "Not run: the logon was refused; waiting for the scheduled retry."), {}]],
+            )
             return run
         return _run(run, history, body, outgoing_connection)
 
 
-def _run(run: WorkloadRun, history: SyncHistory, body: Callable[[WorkloadRun], None],
-         outgoing_connection: bool) -> WorkloadRun:
+def _run(
+    run: WorkloadRun, history: SyncHistory, body: Callable[[WorkloadRun], None], outgoing_connection: bool
+) -> WorkloadRun:
     mailbox, workload = run.mailbox, run.workload
     try:
         answered = net.answers()
@@ -214,8 +230,7 @@ def _run(run: WorkloadRun, history: SyncHistory, body: Callable[[WorkloadRun], N
                 apply_failure(fresh, workload, failure)
             fresh.last_sync_error = failure.message
             fresh.save()
-            _finish(history, run, RunStatus.FAILURE,
-                    [["Failures", failure.message_template, dict(failure.params)]])
+            _finish(history, run, RunStatus.FAILURE, [["Failures", failure.message_template, dict(failure.params)]])
         alerts.check_most_mailboxes_failing(fresh.profile)
         return run
     with database.atomic("IMMEDIATE"):
@@ -232,8 +247,9 @@ def _run(run: WorkloadRun, history: SyncHistory, body: Callable[[WorkloadRun], N
     return run
 
 
-def _finish(history: SyncHistory, run: WorkloadRun, status: RunStatus, parts: list[list[Any]], *,
-            english: str | None = None) -> None:
+def _finish(
+    history: SyncHistory, run: WorkloadRun, status: RunStatus, parts: list[list[Any]], *, english: str | None = None
+) -> None:
     """*parts*: the history's message as translatable parts; *english* its English text when the
     parts do not say all of it (notes a workload appended as plain text)."""
     history.status = status

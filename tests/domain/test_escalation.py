@@ -86,8 +86,9 @@ def test_a_refused_logon_warns_and_retries_on_its_own_budget_then_errors():
         health = decision.health
     assert [d.alert_level for d in decisions] == [AlertLevel.WARNING, AlertLevel.WARNING, AlertLevel.ERROR]
     assert [(d.attempt, d.attempts) for d in decisions[:2]] == [(2, 3), (3, 3)]
-    assert [d.retry_after for d in decisions] == [timedelta(minutes=5), timedelta(minutes=5), None], \
+    assert [d.retry_after for d in decisions] == [timedelta(minutes=5), timedelta(minutes=5), None], (
         "at least 5 minutes apart, even with a shorter back-off"
+    )
     assert decisions[-1].disable and not health.enabled and health.authentication_failures == 3
     assert health.consecutive_transient_failures == 4, "its own budget"
     assert on_success(health).health == Health(), "a success starts both budgets again"

@@ -1,4 +1,5 @@
 """The engine's minute: a minute, or a second with the demo clock (app.domain.timeunit)."""
+
 from datetime import timedelta
 
 import pytest
@@ -28,10 +29,16 @@ def test_minutes_are_minutes_until_the_demo_clock_is_on():
 
 def test_intervals_back_offs_and_auth_spacing_follow_the_clock_when_used():
     assert (schedule.busy_interval(), schedule.normal_interval(), schedule.idle_interval()) == (
-        timedelta(minutes=2), timedelta(minutes=5), timedelta(minutes=12))
+        timedelta(minutes=2),
+        timedelta(minutes=5),
+        timedelta(minutes=12),
+    )
     timeunit.use_demo_clock()
     assert (schedule.busy_interval(), schedule.normal_interval(), schedule.idle_interval()) == (
-        timedelta(seconds=2), timedelta(seconds=5), timedelta(seconds=12))
+        timedelta(seconds=2),
+        timedelta(seconds=5),
+        timedelta(seconds=12),
+    )
     assert escalation.standard_backoff() == timedelta(seconds=5)
     assert escalation.auth_retry_spacing() == timedelta(seconds=5)
     busy = Failure("ErrorServerBusy", True, "busy", backoff_ms=600_000)  # the server's 10 minutes

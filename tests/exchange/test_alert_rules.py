@@ -1,4 +1,5 @@
 """Alert recording rules: enabled levels, only server-side workloads tested, the profile-wide rule."""
+
 from app.diagnostics.steps import run_mailbox_test
 from app.domain.enums import AlertLevel, RunStatus, SyncMethod, Workload
 from app.store.models import Alert, Mailbox
@@ -22,8 +23,9 @@ def test_only_enabled_levels_are_recorded(setup, ews):
 
 def test_only_server_side_workloads_are_tested(setup, ews):
     account = ews.new_account("partial")
-    mailbox = setup.mailbox(setup.profile("Partial"), account.email, outgoing_method=SyncMethod.OUTLOOK,
-                            act_method=SyncMethod.NONE)
+    mailbox = setup.mailbox(
+        setup.profile("Partial"), account.email, outgoing_method=SyncMethod.OUTLOOK, act_method=SyncMethod.NONE
+    )
     report = run_mailbox_test(mailbox.id)
     assert report.status is RunStatus.SUCCESS
     assert set(report.workloads) == {Workload.INCOMING}

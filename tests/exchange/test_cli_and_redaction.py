@@ -1,4 +1,5 @@
 """The test-mailbox / test-profile commands, and that no secret survives in reports, alerts or logs."""
+
 from __future__ import annotations
 
 import json
@@ -50,8 +51,13 @@ def test_no_secret_in_reports_alerts_or_logs(setup, ews):
             assert main(["test-profile", profile.name]) == 1
         service = ews.new_account("redactsvc", roles=("impersonation",))
         secrets_used.append(service.password)
-        profile = setup.profile("Redaction impersonation", credential_source=CredentialSource.PROFILE,
-                                username=service.email, use_impersonation=True, password=service.password)
+        profile = setup.profile(
+            "Redaction impersonation",
+            credential_source=CredentialSource.PROFILE,
+            username=service.email,
+            use_impersonation=True,
+            password=service.password,
+        )
         setup.mailbox(profile, ews.new_account("redacttarget").email, password=None)
         assert main(["test-profile", profile.name]) == 0
         handler.flush()

@@ -1,4 +1,5 @@
 """Test & Enable against the loopback Exchange server, over HTTPS."""
+
 from __future__ import annotations
 
 import socket
@@ -33,17 +34,25 @@ def test_success_with_own_credentials_enables_every_workload(setup, ews):
     mailbox = setup.mailbox(setup.profile(move_failed_to_undeliverable=True), account.email)
     report = run_mailbox_test(mailbox.id)
     assert report.status is RunStatus.SUCCESS, report.as_text()
-    assert [name for name, _ in statuses(report)] == ["preconditions", "endpoint", "connect", "incoming",
-                                                      "outgoing", "act"]
+    assert [name for name, _ in statuses(report)] == [
+        "preconditions",
+        "endpoint",
+        "connect",
+        "incoming",
+        "outgoing",
+        "act",
+    ]
     stored = Mailbox.get_by_id(mailbox.id)
     assert (stored.incoming_status, stored.outgoing_status, stored.act_status, stored.mailbox_status) == (
-        RunStatus.SUCCESS,) * 4
+        RunStatus.SUCCESS,
+    ) * 4
     assert stored.incoming_enabled and stored.outgoing_enabled and stored.act_enabled
     assert stored.test_completed_on is not None
     assert "Exchange2013_SP1" in report.steps[2].message
     assert any(s.startswith("Test Message") for s in server_subjects(ews, account.email, "sentitems"))
-    assert any(s.startswith("Test Message") for s in server_subjects(ews, account.email, "inbox")), \
+    assert any(s.startswith("Test Message") for s in server_subjects(ews, account.email, "inbox")), (
         "sent to the mailbox itself"
+    )
     assert "Undeliverable" in server_child_folders(ews, account.email, "inbox")
     assert DiagnosticRun.select().where(DiagnosticRun.mailbox == mailbox.id).count() == 1
     assert Alert.select().count() == 0
@@ -52,8 +61,13 @@ def test_success_with_own_credentials_enables_every_workload(setup, ews):
 def test_impersonation_through_profile_credentials(setup, ews):
     service = ews.new_account("svc", roles=("impersonation",))
     target = ews.new_account("target")
-    profile = setup.profile("Impersonating", credential_source=CredentialSource.PROFILE,
-                            username=service.email, use_impersonation=True, password="Passw0rd!")
+    profile = setup.profile(
+        "Impersonating",
+        credential_source=CredentialSource.PROFILE,
+        username=service.email,
+        use_impersonation=True,
+        password="Passw0rd!",
+    )
     mailbox = setup.mailbox(profile, target.email, password=None)
     report = run_mailbox_test(mailbox.id)
     assert report.status is RunStatus.SUCCESS, report.as_text()
@@ -65,8 +79,13 @@ def test_impersonation_through_profile_credentials(setup, ews):
 def test_impersonation_denied_is_a_permanent_error(setup, ews):
     plain = ews.new_account("plain")
     target = ews.new_account("target")
-    profile = setup.profile("No role", credential_source=CredentialSource.PROFILE,
-                            username=plain.email, use_impersonation=True, password="Passw0rd!")
+    profile = setup.profile(
+        "No role",
+        credential_source=CredentialSource.PROFILE,
+        username=plain.email,
+        use_impersonation=True,
+        password="Passw0rd!",
+    )
     mailbox = setup.mailbox(profile, target.email, password=None)
     report = run_mailbox_test(mailbox.id)
     assert report.status is RunStatus.FAILURE
@@ -107,8 +126,13 @@ def test_wrong_password_warns_and_schedules_one_retry_without_retry_storm(setup,
 
 def test_mailbox_not_found(setup, ews):
     service = ews.new_account("svc", roles=("impersonation",))
-    profile = setup.profile("Impersonating 2", credential_source=CredentialSource.PROFILE,
-                            username=service.email, use_impersonation=True, password="Passw0rd!")
+    profile = setup.profile(
+        "Impersonating 2",
+        credential_source=CredentialSource.PROFILE,
+        username=service.email,
+        use_impersonation=True,
+        password="Passw0rd!",
+    )
     mailbox = setup.mailbox(profile, "nobody.here@contoso.com", password=None)
     report = run_mailbox_test(mailbox.id)
     failed = [s for s in report.steps if s.status is RunStatus.FAILURE][0]
@@ -136,12 +160,15 @@ def test_untrusted_certificate_names_the_trusted_ca_setting(setup, ews):
     assert Alert.get(Alert.mailbox == mailbox.id).level is AlertLevel.ERROR
 
 
-@pytest.mark.parametrize("kind,params,code,backoff_minutes", [
-    ("server_busy", {"backoff_ms": 600_000}, "ErrorServerBusy", 10),
-    ("http503", {}, "ServerUnavailable", 5),
-    ("reset", {}, "ConnectionFailed", 5),
-    ("delay", {"seconds": 7}, "Timeout", 5),
-])
+@pytest.mark.parametrize(
+    "kind,params,code,backoff_minutes",
+    [
+        ("server_busy", {"backoff_ms": 600_000}, "ErrorServerBusy", 10),
+        ("http503", {}, "ServerUnavailable", 5),
+        ("reset", {}, "ConnectionFailed", 5),
+        ("delay", {"seconds": 7}, "Timeout", 5),
+    ],
+)
 def test_transient_failures_warn_with_back_off(setup, ews, kind, params, code, backoff_minutes):
     account = ews.new_account("transient")
     mailbox = setup.mailbox(setup.profile(f"Transient {kind}", timeout_seconds=2), account.email)

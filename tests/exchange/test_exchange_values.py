@@ -1,4 +1,5 @@
 """What app.exchange hands to its callers: values read from EWS answers, our errors, their classification."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -25,7 +26,8 @@ def element(xml: str):
 
 
 def test_a_getitem_message_becomes_plain_values():
-    email = parse_message(element("""
+    email = parse_message(
+        element("""
         <t:Message>
           <t:ItemId Id="AAA=" ChangeKey="CK1"/>
           <t:Subject>Order 17</t:Subject>
@@ -41,7 +43,8 @@ def test_a_getitem_message_becomes_plain_values():
             <t:Mailbox><t:Name>no address</t:Name></t:Mailbox>
             <t:Mailbox><t:EmailAddress>b@contoso.com</t:EmailAddress></t:Mailbox>
           </t:ToRecipients>
-        </t:Message>"""))
+        </t:Message>""")
+    )
     assert (email.item_id, email.change_key, email.subject) == ("AAA=", "CK1", "Order 17")
     assert email.body == "<p>Hi</p>" and email.body_is_html
     assert email.received == datetime(2024, 5, 6, 9, 0, tzinfo=timezone.utc)
@@ -65,13 +68,18 @@ def test_created_items_of_syncfolderitems():
         asked.append(elem)
         return datetime(2024, 5, 6, 7, 0, tzinfo=timezone.utc)
 
-    plain = element('<t:Message><t:ItemId Id="M" ChangeKey="K"/>'
-                    '<t:DateTimeReceived>2024-05-06T09:00:00Z</t:DateTimeReceived></t:Message>')
+    plain = element(
+        '<t:Message><t:ItemId Id="M" ChangeKey="K"/>'
+        "<t:DateTimeReceived>2024-05-06T09:00:00Z</t:DateTimeReceived></t:Message>"
+    )
     assert parse_new_item(plain, exchangelib_reads) == NewMessage(
-        "M", "K", datetime(2024, 5, 6, 9, 0, tzinfo=timezone.utc))
+        "M", "K", datetime(2024, 5, 6, 9, 0, tzinfo=timezone.utc)
+    )
     assert asked == [], "whole seconds UTC: read here"
-    other = element('<t:Message><t:ItemId Id="M2" ChangeKey="K"/>'
-                    '<t:DateTimeReceived>2024-05-06T09:00:00+02:00</t:DateTimeReceived></t:Message>')
+    other = element(
+        '<t:Message><t:ItemId Id="M2" ChangeKey="K"/>'
+        "<t:DateTimeReceived>2024-05-06T09:00:00+02:00</t:DateTimeReceived></t:Message>"
+    )
     assert parse_new_item(other, exchangelib_reads).received == datetime(2024, 5, 6, 7, 0, tzinfo=timezone.utc)
     assert asked == [other], "any other form: exchangelib's own field reads it"
     meeting = element('<t:MeetingRequest><t:ItemId Id="R" ChangeKey="K"/></t:MeetingRequest>')
@@ -93,8 +101,11 @@ def test_our_errors_are_classified_as_the_exchangelib_error_they_stand_for():
     refused_state = ews.ErrorInvalidSyncStateData("bad state")
     assert classify(SyncStateInvalid("bad state", refused_state)) == classify(refused_state)
     refused = EmailRefused("ErrorInvalidRecipients", "no such recipient")
-    assert (refused.code, refused.text, str(refused)) == ("ErrorInvalidRecipients", "no such recipient",
-                                                          "no such recipient")
+    assert (refused.code, refused.text, str(refused)) == (
+        "ErrorInvalidRecipients",
+        "no such recipient",
+        "no such recipient",
+    )
 
 
 def test_unauthorized_failure_is_the_401_classification():

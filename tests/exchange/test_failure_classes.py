@@ -5,6 +5,7 @@ cannot be written, a locked and an unreachable SQLite file, a host name under ``
 loopback server's HTTP 503. Configuration problems of this computer are permanent Errors (no retry
 fixes them); the rest are transient Warnings with a back-off.
 """
+
 from __future__ import annotations
 
 import errno
@@ -65,12 +66,10 @@ def test_a_missing_credential_store_is_a_permanent_error(setup, ews):
     assert step.name == "preconditions"
     failure = step.failure
     assert (failure.code, failure.transient) == ("CredentialStoreUnavailable", False)
-    assert failure.message == ("The password could not be read: the credential store (keyring) is missing or "
-                               "locked.")
+    assert failure.message == ("The password could not be read: the credential store (keyring) is missing or locked.")
     assert "Windows Credential Manager" in failure.next_step and "Secret Service" in failure.next_step
     assert "keyring.backends.fail" in failure.details, "the details name the backend that was tried"
-    assert (alert_of(mailbox).level, alert_of(mailbox).error_code) == (AlertLevel.ERROR,
-                                                                       "CredentialStoreUnavailable")
+    assert (alert_of(mailbox).level, alert_of(mailbox).error_code) == (AlertLevel.ERROR, "CredentialStoreUnavailable")
 
     run = run_workload(mailbox, Workload.INCOMING, inbox_count)
     assert run.failure.code == "CredentialStoreUnavailable" and not run.failure.transient
@@ -118,8 +117,11 @@ def unwritable(folder: Path):
     the immutable attribute. Skips where neither holds."""
     immutable = os.geteuid() == 0 if hasattr(os, "geteuid") else False
     if immutable:
-        done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True, check=False) \
-            if shutil.which("chattr") else None
+        done = (
+            subprocess.run(["chattr", "+i", str(folder)], capture_output=True, check=False)
+            if shutil.which("chattr")
+            else None
+        )
         if done is None or done.returncode != 0:
             pytest.skip("running as root without chattr +i: no way to make a folder unwritable")
     else:
@@ -221,8 +223,7 @@ def test_a_store_failure_outside_the_workloads_frame_is_named_not_internal(tmp_p
 
 def test_an_unknown_host_name_is_a_dns_failure_not_a_reset(setup, ews):
     url = "https://mail.sssm-test.invalid/EWS/Exchange.asmx"
-    mailbox = setup.mailbox(setup.profile("DNS", incoming_url=url, incoming_port=443),
-                            ews.new_account("dns").email)
+    mailbox = setup.mailbox(setup.profile("DNS", incoming_url=url, incoming_port=443), ews.new_account("dns").email)
     report = run_mailbox_test(mailbox.id)
     failure = failed_step(report).failure
     assert (failure.code, failure.transient) == ("NameNotResolved", True), failure
@@ -283,32 +284,53 @@ CASES = {
     "secret store": (lambda: SecretStoreError("Could not read the password"), "CredentialStoreUnavailable", False),
     "keyring locked": (lambda: KeyringLocked("locked"), "CredentialStoreUnavailable", False),
     "no keyring": (lambda: NoKeyringError("none"), "CredentialStoreUnavailable", False),
-    "credentials over http": (lambda: CredentialsNotSecure("http://mail/EWS/Exchange.asmx"),
-                              "InsecureCredentialsRefused", False),
+    "credentials over http": (
+        lambda: CredentialsNotSecure("http://mail/EWS/Exchange.asmx"),
+        "InsecureCredentialsRefused",
+        False,
+    ),
     "CA file": (lambda: TrustedCaMissing("/x/ca.pem"), "TrustedCaMissing", False),
     "folder": (lambda: FolderNotWritable("/x/cache"), "FolderNotWritable", False),
-    "permission": (lambda: PermissionError(errno.EACCES, "Permission denied", "/x/cache/f.tmp"),
-                   "FolderNotWritable", False),
-    "disk full": (lambda: OSError(errno.ENOSPC, "No space left on device", "/x/data/f"), "FolderNotWritable",
-                  False),
-    "read-only store": (lambda: peewee.OperationalError("attempt to write a readonly database"),
-                        "FolderNotWritable", False),
-    "missing file": (lambda: FileNotFoundError(errno.ENOENT, "No such file or directory", "/x/y.pem"),
-                     "FileMissing", False),
+    "permission": (
+        lambda: PermissionError(errno.EACCES, "Permission denied", "/x/cache/f.tmp"),
+        "FolderNotWritable",
+        False,
+    ),
+    "disk full": (lambda: OSError(errno.ENOSPC, "No space left on device", "/x/data/f"), "FolderNotWritable", False),
+    "read-only store": (
+        lambda: peewee.OperationalError("attempt to write a readonly database"),
+        "FolderNotWritable",
+        False,
+    ),
+    "missing file": (
+        lambda: FileNotFoundError(errno.ENOENT, "No such file or directory", "/x/y.pem"),
+        "FileMissing",
+        False,
+    ),
     "locked store": (lambda: peewee.OperationalError("database is locked"), "StoreBusy", True),
     "locked store (sqlite3)": (lambda: sqlite3.OperationalError("database is locked"), "StoreBusy", True),
-    "unreachable store": (lambda: peewee.OperationalError("unable to open database file"), "StoreUnavailable",
-                          True),
-    "database server down": (lambda: peewee.InterfaceError("could not connect to server: Connection refused"),
-                             "StoreUnavailable", True),
+    "unreachable store": (lambda: peewee.OperationalError("unable to open database file"), "StoreUnavailable", True),
+    "database server down": (
+        lambda: peewee.InterfaceError("could not connect to server: Connection refused"),
+        "StoreUnavailable",
+        True,
+    ),
     "gaierror": (lambda: socket.gaierror(-2, "Name or service not known"), "NameNotResolved", True),
     "DNS in requests": (lambda: _dns_error(), "NameNotResolved", True),
     "DNS through exchangelib": (lambda: _exchangelib_wrapped(_dns_error()), "NameNotResolved", True),
     "HTTP 503": (lambda: ServiceUnavailable("HTTP 503 Service Unavailable"), "ServerUnavailable", True),
-    "HTTP 503 re-raised": (lambda: _exchangelib("ErrorServerBusy", "Reraised from ErrorInternalServerTransientError("
-                                                "Caused by HTTP 503 response)"), "ServerUnavailable", True),
-    "HTTP 503 plain": (lambda: _exchangelib("ErrorInternalServerTransientError", "Caused by HTTP 503 response"),
-                       "ServerUnavailable", True),
+    "HTTP 503 re-raised": (
+        lambda: _exchangelib(
+            "ErrorServerBusy", "Reraised from ErrorInternalServerTransientError(Caused by HTTP 503 response)"
+        ),
+        "ServerUnavailable",
+        True,
+    ),
+    "HTTP 503 plain": (
+        lambda: _exchangelib("ErrorInternalServerTransientError", "Caused by HTTP 503 response"),
+        "ServerUnavailable",
+        True,
+    ),
 }
 
 

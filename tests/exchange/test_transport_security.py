@@ -6,6 +6,7 @@ is saved: a profile saved while the setting was on keeps working only while it s
 HTTP listener on 127.0.0.1 records what reaches it and answers every request with a 401 offering
 Basic and NTLM, as an IIS site without SSL would.
 """
+
 from __future__ import annotations
 
 import threading
@@ -51,8 +52,7 @@ class PlainListener:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.port = self.server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/EWS/Exchange.asmx"
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05},
-                                       daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self.thread.start()
 
     def authorizations(self) -> list[str]:
@@ -80,8 +80,14 @@ def plain_mailbox(setup, ews, plain, protocol):
     """A profile saved with SSL off while the system setting allowed it (then the setting is
     turned off again), and one approved mailbox on it."""
     allow_plain_credentials(True)
-    profile = setup.profile(f"Plain {protocol.value}", incoming_url=plain.url, incoming_port=plain.port,
-                            use_ssl=False, trusted_ca_path="", auth_protocol=protocol)
+    profile = setup.profile(
+        f"Plain {protocol.value}",
+        incoming_url=plain.url,
+        incoming_port=plain.port,
+        use_ssl=False,
+        trusted_ca_path="",
+        auth_protocol=protocol,
+    )
     mailbox = setup.mailbox(profile, ews.new_account("plain").email)
     allow_plain_credentials(False)
     return mailbox
@@ -95,8 +101,9 @@ def assert_refused(failure, url):
     assert failure.code == "InsecureCredentialsRefused", failure
     assert not failure.transient
     assert url in failure.message and "SSL" in failure.message
-    assert failure.next_step == ("Turn on SSL for the profile, or allow credentials over non-SSL in the "
-                                 "system settings.")
+    assert failure.next_step == (
+        "Turn on SSL for the profile, or allow credentials over non-SSL in the system settings."
+    )
 
 
 PROTOCOLS = [AuthProtocol.BASIC, AuthProtocol.NTLM, AuthProtocol.AUTO]
@@ -131,15 +138,19 @@ def test_a_sync_cycle_sends_no_credentials_over_http_once_the_setting_is_off(set
         # as after a new Test & Enable: the listener answers 401 to any credential, and a refused logon
         # holds the mailbox's cycles until its retry (issue 13)
         WorkloadState.update(retry_test=False, authentication_failures=0).where(
-            WorkloadState.mailbox == mailbox.id).execute()
+            WorkloadState.mailbox == mailbox.id
+        ).execute()
         return sync_incoming(mailbox)
 
     run = cycle()
     assert plain.authorizations() == []
     assert_refused(run.failure, plain.url)
     alert = Alert.get(Alert.mailbox == mailbox.id)
-    assert (alert.level, alert.error_code, alert.workload) == (AlertLevel.ERROR, "InsecureCredentialsRefused",
-                                                               Workload.INCOMING)
+    assert (alert.level, alert.error_code, alert.workload) == (
+        AlertLevel.ERROR,
+        "InsecureCredentialsRefused",
+        Workload.INCOMING,
+    )
     assert not Mailbox.get_by_id(mailbox.id).incoming_enabled, "a permanent failure disables the workload"
 
     allow_plain_credentials(True)
@@ -210,8 +221,7 @@ def test_an_http_address_with_ssl_on_is_refused_before_any_traffic(setup, ews):
 def test_an_https_address_with_ssl_off_is_refused_before_any_traffic(setup, ews):
     account = ews.new_account("downgrade")
     allow_plain_credentials(True)
-    profile = setup.profile("No SSL but https", incoming_url=ews.ews_url.replace("https://", "http://"),
-                            use_ssl=False)
+    profile = setup.profile("No SSL but https", incoming_url=ews.ews_url.replace("https://", "http://"), use_ssl=False)
     ServerProfile.update(incoming_url=ews.ews_url).where(ServerProfile.id == profile.id).execute()
     mailbox = setup.mailbox(ServerProfile.get_by_id(profile.id), account.email)
     before = ews.stats.count(), ews.stats.unauthorized()

@@ -11,6 +11,7 @@ first, then messages.xsd by absolute file URI. libxml2 compiles an empty schema 
 when an imported file is missing, so the loader checks the files first and then that a known
 EWS element validates, and fails naming the file otherwise.
 """
+
 from __future__ import annotations
 
 import copy
@@ -66,8 +67,10 @@ def load_ews_schema(schema_dir: Path = SCHEMA_DIR) -> etree.XMLSchema:
             raise SchemaMissing(f"EWS schema file missing: {schema_dir / name} (see tests/data/README.md)")
     schema = _compile(schema_dir)
     if not schema.validate(etree.fromstring(_PROBE)):
-        raise SchemaMissing(f"the EWS schema in {schema_dir} compiled without its declarations "
-                            f"({schema.error_log.last_error}); is a file there empty or damaged?")
+        raise SchemaMissing(
+            f"the EWS schema in {schema_dir} compiled without its declarations "
+            f"({schema.error_log.last_error}); is a file there empty or damaged?"
+        )
     return schema
 
 
@@ -75,7 +78,7 @@ def _compile(schema_dir: Path) -> etree.XMLSchema:
     driver = f"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:ews-driver">
       <xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="xml-ns.xsd"/>
       <xs:import namespace="http://schemas.microsoft.com/exchange/services/2006/messages"
-                 schemaLocation="{(schema_dir / 'messages.xsd').as_uri()}"/>
+                 schemaLocation="{(schema_dir / "messages.xsd").as_uri()}"/>
     </xs:schema>""".encode()
     parser = etree.XMLParser()
     parser.resolvers.add(_XmlNsResolver())

@@ -1,4 +1,5 @@
 """Hand-built EWS requests against EwsService (no transport), every response schema-checked."""
+
 from __future__ import annotations
 
 from schema_util import validate_response_body
@@ -6,16 +7,20 @@ from schema_util import validate_response_body
 from app.simulator.directory import Directory
 from app.simulator.service import EwsService
 
-NS = {"s": "http://schemas.xmlsoap.org/soap/envelope/",
-      "t": "http://schemas.microsoft.com/exchange/services/2006/types",
-      "m": "http://schemas.microsoft.com/exchange/services/2006/messages",
-      "e": "http://schemas.microsoft.com/exchange/services/2006/errors"}
+NS = {
+    "s": "http://schemas.xmlsoap.org/soap/envelope/",
+    "t": "http://schemas.microsoft.com/exchange/services/2006/types",
+    "m": "http://schemas.microsoft.com/exchange/services/2006/messages",
+    "e": "http://schemas.microsoft.com/exchange/services/2006/errors",
+}
 
 
 def soap_request(body: str, version: str | None = "Exchange2013_SP1", header: str = "") -> bytes:
     rsv = f'<t:RequestServerVersion Version="{version}"/>' if version else ""
-    return (f'<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="{NS["s"]}" xmlns:t="{NS["t"]}" '
-            f'xmlns:m="{NS["m"]}"><s:Header>{rsv}{header}</s:Header><s:Body>{body}</s:Body></s:Envelope>').encode()
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="{NS["s"]}" xmlns:t="{NS["t"]}" '
+        f'xmlns:m="{NS["m"]}"><s:Header>{rsv}{header}</s:Header><s:Body>{body}</s:Body></s:Envelope>'
+    ).encode()
 
 
 class Client:
@@ -56,25 +61,49 @@ def item_ids(element) -> list[tuple[str, str]]:
 def get_items(client, ids, shape="AllProperties", extra="", body_type=""):
     bt = f"<t:BodyType>{body_type}</t:BodyType>" if body_type else ""
     id_xml = "".join(f'<t:ItemId Id="{i}"/>' for i in ids)
-    return client.call(f"<m:GetItem><m:ItemShape><t:BaseShape>{shape}</t:BaseShape>{bt}{extra}</m:ItemShape>"
-                       f"<m:ItemIds>{id_xml}</m:ItemIds></m:GetItem>")
+    return client.call(
+        f"<m:GetItem><m:ItemShape><t:BaseShape>{shape}</t:BaseShape>{bt}{extra}</m:ItemShape>"
+        f"<m:ItemIds>{id_xml}</m:ItemIds></m:GetItem>"
+    )
 
 
-def find_items(client, folder="inbox", shape="IdOnly", view='<m:IndexedPageItemView MaxEntriesReturned="1000" '
-               'Offset="0" BasePoint="Beginning"/>', restriction="", sort="", extra=""):
-    return client.call(f'<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>{shape}</t:BaseShape>{extra}'
-                       f"</m:ItemShape>{view}{restriction}{sort}<m:ParentFolderIds>"
-                       f'<t:DistinguishedFolderId Id="{folder}"/></m:ParentFolderIds></m:FindItem>')
+def find_items(
+    client,
+    folder="inbox",
+    shape="IdOnly",
+    view='<m:IndexedPageItemView MaxEntriesReturned="1000" Offset="0" BasePoint="Beginning"/>',
+    restriction="",
+    sort="",
+    extra="",
+):
+    return client.call(
+        f'<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>{shape}</t:BaseShape>{extra}'
+        f"</m:ItemShape>{view}{restriction}{sort}<m:ParentFolderIds>"
+        f'<t:DistinguishedFolderId Id="{folder}"/></m:ParentFolderIds></m:FindItem>'
+    )
 
 
-def create_message(client, *, subject="Hello", body="Body text", to=("bob@contoso.example",),
-                   disposition="SendAndSaveCopy", extra="", saved_folder=""):
+def create_message(
+    client,
+    *,
+    subject="Hello",
+    body="Body text",
+    to=("bob@contoso.example",),
+    disposition="SendAndSaveCopy",
+    extra="",
+    saved_folder="",
+):
     to_xml = "".join(f"<t:Mailbox><t:EmailAddress>{a}</t:EmailAddress></t:Mailbox>" for a in to)
-    saved = (f'<m:SavedItemFolderId><t:DistinguishedFolderId Id="{saved_folder}"/></m:SavedItemFolderId>'
-             if saved_folder else "")
-    return client.call(f'<m:CreateItem MessageDisposition="{disposition}">{saved}<m:Items><t:Message>'
-                       f'<t:Subject>{subject}</t:Subject><t:Body BodyType="Text">{body}</t:Body>'
-                       f"<t:ToRecipients>{to_xml}</t:ToRecipients>{extra}</t:Message></m:Items></m:CreateItem>")
+    saved = (
+        f'<m:SavedItemFolderId><t:DistinguishedFolderId Id="{saved_folder}"/></m:SavedItemFolderId>'
+        if saved_folder
+        else ""
+    )
+    return client.call(
+        f'<m:CreateItem MessageDisposition="{disposition}">{saved}<m:Items><t:Message>'
+        f'<t:Subject>{subject}</t:Subject><t:Body BodyType="Text">{body}</t:Body>'
+        f"<t:ToRecipients>{to_xml}</t:ToRecipients>{extra}</t:Message></m:Items></m:CreateItem>"
+    )
 
 
 def text(element, path):

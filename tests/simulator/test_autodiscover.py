@@ -1,4 +1,5 @@
 """SOAP (autodiscover.svc) and POX (autodiscover.xml) Autodiscover over HTTPS."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -54,8 +55,9 @@ def _user_response(content: bytes):
 
 
 def test_soap_requires_authentication(ews):
-    response = ews.requests_session().post(ews.autodiscover_url, data=soap_request("x@contoso.com"),
-                                           headers={"Content-Type": "text/xml; charset=utf-8"})
+    response = ews.requests_session().post(
+        ews.autodiscover_url, data=soap_request("x@contoso.com"), headers={"Content-Type": "text/xml; charset=utf-8"}
+    )
     assert response.status_code == 401
     assert "NTLM" in response.headers["WWW-Authenticate"]
 
@@ -69,18 +71,23 @@ def test_soap_user_settings(ews, who):
     assert root.find(f".//{ADS}Response/{ADS}ErrorCode").text == "NoError"
     user = _user_response(response.content)
     assert user.find(f"{ADS}ErrorCode").text == "NoError"
-    settings = {s.find(f"{ADS}Name").text: s.find(f"{ADS}Value").text
-                for s in user.iter(f"{ADS}UserSetting")}
-    assert settings == {"UserDisplayName": "Autodiscover Person", "ExternalEwsUrl": ews.ews_url,
-                        "CasVersion": "15.00.0847.032"}
+    settings = {s.find(f"{ADS}Name").text: s.find(f"{ADS}Value").text for s in user.iter(f"{ADS}UserSetting")}
+    assert settings == {
+        "UserDisplayName": "Autodiscover Person",
+        "ExternalEwsUrl": ews.ews_url,
+        "CasVersion": "15.00.0847.032",
+    }
     errors = [e.find(f"{ADS}SettingName").text for e in user.iter(f"{ADS}UserSettingError")]
     assert errors == ["NoSuchSetting"]
     assert ews.stats.count("autodiscover", who.account.email) == 1
 
 
 def test_soap_urls_follow_the_host_name_asked_for(ews, who):
-    response = who.post(ews.autodiscover_url, data=soap_request(who.account.email),
-                        headers={"Host": f"autodiscover.contoso.com:{ews.server.port}"})
+    response = who.post(
+        ews.autodiscover_url,
+        data=soap_request(who.account.email),
+        headers={"Host": f"autodiscover.contoso.com:{ews.server.port}"},
+    )
     user = _user_response(response.content)
     values = [v.text for v in user.iter(f"{ADS}Value")]
     assert f"https://autodiscover.contoso.com:{ews.server.port}/EWS/Exchange.asmx" in values
@@ -105,8 +112,11 @@ def test_soap_redirects(ews, who, kind, code):
 def test_exchangelib_get_user_settings(ews, auth_type):
     account = ews.new_account(display_name="Lib User")
     with exchangelib_trusts(ews.ca_path):
-        config = Configuration(service_endpoint=ews.autodiscover_url, auth_type=auth_type,
-                               credentials=Credentials(account.email, account.password))
+        config = Configuration(
+            service_endpoint=ews.autodiscover_url,
+            auth_type=auth_type,
+            credentials=Credentials(account.email, account.password),
+        )
         protocol = AutodiscoverProtocol(config=config)
         result = protocol.get_user_settings(user=account.email)
         assert result.error_code is None and result.redirect_address is None  # NoError
@@ -125,8 +135,11 @@ def test_pox_settings(ews, who):
     assert root.tag == f"{POX_RESP}Autodiscover"
     assert root.find(f"{POX_OUT}Response/{POX_OUT}User/{POX_OUT}AutoDiscoverSMTPAddress").text == who.account.email
     assert root.find(f".//{POX_OUT}Action").text == "settings"
-    protocols = {p.findtext(f"{POX_OUT}Type"): p for p in root.iter(f"{POX_OUT}Protocol")
-                 if p.find(f"{POX_OUT}EwsUrl") is not None}
+    protocols = {
+        p.findtext(f"{POX_OUT}Type"): p
+        for p in root.iter(f"{POX_OUT}Protocol")
+        if p.find(f"{POX_OUT}EwsUrl") is not None
+    }
     assert protocols["EXPR"].findtext(f"{POX_OUT}EwsUrl") == ews.ews_url
     assert protocols["EXCH"].findtext(f"{POX_OUT}ServerVersion") == "73C0834F"  # 15.0.847
 
@@ -138,10 +151,13 @@ def test_pox_unknown_address_and_invalid_request(ews, who):
     assert root.find(f".//{POX_RESP}ErrorCode").text == "600"
 
 
-@pytest.mark.parametrize("kind,action,element", [("address", "redirectAddr", "RedirectAddr"),
-                                                 ("url", "redirectUrl", "RedirectUrl")])
+@pytest.mark.parametrize(
+    "kind,action,element", [("address", "redirectAddr", "RedirectAddr"), ("url", "redirectUrl", "RedirectUrl")]
+)
 def test_pox_redirects(ews, who, kind, action, element):
-    target = "moved@fabrikam.com" if kind == "address" else "https://autodiscover.fabrikam.com/autodiscover/autodiscover.xml"
+    target = (
+        "moved@fabrikam.com" if kind == "address" else "https://autodiscover.fabrikam.com/autodiscover/autodiscover.xml"
+    )
     ews.server.set_autodiscover_redirect("gone@contoso.com", **{kind: target})
     root = ET.fromstring(who.post(ews.server.autodiscover_pox_url, data=pox_request("gone@contoso.com")).content)
     assert root.find(f".//{POX_OUT}Action").text == action

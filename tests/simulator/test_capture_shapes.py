@@ -6,6 +6,7 @@ Exchange 2019), an item-level ErrorItemNotFound and 500 SOAP faults against evol
 ServerVersionInfo header, namespaces), never values; item properties are optional, so the server's
 item properties must be ones real servers send, and the ones every capture sends must be there.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,10 +25,28 @@ E = "http://schemas.microsoft.com/exchange/services/2006/errors"
 PREFIX = {S: "s", M: "m", T: "t", E: "e"}
 # Message recipients: standard properties real servers send, but the php-ews recordings only hold
 # drafts and calendar items, so they never show them
-RECIPIENT_PROPS = {"t:From", "t:Sender", "t:ToRecipients", "t:CcRecipients", "t:BccRecipients",
-                   "t:ReplyTo", "t:InReplyTo", "t:References"}
-ITEM_TAGS = {"Message", "CalendarItem", "Contact", "Task", "Item", "MeetingRequest", "MeetingResponse",
-             "MeetingCancellation", "PostItem", "DistributionList"}
+RECIPIENT_PROPS = {
+    "t:From",
+    "t:Sender",
+    "t:ToRecipients",
+    "t:CcRecipients",
+    "t:BccRecipients",
+    "t:ReplyTo",
+    "t:InReplyTo",
+    "t:References",
+}
+ITEM_TAGS = {
+    "Message",
+    "CalendarItem",
+    "Contact",
+    "Task",
+    "Item",
+    "MeetingRequest",
+    "MeetingResponse",
+    "MeetingCancellation",
+    "PostItem",
+    "DistributionList",
+}
 
 
 def name(el) -> str:
@@ -52,14 +71,18 @@ def skeleton(el, prefix="") -> set[str]:
 
 
 def items(el):
-    return [c for c in el.iter() if isinstance(c.tag, str) and etree.QName(c).localname in ITEM_TAGS
-            and etree.QName(c).namespace == T]
+    return [
+        c
+        for c in el.iter()
+        if isinstance(c.tag, str) and etree.QName(c).localname in ITEM_TAGS and etree.QName(c).namespace == T
+    ]
 
 
 def messages(body: bytes, operation: str):
     root = etree.fromstring(body)
-    return root, root.findall(f"{{{S}}}Body/{{{M}}}{operation}Response/{{{M}}}ResponseMessages/"
-                              f"{{{M}}}{operation}ResponseMessage")
+    return root, root.findall(
+        f"{{{S}}}Body/{{{M}}}{operation}Response/{{{M}}}ResponseMessages/{{{M}}}{operation}ResponseMessage"
+    )
 
 
 @cache
@@ -99,24 +122,30 @@ def check_header(root):
 
 # -- requests ----------------------------------------------------------------------------------
 def envelope(body: str) -> bytes:
-    return (f'<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="{S}" xmlns:m="{M}" xmlns:t="{T}">'
-            '<s:Header><t:RequestServerVersion Version="Exchange2013_SP1"/></s:Header>'
-            f"<s:Body>{body}</s:Body></s:Envelope>").encode()
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="{S}" xmlns:m="{M}" xmlns:t="{T}">'
+        '<s:Header><t:RequestServerVersion Version="Exchange2013_SP1"/></s:Header>'
+        f"<s:Body>{body}</s:Body></s:Envelope>"
+    ).encode()
 
 
 FIND_ITEM = envelope(
     '<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape>'
     '<m:IndexedPageItemView MaxEntriesReturned="5" Offset="0" BasePoint="Beginning"/>'
-    '<m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds></m:FindItem>')
+    '<m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds></m:FindItem>'
+)
 SYNC = envelope(
-    '<m:SyncFolderItems><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>'
+    "<m:SyncFolderItems><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>"
     '<m:SyncFolderId><t:DistinguishedFolderId Id="inbox"/></m:SyncFolderId>'
-    '<m:MaxChangesReturned>5</m:MaxChangesReturned></m:SyncFolderItems>')
+    "<m:MaxChangesReturned>5</m:MaxChangesReturned></m:SyncFolderItems>"
+)
 
 
 def get_item(item_id: str) -> bytes:
-    return envelope('<m:GetItem><m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape>'
-                    f'<m:ItemIds><t:ItemId Id="{item_id}"/></m:ItemIds></m:GetItem>')
+    return envelope(
+        "<m:GetItem><m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape>"
+        f'<m:ItemIds><t:ItemId Id="{item_id}"/></m:ItemIds></m:GetItem>'
+    )
 
 
 @pytest.fixture
@@ -125,8 +154,12 @@ def post(ews):
     session = ews.requests_session()
 
     def send(body: bytes, status: int = 200):
-        response = session.post(ews.ews_url, data=body, auth=(account.email, account.password),
-                                headers={"Content-Type": "text/xml; charset=utf-8"})
+        response = session.post(
+            ews.ews_url,
+            data=body,
+            auth=(account.email, account.password),
+            headers={"Content-Type": "text/xml; charset=utf-8"},
+        )
         assert response.status_code == status, response.text[:500]
         assert response.headers["Content-Type"].startswith("text/xml")
         return response.content
@@ -154,8 +187,7 @@ def compare(operation: str, ours: bytes, *, skeleton_optional=frozenset()):
         if "t:<item>" in path:
             continue
         ours_attrs = {a for el in _at(ours_msgs[0], path) for a in el.attrib}
-        real_attrs = set().union(*({a for el in _at(msgs[0], path) for a in el.attrib}
-                                   for _, msgs in captures if msgs))
+        real_attrs = set().union(*({a for el in _at(msgs[0], path) for a in el.attrib} for _, msgs in captures if msgs))
         assert ours_attrs <= real_attrs | {"{http://www.w3.org/2001/XMLSchema-instance}type"}, path
     # item properties: those the server sends are sent by real servers, ItemId carries Id+ChangeKey
     real_props = {name(c) for _, msgs in captures for m in msgs for it in items(m) for c in it}
@@ -172,8 +204,13 @@ def _at(el, path):
     for part in path.strip("/").split("/"):
         prefix, local = part.split(":")
         ns = {v: k for k, v in PREFIX.items()}[prefix]
-        found = [c for f in found for c in f if c.tag == f"{{{ns}}}{local}"
-                 or (local == "<item>" and isinstance(c.tag, str) and etree.QName(c).localname in ITEM_TAGS)]
+        found = [
+            c
+            for f in found
+            for c in f
+            if c.tag == f"{{{ns}}}{local}"
+            or (local == "<item>" and isinstance(c.tag, str) and etree.QName(c).localname in ITEM_TAGS)
+        ]
     return found
 
 
@@ -193,8 +230,18 @@ def test_getitem_shape(post):
     item = items(message)[0]
     ours = {name(c) for c in item}
     # what every real GetItem(AllProperties) of a message carries
-    assert {"t:ItemId", "t:ParentFolderId", "t:ItemClass", "t:Subject", "t:Body", "t:DateTimeReceived",
-            "t:Size", "t:IsRead", "t:From", "t:InternetMessageId"} <= ours
+    assert {
+        "t:ItemId",
+        "t:ParentFolderId",
+        "t:ItemClass",
+        "t:Subject",
+        "t:Body",
+        "t:DateTimeReceived",
+        "t:Size",
+        "t:IsRead",
+        "t:From",
+        "t:InternetMessageId",
+    } <= ours
 
 
 def test_syncfolderitems_shape(post):
@@ -211,14 +258,15 @@ def _children(el):
 def test_item_not_found_shape(post):
     real = []
     for status, body in evolution_responses():
-        if b"ErrorItemNotFound" in body and b"ResponseClass=\"Error\"" in body:
+        if b"ErrorItemNotFound" in body and b'ResponseClass="Error"' in body:
             root = etree.fromstring(body)
             msg = next(e for e in root.iter() if e.get("ResponseClass") == "Error")
             real.append((status, root, msg))
     assert real
     first_id = next(etree.fromstring(post(FIND_ITEM)).iter(f"{{{T}}}ItemId")).get("Id")
-    deleted = envelope(f'<m:DeleteItem DeleteType="HardDelete"><m:ItemIds><t:ItemId Id="{first_id}"/>'
-                       '</m:ItemIds></m:DeleteItem>')
+    deleted = envelope(
+        f'<m:DeleteItem DeleteType="HardDelete"><m:ItemIds><t:ItemId Id="{first_id}"/></m:ItemIds></m:DeleteItem>'
+    )
     post(deleted)
     root = etree.fromstring(post(get_item(first_id)))
     check_header(root)
@@ -228,8 +276,9 @@ def test_item_not_found_shape(post):
         assert status == 200
         check_header(real_root)
         # MessageText, ResponseCode, DescriptiveLinkKey, then the (empty) collection element
-        assert _children(msg)[:3] == _children(real_msg)[:3] == ["m:MessageText", "m:ResponseCode",
-                                                                  "m:DescriptiveLinkKey"]
+        assert (
+            _children(msg)[:3] == _children(real_msg)[:3] == ["m:MessageText", "m:ResponseCode", "m:DescriptiveLinkKey"]
+        )
         assert len(_children(msg)) == len(_children(real_msg))
         assert len(msg[-1]) == len(real_msg[-1]) == 0
 

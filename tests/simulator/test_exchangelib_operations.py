@@ -3,6 +3,7 @@
 Auth (Basic, NTLM, auto-detect) is parametrized on the connect/GetFolder/FindItem test only;
 the others use auto-detection. Every response is also schema-checked by the session guard.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -124,24 +125,32 @@ def test_createitem_save_send_and_reply(ews):
     alice = ews.new_account("alice", **NO_SEED)
     bob = ews.new_account("bob", **NO_SEED)
     la, lb = connect(ews, alice), connect(ews, bob)
-    draft = Message(account=la, folder=la.drafts, subject="Draft only", body="d",
-                    to_recipients=[Mailbox(email_address=bob.email)])
+    draft = Message(
+        account=la, folder=la.drafts, subject="Draft only", body="d", to_recipients=[Mailbox(email_address=bob.email)]
+    )
     draft.save()  # SaveOnly
     assert la.drafts.filter(subject="Draft only").count() == 1
     assert lb.inbox.total_count == 0
-    Message(account=la, subject="Fire and forget", body="x",
-            to_recipients=[Mailbox(email_address=bob.email)]).send(save_copy=False)  # SendOnly
-    original = Message(account=la, subject="Kept copy", body="hello bob",
-                       to_recipients=[Mailbox(email_address=bob.email)])
+    Message(account=la, subject="Fire and forget", body="x", to_recipients=[Mailbox(email_address=bob.email)]).send(
+        save_copy=False
+    )  # SendOnly
+    original = Message(
+        account=la, subject="Kept copy", body="hello bob", to_recipients=[Mailbox(email_address=bob.email)]
+    )
     original.send_and_save()  # SendAndSaveCopy
     assert la.sent.filter(subject="Fire and forget").count() == 0
     sent = la.sent.get(subject="Kept copy")
     received = lb.inbox.get(subject="Kept copy")
     assert received.message_id and received.message_id == sent.message_id
     assert lb.inbox.filter(subject="Fire and forget").count() == 1
-    reply = Message(account=lb, subject="Re: Kept copy", body="hi alice",
-                    to_recipients=[Mailbox(email_address=alice.email)],
-                    in_reply_to=received.message_id, references=received.message_id)
+    reply = Message(
+        account=lb,
+        subject="Re: Kept copy",
+        body="hi alice",
+        to_recipients=[Mailbox(email_address=alice.email)],
+        in_reply_to=received.message_id,
+        references=received.message_id,
+    )
     reply.send_and_save()
     got = la.inbox.get(subject="Re: Kept copy")
     assert got.in_reply_to == sent.message_id
@@ -187,8 +196,11 @@ def test_delete_and_move(ews):
 def test_sync_folder_items(ews):
     account = ews.new_account("sync", emails=12, appointments=0, contacts=0, tasks=0)
     lib = connect(ews, account)
-    created = [item for change, item in lib.inbox.sync_items(max_changes_returned=5, only_fields=["subject"])
-               if change == "create"]
+    created = [
+        item
+        for change, item in lib.inbox.sync_items(max_changes_returned=5, only_fields=["subject"])
+        if change == "create"
+    ]
     assert len(created) == len(mailbox(ews, account).distinguished["inbox"].items)
     state = lib.inbox.item_sync_state
     assert state and list(lib.inbox.sync_items(sync_state=state)) == []
@@ -209,7 +221,8 @@ def test_sync_folder_items(ews):
     assert [i.id for i in kinds["delete"]] == [victim.id]
     assert any(i.id == changed.id and i.subject == "Changed subject" for i in kinds["update"])
     assert any(entry[0].id == flagged.id for entry in kinds.get("read_flag_change", [])) or any(
-        i.id == flagged.id for i in kinds["update"])
+        i.id == flagged.id for i in kinds["update"]
+    )
     assert list(lib.inbox.sync_items(sync_state=lib.inbox.item_sync_state)) == []
 
 
@@ -222,12 +235,18 @@ def test_resolvenames_and_convertid(ews):
     found = lib.protocol.resolve_names(names=["Resolve Rita"], return_full_contact_data=True)
     assert found and found[0][0].email_address == account.email
     item = lib.inbox.get(subject="Id me")
-    hexed = list(lib.protocol.convert_ids([AlternateId(id=item.id, format=EWS_ID, mailbox=account.email)],
-                                          destination_format=HEX_ENTRY_ID))
+    hexed = list(
+        lib.protocol.convert_ids(
+            [AlternateId(id=item.id, format=EWS_ID, mailbox=account.email)], destination_format=HEX_ENTRY_ID
+        )
+    )
     assert hexed[0].format == HEX_ENTRY_ID and hexed[0].id != item.id and hexed[0].mailbox == account.email
     int(hexed[0].id, 16)
-    back = list(lib.protocol.convert_ids([AlternateId(id=hexed[0].id, format=HEX_ENTRY_ID,
-                                                      mailbox=account.email)], destination_format=EWS_ID))
+    back = list(
+        lib.protocol.convert_ids(
+            [AlternateId(id=hexed[0].id, format=HEX_ENTRY_ID, mailbox=account.email)], destination_format=EWS_ID
+        )
+    )
     assert back[0].id == item.id
 
 
@@ -236,8 +255,14 @@ def test_calendar_contact_task(ews):
     lib = connect(ews, account)
     tz = lib.default_timezone
     start = EWSDateTime(2026, 3, 2, 9, 0, tzinfo=tz)
-    appointment = CalendarItem(account=lib, folder=lib.calendar, subject="Standup", start=start,
-                               end=start + datetime.timedelta(minutes=15), location="Room 1")
+    appointment = CalendarItem(
+        account=lib,
+        folder=lib.calendar,
+        subject="Standup",
+        start=start,
+        end=start + datetime.timedelta(minutes=15),
+        location="Room 1",
+    )
     appointment.save(send_meeting_invitations=SEND_TO_NONE)
     got = lib.calendar.get(id=appointment.id)
     assert (got.subject, got.start, got.location) == ("Standup", start, "Room 1")
@@ -245,9 +270,14 @@ def test_calendar_contact_task(ews):
     got.save(update_fields=["location"], send_meeting_invitations=SEND_TO_NONE)
     assert lib.calendar.get(id=appointment.id).location == "Room 2"
 
-    contact = Contact(account=lib, folder=lib.contacts, display_name="Carla Contact", given_name="Carla",
-                      surname="Contact",
-                      email_addresses=[EmailAddress(email="carla@example.org", label="EmailAddress1")])
+    contact = Contact(
+        account=lib,
+        folder=lib.contacts,
+        display_name="Carla Contact",
+        given_name="Carla",
+        surname="Contact",
+        email_addresses=[EmailAddress(email="carla@example.org", label="EmailAddress1")],
+    )
     contact.save()
     got = lib.contacts.get(id=contact.id)
     assert got.given_name == "Carla" and got.email_addresses[0].email == "carla@example.org"

@@ -1,4 +1,5 @@
 """Each injected fault, as a client sees it on the wire; throttling at the concurrency limit."""
+
 from __future__ import annotations
 
 import base64
@@ -115,9 +116,10 @@ def test_reset_is_a_tcp_rst(ews):
     raw = socket.create_connection(("127.0.0.1", ews.server.port), timeout=5)
     tls = context.wrap_socket(raw, server_hostname="127.0.0.1")
     auth = base64.b64encode(f"{account.email}:{account.password}".encode()).decode()
-    tls.sendall(b"POST /EWS/Exchange.asmx HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
-                b"Authorization: Basic " + auth.encode() + b"\r\nContent-Length: %d\r\n\r\n" % len(GET_INBOX)
-                + GET_INBOX)
+    tls.sendall(
+        b"POST /EWS/Exchange.asmx HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
+        b"Authorization: Basic " + auth.encode() + b"\r\nContent-Length: %d\r\n\r\n" % len(GET_INBOX) + GET_INBOX
+    )
     with pytest.raises((ConnectionResetError, ssl.SSLError)):
         data = tls.recv(4096)
         assert data == b"", "no HTTP response may arrive"
@@ -179,8 +181,9 @@ def test_unknown_fault_kind_is_refused(ews):
 def _basic_post(ews, account, results, index):
     session = ews.requests_session()
     try:
-        response = session.post(ews.ews_url, data=GET_INBOX, headers=SOAP_HEADERS,
-                                auth=(account.email, account.password), timeout=20)
+        response = session.post(
+            ews.ews_url, data=GET_INBOX, headers=SOAP_HEADERS, auth=(account.email, account.password), timeout=20
+        )
         results[index] = (response.status_code, response.content)
     finally:
         session.close()

@@ -1,4 +1,5 @@
 """The session-wide schema guard (tests/ews_fixtures.py) flags invalid EWS responses."""
+
 from __future__ import annotations
 
 import ews_fixtures
@@ -18,7 +19,8 @@ GOOD = b"""<?xml version="1.0" encoding="utf-8"?>
 # ResponseCode before MessageText: wrong order for the schema
 BAD = GOOD.replace(b"<m:MessageText>x</m:MessageText>\n", b"").replace(
     b"<m:DescriptiveLinkKey>0</m:DescriptiveLinkKey>",
-    b"<m:DescriptiveLinkKey>0</m:DescriptiveLinkKey><m:MessageText>x</m:MessageText>")
+    b"<m:DescriptiveLinkKey>0</m:DescriptiveLinkKey><m:MessageText>x</m:MessageText>",
+)
 
 
 def test_checker_accepts_valid_and_names_operation_of_invalid():
@@ -43,8 +45,9 @@ def test_session_guard_is_attached(ews):
     guard = ews_fixtures._schema_guard
     assert guard is not None and guard in ews.server._observers
     before = guard.checked
-    response = ews.requests_session().post(ews.ews_url, data=b"<x/>", auth=("alice@contoso.com", "Passw0rd!"),
-                                           headers={"Content-Type": "text/xml"})
+    response = ews.requests_session().post(
+        ews.ews_url, data=b"<x/>", auth=("alice@contoso.com", "Passw0rd!"), headers={"Content-Type": "text/xml"}
+    )
     assert response.status_code == 500  # ErrorSchemaValidation fault, itself checked
     guard.settle()
     assert guard.checked == before + 1

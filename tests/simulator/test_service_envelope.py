@@ -1,4 +1,5 @@
 """Envelope, versions, faults, impersonation and delegate access of the EWS service core."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,8 +9,10 @@ from service_util import NS, classes, codes, make_world, soap_request, text
 
 from app.simulator import soap
 
-GET_INBOX = ("<m:GetFolder><m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape>"
-             '<m:FolderIds><t:DistinguishedFolderId Id="inbox"/></m:FolderIds></m:GetFolder>')
+GET_INBOX = (
+    "<m:GetFolder><m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape>"
+    '<m:FolderIds><t:DistinguishedFolderId Id="inbox"/></m:FolderIds></m:GetFolder>'
+)
 
 
 @pytest.fixture
@@ -17,11 +20,14 @@ def world():
     return make_world()
 
 
-@pytest.mark.parametrize("server_version, expected", [
-    ("Exchange2013_SP1", ("15", "0", "847", "Exchange2013_SP1")),
-    ("Exchange2010_SP2", ("14", "2", "328", "Exchange2010_SP2")),
-    ("Exchange2016", ("15", "1", None, "V2017_07_11")),
-])
+@pytest.mark.parametrize(
+    "server_version, expected",
+    [
+        ("Exchange2013_SP1", ("15", "0", "847", "Exchange2013_SP1")),
+        ("Exchange2010_SP2", ("14", "2", "328", "Exchange2010_SP2")),
+        ("Exchange2016", ("15", "1", None, "V2017_07_11")),
+    ],
+)
 def test_server_version_info_header(server_version, expected):
     _, service, alice, _, _ = make_world(server_version)
     request_version = "Exchange2010_SP2"
@@ -88,15 +94,21 @@ def test_fault_builders_are_exchange_shaped():
     assert busy.findtext("faultcode") == "a:ErrorServerBusy"
     value = busy.find("detail/t:MessageXml/t:Value", NS)
     assert value.get("Name") == "BackOffMilliseconds" and value.text == "1234"
-    for body in (soap.invalid_server_version_fault("Exchange2013_SP1"), soap.internal_server_error_fault("boom"),
-                 soap.schema_validation_fault("bad", 2, 630), soap.impersonate_user_denied_fault()):
+    for body in (
+        soap.invalid_server_version_fault("Exchange2013_SP1"),
+        soap.internal_server_error_fault("boom"),
+        soap.schema_validation_fault("bad", 2, 630),
+        soap.impersonate_user_denied_fault(),
+    ):
         validate_response_body(body)
 
 
 def test_impersonation_by_service_account(world):
     directory, _, _, _, svc = world
-    header = ('<t:ExchangeImpersonation><t:ConnectingSID><t:PrimarySmtpAddress>alice@contoso.example'
-              "</t:PrimarySmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>")
+    header = (
+        "<t:ExchangeImpersonation><t:ConnectingSID><t:PrimarySmtpAddress>alice@contoso.example"
+        "</t:PrimarySmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>"
+    )
     folder = svc.call(GET_INBOX, header=header)
     inbox_id = directory.mailbox("alice@contoso.example").distinguished["inbox"].id
     assert folder.find(".//t:FolderId", NS).get("Id") == inbox_id
@@ -107,25 +119,31 @@ def test_impersonation_by_service_account(world):
 
 def test_impersonation_without_role_is_denied_with_fault(world):
     _, _, _, bob, _ = world
-    header = ('<t:ExchangeImpersonation><t:ConnectingSID><t:PrimarySmtpAddress>alice@contoso.example'
-              "</t:PrimarySmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>")
+    header = (
+        "<t:ExchangeImpersonation><t:ConnectingSID><t:PrimarySmtpAddress>alice@contoso.example"
+        "</t:PrimarySmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>"
+    )
     fault = bob.call(GET_INBOX, header=header, expect_status=500)
     assert fault.findtext("faultcode") == "a:ErrorImpersonateUserDenied"
 
 
 def test_impersonating_unknown_mailbox(world):
     _, _, _, _, svc = world
-    header = ('<t:ExchangeImpersonation><t:ConnectingSID><t:PrimarySmtpAddress>nobody@contoso.example'
-              "</t:PrimarySmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>")
+    header = (
+        "<t:ExchangeImpersonation><t:ConnectingSID><t:PrimarySmtpAddress>nobody@contoso.example"
+        "</t:PrimarySmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>"
+    )
     fault = svc.call(GET_INBOX, header=header, expect_status=500)
     assert fault.findtext("faultcode") == "a:ErrorNonExistentMailbox"
 
 
 def test_other_mailbox_needs_delegate_rights(world):
     directory, _, alice, bob, _ = world
-    other = GET_INBOX.replace('<t:DistinguishedFolderId Id="inbox"/>',
-                              '<t:DistinguishedFolderId Id="inbox"><t:Mailbox><t:EmailAddress>alice@contoso.example'
-                              "</t:EmailAddress></t:Mailbox></t:DistinguishedFolderId>")
+    other = GET_INBOX.replace(
+        '<t:DistinguishedFolderId Id="inbox"/>',
+        '<t:DistinguishedFolderId Id="inbox"><t:Mailbox><t:EmailAddress>alice@contoso.example'
+        "</t:EmailAddress></t:Mailbox></t:DistinguishedFolderId>",
+    )
     denied = bob.call(other)
     assert classes(denied) == ["Error"] and codes(denied) == ["ErrorAccessDenied"]
     directory.get("bob@contoso.example").delegates_to.add("alice@contoso.example")
@@ -137,36 +155,47 @@ def test_other_mailbox_needs_delegate_rights(world):
 def test_item_ids_of_other_mailboxes_are_access_checked(world):
     directory, service, alice, bob, _ = world
     from app.simulator.seed import seed_mailbox
+
     seed_mailbox(directory, "alice@contoso.example", emails=3, appointments=0, contacts=0, tasks=0)
     item_id = next(iter(directory.mailbox("alice@contoso.example").items))
-    body = ("<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>"
-            f'<m:ItemIds><t:ItemId Id="{item_id}"/></m:ItemIds></m:GetItem>')
+    body = (
+        "<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>"
+        f'<m:ItemIds><t:ItemId Id="{item_id}"/></m:ItemIds></m:GetItem>'
+    )
     assert codes(bob.call(body)) == ["ErrorAccessDenied"]
     assert codes(alice.call(body)) == ["NoError"]
 
 
 def test_convert_id_probe_like_exchangelib_version_guess(world):
     directory, _, alice, _, _ = world
-    probe = ('<m:ConvertId DestinationFormat="EntryId"><m:SourceIds><t:AlternateId Format="EwsId" Id="DUMMY" '
-             'Mailbox="DUMMY"/></m:SourceIds></m:ConvertId>')
+    probe = (
+        '<m:ConvertId DestinationFormat="EntryId"><m:SourceIds><t:AlternateId Format="EwsId" Id="DUMMY" '
+        'Mailbox="DUMMY"/></m:SourceIds></m:ConvertId>'
+    )
     assert codes(alice.call(probe)) == ["ErrorInvalidIdMalformed"]
     inbox = directory.mailbox("alice@contoso.example").distinguished["inbox"].id
     to_hex = alice.call(probe.replace('"EntryId"', '"HexEntryId"').replace('Id="DUMMY"', f'Id="{inbox}"'))
     hex_id = to_hex.find(".//m:AlternateId", NS).get("Id")
-    back = alice.call(f'<m:ConvertId DestinationFormat="EwsId"><m:SourceIds><t:AlternateId Format="HexEntryId" '
-                      f'Id="{hex_id}" Mailbox="alice@contoso.example"/></m:SourceIds></m:ConvertId>')
+    back = alice.call(
+        f'<m:ConvertId DestinationFormat="EwsId"><m:SourceIds><t:AlternateId Format="HexEntryId" '
+        f'Id="{hex_id}" Mailbox="alice@contoso.example"/></m:SourceIds></m:ConvertId>'
+    )
     assert back.find(".//m:AlternateId", NS).get("Id") == inbox
 
 
 def test_resolve_names(world):
     _, _, alice, _, _ = world
-    one = alice.call('<m:ResolveNames ReturnFullContactData="true"><m:UnresolvedEntry>bob@contoso.example'
-                     "</m:UnresolvedEntry></m:ResolveNames>")
+    one = alice.call(
+        '<m:ResolveNames ReturnFullContactData="true"><m:UnresolvedEntry>bob@contoso.example'
+        "</m:UnresolvedEntry></m:ResolveNames>"
+    )
     assert codes(one) == ["NoError"]
     assert text(one, ".//t:Resolution/t:Mailbox/t:Name") == "Bob Baker"
-    many = alice.call("<m:ResolveNames ReturnFullContactData=\"false\"><m:UnresolvedEntry>contoso"
-                      "</m:UnresolvedEntry></m:ResolveNames>")
+    many = alice.call(
+        '<m:ResolveNames ReturnFullContactData="false"><m:UnresolvedEntry>contoso</m:UnresolvedEntry></m:ResolveNames>'
+    )
     assert classes(many) == ["Warning"] and codes(many) == ["ErrorNameResolutionMultipleResults"]
-    none = alice.call('<m:ResolveNames ReturnFullContactData="false"><m:UnresolvedEntry>zzz</m:UnresolvedEntry>'
-                      "</m:ResolveNames>")
+    none = alice.call(
+        '<m:ResolveNames ReturnFullContactData="false"><m:UnresolvedEntry>zzz</m:UnresolvedEntry></m:ResolveNames>'
+    )
     assert classes(none) == ["Error"] and codes(none) == ["ErrorNameResolutionNoResults"]

@@ -1,6 +1,7 @@
 """Extended properties: set on CreateItem and UpdateItem, returned only when asked for through
 AdditionalProperties, found by a FindItem Restriction; a calendar item's start and end zones.
 Every response is schema-checked (service_util.Client)."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,18 +19,24 @@ def world():
 
 
 def _create(client, kind, folder, inner, marker=None):
-    prop = (f"<t:ExtendedProperty>{PATH}<t:Value>{marker}</t:Value></t:ExtendedProperty>"
-            if marker is not None else "")
-    result = client.call(f'<m:CreateItem><m:SavedItemFolderId><t:DistinguishedFolderId Id="{folder}"/>'
-                         f"</m:SavedItemFolderId><m:Items><t:{kind}>{inner}{prop}</t:{kind}></m:Items>"
-                         "</m:CreateItem>")
+    prop = f"<t:ExtendedProperty>{PATH}<t:Value>{marker}</t:Value></t:ExtendedProperty>" if marker is not None else ""
+    result = client.call(
+        f'<m:CreateItem><m:SavedItemFolderId><t:DistinguishedFolderId Id="{folder}"/>'
+        f"</m:SavedItemFolderId><m:Items><t:{kind}>{inner}{prop}</t:{kind}></m:Items>"
+        "</m:CreateItem>"
+    )
     assert codes(result) == ["NoError"], codes(result)
     return item_ids(result)[0]
 
 
 def _appointment(client, subject, marker=None):
-    return _create(client, "CalendarItem", "calendar", f"<t:Subject>{subject}</t:Subject>"
-                   "<t:Start>2027-01-06T09:00:00Z</t:Start><t:End>2027-01-06T10:00:00Z</t:End>", marker)
+    return _create(
+        client,
+        "CalendarItem",
+        "calendar",
+        f"<t:Subject>{subject}</t:Subject><t:Start>2027-01-06T09:00:00Z</t:Start><t:End>2027-01-06T10:00:00Z</t:End>",
+        marker,
+    )
 
 
 def _markers(element):
@@ -52,17 +59,23 @@ def test_created_with_an_extended_property_and_returned_only_when_asked(world):
     assert _markers(asked) == {item_id: "rec-1", plain: None}
     prop = asked.find(".//t:ExtendedProperty/t:ExtendedFieldURI", NS)
     assert (prop.get("PropertySetId"), prop.get("PropertyName"), prop.get("PropertyType")) == (
-        SET, "SssmRecordId", "String"), "the requested path is echoed"
+        SET,
+        "SssmRecordId",
+        "String",
+    ), "the requested path is echoed"
 
     with_subject = get_items(alice, [item_id], shape="Default", extra=ASK)
     names = [c.tag.split("}")[1] for c in with_subject.find(".//t:CalendarItem", NS)]
     assert names.index("HasAttachments") < names.index("ExtendedProperty") < names.index("Culture"), names
 
 
-@pytest.mark.parametrize("kind,folder,inner", [
-    ("Contact", "contacts", "<t:GivenName>Ann</t:GivenName><t:Surname>Lee</t:Surname>"),
-    ("Task", "tasks", "<t:Subject>Call back</t:Subject>"),
-])
+@pytest.mark.parametrize(
+    "kind,folder,inner",
+    [
+        ("Contact", "contacts", "<t:GivenName>Ann</t:GivenName><t:Surname>Lee</t:Surname>"),
+        ("Task", "tasks", "<t:Subject>Call back</t:Subject>"),
+    ],
+)
 def test_contacts_and_tasks_carry_it_too(world, kind, folder, inner):
     _, _, alice, _, _ = world
     item_id, _ = _create(alice, kind, folder, inner, marker="rec-9")
@@ -77,20 +90,25 @@ def test_find_item_restriction_on_an_extended_property(world):
     _appointment(alice, "Unmarked")
 
     def find(restriction):
-        return find_items(alice, folder="calendar", extra=ASK,
-                          restriction=f"<m:Restriction>{restriction}</m:Restriction>")
+        return find_items(
+            alice, folder="calendar", extra=ASK, restriction=f"<m:Restriction>{restriction}</m:Restriction>"
+        )
 
-    equal = find(f'<t:IsEqualTo>{PATH}<t:FieldURIOrConstant><t:Constant Value="rec-2"/></t:FieldURIOrConstant>'
-                 "</t:IsEqualTo>")
+    equal = find(
+        f'<t:IsEqualTo>{PATH}<t:FieldURIOrConstant><t:Constant Value="rec-2"/></t:FieldURIOrConstant></t:IsEqualTo>'
+    )
     assert _markers(equal) == {second: "rec-2"}
-    either = find(f'<t:Or><t:IsEqualTo>{PATH}<t:FieldURIOrConstant><t:Constant Value="rec-1"/>'
-                  f'</t:FieldURIOrConstant></t:IsEqualTo><t:IsEqualTo>{PATH}<t:FieldURIOrConstant>'
-                  '<t:Constant Value="rec-2"/></t:FieldURIOrConstant></t:IsEqualTo></t:Or>')
+    either = find(
+        f'<t:Or><t:IsEqualTo>{PATH}<t:FieldURIOrConstant><t:Constant Value="rec-1"/>'
+        f"</t:FieldURIOrConstant></t:IsEqualTo><t:IsEqualTo>{PATH}<t:FieldURIOrConstant>"
+        '<t:Constant Value="rec-2"/></t:FieldURIOrConstant></t:IsEqualTo></t:Or>'
+    )
     assert _markers(either) == {first: "rec-1", second: "rec-2"}
     assert _markers(find(f"<t:Exists>{PATH}</t:Exists>")) == {first: "rec-1", second: "rec-2"}
     assert _markers(find(f"<t:Not><t:Exists>{PATH}</t:Exists></t:Not>")).keys() - {first, second}
-    none = find(f'<t:IsEqualTo>{PATH}<t:FieldURIOrConstant><t:Constant Value="rec-3"/></t:FieldURIOrConstant>'
-                "</t:IsEqualTo>")
+    none = find(
+        f'<t:IsEqualTo>{PATH}<t:FieldURIOrConstant><t:Constant Value="rec-3"/></t:FieldURIOrConstant></t:IsEqualTo>'
+    )
     assert _markers(none) == {} and none.find(".//m:RootFolder", NS).get("TotalItemsInView") == "0"
 
 
@@ -99,28 +117,39 @@ def test_update_item_sets_and_deletes_an_extended_property(world):
     item_id, change_key = _appointment(alice, "Later marked")
 
     def update(change):
-        return alice.call('<m:UpdateItem ConflictResolution="AutoResolve" SendMeetingInvitationsOrCancellations='
-                          f'"SendToNone"><m:ItemChanges><t:ItemChange><t:ItemId Id="{item_id}"/><t:Updates>'
-                          f"{change}</t:Updates></t:ItemChange></m:ItemChanges></m:UpdateItem>")
+        return alice.call(
+            '<m:UpdateItem ConflictResolution="AutoResolve" SendMeetingInvitationsOrCancellations='
+            f'"SendToNone"><m:ItemChanges><t:ItemChange><t:ItemId Id="{item_id}"/><t:Updates>'
+            f"{change}</t:Updates></t:ItemChange></m:ItemChanges></m:UpdateItem>"
+        )
 
-    result = update(f"<t:SetItemField>{PATH}<t:CalendarItem><t:ExtendedProperty>{PATH}<t:Value>rec-5</t:Value>"
-                    "</t:ExtendedProperty></t:CalendarItem></t:SetItemField>"
-                    f"<t:SetItemField>{OTHER}<t:CalendarItem><t:ExtendedProperty>{OTHER}<t:Value>42</t:Value>"
-                    "</t:ExtendedProperty></t:CalendarItem></t:SetItemField>")
+    result = update(
+        f"<t:SetItemField>{PATH}<t:CalendarItem><t:ExtendedProperty>{PATH}<t:Value>rec-5</t:Value>"
+        "</t:ExtendedProperty></t:CalendarItem></t:SetItemField>"
+        f"<t:SetItemField>{OTHER}<t:CalendarItem><t:ExtendedProperty>{OTHER}<t:Value>42</t:Value>"
+        "</t:ExtendedProperty></t:CalendarItem></t:SetItemField>"
+    )
     assert codes(result) == ["NoError"] and item_ids(result)[0][1] != change_key
-    both = get_items(alice, [item_id], shape="IdOnly",
-                     extra=f"<t:AdditionalProperties>{PATH}{OTHER}</t:AdditionalProperties>")
+    both = get_items(
+        alice, [item_id], shape="IdOnly", extra=f"<t:AdditionalProperties>{PATH}{OTHER}</t:AdditionalProperties>"
+    )
     assert sorted(v.text for v in both.iterfind(".//t:ExtendedProperty/t:Value", NS)) == ["42", "rec-5"]
-    numeric = find_items(alice, folder="calendar", restriction=(
-        f'<m:Restriction><t:IsGreaterThan>{OTHER}<t:FieldURIOrConstant><t:Constant Value="41"/>'
-        "</t:FieldURIOrConstant></t:IsGreaterThan></m:Restriction>"))
+    numeric = find_items(
+        alice,
+        folder="calendar",
+        restriction=(
+            f'<m:Restriction><t:IsGreaterThan>{OTHER}<t:FieldURIOrConstant><t:Constant Value="41"/>'
+            "</t:FieldURIOrConstant></t:IsGreaterThan></m:Restriction>"
+        ),
+    )
     assert [i for i, _ in item_ids(numeric)] == [item_id], "compared as an Integer"
 
     assert codes(update(f"<t:DeleteItemField>{PATH}</t:DeleteItemField>")) == ["NoError"]
     assert _markers(get_items(alice, [item_id], shape="IdOnly", extra=ASK)) == {item_id: None}
 
-    missing = update(f"<t:SetItemField>{PATH}<t:CalendarItem><t:Subject>x</t:Subject></t:CalendarItem>"
-                     "</t:SetItemField>")
+    missing = update(
+        f"<t:SetItemField>{PATH}<t:CalendarItem><t:Subject>x</t:Subject></t:CalendarItem></t:SetItemField>"
+    )
     assert codes(missing) == ["ErrorInvalidPropertySet"]
 
 
@@ -128,25 +157,35 @@ def test_an_extended_field_uri_that_names_nothing_is_refused(world):
     _, _, alice, _, _ = world
     both = f'<t:ExtendedFieldURI PropertySetId="{SET}" PropertyName="A" PropertyId="5" PropertyType="String"/>'
     item_id = _appointment(alice, "x")[0]
-    fault = alice.call(f"<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties>{both}"
-                       f'</t:AdditionalProperties></m:ItemShape><m:ItemIds><t:ItemId Id="{item_id}"/></m:ItemIds>'
-                       "</m:GetItem>", expect_status=500)
+    fault = alice.call(
+        f"<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties>{both}"
+        f'</t:AdditionalProperties></m:ItemShape><m:ItemIds><t:ItemId Id="{item_id}"/></m:ItemIds>'
+        "</m:GetItem>",
+        expect_status=500,
+    )
     assert fault.findtext("detail/e:ResponseCode", None, NS) == "ErrorInvalidExtendedProperty"
-    found = find_items(alice, folder="calendar", restriction=f"<m:Restriction><t:Exists>{both}</t:Exists>"
-                                                             "</m:Restriction>")
+    found = find_items(
+        alice, folder="calendar", restriction=f"<m:Restriction><t:Exists>{both}</t:Exists></m:Restriction>"
+    )
     assert codes(found) == ["ErrorInvalidExtendedProperty"]
 
 
 def test_start_and_end_zones_are_kept_and_returned_when_asked(world):
     _, _, alice, _, _ = world
-    zoned, _ = _create(alice, "CalendarItem", "calendar",
-                       "<t:Subject>All day in Tokyo</t:Subject><t:Start>2027-01-05T15:00:00Z</t:Start>"
-                       "<t:End>2027-01-06T15:00:00Z</t:End><t:IsAllDayEvent>true</t:IsAllDayEvent>"
-                       '<t:StartTimeZone Id="Tokyo Standard Time" Name="(UTC+09:00) Osaka, Sapporo, Tokyo"/>'
-                       '<t:EndTimeZone Id="Tokyo Standard Time"/>')
+    zoned, _ = _create(
+        alice,
+        "CalendarItem",
+        "calendar",
+        "<t:Subject>All day in Tokyo</t:Subject><t:Start>2027-01-05T15:00:00Z</t:Start>"
+        "<t:End>2027-01-06T15:00:00Z</t:End><t:IsAllDayEvent>true</t:IsAllDayEvent>"
+        '<t:StartTimeZone Id="Tokyo Standard Time" Name="(UTC+09:00) Osaka, Sapporo, Tokyo"/>'
+        '<t:EndTimeZone Id="Tokyo Standard Time"/>',
+    )
     plain, _ = _appointment(alice, "No zone given")
-    zones = ('<t:AdditionalProperties><t:FieldURI FieldURI="calendar:StartTimeZone"/>'
-             '<t:FieldURI FieldURI="calendar:EndTimeZone"/></t:AdditionalProperties>')
+    zones = (
+        '<t:AdditionalProperties><t:FieldURI FieldURI="calendar:StartTimeZone"/>'
+        '<t:FieldURI FieldURI="calendar:EndTimeZone"/></t:AdditionalProperties>'
+    )
     result = get_items(alice, [zoned, plain], shape="IdOnly", extra=zones)
     assert [e.get("Id") for e in result.iterfind(".//t:StartTimeZone", NS)] == ["Tokyo Standard Time", "UTC"]
     assert [e.get("Id") for e in result.iterfind(".//t:EndTimeZone", NS)] == ["Tokyo Standard Time", "UTC"]

@@ -1,4 +1,5 @@
 """Folders and FindItem (paging, restrictions, sort) of the EWS service core."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -15,54 +16,72 @@ START = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
 @pytest.fixture(scope="module")
 def seeded():
     directory, service, alice, bob, svc = make_world()
-    seed_mailbox(directory, "alice@contoso.example", emails=2500, appointments=10, contacts=12, tasks=6,
-                 seed=7, start=START)
+    seed_mailbox(
+        directory, "alice@contoso.example", emails=2500, appointments=10, contacts=12, tasks=6, seed=7, start=START
+    )
     return directory, alice
 
 
 def test_create_folder_under_inbox_and_duplicate(seeded):
     directory, alice = seeded
-    body = ('<m:CreateFolder><m:ParentFolderId><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderId>'
-            "<m:Folders><t:Folder><t:DisplayName>Undeliverable</t:DisplayName></t:Folder></m:Folders></m:CreateFolder>")
+    body = (
+        '<m:CreateFolder><m:ParentFolderId><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderId>'
+        "<m:Folders><t:Folder><t:DisplayName>Undeliverable</t:DisplayName></t:Folder></m:Folders></m:CreateFolder>"
+    )
     created = alice.call(body)
     assert codes(created) == ["NoError"]
     fid = created.find(".//t:Folder/t:FolderId", NS).get("Id")
     again = alice.call(body)
     assert classes(again) == ["Error"] and codes(again) == ["ErrorFolderExists"]
     assert again.find(".//m:Folders", NS) is not None
-    found = alice.call('<m:FindFolder Traversal="Shallow"><m:FolderShape><t:BaseShape>Default</t:BaseShape>'
-                       '</m:FolderShape><m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>'
-                       "</m:FindFolder>")
+    found = alice.call(
+        '<m:FindFolder Traversal="Shallow"><m:FolderShape><t:BaseShape>Default</t:BaseShape>'
+        '</m:FolderShape><m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>'
+        "</m:FindFolder>"
+    )
     assert [f.get("Id") for f in found.iterfind(".//t:FolderId", NS)] == [fid]
     assert found.find(".//m:RootFolder", NS).get("TotalItemsInView") == "1"
-    got = alice.call('<m:GetFolder><m:FolderShape><t:BaseShape>AllProperties</t:BaseShape></m:FolderShape>'
-                     f'<m:FolderIds><t:FolderId Id="{fid}"/></m:FolderIds></m:GetFolder>')
+    got = alice.call(
+        "<m:GetFolder><m:FolderShape><t:BaseShape>AllProperties</t:BaseShape></m:FolderShape>"
+        f'<m:FolderIds><t:FolderId Id="{fid}"/></m:FolderIds></m:GetFolder>'
+    )
     assert text(got, ".//t:Folder/t:DisplayName") == "Undeliverable"
-    assert got.find(".//t:Folder/t:ParentFolderId", NS).get("Id") == \
-        directory.mailbox("alice@contoso.example").distinguished["inbox"].id
-    deleted = alice.call('<m:DeleteFolder DeleteType="HardDelete"><m:FolderIds>'
-                         f'<t:FolderId Id="{fid}"/></m:FolderIds></m:DeleteFolder>')
+    assert (
+        got.find(".//t:Folder/t:ParentFolderId", NS).get("Id")
+        == directory.mailbox("alice@contoso.example").distinguished["inbox"].id
+    )
+    deleted = alice.call(
+        f'<m:DeleteFolder DeleteType="HardDelete"><m:FolderIds><t:FolderId Id="{fid}"/></m:FolderIds></m:DeleteFolder>'
+    )
     assert codes(deleted) == ["NoError"]
-    gone = alice.call('<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape>'
-                      f'<m:FolderIds><t:FolderId Id="{fid}"/></m:FolderIds></m:GetFolder>')
+    gone = alice.call(
+        "<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape>"
+        f'<m:FolderIds><t:FolderId Id="{fid}"/></m:FolderIds></m:GetFolder>'
+    )
     assert codes(gone) == ["ErrorFolderNotFound"]
 
 
 def test_folder_errors(seeded):
     _, alice = seeded
-    dist = alice.call('<m:DeleteFolder DeleteType="HardDelete"><m:FolderIds><t:DistinguishedFolderId Id="inbox"/>'
-                      "</m:FolderIds></m:DeleteFolder>")
+    dist = alice.call(
+        '<m:DeleteFolder DeleteType="HardDelete"><m:FolderIds><t:DistinguishedFolderId Id="inbox"/>'
+        "</m:FolderIds></m:DeleteFolder>"
+    )
     assert codes(dist) == ["ErrorDeleteDistinguishedFolder"]
-    malformed = alice.call('<m:CreateFolder><m:ParentFolderId><t:FolderId Id="malformedparentid"/></m:ParentFolderId>'
-                           "<m:Folders><t:Folder><t:DisplayName>x</t:DisplayName></t:Folder></m:Folders></m:CreateFolder>")
+    malformed = alice.call(
+        '<m:CreateFolder><m:ParentFolderId><t:FolderId Id="malformedparentid"/></m:ParentFolderId>'
+        "<m:Folders><t:Folder><t:DisplayName>x</t:DisplayName></t:Folder></m:Folders></m:CreateFolder>"
+    )
     assert codes(malformed) == ["ErrorInvalidIdMalformed"]
 
 
 def test_deep_find_folder_lists_standard_folders(seeded):
     _, alice = seeded
-    tree = alice.call('<m:FindFolder Traversal="Deep"><m:FolderShape><t:BaseShape>AllProperties</t:BaseShape>'
-                      '</m:FolderShape><m:ParentFolderIds><t:DistinguishedFolderId Id="msgfolderroot"/>'
-                      "</m:ParentFolderIds></m:FindFolder>")
+    tree = alice.call(
+        '<m:FindFolder Traversal="Deep"><m:FolderShape><t:BaseShape>AllProperties</t:BaseShape>'
+        '</m:FolderShape><m:ParentFolderIds><t:DistinguishedFolderId Id="msgfolderroot"/>'
+        "</m:ParentFolderIds></m:FindFolder>"
+    )
     names = {e.text for e in tree.iterfind(".//t:DisplayName", NS)}
     assert {"Inbox", "Sent Items", "Deleted Items", "Calendar", "Contacts", "Tasks"} <= names
     assert tree.find(".//t:CalendarFolder", NS) is not None and tree.find(".//t:ContactsFolder", NS) is not None
@@ -73,8 +92,9 @@ def test_find_item_paging_walks_every_item_once(seeded):
     inbox = directory.mailbox("alice@contoso.example").distinguished["inbox"]
     seen, offset = [], 0
     while True:
-        page = find_items(alice, view=f'<m:IndexedPageItemView MaxEntriesReturned="700" Offset="{offset}" '
-                                      'BasePoint="Beginning"/>')
+        page = find_items(
+            alice, view=f'<m:IndexedPageItemView MaxEntriesReturned="700" Offset="{offset}" BasePoint="Beginning"/>'
+        )
         root = page.find(".//m:RootFolder", NS)
         assert root.get("TotalItemsInView") == str(len(inbox.items))
         seen += [i for i, _ in item_ids(page)]
@@ -96,17 +116,25 @@ def test_find_item_restriction_and_sort_on_received(seeded):
     directory, alice = seeded
     since = START - timedelta(days=10)
     until = START - timedelta(days=5)
-    restriction = ("<m:Restriction><t:And>"
-                   '<t:IsGreaterThanOrEqualTo><t:FieldURI FieldURI="item:DateTimeReceived"/><t:FieldURIOrConstant>'
-                   f'<t:Constant Value="{since:%Y-%m-%dT%H:%M:%SZ}"/></t:FieldURIOrConstant></t:IsGreaterThanOrEqualTo>'
-                   '<t:IsLessThan><t:FieldURI FieldURI="item:DateTimeReceived"/><t:FieldURIOrConstant>'
-                   f'<t:Constant Value="{until:%Y-%m-%dT%H:%M:%SZ}"/></t:FieldURIOrConstant></t:IsLessThan>'
-                   "</t:And></m:Restriction>")
-    sort = ('<m:SortOrder><t:FieldOrder Order="Ascending"><t:FieldURI FieldURI="item:DateTimeReceived"/>'
-            "</t:FieldOrder></m:SortOrder>")
-    page = find_items(alice, shape="IdOnly", restriction=restriction, sort=sort,
-                      extra='<t:AdditionalProperties><t:FieldURI FieldURI="item:DateTimeReceived"/>'
-                            "</t:AdditionalProperties>")
+    restriction = (
+        "<m:Restriction><t:And>"
+        '<t:IsGreaterThanOrEqualTo><t:FieldURI FieldURI="item:DateTimeReceived"/><t:FieldURIOrConstant>'
+        f'<t:Constant Value="{since:%Y-%m-%dT%H:%M:%SZ}"/></t:FieldURIOrConstant></t:IsGreaterThanOrEqualTo>'
+        '<t:IsLessThan><t:FieldURI FieldURI="item:DateTimeReceived"/><t:FieldURIOrConstant>'
+        f'<t:Constant Value="{until:%Y-%m-%dT%H:%M:%SZ}"/></t:FieldURIOrConstant></t:IsLessThan>'
+        "</t:And></m:Restriction>"
+    )
+    sort = (
+        '<m:SortOrder><t:FieldOrder Order="Ascending"><t:FieldURI FieldURI="item:DateTimeReceived"/>'
+        "</t:FieldOrder></m:SortOrder>"
+    )
+    page = find_items(
+        alice,
+        shape="IdOnly",
+        restriction=restriction,
+        sort=sort,
+        extra='<t:AdditionalProperties><t:FieldURI FieldURI="item:DateTimeReceived"/></t:AdditionalProperties>',
+    )
     received = [parse_dt(e.text) for e in page.iterfind(".//t:DateTimeReceived", NS)]
     inbox = directory.mailbox("alice@contoso.example").distinguished["inbox"]
     expected = sorted(it.received for it in inbox.items.values() if since <= it.received < until)
@@ -118,16 +146,20 @@ def test_find_item_restriction_and_sort_on_received(seeded):
 
 def test_find_item_item_class_restriction(seeded):
     _, alice = seeded
-    restriction = ('<m:Restriction><t:IsEqualTo><t:FieldURI FieldURI="item:ItemClass"/><t:FieldURIOrConstant>'
-                   '<t:Constant Value="IPM.Appointment"/></t:FieldURIOrConstant></t:IsEqualTo></m:Restriction>')
+    restriction = (
+        '<m:Restriction><t:IsEqualTo><t:FieldURI FieldURI="item:ItemClass"/><t:FieldURIOrConstant>'
+        '<t:Constant Value="IPM.Appointment"/></t:FieldURIOrConstant></t:IsEqualTo></m:Restriction>'
+    )
     assert len(item_ids(find_items(alice, folder="calendar", restriction=restriction))) == 10
     assert item_ids(find_items(alice, folder="inbox", restriction=restriction)) == []
 
 
 def test_calendar_view(seeded):
     _, alice = seeded
-    view = (f'<m:CalendarView StartDate="{(START - timedelta(days=40)):%Y-%m-%dT%H:%M:%SZ}" '
-            f'EndDate="{(START + timedelta(days=70)):%Y-%m-%dT%H:%M:%SZ}"/>')
+    view = (
+        f'<m:CalendarView StartDate="{(START - timedelta(days=40)):%Y-%m-%dT%H:%M:%SZ}" '
+        f'EndDate="{(START + timedelta(days=70)):%Y-%m-%dT%H:%M:%SZ}"/>'
+    )
     page = find_items(alice, folder="calendar", shape="Default", view=view)
     starts = [parse_dt(e.text) for e in page.iterfind(".//t:Start", NS)]
     assert len(starts) == 10 and starts == sorted(starts)

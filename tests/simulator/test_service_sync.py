@@ -1,4 +1,5 @@
 """SyncFolderItems: opaque states, Create/Update/Delete/ReadFlagChange, paging, Ignore; persistence."""
+
 from __future__ import annotations
 
 import json
@@ -14,17 +15,22 @@ from app.simulator.service import EwsService
 def sync(client, state=None, max_changes=512, shape="IdOnly", ignore=()):
     st = f"<m:SyncState>{state}</m:SyncState>" if state else ""
     ign = ("<m:Ignore>" + "".join(f'<t:ItemId Id="{i}"/>' for i in ignore) + "</m:Ignore>") if ignore else ""
-    resp = client.call(f"<m:SyncFolderItems><m:ItemShape><t:BaseShape>{shape}</t:BaseShape></m:ItemShape>"
-                       f'<m:SyncFolderId><t:DistinguishedFolderId Id="inbox"/></m:SyncFolderId>{st}{ign}'
-                       f"<m:MaxChangesReturned>{max_changes}</m:MaxChangesReturned>"
-                       "<m:SyncScope>NormalItems</m:SyncScope></m:SyncFolderItems>")
+    resp = client.call(
+        f"<m:SyncFolderItems><m:ItemShape><t:BaseShape>{shape}</t:BaseShape></m:ItemShape>"
+        f'<m:SyncFolderId><t:DistinguishedFolderId Id="inbox"/></m:SyncFolderId>{st}{ign}'
+        f"<m:MaxChangesReturned>{max_changes}</m:MaxChangesReturned>"
+        "<m:SyncScope>NormalItems</m:SyncScope></m:SyncFolderItems>"
+    )
     msg = resp.find(".//m:SyncFolderItemsResponseMessage", NS)
     changes = []
     for ch in msg.iterfind("m:Changes/*", NS):
         kind = ch.tag.split("}")[1]
         changes.append((kind, ch.find(".//t:ItemId", NS).get("Id")))
-    return (msg.findtext("m:SyncState", namespaces=NS), msg.findtext("m:IncludesLastItemInRange", namespaces=NS),
-            changes)
+    return (
+        msg.findtext("m:SyncState", namespaces=NS),
+        msg.findtext("m:IncludesLastItemInRange", namespaces=NS),
+        changes,
+    )
 
 
 def full_sync(client, state=None, max_changes=100):
@@ -51,8 +57,9 @@ def test_initial_sync_pages_through_everything(monkeypatch):
 
 def test_incremental_changes(monkeypatch):
     directory, service, alice, _, _ = make_world()
-    ids = [service.deliver("alice@contoso.example", subject=f"m{i}", body="b", sender="x@ext.example")
-           for i in range(5)]
+    ids = [
+        service.deliver("alice@contoso.example", subject=f"m{i}", body="b", sender="x@ext.example") for i in range(5)
+    ]
     state, _ = full_sync(alice)
     mb = directory.mailbox("alice@contoso.example")
     # read flag only
@@ -71,8 +78,9 @@ def test_incremental_changes(monkeypatch):
     new = service.deliver("alice@contoso.example", subject="new", body="b", sender="x@ext.example")
     state2, last, changes = sync(alice, state)
     assert last == "true"
-    assert sorted(changes) == sorted([("ReadFlagChange", ids[0]), ("Update", ids[1]), ("Delete", ids[2]),
-                                      ("Delete", ids[3]), ("Create", new)])
+    assert sorted(changes) == sorted(
+        [("ReadFlagChange", ids[0]), ("Update", ids[1]), ("Delete", ids[2]), ("Delete", ids[3]), ("Create", new)]
+    )
     # an old state stays valid and replays the same changes
     assert sorted(sync(alice, state)[2]) == sorted(changes)
     # Ignore suppresses the echo of the client's own change
@@ -85,8 +93,9 @@ def test_paged_incremental_sync_reports_create_before_update():
     directory, service, alice, _, _ = make_world()
     state, _ = full_sync(alice)
     mb = directory.mailbox("alice@contoso.example")
-    ids = [service.deliver("alice@contoso.example", subject=f"m{i}", body="b", sender="x@ext.example")
-           for i in range(4)]
+    ids = [
+        service.deliver("alice@contoso.example", subject=f"m{i}", body="b", sender="x@ext.example") for i in range(4)
+    ]
     for item_id in ids:  # every item updated after all were created
         mb.items[item_id].subject += "!"
         mb.touch(mb.items[item_id])
@@ -103,14 +112,19 @@ def test_paged_incremental_sync_reports_create_before_update():
 
 def test_invalid_sync_state_and_max_changes():
     _, _, alice, _, _ = make_world()
-    resp = alice.call("<m:SyncFolderItems><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>"
-                      '<m:SyncFolderId><t:DistinguishedFolderId Id="inbox"/></m:SyncFolderId>'
-                      "<m:SyncState>bm9wZQ==</m:SyncState><m:MaxChangesReturned>10</m:MaxChangesReturned>"
-                      "</m:SyncFolderItems>")
+    resp = alice.call(
+        "<m:SyncFolderItems><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>"
+        '<m:SyncFolderId><t:DistinguishedFolderId Id="inbox"/></m:SyncFolderId>'
+        "<m:SyncState>bm9wZQ==</m:SyncState><m:MaxChangesReturned>10</m:MaxChangesReturned>"
+        "</m:SyncFolderItems>"
+    )
     assert codes(resp) == ["ErrorInvalidSyncStateData"]
-    fault = alice.call("<m:SyncFolderItems><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>"
-                       '<m:SyncFolderId><t:DistinguishedFolderId Id="inbox"/></m:SyncFolderId>'
-                       "<m:MaxChangesReturned>1000</m:MaxChangesReturned></m:SyncFolderItems>", expect_status=500)
+    fault = alice.call(
+        "<m:SyncFolderItems><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>"
+        '<m:SyncFolderId><t:DistinguishedFolderId Id="inbox"/></m:SyncFolderId>'
+        "<m:MaxChangesReturned>1000</m:MaxChangesReturned></m:SyncFolderItems>",
+        expect_status=500,
+    )
     assert fault.findtext("faultcode") == "a:ErrorSchemaValidation"
 
 

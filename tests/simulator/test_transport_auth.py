@@ -1,4 +1,5 @@
 """Authentication on the wire: IIS-style 401s, Basic, NTLM and Negotiate via pyspnego, over HTTPS."""
+
 from __future__ import annotations
 
 import base64
@@ -62,8 +63,9 @@ def test_anonymous_request_gets_iis_challenge(ews):
 def test_basic_accepts_every_user_name_form(ews, form):
     account = ews.new_account()
     user = account.email.partition("@")[0]
-    name = {"email": account.email, "netbios": f"CONTOSO\\{user}", "dns_domain": f"contoso.com\\{user}",
-            "bare": user}[form]
+    name = {"email": account.email, "netbios": f"CONTOSO\\{user}", "dns_domain": f"contoso.com\\{user}", "bare": user}[
+        form
+    ]
     conn = _connection(ews.server)
     response, body = _post(conn, _basic(name, account.password))
     assert response.status != 401
@@ -82,8 +84,9 @@ def test_wrong_password_gets_401_every_time(ews):
     account = ews.new_account()
     session = ews.requests_session()
     for _ in range(5):
-        response = session.post(ews.ews_url, data=GET_INBOX, headers=SOAP_HEADERS,
-                                auth=(account.email, "not-the-password"))
+        response = session.post(
+            ews.ews_url, data=GET_INBOX, headers=SOAP_HEADERS, auth=(account.email, "not-the-password")
+        )
         assert response.status_code == 401
         assert 'Basic realm="127.0.0.1"' in response.headers["WWW-Authenticate"]
     assert ews.stats.unauthorized(account.email) == 5
@@ -167,8 +170,9 @@ def test_ntlm_wrong_password_is_401_and_counted(ews):
 
 def test_negotiate_wrapping_ntlm(ews):
     account = ews.new_account()
-    conn, response, body, _ms = _ntlm_handshake(ews.server, account.email, account.password,
-                                                protocol="negotiate", scheme="Negotiate")
+    conn, response, body, _ms = _ntlm_handshake(
+        ews.server, account.email, account.password, protocol="negotiate", scheme="Negotiate"
+    )
     assert response.status != 401, body
     assert _post(conn)[0].status != 401
 

@@ -1,4 +1,5 @@
 """TLS certificates, the admin API, the state file and the ``simulator`` CLI command."""
+
 from __future__ import annotations
 
 import json
@@ -25,6 +26,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 # -- TLS --------------------------------------------------------------------------------------
 
+
 def test_certificate_covers_host_names_and_is_reused(tmp_path):
     first = ensure_certificates(tmp_path, ["mail.contoso.com"])
     ca_pem, leaf_pem = first.ca_path.read_bytes(), first.cert_path.read_bytes()
@@ -42,15 +44,19 @@ def test_certificate_covers_host_names_and_is_reused(tmp_path):
 @pytest.mark.parametrize("name", ["127.0.0.1", "localhost", "mail.contoso.com", "autodiscover.contoso.com"])
 def test_server_certificate_verifies_for_its_names(ews, name):
     context = ssl.create_default_context(cafile=str(ews.ca_path))
-    with (socket.create_connection(("127.0.0.1", ews.server.port), timeout=5) as raw,
-          context.wrap_socket(raw, server_hostname=name) as tls):
+    with (
+        socket.create_connection(("127.0.0.1", ews.server.port), timeout=5) as raw,
+        context.wrap_socket(raw, server_hostname=name) as tls,
+    ):
         assert tls.version() in ("TLSv1.2", "TLSv1.3")
 
 
 def test_server_certificate_is_not_trusted_without_the_ca(ews):
     context = ssl.create_default_context()
-    with (socket.create_connection(("127.0.0.1", ews.server.port), timeout=5) as raw,
-          pytest.raises(ssl.SSLCertVerificationError)):
+    with (
+        socket.create_connection(("127.0.0.1", ews.server.port), timeout=5) as raw,
+        pytest.raises(ssl.SSLCertVerificationError),
+    ):
         context.wrap_socket(raw, server_hostname="127.0.0.1")
     with socket.create_connection(("127.0.0.1", ews.server.port), timeout=5) as raw:
         context = ssl.create_default_context(cafile=str(ews.ca_path))
@@ -68,6 +74,7 @@ def test_plain_http_when_asked(tmp_path):
 
 # -- admin API --------------------------------------------------------------------------------
 
+
 def _admin(ews, method, path, payload=None, token=True):
     headers = {"X-Admin-Token": ews.server.admin_token} if token else {}
     return ews.requests_session().request(method, ews.server.admin_url + path, json=payload, headers=headers)
@@ -75,8 +82,9 @@ def _admin(ews, method, path, payload=None, token=True):
 
 def test_admin_needs_the_token(ews):
     assert _admin(ews, "GET", "/status", token=False).status_code == 401
-    response = ews.requests_session().get(ews.server.admin_url + "/status",
-                                          headers={"Authorization": "Bearer " + ews.server.admin_token})
+    response = ews.requests_session().get(
+        ews.server.admin_url + "/status", headers={"Authorization": "Bearer " + ews.server.admin_token}
+    )
     assert response.status_code == 200 and response.json()["ews_url"] == ews.ews_url
 
 
@@ -86,8 +94,9 @@ def test_admin_accounts_seed_deliver_inspect(ews):
     assert created.status_code == 201 and created.json()["roles"] == ["impersonation"]
     ok = ews.requests_session().post(ews.ews_url, data=GET_INBOX, headers=SOAP_HEADERS, auth=(email, "Adm1n!"))
     assert ok.status_code == 200
-    seeded = _admin(ews, "POST", "/seed", {"email": email, "emails": 5, "appointments": 2, "contacts": 1,
-                                           "tasks": 1, "seed": 3})
+    seeded = _admin(
+        ews, "POST", "/seed", {"email": email, "emails": 5, "appointments": 2, "contacts": 1, "tasks": 1, "seed": 3}
+    )
     assert seeded.status_code == 200
     delivered = _admin(ews, "POST", "/deliver", {"to": email, "subject": "Via admin", "body": "hi"})
     assert delivered.status_code == 201
@@ -97,8 +106,12 @@ def test_admin_accounts_seed_deliver_inspect(ews):
     assert _admin(ews, "GET", "/mailboxes/nobody@contoso.com").status_code == 404
     changed = _admin(ews, "POST", f"/accounts/{email}/password", {"password": "Changed1!"})
     assert changed.status_code == 200
-    assert ews.requests_session().post(ews.ews_url, data=GET_INBOX, headers=SOAP_HEADERS,
-                                       auth=(email, "Adm1n!")).status_code == 401
+    assert (
+        ews.requests_session()
+        .post(ews.ews_url, data=GET_INBOX, headers=SOAP_HEADERS, auth=(email, "Adm1n!"))
+        .status_code
+        == 401
+    )
 
 
 def test_admin_faults_stats_version(ews):
@@ -107,8 +120,12 @@ def test_admin_faults_stats_version(ews):
     assert fault.status_code == 201
     assert [f["kind"] for f in _admin(ews, "GET", "/faults").json()] == ["http503"]
     session = ews.requests_session()
-    assert session.post(ews.ews_url, data=GET_INBOX, headers=SOAP_HEADERS,
-                        auth=(account.email, account.password)).status_code == 503
+    assert (
+        session.post(
+            ews.ews_url, data=GET_INBOX, headers=SOAP_HEADERS, auth=(account.email, account.password)
+        ).status_code
+        == 503
+    )
     session.post(ews.ews_url, data=GET_INBOX, headers=SOAP_HEADERS, auth=(account.email, "bad"))
     stats = _admin(ews, "GET", "/stats").json()
     assert {"operation": "GetFolder", "account": account.email, "count": 1} in stats["requests"]
@@ -117,8 +134,12 @@ def test_admin_faults_stats_version(ews):
     _admin(ews, "POST", "/faults", {"kind": "http403", "count": None})
     assert _admin(ews, "DELETE", "/faults").json() == {"removed": 1}
     assert _admin(ews, "POST", "/version", {"version": "2010"}).json() == {"server_version": "Exchange2010_SP2"}
-    response = session.post(ews.ews_url, data=GET_INBOX.replace(b"Exchange2013_SP1", b"Exchange2010_SP2"),
-                            headers=SOAP_HEADERS, auth=(account.email, account.password))
+    response = session.post(
+        ews.ews_url,
+        data=GET_INBOX.replace(b"Exchange2013_SP1", b"Exchange2010_SP2"),
+        headers=SOAP_HEADERS,
+        auth=(account.email, account.password),
+    )
     assert response.headers["Server"] == "Microsoft-IIS/7.5" and b'MajorVersion="14"' in response.content
     assert _admin(ews, "DELETE", "/stats").json()["requests"] == []
 
@@ -128,6 +149,7 @@ def test_admin_refuses_unknown_routes(ews):
 
 
 # -- state file -------------------------------------------------------------------------------
+
 
 def test_state_file_round_trip(tmp_path):
     state = tmp_path / "demo.json"
@@ -143,8 +165,13 @@ def test_state_file_round_trip(tmp_path):
         inbox = again.directory.mailbox("keep@contoso.com").distinguished["inbox"]
         assert item_id in inbox.items and inbox.items[item_id].subject == "Survives a restart"
         assert again.ca_path.read_bytes() == ca  # the demo profile's trust survives too
-        response = requests.post(again.ews_url, data=GET_INBOX, headers=SOAP_HEADERS,
-                                 auth=("keep@contoso.com", "K33p!"), verify=str(again.ca_path))
+        response = requests.post(
+            again.ews_url,
+            data=GET_INBOX,
+            headers=SOAP_HEADERS,
+            auth=("keep@contoso.com", "K33p!"),
+            verify=str(again.ca_path),
+        )
         assert response.status_code == 200
     assert not list(tmp_path.glob("*.tmp"))
 
@@ -164,12 +191,27 @@ def test_state_is_saved_while_running(tmp_path):
 
 # -- CLI --------------------------------------------------------------------------------------
 
+
 def test_cli_prints_urls_and_credentials_and_stops_cleanly(tmp_path):
     env = dict(os.environ, SSSM_HOME=str(tmp_path / "home"), PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app", "simulator", "--mailboxes", "2", "--emails", "3",
-         "--state", str(tmp_path / "state.json")],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "simulator",
+            "--mailboxes",
+            "2",
+            "--emails",
+            "3",
+            "--state",
+            str(tmp_path / "state.json"),
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     lines = []
     try:
@@ -189,8 +231,9 @@ def test_cli_prints_urls_and_credentials_and_stops_cleanly(tmp_path):
         creds = re.findall(r"^\s+(\S+@contoso\.com)\s+(\S+)", out, re.M)
         assert len(creds) == 3 and any("[impersonation]" in line for line in lines)
         email, password = creds[0]
-        response = requests.post(ews_url, data=GET_INBOX, headers=SOAP_HEADERS, auth=(email, password),
-                                 verify=ca_path, timeout=10)
+        response = requests.post(
+            ews_url, data=GET_INBOX, headers=SOAP_HEADERS, auth=(email, password), verify=ca_path, timeout=10
+        )
         assert response.status_code == 200
     finally:
         proc.send_signal(signal.SIGINT)

@@ -1,4 +1,5 @@
 """exchangelib 5.6 against the loopback server: Basic, NTLM and auth auto-detection, over HTTPS."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """Rolling backups of the store (SQLite's backup API, backups/ next to the store, at most one a
 day, one before every migration, the last N kept) and restoring one without losing anything."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -101,8 +102,7 @@ def paths_backup(store: Path) -> Path:
 
 
 def test_paths_name_the_backup_folder_next_to_the_store(sssm_home):
-    assert paths.backup_dir() == paths.database_path().parent / "backups" == backup.backup_folder(
-        paths.database_path())
+    assert paths.backup_dir() == paths.database_path().parent / "backups" == backup.backup_folder(paths.database_path())
 
 
 @pytest.mark.parametrize("case", ["garbage", "truncated", "folder", "user_version_-1"])
@@ -170,10 +170,20 @@ def test_restore_refuses_a_store_another_program_has_open(tmp_path):
     healthy(path)
     backup.take_backup(path, now=DAY)
     holder = subprocess.Popen(
-        [sys.executable, "-c", ("import sqlite3, sys\n"
-         f"c = sqlite3.connect({str(path)!r})\nc.execute('PRAGMA journal_mode=wal')\n"
-         "c.execute('SELECT count(*) FROM system_user').fetchall()\nprint('open', flush=True)\nsys.stdin.readline()")],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sqlite3, sys\n"
+                f"c = sqlite3.connect({str(path)!r})\nc.execute('PRAGMA journal_mode=wal')\n"
+                "c.execute('SELECT count(*) FROM system_user').fetchall()\n"
+                "print('open', flush=True)\nsys.stdin.readline()"
+            ),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "open"
         with pytest.raises(StoreError) as caught:

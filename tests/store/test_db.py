@@ -142,8 +142,9 @@ def test_writers_of_one_process_queue_instead_of_failing_busy(tmp_path):
 
     from app.store.db import LockedSqliteDatabase
 
-    db = LockedSqliteDatabase(str(tmp_path / "w.sqlite3"), pragmas={"journal_mode": "wal", "busy_timeout": 0},
-                              check_same_thread=False)
+    db = LockedSqliteDatabase(
+        str(tmp_path / "w.sqlite3"), pragmas={"journal_mode": "wal", "busy_timeout": 0}, check_same_thread=False
+    )
     db.execute_sql("CREATE TABLE t (thread INTEGER, n INTEGER)")
     errors = []
 
@@ -179,7 +180,9 @@ def test_migration_3_turns_the_unlinked_prefix_into_a_column(tmp_path):
         for record_id, item_id in ((7, "unlinked:AAMkADel"), (8, "AAMkALive")):
             conn.execute(
                 "INSERT INTO item_link (mailbox_id, record_type, record_id, item_id, change_key, synced_fingerprint,"
-                " synced_on) VALUES (1, 'task', ?, ?, '', '', '2025-05-01T10:00:00.000000Z')", (record_id, item_id))
+                " synced_on) VALUES (1, 'task', ?, ?, '', '', '2025-05-01T10:00:00.000000Z')",
+                (record_id, item_id),
+            )
     open_database(path)
     try:
         links = {link.item_id: link for link in ItemLink.select()}
@@ -200,7 +203,8 @@ def test_migration_4_adds_alert_message_parts_and_keeps_alerts(tmp_path):
             "INSERT INTO alert (created_on, updated_on, level, scope, mailbox_id, error_code, message, details,"
             " next_step, occurrences, is_read, is_open) VALUES ('2025-05-01T10:00:00.000000Z',"
             " '2025-05-01T10:00:00.000000Z', 'error', 'mailbox', 1, 'Unauthorized', 'Old English text', '', '', 2,"
-            " 0, 1)")
+            " 0, 1)"
+        )
     open_database(path)
     try:
         alert = Alert.get()
@@ -239,14 +243,19 @@ def test_migration_5_adds_work_leases_and_gives_every_record_a_sync_marker(tmp_p
     make_v4_database(path)
     with sqlite3.connect(path) as conn:
         for subject in ("Kickoff", "Review"):
-            conn.execute("INSERT INTO appointment (owner_id, state, created_on, modified_on, subject, location, start,"
-                         " \"end\", is_all_day, body) VALUES (1, 'active', '2025-05-01T10:00:00.000000Z',"
-                         " '2025-05-01T10:00:00.000000Z', ?, '', '2027-01-06T00:00:00.000000Z',"
-                         " '2027-01-07T00:00:00.000000Z', 1, '')", (subject,))
-        conn.execute("INSERT INTO contact (owner_id, state, created_on, modified_on, first_name, last_name, email,"
-                     " company, job_title, business_phone, mobile_phone) VALUES (1, 'active',"
-                     " '2025-05-01T10:00:00.000000Z', '2025-05-01T10:00:00.000000Z', 'Ann', 'Lee', 'ann@x.com', '',"
-                     " '', '', '')")
+            conn.execute(
+                "INSERT INTO appointment (owner_id, state, created_on, modified_on, subject, location, start,"
+                " \"end\", is_all_day, body) VALUES (1, 'active', '2025-05-01T10:00:00.000000Z',"
+                " '2025-05-01T10:00:00.000000Z', ?, '', '2027-01-06T00:00:00.000000Z',"
+                " '2027-01-07T00:00:00.000000Z', 1, '')",
+                (subject,),
+            )
+        conn.execute(
+            "INSERT INTO contact (owner_id, state, created_on, modified_on, first_name, last_name, email,"
+            " company, job_title, business_phone, mobile_phone) VALUES (1, 'active',"
+            " '2025-05-01T10:00:00.000000Z', '2025-05-01T10:00:00.000000Z', 'Ann', 'Lee', 'ann@x.com', '',"
+            " '', '', '')"
+        )
     backups = []
     open_database(path, on_backup=backups.append)
     try:
@@ -281,11 +290,14 @@ def test_migration_6_adds_retry_state_the_auth_budget_and_message_parts(tmp_path
     with sqlite3.connect(path) as conn:
         conn.execute(
             "INSERT INTO sync_history (mailbox_id, workload, started_on, status, created, updated, deleted, message)"
-            " VALUES (1, 'incoming', '2025-05-01T10:00:00.000000Z', 'success', 1, 0, 0, 'stored 1')")
-        conn.execute("INSERT INTO system_settings (record_errors, record_warnings, record_information,"
-                     " notify_owner_by_email, toast_errors, toast_warnings, allow_insecure_credentials,"
-                     " transient_failure_limit, default_backoff_minutes, tracking_token_prefix, language)"
-                     " VALUES (1, 1, 1, 0, 1, 0, 0, 7, 5, 'CRM:', '')")
+            " VALUES (1, 'incoming', '2025-05-01T10:00:00.000000Z', 'success', 1, 0, 0, 'stored 1')"
+        )
+        conn.execute(
+            "INSERT INTO system_settings (record_errors, record_warnings, record_information,"
+            " notify_owner_by_email, toast_errors, toast_warnings, allow_insecure_credentials,"
+            " transient_failure_limit, default_backoff_minutes, tracking_token_prefix, language)"
+            " VALUES (1, 1, 1, 0, 1, 0, 0, 7, 5, 'CRM:', '')"
+        )
     open_database(path)
     try:
         history = SyncHistory.get()
@@ -296,8 +308,14 @@ def test_migration_6_adds_retry_state_the_auth_budget_and_message_parts(tmp_path
         fresh = WorkloadState.get_by_id(state.id)
         assert (fresh.retry_test, fresh.authentication_failures) == (False, 0)
         run = DiagnosticRun.create(mailbox=Mailbox.get())
-        step = DiagnosticStep.create(run=run, position=0, name="connect", status="success", message="x",
-                                     message_parts='[["Diagnostics", "x", {}]]')
+        step = DiagnosticStep.create(
+            run=run,
+            position=0,
+            name="connect",
+            status="success",
+            message="x",
+            message_parts='[["Diagnostics", "x", {}]]',
+        )
         assert DiagnosticStep.get_by_id(step.id).message_parts == '[["Diagnostics", "x", {}]]'
     finally:
         close_database()

@@ -1,4 +1,5 @@
 """Leases in the store (app.store.leases): claimed once across holders, renewed, expired, released."""
+
 from __future__ import annotations
 
 import subprocess
@@ -95,9 +96,16 @@ def test_processes_racing_for_leases_get_each_once(store, sssm_home):
 
     repo_root = Path(__file__).resolve().parents[2]
     names = 60
-    children = [subprocess.Popen([sys.executable, "-c", CLAIMER, str(paths.database_path()), f"p{k}", str(names)],
-                                 cwd=repo_root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                for k in range(3)]
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", CLAIMER, str(paths.database_path()), f"p{k}", str(names)],
+            cwd=repo_root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for k in range(3)
+    ]
     won = []
     for child in children:
         out, err = child.communicate(timeout=60)

@@ -1,6 +1,7 @@
 """What the store models declare for type checkers only (``if TYPE_CHECKING:`` in the class body)
 matches what peewee adds to them at run time: ``<fk>_id`` for each foreign key, typed ``int`` or
 ``int | None`` as the key is nullable, and each named backref as a query of its model."""
+
 from __future__ import annotations
 
 import ast

@@ -1,5 +1,6 @@
 """Recovery after a failure (docs/product-rules.md §4): once a 401 or 403 is fixed, the next success
 closes every open Warning/Error alert of the mailbox's workload and says so once."""
+
 from __future__ import annotations
 
 from ews_fixtures import EWS_PASSWORD
@@ -13,8 +14,9 @@ from app.sync.scheduler import Scheduler
 
 
 def _open(mailbox: Mailbox) -> list[Alert]:
-    return list(Alert.select().where((Alert.mailbox == mailbox.id) & Alert.is_open
-                                     & (Alert.level != AlertLevel.INFORMATION)))
+    return list(
+        Alert.select().where((Alert.mailbox == mailbox.id) & Alert.is_open & (Alert.level != AlertLevel.INFORMATION))
+    )
 
 
 def _information(mailbox: Mailbox) -> list[Alert]:
@@ -76,8 +78,14 @@ def test_a_sync_success_closes_an_alert_left_open_by_an_earlier_permanent_failur
     account = ews.new_account("leftopen")
     mailbox = setup.mailbox(setup.profile("Left open"), account.email)
     assert run_mailbox_test(mailbox.id).status is RunStatus.SUCCESS
-    alerts.raise_alert(AlertLevel.ERROR, AlertScope.MAILBOX, "AccessDenied", "Access denied.",
-                       mailbox=Mailbox.get_by_id(mailbox.id), workload=Workload.OUTGOING)
+    alerts.raise_alert(
+        AlertLevel.ERROR,
+        AlertScope.MAILBOX,
+        "AccessDenied",
+        "Access denied.",
+        mailbox=Mailbox.get_by_id(mailbox.id),
+        workload=Workload.OUTGOING,
+    )
     results = Scheduler().run_once([mailbox.id])
     assert results and all(r.ok for r in results), [r.summary() for r in results]
     assert _open(mailbox) == []
@@ -90,8 +98,14 @@ def test_an_email_alert_is_not_a_mailbox_failure(store, setup, ews):
     account = ews.new_account("peremail")
     mailbox = setup.mailbox(setup.profile("Per email"), account.email)
     assert run_mailbox_test(mailbox.id).status is RunStatus.SUCCESS
-    alerts.raise_alert(AlertLevel.ERROR, AlertScope.EMAIL, "ErrorMessageSizeExceeded", "Too large.",
-                       mailbox=Mailbox.get_by_id(mailbox.id), workload=Workload.OUTGOING)
+    alerts.raise_alert(
+        AlertLevel.ERROR,
+        AlertScope.EMAIL,
+        "ErrorMessageSizeExceeded",
+        "Too large.",
+        mailbox=Mailbox.get_by_id(mailbox.id),
+        workload=Workload.OUTGOING,
+    )
     results = Scheduler().run_once([mailbox.id])
     assert results and all(r.ok for r in results)
     assert [a.error_code for a in _open(mailbox)] == ["ErrorMessageSizeExceeded"]

@@ -1,4 +1,5 @@
 """Saving profiles and mailboxes: validation, and passwords only in the keyring."""
+
 from datetime import datetime, timezone
 
 import pytest
@@ -15,8 +16,12 @@ MAILBOX_PASSWORD = "Ma1lbox-Secr3t-æ¼¢"
 
 
 def make_profile(**changes):
-    values = dict(name="Exchange 2013 on-premises", credential_source=CredentialSource.PROFILE,
-                  username="CONTOSO\\svc-crm", process_email_from=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    values = dict(
+        name="Exchange 2013 on-premises",
+        credential_source=CredentialSource.PROFILE,
+        username="CONTOSO\\svc-crm",
+        process_email_from=datetime(2026, 1, 1, tzinfo=timezone.utc),
+    )
     values.update(changes)
     return ProfileSettings(**values)
 
@@ -25,8 +30,15 @@ def test_passwords_never_reach_the_sqlite_file(store, memory_keyring):
     profile = repo.save_profile(make_profile(), password=PROFILE_PASSWORD)
     user = repo.create_user("Alice", "alice@contoso.com", is_current=True)
     mailbox = repo.save_mailbox(
-        MailboxSettings(name="Alice", email="alice@contoso.com", owner_id=user.id, profile_id=profile.id,
-                        approval=ApprovalStatus.APPROVED, allow_credentials=True, username="alice"),
+        MailboxSettings(
+            name="Alice",
+            email="alice@contoso.com",
+            owner_id=user.id,
+            profile_id=profile.id,
+            approval=ApprovalStatus.APPROVED,
+            allow_credentials=True,
+            username="alice",
+        ),
         password=MAILBOX_PASSWORD,
     )
     store.execute_sql("PRAGMA wal_checkpoint(FULL)")
@@ -91,6 +103,13 @@ def test_new_user_gets_the_default_sync_filters(store):
     filters = {f.record_type: f for f in SyncFilter.select().where(SyncFilter.user == user)}
     assert {f.name for f in filters.values()} == {"My Appointments", "My Contacts", "My Tasks"}
     assert set(filters) == set(RecordType)
-    criteria = FilterCriterion.select().where(FilterCriterion.filter == filters[RecordType.TASK]).order_by(FilterCriterion.position)
-    assert [(c.field, c.operator.value, c.value) for c in criteria] == [("owner", "current_user", ""), ("state", "eq", "active")]
+    criteria = (
+        FilterCriterion.select()
+        .where(FilterCriterion.filter == filters[RecordType.TASK])
+        .order_by(FilterCriterion.position)
+    )
+    assert [(c.field, c.operator.value, c.value) for c in criteria] == [
+        ("owner", "current_user", ""),
+        ("state", "eq", "active"),
+    ]
     assert repo.user_options(user).tracking_option.value == "responses"

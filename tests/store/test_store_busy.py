@@ -1,6 +1,7 @@
 """Another program write-locks the store for longer than the busy timeout while
 ``python -m app sync --once`` runs: each cycle fails as "the store is busy" (one line, exit 1, no
 traceback) and the failure is recorded once the store is free (an alert, the back-off)."""
+
 from __future__ import annotations
 
 import os
@@ -48,15 +49,21 @@ def test_sync_once_against_a_store_held_by_another_program(setup, ews, sssm_home
     profile = setup.profile("Busy store")
     mailbox = setup.mailbox(profile, ews.new_account("busy").email)
     Mailbox.update(outgoing_enabled=True, incoming_enabled=False, act_enabled=False).where(
-        Mailbox.id == mailbox.id).execute()
+        Mailbox.id == mailbox.id
+    ).execute()
 
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(paths.database_path())], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(paths.database_path())],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert holder.stdout.readline().strip() == "held"
     env = dict(os.environ, SSSM_HOME=str(sssm_home), SSSM_WORKER_PASSWORD=EWS_PASSWORD, PYTHONPATH=str(REPO))
     started = time.monotonic()
-    child = subprocess.Popen([sys.executable, "-c", CHILD], cwd=REPO, env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD], cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     errors: queue.Queue = queue.Queue()
     threading.Thread(target=_lines, args=(child.stderr, errors), daemon=True).start()
     stderr: list[str] = []

@@ -1,5 +1,6 @@
 """A store that cannot be used is one classified StoreError: the problem, the file, a message and
 a next step on one line — for every way a real file on disk goes bad."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -51,8 +52,9 @@ def test_the_damaged_file_is_left_as_it_was(tmp_path):
         open_database(path)
     close_database()
     assert path.read_bytes() == before
-    assert not (tmp_path / "backups").exists() or not list((tmp_path / "backups").iterdir()), \
+    assert not (tmp_path / "backups").exists() or not list((tmp_path / "backups").iterdir()), (
         "a damaged store never becomes a backup"
+    )
 
 
 def test_damage_found_only_by_the_integrity_check_fails_the_daily_backup(tmp_path):
@@ -81,10 +83,19 @@ def test_a_store_busy_in_another_process_is_classified_at_run_time(tmp_path):
     healthy(path)
     db = open_database(path)
     holder = subprocess.Popen(
-        [sys.executable, "-c", ("import sqlite3, sys, time\n"
-         f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
-         "c.execute('BEGIN EXCLUSIVE'); print('held', flush=True); sys.stdin.readline()")],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sqlite3, sys, time\n"
+                f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
+                "c.execute('BEGIN EXCLUSIVE'); print('held', flush=True); sys.stdin.readline()"
+            ),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         db.execute_sql("PRAGMA busy_timeout = 200")
@@ -139,12 +150,21 @@ def test_read_only_places_are_classified_not_writable(tmp_path, where):
         (data / "backups").mkdir()  # the day's backup exists: only the store itself is at stake
         (path if where == "file" else data).chmod(0o444 if where == "file" else 0o555)
     open_to_all(tmp_path)
-    script = ("import sys\nfrom pathlib import Path\nfrom app.store.db import StoreError, open_database\n"
-              "try:\n    open_database(Path(sys.argv[1]))\nexcept StoreError as e:\n"
-              "    print(e.problem.name); print(e)\nelse:\n    print('OPENED')\n")
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom app.store.db import StoreError, open_database\n"
+        "try:\n    open_database(Path(sys.argv[1]))\nexcept StoreError as e:\n"
+        "    print(e.problem.name); print(e)\nelse:\n    print('OPENED')\n"
+    )
     prefix = unprivileged_prefix()
-    result = subprocess.run([*prefix, sys.executable, "-c", script, str(path)], capture_output=True, text=True,
-                            timeout=60, cwd=REPO, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}, check=False)
+    result = subprocess.run(
+        [*prefix, sys.executable, "-c", script, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
     lines = result.stdout.splitlines()
     assert lines and lines[0] == "NOT_WRITABLE", result.stdout + result.stderr
     assert str(path) in lines[1]

@@ -7,6 +7,7 @@ Uses the store under ``SSSM_HOME`` (the test's) and the password in ``SSSM_WORKE
 (see worker_support). Exits 0 when the cycle ran to its end without being killed (nothing was
 created), 1 when it failed.
 """
+
 from __future__ import annotations
 
 import os

@@ -7,6 +7,7 @@ in-memory keyring, so this worker installs a tiny keyring backend that returns t
 ``SSSM_WORKER_PASSWORD`` — only here, never in app code. Prints the cycle's counts and exits 0
 when the cycle succeeded.
 """
+
 from __future__ import annotations
 
 import sys

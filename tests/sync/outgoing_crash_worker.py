@@ -8,6 +8,7 @@ in-memory keyring, so this worker installs a tiny keyring backend that returns t
 process kills itself with SIGKILL right after Exchange accepted the email and before the store
 records it (the crash window the Sending mark exists for).
 """
+
 from __future__ import annotations
 
 import os

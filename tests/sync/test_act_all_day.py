@@ -6,6 +6,7 @@ The store keeps an all-day appointment as whole days (2027-01-06 all day: 01-06 
 the next round made End < Start, which exchangelib then refused for the whole cycle.
 The machine's own zone must not matter either: the tests run under several.
 """
+
 from __future__ import annotations
 
 import time
@@ -66,7 +67,11 @@ def test_an_all_day_appointment_round_trips_and_reaches_a_second_mailbox_with_it
     first.cycle()
     stored = Appointment.get_by_id(record.id)
     assert (stored.subject, stored.start, stored.end, stored.is_all_day) == (
-        "Offsite (moved room)", JAN_6, JAN_6 + DAY, True), "Exchange → store"
+        "Offsite (moved room)",
+        JAN_6,
+        JAN_6 + DAY,
+        True,
+    ), "Exchange → store"
 
     second.cycle()
     [copy] = calendar(ews, second.account.email)
@@ -79,14 +84,21 @@ def test_an_all_day_appointment_round_trips_and_reaches_a_second_mailbox_with_it
 
 
 @pytest.mark.parametrize("event_zone", ["UTC", "Asia/Tokyo", "America/Los_Angeles"])
-def test_an_all_day_event_made_in_outlook_comes_in_and_goes_to_a_second_mailbox_whole(setup, ews, machine_zone,
-                                                                                     event_zone):
+def test_an_all_day_event_made_in_outlook_comes_in_and_goes_to_a_second_mailbox_whole(
+    setup, ews, machine_zone, event_zone
+):
     """The tester's case: 2027-01-06 → 2027-01-07 all day, made in Outlook in the user's zone,
     became Start = End = 2027-01-06 in the second mailbox."""
     first = Env(setup, ews, **NO_SEED)
     second = SecondMailbox(setup, ews, first)
-    event = CalendarItem(account=first.client, folder=first.client.calendar, subject="Holiday", is_all_day=True,
-                         start=EWSDate(2027, 1, 6), end=EWSDate(2027, 1, 6))  # exchangelib: the last day
+    event = CalendarItem(
+        account=first.client,
+        folder=first.client.calendar,
+        subject="Holiday",
+        is_all_day=True,
+        start=EWSDate(2027, 1, 6),
+        end=EWSDate(2027, 1, 6),
+    )  # exchangelib: the last day
     event._start_timezone = event._end_timezone = EWSTimeZone(event_zone)
     event.save()
 

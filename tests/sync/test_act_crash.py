@@ -6,6 +6,7 @@ before their links are stored. The next cycle finds those items (they carry thei
 markers) and links them: one item per record on the server, one link each, nothing imported
 back as a new record.
 """
+
 from __future__ import annotations
 
 import os
@@ -48,8 +49,13 @@ def test_a_crash_between_the_push_and_its_link_leaves_one_item_and_one_link(env,
     email = env.account.email
     child_env = dict(os.environ, SSSM_HOME=str(sssm_home), SSSM_WORKER_PASSWORD=EWS_PASSWORD)
 
-    worker = subprocess.run([sys.executable, str(WORKER), email, ews.ews_url, str(ews.ca_path)], env=child_env,
-                            capture_output=True, text=True, timeout=60)
+    worker = subprocess.run(
+        [sys.executable, str(WORKER), email, ews.ews_url, str(ews.ca_path)],
+        env=child_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
     assert worker.returncode == -signal.SIGKILL, worker.stdout + worker.stderr[-2000:]
     assert len(server_items(ews, email, RecordType.APPOINTMENT)) == 3, "the push reached Exchange"
@@ -62,7 +68,8 @@ def test_a_crash_between_the_push_and_its_link_leaves_one_item_and_one_link(env,
         assert len(server_items(ews, email, record_type)) == count, record_type
         links = ItemLink.select().where(ItemLink.record_type == record_type)
         assert links.count() == count and {link.item_id for link in links} == {
-            item.id for item in server_items(ews, email, record_type)}
+            item.id for item in server_items(ews, email, record_type)
+        }
     assert store_counts() == (3, 1, 1), "nothing imported back as new"
     assert ews.stats.count("CreateItem", email) - creates == 2, "only the contact and the task were created"
     assert run.created == 2 and "calendar: linked 3" in run.notes

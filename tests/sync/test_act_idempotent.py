@@ -5,6 +5,7 @@ Exchange without its ItemLink being stored (another process raced it; for a cras
 test_act_crash.py) is found again and linked, never created a second time nor imported back as
 a new record.
 """
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -75,8 +76,9 @@ def test_a_second_item_with_a_linked_records_marker_is_not_imported(env, ews):
 
 
 def test_a_record_that_exchange_would_refuse_fails_alone(env, ews):
-    bad = Appointment.create(owner=env.user, subject="Ends before it starts", start=START,
-                             end=START - timedelta(hours=1))
+    bad = Appointment.create(
+        owner=env.user, subject="Ends before it starts", start=START, end=START - timedelta(hours=1)
+    )
     new_record(RecordType.APPOINTMENT, env.user, "Fine")
     run = env.cycle()
     assert run.failure is None and run.created == 1

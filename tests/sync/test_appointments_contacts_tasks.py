@@ -3,6 +3,7 @@
 Exchange-side changes are made by a second exchangelib client of the same mailbox; store-side
 changes by editing the records (with a fresh modified_on, as the app's forms do).
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -37,11 +38,19 @@ def now():
 
 def new_record(record_type: RecordType, owner, label: str, **extra):
     if record_type is RecordType.APPOINTMENT:
-        return Appointment.create(owner=owner, subject=label, location="Room 1", start=START,
-                                  end=START + timedelta(hours=1), **extra)
+        return Appointment.create(
+            owner=owner, subject=label, location="Room 1", start=START, end=START + timedelta(hours=1), **extra
+        )
     if record_type is RecordType.CONTACT:
-        return Contact.create(owner=owner, first_name="Ann", last_name=label, email=f"{label.lower()}@fabrikam.com",
-                              company="Fabrikam", business_phone="+1 555 0100", **extra)
+        return Contact.create(
+            owner=owner,
+            first_name="Ann",
+            last_name=label,
+            email=f"{label.lower()}@fabrikam.com",
+            company="Fabrikam",
+            business_phone="+1 555 0100",
+            **extra,
+        )
     return Task.create(owner=owner, subject=label, due=START, percent_complete=20, **extra)
 
 
@@ -95,8 +104,11 @@ class Env:
         return list(ITEM_MAPPINGS[record_type].folder_of(self.client).all())
 
     def link(self, record_type, record):
-        return ItemLink.get_or_none((ItemLink.mailbox == self.mailbox.id) & (ItemLink.record_type == record_type)
-                                    & (ItemLink.record_id == record.id))
+        return ItemLink.get_or_none(
+            (ItemLink.mailbox == self.mailbox.id)
+            & (ItemLink.record_type == record_type)
+            & (ItemLink.record_id == record.id)
+        )
 
 
 @pytest.fixture
@@ -208,12 +220,15 @@ def _both_sides_changed(env, record_type, *, store_first: bool):
     return record
 
 
-@pytest.mark.parametrize("policy,record_type,store_first,winner", [
-    ("most_recent", RecordType.APPOINTMENT, True, "exchange"),
-    ("most_recent", RecordType.CONTACT, False, "store"),
-    ("store_wins", RecordType.TASK, True, "store"),
-    ("exchange_wins", RecordType.APPOINTMENT, False, "exchange"),
-])
+@pytest.mark.parametrize(
+    "policy,record_type,store_first,winner",
+    [
+        ("most_recent", RecordType.APPOINTMENT, True, "exchange"),
+        ("most_recent", RecordType.CONTACT, False, "store"),
+        ("store_wins", RecordType.TASK, True, "store"),
+        ("exchange_wins", RecordType.APPOINTMENT, False, "exchange"),
+    ],
+)
 def test_conflict_policy(env, ews, policy, record_type, store_first, winner):
     options = repo.user_options(env.user)
     setattr(options, f"{record_type.value}_conflict_policy", policy)

@@ -3,6 +3,7 @@
 The workloads are the real ones (outgoing here: it needs no incoming engine); ``run`` is tested as
 a subprocess that is stopped with SIGINT / SIGTERM once it has synced.
 """
+
 from __future__ import annotations
 
 import os
@@ -42,8 +43,10 @@ def test_sync_once_prints_a_summary_and_fails_when_a_cycle_fails(setup, ews, cap
     assert EmailActivity.get_by_id(email.id).status is EmailStatus.SENT
 
     other = repo.create_user("Other", "other@contoso.com")
-    bad = _enable(setup.mailbox(profile, ews.new_account("clisyncbad").email, password="wrong", owner_id=other.id),
-                  Workload.OUTGOING)
+    bad = _enable(
+        setup.mailbox(profile, ews.new_account("clisyncbad").email, password="wrong", owner_id=other.id),
+        Workload.OUTGOING,
+    )
     queue_email(other, "someone@contoso.com", "Through a wrong password", "Hello")
     assert main(["sync", "--once"]) == 1
     out = capsys.readouterr().out
@@ -87,10 +90,10 @@ def test_run_keeps_syncing_until_stopped_by_a_signal(setup, ews, sssm_home, sig)
     profile = setup.profile(f"Run {sig.name}")
     mailbox = _enable(setup.mailbox(profile, ews.new_account("clirun").email), Workload.OUTGOING)
     email = queue_email(setup.user, "someone@contoso.com", "From run", "Hello")
-    env = dict(os.environ, SSSM_HOME=str(sssm_home), SSSM_WORKER_PASSWORD=EWS_PASSWORD,
-               PYTHONPATH=str(REPO_ROOT))
-    child = subprocess.Popen([sys.executable, "-c", CHILD], cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    env = dict(os.environ, SSSM_HOME=str(sssm_home), SSSM_WORKER_PASSWORD=EWS_PASSWORD, PYTHONPATH=str(REPO_ROOT))
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD], cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=_lines, args=(child.stdout, lines), daemon=True).start()
     try:

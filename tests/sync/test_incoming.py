@@ -1,4 +1,5 @@
 """Incoming email against the loopback Exchange server: tracking, dedupe, failures, incremental reads."""
+
 from __future__ import annotations
 
 import threading
@@ -60,8 +61,9 @@ def inbox_items(ews, address):
 
 
 def stored_subjects(mailbox) -> set[str]:
-    query = (EmailActivity.select(EmailActivity.subject).join(EmailMailboxLink)
-             .where(EmailMailboxLink.mailbox == mailbox.id))
+    query = (
+        EmailActivity.select(EmailActivity.subject).join(EmailMailboxLink).where(EmailMailboxLink.mailbox == mailbox.id)
+    )
     return {e.subject for e in query}
 
 
@@ -86,12 +88,15 @@ def test_all_messages_are_stored_once_each_and_linked(setup, ews):
     sample = server[-1]
     email = stored[sample.msgid]
     assert (email.subject, email.sender, email.direction, email.status) == (
-        sample.subject, sample.from_[1], EmailDirection.INCOMING, EmailStatus.RECEIVED)
+        sample.subject,
+        sample.from_[1],
+        EmailDirection.INCOMING,
+        EmailStatus.RECEIVED,
+    )
     assert email.received_on == sample.received and email.owner_user_id == setup.user.id
     assert email.body and email.body_is_html == (sample.body_type == "HTML")
     assert account.email in email.to_recipients.split(";") and email.sent_on is not None
-    assert email.conversation_id == conversation_id(ews.server.directory.mailbox(account.email).guid,
-                                                    sample.conv_id)
+    assert email.conversation_id == conversation_id(ews.server.directory.mailbox(account.email).guid, sample.conv_id)
     replies = [item for item in server if item.in_reply_to]
     assert replies and stored[replies[0].msgid].in_reply_to == replies[0].in_reply_to
     assert stored[replies[0].msgid].references == replies[0].references
@@ -172,15 +177,36 @@ def test_responses_track_the_token_in_the_subject(setup, ews):
 
 def test_responses_track_replies_to_a_tracked_message_id(setup, ews):
     account, mailbox = incoming_mailbox(setup, ews, "reply", option=TrackingOption.RESPONSES)
-    tracked = EmailActivity.create(message_id="<quote.17@contoso.com>", subject="Quote 17", sender=account.email,
-                                   direction=EmailDirection.OUTGOING, status=EmailStatus.SENT)
-    ews.server.deliver(account.email, "RE: Quote 17", "Thanks", sender="buyer@fabrikam.example",
-                       in_reply_to=tracked.message_id, references=tracked.message_id)
-    ews.server.deliver(account.email, "RE: RE: Quote 17", "One more thing", sender="cfo@fabrikam.example",
-                       in_reply_to="<their.reply@fabrikam.example>",
-                       references=f"{tracked.message_id} <their.reply@fabrikam.example>")
-    ews.server.deliver(account.email, "RE: Something else", "x", in_reply_to="<unknown@example.org>",
-                       references="<unknown@example.org>")
+    tracked = EmailActivity.create(
+        message_id="<quote.17@contoso.com>",
+        subject="Quote 17",
+        sender=account.email,
+        direction=EmailDirection.OUTGOING,
+        status=EmailStatus.SENT,
+    )
+    ews.server.deliver(
+        account.email,
+        "RE: Quote 17",
+        "Thanks",
+        sender="buyer@fabrikam.example",
+        in_reply_to=tracked.message_id,
+        references=tracked.message_id,
+    )
+    ews.server.deliver(
+        account.email,
+        "RE: RE: Quote 17",
+        "One more thing",
+        sender="cfo@fabrikam.example",
+        in_reply_to="<their.reply@fabrikam.example>",
+        references=f"{tracked.message_id} <their.reply@fabrikam.example>",
+    )
+    ews.server.deliver(
+        account.email,
+        "RE: Something else",
+        "x",
+        in_reply_to="<unknown@example.org>",
+        references="<unknown@example.org>",
+    )
 
     run = sync_incoming(mailbox)
 
@@ -194,9 +220,13 @@ def test_responses_track_the_conversation_of_a_tracked_email(setup, ews):
     ews.server.deliver(account.email, "Unrelated", "x")
     server_mailbox = ews.server.directory.mailbox(account.email)
     visit = next(item for item in inbox_items(ews, account.email) if item.subject == "Site visit")
-    EmailActivity.create(message_id="<earlier@contoso.com>", subject="Site visit",
-                         conversation_id=conversation_id(server_mailbox.guid, visit.conv_id),
-                         direction=EmailDirection.OUTGOING, status=EmailStatus.SENT)
+    EmailActivity.create(
+        message_id="<earlier@contoso.com>",
+        subject="Site visit",
+        conversation_id=conversation_id(server_mailbox.guid, visit.conv_id),
+        direction=EmailDirection.OUTGOING,
+        status=EmailStatus.SENT,
+    )
 
     sync_incoming(mailbox)
 
@@ -206,8 +236,13 @@ def test_responses_track_the_conversation_of_a_tracked_email(setup, ews):
 def test_replies_to_mail_stored_in_the_same_cycle_are_tracked(setup, ews):
     account, mailbox = incoming_mailbox(setup, ews, "chain", option=TrackingOption.RESPONSES)
     ews.server.deliver(account.email, "Order CRM:0000042", "x", msgid="<order.42@fabrikam.example>")
-    ews.server.deliver(account.email, "RE: Order", "x", in_reply_to="<order.42@fabrikam.example>",
-                       references="<order.42@fabrikam.example>")
+    ews.server.deliver(
+        account.email,
+        "RE: Order",
+        "x",
+        in_reply_to="<order.42@fabrikam.example>",
+        references="<order.42@fabrikam.example>",
+    )
     assert sync_incoming(mailbox).created == 2
 
 
@@ -217,9 +252,14 @@ def _senders_mailbox(setup, ews, prefix, option):
     CrmAccount.create(name="Northwind", email="sales@northwind.example")
     Lead.create(name="Lena Lead", email="lena@tailspin.example")
     Queue.create(name="Support", email="support@contoso.com")
-    senders = {"contact": "carol@fabrikam.example", "account": "SALES@northwind.example",
-               "lead": "lena@tailspin.example", "user": setup.user.email, "queue": "support@contoso.com",
-               "stranger": "spam@example.org"}
+    senders = {
+        "contact": "carol@fabrikam.example",
+        "account": "SALES@northwind.example",
+        "lead": "lena@tailspin.example",
+        "user": setup.user.email,
+        "queue": "support@contoso.com",
+        "stranger": "spam@example.org",
+    }
     for kind, sender in senders.items():
         ews.server.deliver(account.email, f"From the {kind}", "x", sender=sender)
     return mailbox
@@ -234,16 +274,22 @@ def test_known_senders_track_contacts_accounts_and_leads(setup, ews):
 def test_email_enabled_tracks_any_record_with_the_address(setup, ews):
     mailbox = _senders_mailbox(setup, ews, "enabled", TrackingOption.EMAIL_ENABLED)
     sync_incoming(mailbox)
-    assert stored_subjects(mailbox) == {"From the contact", "From the account", "From the lead", "From the user",
-                                        "From the queue"}
+    assert stored_subjects(mailbox) == {
+        "From the contact",
+        "From the account",
+        "From the lead",
+        "From the user",
+        "From the queue",
+    }
 
 
 def test_a_queue_mailbox_tracks_everything(setup, ews):
     track(setup.user, TrackingOption.RESPONSES)  # the user's option does not apply to a queue
     queue = Queue.create(name="Sales queue", email="salesq@contoso.com")
     account = ews.new_account("queue")
-    mailbox = enabled(setup.mailbox(setup.profile("Queue"), account.email, owner_kind=OwnerKind.QUEUE,
-                                    owner_id=queue.id))
+    mailbox = enabled(
+        setup.mailbox(setup.profile("Queue"), account.email, owner_kind=OwnerKind.QUEUE, owner_id=queue.id)
+    )
     ews.server.deliver(account.email, "Anything", "x")
     assert sync_incoming(mailbox).created == 1
     assert EmailActivity.get().owner_queue_id == queue.id
@@ -257,8 +303,14 @@ def test_one_message_delivered_to_two_mailboxes_is_stored_once_and_linked_to_bot
     first, first_mailbox = incoming_mailbox(setup, ews, "to1", profile=profile)
     second, second_mailbox = incoming_mailbox(setup, ews, "to2", profile=profile)
     for address in (first.email, second.email):
-        ews.server.deliver(address, "Board meeting", "Agenda attached", sender="ceo@fabrikam.example",
-                           msgid="<board.2026@fabrikam.example>", to=[(None, first.email), (None, second.email)])
+        ews.server.deliver(
+            address,
+            "Board meeting",
+            "Agenda attached",
+            sender="ceo@fabrikam.example",
+            msgid="<board.2026@fabrikam.example>",
+            to=[(None, first.email), (None, second.email)],
+        )
     ews.server.deliver(second.email, "Only for the second", "x")
 
     one, two = sync_incoming(first_mailbox), sync_incoming(second_mailbox)
@@ -267,9 +319,10 @@ def test_one_message_delivered_to_two_mailboxes_is_stored_once_and_linked_to_bot
     email = EmailActivity.get(EmailActivity.message_id == "<board.2026@fabrikam.example>")
     assert EmailActivity.select().count() == 2
     links = {link.mailbox_id: link.item_id for link in email.mailbox_links}
-    assert links == {first_mailbox.id: inbox_items(ews, first.email)[0].id,
-                     second_mailbox.id: next(i.id for i in inbox_items(ews, second.email)
-                                             if i.subject == "Board meeting")}
+    assert links == {
+        first_mailbox.id: inbox_items(ews, first.email)[0].id,
+        second_mailbox.id: next(i.id for i in inbox_items(ews, second.email) if i.subject == "Board meeting"),
+    }
     again = sync_incoming(first_mailbox), sync_incoming(second_mailbox)
     assert [(r.created, r.updated) for r in again] == [(0, 0), (0, 0)]
     assert EmailMailboxLink.select().count() == 3
@@ -383,8 +436,9 @@ def test_a_message_gone_before_it_is_fetched_is_skipped_quietly(setup, ews, monk
 
 def test_fetching_runs_in_parallel_within_the_profile_gate(setup, ews):
     profile = setup.profile("Gate", max_connections=2)
-    account, mailbox = incoming_mailbox(setup, ews, "gate", profile=profile, emails=500, appointments=0,
-                                        contacts=0, tasks=0, body_size=300)
+    account, mailbox = incoming_mailbox(
+        setup, ews, "gate", profile=profile, emails=500, appointments=0, contacts=0, tasks=0, body_size=300
+    )
     ews.faults.inject("delay", account=account.email, operation="GetItem", count=None, seconds=0.05)
     peak, stop = [0], threading.Event()
 

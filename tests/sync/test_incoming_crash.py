@@ -6,6 +6,7 @@ file. It is killed at several points (once the store holds at least k emails), s
 and finally left to finish. The store must then hold exactly the Inbox's messages, each once,
 each linked once to the mailbox.
 """
+
 from __future__ import annotations
 
 import os
@@ -29,8 +30,13 @@ KILL_AT = (300, 1000, 1700)  # stored emails after which a worker is killed
 
 def start_worker(mailbox, ews, sssm_home) -> subprocess.Popen:
     env = dict(os.environ, SSSM_HOME=str(sssm_home), SSSM_WORKER_PASSWORD=EWS_PASSWORD)
-    return subprocess.Popen([sys.executable, str(WORKER), mailbox.email, ews.ews_url, str(ews.ca_path)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, str(WORKER), mailbox.email, ews.ews_url, str(ews.ca_path)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def kill_when_stored(worker: subprocess.Popen, at_least: int, timeout: float = 60) -> int:
@@ -44,8 +50,9 @@ def kill_when_stored(worker: subprocess.Popen, at_least: int, timeout: float = 6
             return stored
         if worker.poll() is not None:
             out, err = worker.communicate()
-            pytest.fail(f"the worker ended (rc {worker.returncode}) before {at_least} emails were stored:\n"
-                        f"{out}\n{err[-3000:]}")
+            pytest.fail(
+                f"the worker ended (rc {worker.returncode}) before {at_least} emails were stored:\n{out}\n{err[-3000:]}"
+            )
         time.sleep(0.005)
     worker.kill()
     worker.wait(10)

@@ -1,4 +1,5 @@
 """Outgoing email against the loopback Exchange server: sent once, saved to Sent Items, delivered."""
+
 from __future__ import annotations
 
 import threading
@@ -25,8 +26,7 @@ def with_msgid(items, message_id):
 def test_queue_email_fixes_the_message_id_and_the_sender(setup, ews):
     account = ews.new_account("queue")
     mailbox = setup.mailbox(setup.profile("Queue"), account.email)
-    email = queue_email(setup.user, [" bob@contoso.com", "carol@example.org"], "Offer", "Hello",
-                        cc="dave@example.org")
+    email = queue_email(setup.user, [" bob@contoso.com", "carol@example.org"], "Offer", "Hello", cc="dave@example.org")
     assert email.status is EmailStatus.PENDING_SEND and email.send_attempts == 0
     assert email.message_id.startswith("<sssm.") and email.message_id.endswith("@contoso.com>")
     assert email.sender == mailbox.email
@@ -65,8 +65,15 @@ def test_a_reply_carries_in_reply_to_and_references(setup, ews):
     recipient = ews.new_account("asker")
     mailbox = enabled(setup.mailbox(setup.profile("Reply"), sender.email))
     question = "<question.1@example.org>"
-    email = queue_email(setup.user, recipient.email, "Re: Question", "<p>Answer</p>", body_is_html=True,
-                        in_reply_to=question, references="<root.0@example.org> " + question)
+    email = queue_email(
+        setup.user,
+        recipient.email,
+        "Re: Question",
+        "<p>Answer</p>",
+        body_is_html=True,
+        in_reply_to=question,
+        references="<root.0@example.org> " + question,
+    )
     assert sync_outgoing(mailbox).failure is None
     received = with_msgid(server_items(ews, recipient.email, "inbox"), email.message_id)
     assert len(received) == 1
@@ -94,8 +101,11 @@ def test_only_pending_emails_of_enabled_mailboxes_are_sent(setup, ews):
     assert not SyncHistory.select().where(SyncHistory.mailbox == off.id).exists()
     assert run.created == 1
     statuses = {e.subject: e.status for e in EmailActivity.select()}
-    assert statuses == {"pending": EmailStatus.SENT, "draft": EmailStatus.DRAFT,
-                        "of disabled mailbox": EmailStatus.PENDING_SEND}
+    assert statuses == {
+        "pending": EmailStatus.SENT,
+        "draft": EmailStatus.DRAFT,
+        "of disabled mailbox": EmailStatus.PENDING_SEND,
+    }
     subjects = sorted(item.subject for item in server_items(ews, rcpt.email, "inbox"))
     assert subjects == ["pending"]
     assert with_msgid(server_items(ews, rcpt.email, "inbox"), pending.message_id), "the pending email arrived"
@@ -114,8 +124,11 @@ def test_refused_email_fails_with_an_email_alert_and_the_others_go(setup, ews):
     assert EmailActivity.get_by_id(bad.id).status is EmailStatus.FAILED
     assert EmailActivity.get_by_id(good.id).status is EmailStatus.SENT
     alert = Alert.get(Alert.email == bad.id)
-    assert (alert.scope, alert.level, alert.error_code) == (AlertScope.EMAIL, AlertLevel.ERROR,
-                                                            "ErrorInvalidRecipients")
+    assert (alert.scope, alert.level, alert.error_code) == (
+        AlertScope.EMAIL,
+        AlertLevel.ERROR,
+        "ErrorInvalidRecipients",
+    )
     assert alert.mailbox_id == mailbox.id and "recipients" in alert.message
     assert Mailbox.get_by_id(mailbox.id).outgoing_enabled, "one bad email does not disable the mailbox"
     assert len(server_items(ews, rcpt.email, "inbox")) == 1
@@ -170,8 +183,9 @@ def test_a_lost_answer_leaves_the_email_sending_and_the_retry_finds_it(setup, ew
 def test_queue_email_goes_out_through_the_queue_mailbox(setup, ews):
     queue_account, rcpt = ews.new_account("support"), ews.new_account("customer")
     queue = Queue.create(name="Support", email=queue_account.email)
-    mailbox = enabled(setup.mailbox(setup.profile("Queue owner"), queue_account.email, owner_id=queue.id,
-                                    owner_kind=OwnerKind.QUEUE))
+    mailbox = enabled(
+        setup.mailbox(setup.profile("Queue owner"), queue_account.email, owner_id=queue.id, owner_kind=OwnerKind.QUEUE)
+    )
     email = queue_email(None, rcpt.email, "Ticket 42", "Solved.", owner_queue=queue)
     assert email.sender == queue_account.email
     assert sync_outgoing(mailbox).created == 1
@@ -194,7 +208,9 @@ def test_an_owner_with_two_mailboxes_sends_each_email_from_its_sender_once(setup
     assert EmailActivity.get_by_id(unfixed.id).sender == second.email
     inbox = server_items(ews, rcpt.email, "inbox")
     assert sorted((i.subject, i.sender[1].lower()) for i in inbox) == [
-        ("from the first mailbox", first.email.lower()), ("sender not fixed yet", second.email.lower())]
+        ("from the first mailbox", first.email.lower()),
+        ("sender not fixed yet", second.email.lower()),
+    ]
 
 
 def test_outlook_synchronized_mailbox_is_not_sent_from(setup, ews):

@@ -4,6 +4,7 @@ A worker subprocess (tests/sync/outgoing_crash_worker.py) sends and is killed wi
 after Exchange accepted the email; the next normal cycle finds the email in Sent Items by its
 Message-ID and records it as sent without a second CreateItem.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,10 +26,19 @@ WORKER = Path(__file__).with_name("outgoing_crash_worker.py")
 
 
 def run_worker(mailbox, ews, sssm_home, *, kill_after_send: bool) -> subprocess.CompletedProcess:
-    env = dict(os.environ, SSSM_HOME=str(sssm_home), SSSM_WORKER_PASSWORD=EWS_PASSWORD,
-               SSSM_WORKER_KILL_AFTER_SEND="1" if kill_after_send else "0")
-    return subprocess.run([sys.executable, str(WORKER), mailbox.email, ews.ews_url, str(ews.ca_path)],
-                          env=env, capture_output=True, text=True, timeout=60)
+    env = dict(
+        os.environ,
+        SSSM_HOME=str(sssm_home),
+        SSSM_WORKER_PASSWORD=EWS_PASSWORD,
+        SSSM_WORKER_KILL_AFTER_SEND="1" if kill_after_send else "0",
+    )
+    return subprocess.run(
+        [sys.executable, str(WORKER), mailbox.email, ews.ews_url, str(ews.ca_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def copies(ews, address, folder, message_id):
@@ -74,7 +84,8 @@ def test_a_sending_email_absent_from_sent_items_is_sent(setup, ews, sssm_home):
     email = queue_email(setup.user, rcpt.email, "Second try", "x")
     claimed = utcnow() - claim_lease(mailbox) - timedelta(seconds=1)  # the killed try's claim has run out
     EmailActivity.update(status=EmailStatus.SENDING, send_attempts=1, modified_on=claimed).where(
-        EmailActivity.id == email.id).execute()
+        EmailActivity.id == email.id
+    ).execute()
 
     worker = run_worker(mailbox, ews, sssm_home, kill_after_send=False)
 
@@ -94,7 +105,8 @@ def test_a_freshly_claimed_email_is_not_sent_by_another_process(setup, ews):
     Mailbox.update(outgoing_enabled=True).where(Mailbox.id == mailbox.id).execute()
     email = queue_email(setup.user, rcpt.email, "Claimed elsewhere", "x")
     EmailActivity.update(status=EmailStatus.SENDING, send_attempts=1, modified_on=utcnow()).where(
-        EmailActivity.id == email.id).execute()
+        EmailActivity.id == email.id
+    ).execute()
 
     held = sync_outgoing(mailbox)
 
@@ -104,7 +116,8 @@ def test_a_freshly_claimed_email_is_not_sent_by_another_process(setup, ews):
     assert ews.stats.count(operation="FindItem", account=sender.email) == 1, "but looked up"
 
     EmailActivity.update(modified_on=utcnow() - claim_lease(mailbox) - timedelta(seconds=1)).where(
-        EmailActivity.id == email.id).execute()
+        EmailActivity.id == email.id
+    ).execute()
     later = sync_outgoing(mailbox)
 
     assert later.created == 1 and EmailActivity.get_by_id(email.id).status is EmailStatus.SENT

@@ -6,6 +6,7 @@ items in Exchange — unmarked copies, which the next cycle imported back as new
 two processes did before this version), and marked copies (held back by this version) — plus
 two records that are genuinely alike but are two records (different markers), which stay.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -20,8 +21,11 @@ from app.exchange.item_marker import MARKER_FIELD
 from app.store.models import Appointment, Contact, ItemLink, Task
 from app.sync.record_mapping import RECORD_MAPPINGS
 
-LABELS = {RecordType.APPOINTMENT: ["Kickoff", "Review", "Retro", "Demo"], RecordType.CONTACT: ["Lee", "Kim", "Ono"],
-          RecordType.TASK: ["Call", "Write"]}
+LABELS = {
+    RecordType.APPOINTMENT: ["Kickoff", "Review", "Retro", "Demo"],
+    RecordType.CONTACT: ["Lee", "Kim", "Ono"],
+    RecordType.TASK: ["Call", "Write"],
+}
 
 
 def copy_in_exchange(env, record_type, record, *, marked: bool) -> None:

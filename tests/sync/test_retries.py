@@ -11,6 +11,7 @@ anonymous request's challenge and the NTLM CHALLENGE (type 2) answer to a NEGOTI
 ``ews.stats.unauthorized(email)`` is the number of bad-password attempts an AD lockout policy
 ("5 bad attempts in 30 minutes") would count for that account.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -238,8 +239,13 @@ def test_a_refused_profile_account_is_tried_once_per_retry_for_all_its_mailboxes
     """Mailboxes that log on with the profile's account (impersonation) share its budget: when the
     account's password changes in Exchange, one failed logon, then one per retry, for all of them."""
     service = ews.new_account("svcacct", roles=("impersonation",))
-    profile = setup.profile("Service account", credential_source=CredentialSource.PROFILE, username=service.email,
-                            use_impersonation=True, password=EWS_PASSWORD)
+    profile = setup.profile(
+        "Service account",
+        credential_source=CredentialSource.PROFILE,
+        username=service.email,
+        use_impersonation=True,
+        password=EWS_PASSWORD,
+    )
     mailboxes = [setup.mailbox(profile, ews.new_account(f"imp{i}").email, password=None) for i in range(3)]
     for mailbox in mailboxes:
         assert run_mailbox_test(mailbox.id).status is RunStatus.SUCCESS
@@ -267,8 +273,13 @@ def test_a_refused_profile_account_is_tried_once_per_retry_for_all_its_mailboxes
 
 def test_when_the_profile_account_logs_on_again_its_other_mailboxes_follow(setup, ews):
     service = ews.new_account("svcback", roles=("impersonation",))
-    profile = setup.profile("Service account back", credential_source=CredentialSource.PROFILE,
-                            username=service.email, use_impersonation=True, password=EWS_PASSWORD)
+    profile = setup.profile(
+        "Service account back",
+        credential_source=CredentialSource.PROFILE,
+        username=service.email,
+        use_impersonation=True,
+        password=EWS_PASSWORD,
+    )
     mailboxes = [setup.mailbox(profile, ews.new_account(f"back{i}").email, password=None) for i in range(3)]
     for mailbox in mailboxes:
         assert run_mailbox_test(mailbox.id).status is RunStatus.SUCCESS
@@ -286,7 +297,8 @@ def test_when_the_profile_account_logs_on_again_its_other_mailboxes_follow(setup
     assert retry.retest and retry.ok, retry.summary()
     followers = watch(scheduler.run_due)  # the others are retried at once, and pass
     assert sorted(r.mailbox_id for r in followers if r.retest) == sorted(
-        m.id for m in mailboxes if m.id != retry.mailbox_id)
+        m.id for m in mailboxes if m.id != retry.mailbox_id
+    )
     assert all(r.ok for r in followers), [r.summary() for r in followers]
     assert watch.total == 1
     for mailbox in mailboxes:
@@ -308,8 +320,13 @@ def test_autodiscover_stops_at_the_first_refused_logon(setup, tmp_path):
     try:
         for host in hosts:
             net.map_host(host, 443, "127.0.0.1", server.port)
-        profile = setup.profile("Autodiscover once", auto_discover=True, incoming_url="", incoming_port=443,
-                                trusted_ca_path=str(server.ca_path))
+        profile = setup.profile(
+            "Autodiscover once",
+            auto_discover=True,
+            incoming_url="",
+            incoming_port=443,
+            trusted_ca_path=str(server.ca_path),
+        )
         mailbox = setup.mailbox(profile, "eve@contoso.com", password="not-the-password")
         report = run_mailbox_test(mailbox.id)
         endpoint = report.steps[1]
@@ -325,15 +342,25 @@ def test_autodiscover_stops_at_the_first_refused_logon(setup, tmp_path):
 
 def _mailbox_not_found(setup, ews):
     service = ews.new_account("svc", roles=("impersonation",))
-    profile = setup.profile("Not found", credential_source=CredentialSource.PROFILE, username=service.email,
-                            use_impersonation=True, password=EWS_PASSWORD)
+    profile = setup.profile(
+        "Not found",
+        credential_source=CredentialSource.PROFILE,
+        username=service.email,
+        use_impersonation=True,
+        password=EWS_PASSWORD,
+    )
     return setup.mailbox(profile, "nobody.here@contoso.com", password=None), service.email
 
 
 def _impersonation_denied(setup, ews):
     plain = ews.new_account("plain")
-    profile = setup.profile("Denied", credential_source=CredentialSource.PROFILE, username=plain.email,
-                            use_impersonation=True, password=EWS_PASSWORD)
+    profile = setup.profile(
+        "Denied",
+        credential_source=CredentialSource.PROFILE,
+        username=plain.email,
+        use_impersonation=True,
+        password=EWS_PASSWORD,
+    )
     return setup.mailbox(profile, ews.new_account("target").email, password=None), plain.email
 
 
@@ -346,7 +373,8 @@ def _ssl_required_but_http(setup, ews):
     account = ews.new_account("httpssl")
     mailbox = setup.mailbox(setup.profile("SSL on, http address"), account.email)
     ServerProfile.update(incoming_url=ews.ews_url.replace("https://", "http://")).where(
-        ServerProfile.id == mailbox.profile_id).execute()  # as a profile edited elsewhere
+        ServerProfile.id == mailbox.profile_id
+    ).execute()  # as a profile edited elsewhere
     return mailbox, account.email
 
 

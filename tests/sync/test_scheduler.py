@@ -3,6 +3,7 @@
 Workloads here are real ``run_workload`` cycles against the loopback server (or, where only the
 scheduling matters, plain callables returning what a cycle found); the clock never waits.
 """
+
 import threading
 from datetime import datetime, timedelta, timezone
 from types import SimpleNamespace
@@ -45,6 +46,7 @@ class Recorder:
                 self.calls.append((mailbox.email, workload))
             items = self.items(mailbox) if callable(self.items) else self.items
             return SimpleNamespace(created=items, updated=0, deleted=0, failure=None)
+
         return run
 
     def workloads(self):
@@ -64,8 +66,16 @@ def test_only_enabled_server_side_workloads_of_approved_mailboxes_run(setup):
     profile = setup.profile("Eligible")
     both = _enable(setup.mailbox(profile, "both@contoso.com"), Workload.INCOMING, Workload.OUTGOING)
     _enable(setup.mailbox(profile, "pending@contoso.com", approved=False), *Workload)
-    _enable(setup.mailbox(profile, "outlook@contoso.com", incoming_method=SyncMethod.OUTLOOK,
-                          outgoing_method=SyncMethod.NONE, act_method=SyncMethod.OUTLOOK), *Workload)
+    _enable(
+        setup.mailbox(
+            profile,
+            "outlook@contoso.com",
+            incoming_method=SyncMethod.OUTLOOK,
+            outgoing_method=SyncMethod.NONE,
+            act_method=SyncMethod.OUTLOOK,
+        ),
+        *Workload,
+    )
     setup.mailbox(profile, "untested@contoso.com")  # nothing enabled yet
     recorder = Recorder()
     results = Scheduler(recorder.workloads(), clock=Clock()).run_once()
@@ -152,9 +162,7 @@ def test_permanent_failure_disables_and_is_not_scheduled(setup, ews):
     mailbox = _enable(setup.mailbox(setup.profile("Permanent"), account.email), Workload.INCOMING)
     ews.faults.inject("http403", account=account.email, count=None)  # (a wrong password is retried: issue 13)
     clock = Clock()
-    scheduler = Scheduler({Workload.INCOMING: lambda m: run_workload(
-        m, Workload.INCOMING, inbox_count)},
-                          clock=clock)
+    scheduler = Scheduler({Workload.INCOMING: lambda m: run_workload(m, Workload.INCOMING, inbox_count)}, clock=clock)
     [result] = scheduler.run_due()
     assert result.failure.code == "Forbidden" and result.next_run_on is None
     stored = Mailbox.get_by_id(mailbox.id)
@@ -166,8 +174,9 @@ def test_permanent_failure_disables_and_is_not_scheduled(setup, ews):
 
 def test_catch_up_after_sleep_runs_each_due_workload_once(setup):
     profile = setup.profile("Sleepy")
-    mailboxes = [_enable(setup.mailbox(profile, f"sleepy{i}@contoso.com"), Workload.INCOMING, Workload.ACT)
-                 for i in range(3)]
+    mailboxes = [
+        _enable(setup.mailbox(profile, f"sleepy{i}@contoso.com"), Workload.INCOMING, Workload.ACT) for i in range(3)
+    ]
     recorder = Recorder()
     clock = Clock()
     scheduler = Scheduler(recorder.workloads(), clock=clock)
@@ -220,4 +229,8 @@ def test_eligible_jobs_carry_profile_limits(setup):
     mailbox = _enable(setup.mailbox(profile, "limits@contoso.com"), Workload.OUTGOING)
     [job] = eligible_jobs()
     assert (job.mailbox_id, job.workload, job.limit, job.min_polling) == (
-        mailbox.id, Workload.OUTGOING, 7, timedelta(minutes=3))
+        mailbox.id,
+        Workload.OUTGOING,
+        7,
+        timedelta(minutes=3),
+    )

@@ -5,6 +5,7 @@ keeps it renewed while the cycle runs and releases it once the next run is store
 lease another holder has is skipped, without a failure or an alert. Another process is played
 here by a lease claimed under another holder's name.
 """
+
 import queue
 import threading
 from datetime import timedelta
@@ -35,6 +36,7 @@ def test_a_cycle_another_process_holds_is_skipped_without_failure_or_alert(setup
         def run(m):
             calls.append(w)
             return _done(m)
+
         return run
 
     results = {r.workload: r for r in Scheduler({w: workload(w) for w in Workload}, clock=Clock()).run_once()}
@@ -54,8 +56,11 @@ def test_a_cycle_another_process_holds_is_skipped_without_failure_or_alert(setup
 def _state_exists(mailbox, workload):
     from app.store.models import WorkloadState
 
-    return WorkloadState.select().where((WorkloadState.mailbox == mailbox.id)
-                                        & (WorkloadState.workload == workload)).exists()
+    return (
+        WorkloadState.select()
+        .where((WorkloadState.mailbox == mailbox.id) & (WorkloadState.workload == workload))
+        .exists()
+    )
 
 
 def test_the_lease_is_held_and_renewed_while_the_cycle_runs_then_released(setup):
@@ -102,8 +107,9 @@ def test_the_loop_does_not_spin_on_a_held_cycle_and_runs_it_once_free(setup):
         calls.append(m.email)
         return _done(m)
 
-    scheduler = Scheduler({Workload.INCOMING: incoming}, clock=clock, wait_cap=0.02, on_result=done.put,
-                          held_retry=timedelta(minutes=1))
+    scheduler = Scheduler(
+        {Workload.INCOMING: incoming}, clock=clock, wait_cap=0.02, on_result=done.put, held_retry=timedelta(minutes=1)
+    )
     scheduler.start()
     try:
         first = done.get(timeout=SAFETY)

@@ -1,5 +1,6 @@
 """The background loop: first runs, sync now, pause and resume, a clean stop. The clock is
 injected and never advanced by waiting; queue timeouts are only a safety net."""
+
 import queue
 from datetime import timedelta
 from types import SimpleNamespace

@@ -57,9 +57,13 @@ def test_requests_wait_for_the_profile_gate(setup, ews):
 
     sampler = threading.Thread(target=sample)
     sampler.start()
-    threads = [threading.Thread(target=run_workload, args=(
-        m, Workload.INCOMING, lambda r: [r.connection.account.inbox.refresh() for _ in range(3)]))
-               for m in mailboxes]
+    threads = [
+        threading.Thread(
+            target=run_workload,
+            args=(m, Workload.INCOMING, lambda r: [r.connection.account.inbox.refresh() for _ in range(3)]),
+        )
+        for m in mailboxes
+    ]
     for t in threads:
         t.start()
     for t in threads:

@@ -10,6 +10,7 @@ The two processes are real subprocesses of the real command line, on this test's
 against this test process's loopback server; CreateItem is slowed down so that the two really
 overlap.
 """
+
 from __future__ import annotations
 
 import os
@@ -38,11 +39,21 @@ def _subjects(ews, email, folder, name="subject"):
 
 
 def _sync_once(sssm_home) -> subprocess.Popen:
-    env = dict(os.environ, SSSM_HOME=str(sssm_home), SSSM_WORKER_PASSWORD=EWS_PASSWORD,
-               PYTHON_KEYRING_BACKEND="worker_support.EnvironmentKeyring",  # the child's password
-               PYTHONPATH=os.pathsep.join([str(REPO_ROOT / "tests" / "sync"), str(REPO_ROOT)]))
-    return subprocess.Popen([sys.executable, "-m", "app", "sync", "--once"], cwd=REPO_ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = dict(
+        os.environ,
+        SSSM_HOME=str(sssm_home),
+        SSSM_WORKER_PASSWORD=EWS_PASSWORD,
+        PYTHON_KEYRING_BACKEND="worker_support.EnvironmentKeyring",  # the child's password
+        PYTHONPATH=os.pathsep.join([str(REPO_ROOT / "tests" / "sync"), str(REPO_ROOT)]),
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "app", "sync", "--once"],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_two_sync_once_processes_on_one_store_push_everything_once(setup, ews, sssm_home, capsys):
@@ -50,7 +61,8 @@ def test_two_sync_once_processes_on_one_store_push_everything_once(setup, ews, s
     rcpt = ews.new_account("twicercpt")
     mailbox = setup.mailbox(setup.profile("Two processes", max_connections=4), account.email)
     Mailbox.update(incoming_enabled=True, outgoing_enabled=True, act_enabled=True).where(
-        Mailbox.id == mailbox.id).execute()
+        Mailbox.id == mailbox.id
+    ).execute()
     options = repo.user_options(setup.user)
     options.tracking_option = TrackingOption.ALL
     options.save()
@@ -77,18 +89,29 @@ def test_two_sync_once_processes_on_one_store_push_everything_once(setup, ews, s
     assert _subjects(ews, email, "contacts", "surname") == {f"Contact {n:02}": 1 for n in range(CONTACTS)}
     assert _subjects(ews, email, "tasks") == {f"Task {n:02}": 1 for n in range(TASKS)}
     assert (Appointment.select().count(), Contact.select().count(), Task.select().count()) == (
-        APPOINTMENTS, CONTACTS, TASKS), "nothing imported back as new"
+        APPOINTMENTS,
+        CONTACTS,
+        TASKS,
+    ), "nothing imported back as new"
     links = list(ItemLink.select())
     assert len(links) == APPOINTMENTS + CONTACTS + TASKS
-    assert len({(link.record_type, link.record_id) for link in links}) == len({link.item_id for link in links}) \
-        == len(links), "every record linked once, to an item of its own"
-    delivered = Counter(item.msgid for item in ews.server.directory.mailbox(rcpt.email).distinguished[
-        "inbox"].items.values())
+    assert (
+        len({(link.record_type, link.record_id) for link in links})
+        == len({link.item_id for link in links})
+        == len(links)
+    ), "every record linked once, to an item of its own"
+    delivered = Counter(
+        item.msgid for item in ews.server.directory.mailbox(rcpt.email).distinguished["inbox"].items.values()
+    )
     assert delivered == dict.fromkeys(sent, 1), "every email sent once"
     assert EmailActivity.select().count() == inbox + EMAILS
     assert EmailMailboxLink.select().where(EmailMailboxLink.mailbox == mailbox.id).count() == inbox + EMAILS
-    created = sum(int(line.split("created ")[1].split(",")[0]) for out in outputs for line in out.splitlines()
-                  if line.startswith(f"{email} act: created"))
+    created = sum(
+        int(line.split("created ")[1].split(",")[0])
+        for out in outputs
+        for line in out.splitlines()
+        if line.startswith(f"{email} act: created")
+    )
     assert created == APPOINTMENTS + CONTACTS + TASKS, outputs
 
     assert main(["sync", "--once"]) == 0, "the next cycle succeeds"

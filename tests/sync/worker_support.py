@@ -4,6 +4,7 @@ The test process keeps passwords in an in-memory keyring, which a child cannot s
 installs ``EnvironmentKeyring``, answering with the password in ``SSSM_WORKER_PASSWORD``. Test
 code only, never app code.
 """
+
 from __future__ import annotations
 
 import os

@@ -3,6 +3,7 @@
 exchangelib's GetItem builds the request and turns error answers into exceptions per item; only
 the reading of a message answer is ours, without a full exchangelib Message per item.
 """
+
 from __future__ import annotations
 
 from exchangelib.services import GetItem

@@ -6,6 +6,7 @@ raises that error. The changes come back as ``(change type, NewMessage | None)``
 message as its id, change key and arrival time, any other item as None, without building an
 exchangelib item (all its fields) per change.
 """
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -4,6 +4,7 @@ exchangelib raises ErrorIrresolvableConflict for the whole batch; appointments, 
 tasks sync wants it per item (that item changed in Exchange since it was read: re-read it and
 decide as a conflict), with the other items of the batch saved.
 """
+
 from __future__ import annotations
 
 from exchangelib.errors import ErrorIrresolvableConflict

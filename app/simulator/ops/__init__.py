@@ -3,6 +3,7 @@
 A handler takes (RequestContext, the operation's request element) and returns the
 serialized ``<m:...Response>`` element.
 """
+
 from . import createitem, deletemove, finditem, folders, getitem, misc, sync_folder_items, updateitem
 
 OPERATIONS = {

@@ -1,4 +1,5 @@
 """Helpers shared by operations: response shapes and restrictions."""
+
 from __future__ import annotations
 
 import operator
@@ -22,8 +23,7 @@ def item_shape(shape_el, *, find: bool) -> tuple[frozenset, str]:
         if find and base == "AllProperties":
             wanted = DEFAULT_FIND
     else:
-        raise Fault(soap.schema_validation_fault(
-            f"The element 'BaseShape' has invalid value '{base}'."))
+        raise Fault(soap.schema_validation_fault(f"The element 'BaseShape' has invalid value '{base}'."))
     body_type = (shape_el.findtext(T + "BodyType") or "Best").strip()
     extra = shape_el.find(T + "AdditionalProperties")
     if extra is not None:
@@ -47,8 +47,14 @@ def item_shape(shape_el, *, find: bool) -> tuple[frozenset, str]:
 
 
 # ---------------------------------------------------------------------------- restrictions
-_CMP = {"IsEqualTo": operator.eq, "IsNotEqualTo": operator.ne, "IsGreaterThan": operator.gt,
-        "IsGreaterThanOrEqualTo": operator.ge, "IsLessThan": operator.lt, "IsLessThanOrEqualTo": operator.le}
+_CMP = {
+    "IsEqualTo": operator.eq,
+    "IsNotEqualTo": operator.ne,
+    "IsGreaterThan": operator.gt,
+    "IsGreaterThanOrEqualTo": operator.ge,
+    "IsLessThan": operator.lt,
+    "IsLessThanOrEqualTo": operator.le,
+}
 
 
 def _convert(ftype, text):
@@ -65,7 +71,7 @@ def _convert(ftype, text):
 
 def compile_restriction(el, getter_for_uri):
     """A predicate(obj) for a t:Restriction child; *getter_for_uri(uri)* -> (getter(obj), type)."""
-    tag = el.tag[len(T):]
+    tag = el.tag[len(T) :]
     if tag == "And":
         parts = [compile_restriction(c, getter_for_uri) for c in el]
         return lambda o: all(p(o) for p in parts)
@@ -102,6 +108,7 @@ def compile_restriction(el, getter_for_uri):
                 return cmp(v, value)
             except TypeError:
                 return False
+
         return pred
     if tag == "Contains":
         const = el.find(T + "Constant")
@@ -121,10 +128,14 @@ def compile_restriction(el, getter_for_uri):
                 s = s if isinstance(s, str) else " ".join(x for x in s if x) if isinstance(s, tuple) else str(s)
                 if ignore_case:
                     s = s.lower()
-                if (mode == "FullString" and s == needle) or (mode == "Prefixed" and s.startswith(needle)) or \
-                        (mode not in ("FullString", "Prefixed") and needle in s):
+                if (
+                    (mode == "FullString" and s == needle)
+                    or (mode == "Prefixed" and s.startswith(needle))
+                    or (mode not in ("FullString", "Prefixed") and needle in s)
+                ):
                     return True
             return False
+
         return contains
     raise OpError("ErrorUnsupportedQueryFilter", f"The restriction {tag} is not supported.")
 
@@ -145,6 +156,7 @@ def _extended_getter(path):
             return _convert(ftype, value)
         except (ValueError, PropertyError):
             return None
+
     return getter, ftype
 
 
@@ -164,6 +176,7 @@ def item_getter(render_ctx):
         if f.type == "itemid":
             return (lambda it: it.id), "str"
         return (lambda it: f.value(it, render_ctx)), f.type
+
     return getter_for_uri
 
 

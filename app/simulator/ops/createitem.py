@@ -1,4 +1,5 @@
 """CreateItem: save drafts/appointments/contacts/tasks, send mail between local mailboxes."""
+
 from __future__ import annotations
 
 import copy
@@ -52,8 +53,9 @@ def thread(item: Item, mailboxes) -> None:
         item.conv_id = guid
 
 
-def deliver_copy(mb: Mailbox, item: Item, *, received: datetime | None = None, folder=None,
-                 is_read: bool = False) -> Item:
+def deliver_copy(
+    mb: Mailbox, item: Item, *, received: datetime | None = None, folder=None, is_read: bool = False
+) -> Item:
     """Put a copy of message *item* into *mb*'s Inbox (or *folder*) as a received message."""
     copy_ = copy.copy(item)
     now = utcnow()
@@ -108,15 +110,18 @@ def create_item(ctx: RequestContext, req) -> str:
     if items_el is None:
         raise Fault(soap.schema_validation_fault("The element 'CreateItem' has incomplete content; 'Items' expected."))
     if disposition not in (None, "SaveOnly", "SendOnly", "SendAndSaveCopy"):
-        raise Fault(soap.schema_validation_fault(
-            f"The 'MessageDisposition' attribute is invalid - The value '{disposition}' is invalid."))
+        raise Fault(
+            soap.schema_validation_fault(
+                f"The 'MessageDisposition' attribute is invalid - The value '{disposition}' is invalid."
+            )
+        )
     for el in items_el:  # schema validation comes before any item is created
         violation = text_only_violation(el)
         if violation:
             raise Fault(soap.schema_validation_fault(violation))
     msgs = []
     for el in items_el:
-        tag = el.tag[len(T):] if el.tag.startswith(T) else el.tag
+        tag = el.tag[len(T) :] if el.tag.startswith(T) else el.tag
         try:
             kind = KIND_BY_ELEM.get(tag) if tag in CREATABLE else None
             if kind is None:
@@ -125,8 +130,9 @@ def create_item(ctx: RequestContext, req) -> str:
                 mb, folder = ctx.resolve_folder(saved_el[0])
             else:
                 mb = ctx.own_mailbox()
-                default = "sentitems" if (kind == "Message" and disposition == "SendAndSaveCopy") \
-                    else DEFAULT_FOLDER[kind]
+                default = (
+                    "sentitems" if (kind == "Message" and disposition == "SendAndSaveCopy") else DEFAULT_FOLDER[kind]
+                )
                 folder = mb.distinguished[default]
             try:
                 item = item_from_xml(el, kind)
@@ -134,8 +140,7 @@ def create_item(ctx: RequestContext, req) -> str:
                 raise OpError(e.code, str(e)) from None
             if kind == "Message":
                 if disposition is None:
-                    raise OpError("ErrorMessageDispositionRequired",
-                                  "MessageDisposition attribute is required.")
+                    raise OpError("ErrorMessageDispositionRequired", "MessageDisposition attribute is required.")
                 if disposition == "SaveOnly":
                     item.is_draft = True
                     item.is_read = True
@@ -152,8 +157,10 @@ def create_item(ctx: RequestContext, req) -> str:
                     if not item.get("start"):
                         raise OpError("ErrorInvalidPropertySet", "Start is required for a calendar item.")
                     owner = ctx.directory.get(mb.email)
-                    item.set("organizer", item.get("organizer") or
-                             ((owner.display_name, owner.email) if owner else (None, mb.email)))
+                    item.set(
+                        "organizer",
+                        item.get("organizer") or ((owner.display_name, owner.email) if owner else (None, mb.email)),
+                    )
                     item.set("uid", item.get("uid") or os.urandom(16).hex().upper())
                     item.set("reminder_is_set", item.get("reminder_is_set", True))
                     item.set("reminder_minutes", item.get("reminder_minutes", 15))
@@ -163,9 +170,8 @@ def create_item(ctx: RequestContext, req) -> str:
                 saved = item
             inner = ""
             if saved is not None:
-                inner = (f'<t:{tag}><t:ItemId Id="{saved.id}" ChangeKey="{mb.change_key(saved)}"/></t:{tag}>')
+                inner = f'<t:{tag}><t:ItemId Id="{saved.id}" ChangeKey="{mb.change_key(saved)}"/></t:{tag}>'
             msgs.append(response_message("CreateItem", f"<m:Items>{inner}</m:Items>"))
         except OpError as e:
             msgs.append(response_message("CreateItem", error=e, error_inner="<m:Items/>"))
     return response("CreateItem", msgs)
-

@@ -1,4 +1,5 @@
 """DeleteItem and MoveItem."""
+
 from __future__ import annotations
 
 from .. import soap
@@ -18,11 +19,14 @@ def _move(src_mb, item, dst_mb, folder):
 def delete_item(ctx: RequestContext, req) -> str:
     delete_type = req.get("DeleteType")
     if delete_type not in _DELETE_TYPES:
-        raise Fault(soap.schema_validation_fault(
-            f"The 'DeleteType' attribute is invalid - The value '{delete_type}' is invalid."))
+        raise Fault(
+            soap.schema_validation_fault(
+                f"The 'DeleteType' attribute is invalid - The value '{delete_type}' is invalid."
+            )
+        )
     ids = req.find(M + "ItemIds")
     msgs = []
-    for el in (list(ids) if ids is not None else []):
+    for el in list(ids) if ids is not None else []:
         try:
             if el.tag != T + "ItemId":
                 raise OpError("ErrorInvalidRequest", "Only ItemId is supported by this server.")
@@ -42,22 +46,32 @@ def move_item(ctx: RequestContext, req) -> str:
     to_el = req.find(M + "ToFolderId")
     ids = req.find(M + "ItemIds")
     if to_el is None or len(to_el) == 0:
-        raise Fault(soap.schema_validation_fault(
-            "The element 'MoveItem' has incomplete content; 'ToFolderId' expected."))
+        raise Fault(
+            soap.schema_validation_fault("The element 'MoveItem' has incomplete content; 'ToFolderId' expected.")
+        )
     msgs = []
     try:
         dst_mb, folder = ctx.resolve_folder(to_el[0])
     except OpError as e:
-        return response("MoveItem", [response_message("MoveItem", error=e, error_inner="<m:Items/>")
-                                     for _ in (list(ids) if ids is not None else [None])])
-    for el in (list(ids) if ids is not None else []):
+        return response(
+            "MoveItem",
+            [
+                response_message("MoveItem", error=e, error_inner="<m:Items/>")
+                for _ in (list(ids) if ids is not None else [None])
+            ],
+        )
+    for el in list(ids) if ids is not None else []:
         try:
             mb, item = ctx.resolve_item(el)
             moved = _move(mb, item, dst_mb, folder)
             tag = moved.kind
-            msgs.append(response_message(
-                "MoveItem", f'<m:Items><t:{tag}><t:ItemId Id="{moved.id}" ChangeKey="{dst_mb.change_key(moved)}"/>'
-                            f"</t:{tag}></m:Items>"))
+            msgs.append(
+                response_message(
+                    "MoveItem",
+                    f'<m:Items><t:{tag}><t:ItemId Id="{moved.id}" ChangeKey="{dst_mb.change_key(moved)}"/>'
+                    f"</t:{tag}></m:Items>",
+                )
+            )
         except OpError as e:
             msgs.append(response_message("MoveItem", error=e, error_inner="<m:Items/>"))
     return response("MoveItem", msgs)

@@ -1,4 +1,5 @@
 """FindItem: paging views, restrictions, sort order."""
+
 from __future__ import annotations
 
 from ..service import M, OpError, RequestContext, T, response, response_message
@@ -18,8 +19,10 @@ def _sorted_items(folder, sort_el, render_ctx):
     orders = list(sort_el) if sort_el is not None else []
     if not orders:
         return items[::-1]  # Exchange's default view: newest first
-    if len(orders) == 1 and (orders[0].find(T + "FieldURI") is not None
-                             and orders[0].find(T + "FieldURI").get("FieldURI") == "item:DateTimeReceived"):
+    if len(orders) == 1 and (
+        orders[0].find(T + "FieldURI") is not None
+        and orders[0].find(T + "FieldURI").get("FieldURI") == "item:DateTimeReceived"
+    ):
         return list(items) if orders[0].get("Order") == "Ascending" else items[::-1]
     result = list(items)
     for order in reversed(orders):
@@ -33,6 +36,7 @@ def _sorted_items(folder, sort_el, render_ctx):
             if isinstance(v, tuple):
                 v = " ".join(x or "" for x in v)
             return (v is not None, v if v is not None else 0)
+
         try:
             result.sort(key=key, reverse=order.get("Order") == "Descending")
         except TypeError:
@@ -50,7 +54,7 @@ def find_item(ctx: RequestContext, req) -> str:
     calview = req.find(M + "CalendarView")
     msgs = []
     parents = req.find(M + "ParentFolderIds")
-    for fid in (list(parents) if parents is not None else []):
+    for fid in list(parents) if parents is not None else []:
         try:
             if traversal not in ("Shallow", "Associated", "SoftDeleted"):
                 raise OpError("ErrorInvalidOperation", "Deep traversal is not supported for items.")
@@ -61,9 +65,17 @@ def find_item(ctx: RequestContext, req) -> str:
             elif calview is not None:
                 start = parse_dt(calview.get("StartDate"))
                 end = parse_dt(calview.get("EndDate"))
-                items = sorted((it for it in folder.items.values() if it.kind == "CalendarItem" and it.get("start")
-                                and it.get("start") < end and it.get("end", it.get("start")) > start),
-                               key=lambda it: (it.get("start"), it.id))
+                items = sorted(
+                    (
+                        it
+                        for it in folder.items.values()
+                        if it.kind == "CalendarItem"
+                        and it.get("start")
+                        and it.get("start") < end
+                        and it.get("end", it.get("start")) > start
+                    ),
+                    key=lambda it: (it.get("start"), it.id),
+                )
             else:
                 items = _sorted_items(folder, sort_el, rctx)
             if restriction is not None and len(restriction):
@@ -78,10 +90,10 @@ def find_item(ctx: RequestContext, req) -> str:
                     raise OpError("ErrorInvalidPagingMaxRows")
                 if indexed.get("BasePoint") == "End":
                     stop = max(total - offset, 0)
-                    page = items[max(stop - max_entries, 0):stop]
+                    page = items[max(stop - max_entries, 0) : stop]
                     next_offset = offset + len(page)
                 else:
-                    page = items[offset:offset + max_entries]
+                    page = items[offset : offset + max_entries]
                     next_offset = offset + len(page)
                 last = next_offset >= total
                 attrs = f'IndexedPagingOffset="{next_offset}" '
@@ -90,7 +102,7 @@ def find_item(ctx: RequestContext, req) -> str:
                 den = max(int(fractional.get("Denominator") or 1), 1)
                 max_entries = min(int(fractional.get("MaxEntriesReturned") or MAX_PAGE), MAX_PAGE)
                 offset = total * num // den
-                page = items[offset:offset + max_entries]
+                page = items[offset : offset + max_entries]
                 next_offset = offset + len(page)
                 last = next_offset >= total
                 attrs = f'NumeratorOffset="{next_offset}" AbsoluteDenominator="{total}" '
@@ -101,10 +113,14 @@ def find_item(ctx: RequestContext, req) -> str:
                 page = items[:max_entries]
                 last = len(page) >= total
             body = "".join(render_item(it, wanted, rctx) for it in page)
-            msgs.append(response_message(
-                "FindItem", f'<m:RootFolder {attrs}TotalItemsInView="{total}" '
-                            f'IncludesLastItemInRange="{"true" if last else "false"}">'
-                            f"<t:Items>{body}</t:Items></m:RootFolder>"))
+            msgs.append(
+                response_message(
+                    "FindItem",
+                    f'<m:RootFolder {attrs}TotalItemsInView="{total}" '
+                    f'IncludesLastItemInRange="{"true" if last else "false"}">'
+                    f"<t:Items>{body}</t:Items></m:RootFolder>",
+                )
+            )
         except OpError as e:
             msgs.append(response_message("FindItem", error=e))
         except ValueError:

@@ -1,4 +1,5 @@
 """GetFolder, FindFolder, CreateFolder, DeleteFolder."""
+
 from __future__ import annotations
 
 from .. import soap
@@ -7,26 +8,47 @@ from ..service import Fault, M, OpError, RequestContext, T, response, response_m
 from ..soap import esc
 from .common import compile_restriction
 
-FOLDER_ELEMENTS = {"Folder": None, "CalendarFolder": "IPF.Appointment", "ContactsFolder": "IPF.Contact",
-                   "TasksFolder": "IPF.Task", "SearchFolder": None}
+FOLDER_ELEMENTS = {
+    "Folder": None,
+    "CalendarFolder": "IPF.Appointment",
+    "ContactsFolder": "IPF.Contact",
+    "TasksFolder": "IPF.Task",
+    "SearchFolder": None,
+}
 
-_RIGHTS = ("<t:EffectiveRights><t:CreateAssociated>true</t:CreateAssociated><t:CreateContents>true"
-           "</t:CreateContents><t:CreateHierarchy>true</t:CreateHierarchy><t:Delete>true</t:Delete>"
-           "<t:Modify>true</t:Modify><t:Read>true</t:Read><t:ViewPrivateItems>true</t:ViewPrivateItems>"
-           "</t:EffectiveRights>")
+_RIGHTS = (
+    "<t:EffectiveRights><t:CreateAssociated>true</t:CreateAssociated><t:CreateContents>true"
+    "</t:CreateContents><t:CreateHierarchy>true</t:CreateHierarchy><t:Delete>true</t:Delete>"
+    "<t:Modify>true</t:Modify><t:Read>true</t:Read><t:ViewPrivateItems>true</t:ViewPrivateItems>"
+    "</t:EffectiveRights>"
+)
 
 # schema order of the folder properties we model
-_ORDER = ("FolderId", "ParentFolderId", "FolderClass", "DisplayName", "TotalCount", "ChildFolderCount",
-          "EffectiveRights", "UnreadCount")
+_ORDER = (
+    "FolderId",
+    "ParentFolderId",
+    "FolderClass",
+    "DisplayName",
+    "TotalCount",
+    "ChildFolderCount",
+    "EffectiveRights",
+    "UnreadCount",
+)
 _SHAPES = {
     "IdOnly": frozenset({"FolderId"}),
     "Default": frozenset({"FolderId", "DisplayName", "TotalCount", "ChildFolderCount", "UnreadCount"}),
     "AllProperties": frozenset(_ORDER),
 }
-_FOLDER_URIS = {"folder:FolderId": "FolderId", "folder:ParentFolderId": "ParentFolderId",
-                "folder:FolderClass": "FolderClass", "folder:DisplayName": "DisplayName",
-                "folder:TotalCount": "TotalCount", "folder:ChildFolderCount": "ChildFolderCount",
-                "folder:EffectiveRights": "EffectiveRights", "folder:UnreadCount": "UnreadCount"}
+_FOLDER_URIS = {
+    "folder:FolderId": "FolderId",
+    "folder:ParentFolderId": "ParentFolderId",
+    "folder:FolderClass": "FolderClass",
+    "folder:DisplayName": "DisplayName",
+    "folder:TotalCount": "TotalCount",
+    "folder:ChildFolderCount": "ChildFolderCount",
+    "folder:EffectiveRights": "EffectiveRights",
+    "folder:UnreadCount": "UnreadCount",
+}
 
 
 def folder_element(folder: Folder) -> str:
@@ -110,6 +132,7 @@ def _folder_getter(mb):
         if uri == "folder:ChildFolderCount":
             return (lambda f: len(mb.children(f.id))), "int"
         raise OpError("ErrorUnsupportedPathForQuery", "The property path is not supported for this query.")
+
     return getter_for_uri
 
 
@@ -133,20 +156,24 @@ def find_folder(ctx: RequestContext, req) -> str:
                 max_entries = int(view.get("MaxEntriesReturned") or total or 1)
                 if view.get("BasePoint") == "End":
                     start = max(total - offset - max_entries, 0)
-                    page = folders[start:total - offset]
+                    page = folders[start : total - offset]
                     next_offset = total - start
                 else:
-                    page = folders[offset:offset + max_entries]
+                    page = folders[offset : offset + max_entries]
                     next_offset = offset + len(page)
                 last = next_offset >= total
                 attrs = f'IndexedPagingOffset="{next_offset}" '
             else:
                 page, last = folders, True
             body = "".join(render_folder(mb, f, wanted) for f in page)
-            msgs.append(response_message(
-                "FindFolder", f'<m:RootFolder {attrs}TotalItemsInView="{total}" '
-                              f'IncludesLastItemInRange="{"true" if last else "false"}">'
-                              f"<t:Folders>{body}</t:Folders></m:RootFolder>"))
+            msgs.append(
+                response_message(
+                    "FindFolder",
+                    f'<m:RootFolder {attrs}TotalItemsInView="{total}" '
+                    f'IncludesLastItemInRange="{"true" if last else "false"}">'
+                    f"<t:Folders>{body}</t:Folders></m:RootFolder>",
+                )
+            )
         except OpError as e:
             msgs.append(response_message("FindFolder", error=e))
     return response("FindFolder", msgs)
@@ -161,10 +188,11 @@ def create_folder(ctx: RequestContext, req) -> str:
     try:
         mb, parent = ctx.resolve_folder(parent_el[0], parent=True)
     except OpError as e:
-        return response("CreateFolder", [response_message("CreateFolder", error=e, error_inner="<m:Folders/>")
-                                         for _ in folders_el])
+        return response(
+            "CreateFolder", [response_message("CreateFolder", error=e, error_inner="<m:Folders/>") for _ in folders_el]
+        )
     for fel in folders_el:
-        tag = fel.tag[len(T):]
+        tag = fel.tag[len(T) :]
         try:
             if tag not in FOLDER_ELEMENTS:
                 raise OpError("ErrorInvalidRequest")
@@ -175,8 +203,11 @@ def create_folder(ctx: RequestContext, req) -> str:
             if any(c.name.lower() == name.lower() for c in mb.children(parent.id)):
                 raise OpError("ErrorFolderExists")
             folder = mb.add_folder(parent.id, name, cls)
-            msgs.append(response_message(
-                "CreateFolder", f"<m:Folders>{render_folder(mb, folder, _SHAPES['IdOnly'])}</m:Folders>"))
+            msgs.append(
+                response_message(
+                    "CreateFolder", f"<m:Folders>{render_folder(mb, folder, _SHAPES['IdOnly'])}</m:Folders>"
+                )
+            )
         except OpError as e:
             msgs.append(response_message("CreateFolder", error=e, error_inner="<m:Folders/>"))
     return response("CreateFolder", msgs)

@@ -1,4 +1,5 @@
 """GetItem."""
+
 from __future__ import annotations
 
 from ..service import M, OpError, RequestContext, response, response_message
@@ -11,7 +12,7 @@ def get_item(ctx: RequestContext, req) -> str:
     ids = req.find(M + "ItemIds")
     msgs = []
     contexts: dict[str, RenderContext] = {}
-    for el in (list(ids) if ids is not None else []):
+    for el in list(ids) if ids is not None else []:
         try:
             mb, item = ctx.resolve_item(el)
             rctx = contexts.get(mb.email)

@@ -1,4 +1,5 @@
 """SyncFolderItems, driven by the per-folder change log (cost is O(changes since the state))."""
+
 from __future__ import annotations
 
 import base64
@@ -25,7 +26,7 @@ def decode_sync_state(state: str, folder_id: str, max_seq: int) -> int:
         raw = gzip.decompress(base64.b64decode(state, validate=True))
         if not raw.startswith(_MAGIC):
             raise ValueError
-        fid, seq_text = raw[len(_MAGIC):].decode("ascii").rsplit("|", 1)
+        fid, seq_text = raw[len(_MAGIC) :].decode("ascii").rsplit("|", 1)
         seq = int(seq_text)
     except (binascii.Error, ValueError, OSError, EOFError, UnicodeDecodeError):
         raise OpError("ErrorInvalidSyncStateData") from None
@@ -44,9 +45,12 @@ def sync_folder_items(ctx: RequestContext, req) -> str:
     except ValueError:
         max_changes = 0
     if not 1 <= max_changes <= 512:
-        raise Fault(soap.schema_validation_fault(
-            "The 'MaxChangesReturned' element is invalid - The value is invalid according to its datatype "
-            f"'{soap.T_NS}:MaxSyncChangesReturnedType' - The MaxInclusive constraint failed."))
+        raise Fault(
+            soap.schema_validation_fault(
+                "The 'MaxChangesReturned' element is invalid - The value is invalid according to its datatype "
+                f"'{soap.T_NS}:MaxSyncChangesReturnedType' - The MaxInclusive constraint failed."
+            )
+        )
     ignore_el = req.find(M + "Ignore")
     ignore = {el.get("Id") for el in ignore_el} if ignore_el is not None else set()
     try:
@@ -87,15 +91,18 @@ def sync_folder_items(ctx: RequestContext, req) -> str:
             elif item.content_seq > since:
                 out.append(f"<t:Update>{render_item(item, wanted, rctx)}</t:Update>")
             else:
-                out.append(f'<t:ReadFlagChange><t:ItemId Id="{item.id}" ChangeKey="{mb.change_key(item)}"/>'
-                           f"<t:IsRead>{'true' if item.is_read else 'false'}</t:IsRead></t:ReadFlagChange>")
+                out.append(
+                    f'<t:ReadFlagChange><t:ItemId Id="{item.id}" ChangeKey="{mb.change_key(item)}"/>'
+                    f"<t:IsRead>{'true' if item.is_read else 'false'}</t:IsRead></t:ReadFlagChange>"
+                )
         if complete:
             new_seq = mb.seq
         changes = f"<m:Changes>{''.join(out)}</m:Changes>" if out else "<m:Changes/>"
         msg = response_message(
             "SyncFolderItems",
             f"<m:SyncState>{encode_sync_state(folder.id, new_seq)}</m:SyncState>"
-            f"<m:IncludesLastItemInRange>{'true' if complete else 'false'}</m:IncludesLastItemInRange>{changes}")
+            f"<m:IncludesLastItemInRange>{'true' if complete else 'false'}</m:IncludesLastItemInRange>{changes}",
+        )
     except OpError as e:
         msg = response_message("SyncFolderItems", error=e)
     return response("SyncFolderItems", [msg])

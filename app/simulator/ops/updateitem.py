@@ -1,4 +1,5 @@
 """UpdateItem: SetItemField / AppendToItemField / DeleteItemField with ChangeKey checks."""
+
 from __future__ import annotations
 
 import base64
@@ -45,14 +46,13 @@ def _field_for(item, path):
         if f is not None and BY_ELEM[item.kind].get(f.elem) is not f:
             f = None
     if f is None:
-        raise OpError("ErrorInvalidPropertySet",
-                      f"The property {uri} is not valid for an item of type {item.kind}.")
+        raise OpError("ErrorInvalidPropertySet", f"The property {uri} is not valid for an item of type {item.kind}.")
     return f
 
 
 def _apply_update(item, update) -> str | None:
     """Apply one update; returns the element name of the property changed (None: nothing changed)."""
-    op = update.tag[len(T):]
+    op = update.tag[len(T) :]
     path = _path(update)
     if item.kind == "CalendarItem" and path.get("FieldURI") in _TIMEZONE_URIS:
         return None
@@ -67,8 +67,7 @@ def _apply_update(item, update) -> str | None:
         container = next((c for c in update if c is not path), None)
         value_el = container.find(T + f.elem) if container is not None else None
         if value_el is None:
-            raise OpError("ErrorInvalidPropertySet",
-                          f"The item in the {op} does not contain the property {f.uri}.")
+            raise OpError("ErrorInvalidPropertySet", f"The item in the {op} does not contain the property {f.uri}.")
         apply_field(item, f, value_el, append=op == "AppendToItemField")
     except PropertyError as e:
         raise OpError(e.code, str(e)) from None
@@ -85,8 +84,9 @@ def _apply_extended(item, op: str, path, update) -> str | None:
         container = next((c for c in update if c is not path), None)
         value_el = extended.find_element(container, key) if container is not None else None
         if value_el is None:
-            raise OpError("ErrorInvalidPropertySet",
-                          f"The item in the {op} does not contain the extended property it names.")
+            raise OpError(
+                "ErrorInvalidPropertySet", f"The item in the {op} does not contain the extended property it names."
+            )
         _, value = extended.parse_element(value_el)
     except extended.ExtendedPathError as e:
         raise OpError("ErrorInvalidExtendedProperty", str(e)) from None
@@ -101,18 +101,21 @@ def update_item(ctx: RequestContext, req) -> str:
     mode = req.get("ConflictResolution") or "AutoResolve"
     disposition = req.get("MessageDisposition")
     if mode not in _CONFLICT_MODES:
-        raise Fault(soap.schema_validation_fault(
-            f"The 'ConflictResolution' attribute is invalid - The value '{mode}' is invalid."))
+        raise Fault(
+            soap.schema_validation_fault(
+                f"The 'ConflictResolution' attribute is invalid - The value '{mode}' is invalid."
+            )
+        )
     changes = req.find(M + "ItemChanges")
     # schema validation comes before any change is applied
-    for container in (changes.iter() if changes is not None else ()):
+    for container in changes.iter() if changes is not None else ():
         if container.tag in (T + "SetItemField", T + "AppendToItemField"):
             for el in container:
                 violation = text_only_violation(el)
                 if violation:
                     raise Fault(soap.schema_validation_fault(violation))
     msgs = []
-    for change in (list(changes) if changes is not None else []):
+    for change in list(changes) if changes is not None else []:
         try:
             id_el = change.find(T + "ItemId")
             if id_el is None:
@@ -125,7 +128,7 @@ def update_item(ctx: RequestContext, req) -> str:
             before["x"] = dict(item.x) if item.x else None
             changed = set()
             try:
-                for update in (list(updates) if updates is not None else []):
+                for update in list(updates) if updates is not None else []:
                     changed.add(_apply_update(item, update))
                 changed.discard(None)
             except OpError:
@@ -135,16 +138,18 @@ def update_item(ctx: RequestContext, req) -> str:
             if changed:
                 mb.touch(item, read_flag_only=changed == {"IsRead"})
             tag = item.kind
-            inner = (f'<m:Items><t:{tag}><t:ItemId Id="{item.id}" ChangeKey="{mb.change_key(item)}"/>'
-                     f"</t:{tag}></m:Items>")
+            inner = (
+                f'<m:Items><t:{tag}><t:ItemId Id="{item.id}" ChangeKey="{mb.change_key(item)}"/></t:{tag}></m:Items>'
+            )
             if item.kind == "Message" and disposition in ("SendOnly", "SendAndSaveCopy") and item.is_draft:
                 mb.remove_item(item)
                 save = mb.distinguished["sentitems"] if disposition == "SendAndSaveCopy" else None
                 item.created = item.modified = None
                 _send(ctx, mb, item, save)
                 inner = "<m:Items/>"
-            msgs.append(response_message(
-                "UpdateItem", inner + "<m:ConflictResults><t:Count>0</t:Count></m:ConflictResults>"))
+            msgs.append(
+                response_message("UpdateItem", inner + "<m:ConflictResults><t:Count>0</t:Count></m:ConflictResults>")
+            )
         except OpError as e:
             msgs.append(response_message("UpdateItem", error=e, error_inner="<m:Items/>"))
     return response("UpdateItem", msgs)
