@@ -28,10 +28,6 @@
         <translation>Exchange サーバーとプロファイルの設定を確認し、プロファイルのメールボックスをテストしてください。</translation>
     </message>
     <message>
-        <source>Disabled after {attempts} failed attempts. </source>
-        <translation>{attempts} 回失敗したため無効にしました。</translation>
-    </message>
-    <message>
         <source>Check the user name and password on the mailbox&apos;s Credentials tab, then click Test &amp; Enable mailbox.</source>
         <translation>メールボックスの [資格情報] タブでユーザー名とパスワードを確認し、[メールボックスのテストを有効化] をクリックしてください。</translation>
     </message>

@@ -218,10 +218,6 @@ def create_sample_data(now: datetime = NOW) -> Sample:
 
 
 ESCALATION_CODE = "Unauthorized"
-# Issue 13's alert texts for a failure that is retried, as its engine side words them ("will retry at
-# 10:35 (attempt 2 of 3)"); marked here so that the screenshots show them translated until that lands.
-RETRY_AT = QT_TRANSLATE_NOOP("Alerts", " Will retry at {time} (attempt {attempt} of {attempts}).")
-GAVE_UP = QT_TRANSLATE_NOOP("Alerts", "Disabled after {attempts} failed attempts. ")
 REFUSED = "The server refused the user name or password (HTTP 401)."  # app.exchange.errors' own (context Failures)
 NEXT_STEP = QT_TRANSLATE_NOOP(
     "Alerts",
@@ -234,14 +230,15 @@ def add_escalation_alerts(mailbox_id: int, now: datetime = NOW) -> None:
     next retry's time and attempt (retried every 5 minutes, 3 attempts), then the Error that
     disabled the workload. Its earlier sample alerts make way for these."""
     from app.domain.i18n import parts_text
+    from app.store.health import DISABLED_PREFIX, NO_MORE_LOGONS_SUFFIX, RETRY_SUFFIX
 
     Alert.delete().where(Alert.mailbox == mailbox_id).execute()
     last_retry = (now - timedelta(minutes=5)).astimezone()
     retry = [
         ["Failures", REFUSED, {}],
-        ["Alerts", RETRY_AT, {"time": f"{last_retry:%H:%M}", "attempt": 3, "attempts": 3}],
+        ["Alerts", RETRY_SUFFIX, {"time": f"{last_retry:%H:%M}", "attempt": 3, "attempts": 3}],
     ]
-    gave_up = [["Alerts", GAVE_UP, {"attempts": 3}], ["Failures", REFUSED, {}]]
+    gave_up = [["Alerts", DISABLED_PREFIX, {}], ["Failures", REFUSED, {}], ["Alerts", NO_MORE_LOGONS_SUFFIX, {}]]
     details = (
         "POST https://mail.contoso.com/EWS/Exchange.asmx → 401\n"
         'WWW-Authenticate: Negotiate, NTLM, Basic realm="mail.contoso.com"'
