@@ -35,7 +35,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Protocol
 
 from app.domain import schedule
-from app.domain.enums import ApprovalStatus, CredentialSource, SyncMethod, Workload
+from app.domain.enums import ApprovalStatus, CredentialSource, RunStatus, SyncMethod, Workload
 from app.domain.escalation import Failure, backoff_for
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.timeunit import minutes
@@ -573,4 +573,9 @@ def _store_mailbox_summary(mailbox: Mailbox) -> None:
     enabled = {w for w in Workload if getattr(mailbox, _ENABLED[w])}
     next_sync = schedule.earliest(s.next_run_on for s in states if s.workload in enabled or s.retry_test)
     failures = max((s.consecutive_transient_failures for s in states), default=0)
-    Mailbox.update(next_sync_on=next_sync, transient_failure_count=failures).where(Mailbox.id == mailbox.id).execute()
+    changes: dict[str, object] = {"next_sync_on": next_sync, "transient_failure_count": failures}
+    tested = [w for w in Workload if getattr(mailbox, _METHOD[w]) is SyncMethod.SERVER_SIDE]
+    if mailbox.mailbox_status is RunStatus.SUCCESS and tested and not any(w in enabled for w in tested):
+        # every workload it synchronizes was disabled by failures since its test: not a Success
+        changes["mailbox_status"] = RunStatus.FAILURE
+    Mailbox.update(**changes).where(Mailbox.id == mailbox.id).execute()

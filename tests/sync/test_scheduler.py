@@ -234,3 +234,27 @@ def test_eligible_jobs_carry_profile_limits(setup):
         7,
         timedelta(minutes=3),
     )
+
+
+def test_a_mailbox_whose_every_workload_was_disabled_is_no_longer_a_success(setup, ews):
+    """Issue 10: a mailbox showed Success while every workload it synchronizes was disabled."""
+    from app.domain.enums import RunStatus
+
+    account = ews.new_account("alldisabled")
+    mailbox = _enable(setup.mailbox(setup.profile("All disabled"), account.email), *Workload)
+    Mailbox.update(mailbox_status=RunStatus.SUCCESS).where(Mailbox.id == mailbox.id).execute()
+    ews.faults.inject("http403", account=account.email, count=None)
+    scheduler = Scheduler({w: lambda m, w=w: run_workload(m, w, inbox_count) for w in Workload}, clock=Clock())
+    scheduler.run_due()
+    stored = Mailbox.get_by_id(mailbox.id)
+    assert not (stored.incoming_enabled or stored.outgoing_enabled or stored.act_enabled)
+    assert stored.mailbox_status is RunStatus.FAILURE
+
+
+def test_a_mailbox_with_one_workload_still_enabled_keeps_its_status(setup):
+    from app.domain.enums import RunStatus
+
+    mailbox = _enable(setup.mailbox(setup.profile("Still one"), "stillone@contoso.com"), Workload.INCOMING)
+    Mailbox.update(mailbox_status=RunStatus.SUCCESS).where(Mailbox.id == mailbox.id).execute()
+    Scheduler(Recorder().workloads(), clock=Clock()).run_due()
+    assert Mailbox.get_by_id(mailbox.id).mailbox_status is RunStatus.SUCCESS
