@@ -273,7 +273,6 @@ NO_ITEM_ID = Mutation("named-remove", 0.0, name="ItemId")  # the first change's
 CUT_SHORT = Mutation("truncate", 0.6)
 
 
-@pytest.mark.xfail(strict=True, reason=DEFECT_GET_ITEM)
 def test_incoming_get_item_answers(fuzzed):
     seeds = [None, *php_ews_bodies("GetItem", "<t:Message")]
     tally = Tally("incoming GetItem (light parse)")
@@ -293,7 +292,6 @@ def test_incoming_get_item_answers(fuzzed):
     tally.finish()
 
 
-@pytest.mark.xfail(strict=True, reason=DEFECT_SYNC)
 def test_incoming_sync_folder_items_answers(fuzzed):
     seeds = [None, *php_ews_bodies("SyncFolderItems")]
     tally = Tally("incoming SyncFolderItems (light parse)")
@@ -652,7 +650,6 @@ def test_a_broken_get_item_answer_leaves_whole_batches_or_none(incoming_store, e
     )
 
 
-@pytest.mark.xfail(strict=True, reason=DEFECT_SINGLE_EMAIL)
 def test_a_malformed_answer_for_one_new_email_is_not_stored_cut_short(incoming_store, ews):
     account, mailbox = incoming_store.mailbox_with(1, 3000)
     ews.faults.inject("malformed", account=account.email, operation="GetItem", count=1)
