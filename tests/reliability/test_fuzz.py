@@ -313,7 +313,6 @@ def test_incoming_sync_folder_items_answers(fuzzed):
 ITEM_TAGS = {RecordType.APPOINTMENT: "CalendarItem", RecordType.CONTACT: "Contact", RecordType.TASK: "Task"}
 
 
-@pytest.mark.xfail(strict=True, reason=DEFECT_MAPPING)
 def test_item_mapping_of_appointment_contact_and_task_answers(fuzzed):
     seeds = [(t, None) for t in RecordType] + [
         (t, body) for t in RecordType for body in php_ews_bodies("GetItem", f"<t:{ITEM_TAGS[t]}>")
