@@ -7,7 +7,8 @@ Exchange answered with an error.
 
 - ``folder_changes``: SyncFolderItems (ids and change keys only) from a sync state, every page;
 - ``fetch_items``: GetItem with only the mapped fields (and the last modification time, the
-  item's marker);
+  item's marker); an answer that is not well-formed XML, or an item exchangelib cannot build
+  from it, raises ``MalformedAnswer`` (classified MalformedResponse) rather than being mapped;
 - ``find_marked``: FindItem of the items carrying given markers (app.exchange.item_marker);
 - ``create_items``, ``update_items``, ``delete_items``: CreateItem (each item stamped with its
   record's marker), UpdateItem (with the ChangeKey: a stale one answers
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from exchangelib.items import MOVE_TO_DELETED_ITEMS
+from exchangelib.items import ID_ONLY, MOVE_TO_DELETED_ITEMS
 
 from app.domain.enums import RecordType
 from app.domain.timeutil import as_utc
@@ -32,6 +33,7 @@ from app.exchange.errors import ItemError, item_error
 from app.exchange.item_mapping import ITEM_MAPPINGS, ItemMapping, StoreValues
 from app.exchange.item_marker import MARKER_FIELD
 from app.exchange.mailbox_connection import MailboxConnection
+from app.exchange.services.get_item import GetItemsStrict
 from app.exchange.services.update_item import UpdateItemPerItemConflicts
 
 __all__ = [
@@ -116,10 +118,14 @@ def fetch_items(
     mapping = ITEM_MAPPINGS[record_type]
     account = connection.account
     item_class = mapping.item_class()
-    results = account.fetch(
-        ids=[(item_id, None) for item_id in item_ids],
-        folder=mapping.folder_of(account),
-        only_fields=_read_fields(mapping, account),
+    folder = mapping.folder_of(account)
+    only_fields = _read_fields(mapping, account)
+    for field in only_fields:  # as account.fetch does, whose GetItem is not ours
+        folder.validate_item_field(field=field, version=account.version)
+    # ItemId and ChangeKey come unasked
+    additional_fields = {f for f in folder.normalize_fields(fields=only_fields) if not f.field.is_attribute}
+    results = GetItemsStrict(account=account).call(
+        items=[(item_id, None) for item_id in item_ids], additional_fields=additional_fields, shape=ID_ONLY
     )
     fetched: list[FetchedItem | ItemError] = []
     for item in results:

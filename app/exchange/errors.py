@@ -54,6 +54,12 @@ class EmailRefused(ExchangeError):
         self.text = text
 
 
+class MalformedAnswer(ExchangeError):
+    """Exchange's answer is not what EWS answers: not well-formed XML (cut short, garbled), or a
+    well-formed answer whose items our parsing cannot read (a missing ItemId, a bad date …).
+    Classified as MalformedResponse, like exchangelib's MalformedResponseError."""
+
+
 @dataclass(frozen=True, slots=True)
 class ItemError:
     """One item's error answer in a batch request (GetItem, UpdateItem, MoveItem …)."""
@@ -550,7 +556,7 @@ def classify(exc: BaseException) -> Failure:
             _N(CTX, "The Exchange front end reported an error."),
             _N(CTX, "It is retried after the back-off."),
         )
-    if isinstance(exc, (ews.MalformedResponseError, ews.SOAPError)):
+    if isinstance(exc, (MalformedAnswer, ews.MalformedResponseError, ews.SOAPError)):
         return failure(
             "MalformedResponse",
             True,

@@ -19,6 +19,7 @@ from datetime import datetime
 from lxml.etree import _Element
 
 from app.domain.timeutil import as_utc
+from app.exchange.errors import MalformedAnswer
 
 T = "{http://schemas.microsoft.com/exchange/services/2006/types}"
 MESSAGE_TAG = T + "Message"
@@ -60,7 +61,19 @@ def _text(elem: _Element, tag: str) -> str | None:
 
 def _when(elem: _Element, tag: str) -> datetime | None:
     value = _text(elem, tag)
-    return as_utc(datetime.fromisoformat(value.replace("Z", "+00:00"))) if value else None
+    if not value:
+        return None
+    try:
+        return as_utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    except ValueError as exc:
+        raise MalformedAnswer(f"{tag} is not a date and time: {value[:40]!r}", None) from exc
+
+
+def _item_id(elem: _Element, operation: str) -> _Element:
+    item_id = elem.find(T + "ItemId")
+    if item_id is None:
+        raise MalformedAnswer(f"{operation} answered a message without an ItemId", None)
+    return item_id
 
 
 def _address(elem: _Element | None) -> str | None:
@@ -81,9 +94,9 @@ def _addresses(elem: _Element | None) -> str:
 
 
 def parse_message(elem: _Element) -> IncomingEmail:
-    """A GetItem answer's ``t:Message`` element as an ``IncomingEmail``."""
-    item_id = elem.find(T + "ItemId")
-    assert item_id is not None, "GetItem answered a message without an ItemId"
+    """A GetItem answer's ``t:Message`` element as an ``IncomingEmail``; ``MalformedAnswer`` when
+    it cannot be read (no ItemId, a date that is none)."""
+    item_id = _item_id(elem, "GetItem")
     email = IncomingEmail(item_id.get("Id") or "", item_id.get("ChangeKey"))
     email.subject = _text(elem, "Subject") or ""
     body = elem.find(T + "Body")
@@ -111,14 +124,17 @@ def parse_message(elem: _Element) -> IncomingEmail:
 def parse_new_item(item_elem: _Element, received: Callable[[_Element], datetime | None]) -> NewMessage | None:
     """The item element of a SyncFolderItems ``t:Create`` change: a ``NewMessage`` for a
     ``t:Message``, None for any other item type. *received* reads DateTimeReceived when it is
-    missing or in any other form than whole seconds UTC (exchangelib's own field does that)."""
+    missing or in any other form than whole seconds UTC (exchangelib's own field does that).
+    ``MalformedAnswer`` when the message cannot be read (no ItemId, a date that is none)."""
     if item_elem.tag != MESSAGE_TAG:
         return None
-    item_id = item_elem.find(T + "ItemId")
-    assert item_id is not None, "SyncFolderItems reported a message without an ItemId"
+    item_id = _item_id(item_elem, "SyncFolderItems")
     value = _text(item_elem, "DateTimeReceived")
     if value is not None and len(value) == 20 and value[19] == "Z":  # what Exchange sends: 2024-05-06T09:00:00Z
-        when: datetime | None = datetime.fromisoformat(value[:19] + "+00:00")
+        try:
+            when: datetime | None = datetime.fromisoformat(value[:19] + "+00:00")
+        except ValueError as exc:
+            raise MalformedAnswer(f"DateTimeReceived is not a date and time: {value!r}", None) from exc
     else:
         when = received(item_elem)
     return NewMessage(item_id.get("Id") or "", item_id.get("ChangeKey"), when)

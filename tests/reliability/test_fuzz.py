@@ -273,7 +273,6 @@ NO_ITEM_ID = Mutation("named-remove", 0.0, name="ItemId")  # the first change's
 CUT_SHORT = Mutation("truncate", 0.6)
 
 
-@pytest.mark.xfail(strict=True, reason=DEFECT_GET_ITEM)
 def test_incoming_get_item_answers(fuzzed):
     seeds = [None, *php_ews_bodies("GetItem", "<t:Message")]
     tally = Tally("incoming GetItem (light parse)")
@@ -293,7 +292,6 @@ def test_incoming_get_item_answers(fuzzed):
     tally.finish()
 
 
-@pytest.mark.xfail(strict=True, reason=DEFECT_SYNC)
 def test_incoming_sync_folder_items_answers(fuzzed):
     seeds = [None, *php_ews_bodies("SyncFolderItems")]
     tally = Tally("incoming SyncFolderItems (light parse)")
@@ -315,7 +313,6 @@ def test_incoming_sync_folder_items_answers(fuzzed):
 ITEM_TAGS = {RecordType.APPOINTMENT: "CalendarItem", RecordType.CONTACT: "Contact", RecordType.TASK: "Task"}
 
 
-@pytest.mark.xfail(strict=True, reason=DEFECT_MAPPING)
 def test_item_mapping_of_appointment_contact_and_task_answers(fuzzed):
     seeds = [(t, None) for t in RecordType] + [
         (t, body) for t in RecordType for body in php_ews_bodies("GetItem", f"<t:{ITEM_TAGS[t]}>")
@@ -652,7 +649,6 @@ def test_a_broken_get_item_answer_leaves_whole_batches_or_none(incoming_store, e
     )
 
 
-@pytest.mark.xfail(strict=True, reason=DEFECT_SINGLE_EMAIL)
 def test_a_malformed_answer_for_one_new_email_is_not_stored_cut_short(incoming_store, ews):
     account, mailbox = incoming_store.mailbox_with(1, 3000)
     ews.faults.inject("malformed", account=account.email, operation="GetItem", count=1)
