@@ -10,6 +10,7 @@ parses the answer once, strictly, in place of exchangelib's parse; a broken answ
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import Any
 
@@ -36,11 +37,24 @@ def _parser() -> etree.XMLParser:
     return parser
 
 
+# Exchange writes a control character of a subject or body (U+0001, U+001B …) as a character
+# reference, which XML 1.0 forbids; a recovering parser drops it, a strict one refuses the whole
+# answer — and one such email would then stall the mailbox's sync for ever. Such references (and
+# only those) become U+FFFD before a second strict parse; anything else broken is still refused.
+_FORBIDDEN_REFERENCE = re.compile(rb"&#(?:x0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F])|0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]));")
+
+
 def parse_strictly(content: bytes) -> _Element:
     """The root element of *content*; ``MalformedAnswer`` when it is not well-formed XML."""
     try:
         return etree.fromstring(content, parser=_parser())
     except etree.XMLSyntaxError as exc:
+        cleaned = _FORBIDDEN_REFERENCE.sub(b"&#xFFFD;", content)
+        if cleaned != content:
+            try:
+                return etree.fromstring(cleaned, parser=_parser())
+            except etree.XMLSyntaxError:
+                pass
         errors = "; ".join(str(entry.message) for entry in list(exc.error_log)[:_ERRORS_SHOWN]) or str(exc)
         raise MalformedAnswer(f"The answer is not well-formed XML ({len(content)} bytes): {errors}", None) from exc
 
