@@ -59,15 +59,18 @@ def _expected(level: str, code: str, *, disabled: bool = False, retry: int | Non
     return Expected(level, code, code, disabled, retry)
 
 
-# What the product documents today (docs/user-guide.md, "Next steps" and "Follow an alert"): a
-# permanent failure is an Error at once and disables the workload; a transient one a Warning and
-# a retry after the back-off (5 minutes, or ErrorServerBusy's BackOffMilliseconds when longer).
+# What the product documents today (docs/product-rules.md §4, docs/user-guide.md "Follow an
+# alert"): a permanent failure is an Error at once and disables the workload; a transient one a
+# Warning and a retry after the back-off (5 minutes, or ErrorServerBusy's BackOffMilliseconds when
+# longer); a refused logon (401) a Warning and a retry at least 5 minutes later, on its own budget.
 EXPECTED: dict[str, Expected] = {
-    "http401": _expected("error", "Unauthorized", disabled=True, retry=None),
+    # a refused logon: a Warning and retries on their own budget (at least 5 minutes apart, one
+    # failed logon each), then an Error and disabled (the cell drives the retries and checks that)
+    "http401": _expected("warning", "Unauthorized"),
     "http403": _expected("error", "Forbidden", disabled=True, retry=None),
     "fault500": _expected("warning", "ServerError"),
-    # HTTP.sys's 503 page (the EWS application pool stopped) is no throttling: no ErrorServerBusy
-    "http503": Expected("warning", lambda code: code != "ErrorServerBusy", "not ErrorServerBusy", False, 5),
+    # HTTP.sys's 503 page (the EWS application pool stopped) is no throttling: ServerUnavailable
+    "http503": _expected("warning", "ServerUnavailable"),
     "server_busy": _expected("warning", "ErrorServerBusy", retry=BUSY_BACKOFF_MS // 60_000),
     "delay": _expected("warning", "Timeout"),
     "reset": _expected("warning", "ConnectionFailed"),
@@ -167,11 +170,12 @@ def render(xfails: dict[tuple[str, str], tuple[str, bool]]) -> str:
         "emails; appointments, contacts and tasks 1 item of each in Exchange and 1 record of each in the "
         "store; Test & Enable all three workloads.",
         "",
-        "A failed Test & Enable enables nothing: its transient failures store a next run, but the scheduler",
-        "runs enabled workloads only, so the admin runs Test & Enable again (as docs/user-guide.md says).",
+        "A failed Test & Enable enables nothing: its transient failures store a next run, at which the",
+        "scheduler runs the test again (issue 13); the cell's recovery is the admin's Test & Enable.",
         "",
-        "✓ as expected · ✗ a product defect, marked as an expected failure (strict xfail) · ⏳ waits for",
-        "the other half of issue 10 (xfail that turns green once it lands); the reasons follow the tables.",
+        "✓ as expected · ✗ a product defect, marked as an expected failure (strict xfail); the reasons",
+        "follow the tables. A 401 cell then lets the scheduler retry, the logon still refused, on a clock",
+        "moved forward a minute at a time: its notes say when each failed logon came and how it ended.",
         "",
         "## At a glance",
         "",

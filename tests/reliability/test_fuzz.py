@@ -504,7 +504,7 @@ def test_classify_names_every_exception():
     never shorter than the default (escalation waits for it)."""
     from datetime import timedelta
 
-    from app.domain.escalation import DEFAULT_BACKOFF, backoff_for
+    from app.domain.escalation import backoff_for, standard_backoff
 
     codes: Counter[str] = Counter()
 
@@ -513,7 +513,7 @@ def test_classify_names_every_exception():
     def check(exc):
         failure = classify(exc)
         assert failure.code and failure.message and failure.next_step and isinstance(failure.transient, bool)
-        assert backoff_for(failure) >= DEFAULT_BACKOFF and backoff_for(failure) < timedelta(days=365 * 100)
+        assert backoff_for(failure) >= standard_backoff() and backoff_for(failure) < timedelta(days=365 * 100)
         codes[failure.code] += 1
 
     check()
@@ -524,7 +524,7 @@ def test_classify_names_every_exception():
 def test_mutated_soap_faults_are_classified(fuzzed, ews):
     """ErrorServerBusy and ErrorInternalServerError faults of the loopback server, mutated: what
     exchangelib makes of them is classified, and a server-busy back-off never shortens the default."""
-    from app.domain.escalation import DEFAULT_BACKOFF, backoff_for
+    from app.domain.escalation import backoff_for, standard_backoff
 
     tally = Tally("SOAP faults (classify)")
     email = fuzzed.account.email
@@ -549,7 +549,7 @@ def test_mutated_soap_faults_are_classified(fuzzed, ews):
             ews.faults.clear(account=email)
         tally.judge(outcome, lambda: outcome, lambda _: None, edits)
         failure = classify(outcome.error)
-        assert backoff_for(failure) >= DEFAULT_BACKOFF
+        assert backoff_for(failure) >= standard_backoff()
 
     check()
     tally.finish()
