@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import requests
@@ -117,9 +117,9 @@ def discover(plan: ConnectionPlan) -> AutodiscoverResult:
             record("redirect-url", f"ask {response.redirect_url}")
             queue.insert(0, response.redirect_url)
             continue
-        ews_url = response.user_settings.get("external_ews_url") or response.user_settings.get("internal_ews_url")
-        if not ews_url:
-            record("failed", "the answer named no EWS URL")
+        ews_url, why_not = _ews_url_of(response)
+        if ews_url is None:
+            record("failed", why_not)
             continue
         record("found", ews_url)
         result.ews_url = ews_url
@@ -185,9 +185,27 @@ def _http_redirect_step(plan: ConnectionPlan, email: str, result: AutodiscoverRe
     except Exception as exc:  # noqa: BLE001 - as in discover: any failure of the candidate is recorded
         record("failed", f"{type(exc).__name__}: {exc}", target)
         return
-    ews_url = response.user_settings.get("external_ews_url") or response.user_settings.get("internal_ews_url")
+    ews_url, why_not = _ews_url_of(response)
     if ews_url:
         record("found", ews_url, target)
         result.ews_url = ews_url
     else:
-        record("failed", "the answer named no EWS URL", target)
+        record("failed", why_not, target)
+
+
+def _ews_url_of(response: Any) -> tuple[str | None, str]:
+    """The EWS URL an Autodiscover answer names, or None and why not. An answer without settings
+    (exchangelib leaves ``user_settings`` None when the UserResponse has no ErrorCode) or with a
+    setting that is no http(s) URL names none: the next candidate is asked."""
+    settings = getattr(response, "user_settings", None)
+    if not isinstance(settings, dict):
+        return None, "the answer had no user settings"
+    for name in ("external_ews_url", "internal_ews_url"):
+        value = settings.get(name)
+        if not value:
+            continue
+        parts = urlsplit(str(value).strip())
+        if parts.scheme.lower() in ("https", "http") and parts.hostname:
+            return str(value).strip(), ""
+        return None, f"the answer's {name} is no URL: {str(value)[:80]!r}"
+    return None, "the answer named no EWS URL"

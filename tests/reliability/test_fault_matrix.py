@@ -57,13 +57,6 @@ from app.sync.scheduler import Scheduler
 SAFETY = 30  # seconds; only reached when something is broken
 
 # Cells that are known not to hold yet, each with the reason (shown on the generated page too).
-DEFECT_MALFORMED_GETITEM = (
-    "defect: a not well-formed GetItem answer is read by exchangelib's recovering XML parser, so the light "
-    "incoming parse (app/exchange/services/get_item.py, message_parse.py) gets a partial document and fails "
-    "as ValueError/RuntimeError, classified 'Unexpected' instead of MalformedResponse (and when the cut falls "
-    "inside the only message of a batch, that message is stored truncated: see test_fuzz.py)"
-)
-
 DEFECT_401_ENDLESS = (
     "defect: a logon refused on this request only (the other requests log on) is retried without end: the "
     "retry (a Test & Enable) does not meet the refused request, so the logon budget is never used up; "
@@ -78,7 +71,6 @@ XFAIL: dict[tuple[str, str], tuple[str, bool]] = {
     ("http401", "incoming"): (DEFECT_401_ENDLESS, True),
     ("http401", "act"): (DEFECT_401_ENDLESS, True),
     ("http401", "outgoing"): (DEFECT_401_TWICE, True),
-    ("malformed", "incoming"): (DEFECT_MALFORMED_GETITEM, True),
 }
 
 

@@ -60,40 +60,6 @@ BROKEN_ACCEPTED = (
     "exchangelib parses every answer with a recovering XML parser (recover=True), so an answer that "
     "is not well-formed is handed over in part and taken as whole"
 )
-DEFECT_GET_ITEM = (
-    "defect: GetItem answers for incoming email: parse_message (app/exchange/message_parse.py) asserts on a message "
-    "without ItemId (AssertionError) and datetime.fromisoformat raises ValueError on a bad DateTimeReceived/Sent — "
-    "both reach classify() as 'Unexpected'; and " + BROKEN_ACCEPTED + " (messages cut short)"
-)
-DEFECT_SYNC = (
-    "defect: SyncFolderItems answers for incoming email: parse_new_item and SyncInboxItems "
-    "(app/exchange/services/sync_folder_items.py) raise AssertionError (a message without ItemId), AttributeError, "
-    "IndexError, and exchangelib KeyError/ValueError for an unknown element — all 'Unexpected' to classify(); and "
-    + BROKEN_ACCEPTED
-)
-DEFECT_MAPPING = (
-    "defect: appointment/contact/task GetItem answers: exchangelib's own errors while building the items "
-    "(ValueError for an unexpected element, AttributeError) are not turned into classified failures by "
-    "app/exchange/appointments_contacts_tasks.py ('Unexpected'); and "
-    + BROKEN_ACCEPTED
-    + ", so item_mapping stores fields cut short or missing"
-)
-DEFECT_AUTODISCOVER = (
-    "defect: discover() raises AttributeError ('NoneType' object has no attribute 'get') when a UserResponse "
-    "has no ErrorCode (exchangelib leaves user_settings None): response.user_settings is read outside the "
-    "per-candidate error handling (app/exchange/autodiscover.py), so the remaining candidates are not tried and "
-    "the failure is 'Unexpected'; and any text in the ExternalEwsUrl setting (e.g. 'Bogus') is taken as the EWS URL"
-)
-DEFECT_BACKOFF = (
-    "defect: an ErrorServerBusy fault whose BackOffMilliseconds is not a number makes exchangelib raise ValueError "
-    "(int() while reading the fault); classify() calls it 'Unexpected' instead of ErrorServerBusy with the default "
-    "back-off"
-)
-DEFECT_SINGLE_EMAIL = (
-    "defect: a malformed GetItem answer for a batch of one email is recovered by exchangelib's parser and stored: "
-    "the email's body is cut short, its sender and Message-ID lost (a substitute Message-ID is made up), the cycle "
-    "reports success and the sync state moves on, so the email is never fetched again"
-)
 
 
 # --- the verdict ---------------------------------------------------------------------------------
@@ -354,7 +320,6 @@ def autodiscovered(setup, ews):
     net.unmap_host("autodiscover.contoso.com", 80)
 
 
-@pytest.mark.xfail(strict=True, reason=DEFECT_AUTODISCOVER)
 def test_autodiscover_answers(autodiscovered):
     seeds = [None, *php_ews_captures_autodiscover()]
     tally = Tally("Autodiscover (SOAP GetUserSettings)")
@@ -520,7 +485,6 @@ def test_classify_names_every_exception():
     figure(f"fuzz classify: {sum(codes.values())} exceptions ({', '.join(f'{n} {c}' for c, n in codes.most_common())})")
 
 
-@pytest.mark.xfail(strict=True, reason=DEFECT_BACKOFF)
 def test_mutated_soap_faults_are_classified(fuzzed, ews):
     """ErrorServerBusy and ErrorInternalServerError faults of the loopback server, mutated: what
     exchangelib makes of them is classified, and a server-busy back-off never shortens the default."""

@@ -14,8 +14,8 @@ import re
 import threading
 from typing import Any
 
-from exchangelib.errors import MalformedResponseError
-from exchangelib.util import SOAPNS
+from exchangelib.errors import ErrorServerBusy, MalformedResponseError
+from exchangelib.util import ENS, SOAPNS
 from lxml import etree
 from lxml.etree import _Element
 
@@ -73,3 +73,18 @@ class StrictAnswer:
         if body is None:
             raise MalformedResponseError("No Body element in SOAP response")
         return header, body
+
+    @classmethod
+    def _raise_soap_errors(cls, fault: _Element) -> None:
+        # exchangelib reads an ErrorServerBusy fault's BackOffMilliseconds with int(): a value that
+        # is no number raised ValueError, which nothing could classify. It is the fault it says it
+        # is, with no back-off of its own (the default back-off applies); anything else unreadable
+        # in a fault is a malformed answer.
+        try:
+            super()._raise_soap_errors(fault)  # type: ignore[misc]  # exchangelib's EWSService, after us
+        except ValueError as exc:
+            code = (fault.findtext(f"detail/{{{ENS}}}ResponseCode") or "").strip()
+            if code == "ErrorServerBusy":
+                message = (fault.findtext(f"detail/{{{ENS}}}Message") or "").strip()
+                raise ErrorServerBusy(message or "The server is busy.", back_off=None) from exc
+            raise MalformedAnswer(f"The SOAP fault could not be read: {exc}", None) from exc
