@@ -131,42 +131,7 @@ class Item:
         "last_seq",
     )
 
-    PERSISTED = (
-        "id",
-        "kind",
-        "item_class",
-        "folder_id",
-        "ck",
-        "subject",
-        "_body",
-        "body_type",
-        "body_spec",
-        "received",
-        "sent",
-        "created",
-        "modified",
-        "importance",
-        "sensitivity",
-        "categories",
-        "is_read",
-        "is_draft",
-        "is_from_me",
-        "msgid",
-        "in_reply_to",
-        "references",
-        "conv_id",
-        "conv_index",
-        "sender",
-        "from_",
-        "to",
-        "cc",
-        "bcc",
-        "reply_to",
-        "x",
-        "created_seq",
-        "content_seq",
-        "last_seq",
-    )
+    PERSISTED = __slots__  # every slot is kept in the state file
 
     def __init__(self, kind: str):
         self.kind = kind
