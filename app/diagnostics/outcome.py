@@ -49,7 +49,7 @@ def record_test_report(mailbox: Mailbox, report: DiagnosticReport, shared_failur
             setattr(mailbox, STATUS_FIELD[workload], status)
             if status is RunStatus.SUCCESS:
                 announce = not announced or alerts.has_open_failure_alerts(mailbox, workload, own=True)
-                information = apply_success(mailbox, workload, announce=announce)
+                information = apply_success(mailbox, workload, announce=announce, keep_logon_count=report.partial)
                 announced = announced or bool(information)
                 recorded += information
                 continue

@@ -27,7 +27,7 @@ from exchangelib.items import ID_ONLY
 from exchangelib.properties import DistinguishedFolderId
 from exchangelib.services import MoveItem
 
-from app.exchange.errors import ItemError, SyncStateInvalid, item_error
+from app.exchange.errors import ItemError, MalformedAnswer, SyncStateInvalid, item_error
 from app.exchange.folders import UNDELIVERABLE, ensure_undeliverable_folder
 from app.exchange.mailbox_connection import MailboxConnection
 from app.exchange.message_parse import IncomingEmail, NewMessage
@@ -100,10 +100,15 @@ class Inbox:
     def fetch_emails(self, items: Sequence[ItemIdAndKey], chunk_size: int) -> list[IncomingEmail | ItemError]:
         """GetItem of *items* (*chunk_size* per request): one answer per item, in order."""
         service = GetMessagesLight(account=self.connection.account, chunk_size=chunk_size)
-        return [
-            result if isinstance(result, IncomingEmail) else item_error(result)
-            for result in service.call(items=items, additional_fields=_field_paths(FETCHED_FIELDS), shape=ID_ONLY)
-        ]
+        answers: list[IncomingEmail | ItemError] = []
+        for result in service.call(items=items, additional_fields=_field_paths(FETCHED_FIELDS), shape=ID_ONLY):
+            if isinstance(result, IncomingEmail):
+                answers.append(result)
+            elif isinstance(result, Exception):
+                answers.append(item_error(result))
+            else:  # neither a message nor an error for it (exchangelib yields True for an empty one)
+                raise MalformedAnswer(f"GetItem answered {result!r} where a message belongs")
+        return answers
 
     def move_to_undeliverable(self, items: Sequence[ItemIdAndKey]) -> list[ItemError | None]:
         """Move *items* to the Inbox's Undeliverable folder (created when missing): per item

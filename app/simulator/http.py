@@ -232,7 +232,11 @@ class _Handler(BaseHTTPRequestHandler):
         common = self._common_headers()
         if fault.kind == "http401":
             self.conn_auth.account = self.conn_auth.context = self.conn_auth.scheme = None
-            owner.stats.record_unauthorized(operation, account.email)
+            # a failed logon, as a domain controller counts it, is a credential presented and
+            # refused: a request on a connection NTLM had already signed in carries none (the
+            # client signs in again after this 401, and that attempt is counted)
+            presented = bool(self.headers.get("Authorization"))
+            owner.stats.record_unauthorized(operation, account.email if presented else "")
             self._send(path, 401, owner.authenticator.challenge(self._host()) + common, fault="http401")
         elif fault.kind == "http403":
             self._send(path, 403, HTTP403_HEADERS + common, HTTP403_BODY, fault="http403")

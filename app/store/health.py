@@ -239,13 +239,21 @@ def _failure_alert(
     return alerts.alert_for_failure(decision.alert_level, failure, mailbox, workload, prefix=prefix, after=after)
 
 
-def apply_success(mailbox: Mailbox, workload: Workload, *, announce: bool = True) -> list[Alert]:
+def apply_success(
+    mailbox: Mailbox, workload: Workload, *, announce: bool = True, keep_logon_count: bool = False
+) -> list[Alert]:
     """The workload works: counts reset, enabled, its open alerts closed and — after a Warning or
-    an Error, when *announce* — an Information alert."""
+    an Error, when *announce* — an Information alert.
+
+    *keep_logon_count*: the scheduler's own retry of a test passed (app.diagnostics.outcome): the
+    refused logons counted so far stay counted until a cycle of the workload itself works. A logon
+    refused on one request only (the others, which the test makes, log on) would otherwise start
+    its budget again after every retry, and be retried without end."""
     decision = on_success(health_of(mailbox, workload))
     state = workload_state(mailbox, workload)
     state.consecutive_transient_failures = 0
-    state.authentication_failures = 0
+    if not keep_logon_count:
+        state.authentication_failures = 0
     state.retry_test = False
     state.backoff_reason = ""
     state.last_run_on = utcnow()

@@ -57,21 +57,7 @@ from app.sync.scheduler import Scheduler
 SAFETY = 30  # seconds; only reached when something is broken
 
 # Cells that are known not to hold yet, each with the reason (shown on the generated page too).
-DEFECT_401_ENDLESS = (
-    "defect: a logon refused on this request only (the other requests log on) is retried without end: the "
-    "retry (a Test & Enable) does not meet the refused request, so the logon budget is never used up; "
-    "observed: a Warning and 2 failed logons every 6 minutes for as long as the scheduler runs (AD lockout risk)"
-)
-DEFECT_401_TWICE = (
-    "defect: 2 failed logons per retry, not 1: a 401 on CreateItem after a successful logon is tried again "
-    "once (by exchangelib) before the failure reaches escalation"
-)
-
-XFAIL: dict[tuple[str, str], tuple[str, bool]] = {
-    ("http401", "incoming"): (DEFECT_401_ENDLESS, True),
-    ("http401", "act"): (DEFECT_401_ENDLESS, True),
-    ("http401", "outgoing"): (DEFECT_401_TWICE, True),
-}
+XFAIL: dict[tuple[str, str], tuple[str, bool]] = {}  # none today
 
 
 def _params():

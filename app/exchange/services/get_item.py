@@ -24,6 +24,8 @@ class GetMessagesLight(StrictAnswer, GetItem):  # type: ignore[misc]  # exchange
     answer that is not well-formed XML, or a message it cannot read, raises ``MalformedAnswer``."""
 
     def _elem_to_obj(self, elem: _Element) -> IncomingEmail:
+        if not isinstance(elem, _Element):  # exchangelib hands on what an odd response message held
+            raise MalformedAnswer(f"GetItem answered {type(elem).__name__} where a message belongs")
         return parse_message(elem)
 
 
