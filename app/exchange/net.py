@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -310,8 +311,45 @@ class _MappedHTTPSPool(HTTPSConnectionPool):
     ConnectionCls = _MappedHTTPSConnection
 
 
+_contexts: dict[tuple[str, float, int], ssl.SSLContext] = {}
+_contexts_by_content: dict[str, ssl.SSLContext] = {}
+_context_lock = threading.Lock()
+
+
+def verifying_context(ca_file: str) -> ssl.SSLContext:
+    """A TLS context that verifies against *ca_file* (certificates and host names), made once.
+
+    urllib3 otherwise builds a context and parses the whole CA bundle for every new connection:
+    about 70 ms, holding the GIL, so ten connections opened at once by a profile-wide Test &
+    Enable stalled every other thread — the window's included — for most of a second. One shared
+    context per bundle file (OpenSSL contexts are safe to share between threads)."""
+    stat = Path(ca_file).stat()
+    key = (ca_file, stat.st_mtime, stat.st_size)
+    with _context_lock:
+        context = _contexts.get(key)
+        if context is None:
+            # the same certificates under another name (a bundle written again) share the context
+            content = Path(ca_file).read_bytes()
+            digest = hashlib.sha256(content).hexdigest()
+            context = _contexts_by_content.get(digest)
+            if context is None:
+                context = ssl.create_default_context(cadata=content.decode("ascii", "replace"))
+                _contexts_by_content[digest] = context  # CERT_REQUIRED, host names checked
+            _contexts[key] = context
+        return context
+
+
 class SssmHTTPAdapter(HTTPAdapter):
     """requests adapter: per-host trust, timeout and host map, plus transcripts."""
+
+    def build_connection_pool_key_attributes(
+        self, request: PreparedRequest, verify: bool | str, cert: Any = None
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        host_params, pool_kwargs = super().build_connection_pool_key_attributes(request, verify, cert)
+        verifying = pool_kwargs.get("cert_reqs") == "CERT_REQUIRED" and "ca_cert_dir" not in pool_kwargs
+        if host_params.get("scheme") == "https" and verifying and "ssl_context" not in pool_kwargs:
+            pool_kwargs["ssl_context"] = verifying_context(pool_kwargs.pop("ca_certs", None) or certifi.where())
+        return host_params, pool_kwargs
 
     def init_poolmanager(
         self, connections: int, maxsize: int, block: bool = DEFAULT_POOLBLOCK, **pool_kwargs: Any
