@@ -82,11 +82,23 @@ def _v6_retries_and_message_parts(db: SqliteDatabase) -> None:
     db.execute_sql('ALTER TABLE "sync_history" ADD COLUMN "message_parts" TEXT NOT NULL DEFAULT \'\'')
 
 
+def _v7_admin_screens(db: SqliteDatabase) -> None:
+    """The admin's screens (issue 11): queues and mailboxes can be deactivated (Queue.is_active,
+    Mailbox.is_active: an inactive one is not synchronized, its records are kept); the mailbox
+    through which "notify the mailbox owner by email" sends alerts (SystemSettings.notify_mailbox);
+    an appointment's category (Appointment.category, for sync filters)."""
+    db.execute_sql('ALTER TABLE "queue" ADD COLUMN "is_active" INTEGER NOT NULL DEFAULT 1')
+    db.execute_sql('ALTER TABLE "mailbox" ADD COLUMN "is_active" INTEGER NOT NULL DEFAULT 1')
+    db.execute_sql('ALTER TABLE "system_settings" ADD COLUMN "notify_mailbox_id" INTEGER')
+    db.execute_sql('ALTER TABLE "appointment" ADD COLUMN "category" VARCHAR(255) NOT NULL DEFAULT \'\'')
+
+
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_workload_state,
     3: _v3_item_link_unlinked_on,
     4: _v4_alert_message_parts,
     5: _v5_work_leases_and_sync_markers,
     6: _v6_retries_and_message_parts,
+    7: _v7_admin_screens,
 }
 LATEST = max(STEPS)

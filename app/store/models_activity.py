@@ -145,6 +145,7 @@ class Appointment(_OwnedRecord):
     is_all_day = BooleanField(default=False)  # then start and end are midnights (UTC), end exclusive
     body = TextField(default="")
     sync_marker = CharField(max_length=36, null=True, unique=True, default=new_sync_marker)  # schema v5
+    category = CharField(max_length=255, default="", constraints=[SQL("DEFAULT ''")])  # schema 7
 
 
 class Contact(_OwnedRecord):

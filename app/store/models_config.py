@@ -63,6 +63,7 @@ class SystemUser(BaseModel):
 class Queue(BaseModel):
     name = CharField(max_length=160)
     email = CharField(max_length=254, null=True, index=True)
+    is_active = BooleanField(default=True, constraints=[SQL("DEFAULT 1")])  # schema 7
 
     if TYPE_CHECKING:
         mailboxes: ModelSelect[Mailbox]
@@ -130,6 +131,8 @@ class Mailbox(BaseModel):
     transient_failure_count = IntegerField(default=0)
     created_on = UtcDateTimeField(default=utcnow)
     modified_on = UtcDateTimeField(default=utcnow)
+    # schema 7: an inactive mailbox (or one whose owner is inactive) is not synchronized; its records stay
+    is_active = BooleanField(default=True, constraints=[SQL("DEFAULT 1")])
 
     if TYPE_CHECKING:
         owner_user_id: int | None
@@ -187,6 +190,10 @@ class SystemSettings(BaseModel):
     language = CharField(max_length=10, default="")
     # schema 6: retries after a refused logon (HTTP 401), at least 5 minutes apart (validation: 0-3)
     auth_retry_limit = IntegerField(default=2, constraints=[SQL("DEFAULT 2")])
+    # schema 7: "notify the mailbox owner by email" sends alerts as email through this mailbox's outgoing
+    # sync (a plain id, not a foreign key: SQLite adds a column's REFERENCES in another form than a fresh
+    # table's; deleting the mailbox clears it, app.store.repo.delete_mailbox)
+    notify_mailbox_id = IntegerField(null=True)
 
     if TYPE_CHECKING:
         default_profile_id: int | None

@@ -153,6 +153,7 @@ def save_mailbox(settings: MailboxSettings, *, mailbox: Mailbox | None = None, p
 def delete_mailbox(mailbox: Mailbox) -> None:
     with database.atomic():
         mailbox_id = mailbox.id
+        SystemSettings.update(notify_mailbox_id=None).where(SystemSettings.notify_mailbox_id == mailbox_id).execute()
         mailbox.delete_instance()
         secrets.delete_password(secrets.mailbox_key(mailbox_id))
 

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Protocol
 
+from peewee import Expression
+
 from app.domain import schedule
 from app.domain.enums import ApprovalStatus, CredentialSource, RunStatus, SyncMethod, Workload
 from app.domain.escalation import Failure, backoff_for
@@ -43,7 +45,7 @@ from app.store import leases
 from app.store.base import clock_as, database, utcnow
 from app.store.db import failure_of
 from app.store.health import record_failure
-from app.store.models import Mailbox, ServerProfile, WorkloadState
+from app.store.models import Mailbox, Queue, ServerProfile, SystemUser, WorkloadState
 
 log = logging.getLogger(__name__)
 
@@ -148,11 +150,24 @@ class CycleResult:
         return f"{self.email} {self.workload.value}: {text}"
 
 
+def active_mailboxes() -> Expression:
+    """The condition of a mailbox that may be synchronized: itself and its owner active (schema 7)."""
+    active_users = SystemUser.select(SystemUser.id).where(SystemUser.is_active == True)  # noqa: E712 - peewee expression
+    active_queues = Queue.select(Queue.id).where(Queue.is_active == True)  # noqa: E712 - peewee expression
+    return (
+        (Mailbox.is_active == True)  # noqa: E712 - peewee expression
+        & (Mailbox.owner_user.is_null() | Mailbox.owner_user.in_(active_users))
+        & (Mailbox.owner_queue.is_null() | Mailbox.owner_queue.in_(active_queues))
+    )
+
+
 def eligible_jobs(mailbox_ids: Iterable[int] | None = None) -> list[Job]:
     """Every enabled server-side workload of every approved mailbox that has a profile, and for
     each such mailbox one retry of the workloads waiting for it (``Job.retest``)."""
     query = (
-        Mailbox.select(Mailbox, ServerProfile).join(ServerProfile).where(Mailbox.approval == ApprovalStatus.APPROVED)
+        Mailbox.select(Mailbox, ServerProfile)
+        .join(ServerProfile)
+        .where((Mailbox.approval == ApprovalStatus.APPROVED) & active_mailboxes())
     )
     if mailbox_ids is not None:
         query = query.where(Mailbox.id.in_(list(mailbox_ids)))

@@ -270,7 +270,7 @@ def test_migration_5_adds_work_leases_and_gives_every_record_a_sync_marker(tmp_p
     finally:
         close_database()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 6
         with pytest.raises(sqlite3.IntegrityError):  # markers are unique
             conn.execute("UPDATE appointment SET sync_marker = (SELECT sync_marker FROM contact)")
     assert schema_of(path) == _fresh_schema(tmp_path)
@@ -319,3 +319,29 @@ def test_migration_6_adds_retry_state_the_auth_budget_and_message_parts(tmp_path
         assert DiagnosticStep.get_by_id(step.id).message_parts == '[["Diagnostics", "x", {}]]'
     finally:
         close_database()
+
+
+def test_migration_7_adds_activity_flags_the_notify_mailbox_and_appointment_categories(tmp_path):
+    from app.store.models import Appointment, Queue, SystemSettings
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO queue (name, email) VALUES ('Sales', 'sales@contoso.com')")
+        conn.execute(
+            "INSERT INTO appointment (owner_id, state, created_on, modified_on, subject, location, start, \"end\","
+            " is_all_day, body) VALUES (1, 'active', '2025-05-01T10:00:00.000000Z', '2025-05-01T10:00:00.000000Z',"
+            " 'Kickoff', '', '2025-05-02T10:00:00.000000Z', '2025-05-02T11:00:00.000000Z', 0, '')"
+        )
+    open_database(path)
+    try:
+        assert Queue.get(Queue.name == "Sales").is_active, "existing queues stay active"
+        assert all(m.is_active for m in Mailbox.select()), "existing mailboxes stay active"
+        assert Appointment.get(Appointment.subject == "Kickoff").category == ""
+        settings = SystemSettings.select().first() or SystemSettings.create()
+        assert settings.notify_mailbox_id is None
+    finally:
+        close_database()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert schema_of(path) == _fresh_schema(tmp_path)
