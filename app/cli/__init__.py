@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from app import APP_NAME, __version__
 from app.cli import (
+    config,
     diagnose_mailbox,
     diagnose_profile,
     repair,
@@ -21,7 +22,7 @@ from app.cli import (
 
 # Each sub-command module has NAME, HELP, add_arguments(parser) and run(args) -> exit code; it
 # imports what its work needs inside run(), so `--help` and the window start stay light.
-COMMANDS = (simulator, diagnose_mailbox, diagnose_profile, screenshots, sync, run, store, repair, self_check)
+COMMANDS = (simulator, diagnose_mailbox, diagnose_profile, screenshots, sync, run, store, repair, config, self_check)
 
 EXIT_CODES = """exit codes:
   0  done: every test passed, every cycle succeeded
