@@ -61,6 +61,8 @@ dist: $(BUILD_STAMP) ## one-folder PyInstaller build in dist/, then its self-che
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 	dist/sssm/sssm --version
 	dist/sssm/sssm self-check
+	test "$$(dist/sssm/sssm-cli --version)" = "$$(dist/sssm/sssm --version)"  # the console twin agrees
+	dist/sssm/sssm-cli self-check
 	test ! -e dist/sssm/_internal/tools  # developer tools never ship
 
 clean: ## remove the virtual environment and build output

@@ -30,6 +30,10 @@ SetCompressor /SOLID lzma
 !define APP_NAME "Server-Side Sync Manager"
 !define APP_ID "ServerSideSyncManager"
 !define APP_EXE "SSSM.exe"
+; the console twin of SSSM.exe (same files): for PowerShell and Task Scheduler, put on the user's PATH
+!define CLI_EXE "sssm-cli.exe"
+; NSIS strings hold 1024 characters: a longer PATH is never rewritten (it would be cut short)
+!define PATH_LIMIT 900
 !define PUBLISHER "Server-Side Sync Manager"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_ID}"
 !define RUN_KEY "Software\Microsoft\Windows\CurrentVersion\Run"
@@ -55,6 +59,11 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "${PUBLISHER}"
 !include "MUI2.nsh"
 !include "LogicLib.nsh"
 !include "FileFunc.nsh"
+!include "StrFunc.nsh"
+!include "WinMessages.nsh"
+${StrStr}
+${UnStrStr}
+${UnStrRep}
 
 !define MUI_ICON "sssm.ico"
 !define MUI_UNICON "sssm.ico"
@@ -84,6 +93,8 @@ LangString SecProgram ${LANG_ENGLISH} "${APP_NAME} (program and Start menu short
 LangString SecProgram ${LANG_JAPANESE} "${WINDOW_TITLE_JA} (プログラムと [スタート] メニューのショートカット)"
 LangString SecAutostart ${LANG_ENGLISH} "Start at login"
 LangString SecAutostart ${LANG_JAPANESE} "ログイン時に起動する"
+LangString PathTooLong ${LANG_ENGLISH} "Your PATH is too long to change safely: add $INSTDIR to it yourself to run sssm-cli from any folder."
+LangString PathTooLong ${LANG_JAPANESE} "PATH が長すぎるため安全に変更できません。どのフォルダーからでも sssm-cli を実行するには、$INSTDIR を手動で PATH に追加してください。"
 
 
 ; Wait until no copy of the app runs: its main window (hidden while in the tray, but still
@@ -123,6 +134,7 @@ FunctionEnd
 ; that holds other things.
 !macro REMOVE_PROGRAM_FILES dir
   Delete "${dir}\${APP_EXE}"
+  Delete "${dir}\${CLI_EXE}"
   RMDir /r "${dir}\_internal"
   Delete "${dir}\uninstall.exe"
 !macroend
@@ -147,6 +159,7 @@ Section "$(SecProgram)" SecProgram
 
   SetOutPath "$INSTDIR"
   File "${DIST}\${APP_EXE}"
+  File "${DIST}\${CLI_EXE}"
   File /r "${DIST}\_internal"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
@@ -167,7 +180,61 @@ Section "$(SecProgram)" SecProgram
 
   ; "Start at login" is written by its own section below; unticked on upgrade means off
   DeleteRegValue HKCU "${RUN_KEY}" "${APP_ID}"
+
+  Call AddToUserPath
 SectionEnd
+
+; sssm-cli from any PowerShell: $INSTDIR on the user's own PATH (HKCU\Environment, no elevation),
+; once; running shells and Explorer are told (WM_SETTINGCHANGE). The uninstaller takes it out.
+Function AddToUserPath
+  Push $0
+  Push $1
+  Push $2
+  ReadRegStr $0 HKCU "Environment" "Path"
+  StrLen $2 $0
+  ${StrStr} $1 ";$0;" ";$INSTDIR;"
+  ${If} $1 == ""
+    ${If} $2 > ${PATH_LIMIT}
+      DetailPrint "$(PathTooLong)"
+      MessageBox MB_OK|MB_ICONINFORMATION "$(PathTooLong)" /SD IDOK
+    ${Else}
+      ${If} $0 == ""
+        StrCpy $0 "$INSTDIR"
+      ${Else}
+        StrCpy $0 "$0;$INSTDIR"
+      ${EndIf}
+      WriteRegExpandStr HKCU "Environment" "Path" "$0"
+      SendMessage ${HWND_BROADCAST} ${WM_SETTINGCHANGE} 0 "STR:Environment" /TIMEOUT=5000
+    ${EndIf}
+  ${EndIf}
+  Pop $2
+  Pop $1
+  Pop $0
+FunctionEnd
+
+Function un.RemoveFromUserPath
+  Push $0
+  Push $1
+  Push $2
+  ReadRegStr $0 HKCU "Environment" "Path"
+  StrLen $2 $0
+  ${UnStrStr} $1 ";$0;" ";$INSTDIR;"
+  ${If} $1 != ""
+  ${AndIf} $2 <= ${PATH_LIMIT}
+    ${UnStrRep} $1 ";$0;" ";$INSTDIR;" ";"
+    StrCpy $1 $1 "" 1  ; the ; added in front
+    StrCpy $1 $1 -1    ; and at the end
+    ${If} $1 == ""
+      DeleteRegValue HKCU "Environment" "Path"
+    ${Else}
+      WriteRegExpandStr HKCU "Environment" "Path" "$1"
+    ${EndIf}
+    SendMessage ${HWND_BROADCAST} ${WM_SETTINGCHANGE} 0 "STR:Environment" /TIMEOUT=5000
+  ${EndIf}
+  Pop $2
+  Pop $1
+  Pop $0
+FunctionEnd
 
 Section /o "$(SecAutostart)" SecAutostart
   WriteRegStr HKCU "${RUN_KEY}" "${APP_ID}" '"$INSTDIR\${APP_EXE}"'
@@ -192,6 +259,7 @@ FunctionEnd
 Section "Uninstall"
   Call un.WaitUntilNotRunning
   DeleteRegValue HKCU "${RUN_KEY}" "${APP_ID}"
+  Call un.RemoveFromUserPath
   Delete "$SMPROGRAMS\${APP_NAME}.lnk"
   !insertmacro REMOVE_PROGRAM_FILES "$INSTDIR"
   RMDir "$INSTDIR"  ; only if empty

@@ -27,7 +27,9 @@ COMMANDS = (simulator, diagnose_mailbox, diagnose_profile, screenshots, sync, ru
 EXIT_CODES = """exit codes:
   0  done: every test passed, every cycle succeeded
   1  the work ran and something failed (a Test & Enable step, a sync cycle, a layout check)
-  2  nothing ran: bad arguments, unknown mailbox or profile, or the store cannot be opened"""
+  2  nothing ran: bad arguments, unknown mailbox or profile, or the store cannot be opened
+  130  interrupted (Ctrl+C)"""
+EXIT_INTERRUPTED = 130  # as shells report a program ended by Ctrl+C (128 + SIGINT)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,10 +101,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(problem, file=sys.stderr)
 
     if chosen is not None:
-        if args.demo:
-            return demo_mode.run(chosen, args)
-        result: int = chosen.run(args)
-        return result
+        try:
+            if args.demo:
+                return demo_mode.run(chosen, args)
+            result: int = chosen.run(args)
+            return result
+        except KeyboardInterrupt:  # Ctrl+C in a console, or Task Scheduler ending the task
+            print("Interrupted.", file=sys.stderr)
+            return EXIT_INTERRUPTED
 
     from app.gui.application import run_gui
 
