@@ -80,7 +80,7 @@ def set_default_profile(profile_id: int | None) -> None:
         raise ValueError(f"no profile {profile_id}")
     with database.atomic():
         settings = repo.system_settings()
-        settings.default_profile = profile_id
+        settings.default_profile_id = profile_id
         settings.save()
 
 
