@@ -113,14 +113,20 @@ class CsvOwnerFile:
         return [line for line in self.lines if not line.ok]
 
 
+def _looks_like_text(text: str) -> bool:
+    # a workbook or other binary file decodes as Shift_JIS too: control and private-use characters tell
+    return not any((ord(c) < 32 and c not in "\t\r\n") or "\ue000" <= c <= "\uf8ff" for c in text)
+
+
 def decode_csv(data: bytes) -> str | None:
     """The file's text: UTF-8 (with or without the BOM Excel writes), else Shift_JIS (Excel's CSV
     on Japanese Windows); None when it is neither."""
     for encoding in ("utf-8-sig", "cp932"):
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        return text if _looks_like_text(text) else None
     return None
 
 
@@ -136,7 +142,10 @@ def parse_owner_csv(text: str | None, ctx: OwnerContext | None = None) -> CsvOwn
     rows = list(csv.reader(io.StringIO(text)))
     header_index = next((i for i, row in enumerate(rows) if any(cell.strip() for cell in row)), None)
     if header_index is None:
-        return _file_issue(_N(CTX, "The file is empty: its first line names the columns, as in {header}."), header=",".join(CSV_COLUMNS))
+        return _file_issue(
+            _N(CTX, "The file is empty: its first line names the columns, as in {header}."),
+            header=",".join(CSV_COLUMNS),
+        )
     header = [cell.strip().casefold() for cell in rows[header_index]]
     missing = [name for name in _REQUIRED_COLUMNS if name not in header]
     if missing:
@@ -167,18 +176,29 @@ def parse_owner_csv(text: str | None, ctx: OwnerContext | None = None) -> CsvOwn
     return CsvOwnerFile(tuple(lines))
 
 
-def _parse_line(number: int, header: list[str], row: list[str], ctx: OwnerContext, seen: dict[str, int]) -> CsvOwnerLine:
+def _parse_line(
+    number: int, header: list[str], row: list[str], ctx: OwnerContext, seen: dict[str, int]
+) -> CsvOwnerLine:
     if len(row) > len(header):
         return CsvOwnerLine(
             number,
             OwnerSettings(),
-            (_issue("line", _N(CTX, "The line has {count} values, the first line names {columns} columns."), count=len(row), columns=len(header)),),
+            (
+                _issue(
+                    "line",
+                    _N(CTX, "The line has {count} values, the first line names {columns} columns."),
+                    count=len(row),
+                    columns=len(header),
+                ),
+            ),
         )
     values = {name: (row[i].strip() if i < len(row) else "") for i, name in enumerate(header)}
     issues: list[ValidationIssue] = []
     kind = _KIND_WORDS.get(values.get("kind", "").casefold())
     if kind is None:
-        issues.append(_issue("kind", _N(CTX, "The kind must be user or queue, not “{value}”."), value=values.get("kind", "")))
+        issues.append(
+            _issue("kind", _N(CTX, "The kind must be user or queue, not “{value}”."), value=values.get("kind", ""))
+        )
     delete_word = values.get("delete_after_processing", "").casefold()
     delete = delete_word in _YES
     if delete_word not in _YES | _NO:
@@ -196,7 +216,14 @@ def _parse_line(number: int, header: list[str], row: list[str], ctx: OwnerContex
         issues += validate_owner(OwnerSettings(OwnerKind.QUEUE, settings.name, settings.email), ctx)
     earlier = seen.get(email_key(settings.email))
     if earlier is not None and settings.email.strip() and not any(i.field == "email" for i in issues):
-        issues.append(_issue("email", _N(CTX, "{email} is also on line {line}: each address once."), email=settings.email.strip(), line=earlier))
+        issues.append(
+            _issue(
+                "email",
+                _N(CTX, "{email} is also on line {line}: each address once."),
+                email=settings.email.strip(),
+                line=earlier,
+            )
+        )
     return CsvOwnerLine(number, settings, tuple(issues))
 
 

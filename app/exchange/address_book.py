@@ -65,7 +65,9 @@ class DirectoryPerson:
 def _failure(code: str, texts: tuple[str, str], subject: str) -> PreconditionFailed:
     message, next_step = texts
     return PreconditionFailed(
-        Failure(code, False, message.format(subject=subject), next_step, params=(("subject", subject),), template=message)
+        Failure(
+            code, False, message.format(subject=subject), next_step, params=(("subject", subject),), template=message
+        )
     )
 
 

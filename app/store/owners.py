@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from peewee import JOIN
+from peewee import JOIN, ForeignKeyField
 
 from app.domain.enums import ApprovalStatus, OwnerKind, RunStatus
 from app.domain.owners import OwnerContext, OwnerSettings, email_key, validate_owner
@@ -57,19 +57,19 @@ def _model(kind: OwnerKind) -> type[SystemUser] | type[Queue]:
     return SystemUser if kind is OwnerKind.USER else Queue
 
 
-def _owner_field(kind: OwnerKind):  # noqa: ANN202 - a peewee field
+def _owner_field(kind: OwnerKind) -> ForeignKeyField:
     return Mailbox.owner_user if kind is OwnerKind.USER else Mailbox.owner_queue
 
 
 def owner_rows() -> list[OwnerRow]:
-    mailboxes: dict[tuple[OwnerKind, int], Mailbox] = {}
+    mailboxes: dict[tuple[OwnerKind, int | None], Mailbox] = {}
     for m in Mailbox.select(Mailbox, ServerProfile).join(ServerProfile, join_type=JOIN.LEFT_OUTER).order_by(Mailbox.id):
         key = (OwnerKind.QUEUE, m.owner_queue_id) if m.owner_queue_id is not None else (OwnerKind.USER, m.owner_user_id)
         mailboxes.setdefault(key, m)  # the first: the one created with the owner
     rows = []
     for kind in OwnerKind:
         for owner in _model(kind).select().order_by(_model(kind).name):
-            m = mailboxes.get((kind, owner.id))
+            first = mailboxes.get((kind, owner.id))
             rows.append(
                 OwnerRow(
                     owner.id,
@@ -77,12 +77,12 @@ def owner_rows() -> list[OwnerRow]:
                     owner.name,
                     owner.email or "",
                     owner.is_active,
-                    m.id if m is not None else None,
-                    m.name if m is not None else "",
-                    m.approval if m is not None else None,
-                    m.mailbox_status if m is not None else None,
-                    m.profile.name if m is not None and m.profile is not None else "",
-                    m.delete_after_processing if m is not None else False,
+                    first.id if first is not None else None,
+                    first.name if first is not None else "",
+                    first.approval if first is not None else None,
+                    first.mailbox_status if first is not None else None,
+                    first.profile.name if first is not None and first.profile is not None else "",
+                    first.delete_after_processing if first is not None else False,
                 )
             )
     return rows
@@ -109,7 +109,7 @@ def taken_addresses(kind: OwnerKind | None = None, owner_id: int | None = None) 
         for row in model.select(model.id, model.name, model.email).where(model.email.is_null(False)):
             mine = owner_id is not None and model is _model(kind or OwnerKind.USER) and row.id == owner_id
             if not mine:
-                taken.setdefault(email_key(row.email), row.name)
+                taken.setdefault(email_key(row.email or ""), row.name)
     for m in Mailbox.select(Mailbox.name, Mailbox.email, Mailbox.owner_user, Mailbox.owner_queue):
         mine = owner_id is not None and (
             (kind is OwnerKind.USER and m.owner_user_id == owner_id)
