@@ -5,12 +5,13 @@ profile, as in Dynamics; the page then offers to open that mailbox (``open_mailb
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.domain.enums import OwnerKind
 from app.gui import messages
 from app.gui.forms.ui_users_page import Ui_UsersPage
+from app.gui.i18n import translate
 from app.gui.models.table_models import Column, RowTableModel, SearchProxy
 from app.gui.widgets.tables import setup_table
 from app.gui.windows.address_book_dialog import AddressBookDialog
@@ -23,18 +24,16 @@ ALL = "all"
 
 
 def owner_columns() -> list[Column]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("UsersPage", text)
-
+    active, inactive = translate("Lists", "Active"), translate("Lists", "Inactive")
     return [
-        Column(tr("Kind"), lambda r: r.kind),
-        Column(tr("Name"), lambda r: r.name),
-        Column(tr("Primary email"), lambda r: r.email),
-        Column(tr("Status"), lambda r: tr("Active") if r.is_active else tr("Inactive")),
-        Column(tr("Mailbox"), lambda r: r.mailbox_name or tr("(none)")),
-        Column(tr("Email address approval"), lambda r: r.approval),
-        Column(tr("Mailbox status"), lambda r: r.mailbox_status),
-        Column(tr("Server profile"), lambda r: r.profile_name),
+        Column(translate("Lists", "Kind"), lambda r: r.kind),
+        Column(translate("Lists", "Name"), lambda r: r.name),
+        Column(translate("Lists", "Primary email"), lambda r: r.email),
+        Column(translate("Lists", "Status"), lambda r: active if r.is_active else inactive),
+        Column(translate("Lists", "Mailbox"), lambda r: r.mailbox_name or translate("Lists", "(none)")),
+        Column(translate("Lists", "Email address approval"), lambda r: r.approval),
+        Column(translate("Lists", "Mailbox status"), lambda r: r.mailbox_status),
+        Column(translate("Lists", "Server profile"), lambda r: r.profile_name),
     ]
 
 
