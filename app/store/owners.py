@@ -155,11 +155,12 @@ def create_owner(settings: OwnerSettings) -> CreatedOwner:
 def update_owner(kind: OwnerKind, owner_id: int, settings: OwnerSettings) -> None:
     """Save the name and address (and a queue's "delete email after processing", which its mailbox
     keeps). A new address moves the owner's mailbox that had the old one to it, and sends that
-    address back to Pending approval: the new one has not been approved."""
+    address back to Pending approval: the new one has not been approved. A mailbox named after
+    its owner takes the new name."""
     with database.atomic():
         ensure_valid(validate_owner(settings, taken_addresses(kind, owner_id)))
         owner = _model(kind).get_by_id(owner_id)
-        old_email = owner.email or ""
+        old_email, old_name = owner.email or "", owner.name
         owner.name = settings.name.strip()
         owner.email = settings.email.strip()
         owner.save()
@@ -168,6 +169,8 @@ def update_owner(kind: OwnerKind, owner_id: int, settings: OwnerSettings) -> Non
             if email_key(mailbox.email) == email_key(old_email) and email_key(old_email) != email_key(owner.email):
                 mailbox.email = owner.email
                 mailbox.approval = ApprovalStatus.PENDING
+            if mailbox.name == old_name:  # named after its owner when it was created: it follows
+                mailbox.name = owner.name
             if kind is OwnerKind.QUEUE:
                 mailbox.delete_after_processing = settings.delete_after_processing
             mailbox.modified_on = utcnow()

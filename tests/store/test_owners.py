@@ -84,7 +84,8 @@ def test_editing_moves_the_mailbox_to_the_new_address_pending_approval(store):
     )
     mailbox = Mailbox.get_by_id(created.mailbox_id)
     assert Queue.get_by_id(created.owner_id).name == "Sales team"
-    assert (mailbox.email, mailbox.approval, mailbox.delete_after_processing) == (
+    assert (mailbox.name, mailbox.email, mailbox.approval, mailbox.delete_after_processing) == (
+        "Sales team",
         "sales-team@contoso.com",
         ApprovalStatus.PENDING,
         False,
