@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Searching the address book through “%1”…</source>
-        <translation>「%1」 を通してアドレス帳を検索しています…</translation>
+        <translation>「%1」を通してアドレス帳を検索しています…</translation>
     </message>
     <message>
         <source>The address book could not be searched: %1</source>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>Nobody in the address book matches “%1”.</source>
-        <translation>「%1」 に一致する人はアドレス帳にいません。</translation>
+        <translation>「%1」に一致する人はアドレス帳にいません。</translation>
     </message>
     <message>
         <source>Found %1. Tick the people to add as users, then click Add.</source>
@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>Added %1 users, each with a mailbox with the email server profile “%2”.</source>
-        <translation>%1 人のユーザーを追加しました。それぞれに電子メール サーバー プロファイル 「%2」 のメールボックスがあります。</translation>
+        <translation>%1 人のユーザーを追加しました。それぞれに電子メール サーバー プロファイル「%2」のメールボックスがあります。</translation>
     </message>
     <message>
         <source>Added %1 users, each with a mailbox without an email server profile (no default is set).</source>
@@ -1010,7 +1010,7 @@
     </message>
     <message>
         <source>The email server profile “{subject}” has no credentials to search the address book with.</source>
-        <translation>電子メール サーバー プロファイル 「{subject}」 には、アドレス帳の検索に使える資格情報がありません。</translation>
+        <translation>電子メール サーバー プロファイル「{subject}」には、アドレス帳の検索に使える資格情報がありません。</translation>
     </message>
     <message>
         <source>The profile uses the credentials of each user or queue: enter the user name and password on one of its mailboxes first (Credentials tab), or choose a profile with its own credentials.</source>
@@ -1018,7 +1018,7 @@
     </message>
     <message>
         <source>The email server profile “{subject}” finds its server with Autodiscover, which needs an email address, and it has none to use.</source>
-        <translation>電子メール サーバー プロファイル 「{subject}」 は自動検出でサーバーを探しますが、それに必要な電子メール アドレスがありません。</translation>
+        <translation>電子メール サーバー プロファイル「{subject}」は自動検出でサーバーを探しますが、それに必要な電子メール アドレスがありません。</translation>
     </message>
     <message>
         <source>Enter the profile&apos;s user name as an email address, or its Exchange Web Services address.</source>
@@ -1799,7 +1799,7 @@
     </message>
     <message>
         <source>A mailbox is created with it, with the default email server profile “%1”.</source>
-        <translation>既定の電子メール サーバー プロファイル 「%1」 のメールボックスも作成されます。</translation>
+        <translation>既定の電子メール サーバー プロファイル「%1」のメールボックスも作成されます。</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -2571,7 +2571,7 @@
     </message>
     <message>
         <source>New users and queues get a mailbox with the default email server profile “%1”.</source>
-        <translation>新しいユーザーとキューには、既定の電子メール サーバー プロファイル 「%1」 のメールボックスが作成されます。</translation>
+        <translation>新しいユーザーとキューには、既定の電子メール サーバー プロファイル「%1」のメールボックスが作成されます。</translation>
     </message>
     <message>
         <source>Activate</source>
@@ -2595,7 +2595,7 @@
     </message>
     <message>
         <source>The %1 and its mailbox were created; the mailbox has the email server profile “%2”. Open the mailbox now to approve its email address and enter its credentials?</source>
-        <translation>%1とそのメールボックスを作成しました。メールボックスの電子メール サーバー プロファイルは 「%2」 です。今すぐメールボックスを開いて、電子メール アドレスを承認し、資格情報を入力しますか?</translation>
+        <translation>%1とそのメールボックスを作成しました。メールボックスの電子メール サーバー プロファイルは「%2」です。今すぐメールボックスを開いて、電子メール アドレスを承認し、資格情報を入力しますか?</translation>
     </message>
     <message>
         <source>The %1 and its mailbox were created, without an email server profile: no default profile is set. Open the mailbox now to choose a profile, approve its email address and enter its credentials?</source>
@@ -2607,11 +2607,11 @@
     </message>
     <message>
         <source>Deactivate “%1”? Its mailbox is no longer synchronized. Its mailbox, emails, appointments, contacts and tasks are kept, and Activate starts the synchronization again.</source>
-        <translation>「%1」 を非アクティブ化しますか? メールボックスは同期されなくなります。メールボックス、電子メール、予定、取引先担当者、タスクはそのまま残り、[アクティブ化] で同期が再開されます。</translation>
+        <translation>「%1」を非アクティブ化しますか? メールボックスは同期されなくなります。メールボックス、電子メール、予定、取引先担当者、タスクはそのまま残り、[アクティブ化] で同期が再開されます。</translation>
     </message>
     <message>
         <source>Activate “%1”? Its mailbox is synchronized again as its settings say.</source>
-        <translation>「%1」 をアクティブ化しますか? メールボックスは設定どおりに再び同期されます。</translation>
+        <translation>「%1」をアクティブ化しますか? メールボックスは設定どおりに再び同期されます。</translation>
     </message>
     <message>
         <source>Import users and queues</source>
@@ -2786,15 +2786,15 @@
     </message>
     <message>
         <source>{email} is already the address of “{holder}”: each user, queue and mailbox needs its own.</source>
-        <translation>{email} は既に 「{holder}」 のアドレスです。ユーザー、キュー、メールボックスごとに別のアドレスが必要です。</translation>
+        <translation>{email} は既に「{holder}」のアドレスです。ユーザー、キュー、メールボックスごとに別のアドレスが必要です。</translation>
     </message>
     <message>
         <source>The kind must be user or queue, not “{value}”.</source>
-        <translation>kind は 「{value}」 ではなく、user または queue にしてください。</translation>
+        <translation>kind は「{value}」ではなく、user または queue にしてください。</translation>
     </message>
     <message>
         <source>delete_after_processing must be yes or no, not “{value}”.</source>
-        <translation>delete_after_processing は 「{value}」 ではなく、yes または no にしてください。</translation>
+        <translation>delete_after_processing は「{value}」ではなく、yes または no にしてください。</translation>
     </message>
     <message>
         <source>{email} is also on line {line}: each address once.</source>
