@@ -300,12 +300,12 @@
         <translation>CSV ファイル (*.csv);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <source>The file could not be read: %1</source>
-        <translation>ファイルを読み取れませんでした: %1</translation>
+        <source>Checking the file…</source>
+        <translation>ファイルを確認しています…</translation>
     </message>
     <message>
-        <source>The file is larger than 5 MB: is it really a list of users and queues?</source>
-        <translation>ファイルが 5 MB を超えています。ユーザーとキューの一覧で間違いありませんか?</translation>
+        <source>The file could not be read: %1</source>
+        <translation>ファイルを読み取れませんでした: %1</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -314,6 +314,10 @@
     <message>
         <source>No</source>
         <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>The file is larger than 2 MB: is it really a list of users and queues?</source>
+        <translation>ファイルが 2 MB を超えています。ユーザーとキューの一覧で間違いありませんか?</translation>
     </message>
     <message>
         <source>%1 of %2 lines have a problem (shown in the last column). The file is rejected: nothing is saved. Correct those lines, then choose the file again.</source>

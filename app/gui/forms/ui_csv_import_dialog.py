@@ -17,7 +17,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QHeaderView,
     QLabel, QPushButton, QSizePolicy, QSpacerItem,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QTableView, QVBoxLayout, QWidget)
 
 class Ui_CsvImportDialog(object):
     def setupUi(self, CsvImportDialog):
@@ -52,7 +52,7 @@ class Ui_CsvImportDialog(object):
 
         self.dialogLayout.addLayout(self.fileRow)
 
-        self.preview = QTableWidget(CsvImportDialog)
+        self.preview = QTableView(CsvImportDialog)
         self.preview.setObjectName(u"preview")
 
         self.dialogLayout.addWidget(self.preview)

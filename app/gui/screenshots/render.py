@@ -183,6 +183,7 @@ def users_views(sample: Sample) -> Iterator[tuple[str, View]]:
     from app.gui.pages.users_page import UsersPage
     from app.gui.screenshots.sample_data import add_owner_samples
     from app.gui.windows.address_book_dialog import Person
+    from app.gui.windows.csv_import_dialog import check_csv_file
 
     add_owner_samples(sample)
     page = UsersPage()
@@ -233,7 +234,8 @@ def users_views(sample: Sample) -> Iterator[tuple[str, View]]:
             encoding="utf-8",
         )
         dialog = page.import_csv()
-        dialog.load_file(str(path))
+        dialog.ui.fileName.setText(path.name)
+        dialog.show_check(check_csv_file(str(path)))  # what load_file's worker does, here at once
         return dialog
 
     yield "users-csv", csv_import

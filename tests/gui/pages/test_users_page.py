@@ -265,10 +265,13 @@ def test_a_csv_file_with_a_bad_line_is_rejected_whole_and_a_good_one_imports(
     ui = dialog.ui
     assert "delete_after_processing" in ui.columnsHelp.text()
     dialog.load_file(str(bad))
-    assert ui.preview.rowCount() == 2
-    assert ui.preview.item(1, 0).text() == "3"
-    assert ui.preview.item(1, 5).text() == "The part after @ must be a domain name, as in contoso.com."
-    assert ui.preview.item(0, 5).text() == ""
+    assert dialog.checking() and not ui.importButton.isEnabled()  # read and checked in a worker
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=10_000)
+    lines = dialog.model
+    assert lines.rowCount() == 2
+    assert lines.text(1, 0) == "3"
+    assert lines.text(1, 5) == "The part after @ must be a domain name, as in contoso.com."
+    assert lines.text(0, 5) == ""
     assert "1 of 2 lines have a problem" in ui.status.text() and "nothing is saved" in ui.status.text()
     assert not ui.importButton.isEnabled()
     click(ui.importButton)
@@ -277,6 +280,7 @@ def test_a_csv_file_with_a_bad_line_is_rejected_whole_and_a_good_one_imports(
     good = tmp_path / "good.csv"
     good.write_text(bad.read_text(encoding="utf-8").replace("@contoso,", "@contoso.com,"), encoding="utf-8")
     dialog.load_file(str(good))
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=10_000)
     assert ui.status.text() == "Ready to import 1 users and 1 queues, each with a mailbox."
     click(ui.importButton)
     assert not dialog.isVisible()
