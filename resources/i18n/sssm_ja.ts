@@ -2,6 +2,106 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>AddressBookDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>電子メール アドレス</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>There is no email server profile yet: create one first, then search through it.</source>
+        <translation>電子メール サーバー プロファイルがまだありません。先にプロファイルを作成してから、それを通して検索してください。</translation>
+    </message>
+    <message>
+        <source>Type the beginning of a name or address, then click Search.</source>
+        <translation>名前またはアドレスの先頭を入力し、[検索] をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>Searching the address book through “%1”…</source>
+        <translation>「%1」を通してアドレス帳を検索しています…</translation>
+    </message>
+    <message>
+        <source>The address book could not be searched: %1</source>
+        <translation>アドレス帳を検索できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Already a user, queue or mailbox: skipped</source>
+        <translation>既にユーザー、キューまたはメールボックスです: スキップ</translation>
+    </message>
+    <message>
+        <source>Nobody in the address book matches “%1”.</source>
+        <translation>「%1」に一致する人はアドレス帳にいません。</translation>
+    </message>
+    <message>
+        <source>Found %1. Tick the people to add as users, then click Add.</source>
+        <translation>%1 件見つかりました。ユーザーとして追加する人のチェック ボックスをオンにして、[追加] をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>%1 of them are already here and are skipped.</source>
+        <translation>そのうち %1 件は既に登録されているため、スキップされます。</translation>
+    </message>
+    <message>
+        <source>Added %1 users, each with a mailbox with the email server profile “%2”.</source>
+        <translation>%1 人のユーザーを追加しました。それぞれに電子メール サーバー プロファイル「%2」のメールボックスがあります。</translation>
+    </message>
+    <message>
+        <source>Added %1 users, each with a mailbox without an email server profile (no default is set).</source>
+        <translation>%1 人のユーザーを追加しました。それぞれのメールボックスには電子メール サーバー プロファイルがありません (既定のプロファイルが設定されていません)。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Skipped, as they already exist: %1.</source>
+        <translation>既に存在するためスキップしました: %1。</translation>
+    </message>
+    <message>
+        <source>Add users from the address book</source>
+        <translation>アドレス帳からユーザーを追加</translation>
+    </message>
+    <message>
+        <source>Email server profile</source>
+        <translation>電子メール サーバー プロファイル</translation>
+    </message>
+    <message>
+        <source>Name or email address</source>
+        <translation>名前または電子メール アドレス</translation>
+    </message>
+    <message>
+        <source>The beginning of a name or address</source>
+        <translation>名前またはアドレスの先頭</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>見つかった人</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>すべて選択</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>Alerts</name>
     <message>
         <source>Disabled after repeated failures. </source>
@@ -155,6 +255,105 @@
     <message>
         <source>Alert details</source>
         <translation>通知の詳細</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>電子メール アドレス</translation>
+    </message>
+    <message>
+        <source>Delete emails after processing</source>
+        <translation>処理後に電子メールを削除する</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Each line of the file is a user or a queue. Its first line names the columns: &lt;b&gt;kind&lt;/b&gt; (user or queue), &lt;b&gt;name&lt;/b&gt;, &lt;b&gt;email&lt;/b&gt; (the primary email address) and, if you like, &lt;b&gt;delete_after_processing&lt;/b&gt; (yes or no; queues only). Save it from Excel as CSV UTF-8. Each one gets a mailbox with the default email server profile. A file with a bad line is rejected whole: nothing is saved until it is corrected.</source>
+        <translation>ファイルの各行が 1 つのユーザーまたはキューです。1 行目には列名を書きます: &lt;b&gt;kind&lt;/b&gt; (user または queue)、&lt;b&gt;name&lt;/b&gt; (名前)、&lt;b&gt;email&lt;/b&gt; (プライマリ電子メール)、必要に応じて &lt;b&gt;delete_after_processing&lt;/b&gt; (yes または no、キューのみ)。Excel では [CSV UTF-8] 形式で保存してください。それぞれに既定の電子メール サーバー プロファイルのメールボックスが作成されます。問題のある行が 1 行でもあるとファイル全体が拒否され、修正されるまで何も保存されません。</translation>
+    </message>
+    <message>
+        <source>For example:</source>
+        <translation>例:</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file</source>
+        <translation>CSV ファイルの選択</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV ファイル (*.csv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>ファイルを確認しています…</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>ファイルを読み取れませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>The file is larger than 2 MB: is it really a list of users and queues?</source>
+        <translation>ファイルが 2 MB を超えています。ユーザーとキューの一覧で間違いありませんか?</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines have a problem (shown in the last column). The file is rejected: nothing is saved. Correct those lines, then choose the file again.</source>
+        <translation>%2 行中 %1 行に問題があります (最後の列に表示)。ファイルは拒否され、何も保存されません。これらの行を修正してから、もう一度ファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>Ready to import %1 users and %2 queues, each with a mailbox.</source>
+        <translation>%1 人のユーザーと %2 個のキューを、それぞれのメールボックスとともにインポートできます。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>何もインポートされませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Import users and queues</source>
+        <translation>ユーザーとキューのインポート</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>ファイルの選択…</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>ファイルが選択されていません</translation>
+    </message>
+    <message>
+        <source>Lines of the file</source>
+        <translation>ファイルの行</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
@@ -814,6 +1013,30 @@
         <translation>プロファイルのアカウントには、このメールボックスの偽装が許可されていません。</translation>
     </message>
     <message>
+        <source>The email server profile “{subject}” has no credentials to search the address book with.</source>
+        <translation>電子メール サーバー プロファイル「{subject}」には、アドレス帳の検索に使える資格情報がありません。</translation>
+    </message>
+    <message>
+        <source>The profile uses the credentials of each user or queue: enter the user name and password on one of its mailboxes first (Credentials tab), or choose a profile with its own credentials.</source>
+        <translation>このプロファイルはユーザーまたはキューごとの資格情報を使用します。先にいずれかのメールボックスの [資格情報] タブでユーザー名とパスワードを入力するか、独自の資格情報を持つプロファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>The email server profile “{subject}” finds its server with Autodiscover, which needs an email address, and it has none to use.</source>
+        <translation>電子メール サーバー プロファイル「{subject}」は自動検出でサーバーを探しますが、それに必要な電子メール アドレスがありません。</translation>
+    </message>
+    <message>
+        <source>Enter the profile&apos;s user name as an email address, or its Exchange Web Services address.</source>
+        <translation>プロファイルのユーザー名を電子メール アドレスの形式で入力するか、Exchange Web Services のアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>The email server profile was deleted.</source>
+        <translation>電子メール サーバー プロファイルは削除されました。</translation>
+    </message>
+    <message>
+        <source>Choose another email server profile.</source>
+        <translation>別の電子メール サーバー プロファイルを選択してください。</translation>
+    </message>
+    <message>
         <source>Give the profile&apos;s account the ApplicationImpersonation role in Exchange, or turn impersonation off and use each mailbox&apos;s credentials.</source>
         <translation>Exchange でプロファイルのアカウントに ApplicationImpersonation ロールを付与するか、偽装をオフにして各メールボックスの資格情報を使用してください。</translation>
     </message>
@@ -1126,6 +1349,30 @@
     <message>
         <source>No</source>
         <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>アクティブ</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>非アクティブ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Primary email</source>
+        <translation>プライマリ電子メール</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1773,69 @@
     <message>
         <source>sent {sent}, already sent {already}, failed {failed}, held while another try may be under way {held}</source>
         <translation>送信 {sent}、送信済み {already}、失敗 {failed}、別の送信が進行中の可能性があるため保留 {held}</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>新しいユーザー</translation>
+    </message>
+    <message>
+        <source>New queue</source>
+        <translation>新しいキュー</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>ユーザー: %1</translation>
+    </message>
+    <message>
+        <source>Queue: %1</source>
+        <translation>キュー: %1</translation>
+    </message>
+    <message>
+        <source>Its mailbox moves to the new address, whose approval goes back to Pending approval: approve it on the mailbox before it is synchronized again.</source>
+        <translation>メールボックスも新しいアドレスに変わり、電子メールの承認は [承認待ち] に戻ります。再び同期する前に、メールボックスで承認してください。</translation>
+    </message>
+    <message>
+        <source>A mailbox is created with it, without an email server profile: no default profile is set. Choose one on the mailbox&apos;s Synchronization method tab.</source>
+        <translation>メールボックスも作成されますが、既定のプロファイルが設定されていないため、電子メール サーバー プロファイルはありません。メールボックスの [同期方法] タブで選択してください。</translation>
+    </message>
+    <message>
+        <source>A mailbox is created with it, with the default email server profile “%1”.</source>
+        <translation>既定の電子メール サーバー プロファイル「%1」のメールボックスも作成されます。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>保存されませんでした</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>検証メッセージ</translation>
+    </message>
+    <message>
+        <source>Primary email</source>
+        <translation>プライマリ電子メール</translation>
+    </message>
+    <message>
+        <source>Delete emails after processing</source>
+        <translation>処理後に電子メールを削除する</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>上書き保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
@@ -2246,6 +2556,121 @@
     </message>
 </context>
 <context>
+    <name>UsersPage</name>
+    <message>
+        <source>Users and queues</source>
+        <translation>ユーザーとキュー</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>キュー</translation>
+    </message>
+    <message>
+        <source>No default email server profile is set: new users and queues get a mailbox without a profile. Choose one on each mailbox, or set the default in the system settings.</source>
+        <translation>既定の電子メール サーバー プロファイルが設定されていません。新しいユーザーとキューのメールボックスにはプロファイルがありません。メールボックスごとに選択するか、システム設定で既定のプロファイルを設定してください。</translation>
+    </message>
+    <message>
+        <source>New users and queues get a mailbox with the default email server profile “%1”.</source>
+        <translation>新しいユーザーとキューには、既定の電子メール サーバー プロファイル「%1」のメールボックスが作成されます。</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>アクティブ化</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>非アクティブ化</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%2 件中 %1 件を表示</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>キュー</translation>
+    </message>
+    <message>
+        <source>The %1 and its mailbox were created; the mailbox has the email server profile “%2”. Open the mailbox now to approve its email address and enter its credentials?</source>
+        <translation>%1とそのメールボックスを作成しました。メールボックスの電子メール サーバー プロファイルは「%2」です。今すぐメールボックスを開いて、電子メール アドレスを承認し、資格情報を入力しますか?</translation>
+    </message>
+    <message>
+        <source>The %1 and its mailbox were created, without an email server profile: no default profile is set. Open the mailbox now to choose a profile, approve its email address and enter its credentials?</source>
+        <translation>%1とそのメールボックスを作成しました。既定のプロファイルが設定されていないため、電子メール サーバー プロファイルはありません。今すぐメールボックスを開いて、プロファイルを選択し、電子メール アドレスを承認し、資格情報を入力しますか?</translation>
+    </message>
+    <message>
+        <source>Mailbox created</source>
+        <translation>メールボックスを作成しました</translation>
+    </message>
+    <message>
+        <source>Deactivate “%1”? Its mailbox is no longer synchronized. Its mailbox, emails, appointments, contacts and tasks are kept, and Activate starts the synchronization again.</source>
+        <translation>「%1」を非アクティブ化しますか? メールボックスは同期されなくなります。メールボックス、電子メール、予定、取引先担当者、タスクはそのまま残り、[アクティブ化] で同期が再開されます。</translation>
+    </message>
+    <message>
+        <source>Activate “%1”? Its mailbox is synchronized again as its settings say.</source>
+        <translation>「%1」をアクティブ化しますか? メールボックスは設定どおりに再び同期されます。</translation>
+    </message>
+    <message>
+        <source>Import users and queues</source>
+        <translation>ユーザーとキューのインポート</translation>
+    </message>
+    <message>
+        <source>Imported %1 users and queues, each with its mailbox.</source>
+        <translation>%1 件のユーザーとキューを、それぞれのメールボックスとともにインポートしました。</translation>
+    </message>
+    <message>
+        <source>Users &amp; queues</source>
+        <translation>ユーザーとキュー</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Search users and queues</source>
+        <translation>ユーザーとキューを検索</translation>
+    </message>
+    <message>
+        <source>New user…</source>
+        <translation>新しいユーザー…</translation>
+    </message>
+    <message>
+        <source>New queue…</source>
+        <translation>新しいキュー…</translation>
+    </message>
+    <message>
+        <source>Add from address book…</source>
+        <translation>アドレス帳から追加…</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV からインポート…</translation>
+    </message>
+    <message>
+        <source>Profile of new mailboxes</source>
+        <translation>新しいメールボックスのプロファイル</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <source>Open mailbox</source>
+        <translation>メールボックスを開く</translation>
+    </message>
+    <message>
+        <source>Personal options…</source>
+        <translation>個人用オプション…</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>An email address cannot contain spaces.</source>
@@ -2342,6 +2767,46 @@
     <message>
         <source>Only a queue&apos;s mailbox can delete emails after processing.</source>
         <translation>処理後に電子メールを削除できるのはキューのメールボックスだけです。</translation>
+    </message>
+    <message>
+        <source>The file is not text in UTF-8 or Shift_JIS: save it as CSV UTF-8 and try again.</source>
+        <translation>ファイルが UTF-8 または Shift_JIS のテキストではありません。[CSV UTF-8] 形式で保存して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The file is empty: its first line names the columns, as in {header}.</source>
+        <translation>ファイルが空です。1 行目には {header} のように列名を書きます。</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns {required}; it lacks {missing}.</source>
+        <translation>1 行目には列 {required} の名前が必要です。{missing} がありません。</translation>
+    </message>
+    <message>
+        <source>Unknown column {columns}: the columns are {known}.</source>
+        <translation>不明な列 {columns} があります。使える列は {known} です。</translation>
+    </message>
+    <message>
+        <source>The file has no users or queues under its first line.</source>
+        <translation>ファイルの 1 行目の後にユーザーもキューもありません。</translation>
+    </message>
+    <message>
+        <source>{email} is already the address of “{holder}”: each user, queue and mailbox needs its own.</source>
+        <translation>{email} は既に「{holder}」のアドレスです。ユーザー、キュー、メールボックスごとに別のアドレスが必要です。</translation>
+    </message>
+    <message>
+        <source>The kind must be user or queue, not “{value}”.</source>
+        <translation>kind は「{value}」ではなく、user または queue にしてください。</translation>
+    </message>
+    <message>
+        <source>delete_after_processing must be yes or no, not “{value}”.</source>
+        <translation>delete_after_processing は「{value}」ではなく、yes または no にしてください。</translation>
+    </message>
+    <message>
+        <source>{email} is also on line {line}: each address once.</source>
+        <translation>{email} は {line} 行目にもあります。各アドレスは 1 回だけにしてください。</translation>
+    </message>
+    <message>
+        <source>The line has {count} values, the first line names {columns} columns.</source>
+        <translation>この行には値が {count} 個ありますが、1 行目の列は {columns} 個です。</translation>
     </message>
     <message>
         <source>Enter an email address.</source>

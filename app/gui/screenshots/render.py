@@ -172,6 +172,73 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         return window
 
     yield "alerts-escalation", alerts_escalation
+    yield from users_views(sample)
+
+
+def users_views(sample: Sample) -> Iterator[tuple[str, View]]:
+    """The Users & queues page as a widget of its own, the owner dialog (a queue whose new address
+    is taken), the address book with people found, and a CSV file with bad lines."""
+    from app import paths
+    from app.domain.enums import OwnerKind
+    from app.gui.pages.users_page import UsersPage
+    from app.gui.screenshots.sample_data import add_owner_samples
+    from app.gui.windows.address_book_dialog import Person
+    from app.gui.windows.csv_import_dialog import check_csv_file
+
+    add_owner_samples(sample)
+    page = UsersPage()
+    page.resize(1100, 560)
+
+    def users_page():
+        page.refresh()
+        page.select(OwnerKind.USER, sample.user_ids["dave"])
+        page.show()
+        return page
+
+    yield "users-page", users_page
+
+    def edit():
+        dialog = page.edit_selected() if page.select(OwnerKind.QUEUE, sample.queue_id) else None
+        assert dialog is not None
+        dialog.ui.email.setText("alice@contoso.com")
+        return dialog
+
+    yield "users-edit", edit
+
+    def address_book():
+        dialog = page.add_from_address_book()
+        dialog.ui.query.setText("Ca")
+        dialog.show_people(
+            [
+                Person("Carlos Garcia", "carlos@contoso.com"),
+                Person("Carol Chen", "carol@contoso.com"),
+                Person("Catherine Mori", "catherine@contoso.com"),
+                Person("Cathy Alice Wong", "alice@contoso.com"),
+            ]
+        )
+        dialog.set_checked("carol@contoso.com")
+        dialog.set_checked("catherine@contoso.com")
+        return dialog
+
+    yield "users-address-book", address_book
+
+    def csv_import():
+        path = paths.data_dir() / "users.csv"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            "kind,name,email,delete_after_processing\n"
+            "user,Carol Chen,carol@contoso.com,\n"
+            "user,Erin Suzuki,erin@contoso,\n"
+            "queue,Billing,billing@contoso.com,yes\n"
+            "queue,Support (Tokyo),support@contoso.com,no\n",
+            encoding="utf-8",
+        )
+        dialog = page.import_csv()
+        dialog.ui.fileName.setText(path.name)
+        dialog.show_check(check_csv_file(str(path)))  # what load_file's worker does, here at once
+        return dialog
+
+    yield "users-csv", csv_import
 
 
 def demo_views(sample: Sample) -> Iterator[tuple[str, View]]:

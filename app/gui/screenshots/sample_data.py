@@ -308,3 +308,19 @@ def sample_report(mailbox_id: int) -> DiagnosticReport:
     report.workloads = dict.fromkeys(Workload, f)
     assert STEPS == "Diagnostics"
     return report
+
+
+def add_owner_samples(sample: Sample) -> None:
+    """For the Users & queues pictures: the on-premises profile as the system's default, a queue
+    created on this page (its mailbox deletes emails after processing) and a user who left
+    (deactivated: her mailbox and records are kept)."""
+    from app.domain.owners import OwnerSettings
+    from app.store import owners
+
+    settings = repo.system_settings()
+    settings.default_profile_id = sample.profile_ids[0]
+    settings.save()
+    owners.create_owner(OwnerSettings(OwnerKind.QUEUE, "Sales", "sales@contoso.com", True))
+    left = owners.create_owner(OwnerSettings(OwnerKind.USER, "Dave Ito", "dave@contoso.com"))
+    owners.set_owner_active(OwnerKind.USER, left.owner_id, False)
+    sample.user_ids["dave"] = left.owner_id

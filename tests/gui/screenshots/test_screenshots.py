@@ -34,6 +34,10 @@ EXPECTED = {
     "demo-accounts",
     "demo-fault",
     "alerts-escalation",
+    "users-page",
+    "users-edit",
+    "users-address-book",
+    "users-csv",
 }
 
 
