@@ -81,9 +81,7 @@ def check_token_prefix(value: str) -> list[ValidationIssue]:
         return [_issue(name, _N(CTX, "Enter a prefix for tracking tokens, as in CRM:."))]
     if len(value) > TOKEN_PREFIX_MAX:
         return [
-            _issue(
-                name, _N(CTX, "Use at most {max} characters (now {count})."), max=TOKEN_PREFIX_MAX, count=len(value)
-            )
+            _issue(name, _N(CTX, "Use at most {max} characters (now {count})."), max=TOKEN_PREFIX_MAX, count=len(value))
         ]
     if any(c.isspace() for c in value):
         return [_issue(name, _N(CTX, "A tracking token prefix cannot contain spaces."))]
