@@ -218,6 +218,7 @@ class Ui_SettingsPage(object):
 
         self.trackingTokenPrefix = QLineEdit(self.emailGroup)
         self.trackingTokenPrefix.setObjectName(u"trackingTokenPrefix")
+        self.trackingTokenPrefix.setPlaceholderText(u"CRM:")
 
         self.emailForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.trackingTokenPrefix)
 
@@ -466,7 +467,6 @@ class Ui_SettingsPage(object):
         self.defaultProfileHint.setText(QCoreApplication.translate("SettingsPage", u"New mailboxes start with this profile.", None))
         self.emailGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Email", None))
         self.trackingTokenPrefixLabel.setText(QCoreApplication.translate("SettingsPage", u"Tracking token prefix", None))
-        self.trackingTokenPrefix.setPlaceholderText(QCoreApplication.translate("SettingsPage", u"CRM:", None))
 #if QT_CONFIG(accessibility)
         self.trackingTokenPrefixError.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)

@@ -181,8 +181,9 @@ class SettingsPage(QWidget):
         prefix_ok = not check_token_prefix(values.tracking_token_prefix)
         example = make_tracking_token(values.tracking_token_prefix, EXAMPLE_TOKEN_NUMBER) if prefix_ok else ""
         ui.trackingTokenPrefixHint.setText(
-            self.tr("A tracked email's subject ends with a token such as %1; answers that carry it are tracked.")
-            .replace("%1", example)
+            self.tr(
+                "A tracked email's subject ends with a token such as %1; answers that carry it are tracked."
+            ).replace("%1", example)
         )
         self.errors.set_row_visible(ui.trackingTokenPrefixHint, prefix_ok)
         dirty = values != self.stored
