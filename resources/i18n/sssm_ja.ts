@@ -2137,7 +2137,7 @@
     </message>
     <message>
         <source>Default email server profile</source>
-        <translation>既定の電子メールサーバープロファイル</translation>
+        <translation>既定のサーバープロファイル</translation>
     </message>
     <message>
         <source>New mailboxes start with this profile.</source>
@@ -2157,7 +2157,7 @@
     </message>
     <message>
         <source>Send alert emails through</source>
-        <translation>通知メールの送信元メールボックス</translation>
+        <translation>通知メールの送信元</translation>
     </message>
     <message>
         <source>Each new alert of a mailbox is emailed to its owner, once, by the outgoing email of this mailbox. Alerts about this mailbox itself are not emailed.</source>

@@ -34,6 +34,8 @@ EXPECTED = {
     "demo-accounts",
     "demo-fault",
     "alerts-escalation",
+    "settings-page",
+    "settings-errors",
 }
 
 
