@@ -219,9 +219,10 @@ def _fit_page(page: QWidget) -> QWidget:
     page.show()
     _settle(page)
     scroll = page.findChild(QScrollArea)
+    contents = scroll.widget() if scroll is not None else None
+    assert scroll is not None and contents is not None
     for _ in range(2):  # wrapped texts take their height once their width is known
-        assert scroll is not None and scroll.widget() is not None
-        needed = scroll.widget().minimumSizeHint().height()
+        needed = contents.minimumSizeHint().height()
         page.resize(page.width(), page.height() - scroll.viewport().height() + needed)
         _settle(page)
     return page
