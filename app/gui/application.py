@@ -6,7 +6,7 @@ import logging
 import sys
 from typing import cast
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, __version__
@@ -23,11 +23,26 @@ def create_application(argv: list[str] | None = None, lang: str | None = None) -
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
-    _translators[:] = install_translators(app, pick_language(lang))
+    install_language(app, pick_language(lang))
     from app.gui.icons import OK, status_icon
 
     app.setWindowIcon(status_icon(OK))
     return app
+
+
+def install_language(app: QApplication, language: str) -> None:
+    """Translate the UI into *language* from now on (windows built later show it)."""
+    for translator in _translators:
+        app.removeTranslator(translator)
+    QLocale.setDefault(QLocale.system())  # dates and numbers as this computer writes them, unless Japanese
+    _translators[:] = install_translators(app, language)
+
+
+def startup_language(requested: str | None) -> str:
+    """The language the app starts in once the store is open: ``--lang``, else the system setting."""
+    from app.store.repo import system_settings
+
+    return pick_language(requested, system_settings().language)
 
 
 def missing_display() -> str | None:
@@ -73,6 +88,11 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
         instance.release()
         return 2
     try:
+        # the store is open: the language setting decides before the first window is built (the
+        # store dialog above could only speak the system's language)
+        language = startup_language(lang)
+        if language != pick_language(lang):
+            install_language(app, language)
         if demo:
             from app.demo import start_demo
 

@@ -2344,6 +2344,165 @@
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>System default</source>
+        <translation>システムの既定</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>(choose a mailbox)</source>
+        <translation>(メールボックスを選択)</translation>
+    </message>
+    <message>
+        <source>A tracked email&apos;s subject ends with a token such as %1; answers that carry it are tracked.</source>
+        <translation>追跡対象の電子メールの件名の末尾には %1 のようなトークンが付きます。このトークンを含む返信は追跡されます。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存の変更があります</translation>
+    </message>
+    <message>
+        <source>The settings were not saved</source>
+        <translation>設定は保存されませんでした</translation>
+    </message>
+    <message>
+        <source>Saved. The language changes the next time the app starts; everything else applies now.</source>
+        <translation>保存しました。言語は次回アプリを起動したときに切り替わります。その他の設定はすぐに適用されます。</translation>
+    </message>
+    <message>
+        <source>Saved. The settings apply now.</source>
+        <translation>保存しました。設定はすぐに適用されます。</translation>
+    </message>
+    <message>
+        <source>System settings</source>
+        <translation>システム設定</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Record alerts of level</source>
+        <translation>記録する通知のレベル</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>Tray notifications</source>
+        <translation>トースト通知</translation>
+    </message>
+    <message>
+        <source>Notify each new Error</source>
+        <translation>新しいエラーごとに通知する</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>検証メッセージ</translation>
+    </message>
+    <message>
+        <source>Notify each new Warning</source>
+        <translation>新しい警告ごとに通知する</translation>
+    </message>
+    <message>
+        <source>At most one notification per mailbox every 10 minutes.</source>
+        <translation>トースト通知は、1 つのメールボックスにつき 10 分に 1 回までです。</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>セキュリティ</translation>
+    </message>
+    <message>
+        <source>Allow credentials over non-SSL connections</source>
+        <translation>SSL 以外での資格情報の使用を許可する</translation>
+    </message>
+    <message>
+        <source>Passwords then cross the network unencrypted. Only while this is on can a profile with “Use SSL” off be saved and connect.</source>
+        <translation>オンにすると、パスワードが暗号化されずにネットワークを流れます。「SSL を使用する」がオフのプロファイルは、この設定がオンの間だけ保存と接続ができます。</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>全般</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time the app starts.</source>
+        <translation>次回アプリを起動したときに反映されます。</translation>
+    </message>
+    <message>
+        <source>Default email server profile</source>
+        <translation>既定のサーバープロファイル</translation>
+    </message>
+    <message>
+        <source>New mailboxes start with this profile.</source>
+        <translation>新しいメールボックスには、最初にこのプロファイルが設定されます。</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>電子メール</translation>
+    </message>
+    <message>
+        <source>Tracking token prefix</source>
+        <translation>追跡トークンのプレフィックス</translation>
+    </message>
+    <message>
+        <source>Notify the mailbox owner by email</source>
+        <translation>メールボックスの所有者に電子メールで通知する</translation>
+    </message>
+    <message>
+        <source>Send alert emails through</source>
+        <translation>通知メールの送信元</translation>
+    </message>
+    <message>
+        <source>Each new alert of a mailbox is emailed to its owner, once, by the outgoing email of this mailbox. Alerts about this mailbox itself are not emailed.</source>
+        <translation>メールボックスの新しい通知は、このメールボックスの送信メールで、所有者に 1 回だけ電子メールで送られます。このメールボックス自体の通知は送られません。</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Transient failures before an Error</source>
+        <translation>エラーにするまでの一時的な失敗の回数</translation>
+    </message>
+    <message>
+        <source>Back-off before a retry (minutes)</source>
+        <translation>再試行までの待機時間 (分)</translation>
+    </message>
+    <message>
+        <source>Logon retries after a refused password</source>
+        <translation>パスワード拒否後のログオン再試行回数</translation>
+    </message>
+    <message>
+        <source>Logon retries are at least 5 minutes apart; at most 3, so that Active Directory does not lock the account out.</source>
+        <translation>ログオンの再試行は 5 分以上の間隔を空けて最大 3 回までです。Active Directory でアカウントがロックアウトされないようにするためです。</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>上書き保存</translation>
+    </message>
+</context>
+<context>
     <name>StoreProblem</name>
     <message>
         <source>The data file is not a Server-Side Sync Manager data file.</source>
@@ -2835,6 +2994,50 @@
     <message>
         <source>Enter the password of this mailbox&apos;s user.</source>
         <translation>このメールボックスのユーザーのパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Errors are not recorded, so there is nothing to notify: record Errors, or turn this off.</source>
+        <translation>エラーが記録されないため、通知するものがありません。エラーを記録するか、この設定をオフにしてください。</translation>
+    </message>
+    <message>
+        <source>Warnings are not recorded, so there is nothing to notify: record Warnings, or turn this off.</source>
+        <translation>警告が記録されないため、通知するものがありません。警告を記録するか、この設定をオフにしてください。</translation>
+    </message>
+    <message>
+        <source>Enter a prefix for tracking tokens, as in CRM:.</source>
+        <translation>追跡トークンのプレフィックスを入力してください (例: CRM:)。</translation>
+    </message>
+    <message>
+        <source>A tracking token prefix cannot contain spaces.</source>
+        <translation>追跡トークンのプレフィックスに空白は使用できません。</translation>
+    </message>
+    <message>
+        <source>Use only letters, digits and the signs {signs} in a tracking token prefix.</source>
+        <translation>追跡トークンのプレフィックスには、文字、数字、記号 {signs} だけを使用してください。</translation>
+    </message>
+    <message>
+        <source>Start the prefix with a letter, as in CRM:.</source>
+        <translation>プレフィックスは文字で始めてください (例: CRM:)。</translation>
+    </message>
+    <message>
+        <source>The prefix cannot end with a digit: the token&apos;s number follows it.</source>
+        <translation>プレフィックスの末尾に数字は使用できません。プレフィックスの後にトークンの番号が続きます。</translation>
+    </message>
+    <message>
+        <source>Choose the system default, English or Japanese.</source>
+        <translation>システムの既定、英語、日本語のいずれかを選択してください。</translation>
+    </message>
+    <message>
+        <source>This email server profile no longer exists: choose another.</source>
+        <translation>この電子メールサーバープロファイルは存在しません。別のプロファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>Choose the mailbox through which alert emails are sent.</source>
+        <translation>通知メールの送信元メールボックスを選択してください。</translation>
+    </message>
+    <message>
+        <source>This mailbox does not send email with server-side synchronization (or it is not active): choose one that does.</source>
+        <translation>このメールボックスはサーバー側同期で電子メールを送信しません (または非アクティブです)。サーバー側同期で送信するメールボックスを選択してください。</translation>
     </message>
 </context>
 </TS>

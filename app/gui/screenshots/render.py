@@ -239,6 +239,60 @@ def users_views(sample: Sample) -> Iterator[tuple[str, View]]:
         return dialog
 
     yield "users-csv", csv_import
+    yield from settings_views(sample)
+
+
+def settings_views(sample: Sample) -> Iterator[tuple[str, View]]:
+    """The Settings page on its own (the main window shows it as a page): as saved, with alert
+    emails going through the admin's mailbox; then with broken values and their messages. Last
+    of the views, as it saves settings that would change how the others' alerts are recorded."""
+    from app.domain.system_settings import SystemSettingsValues
+    from app.gui.pages.settings_page import SettingsPage
+    from app.store.system_settings import save_system_settings
+
+    save_system_settings(
+        SystemSettingsValues(
+            toast_warnings=True,
+            notify_owner_by_email=True,
+            notify_mailbox_id=sample.mailbox_ids["admin"],
+            default_profile_id=sample.profile_ids[0],
+        )
+    )
+    page = SettingsPage()
+
+    def saved():
+        page.revert()
+        return _fit_page(page)
+
+    yield "settings-page", saved
+
+    def errors():
+        ui = page.ui
+        ui.recordErrors.setChecked(False)
+        ui.transientFailureLimit.setValue(0)
+        ui.authRetryLimit.setValue(5)
+        ui.trackingTokenPrefix.setText("CRM 1")
+        ui.notifyMailbox.setCurrentIndex(0)
+        return _fit_page(page)
+
+    yield "settings-errors", errors
+
+
+def _fit_page(page: QWidget) -> QWidget:
+    """Shown at a main window's page width, as tall as its contents (nothing hidden by scrolling)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    page.resize(940, 600)
+    page.show()
+    _settle(page)
+    scroll = page.findChild(QScrollArea)
+    contents = scroll.widget() if scroll is not None else None
+    assert scroll is not None and contents is not None
+    for _ in range(2):  # wrapped texts take their height once their width is known
+        needed = contents.minimumSizeHint().height()
+        page.resize(page.width(), page.height() - scroll.viewport().height() + needed)
+        _settle(page)
+    return page
 
 
 def demo_views(sample: Sample) -> Iterator[tuple[str, View]]:

@@ -38,6 +38,8 @@ EXPECTED = {
     "users-edit",
     "users-address-book",
     "users-csv",
+    "settings-page",
+    "settings-errors",
 }
 
 
