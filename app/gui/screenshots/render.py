@@ -40,7 +40,12 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     """(file name, function that shows the view and returns its window) for every view; a view
     with an open menu returns (window, [(menu, where it opens in the window)])."""
     from app.domain.enums import CredentialSource
-    from app.gui.screenshots.sample_data import ESCALATION_CODE, add_escalation_alerts, sample_report
+    from app.gui.screenshots.sample_data import (
+        ESCALATION_CODE,
+        add_escalation_alerts,
+        add_test_history,
+        sample_report,
+    )
     from app.gui.windows.mailbox_editor import MailboxEditor
     from app.gui.windows.main_window import MainWindow
     from app.gui.windows.profile_form import ProfileForm
@@ -135,6 +140,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
 
         yield f"profile-{index + 1}-{name}", show_profile_tab
 
+    add_test_history(sample.mailbox_ids["alice"])  # stored runs and conflicts: the editor's history
     editor = MailboxEditor(sample.mailbox_ids["alice"])
     editor.set_sync(sync)
     for index, name in enumerate(("general", "sync", "credentials", "results", "alerts", "history")):
@@ -145,6 +151,22 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
             return editor
 
         yield f"mailbox-{index + 1}-{name}", show_mailbox_tab
+
+    def history_runs():
+        editor.ui.tabs.setCurrentWidget(editor.ui.resultsTab)
+        editor.ui.runsTable.selectRow(1)  # an earlier run, ready to open again
+        editor.show()
+        return editor
+
+    yield "history-runs", history_runs
+
+    def history_conflicts():
+        editor.ui.tabs.setCurrentWidget(editor.ui.conflictsTab)
+        editor.ui.conflictsTable.selectRow(1)
+        editor.show()
+        return editor
+
+    yield "history-conflicts", history_conflicts
 
     def report():
         dialog = ReportDialog(sample_report(sample.mailbox_ids["alice"]), "Alice Wong")
