@@ -30,7 +30,8 @@ def step_title(name: str) -> str:
     return STEP_TITLES.get(name, name)
 
 
-def _step_result(step: StoredStep) -> StepResult:
+def step_result(step: StoredStep) -> StepResult:
+    """A stored step as the engine made it (its title from its name; no failure: not stored)."""
     return StepResult(
         step.name,
         step_title(step.name),
@@ -46,7 +47,7 @@ def _step_result(step: StoredStep) -> StepResult:
 def report_from_stored(run: StoredRun) -> DiagnosticReport:
     """The report of a stored run: its status, times and steps in order. Per-workload statuses
     are the workload steps' own."""
-    steps = [_step_result(step) for step in run.steps]
+    steps = [step_result(step) for step in run.steps]
     return DiagnosticReport(
         run.mailbox_id,
         run.email,

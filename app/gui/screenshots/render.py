@@ -175,6 +175,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         return dialog
 
     yield "report", report
+    yield from log_views()
     yield from demo_views(sample)
 
     def alerts_escalation():
@@ -194,6 +195,51 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         return window
 
     yield "alerts-escalation", alerts_escalation
+
+
+def log_views() -> Iterator[tuple[str, View]]:
+    """The log page with a morning's log (the crash report's record selected) and the crash dialog."""
+    from app import paths
+    from app.gui.pages.logs_page import LogsPage
+    from app.gui.screenshots.sample_data import sample_crash_report, write_sample_log
+    from app.gui.windows.crash_dialog import CrashDialog
+    from app.log import LOG_FILE_NAME
+
+    log_file = paths.log_dir() / LOG_FILE_NAME
+
+    def logs():
+        write_sample_log(log_file)
+        page = LogsPage(log_file=log_file)
+        page.resize(1200, 640)
+        page.show()
+        _wait_until(page.is_loaded)
+        for row in range(page.proxy.rowCount()):
+            if page.proxy.record_at(row).source == "app.gui.windows.crash_dialog":
+                page.ui.table.selectRow(row)
+        return page
+
+    yield "logs", logs
+
+    def crash():
+        dialog = CrashDialog(sample_crash_report(log_file), log_file)
+        dialog.show()
+        return dialog
+
+    yield "crash", crash
+
+
+def _wait_until(done: Callable[[], bool], seconds: float = 20) -> None:
+    """Events processed until *done* (work in a worker thread, e.g. the log page's first read)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the view did not finish loading")
+        QApplication.processEvents()
+        time.sleep(0.01)
 
 
 def demo_views(sample: Sample) -> Iterator[tuple[str, View]]:

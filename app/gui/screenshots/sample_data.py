@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.enums import (
@@ -467,3 +468,84 @@ def add_test_history(mailbox_id: int, now: datetime = NOW) -> None:
             exchange_version=json.dumps(exchange, ensure_ascii=False),
             happened_on=now - timedelta(minutes=minutes),
         )
+
+
+def _sample_row_name(rows: dict[int, str], mailbox_id: int) -> str:
+    return rows[mailbox_id]  # a row that is gone: the KeyError of the sample report
+
+
+def sample_crash_report(log_file: Path) -> str:
+    """The report of an unhandled exception in a slot, as the crash dialog shows it."""
+    import sys
+
+    from app.diagnostics.crash_report import crash_report
+
+    try:
+        _sample_row_name({}, 7)
+    except KeyError:
+        exc_type, exc, tb = sys.exc_info()
+        assert exc_type is not None
+        return crash_report(
+            exc_type,
+            exc,
+            tb,
+            thread="MainThread",
+            log_file=log_file,
+            versions=[("Qt", "6.8.1"), ("PySide6", "6.8.1")],
+            now=NOW.astimezone(),
+        )
+    raise AssertionError("the sample failure always raises")
+
+
+def write_sample_log(path: Path, now: datetime = NOW) -> None:
+    """A log file as a morning of the app writes it: start-up, sync cycles, a busy server, a Qt
+    warning, a refused password with its traceback, and an unhandled exception's report."""
+    base = now.astimezone().replace(tzinfo=None)
+
+    def line(seconds: float, level: str, thread: str, source: str, message: str) -> str:
+        when = base + timedelta(seconds=seconds)
+        return f"{when:%Y-%m-%d %H:%M:%S},{when.microsecond // 1000:03d} {level:<7} {thread} {source}: {message}"
+
+    lines = [
+        line(0, "INFO", "MainThread", "app.gui.application", "Server-Side Sync Manager started"),
+        line(0.4, "INFO", "sync-scheduler", "app.sync.scheduler", "4 mailboxes eligible, 9 workloads scheduled"),
+        line(1.2, "INFO", "sync-2", "app.sync.session", "admin@contoso.com incoming: 4 created in 412 ms"),
+        line(
+            1.9,
+            "INFO",
+            "sync-3",
+            "app.sync.session",
+            "admin@contoso.com appointments, contacts, tasks: 1 created, 2 updated",
+        ),
+        line(2.3, "DEBUG", "sync-3", "app.store.leases", "lease mailbox:1:act released"),
+        line(
+            61.5,
+            "WARNING",
+            "sync-4",
+            "app.sync.session",
+            "bob@contoso.com incoming: ErrorServerBusy; retried in 5 minutes",
+        ),
+        line(62.0, "WARNING", "MainThread", "qt", "QWindowsWindow::setGeometry: Unable to set geometry 1200x720+0+0"),
+        line(
+            75.1,
+            "ERROR",
+            "sync-5",
+            "app.sync.session",
+            "alice@contoso.com incoming failed: the server refused the user name or password (HTTP 401)",
+        ),
+        "Traceback (most recent call last):",
+        '  File "app/sync/session.py", line 212, in run_workload',
+        '  File "app/exchange/mailbox_connection.py", line 88, in connect',
+        "app.exchange.exceptions.ExchangeError: 401 Unauthorized",
+        line(120.0, "INFO", "MainThread", "app.gui.tray", "notification: Alice Wong: the credentials were rejected"),
+    ]
+    report = sample_crash_report(path).rstrip("\n")
+    lines.append(
+        line(
+            184.7, "CRITICAL", "MainThread", "app.gui.windows.crash_dialog", "Unhandled exception in thread MainThread:"
+        )
+    )
+    lines += report.splitlines()
+    lines.append(line(190.2, "INFO", "sync-2", "app.sync.session", "admin@contoso.com outgoing: 1 sent"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, QObject
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableView, QWidget
 
-from app.diagnostics.history import report_from_stored, step_title
+from app.diagnostics.history import report_from_stored, step_result, step_title
 from app.diagnostics.report_text import duration_text
 from app.domain.i18n import step_message
 from app.gui.i18n import enum_text, format_time, translate
@@ -36,7 +36,7 @@ def _failed_step(run: StoredRun) -> str:
 
 def _failure_message(run: StoredRun) -> str:
     step = run.first_failure
-    return step_message(step, translate).strip() if step is not None else ""
+    return step_message(step_result(step), translate).strip() if step is not None else ""
 
 
 def run_columns() -> list[Column]:

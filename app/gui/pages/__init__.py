@@ -1,0 +1,1 @@
+"""The main window's pages that live in modules of their own."""
