@@ -68,14 +68,14 @@ def crash_report(
     """The report: a header a person reads, then the traceback as Python prints it, scrubbed."""
     when = (now or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M:%S %Z").strip()
     header = [
-        (translate("CrashReport", "Time"), when),
-        (translate("CrashReport", "Thread"), thread),
-        (translate("CrashReport", "Version"), __version__),
+        (translate("Reports", "Time"), when),
+        (translate("Reports", "Thread"), thread),
+        (translate("Reports", "Version"), __version__),
         ("Python", platform.python_version()),
         *versions,
-        (translate("CrashReport", "System"), f"{platform.system()} {platform.release()} ({platform.machine()})"),
-        (translate("CrashReport", "Log file"), str(log_file) if log_file else translate("CrashReport", "none")),
+        (translate("Reports", "System"), f"{platform.system()} {platform.release()} ({platform.machine()})"),
+        (translate("Reports", "Log file"), str(log_file) if log_file else translate("Reports", "none")),
     ]
-    lines = [translate("CrashReport", "Unexpected error report")] + [f"{k}: {v}" for k, v in header] + [""]
+    lines = [translate("Reports", "Unexpected error report")] + [f"{k}: {v}" for k, v in header] + [""]
     lines += "".join(traceback.format_exception(exc_type, exc, tb)).rstrip("\n").splitlines()
     return scrub("\n".join(lines) + "\n", hidden)

@@ -476,24 +476,29 @@ def _sample_row_name(rows: dict[int, str], mailbox_id: int) -> str:
 
 def sample_crash_report(log_file: Path) -> str:
     """The report of an unhandled exception in a slot, as the crash dialog shows it."""
+    import os
     import sys
 
     from app.diagnostics.crash_report import crash_report
+    from app.gui.i18n import translate
 
     try:
         _sample_row_name({}, 7)
     except KeyError:
         exc_type, exc, tb = sys.exc_info()
         assert exc_type is not None
-        return crash_report(
+        report = crash_report(
             exc_type,
             exc,
             tb,
             thread="MainThread",
             log_file=log_file,
             versions=[("Qt", "6.8.1"), ("PySide6", "6.8.1")],
+            translate=translate,
             now=NOW.astimezone(),
         )
+        checkout = str(Path(__file__).resolve().parents[3]) + os.sep  # paths as in the installed app's
+        return report.replace(checkout, "")
     raise AssertionError("the sample failure always raises")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, QObject
+from PySide6.QtCore import QItemSelection, QModelIndex, QObject
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableView, QWidget
 
 from app.diagnostics.history import report_from_stored, step_result, step_title
@@ -21,12 +21,6 @@ from app.gui.models.table_models import Column, RowTableModel, SearchProxy
 from app.gui.widgets.tables import setup_table
 from app.gui.windows.report_dialog import ReportDialog
 from app.store.history import ConflictRow, StoredRun, conflict_rows, stored_run, stored_runs
-
-CTX = "MailboxHistory"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
 
 
 def _failed_step(run: StoredRun) -> str:
@@ -41,33 +35,36 @@ def _failure_message(run: StoredRun) -> str:
 
 def run_columns() -> list[Column]:
     return [
-        Column(_tr("Started"), lambda r: r.started_on),
-        Column(_tr("Result"), lambda r: r.status),
-        Column(_tr("Duration"), lambda r: duration_text(r.duration_ms) if r.duration_ms is not None else ""),
-        Column(_tr("Failed step"), _failed_step),
-        Column(_tr("Message"), _failure_message, tooltip=_failure_message),
+        Column(translate("MailboxHistory", "Started"), lambda r: r.started_on),
+        Column(translate("MailboxHistory", "Result"), lambda r: r.status),
+        Column(
+            translate("MailboxHistory", "Duration"),
+            lambda r: duration_text(r.duration_ms) if r.duration_ms is not None else "",
+        ),
+        Column(translate("MailboxHistory", "Failed step"), _failed_step),
+        Column(translate("MailboxHistory", "Message"), _failure_message, tooltip=_failure_message),
     ]
 
 
 def field_label(name: str) -> str:
     """A synchronized field's name as the admin reads it; an unknown one as it is."""
     labels = {
-        "subject": QCoreApplication.translate("MailboxHistory", "Subject"),
-        "location": QCoreApplication.translate("MailboxHistory", "Location"),
-        "start": QCoreApplication.translate("MailboxHistory", "Start"),
-        "end": QCoreApplication.translate("MailboxHistory", "End"),
-        "is_all_day": QCoreApplication.translate("MailboxHistory", "All day"),
-        "body": QCoreApplication.translate("MailboxHistory", "Description"),
-        "first_name": QCoreApplication.translate("MailboxHistory", "First name"),
-        "last_name": QCoreApplication.translate("MailboxHistory", "Last name"),
-        "email": QCoreApplication.translate("MailboxHistory", "Email"),
-        "company": QCoreApplication.translate("MailboxHistory", "Company"),
-        "job_title": QCoreApplication.translate("MailboxHistory", "Job title"),
-        "business_phone": QCoreApplication.translate("MailboxHistory", "Business phone"),
-        "mobile_phone": QCoreApplication.translate("MailboxHistory", "Mobile phone"),
-        "due": QCoreApplication.translate("MailboxHistory", "Due"),
-        "percent_complete": QCoreApplication.translate("MailboxHistory", "% complete"),
-        "is_complete": QCoreApplication.translate("MailboxHistory", "Completed"),
+        "subject": translate("MailboxHistory", "Subject"),
+        "location": translate("MailboxHistory", "Location"),
+        "start": translate("MailboxHistory", "Start"),
+        "end": translate("MailboxHistory", "End"),
+        "is_all_day": translate("MailboxHistory", "All day"),
+        "body": translate("MailboxHistory", "Description"),
+        "first_name": translate("MailboxHistory", "First name"),
+        "last_name": translate("MailboxHistory", "Last name"),
+        "email": translate("MailboxHistory", "Email"),
+        "company": translate("MailboxHistory", "Company"),
+        "job_title": translate("MailboxHistory", "Job title"),
+        "business_phone": translate("MailboxHistory", "Business phone"),
+        "mobile_phone": translate("MailboxHistory", "Mobile phone"),
+        "due": translate("MailboxHistory", "Due"),
+        "percent_complete": translate("MailboxHistory", "% complete"),
+        "is_complete": translate("MailboxHistory", "Completed"),
     }
     return labels.get(name, name)
 
@@ -75,53 +72,57 @@ def field_label(name: str) -> str:
 def outcome_text(row: ConflictRow) -> str:
     """What the policy did, in the admin's words."""
     if row.winner == "store":
-        return _tr("Kept the store's version; Exchange updated")
-    return _tr("Kept Exchange's version; the store updated")
+        return translate("MailboxHistory", "Kept the store's version; Exchange updated")
+    return translate("MailboxHistory", "Kept Exchange's version; the store updated")
 
 
 def kept_text(row: ConflictRow) -> str:
-    return _tr("Store") if row.winner == "store" else _tr("Exchange")
+    return translate("MailboxHistory", "Store") if row.winner == "store" else translate("MailboxHistory", "Exchange")
 
 
 def _record(row: ConflictRow) -> str:
-    return row.record_name or _tr("(deleted since, #%1)").replace("%1", str(row.record_id))
+    return row.record_name or translate("MailboxHistory", "(deleted since, #%1)").replace("%1", str(row.record_id))
 
 
 def conflict_columns() -> list[Column]:
     return [
-        Column(_tr("Time"), lambda r: r.happened_on),
-        Column(_tr("Record type"), lambda r: r.record_type),
-        Column(_tr("Record"), _record),
-        Column(_tr("Conflict policy"), lambda r: r.policy),
-        Column(_tr("Version kept"), kept_text, tooltip=outcome_text),
-        Column(_tr("Differences"), lambda r: _tr(", ").join(field_label(f) for f in r.changed_fields)),
+        Column(translate("MailboxHistory", "Time"), lambda r: r.happened_on),
+        Column(translate("MailboxHistory", "Record type"), lambda r: r.record_type),
+        Column(translate("MailboxHistory", "Record"), _record),
+        Column(translate("MailboxHistory", "Conflict policy"), lambda r: r.policy),
+        Column(translate("MailboxHistory", "Version kept"), kept_text, tooltip=outcome_text),
+        Column(
+            translate("MailboxHistory", "Differences"),
+            lambda r: translate("MailboxHistory", ", ").join(field_label(f) for f in r.changed_fields),
+        ),
     ]
 
 
 def _value_text(value: Any) -> str:
     if value is None or value == "":
-        return _tr("(empty)")
+        return translate("MailboxHistory", "(empty)")
     if isinstance(value, bool):
-        return _tr("Yes") if value else _tr("No")
+        return translate("MailboxHistory", "Yes") if value else translate("MailboxHistory", "No")
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def conflict_details(row: ConflictRow) -> str:
     """Both versions of the fields the two sides disagreed on, and which one was kept."""
     lines = [
-        _tr("%1 “%2”, %3")
+        translate("MailboxHistory", "%1 “%2”, %3")
         .replace("%1", enum_text(row.record_type))
         .replace("%2", _record(row))
         .replace("%3", format_time(row.happened_on)),
-        _tr("Conflict policy: %1").replace("%1", enum_text(row.policy)),
-        _tr("Outcome: %1").replace("%1", outcome_text(row)),
+        translate("MailboxHistory", "Conflict policy: %1").replace("%1", enum_text(row.policy)),
+        translate("MailboxHistory", "Outcome: %1").replace("%1", outcome_text(row)),
         "",
     ]
     for name in row.changed_fields or sorted(row.store_version):
         lines += [
             field_label(name),
-            "  " + _tr("Store: %1").replace("%1", _value_text(row.store_version.get(name))),
-            "  " + _tr("Exchange: %1").replace("%1", _value_text(row.exchange_version.get(name))),
+            "  " + translate("MailboxHistory", "Store: %1").replace("%1", _value_text(row.store_version.get(name))),
+            "  "
+            + translate("MailboxHistory", "Exchange: %1").replace("%1", _value_text(row.exchange_version.get(name))),
         ]
     return "\n".join(lines)
 
@@ -165,9 +166,9 @@ class RunHistory(QObject):
         self.open_button.setEnabled(self.selected_run() is not None)
         self.open_button.setVisible(stored)
         self.hint.setText(
-            _tr("Double-click a run to open its report.")
+            translate("MailboxHistory", "Double-click a run to open its report.")
             if stored
-            else _tr("No Test & Enable run of this mailbox is stored yet.")
+            else translate("MailboxHistory", "No Test & Enable run of this mailbox is stored yet.")
         )
 
     def _open_at(self, index: QModelIndex) -> None:

@@ -34,6 +34,10 @@ EXPECTED = {
     "demo-accounts",
     "demo-fault",
     "alerts-escalation",
+    "history-runs",
+    "history-conflicts",
+    "logs",
+    "crash",
 }
 
 
