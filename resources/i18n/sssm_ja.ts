@@ -258,6 +258,57 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Log file: %1</source>
+        <translation>ログ ファイル: %1</translation>
+    </message>
+    <message>
+        <source>Log file: none (logging is off: its folder cannot be written).</source>
+        <translation>ログ ファイル: なし (ログ フォルダーに書き込めないため、ログは記録されていません)。</translation>
+    </message>
+    <message>
+        <source>Server-Side Sync Manager met %1 unexpected errors.</source>
+        <translation>サーバー側同期マネージャーで予期しないエラーが %1 件発生しました。</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>ログ フォルダーを開く</translation>
+    </message>
+    <message>
+        <source>The log folder could not be opened. It is %1</source>
+        <translation>ログ フォルダーを開けませんでした。フォルダーの場所: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>予期しないエラー</translation>
+    </message>
+    <message>
+        <source>Server-Side Sync Manager met an unexpected error.</source>
+        <translation>サーバー側同期マネージャーで予期しないエラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>What you were doing may not have finished. The app can go on; if it misbehaves, quit and start it again. The report below has no passwords: copy it for whoever supports you, with the log file.</source>
+        <translation>実行中の操作は完了していない可能性があります。アプリはこのまま使用できますが、動作がおかしい場合は終了してから起動し直してください。下のレポートにパスワードは含まれていません。コピーして、ログ ファイルと一緒にサポート担当者に渡してください。</translation>
+    </message>
+    <message>
+        <source>Error report</source>
+        <translation>エラー レポート</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>レポートをコピー</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>CsvImportDialog</name>
     <message>
         <source>Line</source>
@@ -1376,6 +1427,97 @@
     </message>
 </context>
 <context>
+    <name>LogsPage</name>
+    <message>
+        <source>Debug</source>
+        <translation>デバッグ</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>レベル</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>スレッド</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>すべてのレベル</translation>
+    </message>
+    <message>
+        <source>Information and above</source>
+        <translation>情報以上</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告とエラー</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>エラーのみ</translation>
+    </message>
+    <message>
+        <source>Log file: %1. Older lines are in the numbered files beside it (Open the log folder).</source>
+        <translation>ログ ファイル: %1。古い行は同じフォルダーの番号付きファイルにあります ([ログ フォルダーを開く])。</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>ログ フォルダーを開く</translation>
+    </message>
+    <message>
+        <source>The log folder could not be opened. It is %1</source>
+        <translation>ログ フォルダーを開けませんでした。フォルダーの場所: %1</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>ログを検索</translation>
+    </message>
+    <message>
+        <source>Follow new lines</source>
+        <translation>新しい行を表示し続ける</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>ログ</translation>
+    </message>
+    <message>
+        <source>The selected line in full</source>
+        <translation>選択した行の全文</translation>
+    </message>
+    <message>
+        <source>Select a line to see all of it (a traceback, a crash report).</source>
+        <translation>行を選択すると、その全文 (トレースバック、エラー レポート) が表示されます。</translation>
+    </message>
+</context>
+<context>
     <name>MailboxEditor</name>
     <message>
         <source>(choose a user or queue)</source>
@@ -1558,10 +1700,6 @@
         <translation>一時的な失敗の回数</translation>
     </message>
     <message>
-        <source>View last test report</source>
-        <translation>前回のテストレポートを表示</translation>
-    </message>
-    <message>
         <source>Alerts</source>
         <translation>通知</translation>
     </message>
@@ -1592,6 +1730,205 @@
     <message>
         <source>Close</source>
         <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Test &amp;&amp; Enable runs</source>
+        <translation>メールボックスのテストを有効化 の実行履歴</translation>
+    </message>
+    <message>
+        <source>Open report</source>
+        <translation>レポートを開く</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>A record changed in the store and in Exchange since the last synchronization: the owner&apos;s conflict policy decided which version was kept.</source>
+        <translation>前回の同期以降、レコードがストアと Exchange の両方で変更されました。所有者の競合の解決方法に従って、残すバージョンが決まりました。</translation>
+    </message>
+    <message>
+        <source>Both versions of the selected conflict</source>
+        <translation>選択した競合の両方のバージョン</translation>
+    </message>
+    <message>
+        <source>Select a conflict to see both versions.</source>
+        <translation>競合を選択すると、両方のバージョンが表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxHistory</name>
+    <message>
+        <source>Started</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Failed step</source>
+        <translation>失敗したステップ</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>終日</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>電子メール</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Business phone</source>
+        <translation>会社電話</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>携帯電話</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>% complete</source>
+        <translation>達成率 (%)</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Kept the store&apos;s version; Exchange updated</source>
+        <translation>ストアのバージョンを残し、Exchange を更新しました</translation>
+    </message>
+    <message>
+        <source>Kept Exchange&apos;s version; the store updated</source>
+        <translation>Exchange のバージョンを残し、ストアを更新しました</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>ストア</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>(deleted since, #%1)</source>
+        <translation>(その後削除済み、#%1)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>レコードの種類</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>レコード</translation>
+    </message>
+    <message>
+        <source>Conflict policy</source>
+        <translation>競合の解決方法</translation>
+    </message>
+    <message>
+        <source>Version kept</source>
+        <translation>残したバージョン</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>相違点</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(空)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>%1 “%2”, %3</source>
+        <translation>%1「%2」、%3</translation>
+    </message>
+    <message>
+        <source>Conflict policy: %1</source>
+        <translation>競合の解決方法: %1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>結果: %1</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>ストア: %1</translation>
+    </message>
+    <message>
+        <source>Exchange: %1</source>
+        <translation>Exchange: %1</translation>
+    </message>
+    <message>
+        <source>Double-click a run to open its report.</source>
+        <translation>実行をダブルクリックすると、そのレポートが開きます。</translation>
+    </message>
+    <message>
+        <source>No Test &amp; Enable run of this mailbox is stored yet.</source>
+        <translation>このメールボックスの [メールボックスのテストを有効化] の実行履歴はまだありません。</translation>
     </message>
 </context>
 <context>
@@ -2341,6 +2678,34 @@
     <message>
         <source>(none)</source>
         <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>スレッド</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>システム</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>ログ ファイル</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Unexpected error report</source>
+        <translation>予期しないエラーのレポート</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,10 @@ EXPECTED = {
     "users-csv",
     "settings-page",
     "settings-errors",
+    "history-runs",
+    "history-conflicts",
+    "logs",
+    "crash",
 }
 
 
