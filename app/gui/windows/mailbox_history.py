@@ -132,8 +132,8 @@ class RunHistory(QObject):
     run's report. The report of this session's own test is the live one (it has the next steps)."""
 
     def __init__(self, table: QTableView, open_button: QPushButton, hint: QLabel, window: QWidget) -> None:
-        super().__init__(window)
-        self.table, self.open_button, self.hint, self.window = table, open_button, hint, window
+        super().__init__(window)  # the window is reached as parent(): no reference cycle keeps a closed one alive
+        self.table, self.open_button, self.hint = table, open_button, hint
         self.model = RowTableModel(run_columns(), self)
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -184,7 +184,9 @@ class RunHistory(QObject):
             return None
         live = self.live_report
         same = live is not None and live.mailbox_id == fresh.mailbox_id and live.started_on == fresh.started_on
-        dialog = ReportDialog(live if same else report_from_stored(fresh), self.mailbox_name, self.window)
+        window = self.parent()
+        assert isinstance(window, QWidget)
+        dialog = ReportDialog(live if same else report_from_stored(fresh), self.mailbox_name, window)
         dialog.show()
         return dialog
 
