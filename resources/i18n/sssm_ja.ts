@@ -158,6 +158,13 @@
     </message>
 </context>
 <context>
+    <name>ColumnLayout</name>
+    <message>
+        <source>Restore default columns</source>
+        <translation>既定の列に戻す</translation>
+    </message>
+</context>
+<context>
     <name>DemoAccountsDialog</name>
     <message>
         <source>Demo accounts</source>
@@ -1072,8 +1079,12 @@
         <translation>送信メールの状態</translation>
     </message>
     <message>
-        <source>ACT status</source>
-        <translation>予定・取引先担当者・タスクの状態</translation>
+        <source>Appointments, contacts and tasks status</source>
+        <translation>予定、取引先担当者、タスクの状態</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>未解決の通知</translation>
     </message>
     <message>
         <source>Mailbox status</source>
@@ -1086,10 +1097,6 @@
     <message>
         <source>Next sync</source>
         <translation>次回の同期</translation>
-    </message>
-    <message>
-        <source>Open alert</source>
-        <translation>未解決の通知</translation>
     </message>
     <message>
         <source>Started</source>

@@ -57,8 +57,8 @@ def _pane(qtbot):
 
 def _messages(pane) -> dict[str, str]:
     """error code -> the Message column's text, and the same text in the details view when selected."""
-    assert pane.model.headerData(4, Qt.Orientation.Horizontal) in ("Message", "メッセージ")
-    return {pane.model.rows[row].error_code: pane.model.index(row, 4).data() for row in range(pane.model.rowCount())}
+    assert pane.model.headerData(3, Qt.Orientation.Horizontal) in ("Message", "メッセージ")
+    return {pane.model.rows[row].error_code: pane.model.index(row, 3).data() for row in range(pane.model.rowCount())}
 
 
 def test_the_alert_stores_english_and_translatable_parts(raised):

@@ -83,7 +83,7 @@ class AlertsPane(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.accept_row = self._level_accepts
         table = self.ui.table
-        setup_table(table, self.proxy, sort_column=1, stretch_column=4)  # newest first; the message takes the width
+        setup_table(table, self.proxy, sort_column=1, stretch_column=3, name="alerts")  # newest first; the message takes the width
         self.ui.levelFilter.addItem(self.tr("All levels"), None)
         self.ui.levelFilter.addItem(self.tr("Errors"), AlertLevel.ERROR.value)
         self.ui.levelFilter.addItem(self.tr("Warnings"), AlertLevel.WARNING.value)

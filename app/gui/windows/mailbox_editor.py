@@ -63,7 +63,7 @@ class MailboxEditor(Dialog):
         self.history = RowTableModel(sync_history_columns(), self)
         history_proxy = SearchProxy(self)
         history_proxy.setSourceModel(self.history)
-        setup_table(ui.historyTable, history_proxy, stretch_last=True)
+        setup_table(ui.historyTable, history_proxy, stretch_last=True, name="sync-history")
         for edit in (ui.name, ui.email, ui.username, ui.password):
             edit.textChanged.connect(self._changed)
         for combo in (ui.owner, ui.approval, ui.profile, ui.incomingMethod, ui.outgoingMethod, ui.actMethod):
