@@ -44,7 +44,7 @@
     </message>
     <message>
         <source>Regarding</source>
-        <translation>対象</translation>
+        <translation>関連</translation>
     </message>
     <message>
         <source>Error code</source>
@@ -192,7 +192,7 @@
     </message>
     <message>
         <source>Copy every account as lines of address, name and password</source>
-        <translation>すべてのアカウントを、アドレス・名前・パスワードの行としてコピーします</translation>
+        <translation>すべてのアカウントを、アドレス、名前、パスワードの行としてコピーします</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -211,7 +211,7 @@
     </message>
     <message>
         <source>The demo&apos;s own Exchange server fails the chosen mailbox&apos;s requests on purpose. Synchronize (or Test &amp; Enable) the mailbox to see the failure, its alert and the retries; end the fault to see it recover.</source>
-        <translation>デモ専用の Exchange サーバーが、選んだメールボックスの要求をわざと失敗させます。メールボックスを同期 (またはメールボックスのテストを有効化) すると、失敗、その通知と再試行を確認できます。障害を終了すると回復します。</translation>
+        <translation>デモ専用の Exchange サーバーが、選んだメールボックスの要求をわざと失敗させます。メールボックスを同期する (または [メールボックスのテストを有効化] をクリックする) と、失敗、その通知と再試行を確認できます。障害を終了すると回復します。</translation>
     </message>
     <message>
         <source>Every demo mailbox</source>
@@ -326,7 +326,7 @@
     </message>
     <message>
         <source>The password changes on the demo&apos;s Exchange server only, as when an administrator changes it in Active Directory. The mailbox in this app keeps the password it has stored, which is then wrong: its next Test &amp; Enable or synchronization fails with Unauthorized. To correct it, type the new password on the mailbox&apos;s Credentials tab.</source>
-        <translation>管理者が Active Directory でパスワードを変更したときと同じく、デモの Exchange サーバー上でだけパスワードが変わります。このアプリのメールボックスには保存済みのパスワードが残り、それが誤ったパスワードになります。次のメールボックスのテストを有効化や同期は Unauthorized で失敗します。直すには、メールボックスの [資格情報] タブで新しいパスワードを入力してください。</translation>
+        <translation>管理者が Active Directory でパスワードを変更したときと同じく、デモの Exchange サーバー上でだけパスワードが変わります。このアプリのメールボックスには保存済みのパスワードが残り、それが誤ったパスワードになります。次の [メールボックスのテストを有効化] や同期は Unauthorized で失敗します。直すには、メールボックスの [資格情報] タブで新しいパスワードを入力してください。</translation>
     </message>
     <message>
         <source>Demo account:</source>
@@ -404,7 +404,7 @@
     </message>
     <message>
         <source>No workload uses server-side synchronization: nothing to test.</source>
-        <translation>サーバー側同期を使用するワークロードがないため、テストする項目はありません。</translation>
+        <translation>サーバー側同期を使用する同期対象がないため、テストする項目はありません。</translation>
     </message>
     <message>
         <source>Configured EWS address: {url}</source>
@@ -432,11 +432,11 @@
     </message>
     <message>
         <source> Undeliverable folder created.</source>
-        <translation>[配信不要] フォルダーを作成しました。</translation>
+        <translation>[配信不能] フォルダーを作成しました。</translation>
     </message>
     <message>
         <source> Undeliverable folder present.</source>
-        <translation>[配信不要] フォルダーはすでにあります。</translation>
+        <translation>[配信不能] フォルダーはすでにあります。</translation>
     </message>
     <message>
         <source>Incoming email</source>
@@ -698,7 +698,7 @@
     </message>
     <message>
         <source>The email address {subject} is not approved.</source>
-        <translation>電子メールアドレス {subject} は承認されていません。</translation>
+        <translation>電子メール アドレス {subject} は承認されていません。</translation>
     </message>
     <message>
         <source>Open the mailbox and click Approve email, then test again.</source>
@@ -715,10 +715,6 @@
     <message>
         <source>The profile uses each mailbox&apos;s own credentials, but {subject} does not allow its credentials to be used for email processing.</source>
         <translation>プロファイルは各メールボックスの資格情報を使用しますが、{subject} は電子メール処理での資格情報の使用を許可していません。</translation>
-    </message>
-    <message>
-        <source>On the mailbox&apos;s Credentials tab, set “Allow to use credentials for email processing” to Yes and enter the user name and password.</source>
-        <translation>メールボックスの [資格情報] タブで「電子メール処理での資格情報の使用を許可する」を「はい」にし、ユーザー名とパスワードを入力してください。</translation>
     </message>
     <message>
         <source>The user name or password of {subject} is missing.</source>
@@ -746,19 +742,19 @@
     </message>
     <message>
         <source>The EWS address {subject} starts with http://, but the profile&apos;s “Use SSL” setting is on, so it is not used.</source>
-        <translation>EWS アドレス {subject} は http:// で始まっていますが、プロファイルの「SSL を使用する」設定がオンのため、このアドレスは使用されません。</translation>
+        <translation>EWS アドレス {subject} は http:// で始まっていますが、プロファイルの [SSL を使用する] がオンのため、このアドレスは使用されません。</translation>
     </message>
     <message>
         <source>Enter the https:// address in the profile, or turn “Use SSL” off (credentials then also need “allow credentials over non-SSL” in the system settings).</source>
-        <translation>プロファイルに https:// のアドレスを入力するか、「SSL を使用する」をオフにしてください (その場合、資格情報を送信するにはシステム設定で「SSL 以外での資格情報の使用を許可する」も必要です)。</translation>
+        <translation>プロファイルに https:// のアドレスを入力するか、[SSL を使用する] をオフにしてください (その場合、資格情報を送信するにはシステム設定で [SSL 以外での資格情報の使用を許可する] も必要です)。</translation>
     </message>
     <message>
         <source>The EWS address {subject} starts with https://, but the profile&apos;s “Use SSL” setting is off, so it is not used.</source>
-        <translation>EWS アドレス {subject} は https:// で始まっていますが、プロファイルの「SSL を使用する」設定がオフのため、このアドレスは使用されません。</translation>
+        <translation>EWS アドレス {subject} は https:// で始まっていますが、プロファイルの [SSL を使用する] がオフのため、このアドレスは使用されません。</translation>
     </message>
     <message>
         <source>Turn “Use SSL” on in the profile, or enter the http:// address.</source>
-        <translation>プロファイルで「SSL を使用する」をオンにするか、http:// のアドレスを入力してください。</translation>
+        <translation>プロファイルで [SSL を使用する] をオンにするか、http:// のアドレスを入力してください。</translation>
     </message>
     <message>
         <source>The profile&apos;s trusted CA certificate file {subject} is missing or cannot be read.</source>
@@ -766,15 +762,11 @@
     </message>
     <message>
         <source>Select the CA&apos;s certificate file again in the profile&apos;s “Trusted CA certificate” setting (Advanced), or clear the setting if the server&apos;s certificate is from a public CA; then test again.</source>
-        <translation>プロファイルの「信頼する CA 証明書」設定 (詳細設定) で CA の証明書ファイルを選択し直すか、サーバーの証明書が公的な CA のものであれば設定を空にしてください。その後、もう一度テストしてください。</translation>
+        <translation>プロファイルの [詳細] タブの [信頼する CA 証明書] で CA の証明書ファイルを選択し直すか、サーバーの証明書が公的な CA のものであれば空にしてください。その後、もう一度テストしてください。</translation>
     </message>
     <message>
         <source>An unexpected error occurred.</source>
         <translation>予期しないエラーが発生しました。</translation>
-    </message>
-    <message>
-        <source>It is retried after the back-off. Download the mailbox details and send them to support if it persists.</source>
-        <translation>待機時間の後に再試行されます。解決しない場合は、メールボックスの詳細をダウンロードしてサポートに送付してください。</translation>
     </message>
     <message>
         <source>Give your user account write access to the folder and make sure the disk has free space (or set SSSM_HOME to a writable folder); then test again.</source>
@@ -802,11 +794,11 @@
     </message>
     <message>
         <source>If the server uses a certificate from your organisation&apos;s own CA, select that CA&apos;s file in the profile&apos;s “Trusted CA certificate” setting (Advanced). Verification is never turned off.</source>
-        <translation>サーバーが組織独自の CA の証明書を使用している場合は、プロファイルの「信頼する CA 証明書」設定 (詳細設定) でその CA のファイルを選択してください。証明書の検証が無効になることはありません。</translation>
+        <translation>サーバーが組織独自の CA の証明書を使用している場合は、プロファイルの [詳細] タブの [信頼する CA 証明書] でその CA のファイルを選択してください。証明書の検証が無効になることはありません。</translation>
     </message>
     <message>
         <source>Autodiscover did not find the Exchange Web Services address.</source>
-        <translation>自動検出で Exchange Web サービス アドレスが見つかりませんでした。</translation>
+        <translation>自動検出で Exchange Web サービスアドレスが見つかりませんでした。</translation>
     </message>
     <message>
         <source>Check the DNS records for Autodiscover, or turn Autodiscover off and enter the EWS address.</source>
@@ -819,6 +811,14 @@
     <message>
         <source>The profile&apos;s account is not allowed to impersonate this mailbox.</source>
         <translation>プロファイルのアカウントには、このメールボックスの偽装が許可されていません。</translation>
+    </message>
+    <message>
+        <source>On the mailbox&apos;s Credentials tab, select “Allow the use of credentials for email processing” and enter the user name and password.</source>
+        <translation>メールボックスの [資格情報] タブで [電子メール処理での資格情報の使用を許可する] をオンにし、ユーザー名とパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>It is retried after the back-off. Save the mailbox details and send them to support if it persists.</source>
+        <translation>待機時間の後に再試行されます。解決しない場合は、メールボックスの詳細を保存してサポートに送付してください。</translation>
     </message>
     <message>
         <source>Give the profile&apos;s account the ApplicationImpersonation role in Exchange, or turn impersonation off and use each mailbox&apos;s credentials.</source>
@@ -834,11 +834,11 @@
     </message>
     <message>
         <source>Exchange has no mailbox with this email address.</source>
-        <translation>この電子メールアドレスのメールボックスは Exchange にありません。</translation>
+        <translation>この電子メール アドレスのメールボックスは Exchange にありません。</translation>
     </message>
     <message>
         <source>Check the mailbox&apos;s email address, or create the mailbox in Exchange.</source>
-        <translation>メールボックスの電子メールアドレスを確認するか、Exchange でメールボックスを作成してください。</translation>
+        <translation>メールボックスの電子メール アドレスを確認するか、Exchange でメールボックスを作成してください。</translation>
     </message>
     <message>
         <source>The server is unavailable (HTTP 503): Exchange Web Services is stopped or restarting.</source>
@@ -958,6 +958,25 @@
     </message>
 </context>
 <context>
+    <name>Formats</name>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>yyyy/MM/dd H:mm</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm:ss</source>
+        <translation>yyyy/MM/dd H:mm:ss</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation>&#x3000;</translation>
+    </message>
+</context>
+<context>
     <name>Incoming</name>
     <message>
         <source>other items {n}</source>
@@ -989,7 +1008,7 @@
     </message>
     <message>
         <source>moved to Undeliverable {n}</source>
-        <translation>[配信不要] へ移動 {n}</translation>
+        <translation>[配信不能] へ移動 {n}</translation>
     </message>
     <message>
         <source>failed {n}</source>
@@ -997,15 +1016,15 @@
     </message>
     <message>
         <source>An incoming email could not be processed. It was left in the Inbox.</source>
-        <translation>受信した電子メールを処理できませんでした。電子メールは受信トレイに残されています。</translation>
+        <translation>受信メールを 1 件処理できませんでした。電子メールは受信トレイに残されています。</translation>
     </message>
     <message>
         <source>An incoming email could not be processed, nor moved to the Undeliverable folder. It was left in the Inbox.</source>
-        <translation>受信した電子メールを処理できず、[配信不要] フォルダーにも移動できませんでした。電子メールは受信トレイに残されています。</translation>
+        <translation>受信メールを 1 件処理できず、[配信不能] フォルダーにも移動できませんでした。電子メールは受信トレイに残されています。</translation>
     </message>
     <message>
         <source>Look at the email in Outlook or Outlook Web App. To have such emails moved out of the Inbox automatically, set “Move failed emails to Undeliverable folder” in the email server profile.</source>
-        <translation>Outlook または Outlook Web App で電子メールを確認してください。このような電子メールを受信トレイから自動的に移動するには、電子メールサーバープロファイルで「失敗した電子メールを [配信不要] フォルダーに移動」を設定してください。</translation>
+        <translation>Outlook または Outlook Web App で電子メールを確認してください。このような電子メールを受信トレイから自動的に移動するには、電子メールサーバープロファイルの [追加設定] タブで、失敗した電子メールを [配信不能] フォルダーに移動する設定をオンにしてください。</translation>
     </message>
     <message>
         <source>sync state was refused: read the Inbox from the start</source>
@@ -1092,15 +1111,15 @@
     </message>
     <message>
         <source>Last sync</source>
-        <translation>最終同期</translation>
+        <translation>最終同期日時</translation>
     </message>
     <message>
         <source>Next sync</source>
-        <translation>次回の同期</translation>
+        <translation>次回の同期日時</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation>開始</translation>
+        <translation>開始日時</translation>
     </message>
     <message>
         <source>Workload</source>
@@ -1112,15 +1131,15 @@
     </message>
     <message>
         <source>Created</source>
-        <translation>作成</translation>
+        <translation>作成数</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation>更新</translation>
+        <translation>更新数</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation>削除</translation>
+        <translation>削除数</translation>
     </message>
     <message>
         <source>Message</source>
@@ -1155,7 +1174,7 @@
     </message>
     <message>
         <source>New mailbox</source>
-        <translation>新しいメールボックス</translation>
+        <translation>新規メールボックス</translation>
     </message>
     <message>
         <source>Mailbox: %1</source>
@@ -1183,11 +1202,11 @@
     </message>
     <message>
         <source>Nothing to synchronize: the mailbox must be approved and have a workload enabled with server-side synchronization (Test &amp; Enable).</source>
-        <translation>同期する対象がありません: メールボックスが承認済みで、サーバー側同期のワークロードが有効 (メールボックスのテストを有効化) になっている必要があります。</translation>
+        <translation>同期するものがありません。メールボックスが承認済みで、サーバー側同期の同期対象が有効 ([メールボックスのテストを有効化]) になっている必要があります。</translation>
     </message>
     <message>
-        <source>Download mailbox details</source>
-        <translation>メールボックスの詳細のダウンロード</translation>
+        <source>Save mailbox details</source>
+        <translation>メールボックスの詳細の保存</translation>
     </message>
     <message>
         <source>Text files (*.txt)</source>
@@ -1254,7 +1273,7 @@
         <translation>資格情報</translation>
     </message>
     <message>
-        <source>Allow to use credentials for email processing</source>
+        <source>Allow the use of credentials for email processing</source>
         <translation>電子メール処理での資格情報の使用を許可する</translation>
     </message>
     <message>
@@ -1338,12 +1357,12 @@
         <translation>メールボックスのテストを有効化</translation>
     </message>
     <message>
-        <source>Sync now</source>
-        <translation>今すぐ同期</translation>
+        <source>Save mailbox details…</source>
+        <translation>メールボックスの詳細を保存…</translation>
     </message>
     <message>
-        <source>Download mailbox details…</source>
-        <translation>メールボックスの詳細をダウンロード…</translation>
+        <source>Sync now</source>
+        <translation>今すぐ同期</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1466,7 +1485,7 @@
     </message>
     <message>
         <source>New mailbox</source>
-        <translation>新しいメールボックス</translation>
+        <translation>新規メールボックス</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1539,7 +1558,7 @@
     <name>ProfileAdditional</name>
     <message>
         <source>Move failed emails to Undeliverable folder</source>
-        <translation>失敗した電子メールを [配信不要] フォルダーに移動</translation>
+        <translation>失敗した電子メールを [配信不能] フォルダーに移動</translation>
     </message>
     <message>
         <source>Process email from</source>
@@ -1646,10 +1665,6 @@
 </context>
 <context>
     <name>ProfileFields</name>
-    <message>
-        <source>yyyy-MM-dd HH:mm</source>
-        <translation>yyyy/MM/dd HH:mm</translation>
-    </message>
     <message>
         <source>Stored in the credential store; type to replace it</source>
         <translation>資格情報ストアに保存済み (入力すると置き換えます)</translation>
@@ -1776,7 +1791,7 @@
     </message>
     <message>
         <source>Incoming server location (Exchange Web Services address)</source>
-        <translation>受信サーバーの場所 (Exchange Web サービス アドレス)</translation>
+        <translation>受信サーバーの場所 (Exchange Web サービスアドレス)</translation>
     </message>
 </context>
 <context>
@@ -1834,7 +1849,7 @@
     </message>
     <message>
         <source>Result: %1 · started %2 · finished %3</source>
-        <translation>結果: %1 · 開始 %2 · 終了 %3</translation>
+        <translation>結果: %1&#x3000;開始日時: %2&#x3000;終了日時: %3</translation>
     </message>
     <message>
         <source>Next step: %1</source>
@@ -1913,15 +1928,15 @@
     </message>
     <message>
         <source>Started</source>
-        <translation>開始</translation>
+        <translation>開始日時</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation>終了</translation>
+        <translation>終了日時</translation>
     </message>
     <message>
         <source>Test &amp; Enable report</source>
-        <translation>メールボックスのテストを有効化 レポート</translation>
+        <translation>[メールボックスのテストを有効化] の結果レポート</translation>
     </message>
     <message>
         <source>Next step: %1</source>
@@ -1960,10 +1975,6 @@
         <translation>予定、取引先担当者、タスク</translation>
     </message>
     <message>
-        <source>Allow to use credentials for email processing</source>
-        <translation>電子メール処理での資格情報の使用を許可する</translation>
-    </message>
-    <message>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
@@ -1982,6 +1993,10 @@
     <message>
         <source>Incoming email status</source>
         <translation>受信メールの状態</translation>
+    </message>
+    <message>
+        <source>Allow the use of credentials for email processing</source>
+        <translation>電子メール処理での資格情報の使用を許可する</translation>
     </message>
     <message>
         <source>Outgoing email status</source>
@@ -2044,7 +2059,7 @@
     <name>StoreProblem</name>
     <message>
         <source>The data file is not a Server-Side Sync Manager data file.</source>
-        <translation>このデータ ファイルは Server-Side Sync Manager のデータ ファイルではありません。</translation>
+        <translation>このデータ ファイルはサーバー側同期マネージャーのデータ ファイルではありません。</translation>
     </message>
     <message>
         <source>The data file is damaged.</source>
@@ -2167,7 +2182,7 @@
     </message>
     <message>
         <source>the mailbox is not owned by a user: no appointments, contacts or tasks to synchronize</source>
-        <translation>メールボックスの所有者がユーザーではないため、同期する予定、連絡先、タスクはありません</translation>
+        <translation>メールボックスの所有者がユーザーではないため、同期する予定、取引先担当者、タスクはありません</translation>
     </message>
     <message>
         <source>Not run: the logon was refused; waiting for the scheduled retry.</source>
@@ -2288,7 +2303,7 @@
     </message>
     <message>
         <source>Enter the Exchange Web Services address, as in {example}.</source>
-        <translation>{example} のように Exchange Web サービス アドレスを入力してください。</translation>
+        <translation>{example} のように Exchange Web サービスアドレスを入力してください。</translation>
     </message>
     <message>
         <source>The address cannot contain spaces.</source>
@@ -2312,11 +2327,11 @@
     </message>
     <message>
         <source>The address starts with http:// but “Use SSL” is on. Use an https:// address, or turn SSL off.</source>
-        <translation>アドレスが http:// で始まっていますが「SSL を使用する」がオンです。https:// のアドレスを使用するか、SSL をオフにしてください。</translation>
+        <translation>アドレスが http:// で始まっていますが [SSL を使用する] がオンです。https:// のアドレスを使用するか、[SSL を使用する] をオフにしてください。</translation>
     </message>
     <message>
         <source>The address starts with https:// but “Use SSL” is off. Turn SSL on, or use an http:// address.</source>
-        <translation>アドレスが https:// で始まっていますが「SSL を使用する」がオフです。SSL をオンにするか、http:// のアドレスを使用してください。</translation>
+        <translation>アドレスが https:// で始まっていますが [SSL を使用する] がオフです。[SSL を使用する] をオンにするか、http:// のアドレスを使用してください。</translation>
     </message>
     <message>
         <source>Another email server profile is already named “{name}”.</source>
@@ -2324,7 +2339,7 @@
     </message>
     <message>
         <source>Impersonation acts for every mailbox with the profile&apos;s credentials: choose “Credentials specified in email server profile” to use it.</source>
-        <translation>偽装ではプロファイルの資格情報ですべてのメールボックスを代理します。使用するには「電子メールサーバープロファイルで指定した資格情報」を選択してください。</translation>
+        <translation>偽装ではプロファイルの資格情報ですべてのメールボックスを代理します。使用するには [電子メールサーバープロファイルで指定した資格情報] を選択してください。</translation>
     </message>
     <message>
         <source>Without SSL, passwords would cross the network unencrypted. Keep SSL on, or first allow credentials over non-secure channels in System Settings.</source>
@@ -2368,7 +2383,7 @@
     </message>
     <message>
         <source>The profile uses the credentials of each user or queue: allow this mailbox&apos;s credentials to be used for email processing.</source>
-        <translation>プロファイルはユーザーまたはキューごとの資格情報を使用します。「電子メール処理での資格情報の使用を許可する」を「はい」にしてください。</translation>
+        <translation>プロファイルはユーザーまたはキューごとの資格情報を使用します。このメールボックスの [電子メール処理での資格情報の使用を許可する] をオンにしてください。</translation>
     </message>
     <message>
         <source>Enter the user name this mailbox connects with.</source>

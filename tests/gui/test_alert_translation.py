@@ -16,7 +16,7 @@ from app.store import alerts
 from app.store.models import Alert, Mailbox
 from app.store.queries import alert_rows
 
-NOT_APPROVED_JA = "電子メールアドレス alice@contoso.com は承認されていません。"
+NOT_APPROVED_JA = "電子メール アドレス alice@contoso.com は承認されていません。"
 NOT_APPROVED_EN = "The email address alice@contoso.com is not approved."
 DENIED_JA = (
     "失敗が続いたため無効にしました。プロファイルのアカウントには、このメールボックスの偽装が許可されていません。"

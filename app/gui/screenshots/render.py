@@ -51,6 +51,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     window.resize(1200, 720)
     from PySide6.QtCore import QCoreApplication
 
+    from app.gui.i18n import names_text
     from app.gui.sync_controller import SyncController
     from app.store.models import Mailbox
 
@@ -61,7 +62,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         window.set_activity(
             "sync",
             QCoreApplication.translate("SyncController", "Synchronizing %1 and %2 more…")
-            .replace("%1", ", ".join(emails[:2]))
+            .replace("%1", names_text(emails[:2]))
             .replace("%2", str(max(1, len(emails) - 2))),
         )
     for index, name in ((0, "main-profiles"), (1, "main-mailboxes"), (2, "main-alerts")):
@@ -147,7 +148,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         yield f"mailbox-{index + 1}-{name}", show_mailbox_tab
 
     def report():
-        dialog = ReportDialog(sample_report(sample.mailbox_ids["alice"]), "Alice Wong")
+        dialog = ReportDialog(sample_report(sample.mailbox_ids["alice"]), sample.names.alice)
         dialog.ui.steps.expandAll()
         dialog.show()
         return dialog
@@ -301,7 +302,7 @@ def main(outdir: Path, lang: str = "en", scale: float = 1.0, check: bool = False
         app = create_application([sys.argv[0]], lang=lang)
         open_database(paths.database_path())
         try:
-            problems = render_all(Path(outdir), create_sample_data(), check=check)
+            problems = render_all(Path(outdir), create_sample_data(language=lang), check=check)
         finally:
             close_database()
         app.closeAllWindows()

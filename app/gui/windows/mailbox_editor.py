@@ -268,7 +268,7 @@ class MailboxEditor(Dialog):
     def download_details(self) -> None:
         self._download_dialog = messages.open_save_dialog(
             self,
-            self.tr("Download mailbox details"),
+            self.tr("Save mailbox details"),
             self.tr("Text files (*.txt)"),
             "txt",
             f"mailbox-{self.mailbox_id}.txt",
@@ -280,6 +280,4 @@ class MailboxEditor(Dialog):
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(self.details_text())
         except OSError as exc:
-            messages.show_error(
-                self, self.tr("Download mailbox details"), self.tr("Could not write the file."), str(exc)
-            )
+            messages.show_error(self, self.tr("Save mailbox details"), self.tr("Could not write the file."), str(exc))
