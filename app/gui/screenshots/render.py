@@ -162,7 +162,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         add_escalation_alerts(sample.mailbox_ids["alice"])
         window.show_page(2)
         window.refresh()
-        window.alerts.ui.search.setText("Alice")
+        window.alerts.ui.search.setText(sample.names.alice)
         table = window.alerts.ui.table
         for row in range(window.alerts.proxy.rowCount()):
             if window.alerts.proxy.row_at(row).error_code == ESCALATION_CODE and (

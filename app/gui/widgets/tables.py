@@ -138,6 +138,8 @@ class ColumnLayout(QObject):
                 QTimer.singleShot(0, self._mouse_released)  # after the header has handled the release
         elif watched is self.table and kind == QEvent.Type.Hide:
             self.flush()  # the window closes or goes to the tray: no layout change is lost
+        elif watched is self.table and kind in (QEvent.Type.Show, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._schedule_fit()  # measured again with the font and style the shown table has
         return False
 
     def _mouse_released(self) -> None:
