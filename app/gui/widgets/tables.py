@@ -112,7 +112,10 @@ class ColumnLayout(QObject):
         return self.table.fontMetrics().averageCharWidth() * START_WIDTH_CHARACTERS
 
     def fit_to_contents(self) -> None:
-        """Each column not resized by hand as wide as its title and contents, up to the limit."""
+        """Each column not resized by hand as wide as its title and contents, up to the limit. A
+        table out of sight (another page, another tab) is measured when it is shown."""
+        if not self.table.isVisible():
+            return
         header, limit = self.header, self.start_width_limit()
         for column in range(header.count()):
             if column in self.user_sized or column == self.stretch_column or header.isSectionHidden(column):
@@ -138,8 +141,10 @@ class ColumnLayout(QObject):
                 QTimer.singleShot(0, self._mouse_released)  # after the header has handled the release
         elif watched is self.table and kind == QEvent.Type.Hide:
             self.flush()  # the window closes or goes to the tray: no layout change is lost
-        elif watched is self.table and kind in (QEvent.Type.Show, QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._schedule_fit()  # measured again with the font and style the shown table has
+        elif watched is self.table and kind == QEvent.Type.Show:
+            self.fit_to_contents()  # before it is painted, with the font and style it is shown with
+        elif watched is self.table and kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._schedule_fit()
         return False
 
     def _mouse_released(self) -> None:
