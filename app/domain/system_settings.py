@@ -110,13 +110,19 @@ def validate_system_settings(
             values.toast_errors,
             values.record_errors,
             "toast_errors",
-            _N(CTX, "Errors are not recorded, so there is nothing to notify: record Errors, or turn this off."),
+            _N(
+                CTX,
+                "Errors are not recorded, so there is nothing to notify: turn their recording on, or turn this off.",
+            ),
         ),
         (
             values.toast_warnings,
             values.record_warnings,
             "toast_warnings",
-            _N(CTX, "Warnings are not recorded, so there is nothing to notify: record Warnings, or turn this off."),
+            _N(
+                CTX,
+                "Warnings are not recorded, so there is nothing to notify: turn their recording on, or turn this off.",
+            ),
         ),
     ):
         if toasted and not recorded:

@@ -79,8 +79,8 @@ _PRECONDITIONS = {
         ),
         _N(
             CTX,
-            "On the mailbox's Credentials tab, set “Allow to use credentials for email processing” "
-            "to Yes and enter the user name and password.",
+            "On the mailbox's Credentials tab, select “Allow the use of credentials for email processing” "
+            "and enter the user name and password.",
         ),
     ),
     "MailboxCredentialsMissing": (
@@ -523,7 +523,7 @@ def classify(exc: BaseException) -> Failure:
         _N(CTX, "An unexpected error occurred."),
         _N(
             CTX,
-            "It is retried after the back-off. Download the mailbox details and send them to support if it persists.",
+            "It is retried after the back-off. Save the mailbox details and send them to support if it persists.",
         ),
     )
 

@@ -132,7 +132,7 @@ def _run_window(app: QApplication, crashes: CrashReporter, *, demo: bool, lang: 
         if demo:
             from app.demo import start_demo
 
-            environment = start_demo()
+            environment = start_demo(pick_language(lang))  # its records named in the window's language
             timeunit.use_demo_clock()  # only here and in demo_mode: never outside demo mode
     except (StoreError, OSError) as exc:
         from app.gui.messages import show_fatal

@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>There is no email server profile yet: create one first, then search through it.</source>
-        <translation>電子メール サーバー プロファイルがまだありません。先にプロファイルを作成してから、それを通して検索してください。</translation>
+        <translation>電子メールサーバープロファイルがまだありません。先にプロファイルを作成してから、それを通して検索してください。</translation>
     </message>
     <message>
         <source>Type the beginning of a name or address, then click Search.</source>
@@ -49,11 +49,11 @@
     </message>
     <message>
         <source>Added %1 users, each with a mailbox with the email server profile “%2”.</source>
-        <translation>%1 人のユーザーを追加しました。それぞれに電子メール サーバー プロファイル「%2」のメールボックスがあります。</translation>
+        <translation>%1 人のユーザーを追加しました。それぞれに電子メールサーバープロファイル「%2」のメールボックスがあります。</translation>
     </message>
     <message>
         <source>Added %1 users, each with a mailbox without an email server profile (no default is set).</source>
-        <translation>%1 人のユーザーを追加しました。それぞれのメールボックスには電子メール サーバー プロファイルがありません (既定のプロファイルが設定されていません)。</translation>
+        <translation>%1 人のユーザーを追加しました。それぞれのメールボックスには電子メールサーバープロファイルがありません (既定のプロファイルが設定されていません)。</translation>
     </message>
     <message>
         <source>, </source>
@@ -70,7 +70,7 @@
     </message>
     <message>
         <source>Email server profile</source>
-        <translation>電子メール サーバー プロファイル</translation>
+        <translation>電子メールサーバープロファイル</translation>
     </message>
     <message>
         <source>Name or email address</source>
@@ -144,7 +144,7 @@
     </message>
     <message>
         <source>Regarding</source>
-        <translation>対象</translation>
+        <translation>関連</translation>
     </message>
     <message>
         <source>Error code</source>
@@ -258,6 +258,13 @@
     </message>
 </context>
 <context>
+    <name>ColumnLayout</name>
+    <message>
+        <source>Restore default columns</source>
+        <translation>既定の列に戻す</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Log file: %1</source>
@@ -336,7 +343,7 @@
     </message>
     <message>
         <source>Each line of the file is a user or a queue. Its first line names the columns: &lt;b&gt;kind&lt;/b&gt; (user or queue), &lt;b&gt;name&lt;/b&gt;, &lt;b&gt;email&lt;/b&gt; (the primary email address) and, if you like, &lt;b&gt;delete_after_processing&lt;/b&gt; (yes or no; queues only). Save it from Excel as CSV UTF-8. Each one gets a mailbox with the default email server profile. A file with a bad line is rejected whole: nothing is saved until it is corrected.</source>
-        <translation>ファイルの各行が 1 つのユーザーまたはキューです。1 行目には列名を書きます: &lt;b&gt;kind&lt;/b&gt; (user または queue)、&lt;b&gt;name&lt;/b&gt; (名前)、&lt;b&gt;email&lt;/b&gt; (プライマリ電子メール)、必要に応じて &lt;b&gt;delete_after_processing&lt;/b&gt; (yes または no、キューのみ)。Excel では [CSV UTF-8] 形式で保存してください。それぞれに既定の電子メール サーバー プロファイルのメールボックスが作成されます。問題のある行が 1 行でもあるとファイル全体が拒否され、修正されるまで何も保存されません。</translation>
+        <translation>ファイルの各行が 1 つのユーザーまたはキューです。1 行目には列名を書きます: &lt;b&gt;kind&lt;/b&gt; (user または queue)、&lt;b&gt;name&lt;/b&gt; (名前)、&lt;b&gt;email&lt;/b&gt; (プライマリ電子メール アドレス)、必要に応じて &lt;b&gt;delete_after_processing&lt;/b&gt; (yes または no、キューのみ)。Excel では [CSV UTF-8] 形式で保存してください。それぞれに既定の電子メールサーバープロファイルのメールボックスが作成されます。問題のある行が 1 行でもあるとファイル全体が拒否され、修正されるまで何も保存されません。</translation>
     </message>
     <message>
         <source>For example:</source>
@@ -435,7 +442,7 @@
     </message>
     <message>
         <source>Copy every account as lines of address, name and password</source>
-        <translation>すべてのアカウントを、アドレス・名前・パスワードの行としてコピーします</translation>
+        <translation>すべてのアカウントを、アドレス、名前、パスワードの行としてコピーします</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -454,7 +461,7 @@
     </message>
     <message>
         <source>The demo&apos;s own Exchange server fails the chosen mailbox&apos;s requests on purpose. Synchronize (or Test &amp; Enable) the mailbox to see the failure, its alert and the retries; end the fault to see it recover.</source>
-        <translation>デモ専用の Exchange サーバーが、選んだメールボックスの要求をわざと失敗させます。メールボックスを同期 (またはメールボックスのテストを有効化) すると、失敗、その通知と再試行を確認できます。障害を終了すると回復します。</translation>
+        <translation>デモ専用の Exchange サーバーが、選んだメールボックスの要求をわざと失敗させます。メールボックスを同期する (または [メールボックスのテストを有効化] をクリックする) と、失敗、その通知と再試行を確認できます。障害を終了すると回復します。</translation>
     </message>
     <message>
         <source>Every demo mailbox</source>
@@ -569,7 +576,7 @@
     </message>
     <message>
         <source>The password changes on the demo&apos;s Exchange server only, as when an administrator changes it in Active Directory. The mailbox in this app keeps the password it has stored, which is then wrong: its next Test &amp; Enable or synchronization fails with Unauthorized. To correct it, type the new password on the mailbox&apos;s Credentials tab.</source>
-        <translation>管理者が Active Directory でパスワードを変更したときと同じく、デモの Exchange サーバー上でだけパスワードが変わります。このアプリのメールボックスには保存済みのパスワードが残り、それが誤ったパスワードになります。次のメールボックスのテストを有効化や同期は Unauthorized で失敗します。直すには、メールボックスの [資格情報] タブで新しいパスワードを入力してください。</translation>
+        <translation>管理者が Active Directory でパスワードを変更したときと同じく、デモの Exchange サーバー上でだけパスワードが変わります。このアプリのメールボックスには保存済みのパスワードが残り、それが誤ったパスワードになります。次の [メールボックスのテストを有効化] や同期は Unauthorized で失敗します。直すには、メールボックスの [資格情報] タブで新しいパスワードを入力してください。</translation>
     </message>
     <message>
         <source>Demo account:</source>
@@ -647,7 +654,7 @@
     </message>
     <message>
         <source>No workload uses server-side synchronization: nothing to test.</source>
-        <translation>サーバー側同期を使用するワークロードがないため、テストする項目はありません。</translation>
+        <translation>サーバー側同期を使用する同期対象がないため、テストする項目はありません。</translation>
     </message>
     <message>
         <source>Configured EWS address: {url}</source>
@@ -675,11 +682,11 @@
     </message>
     <message>
         <source> Undeliverable folder created.</source>
-        <translation>[配信不要] フォルダーを作成しました。</translation>
+        <translation>[配信不能] フォルダーを作成しました。</translation>
     </message>
     <message>
         <source> Undeliverable folder present.</source>
-        <translation>[配信不要] フォルダーはすでにあります。</translation>
+        <translation>[配信不能] フォルダーはすでにあります。</translation>
     </message>
     <message>
         <source>Incoming email</source>
@@ -941,7 +948,7 @@
     </message>
     <message>
         <source>The email address {subject} is not approved.</source>
-        <translation>電子メールアドレス {subject} は承認されていません。</translation>
+        <translation>電子メール アドレス {subject} は承認されていません。</translation>
     </message>
     <message>
         <source>Open the mailbox and click Approve email, then test again.</source>
@@ -958,10 +965,6 @@
     <message>
         <source>The profile uses each mailbox&apos;s own credentials, but {subject} does not allow its credentials to be used for email processing.</source>
         <translation>プロファイルは各メールボックスの資格情報を使用しますが、{subject} は電子メール処理での資格情報の使用を許可していません。</translation>
-    </message>
-    <message>
-        <source>On the mailbox&apos;s Credentials tab, set “Allow to use credentials for email processing” to Yes and enter the user name and password.</source>
-        <translation>メールボックスの [資格情報] タブで「電子メール処理での資格情報の使用を許可する」を「はい」にし、ユーザー名とパスワードを入力してください。</translation>
     </message>
     <message>
         <source>The user name or password of {subject} is missing.</source>
@@ -989,19 +992,19 @@
     </message>
     <message>
         <source>The EWS address {subject} starts with http://, but the profile&apos;s “Use SSL” setting is on, so it is not used.</source>
-        <translation>EWS アドレス {subject} は http:// で始まっていますが、プロファイルの「SSL を使用する」設定がオンのため、このアドレスは使用されません。</translation>
+        <translation>EWS アドレス {subject} は http:// で始まっていますが、プロファイルの [SSL を使用する] がオンのため、このアドレスは使用されません。</translation>
     </message>
     <message>
         <source>Enter the https:// address in the profile, or turn “Use SSL” off (credentials then also need “allow credentials over non-SSL” in the system settings).</source>
-        <translation>プロファイルに https:// のアドレスを入力するか、「SSL を使用する」をオフにしてください (その場合、資格情報を送信するにはシステム設定で「SSL 以外での資格情報の使用を許可する」も必要です)。</translation>
+        <translation>プロファイルに https:// のアドレスを入力するか、[SSL を使用する] をオフにしてください (その場合、資格情報を送信するにはシステム設定で [SSL 以外での資格情報の使用を許可する] も必要です)。</translation>
     </message>
     <message>
         <source>The EWS address {subject} starts with https://, but the profile&apos;s “Use SSL” setting is off, so it is not used.</source>
-        <translation>EWS アドレス {subject} は https:// で始まっていますが、プロファイルの「SSL を使用する」設定がオフのため、このアドレスは使用されません。</translation>
+        <translation>EWS アドレス {subject} は https:// で始まっていますが、プロファイルの [SSL を使用する] がオフのため、このアドレスは使用されません。</translation>
     </message>
     <message>
         <source>Turn “Use SSL” on in the profile, or enter the http:// address.</source>
-        <translation>プロファイルで「SSL を使用する」をオンにするか、http:// のアドレスを入力してください。</translation>
+        <translation>プロファイルで [SSL を使用する] をオンにするか、http:// のアドレスを入力してください。</translation>
     </message>
     <message>
         <source>The profile&apos;s trusted CA certificate file {subject} is missing or cannot be read.</source>
@@ -1009,15 +1012,11 @@
     </message>
     <message>
         <source>Select the CA&apos;s certificate file again in the profile&apos;s “Trusted CA certificate” setting (Advanced), or clear the setting if the server&apos;s certificate is from a public CA; then test again.</source>
-        <translation>プロファイルの「信頼する CA 証明書」設定 (詳細設定) で CA の証明書ファイルを選択し直すか、サーバーの証明書が公的な CA のものであれば設定を空にしてください。その後、もう一度テストしてください。</translation>
+        <translation>プロファイルの [詳細] タブの [信頼する CA 証明書] で CA の証明書ファイルを選択し直すか、サーバーの証明書が公的な CA のものであれば空にしてください。その後、もう一度テストしてください。</translation>
     </message>
     <message>
         <source>An unexpected error occurred.</source>
         <translation>予期しないエラーが発生しました。</translation>
-    </message>
-    <message>
-        <source>It is retried after the back-off. Download the mailbox details and send them to support if it persists.</source>
-        <translation>待機時間の後に再試行されます。解決しない場合は、メールボックスの詳細をダウンロードしてサポートに送付してください。</translation>
     </message>
     <message>
         <source>Give your user account write access to the folder and make sure the disk has free space (or set SSSM_HOME to a writable folder); then test again.</source>
@@ -1045,11 +1044,11 @@
     </message>
     <message>
         <source>If the server uses a certificate from your organisation&apos;s own CA, select that CA&apos;s file in the profile&apos;s “Trusted CA certificate” setting (Advanced). Verification is never turned off.</source>
-        <translation>サーバーが組織独自の CA の証明書を使用している場合は、プロファイルの「信頼する CA 証明書」設定 (詳細設定) でその CA のファイルを選択してください。証明書の検証が無効になることはありません。</translation>
+        <translation>サーバーが組織独自の CA の証明書を使用している場合は、プロファイルの [詳細] タブの [信頼する CA 証明書] でその CA のファイルを選択してください。証明書の検証が無効になることはありません。</translation>
     </message>
     <message>
         <source>Autodiscover did not find the Exchange Web Services address.</source>
-        <translation>自動検出で Exchange Web サービス アドレスが見つかりませんでした。</translation>
+        <translation>自動検出で Exchange Web サービスアドレスが見つかりませんでした。</translation>
     </message>
     <message>
         <source>Check the DNS records for Autodiscover, or turn Autodiscover off and enter the EWS address.</source>
@@ -1065,7 +1064,7 @@
     </message>
     <message>
         <source>The email server profile “{subject}” has no credentials to search the address book with.</source>
-        <translation>電子メール サーバー プロファイル「{subject}」には、アドレス帳の検索に使える資格情報がありません。</translation>
+        <translation>電子メールサーバープロファイル「{subject}」には、アドレス帳の検索に使える資格情報がありません。</translation>
     </message>
     <message>
         <source>The profile uses the credentials of each user or queue: enter the user name and password on one of its mailboxes first (Credentials tab), or choose a profile with its own credentials.</source>
@@ -1073,19 +1072,19 @@
     </message>
     <message>
         <source>The email server profile “{subject}” finds its server with Autodiscover, which needs an email address, and it has none to use.</source>
-        <translation>電子メール サーバー プロファイル「{subject}」は自動検出でサーバーを探しますが、それに必要な電子メール アドレスがありません。</translation>
+        <translation>電子メールサーバープロファイル「{subject}」は自動検出でサーバーを探しますが、それに必要な電子メール アドレスがありません。</translation>
     </message>
     <message>
         <source>Enter the profile&apos;s user name as an email address, or its Exchange Web Services address.</source>
-        <translation>プロファイルのユーザー名を電子メール アドレスの形式で入力するか、Exchange Web Services のアドレスを入力してください。</translation>
+        <translation>プロファイルのユーザー名を電子メール アドレスの形式で入力するか、Exchange Web サービスアドレスを入力してください。</translation>
     </message>
     <message>
         <source>The email server profile was deleted.</source>
-        <translation>電子メール サーバー プロファイルは削除されました。</translation>
+        <translation>電子メールサーバープロファイルは削除されました。</translation>
     </message>
     <message>
         <source>Choose another email server profile.</source>
-        <translation>別の電子メール サーバー プロファイルを選択してください。</translation>
+        <translation>別の電子メールサーバープロファイルを選択してください。</translation>
     </message>
     <message>
         <source>Give the profile&apos;s account the ApplicationImpersonation role in Exchange, or turn impersonation off and use each mailbox&apos;s credentials.</source>
@@ -1101,11 +1100,11 @@
     </message>
     <message>
         <source>Exchange has no mailbox with this email address.</source>
-        <translation>この電子メールアドレスのメールボックスは Exchange にありません。</translation>
+        <translation>この電子メール アドレスのメールボックスは Exchange にありません。</translation>
     </message>
     <message>
         <source>Check the mailbox&apos;s email address, or create the mailbox in Exchange.</source>
-        <translation>メールボックスの電子メールアドレスを確認するか、Exchange でメールボックスを作成してください。</translation>
+        <translation>メールボックスの電子メール アドレスを確認するか、Exchange でメールボックスを作成してください。</translation>
     </message>
     <message>
         <source>The server is unavailable (HTTP 503): Exchange Web Services is stopped or restarting.</source>
@@ -1223,6 +1222,33 @@
         <source>The mailbox was deleted.</source>
         <translation>メールボックスは削除されました。</translation>
     </message>
+    <message>
+        <source>On the mailbox&apos;s Credentials tab, select “Allow the use of credentials for email processing” and enter the user name and password.</source>
+        <translation>メールボックスの [資格情報] タブで [電子メール処理での資格情報の使用を許可する] をオンにし、ユーザー名とパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>It is retried after the back-off. Save the mailbox details and send them to support if it persists.</source>
+        <translation>待機時間の後に再試行されます。解決しない場合は、メールボックスの詳細を保存してサポートに送付してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Formats</name>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>yyyy/MM/dd H:mm</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm:ss</source>
+        <translation>yyyy/MM/dd H:mm:ss</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation>&#x3000;</translation>
+    </message>
 </context>
 <context>
     <name>Incoming</name>
@@ -1256,7 +1282,7 @@
     </message>
     <message>
         <source>moved to Undeliverable {n}</source>
-        <translation>[配信不要] へ移動 {n}</translation>
+        <translation>[配信不能] へ移動 {n}</translation>
     </message>
     <message>
         <source>failed {n}</source>
@@ -1264,15 +1290,15 @@
     </message>
     <message>
         <source>An incoming email could not be processed. It was left in the Inbox.</source>
-        <translation>受信した電子メールを処理できませんでした。電子メールは受信トレイに残されています。</translation>
+        <translation>受信メールを 1 件処理できませんでした。電子メールは受信トレイに残されています。</translation>
     </message>
     <message>
         <source>An incoming email could not be processed, nor moved to the Undeliverable folder. It was left in the Inbox.</source>
-        <translation>受信した電子メールを処理できず、[配信不要] フォルダーにも移動できませんでした。電子メールは受信トレイに残されています。</translation>
+        <translation>受信メールを 1 件処理できず、[配信不能] フォルダーにも移動できませんでした。電子メールは受信トレイに残されています。</translation>
     </message>
     <message>
         <source>Look at the email in Outlook or Outlook Web App. To have such emails moved out of the Inbox automatically, set “Move failed emails to Undeliverable folder” in the email server profile.</source>
-        <translation>Outlook または Outlook Web App で電子メールを確認してください。このような電子メールを受信トレイから自動的に移動するには、電子メールサーバープロファイルで「失敗した電子メールを [配信不要] フォルダーに移動」を設定してください。</translation>
+        <translation>Outlook または Outlook Web App で電子メールを確認してください。このような電子メールを受信トレイから自動的に移動するには、電子メールサーバープロファイルの [追加設定] タブで、失敗した電子メールを [配信不能] フォルダーに移動する設定をオンにしてください。</translation>
     </message>
     <message>
         <source>sync state was refused: read the Inbox from the start</source>
@@ -1346,28 +1372,20 @@
         <translation>送信メールの状態</translation>
     </message>
     <message>
-        <source>ACT status</source>
-        <translation>予定・取引先担当者・タスクの状態</translation>
-    </message>
-    <message>
         <source>Mailbox status</source>
         <translation>メールボックスの状態</translation>
     </message>
     <message>
         <source>Last sync</source>
-        <translation>最終同期</translation>
+        <translation>最終同期日時</translation>
     </message>
     <message>
         <source>Next sync</source>
-        <translation>次回の同期</translation>
-    </message>
-    <message>
-        <source>Open alert</source>
-        <translation>未解決の通知</translation>
+        <translation>次回の同期日時</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation>開始</translation>
+        <translation>開始日時</translation>
     </message>
     <message>
         <source>Workload</source>
@@ -1379,15 +1397,15 @@
     </message>
     <message>
         <source>Created</source>
-        <translation>作成</translation>
+        <translation>作成数</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation>更新</translation>
+        <translation>更新数</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation>削除</translation>
+        <translation>削除数</translation>
     </message>
     <message>
         <source>Message</source>
@@ -1424,6 +1442,14 @@
     <message>
         <source>(none)</source>
         <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>Appointments, contacts and tasks status</source>
+        <translation>予定、取引先担当者、タスクの状態</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>未解決の通知</translation>
     </message>
 </context>
 <context>
@@ -1537,7 +1563,7 @@
     </message>
     <message>
         <source>New mailbox</source>
-        <translation>新しいメールボックス</translation>
+        <translation>新規メールボックス</translation>
     </message>
     <message>
         <source>Mailbox: %1</source>
@@ -1565,11 +1591,7 @@
     </message>
     <message>
         <source>Nothing to synchronize: the mailbox must be approved and have a workload enabled with server-side synchronization (Test &amp; Enable).</source>
-        <translation>同期する対象がありません: メールボックスが承認済みで、サーバー側同期のワークロードが有効 (メールボックスのテストを有効化) になっている必要があります。</translation>
-    </message>
-    <message>
-        <source>Download mailbox details</source>
-        <translation>メールボックスの詳細のダウンロード</translation>
+        <translation>同期するものがありません。メールボックスが承認済みで、サーバー側同期の同期対象が有効 ([メールボックスのテストを有効化]) になっている必要があります。</translation>
     </message>
     <message>
         <source>Text files (*.txt)</source>
@@ -1634,10 +1656,6 @@
     <message>
         <source>Credentials</source>
         <translation>資格情報</translation>
-    </message>
-    <message>
-        <source>Allow to use credentials for email processing</source>
-        <translation>電子メール処理での資格情報の使用を許可する</translation>
     </message>
     <message>
         <source>User name</source>
@@ -1720,10 +1738,6 @@
         <translation>今すぐ同期</translation>
     </message>
     <message>
-        <source>Download mailbox details…</source>
-        <translation>メールボックスの詳細をダウンロード…</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>上書き保存</translation>
     </message>
@@ -1754,6 +1768,18 @@
     <message>
         <source>Select a conflict to see both versions.</source>
         <translation>競合を選択すると、両方のバージョンが表示されます。</translation>
+    </message>
+    <message>
+        <source>Save mailbox details</source>
+        <translation>メールボックスの詳細の保存</translation>
+    </message>
+    <message>
+        <source>Allow the use of credentials for email processing</source>
+        <translation>電子メール処理での資格情報の使用を許可する</translation>
+    </message>
+    <message>
+        <source>Save mailbox details…</source>
+        <translation>メールボックスの詳細を保存…</translation>
     </message>
 </context>
 <context>
@@ -2043,7 +2069,7 @@
     </message>
     <message>
         <source>New mailbox</source>
-        <translation>新しいメールボックス</translation>
+        <translation>新規メールボックス</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2136,11 +2162,11 @@
     </message>
     <message>
         <source>A mailbox is created with it, without an email server profile: no default profile is set. Choose one on the mailbox&apos;s Synchronization method tab.</source>
-        <translation>メールボックスも作成されますが、既定のプロファイルが設定されていないため、電子メール サーバー プロファイルはありません。メールボックスの [同期方法] タブで選択してください。</translation>
+        <translation>メールボックスも作成されますが、既定のプロファイルが設定されていないため、電子メールサーバープロファイルはありません。メールボックスの [同期方法] タブで選択してください。</translation>
     </message>
     <message>
         <source>A mailbox is created with it, with the default email server profile “%1”.</source>
-        <translation>既定の電子メール サーバー プロファイル「%1」のメールボックスも作成されます。</translation>
+        <translation>既定の電子メールサーバープロファイル「%1」のメールボックスも作成されます。</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -2179,7 +2205,7 @@
     <name>ProfileAdditional</name>
     <message>
         <source>Move failed emails to Undeliverable folder</source>
-        <translation>失敗した電子メールを [配信不要] フォルダーに移動</translation>
+        <translation>失敗した電子メールを [配信不能] フォルダーに移動</translation>
     </message>
     <message>
         <source>Process email from</source>
@@ -2286,10 +2312,6 @@
 </context>
 <context>
     <name>ProfileFields</name>
-    <message>
-        <source>yyyy-MM-dd HH:mm</source>
-        <translation>yyyy/MM/dd HH:mm</translation>
-    </message>
     <message>
         <source>Stored in the credential store; type to replace it</source>
         <translation>資格情報ストアに保存済み (入力すると置き換えます)</translation>
@@ -2416,7 +2438,7 @@
     </message>
     <message>
         <source>Incoming server location (Exchange Web Services address)</source>
-        <translation>受信サーバーの場所 (Exchange Web サービス アドレス)</translation>
+        <translation>受信サーバーの場所 (Exchange Web サービスアドレス)</translation>
     </message>
 </context>
 <context>
@@ -2474,7 +2496,7 @@
     </message>
     <message>
         <source>Result: %1 · started %2 · finished %3</source>
-        <translation>結果: %1 · 開始 %2 · 終了 %3</translation>
+        <translation>結果: %1&#x3000;開始日時: %2&#x3000;終了日時: %3</translation>
     </message>
     <message>
         <source>Next step: %1</source>
@@ -2553,15 +2575,15 @@
     </message>
     <message>
         <source>Started</source>
-        <translation>開始</translation>
+        <translation>開始日時</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation>終了</translation>
+        <translation>終了日時</translation>
     </message>
     <message>
         <source>Test &amp; Enable report</source>
-        <translation>メールボックスのテストを有効化 レポート</translation>
+        <translation>[メールボックスのテストを有効化] の結果レポート</translation>
     </message>
     <message>
         <source>Next step: %1</source>
@@ -2598,10 +2620,6 @@
     <message>
         <source>Appointments, contacts and tasks</source>
         <translation>予定、取引先担当者、タスク</translation>
-    </message>
-    <message>
-        <source>Allow to use credentials for email processing</source>
-        <translation>電子メール処理での資格情報の使用を許可する</translation>
     </message>
     <message>
         <source>User name</source>
@@ -2707,6 +2725,10 @@
         <source>Unexpected error report</source>
         <translation>予期しないエラーのレポート</translation>
     </message>
+    <message>
+        <source>Allow the use of credentials for email processing</source>
+        <translation>電子メール処理での資格情報の使用を許可する</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -2751,7 +2773,7 @@
         <translation>通知</translation>
     </message>
     <message>
-        <source>Record alerts of level</source>
+        <source>Alert levels recorded</source>
         <translation>記録する通知のレベル</translation>
     </message>
     <message>
@@ -2812,11 +2834,11 @@
     </message>
     <message>
         <source>Default email server profile</source>
-        <translation>既定のサーバープロファイル</translation>
+        <translation>既定の電子メールサーバープロファイル</translation>
     </message>
     <message>
         <source>New mailboxes start with this profile.</source>
-        <translation>新しいメールボックスには、最初にこのプロファイルが設定されます。</translation>
+        <translation>新規メールボックスには、最初にこのプロファイルが設定されます。</translation>
     </message>
     <message>
         <source>Email</source>
@@ -2871,7 +2893,7 @@
     <name>StoreProblem</name>
     <message>
         <source>The data file is not a Server-Side Sync Manager data file.</source>
-        <translation>このデータ ファイルは Server-Side Sync Manager のデータ ファイルではありません。</translation>
+        <translation>このデータ ファイルはサーバー側同期マネージャーのデータ ファイルではありません。</translation>
     </message>
     <message>
         <source>The data file is damaged.</source>
@@ -2994,7 +3016,7 @@
     </message>
     <message>
         <source>the mailbox is not owned by a user: no appointments, contacts or tasks to synchronize</source>
-        <translation>メールボックスの所有者がユーザーではないため、同期する予定、連絡先、タスクはありません</translation>
+        <translation>メールボックスの所有者がユーザーではないため、同期する予定、取引先担当者、タスクはありません</translation>
     </message>
     <message>
         <source>Not run: the logon was refused; waiting for the scheduled retry.</source>
@@ -3095,11 +3117,11 @@
     </message>
     <message>
         <source>No default email server profile is set: new users and queues get a mailbox without a profile. Choose one on each mailbox, or set the default in the system settings.</source>
-        <translation>既定の電子メール サーバー プロファイルが設定されていません。新しいユーザーとキューのメールボックスにはプロファイルがありません。メールボックスごとに選択するか、システム設定で既定のプロファイルを設定してください。</translation>
+        <translation>既定の電子メールサーバープロファイルが設定されていません。新しいユーザーとキューのメールボックスにはプロファイルがありません。メールボックスごとに選択するか、システム設定で既定のプロファイルを設定してください。</translation>
     </message>
     <message>
         <source>New users and queues get a mailbox with the default email server profile “%1”.</source>
-        <translation>新しいユーザーとキューには、既定の電子メール サーバー プロファイル「%1」のメールボックスが作成されます。</translation>
+        <translation>新しいユーザーとキューには、既定の電子メールサーバープロファイル「%1」のメールボックスが作成されます。</translation>
     </message>
     <message>
         <source>Activate</source>
@@ -3123,11 +3145,11 @@
     </message>
     <message>
         <source>The %1 and its mailbox were created; the mailbox has the email server profile “%2”. Open the mailbox now to approve its email address and enter its credentials?</source>
-        <translation>%1とそのメールボックスを作成しました。メールボックスの電子メール サーバー プロファイルは「%2」です。今すぐメールボックスを開いて、電子メール アドレスを承認し、資格情報を入力しますか?</translation>
+        <translation>%1とそのメールボックスを作成しました。メールボックスの電子メールサーバープロファイルは「%2」です。今すぐメールボックスを開いて、電子メール アドレスを承認し、資格情報を入力しますか?</translation>
     </message>
     <message>
         <source>The %1 and its mailbox were created, without an email server profile: no default profile is set. Open the mailbox now to choose a profile, approve its email address and enter its credentials?</source>
-        <translation>%1とそのメールボックスを作成しました。既定のプロファイルが設定されていないため、電子メール サーバー プロファイルはありません。今すぐメールボックスを開いて、プロファイルを選択し、電子メール アドレスを承認し、資格情報を入力しますか?</translation>
+        <translation>%1とそのメールボックスを作成しました。既定のプロファイルが設定されていないため、電子メールサーバープロファイルはありません。今すぐメールボックスを開いて、プロファイルを選択し、電子メール アドレスを承認し、資格情報を入力しますか?</translation>
     </message>
     <message>
         <source>Mailbox created</source>
@@ -3179,7 +3201,7 @@
     </message>
     <message>
         <source>Profile of new mailboxes</source>
-        <translation>新しいメールボックスのプロファイル</translation>
+        <translation>新規メールボックスのプロファイル</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -3230,7 +3252,7 @@
     </message>
     <message>
         <source>Enter the Exchange Web Services address, as in {example}.</source>
-        <translation>{example} のように Exchange Web サービス アドレスを入力してください。</translation>
+        <translation>{example} のように Exchange Web サービスアドレスを入力してください。</translation>
     </message>
     <message>
         <source>The address cannot contain spaces.</source>
@@ -3254,11 +3276,11 @@
     </message>
     <message>
         <source>The address starts with http:// but “Use SSL” is on. Use an https:// address, or turn SSL off.</source>
-        <translation>アドレスが http:// で始まっていますが「SSL を使用する」がオンです。https:// のアドレスを使用するか、SSL をオフにしてください。</translation>
+        <translation>アドレスが http:// で始まっていますが [SSL を使用する] がオンです。https:// のアドレスを使用するか、[SSL を使用する] をオフにしてください。</translation>
     </message>
     <message>
         <source>The address starts with https:// but “Use SSL” is off. Turn SSL on, or use an http:// address.</source>
-        <translation>アドレスが https:// で始まっていますが「SSL を使用する」がオフです。SSL をオンにするか、http:// のアドレスを使用してください。</translation>
+        <translation>アドレスが https:// で始まっていますが [SSL を使用する] がオフです。[SSL を使用する] をオンにするか、http:// のアドレスを使用してください。</translation>
     </message>
     <message>
         <source>Another email server profile is already named “{name}”.</source>
@@ -3266,7 +3288,7 @@
     </message>
     <message>
         <source>Impersonation acts for every mailbox with the profile&apos;s credentials: choose “Credentials specified in email server profile” to use it.</source>
-        <translation>偽装ではプロファイルの資格情報ですべてのメールボックスを代理します。使用するには「電子メールサーバープロファイルで指定した資格情報」を選択してください。</translation>
+        <translation>偽装ではプロファイルの資格情報ですべてのメールボックスを代理します。使用するには [電子メールサーバープロファイルで指定した資格情報] を選択してください。</translation>
     </message>
     <message>
         <source>Without SSL, passwords would cross the network unencrypted. Keep SSL on, or first allow credentials over non-secure channels in System Settings.</source>
@@ -3318,7 +3340,7 @@
     </message>
     <message>
         <source>The kind must be user or queue, not “{value}”.</source>
-        <translation>kind は「{value}」ではなく、user または queue にしてください。</translation>
+        <translation>kind は「{value}」ではなく、user (ユーザー) または queue (キュー) にしてください。</translation>
     </message>
     <message>
         <source>delete_after_processing must be yes or no, not “{value}”.</source>
@@ -3350,7 +3372,7 @@
     </message>
     <message>
         <source>The profile uses the credentials of each user or queue: allow this mailbox&apos;s credentials to be used for email processing.</source>
-        <translation>プロファイルはユーザーまたはキューごとの資格情報を使用します。「電子メール処理での資格情報の使用を許可する」を「はい」にしてください。</translation>
+        <translation>プロファイルはユーザーまたはキューごとの資格情報を使用します。このメールボックスの [電子メール処理での資格情報の使用を許可する] をオンにしてください。</translation>
     </message>
     <message>
         <source>Enter the user name this mailbox connects with.</source>
@@ -3361,11 +3383,11 @@
         <translation>このメールボックスのユーザーのパスワードを入力してください。</translation>
     </message>
     <message>
-        <source>Errors are not recorded, so there is nothing to notify: record Errors, or turn this off.</source>
+        <source>Errors are not recorded, so there is nothing to notify: turn their recording on, or turn this off.</source>
         <translation>エラーが記録されないため、通知するものがありません。エラーを記録するか、この設定をオフにしてください。</translation>
     </message>
     <message>
-        <source>Warnings are not recorded, so there is nothing to notify: record Warnings, or turn this off.</source>
+        <source>Warnings are not recorded, so there is nothing to notify: turn their recording on, or turn this off.</source>
         <translation>警告が記録されないため、通知するものがありません。警告を記録するか、この設定をオフにしてください。</translation>
     </message>
     <message>

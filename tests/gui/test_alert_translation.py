@@ -16,7 +16,7 @@ from app.store import alerts
 from app.store.models import Alert, Mailbox
 from app.store.queries import alert_rows
 
-NOT_APPROVED_JA = "電子メールアドレス alice@contoso.com は承認されていません。"
+NOT_APPROVED_JA = "電子メール アドレス alice@contoso.com は承認されていません。"
 NOT_APPROVED_EN = "The email address alice@contoso.com is not approved."
 DENIED_JA = (
     "失敗が続いたため無効にしました。プロファイルのアカウントには、このメールボックスの偽装が許可されていません。"
@@ -57,8 +57,8 @@ def _pane(qtbot):
 
 def _messages(pane) -> dict[str, str]:
     """error code -> the Message column's text, and the same text in the details view when selected."""
-    assert pane.model.headerData(4, Qt.Orientation.Horizontal) in ("Message", "メッセージ")
-    return {pane.model.rows[row].error_code: pane.model.index(row, 4).data() for row in range(pane.model.rowCount())}
+    assert pane.model.headerData(3, Qt.Orientation.Horizontal) in ("Message", "メッセージ")
+    return {pane.model.rows[row].error_code: pane.model.index(row, 3).data() for row in range(pane.model.rowCount())}
 
 
 def test_the_alert_stores_english_and_translatable_parts(raised):

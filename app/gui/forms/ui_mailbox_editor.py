@@ -585,7 +585,7 @@ class Ui_MailboxEditor(object):
         self.outgoingMethodLabel.setText(QCoreApplication.translate("MailboxEditor", u"Outgoing email", None))
         self.actMethodLabel.setText(QCoreApplication.translate("MailboxEditor", u"Appointments, contacts and tasks", None))
         self.tabs.setTabText(self.tabs.indexOf(self.syncTab), QCoreApplication.translate("MailboxEditor", u"Synchronization method", None))
-        self.allowCredentials.setText(QCoreApplication.translate("MailboxEditor", u"Allow to use credentials for email processing", None))
+        self.allowCredentials.setText(QCoreApplication.translate("MailboxEditor", u"Allow the use of credentials for email processing", None))
 #if QT_CONFIG(accessibility)
         self.allowCredentialsError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
@@ -633,7 +633,7 @@ class Ui_MailboxEditor(object):
         self.approveButton.setText(QCoreApplication.translate("MailboxEditor", u"Approve email", None))
         self.testButton.setText(QCoreApplication.translate("MailboxEditor", u"Test && Enable mailbox", None))
         self.syncButton.setText(QCoreApplication.translate("MailboxEditor", u"Sync now", None))
-        self.downloadButton.setText(QCoreApplication.translate("MailboxEditor", u"Download mailbox details\u2026", None))
+        self.downloadButton.setText(QCoreApplication.translate("MailboxEditor", u"Save mailbox details\u2026", None))
         self.saveButton.setText(QCoreApplication.translate("MailboxEditor", u"Save", None))
         self.closeButton.setText(QCoreApplication.translate("MailboxEditor", u"Close", None))
     # retranslateUi

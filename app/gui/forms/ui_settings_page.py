@@ -431,7 +431,7 @@ class Ui_SettingsPage(object):
     def retranslateUi(self, SettingsPage):
         self.title.setText(QCoreApplication.translate("SettingsPage", u"System settings", None))
         self.alertsGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Alerts", None))
-        self.recordLabel.setText(QCoreApplication.translate("SettingsPage", u"Record alerts of level", None))
+        self.recordLabel.setText(QCoreApplication.translate("SettingsPage", u"Alert levels recorded", None))
         self.recordErrors.setText(QCoreApplication.translate("SettingsPage", u"Error", None))
         self.recordWarnings.setText(QCoreApplication.translate("SettingsPage", u"Warning", None))
         self.recordInformation.setText(QCoreApplication.translate("SettingsPage", u"Information", None))

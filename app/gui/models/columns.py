@@ -38,11 +38,11 @@ def mailbox_columns(with_profile: bool = True) -> list[Column]:
         Column(translate("Lists", "Appointments, contacts and tasks"), lambda r: r.act_method),
         Column(translate("Lists", "Incoming status"), lambda r: r.incoming_status),
         Column(translate("Lists", "Outgoing status"), lambda r: r.outgoing_status),
-        Column(translate("Lists", "ACT status"), lambda r: r.act_status),
+        Column(translate("Lists", "Appointments, contacts and tasks status"), lambda r: r.act_status),
         Column(translate("Lists", "Mailbox status"), lambda r: r.mailbox_status),
         Column(translate("Lists", "Last sync"), lambda r: r.last_sync_success_on),
         Column(translate("Lists", "Next sync"), lambda r: r.next_sync_on),
-        Column(translate("Lists", "Open alert"), lambda r: r.alert_level),
+        Column(translate("Lists", "Open alerts"), lambda r: r.alert_level),
     ]
     return columns
 
@@ -64,7 +64,6 @@ def alert_columns() -> list[Column]:
         Column(QCoreApplication.translate("AlertsPane", "Level"), lambda r: r.level),
         Column(QCoreApplication.translate("AlertsPane", "Time"), lambda r: r.updated_on),
         Column(QCoreApplication.translate("AlertsPane", "Regarding"), lambda r: r.mailbox_name or r.profile_name),
-        Column(QCoreApplication.translate("AlertsPane", "Error code"), lambda r: r.error_code),
         Column(QCoreApplication.translate("AlertsPane", "Message"), alert_text, tooltip=alert_text),
         Column(QCoreApplication.translate("AlertsPane", "Occurrences"), lambda r: r.occurrences),
     ]

@@ -56,6 +56,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     window.resize(1200, 720)
     from PySide6.QtCore import QCoreApplication
 
+    from app.gui.i18n import names_text
     from app.gui.sync_controller import SyncController
     from app.store.models import Mailbox
 
@@ -66,7 +67,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         window.set_activity(
             "sync",
             QCoreApplication.translate("SyncController", "Synchronizing %1 and %2 more…")
-            .replace("%1", ", ".join(emails[:2]))
+            .replace("%1", names_text(emails[:2]))
             .replace("%2", str(max(1, len(emails) - 2))),
         )
     for index, name in ((0, "main-profiles"), (1, "main-mailboxes"), (2, "main-alerts")):
@@ -169,7 +170,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     yield "history-conflicts", history_conflicts
 
     def report():
-        dialog = ReportDialog(sample_report(sample.mailbox_ids["alice"]), "Alice Wong")
+        dialog = ReportDialog(sample_report(sample.mailbox_ids["alice"]), sample.names.alice)
         dialog.ui.steps.expandAll()
         dialog.show()
         return dialog
@@ -184,7 +185,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         add_escalation_alerts(sample.mailbox_ids["alice"])
         window.show_page(2)
         window.refresh()
-        window.alerts.ui.search.setText("Alice")
+        window.alerts.ui.search.setText(sample.names.alice)
         table = window.alerts.ui.table
         for row in range(window.alerts.proxy.rowCount()):
             if window.alerts.proxy.row_at(row).error_code == ESCALATION_CODE and (
@@ -490,7 +491,7 @@ def main(outdir: Path, lang: str = "en", scale: float = 1.0, check: bool = False
         app = create_application([sys.argv[0]], lang=lang)
         open_database(paths.database_path())
         try:
-            problems = render_all(Path(outdir), create_sample_data(), check=check)
+            problems = render_all(Path(outdir), create_sample_data(language=lang), check=check)
         finally:
             close_database()
         app.closeAllWindows()

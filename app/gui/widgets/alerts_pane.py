@@ -16,7 +16,7 @@ from app.domain.enums import AlertLevel
 from app.domain.i18n import next_step_text
 from app.gui import messages
 from app.gui.forms.ui_alerts_pane import Ui_AlertsPane
-from app.gui.i18n import alert_text, enum_text, format_time, translate
+from app.gui.i18n import alert_text, enum_text, fields_text, format_time, translate
 from app.gui.models.columns import alert_columns
 from app.gui.models.table_models import RowTableModel, SearchProxy
 from app.gui.widgets.tables import setup_table
@@ -83,7 +83,8 @@ class AlertsPane(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.accept_row = self._level_accepts
         table = self.ui.table
-        setup_table(table, self.proxy, sort_column=1, stretch_column=4)  # newest first; the message takes the width
+        # newest first; the message takes the spare width
+        setup_table(table, self.proxy, sort_column=1, stretch_column=3, name="alerts")
         self.ui.levelFilter.addItem(self.tr("All levels"), None)
         self.ui.levelFilter.addItem(self.tr("Errors"), AlertLevel.ERROR.value)
         self.ui.levelFilter.addItem(self.tr("Warnings"), AlertLevel.WARNING.value)
@@ -121,7 +122,7 @@ class AlertsPane(QWidget):
         self.ui.deleteButton.setEnabled(bool(selected))
         if len(selected) == 1:
             r = selected[0]
-            lines = [f"{enum_text(r.level)} · {format_time(r.updated_on)} · {r.error_code}", "", alert_text(r)]
+            lines = [fields_text([enum_text(r.level), format_time(r.updated_on), r.error_code]), "", alert_text(r)]
             if r.next_step:
                 lines += ["", self.tr("Next step: %1").replace("%1", next_step_text(r.next_step, translate))]
             if r.details:

@@ -20,6 +20,7 @@ from app.gui.forms.ui_profile_additional import Ui_ProfileAdditional
 from app.gui.forms.ui_profile_advanced import Ui_ProfileAdvanced
 from app.gui.forms.ui_profile_credentials import Ui_ProfileCredentials
 from app.gui.forms.ui_profile_location import Ui_ProfileLocation
+from app.gui.i18n import date_time_pattern
 from app.gui.widgets.combos import fill_enum_combo, set_combo_value
 from app.gui.widgets.field_errors import FieldErrors
 
@@ -105,7 +106,7 @@ class ProfileFields(QObject):
         self.advanced.browseCa.clicked.connect(self._browse_ca)
         lines = self.location.description.fontMetrics().lineSpacing()
         self.location.description.setMaximumHeight(lines * 5 + 12)  # room for a few lines, not the page
-        self.additional.processEmailFrom.setDisplayFormat(self.tr("yyyy-MM-dd HH:mm"))
+        self.additional.processEmailFrom.setDisplayFormat(date_time_pattern())
         self.load(ProfileSettings(process_email_from=datetime.now(timezone.utc)))
         self._connect_changes()
 

@@ -66,7 +66,7 @@ class MailboxEditor(Dialog):
         self.history = RowTableModel(sync_history_columns(), self)
         history_proxy = SearchProxy(self)
         history_proxy.setSourceModel(self.history)
-        setup_table(ui.historyTable, history_proxy, stretch_last=True)
+        setup_table(ui.historyTable, history_proxy, stretch_last=True, name="sync-history")
         for edit in (ui.name, ui.email, ui.username, ui.password):
             edit.textChanged.connect(self._changed)
         for combo in (ui.owner, ui.approval, ui.profile, ui.incomingMethod, ui.outgoingMethod, ui.actMethod):
@@ -296,7 +296,7 @@ class MailboxEditor(Dialog):
     def download_details(self) -> None:
         self._download_dialog = messages.open_save_dialog(
             self,
-            self.tr("Download mailbox details"),
+            self.tr("Save mailbox details"),
             self.tr("Text files (*.txt)"),
             "txt",
             f"mailbox-{self.mailbox_id}.txt",
@@ -308,6 +308,4 @@ class MailboxEditor(Dialog):
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(self.details_text())
         except OSError as exc:
-            messages.show_error(
-                self, self.tr("Download mailbox details"), self.tr("Could not write the file."), str(exc)
-            )
+            messages.show_error(self, self.tr("Save mailbox details"), self.tr("Could not write the file."), str(exc))

@@ -53,7 +53,7 @@ class ProfileForm(Dialog):
         proxy.setSourceModel(self.mailboxes)
         self.mailbox_proxy = proxy
         table = self.ui.mailboxesTable
-        setup_table(table, proxy)
+        setup_table(table, proxy, name="profile-mailboxes")
         table.doubleClicked.connect(lambda index: self.open_mailbox.emit(proxy.row_at(index.row()).id))
         self.alerts = AlertsPane(self, profile_id=profile_id)
         self.ui.alertsTabLayout.addWidget(self.alerts)

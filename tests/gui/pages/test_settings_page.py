@@ -106,7 +106,7 @@ def test_each_rule_shows_its_message_under_its_field_and_save_waits_for_them(sto
     assert shown_error(page, "notifyMailbox") == "Choose the mailbox through which alert emails are sent."
     click(ui.recordErrors)
     assert shown_error(page, "toastErrors") == (
-        "Errors are not recorded, so there is nothing to notify: record Errors, or turn this off."
+        "Errors are not recorded, so there is nothing to notify: turn their recording on, or turn this off."
     )
     assert not ui.saveButton.isEnabled() and ui.revertButton.isEnabled()
 

@@ -59,11 +59,14 @@ def test_mark_read_and_delete(qtbot, sample, message_log, click):
     assert Alert.select().count() == 3 and "1 selected alert" in message_log.confirms[-1][1]
 
 
-def test_selected_alert_details_are_shown(qtbot, sample, message_log):
+def test_selected_alert_details_are_shown_with_the_error_code(qtbot, sample, message_log):
     pane = _pane(qtbot)
+    titles = [pane.model.headerData(c, Qt.Orientation.Horizontal) for c in range(pane.model.columnCount())]
+    assert titles == ["Level", "Time", "Regarding", "Message", "Occurrences"]  # the code is a detail
     _select(pane, "ErrorUnauthorized")
     text = pane.ui.detailsView.toPlainText()
     assert "credentials were rejected" in text and "→ 401" in text
+    assert "ErrorUnauthorized" in text.splitlines()[0]
 
 
 def test_export_csv_writes_the_visible_alerts(qtbot, sample, message_log, tmp_path):

@@ -36,8 +36,8 @@ def test_mailbox_list_shows_approval_methods_statuses_and_alert_level(main_windo
     assert cell("Alice Wong", "Mailbox status") == "Failure"
     assert cell("Kenichiro Nakamura", "Incoming status") == "Success"
     assert cell("Bob Sato", "Incoming status") == "Warning"
-    assert cell("Alice Wong", "Open alert") == "Error"
-    assert cell("Kenichiro Nakamura", "Open alert") == ""  # its only alert is closed
+    assert cell("Alice Wong", "Open alerts") == "Error"
+    assert cell("Kenichiro Nakamura", "Open alerts") == ""  # its only alert is closed
     assert cell("Kenichiro Nakamura", "Last sync") != ""
     assert cell("Bob Sato", "Next sync") != ""
 
