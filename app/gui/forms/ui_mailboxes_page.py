@@ -59,6 +59,11 @@ class Ui_MailboxesPage(object):
 
         self.header.addWidget(self.newButton)
 
+        self.openButton = QPushButton(MailboxesPage)
+        self.openButton.setObjectName(u"openButton")
+
+        self.header.addWidget(self.openButton)
+
         self.retestButton = QPushButton(MailboxesPage)
         self.retestButton.setObjectName(u"retestButton")
 
@@ -93,6 +98,7 @@ class Ui_MailboxesPage(object):
 #endif // QT_CONFIG(accessibility)
         self.search.setPlaceholderText(QCoreApplication.translate("MailboxesPage", u"Search mailboxes", None))
         self.newButton.setText(QCoreApplication.translate("MailboxesPage", u"New mailbox", None))
+        self.openButton.setText(QCoreApplication.translate("MailboxesPage", u"Open", None))
         self.retestButton.setText(QCoreApplication.translate("MailboxesPage", u"Re-test failed mailboxes", None))
 #if QT_CONFIG(tooltip)
         self.retestButton.setToolTip(QCoreApplication.translate("MailboxesPage", u"Test & Enable again every mailbox whose last test failed.", None))

@@ -130,13 +130,29 @@ class Ui_ProfilesPage(object):
 
         self.emptyLayout.addWidget(self.emptyTitle)
 
+        self.emptyTextRow = QHBoxLayout()
+        self.emptyTextRow.setObjectName(u"emptyTextRow")
+        self.emptyTextLeft = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.emptyTextRow.addItem(self.emptyTextLeft)
+
         self.emptyText = QLabel(self.emptyState)
         self.emptyText.setObjectName(u"emptyText")
         self.emptyText.setWordWrap(True)
         self.emptyText.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.emptyText.setMaximumSize(QSize(560, 16777215))
 
-        self.emptyLayout.addWidget(self.emptyText)
+        self.emptyTextRow.addWidget(self.emptyText)
+
+        self.emptyTextRight = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.emptyTextRow.addItem(self.emptyTextRight)
+
+        self.emptyTextRow.setStretch(0, 1)
+        self.emptyTextRow.setStretch(1, 4)
+        self.emptyTextRow.setStretch(2, 1)
+
+        self.emptyLayout.addLayout(self.emptyTextRow)
 
         self.emptyButtons = QHBoxLayout()
         self.emptyButtons.setObjectName(u"emptyButtons")

@@ -73,6 +73,7 @@ class MailboxesPage(QWidget):
         ui.statusFilter.currentIndexChanged.connect(lambda _i: self.proxy.refilter())
         ui.search.textChanged.connect(self.proxy.set_search)
         ui.newButton.clicked.connect(self.new_mailbox)
+        ui.openButton.clicked.connect(self.open_selected)
         ui.retestButton.clicked.connect(self.retest_failed)
         self._dialog: MoveToProfileDialog | None = None
         self._make_actions()
@@ -85,6 +86,7 @@ class MailboxesPage(QWidget):
 
     def _action(self, text: str, slot: Callable[[], None], tip: str = "") -> QAction:
         action = QAction(text, self)
+        action.setIconText(text)  # a tool button shows the icon text: by default without its "…"
         action.triggered.connect(lambda _checked=False: slot())
         if tip:
             action.setToolTip(tip)
@@ -131,12 +133,13 @@ class MailboxesPage(QWidget):
         bar = self.toolbar = QToolBar(self.tr("Selected mailboxes"), self)
         bar.setObjectName("selectionToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.addActions([self.open_action, self.approve_action, self.test_action])
+        bar.addActions([self.approve_action, self.test_action])
         for menu in (self.enable_menu, self.disable_menu):
             bar.addAction(menu.menuAction())
             button = bar.widgetForAction(menu.menuAction())
             if isinstance(button, QToolButton):
                 button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+                button.setStyleSheet("QToolButton { padding-right: 14px; }")  # room for the menu's arrow
         bar.addActions([self.move_action, self.deactivate_action, self.activate_action, self.delete_action])
         self.ui.actionsLayout.addWidget(bar)
 
@@ -166,6 +169,7 @@ class MailboxesPage(QWidget):
         rows = self.selected_rows()
         for action in (self.open_action, self.test_action, self.move_action, self.delete_action):
             action.setEnabled(bool(rows))
+        self.ui.openButton.setEnabled(bool(rows))
         self.enable_menu.setEnabled(bool(rows))
         self.disable_menu.setEnabled(bool(rows))
         self.approve_action.setEnabled(any(r.approval is not ApprovalStatus.APPROVED for r in rows))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
 from app.gui.forms.ui_move_to_profile_dialog import Ui_MoveToProfileDialog
@@ -32,6 +32,7 @@ class MoveToProfileDialog(Dialog):
     """Emits ``chosen(profile id)`` when the verb's button is clicked with a possible move."""
 
     chosen = Signal(int)
+    default_size = QSize(560, 240)
 
     def __init__(
         self,

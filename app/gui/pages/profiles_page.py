@@ -52,7 +52,6 @@ class ProfilesPage(QWidget):
         ui.openButton.clicked.connect(self.open_selected)
         ui.makeDefaultButton.clicked.connect(self.make_selected_default)
         ui.deleteButton.clicked.connect(self.delete_selected)
-        ui.emptyLayout.setAlignment(ui.emptyText, Qt.AlignmentFlag.AlignHCenter)
         font = ui.emptyTitle.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         ui.emptyTitle.setFont(font)
@@ -95,8 +94,9 @@ class ProfilesPage(QWidget):
         self.model.set_rows(rows)
         empty = not rows
         self.ui.stack.setCurrentWidget(self.ui.emptyState if empty else self.ui.listState)
-        for widget in (self.ui.search, self.ui.openButton, self.ui.makeDefaultButton, self.ui.deleteButton):
-            widget.setVisible(not empty)
+        header = (self.ui.search, self.ui.newButton, self.ui.importButton, self.ui.openButton)
+        for widget in (*header, self.ui.makeDefaultButton, self.ui.deleteButton):
+            widget.setVisible(not empty)  # the empty page's own buttons say what comes first
         if self.ui.nextSteps.isVisible():
             self._update_next_steps()
         self._update_buttons()

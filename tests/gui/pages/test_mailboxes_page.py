@@ -126,9 +126,9 @@ def test_the_name_stays_in_view_while_scrolling_sideways(page, main_window, qtbo
 
 def test_enter_opens_the_selected_mailbox_and_buttons_follow_the_selection(page, main_window, qtbot, sample):
     assert not page.open_action.isEnabled() and not page.delete_action.isEnabled()
-    assert not page.toolbar.widgetForAction(page.delete_action).isEnabled()
+    assert not page.ui.openButton.isEnabled() and not page.toolbar.widgetForAction(page.delete_action).isEnabled()
     select(qtbot, page, "Bob Sato")
-    assert page.open_action.isEnabled() and page.delete_action.isEnabled()
+    assert page.open_action.isEnabled() and page.delete_action.isEnabled() and page.ui.openButton.isEnabled()
     qtbot.mouseClick(page.ui.search, Qt.MouseButton.LeftButton)
     assert page.ui.search.hasFocus()
     qtbot.keyClick(page.ui.search, Qt.Key.Key_Return)  # in the search box, Enter opens nothing

@@ -34,6 +34,9 @@ EXPECTED = {
     "demo-accounts",
     "demo-fault",
     "alerts-escalation",
+    "first-run",
+    "bulk-menu",
+    "bulk-move",
 }
 
 
