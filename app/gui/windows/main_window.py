@@ -149,8 +149,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
             box.selectAll()
 
     def refresh(self) -> None:
-        self.profiles_page.set_rows(queries.profile_rows())
-        self.mailboxes_page.set_rows(queries.mailbox_rows())
+        mailboxes = queries.mailbox_rows()
+        self.profiles_page.set_rows(queries.profile_rows(mailboxes))
+        self.mailboxes_page.set_rows(mailboxes)
         self.alerts.refresh()
         for form in self.profile_forms.values():
             form.refresh_related()
