@@ -47,7 +47,6 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     from app.gui.windows.profile_form import ProfileForm
     from app.gui.windows.profile_wizard import ProfileWizard
     from app.gui.windows.report_dialog import ReportDialog
-
     from app.store import manage
 
     manage.set_default_profile(sample.profile_ids[0])  # the list marks it
