@@ -329,7 +329,7 @@ def test_migration_7_adds_activity_flags_the_notify_mailbox_and_appointment_cate
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO queue (name, email) VALUES ('Sales', 'sales@contoso.com')")
         conn.execute(
-            'INSERT INTO appointment (owner_id, state, created_on, modified_on, subject, location, start, "end",'
+            "INSERT INTO appointment (owner_id, state, created_on, modified_on, subject, location, start, \"end\","
             " is_all_day, body) VALUES (1, 'active', '2025-05-01T10:00:00.000000Z', '2025-05-01T10:00:00.000000Z',"
             " 'Kickoff', '', '2025-05-02T10:00:00.000000Z', '2025-05-02T11:00:00.000000Z', 0, '')"
         )
