@@ -46,12 +46,17 @@ class FrozenFirstColumn(QObject):
             signal.connect(self._show_first_column_only)
         table.viewport().stackUnder(view)
         table.installEventFilter(self)
+        table.viewport().installEventFilter(self)  # a scroll bar that comes or goes resizes only the viewport
         self._show_first_column_only()
         self._show_sort(table.horizontalHeader().sortIndicatorSection(), table.horizontalHeader().sortIndicatorOrder())
         view.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):
+        if watched in (self.table, self.table.viewport()) and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.Show,
+            QEvent.Type.LayoutRequest,
+        ):
             self.update_geometry()
         return False
 

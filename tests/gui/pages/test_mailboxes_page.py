@@ -114,6 +114,8 @@ def test_the_name_stays_in_view_while_scrolling_sideways(page, main_window, qtbo
     table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
     assert table.columnViewportPosition(0) < 0  # the table's own first column scrolled away
     assert frozen.isVisible() and frozen.x() == table.frameWidth()
+    # down to the horizontal scroll bar, not over it
+    assert frozen.geometry().bottom() < table.horizontalScrollBar().mapTo(table, QPoint(0, 0)).y()
     assert frozen.columnWidth(0) == table.columnWidth(0)
     first = page.proxy.index(0, 0)
     assert frozen.visualRect(first).y() == table.visualRect(first).y()  # rows side by side
