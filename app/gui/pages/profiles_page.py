@@ -97,7 +97,7 @@ class ProfilesPage(QWidget):
         header = (self.ui.search, self.ui.newButton, self.ui.importButton, self.ui.openButton)
         for widget in (*header, self.ui.makeDefaultButton, self.ui.deleteButton):
             widget.setVisible(not empty)  # the empty page's own buttons say what comes first
-        if self.ui.nextSteps.isVisible():
+        if not self.ui.nextSteps.isHidden():  # shown, even while another page is
             self._update_next_steps()
         self._update_buttons()
 

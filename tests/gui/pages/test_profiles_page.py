@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from app import secrets
+from app.domain.settings import MailboxSettings
 from app.gui.windows.main_window import MainWindow
 from app.store import repo
 from app.store.models import Mailbox, ServerProfile
@@ -135,6 +136,24 @@ def test_the_first_run_offers_to_create_a_profile_then_the_next_steps(first_run,
     assert not page.ui.testProfileButton.isEnabled()  # no mailboxes yet
     click(page.ui.addMailboxesButton)
     assert first_run.current_page() == MainWindow.USERS
+
+    # a mailbox added there: back on the profiles page, Test & Enable can run
+    owner = repo.create_user("Alice Wong", "alice@contoso.com")
+    profile_id = page.next_steps_profile
+    repo.save_mailbox(
+        MailboxSettings(
+            name="Alice",
+            email="alice@contoso.com",
+            owner_id=owner.id,
+            profile_id=profile_id,
+            allow_credentials=True,
+            username="alice",
+        ),
+        password="secret",
+    )
+    first_run.refresh()  # what the mailbox editor's save does
+    first_run.show_page(MainWindow.PROFILES)
+    assert page.ui.nextSteps.isVisible() and page.ui.testProfileButton.isEnabled()
 
 
 def test_the_next_steps_test_and_enable_tests_the_profile(main_window, qtbot, sample, click, monkeypatch):
