@@ -77,8 +77,6 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
 
         yield name, show_page
 
-    yield from management_views(sample, window)
-
     def banner():
         window.show_page(MainWindow.MAILBOXES)
         from PySide6.QtCore import QCoreApplication
@@ -95,6 +93,8 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
 
     yield "main-banner", banner
     window.ui.banner.hide()
+    yield from management_views(sample, window)
+    window.mailboxes_page.ui.table.clearSelection()
 
     wizard = ProfileWizard()
     fields = wizard.fields
