@@ -132,12 +132,15 @@ class MainWindow(PreserveGeometry, QMainWindow):
         settings.sync()
 
     def restore_page(self) -> None:
+        """The page the window was on; without a profile, the profiles page and its first step."""
         saved = window_settings().value(self.page_key())
         try:
             page = int(saved) if saved is not None else self.PROFILES
         except (TypeError, ValueError):
             page = self.PROFILES
-        self.show_page(page if 0 <= page < self.ui.navigation.count() else self.PROFILES)
+        if not 0 <= page < self.ui.navigation.count() or not self.profiles.rows:
+            page = self.PROFILES
+        self.show_page(page)
 
     def focus_search(self) -> None:
         """Ctrl+F: the search box of the page on show."""

@@ -107,6 +107,9 @@ def test_an_unused_profile_is_deleted_after_asking_with_its_passwords(page, qtbo
 
 @pytest.fixture
 def first_run(qtbot, store, message_log):
+    from app.gui.windows.base import window_settings
+
+    window_settings().setValue("page/MainWindow", MainWindow.ALERTS)  # where a last session ended
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
