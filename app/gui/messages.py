@@ -62,6 +62,26 @@ def confirm(parent: QWidget | None, title: str, text: str, on_yes: Callable[[], 
     return box
 
 
+def confirm_action(
+    parent: QWidget | None, title: str, text: str, action: str, on_yes: Callable[[], None], details: str = ""
+) -> QMessageBox:
+    """Ask before something that cannot be undone: the button says what happens (*action*, a
+    verb such as "Delete mailboxes"), Cancel is the default and what Esc answers; *on_yes* runs
+    only after the verb's button."""
+    box = _box(parent, QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, details)
+    verb = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+
+    def finished(_result: int) -> None:
+        if box.clickedButton() is verb:
+            on_yes()
+
+    box.finished.connect(finished)
+    box.open()
+    return box
+
+
 def open_save_dialog(parent, title: str, name_filter: str, suffix: str, file_name: str, on_selected):
     """A non-modal "save as" dialog (open(), not exec()); *on_selected(path)* gets the chosen file.
     Returns the dialog: the caller keeps a reference while it is open."""

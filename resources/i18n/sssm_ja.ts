@@ -1451,6 +1451,34 @@
         <source>Open alerts</source>
         <translation>未解決の通知</translation>
     </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (既定)</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>失敗中</translation>
+    </message>
+    <message>
+        <source>Last test</source>
+        <translation>最終テスト</translation>
+    </message>
+    <message>
+        <source>The worst open alert: %1</source>
+        <translation>未解決の通知のうち最も重大なもの: %1</translation>
+    </message>
+    <message>
+        <source>Deactivated: not synchronized; its records stay.</source>
+        <translation>非アクティブ: 同期されません。レコードは残ります。</translation>
+    </message>
+    <message>
+        <source>Its owner is deactivated: not synchronized; its records stay.</source>
+        <translation>所有者が非アクティブです: 同期されません。レコードは残ります。</translation>
+    </message>
+    <message>
+        <source>The worst status of its incoming email, outgoing email and appointments, contacts and tasks</source>
+        <translation>受信メール、送信メール、予定、取引先担当者、タスクの状態のうち最も悪いもの</translation>
+    </message>
 </context>
 <context>
     <name>LogsPage</name>
@@ -1958,6 +1986,197 @@
     </message>
 </context>
 <context>
+    <name>MailboxesPage</name>
+    <message>
+        <source>All mailboxes</source>
+        <translation>すべてのメールボックス</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>失敗中</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>Never tested</source>
+        <translation>未テスト</translation>
+    </message>
+    <message>
+        <source>Failing: the last test failed or a failure is being retried. Disabled: deactivated, no workload set to server-side synchronization, or none enabled after its test. Never tested: no Test &amp; Enable yet.</source>
+        <translation>失敗中: 最後のテストが失敗したか、失敗を再試行しています。無効: 非アクティブ、サーバー側同期に設定された同期対象がない、またはテスト後に有効な同期対象がありません。未テスト: [メールボックスのテストを有効化] をまだ実行していません。</translation>
+    </message>
+    <message>
+        <source>All three</source>
+        <translation>3 つすべて</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Approve email</source>
+        <translation>電子メールの承認</translation>
+    </message>
+    <message>
+        <source>Test &amp;&amp; Enable</source>
+        <translation>メールボックスのテストを有効化</translation>
+    </message>
+    <message>
+        <source>Test &amp; Enable the selected mailboxes</source>
+        <translation>選択したメールボックスのテストを有効化します</translation>
+    </message>
+    <message>
+        <source>Enable sync</source>
+        <translation>同期を有効化</translation>
+    </message>
+    <message>
+        <source>Set the workload to server-side synchronization; Test &amp; Enable then enables it</source>
+        <translation>同期対象をサーバー側同期に設定します。[メールボックスのテストを有効化] で有効になります</translation>
+    </message>
+    <message>
+        <source>Disable sync</source>
+        <translation>同期を無効化</translation>
+    </message>
+    <message>
+        <source>Set the workload&apos;s synchronization to None</source>
+        <translation>同期対象の同期方法を [なし] に設定します</translation>
+    </message>
+    <message>
+        <source>Move to profile…</source>
+        <translation>プロファイルの変更…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>非アクティブ化</translation>
+    </message>
+    <message>
+        <source>Not synchronized; its records stay</source>
+        <translation>同期されなくなります。レコードは残ります</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>アクティブ化</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Selected mailboxes</source>
+        <translation>選択したメールボックス</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was changed:</source>
+        <translation>何も変更されませんでした:</translation>
+    </message>
+    <message>
+        <source>Email approved for mailboxes: %1.</source>
+        <translation>電子メールを承認したメールボックス: %1 件。</translation>
+    </message>
+    <message>
+        <source>Server-side synchronization set for mailboxes: %1. Test &amp; Enable them to start synchronizing.</source>
+        <translation>サーバー側同期を設定したメールボックス: %1 件。同期を開始するには [メールボックスのテストを有効化] を実行してください。</translation>
+    </message>
+    <message>
+        <source>Synchronization turned off for mailboxes: %1.</source>
+        <translation>同期を無効にしたメールボックス: %1 件。</translation>
+    </message>
+    <message>
+        <source>Move these mailboxes to another email server profile:</source>
+        <translation>これらのメールボックスを別の電子メールサーバープロファイルに移動します:</translation>
+    </message>
+    <message>
+        <source>Move this mailbox to another email server profile:</source>
+        <translation>このメールボックスを別の電子メールサーバープロファイルに移動します:</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <source>Move to profile</source>
+        <translation>プロファイルの変更</translation>
+    </message>
+    <message>
+        <source>Mailboxes moved: %1. Test &amp; Enable them with their new profile.</source>
+        <translation>移動したメールボックス: %1 件。新しいプロファイルで [メールボックスのテストを有効化] を実行してください。</translation>
+    </message>
+    <message>
+        <source>Mailboxes activated: %1.</source>
+        <translation>アクティブ化したメールボックス: %1 件。</translation>
+    </message>
+    <message>
+        <source>Mailboxes deactivated: %1. They are not synchronized; their records stay.</source>
+        <translation>非アクティブ化したメールボックス: %1 件。同期されなくなりますが、レコードは残ります。</translation>
+    </message>
+    <message>
+        <source>Delete these mailboxes?</source>
+        <translation>これらのメールボックスを削除しますか?</translation>
+    </message>
+    <message>
+        <source>Delete this mailbox?</source>
+        <translation>このメールボックスを削除しますか?</translation>
+    </message>
+    <message>
+        <source>Their synchronized emails, appointments, contacts and tasks are kept in the store, unlinked: they are no longer synchronized with Exchange. Their test results, sync history and alerts are deleted, and their passwords are removed from the credential store. Nothing is deleted in Exchange.</source>
+        <translation>同期済みの電子メール、予定、取引先担当者、タスクはストアに残り、メールボックスとのリンクが解除されます。以後 Exchange とは同期されません。テスト結果、同期履歴、通知は削除され、パスワードは資格情報ストアから削除されます。Exchange では何も削除されません。</translation>
+    </message>
+    <message>
+        <source>Delete mailboxes</source>
+        <translation>メールボックスの削除</translation>
+    </message>
+    <message>
+        <source>Delete mailbox</source>
+        <translation>メールボックスの削除</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted: a password could not be removed.</source>
+        <translation>何も削除されませんでした。パスワードを削除できませんでした。</translation>
+    </message>
+    <message>
+        <source>Mailboxes deleted: %1. Their records are kept.</source>
+        <translation>削除したメールボックス: %1 件。レコードは残っています。</translation>
+    </message>
+    <message>
+        <source>Re-test failed mailboxes</source>
+        <translation>失敗したメールボックスを再テスト</translation>
+    </message>
+    <message>
+        <source>Test &amp; Enable again every mailbox whose last test failed (%1)? Each test sends a test message to the mailbox.</source>
+        <translation>最後のテストが失敗したすべてのメールボックス (%1 件) で [メールボックスのテストを有効化] をもう一度実行しますか? テストごとに、メールボックスにテスト メッセージが送信されます。</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Search mailboxes</source>
+        <translation>メールボックスを検索</translation>
+    </message>
+    <message>
+        <source>New mailbox</source>
+        <translation>新しいメールボックス</translation>
+    </message>
+    <message>
+        <source>Test &amp; Enable again every mailbox whose last test failed.</source>
+        <translation>最後のテストが失敗したすべてのメールボックスで [メールボックスのテストを有効化] をもう一度実行します。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Ready</source>
@@ -2048,30 +2267,6 @@
         <translation>閉じる</translation>
     </message>
     <message>
-        <source>Search profiles</source>
-        <translation>プロファイルを検索</translation>
-    </message>
-    <message>
-        <source>New Exchange profile</source>
-        <translation>新規 Exchange プロファイル</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>インポート…</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>開く</translation>
-    </message>
-    <message>
-        <source>Search mailboxes</source>
-        <translation>メールボックスを検索</translation>
-    </message>
-    <message>
-        <source>New mailbox</source>
-        <translation>新規メールボックス</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -2099,12 +2294,63 @@
         <source>Demo mode: loopback Exchange server at %1</source>
         <translation>デモモード: ループバック Exchange サーバー %1</translation>
     </message>
+    <message>
+        <source>Users &amp; queues</source>
+        <translation>ユーザーとキュー</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>ログ</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>検索(&amp;F)</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
         <source>Cannot start</source>
         <translation>起動できません</translation>
+    </message>
+</context>
+<context>
+    <name>MoveToProfileDialog</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>ほか %1 件</translation>
+    </message>
+    <message>
+        <source>There is no other email server profile: create one first.</source>
+        <translation>ほかに電子メールサーバープロファイルがありません。先に作成してください。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Move to another email server profile</source>
+        <translation>別の電子メールサーバープロファイルへの移動</translation>
+    </message>
+    <message>
+        <source>Email server profile:</source>
+        <translation>電子メールサーバープロファイル:</translation>
+    </message>
+    <message>
+        <source>Email server profile</source>
+        <translation>電子メールサーバープロファイル</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>検証メッセージ</translation>
     </message>
 </context>
 <context>
@@ -2486,6 +2732,113 @@
     <message>
         <source>The password could not be stored.</source>
         <translation>パスワードを保存できませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesPage</name>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Make default</source>
+        <translation>既定に設定</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Delete email server profile</source>
+        <translation>電子メールサーバープロファイルの削除</translation>
+    </message>
+    <message>
+        <source>Delete the email server profile %1? Its passwords are removed from the credential store.</source>
+        <translation>電子メールサーバープロファイル %1 を削除しますか? パスワードは資格情報ストアから削除されます。</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>プロファイルの削除</translation>
+    </message>
+    <message>
+        <source>The email server profile %1 is used by the mailboxes below. It can be deleted only after they move to another profile: choose it, then click Move and delete.</source>
+        <translation>電子メールサーバープロファイル %1 は次のメールボックスで使用されています。削除するには、これらを別のプロファイルに移動する必要があります。移動先を選択して [移動して削除] をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>Move and delete</source>
+        <translation>移動して削除</translation>
+    </message>
+    <message>
+        <source>The profile is used by these mailboxes: %1</source>
+        <translation>このプロファイルは次のメールボックスで使用されています: %1</translation>
+    </message>
+    <message>
+        <source>The mailboxes could not be moved.</source>
+        <translation>メールボックスを移動できませんでした。</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s passwords could not be removed.</source>
+        <translation>プロファイルのパスワードを削除できませんでした。</translation>
+    </message>
+    <message>
+        <source>The email server profile %1 is saved. Next: add mailboxes to it, then test and enable them.</source>
+        <translation>電子メールサーバープロファイル %1 を保存しました。次に、メールボックスを追加してから、[メールボックスのテストを有効化] を実行してください。</translation>
+    </message>
+    <message>
+        <source>The profile has no mailboxes yet: add mailboxes first.</source>
+        <translation>このプロファイルにはまだメールボックスがありません。先にメールボックスを追加してください。</translation>
+    </message>
+    <message>
+        <source>Email server profiles</source>
+        <translation>電子メールサーバープロファイル</translation>
+    </message>
+    <message>
+        <source>Search profiles</source>
+        <translation>プロファイルを検索</translation>
+    </message>
+    <message>
+        <source>New Exchange profile</source>
+        <translation>新規 Exchange プロファイル</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>インポート…</translation>
+    </message>
+    <message>
+        <source>New mailboxes get the default email server profile.</source>
+        <translation>新しいメールボックスには既定の電子メールサーバープロファイルが設定されます。</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>次の手順</translation>
+    </message>
+    <message>
+        <source>Add mailboxes to this profile</source>
+        <translation>このプロファイルにメールボックスを追加</translation>
+    </message>
+    <message>
+        <source>Test &amp;&amp; Enable mailboxes</source>
+        <translation>メールボックスのテストを有効化</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>No email server profile yet</source>
+        <translation>電子メールサーバープロファイルがまだありません</translation>
+    </message>
+    <message>
+        <source>An email server profile says where your Exchange server is and how to connect to it. Every mailbox is synchronized through one. Next step: create an email server profile; then add mailboxes to it and test and enable them.</source>
+        <translation>電子メールサーバープロファイルには、Exchange サーバーの場所と接続方法を設定します。すべてのメールボックスはプロファイルを通じて同期されます。次の手順: 電子メールサーバープロファイルを作成し、メールボックスを追加して、[メールボックスのテストを有効化] を実行します。</translation>
+    </message>
+    <message>
+        <source>Create an email server profile</source>
+        <translation>電子メールサーバープロファイルの作成</translation>
+    </message>
+    <message>
+        <source>Import a profile…</source>
+        <translation>プロファイルのインポート…</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,11 @@ def message_log(monkeypatch) -> MessageLog:
             on_yes()
 
     monkeypatch.setattr(messages, "confirm", confirm)
+    monkeypatch.setattr(
+        messages,
+        "confirm_action",
+        lambda parent, title, text, action, on_yes, details="": confirm(parent, title, text, on_yes),
+    )
     return log
 
 

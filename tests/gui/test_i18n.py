@@ -101,7 +101,7 @@ def test_windows_speak_japanese(japanese, main_window, qtbot):
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.ui.navigation.item(0).text() == "電子メールサーバープロファイル"
-    assert window.ui.navigation.item(2).text() == "通知"
+    assert window.ui.navigation.item(MainWindow.ALERTS).text() == "通知"
     editor = MailboxEditor(main_window.mailboxes.rows[0].id)
     qtbot.addWidget(editor)
     assert editor.ui.saveButton.text() == "上書き保存"

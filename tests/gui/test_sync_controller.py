@@ -191,7 +191,7 @@ def test_a_burst_of_results_refreshes_once(qtbot, store):
 
 
 def test_refreshing_the_mailbox_list_keeps_the_selection(main_window):
-    table = main_window.ui.mailboxesTable
+    table = main_window.mailboxes_page.ui.table
     main_window.show_page(main_window.MAILBOXES)
     table.selectRow(1)
     selected = main_window.mailbox_proxy.row_at(table.selectionModel().selectedRows()[0].row()).id

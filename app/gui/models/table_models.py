@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from app.domain.enums import AlertLevel, LabeledEnum, RunStatus
 from app.gui.i18n import enum_text, format_time
@@ -29,11 +29,15 @@ _STATUS_COLOURS = {
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its (translated) title and how to get the value from a row."""
+    """One column: its (translated) title and how to get the value from a row; optionally a
+    tooltip, an icon beside the text, and a sort key of its own (a string or a number, which the
+    proxy compares without calling back into Python)."""
 
     title: str
     value: Callable[[Any], Any]
     tooltip: Callable[[Any], str] | None = None
+    icon: Callable[[Any], QIcon | None] | None = None
+    sort: Callable[[Any], str | int | float] | None = None
 
 
 def display_text(value: Any) -> str:
@@ -107,7 +111,7 @@ class RowTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return display_text(column.value(row))
         if role == SORT_ROLE:
-            return sort_key(column.value(row))
+            return column.sort(row) if column.sort is not None else sort_key(column.value(row))
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -119,6 +123,8 @@ class RowTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row)
+        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
+            return column.icon(row)
         return None
 
     def row_at(self, row: int) -> Any:

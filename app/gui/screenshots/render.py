@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # Qt and the store load when the render starts
     from PySide6.QtWidgets import QWidget
 
     from app.gui.screenshots.sample_data import Sample
+    from app.gui.windows.main_window import MainWindow
 
     View = Callable[[], QWidget | tuple[QWidget, list[tuple[QWidget, QPoint]]]]
 
@@ -51,7 +52,9 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     from app.gui.windows.profile_form import ProfileForm
     from app.gui.windows.profile_wizard import ProfileWizard
     from app.gui.windows.report_dialog import ReportDialog
+    from app.store import manage
 
+    manage.set_default_profile(sample.profile_ids[0])  # the list marks it
     window = MainWindow()
     window.resize(1200, 720)
     from PySide6.QtCore import QCoreApplication
@@ -70,7 +73,8 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
             .replace("%1", names_text(emails[:2]))
             .replace("%2", str(max(1, len(emails) - 2))),
         )
-    for index, name in ((0, "main-profiles"), (1, "main-mailboxes"), (2, "main-alerts")):
+    pages = ((MainWindow.PROFILES, "main-profiles"), (MainWindow.MAILBOXES, "main-mailboxes"))
+    for index, name in (*pages, (MainWindow.ALERTS, "main-alerts")):
 
         def show_page(index=index):
             window.show_page(index)
@@ -80,7 +84,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         yield name, show_page
 
     def banner():
-        window.show_page(1)
+        window.show_page(MainWindow.MAILBOXES)
         from PySide6.QtCore import QCoreApplication
 
         window.show_banner(
@@ -95,6 +99,8 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
 
     yield "main-banner", banner
     window.ui.banner.hide()
+    yield from management_views(sample, window)
+    window.mailboxes_page.ui.table.clearSelection()
 
     wizard = ProfileWizard()
     fields = wizard.fields
@@ -183,7 +189,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         """Alice's wrong password as issue 13's engine records it: a Warning with the next retry,
         then an Error; the search shows her rows only, the Warning is selected (its details)."""
         add_escalation_alerts(sample.mailbox_ids["alice"])
-        window.show_page(2)
+        window.show_page(MainWindow.ALERTS)
         window.refresh()
         window.alerts.ui.search.setText(sample.names.alice)
         table = window.alerts.ui.table
@@ -364,6 +370,60 @@ def _wait_until(done: Callable[[], bool], seconds: float = 20) -> None:
         time.sleep(0.01)
 
 
+def management_views(sample: Sample, window: MainWindow) -> Iterator[tuple[str, View]]:
+    """The first run's Profiles page, and the Mailboxes page's actions on a selection: its context
+    menu and the move to another profile (Bob's credentials do not suit the chosen profile)."""
+    from app.gui.windows.main_window import MainWindow
+
+    def first_run():
+        # a window of its own, as on the first start (nothing synchronizing); its list emptied
+        first = MainWindow()
+        first.resize(1200, 720)
+        first.profiles_page.set_rows([])
+        first.show_page(MainWindow.PROFILES)
+        first.show()
+        return first
+
+    yield "first-run", first_run
+    page = window.mailboxes_page
+
+    def select(*keys: str) -> None:
+        table = page.ui.table
+        table.clearSelection()
+        wanted = {sample.mailbox_ids[key] for key in keys}
+        for row in range(page.proxy.rowCount()):
+            if page.proxy.row_at(row).id in wanted:
+                table.selectionModel().select(
+                    page.proxy.index(row, 0),
+                    table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows,
+                )
+
+    def bulk_menu():
+        window.show_page(MainWindow.MAILBOXES)
+        select("alice", "bob", "support")
+        window.show()
+        _settle(window)
+        menu = page.context_menu()
+        menu.ensurePolished()
+        menu.resize(menu.sizeHint())
+        table = page.ui.table
+        last = max(i.row() for i in table.selectionModel().selectedRows())
+        where = table.visualRect(page.proxy.index(last, 2)).center()
+        return window, [(menu, table.viewport().mapTo(window, where))]
+
+    yield "bulk-menu", bulk_menu
+
+    def bulk_move():
+        select("admin", "bob", "support")
+        page.move_selected()
+        dialog = page._dialog
+        assert dialog is not None
+        dialog.ui.profile.setCurrentIndex(dialog.ui.profile.findData(sample.profile_ids[0]))
+        return dialog
+
+    yield "bulk-move", bulk_move
+
+
 def demo_views(sample: Sample) -> Iterator[tuple[str, View]]:
     """Demo mode's window: its Demo menu open, the demo accounts and the fault dialog. A loopback
     server that is never started stands in for the demo's own (its accounts with fixed passwords,
@@ -388,7 +448,7 @@ def demo_views(sample: Sample) -> Iterator[tuple[str, View]]:
     assert menu is not None
 
     def menu_open():
-        window.show_page(1)
+        window.show_page(MainWindow.MAILBOXES)
         window.show()
         _settle(window)
         # drawn where it opens, under its title; not popped up (offscreen cannot grab the keyboard)

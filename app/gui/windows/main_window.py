@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QFrame, QLabel, QMainWindow, QMenu, QSizePolicy, QWidget
 
@@ -15,11 +15,11 @@ from app.gui import messages
 from app.gui.diagnostic_runner import DiagnosticRunner
 from app.gui.forms.ui_main_window import Ui_MainWindow
 from app.gui.i18n import enum_text
-from app.gui.models.columns import mailbox_columns, profile_columns
-from app.gui.models.table_models import RowTableModel, SearchProxy
+from app.gui.page_icons import navigation_icon
+from app.gui.pages.mailboxes_page import MailboxesPage
+from app.gui.pages.profiles_page import ProfilesPage
 from app.gui.widgets.alerts_pane import AlertsPane
-from app.gui.widgets.tables import setup_table
-from app.gui.windows.base import PreserveGeometry, bring_to_front
+from app.gui.windows.base import PreserveGeometry, bring_to_front, window_settings
 from app.gui.windows.demo_accounts_dialog import DemoAccountsDialog
 from app.gui.windows.demo_fault_dialog import DemoFaultDialog
 from app.gui.windows.demo_password_dialog import DemoPasswordDialog
@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
-    PROFILES, MAILBOXES, ALERTS = range(3)
+    PROFILES, MAILBOXES, USERS, ALERTS, SETTINGS, LOGS = range(6)  # the navigation's pages, in order
+    NAVIGATION_ICONS = ("profiles", "mailboxes", "users", "alerts", "settings", "logs")
     default_size = QSize(1100, 700)
 
     refreshed = Signal()  # after the lists were reloaded (the tray re-reads the alert state)
@@ -44,6 +45,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         ui = self.ui
+        for row, icon in enumerate(self.NAVIGATION_ICONS):
+            ui.navigation.item(row).setIcon(navigation_icon(icon))
         ui.navigation.currentRowChanged.connect(ui.pages.setCurrentIndex)
         ui.navigation.setCurrentRow(self.PROFILES)
         self.activity_label = QLabel(self.tr("Ready"))
@@ -52,27 +55,25 @@ class MainWindow(PreserveGeometry, QMainWindow):
         # what closing the window does; the tray controller replaces it (close to tray)
         self.close_handler: Callable[[QCloseEvent], None] | None = None
 
-        self.profiles = RowTableModel(profile_columns(), self)
-        self.profile_proxy = SearchProxy(self)
-        self.profile_proxy.setSourceModel(self.profiles)
-        setup_table(
-            ui.profilesTable, self.profile_proxy, single_selection=True, alternating_rows=True, stretch_last=True
-        )
-        ui.profilesSearch.textChanged.connect(self.profile_proxy.set_search)
-        ui.profilesTable.doubleClicked.connect(lambda i: self.open_profile(self.profile_proxy.row_at(i.row()).id))
-        ui.openProfileButton.clicked.connect(self._open_selected_profile)
-        ui.importProfileButton.clicked.connect(self.import_profile)
+        self.profiles_page = ProfilesPage(ui.profilesPage)
+        ui.profilesLayout.addWidget(self.profiles_page)
+        self.profiles, self.profile_proxy = self.profiles_page.model, self.profiles_page.proxy
+        self.profiles_page.open_profile.connect(self.open_profile)
+        self.profiles_page.new_profile.connect(lambda: self.new_profile())
+        self.profiles_page.import_profile.connect(self.import_profile)
+        self.profiles_page.add_mailboxes.connect(lambda _id: self.show_page(self.USERS))
+        self.profiles_page.test_profile.connect(self._test_profile)
+        self.profiles_page.changed.connect(self.refresh)
         self._import_dialog: QFileDialog | None = None
 
-        self.mailboxes = RowTableModel(mailbox_columns(), self)
-        self.mailbox_proxy = SearchProxy(self)
-        self.mailbox_proxy.setSourceModel(self.mailboxes)
-        setup_table(
-            ui.mailboxesTable, self.mailbox_proxy, single_selection=True, alternating_rows=True, stretch_last=True
-        )
-        ui.mailboxesSearch.textChanged.connect(self.mailbox_proxy.set_search)
-        ui.mailboxesTable.doubleClicked.connect(lambda i: self.open_mailbox(self.mailbox_proxy.row_at(i.row()).id))
-        ui.openMailboxButton.clicked.connect(self._open_selected_mailbox)
+        self.mailboxes_page = MailboxesPage(ui.mailboxesPage)
+        ui.mailboxesLayout.addWidget(self.mailboxes_page)
+        self.mailboxes, self.mailbox_proxy = self.mailboxes_page.model, self.mailboxes_page.proxy
+        self.mailboxes_page.open_mailbox.connect(self.open_mailbox)
+        self.mailboxes_page.new_mailbox.connect(self.new_mailbox)
+        self.mailboxes_page.test_requested.connect(self.test_mailboxes)
+        self.mailboxes_page.changed.connect(self.refresh)
+        self.mailboxes_page.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
 
         self.alerts = AlertsPane(ui.alertsPage)
         ui.alertsLayout.addWidget(self.alerts)
@@ -80,11 +81,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.alerts.open_profile.connect(self.open_profile)
         self.alerts.changed.connect(self.refresh)
 
-        ui.newProfileButton.clicked.connect(lambda: self.new_profile())
         ui.actionNewProfile.triggered.connect(lambda: self.new_profile())
-        ui.newMailboxButton.clicked.connect(self.new_mailbox)
         ui.actionNewMailbox.triggered.connect(self.new_mailbox)
         ui.actionRefresh.triggered.connect(self.refresh)
+        ui.actionFind.triggered.connect(self.focus_search)
         ui.actionQuit.triggered.connect(self.quit_requested)
         ui.bannerClose.clicked.connect(ui.banner.hide)
         ui.bannerLayout.setStretch(0, 1)  # the message takes the width, the button only what it needs
@@ -94,8 +94,14 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.tests = DiagnosticRunner(self)
         self.tests.activity.connect(self.set_activity)
         self.tests.finished.connect(self.refresh)
+        self.tests.finished.connect(self._test_next_queued)
         self.tests.mailbox_tested.connect(self.show_report)
-        self.tests.profile_tested.connect(self._profile_tested)
+        self.tests.profile_tested.connect(lambda _profile_id, reports: self._reports_arrived(reports))
+        # merge: DiagnosticRunner.mailboxes_tested comes with test_mailboxes (the bulk Test & Enable)
+        mailboxes_tested = getattr(self.tests, "mailboxes_tested", None)
+        if mailboxes_tested is not None:
+            mailboxes_tested.connect(self._reports_arrived)
+        self._test_queue: list[int] = []  # merge: only without DiagnosticRunner.test_mailboxes
         self.profile_forms: dict[int, ProfileForm] = {}
         self.mailbox_editors: dict[int, MailboxEditor] = {}
         self.wizard: ProfileWizard | None = None
@@ -105,15 +111,50 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.demo_dialogs: dict[str, QDialog] = {}
         self.refresh()
         self.restore_geometry()
+        self.restore_page()
 
     # --- pages and lists --------------------------------------------------------------------
 
     def show_page(self, index: int) -> None:
         self.ui.navigation.setCurrentRow(index)
 
+    def current_page(self) -> int:
+        return self.ui.navigation.currentRow()
+
+    def page_key(self) -> str:
+        return f"page/{type(self).__name__}"
+
+    def save_geometry(self) -> None:
+        """The size and place (PreserveGeometry), and the page the window was on."""
+        super().save_geometry()
+        settings = window_settings()
+        settings.setValue(self.page_key(), self.current_page())
+        settings.sync()
+
+    def restore_page(self) -> None:
+        """The page the window was on; without a profile, the profiles page and its first step."""
+        saved = window_settings().value(self.page_key())
+        try:
+            page = int(saved) if saved is not None else self.PROFILES
+        except (TypeError, ValueError):
+            page = self.PROFILES
+        if not 0 <= page < self.ui.navigation.count() or not self.profiles.rows:
+            page = self.PROFILES
+        self.show_page(page)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search box of the page on show."""
+        pages = {self.PROFILES: self.profiles_page.search_box, self.MAILBOXES: self.mailboxes_page.search_box}
+        pages[self.ALERTS] = self.alerts.ui.search
+        box = pages.get(self.current_page())
+        if box is not None:
+            box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            box.selectAll()
+
     def refresh(self) -> None:
-        self.profiles.set_rows(queries.profile_rows())
-        self.mailboxes.set_rows(queries.mailbox_rows())
+        mailboxes = queries.mailbox_rows()
+        self.profiles_page.set_rows(queries.profile_rows(mailboxes))
+        self.mailboxes_page.set_rows(mailboxes)
         self.alerts.refresh()
         for form in self.profile_forms.values():
             form.refresh_related()
@@ -236,16 +277,6 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.ui.bannerText.setText(text)
         self.ui.banner.show()
 
-    def _open_selected_profile(self) -> None:
-        rows = self.ui.profilesTable.selectionModel().selectedRows()
-        if rows:
-            self.open_profile(self.profile_proxy.row_at(rows[0].row()).id)
-
-    def _open_selected_mailbox(self) -> None:
-        rows = self.ui.mailboxesTable.selectionModel().selectedRows()
-        if rows:
-            self.open_mailbox(self.mailbox_proxy.row_at(rows[0].row()).id)
-
     # --- windows ----------------------------------------------------------------------------
 
     def import_profile(self) -> None:
@@ -273,9 +304,15 @@ class MainWindow(PreserveGeometry, QMainWindow):
             bring_to_front(self.wizard)
             return
         self.wizard = ProfileWizard(self, settings)
-        self.wizard.saved.connect(lambda _id: self.refresh())
+        self.wizard.saved.connect(self._profile_created)
         self.wizard.destroyed.connect(lambda: setattr(self, "wizard", None))
         self.wizard.show()
+
+    def _profile_created(self, profile_id: int) -> None:
+        """After the wizard's Finish: the new profile in the list, and the next steps beside it."""
+        self.refresh()
+        self.show_page(self.PROFILES)
+        self.profiles_page.show_next_steps(profile_id)
 
     def open_profile(self, profile_id: int) -> ProfileForm:
         form = self.profile_forms.get(profile_id)
@@ -283,7 +320,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             form = ProfileForm(profile_id, self)
             form.saved.connect(lambda _id: self.refresh())
             form.open_mailbox.connect(self.open_mailbox)
-            form.test_requested.connect(lambda pid: self.tests.test_profile(pid, form.profile.name, form))
+            form.test_requested.connect(lambda pid: self._test_profile(pid, form))
             form.destroyed.connect(lambda: self.profile_forms.pop(profile_id, None))
             self.profile_forms[profile_id] = form
         bring_to_front(form)
@@ -317,7 +354,36 @@ class MainWindow(PreserveGeometry, QMainWindow):
         if editor.mailbox_id is not None:  # a new mailbox's editor, closed unsaved, was never listed
             self.mailbox_editors.pop(editor.mailbox_id, None)
 
-    def _profile_tested(self, profile_id: int, reports) -> None:
+    # --- Test & Enable ----------------------------------------------------------------------
+
+    def _test_profile(self, profile_id: int, parent: QWidget | None = None) -> bool:
+        """Test & Enable every mailbox of the profile."""
+        row = next((r for r in self.profiles.rows if r.id == profile_id), None)
+        return self.tests.test_profile(profile_id, row.name if row is not None else "", parent or self)
+
+    def test_mailboxes(self, mailbox_ids: list[int]) -> bool:
+        """Test & Enable the mailboxes, at most each profile's maximum connections at once."""
+        # merge: DiagnosticRunner.test_mailboxes is added by the bulk Test & Enable branch; until
+        # then the mailboxes are tested one after another
+        test = getattr(self.tests, "test_mailboxes", None)
+        if test is not None:
+            return bool(test(list(mailbox_ids), self))
+        self._test_queue += [i for i in mailbox_ids if i not in self._test_queue]
+        self._test_next_queued()
+        return True
+
+    def _test_next_queued(self) -> None:
+        if not self._test_queue or any(key.startswith("mailbox:") for key in self.tests.handles):
+            return
+        mailbox_id = self._test_queue.pop(0)
+        rows = queries.mailbox_rows(mailbox_id=mailbox_id)
+        if rows:
+            self.tests.test_mailbox(mailbox_id, rows[0].name, self)
+        else:
+            self._test_next_queued()
+
+    def _reports_arrived(self, reports) -> None:
+        """Several mailboxes were tested (a profile's, or a selection): how many passed."""
         reports = [r for r in (reports or []) if r is not None]
         passed = sum(1 for r in reports if r.status is RunStatus.SUCCESS)
         self.statusBar().showMessage(

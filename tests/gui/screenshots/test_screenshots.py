@@ -44,6 +44,9 @@ EXPECTED = {
     "history-conflicts",
     "logs",
     "crash",
+    "first-run",
+    "bulk-menu",
+    "bulk-move",
 }
 
 

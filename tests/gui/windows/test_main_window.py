@@ -1,4 +1,5 @@
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from app.gui.windows.main_window import MainWindow
 
@@ -14,12 +15,59 @@ def _cells(proxy, column):
 
 def test_navigation_switches_pages(main_window):
     window = main_window
-    names = [window.ui.navigation.item(i).text() for i in range(window.ui.navigation.count())]
-    assert names == ["Email server profiles", "Mailboxes", "Alerts"]
-    window.ui.navigation.setCurrentRow(MainWindow.ALERTS)
-    assert window.ui.pages.currentWidget() is window.ui.alertsPage
-    window.ui.navigation.setCurrentRow(MainWindow.MAILBOXES)
-    assert window.ui.pages.currentWidget() is window.ui.mailboxesPage
+    navigation = window.ui.navigation
+    names = [navigation.item(i).text() for i in range(navigation.count())]
+    assert names == ["Email server profiles", "Mailboxes", "Users & queues", "Alerts", "Settings", "Logs"]
+    assert all(not navigation.item(i).icon().isNull() for i in range(navigation.count()))
+    pages = {
+        MainWindow.PROFILES: window.ui.profilesPage,
+        MainWindow.MAILBOXES: window.ui.mailboxesPage,
+        MainWindow.USERS: window.ui.usersPage,
+        MainWindow.ALERTS: window.ui.alertsPage,
+        MainWindow.SETTINGS: window.ui.settingsPage,
+        MainWindow.LOGS: window.ui.logsPage,
+    }
+    for index, page in pages.items():
+        rect = navigation.visualItemRect(navigation.item(index))
+        QTest.mouseClick(navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert window.ui.pages.currentWidget() is page
+    # the empty pages' layouts, where the other pages' widgets go
+    assert {window.ui.usersLayout.parent(), window.ui.settingsLayout.parent(), window.ui.logsLayout.parent()} == {
+        window.ui.usersPage,
+        window.ui.settingsPage,
+        window.ui.logsPage,
+    }
+
+
+def test_the_window_reopens_on_the_page_it_was_on(main_window, qtbot):
+    assert main_window.current_page() == MainWindow.PROFILES  # the first time
+    main_window.show_page(MainWindow.ALERTS)
+    main_window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.current_page() == MainWindow.ALERTS
+    assert again.ui.pages.currentWidget() is again.ui.alertsPage
+
+
+def test_ctrl_f_focuses_the_search_box_of_the_page_and_f5_reloads(main_window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    main_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window)
+    main_window.show_page(MainWindow.MAILBOXES)
+    main_window.mailboxes_page.ui.table.setFocus()
+    qtbot.keyClick(main_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.mailboxes_page.ui.search.hasFocus()
+    main_window.show_page(MainWindow.PROFILES)
+    qtbot.keyClick(main_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.profiles_page.ui.search.hasFocus()
+
+    from app.store.models import Mailbox
+
+    Mailbox.update(name="Alice Wong-Sato").where(Mailbox.name == "Alice Wong").execute()  # another process
+    with qtbot.waitSignal(main_window.refreshed):
+        qtbot.keyClick(main_window, Qt.Key.Key_F5)
+    assert "Alice Wong-Sato" in _cells(main_window.mailbox_proxy, 0)
 
 
 def test_mailbox_list_shows_approval_methods_statuses_and_alert_level(main_window):
@@ -36,24 +84,25 @@ def test_mailbox_list_shows_approval_methods_statuses_and_alert_level(main_windo
     assert cell("Alice Wong", "Mailbox status") == "Failure"
     assert cell("Kenichiro Nakamura", "Incoming status") == "Success"
     assert cell("Bob Sato", "Incoming status") == "Warning"
-    assert cell("Alice Wong", "Open alerts") == "Error"
+    assert cell("Alice Wong", "Open alerts") == "1"
     assert cell("Kenichiro Nakamura", "Open alerts") == ""  # its only alert is closed
+    assert cell("Kenichiro Nakamura", "Active") == "Yes"
     assert cell("Kenichiro Nakamura", "Last sync") != ""
     assert cell("Bob Sato", "Next sync") != ""
 
 
 def test_search_and_sort_the_mailbox_list(main_window, qtbot):
-    ui = main_window.ui
+    ui = main_window.mailboxes_page.ui
     main_window.show_page(MainWindow.MAILBOXES)
     proxy = main_window.mailbox_proxy
-    qtbot.keyClicks(ui.mailboxesSearch, "failure")
+    qtbot.keyClicks(ui.search, "failure")
     assert _cells(proxy, 0) == ["Alice Wong"]
-    ui.mailboxesSearch.clear()
-    qtbot.keyClicks(ui.mailboxesSearch, "contoso support")
+    ui.search.clear()
+    qtbot.keyClicks(ui.search, "contoso support")
     assert _cells(proxy, 0) == ["Support queue"]
-    ui.mailboxesSearch.clear()
+    ui.search.clear()
     assert proxy.rowCount() == 4
-    header = ui.mailboxesTable.horizontalHeader()
+    header = ui.table.horizontalHeader()
     name_column = 0
     header_pos = header.sectionViewportPosition(name_column) + 5
     from PySide6.QtCore import QPoint
@@ -71,10 +120,11 @@ def test_profile_list_and_open_form(main_window, qtbot):
     location = _column(proxy, "Server location")
     assert "https://mail.contoso.com/EWS/Exchange.asmx" in _cells(proxy, location)
     assert "Auto discover" in _cells(proxy, location)
-    qtbot.keyClicks(main_window.ui.profilesSearch, "manual")
+    page = main_window.profiles_page
+    qtbot.keyClicks(page.ui.search, "manual")
     assert _cells(proxy, 0) == ["Exchange (manual URL)"]
-    main_window.ui.profilesTable.selectRow(0)
-    qtbot.mouseClick(main_window.ui.openProfileButton, Qt.MouseButton.LeftButton)
+    page.ui.table.selectRow(0)
+    qtbot.mouseClick(page.ui.openButton, Qt.MouseButton.LeftButton)
     form = next(iter(main_window.profile_forms.values()))
     assert form.isVisible()
     assert form.fields.location.name.text() == "Exchange (manual URL)"
