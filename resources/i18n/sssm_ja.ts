@@ -2169,7 +2169,7 @@
     </message>
     <message>
         <source>New mailbox</source>
-        <translation>新しいメールボックス</translation>
+        <translation>新規メールボックス</translation>
     </message>
     <message>
         <source>Test &amp; Enable again every mailbox whose last test failed.</source>
@@ -2181,6 +2181,14 @@
     <message>
         <source>Ready</source>
         <translation>準備完了</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>設定を保存しました。</translation>
+    </message>
+    <message>
+        <source>Personal options are not available yet.</source>
+        <translation>個人用オプションはまだ使用できません。</translation>
     </message>
     <message>
         <source>&amp;Demo</source>
@@ -2806,7 +2814,7 @@
     </message>
     <message>
         <source>New mailboxes get the default email server profile.</source>
-        <translation>新しいメールボックスには既定の電子メールサーバープロファイルが設定されます。</translation>
+        <translation>新規メールボックスには既定の電子メールサーバープロファイルが設定されます。</translation>
     </message>
     <message>
         <source>Next steps</source>

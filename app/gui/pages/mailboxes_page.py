@@ -53,7 +53,7 @@ class MailboxesPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.accept_row = self._status_accepts
         table = ui.table
-        setup_table(table, self.proxy, alternating_rows=True, stretch_last=True)
+        setup_table(table, self.proxy, name="mailboxes", alternating_rows=True, stretch_last=True)
         table.setSelectionMode(table.SelectionMode.ExtendedSelection)
         table.sortByColumn(STATUS_COLUMN, Qt.SortOrder.AscendingOrder)  # failing first, then A to Z
         self.frozen = FrozenFirstColumn(table)

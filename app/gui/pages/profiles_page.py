@@ -39,7 +39,9 @@ class ProfilesPage(QWidget):
         self.model = RowTableModel(profile_columns(), self, bold_if=lambda r: r.is_default)
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
-        setup_table(ui.table, self.proxy, single_selection=True, alternating_rows=True, stretch_last=True)
+        setup_table(
+            ui.table, self.proxy, name="profiles", single_selection=True, alternating_rows=True, stretch_last=True
+        )
         ui.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # A to Z
         ui.search.textChanged.connect(self.proxy.set_search)
         ui.table.doubleClicked.connect(lambda index: self.open_profile.emit(self.proxy.row_at(index.row()).id))

@@ -14,10 +14,13 @@ from app.domain.profile_json import ProfileFileError, profile_from_json
 from app.gui import messages
 from app.gui.diagnostic_runner import DiagnosticRunner
 from app.gui.forms.ui_main_window import Ui_MainWindow
-from app.gui.i18n import enum_text
+from app.gui.i18n import enum_text, fields_text
 from app.gui.page_icons import navigation_icon
+from app.gui.pages.logs_page import LogsPage
 from app.gui.pages.mailboxes_page import MailboxesPage
 from app.gui.pages.profiles_page import ProfilesPage
+from app.gui.pages.settings_page import SettingsPage
+from app.gui.pages.users_page import UsersPage
 from app.gui.widgets.alerts_pane import AlertsPane
 from app.gui.windows.base import PreserveGeometry, bring_to_front, window_settings
 from app.gui.windows.demo_accounts_dialog import DemoAccountsDialog
@@ -74,6 +77,19 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.mailboxes_page.test_requested.connect(self.test_mailboxes)
         self.mailboxes_page.changed.connect(self.refresh)
         self.mailboxes_page.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+
+        self.users_page = UsersPage(ui.usersPage)
+        ui.usersLayout.addWidget(self.users_page)
+        self.users_page.open_mailbox.connect(self.open_mailbox)
+        self.users_page.options_requested.connect(self.open_user_options)
+        self.users_page.changed.connect(self.refresh)
+
+        self.settings_page = SettingsPage(ui.settingsPage)
+        ui.settingsLayout.addWidget(self.settings_page)
+        self.settings_page.saved.connect(self._settings_saved)
+
+        self.logs_page = LogsPage(ui.logsPage)
+        ui.logsLayout.addWidget(self.logs_page)
 
         self.alerts = AlertsPane(ui.alertsPage)
         ui.alertsLayout.addWidget(self.alerts)
@@ -146,6 +162,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         """Ctrl+F: the search box of the page on show."""
         pages = {self.PROFILES: self.profiles_page.search_box, self.MAILBOXES: self.mailboxes_page.search_box}
         pages[self.ALERTS] = self.alerts.ui.search
+        pages[self.USERS] = self.users_page.ui.search
+        pages[self.LOGS] = self.logs_page.ui.search
         box = pages.get(self.current_page())
         if box is not None:
             box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -155,12 +173,22 @@ class MainWindow(PreserveGeometry, QMainWindow):
         mailboxes = queries.mailbox_rows()
         self.profiles_page.set_rows(queries.profile_rows(mailboxes))
         self.mailboxes_page.set_rows(mailboxes)
+        self.users_page.refresh()
         self.alerts.refresh()
         for form in self.profile_forms.values():
             form.refresh_related()
         for editor in self.mailbox_editors.values():
             editor.alerts.refresh()
         self.refreshed.emit()
+
+    def _settings_saved(self) -> None:
+        """The settings apply at once: the lists show the default profile, the tray re-reads its toasts."""
+        self.statusBar().showMessage(self.tr("Settings saved."), 10_000)
+        self.refresh()
+
+    def open_user_options(self, user_id: int) -> None:
+        """The personal options of a user (Users & queues page)."""
+        self.statusBar().showMessage(self.tr("Personal options are not available yet."), 10_000)  # merge: filters
 
     def set_sync(self, sync) -> None:
         """Show what the sync engine does; refresh after its cycles (it debounces them)."""
@@ -271,7 +299,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self._activities[key] = text
         else:
             self._activities.pop(key, None)
-        self.activity_label.setText(" · ".join(self._activities.values()) or self.tr("Ready"))
+        self.activity_label.setText(fields_text(self._activities.values()) or self.tr("Ready"))
 
     def show_banner(self, text: str) -> None:
         self.ui.bannerText.setText(text)
