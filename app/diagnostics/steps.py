@@ -23,11 +23,12 @@ from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.i18n import parts_text
 from app.exchange import net, probes
 from app.exchange.autodiscover import discover
-from app.exchange.connection import ConnectionPlan, PreconditionFailed, credential_source_of, plan_connection
+from app.exchange.connection import ConnectionPlan, PreconditionFailed, plan_connection
 from app.exchange.errors import classify, for_credentials
 from app.exchange.folders import ensure_undeliverable_folder
 from app.exchange.mailbox_connection import MailboxConnection, open_connection
 from app.store.base import utcnow
+from app.store.health import credential_source_of
 from app.store.models import Mailbox, ServerProfile
 
 log = logging.getLogger(__name__)

@@ -86,16 +86,6 @@ def check_url_against_ssl(url: str, use_ssl: bool) -> None:
         raise PreconditionFailed(precondition_failure("HttpsAddressWithoutSsl", url.strip()))
 
 
-def credential_source_of(mailbox: Mailbox, *, outgoing: bool = False) -> CredentialSource | None:
-    """Whose credentials the mailbox logs on with (its profile's outgoing settings when they are
-    separate and *outgoing*); None without a profile."""
-    profile: ServerProfile | None = mailbox.profile
-    if profile is None:
-        return None
-    separate = outgoing and not profile.outgoing_same_as_incoming
-    return profile.outgoing_credential_source if separate else profile.credential_source
-
-
 def plan_connection(mailbox: Mailbox, *, outgoing: bool = False) -> ConnectionPlan:
     """Everything needed to connect; raises PreconditionFailed (no network touched)."""
     if mailbox.approval is not ApprovalStatus.APPROVED:

@@ -35,12 +35,12 @@ from app.domain.escalation import Failure
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.i18n import parts_text
 from app.exchange import net
-from app.exchange.connection import ConnectionPlan, PreconditionFailed, credential_source_of, plan_connection
+from app.exchange.connection import ConnectionPlan, PreconditionFailed, plan_connection
 from app.exchange.errors import classify, for_credentials
 from app.exchange.mailbox_connection import MailboxConnection, connect
 from app.store import alerts
 from app.store.base import database, utcnow
-from app.store.health import apply_failure, apply_success, credential_key, in_logon_hold
+from app.store.health import apply_failure, apply_success, credential_key, credential_source_of, in_logon_hold
 from app.store.models import Mailbox, SyncHistory
 
 log = logging.getLogger(__name__)
