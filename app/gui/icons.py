@@ -54,3 +54,9 @@ def state_for_level(level) -> str:
     if level is None:
         return OK
     return {"error": ERROR, "warning": WARNING}.get(level.value, OK)
+
+
+def state_for_status(status) -> str:
+    """The icon state of a test or workload status (a RunStatus): a failure is an error, a warning
+    or a test that did not run a warning."""
+    return {"success": OK, "failure": ERROR}.get(getattr(status, "value", ""), WARNING)

@@ -170,7 +170,7 @@ def create_sample_data(now: datetime = NOW) -> Sample:
             level=level,
             scope=extra.pop("scope", AlertScope.MAILBOX),
             mailbox=mailbox_id,
-            profile=extra.pop("profile", None),
+            profile=extra.pop("profile", None) or (Mailbox.get_by_id(mailbox_id).profile_id if mailbox_id else None),
             error_code=code,
             message=message,
             created_on=now - timedelta(minutes=minutes_ago),
@@ -251,6 +251,7 @@ def add_escalation_alerts(mailbox_id: int, now: datetime = NOW) -> None:
             level=level,
             scope=AlertScope.MAILBOX,
             mailbox=mailbox_id,
+            profile=Mailbox.get_by_id(mailbox_id).profile_id,  # as the engine records it
             workload=Workload.INCOMING,
             error_code=ESCALATION_CODE,
             message=parts_text(parts),
@@ -263,15 +264,18 @@ def add_escalation_alerts(mailbox_id: int, now: datetime = NOW) -> None:
         )
 
 
-def sample_report(mailbox_id: int) -> DiagnosticReport:
+def sample_report(mailbox_id: int, source: CredentialSource = CredentialSource.USER_OR_QUEUE) -> DiagnosticReport:
     """A report as the engine makes it for a wrong password: its own step titles and a failure
-    classified from exchangelib's own error, so the screenshots show the real texts."""
+    classified from exchangelib's own error, its next step for a profile that authenticates with
+    *source*, so the screenshots show the real texts."""
     from app.diagnostics.report import DiagnosticReport, StepResult
     from app.diagnostics.steps import CTX as STEPS
     from app.domain.enums import RunStatus, Workload
-    from app.exchange.errors import unauthorized_failure
+    from app.exchange.errors import for_credentials, unauthorized_failure
 
-    failure = unauthorized_failure("Invalid credentials for https://mail.contoso.com/EWS/Exchange.asmx")
+    failure = for_credentials(
+        unauthorized_failure("Invalid credentials for https://mail.contoso.com/EWS/Exchange.asmx"), source
+    )
     s, f = RunStatus.SUCCESS, RunStatus.FAILURE
     report = DiagnosticReport(
         mailbox_id, "alice@contoso.com", f, started_on=NOW, finished_on=NOW + timedelta(seconds=4)

@@ -21,7 +21,7 @@ from app.gui.widgets.alerts_pane import AlertsPane
 from app.gui.widgets.combos import fill_enum_combo, set_combo_value
 from app.gui.widgets.field_errors import FieldErrors
 from app.gui.widgets.tables import setup_table
-from app.gui.windows.base import Dialog
+from app.gui.windows.base import Dialog, bring_to_front
 from app.gui.windows.report_dialog import ReportDialog
 from app.store import queries, repo
 from app.store.models import Mailbox
@@ -60,6 +60,8 @@ class MailboxEditor(Dialog):
         self.alerts = AlertsPane(self, mailbox_id=mailbox_id if mailbox_id is not None else -1)
         ui.alertsTabLayout.addWidget(self.alerts)
         self.alerts.open_profile.connect(self.open_profile)
+        self.alerts.open_mailbox_tab.connect(lambda _id, tab: self.show_tab(tab))  # its own alerts: this mailbox
+        self.alerts.test_again.connect(lambda _id: self.request_test())
         self.history = RowTableModel(sync_history_columns(), self)
         history_proxy = SearchProxy(self)
         history_proxy.setSourceModel(self.history)
@@ -247,9 +249,29 @@ class MailboxEditor(Dialog):
         self.ui.viewReportButton.show()
         self.reload()
 
-    def show_last_report(self) -> None:
-        if self.last_report is not None:
-            ReportDialog(self.last_report, self.ui.name.text(), self).show()
+    def show_last_report(self) -> ReportDialog | None:
+        if self.last_report is None:
+            return None
+        dialog = ReportDialog(self.last_report, self.ui.name.text(), self)
+        dialog.open_mailbox_tab.connect(lambda _id, tab: self.show_tab(tab))
+        dialog.open_profile.connect(self.open_profile)
+        dialog.test_again.connect(lambda _id: self.request_test())
+        dialog.show()
+        return dialog
+
+    def show_tab(self, name: str) -> None:
+        """Bring the editor forward on one tab: general, sync, credentials, results, alerts, history
+        (app.domain.remedy.Place values name the first four)."""
+        tabs = {
+            "general": self.ui.generalTab,
+            "sync": self.ui.syncTab,
+            "credentials": self.ui.credentialsTab,
+            "results": self.ui.resultsTab,
+            "alerts": self.ui.alertsTab,
+            "history": self.ui.historyTab,
+        }
+        self.ui.tabs.setCurrentWidget(tabs.get(name, self.ui.generalTab))
+        bring_to_front(self)
 
     def details_text(self) -> str:
         m = Mailbox.get_by_id(self.mailbox_id)
