@@ -58,6 +58,11 @@ class DiagnosticResultsDialog(Dialog):
 
     def __init__(self, reports: Sequence[Any], subject: str = "", parent: QWidget | None = None):
         super().__init__(parent)
+        ids = [r.mailbox_id for r in reports]
+        # one query for every name: this opens on the GUI thread as a profile's test ends
+        self.names: dict[int, str] = dict(
+            Mailbox.select(Mailbox.id, Mailbox.name).where(Mailbox.id.in_(ids)).tuples()  # type: ignore[arg-type]
+        )
         self.reports = sorted(reports, key=lambda r: (_ORDER.get(r.status, 2), self._name(r).casefold()))
         self.setWindowTitle(self.tr("Results of Test & Enable mailboxes: %1").replace("%1", subject))
         layout = QVBoxLayout(self)
@@ -92,8 +97,7 @@ class DiagnosticResultsDialog(Dialog):
         self.restore_geometry()
 
     def _name(self, report: Any) -> str:
-        mailbox = Mailbox.get_or_none(Mailbox.id == report.mailbox_id)
-        return mailbox.name if mailbox is not None else str(report.mailbox_id)
+        return self.names.get(report.mailbox_id) or str(report.mailbox_id)
 
     def _summary_text(self) -> str:
         passed = sum(1 for r in self.reports if r.status is RunStatus.SUCCESS)
@@ -107,8 +111,7 @@ class DiagnosticResultsDialog(Dialog):
         return text
 
     def _fill_row(self, row: int, report: Any) -> None:
-        mailbox = Mailbox.get_or_none(Mailbox.id == report.mailbox_id)
-        name = mailbox.name if mailbox is not None else str(report.mailbox_id)
+        name = self._name(report)
         self.table.setItem(row, MAILBOX, QTableWidgetItem(name))
         self.table.setItem(row, EMAIL, QTableWidgetItem(getattr(report, "email", "")))
         status = QTableWidgetItem(status_icon(state_for_status(report.status)), enum_text(report.status))
