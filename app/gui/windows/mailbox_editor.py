@@ -3,13 +3,13 @@ alerts, actions."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
 from app import secrets
 from app.diagnostics.report_text import mailbox_details_text, report_text
-from app.domain.enums import ApprovalStatus, OwnerKind, SyncMethod
+from app.domain.enums import ApprovalStatus, OwnerKind, RunStatus, SyncMethod
 from app.domain.settings import MailboxSettings
 from app.domain.validation import ValidationError, ValidationIssue, validate_mailbox
 from app.gui import messages
@@ -22,9 +22,16 @@ from app.gui.widgets.combos import fill_enum_combo, set_combo_value
 from app.gui.widgets.field_errors import FieldErrors
 from app.gui.widgets.tables import setup_table
 from app.gui.windows.base import Dialog, bring_to_front
-from app.gui.windows.report_dialog import ReportDialog
+from app.gui.windows.report_dialog import STATUS_COLOURS, ReportDialog
 from app.store import queries, repo
 from app.store.models import Mailbox
+
+
+def _show_status(field: QLineEdit, status: RunStatus) -> None:
+    """A status as its word, in its colour (the word says it without the colour)."""
+    field.setText(enum_text(status))
+    colour = STATUS_COLOURS.get(status)
+    field.setStyleSheet(f"QLineEdit {{ color: {colour}; font-weight: bold; }}" if colour else "")
 
 
 class MailboxEditor(Dialog):
@@ -45,7 +52,6 @@ class MailboxEditor(Dialog):
         self._loading = False
         ui = self.ui
         self.errors = FieldErrors([ui], [ui.generalForm, ui.syncForm, ui.credentialsForm])
-        ui.lastSyncError.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # as the field errors
         fill_enum_combo(ui.approval, ApprovalStatus)
         for combo in (ui.incomingMethod, ui.outgoingMethod, ui.actMethod):
             fill_enum_combo(combo, SyncMethod)
@@ -135,23 +141,27 @@ class MailboxEditor(Dialog):
             self.history.set_rows(queries.sync_history_rows(self.mailbox_id))
 
     def _show_results(self) -> None:
+        """The configuration test results as read-only fields (reachable with Tab, read by screen
+        readers through their labels): statuses in their colour, never a blank."""
         ui, m = self.ui, self.mailbox
         yes_no = lambda value: self.tr("Yes") if value else self.tr("No")  # noqa: E731
+        statuses = (ui.incomingStatus, ui.outgoingStatus, ui.actStatus, ui.mailboxStatus)
         if m is None:
-            for label in (ui.incomingStatus, ui.outgoingStatus, ui.actStatus, ui.mailboxStatus):
-                label.setText(self.tr("Not run"))
+            for field in statuses:
+                _show_status(field, RunStatus.NOT_RUN)
             return
-        ui.incomingStatus.setText(enum_text(m.incoming_status))
-        ui.outgoingStatus.setText(enum_text(m.outgoing_status))
-        ui.actStatus.setText(enum_text(m.act_status))
-        ui.mailboxStatus.setText(enum_text(m.mailbox_status))
-        ui.testCompletedOn.setText(format_time(m.test_completed_on))
+        values = (m.incoming_status, m.outgoing_status, m.act_status, m.mailbox_status)
+        for field, status in zip(statuses, values, strict=True):
+            _show_status(field, status)
+        ui.testCompletedOn.setText(format_time(m.test_completed_on) or self.tr("Never"))
         ui.incomingEnabled.setText(yes_no(m.incoming_enabled))
         ui.outgoingEnabled.setText(yes_no(m.outgoing_enabled))
         ui.actEnabled.setText(yes_no(m.act_enabled))
-        ui.lastSyncSuccessOn.setText(format_time(m.last_sync_success_on))
-        ui.lastSyncError.setText(m.last_sync_error)
-        ui.nextSyncOn.setText(format_time(m.next_sync_on))
+        ui.lastSyncSuccessOn.setText(format_time(m.last_sync_success_on) or self.tr("Never"))
+        ui.lastSyncError.setText(m.last_sync_error or self.tr("None"))
+        ui.lastSyncError.setToolTip(m.last_sync_error)
+        ui.lastSyncError.setCursorPosition(0)  # a long error reads from its start
+        ui.nextSyncOn.setText(format_time(m.next_sync_on) or self.tr("Not scheduled"))
         ui.transientFailureCount.setText(str(m.transient_failure_count))
 
     # --- editing and validation -------------------------------------------------------------
