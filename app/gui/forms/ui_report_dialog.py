@@ -40,6 +40,7 @@ class Ui_ReportDialog(object):
         self.summaryLayout.addWidget(self.resultLabel, 0, 0, 1, 1)
 
         self.resultRow = QHBoxLayout()
+        self.resultRow.setSpacing(6)
         self.resultRow.setObjectName(u"resultRow")
         self.resultIcon = QLabel(self.summaryFrame)
         self.resultIcon.setObjectName(u"resultIcon")

@@ -40,12 +40,18 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     """(file name, function that shows the view and returns its window) for every view; a view
     with an open menu returns (window, [(menu, where it opens in the window)])."""
     from app.domain.enums import CredentialSource
-    from app.gui.screenshots.sample_data import ESCALATION_CODE, add_escalation_alerts, sample_report
+    from app.gui.screenshots.sample_data import (
+        ESCALATION_CODE,
+        add_escalation_alerts,
+        sample_profile_reports,
+        sample_report,
+    )
     from app.gui.windows.mailbox_editor import MailboxEditor
     from app.gui.windows.main_window import MainWindow
     from app.gui.windows.profile_form import ProfileForm
     from app.gui.windows.profile_wizard import ProfileWizard
     from app.gui.windows.report_dialog import ReportDialog
+    from app.gui.windows.test_results_dialog import DiagnosticResultsDialog
 
     window = MainWindow()
     window.resize(1200, 720)
@@ -147,12 +153,19 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         yield f"mailbox-{index + 1}-{name}", show_mailbox_tab
 
     def report():
+        """As it opens: the summary and its actions on top, the transcripts folded."""
         dialog = ReportDialog(sample_report(sample.mailbox_ids["alice"]), "Alice Wong")
-        dialog.ui.steps.expandAll()
         dialog.show()
         return dialog
 
     yield "report", report
+
+    def profile_test_results():
+        dialog = DiagnosticResultsDialog(sample_profile_reports(sample), "Exchange 2013 on-premises")
+        dialog.show()
+        return dialog
+
+    yield "profile-test-results", profile_test_results
     yield from demo_views(sample)
 
     def alerts_escalation():
@@ -172,6 +185,23 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         return window
 
     yield "alerts-escalation", alerts_escalation
+
+    def alerts_actions():
+        """Alice's Error selected, its context menu open where the admin right-clicked it."""
+        pane = window.alerts
+        table = pane.ui.table
+        for row in range(pane.proxy.rowCount()):
+            found = pane.proxy.row_at(row)
+            if found.error_code == ESCALATION_CODE and found.level.value == "error":
+                table.selectRow(row)
+                where = table.visualRect(pane.proxy.index(row, 3)).center()
+        window.show()
+        _settle(window)
+        pane.menu.ensurePolished()
+        pane.menu.resize(pane.menu.sizeHint())
+        return window, [(pane.menu, table.viewport().mapTo(window, where))]
+
+    yield "alerts-actions", alerts_actions
 
 
 def demo_views(sample: Sample) -> Iterator[tuple[str, View]]:

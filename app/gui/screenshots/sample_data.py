@@ -312,3 +312,32 @@ def sample_report(mailbox_id: int, source: CredentialSource = CredentialSource.U
     report.workloads = dict.fromkeys(Workload, f)
     assert STEPS == "Diagnostics"
     return report
+
+
+def sample_profile_reports(sample: Sample) -> list[DiagnosticReport]:
+    """A profile-wide Test & Enable of the on-premises profile: Kenichiro's mailbox passes, Alice's
+    password is refused, the Support queue's address is not approved yet."""
+    from app.diagnostics.report import DiagnosticReport, StepResult
+    from app.domain.enums import RunStatus, Workload
+    from app.exchange.errors import precondition_failure
+
+    s, f = RunStatus.SUCCESS, RunStatus.FAILURE
+    passed = DiagnosticReport(
+        sample.mailbox_ids["admin"], "admin@contoso.com", s, started_on=NOW, finished_on=NOW + timedelta(seconds=6)
+    )
+    passed.steps = [
+        StepResult("preconditions", "Preconditions", None, s, 2),
+        StepResult("endpoint", "Exchange Web Services endpoint", None, s, 380),
+        StepResult("connect", "Connect and authenticate", None, s, 640),
+        StepResult("incoming", "Incoming email", Workload.INCOMING, s, 210),
+        StepResult("outgoing", "Outgoing email", Workload.OUTGOING, s, 1900),
+        StepResult("act", "Appointments, contacts and tasks", Workload.ACT, s, 450),
+    ]
+    passed.workloads = dict.fromkeys(Workload, s)
+    not_approved = precondition_failure("AddressNotApproved", "support@contoso.com")
+    queue = DiagnosticReport(
+        sample.mailbox_ids["support"], "support@contoso.com", f, started_on=NOW, finished_on=NOW + timedelta(seconds=1)
+    )
+    queue.steps = [StepResult("preconditions", "Preconditions", None, f, 3, not_approved.message, failure=not_approved)]
+    queue.workloads = {Workload.INCOMING: f, Workload.OUTGOING: f}
+    return [passed, sample_report(sample.mailbox_ids["alice"]), queue]

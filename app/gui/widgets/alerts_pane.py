@@ -129,6 +129,9 @@ class AlertsPane(QWidget):
         self.proxy.layoutChanged.connect(self._selection_changed)  # a filter hid the selected rows
         self.proxy.rowsRemoved.connect(self._selection_changed)
         self.menu = self._context_menu()
+        # on a mailbox's own Alerts tab, the mailbox is open already
+        self.ui.openMailboxButton.setVisible(mailbox_id is None)
+        self.open_mailbox_action.setVisible(mailbox_id is None)
         table.customContextMenuRequested.connect(self._show_context_menu)
         self._export_dialog: QFileDialog | None = None
         self.refresh()

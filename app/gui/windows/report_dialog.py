@@ -44,7 +44,7 @@ class ReportDialog(Dialog):
     """Shows one DiagnosticReport-shaped object (mailbox_id, status, steps, workloads, started_on,
     finished_on). The buttons only ask: whoever opened the report does what the signals say."""
 
-    default_size = QSize(860, 440)
+    default_size = QSize(860, 320)
 
     open_mailbox_tab = Signal(int, str)  # mailbox id, the mailbox editor's tab (app.domain.remedy.Place)
     open_profile = Signal(int)  # profile id
@@ -85,7 +85,7 @@ class ReportDialog(Dialog):
         colour = STATUS_COLOURS.get(status, "palette(text)")
         ui.result.setTextFormat(Qt.TextFormat.RichText)
         ui.result.setText(
-            f'<b style="color:{colour}">{html.escape(enum_text(status))}</b>: {html.escape(self._outcome())}'
+            f'<b style="color:{colour}">{html.escape(enum_text(status))}</b>. {html.escape(self._outcome())}'
         )
         failed = self.failed_steps()
         numbers = {id(s): n for n, s in enumerate(report.steps, 1)}
@@ -118,10 +118,7 @@ class ReportDialog(Dialog):
             ui.fixButton.setText(self.tr(PLACE_BUTTONS[self.place]))
         ui.testAgainButton.setVisible(status is not RunStatus.SUCCESS and self.mailbox is not None)
         ui.times.setText(
-            self.tr("%1 to %2 (%3)")
-            .replace("%1", format_time(report.started_on))
-            .replace("%2", format_time(report.finished_on))
-            .replace("%3", self._duration())
+            self.tr("%1, in %2").replace("%1", format_time(report.started_on)).replace("%2", self._duration())
         )
 
     def _outcome(self) -> str:
@@ -131,13 +128,13 @@ class ReportDialog(Dialog):
         failed = [enum_text(w) for w, s in workloads.items() if s is not RunStatus.SUCCESS]
         separator = self.tr(", ")
         if self.report.status is RunStatus.SUCCESS:
-            return self.tr("every step passed; enabled: %1.").replace("%1", separator.join(enabled))
+            return self.tr("Every step passed. Enabled: %1.").replace("%1", separator.join(enabled))
         if self.report.status is RunStatus.NOT_RUN:
-            return self.tr("no workload of this mailbox uses server-side synchronization, so nothing was tested.")
-        text = self.tr("not enabled: %1.").replace("%1", separator.join(failed)) if failed else ""
+            return self.tr("No workload of this mailbox uses server-side synchronization: nothing was tested.")
+        text = self.tr("Not enabled: %1.").replace("%1", separator.join(failed)) if failed else ""
         if enabled:
             text += " " + self.tr("Enabled: %1.").replace("%1", separator.join(enabled))
-        return text.strip() or self.tr("a step failed.")
+        return text.strip() or self.tr("A step failed.")
 
     def _step_problem(self, step: Any) -> str:
         """A failed step's problem without the Autodiscover trace that may follow it."""

@@ -38,11 +38,11 @@ _ORDER = {RunStatus.FAILURE: 0, RunStatus.WARNING: 1, RunStatus.NOT_RUN: 2, RunS
 
 def problem_text(report: Any) -> str:
     """The first failed step of *report* and what went wrong there, in a line ("" when none failed)."""
-    for number, step in enumerate(report.steps, 1):
+    for step in report.steps:
         if step.status is RunStatus.FAILURE:
             failure = getattr(step, "failure", None)
             problem = failure_text(failure, translate) if failure is not None else step_message(step, translate)
-            return f"{number}. {step_title(step, translate)}: {problem.splitlines()[0] if problem else ''}"
+            return f"{step_title(step, translate)}: {problem.splitlines()[0] if problem else ''}"
     return ""
 
 

@@ -1,7 +1,6 @@
 import csv
 
 import pytest
-
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor
 
@@ -34,7 +33,11 @@ def _select(pane, *codes):
 def test_active_alerts_newest_first_with_state_and_level_filters_and_search(qtbot, sample, message_log):
     pane = _pane(qtbot)
     assert pane.ui.stateFilter.currentText() == "Active", "the default: what still needs attention"
-    assert [r.error_code for r in pane.visible_rows()] == ["ErrorUnauthorized", "ErrorServerBusy", "MostMailboxesFailing"]
+    assert [r.error_code for r in pane.visible_rows()] == [
+        "ErrorUnauthorized",
+        "ErrorServerBusy",
+        "MostMailboxesFailing",
+    ]
     pane.ui.stateFilter.setCurrentIndex(pane.ui.stateFilter.findText("Resolved"))
     assert [r.error_code for r in pane.visible_rows()] == ["TestSucceeded"]
     pane.ui.stateFilter.setCurrentIndex(pane.ui.stateFilter.findText("Active and resolved"))

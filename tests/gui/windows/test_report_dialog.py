@@ -18,8 +18,10 @@ def _dialog(qtbot, report, name="Alice Wong"):
 def test_the_summary_says_what_failed_and_what_to_do_with_the_transcript_folded(qtbot, sample):
     dialog = _dialog(qtbot, sample_report(sample.mailbox_ids["alice"]))
     ui = dialog.ui
-    assert ui.result.text().count("Failure") == 1 and "not enabled: Incoming email" in ui.result.text()
-    assert ui.failedStep.text() == "3. Connect and authenticate: The server refused the user name or password (HTTP 401)."
+    assert ui.result.text().count("Failure") == 1 and "Not enabled: Incoming email" in ui.result.text()
+    assert (
+        ui.failedStep.text() == "3. Connect and authenticate: The server refused the user name or password (HTTP 401)."
+    )
     assert ui.nextStep.text().startswith("Check the user name and password on the mailbox's Credentials tab")
     assert ui.fixButton.isVisible() and ui.fixButton.text() == "Open the Credentials tab"
     assert ui.testAgainButton.isVisible()
@@ -45,7 +47,7 @@ def test_a_passed_test_offers_no_fix(qtbot, sample):
     report.workloads = dict.fromkeys(report.workloads, RunStatus.SUCCESS)
     dialog = _dialog(qtbot, report, "Kenichiro Nakamura")
     ui = dialog.ui
-    assert "Success" in ui.result.text() and "enabled: Incoming email, Outgoing email" in ui.result.text()
+    assert "Success" in ui.result.text() and "Enabled: Incoming email, Outgoing email" in ui.result.text()
     assert not ui.failedStep.isVisible() and not ui.nextStep.isVisible()
     assert not ui.fixButton.isVisible() and not ui.testAgainButton.isVisible()
 
