@@ -77,7 +77,7 @@ def demo_app(qtbot, japanese, store, message_log):
 def alert_rows(window) -> list[tuple[str, str, str]]:
     """(level, regarding, error code) of each row the Alerts page shows, as displayed."""
     proxy = window.alerts.proxy
-    return [tuple(proxy.index(row, column).data() for column in (0, 2, 3)) for row in range(proxy.rowCount())]
+    return [tuple(proxy.index(row, column).data() for column in (0, 3, 4)) for row in range(proxy.rowCount())]
 
 
 def change_alices_password_from_the_demo_menu(window, environment, qtbot, click) -> None:

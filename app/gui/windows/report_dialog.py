@@ -84,9 +84,8 @@ class ReportDialog(Dialog):
         ui.resultIcon.setPixmap(icon.pixmap(QSize(20, 20)))
         colour = STATUS_COLOURS.get(status, "palette(text)")
         ui.result.setTextFormat(Qt.TextFormat.RichText)
-        ui.result.setText(
-            f'<b style="color:{colour}">{html.escape(enum_text(status))}</b>. {html.escape(self._outcome())}'
-        )
+        word = f'<b style="color:{colour}">{html.escape(enum_text(status))}</b>'
+        ui.result.setText(self.tr("%1. %2").replace("%2", html.escape(self._outcome())).replace("%1", word))
         failed = self.failed_steps()
         numbers = {id(s): n for n, s in enumerate(report.steps, 1)}
         ui.failedStep.setText(

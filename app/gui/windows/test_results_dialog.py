@@ -7,8 +7,8 @@ so whoever opened the results wires them once, as for a single report.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -60,9 +60,8 @@ class DiagnosticResultsDialog(Dialog):
         super().__init__(parent)
         ids = [r.mailbox_id for r in reports]
         # one query for every name: this opens on the GUI thread as a profile's test ends
-        self.names: dict[int, str] = dict(
-            Mailbox.select(Mailbox.id, Mailbox.name).where(Mailbox.id.in_(ids)).tuples()  # type: ignore[arg-type]
-        )
+        names = Mailbox.select(Mailbox.id, Mailbox.name).where(Mailbox.id.in_(ids)).tuples()
+        self.names: dict[int, str] = dict(cast("Iterable[tuple[int, str]]", names))
         self.reports = sorted(reports, key=lambda r: (_ORDER.get(r.status, 2), self._name(r).casefold()))
         self.setWindowTitle(self.tr("Results of Test & Enable mailboxes: %1").replace("%1", subject))
         layout = QVBoxLayout(self)
@@ -101,14 +100,17 @@ class DiagnosticResultsDialog(Dialog):
 
     def _summary_text(self) -> str:
         passed = sum(1 for r in self.reports if r.status is RunStatus.SUCCESS)
-        text = self.tr("%1 of %2 mailboxes passed and are enabled.").replace("%1", str(passed))
-        text = text.replace("%2", str(len(self.reports)))
         failed = [self._name(r) for r in self.reports if r.status is RunStatus.FAILURE]
-        if failed:
-            text += " " + self.tr("Failed: %1. Open a report to see what to do.").replace(
-                "%1", self.tr(", ").join(failed)
-            )
-        return text
+        text = (
+            self.tr("%1 of %2 mailboxes passed and are enabled. Failed: %3. Open a report to see what to do.")
+            if failed
+            else self.tr("%1 of %2 mailboxes passed and are enabled.")
+        )
+        return (
+            text.replace("%1", str(passed))
+            .replace("%2", str(len(self.reports)))
+            .replace("%3", self.tr(", ").join(failed))
+        )
 
     def _fill_row(self, row: int, report: Any) -> None:
         name = self._name(report)
