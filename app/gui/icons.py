@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
@@ -42,6 +44,7 @@ def _pixmap(state: str, size: int) -> QPixmap:
     return pixmap
 
 
+@cache  # drawn once per state: a list of twenty mailboxes needs three icons, not a hundred pixmaps
 def status_icon(state: str) -> QIcon:
     icon = QIcon()
     for size in (16, 24, 32, 48, 64):
@@ -54,3 +57,9 @@ def state_for_level(level) -> str:
     if level is None:
         return OK
     return {"error": ERROR, "warning": WARNING}.get(level.value, OK)
+
+
+def state_for_status(status) -> str:
+    """The icon state of a test or workload status (a RunStatus): a failure is an error, a warning
+    or a test that did not run a warning."""
+    return {"success": OK, "failure": ERROR}.get(getattr(status, "value", ""), WARNING)

@@ -36,11 +36,11 @@ from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.i18n import parts_text
 from app.exchange import net
 from app.exchange.connection import ConnectionPlan, PreconditionFailed, plan_connection
-from app.exchange.errors import classify
+from app.exchange.errors import classify, for_credentials
 from app.exchange.mailbox_connection import MailboxConnection, connect
 from app.store import alerts
 from app.store.base import database, utcnow
-from app.store.health import apply_failure, apply_success, credential_key, in_logon_hold
+from app.store.health import apply_failure, apply_success, credential_key, credential_source_of, in_logon_hold
 from app.store.models import Mailbox, SyncHistory
 
 log = logging.getLogger(__name__)
@@ -214,7 +214,11 @@ def _run(
         raise
     except Exception as exc:  # noqa: BLE001 - the workload's boundary: any failure is classified and escalated
         # (the admin sees an alert, not a traceback)
-        failure = exc.failure if isinstance(exc, PreconditionFailed) else classify(exc)
+        failure = (
+            exc.failure
+            if isinstance(exc, PreconditionFailed)
+            else for_credentials(classify(exc), credential_source_of(mailbox, outgoing=outgoing_connection))
+        )
         run.failure = failure
         if not failure.transient:
             forget_connection(mailbox.id)

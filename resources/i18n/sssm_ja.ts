@@ -256,6 +256,42 @@
         <source>Alert details</source>
         <translation>通知の詳細</translation>
     </message>
+    <message>
+        <source>Active</source>
+        <translation>未解決</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解決済み</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Active and resolved</source>
+        <translation>未解決と解決済み</translation>
+    </message>
+    <message>
+        <source>Open mailbox</source>
+        <translation>メールボックスを開く</translation>
+    </message>
+    <message>
+        <source>Open profile</source>
+        <translation>電子メール サーバー プロファイルを開く</translation>
+    </message>
+    <message>
+        <source>Test again</source>
+        <translation>もう一度テスト</translation>
+    </message>
+    <message>
+        <source>Open the mailbox of the selected alert on the tab it concerns</source>
+        <translation>選択した通知のメールボックスを、通知に関係するタブで開きます</translation>
+    </message>
+    <message>
+        <source>Run Test &amp; Enable again on the mailbox of the selected alert</source>
+        <translation>選択した通知のメールボックスで [メールボックスのテストを有効化] をもう一度実行します</translation>
+    </message>
 </context>
 <context>
     <name>ColumnLayout</name>
@@ -601,6 +637,53 @@
     <message>
         <source>Enter the new password: an empty password is not allowed.</source>
         <translation>新しいパスワードを入力してください。空のパスワードは使用できません。</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticResultsDialog</name>
+    <message>
+        <source>Results of Test &amp; Enable mailboxes: %1</source>
+        <translation>[メールボックスのテストを有効化] の結果レポート: %1</translation>
+    </message>
+    <message>
+        <source>Tested mailboxes</source>
+        <translation>テストしたメールボックス</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>電子メール アドレス</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>%1 of %2 mailboxes passed and are enabled. Failed: %3. Open a report to see what to do.</source>
+        <translation>%2 件中 %1 件のメールボックスがテストに合格し、有効になりました。失敗: %3。対処方法はレポートを開いて確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 mailboxes passed and are enabled.</source>
+        <translation>%2 件中 %1 件のメールボックスがテストに合格し、有効になりました。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>View report</source>
+        <translation>レポートを表示</translation>
+    </message>
+    <message>
+        <source>View the report of %1</source>
+        <translation>%1 のレポートを表示</translation>
     </message>
 </context>
 <context>
@@ -1087,16 +1170,8 @@
         <translation>別の電子メールサーバープロファイルを選択してください。</translation>
     </message>
     <message>
-        <source>Give the profile&apos;s account the ApplicationImpersonation role in Exchange, or turn impersonation off and use each mailbox&apos;s credentials.</source>
-        <translation>Exchange でプロファイルのアカウントに ApplicationImpersonation ロールを付与するか、偽装をオフにして各メールボックスの資格情報を使用してください。</translation>
-    </message>
-    <message>
         <source>The account may not open this mailbox (access denied).</source>
         <translation>このアカウントはこのメールボックスを開けません (アクセス拒否)。</translation>
-    </message>
-    <message>
-        <source>Grant the account full access to the mailbox, or use the mailbox&apos;s own credentials.</source>
-        <translation>アカウントにメールボックスへのフル アクセス権を付与するか、メールボックス自身の資格情報を使用してください。</translation>
     </message>
     <message>
         <source>Exchange has no mailbox with this email address.</source>
@@ -1207,10 +1282,6 @@
         <translation>プロファイルの設定にあるファイル名 (信頼する CA 証明書) と、アプリのデータ フォルダーに欠けているものがないことを確認してください。その後、もう一度テストしてください。</translation>
     </message>
     <message>
-        <source>Check the user name and password (mailbox Credentials tab, or the profile&apos;s credentials) and the authentication protocol, then test again. It is retried only a few times, minutes apart, so the account is not locked out.</source>
-        <translation>ユーザー名とパスワード (メールボックスの [資格情報] タブ、またはプロファイルの資格情報) と認証プロトコルを確認し、もう一度テストしてください。アカウントがロックアウトされないよう、再試行は数分の間隔をあけて数回だけ行われます。</translation>
-    </message>
-    <message>
         <source>The server name {host} could not be found (DNS).</source>
         <translation>サーバー名 {host} が見つかりませんでした (DNS)。</translation>
     </message>
@@ -1229,6 +1300,34 @@
     <message>
         <source>It is retried after the back-off. Save the mailbox details and send them to support if it persists.</source>
         <translation>待機時間の後に再試行されます。解決しない場合は、メールボックスの詳細を保存してサポートに送付してください。</translation>
+    </message>
+    <message>
+        <source>Check the user name and password this mailbox logs on with and the profile&apos;s authentication protocol, then test again. It is retried only a few times, minutes apart, so the account is not locked out.</source>
+        <translation>このメールボックスがログオンに使用するユーザー名とパスワード、およびプロファイルの認証プロトコルを確認し、もう一度テストしてください。アカウントがロックアウトされないよう、再試行は数分の間隔をあけて数回だけ行われます。</translation>
+    </message>
+    <message>
+        <source>Grant the account this mailbox logs on with full access to the mailbox in Exchange, then test again.</source>
+        <translation>このメールボックスがログオンに使用するアカウントに、Exchange でメールボックスへのフル アクセス権を付与し、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <source>Check the user name and password on the mailbox&apos;s Credentials tab and the profile&apos;s authentication protocol, then test again. It is retried only a few times, minutes apart, so the account is not locked out.</source>
+        <translation>メールボックスの [資格情報] タブのユーザー名とパスワード、およびプロファイルの認証プロトコルを確認し、もう一度テストしてください。アカウントがロックアウトされないよう、再試行は数分の間隔をあけて数回だけ行われます。</translation>
+    </message>
+    <message>
+        <source>Check the user name and password in the email server profile&apos;s credentials and its authentication protocol, then test again. It is retried only a few times, minutes apart, so the account is not locked out.</source>
+        <translation>電子メール サーバー プロファイルの資格情報のユーザー名とパスワード、およびその認証プロトコルを確認し、もう一度テストしてください。アカウントがロックアウトされないよう、再試行は数分の間隔をあけて数回だけ行われます。</translation>
+    </message>
+    <message>
+        <source>On the mailbox&apos;s Credentials tab, enter the user name and password of the mailbox&apos;s own account, then test again.</source>
+        <translation>メールボックスの [資格情報] タブで、メールボックス自身のアカウントのユーザー名とパスワードを入力し、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <source>Grant the email server profile&apos;s account full access to the mailbox in Exchange, then test again.</source>
+        <translation>電子メール サーバー プロファイルのアカウントに、Exchange でメールボックスへのフル アクセス権を付与し、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <source>Give the email server profile&apos;s account the ApplicationImpersonation role in Exchange, then test again.</source>
+        <translation>Exchange で電子メール サーバー プロファイルのアカウントに ApplicationImpersonation ロールを付与し、もう一度テストしてください。</translation>
     </message>
 </context>
 <context>
@@ -1606,10 +1705,6 @@
         <translation>いいえ</translation>
     </message>
     <message>
-        <source>Not run</source>
-        <translation>未実行</translation>
-    </message>
-    <message>
         <source>The mailbox was not saved</source>
         <translation>メールボックスは保存されませんでした</translation>
     </message>
@@ -1808,6 +1903,18 @@
     <message>
         <source>Save mailbox details…</source>
         <translation>メールボックスの詳細を保存…</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>まだありません</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>予定なし</translation>
     </message>
 </context>
 <context>
@@ -2317,6 +2424,10 @@
     <message>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show alert</source>
+        <translation>通知を表示</translation>
     </message>
 </context>
 <context>
@@ -2856,14 +2967,6 @@
         <translation>テストレポート: %1</translation>
     </message>
     <message>
-        <source>Result: %1 · started %2 · finished %3</source>
-        <translation>結果: %1&#x3000;開始日時: %2&#x3000;終了日時: %3</translation>
-    </message>
-    <message>
-        <source>Next step: %1</source>
-        <translation>次の手順: %1</translation>
-    </message>
-    <message>
         <source>Save test report</source>
         <translation>テストレポートの保存</translation>
     </message>
@@ -2914,6 +3017,102 @@
     <message>
         <source>Close</source>
         <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Open the General tab</source>
+        <translation>[全般] タブを開く</translation>
+    </message>
+    <message>
+        <source>Open the Synchronization method tab</source>
+        <translation>[同期方法] タブを開く</translation>
+    </message>
+    <message>
+        <source>Open the Credentials tab</source>
+        <translation>[資格情報] タブを開く</translation>
+    </message>
+    <message>
+        <source>Open the Configuration test results tab</source>
+        <translation>[構成テストの結果] タブを開く</translation>
+    </message>
+    <message>
+        <source>Open the profile</source>
+        <translation>電子メール サーバー プロファイルを開く</translation>
+    </message>
+    <message>
+        <source>Set incoming email, outgoing email or appointments, contacts and tasks to server-side synchronization on the mailbox&apos;s Synchronization method tab, then test again.</source>
+        <translation>メールボックスの [同期方法] タブで、受信メール、送信メール、予定、取引先担当者、タスクのいずれかをサーバー側同期に設定し、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
+    <message>
+        <source>%1, in %2</source>
+        <translation>%1 (所要時間 %2)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Every step passed. Enabled: %1.</source>
+        <translation>すべての手順に合格しました。有効になった同期対象: %1。</translation>
+    </message>
+    <message>
+        <source>No workload of this mailbox uses server-side synchronization: nothing was tested.</source>
+        <translation>このメールボックスにはサーバー側同期を使用する同期対象がないため、何もテストしていません。</translation>
+    </message>
+    <message>
+        <source>Not enabled: %1.</source>
+        <translation>有効にならなかった同期対象: %1。</translation>
+    </message>
+    <message>
+        <source>Enabled: %1.</source>
+        <translation>有効になった同期対象: %1。</translation>
+    </message>
+    <message>
+        <source>A step failed.</source>
+        <translation>手順が失敗しました。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>結果:</translation>
+    </message>
+    <message>
+        <source>Failed step:</source>
+        <translation>失敗した手順:</translation>
+    </message>
+    <message>
+        <source>Failed step</source>
+        <translation>失敗した手順</translation>
+    </message>
+    <message>
+        <source>Next step:</source>
+        <translation>次の手順:</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>次の手順</translation>
+    </message>
+    <message>
+        <source>Test again</source>
+        <translation>もう一度テスト</translation>
+    </message>
+    <message>
+        <source>Tested:</source>
+        <translation>テスト日時:</translation>
+    </message>
+    <message>
+        <source>Tested</source>
+        <translation>テスト日時</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>技術的な詳細</translation>
     </message>
 </context>
 <context>

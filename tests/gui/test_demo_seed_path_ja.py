@@ -80,7 +80,7 @@ def alert_rows(window) -> list[tuple[str, str, str]]:
     the code as its details give it."""
     proxy = window.alerts.proxy
     return [
-        (proxy.index(row, 0).data(), proxy.index(row, 2).data(), proxy.row_at(row).error_code)
+        (proxy.index(row, 0).data(), proxy.index(row, 3).data(), proxy.row_at(row).error_code)
         for row in range(proxy.rowCount())
     ]
 

@@ -262,10 +262,9 @@ class Ui_MailboxEditor(object):
 
         self.resultsForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.incomingStatusLabel)
 
-        self.incomingStatus = QLabel(self.resultsTab)
+        self.incomingStatus = QLineEdit(self.resultsTab)
         self.incomingStatus.setObjectName(u"incomingStatus")
-        self.incomingStatus.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.incomingStatus.setWordWrap(True)
+        self.incomingStatus.setReadOnly(True)
 
         self.resultsForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.incomingStatus)
 
@@ -274,10 +273,9 @@ class Ui_MailboxEditor(object):
 
         self.resultsForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.outgoingStatusLabel)
 
-        self.outgoingStatus = QLabel(self.resultsTab)
+        self.outgoingStatus = QLineEdit(self.resultsTab)
         self.outgoingStatus.setObjectName(u"outgoingStatus")
-        self.outgoingStatus.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.outgoingStatus.setWordWrap(True)
+        self.outgoingStatus.setReadOnly(True)
 
         self.resultsForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.outgoingStatus)
 
@@ -286,10 +284,9 @@ class Ui_MailboxEditor(object):
 
         self.resultsForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.actStatusLabel)
 
-        self.actStatus = QLabel(self.resultsTab)
+        self.actStatus = QLineEdit(self.resultsTab)
         self.actStatus.setObjectName(u"actStatus")
-        self.actStatus.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.actStatus.setWordWrap(True)
+        self.actStatus.setReadOnly(True)
 
         self.resultsForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.actStatus)
 
@@ -298,10 +295,9 @@ class Ui_MailboxEditor(object):
 
         self.resultsForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.mailboxStatusLabel)
 
-        self.mailboxStatus = QLabel(self.resultsTab)
+        self.mailboxStatus = QLineEdit(self.resultsTab)
         self.mailboxStatus.setObjectName(u"mailboxStatus")
-        self.mailboxStatus.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.mailboxStatus.setWordWrap(True)
+        self.mailboxStatus.setReadOnly(True)
 
         self.resultsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.mailboxStatus)
 
@@ -310,10 +306,9 @@ class Ui_MailboxEditor(object):
 
         self.resultsForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.testCompletedOnLabel)
 
-        self.testCompletedOn = QLabel(self.resultsTab)
+        self.testCompletedOn = QLineEdit(self.resultsTab)
         self.testCompletedOn.setObjectName(u"testCompletedOn")
-        self.testCompletedOn.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.testCompletedOn.setWordWrap(True)
+        self.testCompletedOn.setReadOnly(True)
 
         self.resultsForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.testCompletedOn)
 
@@ -322,10 +317,9 @@ class Ui_MailboxEditor(object):
 
         self.resultsForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.incomingEnabledLabel)
 
-        self.incomingEnabled = QLabel(self.resultsTab)
+        self.incomingEnabled = QLineEdit(self.resultsTab)
         self.incomingEnabled.setObjectName(u"incomingEnabled")
-        self.incomingEnabled.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.incomingEnabled.setWordWrap(True)
+        self.incomingEnabled.setReadOnly(True)
 
         self.resultsForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.incomingEnabled)
 
@@ -334,10 +328,9 @@ class Ui_MailboxEditor(object):
 
         self.resultsForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.outgoingEnabledLabel)
 
-        self.outgoingEnabled = QLabel(self.resultsTab)
+        self.outgoingEnabled = QLineEdit(self.resultsTab)
         self.outgoingEnabled.setObjectName(u"outgoingEnabled")
-        self.outgoingEnabled.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.outgoingEnabled.setWordWrap(True)
+        self.outgoingEnabled.setReadOnly(True)
 
         self.resultsForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.outgoingEnabled)
 
@@ -346,10 +339,9 @@ class Ui_MailboxEditor(object):
 
         self.resultsForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.actEnabledLabel)
 
-        self.actEnabled = QLabel(self.resultsTab)
+        self.actEnabled = QLineEdit(self.resultsTab)
         self.actEnabled.setObjectName(u"actEnabled")
-        self.actEnabled.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.actEnabled.setWordWrap(True)
+        self.actEnabled.setReadOnly(True)
 
         self.resultsForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.actEnabled)
 
@@ -358,10 +350,9 @@ class Ui_MailboxEditor(object):
 
         self.resultsForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.lastSyncSuccessOnLabel)
 
-        self.lastSyncSuccessOn = QLabel(self.resultsTab)
+        self.lastSyncSuccessOn = QLineEdit(self.resultsTab)
         self.lastSyncSuccessOn.setObjectName(u"lastSyncSuccessOn")
-        self.lastSyncSuccessOn.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lastSyncSuccessOn.setWordWrap(True)
+        self.lastSyncSuccessOn.setReadOnly(True)
 
         self.resultsForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.lastSyncSuccessOn)
 
@@ -370,10 +361,9 @@ class Ui_MailboxEditor(object):
 
         self.resultsForm.setWidget(9, QFormLayout.ItemRole.LabelRole, self.lastSyncErrorLabel)
 
-        self.lastSyncError = QLabel(self.resultsTab)
+        self.lastSyncError = QLineEdit(self.resultsTab)
         self.lastSyncError.setObjectName(u"lastSyncError")
-        self.lastSyncError.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lastSyncError.setWordWrap(True)
+        self.lastSyncError.setReadOnly(True)
 
         self.resultsForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.lastSyncError)
 
@@ -382,10 +372,9 @@ class Ui_MailboxEditor(object):
 
         self.resultsForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.nextSyncOnLabel)
 
-        self.nextSyncOn = QLabel(self.resultsTab)
+        self.nextSyncOn = QLineEdit(self.resultsTab)
         self.nextSyncOn.setObjectName(u"nextSyncOn")
-        self.nextSyncOn.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.nextSyncOn.setWordWrap(True)
+        self.nextSyncOn.setReadOnly(True)
 
         self.resultsForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.nextSyncOn)
 
@@ -394,10 +383,9 @@ class Ui_MailboxEditor(object):
 
         self.resultsForm.setWidget(11, QFormLayout.ItemRole.LabelRole, self.transientFailureCountLabel)
 
-        self.transientFailureCount = QLabel(self.resultsTab)
+        self.transientFailureCount = QLineEdit(self.resultsTab)
         self.transientFailureCount.setObjectName(u"transientFailureCount")
-        self.transientFailureCount.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.transientFailureCount.setWordWrap(True)
+        self.transientFailureCount.setReadOnly(True)
 
         self.resultsForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.transientFailureCount)
 

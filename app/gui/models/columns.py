@@ -112,9 +112,23 @@ def sync_history_columns() -> list[Column]:
     ]
 
 
+RESOLVED_COLOUR = "#6b6b6b"  # a resolved alert is history: grey, not the red or amber of its level
+
+
+def alert_state_text(row) -> str:
+    """Active (the condition lasts) or Resolved (it recovered; the alert is kept)."""
+    return (
+        QCoreApplication.translate("AlertsPane", "Active")
+        if row.is_open
+        else QCoreApplication.translate("AlertsPane", "Resolved")
+    )
+
+
 def alert_columns() -> list[Column]:
+    resolved = lambda r: None if r.is_open else RESOLVED_COLOUR  # noqa: E731
     return [
-        Column(QCoreApplication.translate("AlertsPane", "Level"), lambda r: r.level),
+        Column(QCoreApplication.translate("AlertsPane", "Level"), lambda r: r.level, foreground=resolved),
+        Column(QCoreApplication.translate("AlertsPane", "State"), alert_state_text, foreground=resolved),
         Column(QCoreApplication.translate("AlertsPane", "Time"), lambda r: r.updated_on),
         Column(QCoreApplication.translate("AlertsPane", "Regarding"), lambda r: r.mailbox_name or r.profile_name),
         Column(QCoreApplication.translate("AlertsPane", "Message"), alert_text, tooltip=alert_text),

@@ -38,6 +38,8 @@ class Column:
     tooltip: Callable[[Any], str] | None = None
     icon: Callable[[Any], QIcon | None] | None = None
     sort: Callable[[Any], str | int | float] | None = None
+    # a colour (e.g. "#6b6b6b") that replaces the status colour of a row's value; None keeps it
+    foreground: Callable[[Any], str | None] | None = None
 
 
 def display_text(value: Any) -> str:
@@ -115,6 +117,9 @@ class RowTableModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ForegroundRole:
+            own = column.foreground(row) if column.foreground is not None else None
+            if own is not None:
+                return QBrush(QColor(own))
             colour = _STATUS_COLOURS.get(column.value(row)) if isinstance(column.value(row), LabeledEnum) else None
             return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.FontRole and self._bold_if is not None and self._bold_if(row):

@@ -45,6 +45,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         ESCALATION_CODE,
         add_escalation_alerts,
         add_test_history,
+        sample_profile_reports,
         sample_report,
     )
     from app.gui.windows.mailbox_editor import MailboxEditor
@@ -52,6 +53,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     from app.gui.windows.profile_form import ProfileForm
     from app.gui.windows.profile_wizard import ProfileWizard
     from app.gui.windows.report_dialog import ReportDialog
+    from app.gui.windows.test_results_dialog import DiagnosticResultsDialog
     from app.store import manage
 
     manage.set_default_profile(sample.profile_ids[0])  # the list marks it
@@ -176,13 +178,20 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     yield "history-conflicts", history_conflicts
 
     def report():
+        """As it opens: the summary and its actions on top, the transcripts folded."""
         dialog = ReportDialog(sample_report(sample.mailbox_ids["alice"]), sample.names.alice)
-        dialog.ui.steps.expandAll()
         dialog.show()
         return dialog
 
     yield "report", report
     yield from log_views()
+
+    def profile_test_results():
+        dialog = DiagnosticResultsDialog(sample_profile_reports(sample), sample.names.onprem)
+        dialog.show()
+        return dialog
+
+    yield "profile-test-results", profile_test_results
     yield from demo_views(sample)
 
     def alerts_escalation():
@@ -422,6 +431,26 @@ def management_views(sample: Sample, window: MainWindow) -> Iterator[tuple[str, 
         return dialog
 
     yield "bulk-move", bulk_move
+
+    def alerts_actions():
+        """Alice's Error selected, its context menu open where the admin right-clicked it."""
+        from app.gui.screenshots.sample_data import ESCALATION_CODE
+
+        window.show_page(window.ALERTS)
+        pane = window.alerts
+        table = pane.ui.table
+        for row in range(pane.proxy.rowCount()):
+            found = pane.proxy.row_at(row)
+            if found.error_code == ESCALATION_CODE and found.level.value == "error":
+                table.selectRow(row)
+                where = table.visualRect(pane.proxy.index(row, 3)).center()
+        window.show()
+        _settle(window)
+        pane.menu.ensurePolished()
+        pane.menu.resize(pane.menu.sizeHint())
+        return window, [(pane.menu, table.viewport().mapTo(window, where))]
+
+    yield "alerts-actions", alerts_actions
 
 
 def demo_views(sample: Sample) -> Iterator[tuple[str, View]]:

@@ -226,7 +226,7 @@ def create_sample_data(now: datetime = NOW, language: str = "en") -> Sample:
             level=level,
             scope=extra.pop("scope", AlertScope.MAILBOX),
             mailbox=mailbox_id,
-            profile=extra.pop("profile", None),
+            profile=extra.pop("profile", None) or (Mailbox.get_by_id(mailbox_id).profile_id if mailbox_id else None),
             error_code=code,
             created_on=now - timedelta(minutes=minutes_ago),
             updated_on=now - timedelta(minutes=minutes_ago),
@@ -314,6 +314,7 @@ def add_escalation_alerts(mailbox_id: int, now: datetime = NOW) -> None:
             level=level,
             scope=AlertScope.MAILBOX,
             mailbox=mailbox_id,
+            profile=Mailbox.get_by_id(mailbox_id).profile_id,  # as the engine records it
             workload=Workload.INCOMING,
             error_code=ESCALATION_CODE,
             message=parts_text(parts),
@@ -326,15 +327,18 @@ def add_escalation_alerts(mailbox_id: int, now: datetime = NOW) -> None:
         )
 
 
-def sample_report(mailbox_id: int) -> DiagnosticReport:
+def sample_report(mailbox_id: int, source: CredentialSource = CredentialSource.USER_OR_QUEUE) -> DiagnosticReport:
     """A report as the engine makes it for a wrong password: its own step titles and a failure
-    classified from exchangelib's own error, so the screenshots show the real texts."""
+    classified from exchangelib's own error, its next step for a profile that authenticates with
+    *source*, so the screenshots show the real texts."""
     from app.diagnostics.report import DiagnosticReport, StepResult
     from app.diagnostics.steps import CTX as STEPS
     from app.domain.enums import RunStatus, Workload
-    from app.exchange.errors import unauthorized_failure
+    from app.exchange.errors import for_credentials, unauthorized_failure
 
-    failure = unauthorized_failure("Invalid credentials for https://mail.contoso.com/EWS/Exchange.asmx")
+    failure = for_credentials(
+        unauthorized_failure("Invalid credentials for https://mail.contoso.com/EWS/Exchange.asmx"), source
+    )
     s, f = RunStatus.SUCCESS, RunStatus.FAILURE
     report = DiagnosticReport(
         mailbox_id, "alice@contoso.com", f, started_on=NOW, finished_on=NOW + timedelta(seconds=4)
@@ -632,3 +636,32 @@ def write_sample_log(path: Path, now: datetime = NOW) -> None:
     lines.append(line(190.2, "INFO", "sync-2", "app.sync.session", "admin@contoso.com outgoing: 1 sent"))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def sample_profile_reports(sample: Sample) -> list[DiagnosticReport]:
+    """A profile-wide Test & Enable of the on-premises profile: Kenichiro's mailbox passes, Alice's
+    password is refused, the Support queue's address is not approved yet."""
+    from app.diagnostics.report import DiagnosticReport, StepResult
+    from app.domain.enums import RunStatus, Workload
+    from app.exchange.errors import precondition_failure
+
+    s, f = RunStatus.SUCCESS, RunStatus.FAILURE
+    passed = DiagnosticReport(
+        sample.mailbox_ids["admin"], "admin@contoso.com", s, started_on=NOW, finished_on=NOW + timedelta(seconds=6)
+    )
+    passed.steps = [
+        StepResult("preconditions", "Preconditions", None, s, 2),
+        StepResult("endpoint", "Exchange Web Services endpoint", None, s, 380),
+        StepResult("connect", "Connect and authenticate", None, s, 640),
+        StepResult("incoming", "Incoming email", Workload.INCOMING, s, 210),
+        StepResult("outgoing", "Outgoing email", Workload.OUTGOING, s, 1900),
+        StepResult("act", "Appointments, contacts and tasks", Workload.ACT, s, 450),
+    ]
+    passed.workloads = dict.fromkeys(Workload, s)
+    not_approved = precondition_failure("AddressNotApproved", "support@contoso.com")
+    queue = DiagnosticReport(
+        sample.mailbox_ids["support"], "support@contoso.com", f, started_on=NOW, finished_on=NOW + timedelta(seconds=1)
+    )
+    queue.steps = [StepResult("preconditions", "Preconditions", None, f, 3, not_approved.message, failure=not_approved)]
+    queue.workloads = {Workload.INCOMING: f, Workload.OUTGOING: f}
+    return [passed, sample_report(sample.mailbox_ids["alice"]), queue]

@@ -5,12 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QFrame, QLabel, QMainWindow, QMenu, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from app.domain.enums import RunStatus
 from app.domain.profile_json import ProfileFileError, profile_from_json
+from app.domain.remedy import Place
 from app.gui import messages
 from app.gui.diagnostic_runner import DiagnosticRunner
 from app.gui.forms.ui_main_window import Ui_MainWindow
@@ -21,7 +32,7 @@ from app.gui.pages.mailboxes_page import MailboxesPage
 from app.gui.pages.profiles_page import ProfilesPage
 from app.gui.pages.settings_page import SettingsPage
 from app.gui.pages.users_page import UsersPage
-from app.gui.widgets.alerts_pane import AlertsPane
+from app.gui.widgets.alerts_pane import AlertsPane, alert_place, alert_tab
 from app.gui.windows.base import PreserveGeometry, bring_to_front, window_settings
 from app.gui.windows.demo_accounts_dialog import DemoAccountsDialog
 from app.gui.windows.demo_fault_dialog import DemoFaultDialog
@@ -30,6 +41,7 @@ from app.gui.windows.mailbox_editor import MailboxEditor
 from app.gui.windows.profile_form import ProfileForm
 from app.gui.windows.profile_wizard import ProfileWizard
 from app.gui.windows.report_dialog import ReportDialog
+from app.gui.windows.test_results_dialog import DiagnosticResultsDialog
 from app.store import queries
 
 if TYPE_CHECKING:
@@ -96,6 +108,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.alerts.open_mailbox.connect(self.open_mailbox)
         self.alerts.open_profile.connect(self.open_profile)
         self.alerts.changed.connect(self.refresh)
+        self._wire_alert_actions(self.alerts)
 
         ui.actionNewProfile.triggered.connect(lambda: self.new_profile())
         ui.actionNewMailbox.triggered.connect(self.new_mailbox)
@@ -112,7 +125,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.tests.finished.connect(self.refresh)
         self.tests.finished.connect(self._test_next_queued)
         self.tests.mailbox_tested.connect(self.show_report)
-        self.tests.profile_tested.connect(lambda _profile_id, reports: self._reports_arrived(reports))
+        self.tests.profile_tested.connect(lambda profile_id, reports: self._reports_arrived(reports, profile_id))
         # merge: DiagnosticRunner.mailboxes_tested comes with test_mailboxes (the bulk Test & Enable)
         mailboxes_tested = getattr(self.tests, "mailboxes_tested", None)
         if mailboxes_tested is not None:
@@ -350,6 +363,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             form.open_mailbox.connect(self.open_mailbox)
             form.test_requested.connect(lambda pid: self._test_profile(pid, form))
             form.destroyed.connect(lambda: self.profile_forms.pop(profile_id, None))
+            self._wire_alert_actions(form.alerts)
             self.profile_forms[profile_id] = form
         bring_to_front(form)
         return form
@@ -410,8 +424,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         else:
             self._test_next_queued()
 
-    def _reports_arrived(self, reports) -> None:
-        """Several mailboxes were tested (a profile's, or a selection): how many passed."""
+    def _reports_arrived(self, reports, profile_id: int | None = None) -> None:
+        """Several mailboxes were tested (a profile's, or a selection): how many passed, and the
+        results dialog with a row per mailbox."""
         reports = [r for r in (reports or []) if r is not None]
         passed = sum(1 for r in reports if r.status is RunStatus.SUCCESS)
         self.statusBar().showMessage(
@@ -424,6 +439,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
             editor = self.mailbox_editors.get(report.mailbox_id)
             if editor is not None:
                 editor.set_last_report(report)
+        if reports:
+            form = self.profile_forms.get(profile_id) if profile_id is not None else None
+            row = next((r for r in self.profiles.rows if r.id == profile_id), None)
+            self.show_test_results(reports, row.name if row is not None else "", form)
 
     def show_report(self, report) -> ReportDialog:
         editor = self.mailbox_editors.get(report.mailbox_id)
@@ -432,11 +451,80 @@ class MainWindow(PreserveGeometry, QMainWindow):
         rows = queries.mailbox_rows(mailbox_id=report.mailbox_id)
         name = rows[0].name if rows else ""
         dialog = ReportDialog(report, name, editor or self)
+        self._wire_report_actions(dialog)
         dialog.show()
         self.statusBar().showMessage(
             self.tr("Test of %1: %2").replace("%1", name).replace("%2", enum_text(report.status)), 10_000
         )
         return dialog
+
+    # --- actions from reports, test results, alerts and notifications (issue 20) --------------
+
+    def _wire_report_actions(self, dialog: ReportDialog | DiagnosticResultsDialog) -> None:
+        dialog.open_mailbox_tab.connect(self.open_mailbox_tab)
+        dialog.open_profile.connect(self.open_profile)
+        dialog.test_again.connect(self.test_mailbox_again)
+
+    def _wire_alert_actions(self, pane: AlertsPane) -> None:
+        pane.open_mailbox_tab.connect(self.open_mailbox_tab)
+        pane.test_again.connect(self.test_mailbox_again)
+
+    def open_mailbox_tab(self, mailbox_id: int, tab: str) -> MailboxEditor:
+        editor = self.open_mailbox(mailbox_id)
+        editor.show_tab(tab)
+        return editor
+
+    def test_mailbox_again(self, mailbox_id: int) -> bool:
+        """Test & Enable one mailbox as its editor's button does, without the editor."""
+        rows = queries.mailbox_rows(mailbox_id=mailbox_id)
+        editor = self.mailbox_editors.get(mailbox_id)
+        return self.tests.test_mailbox(mailbox_id, rows[0].name if rows else "", editor or self)
+
+    def show_test_results(self, reports, subject: str, parent: QWidget | None = None) -> DiagnosticResultsDialog:
+        """The results of a Test & Enable of several mailboxes, one row each, each opening its report."""
+        dialog = DiagnosticResultsDialog(reports, subject, parent or self)
+        self._wire_report_actions(dialog)
+        self.test_results = dialog
+        dialog.show()
+        return dialog
+
+    def open_alert(self, alert_id: int) -> bool:
+        """A notification's alert: the Alerts page with it selected, and what it concerns opened —
+        its mailbox on the tab the alert concerns, or the profile where the problem is put right."""
+        self.show_page(self.ALERTS)
+        if not self.alerts.select_alert(alert_id):
+            return False
+        row = self.alerts.selected_rows()[0]
+        if row.mailbox_id is not None and alert_place(row) is not Place.PROFILE:
+            self.open_mailbox_tab(row.mailbox_id, alert_tab(row))
+        elif row.profile_id is not None:
+            self.open_profile(row.profile_id)
+        return True
+
+    def show_alert_banner(self, text: str, alert_id: int | None = None) -> None:
+        """The banner (no tray): about an alert, it opens the alert when clicked."""
+        self.show_banner(text)
+        self.banner_alert_id = alert_id
+        button = getattr(self, "banner_open_button", None)
+        if button is None:
+            button = self.banner_open_button = QPushButton(self.tr("Show alert"), self.ui.banner)
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(self.open_banner_alert)
+            self.ui.bannerLayout.insertWidget(1, button)
+            self.ui.banner.installEventFilter(self)
+            self.ui.bannerText.installEventFilter(self)
+        button.setVisible(alert_id is not None)
+
+    def open_banner_alert(self) -> None:
+        alert_id = getattr(self, "banner_alert_id", None)
+        if alert_id is not None:
+            self.ui.banner.hide()
+            self.open_alert(alert_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease and watched in (self.ui.banner, self.ui.bannerText):
+            self.open_banner_alert()  # a click anywhere on the banner, as on a toast
+        return super().eventFilter(watched, event)
 
     # --- closing ----------------------------------------------------------------------------
 

@@ -30,6 +30,8 @@ EXPECTED = {
     "mailbox-4-results",
     "mailbox-5-alerts",
     "report",
+    "profile-test-results",
+    "alerts-actions",
     "demo-menu",
     "demo-accounts",
     "demo-fault",

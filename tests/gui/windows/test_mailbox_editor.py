@@ -1,3 +1,5 @@
+from PySide6.QtCore import Qt
+
 from app import secrets
 from app.domain.enums import ApprovalStatus, SyncMethod
 from app.gui.windows.mailbox_editor import MailboxEditor
@@ -33,6 +35,30 @@ def test_tabs_and_results(qtbot, sample, message_log):
     assert "401" in editor.ui.lastSyncError.text()
     assert editor.ui.testCompletedOn.text() != ""
     assert [r.error_code for r in editor.alerts.visible_rows()] == ["ErrorUnauthorized"]
+
+
+def test_results_are_coloured_words_never_blanks_and_reachable_by_keyboard(qtbot, sample, message_log):
+    editor = _editor(qtbot, sample.mailbox_ids["alice"])  # tested and failed, never synchronized since
+    editor.show_tab("results")
+    ui = editor.ui
+    assert ui.tabs.currentWidget() is ui.resultsTab
+    assert ui.mailboxStatus.text() == "Failure" and "#b3261e" in ui.mailboxStatus.styleSheet()
+    assert ui.lastSyncSuccessOn.text() == "Never" and ui.nextSyncOn.text() == "Not scheduled"
+    fields = [ui.incomingStatus, ui.mailboxStatus, ui.testCompletedOn, ui.lastSyncError, ui.nextSyncOn]
+    assert all(f.isReadOnly() and f.focusPolicy() != Qt.FocusPolicy.NoFocus for f in fields)
+    assert all(f.text() for f in fields), "never a blank"
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    ui.incomingStatus.setFocus()
+    qtbot.keyClick(ui.incomingStatus, Qt.Key.Key_Tab)
+    assert ui.outgoingStatus.hasFocus(), "Tab goes from one result to the next"
+    admin = _editor(qtbot, sample.mailbox_ids["admin"])
+    assert admin.ui.mailboxStatus.text() == "Success" and "#1b7f3b" in admin.ui.mailboxStatus.styleSheet()
+    assert admin.ui.lastSyncError.text() == "None"
+    support = _editor(qtbot, sample.mailbox_ids["support"])  # never tested
+    assert support.ui.mailboxStatus.text() == "Not run" and support.ui.testCompletedOn.text() == "Never"
+    editor.show_tab("credentials")
+    assert ui.tabs.currentWidget() is ui.credentialsTab
 
 
 def test_every_invalid_field_blocks_saving_with_its_message(qtbot, sample, message_log, click):

@@ -147,3 +147,27 @@ def test_new_menu_opens_wizard_and_mailbox_editor(main_window):
 
     editors = [w for w in main_window.findChildren(MailboxEditor) if w.isVisible()]
     assert len(editors) == 1 and editors[0].mailbox_id is None
+
+
+def test_open_alert_selects_it_and_opens_where_it_is_put_right(main_window, sample):
+    from app.domain.enums import AlertLevel, AlertScope, Workload
+    from app.store.models import Alert
+
+    profile_alert = Alert.get(Alert.error_code == "MostMailboxesFailing")
+    assert main_window.open_alert(profile_alert.id)
+    assert main_window.ui.pages.currentIndex() == MainWindow.ALERTS
+    assert [r.id for r in main_window.alerts.selected_rows()] == [profile_alert.id]
+    assert sample.profile_ids[0] in main_window.profile_forms and not main_window.mailbox_editors
+    bob = sample.mailbox_ids["bob"]
+    untrusted = Alert.create(  # fixed in the profile (its trusted CA), not in the mailbox
+        level=AlertLevel.ERROR,
+        scope=AlertScope.MAILBOX,
+        mailbox=bob,
+        profile=sample.profile_ids[1],
+        workload=Workload.INCOMING,
+        error_code="CertificateNotTrusted",
+        message="The server's certificate is not trusted, so the connection was refused.",
+    )
+    assert main_window.open_alert(untrusted.id)
+    assert sample.profile_ids[1] in main_window.profile_forms and bob not in main_window.mailbox_editors
+    assert not main_window.open_alert(10_000), "an alert deleted meanwhile"
