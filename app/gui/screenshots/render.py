@@ -211,6 +211,26 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         return window
 
     yield "alerts-escalation", alerts_escalation
+
+    def alerts_actions():
+        """Alice's Error selected, its context menu open where the admin right-clicked it."""
+        from app.gui.screenshots.sample_data import ESCALATION_CODE
+
+        window.show_page(window.ALERTS)
+        pane = window.alerts
+        table = pane.ui.table
+        for row in range(pane.proxy.rowCount()):
+            found = pane.proxy.row_at(row)
+            if found.error_code == ESCALATION_CODE and found.level.value == "error":
+                table.selectRow(row)
+                where = table.visualRect(pane.proxy.index(row, 3)).center()
+        window.show()
+        _settle(window)
+        pane.menu.ensurePolished()
+        pane.menu.resize(pane.menu.sizeHint())
+        return window, [(pane.menu, table.viewport().mapTo(window, where))]
+
+    yield "alerts-actions", alerts_actions
     yield from users_views(sample)
 
 
@@ -431,26 +451,6 @@ def management_views(sample: Sample, window: MainWindow) -> Iterator[tuple[str, 
         return dialog
 
     yield "bulk-move", bulk_move
-
-    def alerts_actions():
-        """Alice's Error selected, its context menu open where the admin right-clicked it."""
-        from app.gui.screenshots.sample_data import ESCALATION_CODE
-
-        window.show_page(window.ALERTS)
-        pane = window.alerts
-        table = pane.ui.table
-        for row in range(pane.proxy.rowCount()):
-            found = pane.proxy.row_at(row)
-            if found.error_code == ESCALATION_CODE and found.level.value == "error":
-                table.selectRow(row)
-                where = table.visualRect(pane.proxy.index(row, 3)).center()
-        window.show()
-        _settle(window)
-        pane.menu.ensurePolished()
-        pane.menu.resize(pane.menu.sizeHint())
-        return window, [(pane.menu, table.viewport().mapTo(window, where))]
-
-    yield "alerts-actions", alerts_actions
 
 
 def demo_views(sample: Sample) -> Iterator[tuple[str, View]]:
