@@ -278,7 +278,7 @@
     </message>
     <message>
         <source>Open profile</source>
-        <translation>電子メール サーバー プロファイルを開く</translation>
+        <translation>電子メールサーバープロファイルを開く</translation>
     </message>
     <message>
         <source>Test again</source>
@@ -1315,7 +1315,7 @@
     </message>
     <message>
         <source>Check the user name and password in the email server profile&apos;s credentials and its authentication protocol, then test again. It is retried only a few times, minutes apart, so the account is not locked out.</source>
-        <translation>電子メール サーバー プロファイルの資格情報のユーザー名とパスワード、およびその認証プロトコルを確認し、もう一度テストしてください。アカウントがロックアウトされないよう、再試行は数分の間隔をあけて数回だけ行われます。</translation>
+        <translation>電子メールサーバープロファイルの資格情報のユーザー名とパスワード、およびその認証プロトコルを確認し、もう一度テストしてください。アカウントがロックアウトされないよう、再試行は数分の間隔をあけて数回だけ行われます。</translation>
     </message>
     <message>
         <source>On the mailbox&apos;s Credentials tab, enter the user name and password of the mailbox&apos;s own account, then test again.</source>
@@ -1323,11 +1323,11 @@
     </message>
     <message>
         <source>Grant the email server profile&apos;s account full access to the mailbox in Exchange, then test again.</source>
-        <translation>電子メール サーバー プロファイルのアカウントに、Exchange でメールボックスへのフル アクセス権を付与し、もう一度テストしてください。</translation>
+        <translation>電子メールサーバープロファイルのアカウントに、Exchange でメールボックスへのフル アクセス権を付与し、もう一度テストしてください。</translation>
     </message>
     <message>
         <source>Give the email server profile&apos;s account the ApplicationImpersonation role in Exchange, then test again.</source>
-        <translation>Exchange で電子メール サーバー プロファイルのアカウントに ApplicationImpersonation ロールを付与し、もう一度テストしてください。</translation>
+        <translation>Exchange で電子メールサーバープロファイルのアカウントに ApplicationImpersonation ロールを付与し、もう一度テストしてください。</translation>
     </message>
 </context>
 <context>
@@ -3036,7 +3036,7 @@
     </message>
     <message>
         <source>Open the profile</source>
-        <translation>電子メール サーバー プロファイルを開く</translation>
+        <translation>電子メールサーバープロファイルを開く</translation>
     </message>
     <message>
         <source>Set incoming email, outgoing email or appointments, contacts and tasks to server-side synchronization on the mailbox&apos;s Synchronization method tab, then test again.</source>

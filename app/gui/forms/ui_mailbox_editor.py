@@ -16,10 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog,
-    QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QSplitter, QTabWidget,
-    QTableView, QVBoxLayout, QWidget)
+    QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
+    QSplitter, QTabWidget, QTableView, QVBoxLayout,
+    QWidget)
 
 class Ui_MailboxEditor(object):
     def setupUi(self, MailboxEditor):
@@ -252,138 +253,147 @@ class Ui_MailboxEditor(object):
         self.tabs.addTab(self.credentialsTab, "")
         self.resultsTab = QWidget()
         self.resultsTab.setObjectName(u"resultsTab")
-        self.resultsLayout = QVBoxLayout(self.resultsTab)
+        self.resultsTabLayout = QVBoxLayout(self.resultsTab)
+        self.resultsTabLayout.setObjectName(u"resultsTabLayout")
+        self.resultsTabLayout.setContentsMargins(0, 0, 0, 0)
+        self.resultsScroll = QScrollArea(self.resultsTab)
+        self.resultsScroll.setObjectName(u"resultsScroll")
+        self.resultsScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.resultsScroll.setWidgetResizable(True)
+        self.resultsContents = QWidget()
+        self.resultsContents.setObjectName(u"resultsContents")
+        self.resultsLayout = QVBoxLayout(self.resultsContents)
         self.resultsLayout.setObjectName(u"resultsLayout")
         self.resultsForm = QFormLayout()
         self.resultsForm.setObjectName(u"resultsForm")
         self.resultsForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.incomingStatusLabel = QLabel(self.resultsTab)
+        self.incomingStatusLabel = QLabel(self.resultsContents)
         self.incomingStatusLabel.setObjectName(u"incomingStatusLabel")
 
         self.resultsForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.incomingStatusLabel)
 
-        self.incomingStatus = QLineEdit(self.resultsTab)
+        self.incomingStatus = QLineEdit(self.resultsContents)
         self.incomingStatus.setObjectName(u"incomingStatus")
         self.incomingStatus.setReadOnly(True)
 
         self.resultsForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.incomingStatus)
 
-        self.outgoingStatusLabel = QLabel(self.resultsTab)
+        self.outgoingStatusLabel = QLabel(self.resultsContents)
         self.outgoingStatusLabel.setObjectName(u"outgoingStatusLabel")
 
         self.resultsForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.outgoingStatusLabel)
 
-        self.outgoingStatus = QLineEdit(self.resultsTab)
+        self.outgoingStatus = QLineEdit(self.resultsContents)
         self.outgoingStatus.setObjectName(u"outgoingStatus")
         self.outgoingStatus.setReadOnly(True)
 
         self.resultsForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.outgoingStatus)
 
-        self.actStatusLabel = QLabel(self.resultsTab)
+        self.actStatusLabel = QLabel(self.resultsContents)
         self.actStatusLabel.setObjectName(u"actStatusLabel")
 
         self.resultsForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.actStatusLabel)
 
-        self.actStatus = QLineEdit(self.resultsTab)
+        self.actStatus = QLineEdit(self.resultsContents)
         self.actStatus.setObjectName(u"actStatus")
         self.actStatus.setReadOnly(True)
 
         self.resultsForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.actStatus)
 
-        self.mailboxStatusLabel = QLabel(self.resultsTab)
+        self.mailboxStatusLabel = QLabel(self.resultsContents)
         self.mailboxStatusLabel.setObjectName(u"mailboxStatusLabel")
 
         self.resultsForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.mailboxStatusLabel)
 
-        self.mailboxStatus = QLineEdit(self.resultsTab)
+        self.mailboxStatus = QLineEdit(self.resultsContents)
         self.mailboxStatus.setObjectName(u"mailboxStatus")
         self.mailboxStatus.setReadOnly(True)
 
         self.resultsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.mailboxStatus)
 
-        self.testCompletedOnLabel = QLabel(self.resultsTab)
+        self.testCompletedOnLabel = QLabel(self.resultsContents)
         self.testCompletedOnLabel.setObjectName(u"testCompletedOnLabel")
 
         self.resultsForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.testCompletedOnLabel)
 
-        self.testCompletedOn = QLineEdit(self.resultsTab)
+        self.testCompletedOn = QLineEdit(self.resultsContents)
         self.testCompletedOn.setObjectName(u"testCompletedOn")
         self.testCompletedOn.setReadOnly(True)
 
         self.resultsForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.testCompletedOn)
 
-        self.incomingEnabledLabel = QLabel(self.resultsTab)
+        self.incomingEnabledLabel = QLabel(self.resultsContents)
         self.incomingEnabledLabel.setObjectName(u"incomingEnabledLabel")
 
         self.resultsForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.incomingEnabledLabel)
 
-        self.incomingEnabled = QLineEdit(self.resultsTab)
+        self.incomingEnabled = QLineEdit(self.resultsContents)
         self.incomingEnabled.setObjectName(u"incomingEnabled")
         self.incomingEnabled.setReadOnly(True)
 
         self.resultsForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.incomingEnabled)
 
-        self.outgoingEnabledLabel = QLabel(self.resultsTab)
+        self.outgoingEnabledLabel = QLabel(self.resultsContents)
         self.outgoingEnabledLabel.setObjectName(u"outgoingEnabledLabel")
 
         self.resultsForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.outgoingEnabledLabel)
 
-        self.outgoingEnabled = QLineEdit(self.resultsTab)
+        self.outgoingEnabled = QLineEdit(self.resultsContents)
         self.outgoingEnabled.setObjectName(u"outgoingEnabled")
         self.outgoingEnabled.setReadOnly(True)
 
         self.resultsForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.outgoingEnabled)
 
-        self.actEnabledLabel = QLabel(self.resultsTab)
+        self.actEnabledLabel = QLabel(self.resultsContents)
         self.actEnabledLabel.setObjectName(u"actEnabledLabel")
 
         self.resultsForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.actEnabledLabel)
 
-        self.actEnabled = QLineEdit(self.resultsTab)
+        self.actEnabled = QLineEdit(self.resultsContents)
         self.actEnabled.setObjectName(u"actEnabled")
         self.actEnabled.setReadOnly(True)
 
         self.resultsForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.actEnabled)
 
-        self.lastSyncSuccessOnLabel = QLabel(self.resultsTab)
+        self.lastSyncSuccessOnLabel = QLabel(self.resultsContents)
         self.lastSyncSuccessOnLabel.setObjectName(u"lastSyncSuccessOnLabel")
 
         self.resultsForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.lastSyncSuccessOnLabel)
 
-        self.lastSyncSuccessOn = QLineEdit(self.resultsTab)
+        self.lastSyncSuccessOn = QLineEdit(self.resultsContents)
         self.lastSyncSuccessOn.setObjectName(u"lastSyncSuccessOn")
         self.lastSyncSuccessOn.setReadOnly(True)
 
         self.resultsForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.lastSyncSuccessOn)
 
-        self.lastSyncErrorLabel = QLabel(self.resultsTab)
+        self.lastSyncErrorLabel = QLabel(self.resultsContents)
         self.lastSyncErrorLabel.setObjectName(u"lastSyncErrorLabel")
 
         self.resultsForm.setWidget(9, QFormLayout.ItemRole.LabelRole, self.lastSyncErrorLabel)
 
-        self.lastSyncError = QLineEdit(self.resultsTab)
+        self.lastSyncError = QLineEdit(self.resultsContents)
         self.lastSyncError.setObjectName(u"lastSyncError")
         self.lastSyncError.setReadOnly(True)
 
         self.resultsForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.lastSyncError)
 
-        self.nextSyncOnLabel = QLabel(self.resultsTab)
+        self.nextSyncOnLabel = QLabel(self.resultsContents)
         self.nextSyncOnLabel.setObjectName(u"nextSyncOnLabel")
 
         self.resultsForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.nextSyncOnLabel)
 
-        self.nextSyncOn = QLineEdit(self.resultsTab)
+        self.nextSyncOn = QLineEdit(self.resultsContents)
         self.nextSyncOn.setObjectName(u"nextSyncOn")
         self.nextSyncOn.setReadOnly(True)
 
         self.resultsForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.nextSyncOn)
 
-        self.transientFailureCountLabel = QLabel(self.resultsTab)
+        self.transientFailureCountLabel = QLabel(self.resultsContents)
         self.transientFailureCountLabel.setObjectName(u"transientFailureCountLabel")
 
         self.resultsForm.setWidget(11, QFormLayout.ItemRole.LabelRole, self.transientFailureCountLabel)
 
-        self.transientFailureCount = QLineEdit(self.resultsTab)
+        self.transientFailureCount = QLineEdit(self.resultsContents)
         self.transientFailureCount.setObjectName(u"transientFailureCount")
         self.transientFailureCount.setReadOnly(True)
 
@@ -392,7 +402,7 @@ class Ui_MailboxEditor(object):
 
         self.resultsLayout.addLayout(self.resultsForm)
 
-        self.runsGroup = QGroupBox(self.resultsTab)
+        self.runsGroup = QGroupBox(self.resultsContents)
         self.runsGroup.setObjectName(u"runsGroup")
         self.runsLayout = QVBoxLayout(self.runsGroup)
         self.runsLayout.setObjectName(u"runsLayout")
@@ -430,6 +440,10 @@ class Ui_MailboxEditor(object):
 
 
         self.resultsLayout.addWidget(self.runsGroup)
+
+        self.resultsScroll.setWidget(self.resultsContents)
+
+        self.resultsTabLayout.addWidget(self.resultsScroll)
 
         self.tabs.addTab(self.resultsTab, "")
         self.alertsTab = QWidget()

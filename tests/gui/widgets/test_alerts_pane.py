@@ -145,7 +145,7 @@ def test_mark_read_and_delete(qtbot, sample, message_log, click):
 def test_selected_alert_details_are_shown_with_the_error_code(qtbot, sample, message_log):
     pane = _pane(qtbot)
     titles = [pane.model.headerData(c, Qt.Orientation.Horizontal) for c in range(pane.model.columnCount())]
-    assert titles == ["Level", "Time", "Regarding", "Message", "Occurrences"]  # the code is a detail
+    assert titles == ["Level", "State", "Time", "Regarding", "Message", "Occurrences"]  # the code is a detail
     _select(pane, "ErrorUnauthorized")
     text = pane.ui.detailsView.toPlainText()
     assert "credentials were rejected" in text and "→ 401" in text
