@@ -106,9 +106,8 @@ def folded_by_others() -> frozenset[str]:
     return frozenset(found)
 
 
-def _like_contains(text: str) -> str:
-    escaped = "".join(_LIKE_ESCAPE + c if c in "%_" + _LIKE_ESCAPE else c for c in text)
-    return f"%{escaped}%"
+def _like_escaped(text: str) -> str:
+    return "".join(_LIKE_ESCAPE + c if c in "%_" + _LIKE_ESCAPE else c for c in text)
 
 
 def _must_contain(folded: str) -> str:
@@ -126,29 +125,51 @@ def _must_contain(folded: str) -> str:
     return max(runs, key=len)
 
 
+def _like(pattern: str, column: ColumnBase) -> ColumnBase:
+    return Function("like", (pattern, column, _LIKE_ESCAPE))  # fn.like would be ColumnBase.like
+
+
 def _text_match(column: ColumnBase, operator: FilterOperator, folded: str) -> ColumnBase:
     """*column* casefolded equals, contains or begins with *folded* (already casefolded): 0 or 1,
-    0 for NULL."""
-    lowered, python_folded = fn.lower(column), getattr(fn, FOLD_FUNCTION)(column)
+    0 for NULL.
+
+    LIKE on the raw value folds ASCII letters and compares every other character as it is: what it
+    finds matches (casefolding is idempotent), and it finds everything in a value that is all ASCII,
+    or when *folded* has no character that casefolding makes of another one (and without an ASCII
+    letter in *folded*, case plays no part: plain comparisons do). Otherwise a value with other
+    characters than ASCII is casefolded by Python, once the cheap necessary conditions hold: what
+    it must contain (LIKE), and no more characters than *folded* to be equal (casefolding never
+    shortens)."""
+    others = folded_by_others()
+    if not any(c in others or c.isascii() and c.isalpha() for c in folded):
+        if operator is FilterOperator.EQUALS:
+            return column == folded
+        if operator is FilterOperator.CONTAINS:
+            return fn.instr(column, folded) > 0
+        return fn.substr(column, 1, len(folded)) == folded
+    escaped = _like_escaped(folded)
+    pattern = {FilterOperator.EQUALS: escaped, FilterOperator.CONTAINS: f"%{escaped}%"}.get(operator, f"{escaped}%")
+    found = _like(pattern, column)
+    if not any(c in others for c in folded):
+        return found
+    python_folded = getattr(fn, FOLD_FUNCTION)(column)
     if operator is FilterOperator.EQUALS:
-        plain: ColumnBase = lowered == folded
         exact: ColumnBase = python_folded == folded
     elif operator is FilterOperator.CONTAINS:
-        plain, exact = fn.instr(lowered, folded) > 0, fn.instr(python_folded, folded) > 0
+        exact = fn.instr(python_folded, folded) > 0
     else:  # BEGINS_WITH
-        length = len(folded)
-        plain, exact = fn.substr(lowered, 1, length) == folded, fn.substr(python_folded, 1, length) == folded
-    # For a value with other characters than ASCII, Python's casefold, once the cheap necessary
-    # conditions hold: what must be there (LIKE), and no more characters than the value has when
-    # it must equal it (casefolding never shortens).
-    needed: list[ColumnBase] = [column.is_null(False)]
+        exact = fn.substr(python_folded, 1, len(folded)) == folded
+    branches = [(column.is_null(), _FALSE)]
     part = _must_contain(folded)
-    if part:
-        needed.append(Function("like", (_like_contains(part), column, _LIKE_ESCAPE)))  # fn.like is a method
+    if part:  # first, as most values fail it
+        branches.append((~_like(f"%{_like_escaped(part)}%", column), _FALSE))
+    branches += [
+        (found, _TRUE),
+        (fn.length(column) == fn.length(column.cast("BLOB")), _FALSE),  # all ASCII: LIKE said it all
+    ]
     if operator is FilterOperator.EQUALS:
-        needed.append(fn.length(column) <= len(folded))
-    is_ascii = fn.length(column) == fn.length(column.cast("BLOB"))
-    return _case(is_ascii, plain, _case(functools.reduce(lambda a, b: a & b, needed), exact, _FALSE))
+        branches.append((fn.length(column) > len(folded), _FALSE))
+    return Case(None, branches, exact)
 
 
 def _case(condition: ColumnBase, then: ColumnBase, otherwise: ColumnBase) -> ColumnBase:
@@ -319,8 +340,7 @@ def preview(
     where = selection_sql(record_type, criteria_lists, current_user_id)
     ensure_fold_function()
     total: int = model.select(fn.COUNT(SQL("*"))).scalar()
-    count: int = model.select(fn.COUNT(SQL("*"))).where(where).scalar()
-    rows = (
+    rows = list(
         model.select(model, SystemUser.name.alias("owner_name"))
         .join(SystemUser, JOIN.LEFT_OUTER, on=(model.owner == SystemUser.id))
         .where(where)
@@ -328,6 +348,10 @@ def preview(
         .limit(sample_size)
         .objects()
     )
+    count = len(rows)
+    if count == sample_size:  # the rest counted from where the sample ends: one pass in all
+        rest = model.select(fn.COUNT(SQL("*"))).where(where & (model.id > rows[-1].id)).scalar()
+        count += int(rest)
     shown = [f.name for f in filters.FILTER_FIELDS[record_type] if f.name not in _NOT_SHOWN]
     sample = tuple(
         SampleRecord(r.id, getattr(r, "owner_name", None) or "", {name: getattr(r, name) for name in shown})
