@@ -159,7 +159,7 @@ def _text_match(column: ColumnBase, operator: FilterOperator, folded: str) -> Co
         exact = fn.instr(python_folded, folded) > 0
     else:  # BEGINS_WITH
         exact = fn.substr(python_folded, 1, len(folded)) == folded
-    branches = [(column.is_null(), _FALSE)]
+    branches: list[tuple[ColumnBase, ColumnBase]] = [(column.is_null(), _FALSE)]
     part = _must_contain(folded)
     if part:  # first, as most values fail it
         branches.append((~_like(f"%{_like_escaped(part)}%", column), _FALSE))
@@ -170,11 +170,6 @@ def _text_match(column: ColumnBase, operator: FilterOperator, folded: str) -> Co
     if operator is FilterOperator.EQUALS:
         branches.append((fn.length(column) > len(folded), _FALSE))
     return Case(None, branches, exact)
-
-
-def _case(condition: ColumnBase, then: ColumnBase, otherwise: ColumnBase) -> ColumnBase:
-    """``CASE WHEN condition THEN then ELSE otherwise END``: only the branch taken is evaluated."""
-    return Case(None, ((condition, then),), otherwise)
 
 
 def _is_blank(column: ColumnBase) -> ColumnBase:
