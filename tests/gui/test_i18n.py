@@ -55,6 +55,7 @@ def test_seed_terms_and_domain_contexts_are_in_the_translation():
     assert {c for c, _ in domain_strings()} == {
         "Enums",
         "Validation",
+        "Filters",
         "Failures",
         "Alerts",
         "Diagnostics",

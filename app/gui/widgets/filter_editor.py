@@ -314,6 +314,7 @@ class FilterPage(QWidget):
     """The filters of one record type, "or" between them, and the button that adds one."""
 
     changed = Signal()
+    added = Signal(QWidget)  # a filter the admin added: to be scrolled into view
 
     def __init__(self, record_type: RecordType, users: Sequence[tuple[int, str]], parent: QWidget) -> None:
         super().__init__(parent)
@@ -335,6 +336,7 @@ class FilterPage(QWidget):
         self.relayout()
         if announce:
             group.name.setFocus()
+            self.added.emit(group)
             self.changed.emit()
         return group
 
@@ -407,13 +409,14 @@ class FilterEditor(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.stack = QStackedWidget()
         self.pages = {t: FilterPage(t, users, self.stack) for t in RecordType}
+        self.scroll = QScrollArea(splitter)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.stack)
         for page in self.pages.values():
             self.stack.addWidget(page)
             page.changed.connect(self._changed)
-        scroll = QScrollArea(splitter)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.stack)
-        splitter.addWidget(scroll)
+            page.added.connect(self._scroll_to)
+        splitter.addWidget(self.scroll)
         splitter.addWidget(self._preview_box(splitter))
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([600, 400])  # in proportion: the filters over the preview
@@ -439,6 +442,7 @@ class FilterEditor(QWidget):
         self.preview_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview_table.verticalHeader().hide()
+        self.preview_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.preview_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.preview_table.horizontalHeader().setStretchLastSection(True)
         self.preview_rows = RowTableModel([], self)
@@ -491,6 +495,12 @@ class FilterEditor(QWidget):
         self.preview.cancel()
         self.timer.start()
         self.changed.emit()
+
+    def _scroll_to(self, group: QWidget) -> None:
+        """The new filter and the button under it in view, once the layout has placed them."""
+        page = self.current_page()
+        QTimer.singleShot(0, self.scroll, lambda: self.scroll.ensureWidgetVisible(page.add_button, 0, 0))
+        QTimer.singleShot(0, group, lambda: self.scroll.ensureWidgetVisible(group, 0, 0))
 
     def _record_type_changed(self, *_args: object) -> None:
         self.stack.setCurrentWidget(self.current_page())

@@ -26,7 +26,7 @@ SHOWN_PROBLEMS = 3  # the line beside Save names this many, then counts the rest
 
 
 class UserOptionsDialog(Dialog):
-    default_size = QSize(940, 700)
+    default_size = QSize(940, 760)
 
     saved = Signal(int)  # the user's id
 

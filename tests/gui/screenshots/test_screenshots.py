@@ -34,6 +34,9 @@ EXPECTED = {
     "demo-accounts",
     "demo-fault",
     "alerts-escalation",
+    "options-tracking",
+    "options-conflicts",
+    "filters-editor",
 }
 
 
