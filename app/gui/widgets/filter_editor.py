@@ -409,14 +409,14 @@ class FilterEditor(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.stack = QStackedWidget()
         self.pages = {t: FilterPage(t, users, self.stack) for t in RecordType}
-        self.scroll = QScrollArea(splitter)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.stack)
+        self.filters_area = QScrollArea(splitter)
+        self.filters_area.setWidgetResizable(True)
+        self.filters_area.setWidget(self.stack)
         for page in self.pages.values():
             self.stack.addWidget(page)
             page.changed.connect(self._changed)
             page.added.connect(self._scroll_to)
-        splitter.addWidget(self.scroll)
+        splitter.addWidget(self.filters_area)
         splitter.addWidget(self._preview_box(splitter))
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([600, 400])  # in proportion: the filters over the preview
@@ -499,8 +499,8 @@ class FilterEditor(QWidget):
     def _scroll_to(self, group: QWidget) -> None:
         """The new filter and the button under it in view, once the layout has placed them."""
         page = self.current_page()
-        QTimer.singleShot(0, self.scroll, lambda: self.scroll.ensureWidgetVisible(page.add_button, 0, 0))
-        QTimer.singleShot(0, group, lambda: self.scroll.ensureWidgetVisible(group, 0, 0))
+        QTimer.singleShot(0, self.filters_area, lambda: self.filters_area.ensureWidgetVisible(page.add_button, 0, 0))
+        QTimer.singleShot(0, group, lambda: self.filters_area.ensureWidgetVisible(group, 0, 0))
 
     def _record_type_changed(self, *_args: object) -> None:
         self.stack.setCurrentWidget(self.current_page())
