@@ -182,25 +182,6 @@ def select(filters: Iterable[FilterLike], records: Iterable[_R], current_user_id
     return [r for r in records if any(matches(r, c, current_user_id) for c in criteria_lists)]
 
 
-def owners_named(criteria_lists: Iterable[list[Criterion]], current_user_id: int | None) -> set[int | None] | None:
-    """The owner ids every filter restricts to, when each has an owner criterion (lets a store query
-    narrow its candidates); None when some filter does not restrict the owner."""
-    owners: set[int | None] = set()
-    for criteria in criteria_lists:
-        named: set[int | None] | None = None
-        for c in criteria:
-            if c.field != "owner":
-                continue
-            if c.operator is FilterOperator.CURRENT_USER:
-                named = {current_user_id}
-            elif c.operator is FilterOperator.EQUALS and c.value.strip().isdigit():
-                named = {int(c.value)}
-        if named is None:
-            return None
-        owners |= named
-    return owners
-
-
 # --- what a filter may say: the fields of each record type and their operators ------------------
 
 CTX = "Filters"  # translation context of the field labels and the messages below

@@ -7,10 +7,11 @@ records for every operator); anything else is refused with ``UntranslatableFilte
 points need care:
 
 - Text is compared case-insensitively as Python's ``str.casefold`` does (``Straße`` contains
-  ``SS``, ``ＡＢＣ`` equals ``abc``). SQLite's ``lower`` and ``LIKE`` fold ASCII letters only,
-  which is the whole of casefolding for a value that is all ASCII; a value with other characters
-  is casefolded by Python (the function ``sssm_casefold``), but only once a LIKE on the raw value
-  has found what the casefolded value must contain anyway, so that the Python call is rare.
+  ``SS``, ``ÄRGER`` equals ``ärger``, ``ＡＢＣ`` equals ``ａｂｃ``). SQLite's ``LIKE`` folds ASCII
+  letters only, which decides a value that is all ASCII, and any value when the text looked for
+  has no character that casefolding makes of another; otherwise a value with other characters is
+  casefolded by Python (the function ``sssm_casefold``), and only once a LIKE has found in it what
+  its casefolding must contain anyway, so that the Python call is rare (_text_match).
 - "Empty" text is empty once Python's whitespace (``str.strip``) is trimmed, ideographic space
   included.
 - Dates are stored as ISO-8601 UTC text (app.store.base.UtcDateTimeField), which sorts as time
