@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 
 SyncedRecord = Appointment | Contact | Task
 
-__all__ = ["MODELS", "active_filters", "preview", "records_selected"]
+__all__ = ["MODELS", "preview", "records_selected", "usable_filters"]
 
 
 def _criteria_by_filter(rows: list[SyncFilter]) -> dict[int, list[filters.Criterion]]:
@@ -36,11 +36,6 @@ def _active_rows(user: SystemUser | int, record_type: RecordType) -> list[SyncFi
         .where((SyncFilter.user == user) & (SyncFilter.record_type == record_type) & (SyncFilter.is_active == True))  # noqa: E712 - peewee expression
         .order_by(SyncFilter.id)
     )
-
-
-def active_filters(user: SystemUser | int, record_type: RecordType) -> list[list[filters.Criterion]]:
-    """The criteria lists of the user's active filters for *record_type* (one list per filter)."""
-    return list(_criteria_by_filter(_active_rows(user, record_type)).values())
 
 
 def usable_filters(user: SystemUser | int, record_type: RecordType) -> list[list[filters.Criterion]]:
