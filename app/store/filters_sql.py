@@ -94,17 +94,32 @@ def _casefold(value: object) -> str | None:
 
 
 @functools.cache
-def folded_by_others() -> frozenset[str]:
-    """The characters that casefolding another character produces, other than an ASCII letter from
-    its capital (ä from Ä, k from the Kelvin sign, s from ß, a from Ａ's ａ …): LIKE, which folds
-    ASCII letters only, cannot look for them in a raw value."""
-    found: set[str] = set()
+def _folded_from() -> dict[str, frozenset[str]]:
+    """For each character that casefolding another non-ASCII character produces, those others."""
+    found: dict[str, set[str]] = {}
     for low, high in FOLDING_RANGES:
         for code in range(low, high + 1):
             folded = chr(code).casefold()
             if folded != chr(code):
-                found.update(folded)
-    return frozenset(found)
+                for char in folded:
+                    found.setdefault(char, set()).add(chr(code))
+    return {char: frozenset(others) for char, others in found.items()}
+
+
+def folded_by_others() -> frozenset[str]:
+    """The characters that casefolding another character produces, other than an ASCII letter from
+    its capital (ä from Ä, k from the Kelvin sign, s from ß, ａ from Ａ …): LIKE, which folds
+    ASCII letters only, cannot look for them in a raw value."""
+    return frozenset(_folded_from())
+
+
+def written_as(char: str) -> frozenset[str]:
+    """Every character whose casefolding contains the casefolded *char*: itself, its ASCII capital,
+    and others (s: S, ſ, ß, ẞ, ﬅ, ﬆ)."""
+    chars = {char, *_folded_from().get(char, ())}
+    if char.isascii() and char.isalpha():
+        chars.add(char.upper())
+    return frozenset(chars)
 
 
 def _like_escaped(text: str) -> str:
@@ -139,8 +154,8 @@ def _text_match(column: ColumnBase, operator: FilterOperator, folded: str) -> Co
     or when *folded* has no character that casefolding makes of another one (and without an ASCII
     letter in *folded*, case plays no part: plain comparisons do). Otherwise a value with other
     characters than ASCII is casefolded by Python, once the cheap necessary conditions hold: what
-    it must contain (LIKE), and no more characters than *folded* to be equal (casefolding never
-    shortens)."""
+    it must contain (LIKE), or else one of the ways of writing one of *folded*'s characters, and
+    no more characters than *folded* to be equal (casefolding never shortens)."""
     others = folded_by_others()
     if not any(c in others or c.isascii() and c.isalpha() for c in folded):
         if operator is FilterOperator.EQUALS:
@@ -162,12 +177,16 @@ def _text_match(column: ColumnBase, operator: FilterOperator, folded: str) -> Co
         exact = fn.substr(python_folded, 1, len(folded)) == folded
     branches: list[tuple[ColumnBase, ColumnBase]] = [(column.is_null(), _FALSE)]
     part = _must_contain(folded)
-    if part:  # first, as most values fail it
+    if part:  # first, as most values fail it: what the value must contain, as LIKE finds it
         branches.append((~_like(f"%{_like_escaped(part)}%", column), _FALSE))
     branches += [
         (found, _TRUE),
         (fn.length(column) == fn.length(column.cast("BLOB")), _FALSE),  # all ASCII: LIKE said it all
     ]
+    if not part:  # one of the ways of writing the character of *folded* that has the fewest
+        rarest = min(folded, key=lambda char: len(written_as(char)))
+        found_any = [fn.instr(column, char) > 0 for char in sorted(written_as(rarest))]
+        branches.append((~functools.reduce(lambda a, b: a | b, found_any), _FALSE))
     if operator is FilterOperator.EQUALS:
         branches.append((fn.length(column) > len(folded), _FALSE))
     return Case(None, branches, exact)

@@ -277,3 +277,5 @@ def test_the_unicode_tables_match_this_python():
     assert "".join(c for c in map(chr, range(0x110000)) if c.isspace()) == filters_sql.PYTHON_WHITESPACE
     assert {"k", "s", "ä", "ｃ"} <= filters_sql.folded_by_others()
     assert not {"顧", "r", "%"} & filters_sql.folded_by_others()
+    assert filters_sql.written_as("s") == {"s", "S", "ſ", "ß", "ẞ", "ﬅ", "ﬆ"}
+    assert filters_sql.written_as("顧") == {"顧"}
