@@ -47,6 +47,7 @@ from app.store.personal_options import FilterDraft
 PREVIEW_DELAY_MS = 100  # after the last change: with a count of ≤ 100 ms, the preview is there in 200 ms
 ERROR_STYLE = "color: #b3261e;"  # as under the fields of the Designer forms
 HINT_STYLE = "color: palette(placeholder-text);"
+CHOSEN = frozenset({FieldKind.BOOLEAN, FieldKind.USER, FieldKind.STATE})  # a value chosen from a list, not typed
 # the columns of the preview's list, per record type ("owner" is the owner's name)
 PREVIEW_FIELDS = {
     RecordType.APPOINTMENT: ("subject", "start", "category", "owner", "state"),
@@ -125,7 +126,7 @@ class ConditionRow(QWidget):
         operator = FilterOperator(self.operator.currentData())
         if operator in filters.WITHOUT_VALUE:
             value = ""
-        elif self.choice.isVisibleTo(self):
+        elif self.kind() in CHOSEN:
             value = self.choice.currentData() or ""
         else:
             value = self.value.text()
@@ -191,8 +192,12 @@ class ConditionRow(QWidget):
         if kind is FieldKind.BOOLEAN:
             self.choice.addItem(QCoreApplication.translate("Lists", "Yes"), "true")
             self.choice.addItem(QCoreApplication.translate("Lists", "No"), "false")
-            yes = value.strip().lower() not in filters.FALSE_WORDS
-            self.choice.setCurrentIndex(0 if yes or not value else 1)
+            word = value.strip().lower()
+            if word in (*filters.TRUE_WORDS, ""):
+                value = "true"
+            elif word in filters.FALSE_WORDS:
+                value = "false"
+            self._choose(value)
         elif kind is FieldKind.USER:
             for user_id, name in self.users:
                 self.choice.addItem(name, str(user_id))
@@ -201,7 +206,7 @@ class ConditionRow(QWidget):
             for state in RecordState:
                 self.choice.addItem(enum_text(state), state.value)
             self._choose(value.casefold() if value.casefold() in {s.value for s in RecordState} else value)
-        self.value.setText(value if kind not in (FieldKind.BOOLEAN, FieldKind.USER, FieldKind.STATE) else "")
+        self.value.setText(value if kind not in CHOSEN else "")
         self.value.setPlaceholderText(self.tr("YYYY-MM-DD") if kind is FieldKind.DATE else "")
 
     def _choose(self, value: str) -> None:
@@ -214,7 +219,7 @@ class ConditionRow(QWidget):
     def _show_value_widget(self) -> None:
         operator = self.operator.currentData()
         needs_value = operator is not None and FilterOperator(operator) not in filters.WITHOUT_VALUE
-        chosen = self.kind() in (FieldKind.BOOLEAN, FieldKind.USER, FieldKind.STATE)
+        chosen = self.kind() in CHOSEN
         self.value.setVisible(needs_value and not chosen)
         self.choice.setVisible(needs_value and chosen)
 
