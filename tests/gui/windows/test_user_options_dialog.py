@@ -10,11 +10,11 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from app.domain.enums import ConflictPolicy, RecordState, RecordType, TrackingOption
+from app.domain.enums import ConflictPolicy, FilterOperator, RecordState, RecordType, TrackingOption
 from app.gui.windows.user_options_dialog import UserOptionsDialog
 from app.store import filters_sql, repo
 from app.store.base import database
-from app.store.models import Appointment, SyncFilter, UserOptions
+from app.store.models import Appointment, FilterCriterion, SyncFilter, UserOptions
 from app.sync.appointments_contacts_tasks import sync_appointments_contacts_tasks
 
 START = datetime(2031, 4, 7, 9, 0, tzinfo=timezone.utc)
@@ -205,3 +205,28 @@ def _previews_end(qtbot):
     from app.gui.workers import running_workers
 
     qtbot.waitUntil(lambda: not [h for h in running_workers() if h.name == "filter-preview"], timeout=10_000)
+
+
+def test_a_stored_filter_that_cannot_work_opens_marked_for_correction(qtbot, store, message_log):
+    me = repo.create_user("Ann", is_current=True)
+    broken = SyncFilter.create(user=me, record_type=RecordType.TASK, name="Broken")
+    FilterCriterion.create(filter=broken, position=0, field="due", operator=FilterOperator.CONTAINS, value="2030")
+    FilterCriterion.create(
+        filter=broken, position=1, field="is_complete", operator=FilterOperator.EQUALS, value="perhaps"
+    )
+    dialog = open_dialog(qtbot, me.id)
+    assert not dialog.ui.saveButton.isEnabled()
+    assert dialog.ui.problemsSummary.text().splitlines() == [
+        "Tasks, filter “Broken”, condition 1: This operator cannot be used with this field: choose another one.",
+        "Tasks, filter “Broken”, condition 2: Choose Yes or No.",
+    ]
+    editor = dialog.editor
+    editor.show_record_type(RecordType.TASK)
+    first, second = editor.current_page().groups[-1].rows
+    assert (first.operator.currentData(), first.value.text()) == ("contains", "2030")
+    assert second.choice.currentData() == "perhaps"
+    choose(first.operator, "on_or_after")
+    first.value.setText("2030-01-01")
+    choose(second.choice, "false")
+    assert dialog.ui.saveButton.isEnabled()
+    assert editor.current_page().groups[-1].draft().criteria[1].value == "false"
