@@ -175,8 +175,8 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     yield "alerts-escalation", alerts_escalation
 
 
-def add_sample_appointments(sample: Sample) -> None:
-    """Appointments of the sample users, for the filter editor's preview."""
+def add_sample_appointments(sample: Sample) -> list[int]:
+    """Appointments of the sample users, for the filter editor's preview; their ids."""
     from datetime import datetime, timedelta, timezone
 
     from app.domain.enums import RecordState
@@ -186,9 +186,10 @@ def add_sample_appointments(sample: Sample) -> None:
     owners = [sample.user_ids["admin"], sample.user_ids["alice"], sample.user_ids["bob"], None]
     subjects = ["Quarterly review", "Fabrikam visit", "Budget planning", "顧客訪問", "Product demo", "Weekly sync"]
     categories = ["", "Customer", "Internal", "Customer", "", "Partner"]
+    made = []
     for n in range(48):
         start = first + timedelta(days=n // 3, hours=9 + 2 * (n % 3))
-        Appointment.create(
+        appointment = Appointment.create(
             owner=owners[n % 4],
             state=RecordState.INACTIVE if n % 7 == 6 else RecordState.ACTIVE,
             subject=subjects[n % 6],
@@ -196,6 +197,8 @@ def add_sample_appointments(sample: Sample) -> None:
             start=start,
             end=start + timedelta(hours=1),
         )
+        made.append(appointment.id)
+    return made
 
 
 def options_views(sample: Sample) -> Iterator[tuple[str, View]]:
@@ -203,8 +206,9 @@ def options_views(sample: Sample) -> Iterator[tuple[str, View]]:
     with "My Appointments, or the appointments in the category Customer" and its preview."""
     from app.domain.enums import RecordType
     from app.gui.windows.user_options_dialog import UserOptionsDialog
+    from app.store.models import Appointment
 
-    add_sample_appointments(sample)
+    made = add_sample_appointments(sample)
     dialog = UserOptionsDialog(sample.user_ids["admin"])
 
     def tracking():
@@ -243,6 +247,7 @@ def options_views(sample: Sample) -> Iterator[tuple[str, View]]:
 
     yield "filters-editor", filters
     dialog.editor.stop_preview()
+    Appointment.delete().where(Appointment.id.in_(made)).execute()  # the views after these never saw them
 
 
 def demo_views(sample: Sample) -> Iterator[tuple[str, View]]:
