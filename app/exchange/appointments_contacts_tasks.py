@@ -230,7 +230,6 @@ def update_items(
     account = connection.account
     folder = mapping.folder_of(account)
     item_class = mapping.item_class()
-    fields = list(mapping.item_fields)
     answers: list[str | None | ItemError] = []
     refused: set[int] = set()
     items = []
@@ -242,7 +241,7 @@ def update_items(
             answers.append(error)
         else:
             answers.append(None)
-            items.append((item, fields))
+            items.append((item, mapping.update_fields(update.values)))
     results = iter(
         UpdateItemPerItemConflicts(account=account).call(
             items=items,

@@ -301,6 +301,21 @@
     </message>
 </context>
 <context>
+    <name>ConditionRow</name>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>この条件を削除します</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Log file: %1</source>
@@ -1331,6 +1346,234 @@
     </message>
 </context>
 <context>
+    <name>FilterEditor</name>
+    <message>
+        <source>A record is synchronized when any active filter keeps it; a filter keeps the records that meet all of its conditions. “Equals current user” is this user.</source>
+        <translation>有効なフィルターのいずれかに該当するレコードが同期されます。フィルターは、そのすべての条件を満たすレコードを対象にします。[現在のユーザーと等しい] はこのユーザーです。</translation>
+    </message>
+    <message>
+        <source>Record type:</source>
+        <translation>レコードの種類:</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>取引先担当者</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Correct the conditions marked in red to see the preview.</source>
+        <translation>赤で示した条件を修正すると、プレビューが表示されます。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>集計しています…</translation>
+    </message>
+    <message>
+        <source>The preview failed: %1</source>
+        <translation>プレビューに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>The active filters keep %1 of the %2 stored appointments.</source>
+        <translation>有効なフィルターは、保存されている予定 %2 件のうち %1 件を同期対象にします。</translation>
+    </message>
+    <message>
+        <source>The active filters keep %1 of the %2 stored contacts.</source>
+        <translation>有効なフィルターは、保存されている取引先担当者 %2 件のうち %1 件を同期対象にします。</translation>
+    </message>
+    <message>
+        <source>The active filters keep %1 of the %2 stored tasks.</source>
+        <translation>有効なフィルターは、保存されているタスク %2 件のうち %1 件を同期対象にします。</translation>
+    </message>
+    <message>
+        <source>Records already synchronized stay synchronized when a filter no longer keeps them.</source>
+        <translation>同期済みのレコードは、フィルターの対象から外れても同期が続きます。</translation>
+    </message>
+    <message>
+        <source>The first %1 are listed.</source>
+        <translation>最初の %1 件を表示しています。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterGroup</name>
+    <message>
+        <source>Filter name</source>
+        <translation>フィルター名</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>Remove filter</source>
+        <translation>フィルターを削除</translation>
+    </message>
+    <message>
+        <source>Keeps the records that meet all of these conditions:</source>
+        <translation>次のすべての条件を満たすレコードが対象です:</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>条件を追加</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPage</name>
+    <message>
+        <source>Add filter</source>
+        <translation>フィルターを追加</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>または</translation>
+    </message>
+</context>
+<context>
+    <name>Filters</name>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Modified on</source>
+        <translation>更新日時</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>開始時刻</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>終了時刻</translation>
+    </message>
+    <message>
+        <source>All day event</source>
+        <translation>終日イベント</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>電子メール</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Business phone</source>
+        <translation>会社電話</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>携帯電話</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Percent complete</source>
+        <translation>達成率 (%)</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Choose a field.</source>
+        <translation>フィールドを選択してください。</translation>
+    </message>
+    <message>
+        <source>This operator cannot be used with this field: choose another one.</source>
+        <translation>この演算子はこのフィールドには使えません。別の演算子を選択してください。</translation>
+    </message>
+    <message>
+        <source>Choose a status.</source>
+        <translation>状態を選択してください。</translation>
+    </message>
+    <message>
+        <source>Use at most {max} characters (now {count}).</source>
+        <translation>{max} 文字以内で入力してください (現在 {count} 文字)。</translation>
+    </message>
+    <message>
+        <source>Enter a value.</source>
+        <translation>値を入力してください。</translation>
+    </message>
+    <message>
+        <source>Choose Yes or No.</source>
+        <translation>[はい] または [いいえ] を選択してください。</translation>
+    </message>
+    <message>
+        <source>Enter a name for the filter.</source>
+        <translation>フィルターの名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>Add at least one condition.</source>
+        <translation>条件を 1 つ以上追加してください。</translation>
+    </message>
+    <message>
+        <source>Enter a date as YYYY-MM-DD, or a date and time as YYYY-MM-DD HH:MM.</source>
+        <translation>日付は YYYY-MM-DD、日時は YYYY-MM-DD HH:MM の形式で入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>整数を入力してください。</translation>
+    </message>
+    <message>
+        <source>Choose a user.</source>
+        <translation>ユーザーを選択してください。</translation>
+    </message>
+</context>
+<context>
     <name>Formats</name>
     <message>
         <source>yyyy-MM-dd HH:mm</source>
@@ -2292,10 +2535,6 @@
     <message>
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
-    </message>
-    <message>
-        <source>Personal options are not available yet.</source>
-        <translation>個人用オプションはまだ使用できません。</translation>
     </message>
     <message>
         <source>&amp;Demo</source>
@@ -3659,6 +3898,93 @@
     <message>
         <source>Server-Side Sync Manager keeps synchronizing in the notification area. Use Quit in its menu to end it.</source>
         <translation>サーバー側同期マネージャーは通知領域で同期を続けます。終了するにはメニューの [終了] を使用してください。</translation>
+    </message>
+</context>
+<context>
+    <name>UserOptionsDialog</name>
+    <message>
+        <source>Personal options: %1</source>
+        <translation>個人用オプション: %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… ほか %1 件。</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>取引先担当者</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(名前なし)</translation>
+    </message>
+    <message>
+        <source>%1, filter “%2”: %3</source>
+        <translation>%1、フィルター「%2」: %3</translation>
+    </message>
+    <message>
+        <source>%1, filter “%2”, condition %4: %3</source>
+        <translation>%1、フィルター「%2」、条件 %4: %3</translation>
+    </message>
+    <message>
+        <source>Personal options</source>
+        <translation>個人用オプション</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>電子メール</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>追跡</translation>
+    </message>
+    <message>
+        <source>Select the incoming email messages of this user&apos;s mailboxes that are tracked (stored).</source>
+        <translation>このユーザーのメールボックスで受信した電子メール メッセージのうち、追跡 (保存) するものを選択します。</translation>
+    </message>
+    <message>
+        <source>A response carries the tracking token in its subject (for example CRM:0001234), answers a tracked message or continues its conversation. Known senders are contacts, accounts and leads; records that are email enabled are any record with that email address.</source>
+        <translation>返信とは、件名に追跡トークン (例: CRM:0001234) があるメッセージ、追跡対象のメッセージへの返信、またはその会話の続きです。既知の送信者とは取引先担当者、取引先企業、潜在顧客です。電子メールが有効なレコードとは、その電子メール アドレスを持つすべてのレコードです。</translation>
+    </message>
+    <message>
+        <source>Synchronization</source>
+        <translation>同期</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>When a record changed both in the store and in Exchange since the last synchronization, this decides which change is kept. Every conflict is logged.</source>
+        <translation>前回の同期以降にレコードがストアと Exchange の両方で変更された場合に、どちらの変更を残すかを指定します。競合はすべて記録されます。</translation>
+    </message>
+    <message>
+        <source>Synchronization filters</source>
+        <translation>同期フィルター</translation>
+    </message>
+    <message>
+        <source>Appointments, contacts and tasks are synchronized with this user&apos;s mailbox when one of the user&apos;s active filters keeps them. By default, the user&apos;s own active records.</source>
+        <translation>予定、取引先担当者、タスクは、このユーザーの有効なフィルターのいずれかに該当するとき、このユーザーのメールボックスと同期されます。既定では、自分が所有するアクティブなレコードが対象です。</translation>
+    </message>
+    <message>
+        <source>Filters…</source>
+        <translation>フィルター…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>上書き保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
     </message>
 </context>
 <context>

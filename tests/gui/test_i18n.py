@@ -59,6 +59,7 @@ def test_seed_terms_and_domain_contexts_are_in_the_translation():
         "Enums",
         "Formats",
         "Validation",
+        "Filters",
         "Failures",
         "Alerts",
         "Diagnostics",

@@ -192,6 +192,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         return dialog
 
     yield "profile-test-results", profile_test_results
+    yield from options_views(sample)
     yield from demo_views(sample)
 
     def alerts_escalation():
@@ -451,6 +452,81 @@ def management_views(sample: Sample, window: MainWindow) -> Iterator[tuple[str, 
         return dialog
 
     yield "bulk-move", bulk_move
+
+
+def add_sample_appointments(sample: Sample) -> list[int]:
+    """Appointments of the sample users, for the filter editor's preview; their ids."""
+    from datetime import datetime, timedelta, timezone
+
+    from app.domain.enums import RecordState
+    from app.store.models import Appointment
+
+    first = datetime(2026, 3, 2, 0, 0, tzinfo=timezone.utc)
+    owners = [sample.user_ids["admin"], sample.user_ids["alice"], sample.user_ids["bob"], None]
+    subjects = ["Quarterly review", "Fabrikam visit", "Budget planning", "顧客訪問", "Product demo", "Weekly sync"]
+    categories = ["", "Customer", "Internal", "Customer", "", "Partner"]
+    made = []
+    for n in range(48):
+        start = first + timedelta(days=n // 3, hours=9 + 2 * (n % 3))
+        appointment = Appointment.create(
+            owner=owners[n % 4],
+            state=RecordState.INACTIVE if n % 7 == 6 else RecordState.ACTIVE,
+            subject=subjects[n % 6],
+            category=categories[(n + n // 6) % 6],
+            start=start,
+            end=start + timedelta(hours=1),
+        )
+        made.append(appointment.id)
+    return made
+
+
+def options_views(sample: Sample) -> Iterator[tuple[str, View]]:
+    """The admin's personal options: the Email tab, the Synchronization tab, and the filter editor
+    with "My Appointments, or the appointments in the category Customer" and its preview."""
+    from app.domain.enums import RecordType
+    from app.gui.windows.user_options_dialog import UserOptionsDialog
+    from app.store.models import Appointment
+
+    made = add_sample_appointments(sample)
+    dialog = UserOptionsDialog(sample.user_ids["admin"])
+
+    def tracking():
+        dialog.ui.tabs.setCurrentWidget(dialog.ui.emailTab)
+        dialog.show()
+        return dialog
+
+    yield "options-tracking", tracking
+
+    def conflicts():
+        dialog.ui.tabs.setCurrentWidget(dialog.ui.syncTab)
+        return dialog
+
+    yield "options-conflicts", conflicts
+
+    def filters():
+        from PySide6.QtCore import QElapsedTimer
+        from PySide6.QtWidgets import QApplication
+
+        ui, editor = dialog.ui, dialog.editor
+        ui.tabs.setCurrentWidget(ui.filtersTab)
+        editor.show_record_type(RecordType.APPOINTMENT)
+        group = editor.current_page().add_filter()
+        group.name.setText("Customer appointments")  # data, as the admin typed it
+        row = group.rows[0]
+        row.field.setCurrentIndex(row.field.findData("category"))
+        row.value.setText("Customer")
+        editor.refresh_preview()
+        waited = QElapsedTimer()
+        waited.start()
+        while editor.shown is None or editor.preview.busy() or editor.timer.isActive():
+            QApplication.processEvents()  # the preview is counted on its own thread
+            if waited.elapsed() > 10_000:
+                break
+        return dialog
+
+    yield "filters-editor", filters
+    dialog.editor.stop_preview()
+    Appointment.delete().where(Appointment.id.in_(made)).execute()  # the views after these never saw them
 
 
 def demo_views(sample: Sample) -> Iterator[tuple[str, View]]:

@@ -42,6 +42,7 @@ from app.gui.windows.profile_form import ProfileForm
 from app.gui.windows.profile_wizard import ProfileWizard
 from app.gui.windows.report_dialog import ReportDialog
 from app.gui.windows.test_results_dialog import DiagnosticResultsDialog
+from app.gui.windows.user_options_dialog import UserOptionsDialog
 from app.store import queries
 
 if TYPE_CHECKING:
@@ -199,9 +200,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.statusBar().showMessage(self.tr("Settings saved."), 10_000)
         self.refresh()
 
-    def open_user_options(self, user_id: int) -> None:
-        """The personal options of a user (Users & queues page)."""
-        self.statusBar().showMessage(self.tr("Personal options are not available yet."), 10_000)  # merge: filters
+    def open_user_options(self, user_id: int) -> UserOptionsDialog:
+        """The personal options of a user (Users & queues page): tracking, conflicts, sync filters."""
+        dialog = UserOptionsDialog(user_id, self)
+        dialog.show()
+        return dialog
 
     def set_sync(self, sync) -> None:
         """Show what the sync engine does; refresh after its cycles (it debounces them)."""

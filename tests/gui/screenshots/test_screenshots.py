@@ -49,6 +49,9 @@ EXPECTED = {
     "first-run",
     "bulk-menu",
     "bulk-move",
+    "options-tracking",
+    "options-conflicts",
+    "filters-editor",
 }
 
 

@@ -171,3 +171,16 @@ def test_open_alert_selects_it_and_opens_where_it_is_put_right(main_window, samp
     assert main_window.open_alert(untrusted.id)
     assert sample.profile_ids[1] in main_window.profile_forms and bob not in main_window.mailbox_editors
     assert not main_window.open_alert(10_000), "an alert deleted meanwhile"
+
+
+def test_personal_options_open_from_the_users_page(main_window, sample, click, qtbot):
+    from app.gui.windows.user_options_dialog import UserOptionsDialog
+
+    main_window.show_page(main_window.USERS)
+    page = main_window.users_page
+    table = page.ui.table
+    row = next(r for r in range(page.proxy.rowCount()) if page.proxy.row_at(r).name == sample.names.alice)
+    table.selectRow(row)
+    click(page.ui.optionsButton)
+    dialogs = [w for w in main_window.findChildren(UserOptionsDialog) if w.isVisible()]
+    assert len(dialogs) == 1 and dialogs[0].user_id == sample.user_ids["alice"]
