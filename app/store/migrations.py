@@ -98,7 +98,7 @@ def _v8_dashboard(db: SqliteDatabase) -> None:
     workload (SyncHour) and per mailbox (MailboxHour); the items that failed to synchronize
     (ItemFailure) and how many days they are kept (SystemSettings.item_failure_retention_days,
     default 3); indexes for the timeline of next runs (WorkloadState.next_run_on) and for pruning
-    the per-cycle history by age (SyncHistory.started_on)."""
+    the per-cycle history by age (SyncHistory.started_on) and for the open alerts of each mailbox."""
     buckets = ", ".join(f'"d{i}" INTEGER NOT NULL' for i in range(16))
     db.execute_sql(
         'CREATE TABLE IF NOT EXISTS "sync_hour" ("id" INTEGER NOT NULL PRIMARY KEY, "hour" DATETIME NOT NULL, '
@@ -140,6 +140,7 @@ def _v8_dashboard(db: SqliteDatabase) -> None:
     db.execute_sql('ALTER TABLE "system_settings" ADD COLUMN "item_failure_retention_days" INTEGER NOT NULL DEFAULT 3')
     db.execute_sql('CREATE INDEX IF NOT EXISTS "workload_state_next_run_on" ON "workload_state" ("next_run_on")')
     db.execute_sql('CREATE INDEX IF NOT EXISTS "sync_history_started_on" ON "sync_history" ("started_on")')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "alert_open" ON "alert" ("mailbox_id", "level") WHERE "is_open" = 1')
 
 
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {

@@ -17,6 +17,7 @@ from peewee import SQL, BooleanField, CharField, FloatField, ForeignKeyField, In
 
 from app.domain.enums import ItemDirection, ItemKind, Workload
 from app.store.base import BaseModel, EnumField, UtcDateTimeField, utcnow
+from app.store.models_activity import Alert
 from app.store.models_config import Mailbox
 
 
@@ -83,6 +84,10 @@ MailboxHour.add_index(
         SQL('"failures_warning" + "failures_error" > 0')
     )
 )
+
+
+# the open alerts of each mailbox: the dashboard's tiles read only those
+Alert.add_index(Alert.index(Alert.mailbox, Alert.level, name="alert_open").where(SQL('"is_open" = 1')))
 
 
 class ItemFailure(BaseModel):
