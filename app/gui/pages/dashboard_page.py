@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
-from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from app.domain.enums import MailboxState, Workload
+from app.domain.enums import AlertLevel, MailboxState, Workload
 from app.gui import messages
 from app.gui.forms.ui_dashboard_page import Ui_DashboardPage
 from app.gui.i18n import enum_text, format_time
@@ -49,6 +49,41 @@ TILE_COLOURS = {
     MailboxState.PENDING_APPROVAL: "#8e5bb5",
 }
 ITEM_SERIES = {"incoming": Workload.INCOMING, "outgoing": Workload.OUTGOING, "act": Workload.ACT}
+
+
+class Tile(QToolButton):
+    """A count and what it counts, in big and small letters, with its state's colour; a button."""
+
+    def __init__(self, colour: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(62)
+        self.setStyleSheet(
+            f"QToolButton {{ background: white; border: 1px solid #d0d0d0; border-left: 5px solid {colour}; }}"
+            " QToolButton:hover { background: #f3f6fb; }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 4, 6, 4)
+        layout.setSpacing(0)
+        self.number = QLabel("0")
+        font = QFont(self.number.font())
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.number.setStyleSheet(f"color: {colour}; background: transparent; border: none;")
+        self.caption = QLabel()
+        self.caption.setStyleSheet("background: transparent; border: none;")
+        for label in (self.number, self.caption):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+
+    def set_count(self, count: int, caption: str) -> None:
+        self.number.setText(str(count))
+        self.caption.setText(caption)
+        self.setAccessibleName(f"{caption}: {count}")
+
+    def count(self) -> int:
+        return int(self.number.text())
 
 
 class DashboardPage(QWidget):
@@ -83,20 +118,12 @@ class DashboardPage(QWidget):
         self.refresh()
 
     # --- building -------------------------------------------------------------------------------
-    def _make_tiles(self) -> dict[MailboxState, QToolButton]:
+    def _make_tiles(self) -> dict[MailboxState, Tile]:
         tiles = {}
         for state in MailboxState:
-            tile = QToolButton(self.ui.tiles)
+            tile = Tile(TILE_COLOURS[state], self.ui.tiles)
             tile.setObjectName(f"tile_{state.value}")
-            tile.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            tile.setMinimumHeight(64)
             tile.setCursor(Qt.CursorShape.PointingHandCursor)
-            tile.setStyleSheet(
-                f"QToolButton {{ background: white; border: 1px solid #d0d0d0; "
-                f"border-left: 5px solid {TILE_COLOURS[state]}; border-radius: 4px; padding: 4px 8px; "
-                f"text-align: left; }} QToolButton:hover {{ background: #f3f6fb; }}"
-            )
             tile.setToolTip(self.tr("Show these mailboxes in the Mailboxes list"))
             tile.clicked.connect(partial(self.show_mailboxes.emit, state.value))
             self.ui.tilesLayout.addWidget(tile)
@@ -111,21 +138,22 @@ class DashboardPage(QWidget):
         )
         self.failures_chart = StackedHourlyBars(
             self.tr("Failed cycles per hour"),
-            [("error", self.tr("Error")), ("warning", self.tr("Warning"))],
+            [("error", enum_text(AlertLevel.ERROR)), ("warning", enum_text(AlertLevel.WARNING))],
         )
         self.duration_chart = DurationChart(self.tr("Cycle duration"), self.tr("Median"), self.tr("95th percentile"))
         self.top_chart = RankedBars(self.tr("Mailboxes with the most failures"))
+        self.top_chart.set_legend([("error", enum_text(AlertLevel.ERROR)), ("warning", enum_text(AlertLevel.WARNING))])
         self.timeline = Timeline(self.tr("Next scheduled cycles"), [(w.value, enum_text(w)) for w in Workload])
-        placed: list[tuple[Chart, int, int]] = [
-            (self.items_chart, 0, 0),
-            (self.failures_chart, 0, 1),
-            (self.duration_chart, 1, 0),
-            (self.top_chart, 1, 1),
+        placed: list[tuple[Chart, int, int, int]] = [
+            (self.items_chart, 0, 0, 1),
+            (self.failures_chart, 0, 1, 1),
+            (self.duration_chart, 0, 2, 1),
+            (self.top_chart, 1, 0, 1),
+            (self.timeline, 1, 1, 2),
         ]
-        for chart, row, column in placed:
-            grid.addWidget(chart, row, column)
-        grid.addWidget(self.timeline, 2, 0, 1, 2)
-        for column in (0, 1):
+        for chart, row, column, columns in placed:
+            grid.addWidget(chart, row, column, 1, columns)
+        for column in (0, 1, 2):
             grid.setColumnStretch(column, 1)
         self.items_chart.activated.connect(self._items_clicked)
         self.failures_chart.activated.connect(partial(self._hour_clicked, "failures", self.failures_chart))
@@ -171,8 +199,7 @@ class DashboardPage(QWidget):
         now = self.clock()
         counts = dashboard.state_counts()
         for state, tile in self.tiles.items():
-            tile.setText(f"{counts[state]}\n{enum_text(state)}")
-            tile.setAccessibleName(f"{enum_text(state)}: {counts[state]}")
+            tile.set_count(counts[state], enum_text(state))
         since = now - self.period() + timedelta(hours=1)
         hours = dashboard.hourly(since, now)
         self._hours = [h.hour for h in hours]

@@ -172,6 +172,9 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         return window
 
     yield "alerts-escalation", alerts_escalation
+    from app.gui.screenshots.dashboard_views import dashboard_views
+
+    yield from dashboard_views()
     yield from users_views(sample)
 
 

@@ -9,13 +9,14 @@ zoom: they are pictures of the chosen range, not instruments.
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QToolTip, QVBoxLayout, QWidget
 
@@ -49,6 +50,15 @@ class TimeAxis(pg.DateAxisItem):
         return [datetime.fromtimestamp(v).strftime(fmt).lstrip("0") for v in values]
 
 
+class CountAxis(pg.AxisItem):
+    """Counts: ticks at whole numbers only."""
+
+    def tickValues(self, low: float, high: float, size: float) -> list[tuple[float, list[float]]]:
+        levels = super().tickValues(low, high, size)
+        whole = [(max(spacing, 1.0), [v for v in values if float(v).is_integer()]) for spacing, values in levels]
+        return [(spacing, values) for spacing, values in whole if values][:2]
+
+
 class LabelAxis(pg.AxisItem):
     """An axis whose ticks are names (mailboxes, workloads) at whole numbers."""
 
@@ -63,6 +73,13 @@ class LabelAxis(pg.AxisItem):
     @staticmethod
     def _short(name: str, most: int = 28) -> str:
         return name if len(name) <= most else name[: most - 1] + "…"
+
+
+class _Plot(pg.PlotWidget):
+    """A plot that asks for little room: the dashboard's grid shares the page between its charts."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, 200)
 
 
 @dataclass(frozen=True)
@@ -98,12 +115,16 @@ class Chart(QWidget):
         self.export_button.setAutoRaise(True)
         header.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
-        self.plot = pg.PlotWidget(axisItems=axes or None)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.hide()
+        layout.addWidget(self.legend)
+        self.plot = _Plot(axisItems=axes or None)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
-        self.plot.setMinimumHeight(170)
+        self.plot.setMinimumHeight(140)
         self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.plot.setAccessibleName(title)
         layout.addWidget(self.plot, 1)
@@ -111,6 +132,9 @@ class Chart(QWidget):
         self.plot.addItem(self.empty, ignoreBounds=True)
         self.plot.scene().sigMouseMoved.connect(self._hover)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
+
+    def sizeHint(self) -> QSize:
+        return QSize(380, 300)
 
     # --- what subclasses give ------------------------------------------------------------------
     def hit_at(self, x: float, y: float) -> Hit | None:
@@ -152,6 +176,15 @@ class Chart(QWidget):
             self.activated.emit(hit)
 
     # --- drawing helpers ------------------------------------------------------------------------
+    def set_legend(self, entries: Sequence[tuple[str, str]]) -> None:
+        """Under the title: a coloured square and a name per (colour key, translated name)."""
+        self.legend.setText(
+            "&nbsp;&nbsp; ".join(
+                f'<span style="color:{COLOURS[key]}">&#9632;</span>&nbsp;{html.escape(name)}' for key, name in entries
+            )
+        )
+        self.legend.show()
+
     def show_empty(self, text: str) -> None:
         """A line in the middle of the plot when there is nothing to draw ("" hides it)."""
         self.empty.setText(text)
@@ -173,18 +206,16 @@ class StackedHourlyBars(Chart):
 
     def __init__(self, title: str, series: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         """*series*: (key, translated name), bottom first; their colours are COLOURS[key]."""
-        super().__init__(title, parent, bottom=TimeAxis(orientation="bottom"))
+        super().__init__(title, parent, bottom=TimeAxis(orientation="bottom"), left=CountAxis("left"))
         self.series = list(series)
         self.hours: list[datetime] = []
         self.values: dict[str, list[int]] = {key: [] for key, _ in self.series}
         self.bars: dict[str, pg.BarGraphItem] = {}
-        legend = self.plot.addLegend(offset=(8, 4), colCount=len(self.series), labelTextSize="8pt")
-        legend.setBrush(pg.mkBrush(255, 255, 255, 200))
-        for key, name in self.series:
-            bar = pg.BarGraphItem(x=[], height=[], width=HOUR * 0.8, brush=_brush(key), pen=pg.mkPen(None), name=name)
+        self.set_legend(list(reversed(self.series)))  # as the segments stack: the top one first
+        for key, _name in self.series:
+            bar = pg.BarGraphItem(x=[], height=[], width=HOUR * 0.8, brush=_brush(key), pen=pg.mkPen(None))
             self.plot.addItem(bar)
             self.bars[key] = bar
-        self.plot.getAxis("left").setTickSpacing()
 
     def set_data(self, hours: Sequence[datetime], values: dict[str, Sequence[int]]) -> None:
         self.hours = list(hours)
@@ -198,7 +229,7 @@ class StackedHourlyBars(Chart):
         top = max(bottom, default=0)
         if self.hours:
             self.plot.setXRange(self.hours[0].timestamp(), self.hours[-1].timestamp() + HOUR, padding=0.01)
-        self.plot.setYRange(0, max(top, 1) * 1.25, padding=0)
+        self.plot.setYRange(0, max(top, 1) * 1.1, padding=0)
         self.show_empty("" if top else self.tr("Nothing in this period"))
 
     def hit_at(self, x: float, y: float) -> Hit | None:
@@ -217,7 +248,7 @@ class StackedHourlyBars(Chart):
                 return Hit(index, key)
             bottom += height
         top_key = next(key for key, _ in reversed(self.series) if self.values[key][index])
-        return Hit(index, top_key) if y <= total * 1.25 else None
+        return Hit(index, top_key) if y <= total * 1.1 else None
 
     def tooltip(self, hit: Hit) -> str:
         start = self.hours[hit.index].astimezone()
@@ -237,7 +268,7 @@ class DurationChart(Chart):
         self.hours: list[datetime] = []
         self.values: dict[str, list[float | None]] = {"median": [], "p95": []}
         self.cycles: list[int] = []
-        self.plot.addLegend(offset=(8, 4), colCount=2, labelTextSize="8pt").setBrush(pg.mkBrush(255, 255, 255, 200))
+        self.set_legend(list(self.names.items()))
         self.lines = {
             key: self.plot.plot(
                 [],
@@ -247,7 +278,6 @@ class DurationChart(Chart):
                 symbolSize=6,
                 symbolBrush=_brush(key),
                 symbolPen=None,
-                name=self.names[key],
                 connect="finite",
             )
             for key in ("median", "p95")
@@ -269,7 +299,7 @@ class DurationChart(Chart):
             top = max([top, *(y for y in ys if y == y)])
         if self.hours:
             self.plot.setXRange(self.hours[0].timestamp(), self.hours[-1].timestamp() + HOUR, padding=0.01)
-        self.plot.setYRange(0, max(top, 0.1) * 1.25, padding=0)
+        self.plot.setYRange(0, max(top, 0.1) * 1.1, padding=0)
         self.show_empty("" if any(self.cycles) else self.tr("No cycles in this period"))
 
     def hit_at(self, x: float, y: float) -> Hit | None:
@@ -297,7 +327,7 @@ class RankedBars(Chart):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         self.names_axis = LabelAxis("left")
-        super().__init__(title, parent, left=self.names_axis)
+        super().__init__(title, parent, left=self.names_axis, bottom=CountAxis("bottom"))
         self.names: list[str] = []
         self.segments: dict[str, list[int]] = {"warning": [], "error": []}
         self.bars = {

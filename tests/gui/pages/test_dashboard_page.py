@@ -67,8 +67,8 @@ def test_a_fault_on_3_of_10_mailboxes_shows_in_the_tiles_and_the_failures_chart(
     assert {r.mailbox_id for r in results if not r.ok} == {m.id for m in failing}
 
     page.refresh()
-    assert page.tiles[MailboxState.ERROR].text().split("\n")[0] == "3"
-    assert page.tiles[MailboxState.SUCCESS].text().split("\n")[0] == "7"
+    assert page.tiles[MailboxState.ERROR].count() == 3
+    assert page.tiles[MailboxState.SUCCESS].count() == 7
 
     with qtbot.waitSignal(page.show_mailboxes) as shown:
         click(page.tiles[MailboxState.ERROR])
