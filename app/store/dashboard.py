@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
 
-from peewee import JOIN, SQL, Case, fn
+from peewee import JOIN, Case, fn
 
 from app.domain.cycle_stats import BUCKETS, hour_of, hours_between, percentile
-from app.domain.enums import AlertLevel, MailboxState, Workload
+from app.domain.enums import AlertLevel, ApprovalStatus, MailboxState, RunStatus, SyncMethod, Workload
 from app.domain.mailbox_state import MailboxFacts, count_states, mailbox_state
+from app.store.base import database
 from app.store.models import Alert, Mailbox, MailboxHour, Queue, SyncHour, SystemUser, WorkloadState
 
 UPCOMING_LIMIT = 60  # cycles on the timeline
@@ -65,14 +66,17 @@ def mailbox_states(mailbox_ids: Iterable[int] | None = None) -> dict[int, Mailbo
     if mailbox_ids is not None:
         query = query.where(Mailbox.id.in_(list(mailbox_ids)))
     states = {}
-    for row in cast("Iterable[tuple[Any, ...]]", query.tuples()):
+    sql, params = query.sql()  # plain rows: a thousand mailboxes read in a few milliseconds
+    approvals = {a.value: a for a in ApprovalStatus}
+    methods = {m.value: m for m in SyncMethod}
+    statuses = {s.value: s for s in RunStatus}
+    for row in database.execute_sql(sql, params).fetchall():
         mailbox_id, approval, active, owner, inc, out, act, s_in, s_out, s_act, s_mb, tested, transient = row
-        field_of = Mailbox._meta.fields  # the enum fields turn the stored strings into members
         facts = MailboxFacts(
-            approval=field_of["approval"].python_value(approval),
+            approval=approvals[approval],
             active=bool(active) and bool(owner),
-            methods=tuple(field_of["incoming_method"].python_value(m) for m in (inc, out, act)),
-            statuses=tuple(field_of["incoming_status"].python_value(s) for s in (s_in, s_out, s_act, s_mb)),
+            methods=(methods[inc], methods[out], methods[act]),
+            statuses=(statuses[s_in], statuses[s_out], statuses[s_act], statuses[s_mb]),
             tested=tested is not None,
             worst_open_alert=alerts.get(mailbox_id),
             transient_failures=transient or 0,
@@ -189,24 +193,17 @@ def _named(rows: list[tuple[int, float, int, int]]) -> list[MailboxFigure]:
 
 
 def top_failing(since: datetime, limit: int = 10) -> list[MailboxFigure]:
-    """The mailboxes with the most failed cycles since *since*, most first (over the partial index
-    of the hours with failures)."""
-    failures = fn.SUM(MailboxHour.failures_warning + MailboxHour.failures_error)
-    query = cast(
-        "Iterable[tuple[int, int, int, int]]",
-        MailboxHour.select(
-            MailboxHour.mailbox,
-            failures,
-            fn.SUM(MailboxHour.failures_warning),
-            fn.SUM(MailboxHour.failures_error),
-        )
-        .where((MailboxHour.hour >= hour_of(since)) & SQL('"failures_warning" + "failures_error" > 0'))
-        .group_by(MailboxHour.mailbox)
-        .order_by(failures.desc(), MailboxHour.mailbox)
-        .limit(limit)
-        .tuples(),
-    )
-    return _named([(m, float(total), int(w), int(e)) for m, total, w, e in query])
+    """The mailboxes with the most failed cycles since *since*, most first. Read over the partial
+    index of the hours with failures (named: the planner would rather walk the mailbox index to
+    group, which reads every hour of every mailbox)."""
+    rows = database.execute_sql(
+        'SELECT "mailbox_id", SUM("failures_warning" + "failures_error"), SUM("failures_warning"), '
+        'SUM("failures_error") FROM "mailbox_hour" INDEXED BY "mailbox_hour_failed" '
+        'WHERE "hour" >= ? AND "failures_warning" + "failures_error" > 0 '
+        'GROUP BY "mailbox_id" ORDER BY 2 DESC, "mailbox_id" LIMIT ?',
+        (MailboxHour._meta.fields["hour"].db_value(hour_of(since)), limit),
+    ).fetchall()
+    return _named([(m, float(total), int(w), int(e)) for m, total, w, e in rows])
 
 
 # what a bar of an hourly chart counts, per mailbox

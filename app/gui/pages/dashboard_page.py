@@ -112,6 +112,8 @@ class DashboardPage(QWidget):
         self._save_dialog = None
         self._last_refresh = 0.0
         self._stale = False
+        self._items_stale = False
+        ui.tabs.currentChanged.connect(self._tab_changed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
@@ -220,7 +222,15 @@ class DashboardPage(QWidget):
         self._upcoming = dashboard.upcoming()
         self.timeline.set_data(now, [(c.next_run_on, c.workload.value, self._cycle_text(c)) for c in self._upcoming])
         self.ui.updatedLabel.setText(self.tr("Updated %1").replace("%1", format_time(now)))
-        self.items.refresh()
+        if self.ui.tabs.currentWidget() is self.ui.itemsTab:
+            self.items.refresh()
+        else:  # read when its tab is shown
+            self._items_stale = True
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.ui.tabs.currentWidget() is self.ui.itemsTab and self._items_stale:
+            self._items_stale = False
+            self.items.refresh()
 
     def _cycle_text(self, cycle: UpcomingCycle) -> str:
         kind = self.tr("Retry of the test") if cycle.retry else enum_text(cycle.workload)

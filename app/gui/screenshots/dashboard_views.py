@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from functools import partial
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
@@ -120,7 +121,11 @@ def run_history(server: LoopbackExchange, mailboxes: dict[str, int], now: dateti
                 owner=owner, subject="Project Phoenix (whole programme)", start=start, end=start + timedelta(days=2200)
             )
             queue_email(owners["emma.schmidt"], "", "Price list 2014", "Attached")  # no recipients
-        Scheduler(clock=lambda when=when: when).run_once(list(mailboxes.values()))
+        Scheduler(clock=partial(_at, when)).run_once(list(mailboxes.values()))
+
+
+def _at(when: datetime) -> datetime:
+    return when
 
 
 def dashboard_views() -> Iterator[tuple[str, View]]:
