@@ -31,6 +31,7 @@ from app.store.models_config import (
     UserOptions,
     WorkloadState,
 )
+from app.store.models_monitoring import ItemFailure, MailboxHour, SyncHour
 
 ALL_MODELS: list[type[BaseModel]] = [
     SystemUser,
@@ -57,6 +58,9 @@ ALL_MODELS: list[type[BaseModel]] = [
     SyncHistory,
     Alert,
     WorkLease,
+    SyncHour,
+    MailboxHour,
+    ItemFailure,
 ]
 
 # spelled out, so type checkers see the re-exports (tests/store/test_model_declarations.py checks it)
@@ -85,5 +89,8 @@ __all__ = [
     "SyncHistory",
     "Alert",
     "WorkLease",
+    "SyncHour",
+    "MailboxHour",
+    "ItemFailure",
     "ALL_MODELS",
 ]

@@ -240,9 +240,12 @@ class ConflictLog(BaseModel):
 
 
 class SyncHistory(BaseModel):
+    """One cycle, with what it did in words; kept two days (app.store.cycle_stats.prune_history),
+    its figures live on in the hourly rollups (app.store.models_monitoring)."""
+
     mailbox = ForeignKeyField(Mailbox, backref="sync_history", on_delete="CASCADE")
     workload = EnumField(Workload)
-    started_on = UtcDateTimeField(default=utcnow)
+    started_on = UtcDateTimeField(default=utcnow, index=True)  # indexed in schema 8: pruned by age
     finished_on = UtcDateTimeField(null=True)
     status = EnumField(RunStatus, default=RunStatus.NOT_RUN)
     created = IntegerField(default=0)

@@ -46,10 +46,13 @@ from app.domain.enums import (
     AlertScope,
     EmailDirection,
     EmailStatus,
+    ItemDirection,
+    ItemKind,
     SyncMethod,
     Workload,
 )
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
+from app.domain.item_failures import STORE_FAILED
 from app.domain.tracking import IncomingMessage, decide
 from app.exchange.incoming_email import (
     UNDELIVERABLE,
@@ -61,6 +64,7 @@ from app.exchange.incoming_email import (
 )
 from app.store.alerts import raise_alert
 from app.store.base import database, utcnow
+from app.store.item_failures import item_key
 from app.store.models import EmailActivity, EmailMailboxLink, Mailbox
 from app.store.repo import system_settings
 from app.sync.incoming_lookup import (
@@ -71,6 +75,7 @@ from app.sync.incoming_lookup import (
     save_sync_state,
     tracking_option_for,
 )
+from app.sync.item_problems import ItemProblems
 from app.sync.session import WorkloadRun, run_workload
 
 log = logging.getLogger(__name__)
@@ -129,6 +134,7 @@ class FailedMessage:
     message_id: str = ""
     received: datetime | None = None
     email_id: int | None = None  # the stored email when it was already in the store
+    stored: bool = False  # Exchange returned it, storing it failed (error: the exception's name)
 
     def describe(self) -> str:
         lines = [
@@ -160,9 +166,19 @@ class IncomingEmailSync:
         self.token_prefix = system_settings().tracking_token_prefix
         self.lookup = StoreTrackingLookup()
         self.counts: Counter[str] = Counter()
+        self.problems = ItemProblems(self.mailbox.id, ItemKind.EMAIL)  # item monitoring
 
     # the cycle -----------------------------------------------------------------------------
     def sync(self) -> None:
+        try:
+            retried = self.problems.retry_item_ids(ItemDirection.INCOMING)
+            if retried:  # the admin's Retry: fetched and processed again, whatever the sync state says
+                self._process_items([(item_id, None) for item_id in retried])
+            self._sync_pages()
+        finally:
+            self.problems.save()
+
+    def _sync_pages(self) -> None:
         state = load_sync_state(self.mailbox)
         restarted = False
         while True:
@@ -198,13 +214,19 @@ class IncomingEmailSync:
                 self.counts["before process-from"] += 1
                 continue
             wanted.append((new.item_id, new.change_key))
+        self._process_items(wanted)
+
+    def _process_items(self, wanted: list[IdAndKey]) -> None:
         linked = self._linked_item_ids([item_id for item_id, _ in wanted])
         self.counts["already linked"] += sum(1 for item_id, _ in wanted if item_id in linked)
+        self.problems.synced(*(item_key(item_id) for item_id in linked))
         wanted = [w for w in wanted if w[0] not in linked]
         failed: list[FailedMessage] = []
         with closing(self._fetch(wanted)) as fetched:  # closing: a failed batch cancels the pending ones
             for batch, results in fetched:
                 failed += self._store_batch(batch, results)
+        failed_ids = {f.item_id for f in failed}
+        self.problems.synced(*(item_key(item_id) for item_id, _ in wanted if item_id not in failed_ids))
         if failed:
             self._handle_failures(failed)
 
@@ -451,6 +473,17 @@ class IncomingEmailSync:
                 continue
             self.counts["failed"] += 1
             self._alert(failure, move_error if self.move_failed else None)
+            code, text = failure.error, failure.text
+            if failure.stored:  # the exception's name and words: the store's problem, not Exchange's
+                code, text = STORE_FAILED, f"{failure.error}: {failure.text}"
+            self.problems.failed(
+                ItemDirection.INCOMING,
+                code,
+                text,
+                subject=failure.subject or failure.sender,
+                record_id=None,
+                item_id=failure.item_id,
+            )
 
     def _move_to_undeliverable(self, failed: list[FailedMessage]) -> set[str]:
         """Move the failed messages; returns the item ids that were moved."""
@@ -536,4 +569,5 @@ def _failed_item(item: IncomingEmail, exc: Exception) -> FailedMessage:
         message_id=message_id,
         received=item.received,
         email_id=existing.id if existing is not None else None,
+        stored=True,
     )

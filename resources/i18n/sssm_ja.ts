@@ -294,6 +294,17 @@
     </message>
 </context>
 <context>
+    <name>Chart</name>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG にエクスポート…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG picture</source>
+        <translation>このグラフを PNG 画像として保存します</translation>
+    </message>
+</context>
+<context>
     <name>ColumnLayout</name>
     <message>
         <source>Restore default columns</source>
@@ -463,6 +474,93 @@
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>過去 24 時間</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>過去 7 日間</translation>
+    </message>
+    <message>
+        <source>Show these mailboxes in the Mailboxes list</source>
+        <translation>これらのメールボックスを [メールボックス] の一覧に表示します</translation>
+    </message>
+    <message>
+        <source>Items synchronized per hour</source>
+        <translation>1 時間あたりの同期アイテム数</translation>
+    </message>
+    <message>
+        <source>Failed cycles per hour</source>
+        <translation>1 時間あたりの失敗した同期サイクル数</translation>
+    </message>
+    <message>
+        <source>Cycle duration</source>
+        <translation>同期サイクルの所要時間</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中央値</translation>
+    </message>
+    <message>
+        <source>95th percentile</source>
+        <translation>95 パーセンタイル</translation>
+    </message>
+    <message>
+        <source>Mailboxes with the most failures</source>
+        <translation>失敗の多いメールボックス</translation>
+    </message>
+    <message>
+        <source>Next scheduled cycles</source>
+        <translation>次回の同期予定</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>%1 に更新</translation>
+    </message>
+    <message>
+        <source>Retry of the test</source>
+        <translation>テストの再試行</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>PNG にエクスポート</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved.</source>
+        <translation>画像を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>ダッシュボード</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>最終更新</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期間:</translation>
+    </message>
+    <message>
+        <source>Synchronization</source>
+        <translation>同期</translation>
+    </message>
+    <message>
+        <source>Mailboxes by state</source>
+        <translation>状態別のメールボックス</translation>
+    </message>
+    <message>
+        <source>Item monitoring</source>
+        <translation>アイテムの監視</translation>
     </message>
 </context>
 <context>
@@ -800,6 +898,29 @@
     </message>
 </context>
 <context>
+    <name>DurationChart</name>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>No cycles in this period</source>
+        <translation>この期間に同期サイクルはありません</translation>
+    </message>
+    <message>
+        <source>%1: %2 s</source>
+        <translation>%1: %2 秒</translation>
+    </message>
+    <message>
+        <source>Cycles: %1</source>
+        <translation>同期サイクル数: %1</translation>
+    </message>
+    <message>
+        <source>Click to see the slowest mailboxes</source>
+        <translation>クリックすると時間のかかったメールボックスを表示します</translation>
+    </message>
+</context>
+<context>
     <name>Enums</name>
     <message>
         <source>Exchange Server</source>
@@ -1036,6 +1157,14 @@
     <message>
         <source>Equals current user</source>
         <translation>現在のユーザーと等しい</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>Never tested</source>
+        <translation>未テスト</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +1777,142 @@
     </message>
 </context>
 <context>
+    <name>ItemFailures</name>
+    <message>
+        <source>Exchange refused the item.</source>
+        <translation>Exchange がアイテムを拒否しました。</translation>
+    </message>
+    <message>
+        <source>Look at the item and the error; retry once the cause is fixed, or ignore the item.</source>
+        <translation>アイテムとエラーを確認し、原因を解決してから再試行するか、アイテムを無視してください。</translation>
+    </message>
+    <message>
+        <source>Exchange refuses appointments longer than five years.</source>
+        <translation>Exchange は 5 年を超える予定を受け付けません。</translation>
+    </message>
+    <message>
+        <source>Correct the appointment&apos;s start and end in the store, then retry.</source>
+        <translation>ストアで予定の開始と終了を修正してから再試行してください。</translation>
+    </message>
+    <message>
+        <source>The appointment ends before it starts.</source>
+        <translation>予定の終了が開始より前になっています。</translation>
+    </message>
+    <message>
+        <source>Exchange refused the email&apos;s recipients.</source>
+        <translation>Exchange が電子メールの宛先を拒否しました。</translation>
+    </message>
+    <message>
+        <source>Correct the email&apos;s To and Cc addresses, then retry.</source>
+        <translation>電子メールの宛先と CC のアドレスを修正してから再試行してください。</translation>
+    </message>
+    <message>
+        <source>The email is larger than Exchange allows.</source>
+        <translation>電子メールが Exchange で許可されているサイズを超えています。</translation>
+    </message>
+    <message>
+        <source>Make the email smaller (fewer or smaller attachments), then retry.</source>
+        <translation>電子メールを小さくして (添付ファイルを減らすか小さくして) から再試行してください。</translation>
+    </message>
+    <message>
+        <source>The mailbox is full.</source>
+        <translation>メールボックスがいっぱいです。</translation>
+    </message>
+    <message>
+        <source>Ask the Exchange administrator to raise the mailbox&apos;s quota, or free some space, then retry.</source>
+        <translation>Exchange の管理者にメールボックスのクォータを増やすよう依頼するか、空き領域を作ってから再試行してください。</translation>
+    </message>
+    <message>
+        <source>Exchange refused one of the item&apos;s values.</source>
+        <translation>Exchange がアイテムの値の 1 つを拒否しました。</translation>
+    </message>
+    <message>
+        <source>Check the record&apos;s fields against the error, correct them, then retry.</source>
+        <translation>エラーを参考にレコードのフィールドを確認・修正してから再試行してください。</translation>
+    </message>
+    <message>
+        <source>The item could not be stored on this computer.</source>
+        <translation>アイテムをこのコンピューターに保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Look at the error and the log; retry once the store can be written.</source>
+        <translation>エラーとログを確認し、ストアに書き込めるようになってから再試行してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemMonitoringPage</name>
+    <message numerus="yes">
+        <source>%n item(s) did not synchronize</source>
+        <translation>
+            <numerusform>同期されなかったアイテム: %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server&apos;s error: %1</source>
+        <translation>サーバーのエラー: %1</translation>
+    </message>
+    <message>
+        <source>Next step: %1</source>
+        <translation>次の手順: %1</translation>
+    </message>
+    <message>
+        <source>First failed on %1; attempts: %2</source>
+        <translation>最初の失敗: %1、試行回数: %2</translation>
+    </message>
+    <message>
+        <source>A retry was requested: the mailbox&apos;s next cycle tries the item again.</source>
+        <translation>再試行が要求されています。メールボックスの次回の同期サイクルでアイテムをもう一度処理します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry requested for %n item(s).</source>
+        <translation>
+            <numerusform>%n 件のアイテムの再試行を要求しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) ignored.</source>
+        <translation>
+            <numerusform>%n 件のアイテムを無視しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every email, appointment, contact or task that did not synchronize, and why. The engine tries appointments, contacts and tasks again in each cycle; Retry tries the selected items now, Ignore stops trying them.</source>
+        <translation>同期されなかった電子メール、予定、取引先担当者、タスクとその理由です。予定、取引先担当者、タスクは同期サイクルごとに再試行されます。[再試行] を選択すると選択したアイテムを今すぐ再試行し、[無視] を選択すると再試行をやめます。</translation>
+    </message>
+    <message>
+        <source>Search items</source>
+        <translation>アイテムの検索</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Try the selected items again in their mailbox&apos;s next cycle, started now</source>
+        <translation>選択したアイテムを、今すぐ開始するメールボックスの次回の同期サイクルで再試行します</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>無視</translation>
+    </message>
+    <message>
+        <source>Hide the selected items; the engine stops trying them until they are retried</source>
+        <translation>選択したアイテムを非表示にします。再試行するまで同期は試行されません</translation>
+    </message>
+    <message>
+        <source>Show ignored items</source>
+        <translation>無視したアイテムを表示する</translation>
+    </message>
+    <message>
+        <source>Items that did not synchronize</source>
+        <translation>同期されなかったアイテム</translation>
+    </message>
+    <message>
+        <source>Selected item</source>
+        <translation>選択したアイテム</translation>
+    </message>
+</context>
+<context>
     <name>Lists</name>
     <message>
         <source>Name</source>
@@ -1820,6 +2085,50 @@
     <message>
         <source>The worst status of its incoming email, outgoing email and appointments, contacts and tasks</source>
         <translation>受信メール、送信メール、予定、取引先担当者、タスクの状態のうち最も悪いもの</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(件名なし)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Server&apos;s error</source>
+        <translation>サーバーのエラー</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>次の手順</translation>
+    </message>
+    <message>
+        <source>Failed on</source>
+        <translation>失敗日時</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>試行回数</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>アイテム数</translation>
+    </message>
+    <message>
+        <source>Longest cycle (s)</source>
+        <translation>最長の同期サイクル (秒)</translation>
+    </message>
+    <message>
+        <source>Failed cycles</source>
+        <translation>失敗した同期サイクル</translation>
     </message>
 </context>
 <context>
@@ -2161,6 +2470,25 @@
     </message>
 </context>
 <context>
+    <name>MailboxFiguresDialog</name>
+    <message>
+        <source>Mailboxes behind the figure</source>
+        <translation>この数値の対象メールボックス</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>Open mailbox</source>
+        <translation>メールボックスを開く</translation>
+    </message>
+    <message>
+        <source>%1, %2–%3: %4 mailbox(es)</source>
+        <translation>%1、%2–%3: メールボックス %4 件</translation>
+    </message>
+</context>
+<context>
     <name>MailboxHistory</name>
     <message>
         <source>Started</source>
@@ -2346,16 +2674,8 @@
         <translation>失敗中</translation>
     </message>
     <message>
-        <source>Disabled</source>
-        <translation>無効</translation>
-    </message>
-    <message>
-        <source>Never tested</source>
-        <translation>未テスト</translation>
-    </message>
-    <message>
-        <source>Failing: the last test failed or a failure is being retried. Disabled: deactivated, no workload set to server-side synchronization, or none enabled after its test. Never tested: no Test &amp; Enable yet.</source>
-        <translation>失敗中: 最後のテストが失敗したか、失敗を再試行しています。無効: 非アクティブ、サーバー側同期に設定された同期対象がない、またはテスト後に有効な同期対象がありません。未テスト: [メールボックスのテストを有効化] をまだ実行していません。</translation>
+        <source>Failing: the last test failed or a failure is being retried. The other states are the dashboard&apos;s, each mailbox in one: Pending approval, then Disabled (deactivated, address rejected, or nothing set to server-side synchronization), then Error, Warning, Never tested (no Test &amp; Enable yet) and Success.</source>
+        <translation>失敗中: 前回のテストが失敗したか、失敗の再試行中です。その他の状態はダッシュボードと同じで、各メールボックスはいずれか 1 つに入ります。承認待ち、無効 (非アクティブ化、アドレスの拒否、またはサーバー側同期に設定された同期対象なし)、エラー、警告、未テスト ([メールボックスのテストを有効化] が未実行)、成功の順に判定します。</translation>
     </message>
     <message>
         <source>All three</source>
@@ -2529,6 +2849,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Loading the dashboard…</source>
+        <translation>ダッシュボードを読み込んでいます…</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
@@ -2599,6 +2923,10 @@
     <message>
         <source>Navigation</source>
         <translation>ナビゲーション</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>ダッシュボード</translation>
     </message>
     <message>
         <source>Email server profiles</source>
@@ -3200,6 +3528,25 @@
     </message>
 </context>
 <context>
+    <name>RankedBars</name>
+    <message>
+        <source>No failures in this period</source>
+        <translation>この期間に失敗はありません</translation>
+    </message>
+    <message>
+        <source>Errors: %1</source>
+        <translation>エラー: %1</translation>
+    </message>
+    <message>
+        <source>Warnings: %1</source>
+        <translation>警告: %1</translation>
+    </message>
+    <message>
+        <source>Click to open the mailbox</source>
+        <translation>クリックするとメールボックスを開きます</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Test report: %1</source>
@@ -3687,6 +4034,29 @@
         <source>Save</source>
         <translation>上書き保存</translation>
     </message>
+    <message>
+        <source>Item monitoring</source>
+        <translation>アイテムの監視</translation>
+    </message>
+    <message>
+        <source>Keep failed items (days)</source>
+        <translation>失敗したアイテムの保持期間 (日)</translation>
+    </message>
+    <message>
+        <source>An email, appointment, contact or task that did not synchronize is listed on the Dashboard&apos;s Item monitoring tab this many days after its last failure.</source>
+        <translation>同期されなかった電子メール、予定、取引先担当者、タスクは、最後の失敗からこの日数の間、[ダッシュボード] の [アイテムの監視] タブに表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>StackedHourlyBars</name>
+    <message>
+        <source>Nothing in this period</source>
+        <translation>この期間にはデータがありません</translation>
+    </message>
+    <message>
+        <source>Click to see the mailboxes</source>
+        <translation>クリックするとメールボックスを表示します</translation>
+    </message>
 </context>
 <context>
     <name>StoreProblem</name>
@@ -3839,6 +4209,17 @@
     <message>
         <source>Sync paused</source>
         <translation>同期を一時停止中</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Nothing scheduled</source>
+        <translation>予定はありません</translation>
+    </message>
+    <message>
+        <source>Click to open the mailbox</source>
+        <translation>クリックするとメールボックスを開きます</translation>
     </message>
 </context>
 <context>

@@ -343,5 +343,23 @@ def test_migration_7_adds_activity_flags_the_notify_mailbox_and_appointment_cate
     finally:
         close_database()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert schema_of(path) == _fresh_schema(tmp_path)
+
+
+def test_migration_8_adds_the_dashboard_history_item_monitoring_and_their_indexes(tmp_path):
+    from app.store.models import ItemFailure, MailboxHour, SyncHour, SystemSettings
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    open_database(path)
+    try:
+        settings = SystemSettings.select().first() or SystemSettings.create()
+        assert settings.item_failure_retention_days == 3, "the product's default"
+        assert SyncHour.select().count() == MailboxHour.select().count() == ItemFailure.select().count() == 0
+    finally:
+        close_database()
+    with sqlite3.connect(path) as conn:
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"mailbox_hour_failed", "alert_open", "workload_state_next_run_on", "sync_history_started_on"} <= indexes
     assert schema_of(path) == _fresh_schema(tmp_path)

@@ -357,6 +357,44 @@ class Ui_SettingsPage(object):
 
         self.rightColumn.addWidget(self.retriesGroup)
 
+        self.monitoringGroup = QGroupBox(self.scrollContents)
+        self.monitoringGroup.setObjectName(u"monitoringGroup")
+        self.monitoringForm = QFormLayout(self.monitoringGroup)
+        self.monitoringForm.setObjectName(u"monitoringForm")
+        self.monitoringForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.itemFailureRetentionDaysLabel = QLabel(self.monitoringGroup)
+        self.itemFailureRetentionDaysLabel.setObjectName(u"itemFailureRetentionDaysLabel")
+
+        self.monitoringForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.itemFailureRetentionDaysLabel)
+
+        self.itemFailureRetentionDays = QSpinBox(self.monitoringGroup)
+        self.itemFailureRetentionDays.setObjectName(u"itemFailureRetentionDays")
+        sizePolicy.setHeightForWidth(self.itemFailureRetentionDays.sizePolicy().hasHeightForWidth())
+        self.itemFailureRetentionDays.setSizePolicy(sizePolicy)
+        self.itemFailureRetentionDays.setMinimumSize(QSize(90, 0))
+        self.itemFailureRetentionDays.setMinimum(0)
+        self.itemFailureRetentionDays.setMaximum(999)
+
+        self.monitoringForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.itemFailureRetentionDays)
+
+        self.itemFailureRetentionDaysError = QLabel(self.monitoringGroup)
+        self.itemFailureRetentionDaysError.setObjectName(u"itemFailureRetentionDaysError")
+        self.itemFailureRetentionDaysError.setWordWrap(True)
+        self.itemFailureRetentionDaysError.setVisible(False)
+        self.itemFailureRetentionDaysError.setStyleSheet(u"color: #b3261e;")
+
+        self.monitoringForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.itemFailureRetentionDaysError)
+
+        self.monitoringHint = QLabel(self.monitoringGroup)
+        self.monitoringHint.setObjectName(u"monitoringHint")
+        self.monitoringHint.setWordWrap(True)
+        self.monitoringHint.setStyleSheet(u"color: #595959;")
+
+        self.monitoringForm.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.monitoringHint)
+
+
+        self.rightColumn.addWidget(self.monitoringGroup)
+
         self.rightColumnSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.rightColumn.addItem(self.rightColumnSpacer)
@@ -405,6 +443,7 @@ class Ui_SettingsPage(object):
         self.transientFailureLimitLabel.setBuddy(self.transientFailureLimit)
         self.defaultBackoffMinutesLabel.setBuddy(self.defaultBackoffMinutes)
         self.authRetryLimitLabel.setBuddy(self.authRetryLimit)
+        self.itemFailureRetentionDaysLabel.setBuddy(self.itemFailureRetentionDays)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.recordErrors, self.recordWarnings)
         QWidget.setTabOrder(self.recordWarnings, self.recordInformation)
@@ -493,6 +532,12 @@ class Ui_SettingsPage(object):
         self.authRetryLimitError.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.retriesHint.setText(QCoreApplication.translate("SettingsPage", u"Logon retries are at least 5 minutes apart; at most 3, so that Active Directory does not lock the account out.", None))
+        self.monitoringGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Item monitoring", None))
+        self.itemFailureRetentionDaysLabel.setText(QCoreApplication.translate("SettingsPage", u"Keep failed items (days)", None))
+#if QT_CONFIG(accessibility)
+        self.itemFailureRetentionDaysError.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Validation message", None))
+#endif // QT_CONFIG(accessibility)
+        self.monitoringHint.setText(QCoreApplication.translate("SettingsPage", u"An email, appointment, contact or task that did not synchronize is listed on the Dashboard's Item monitoring tab this many days after its last failure.", None))
         self.revertButton.setText(QCoreApplication.translate("SettingsPage", u"Revert", None))
         self.saveButton.setText(QCoreApplication.translate("SettingsPage", u"Save", None))
         pass

@@ -41,7 +41,10 @@ class SettingsPage(QWidget):
         self.ui = Ui_SettingsPage()
         self.ui.setupUi(self)
         ui = self.ui
-        self.errors = FieldErrors([ui], [ui.alertsForm, ui.emailForm, ui.securityForm, ui.retriesForm, ui.generalForm])
+        self.errors = FieldErrors(
+            [ui],
+            [ui.alertsForm, ui.emailForm, ui.securityForm, ui.retriesForm, ui.monitoringForm, ui.generalForm],
+        )
         self.stored = SystemSettingsValues()
         self.issues: list[ValidationIssue] = []
         self._loading = False
@@ -53,7 +56,12 @@ class SettingsPage(QWidget):
         self._group_titles = {group: group.title() for group in self._groups()}
         for box in self._check_boxes():
             box.toggled.connect(self._changed)
-        for spin in (ui.transientFailureLimit, ui.defaultBackoffMinutes, ui.authRetryLimit):
+        for spin in (
+            ui.transientFailureLimit,
+            ui.defaultBackoffMinutes,
+            ui.authRetryLimit,
+            ui.itemFailureRetentionDays,
+        ):
             spin.valueChanged.connect(self._changed)
         ui.trackingTokenPrefix.textChanged.connect(self._changed)
         for combo in (ui.notifyMailbox, ui.language, ui.defaultProfile):
@@ -67,7 +75,7 @@ class SettingsPage(QWidget):
 
     def _groups(self) -> list[QGroupBox]:
         ui = self.ui
-        return [ui.alertsGroup, ui.securityGroup, ui.generalGroup, ui.emailGroup, ui.retriesGroup]
+        return [ui.alertsGroup, ui.securityGroup, ui.generalGroup, ui.emailGroup, ui.retriesGroup, ui.monitoringGroup]
 
     def _check_boxes(self) -> list[QCheckBox]:
         ui = self.ui
@@ -132,6 +140,7 @@ class SettingsPage(QWidget):
         ui.transientFailureLimit.setValue(values.transient_failure_limit)
         ui.defaultBackoffMinutes.setValue(values.default_backoff_minutes)
         ui.authRetryLimit.setValue(values.auth_retry_limit)
+        ui.itemFailureRetentionDays.setValue(values.item_failure_retention_days)
         ui.trackingTokenPrefix.setText(values.tracking_token_prefix)
         ui.notifyOwnerByEmail.setChecked(values.notify_owner_by_email)
         for combo, value in (
@@ -158,6 +167,7 @@ class SettingsPage(QWidget):
             transient_failure_limit=ui.transientFailureLimit.value(),
             default_backoff_minutes=ui.defaultBackoffMinutes.value(),
             auth_retry_limit=ui.authRetryLimit.value(),
+            item_failure_retention_days=ui.itemFailureRetentionDays.value(),
             tracking_token_prefix=ui.trackingTokenPrefix.text().strip(),
             notify_owner_by_email=ui.notifyOwnerByEmail.isChecked(),
             notify_mailbox_id=ui.notifyMailbox.currentData(),

@@ -232,6 +232,10 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         return window, [(pane.menu, table.viewport().mapTo(window, where))]
 
     yield "alerts-actions", alerts_actions
+
+    from app.gui.screenshots.dashboard_views import dashboard_views
+
+    yield from dashboard_views()
     yield from users_views(sample)
 
 

@@ -6,7 +6,7 @@ import copy
 import hashlib
 import os
 import struct
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from .. import soap
 from ..model import Item, Mailbox, utcnow
@@ -15,6 +15,7 @@ from ..xmlitems import KIND_BY_ELEM, PropertyError, item_from_xml, text_only_vio
 
 DEFAULT_FOLDER = {"Message": "drafts", "CalendarItem": "calendar", "Contact": "contacts", "Task": "tasks"}
 CREATABLE = {"Message", "CalendarItem", "Contact", "Task"}
+MAX_CALENDAR_DURATION = timedelta(days=5 * 365 + 1)  # five years, a leap day included
 
 
 def _filetime_bytes(dt: datetime) -> bytes:
@@ -103,6 +104,13 @@ def _send(ctx: RequestContext, mb: Mailbox, item: Item, save_folder) -> Item | N
     return None
 
 
+def check_calendar_duration(item: Item) -> None:
+    """Exchange refuses a calendar item longer than five years (ErrorCalendarDurationIsTooLong)."""
+    start, end = item.get("start"), item.get("end")
+    if item.kind == "CalendarItem" and start and end and end - start > MAX_CALENDAR_DURATION:
+        raise OpError("ErrorCalendarDurationIsTooLong", "The duration of the calendar item exceeds five years.")
+
+
 def create_item(ctx: RequestContext, req) -> str:
     disposition = req.get("MessageDisposition")
     saved_el = req.find(M + "SavedItemFolderId")
@@ -156,6 +164,7 @@ def create_item(ctx: RequestContext, req) -> str:
                 if kind == "CalendarItem":
                     if not item.get("start"):
                         raise OpError("ErrorInvalidPropertySet", "Start is required for a calendar item.")
+                    check_calendar_duration(item)
                     owner = ctx.directory.get(mb.email)
                     item.set(
                         "organizer",

@@ -8,7 +8,7 @@ import binascii
 from .. import extended, soap
 from ..service import Fault, M, OpError, RequestContext, T, response, response_message
 from ..xmlitems import BY_ELEM, BY_URI, INDEXED, PropertyError, apply_field, delete_field, text_only_violation
-from .createitem import _send
+from .createitem import _send, check_calendar_duration
 
 _CONFLICT_MODES = ("NeverOverwrite", "AutoResolve", "AlwaysOverwrite")
 # exchangelib sends these with every Start/End update; this server keeps all times in UTC (the
@@ -131,6 +131,7 @@ def update_item(ctx: RequestContext, req) -> str:
                 for update in list(updates) if updates is not None else []:
                     changed.add(_apply_update(item, update))
                 changed.discard(None)
+                check_calendar_duration(item)
             except OpError:
                 for k, v in before.items():
                     setattr(item, k, v)

@@ -36,6 +36,8 @@ EXPECTED = {
     "demo-accounts",
     "demo-fault",
     "alerts-escalation",
+    "dashboard",
+    "item-monitoring",
     "users-page",
     "users-edit",
     "users-address-book",
