@@ -4329,7 +4329,7 @@
     </message>
     <message>
         <source>Select the incoming email messages of this user&apos;s mailboxes that are tracked (stored).</source>
-        <translation>このユーザーのメールボックスで受信した電子メール メッセージのうち、追跡 (保存) するものを選択します。</translation>
+        <translation>このユーザーのメールボックスの受信メールのうち、追跡 (保存) する電子メール メッセージを選択します。</translation>
     </message>
     <message>
         <source>A response carries the tracking token in its subject (for example CRM:0001234), answers a tracked message or continues its conversation. Known senders are contacts, accounts and leads; records that are email enabled are any record with that email address.</source>

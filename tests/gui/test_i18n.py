@@ -61,6 +61,7 @@ def test_seed_terms_and_domain_contexts_are_in_the_translation():
         "Validation",
         "Filters",
         "Failures",
+        "ItemFailures",
         "Alerts",
         "Diagnostics",
         "Incoming",
@@ -101,7 +102,7 @@ def test_windows_speak_japanese(japanese, main_window, qtbot):
 
     window = MainWindow()
     qtbot.addWidget(window)
-    assert window.ui.navigation.item(0).text() == "電子メールサーバープロファイル"
+    assert window.ui.navigation.item(window.PROFILES).text() == "電子メールサーバープロファイル"
     assert window.ui.navigation.item(MainWindow.ALERTS).text() == "通知"
     editor = MailboxEditor(main_window.mailboxes.rows[0].id)
     qtbot.addWidget(editor)
