@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..service import M, OpError, RequestContext, T, response, response_message
-from ..xmlitems import BY_URI, parse_dt, render_item
+from ..xmlitems import parse_dt, render_item
 from .common import compile_restriction, item_getter, item_shape
 
 # EWSFindCountLimit: Exchange returns at most this many items per FindItem page.
@@ -25,16 +25,24 @@ def _sorted_items(folder, sort_el, render_ctx):
     ):
         return list(items) if orders[0].get("Order") == "Ascending" else items[::-1]
     result = list(items)
+    paths = item_getter(render_ctx)
     for order in reversed(orders):
         path = order[0] if len(order) else None
-        f = BY_URI.get(path.get("FieldURI") if path is not None else "")
-        if f is None:
+        if path is None:
             raise OpError("ErrorUnsupportedPathForSortGroup", "The property path is not supported for sorting.")
+        try:
+            getter, _ = paths(path.get("FieldURI") or "", path)
+        except OpError:
+            raise OpError(
+                "ErrorUnsupportedPathForSortGroup", "The property path is not supported for sorting."
+            ) from None
 
-        def key(it, f=f):
-            v = f.value(it, render_ctx)
+        def key(it, getter=getter):
+            v = getter(it)
             if isinstance(v, tuple):
-                v = " ".join(x or "" for x in v)
+                v = " ".join(x or "" for x in reversed(v) if isinstance(x, str))
+            if isinstance(v, str):
+                v = v.lower()
             return (v is not None, v if v is not None else 0)
 
         try:
