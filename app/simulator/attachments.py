@@ -151,7 +151,9 @@ def render_summary(item: Item, a: dict[str, Any]) -> str:
     """One attachment as the item's ``t:Attachments`` lists it (no content)."""
     if a["kind"] == "file":
         photo = "true" if a.get("is_contact_photo") else "false"
-        return f"<t:FileAttachment>{_common(item, a, None)}<t:IsContactPhoto>{photo}</t:IsContactPhoto></t:FileAttachment>"
+        return (
+            f"<t:FileAttachment>{_common(item, a, None)}<t:IsContactPhoto>{photo}</t:IsContactPhoto></t:FileAttachment>"
+        )
     return f"<t:ItemAttachment>{_common(item, a, None)}</t:ItemAttachment>"
 
 

@@ -62,7 +62,10 @@ def key_of(path) -> str:
         raise ExtendedPathError("PropertyType is required.")
     property_set = values["PropertySetId"].lower()
     property_set = mapi_props.SET_GUIDS.get(property_set, property_set) or values["DistinguishedPropertySetId"]
-    if values["DistinguishedPropertySetId"] and values["DistinguishedPropertySetId"] not in mapi_props.DISTINGUISHED_SETS:
+    if (
+        values["DistinguishedPropertySetId"]
+        and values["DistinguishedPropertySetId"] not in mapi_props.DISTINGUISHED_SETS
+    ):
         raise ExtendedPathError(f"'{values['DistinguishedPropertySetId']}' is not a distinguished property set.")
     if values["PropertyTag"]:
         if property_set or values["PropertyName"] or values["PropertyId"]:

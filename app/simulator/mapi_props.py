@@ -66,6 +66,7 @@ def _set_message_flags(item, text: str) -> None:
     flags = int(text, 0)
     item.is_read = bool(flags & 0x01)
     item.is_draft = bool(flags & 0x08)
+    item.set("message_flags_set", True)  # CreateItem SaveOnly keeps these flags (ops/createitem.py)
 
 
 def _set_read(item, text: str) -> None:

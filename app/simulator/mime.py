@@ -114,9 +114,12 @@ def _attachment_parts(msg: EmailMessage):
             continue
         if id(part) in body_parts:
             continue
-        if part.get_content_type() == "message/rfc822" or part.get_content_disposition() in ("attachment", "inline"):
-            found.append(part)
-        elif part.get_content_maintype() not in ("text", "multipart"):
+        disposition = part.get_content_disposition()
+        if (
+            part.get_content_type() == "message/rfc822"
+            or disposition in ("attachment", "inline")
+            or part.get_content_maintype() not in ("text", "multipart")
+        ):
             found.append(part)
     # a message/rfc822 part's own sub-parts were walked too: keep only top-level attachments
     inner: set[int] = set()
@@ -357,6 +360,38 @@ def with_headers(raw: bytes, headers: list[tuple[str, str]]) -> bytes:
     """*raw* with *headers* put in front (a Message-ID or Date Exchange adds when sending)."""
     lines = "".join(f"{name}: {value}\r\n" for name, value in headers)
     return lines.encode("ascii", "replace") + raw
+
+
+def without_header(raw: bytes, name: str) -> bytes:
+    """*raw* without header *name* (folded lines included): a Bcc is not delivered."""
+    sep = b"\r\n\r\n" if b"\r\n\r\n" in raw else b"\n\n"
+    head, found, rest = raw.partition(sep)
+    if not found:
+        return raw
+    nl = b"\r\n" if sep == b"\r\n\r\n" else b"\n"
+    kept: list[bytes] = []
+    skipping = False
+    for line in head.split(nl):
+        if line[:1] in (b" ", b"\t"):
+            if not skipping:
+                kept.append(line)
+            continue
+        skipping = line.split(b":", 1)[0].strip().lower() == name.lower().encode()
+        if not skipping:
+            kept.append(line)
+    return nl.join(kept) + sep + rest
+
+
+def format_date(when: datetime) -> str:
+    return format_datetime(when)
+
+
+def format_address(addr: Address | None) -> str:
+    if addr is None:
+        return ""
+    msg = EmailMessage(policy=POLICY)
+    _set_addresses(msg, "From", [addr])
+    return str(msg["From"])
 
 
 def has_header(raw: bytes, name: str) -> bool:

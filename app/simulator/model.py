@@ -64,6 +64,7 @@ def kind_for_class(item_class: str | None, default: str = "Item") -> str:
             return kind
     return default
 
+
 _ID_PREFIX = b"\x00\x03\x24\x00"
 _FOLDER_MARK = b"\x00\x2e\x00\x00"
 _ITEM_MARK = b"\x00\x46\x00\x00"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import base64
 import re
-from functools import lru_cache
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 from . import attachments, extended
 from .model import Item, conversation_id
