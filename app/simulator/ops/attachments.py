@@ -33,7 +33,10 @@ def create_attachment(ctx: RequestContext, req) -> str:
             raise OpError("ErrorInvalidRequest", "ParentItemId is required.")
         mb, item = ctx.resolve_item(parent)
     except OpError as e:
-        return response("CreateAttachment", [response_message("CreateAttachment", error=e) for _ in attachments_el])
+        return response(
+            "CreateAttachment",
+            [response_message("CreateAttachment", error=e, error_inner="<m:Attachments/>") for _ in attachments_el],
+        )
     for el in attachments_el:
         try:
             a = att.add(item, parse_attachment(ctx, el))
@@ -45,7 +48,7 @@ def create_attachment(ctx: RequestContext, req) -> str:
                 )
             )
         except OpError as e:
-            msgs.append(response_message("CreateAttachment", error=e))
+            msgs.append(response_message("CreateAttachment", error=e, error_inner="<m:Attachments/>"))
     return response("CreateAttachment", msgs)
 
 
@@ -89,7 +92,7 @@ def get_attachment(ctx: RequestContext, req) -> str:
                 response_message("GetAttachment", f"<m:Attachments>{att.render_full(item, a, inner)}</m:Attachments>")
             )
         except OpError as e:
-            msgs.append(response_message("GetAttachment", error=e))
+            msgs.append(response_message("GetAttachment", error=e, error_inner="<m:Attachments/>"))
         except mime.MimeError:
             msgs.append(
                 response_message(
