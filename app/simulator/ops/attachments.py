@@ -96,7 +96,9 @@ def get_attachment(ctx: RequestContext, req) -> str:
         except mime.MimeError:
             msgs.append(
                 response_message(
-                    "GetAttachment", error=OpError("ErrorCannotOpenFileAttachment", "The attachment cannot be opened.")
+                    "GetAttachment",
+                    error=OpError("ErrorCannotOpenFileAttachment", "The attachment cannot be opened."),
+                    error_inner="<m:Attachments/>",
                 )
             )
     return response("GetAttachment", msgs)

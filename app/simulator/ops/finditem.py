@@ -10,6 +10,13 @@ from .common import compile_restriction, item_getter, item_shape
 MAX_PAGE = 1000
 
 
+# enumerations Exchange sorts by their MAPI value, not their name
+_RANKS = {
+    "item:Importance": {"Low": 0, "Normal": 1, "High": 2},
+    "item:Sensitivity": {"Normal": 0, "Personal": 1, "Private": 2, "Confidential": 3},
+}
+
+
 def _received_key(it):
     return (it.received or it.created, it.id)
 
@@ -37,8 +44,12 @@ def _sorted_items(folder, sort_el, render_ctx):
                 "ErrorUnsupportedPathForSortGroup", "The property path is not supported for sorting."
             ) from None
 
-        def key(it, getter=getter):
+        rank = _RANKS.get(path.get("FieldURI") or "")
+
+        def key(it, getter=getter, rank=rank):
             v = getter(it)
+            if rank is not None:
+                v = rank.get(v, 0)
             if isinstance(v, tuple):
                 v = " ".join(x or "" for x in reversed(v) if isinstance(x, str))
             if isinstance(v, str):
