@@ -86,27 +86,28 @@ def non_delivery_report(sender_mb: Mailbox, original: Item, unknown: list[Addres
     msg["Content-Language"] = "en-US"
     msg.set_content(text)
     msg.make_mixed()
-    status = EmailMessage(policy=POLICY)
-    lines = [f"Reporting-MTA: dns;mail.{domain}", f"Arrival-Date: {format_datetime(report.sent)}", ""]
+    status = EmailMessage(policy=POLICY)  # message/delivery-status: one header block per part
+    status["Content-Type"] = "message/delivery-status"
+    blocks = [EmailMessage(policy=POLICY)]
+    blocks[0]["Reporting-MTA"] = f"dns;mail.{domain}"
+    blocks[0]["Arrival-Date"] = format_datetime(report.sent)
     for _, email in unknown:
-        lines += [
-            f"Final-Recipient: rfc822;{email}",
-            "Action: failed",
-            f"Status: {NDR_STATUS}",
-            f"Diagnostic-Code: {NDR_DIAGNOSTIC}",
-            "",
-        ]
-    status.set_content("\r\n".join(lines), subtype="delivery-status")
-    del status["Content-Transfer-Encoding"]
+        block = EmailMessage(policy=POLICY)
+        block["Final-Recipient"] = f"rfc822;{email}"
+        block["Action"] = "failed"
+        block["Status"] = NDR_STATUS
+        block["Diagnostic-Code"] = NDR_DIAGNOSTIC
+        blocks.append(block)
+    status.set_payload(blocks)
     msg.attach(status)
     original_part = EmailMessage(policy=POLICY)
     from email.parser import BytesParser
 
     original_part.set_content(BytesParser(policy=POLICY).parsebytes(original_mime))
     msg.attach(original_part)
-    msg.replace_header(
-        "Content-Type", 'multipart/report; report-type=delivery-status; boundary="' + msg.get_boundary() + '"'
-    )
+    msg.set_type("multipart/report")
+    msg.set_param("report-type", "delivery-status")
+    msg.set_boundary(f"_ndr_{uuid.uuid4().hex}_")
     report.set(
         "headers",
         tuple((k, " ".join(str(v).split())) for k, v in msg.items() if k.lower() not in ("content-type",))
