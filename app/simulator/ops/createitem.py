@@ -32,25 +32,6 @@ DEFAULT_FOLDER = {
     "Item": "drafts",
 }
 CREATABLE = {"Message", "CalendarItem", "Contact", "Task", "Item"}
-# properties that, given beside MimeContent, make the kept MIME stale
-_CONTENT_ELEMENTS = frozenset(
-    {
-        "Subject",
-        "Body",
-        "Attachments",
-        "ToRecipients",
-        "CcRecipients",
-        "BccRecipients",
-        "From",
-        "Sender",
-        "ReplyTo",
-        "Importance",
-        "Sensitivity",
-        "InternetMessageId",
-        "InReplyTo",
-        "References",
-    }
-)
 _ATTACHMENT_TOO_LARGE = "The attachment could not be created because it is too large."
 
 
@@ -235,6 +216,7 @@ def build_item(ctx: RequestContext, el, kind: str) -> Item:
         except mime.MimeError as e:
             raise OpError("ErrorMimeContentInvalid", str(e)) from None
         kind = "Message"
+    before = _content(base) if base is not None else None
     try:
         item = item_from_xml(el, kind, base)
     except PropertyError as e:
@@ -249,12 +231,32 @@ def build_item(ctx: RequestContext, el, kind: str) -> Item:
                 f = fields.get(name)
                 if f is not None and name not in BY_ELEM["Item"] and not f.readonly:
                     item_from_xml(_wrap(child), real, item)
-    if base is not None and any(child.tag[len(T) :] in _CONTENT_ELEMENTS for child in el):
+    if base is not None and _content(item) != before:
         item.set("mime", None)  # explicit properties changed what the MIME said
     attachments_el = el.find(T + "Attachments")
     for a_el in list(attachments_el) if attachments_el is not None else []:
         att.add(item, parse_attachment(ctx, a_el))
     return item
+
+
+def _content(item: Item) -> tuple:
+    """What a message's MIME says: when properties given beside MimeContent change it, the MIME
+    is written anew from the item."""
+    return (
+        item.subject,
+        item.body,
+        item.body_type,
+        item.to,
+        item.cc,
+        item.bcc,
+        item.reply_to,
+        item.from_,
+        item.importance,
+        item.sensitivity,
+        item.msgid,
+        item.in_reply_to,
+        item.references,
+    )
 
 
 def _wrap(child):

@@ -277,6 +277,8 @@ def empty_folder(ctx: RequestContext, req) -> str:
 # ------------------------------------------------------------------------------ ExpandDL
 def expand_dl(ctx: RequestContext, req) -> str:
     box = req.find(M + "Mailbox")
+    if box is None:  # exchangelib writes it in the types namespace
+        box = req.find(T + "Mailbox")
     email = ((box.findtext(T + "EmailAddress") if box is not None else "") or "").strip().lower()
     group = ctx.directory.group(email)
     if group is None:
