@@ -70,7 +70,23 @@ _CMP = {
 }
 
 
+# enumerations whose constant may also be given as its number, as .NET's Enum.Parse takes it
+# (ews-javascript-api writes Importance High as "2")
+ENUM_VALUES = {
+    "item:Importance": ("Low", "Normal", "High"),
+    "item:Sensitivity": ("Normal", "Personal", "Private", "Confidential"),
+}
+
+
 def _convert(ftype, text):
+    if ftype.startswith("enum:"):
+        names = ENUM_VALUES[ftype[5:]]
+        stripped = text.strip()
+        if stripped.isdigit():
+            if int(stripped) >= len(names):
+                raise ValueError(text)
+            return names[int(stripped)]
+        return stripped
     if ftype == "dt":
         return parse_dt(text)
     if ftype == "bool":
@@ -218,6 +234,8 @@ def item_getter(render_ctx):
             return (lambda it: it.body), "str"
         if f.type == "itemid":
             return (lambda it: it.id), "str"
+        if uri in ENUM_VALUES:
+            return (lambda it: f.value(it, render_ctx)), f"enum:{uri}"
         return (lambda it: f.value(it, render_ctx)), f.type
 
     return getter_for_uri
