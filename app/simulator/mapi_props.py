@@ -132,10 +132,19 @@ ITEM_TAGS: dict[int, tuple[Getter, Setter | None]] = {
     0x0E03: (lambda it, c: "; ".join(n or e for n, e in it.cc) or None, None),  # PR_DISPLAY_CC
     0x0E02: (lambda it, c: "; ".join(n or e for n, e in it.bcc) or None, None),  # PR_DISPLAY_BCC
     0x3FDE: (lambda it, c: "65001", None),  # PR_INTERNET_CPID (UTF-8)
+    # PR_INTERNET_ARTICLE_NUMBER: grows with each item put into a folder (an IMAP gateway's UID)
+    0x0E23: (lambda it, c: str(it.created_seq), None),
+    0x0FF9: (lambda it, c: _record_key(it), None),  # PR_RECORD_KEY (Binary)
     0x10F4: (lambda it, c: "false", None),  # PR_ATTR_HIDDEN
 }
-# Tags whose value is binary (base64 in t:Value)
-ITEM_BINARY_TAGS = {0x1013}  # PR_HTML
+
+
+def _record_key(item) -> str | None:
+    import base64
+    import hashlib
+
+    return base64.b64encode(hashlib.md5((item.id or "").encode()).digest()).decode() if item.id else None
+
 
 # A folder's own MAPI properties
 FOLDER_TAGS: dict[int, tuple[Getter, Setter | None]] = {
@@ -150,6 +159,7 @@ FOLDER_TAGS: dict[int, tuple[Getter, Setter | None]] = {
     0x3601: (lambda f, mb: "2" if f.distinguished == "searchfolders" else "1", None),  # PR_FOLDER_TYPE
     0x10F4: (lambda f, mb: _bool(f.distinguished in ("root", "searchfolders")), None),  # PR_ATTR_HIDDEN
     0x0E08: (lambda f, mb: str(sum(it.size() for it in f.items.values())), None),  # PR_MESSAGE_SIZE
+    0x6751: (lambda f, mb: str(mb.seq + 1), None),  # PR_ARTICLE_NUM_NEXT: the next article number
     0x670A: (lambda f, mb: _fmt_dt(_folder_changed(f, mb)), None),  # PR_LOCAL_COMMIT_TIME_MAX
     0x3008: (lambda f, mb: _fmt_dt(_folder_changed(f, mb)), None),  # PR_LAST_MODIFICATION_TIME
 }
