@@ -88,7 +88,7 @@ def non_delivery_report(sender_mb: Mailbox, original: Item, unknown: list[Addres
     msg.make_mixed()
     status = EmailMessage(policy=POLICY)  # message/delivery-status: one header block per part
     status["Content-Type"] = "message/delivery-status"
-    blocks = [EmailMessage(policy=POLICY)]
+    blocks: list = [EmailMessage(policy=POLICY)]
     blocks[0]["Reporting-MTA"] = f"dns;mail.{domain}"
     blocks[0]["Arrival-Date"] = format_datetime(report.sent)
     for _, email in unknown:
@@ -133,7 +133,8 @@ def read_receipt(reader_mb: Mailbox, reader: Address, original: Item) -> Item:
     )
     receipt.body_type = "Text"
     receipt.sender = receipt.from_ = reader
-    receipt.to = (original.from_ or original.sender,) if (original.from_ or original.sender) else ()
+    author = original.from_ or original.sender
+    receipt.to = (author,) if author else ()
     receipt.msgid = _new_message_id(domain)
     receipt.in_reply_to = original.msgid
     receipt.references = original.msgid

@@ -98,9 +98,7 @@ def _v8_email_attachments(db: SqliteDatabase) -> None:
     non-delivery report is known as one; existing emails are IPM.Note) and its attachments
     (EmailAttachment: name, type, size, inline or not, the EWS id; the content fetched on demand).
     Numbered 8 on its branch: renumbered when merged after other steps 8 and 9."""
-    db.execute_sql(
-        'ALTER TABLE "email_activity" ADD COLUMN "item_class" VARCHAR(255) NOT NULL DEFAULT \'IPM.Note\''
-    )
+    db.execute_sql('ALTER TABLE "email_activity" ADD COLUMN "item_class" VARCHAR(255) NOT NULL DEFAULT \'IPM.Note\'')
     db.execute_sql(
         'CREATE TABLE IF NOT EXISTS "email_attachment" ("id" INTEGER NOT NULL PRIMARY KEY, '
         '"email_id" INTEGER NOT NULL, "attachment_id" VARCHAR(1024) NOT NULL, "name" VARCHAR(255) NOT NULL, '

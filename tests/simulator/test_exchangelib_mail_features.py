@@ -8,9 +8,18 @@ import datetime
 
 import pytest
 from ews_fixtures import exchangelib_trusts
-from exchangelib import DELEGATE, Account, Configuration, Credentials, ExtendedProperty, FileAttachment, ItemAttachment
+from exchangelib import (
+    DELEGATE,
+    Account,
+    Configuration,
+    Credentials,
+    ExtendedProperty,
+    FileAttachment,
+    ItemAttachment,
+    Message,
+    OofSettings,
+)
 from exchangelib import Mailbox as EwsMailbox
-from exchangelib import Message, OofSettings
 from exchangelib.errors import ErrorInvalidRequest, SOAPError
 from exchangelib.ewsdatetime import UTC
 from exchangelib.version import EXCHANGE_2013_SP1, Version

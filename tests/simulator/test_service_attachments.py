@@ -69,7 +69,8 @@ def test_file_attachment_created_listed_fetched_and_deleted(world):
     assert text(fetched, ".//t:FileAttachment/t:ContentType") == "application/pdf"
 
     deleted = alice.call(
-        f'<m:DeleteAttachment><m:AttachmentIds><t:AttachmentId Id="{aid.get("Id")}"/></m:AttachmentIds></m:DeleteAttachment>'
+        f'<m:DeleteAttachment><m:AttachmentIds><t:AttachmentId Id="{aid.get("Id")}"/></m:AttachmentIds>'
+        "</m:DeleteAttachment>"
     )
     root = deleted.find(".//m:RootItemId", NS)
     assert root.get("RootItemId") == item_id and root.get("RootItemChangeKey") != aid.get("RootItemChangeKey")
@@ -107,7 +108,8 @@ def test_item_attachment_with_its_item_and_mime(world):
             text(
                 alice.call(
                     "<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:IncludeMimeContent>true"
-                    f'</t:IncludeMimeContent></m:ItemShape><m:ItemIds><t:ItemId Id="{item_id}"/></m:ItemIds></m:GetItem>'
+                    "</t:IncludeMimeContent></m:ItemShape>"
+                    f'<m:ItemIds><t:ItemId Id="{item_id}"/></m:ItemIds></m:GetItem>'
                 ),
                 ".//t:MimeContent",
             )

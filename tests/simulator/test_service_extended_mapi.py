@@ -61,7 +61,9 @@ def test_setting_pr_message_flags_marks_read_and_restrictions_see_it(world):
     assert text(get_items(bob, ids[:1]), ".//t:IsRead") == "true"
     unread = find_items(
         bob,
-        restriction=f'<m:Restriction><t:Excludes>{PR_MESSAGE_FLAGS}<t:Bitmask Value="0x1"/></t:Excludes></m:Restriction>',
+        restriction=(
+            f'<m:Restriction><t:Excludes>{PR_MESSAGE_FLAGS}<t:Bitmask Value="0x1"/></t:Excludes></m:Restriction>'
+        ),
     )
     assert [i for i, _ in item_ids(unread)] == ids[1:]
     by_subject = find_items(
@@ -95,7 +97,10 @@ def test_internet_headers_set_reads_headers_by_name(world):
         "</t:Message></m:Items></m:CreateItem>"
     )
     (item_id, _) = item_ids(created)[0]
-    path = '<t:ExtendedFieldURI DistinguishedPropertySetId="InternetHeaders" PropertyName="x-custom-tag" PropertyType="String"/>'
+    path = (
+        '<t:ExtendedFieldURI DistinguishedPropertySetId="InternetHeaders" PropertyName="x-custom-tag" '
+        'PropertyType="String"/>'
+    )
     assert _values(get_items(alice, [item_id], shape="IdOnly", extra=_ask(path))) == ["tagged"]
 
 

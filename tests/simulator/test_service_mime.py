@@ -60,7 +60,7 @@ def test_includemimecontent_writes_the_item_as_exchange_does(world):
     raw = mime_of(alice, item_id)
     assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b""), "CRLF line ends"
     msg = parse(raw)
-    names = [k.lower() for k in msg.keys()]
+    names = [k.lower() for k in msg]
     for earlier, later in (
         ("from", "subject"),
         ("subject", "thread-topic"),

@@ -160,7 +160,10 @@ def test_mail_to_a_group_reaches_its_members(world):
 
 def test_oof_settings_round_trip(world):
     _, _, alice, bob, _ = world
-    get = "<m:GetUserOofSettingsRequest><t:Mailbox><t:Address>alice@contoso.example</t:Address></t:Mailbox></m:GetUserOofSettingsRequest>"
+    get = (
+        "<m:GetUserOofSettingsRequest><t:Mailbox><t:Address>alice@contoso.example</t:Address></t:Mailbox>"
+        "</m:GetUserOofSettingsRequest>"
+    )
     fresh = alice.call(get)
     assert text(fresh, ".//t:OofState") == "Disabled" and text(fresh, ".//m:AllowExternalOof") == "All"
     set_ = (

@@ -94,7 +94,8 @@ def test_contact_indexed_field_restriction():
     )
     restriction = (
         '<m:Restriction><t:IsEqualTo><t:IndexedFieldURI FieldURI="contacts:EmailAddress" FieldIndex="EmailAddress1"/>'
-        '<t:FieldURIOrConstant><t:Constant Value="hana@example.jp"/></t:FieldURIOrConstant></t:IsEqualTo></m:Restriction>'
+        '<t:FieldURIOrConstant><t:Constant Value="hana@example.jp"/></t:FieldURIOrConstant></t:IsEqualTo>'
+        "</m:Restriction>"
     )
     assert len(item_ids(find_items(alice, folder="contacts", restriction=restriction))) == 1
 

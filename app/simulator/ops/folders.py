@@ -75,7 +75,7 @@ def folder_shape(shape_el) -> frozenset:
     base = (shape_el.findtext(T + "BaseShape") or "").strip()
     if base not in _SHAPES:
         raise Fault(soap.schema_validation_fault(f"The element 'BaseShape' has invalid value '{base}'."))
-    wanted = set(_SHAPES[base])
+    wanted: set = set(_SHAPES[base])
     extra = shape_el.find(T + "AdditionalProperties")
     if extra is not None:
         for p in extra:

@@ -13,7 +13,7 @@ from email.mime.text import MIMEText
 
 JA_SUBJECT = "会議の議事録について"
 JA_BODY = "田中様\n\nお世話になっております。\n添付の議事録をご確認ください。\n\n鈴木"
-JA_ATTACHMENT = ("議事録.txt", "第1回 定例会議 議事録\n".encode("utf-8") * 3)
+JA_ATTACHMENT = ("議事録.txt", "第1回 定例会議 議事録\n".encode() * 3)
 POLICY = email.policy.SMTP
 
 
