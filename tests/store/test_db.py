@@ -357,8 +357,8 @@ def test_migration_8_adds_item_classes_and_email_attachments(tmp_path):
         conn.execute(
             'INSERT INTO email_activity (message_id, "references", subject, body, body_is_html, sender,'
             " to_recipients, cc_recipients, direction, status, send_attempts, created_on, modified_on)"
-            " VALUES ('<old@x>', '', 'Old', '', 0, 'a@x', '', '', 'incoming', 'received', 0, '2025-05-01T10:00:00.000000Z',"
-            " '2025-05-01T10:00:00.000000Z')"
+            " VALUES ('<old@x>', '', 'Old', '', 0, 'a@x', '', '', 'incoming', 'received', 0,"
+            " '2025-05-01T10:00:00.000000Z', '2025-05-01T10:00:00.000000Z')"
         )
     open_database(path)
     try:
