@@ -1263,6 +1263,10 @@
         <translation>失敗 {n}</translation>
     </message>
     <message>
+        <source>emails marked failed by a non-delivery report {n}</source>
+        <translation>配信不能レポートにより失敗とした電子メール {n}</translation>
+    </message>
+    <message>
         <source>An incoming email could not be processed. It was left in the Inbox.</source>
         <translation>受信した電子メールを処理できませんでした。電子メールは受信トレイに残されています。</translation>
     </message>
