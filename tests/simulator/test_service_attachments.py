@@ -164,3 +164,42 @@ def test_sent_attachments_reach_the_recipient(world):
     got = get_items(bob, [received])
     aid = got.find(".//t:Attachments/t:FileAttachment/t:AttachmentId", NS).get("Id")
     assert base64.b64decode(text(get_attachment(bob, aid), ".//t:Content")) == PDF
+
+
+def test_state_file_keeps_mime_attachments_folder_properties_groups_and_oof():
+    import json
+
+    from app.simulator.directory import Directory
+    from app.simulator.service import EwsService
+    from service_util import Client
+
+    from mime_samples import html_message
+
+    directory, _, alice, _, _ = make_world()
+    raw = html_message("a@example.org", "alice@contoso.example")
+    created = alice.call(
+        '<m:CreateItem MessageDisposition="SaveOnly"><m:SavedItemFolderId><t:DistinguishedFolderId Id="inbox"/>'
+        f"</m:SavedItemFolderId><m:Items><t:Message><t:MimeContent>{base64.b64encode(raw).decode()}</t:MimeContent>"
+        "</t:Message></m:Items></m:CreateItem>"
+    )
+    (item_id, _) = item_ids(created)[0]
+    path = '<t:ExtendedFieldURI DistinguishedPropertySetId="PublicStrings" PropertyName="n" PropertyType="Integer"/>'
+    alice.call(
+        '<m:CreateFolder><m:ParentFolderId><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderId><m:Folders>'
+        f"<t:Folder><t:DisplayName>F</t:DisplayName><t:ExtendedProperty>{path}<t:Value>5</t:Value>"
+        "</t:ExtendedProperty></t:Folder></m:Folders></m:CreateFolder>"
+    )
+    directory.add_group("team@contoso.example", "Team", ["alice@contoso.example"])
+    directory.oof["alice@contoso.example"] = {"state": "Enabled", "audience": "All", "internal": "x", "external": ""}
+
+    restored = Directory.from_dict(json.loads(json.dumps(directory.to_dict())))
+    again = Client(EwsService(restored), restored.get("alice@contoso.example"))
+    got = get_items(again, [item_id])
+    assert text(got, ".//t:Attachments/t:FileAttachment/t:Name") == "report.pdf"
+    aid = got.find(".//t:AttachmentId", NS).get("Id")
+    assert base64.b64decode(text(get_attachment(again, aid), ".//t:Content")) == b"%PDF-1.4 sample"
+    assert restored.mailbox("alice@contoso.example").items[item_id].get("mime") == raw
+    (folder,) = [f for f in restored.mailbox("alice@contoso.example").folders.values() if f.name == "F"]
+    assert folder.x and list(folder.x["ext"].values()) == ["5"]
+    assert restored.group("team@contoso.example").members == ["alice@contoso.example"]
+    assert restored.oof["alice@contoso.example"]["state"] == "Enabled"

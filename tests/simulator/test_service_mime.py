@@ -230,3 +230,16 @@ def test_mime_content_as_a_field_uri_and_internet_headers(world):
     assert base64.b64decode(text(got, ".//t:MimeContent")) == raw
     headers = {h.get("HeaderName"): h.text for h in got.iterfind(".//t:InternetMessageHeader", NS)}
     assert headers["Message-ID"] == "<html-1@example.org>" and headers["Importance"] == "high"
+
+
+def test_an_attachment_given_beside_mimecontent_is_in_the_written_mime(world):
+    _, _, alice, _, _ = world
+    raw = utf8_message("suzuki@example.jp", "alice@contoso.example")
+    extra = (
+        "<t:Attachments><t:FileAttachment><t:Name>extra.txt</t:Name>"
+        f"<t:Content>{base64.b64encode(b'more').decode()}</t:Content></t:FileAttachment></t:Attachments>"
+    )
+    (item_id, _) = item_ids(create_from_mime(alice, raw, folder="inbox", extra=extra))[0]
+    written = parse(mime_of(alice, item_id))
+    assert [a.get_filename() for a in written.iter_attachments()] == ["extra.txt"]
+    assert written["Subject"] == JA_SUBJECT and written["Message-ID"] == "<ja-mail-utf8@example.jp>"

@@ -236,6 +236,7 @@ def build_item(ctx: RequestContext, el, kind: str) -> Item:
     attachments_el = el.find(T + "Attachments")
     for a_el in list(attachments_el) if attachments_el is not None else []:
         att.add(item, parse_attachment(ctx, a_el))
+        item.set("mime", None)  # an attachment the MIME does not have
     return item
 
 
