@@ -169,11 +169,11 @@ def test_sent_attachments_reach_the_recipient(world):
 def test_state_file_keeps_mime_attachments_folder_properties_groups_and_oof():
     import json
 
-    from app.simulator.directory import Directory
-    from app.simulator.service import EwsService
+    from mime_samples import html_message
     from service_util import Client
 
-    from mime_samples import html_message
+    from app.simulator.directory import Directory
+    from app.simulator.service import EwsService
 
     directory, _, alice, _, _ = make_world()
     raw = html_message("a@example.org", "alice@contoso.example")
