@@ -136,6 +136,12 @@ def test_gateway_lists_mail_folders_by_container_class(world):
     assert not {"Calendar", "Contacts", "Tasks"} & names
     inbox = next(f for f in found.iterfind(".//t:Folders/*", NS) if f.findtext("t:DisplayName", None, NS) == "Inbox")
     assert sorted(_values(inbox)) == ["0", "IPF.Note"]
+    folder_type = '<t:ExtendedFieldURI PropertyTag="0x3601" PropertyType="Integer"/>'
+    generic = (
+        f'<m:Restriction><t:IsEqualTo>{folder_type}<t:FieldURIOrConstant><t:Constant Value="1"/>'
+        "</t:FieldURIOrConstant></t:IsEqualTo></m:Restriction>"
+    )
+    assert len(list(_find_folders(alice, generic).iterfind(".//t:Folders/*", NS))) > 5, "PR_FOLDER_TYPE: generic"
 
 
 def test_folder_class_field_restriction(world):
