@@ -143,6 +143,22 @@ def _v8_dashboard(db: SqliteDatabase) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "alert_open" ON "alert" ("mailbox_id", "level") WHERE "is_open" = 1')
 
 
+def _v9_email_attachments(db: SqliteDatabase) -> None:
+    """Real mailboxes (issue 14): an email's Exchange item class (EmailActivity.item_class, so a
+    non-delivery report is known as one; existing emails are IPM.Note) and its attachments
+    (EmailAttachment: name, type, size, inline or not, the EWS id; the content fetched on demand).
+    Numbered 8 on its branch: renumbered when merged after other steps 8 and 9."""
+    db.execute_sql('ALTER TABLE "email_activity" ADD COLUMN "item_class" VARCHAR(255) NOT NULL DEFAULT \'IPM.Note\'')
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "email_attachment" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"email_id" INTEGER NOT NULL, "attachment_id" VARCHAR(1024) NOT NULL, "name" VARCHAR(255) NOT NULL, '
+        '"content_type" VARCHAR(255) NOT NULL, "size" INTEGER NOT NULL, "content_id" VARCHAR(255), '
+        '"is_inline" INTEGER NOT NULL, "is_item" INTEGER NOT NULL, "content" BLOB, '
+        'FOREIGN KEY ("email_id") REFERENCES "email_activity" ("id") ON DELETE CASCADE)'
+    )
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "email_attachment_email_id" ON "email_attachment" ("email_id")')
+
+
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_workload_state,
     3: _v3_item_link_unlinked_on,
@@ -151,5 +167,6 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     6: _v6_retries_and_message_parts,
     7: _v7_admin_screens,
     8: _v8_dashboard,
+    9: _v9_email_attachments,
 }
 LATEST = max(STEPS)

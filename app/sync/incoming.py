@@ -10,8 +10,12 @@ the store.
    the fields the store keeps, 100 per request, by parallel workers that share the profile's
    connection gate (at most "maximum concurrent connections" requests in flight).
 3. Each message is stored when the owner's tracking option says so (``app.domain.tracking``;
-   a queue tracks everything). A message already in the store (same Message-ID, delivered to
-   another mailbox too) is not stored again, only linked to this mailbox as well.
+   a queue tracks everything), with its item class and its attachments' metadata (the content
+   is fetched when asked for: app.sync.email_attachments). A message already in the store (same
+   Message-ID, delivered to another mailbox too) is not stored again, only linked to this
+   mailbox as well. A non-delivery report marks the tracked email it reports on (its
+   In-Reply-To or References) Failed. Items that are no email (meeting requests …) are skipped,
+   each logged with its kind.
 4. A message that cannot be processed — Exchange cannot return it, or storing it failed — is
    moved to the Inbox's Undeliverable folder when the profile says so; otherwise it stays and
    an email-scope alert is raised.
@@ -65,7 +69,7 @@ from app.exchange.incoming_email import (
 from app.store.alerts import raise_alert
 from app.store.base import database, utcnow
 from app.store.item_failures import item_key
-from app.store.models import EmailActivity, EmailMailboxLink, Mailbox
+from app.store.models import EmailActivity, EmailAttachment, EmailMailboxLink, Mailbox
 from app.store.repo import system_settings
 from app.sync.incoming_lookup import (
     INBOX,
@@ -94,6 +98,7 @@ COUNT_TEXTS = {  # what a cycle counted, for its history line
     "linked": _N(CTX, "linked {n}"),
     "moved to Undeliverable": _N(CTX, "moved to Undeliverable {n}"),
     "failed": _N(CTX, "failed {n}"),
+    "bounced": _N(CTX, "emails marked failed by a non-delivery report {n}"),
 }
 
 IdAndKey = tuple[str, str | None]  # an item id and its change key
@@ -296,6 +301,7 @@ class IncomingEmailSync:
                 item.item_id: item.message_id or _substitute_message_id(self.mailbox, item.item_id) for item in messages
             }
             stored = self._stored_emails(set(message_ids.values()))
+            self._mark_bounced([item for item in messages if item.is_non_delivery_report])
             try:
                 with database.atomic():  # a savepoint: if the batch insert fails, go one by one
                     self._store_bulk(messages, message_ids, stored)
@@ -367,6 +373,7 @@ class IncomingEmailSync:
             )
             new_ids = {message_id: email_id for email_id, message_id in query}
         links = [(new_ids[message_ids[item.item_id]], item) for item in new_items] + relinks
+        _store_attachments([(new_ids[message_ids[item.item_id]], item) for item in new_items])
         if links:
             EmailMailboxLink.insert_many(
                 [
@@ -415,6 +422,7 @@ class IncomingEmailSync:
                 self.counts["not tracked"] += 1
                 return
             email = EmailActivity.create(**self._email_values(item, message_id, decision.token))
+            _store_attachments([(email.id, item)])
             self._link(email.id, item)
             stored[message_id] = (email.id, True)  # a second copy in this Inbox is the same email
             self.run.created += 1
@@ -453,7 +461,28 @@ class IncomingEmailSync:
             tracking_token=token,
             received_on=item.received,
             sent_on=item.sent,
+            item_class=item.item_class[:255],
         )
+
+    def _mark_bounced(self, reports: list[IncomingEmail]) -> None:
+        """Non-delivery reports: the outgoing emails they report on are Failed."""
+        for report in reports:
+            reported = {m for m in [report.in_reply_to or "", *report.references.split()] if m}
+            if not reported:
+                log.info("non-delivery report %s names no Message-ID: nothing to mark", report.item_id)
+                continue
+            marked = (
+                EmailActivity.update(status=EmailStatus.FAILED, modified_on=utcnow())
+                .where(
+                    EmailActivity.message_id.in_(list(reported))
+                    & (EmailActivity.direction == EmailDirection.OUTGOING)
+                    & (EmailActivity.status != EmailStatus.FAILED)
+                )
+                .execute()
+            )
+            if marked:
+                log.info("non-delivery report %s: %d email(s) marked Failed", report.item_id, marked)
+                self.counts["bounced"] += marked
 
     # failures ------------------------------------------------------------------------------
     def _handle_failures(self, failed: list[FailedMessage]) -> None:
@@ -546,6 +575,26 @@ def _facts(item: IncomingEmail) -> IncomingMessage:
         references=item.references,
         conversation_id=item.conversation_id or "",
     )
+
+
+def _store_attachments(emails: list[tuple[int, IncomingEmail]]) -> None:
+    """The attachments' metadata of newly stored emails (content: fetched when asked for)."""
+    rows = [
+        dict(
+            email=email_id,
+            attachment_id=a.attachment_id,
+            name=a.name[:255],
+            content_type=a.content_type[:255],
+            size=a.size,
+            content_id=(a.content_id or None) and a.content_id[:255],
+            is_inline=a.is_inline,
+            is_item=a.is_item,
+        )
+        for email_id, item in emails
+        for a in item.attachments
+    ]
+    if rows:
+        EmailAttachment.insert_many(rows).execute()
 
 
 def _substitute_message_id(mailbox: Mailbox, item_id: str) -> str:

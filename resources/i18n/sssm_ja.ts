@@ -1775,6 +1775,10 @@
         <source>sync state was refused: read the Inbox from the start</source>
         <translation>同期状態が拒否されたため、受信トレイを最初から読み込みました</translation>
     </message>
+    <message>
+        <source>emails marked failed by a non-delivery report {n}</source>
+        <translation>配信不能レポートにより失敗とした電子メール {n}</translation>
+    </message>
 </context>
 <context>
     <name>ItemFailures</name>
