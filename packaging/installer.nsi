@@ -1,19 +1,35 @@
-﻿; Per-user installer for Server-Side Sync Manager (NSIS 3, Unicode).
+﻿; Per-user installer for Server-Side Sync Manager (NSIS 3, 64-bit, Unicode).
 ;
 ;   makensis /DVERSION=0.1.0 packaging\installer.nsi    ->  dist\SSSM-0.1.0-setup.exe
 ;
-; Wraps the one-folder PyInstaller build (dist\SSSM, from `pyinstaller build.spec`).
-; Installs for the current user only, without elevation, into
+; Wraps the one-folder PyInstaller build (dist\SSSM, from `pyinstaller build.spec`), which is
+; 64-bit: so is the installer (Target amd64-unicode; Debian's and Ubuntu's nsis package carry the
+; amd64 stubs). Installs for the current user only, without elevation, into
 ; %LOCALAPPDATA%\Programs\ServerSideSyncManager; adds a Start menu shortcut, an uninstaller
-; registered under HKCU (Settings > Apps) and an optional "Start at login" entry (HKCU Run).
-; The user's data (%LOCALAPPDATA%\ServerSideSyncManager: database, logs, cache) and the
-; passwords in Windows Credential Manager are never touched, neither by an upgrade nor by
-; uninstalling. Like MusicBrainz Picard's installer it refuses to go on while the app runs, and
-; an upgrade removes the old program files before copying the new ones (no stale modules).
+; registered under HKCU (Settings > Apps) and an optional "Start at login" entry (HKCU Run, the
+; value the app's Settings page also turns on and off). The user's data
+; (%LOCALAPPDATA%\ServerSideSyncManager: database, logs, cache) and the passwords in Windows
+; Credential Manager are never touched, neither by an upgrade nor by uninstalling. Like MusicBrainz
+; Picard's installer it refuses to go on while the app runs, and an upgrade removes the old
+; program files before copying the new ones (no stale modules).
+;
+; Silent mode takes every choice from the command line (docs/operations.md, "Installing"):
+;   SSSM-x.y.z-setup.exe /S [/AUTOSTART=1|0] [/LANG=en|ja] [/RUN] [/D=folder]
+;     /AUTOSTART  start at login on or off; left out: as it was (off on a first installation)
+;     /LANG       the installer's and uninstaller's language; left out: as before, else Windows'
+;     /RUN        start the app when the installation is done
+;     /D          the folder (NSIS's own option: last, no quotes); an upgrade stays where it was
+;   uninstall.exe /S
+; Exit codes:
+;   0  installed (uninstalled)       3  the app is running: nothing was changed
+;   1  cancelled by the user         4  a command-line option has a wrong value: nothing was changed
+;   2  stopped by an error (NSIS's own: a file that cannot be written ...)
+; The uninstaller copies itself to %TEMP% and returns at once with 0; wait for it with
+; `uninstall.exe /S _?=<install folder>` (then delete uninstall.exe) to see its exit code.
 ;
 ; This file is UTF-8 with a byte order mark (makensis needs it for the Japanese strings).
 
-Unicode true
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma
@@ -37,6 +53,9 @@ SetCompressor /SOLID lzma
 !define PUBLISHER "Server-Side Sync Manager"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_ID}"
 !define RUN_KEY "Software\Microsoft\Windows\CurrentVersion\Run"
+; exit codes of our own (0, 1 and 2 are NSIS's: done, cancelled, stopped by an error)
+!define EXIT_APP_RUNNING 3
+!define EXIT_BAD_OPTION 4
 ; the main window's title in English and Japanese (resources/i18n/sssm_ja.ts)
 !define WINDOW_TITLE_EN "Server-Side Sync Manager"
 !define WINDOW_TITLE_JA "サーバー側同期マネージャー"
@@ -55,6 +74,12 @@ VIAddVersionKey /LANG=0 "FileVersion" "${VERSION}"
 VIAddVersionKey /LANG=0 "FileDescription" "${APP_NAME} setup"
 VIAddVersionKey /LANG=0 "CompanyName" "${PUBLISHER}"
 VIAddVersionKey /LANG=0 "LegalCopyright" "${PUBLISHER}"
+
+; the command line's choices (ReadCommandLine)
+Var Option     ; the option named in the "wrong value" message
+Var Autostart  ; "1", "0" or "" (left out)
+Var LangOption ; "en", "ja" or "" (left out)
+Var RunAfterInstall
 
 !include "MUI2.nsh"
 !include "LogicLib.nsh"
@@ -94,6 +119,8 @@ LangString SecProgram ${LANG_JAPANESE} "${WINDOW_TITLE_JA} (プログラムと [
 LangString SecAutostart ${LANG_ENGLISH} "Start at login"
 LangString SecAutostart ${LANG_JAPANESE} "ログイン時に起動する"
 LangString PathTooLong ${LANG_ENGLISH} "Your PATH is too long to change safely: add $INSTDIR to it yourself to run sssm-cli from any folder."
+LangString BadOption ${LANG_ENGLISH} "Unknown value in $Option. Use: /S /AUTOSTART=1|0 /LANG=en|ja /RUN /D=folder"
+LangString BadOption ${LANG_JAPANESE} "$Option の値が正しくありません。使い方: /S /AUTOSTART=1|0 /LANG=en|ja /RUN /D=フォルダー"
 LangString PathTooLong ${LANG_JAPANESE} "PATH が長すぎるため安全に変更できません。どのフォルダーからでも sssm-cli を実行するには、$INSTDIR を手動で PATH に追加してください。"
 
 
@@ -121,6 +148,7 @@ Function ${un}WaitUntilNotRunning
     ${EndIf}
     ${If} $0 != 0
       MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(AppRunning)" /SD IDCANCEL IDRETRY retry
+      SetErrorLevel ${EXIT_APP_RUNNING}
       Abort
     ${EndIf}
   Pop $1
@@ -172,6 +200,7 @@ Section "$(SecProgram)" SecProgram
   WriteRegStr HKCU "${UNINSTALL_KEY}" "InstallLocation" "$INSTDIR"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "UninstallString" '"$INSTDIR\uninstall.exe"'
   WriteRegStr HKCU "${UNINSTALL_KEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "InstallerLanguage" "$LANGUAGE"
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoModify" 1
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
   ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
@@ -240,15 +269,74 @@ Section /o "$(SecAutostart)" SecAutostart
   WriteRegStr HKCU "${RUN_KEY}" "${APP_ID}" '"$INSTDIR\${APP_EXE}"'
 SectionEnd
 
+; /RUN: the finish page's "Run" box, for a silent installation
+Section "-Run after a silent installation"
+  ${If} ${Silent}
+  ${AndIf} $RunAfterInstall == 1
+    Exec '"$INSTDIR\${APP_EXE}"'
+  ${EndIf}
+SectionEnd
+
+
+; The command line (silent mode's choices, also honoured with pages): checked before anything
+; is changed; a wrong value ends the installer with EXIT_BAD_OPTION.
+
+Function BadOption
+  MessageBox MB_OK|MB_ICONSTOP "$(BadOption)" /SD IDOK
+  SetErrorLevel ${EXIT_BAD_OPTION}
+  Quit
+FunctionEnd
+
+Function ReadCommandLine
+  ${GetParameters} $R0
+  ClearErrors
+  ${GetOptions} $R0 "/AUTOSTART=" $Autostart
+  ${If} ${Errors}
+    StrCpy $Autostart ""
+  ${ElseIf} $Autostart != "1"
+  ${AndIf} $Autostart != "0"
+    StrCpy $Option "/AUTOSTART"
+    Call BadOption
+  ${EndIf}
+  ClearErrors
+  ${GetOptions} $R0 "/LANG=" $LangOption
+  ${If} ${Errors}
+    StrCpy $LangOption ""
+  ${ElseIf} $LangOption == "en"
+    StrCpy $LANGUAGE ${LANG_ENGLISH}
+  ${ElseIf} $LangOption == "ja"
+    StrCpy $LANGUAGE ${LANG_JAPANESE}
+  ${Else}
+    StrCpy $Option "/LANG"
+    Call BadOption
+  ${EndIf}
+  ClearErrors
+  ${GetOptions} $R0 "/RUN" $R1
+  ${If} ${Errors}
+    StrCpy $RunAfterInstall 0
+  ${Else}
+    StrCpy $RunAfterInstall 1
+  ${EndIf}
+FunctionEnd
 
 ; after the sections: .onInit refers to their indices
 Function .onInit
-  !insertmacro MUI_LANGDLL_DISPLAY
+  Call ReadCommandLine
+  ${If} $LangOption == ""  ; the language of the last installation, else ask (pages) or Windows'
+    !insertmacro MUI_LANGDLL_DISPLAY
+  ${EndIf}
   Call WaitUntilNotRunning  ; early, before any page; the program section checks again
-  ; keep "Start at login" as the user left it when upgrading
-  ReadRegStr $0 HKCU "${RUN_KEY}" "${APP_ID}"
-  ${If} $0 != ""
+  ; "Start at login": as on the command line, else as the user left it when upgrading
+  ${If} $Autostart == ""
+    ReadRegStr $Autostart HKCU "${RUN_KEY}" "${APP_ID}"
+    ${If} $Autostart != ""
+      StrCpy $Autostart "1"
+    ${EndIf}
+  ${EndIf}
+  ${If} $Autostart == "1"
     SectionSetFlags ${SecAutostart} ${SF_SELECTED}
+  ${Else}
+    SectionSetFlags ${SecAutostart} 0
   ${EndIf}
 FunctionEnd
 
