@@ -983,14 +983,6 @@
         <translation>プロファイルの資格情報にユーザー名とパスワードを入力してください。</translation>
     </message>
     <message>
-        <source>Windows integrated authentication is not available on this computer (profile “{subject}”).</source>
-        <translation>このコンピューターでは Windows 統合認証を使用できません (プロファイル「{subject}」)。</translation>
-    </message>
-    <message>
-        <source>Use credentials specified by the user or queue, or in the email server profile.</source>
-        <translation>ユーザーまたはキューで指定した資格情報か、電子メールサーバープロファイルで指定した資格情報を使用してください。</translation>
-    </message>
-    <message>
         <source>The EWS address {subject} starts with http://, but the profile&apos;s “Use SSL” setting is on, so it is not used.</source>
         <translation>EWS アドレス {subject} は http:// で始まっていますが、プロファイルの [SSL を使用する] がオンのため、このアドレスは使用されません。</translation>
     </message>
@@ -1085,6 +1077,22 @@
     <message>
         <source>Choose another email server profile.</source>
         <translation>別の電子メールサーバープロファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>Windows integrated authentication needs Windows (profile “{subject}”): it logs on as the Windows user who runs the app, and this computer does not run Windows.</source>
+        <translation>Windows 統合認証には Windows が必要です (プロファイル「{subject}」)。アプリを実行している Windows ユーザーとしてログオンしますが、このコンピューターは Windows ではありません。</translation>
+    </message>
+    <message>
+        <source>Run the app on Windows, or use credentials specified by the user or queue, or in the email server profile.</source>
+        <translation>Windows でアプリを実行するか、ユーザーまたはキューで指定した資格情報、または電子メールサーバープロファイルで指定した資格情報を使用してください。</translation>
+    </message>
+    <message>
+        <source>The email server profile “{subject}” uses Windows integrated authentication, which sends no password, with Basic authentication, which needs one.</source>
+        <translation>電子メールサーバープロファイル「{subject}」は、パスワードを送信しない Windows 統合認証と、パスワードが必要な Basic 認証を組み合わせています。</translation>
+    </message>
+    <message>
+        <source>Choose Auto detect, Negotiate or NTLM as the profile&apos;s authentication protocol.</source>
+        <translation>プロファイルの [認証プロトコル] で [自動検出]、Negotiate、NTLM のいずれかを選択してください。</translation>
     </message>
     <message>
         <source>Give the profile&apos;s account the ApplicationImpersonation role in Exchange, or turn impersonation off and use each mailbox&apos;s credentials.</source>
@@ -2737,6 +2745,18 @@
         <translation>システムの既定</translation>
     </message>
     <message>
+        <source>Windows only: the app is started at login by Windows, from the same setting as the installer&apos;s “Start at login”.</source>
+        <translation>Windows のみ: ログイン時のアプリの起動は Windows が行います。インストーラーの [ログイン時に起動する] と同じ設定です。</translation>
+    </message>
+    <message>
+        <source>The Windows setting cannot be read: %1</source>
+        <translation>Windows の設定を読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>Opens the app when you sign in to Windows. The installer&apos;s “Start at login” is the same setting.</source>
+        <translation>Windows にサインインしたときにアプリを開きます。インストーラーの [ログイン時に起動する] と同じ設定です。</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
@@ -2755,6 +2775,10 @@
     <message>
         <source>The settings were not saved</source>
         <translation>設定は保存されませんでした</translation>
+    </message>
+    <message>
+        <source>Start at login: %1</source>
+        <translation>ログイン時に起動する: %1</translation>
     </message>
     <message>
         <source>Saved. The language changes the next time the app starts; everything else applies now.</source>
@@ -2839,6 +2863,10 @@
     <message>
         <source>New mailboxes start with this profile.</source>
         <translation>新規メールボックスには、最初にこのプロファイルが設定されます。</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>ログイン時に起動する</translation>
     </message>
     <message>
         <source>Email</source>
@@ -3311,6 +3339,10 @@
         <translation>電子メールサーバープロファイルを選択してください。サーバー側同期には必要です。</translation>
     </message>
     <message>
+        <source>Windows integrated authentication needs Windows: the app logs on as the Windows user who runs it. On this computer, use the credentials of the user or queue, or of the profile.</source>
+        <translation>Windows 統合認証には Windows が必要です。アプリは、アプリを実行している Windows ユーザーとしてログオンします。このコンピューターでは、ユーザーまたはキューの資格情報か、プロファイルの資格情報を使用してください。</translation>
+    </message>
+    <message>
         <source>Only a queue&apos;s mailbox can delete emails after processing.</source>
         <translation>処理後に電子メールを削除できるのはキューのメールボックスだけです。</translation>
     </message>
@@ -3367,12 +3399,12 @@
         <translation>プロファイルのユーザーのパスワードを入力してください。</translation>
     </message>
     <message>
-        <source>Windows integrated authentication is only available on Windows.</source>
-        <translation>Windows 統合認証は Windows でのみ使用できます。</translation>
-    </message>
-    <message>
         <source>The profile uses the credentials of each user or queue: allow this mailbox&apos;s credentials to be used for email processing.</source>
         <translation>プロファイルはユーザーまたはキューごとの資格情報を使用します。このメールボックスの [電子メール処理での資格情報の使用を許可する] をオンにしてください。</translation>
+    </message>
+    <message>
+        <source>Windows integrated authentication sends no password, and Basic authentication needs one: choose Auto detect, Negotiate or NTLM as the authentication protocol.</source>
+        <translation>Windows 統合認証はパスワードを送信しませんが、Basic 認証にはパスワードが必要です。[認証プロトコル] で [自動検出]、Negotiate、NTLM のいずれかを選択してください。</translation>
     </message>
     <message>
         <source>Enter the user name this mailbox connects with.</source>
