@@ -46,6 +46,9 @@ SetCompressor /SOLID lzma
 !define APP_NAME "Server-Side Sync Manager"
 !define APP_ID "ServerSideSyncManager"
 !define APP_EXE "SSSM.exe"
+; the app's AppUserModelID (app/__init__.py APP_USER_MODEL_ID): the shortcut carries it, so that a
+; pinned shortcut, the running window and its toasts are one app for the taskbar
+!define APP_USER_MODEL_ID "ServerSideSyncManager.SSSM"
 ; the console twin of SSSM.exe (same files): for PowerShell and Task Scheduler, put on the user's PATH
 !define CLI_EXE "sssm-cli.exe"
 ; NSIS strings hold 1024 characters: a longer PATH is never rewritten (it would be cut short)
@@ -192,6 +195,8 @@ Section "$(SecProgram)" SecProgram
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
   CreateShortcut "$SMPROGRAMS\${APP_NAME}.lnk" "$INSTDIR\${APP_EXE}" "" "$INSTDIR\${APP_EXE}" 0
+  Push "$SMPROGRAMS\${APP_NAME}.lnk"
+  Call SetShortcutAppUserModelId
 
   WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayName" "${APP_NAME}"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayVersion" "${VERSION}"
@@ -212,6 +217,59 @@ Section "$(SecProgram)" SecProgram
 
   Call AddToUserPath
 SectionEnd
+
+; The shortcut on the stack gets System.AppUserModel.ID (IPropertyStore through the System
+; plugin: IShellLinkW, IPersistFile::Load, IPropertyStore::SetValue and Commit, IPersistFile::Save).
+; A failure leaves a working shortcut without it (the taskbar then keeps a pinned copy apart).
+!define CLSID_ShellLink "{00021401-0000-0000-C000-000000000046}"
+!define IID_IShellLinkW "{000214F9-0000-0000-C000-000000000046}"
+!define IID_IPersistFile "{0000010b-0000-0000-C000-000000000046}"
+!define IID_IPropertyStore "{886D8EEB-8CF2-4446-8D02-CDBA1DBDCF99}"
+!define PKEY_AppUserModel_ID_FMTID "{9F4C2855-9F79-4B39-A8D0-E1D42DE1D5F3}"
+!define VT_LPWSTR 31
+Function SetShortcutAppUserModelId
+  Exch $0  ; the .lnk
+  Push $1
+  Push $2
+  Push $3
+  Push $4
+  Push $5
+  Push $6
+  System::Call 'ole32::CoCreateInstance(g "${CLSID_ShellLink}", p 0, i 1, g "${IID_IShellLinkW}", *p .r1) i .r6'
+  ${If} $6 = 0
+    System::Call '$1->0(g "${IID_IPersistFile}", *p .r2) i .r6'
+    ${If} $6 = 0
+      System::Call '$2->5(w r0, i 2) i .r6'  ; Load, STGM_READWRITE
+      ${If} $6 = 0
+        System::Call '$1->0(g "${IID_IPropertyStore}", *p .r3) i .r6'
+        ${If} $6 = 0
+          System::Call '*(&g16 "${PKEY_AppUserModel_ID_FMTID}", i 5) p .r4'  ; PROPERTYKEY
+          System::Call '*(&i2 ${VT_LPWSTR}, &i6 0, w "${APP_USER_MODEL_ID}", &i8 0) p .r5'  ; PROPVARIANT
+          System::Call '$3->6(p r4, p r5) i .r6'  ; SetValue
+          ${If} $6 = 0
+            System::Call '$3->7() i .r6'  ; Commit
+            System::Call '$2->6(p 0, i 1) i .r6'  ; Save to the loaded file
+          ${EndIf}
+          System::Free $4
+          System::Free $5
+          System::Call '$3->2()'
+        ${EndIf}
+      ${EndIf}
+      System::Call '$2->2()'
+    ${EndIf}
+    System::Call '$1->2()'
+  ${EndIf}
+  ${If} $6 != 0
+    DetailPrint "The shortcut has no AppUserModelID ($6)"
+  ${EndIf}
+  Pop $6
+  Pop $5
+  Pop $4
+  Pop $3
+  Pop $2
+  Pop $1
+  Pop $0
+FunctionEnd
 
 ; sssm-cli from any PowerShell: $INSTDIR on the user's own PATH (HKCU\Environment, no elevation),
 ; once; running shells and Explorer are told (WM_SETTINGCHANGE). The uninstaller takes it out.

@@ -83,3 +83,22 @@ def test_second_instance_raises_the_first(qtbot, tmp_path):
             assert not second.claim()
     finally:
         first.release()
+
+
+def test_the_tray_icon_is_drawn_in_the_taskbar_set_and_redrawn_when_the_scheme_changes(main_window, sample):
+    import sys
+
+    from app.gui.icons import FULL_COLOUR, status_icon, tray_icon_set
+
+    tray = TrayController(main_window, available=True)
+    try:
+        expected = status_icon(tray.state, tray_icon_set()).pixmap(32, 32).toImage()
+        assert tray.tray.icon().pixmap(32, 32).toImage() == expected
+        if sys.platform != "win32":
+            assert tray_icon_set() == FULL_COLOUR
+        Alert.update(is_open=False).execute()
+        QApplication.styleHints().colorSchemeChanged.emit(QApplication.styleHints().colorScheme())
+        assert tray.state == "ok", "the scheme change redrew the icon from the current state"
+    finally:
+        tray.tray.hide()
+        QApplication.instance().setQuitOnLastWindowClosed(True)
