@@ -79,14 +79,15 @@ def test_integrated_authentication_gives_exchangelib_no_credentials_and_the_sspi
     assert (credentials.username, credentials.password, auth_type) == ("alice@contoso.com", "Passw0rd!", "NTLM")
 
 
-def _integrated_mailbox(url: str, ca_path: str, email: str, *, save_as_windows: bool) -> Mailbox:
+def _integrated_mailbox(server, email: str, *, save_as_windows: bool) -> Mailbox:
     """A profile with Windows integrated authentication and its approved mailbox, saved as the
     app saves them; off Windows, where the form refuses the choice, as a store made on Windows."""
     settings = ProfileSettings(
         name="Integrated",
         auto_discover=False,
-        incoming_url=url,
-        trusted_ca_path=ca_path,
+        incoming_url=server.ews_url,
+        incoming_port=server.port,
+        trusted_ca_path=str(server.ca_path),
         process_email_from=datetime(2020, 1, 1, tzinfo=timezone.utc),
         timeout_seconds=10,
         credential_source=CredentialSource.WINDOWS_INTEGRATED if save_as_windows else CredentialSource.PROFILE,
@@ -106,7 +107,7 @@ def _integrated_mailbox(url: str, ca_path: str, email: str, *, save_as_windows: 
 
 @not_on_windows
 def test_test_and_enable_fails_its_precondition_step_off_windows_before_any_traffic(store, ews):
-    mailbox = _integrated_mailbox(ews.ews_url, str(ews.ca_path), "alice@contoso.com", save_as_windows=False)
+    mailbox = _integrated_mailbox(ews.server, "alice@contoso.com", save_as_windows=False)
     before = ews.stats.count()
     report = run_mailbox_test(mailbox.id)
     assert [(step.name, step.status) for step in report.steps] == [("preconditions", RunStatus.FAILURE)]
@@ -129,7 +130,7 @@ def test_on_windows_test_and_enable_logs_on_as_the_signed_in_user_with_no_passwo
         server.add_account(email, "a password nobody sends")
         server.accept_windows_logon(windows_account(), email)
         try:
-            mailbox = _integrated_mailbox(server.ews_url, str(server.ca_path), email, save_as_windows=True)
+            mailbox = _integrated_mailbox(server, email, save_as_windows=True)
             report = run_mailbox_test(mailbox.id)
         finally:
             net.trust_ca_for(server.ews_url, None)

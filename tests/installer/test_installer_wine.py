@@ -55,7 +55,7 @@ def prefix(tmp_path_factory):
     created.create()
     print(f"\nWine prefix created in {time.monotonic() - started:.1f} s")
     yield created
-    created.kill()
+    created.stop()
 
 
 @pytest.fixture
@@ -83,7 +83,6 @@ def shortcut(prefix):
 
 def install(prefix, builds, version, *options, expect=0):
     code = prefix.run(setup_exe(builds, version), "/S", *options)
-    prefix.wait()
     assert code == expect, f"setup {version} /S {' '.join(options)} exited with {code}, expected {expect}"
 
 
@@ -91,8 +90,8 @@ def uninstall(prefix):
     """The uninstaller as Settings > Apps runs it quietly (it copies itself to %TEMP% and returns)."""
     if (install_dir(prefix) / "uninstall.exe").exists():
         code = prefix.run(install_dir(prefix) / "uninstall.exe", "/S")
-        prefix.wait()
         assert code == 0, f"uninstall.exe /S exited with {code}"
+        wait_for(lambda: prefix.key(UNINSTALL_KEY) is None, "the uninstaller's copy in %TEMP% to finish", timeout=60)
 
 
 def fresh(prefix):
@@ -103,7 +102,6 @@ def fresh(prefix):
 
 def set_user_path(prefix, value):
     code = prefix.run("reg", "add", r"HKCU\Environment", "/v", "Path", "/t", "REG_EXPAND_SZ", "/d", value, "/f")
-    prefix.wait()
     assert code == 0, "could not set the user's PATH"
 
 
@@ -259,7 +257,6 @@ def test_silent_options_language_run_after_installation_and_a_wrong_value(prefix
     before = snapshot(prefix)
     for option in ("/AUTOSTART=yes", "/LANG=fr"):
         code = prefix.run(setup_exe(builds, "0.2.0"), "/S", option)
-        prefix.wait()
         assert code == EXIT_BAD_OPTION, f"setup /S {option} exited with {code}, expected {EXIT_BAD_OPTION}"
     assert snapshot(prefix) == before, "a wrong option changed something"
 
