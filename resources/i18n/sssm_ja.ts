@@ -1210,14 +1210,6 @@
         <translation>プロファイルの資格情報にユーザー名とパスワードを入力してください。</translation>
     </message>
     <message>
-        <source>Windows integrated authentication is not available on this computer (profile “{subject}”).</source>
-        <translation>このコンピューターでは Windows 統合認証を使用できません (プロファイル「{subject}」)。</translation>
-    </message>
-    <message>
-        <source>Use credentials specified by the user or queue, or in the email server profile.</source>
-        <translation>ユーザーまたはキューで指定した資格情報か、電子メールサーバープロファイルで指定した資格情報を使用してください。</translation>
-    </message>
-    <message>
         <source>The EWS address {subject} starts with http://, but the profile&apos;s “Use SSL” setting is on, so it is not used.</source>
         <translation>EWS アドレス {subject} は http:// で始まっていますが、プロファイルの [SSL を使用する] がオンのため、このアドレスは使用されません。</translation>
     </message>
@@ -1472,6 +1464,22 @@
     <message>
         <source>Give the email server profile&apos;s account the ApplicationImpersonation role in Exchange, then test again.</source>
         <translation>Exchange で電子メールサーバープロファイルのアカウントに ApplicationImpersonation ロールを付与し、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <source>Windows integrated authentication needs Windows (profile “{subject}”): it logs on as the Windows user who runs the app, and this computer does not run Windows.</source>
+        <translation>Windows 統合認証には Windows が必要です (プロファイル「{subject}」)。アプリを実行している Windows ユーザーとしてログオンしますが、このコンピューターは Windows ではありません。</translation>
+    </message>
+    <message>
+        <source>Run the app on Windows, or use credentials specified by the user or queue, or in the email server profile.</source>
+        <translation>Windows でアプリを実行するか、ユーザーまたはキューで指定した資格情報、または電子メールサーバープロファイルで指定した資格情報を使用してください。</translation>
+    </message>
+    <message>
+        <source>The email server profile “{subject}” uses Windows integrated authentication, which sends no password, with Basic authentication, which needs one.</source>
+        <translation>電子メールサーバープロファイル「{subject}」は、パスワードを送信しない Windows 統合認証と、パスワードが必要な Basic 認証を組み合わせています。</translation>
+    </message>
+    <message>
+        <source>Choose Auto detect, Negotiate or NTLM as the profile&apos;s authentication protocol.</source>
+        <translation>プロファイルの [認証プロトコル] で [自動検出]、Negotiate、NTLM のいずれかを選択してください。</translation>
     </message>
 </context>
 <context>
@@ -4050,6 +4058,26 @@
         <source>An email, appointment, contact or task that did not synchronize is listed on the Dashboard&apos;s Item monitoring tab this many days after its last failure.</source>
         <translation>同期されなかった電子メール、予定、取引先担当者、タスクは、最後の失敗からこの日数の間、[ダッシュボード] の [アイテムの監視] タブに表示されます。</translation>
     </message>
+    <message>
+        <source>Windows only: the app is started at login by Windows, from the same setting as the installer&apos;s “Start at login”.</source>
+        <translation>Windows のみ: ログイン時のアプリの起動は Windows が行います。インストーラーの [ログイン時に起動する] と同じ設定です。</translation>
+    </message>
+    <message>
+        <source>The Windows setting cannot be read: %1</source>
+        <translation>Windows の設定を読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>Opens the app when you sign in to Windows. The installer&apos;s “Start at login” is the same setting.</source>
+        <translation>Windows にサインインしたときにアプリを開きます。インストーラーの [ログイン時に起動する] と同じ設定です。</translation>
+    </message>
+    <message>
+        <source>Start at login: %1</source>
+        <translation>ログイン時に起動する: %1</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>ログイン時に起動する</translation>
+    </message>
 </context>
 <context>
     <name>StackedHourlyBars</name>
@@ -4638,10 +4666,6 @@
         <translation>プロファイルのユーザーのパスワードを入力してください。</translation>
     </message>
     <message>
-        <source>Windows integrated authentication is only available on Windows.</source>
-        <translation>Windows 統合認証は Windows でのみ使用できます。</translation>
-    </message>
-    <message>
         <source>The profile uses the credentials of each user or queue: allow this mailbox&apos;s credentials to be used for email processing.</source>
         <translation>プロファイルはユーザーまたはキューごとの資格情報を使用します。このメールボックスの [電子メール処理での資格情報の使用を許可する] をオンにしてください。</translation>
     </message>
@@ -4696,6 +4720,14 @@
     <message>
         <source>This mailbox does not send email with server-side synchronization (or it is not active): choose one that does.</source>
         <translation>このメールボックスはサーバー側同期で電子メールを送信しません (または非アクティブです)。サーバー側同期で送信するメールボックスを選択してください。</translation>
+    </message>
+    <message>
+        <source>Windows integrated authentication needs Windows: the app logs on as the Windows user who runs it. On this computer, use the credentials of the user or queue, or of the profile.</source>
+        <translation>Windows 統合認証には Windows が必要です。アプリは、アプリを実行している Windows ユーザーとしてログオンします。このコンピューターでは、ユーザーまたはキューの資格情報か、プロファイルの資格情報を使用してください。</translation>
+    </message>
+    <message>
+        <source>Windows integrated authentication sends no password, and Basic authentication needs one: choose Auto detect, Negotiate or NTLM as the authentication protocol.</source>
+        <translation>Windows 統合認証はパスワードを送信しませんが、Basic 認証にはパスワードが必要です。[認証プロトコル] で [自動検出]、Negotiate、NTLM のいずれかを選択してください。</translation>
     </message>
 </context>
 </TS>

@@ -194,6 +194,18 @@ class Ui_SettingsPage(object):
 
         self.generalForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.defaultProfileHint)
 
+        self.startAtLogin = QCheckBox(self.generalGroup)
+        self.startAtLogin.setObjectName(u"startAtLogin")
+
+        self.generalForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.startAtLogin)
+
+        self.startAtLoginHint = QLabel(self.generalGroup)
+        self.startAtLoginHint.setObjectName(u"startAtLoginHint")
+        self.startAtLoginHint.setWordWrap(True)
+        self.startAtLoginHint.setStyleSheet(u"color: #595959;")
+
+        self.generalForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.startAtLoginHint)
+
 
         self.leftColumn.addWidget(self.generalGroup)
 
@@ -504,6 +516,7 @@ class Ui_SettingsPage(object):
         self.defaultProfileError.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Validation message", None))
 #endif // QT_CONFIG(accessibility)
         self.defaultProfileHint.setText(QCoreApplication.translate("SettingsPage", u"New mailboxes start with this profile.", None))
+        self.startAtLogin.setText(QCoreApplication.translate("SettingsPage", u"Start at login", None))
         self.emailGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Email", None))
         self.trackingTokenPrefixLabel.setText(QCoreApplication.translate("SettingsPage", u"Tracking token prefix", None))
 #if QT_CONFIG(accessibility)

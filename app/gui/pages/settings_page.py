@@ -1,6 +1,7 @@
 """The Settings page (システム設定; docs/product-rules.md §4): the system settings, grouped — alerts
 recorded and notified, credentials over non-SSL, retries, the tracking token prefix and alert emails,
-the language and the default profile.
+the language and the default profile; and, on Windows, start at login (not in the store: the
+HKCU Run value the installer writes too, app.autostart).
 
 Every field is checked as it changes, with the rule's message under it. Save writes them in one
 transaction (app.store.system_settings) and they apply at once: the engine and the tray read them
@@ -13,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QLineEdit, QSpinBox, QWidget
 
+from app import autostart
 from app.domain.system_settings import SystemSettingsValues, check_token_prefix, validate_system_settings
 from app.domain.tracking import make_tracking_token
 from app.domain.validation import ValidationError, ValidationIssue
@@ -46,6 +48,7 @@ class SettingsPage(QWidget):
             [ui.alertsForm, ui.emailForm, ui.securityForm, ui.retriesForm, ui.monitoringForm, ui.generalForm],
         )
         self.stored = SystemSettingsValues()
+        self.stored_start_at_login = False  # as the Run key says
         self.issues: list[ValidationIssue] = []
         self._loading = False
         self._just_saved = ""  # what the status says after a save, until the next edit
@@ -64,6 +67,7 @@ class SettingsPage(QWidget):
         ):
             spin.valueChanged.connect(self._changed)
         ui.trackingTokenPrefix.textChanged.connect(self._changed)
+        ui.startAtLogin.toggled.connect(self._changed)
         for combo in (ui.notifyMailbox, ui.language, ui.defaultProfile):
             combo.currentIndexChanged.connect(self._changed)
         ui.saveButton.clicked.connect(self.save)
@@ -97,17 +101,49 @@ class SettingsPage(QWidget):
     def refresh(self) -> None:
         """Re-read the choices (profiles, mailboxes that can send) and, unless there are unsaved
         edits, the stored settings; unsaved edits stay as they are."""
-        edits = self.values() if self.is_dirty() else None  # the widgets hold what was shown
+        dirty = self.is_dirty()
+        edits = self.values() if dirty else None  # the widgets hold what was shown
+        start_edit = self.ui.startAtLogin.isChecked()
         self.stored = load_system_settings()
         shown = edits if edits is not None else self.stored
         self._fill_choices(shown)
+        self._load_start_at_login(start_edit if dirty else None)
         self.show_values(shown)
 
     def revert(self) -> None:
         """Put back what is stored."""
         self.stored = load_system_settings()
         self._fill_choices(self.stored)
+        self._load_start_at_login()
         self.show_values(self.stored)
+
+    def _load_start_at_login(self, shown: bool | None = None) -> None:
+        """Start at login as the Run key says (*shown*: an unsaved edit to keep showing); where
+        there is no Run key (not Windows) or it cannot be read, off and disabled, with the reason."""
+        ui = self.ui
+        key = autostart.run_key()
+        reason = ""
+        self.stored_start_at_login = False
+        if key is None:
+            reason = self.tr(
+                "Windows only: the app is started at login by Windows, from the same setting as the installer's "
+                "“Start at login”."
+            )
+        else:
+            try:
+                self.stored_start_at_login = autostart.is_enabled(key)
+            except OSError as exc:
+                reason = self.tr("The Windows setting cannot be read: %1").replace("%1", str(exc))
+        self._loading = True
+        ui.startAtLogin.setEnabled(not reason)
+        ui.startAtLogin.setChecked(self.stored_start_at_login if shown is None or reason else shown)
+        self._loading = False
+        ui.startAtLoginHint.setText(
+            reason
+            or self.tr(
+                "Opens the app when you sign in to Windows. The installer's “Start at login” is the same setting."
+            )
+        )
 
     def _fill_choices(self, shown: SystemSettingsValues) -> None:
         """The profiles, and the mailboxes that can send alert emails — with the one *shown* even
@@ -176,7 +212,10 @@ class SettingsPage(QWidget):
         )
 
     def is_dirty(self) -> bool:
-        return self.values() != self.stored
+        return self.values() != self.stored or self._start_at_login_changed()
+
+    def _start_at_login_changed(self) -> bool:
+        return self.ui.startAtLogin.isChecked() != self.stored_start_at_login
 
     def _changed(self, *_args: object) -> None:
         if self._loading:
@@ -196,7 +235,7 @@ class SettingsPage(QWidget):
             ).replace("%1", example)
         )
         self.errors.set_row_visible(ui.trackingTokenPrefixHint, prefix_ok)
-        dirty = values != self.stored
+        dirty = values != self.stored or self._start_at_login_changed()
         if dirty:
             self._just_saved = ""
         for group, title in self._group_titles.items():
@@ -211,6 +250,8 @@ class SettingsPage(QWidget):
     def _group_changed(self, group: QGroupBox, values: SystemSettingsValues) -> bool:
         """Whether a field of *group* differs from what is stored."""
         changed = {name for name in vars(values) if getattr(values, name) != getattr(self.stored, name)}
+        if self._start_at_login_changed():
+            changed.add("start_at_login")
         editors = (QCheckBox, QSpinBox, QLineEdit, QComboBox)
         fields_of_group = {
             _setting_of(widget.objectName()) for widget in group.findChildren(QWidget) if isinstance(widget, editors)
@@ -220,11 +261,26 @@ class SettingsPage(QWidget):
     # --- saving -----------------------------------------------------------------------------
 
     def save(self) -> bool:
+        """The settings in one transaction, and start at login before it (undone when the
+        transaction is refused): all of it is saved, or nothing."""
         values = self.values()
         language_changed = values.language != self.stored.language
+        start_at_login = self.ui.startAtLogin.isChecked()
+        start_changed = self._start_at_login_changed()
+        try:
+            previous = autostart.current_command() if start_changed else None
+            if start_changed:
+                autostart.set_enabled(start_at_login)
+        except OSError as exc:
+            messages.show_error(
+                self, self.tr("The settings were not saved"), self.tr("Start at login: %1").replace("%1", str(exc))
+            )
+            return False
         try:
             save_system_settings(values)
         except ValidationError as exc:
+            if start_changed:
+                autostart.restore(previous)
             self.errors.show(exc.issues)
             messages.show_error(
                 self,
@@ -233,6 +289,7 @@ class SettingsPage(QWidget):
             )
             return False
         self.stored = load_system_settings()
+        self._load_start_at_login()
         self.show_values(self.stored)
         self._just_saved = (
             self.tr("Saved. The language changes the next time the app starts; everything else applies now.")

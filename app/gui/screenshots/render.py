@@ -2,8 +2,8 @@
 
 Renders every main page, the wizard pages, the profile form and mailbox editor tabs, the
 notification pane and the test report with sample data to PNG files. Everything happens in a
-temporary home with an in-memory keyring: nothing of the user's is read or written. With
-*check* it also reports clipped text and overlapping widgets (exit code 1).
+temporary home with an in-memory keyring and Run key: nothing of the user's is read or written.
+With *check* it also reports clipped text and overlapping widgets (exit code 1).
 
 ``main(outdir, lang, scale, check)`` is what the command ``python -m app screenshots OUTDIR
 [--lang ja] [--scale 1.5] [--check]`` (app/cli/screenshots.py) runs.
@@ -637,6 +637,29 @@ def _memory_keyring():
     keyring.set_keyring(MemoryKeyring())
 
 
+def _memory_run_key():
+    """Start at login in memory, and on: the pictures show the Windows page wherever they are
+    made, and never read or change this computer's registry."""
+    from app import autostart
+
+    class MemoryRunKey:
+        def __init__(self):
+            self.command: str | None = autostart.start_command(
+                r"C:\Users\admin\AppData\Local\Programs\SSSM\SSSM.exe", True
+            )
+
+        def read(self):
+            return self.command
+
+        def write(self, command):
+            self.command = command
+
+        def delete(self):
+            self.command = None
+
+    autostart.use_run_key(MemoryRunKey())
+
+
 def main(outdir: Path, lang: str = "en", scale: float = 1.0, check: bool = False) -> int:
     """Render every view to OUTDIR/<name>.png in *lang* at *scale*; with *check*, print the layout
     problems found and return 1 if there are any. Starts Qt itself: call it before any QApplication."""
@@ -645,6 +668,7 @@ def main(outdir: Path, lang: str = "en", scale: float = 1.0, check: bool = False
     with tempfile.TemporaryDirectory(prefix="sssm-screens-") as home:
         os.environ["SSSM_HOME"] = home
         _memory_keyring()
+        _memory_run_key()
         from PySide6.QtCore import qInstallMessageHandler
 
         from app import paths

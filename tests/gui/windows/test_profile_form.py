@@ -74,3 +74,24 @@ def test_profile_password_is_replaced_only_when_typed(qtbot, sample, message_log
     qtbot.keyClicks(cred.password, "new-secret")
     click(form.ui.saveButton)
     assert secrets.get_password(secrets.profile_key(sample.profile_ids[1])) == "new-secret"
+
+
+def test_windows_integrated_authentication_is_explained_where_it_cannot_be_used(qtbot, sample, message_log):
+    import sys
+
+    from app.domain.enums import AuthProtocol, CredentialSource
+
+    form = _form(qtbot, sample.profile_ids[0])
+    cred, adv = form.fields.credentials, form.fields.advanced
+    cred.credentialSource.setCurrentIndex(cred.credentialSource.findData(CredentialSource.WINDOWS_INTEGRATED.value))
+    adv.authProtocol.setCurrentIndex(adv.authProtocol.findData(AuthProtocol.NEGOTIATE.value))
+    if sys.platform == "win32":
+        assert cred.credentialSourceError.text() == ""
+        assert form.ui.saveButton.isEnabled()
+    else:
+        assert not cred.credentialSourceError.isHidden(), "the message row is shown"
+        assert "needs Windows" in cred.credentialSourceError.text()
+        assert not form.ui.saveButton.isEnabled(), "the choice cannot be saved off Windows"
+    adv.authProtocol.setCurrentIndex(adv.authProtocol.findData(AuthProtocol.BASIC.value))
+    if sys.platform == "win32":
+        assert "Basic" in cred.credentialSourceError.text() and not form.ui.saveButton.isEnabled()
