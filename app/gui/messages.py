@@ -82,6 +82,31 @@ def confirm_action(
     return box
 
 
+def ask_unsaved(
+    parent: QWidget, title: str, text: str, on_save: Callable[[], None], on_discard: Callable[[], None]
+) -> QMessageBox:
+    """Ask before closing a window with unsaved changes: Save, Discard or Cancel, each saying
+    what it does. Save is the default (it loses nothing); Cancel is what Esc answers; only the
+    Discard button throws the changes away."""
+    box = _box(parent, QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton)
+    box.setInformativeText(QCoreApplication.translate("Messages", "Your changes are lost if you discard them."))
+    save = box.addButton(QCoreApplication.translate("Messages", "&Save"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(QCoreApplication.translate("Messages", "&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QCoreApplication.translate("Messages", "&Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+
+    def finished(_result: int) -> None:
+        if box.clickedButton() is save:
+            on_save()
+        elif box.clickedButton() is discard:
+            on_discard()
+
+    box.finished.connect(finished)
+    box.open()
+    return box
+
+
 def open_save_dialog(parent, title: str, name_filter: str, suffix: str, file_name: str, on_selected):
     """A non-modal "save as" dialog (open(), not exec()); *on_selected(path)* gets the chosen file.
     Returns the dialog: the caller keeps a reference while it is open."""
