@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QIcon
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -36,7 +36,6 @@ from app.domain.validation import ValidationIssue
 from app.gui.i18n import translate
 
 SUFFIX = "Error"
-CONTEXT = "FieldErrors"
 # focus that leaves for another window or a list's pop-up does not mean the person is done
 _NOT_LEAVING = {Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason}
 
@@ -90,7 +89,7 @@ class FieldErrors(QObject):
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         label.setTextFormat(Qt.TextFormat.PlainText)  # a message is text, whatever it quotes
         label.setBuddy(widget)  # the accessible relation: this label is about that field
-        label.setAccessibleName(translate(CONTEXT, "%1: validation message").replace("%1", title))
+        label.setAccessibleName(QCoreApplication.translate("FieldErrors", "%1: validation message").replace("%1", title))
         self._rows.append((setting, widget, label))
         self._titles[setting] = title
         self._descriptions[widget] = widget.accessibleDescription()
@@ -158,7 +157,7 @@ class FieldErrors(QObject):
     def reasons(self, issues: Sequence[ValidationIssue]) -> str:
         """The issues, one a line, each after its field's name: a disabled button's tooltip."""
         return "\n".join(
-            translate(CONTEXT, "%1: %2").replace("%1", self.title_of(issue.field)).replace("%2", issue.message(translate))
+            QCoreApplication.translate("FieldErrors", "%1: %2").replace("%1", self.title_of(issue.field)).replace("%2", issue.message(translate))
             for issue in issues
         )
 
