@@ -241,8 +241,24 @@
         <translation>削除</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>CSV にエクスポート…</translation>
+        <source>Export CS&amp;V…</source>
+        <translation>CSV にエクスポート(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;mailbox</source>
+        <translation>メールボックスを開く(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Test a&amp;gain</source>
+        <translation>もう一度テスト(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;read</source>
+        <translation>既読にする(&amp;R)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>削除(&amp;L)</translation>
     </message>
     <message>
         <source>Alerts</source>
