@@ -13,8 +13,12 @@ JAPANESE_KEY = re.compile(r"\(&([A-Z0-9])\)")
 
 
 def in_front(qtbot, window: QWidget) -> QWidget:
-    """Shown and active, so that the focus moves as it does for a person."""
+    """Shown and active, so that the focus moves as it does for a person. A window the test
+    closes is deleted (WA_DeleteOnClose): pytest-qt then no longer closes it at the end."""
     qtbot.addWidget(window)
+    registered = qtbot._request.node.qt_widgets  # pytest-qt's list of the test's widgets
+    entry = registered[-1]
+    window.destroyed.connect(lambda: entry in registered and registered.remove(entry))
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QStyle,
     QTabWidget,
@@ -51,13 +52,23 @@ def plain_text(text: str) -> str:
 
 
 def field_title(ui: object, widget: QWidget) -> str:
-    """What a person calls the field: its label's text, else a check box's own text."""
-    for label in vars(ui).values():
-        if isinstance(label, QLabel) and label.buddy() is widget and not label.objectName().endswith(SUFFIX):
-            return plain_text(label.text()).rstrip(":：")
-    if isinstance(widget, QAbstractButton) and widget.text():
-        return plain_text(widget.text())
-    return widget.accessibleName() or snake_case(widget.objectName()).replace("_", " ")
+    """What a person calls the field: its label's text, else a check box's own text; in a group
+    (the profile's outgoing connection), with the group's title, as two fields share a label."""
+    title = next(
+        (
+            plain_text(label.text()).rstrip(":：")
+            for label in vars(ui).values()
+            if isinstance(label, QLabel) and label.buddy() is widget and not label.objectName().endswith(SUFFIX)
+        ),
+        "",
+    )
+    if not title:
+        own = plain_text(widget.text()) if isinstance(widget, QAbstractButton) else ""
+        title = own or widget.accessibleName() or snake_case(widget.objectName()).replace("_", " ")
+    group = next((g for g in vars(ui).values() if isinstance(g, QGroupBox) and g.isAncestorOf(widget)), None)
+    if group is None:
+        return title
+    return QCoreApplication.translate("FieldErrors", "%1 (%2)").replace("%1", title).replace("%2", group.title())
 
 
 class FieldErrors(QObject):
