@@ -100,7 +100,9 @@ class FieldErrors(QObject):
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         label.setTextFormat(Qt.TextFormat.PlainText)  # a message is text, whatever it quotes
         label.setBuddy(widget)  # the accessible relation: this label is about that field
-        label.setAccessibleName(QCoreApplication.translate("FieldErrors", "%1: validation message").replace("%1", title))
+        label.setAccessibleName(
+            QCoreApplication.translate("FieldErrors", "%1: validation message").replace("%1", title)
+        )
         self._rows.append((setting, widget, label))
         self._titles[setting] = title
         self._descriptions[widget] = widget.accessibleDescription()
@@ -168,7 +170,9 @@ class FieldErrors(QObject):
     def reasons(self, issues: Sequence[ValidationIssue]) -> str:
         """The issues, one a line, each after its field's name: a disabled button's tooltip."""
         return "\n".join(
-            QCoreApplication.translate("FieldErrors", "%1: %2").replace("%1", self.title_of(issue.field)).replace("%2", issue.message(translate))
+            QCoreApplication.translate("FieldErrors", "%1: %2")
+            .replace("%1", self.title_of(issue.field))
+            .replace("%2", issue.message(translate))
             for issue in issues
         )
 
@@ -187,7 +191,8 @@ class FieldErrors(QObject):
             return
         if tabs is not None:
             for index in range(tabs.count()):
-                if tabs.widget(index).isAncestorOf(widget):
+                page = tabs.widget(index)
+                if page is not None and page.isAncestorOf(widget):
                     tabs.setCurrentIndex(index)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -199,17 +204,21 @@ class FieldErrors(QObject):
             held = [
                 issue
                 for issue in issues
-                if (widget := self.widget_of(issue.field)) is not None and page.isAncestorOf(widget)
+                if (widget := self.widget_of(issue.field)) is not None
+                and page is not None
+                and page.isAncestorOf(widget)
             ]
-            tabs.setTabIcon(index, icon if held else QIcon())
-            tabs.setTabToolTip(index, self.reasons(held))
+            text = self.reasons(held)
+            if tabs.tabToolTip(index) != text:  # changed: not at every keystroke
+                tabs.setTabIcon(index, icon if held else QIcon())
+                tabs.setTabToolTip(index, text)
 
     # --- leaving a field --------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut and watched in self._setting_of:
-            if cast(QFocusEvent, event).reason() not in _NOT_LEAVING:
-                self.reveal([self._setting_of[watched]])
+        leaving = event.type() == QEvent.Type.FocusOut and cast(QFocusEvent, event).reason() not in _NOT_LEAVING
+        if leaving and watched in self._setting_of:
+            self.reveal([self._setting_of[watched]])
         return False
 
     # --- rows -------------------------------------------------------------------------------

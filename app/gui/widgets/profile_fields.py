@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QDateTime, QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.enums import AuthProtocol, CredentialSource, ServerType
 from app.domain.settings import ProfileSettings
@@ -70,7 +70,7 @@ class ProfileFields(QObject):
         self._context = context
         self._stored_password = False
         self._stored_outgoing_password = False
-        self._tabs = None
+        self._tabs: QTabWidget | None = None  # the profile form's tabs; the wizard has pages
         self.issues: list[ValidationIssue] = []
         self.parts: dict[str, QWidget] = {}
         self.location, self.credentials = Ui_ProfileLocation(), Ui_ProfileCredentials()
@@ -223,7 +223,7 @@ class ProfileFields(QObject):
             self.errors.focus_first(shown, self._tabs)
         return shown
 
-    def set_tabs(self, tabs) -> None:
+    def set_tabs(self, tabs: QTabWidget) -> None:
         """The tab widget holding the parts (the profile form's), so that a message's tab comes forward."""
         self._tabs = tabs
 

@@ -222,7 +222,9 @@ class MailboxEditor(UnsavedChangesGuard, Dialog):
         unsaved = "" if self.mailbox is not None else self.tr("Save the new mailbox first.")
         approved = self.settings().approval is ApprovalStatus.APPROVED
         enable_with_reason(ui.saveButton, blocked)
-        enable_with_reason(ui.approveButton, blocked or (self.tr("The email address is already approved.") if approved else ""))
+        enable_with_reason(
+            ui.approveButton, blocked or (self.tr("The email address is already approved.") if approved else "")
+        )
         enable_with_reason(ui.testButton, unsaved or blocked)
         enable_with_reason(ui.downloadButton, unsaved)
         enable_with_reason(ui.syncButton, unsaved)

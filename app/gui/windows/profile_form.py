@@ -88,7 +88,9 @@ class ProfileForm(UnsavedChangesGuard, Dialog):
         """Each disabled button with its reason as tooltip; the tabs whose fields show a message;
         the title's mark of unsaved changes."""
         shown = self.fields.shown_issues()
-        blocked = self.tr("Put these right first:\n%1").replace("%1", self.fields.errors.reasons(shown)) if shown else ""
+        blocked = (
+            self.tr("Put these right first:\n%1").replace("%1", self.fields.errors.reasons(shown)) if shown else ""
+        )
         enable_with_reason(self.ui.saveButton, blocked)
         no_mailbox = "" if self.mailboxes.rows else self.tr("No mailbox uses this email server profile.")
         enable_with_reason(self.ui.testButton, no_mailbox or (blocked if self.is_dirty() else ""))

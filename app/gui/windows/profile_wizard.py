@@ -49,7 +49,9 @@ class _PartPage(QWizardPage):
         if wizard is None or wizard.currentPage() is not self:
             return
         shown = self._fields.shown_issues(self._part)
-        reason = self.tr("Put these right first:\n%1").replace("%1", self._fields.errors.reasons(shown)) if shown else ""
+        reason = (
+            self.tr("Put these right first:\n%1").replace("%1", self._fields.errors.reasons(shown)) if shown else ""
+        )
         for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
             wizard.button(which).setToolTip(reason)
 
@@ -104,7 +106,10 @@ class ProfileWizard(UnsavedChangesGuard, PreserveGeometry, QWizard):
             current = next(part for part, page in self.pages.items() if page is self.currentPage())
             if current == first:
                 break
-            self.back() if order.index(current) > order.index(first) else self.next()
+            if order.index(current) > order.index(first):
+                self.back()
+            else:
+                self.next()  # the pages before it are complete: Next goes on
         self.fields.reveal(first)  # its first field with a message gets the focus
         return False
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from form_helpers import leave
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
 from app.domain.enums import AlertLevel, AlertScope, TrackingOption, Workload
@@ -18,7 +19,6 @@ from app.gui.pages.settings_page import UNSAVED_MARK, SettingsPage
 from app.store import alerts, health, repo
 from app.store.models import Alert, EmailActivity, Mailbox, UserOptions
 from app.store.system_settings import load_system_settings
-from form_helpers import leave
 
 
 @pytest.fixture

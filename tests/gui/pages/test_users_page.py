@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from ews_fixtures import EWS_PASSWORD
+from form_helpers import leave
 from PySide6.QtCore import QPoint, Qt
 
 from app.domain.enums import CredentialSource, OwnerKind
@@ -13,7 +14,6 @@ from app.gui.windows.owner_dialog import OwnerDialog
 from app.store import repo
 from app.store.models import Mailbox, Queue, SyncHistory, SystemUser
 from app.sync.scheduler import eligible_jobs
-from form_helpers import leave
 
 
 @pytest.fixture

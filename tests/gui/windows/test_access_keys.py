@@ -5,6 +5,7 @@ shows at once (each tab, each wizard page), in English and in Japanese, where it
 from __future__ import annotations
 
 import pytest
+from form_helpers import access_key, in_front, key_problems, keyed_widgets
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWidget, QWizard
 
@@ -16,7 +17,6 @@ from app.gui.windows.mailbox_editor import MailboxEditor
 from app.gui.windows.owner_dialog import OwnerDialog
 from app.gui.windows.profile_form import ProfileForm
 from app.gui.windows.profile_wizard import ProfileWizard
-from form_helpers import access_key, in_front, key_problems, keyed_widgets
 
 
 @pytest.fixture(params=["en", "ja"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from form_helpers import in_front, leave, retype
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
 
@@ -22,7 +23,6 @@ from app.gui.windows.profile_form import ProfileForm
 from app.gui.windows.profile_wizard import ProfileWizard
 from app.store import repo
 from app.store.models import Mailbox, ServerProfile
-from form_helpers import in_front, leave, retype
 
 
 def _deleted() -> None:
@@ -189,7 +189,9 @@ def test_the_profile_form_marks_its_tab_and_save_brings_the_field_forward(qtbot,
 
 
 def test_test_and_enable_disabled_says_why(qtbot, sample, message_log):
-    empty = repo.save_profile(ProfileSettings(name="Unused", process_email_from=datetime(2024, 1, 1, tzinfo=timezone.utc)))
+    empty = repo.save_profile(
+        ProfileSettings(name="Unused", process_email_from=datetime(2024, 1, 1, tzinfo=timezone.utc))
+    )
     form = in_front(qtbot, ProfileForm(empty.id))
     assert not form.ui.testButton.isEnabled()
     assert form.ui.testButton.toolTip() == "No mailbox uses this email server profile."
@@ -222,7 +224,9 @@ def test_next_shows_the_page_s_messages_and_stays(qtbot, store, message_log, cli
     click(next_button)
     assert wizard.currentPage() is wizard.pages["location"]
     assert loc.nameError.isVisible() and loc.name.hasFocus()
-    assert not next_button.isEnabled() and next_button.toolTip() == "Put these right first:\nName: This field is required."
+    assert (
+        not next_button.isEnabled() and next_button.toolTip() == "Put these right first:\nName: This field is required."
+    )
     qtbot.keyClicks(loc.name, "Branch office")
     assert not loc.nameError.isVisible() and next_button.isEnabled() and next_button.toolTip() == ""
     click(next_button)

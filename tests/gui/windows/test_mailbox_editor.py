@@ -1,10 +1,10 @@
+from form_helpers import in_front, leave, retype
 from PySide6.QtCore import Qt
 
 from app import secrets
 from app.domain.enums import ApprovalStatus, SyncMethod
 from app.gui.windows.mailbox_editor import MailboxEditor
 from app.store.models import Mailbox
-from form_helpers import in_front, leave, retype
 
 
 def _editor(qtbot, mailbox_id):

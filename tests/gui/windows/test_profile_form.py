@@ -1,8 +1,8 @@
+from form_helpers import in_front, leave
 from PySide6.QtCore import Qt
 
 from app.gui.windows.profile_form import ProfileForm
 from app.store.models import ServerProfile
-from form_helpers import in_front, leave
 
 
 def _form(qtbot, profile_id):

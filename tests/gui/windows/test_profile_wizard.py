@@ -1,10 +1,10 @@
+from form_helpers import in_front, leave
 from PySide6.QtWidgets import QWizard
 
 from app import secrets
 from app.domain.enums import AuthProtocol, CredentialSource
 from app.gui.windows.profile_wizard import ProfileWizard
 from app.store.models import ServerProfile
-from form_helpers import in_front, leave
 
 
 def _wizard(qtbot):
