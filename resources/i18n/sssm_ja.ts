@@ -1349,6 +1349,10 @@
 <context>
     <name>FieldErrors</name>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>%1: validation message</source>
         <translation>%1: 検証メッセージ</translation>
     </message>

@@ -52,8 +52,7 @@ def plain_text(text: str) -> str:
 
 
 def field_title(ui: object, widget: QWidget) -> str:
-    """What a person calls the field: its label's text, else a check box's own text; in a group
-    (the profile's outgoing connection), with the group's title, as two fields share a label."""
+    """What a person calls the field: its label's text, else a check box's own text."""
     title = next(
         (
             plain_text(label.text()).rstrip(":：")
@@ -62,13 +61,14 @@ def field_title(ui: object, widget: QWidget) -> str:
         ),
         "",
     )
-    if not title:
-        own = plain_text(widget.text()) if isinstance(widget, QAbstractButton) else ""
-        title = own or widget.accessibleName() or snake_case(widget.objectName()).replace("_", " ")
+    own = plain_text(widget.text()) if isinstance(widget, QAbstractButton) else ""
+    return title or own or widget.accessibleName() or snake_case(widget.objectName()).replace("_", " ")
+
+
+def group_title(ui: object, widget: QWidget) -> str:
+    """The title of the group box holding the field ("" outside one)."""
     group = next((g for g in vars(ui).values() if isinstance(g, QGroupBox) and g.isAncestorOf(widget)), None)
-    if group is None:
-        return title
-    return QCoreApplication.translate("FieldErrors", "%1 (%2)").replace("%1", title).replace("%2", group.title())
+    return plain_text(group.title()) if group is not None else ""
 
 
 class FieldErrors(QObject):
@@ -89,20 +89,33 @@ class FieldErrors(QObject):
         self._titles: dict[str, str] = {}
         self._descriptions: dict[QWidget, str] = {}  # a field's own description, before any message
         self._setting_of: dict[QObject, str] = {}
+        groups: dict[str, str] = {}
         for ui in uis:
             for name, label in vars(ui).items():
                 if isinstance(label, QLabel) and name.endswith(SUFFIX) and self._form_row(label) is not None:
                     widget_name = name[: -len(SUFFIX)]
                     widget = getattr(ui, widget_name)
                     self._add_row(snake_case(widget_name), widget, label, field_title(ui, widget))
+                    groups[snake_case(widget_name)] = group_title(ui, widget)
+        self._name_labels(groups)
+
+    def _name_labels(self, groups: dict[str, str]) -> None:
+        """Each message label named after its field; two fields with one label (the profile's
+        incoming and outgoing user name) told apart by their group's title."""
+        shared = {title for title in self._titles.values() if list(self._titles.values()).count(title) > 1}
+        for setting, _widget, label in self._rows:
+            title = self._titles[setting]
+            if title in shared and groups.get(setting):
+                title = QCoreApplication.translate("FieldErrors", "%1 (%2)").replace("%1", title)
+                title = title.replace("%2", groups[setting])
+                self._titles[setting] = title
+            name = QCoreApplication.translate("FieldErrors", "%1: validation message").replace("%1", title)
+            label.setAccessibleName(name)
 
     def _add_row(self, setting: str, widget: QWidget, label: QLabel, title: str) -> None:
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         label.setTextFormat(Qt.TextFormat.PlainText)  # a message is text, whatever it quotes
         label.setBuddy(widget)  # the accessible relation: this label is about that field
-        label.setAccessibleName(
-            QCoreApplication.translate("FieldErrors", "%1: validation message").replace("%1", title)
-        )
         self._rows.append((setting, widget, label))
         self._titles[setting] = title
         self._descriptions[widget] = widget.accessibleDescription()

@@ -86,6 +86,8 @@ class ProfileWizard(UnsavedChangesGuard, PreserveGeometry, QWizard):
             self.pages[part] = page
             self.addPage(page)
         self.fields.changed.connect(self.mark_unsaved)
+        if settings is not None:  # an imported file's values: what breaks a rule is said at once
+            self.fields.errors.reveal_all()
         self.restore_geometry()
 
     def title(self) -> str:
