@@ -42,19 +42,24 @@ def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     return box
 
 
-def confirm(parent: QWidget | None, title: str, text: str, on_yes: Callable[[], None]) -> QMessageBox:
-    """Ask OK/Cancel; *on_yes* runs only after OK."""
-    box = _box(
-        parent,
-        QMessageBox.Icon.Question,
-        title,
-        text,
-        QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+def confirm(parent: QWidget | None, title: str, text: str, on_yes: Callable[[], None], action: str = "") -> QMessageBox:
+    """Ask OK/Cancel, or with *action* (a verb such as "Test & Enable mailboxes") a button that
+    says what happens, and Cancel; *on_yes* runs only after OK or the verb."""
+    standard = QMessageBox.StandardButton.Cancel
+    if not action:
+        standard |= QMessageBox.StandardButton.Ok
+    box = _box(parent, QMessageBox.Icon.Question, title, text, standard)
+    yes = (
+        box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        if action
+        else box.button(QMessageBox.StandardButton.Ok)
     )
-    box.setDefaultButton(QMessageBox.StandardButton.Ok)
+    assert yes is not None  # the OK asked for, or the verb added
+    box.setDefaultButton(yes)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
 
     def finished(result: int) -> None:
-        if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Ok:
+        if box.clickedButton() is yes:
             on_yes()
 
     box.finished.connect(finished)

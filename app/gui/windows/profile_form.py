@@ -154,4 +154,5 @@ class ProfileForm(UnsavedChangesGuard, Dialog):
                 len(self.mailboxes.rows),
             ),
             lambda: self.test_requested.emit(self.profile_id),
+            self.tr("&Test && Enable mailboxes"),
         )

@@ -276,3 +276,21 @@ def test_a_shown_message_is_its_field_s_accessible_description(qtbot, sample, me
     assert ui.email.accessibleDescription() == "An email address cannot contain spaces."
     retype(qtbot, ui.email, "alice@contoso.com")
     assert ui.email.accessibleDescription() == ""
+
+
+def test_the_profile_test_asks_with_a_verb_button(qtbot, sample):
+    """Not OK / Cancel: the button says what happens; Cancel is what Esc answers."""
+    form = in_front(qtbot, ProfileForm(sample.profile_ids[0]))
+    requested = []
+    form.test_requested.connect(requested.append)
+    form.ui.testButton.click()
+    box = form.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert sorted(b.text() for b in box.buttons()) == ["&Test && Enable mailboxes", "Cancel"]
+    assert box.defaultButton().text() == "&Test && Enable mailboxes"
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert requested == []
+    form.ui.testButton.click()
+    box = next(b for b in form.findChildren(QMessageBox) if b.isVisible())
+    box.defaultButton().click()
+    assert requested == [sample.profile_ids[0]]
