@@ -49,17 +49,13 @@ def confirm(parent: QWidget | None, title: str, text: str, on_yes: Callable[[], 
     if not action:
         standard |= QMessageBox.StandardButton.Ok
     box = _box(parent, QMessageBox.Icon.Question, title, text, standard)
-    yes = (
-        box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-        if action
-        else box.button(QMessageBox.StandardButton.Ok)
-    )
-    assert yes is not None  # the OK asked for, or the verb added
-    box.setDefaultButton(yes)
+    yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole) if action else None
+    box.setDefaultButton(yes if yes is not None else QMessageBox.StandardButton.Ok)
     box.setEscapeButton(QMessageBox.StandardButton.Cancel)
 
     def finished(result: int) -> None:
-        if box.clickedButton() is yes:
+        clicked = box.clickedButton()
+        if clicked is not None and (clicked is yes or box.standardButton(clicked) == QMessageBox.StandardButton.Ok):
             on_yes()
 
     box.finished.connect(finished)
