@@ -17,6 +17,7 @@ description while it shows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import cast
 
@@ -47,7 +48,8 @@ def snake_case(camel: str) -> str:
 
 
 def plain_text(text: str) -> str:
-    """A label's or button's text as read: without its access key's ``&``."""
+    """A label's or button's text as read: without its access key (``&N``, in Japanese ``(&N)``)."""
+    text = re.sub(r"\(&[^&]\)", "", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 

@@ -136,3 +136,13 @@ def test_a_fresh_wizard_has_no_unsaved_changes_in_either_language(language, qtbo
     date = wizard.fields.additional.processEmailFrom
     date.setDateTime(date.dateTime().addDays(-1))
     assert wizard.is_dirty()
+
+
+def test_a_japanese_disabled_save_names_the_field_without_its_key(language, qtbot, sample, message_log):
+    editor = in_front(qtbot, MailboxEditor(sample.mailbox_ids["alice"]))
+    editor.ui.username.clear()
+    editor.save()  # shows the message and saves nothing
+    reason = editor.ui.saveButton.toolTip().splitlines()[1]
+    name = {"en": "User name", "ja": "ユーザー名"}[language]
+    assert reason.startswith(name + ": ") and "&" not in reason and "(U)" not in reason
+    assert editor.ui.usernameError.accessibleName().startswith(name + ": ")
