@@ -241,10 +241,6 @@
         <translation>削除</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>CSV にエクスポート…</translation>
-    </message>
-    <message>
         <source>Alerts</source>
         <translation>通知</translation>
     </message>
@@ -291,6 +287,26 @@
     <message>
         <source>Run Test &amp; Enable again on the mailbox of the selected alert</source>
         <translation>選択した通知のメールボックスで [メールボックスのテストを有効化] をもう一度実行します</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation>CSV にエクスポート(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;mailbox</source>
+        <translation>メールボックスを開く(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Test a&amp;gain</source>
+        <translation>もう一度テスト(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;read</source>
+        <translation>既読にする(&amp;R)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>削除(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1499,21 @@
     </message>
 </context>
 <context>
+    <name>FieldErrors</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: validation message</source>
+        <translation>%1: 検証メッセージ</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>FilterEditor</name>
     <message>
         <source>A record is synchronized when any active filter keeps it; a filter keeps the records that meet all of its conditions. “Equals current user” is this user.</source>
@@ -2297,112 +2328,16 @@
         <translation>全般</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名前</translation>
-    </message>
-    <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
-    </message>
-    <message>
-        <source>Email address</source>
-        <translation>電子メール アドレス</translation>
-    </message>
-    <message>
-        <source>Owner (user or queue)</source>
-        <translation>所有者 (ユーザーまたはキュー)</translation>
-    </message>
-    <message>
-        <source>Email address approval</source>
-        <translation>電子メールの承認</translation>
-    </message>
-    <message>
-        <source>Delete emails after processing (queues only)</source>
-        <translation>処理後に電子メールを削除する (キューのみ)</translation>
-    </message>
-    <message>
         <source>Synchronization method</source>
         <translation>同期方法</translation>
-    </message>
-    <message>
-        <source>Server profile</source>
-        <translation>サーバープロファイル</translation>
-    </message>
-    <message>
-        <source>Incoming email</source>
-        <translation>受信メール</translation>
-    </message>
-    <message>
-        <source>Outgoing email</source>
-        <translation>送信メール</translation>
-    </message>
-    <message>
-        <source>Appointments, contacts and tasks</source>
-        <translation>予定、取引先担当者、タスク</translation>
     </message>
     <message>
         <source>Credentials</source>
         <translation>資格情報</translation>
     </message>
     <message>
-        <source>User name</source>
-        <translation>ユーザー名</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>パスワード</translation>
-    </message>
-    <message>
         <source>Configuration test results</source>
         <translation>構成テストの結果</translation>
-    </message>
-    <message>
-        <source>Incoming email status</source>
-        <translation>受信メールの状態</translation>
-    </message>
-    <message>
-        <source>Outgoing email status</source>
-        <translation>送信メールの状態</translation>
-    </message>
-    <message>
-        <source>Appointments, contacts and tasks status</source>
-        <translation>予定、取引先担当者、タスクの状態</translation>
-    </message>
-    <message>
-        <source>Mailbox status</source>
-        <translation>メールボックスの状態</translation>
-    </message>
-    <message>
-        <source>Test completed on</source>
-        <translation>テスト完了日時</translation>
-    </message>
-    <message>
-        <source>Enabled for incoming email</source>
-        <translation>受信メールで有効</translation>
-    </message>
-    <message>
-        <source>Enabled for outgoing email</source>
-        <translation>送信メールで有効</translation>
-    </message>
-    <message>
-        <source>Enabled for appointments, contacts and tasks</source>
-        <translation>予定、取引先担当者、タスクで有効</translation>
-    </message>
-    <message>
-        <source>Last successful sync</source>
-        <translation>最終同期成功日時</translation>
-    </message>
-    <message>
-        <source>Last sync error</source>
-        <translation>最後の同期エラー</translation>
-    </message>
-    <message>
-        <source>Next scheduled sync</source>
-        <translation>次回の同期予定</translation>
-    </message>
-    <message>
-        <source>Transient failures</source>
-        <translation>一時的な失敗の回数</translation>
     </message>
     <message>
         <source>Alerts</source>
@@ -2413,32 +2348,12 @@
         <translation>同期履歴</translation>
     </message>
     <message>
-        <source>Approve email</source>
-        <translation>電子メールの承認</translation>
-    </message>
-    <message>
-        <source>Test &amp;&amp; Enable mailbox</source>
-        <translation>メールボックスのテストを有効化</translation>
-    </message>
-    <message>
         <source>Sync now</source>
         <translation>今すぐ同期</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>上書き保存</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
-    </message>
-    <message>
         <source>Test &amp;&amp; Enable runs</source>
         <translation>メールボックスのテストを有効化 の実行履歴</translation>
-    </message>
-    <message>
-        <source>Open report</source>
-        <translation>レポートを開く</translation>
     </message>
     <message>
         <source>Conflicts</source>
@@ -2461,14 +2376,6 @@
         <translation>メールボックスの詳細の保存</translation>
     </message>
     <message>
-        <source>Allow the use of credentials for email processing</source>
-        <translation>電子メール処理での資格情報の使用を許可する</translation>
-    </message>
-    <message>
-        <source>Save mailbox details…</source>
-        <translation>メールボックスの詳細を保存…</translation>
-    </message>
-    <message>
         <source>Never</source>
         <translation>まだありません</translation>
     </message>
@@ -2479,6 +2386,152 @@
     <message>
         <source>Not scheduled</source>
         <translation>予定なし</translation>
+    </message>
+    <message>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
+    </message>
+    <message>
+        <source>Save the new mailbox first.</source>
+        <translation>先に新規メールボックスを上書き保存してください。</translation>
+    </message>
+    <message>
+        <source>The email address is already approved.</source>
+        <translation>電子メール アドレスは既に承認されています。</translation>
+    </message>
+    <message>
+        <source>Saved: mailbox “%1”.</source>
+        <translation>上書き保存しました: メールボックス「%1」</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名前(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Email address</source>
+        <translation>電子メール アドレス(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Owner (user or queue)</source>
+        <translation>所有者 (ユーザーまたはキュー)(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Email address a&amp;pproval</source>
+        <translation>電子メールの承認(&amp;P)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete emails after processing (queues only)</source>
+        <translation>処理後に電子メールを削除する (キューのみ)(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Server &amp;profile</source>
+        <translation>サーバープロファイル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Incoming email</source>
+        <translation>受信メール(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing email</source>
+        <translation>送信メール(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Appointments, co&amp;ntacts and tasks</source>
+        <translation>予定、取引先担当者、タスク(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Allow the use of cr&amp;edentials for email processing</source>
+        <translation>電子メール処理での資格情報の使用を許可する(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>ユーザー名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>パスワード(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Incoming email status</source>
+        <translation>受信メールの状態(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing email status</source>
+        <translation>送信メールの状態(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Appointments, contacts and tas&amp;ks status</source>
+        <translation>予定、取引先担当者、タスクの状態(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Mailbox status</source>
+        <translation>メールボックスの状態(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Test completed o&amp;n</source>
+        <translation>テスト完了日時(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled for incoming email</source>
+        <translation>受信メールで有効(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Enabled for outgoin&amp;g email</source>
+        <translation>送信メールで有効(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled for appointments, contacts and tasks</source>
+        <translation>予定、取引先担当者、タスクで有効(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Last successful sync</source>
+        <translation>最終同期成功日時(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Last sync e&amp;rror</source>
+        <translation>最後の同期エラー(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt scheduled sync</source>
+        <translation>次回の同期予定(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Transient &amp;failures</source>
+        <translation>一時的な失敗の回数(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Test &amp;&amp; Enable r&amp;uns</source>
+        <translation>メールボックスのテストを有効化 の実行履歴(&amp;U)</translation>
+    </message>
+    <message>
+        <source>O&amp;pen report</source>
+        <translation>レポートを開く(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve email</source>
+        <translation>電子メールの承認(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Test &amp;&amp; Enable mailbox</source>
+        <translation>メールボックスのテストを有効化(&amp;T)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>今すぐ同期(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Save mailbox &amp;details…</source>
+        <translation>メールボックスの詳細を保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -3015,6 +3068,22 @@
         <source>Cannot start</source>
         <translation>起動できません</translation>
     </message>
+    <message>
+        <source>Your changes are lost if you discard them.</source>
+        <translation>破棄すると、変更内容は失われます。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>MoveToProfileDialog</name>
@@ -3121,137 +3190,135 @@
         <translation>ユーザー</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名前</translation>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
     </message>
     <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
+        <source>&amp;Name</source>
+        <translation>名前(&amp;N)</translation>
     </message>
     <message>
-        <source>Primary email</source>
-        <translation>プライマリ電子メール</translation>
+        <source>Primary &amp;email</source>
+        <translation>プライマリ電子メール(&amp;E)</translation>
     </message>
     <message>
-        <source>Delete emails after processing</source>
-        <translation>処理後に電子メールを削除する</translation>
+        <source>&amp;Delete emails after processing</source>
+        <translation>処理後に電子メールを削除する(&amp;D)</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>上書き保存</translation>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
     </message>
 </context>
 <context>
     <name>ProfileAdditional</name>
     <message>
-        <source>Move failed emails to Undeliverable folder</source>
-        <translation>失敗した電子メールを [配信不能] フォルダーに移動</translation>
+        <source>&amp;Move failed emails to Undeliverable folder</source>
+        <translation>失敗した電子メールを [配信不能] フォルダーに移動(&amp;M)</translation>
     </message>
     <message>
-        <source>Process email from</source>
-        <translation>処理対象の日付</translation>
+        <source>&amp;Process email from</source>
+        <translation>処理対象の日付(&amp;P)</translation>
     </message>
     <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
+        <source>M&amp;aximum concurrent connections</source>
+        <translation>同時接続の最大数(&amp;A)</translation>
     </message>
     <message>
-        <source>Maximum concurrent connections</source>
-        <translation>同時接続の最大数</translation>
+        <source>M&amp;inimum polling interval (minutes)</source>
+        <translation>最小ポーリング間隔 (分)(&amp;I)</translation>
     </message>
     <message>
-        <source>Minimum polling interval (minutes)</source>
-        <translation>最小ポーリング間隔 (分)</translation>
+        <source>Time&amp;out for a mailbox connection (seconds)</source>
+        <translation>メールボックス接続のタイムアウト (秒)(&amp;O)</translation>
     </message>
     <message>
-        <source>Timeout for a mailbox connection (seconds)</source>
-        <translation>メールボックス接続のタイムアウト (秒)</translation>
-    </message>
-    <message>
-        <source>Alert owner when most mailboxes fail</source>
-        <translation>ほとんどのメールボックスが失敗したら所有者に通知する</translation>
+        <source>A&amp;lert owner when most mailboxes fail</source>
+        <translation>ほとんどのメールボックスが失敗したら所有者に通知する(&amp;L)</translation>
     </message>
 </context>
 <context>
     <name>ProfileAdvanced</name>
     <message>
-        <source>Incoming port</source>
-        <translation>受信ポート</translation>
-    </message>
-    <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
-    </message>
-    <message>
-        <source>Use SSL</source>
-        <translation>SSL を使用する</translation>
-    </message>
-    <message>
-        <source>Authentication protocol</source>
-        <translation>認証プロトコル</translation>
-    </message>
-    <message>
-        <source>Trusted CA certificate</source>
-        <translation>信頼する CA 証明書</translation>
-    </message>
-    <message>
         <source>Optional: PEM file of your internal certificate authority</source>
         <translation>省略可: 社内証明機関の PEM ファイル</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>参照…</translation>
+        <source>&amp;Incoming port</source>
+        <translation>受信ポート(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Use SSL</source>
+        <translation>SSL を使用する(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Authentication &amp;protocol</source>
+        <translation>認証プロトコル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>T&amp;rusted CA certificate</source>
+        <translation>信頼する CA 証明書(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>参照(&amp;W)…</translation>
     </message>
 </context>
 <context>
     <name>ProfileCredentials</name>
     <message>
-        <source>Authenticate incoming connections using</source>
-        <translation>受信接続の認証方法</translation>
-    </message>
-    <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>ユーザー名</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>パスワード</translation>
-    </message>
-    <message>
-        <source>Use impersonation</source>
-        <translation>偽装を使用する</translation>
-    </message>
-    <message>
-        <source>Use same settings for outgoing connection as incoming</source>
-        <translation>送信接続で受信接続と同じ設定を使用する</translation>
-    </message>
-    <message>
         <source>Outgoing connection</source>
         <translation>送信接続</translation>
     </message>
     <message>
-        <source>Outgoing server location</source>
-        <translation>送信サーバーの場所</translation>
+        <source>Authenticate &amp;incoming connections using</source>
+        <translation>受信接続の認証方法(&amp;I)</translation>
     </message>
     <message>
-        <source>Authenticate outgoing connections using</source>
-        <translation>送信接続の認証方法</translation>
+        <source>&amp;User name</source>
+        <translation>ユーザー名(&amp;U)</translation>
     </message>
     <message>
-        <source>Authentication protocol</source>
-        <translation>認証プロトコル</translation>
+        <source>Pass&amp;word</source>
+        <translation>パスワード(&amp;W)</translation>
     </message>
     <message>
-        <source>Outgoing port</source>
-        <translation>送信ポート</translation>
+        <source>Use i&amp;mpersonation</source>
+        <translation>偽装を使用する(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Use same settin&amp;gs for outgoing connection as incoming</source>
+        <translation>送信接続で受信接続と同じ設定を使用する(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing server location</source>
+        <translation>送信サーバーの場所(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Aut&amp;henticate outgoing connections using</source>
+        <translation>送信接続の認証方法(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Us&amp;er name</source>
+        <translation>ユーザー名(&amp;E)</translation>
+    </message>
+    <message>
+        <source>P&amp;assword</source>
+        <translation>パスワード(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Authentication &amp;protocol</source>
+        <translation>認証プロトコル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Outgoing po&amp;rt</source>
+        <translation>送信ポート(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -3342,47 +3409,57 @@
         <translation>通知</translation>
     </message>
     <message>
-        <source>Test &amp;&amp; Enable mailboxes</source>
-        <translation>メールボックスのテストを有効化</translation>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>エクスポート…</translation>
+        <source>No mailbox uses this email server profile.</source>
+        <translation>この電子メールサーバープロファイルを使用するメールボックスはありません。</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>上書き保存</translation>
+        <source>Saved: email server profile “%1”.</source>
+        <translation>上書き保存しました: 電子メールサーバープロファイル「%1」</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
+        <source>&amp;Test &amp;&amp; Enable mailboxes</source>
+        <translation>メールボックスのテストを有効化(&amp;T)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>エクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
     </message>
 </context>
 <context>
     <name>ProfileLocation</name>
     <message>
-        <source>Name</source>
-        <translation>名前</translation>
+        <source>Na&amp;me</source>
+        <translation>名前(&amp;M)</translation>
     </message>
     <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
+        <source>&amp;Description</source>
+        <translation>説明(&amp;D)</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>説明</translation>
+        <source>Server t&amp;ype</source>
+        <translation>サーバーの種類(&amp;Y)</translation>
     </message>
     <message>
-        <source>Server type</source>
-        <translation>サーバーの種類</translation>
+        <source>&amp;Auto discover server location</source>
+        <translation>サーバーの場所の自動検出(&amp;A)</translation>
     </message>
     <message>
-        <source>Auto discover server location</source>
-        <translation>サーバーの場所の自動検出</translation>
-    </message>
-    <message>
-        <source>Incoming server location (Exchange Web Services address)</source>
-        <translation>受信サーバーの場所 (Exchange Web サービスアドレス)</translation>
+        <source>&amp;Incoming server location (Exchange Web Services address)</source>
+        <translation>受信サーバーの場所 (Exchange Web サービスアドレス)(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -3430,6 +3507,10 @@
     <message>
         <source>The password could not be stored.</source>
         <translation>パスワードを保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -3935,32 +4016,12 @@
         <translation>記録する通知のレベル</translation>
     </message>
     <message>
-        <source>Error</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>Information</source>
-        <translation>情報</translation>
-    </message>
-    <message>
         <source>Tray notifications</source>
         <translation>トースト通知</translation>
     </message>
     <message>
-        <source>Notify each new Error</source>
-        <translation>新しいエラーごとに通知する</translation>
-    </message>
-    <message>
         <source>Validation message</source>
         <translation>検証メッセージ</translation>
-    </message>
-    <message>
-        <source>Notify each new Warning</source>
-        <translation>新しい警告ごとに通知する</translation>
     </message>
     <message>
         <source>At most one notification per mailbox every 10 minutes.</source>
@@ -3969,10 +4030,6 @@
     <message>
         <source>Security</source>
         <translation>セキュリティ</translation>
-    </message>
-    <message>
-        <source>Allow credentials over non-SSL connections</source>
-        <translation>SSL 以外での資格情報の使用を許可する</translation>
     </message>
     <message>
         <source>Passwords then cross the network unencrypted. Only while this is on can a profile with “Use SSL” off be saved and connect.</source>
@@ -4003,14 +4060,6 @@
         <translation>電子メール</translation>
     </message>
     <message>
-        <source>Tracking token prefix</source>
-        <translation>追跡トークンのプレフィックス</translation>
-    </message>
-    <message>
-        <source>Notify the mailbox owner by email</source>
-        <translation>メールボックスの所有者に電子メールで通知する</translation>
-    </message>
-    <message>
         <source>Send alert emails through</source>
         <translation>通知メールの送信元</translation>
     </message>
@@ -4023,28 +4072,8 @@
         <translation>再試行</translation>
     </message>
     <message>
-        <source>Transient failures before an Error</source>
-        <translation>エラーにするまでの一時的な失敗の回数</translation>
-    </message>
-    <message>
-        <source>Back-off before a retry (minutes)</source>
-        <translation>再試行までの待機時間 (分)</translation>
-    </message>
-    <message>
-        <source>Logon retries after a refused password</source>
-        <translation>パスワード拒否後のログオン再試行回数</translation>
-    </message>
-    <message>
         <source>Logon retries are at least 5 minutes apart; at most 3, so that Active Directory does not lock the account out.</source>
         <translation>ログオンの再試行は 5 分以上の間隔を空けて最大 3 回までです。Active Directory でアカウントがロックアウトされないようにするためです。</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>元に戻す</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>上書き保存</translation>
     </message>
     <message>
         <source>Item monitoring</source>
@@ -4077,6 +4106,80 @@
     <message>
         <source>Start at login</source>
         <translation>ログイン時に起動する</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since the settings were saved.</source>
+        <translation>上書き保存した後、設定は変更されていません。</translation>
+    </message>
+    <message>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Error</source>
+        <translation>エラー(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Warning</source>
+        <translation>警告(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Information</source>
+        <translation>情報(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Notify each new Error</source>
+        <translation>新しいエラーごとに通知する(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Notify each new Warnin&amp;g</source>
+        <translation>新しい警告ごとに通知する(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Allow credentials over non-SSL connections</source>
+        <translation>SSL 以外での資格情報の使用を許可する(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Default email server &amp;profile</source>
+        <translation>既定の電子メールサーバープロファイル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Tracking token prefix</source>
+        <translation>追跡トークンのプレフィックス(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Notify the mailbox &amp;owner by email</source>
+        <translation>メールボックスの所有者に電子メールで通知する(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Send alert emails t&amp;hrough</source>
+        <translation>通知メールの送信元(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Transient fail&amp;ures before an Error</source>
+        <translation>エラーにするまでの一時的な失敗の回数(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Back-off before a retry (minutes)</source>
+        <translation>再試行までの待機時間 (分)(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Logon &amp;retries after a refused password</source>
+        <translation>パスワード拒否後のログオン再試行回数(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>元に戻す(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -4311,6 +4414,13 @@
     <message>
         <source>Server-Side Sync Manager keeps synchronizing in the notification area. Use Quit in its menu to end it.</source>
         <translation>サーバー側同期マネージャーは通知領域で同期を続けます。終了するにはメニューの [終了] を使用してください。</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChangesGuard</name>
+    <message>
+        <source>Save the changes before closing?</source>
+        <translation>閉じる前に変更内容を上書き保存しますか?</translation>
     </message>
 </context>
 <context>
@@ -4728,6 +4838,15 @@
     <message>
         <source>Windows integrated authentication sends no password, and Basic authentication needs one: choose Auto detect, Negotiate or NTLM as the authentication protocol.</source>
         <translation>Windows 統合認証はパスワードを送信しませんが、Basic 認証にはパスワードが必要です。[認証プロトコル] で [自動検出]、Negotiate、NTLM のいずれかを選択してください。</translation>
+    </message>
+</context>
+<context>
+    <name>_PartPage</name>
+    <message>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,7 @@ from app.gui import messages
 from app.gui.forms.ui_settings_page import Ui_SettingsPage
 from app.gui.i18n import translate
 from app.gui.widgets.field_errors import FieldErrors, snake_case
+from app.gui.windows.base import enable_with_reason
 from app.store import queries
 from app.store.models import Mailbox
 from app.store.system_settings import (
@@ -43,10 +44,8 @@ class SettingsPage(QWidget):
         self.ui = Ui_SettingsPage()
         self.ui.setupUi(self)
         ui = self.ui
-        self.errors = FieldErrors(
-            [ui],
-            [ui.alertsForm, ui.emailForm, ui.securityForm, ui.retriesForm, ui.monitoringForm, ui.generalForm],
-        )
+        forms = [ui.alertsForm, ui.emailForm, ui.securityForm, ui.retriesForm, ui.monitoringForm, ui.generalForm]
+        self.errors = FieldErrors([ui], forms, self)
         self.stored = SystemSettingsValues()
         self.stored_start_at_login = False  # as the Run key says
         self.issues: list[ValidationIssue] = []
@@ -75,6 +74,7 @@ class SettingsPage(QWidget):
         self._fit = WrappedLabelFit(self)
         for label in self._wrapped_labels():
             label.installEventFilter(self._fit)
+        self.errors.revealed.connect(self._update_buttons)
         self.revert()
 
     def _groups(self) -> list[QGroupBox]:
@@ -187,6 +187,7 @@ class SettingsPage(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self._loading = False
         self._just_saved = ""
+        self.errors.conceal()  # as stored: no message until a field is edited, left, or Save pressed
         self._changed()
 
     # --- editing and validation -------------------------------------------------------------
@@ -242,8 +243,17 @@ class SettingsPage(QWidget):
             group.setTitle(title + UNSAVED_MARK if dirty and self._group_changed(group, values) else title)
         ui.statusLabel.setText(self.tr("Unsaved changes") if dirty else self._just_saved)
         ui.statusLabel.setStyleSheet("color: #8a5a00; font-weight: bold;" if dirty else "color: #595959;")
-        ui.saveButton.setEnabled(dirty and not self.issues)
-        ui.revertButton.setEnabled(dirty)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Save and Revert, each disabled one with its reason as tooltip."""
+        ui = self.ui
+        dirty = self.is_dirty()
+        shown = self.errors.shown_issues()
+        unchanged = "" if dirty else self.tr("Nothing has changed since the settings were saved.")
+        blocked = self.tr("Put these right first:\n%1").replace("%1", self.errors.reasons(shown)) if shown else ""
+        enable_with_reason(ui.saveButton, unchanged or blocked)
+        enable_with_reason(ui.revertButton, unchanged)
         for label in self._wrapped_labels():  # a message's new text may need more (or fewer) lines
             fit_height(label)
 
@@ -263,6 +273,9 @@ class SettingsPage(QWidget):
     def save(self) -> bool:
         """The settings in one transaction, and start at login before it (undone when the
         transaction is refused): all of it is saved, or nothing."""
+        if not self.errors.reveal_all():  # every message shows; the first field with one gets the focus
+            self.errors.focus_first(self.errors.shown_issues())
+            return False
         values = self.values()
         language_changed = values.language != self.stored.language
         start_at_login = self.ui.startAtLogin.isChecked()
@@ -282,6 +295,7 @@ class SettingsPage(QWidget):
             if start_changed:
                 autostart.restore(previous)
             self.errors.show(exc.issues)
+            self.errors.reveal_all()
             messages.show_error(
                 self,
                 self.tr("The settings were not saved"),

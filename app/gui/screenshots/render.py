@@ -41,6 +41,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     """(file name, function that shows the view and returns its window) for every view; a view
     with an open menu returns (window, [(menu, where it opens in the window)])."""
     from app.domain.enums import CredentialSource
+    from app.gui.screenshots.editing_views import unsaved_views
     from app.gui.screenshots.sample_data import (
         ESCALATION_CODE,
         add_escalation_alerts,
@@ -133,6 +134,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
                 if wizard.currentPage() is wizard.pages[part]:
                     break
                 wizard.next()  # stays put when the page is incomplete: the picture shows why
+            wizard.fields.reveal(part)  # as after Next: the page's messages show
             wizard.show()
             return wizard
 
@@ -176,6 +178,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         return editor
 
     yield "history-conflicts", history_conflicts
+    yield from unsaved_views(sample)
 
     def report():
         """As it opens: the summary and its actions on top, the transcripts folded."""
@@ -265,6 +268,7 @@ def users_views(sample: Sample) -> Iterator[tuple[str, View]]:
         dialog = page.edit_selected() if page.select(OwnerKind.QUEUE, sample.queue_id) else None
         assert dialog is not None
         dialog.ui.email.setText("alice@contoso.com")
+        dialog.errors.reveal_all()  # as after leaving the field
         return dialog
 
     yield "users-edit", edit
@@ -337,6 +341,7 @@ def settings_views(sample: Sample) -> Iterator[tuple[str, View]]:
         ui.authRetryLimit.setValue(5)
         ui.trackingTokenPrefix.setText("CRM 1")
         ui.notifyMailbox.setCurrentIndex(0)
+        page.errors.reveal_all()  # as after Save
         return _fit_page(page)
 
     yield "settings-errors", errors

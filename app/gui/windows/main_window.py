@@ -406,6 +406,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         if form is None:
             form = ProfileForm(profile_id, self)
             form.saved.connect(lambda _id: self.refresh())
+            form.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))  # "Saved"
             form.open_mailbox.connect(self.open_mailbox)
             form.test_requested.connect(lambda pid: self._test_profile(pid, form))
             form.destroyed.connect(lambda: self.profile_forms.pop(profile_id, None))
@@ -434,6 +435,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         if self.sync is not None:
             editor.set_sync(self.sync)
         editor.saved.connect(lambda _id: self.refresh())
+        editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))  # "Saved"
         editor.open_profile.connect(self.open_profile)
         editor.test_requested.connect(lambda mid: self.tests.test_mailbox(mid, editor.ui.name.text(), editor))
         editor.destroyed.connect(lambda: self._forget_editor(editor))

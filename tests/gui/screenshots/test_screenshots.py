@@ -46,6 +46,7 @@ EXPECTED = {
     "settings-errors",
     "history-runs",
     "history-conflicts",
+    "unsaved-prompt",
     "logs",
     "crash",
     "first-run",

@@ -1,3 +1,4 @@
+from form_helpers import in_front, leave
 from PySide6.QtCore import Qt
 
 from app.gui.windows.profile_form import ProfileForm
@@ -5,11 +6,7 @@ from app.store.models import ServerProfile
 
 
 def _form(qtbot, profile_id):
-    form = ProfileForm(profile_id)
-    qtbot.addWidget(form)
-    form.show()
-    qtbot.waitExposed(form)
-    return form
+    return in_front(qtbot, ProfileForm(profile_id))
 
 
 def test_edit_and_save_with_every_invalid_field_blocking(qtbot, sample, message_log, click):
@@ -18,6 +15,7 @@ def test_edit_and_save_with_every_invalid_field_blocking(qtbot, sample, message_
     assert loc.name.text() == "Exchange 2013 on-premises"
     assert form.ui.saveButton.isEnabled()
     loc.name.clear()
+    leave(qtbot, loc.name)
     assert not form.ui.saveButton.isEnabled()
     assert loc.nameError.text() == "This field is required."
     qtbot.keyClicks(loc.name, "Exchange (manual URL)")
