@@ -4080,8 +4080,8 @@
         <translation>アイテムの監視</translation>
     </message>
     <message>
-        <source>Keep failed items (days)</source>
-        <translation>失敗したアイテムの保持期間 (日)</translation>
+        <source>&amp;Keep failed items (days)</source>
+        <translation>失敗したアイテムの保持期間 (日)(&amp;K)</translation>
     </message>
     <message>
         <source>An email, appointment, contact or task that did not synchronize is listed on the Dashboard&apos;s Item monitoring tab this many days after its last failure.</source>
@@ -4104,8 +4104,8 @@
         <translation>ログイン時に起動する: %1</translation>
     </message>
     <message>
-        <source>Start at login</source>
-        <translation>ログイン時に起動する</translation>
+        <source>Start auto&amp;matically at login</source>
+        <translation>ログイン時に自動的に起動する(&amp;M)</translation>
     </message>
     <message>
         <source>Nothing has changed since the settings were saved.</source>
