@@ -104,21 +104,21 @@ class DiagnosticRunner(QObject):
         if not ids:
             self.notice.emit(self.tr("No mailbox to test."))
             return False
-        key, total = MAILBOXES_KEY, len(ids)
-        dialog = self._progress(key, self._tested_text(0, total), total, parent)
+        key, total = MAILBOXES_KEY, [len(ids)]  # the engine's count replaces it (a deleted mailbox is left out)
+        dialog = self._progress(key, self._tested_text(0, total[0]), total[0], parent)
 
         def progress(value: Any) -> None:
             if isinstance(value, tuple) and len(value) >= 2:
-                done, total = value[0], value[1]
-                dialog.setMaximum(max(total, 1))
+                done, total[0] = value[0], value[1]
+                dialog.setMaximum(max(total[0], 1))
                 dialog.setValue(done)
-                dialog.setLabelText(self._tested_text(done, total))
-                self.activity.emit(key, self._tested_text(done, total))
+                dialog.setLabelText(self._tested_text(done, total[0]))
+                self.activity.emit(key, self._tested_text(done, total[0]))
 
         handle = start_worker(run_mailboxes_test, ids, name=key, parent=self)
         handle.progress.connect(progress)
-        handle.result.connect(lambda reports: self._mailboxes_done(reports, total, handle.cancelled))
-        self._track(key, handle, self._tested_text(0, total), parent)
+        handle.result.connect(lambda reports: self._mailboxes_done(reports, total[0], handle.cancelled))
+        self._track(key, handle, self._tested_text(0, total[0]), parent)
         dialog.canceled.connect(lambda: self.activity.emit(key, self.tr("Stopping the Test & Enable…")))
         return True
 
