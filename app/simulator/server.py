@@ -42,6 +42,7 @@ from .http import (  # noqa: E402  (the paths are part of this module's API)
     AUTODISCOVER_POX_PATH,
     AUTODISCOVER_SOAP_PATH,
     EWS_PATH,
+    RequestsInFlight,
     _HttpServer,
 )
 
@@ -89,6 +90,7 @@ class LoopbackExchange:
         self.service = EwsService(self.directory, resolve_version(server_version))
         self.faults = FaultInjector()
         self.stats = RequestStats()
+        self.in_flight = RequestsInFlight()  # requests being answered now, and the most at once
         self.throttle = Throttle(concurrency_limit)
         self.busy_backoff_ms = 5000
         self.save_interval = 2.0  # seconds between saves of a changed state file

@@ -841,6 +841,30 @@
         <source>The test could not run.</source>
         <translation>テストを実行できませんでした。</translation>
     </message>
+    <message>
+        <source>A Test &amp; Enable of several mailboxes is already running.</source>
+        <translation>複数のメールボックスに対する [メールボックスのテストを有効化] は既に実行中です。</translation>
+    </message>
+    <message>
+        <source>No mailbox to test.</source>
+        <translation>テストするメールボックスがありません。</translation>
+    </message>
+    <message>
+        <source>Stopping the Test &amp; Enable…</source>
+        <translation>[メールボックスのテストを有効化] を停止しています…</translation>
+    </message>
+    <message>
+        <source>No mailbox failed its last Test &amp; Enable: nothing to test again.</source>
+        <translation>前回の [メールボックスのテストを有効化] で失敗したメールボックスはありません。再テストする対象はありません。</translation>
+    </message>
+    <message>
+        <source>Test &amp; Enable cancelled: %1 of %2 mailboxes tested, %3 passed</source>
+        <translation>[メールボックスのテストを有効化] をキャンセルしました: %2 件中 %1 件をテストし、%3 件が合格</translation>
+    </message>
+    <message>
+        <source>Test &amp; Enable mailboxes: %1 of %2 passed</source>
+        <translation>メールボックスのテストを有効化: %2 件中 %1 件が合格</translation>
+    </message>
 </context>
 <context>
     <name>Diagnostics</name>

@@ -129,14 +129,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.tests = DiagnosticRunner(self)
         self.tests.activity.connect(self.set_activity)
         self.tests.finished.connect(self.refresh)
-        self.tests.finished.connect(self._test_next_queued)
         self.tests.mailbox_tested.connect(self.show_report)
         self.tests.profile_tested.connect(lambda profile_id, reports: self._reports_arrived(reports, profile_id))
-        # merge: DiagnosticRunner.mailboxes_tested comes with test_mailboxes (the bulk Test & Enable)
-        mailboxes_tested = getattr(self.tests, "mailboxes_tested", None)
-        if mailboxes_tested is not None:
-            mailboxes_tested.connect(self._reports_arrived)
-        self._test_queue: list[int] = []  # merge: only without DiagnosticRunner.test_mailboxes
+        self.tests.mailboxes_tested.connect(self._reports_arrived)
+        self.tests.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.profile_forms: dict[int, ProfileForm] = {}
         self.mailbox_editors: dict[int, MailboxEditor] = {}
         self.wizard: ProfileWizard | None = None
@@ -453,24 +449,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def test_mailboxes(self, mailbox_ids: list[int]) -> bool:
         """Test & Enable the mailboxes, at most each profile's maximum connections at once."""
-        # merge: DiagnosticRunner.test_mailboxes is added by the bulk Test & Enable branch; until
-        # then the mailboxes are tested one after another
-        test = getattr(self.tests, "test_mailboxes", None)
-        if test is not None:
-            return bool(test(list(mailbox_ids), self))
-        self._test_queue += [i for i in mailbox_ids if i not in self._test_queue]
-        self._test_next_queued()
-        return True
-
-    def _test_next_queued(self) -> None:
-        if not self._test_queue or any(key.startswith("mailbox:") for key in self.tests.handles):
-            return
-        mailbox_id = self._test_queue.pop(0)
-        rows = queries.mailbox_rows(mailbox_id=mailbox_id)
-        if rows:
-            self.tests.test_mailbox(mailbox_id, rows[0].name, self)
-        else:
-            self._test_next_queued()
+        return self.tests.test_mailboxes(list(mailbox_ids), self)
 
     def _reports_arrived(self, reports, profile_id: int | None = None) -> None:
         """Several mailboxes were tested (a profile's, or a selection): how many passed, and the
