@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from app.diagnostics.outcome import record_test_report
@@ -24,11 +23,12 @@ from app.domain.i18n import parts_text
 from app.exchange import net, probes
 from app.exchange.autodiscover import discover
 from app.exchange.connection import ConnectionPlan, PreconditionFailed, plan_connection
-from app.exchange.errors import classify
+from app.exchange.errors import classify, for_credentials
 from app.exchange.folders import ensure_undeliverable_folder
 from app.exchange.mailbox_connection import MailboxConnection, open_connection
 from app.store.base import utcnow
-from app.store.models import Mailbox, ServerProfile
+from app.store.health import credential_source_of
+from app.store.models import Mailbox
 
 log = logging.getLogger(__name__)
 CTX = "Diagnostics"  # translation context of the step titles and messages
@@ -76,6 +76,8 @@ class _Run:
             # and escalated, never a traceback for the admin
             trace = exc.trace if isinstance(exc, _WithTrace) else ""
             failure = classify(exc.error if isinstance(exc, _WithTrace) and exc.error else exc)
+            # the next step names where this mailbox's credentials are entered, one place
+            failure = for_credentials(failure, credential_source_of(self.mailbox, outgoing=name == "outgoing"))
             result.status, result.failure = RunStatus.FAILURE, failure
             result.message = failure.message + (f"\n{trace}" if trace else "")
             result.message_parts = _failure_parts(failure) + _verbatim(f"\n{trace}" if trace else "")
@@ -245,38 +247,3 @@ def _finish(
     report.finished_on = utcnow()
     record(run.mailbox, report, shared_failure)
     return report
-
-
-def run_profile_test(
-    profile_id: int,
-    *,
-    progress: Callable[[int, int, DiagnosticReport | None], None] | None = None,
-    cancel: CancelToken | None = None,
-) -> list[DiagnosticReport]:
-    """Test every mailbox of the profile, at most max-concurrent-connections at once."""
-    profile = ServerProfile.get_by_id(profile_id)
-    ids = [m.id for m in Mailbox.select(Mailbox.id).where(Mailbox.profile == profile).order_by(Mailbox.id)]
-    cancel = cancel or CancelToken()
-    reports: list[DiagnosticReport] = []
-    done = 0
-    if progress:
-        progress(0, len(ids), None)
-
-    def one(mailbox_id: int) -> DiagnosticReport | None:
-        if cancel.cancelled:
-            return None
-        try:
-            return run_mailbox_test(mailbox_id, cancel=cancel)
-        except Cancelled:
-            return None
-
-    with ThreadPoolExecutor(
-        max_workers=max(1, min(profile.max_connections, len(ids) or 1)), thread_name_prefix="profile-test"
-    ) as pool:
-        for report in pool.map(one, ids):
-            done += 1
-            if report is not None:
-                reports.append(report)
-            if progress:
-                progress(done, len(ids), report)
-    return reports

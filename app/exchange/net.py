@@ -230,6 +230,33 @@ def answers() -> int:
     return count
 
 
+class RequestCount:
+    """How many requests a piece of work made, from however many threads (``counting``)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._count = 0
+
+    def add(self) -> None:
+        with self._lock:
+            self._count += 1
+
+    @property
+    def count(self) -> int:
+        return self._count
+
+
+@contextmanager
+def counting(counter: RequestCount | None) -> Iterator[RequestCount | None]:
+    """Requests made by this thread while inside are counted in *counter* (a cycle's figures)."""
+    previous = getattr(_local, "counter", None)
+    _local.counter = counter
+    try:
+        yield counter
+    finally:
+        _local.counter = previous
+
+
 @contextmanager
 def gated(gate: threading.Semaphore | None) -> Iterator[threading.Semaphore | None]:
     """Requests made by this thread while inside wait for a slot of *gate* (a semaphore)."""
@@ -351,6 +378,17 @@ class SssmHTTPAdapter(HTTPAdapter):
             pool_kwargs["ssl_context"] = verifying_context(pool_kwargs.pop("ca_certs", None) or certifi.where())
         return host_params, pool_kwargs
 
+    def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
+        """As requests does, except that a pool verifying through our shared context is not also
+        given the bundle's path: urllib3 would load the whole bundle into that context again for
+        every new connection (33-77 ms each, holding the GIL). The context already holds it, with
+        certificate and host name checks on."""
+        super().cert_verify(conn, url, verify, cert)
+        shared = getattr(conn, "conn_kw", {}).get("ssl_context")
+        if shared is not None and shared.verify_mode == ssl.CERT_REQUIRED and conn.cert_reqs == "CERT_REQUIRED":
+            conn.ca_certs = None
+            conn.ca_cert_dir = None
+
     def init_poolmanager(
         self, connections: int, maxsize: int, block: bool = DEFAULT_POOLBLOCK, **pool_kwargs: Any
     ) -> None:
@@ -369,6 +407,9 @@ class SssmHTTPAdapter(HTTPAdapter):
         cert: _Cert = None,
         proxies: dict[str, str] | None = None,
     ) -> Response:
+        counter: RequestCount | None = getattr(_local, "counter", None)
+        if counter is not None:
+            counter.add()
         gate: threading.Semaphore | None = getattr(_local, "gate", None)
         if gate is None:
             return self._send(request, stream, timeout, verify, cert, proxies)

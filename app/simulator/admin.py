@@ -14,6 +14,9 @@ POST     /_admin/seed                                {email, emails?, appointmen
 POST     /_admin/deliver                             {to, subject, body?, sender?}
 GET      /_admin/mailboxes/<email>[?folder=inbox]    folders, and the items of one folder
 GET      /_admin/stats                               request counts; DELETE resets them
+GET      /_admin/in_flight                           requests being answered now and the most at
+                                                     once ({current, peak}); DELETE starts a new
+                                                     peak
 GET      /_admin/faults                              active faults; POST adds {kind, account?,
                                                      operation?, count?, backoff_ms?, seconds?,
                                                      fraction?, message?}; DELETE clears
@@ -153,6 +156,12 @@ def _route(server, method, seg, query, data) -> tuple[int, object]:
             return 200, server.stats.to_dict()
         if method == "GET":
             return 200, server.stats.to_dict()
+    if head == "in_flight":
+        if method == "DELETE":
+            server.in_flight.reset()
+            return 200, server.in_flight.to_dict()
+        if method == "GET":
+            return 200, server.in_flight.to_dict()
     if head == "faults":
         if method == "GET":
             return 200, [f.to_dict() for f in server.faults.active()]

@@ -42,6 +42,7 @@ from .http import (  # noqa: E402  (the paths are part of this module's API)
     AUTODISCOVER_POX_PATH,
     AUTODISCOVER_SOAP_PATH,
     EWS_PATH,
+    RequestsInFlight,
     _HttpServer,
 )
 
@@ -89,6 +90,7 @@ class LoopbackExchange:
         self.service = EwsService(self.directory, resolve_version(server_version))
         self.faults = FaultInjector()
         self.stats = RequestStats()
+        self.in_flight = RequestsInFlight()  # requests being answered now, and the most at once
         self.throttle = Throttle(concurrency_limit)
         self.busy_backoff_ms = 5000
         self.save_interval = 2.0  # seconds between saves of a changed state file
@@ -224,6 +226,12 @@ class LoopbackExchange:
     def set_password(self, email: str, password: str) -> None:
         self.directory.set_password(email, password)
         self.mark_dirty()
+
+    def accept_windows_logon(self, principal: str, email: str) -> None:
+        """Windows only: the Windows account *principal* (``DOMAIN\\user``) logs on as *email*'s
+        account over Negotiate, checked by Windows itself (SSPI), as Windows authentication in IIS
+        does. Windows integrated authentication's test runs against this."""
+        self.authenticator.accept_windows_logon(principal, email)
 
     def seed(self, email: str, **counts) -> None:
         from .seed import seed_mailbox

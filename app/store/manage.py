@@ -19,6 +19,7 @@ from app.store import repo
 from app.store.base import database, utcnow
 from app.store.health import STATUS_FIELD, refresh_summary
 from app.store.models import Mailbox, ServerProfile, WorkloadState
+from app.store.queries import Choice
 
 METHOD_FIELD = {w: STATUS_FIELD[w].replace("_status", "_method") for w in Workload}  # incoming_method …
 ENABLED_FIELD = {w: STATUS_FIELD[w].replace("_status", "_enabled") for w in Workload}  # incoming_enabled …
@@ -84,9 +85,10 @@ def set_default_profile(profile_id: int | None) -> None:
         settings.save()
 
 
-def profile_mailbox_names(profile_id: int) -> list[str]:
-    """The names of the mailboxes that use the profile, A to Z."""
-    return [m.name for m in Mailbox.select(Mailbox.name).where(Mailbox.profile == profile_id).order_by(Mailbox.name)]
+def profile_mailboxes(profile_id: int) -> list[Choice]:
+    """The mailboxes that use the profile, A to Z."""
+    query = Mailbox.select(Mailbox.id, Mailbox.name).where(Mailbox.profile == profile_id).order_by(Mailbox.name)
+    return [Choice(m.id, m.name) for m in query]
 
 
 def delete_profile(profile_id: int, move_to: int | None = None) -> int:
@@ -96,9 +98,10 @@ def delete_profile(profile_id: int, move_to: int | None = None) -> int:
         raise ValueError("a profile's mailboxes cannot be moved to the profile that is deleted")
     with database.atomic():
         profile = ServerProfile.get_by_id(profile_id)
-        ids = [m.id for m in Mailbox.select(Mailbox.id).where(Mailbox.profile == profile_id)]
+        using = profile_mailboxes(profile_id)
+        ids = [m.id for m in using]
         if ids and move_to is None:
-            raise ProfileInUse(profile_mailbox_names(profile_id))
+            raise ProfileInUse([m.name for m in using])
         moved = move_mailboxes(ids, move_to) if ids and move_to is not None else 0
         repo.delete_profile(profile)  # the row, then both keyring entries: a keyring failure rolls all back
     return moved

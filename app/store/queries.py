@@ -125,12 +125,13 @@ class Choice:
     kind: OwnerKind | None = None
 
 
-def profile_rows() -> list[ProfileRow]:
-    """Every profile with its mailboxes counted: how many, how many fail, when one was last tested."""
+def profile_rows(mailboxes: Iterable[MailboxRow] | None = None) -> list[ProfileRow]:
+    """Every profile with its mailboxes counted: how many, how many fail, when one was last tested
+    (from *mailboxes*, every mailbox's row, when the caller has them already)."""
     counts: dict[int, int] = {}
     failing: dict[int, int] = {}
     last_test: dict[int, datetime] = {}
-    for row in mailbox_rows():
+    for row in mailbox_rows() if mailboxes is None else mailboxes:
         if row.profile_id is None:
             continue
         counts[row.profile_id] = counts.get(row.profile_id, 0) + 1
