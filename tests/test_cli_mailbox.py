@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-from store_setup import setup  # noqa: F401 - the fixture
-
 from app.cli import main
 from app.domain.enums import ApprovalStatus, SyncMethod
 from app.store.models import Alert, Mailbox
@@ -19,7 +17,7 @@ def _ten_tested_mailboxes(setup) -> tuple[object, list[str]]:
     profile = setup.profile("Contoso", max_connections=3)
     emails = []
     for _ in range(10):
-        account = setup.ews.new_account("box", inbox=1)
+        account = setup.ews.new_account("box", emails=1)
         setup.mailbox(profile, account.email)
         emails.append(account.email)
     return profile, emails

@@ -216,18 +216,20 @@ def _owner(text: str, args: argparse.Namespace) -> tuple[str, int] | None:
     from app.store.models import Queue, SystemUser
 
     kind, _, key = text.partition(":")
-    model = {"user": SystemUser, "queue": Queue}.get(kind)
-    if model is None or not key:
+    if kind not in ("user", "queue") or not key:
         report_error(
             "--owner takes user:KEY or queue:KEY (an email address, or a name).", "BadOwner", as_json=args.json
         )
         return None
-    found = next((o for o in model.select() if owner_key(o.name, o.email) == owner_key(key, None)), None)
-    found = found or next((o for o in model.select() if o.name == key.strip()), None)
+    owners: list[tuple[int, str, str | None]] = [
+        (o.id, o.name, o.email) for o in (SystemUser.select() if kind == "user" else Queue.select())
+    ]
+    found = next((o for o in owners if owner_key(o[1], o[2]) == owner_key(key, None)), None)
+    found = found or next((o for o in owners if o[1] == key.strip()), None)
     if found is None:
         report_error(f"No {kind} {key}.", "UnknownOwner", as_json=args.json)
         return None
-    return kind, found.id
+    return kind, found[0]
 
 
 def _set(rows: list[MailboxRow], args: argparse.Namespace) -> int:
@@ -285,9 +287,13 @@ def _set(rows: list[MailboxRow], args: argparse.Namespace) -> int:
 
 
 def _test(rows: list[MailboxRow], args: argparse.Namespace) -> int:
-    from app.diagnostics.bulk import test_mailboxes
+    from app.diagnostics.bulk import run_mailboxes_test
 
-    reports = test_mailboxes([r.id for r in rows])
+    def progress(done: int, total: int, _report: object) -> None:
+        if not args.json:
+            print(f"  {done} of {total} tested", file=sys.stderr)
+
+    reports = run_mailboxes_test([r.id for r in rows], progress=progress)
     failed = [r for r in reports if r.status.value != "success"]
     names = {r.id: r.email for r in rows}
     if args.json:
