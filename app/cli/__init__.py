@@ -8,9 +8,12 @@ from collections.abc import Sequence
 
 from app import APP_NAME, __version__
 from app.cli import (
+    alerts,
     config,
     diagnose_mailbox,
     diagnose_profile,
+    mailbox,
+    profile,
     repair,
     run,
     screenshots,
@@ -22,7 +25,21 @@ from app.cli import (
 
 # Each sub-command module has NAME, HELP, add_arguments(parser) and run(args) -> exit code; it
 # imports what its work needs inside run(), so `--help` and the window start stay light.
-COMMANDS = (simulator, diagnose_mailbox, diagnose_profile, screenshots, sync, run, store, repair, config, self_check)
+COMMANDS = (
+    simulator,
+    diagnose_mailbox,
+    diagnose_profile,
+    screenshots,
+    sync,
+    run,
+    store,
+    repair,
+    config,
+    mailbox,
+    profile,
+    alerts,
+    self_check,
+)
 
 EXIT_CODES = """exit codes:
   0  done: every test passed, every cycle succeeded

@@ -84,7 +84,9 @@ class MailboxRow:
 
     @property
     def failing(self) -> bool:
-        return is_failing(self.status)
+        """Its last test failed or warned, or it has an open Error or Warning alert (a sync failing
+        since its test, retried or not)."""
+        return is_failing(self.status) or self.alert_level in (AlertLevel.ERROR, AlertLevel.WARNING)
 
     @property
     def sync_off(self) -> bool:
