@@ -41,6 +41,11 @@ STANDARD_FOLDERS = {
 }
 
 ITEM_CLASS = {"Message": "IPM.Note", "CalendarItem": "IPM.Appointment", "Contact": "IPM.Contact", "Task": "IPM.Task"}
+ITEM_CLASS.update(  # meeting messages (app/simulator/meetings.py); a response's class says which it is
+    MeetingRequest="IPM.Schedule.Meeting.Request",
+    MeetingResponse="IPM.Schedule.Meeting.Resp.Pos",
+    MeetingCancellation="IPM.Schedule.Meeting.Canceled",
+)
 
 _ID_PREFIX = b"\x00\x03\x24\x00"
 _FOLDER_MARK = b"\x00\x2e\x00\x00"

@@ -222,8 +222,16 @@ class RequestContext:
         raise OpError("ErrorInvalidRequest")
 
     def resolve_item(self, el):
-        """(mailbox, item) for a t:ItemId element (ChangeKey is checked by the caller)."""
-        iid = el.get("Id") or ""
+        """(mailbox, item) for a t:ItemId element (ChangeKey is checked by the caller), or a
+        t:OccurrenceItemId / t:RecurringMasterItemId (ops/calendar.py)."""
+        if el.tag in (T + "OccurrenceItemId", T + "RecurringMasterItemId"):
+            from .ops.calendar import resolve_special_id
+
+            return resolve_special_id(self, el)
+        return self.item_by_id(el.get("Id") or "")
+
+    def item_by_id(self, iid: str):
+        """(mailbox, item) for an item id: an item of a mailbox or an occurrence (occurrences.py)."""
         try:
             guid, kind, _ = decode_id(iid)
         except MalformedId:
@@ -233,7 +241,11 @@ class RequestContext:
         mb = self.mailbox_for_guid(guid, "item")
         item = mb.items.get(iid)
         if item is None:
-            raise OpError("ErrorItemNotFound")
+            from .occurrences import resolve_occurrence_id
+
+            item = resolve_occurrence_id(mb, iid)
+            if item is None:
+                raise OpError("ErrorItemNotFound")
         return mb, item
 
     def render_context(self, mailbox: Mailbox, body_type: str = "Best") -> RenderContext:

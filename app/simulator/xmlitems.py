@@ -12,7 +12,7 @@ import base64
 import re
 from datetime import datetime, timedelta, timezone
 
-from . import extended
+from . import calendar_xml, extended, recurrence
 from .model import Item, conversation_id
 from .soap import T_NS, attr, esc
 
@@ -260,14 +260,18 @@ CONTACT_FIELDS[0].readonly = False
 CONTACT_FIELDS[1].compute = _contact_display
 CONTACT_FIELDS[1].readonly = False
 
+# recurring series and meetings (calendar_xml.py): more calendar fields, the meeting message kinds
+_MEETING_KINDS, _MEETING_FIELDS = calendar_xml.extend(Field, ITEM_FIELDS, MESSAGE_FIELDS, CALENDAR_FIELDS)
+
 KIND_FIELDS = {
     "Message": ITEM_FIELDS + MESSAGE_FIELDS,
     "CalendarItem": ITEM_FIELDS + CALENDAR_FIELDS,
     "Contact": ITEM_FIELDS + CONTACT_FIELDS,
     "Task": ITEM_FIELDS + TASK_FIELDS,
+    **_MEETING_KINDS,
 }
 BY_URI = {}
-for _fields in (ITEM_FIELDS, MESSAGE_FIELDS, CALENDAR_FIELDS, CONTACT_FIELDS, TASK_FIELDS):
+for _fields in (ITEM_FIELDS, MESSAGE_FIELDS, CALENDAR_FIELDS, CONTACT_FIELDS, TASK_FIELDS, _MEETING_FIELDS):
     for _f in _fields:
         if _f.uri is not None:
             BY_URI[_f.uri] = _f
@@ -340,7 +344,8 @@ def render_value(f: Field, value, item: Item, ctx) -> str:
         return f"<t:{tag}>{''.join(_mailbox_xml(n, e, ctx) for n, e in value)}</t:{tag}>"
     if t == "attendees":
         inner = "".join(
-            f"<t:Attendee>{_mailbox_xml(n, e, ctx)}<t:ResponseType>Unknown</t:ResponseType></t:Attendee>"
+            f"<t:Attendee>{_mailbox_xml(n, e, ctx)}"
+            f"<t:ResponseType>{calendar_xml.render_attendee_response(item, e)}</t:ResponseType></t:Attendee>"
             for n, e in value
         )
         return f"<t:{tag}>{inner}</t:{tag}>"
@@ -367,6 +372,8 @@ def render_value(f: Field, value, item: Item, ctx) -> str:
         return f'<t:{tag} Id="{attr(value)}"/>'
     if t == "raw":
         return value
+    if t == "recurrence":
+        return calendar_xml.render_recurrence(value)
     raise AssertionError(t)
 
 
@@ -461,6 +468,11 @@ def parse_value(f: Field, el):
         return {e.get("Key"): {c.tag[len(T) :]: c.text or "" for c in e} for e in el.findall(T + "Entry")}
     if t == "tz":
         return (el.get("Id") or el.get("Name") or "").strip() or None
+    if t == "recurrence":
+        try:
+            return recurrence.parse(el)
+        except recurrence.RecurrenceError as e:
+            raise PropertyError(e.code, str(e)) from None
     raise PropertyError("ErrorInvalidPropertySet", f"{f.uri} cannot be set.")
 
 

@@ -12,6 +12,7 @@ from .. import soap
 from ..model import Item, Mailbox, utcnow
 from ..service import Fault, M, OpError, RequestContext, T, response, response_message
 from ..xmlitems import KIND_BY_ELEM, PropertyError, item_from_xml, text_only_violation
+from . import calendar as calendar_ops
 
 DEFAULT_FOLDER = {"Message": "drafts", "CalendarItem": "calendar", "Contact": "contacts", "Task": "tasks"}
 CREATABLE = {"Message", "CalendarItem", "Contact", "Task"}
@@ -122,6 +123,9 @@ def create_item(ctx: RequestContext, req) -> str:
     msgs = []
     for el in items_el:
         tag = el.tag[len(T) :] if el.tag.startswith(T) else el.tag
+        if tag in calendar_ops.RESPONSE_OBJECTS:  # AcceptItem, CancelCalendarItem …
+            msgs.append(calendar_ops.response_object(ctx, el, tag, disposition))
+            continue
         try:
             kind = KIND_BY_ELEM.get(tag) if tag in CREATABLE else None
             if kind is None:
@@ -164,10 +168,13 @@ def create_item(ctx: RequestContext, req) -> str:
                     item.set("uid", item.get("uid") or os.urandom(16).hex().upper())
                     item.set("reminder_is_set", item.get("reminder_is_set", True))
                     item.set("reminder_minutes", item.get("reminder_minutes", 15))
+                    calendar_ops.prepare_new(item)
                 item.is_read = True
                 item.is_from_me = kind != "Contact"
                 mb.add_item(folder, item)
                 saved = item
+                if kind == "CalendarItem":
+                    calendar_ops.after_create(ctx, mb, item, req.get("SendMeetingInvitations"))
             inner = ""
             if saved is not None:
                 inner = f'<t:{tag}><t:ItemId Id="{saved.id}" ChangeKey="{mb.change_key(saved)}"/></t:{tag}>'
