@@ -37,6 +37,9 @@ class Directory:
         self._accounts: dict[str, Account] = {}
         self._mailboxes: dict[str, Mailbox] = {}
         self._by_guid: dict[str, Mailbox] = {}
+        from .notifications import NotificationHub  # lazy: notifications builds on service, which on this
+
+        self.notifications = NotificationHub()  # mailbox events and subscriptions
 
     def add_account(self, email, password, display_name=None, roles=(), mailbox=True) -> Account:
         """Create (or replace) an account; with *mailbox*, also its mailbox with the standard folders."""
@@ -58,6 +61,7 @@ class Directory:
             return account
 
     def _attach(self, mb: Mailbox):
+        mb.observer = self.notifications.record
         self._mailboxes[mb.email] = mb
         self._by_guid[mb.guid] = mb
 

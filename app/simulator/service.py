@@ -11,6 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from . import soap
 from .directory import Account, Directory
@@ -144,6 +145,7 @@ class EwsResult:
     status: int
     body: bytes
     operation: str | None
+    stream: Any = None  # a held answer (GetStreamingEvents): its envelopes() are written one by one
 
 
 class RequestContext:
@@ -327,6 +329,8 @@ class EwsService:
         ctx = RequestContext(self, effective, account, request_version)
         with self.directory.lock:
             out = handler(ctx, op_el)
+        if not isinstance(out, str):  # a streaming answer, written by the transport
+            return EwsResult(200, b"", op_name, stream=out)
         return EwsResult(200, soap.envelope(out, self.server_version), op_name)
 
     def _impersonate(self, caller: Account, el) -> Account:

@@ -4,7 +4,8 @@ A handler takes (RequestContext, the operation's request element) and returns th
 serialized ``<m:...Response>`` element.
 """
 
-from . import createitem, deletemove, finditem, folders, getitem, misc, sync_folder_items, updateitem
+from . import availability, createitem, deletemove, finditem, folders, getitem, misc, sync_folder_items, updateitem
+from . import notifications as notification_ops
 
 OPERATIONS = {
     "GetFolder": folders.get_folder,
@@ -20,4 +21,9 @@ OPERATIONS = {
     "SyncFolderItems": sync_folder_items.sync_folder_items,
     "ResolveNames": misc.resolve_names,
     "ConvertId": misc.convert_id,
+    "Subscribe": notification_ops.subscribe,
+    "GetEvents": notification_ops.get_events,
+    "GetStreamingEvents": notification_ops.get_streaming_events,
+    "Unsubscribe": notification_ops.unsubscribe,
+    "GetUserAvailabilityRequest": availability.get_user_availability,
 }

@@ -63,7 +63,9 @@ def is_occurrence(item: Item) -> bool:
 
 # ---------------------------------------------------------------------------- CreateItem
 def prepare_new(item: Item) -> None:
-    """Before a new calendar item is saved: a recurring master starts at its first occurrence."""
+    """Before a new calendar item is saved: a recurring master starts at its first occurrence;
+    IsAllDayEvent is always there (false unless said)."""
+    item.set("is_all_day", bool(item.get("is_all_day")))
     occurrences.align_master(item)
 
 

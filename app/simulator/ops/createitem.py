@@ -72,7 +72,7 @@ def deliver_copy(
         domain = mb.email.split("@", 1)[1]
         copy_.msgid = new_message_id(domain)
     thread(copy_, [mb])
-    return mb.add_item(folder or mb.distinguished["inbox"], copy_)
+    return mb.add_item(folder or mb.distinguished["inbox"], copy_, new_mail=True)
 
 
 def _send(ctx: RequestContext, mb: Mailbox, item: Item, save_folder) -> Item | None:
