@@ -93,6 +93,12 @@ def _v7_admin_screens(db: SqliteDatabase) -> None:
     db.execute_sql('ALTER TABLE "appointment" ADD COLUMN "category" VARCHAR(255) NOT NULL DEFAULT \'\'')
 
 
+def _v8_appointment_recurrence(db: SqliteDatabase) -> None:
+    """An appointment's recurrence (Appointment.recurrence): the pattern of a recurring series,
+    kept so that it goes back to Exchange as it came; '' for a single appointment."""
+    db.execute_sql('ALTER TABLE "appointment" ADD COLUMN "recurrence" TEXT NOT NULL DEFAULT \'\'')
+
+
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_workload_state,
     3: _v3_item_link_unlinked_on,
@@ -100,5 +106,6 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     5: _v5_work_leases_and_sync_markers,
     6: _v6_retries_and_message_parts,
     7: _v7_admin_screens,
+    8: _v8_appointment_recurrence,
 }
 LATEST = max(STEPS)
