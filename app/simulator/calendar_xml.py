@@ -87,7 +87,10 @@ def _last_occurrence(item, ctx):
     last = None
     for occurrence in series.live():
         last = occurrence
-    return _occurrence_xml("LastOccurrence", item, *last, ctx) if last else None
+    if last is None:
+        return None
+    index, start, end, original = last
+    return _occurrence_xml("LastOccurrence", item, index, start, end, original, ctx)
 
 
 def _modified_occurrences(item, ctx):

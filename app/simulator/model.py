@@ -148,7 +148,8 @@ class Item:
         self.subject: str | None = None
         self._body: str | None = None
         self.body_type = "Text"
-        self.body_spec: tuple[int, int, bool] | None = None  # (seed, size, html) for lazily generated seeded bodies
+        # (seed, size, html[, inline image's content id]) for lazily generated seeded bodies
+        self.body_spec: tuple[int, int, bool] | tuple[int, int, bool, str] | None = None
         self.received: datetime | None = None
         self.sent: datetime | None = None
         self.created: datetime | None = None
@@ -343,7 +344,9 @@ class Mailbox:
     ) -> Item:
         """Put a new item into *folder* (new id, new change key, logged as a create); a copy of
         *copied_from* (a Copied event), or *new_mail* delivered (a NewMail event besides)."""
-        source = (copied_from.id, self.folders[copied_from.folder_id]) if copied_from is not None else None
+        source = None
+        if copied_from is not None and copied_from.folder_id in self.folders:
+            source = (copied_from.id, self.folders[copied_from.folder_id])
         item.id = item_id or self.new_id("item")
         item.folder_id = folder.id
         item.ck = self.next_ck()
@@ -360,7 +363,7 @@ class Mailbox:
             self.by_msgid[item.msgid] = item.id
         item.created_seq = self.seq + 1
         item.content_seq = item.last_seq = self._log(folder, item, OP_CREATE)
-        if source is not None and copied_from is not None and copied_from.folder_id in self.folders:
+        if source is not None:
             self._emit("Copied", item, folder, source)
         else:
             self._emit("Created", item, folder)

@@ -209,7 +209,8 @@ class NotificationHub:
             if guid != log.guid or not log.oldest() <= seq <= log.seq:
                 raise OpError("ErrorInvalidWatermark", "The watermark is invalid.")
             sub.last_used = time.monotonic()
-            events, more = [], False
+            events: list[Event] = []
+            more = False
             for event in log.after(seq):
                 if not sub.wants(event):
                     continue

@@ -160,7 +160,10 @@ def save_occurrence(mb: Mailbox, occurrence: Item) -> Item:
     index = occurrence.get("instance")
     bare = copy.copy(master)  # the master without exceptions: what the occurrence would be unchanged
     bare.x = {k: v for k, v in (master.x or {}).items() if k != "exceptions"}
-    plain = view(bare, index, *ItemSeries(master).occurrence(index))
+    original = ItemSeries(master).occurrence(index)
+    if original is None:
+        raise OpError("ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange", "Occurrence index is out of range.")
+    plain = view(bare, index, *original)
     slots = {
         name: getattr(occurrence, name)
         for name in _EXCEPTION_SLOTS

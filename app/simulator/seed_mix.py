@@ -41,12 +41,12 @@ class SeedMix:
     japanese: float = 0.05
     meeting_requests: float = 0.02
     ndrs: float = 0.01
-    large: int = 0  # messages of large_size (the demo has a few; tests ask for them)
+    large: int = 0  # messages of large_size (demo mode has one per mailbox; tests ask for them)
     large_size: int = LARGE_SIZE
     recurring: float = 0.25  # of the appointments
 
 
-DEMO_MIX = SeedMix(large=3)
+DEMO_MIX = SeedMix(large=1)  # demo mode: a 5 MB message in each mailbox
 
 JAPANESE_SUBJECTS = (
     "お見積りの件",

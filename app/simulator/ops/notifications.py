@@ -40,7 +40,7 @@ def subscribe(ctx: RequestContext, req) -> str:
         if name == "PushSubscriptionRequest":
             raise OpError("ErrorInvalidSubscriptionRequest", "Push subscriptions are not supported by this server.")
         kind = _REQUESTS.get(name)
-        if kind is None:
+        if kind is None or request is None:
             raise Fault(soap.schema_validation_fault("The element 'Subscribe' has invalid child element."))
         types = [(e.text or "").strip() for e in request.iterfind(f"{T}EventTypes/{T}EventType")]
         if not types or any(t not in EVENT_TYPES for t in types):
