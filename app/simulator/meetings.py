@@ -247,7 +247,9 @@ def respond(ctx: RequestContext, mb: Mailbox, reference: Item, response: str, di
         item.set("my_response", kind)
         item.set("free_busy", "Busy" if kind == "Accept" else "Tentative")
         item.set("reply_time", utcnow())
-        mb.move_item(item, calendar)  # EWS recreates the calendar item: a new id
+        mb.remove_item(item)  # EWS deletes and recreates the calendar item: it gets a new id
+        item.modified = utcnow()
+        mb.add_item(calendar, item)
     if reference.kind == "MeetingRequest" and reference.folder_id != mb.distinguished["deleteditems"].id:
         mb.move_item(reference, mb.distinguished["deleteditems"])
     if disposition == "SaveOnly":

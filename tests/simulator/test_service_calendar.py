@@ -13,7 +13,10 @@ import json
 from pathlib import Path
 
 import pytest
-from service_util import NS, classes, codes, get_items, make_world, text
+from service_util import NS, Client, classes, codes, get_items, make_world, text
+
+from app.simulator.directory import Directory
+from app.simulator.service import EwsService
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ews-captures" / "php-ews-recordings" / "garethp" / "ews"
 WEEKLY = (
@@ -266,3 +269,29 @@ def test_sync_folder_items_reports_the_master_once_and_its_changes(world):
         "</m:SyncFolderItems>"
     )
     assert len(synced.findall(".//m:Changes/t:Create", NS)) == 1
+
+
+def test_the_state_file_keeps_series_exceptions_and_deletions(world):
+    directory, _, alice, _, _ = world
+    create_appointment(alice)
+    items = calendar_view(alice).findall(".//t:CalendarItem", NS)
+    alice.call(
+        '<m:DeleteItem DeleteType="HardDelete"><m:ItemIds>'
+        f'<t:ItemId Id="{items[2].find("t:ItemId", NS).get("Id")}"/></m:ItemIds></m:DeleteItem>'
+    )
+    alice.call(
+        '<m:UpdateItem ConflictResolution="AlwaysOverwrite"><m:ItemChanges><t:ItemChange>'
+        f'<t:ItemId Id="{items[1].find("t:ItemId", NS).get("Id")}"/><t:Updates><t:SetItemField>'
+        '<t:FieldURI FieldURI="item:Subject"/><t:CalendarItem><t:Subject>Changed</t:Subject></t:CalendarItem>'
+        "</t:SetItemField></t:Updates></t:ItemChange></m:ItemChanges></m:UpdateItem>"
+    )
+    before = calendar_view(alice)
+    restored = Directory.from_dict(json.loads(json.dumps(directory.to_dict(), default=str)))
+    again = Client(EwsService(restored), restored.get("alice@contoso.example"))
+    after = calendar_view(again)
+    listed = lambda answer: [  # noqa: E731
+        (i.find("t:ItemId", NS).get("Id"), text(i, "t:Subject"), text(i, "t:Start"))
+        for i in answer.iterfind(".//t:CalendarItem", NS)
+    ]
+    assert listed(after) == listed(before)
+    assert [s for _, s, _ in listed(after)] == ["Weekly Team Meeting", "Changed", "Weekly Team Meeting"]
