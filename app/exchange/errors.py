@@ -93,8 +93,24 @@ _PRECONDITIONS = {
         _N(CTX, "Enter the user name and password in the profile's credentials."),
     ),
     "IntegratedAuthUnavailable": (
-        _N(CTX, "Windows integrated authentication is not available on this computer (profile “{subject}”)."),
-        _N(CTX, "Use credentials specified by the user or queue, or in the email server profile."),
+        _N(
+            CTX,
+            "Windows integrated authentication needs Windows (profile “{subject}”): it logs on as the Windows "
+            "user who runs the app, and this computer does not run Windows.",
+        ),
+        _N(
+            CTX,
+            "Run the app on Windows, or use credentials specified by the user or queue, or in the email server "
+            "profile.",
+        ),
+    ),
+    "IntegratedAuthWithBasic": (
+        _N(
+            CTX,
+            "The email server profile “{subject}” uses Windows integrated authentication, which sends no "
+            "password, with Basic authentication, which needs one.",
+        ),
+        _N(CTX, "Choose Auto detect, Negotiate or NTLM as the profile's authentication protocol."),
     ),
     "HttpAddressWithSsl": (
         _N(

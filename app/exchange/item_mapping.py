@@ -253,7 +253,7 @@ ITEM_MAPPINGS: dict[RecordType, ItemMapping] = {
         _appointment_to_item,
         _appointment_from_item,
         ("_start_timezone", "_end_timezone"),  # the zone of an all-day event's midnights, of a series
-        (("category", "categories"), ("recurrence", "recurrence")),  # schema 7, schema 8
+        (("category", "categories"), ("recurrence", "recurrence")),  # schema 7, schema 10
     ),
     RecordType.CONTACT: ItemMapping(
         RecordType.CONTACT,

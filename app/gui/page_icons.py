@@ -113,13 +113,21 @@ def _log(p: QPainter, s: float) -> None:
         p.drawLine(QPointF(11 * s, y * s), QPointF(22 * s, y * s))
 
 
-NAVIGATION = {"profiles": _server, "mailboxes": _envelope, "users": _people, "alerts": _bell}
+def _chart(p: QPainter, s: float) -> None:
+    _pen(p, INK, 2 * s)
+    p.drawLine(QPointF(4 * s, 28 * s), QPointF(28 * s, 28 * s))
+    for x, top, colour in ((7, 17, "#90caf9"), (14, 9, "#a5d6a7"), (21, 13, "#ffe082")):
+        p.setBrush(QColor(colour))
+        p.drawRect(QRectF(x * s, top * s, 5 * s, (28 - top) * s))
+
+
+NAVIGATION = {"dashboard": _chart, "profiles": _server, "mailboxes": _envelope, "users": _people, "alerts": _bell}
 NAVIGATION |= {"settings": _gear, "logs": _log}
 
 
 @cache
 def navigation_icon(page: str) -> QIcon:
-    """The icon of a navigation entry: profiles, mailboxes, users, alerts, settings or logs."""
+    """The icon of a navigation entry: dashboard, profiles, mailboxes, users, alerts, settings or logs."""
     return _icon(NAVIGATION[page])
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 from app.domain.enums import AlertLevel
 from app.domain.toast_policy import ToastPolicy
 from app.gui.i18n import alert_text
-from app.gui.icons import OK, state_for_level, status_icon
+from app.gui.icons import OK, state_for_level, tray_icon
 from app.store import queries, repo
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ class TrayController(QObject):
         self.update_state()
 
     def _build_tray(self) -> None:
-        self.tray = QSystemTrayIcon(status_icon(OK), self)
+        self.tray = QSystemTrayIcon(tray_icon(OK), self)
         self.menu = QMenu()
         self.open_action = QAction(self.tr("Open"), self)
         self.sync_action = QAction(self.tr("Sync now"), self)
@@ -144,13 +144,15 @@ class TrayController(QObject):
         self.tray.setToolTip(self.tr("Server-Side Sync Manager"))
         if QSystemTrayIcon.isSystemTrayAvailable():  # tests force a tray on platforms without one
             self.tray.show()
+        # Windows' light or dark taskbar changed (it changes with the colour scheme): redraw
+        QApplication.styleHints().colorSchemeChanged.connect(self._colour_scheme_changed)
 
     # --- state and alerts -------------------------------------------------------------------
 
     def update_state(self) -> str:
         self.state = state_for_level(queries.worst_open_alert_level())
         if self.tray is not None:
-            self.tray.setIcon(status_icon(self.state))
+            self.tray.setIcon(tray_icon(self.state))
             tips = {
                 "ok": self.tr("All mailboxes are fine"),
                 "warning": self.tr("Some mailboxes have warnings"),
@@ -158,6 +160,9 @@ class TrayController(QObject):
             }
             self.tray.setToolTip(self.tr("Server-Side Sync Manager") + "\n" + tips[self.state])
         return self.state
+
+    def _colour_scheme_changed(self, *_scheme: object) -> None:
+        self.update_state()
 
     def check_alerts(self) -> None:
         settings = repo.system_settings()

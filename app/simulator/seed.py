@@ -305,6 +305,7 @@ def seed_mailbox(
     decorate = Decorator(mix, seed, emails)
     counts = dict.fromkeys(("html", "inline_images", "attachments", "japanese", "meeting_requests", "ndrs"), 0)
     counts.update(large=0, recurring=0)
+    large_due = 0
     rng = random.Random(seed)
     with directory.lock:
         mb = directory.mailbox(email)
@@ -365,10 +366,11 @@ def seed_mailbox(
             if rng.random() < 0.05:
                 item.importance = "High"
             special = _special(decorate, mix, mb, item, parent, outgoing, messages, me, other, start, when, counts)
+            large_due += i in decorate.large  # a special message passes its turn to the next ordinary one
             if not special:
+                if large_due:
+                    size, html, large_due, counts["large"] = mix.large_size, False, large_due - 1, counts["large"] + 1
                 image = decorate.inline_image(item, i, when) if html else None
-                if i in decorate.large:
-                    size, html, counts["large"] = mix.large_size, False, counts["large"] + 1
                 item.body_spec = (
                     (seed * 1_000_003 + i, size, html, image) if image else (seed * 1_000_003 + i, size, html)
                 )

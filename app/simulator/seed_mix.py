@@ -196,6 +196,7 @@ def non_delivery_report(item: Item, me: Address, bounced: Item, when: datetime) 
     item.sender = item.from_ = ("Microsoft Outlook", f"postmaster@{domain}")
     item.to, item.cc = (me,), ()
     item.in_reply_to, item.references = bounced.msgid, bounced.msgid
+    item.set("ndr_recipients", (address,))  # as app.simulator.reports marks a report
     item.body_type = "Text"
     item.body = (
         "Your message wasn't delivered to these recipients or groups:\n\n"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from peewee import (
     SQL,
+    BlobField,
     BooleanField,
     CharField,
     FloatField,
@@ -96,12 +97,34 @@ class EmailActivity(BaseModel):
     send_attempts = IntegerField(default=0)
     created_on = UtcDateTimeField(default=utcnow)
     modified_on = UtcDateTimeField(default=utcnow)
+    # the Exchange item class (schema 8): IPM.Note, or REPORT.IPM.Note.NDR for a non-delivery report …
+    item_class = CharField(max_length=255, default="IPM.Note", constraints=[SQL("DEFAULT 'IPM.Note'")])
 
     if TYPE_CHECKING:
         owner_user_id: int | None
         owner_queue_id: int | None
         mailbox_links: ModelSelect[EmailMailboxLink]
         alerts: ModelSelect[Alert]
+        attachments: ModelSelect[EmailAttachment]
+
+
+class EmailAttachment(BaseModel):
+    """An attachment of a stored email (schema 8): what Exchange said of it when the email was
+    read; its content is fetched from Exchange when first asked for (app.sync.email_attachments)
+    and kept from then on."""
+
+    email = ForeignKeyField(EmailActivity, backref="attachments", on_delete="CASCADE")
+    attachment_id = CharField(max_length=1024)  # EWS AttachmentId (in the mailbox it was read from)
+    name = CharField(max_length=255, default="")
+    content_type = CharField(max_length=255, default="")
+    size = IntegerField(default=0)
+    content_id = CharField(max_length=255, null=True)
+    is_inline = BooleanField(default=False)
+    is_item = BooleanField(default=False)  # an attached message (or other item), not a file
+    content = BlobField(null=True)  # None until fetched
+
+    if TYPE_CHECKING:
+        email_id: int
 
 
 class EmailMailboxLink(BaseModel):
@@ -147,7 +170,7 @@ class Appointment(_OwnedRecord):
     sync_marker = CharField(max_length=36, null=True, unique=True, default=new_sync_marker)  # schema v5
     category = CharField(max_length=255, default="", constraints=[SQL("DEFAULT ''")])  # schema 7
     # a recurring series' pattern as app.exchange.item_mapping writes it ("" for a single appointment)
-    recurrence = TextField(default="", constraints=[SQL("DEFAULT ''")])  # schema 8
+    recurrence = TextField(default="", constraints=[SQL("DEFAULT ''")])  # schema 10
 
 
 class Contact(_OwnedRecord):
@@ -242,9 +265,12 @@ class ConflictLog(BaseModel):
 
 
 class SyncHistory(BaseModel):
+    """One cycle, with what it did in words; kept two days (app.store.cycle_stats.prune_history),
+    its figures live on in the hourly rollups (app.store.models_monitoring)."""
+
     mailbox = ForeignKeyField(Mailbox, backref="sync_history", on_delete="CASCADE")
     workload = EnumField(Workload)
-    started_on = UtcDateTimeField(default=utcnow)
+    started_on = UtcDateTimeField(default=utcnow, index=True)  # indexed in schema 8: pruned by age
     finished_on = UtcDateTimeField(null=True)
     status = EnumField(RunStatus, default=RunStatus.NOT_RUN)
     created = IntegerField(default=0)

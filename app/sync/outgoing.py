@@ -27,7 +27,16 @@ from datetime import timedelta
 
 from peewee import fn
 
-from app.domain.enums import AlertLevel, AlertScope, EmailDirection, EmailStatus, SyncMethod, Workload
+from app.domain.enums import (
+    AlertLevel,
+    AlertScope,
+    EmailDirection,
+    EmailStatus,
+    ItemDirection,
+    ItemKind,
+    SyncMethod,
+    Workload,
+)
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.tracking import make_tracking_token, subject_with_token
 from app.exchange.folders import new_message_id
@@ -41,8 +50,10 @@ from app.exchange.outgoing_email import (
 )
 from app.store.alerts import raise_alert
 from app.store.base import database, utcnow
+from app.store.item_failures import record_key
 from app.store.models import EmailActivity, EmailMailboxLink, Mailbox, Queue, SystemUser
 from app.store.repo import system_settings
+from app.sync.item_problems import ItemProblems
 from app.sync.session import WorkloadRun, run_workload
 
 log = logging.getLogger(__name__)
@@ -188,6 +199,14 @@ def sync_outgoing(mailbox: Mailbox, *, after_send: Callable[[EmailActivity], Non
 
 
 def _send_pending(run: WorkloadRun, after_send: Callable[[EmailActivity], None] | None) -> None:
+    problems = ItemProblems(run.mailbox.id, ItemKind.EMAIL)  # item monitoring: refused emails, and retried ones sent
+    try:
+        _send_each(run, after_send, problems)
+    finally:
+        problems.save()
+
+
+def _send_each(run: WorkloadRun, after_send: Callable[[EmailActivity], None] | None, problems: ItemProblems) -> None:
     mailbox, connection = run.mailbox, run.connection
     assert connection is not None, "run_workload opens the connection"
     failed = held = 0
@@ -196,6 +215,7 @@ def _send_pending(run: WorkloadRun, after_send: Callable[[EmailActivity], None] 
             found = find_sent_email(connection, email.message_id)  # the Sent Items copy, if any
             if found is not None:
                 _mark_sent(email, mailbox, found)
+                problems.synced(record_key(email.id))
                 run.updated += 1
                 log.info("outgoing email %s of %s was already sent; not sent again", email.id, mailbox.email)
                 continue
@@ -206,12 +226,13 @@ def _send_pending(run: WorkloadRun, after_send: Callable[[EmailActivity], None] 
                 continue
         if not _claim(email, mailbox):
             continue  # changed meanwhile (cancelled, or claimed by another process)
-        if not _send_one(run, email):
+        if not _send_one(run, email, problems):
             failed += 1
             continue
         if after_send is not None:
             after_send(email)
         _mark_sent(email, mailbox, None)
+        problems.synced(record_key(email.id))
         run.created += 1
     if run.created or run.updated or failed or held:
         run.note(
@@ -261,7 +282,7 @@ def _claim(email: EmailActivity, mailbox: Mailbox) -> bool:
     return bool(changed)
 
 
-def _send_one(run: WorkloadRun, email: EmailActivity) -> bool:
+def _send_one(run: WorkloadRun, email: EmailActivity, problems: ItemProblems) -> bool:
     """Send with SendAndSaveCopy; False when Exchange refused this email (marked Failed)."""
     assert run.connection is not None, "run_workload opens the connection"
     outgoing = OutgoingEmail(
@@ -278,6 +299,7 @@ def _send_one(run: WorkloadRun, email: EmailActivity) -> bool:
         send_email(run.connection, outgoing)
     except EmailRefused as exc:
         _mark_failed(email, run, exc)
+        problems.failed(ItemDirection.OUTGOING, exc.code, exc.text, subject=email.subject, record_id=email.id)
         return False
     except ServerBusy:
         # Throttled before anything was done: the email is simply pending again.

@@ -241,10 +241,6 @@
         <translation>削除</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>CSV にエクスポート…</translation>
-    </message>
-    <message>
         <source>Alerts</source>
         <translation>通知</translation>
     </message>
@@ -291,6 +287,37 @@
     <message>
         <source>Run Test &amp; Enable again on the mailbox of the selected alert</source>
         <translation>選択した通知のメールボックスで [メールボックスのテストを有効化] をもう一度実行します</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation>CSV にエクスポート(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;mailbox</source>
+        <translation>メールボックスを開く(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Test a&amp;gain</source>
+        <translation>もう一度テスト(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;read</source>
+        <translation>既読にする(&amp;R)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>削除(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>Chart</name>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG にエクスポート…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG picture</source>
+        <translation>このグラフを PNG 画像として保存します</translation>
     </message>
 </context>
 <context>
@@ -463,6 +490,93 @@
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>過去 24 時間</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>過去 7 日間</translation>
+    </message>
+    <message>
+        <source>Show these mailboxes in the Mailboxes list</source>
+        <translation>これらのメールボックスを [メールボックス] の一覧に表示します</translation>
+    </message>
+    <message>
+        <source>Items synchronized per hour</source>
+        <translation>1 時間あたりの同期アイテム数</translation>
+    </message>
+    <message>
+        <source>Failed cycles per hour</source>
+        <translation>1 時間あたりの失敗した同期サイクル数</translation>
+    </message>
+    <message>
+        <source>Cycle duration</source>
+        <translation>同期サイクルの所要時間</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中央値</translation>
+    </message>
+    <message>
+        <source>95th percentile</source>
+        <translation>95 パーセンタイル</translation>
+    </message>
+    <message>
+        <source>Mailboxes with the most failures</source>
+        <translation>失敗の多いメールボックス</translation>
+    </message>
+    <message>
+        <source>Next scheduled cycles</source>
+        <translation>次回の同期予定</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>%1 に更新</translation>
+    </message>
+    <message>
+        <source>Retry of the test</source>
+        <translation>テストの再試行</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>PNG にエクスポート</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved.</source>
+        <translation>画像を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>ダッシュボード</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>最終更新</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期間:</translation>
+    </message>
+    <message>
+        <source>Synchronization</source>
+        <translation>同期</translation>
+    </message>
+    <message>
+        <source>Mailboxes by state</source>
+        <translation>状態別のメールボックス</translation>
+    </message>
+    <message>
+        <source>Item monitoring</source>
+        <translation>アイテムの監視</translation>
     </message>
 </context>
 <context>
@@ -800,6 +914,29 @@
     </message>
 </context>
 <context>
+    <name>DurationChart</name>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>No cycles in this period</source>
+        <translation>この期間に同期サイクルはありません</translation>
+    </message>
+    <message>
+        <source>%1: %2 s</source>
+        <translation>%1: %2 秒</translation>
+    </message>
+    <message>
+        <source>Cycles: %1</source>
+        <translation>同期サイクル数: %1</translation>
+    </message>
+    <message>
+        <source>Click to see the slowest mailboxes</source>
+        <translation>クリックすると時間のかかったメールボックスを表示します</translation>
+    </message>
+</context>
+<context>
     <name>Enums</name>
     <message>
         <source>Exchange Server</source>
@@ -1037,6 +1174,14 @@
         <source>Equals current user</source>
         <translation>現在のユーザーと等しい</translation>
     </message>
+    <message>
+        <source>Disabled</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>Never tested</source>
+        <translation>未テスト</translation>
+    </message>
 </context>
 <context>
     <name>Failures</name>
@@ -1079,14 +1224,6 @@
     <message>
         <source>Enter the user name and password in the profile&apos;s credentials.</source>
         <translation>プロファイルの資格情報にユーザー名とパスワードを入力してください。</translation>
-    </message>
-    <message>
-        <source>Windows integrated authentication is not available on this computer (profile “{subject}”).</source>
-        <translation>このコンピューターでは Windows 統合認証を使用できません (プロファイル「{subject}」)。</translation>
-    </message>
-    <message>
-        <source>Use credentials specified by the user or queue, or in the email server profile.</source>
-        <translation>ユーザーまたはキューで指定した資格情報か、電子メールサーバープロファイルで指定した資格情報を使用してください。</translation>
     </message>
     <message>
         <source>The EWS address {subject} starts with http://, but the profile&apos;s “Use SSL” setting is on, so it is not used.</source>
@@ -1343,6 +1480,37 @@
     <message>
         <source>Give the email server profile&apos;s account the ApplicationImpersonation role in Exchange, then test again.</source>
         <translation>Exchange で電子メールサーバープロファイルのアカウントに ApplicationImpersonation ロールを付与し、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <source>Windows integrated authentication needs Windows (profile “{subject}”): it logs on as the Windows user who runs the app, and this computer does not run Windows.</source>
+        <translation>Windows 統合認証には Windows が必要です (プロファイル「{subject}」)。アプリを実行している Windows ユーザーとしてログオンしますが、このコンピューターは Windows ではありません。</translation>
+    </message>
+    <message>
+        <source>Run the app on Windows, or use credentials specified by the user or queue, or in the email server profile.</source>
+        <translation>Windows でアプリを実行するか、ユーザーまたはキューで指定した資格情報、または電子メールサーバープロファイルで指定した資格情報を使用してください。</translation>
+    </message>
+    <message>
+        <source>The email server profile “{subject}” uses Windows integrated authentication, which sends no password, with Basic authentication, which needs one.</source>
+        <translation>電子メールサーバープロファイル「{subject}」は、パスワードを送信しない Windows 統合認証と、パスワードが必要な Basic 認証を組み合わせています。</translation>
+    </message>
+    <message>
+        <source>Choose Auto detect, Negotiate or NTLM as the profile&apos;s authentication protocol.</source>
+        <translation>プロファイルの [認証プロトコル] で [自動検出]、Negotiate、NTLM のいずれかを選択してください。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldErrors</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: validation message</source>
+        <translation>%1: 検証メッセージ</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +1814,146 @@
         <source>sync state was refused: read the Inbox from the start</source>
         <translation>同期状態が拒否されたため、受信トレイを最初から読み込みました</translation>
     </message>
+    <message>
+        <source>emails marked failed by a non-delivery report {n}</source>
+        <translation>配信不能レポートにより失敗とした電子メール {n}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemFailures</name>
+    <message>
+        <source>Exchange refused the item.</source>
+        <translation>Exchange がアイテムを拒否しました。</translation>
+    </message>
+    <message>
+        <source>Look at the item and the error; retry once the cause is fixed, or ignore the item.</source>
+        <translation>アイテムとエラーを確認し、原因を解決してから再試行するか、アイテムを無視してください。</translation>
+    </message>
+    <message>
+        <source>Exchange refuses appointments longer than five years.</source>
+        <translation>Exchange は 5 年を超える予定を受け付けません。</translation>
+    </message>
+    <message>
+        <source>Correct the appointment&apos;s start and end in the store, then retry.</source>
+        <translation>ストアで予定の開始と終了を修正してから再試行してください。</translation>
+    </message>
+    <message>
+        <source>The appointment ends before it starts.</source>
+        <translation>予定の終了が開始より前になっています。</translation>
+    </message>
+    <message>
+        <source>Exchange refused the email&apos;s recipients.</source>
+        <translation>Exchange が電子メールの宛先を拒否しました。</translation>
+    </message>
+    <message>
+        <source>Correct the email&apos;s To and Cc addresses, then retry.</source>
+        <translation>電子メールの宛先と CC のアドレスを修正してから再試行してください。</translation>
+    </message>
+    <message>
+        <source>The email is larger than Exchange allows.</source>
+        <translation>電子メールが Exchange で許可されているサイズを超えています。</translation>
+    </message>
+    <message>
+        <source>Make the email smaller (fewer or smaller attachments), then retry.</source>
+        <translation>電子メールを小さくして (添付ファイルを減らすか小さくして) から再試行してください。</translation>
+    </message>
+    <message>
+        <source>The mailbox is full.</source>
+        <translation>メールボックスがいっぱいです。</translation>
+    </message>
+    <message>
+        <source>Ask the Exchange administrator to raise the mailbox&apos;s quota, or free some space, then retry.</source>
+        <translation>Exchange の管理者にメールボックスのクォータを増やすよう依頼するか、空き領域を作ってから再試行してください。</translation>
+    </message>
+    <message>
+        <source>Exchange refused one of the item&apos;s values.</source>
+        <translation>Exchange がアイテムの値の 1 つを拒否しました。</translation>
+    </message>
+    <message>
+        <source>Check the record&apos;s fields against the error, correct them, then retry.</source>
+        <translation>エラーを参考にレコードのフィールドを確認・修正してから再試行してください。</translation>
+    </message>
+    <message>
+        <source>The item could not be stored on this computer.</source>
+        <translation>アイテムをこのコンピューターに保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Look at the error and the log; retry once the store can be written.</source>
+        <translation>エラーとログを確認し、ストアに書き込めるようになってから再試行してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemMonitoringPage</name>
+    <message numerus="yes">
+        <source>%n item(s) did not synchronize</source>
+        <translation>
+            <numerusform>同期されなかったアイテム: %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server&apos;s error: %1</source>
+        <translation>サーバーのエラー: %1</translation>
+    </message>
+    <message>
+        <source>Next step: %1</source>
+        <translation>次の手順: %1</translation>
+    </message>
+    <message>
+        <source>First failed on %1; attempts: %2</source>
+        <translation>最初の失敗: %1、試行回数: %2</translation>
+    </message>
+    <message>
+        <source>A retry was requested: the mailbox&apos;s next cycle tries the item again.</source>
+        <translation>再試行が要求されています。メールボックスの次回の同期サイクルでアイテムをもう一度処理します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry requested for %n item(s).</source>
+        <translation>
+            <numerusform>%n 件のアイテムの再試行を要求しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) ignored.</source>
+        <translation>
+            <numerusform>%n 件のアイテムを無視しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every email, appointment, contact or task that did not synchronize, and why. The engine tries appointments, contacts and tasks again in each cycle; Retry tries the selected items now, Ignore stops trying them.</source>
+        <translation>同期されなかった電子メール、予定、取引先担当者、タスクとその理由です。予定、取引先担当者、タスクは同期サイクルごとに再試行されます。[再試行] を選択すると選択したアイテムを今すぐ再試行し、[無視] を選択すると再試行をやめます。</translation>
+    </message>
+    <message>
+        <source>Search items</source>
+        <translation>アイテムの検索</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Try the selected items again in their mailbox&apos;s next cycle, started now</source>
+        <translation>選択したアイテムを、今すぐ開始するメールボックスの次回の同期サイクルで再試行します</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>無視</translation>
+    </message>
+    <message>
+        <source>Hide the selected items; the engine stops trying them until they are retried</source>
+        <translation>選択したアイテムを非表示にします。再試行するまで同期は試行されません</translation>
+    </message>
+    <message>
+        <source>Show ignored items</source>
+        <translation>無視したアイテムを表示する</translation>
+    </message>
+    <message>
+        <source>Items that did not synchronize</source>
+        <translation>同期されなかったアイテム</translation>
+    </message>
+    <message>
+        <source>Selected item</source>
+        <translation>選択したアイテム</translation>
+    </message>
 </context>
 <context>
     <name>Lists</name>
@@ -1821,6 +2129,50 @@
         <source>The worst status of its incoming email, outgoing email and appointments, contacts and tasks</source>
         <translation>受信メール、送信メール、予定、取引先担当者、タスクの状態のうち最も悪いもの</translation>
     </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(件名なし)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Server&apos;s error</source>
+        <translation>サーバーのエラー</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>次の手順</translation>
+    </message>
+    <message>
+        <source>Failed on</source>
+        <translation>失敗日時</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>試行回数</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>アイテム数</translation>
+    </message>
+    <message>
+        <source>Longest cycle (s)</source>
+        <translation>最長の同期サイクル (秒)</translation>
+    </message>
+    <message>
+        <source>Failed cycles</source>
+        <translation>失敗した同期サイクル</translation>
+    </message>
 </context>
 <context>
     <name>LogsPage</name>
@@ -1976,112 +2328,16 @@
         <translation>全般</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名前</translation>
-    </message>
-    <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
-    </message>
-    <message>
-        <source>Email address</source>
-        <translation>電子メール アドレス</translation>
-    </message>
-    <message>
-        <source>Owner (user or queue)</source>
-        <translation>所有者 (ユーザーまたはキュー)</translation>
-    </message>
-    <message>
-        <source>Email address approval</source>
-        <translation>電子メールの承認</translation>
-    </message>
-    <message>
-        <source>Delete emails after processing (queues only)</source>
-        <translation>処理後に電子メールを削除する (キューのみ)</translation>
-    </message>
-    <message>
         <source>Synchronization method</source>
         <translation>同期方法</translation>
-    </message>
-    <message>
-        <source>Server profile</source>
-        <translation>サーバープロファイル</translation>
-    </message>
-    <message>
-        <source>Incoming email</source>
-        <translation>受信メール</translation>
-    </message>
-    <message>
-        <source>Outgoing email</source>
-        <translation>送信メール</translation>
-    </message>
-    <message>
-        <source>Appointments, contacts and tasks</source>
-        <translation>予定、取引先担当者、タスク</translation>
     </message>
     <message>
         <source>Credentials</source>
         <translation>資格情報</translation>
     </message>
     <message>
-        <source>User name</source>
-        <translation>ユーザー名</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>パスワード</translation>
-    </message>
-    <message>
         <source>Configuration test results</source>
         <translation>構成テストの結果</translation>
-    </message>
-    <message>
-        <source>Incoming email status</source>
-        <translation>受信メールの状態</translation>
-    </message>
-    <message>
-        <source>Outgoing email status</source>
-        <translation>送信メールの状態</translation>
-    </message>
-    <message>
-        <source>Appointments, contacts and tasks status</source>
-        <translation>予定、取引先担当者、タスクの状態</translation>
-    </message>
-    <message>
-        <source>Mailbox status</source>
-        <translation>メールボックスの状態</translation>
-    </message>
-    <message>
-        <source>Test completed on</source>
-        <translation>テスト完了日時</translation>
-    </message>
-    <message>
-        <source>Enabled for incoming email</source>
-        <translation>受信メールで有効</translation>
-    </message>
-    <message>
-        <source>Enabled for outgoing email</source>
-        <translation>送信メールで有効</translation>
-    </message>
-    <message>
-        <source>Enabled for appointments, contacts and tasks</source>
-        <translation>予定、取引先担当者、タスクで有効</translation>
-    </message>
-    <message>
-        <source>Last successful sync</source>
-        <translation>最終同期成功日時</translation>
-    </message>
-    <message>
-        <source>Last sync error</source>
-        <translation>最後の同期エラー</translation>
-    </message>
-    <message>
-        <source>Next scheduled sync</source>
-        <translation>次回の同期予定</translation>
-    </message>
-    <message>
-        <source>Transient failures</source>
-        <translation>一時的な失敗の回数</translation>
     </message>
     <message>
         <source>Alerts</source>
@@ -2092,32 +2348,12 @@
         <translation>同期履歴</translation>
     </message>
     <message>
-        <source>Approve email</source>
-        <translation>電子メールの承認</translation>
-    </message>
-    <message>
-        <source>Test &amp;&amp; Enable mailbox</source>
-        <translation>メールボックスのテストを有効化</translation>
-    </message>
-    <message>
         <source>Sync now</source>
         <translation>今すぐ同期</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>上書き保存</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
-    </message>
-    <message>
         <source>Test &amp;&amp; Enable runs</source>
         <translation>メールボックスのテストを有効化 の実行履歴</translation>
-    </message>
-    <message>
-        <source>Open report</source>
-        <translation>レポートを開く</translation>
     </message>
     <message>
         <source>Conflicts</source>
@@ -2140,14 +2376,6 @@
         <translation>メールボックスの詳細の保存</translation>
     </message>
     <message>
-        <source>Allow the use of credentials for email processing</source>
-        <translation>電子メール処理での資格情報の使用を許可する</translation>
-    </message>
-    <message>
-        <source>Save mailbox details…</source>
-        <translation>メールボックスの詳細を保存…</translation>
-    </message>
-    <message>
         <source>Never</source>
         <translation>まだありません</translation>
     </message>
@@ -2158,6 +2386,171 @@
     <message>
         <source>Not scheduled</source>
         <translation>予定なし</translation>
+    </message>
+    <message>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
+    </message>
+    <message>
+        <source>Save the new mailbox first.</source>
+        <translation>先に新規メールボックスを上書き保存してください。</translation>
+    </message>
+    <message>
+        <source>The email address is already approved.</source>
+        <translation>電子メール アドレスは既に承認されています。</translation>
+    </message>
+    <message>
+        <source>Saved: mailbox “%1”.</source>
+        <translation>上書き保存しました: メールボックス「%1」</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名前(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Email address</source>
+        <translation>電子メール アドレス(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Owner (user or queue)</source>
+        <translation>所有者 (ユーザーまたはキュー)(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Email address a&amp;pproval</source>
+        <translation>電子メールの承認(&amp;P)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete emails after processing (queues only)</source>
+        <translation>処理後に電子メールを削除する (キューのみ)(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Server &amp;profile</source>
+        <translation>サーバープロファイル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Incoming email</source>
+        <translation>受信メール(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing email</source>
+        <translation>送信メール(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Appointments, co&amp;ntacts and tasks</source>
+        <translation>予定、取引先担当者、タスク(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Allow the use of cr&amp;edentials for email processing</source>
+        <translation>電子メール処理での資格情報の使用を許可する(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>ユーザー名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>パスワード(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Incoming email status</source>
+        <translation>受信メールの状態(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing email status</source>
+        <translation>送信メールの状態(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Appointments, contacts and tas&amp;ks status</source>
+        <translation>予定、取引先担当者、タスクの状態(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Mailbox status</source>
+        <translation>メールボックスの状態(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Test completed o&amp;n</source>
+        <translation>テスト完了日時(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled for incoming email</source>
+        <translation>受信メールで有効(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Enabled for outgoin&amp;g email</source>
+        <translation>送信メールで有効(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled for appointments, contacts and tasks</source>
+        <translation>予定、取引先担当者、タスクで有効(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Last successful sync</source>
+        <translation>最終同期成功日時(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Last sync e&amp;rror</source>
+        <translation>最後の同期エラー(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt scheduled sync</source>
+        <translation>次回の同期予定(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Transient &amp;failures</source>
+        <translation>一時的な失敗の回数(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Test &amp;&amp; Enable r&amp;uns</source>
+        <translation>メールボックスのテストを有効化 の実行履歴(&amp;U)</translation>
+    </message>
+    <message>
+        <source>O&amp;pen report</source>
+        <translation>レポートを開く(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve email</source>
+        <translation>電子メールの承認(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Test &amp;&amp; Enable mailbox</source>
+        <translation>メールボックスのテストを有効化(&amp;T)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>今すぐ同期(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Save mailbox &amp;details…</source>
+        <translation>メールボックスの詳細を保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxFiguresDialog</name>
+    <message>
+        <source>Mailboxes behind the figure</source>
+        <translation>この数値の対象メールボックス</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>Open mailbox</source>
+        <translation>メールボックスを開く</translation>
+    </message>
+    <message>
+        <source>%1, %2–%3: %4 mailbox(es)</source>
+        <translation>%1、%2–%3: メールボックス %4 件</translation>
     </message>
 </context>
 <context>
@@ -2346,16 +2739,8 @@
         <translation>失敗中</translation>
     </message>
     <message>
-        <source>Disabled</source>
-        <translation>無効</translation>
-    </message>
-    <message>
-        <source>Never tested</source>
-        <translation>未テスト</translation>
-    </message>
-    <message>
-        <source>Failing: the last test failed or a failure is being retried. Disabled: deactivated, no workload set to server-side synchronization, or none enabled after its test. Never tested: no Test &amp; Enable yet.</source>
-        <translation>失敗中: 最後のテストが失敗したか、失敗を再試行しています。無効: 非アクティブ、サーバー側同期に設定された同期対象がない、またはテスト後に有効な同期対象がありません。未テスト: [メールボックスのテストを有効化] をまだ実行していません。</translation>
+        <source>Failing: the last test failed or a failure is being retried. The other states are the dashboard&apos;s, each mailbox in one: Pending approval, then Disabled (deactivated, address rejected, or nothing set to server-side synchronization), then Error, Warning, Never tested (no Test &amp; Enable yet) and Success.</source>
+        <translation>失敗中: 前回のテストが失敗したか、失敗の再試行中です。その他の状態はダッシュボードと同じで、各メールボックスはいずれか 1 つに入ります。承認待ち、無効 (非アクティブ化、アドレスの拒否、またはサーバー側同期に設定された同期対象なし)、エラー、警告、未テスト ([メールボックスのテストを有効化] が未実行)、成功の順に判定します。</translation>
     </message>
     <message>
         <source>All three</source>
@@ -2529,6 +2914,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Loading the dashboard…</source>
+        <translation>ダッシュボードを読み込んでいます…</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
@@ -2599,6 +2988,10 @@
     <message>
         <source>Navigation</source>
         <translation>ナビゲーション</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>ダッシュボード</translation>
     </message>
     <message>
         <source>Email server profiles</source>
@@ -2674,6 +3067,22 @@
     <message>
         <source>Cannot start</source>
         <translation>起動できません</translation>
+    </message>
+    <message>
+        <source>Your changes are lost if you discard them.</source>
+        <translation>破棄すると、変更内容は失われます。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2781,137 +3190,135 @@
         <translation>ユーザー</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名前</translation>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
     </message>
     <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
+        <source>&amp;Name</source>
+        <translation>名前(&amp;N)</translation>
     </message>
     <message>
-        <source>Primary email</source>
-        <translation>プライマリ電子メール</translation>
+        <source>Primary &amp;email</source>
+        <translation>プライマリ電子メール(&amp;E)</translation>
     </message>
     <message>
-        <source>Delete emails after processing</source>
-        <translation>処理後に電子メールを削除する</translation>
+        <source>&amp;Delete emails after processing</source>
+        <translation>処理後に電子メールを削除する(&amp;D)</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>上書き保存</translation>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
     </message>
 </context>
 <context>
     <name>ProfileAdditional</name>
     <message>
-        <source>Move failed emails to Undeliverable folder</source>
-        <translation>失敗した電子メールを [配信不能] フォルダーに移動</translation>
+        <source>&amp;Move failed emails to Undeliverable folder</source>
+        <translation>失敗した電子メールを [配信不能] フォルダーに移動(&amp;M)</translation>
     </message>
     <message>
-        <source>Process email from</source>
-        <translation>処理対象の日付</translation>
+        <source>&amp;Process email from</source>
+        <translation>処理対象の日付(&amp;P)</translation>
     </message>
     <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
+        <source>M&amp;aximum concurrent connections</source>
+        <translation>同時接続の最大数(&amp;A)</translation>
     </message>
     <message>
-        <source>Maximum concurrent connections</source>
-        <translation>同時接続の最大数</translation>
+        <source>M&amp;inimum polling interval (minutes)</source>
+        <translation>最小ポーリング間隔 (分)(&amp;I)</translation>
     </message>
     <message>
-        <source>Minimum polling interval (minutes)</source>
-        <translation>最小ポーリング間隔 (分)</translation>
+        <source>Time&amp;out for a mailbox connection (seconds)</source>
+        <translation>メールボックス接続のタイムアウト (秒)(&amp;O)</translation>
     </message>
     <message>
-        <source>Timeout for a mailbox connection (seconds)</source>
-        <translation>メールボックス接続のタイムアウト (秒)</translation>
-    </message>
-    <message>
-        <source>Alert owner when most mailboxes fail</source>
-        <translation>ほとんどのメールボックスが失敗したら所有者に通知する</translation>
+        <source>A&amp;lert owner when most mailboxes fail</source>
+        <translation>ほとんどのメールボックスが失敗したら所有者に通知する(&amp;L)</translation>
     </message>
 </context>
 <context>
     <name>ProfileAdvanced</name>
     <message>
-        <source>Incoming port</source>
-        <translation>受信ポート</translation>
-    </message>
-    <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
-    </message>
-    <message>
-        <source>Use SSL</source>
-        <translation>SSL を使用する</translation>
-    </message>
-    <message>
-        <source>Authentication protocol</source>
-        <translation>認証プロトコル</translation>
-    </message>
-    <message>
-        <source>Trusted CA certificate</source>
-        <translation>信頼する CA 証明書</translation>
-    </message>
-    <message>
         <source>Optional: PEM file of your internal certificate authority</source>
         <translation>省略可: 社内証明機関の PEM ファイル</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>参照…</translation>
+        <source>&amp;Incoming port</source>
+        <translation>受信ポート(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Use SSL</source>
+        <translation>SSL を使用する(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Authentication &amp;protocol</source>
+        <translation>認証プロトコル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>T&amp;rusted CA certificate</source>
+        <translation>信頼する CA 証明書(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>参照(&amp;W)…</translation>
     </message>
 </context>
 <context>
     <name>ProfileCredentials</name>
     <message>
-        <source>Authenticate incoming connections using</source>
-        <translation>受信接続の認証方法</translation>
-    </message>
-    <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>ユーザー名</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>パスワード</translation>
-    </message>
-    <message>
-        <source>Use impersonation</source>
-        <translation>偽装を使用する</translation>
-    </message>
-    <message>
-        <source>Use same settings for outgoing connection as incoming</source>
-        <translation>送信接続で受信接続と同じ設定を使用する</translation>
-    </message>
-    <message>
         <source>Outgoing connection</source>
         <translation>送信接続</translation>
     </message>
     <message>
-        <source>Outgoing server location</source>
-        <translation>送信サーバーの場所</translation>
+        <source>Authenticate &amp;incoming connections using</source>
+        <translation>受信接続の認証方法(&amp;I)</translation>
     </message>
     <message>
-        <source>Authenticate outgoing connections using</source>
-        <translation>送信接続の認証方法</translation>
+        <source>&amp;User name</source>
+        <translation>ユーザー名(&amp;U)</translation>
     </message>
     <message>
-        <source>Authentication protocol</source>
-        <translation>認証プロトコル</translation>
+        <source>Pass&amp;word</source>
+        <translation>パスワード(&amp;W)</translation>
     </message>
     <message>
-        <source>Outgoing port</source>
-        <translation>送信ポート</translation>
+        <source>Use i&amp;mpersonation</source>
+        <translation>偽装を使用する(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Use same settin&amp;gs for outgoing connection as incoming</source>
+        <translation>送信接続で受信接続と同じ設定を使用する(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing server location</source>
+        <translation>送信サーバーの場所(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Aut&amp;henticate outgoing connections using</source>
+        <translation>送信接続の認証方法(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Us&amp;er name</source>
+        <translation>ユーザー名(&amp;E)</translation>
+    </message>
+    <message>
+        <source>P&amp;assword</source>
+        <translation>パスワード(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Authentication &amp;protocol</source>
+        <translation>認証プロトコル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Outgoing po&amp;rt</source>
+        <translation>送信ポート(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -3002,47 +3409,57 @@
         <translation>通知</translation>
     </message>
     <message>
-        <source>Test &amp;&amp; Enable mailboxes</source>
-        <translation>メールボックスのテストを有効化</translation>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>エクスポート…</translation>
+        <source>No mailbox uses this email server profile.</source>
+        <translation>この電子メールサーバープロファイルを使用するメールボックスはありません。</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>上書き保存</translation>
+        <source>Saved: email server profile “%1”.</source>
+        <translation>上書き保存しました: 電子メールサーバープロファイル「%1」</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
+        <source>&amp;Test &amp;&amp; Enable mailboxes</source>
+        <translation>メールボックスのテストを有効化(&amp;T)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>エクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
     </message>
 </context>
 <context>
     <name>ProfileLocation</name>
     <message>
-        <source>Name</source>
-        <translation>名前</translation>
+        <source>Na&amp;me</source>
+        <translation>名前(&amp;M)</translation>
     </message>
     <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
+        <source>&amp;Description</source>
+        <translation>説明(&amp;D)</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>説明</translation>
+        <source>Server t&amp;ype</source>
+        <translation>サーバーの種類(&amp;Y)</translation>
     </message>
     <message>
-        <source>Server type</source>
-        <translation>サーバーの種類</translation>
+        <source>&amp;Auto discover server location</source>
+        <translation>サーバーの場所の自動検出(&amp;A)</translation>
     </message>
     <message>
-        <source>Auto discover server location</source>
-        <translation>サーバーの場所の自動検出</translation>
-    </message>
-    <message>
-        <source>Incoming server location (Exchange Web Services address)</source>
-        <translation>受信サーバーの場所 (Exchange Web サービスアドレス)</translation>
+        <source>&amp;Incoming server location (Exchange Web Services address)</source>
+        <translation>受信サーバーの場所 (Exchange Web サービスアドレス)(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -3090,6 +3507,10 @@
     <message>
         <source>The password could not be stored.</source>
         <translation>パスワードを保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -3197,6 +3618,25 @@
     <message>
         <source>Import a profile…</source>
         <translation>プロファイルのインポート…</translation>
+    </message>
+</context>
+<context>
+    <name>RankedBars</name>
+    <message>
+        <source>No failures in this period</source>
+        <translation>この期間に失敗はありません</translation>
+    </message>
+    <message>
+        <source>Errors: %1</source>
+        <translation>エラー: %1</translation>
+    </message>
+    <message>
+        <source>Warnings: %1</source>
+        <translation>警告: %1</translation>
+    </message>
+    <message>
+        <source>Click to open the mailbox</source>
+        <translation>クリックするとメールボックスを開きます</translation>
     </message>
 </context>
 <context>
@@ -3576,32 +4016,12 @@
         <translation>記録する通知のレベル</translation>
     </message>
     <message>
-        <source>Error</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>Information</source>
-        <translation>情報</translation>
-    </message>
-    <message>
         <source>Tray notifications</source>
         <translation>トースト通知</translation>
     </message>
     <message>
-        <source>Notify each new Error</source>
-        <translation>新しいエラーごとに通知する</translation>
-    </message>
-    <message>
         <source>Validation message</source>
         <translation>検証メッセージ</translation>
-    </message>
-    <message>
-        <source>Notify each new Warning</source>
-        <translation>新しい警告ごとに通知する</translation>
     </message>
     <message>
         <source>At most one notification per mailbox every 10 minutes.</source>
@@ -3610,10 +4030,6 @@
     <message>
         <source>Security</source>
         <translation>セキュリティ</translation>
-    </message>
-    <message>
-        <source>Allow credentials over non-SSL connections</source>
-        <translation>SSL 以外での資格情報の使用を許可する</translation>
     </message>
     <message>
         <source>Passwords then cross the network unencrypted. Only while this is on can a profile with “Use SSL” off be saved and connect.</source>
@@ -3644,14 +4060,6 @@
         <translation>電子メール</translation>
     </message>
     <message>
-        <source>Tracking token prefix</source>
-        <translation>追跡トークンのプレフィックス</translation>
-    </message>
-    <message>
-        <source>Notify the mailbox owner by email</source>
-        <translation>メールボックスの所有者に電子メールで通知する</translation>
-    </message>
-    <message>
         <source>Send alert emails through</source>
         <translation>通知メールの送信元</translation>
     </message>
@@ -3664,28 +4072,125 @@
         <translation>再試行</translation>
     </message>
     <message>
-        <source>Transient failures before an Error</source>
-        <translation>エラーにするまでの一時的な失敗の回数</translation>
-    </message>
-    <message>
-        <source>Back-off before a retry (minutes)</source>
-        <translation>再試行までの待機時間 (分)</translation>
-    </message>
-    <message>
-        <source>Logon retries after a refused password</source>
-        <translation>パスワード拒否後のログオン再試行回数</translation>
-    </message>
-    <message>
         <source>Logon retries are at least 5 minutes apart; at most 3, so that Active Directory does not lock the account out.</source>
         <translation>ログオンの再試行は 5 分以上の間隔を空けて最大 3 回までです。Active Directory でアカウントがロックアウトされないようにするためです。</translation>
     </message>
     <message>
-        <source>Revert</source>
-        <translation>元に戻す</translation>
+        <source>Item monitoring</source>
+        <translation>アイテムの監視</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>上書き保存</translation>
+        <source>Keep failed items (days)</source>
+        <translation>失敗したアイテムの保持期間 (日)</translation>
+    </message>
+    <message>
+        <source>An email, appointment, contact or task that did not synchronize is listed on the Dashboard&apos;s Item monitoring tab this many days after its last failure.</source>
+        <translation>同期されなかった電子メール、予定、取引先担当者、タスクは、最後の失敗からこの日数の間、[ダッシュボード] の [アイテムの監視] タブに表示されます。</translation>
+    </message>
+    <message>
+        <source>Windows only: the app is started at login by Windows, from the same setting as the installer&apos;s “Start at login”.</source>
+        <translation>Windows のみ: ログイン時のアプリの起動は Windows が行います。インストーラーの [ログイン時に起動する] と同じ設定です。</translation>
+    </message>
+    <message>
+        <source>The Windows setting cannot be read: %1</source>
+        <translation>Windows の設定を読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>Opens the app when you sign in to Windows. The installer&apos;s “Start at login” is the same setting.</source>
+        <translation>Windows にサインインしたときにアプリを開きます。インストーラーの [ログイン時に起動する] と同じ設定です。</translation>
+    </message>
+    <message>
+        <source>Start at login: %1</source>
+        <translation>ログイン時に起動する: %1</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>ログイン時に起動する</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since the settings were saved.</source>
+        <translation>上書き保存した後、設定は変更されていません。</translation>
+    </message>
+    <message>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Error</source>
+        <translation>エラー(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Warning</source>
+        <translation>警告(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Information</source>
+        <translation>情報(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Notify each new Error</source>
+        <translation>新しいエラーごとに通知する(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Notify each new Warnin&amp;g</source>
+        <translation>新しい警告ごとに通知する(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Allow credentials over non-SSL connections</source>
+        <translation>SSL 以外での資格情報の使用を許可する(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Default email server &amp;profile</source>
+        <translation>既定の電子メールサーバープロファイル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Tracking token prefix</source>
+        <translation>追跡トークンのプレフィックス(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Notify the mailbox &amp;owner by email</source>
+        <translation>メールボックスの所有者に電子メールで通知する(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Send alert emails t&amp;hrough</source>
+        <translation>通知メールの送信元(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Transient fail&amp;ures before an Error</source>
+        <translation>エラーにするまでの一時的な失敗の回数(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Back-off before a retry (minutes)</source>
+        <translation>再試行までの待機時間 (分)(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Logon &amp;retries after a refused password</source>
+        <translation>パスワード拒否後のログオン再試行回数(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>元に戻す(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>StackedHourlyBars</name>
+    <message>
+        <source>Nothing in this period</source>
+        <translation>この期間にはデータがありません</translation>
+    </message>
+    <message>
+        <source>Click to see the mailboxes</source>
+        <translation>クリックするとメールボックスを表示します</translation>
     </message>
 </context>
 <context>
@@ -3842,6 +4347,17 @@
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <source>Nothing scheduled</source>
+        <translation>予定はありません</translation>
+    </message>
+    <message>
+        <source>Click to open the mailbox</source>
+        <translation>クリックするとメールボックスを開きます</translation>
+    </message>
+</context>
+<context>
     <name>TrayController</name>
     <message>
         <source>Open</source>
@@ -3901,6 +4417,13 @@
     </message>
 </context>
 <context>
+    <name>UnsavedChangesGuard</name>
+    <message>
+        <source>Save the changes before closing?</source>
+        <translation>閉じる前に変更内容を上書き保存しますか?</translation>
+    </message>
+</context>
+<context>
     <name>UserOptionsDialog</name>
     <message>
         <source>Personal options: %1</source>
@@ -3948,7 +4471,7 @@
     </message>
     <message>
         <source>Select the incoming email messages of this user&apos;s mailboxes that are tracked (stored).</source>
-        <translation>このユーザーのメールボックスで受信した電子メール メッセージのうち、追跡 (保存) するものを選択します。</translation>
+        <translation>このユーザーのメールボックスの受信メールのうち、追跡 (保存) する電子メール メッセージを選択します。</translation>
     </message>
     <message>
         <source>A response carries the tracking token in its subject (for example CRM:0001234), answers a tracked message or continues its conversation. Known senders are contacts, accounts and leads; records that are email enabled are any record with that email address.</source>
@@ -4253,10 +4776,6 @@
         <translation>プロファイルのユーザーのパスワードを入力してください。</translation>
     </message>
     <message>
-        <source>Windows integrated authentication is only available on Windows.</source>
-        <translation>Windows 統合認証は Windows でのみ使用できます。</translation>
-    </message>
-    <message>
         <source>The profile uses the credentials of each user or queue: allow this mailbox&apos;s credentials to be used for email processing.</source>
         <translation>プロファイルはユーザーまたはキューごとの資格情報を使用します。このメールボックスの [電子メール処理での資格情報の使用を許可する] をオンにしてください。</translation>
     </message>
@@ -4311,6 +4830,23 @@
     <message>
         <source>This mailbox does not send email with server-side synchronization (or it is not active): choose one that does.</source>
         <translation>このメールボックスはサーバー側同期で電子メールを送信しません (または非アクティブです)。サーバー側同期で送信するメールボックスを選択してください。</translation>
+    </message>
+    <message>
+        <source>Windows integrated authentication needs Windows: the app logs on as the Windows user who runs it. On this computer, use the credentials of the user or queue, or of the profile.</source>
+        <translation>Windows 統合認証には Windows が必要です。アプリは、アプリを実行している Windows ユーザーとしてログオンします。このコンピューターでは、ユーザーまたはキューの資格情報か、プロファイルの資格情報を使用してください。</translation>
+    </message>
+    <message>
+        <source>Windows integrated authentication sends no password, and Basic authentication needs one: choose Auto detect, Negotiate or NTLM as the authentication protocol.</source>
+        <translation>Windows 統合認証はパスワードを送信しませんが、Basic 認証にはパスワードが必要です。[認証プロトコル] で [自動検出]、Negotiate、NTLM のいずれかを選択してください。</translation>
+    </message>
+</context>
+<context>
+    <name>_PartPage</name>
+    <message>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
     </message>
 </context>
 </TS>

@@ -25,7 +25,7 @@ def message_log(monkeypatch) -> MessageLog:
     )
     monkeypatch.setattr(messages, "show_info", lambda parent, title, text: log.infos.append((title, text)))
 
-    def confirm(parent, title, text, on_yes):
+    def confirm(parent, title, text, on_yes, action=""):
         log.confirms.append((title, text))
         if log.answer_yes:
             on_yes()

@@ -122,3 +122,22 @@ def test_a_click_on_the_banner_opens_its_alert(main_window, sample, qtbot):
     assert editor.ui.tabs.currentWidget() is editor.ui.resultsTab, "nothing to change: the statuses and next sync"
     main_window.show_alert_banner("Still running")  # a notice about no alert has nothing to open
     assert not main_window.banner_open_button.isVisible()
+
+
+def test_the_tray_icon_is_drawn_in_the_taskbar_set_and_redrawn_when_the_scheme_changes(main_window, sample):
+    import sys
+
+    from app.gui.icons import FULL_COLOUR, status_icon, tray_icon_set
+
+    tray = TrayController(main_window, available=True)
+    try:
+        expected = status_icon(tray.state, tray_icon_set()).pixmap(32, 32).toImage()
+        assert tray.tray.icon().pixmap(32, 32).toImage() == expected
+        if sys.platform != "win32":
+            assert tray_icon_set() == FULL_COLOUR
+        Alert.update(is_open=False).execute()
+        QApplication.styleHints().colorSchemeChanged.emit(QApplication.styleHints().colorScheme())
+        assert tray.state == "ok", "the scheme change redrew the icon from the current state"
+    finally:
+        tray.tray.hide()
+        QApplication.instance().setQuitOnLastWindowClosed(True)

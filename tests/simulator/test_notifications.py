@@ -9,7 +9,6 @@ is short (NotificationHub.minute), so no test waits long.
 
 from __future__ import annotations
 
-import copy
 import re
 import threading
 import time
@@ -119,16 +118,15 @@ def test_copied_event(ews, hub):
         folders=None, event_types=["CopiedEvent"], watermark=None, timeout=60
     )
     item_id = ews.server.deliver(account.email, "To copy")
-    mb = ews.server.directory.mailbox(account.email)
-    with ews.server.directory.lock:  # what CopyItem does: a new item copied from another
-        source = mb.items[item_id]
-        clone = copy.copy(source)
-        clone.created = clone.modified = None
-        mb.add_item(mb.distinguished["drafts"], clone, copied_from=source)
+    [source] = list(lib.inbox.all())
+    source.copy(to_folder=lib.drafts)  # CopyItem
     [notification] = list(lib.root.get_events(sub_id, watermark))
     [event] = notification.events
     assert isinstance(event, CopiedEvent)
-    assert event.old_item_id.id == item_id and event.item_id.id == clone.id
+    assert event.old_item_id.id == item_id and event.old_parent_folder_id.id == lib.inbox.id
+    assert event.parent_folder_id.id == lib.drafts.id
+    [copied] = list(lib.drafts.all())
+    assert event.item_id.id == copied.id
 
 
 def test_a_subscription_resumes_from_a_watermark(ews, hub):

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 from app import secrets
-from app.domain.enums import ApprovalStatus, RunStatus, Workload
+from app.domain.enums import ApprovalStatus, MailboxState, RunStatus, Workload
 from app.gui import messages
 from app.gui.forms.ui_mailboxes_page import Ui_MailboxesPage
 from app.gui.i18n import enum_text, translate
@@ -31,9 +31,16 @@ STATUS_COLUMN = 1  # right after the name (app.gui.models.columns.mailbox_column
 # the status filter: its value -> which rows it keeps
 FILTERS: dict[str, Callable[[MailboxRow], bool]] = {
     "failing": lambda r: r.failing,
-    "disabled": lambda r: r.sync_off,
-    "never_tested": lambda r: r.test_completed_on is None,
 }
+# the dashboard's states (app.domain.mailbox_state): a tile and this list show the same mailboxes
+STATE_FILTERS = (
+    MailboxState.ERROR,
+    MailboxState.WARNING,
+    MailboxState.SUCCESS,
+    MailboxState.DISABLED,
+    MailboxState.NEVER_TESTED,
+    MailboxState.PENDING_APPROVAL,
+)
 
 
 class MailboxesPage(QWidget):
@@ -61,15 +68,17 @@ class MailboxesPage(QWidget):
             view.doubleClicked.connect(lambda index: self.open_mailbox.emit(self.proxy.row_at(index.row()).id))
         ui.statusFilter.addItem(self.tr("All mailboxes"), None)
         ui.statusFilter.addItem(self.tr("Failing"), "failing")
-        ui.statusFilter.addItem(self.tr("Disabled"), "disabled")
-        ui.statusFilter.addItem(self.tr("Never tested"), "never_tested")
+        for state in STATE_FILTERS:
+            ui.statusFilter.addItem(enum_text(state), state.value)
         ui.statusFilter.setToolTip(
             self.tr(
-                "Failing: the last test failed or a failure is being retried. Disabled: deactivated, no "
-                "workload set to server-side synchronization, or none enabled after its test. Never tested: "
-                "no Test & Enable yet."
+                "Failing: the last test failed or a failure is being retried. The other states are the "
+                "dashboard's, each mailbox in one: Pending approval, then Disabled (deactivated, address "
+                "rejected, or nothing set to server-side synchronization), then Error, Warning, Never tested "
+                "(no Test & Enable yet) and Success."
             )
         )
+        self.states: dict[int, MailboxState] = {}
         ui.statusFilter.currentIndexChanged.connect(lambda _i: self.proxy.refilter())
         ui.search.textChanged.connect(self.proxy.set_search)
         ui.newButton.clicked.connect(self.new_mailbox)
@@ -184,6 +193,9 @@ class MailboxesPage(QWidget):
         return self.ui.search
 
     def set_rows(self, rows: Sequence[MailboxRow]) -> None:
+        from app.store.dashboard import mailbox_states
+
+        self.states = mailbox_states()
         self.model.set_rows(rows)
         self._update_actions()
 
@@ -200,7 +212,17 @@ class MailboxesPage(QWidget):
 
     def _status_accepts(self, row: MailboxRow) -> bool:
         wanted = self.ui.statusFilter.currentData()
-        return wanted is None or FILTERS[wanted](row)
+        if wanted is None:
+            return True
+        if wanted in FILTERS:
+            return FILTERS[wanted](row)
+        return self.states.get(row.id) is MailboxState(wanted)
+
+    def show_state(self, state: str) -> None:
+        """Only the mailboxes in one state (a dashboard tile's), or Failing, or all (None)."""
+        index = self.ui.statusFilter.findData(state)
+        self.ui.search.clear()
+        self.ui.statusFilter.setCurrentIndex(max(index, 0))
 
     # --- what the actions do ----------------------------------------------------------------
 

@@ -2,8 +2,8 @@
 
 Renders every main page, the wizard pages, the profile form and mailbox editor tabs, the
 notification pane and the test report with sample data to PNG files. Everything happens in a
-temporary home with an in-memory keyring: nothing of the user's is read or written. With
-*check* it also reports clipped text and overlapping widgets (exit code 1).
+temporary home with an in-memory keyring and Run key: nothing of the user's is read or written.
+With *check* it also reports clipped text and overlapping widgets (exit code 1).
 
 ``main(outdir, lang, scale, check)`` is what the command ``python -m app screenshots OUTDIR
 [--lang ja] [--scale 1.5] [--check]`` (app/cli/screenshots.py) runs.
@@ -41,6 +41,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     """(file name, function that shows the view and returns its window) for every view; a view
     with an open menu returns (window, [(menu, where it opens in the window)])."""
     from app.domain.enums import CredentialSource
+    from app.gui.screenshots.editing_views import unsaved_views
     from app.gui.screenshots.sample_data import (
         ESCALATION_CODE,
         add_escalation_alerts,
@@ -133,6 +134,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
                 if wizard.currentPage() is wizard.pages[part]:
                     break
                 wizard.next()  # stays put when the page is incomplete: the picture shows why
+            wizard.fields.reveal(part)  # as after Next: the page's messages show
             wizard.show()
             return wizard
 
@@ -176,6 +178,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         return editor
 
     yield "history-conflicts", history_conflicts
+    yield from unsaved_views(sample)
 
     def report():
         """As it opens: the summary and its actions on top, the transcripts folded."""
@@ -232,6 +235,10 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         return window, [(pane.menu, table.viewport().mapTo(window, where))]
 
     yield "alerts-actions", alerts_actions
+
+    from app.gui.screenshots.dashboard_views import dashboard_views
+
+    yield from dashboard_views()
     yield from users_views(sample)
 
 
@@ -261,6 +268,7 @@ def users_views(sample: Sample) -> Iterator[tuple[str, View]]:
         dialog = page.edit_selected() if page.select(OwnerKind.QUEUE, sample.queue_id) else None
         assert dialog is not None
         dialog.ui.email.setText("alice@contoso.com")
+        dialog.errors.reveal_all()  # as after leaving the field
         return dialog
 
     yield "users-edit", edit
@@ -333,6 +341,7 @@ def settings_views(sample: Sample) -> Iterator[tuple[str, View]]:
         ui.authRetryLimit.setValue(5)
         ui.trackingTokenPrefix.setText("CRM 1")
         ui.notifyMailbox.setCurrentIndex(0)
+        page.errors.reveal_all()  # as after Save
         return _fit_page(page)
 
     yield "settings-errors", errors
@@ -633,6 +642,29 @@ def _memory_keyring():
     keyring.set_keyring(MemoryKeyring())
 
 
+def _memory_run_key():
+    """Start at login in memory, and on: the pictures show the Windows page wherever they are
+    made, and never read or change this computer's registry."""
+    from app import autostart
+
+    class MemoryRunKey:
+        def __init__(self):
+            self.command: str | None = autostart.start_command(
+                r"C:\Users\admin\AppData\Local\Programs\SSSM\SSSM.exe", True
+            )
+
+        def read(self):
+            return self.command
+
+        def write(self, command):
+            self.command = command
+
+        def delete(self):
+            self.command = None
+
+    autostart.use_run_key(MemoryRunKey())
+
+
 def main(outdir: Path, lang: str = "en", scale: float = 1.0, check: bool = False) -> int:
     """Render every view to OUTDIR/<name>.png in *lang* at *scale*; with *check*, print the layout
     problems found and return 1 if there are any. Starts Qt itself: call it before any QApplication."""
@@ -641,6 +673,7 @@ def main(outdir: Path, lang: str = "en", scale: float = 1.0, check: bool = False
     with tempfile.TemporaryDirectory(prefix="sssm-screens-") as home:
         os.environ["SSSM_HOME"] = home
         _memory_keyring()
+        _memory_run_key()
         from PySide6.QtCore import qInstallMessageHandler
 
         from app import paths

@@ -22,7 +22,7 @@ from app.gui.widgets.alerts_pane import AlertsPane
 from app.gui.widgets.combos import fill_enum_combo, set_combo_value
 from app.gui.widgets.field_errors import FieldErrors
 from app.gui.widgets.tables import setup_table
-from app.gui.windows.base import Dialog, bring_to_front
+from app.gui.windows.base import Dialog, UnsavedChangesGuard, bring_to_front, enable_with_reason
 from app.gui.windows.mailbox_history import ConflictHistory, RunHistory
 from app.gui.windows.report_dialog import STATUS_COLOURS, ReportDialog
 from app.store import queries, repo
@@ -37,12 +37,13 @@ def _show_status(field: QLineEdit, status: RunStatus) -> None:
     field.setStyleSheet(f"QLineEdit {{ color: {colour}; font-weight: bold; }}" if colour else "")
 
 
-class MailboxEditor(Dialog):
+class MailboxEditor(UnsavedChangesGuard, Dialog):
     default_size = QSize(820, 600)
 
     saved = Signal(int)
     test_requested = Signal(int)  # mailbox id; the main window runs it (DiagnosticRunner)
     open_profile = Signal(int)
+    status_message = Signal(str)  # "Saved": the main window's status bar says it
 
     def __init__(self, mailbox_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -54,7 +55,8 @@ class MailboxEditor(Dialog):
         self._has_stored_password = False
         self._loading = False
         ui = self.ui
-        self.errors = FieldErrors([ui], [ui.generalForm, ui.syncForm, ui.credentialsForm])
+        self.errors = FieldErrors([ui], [ui.generalForm, ui.syncForm, ui.credentialsForm], self)
+        self._loaded = MailboxSettings()  # what the form showed when loaded: the edits are the difference
         fill_enum_combo(ui.approval, ApprovalStatus)
         for combo in (ui.incomingMethod, ui.outgoingMethod, ui.actMethod):
             fill_enum_combo(combo, SyncMethod)
@@ -96,6 +98,7 @@ class MailboxEditor(Dialog):
         # the seed refreshes the form with F5 to see a test's result
         refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         refresh.activated.connect(self.refresh_from_store)
+        self.errors.revealed.connect(self._update_state)
         self.reload()
         self.restore_geometry()
 
@@ -135,6 +138,8 @@ class MailboxEditor(Dialog):
         title = s.name or self.tr("New mailbox")
         self.setWindowTitle(self.tr("Mailbox: %1").replace("%1", title))
         self.alerts.refresh()
+        self._loaded = self.settings()
+        self.errors.conceal()  # as loaded: no message until a field is edited or Save pressed
         self._changed()
 
     def refresh_from_store(self) -> None:
@@ -196,24 +201,44 @@ class MailboxEditor(Dialog):
             delete_after_processing=ui.deleteAfterProcessing.isChecked(),
         )
 
+    def is_dirty(self) -> bool:
+        return self.settings() != self._loaded or bool(self.ui.password.text())
+
     def _changed(self, *_args) -> None:
         if self._loading:
             return
         s = self.settings()
         self.issues = validate_mailbox(s, repo.mailbox_context(s))
-        ui = self.ui
         with_credentials = s.allow_credentials
         self.errors.show(self.issues, {"username": with_credentials, "password": with_credentials})
-        saved = self.mailbox is not None
-        ui.saveButton.setEnabled(not self.issues)
-        ui.approveButton.setEnabled(not self.issues and s.approval is not ApprovalStatus.APPROVED)
-        ui.testButton.setEnabled(saved and not self.issues)
-        ui.downloadButton.setEnabled(saved)
-        ui.syncButton.setEnabled(saved and self.sync is not None)
+        self._update_state()
+
+    def _update_state(self) -> None:
+        """The buttons, each disabled one with its reason as tooltip; the tabs whose fields show a
+        message; the title's mark of unsaved changes."""
+        ui = self.ui
+        shown = self.errors.shown_issues()
+        blocked = self.tr("Put these right first:\n%1").replace("%1", self.errors.reasons(shown)) if shown else ""
+        unsaved = "" if self.mailbox is not None else self.tr("Save the new mailbox first.")
+        approved = self.settings().approval is ApprovalStatus.APPROVED
+        enable_with_reason(ui.saveButton, blocked)
+        enable_with_reason(
+            ui.approveButton, blocked or (self.tr("The email address is already approved.") if approved else "")
+        )
+        enable_with_reason(ui.testButton, unsaved or blocked)
+        enable_with_reason(ui.downloadButton, unsaved)
+        enable_with_reason(ui.syncButton, unsaved)
+        if self.sync is None:
+            ui.syncButton.setEnabled(False)  # no engine (a window on its own): nothing to ask
+        self.errors.mark_tabs(ui.tabs, shown)
+        self.mark_unsaved()
 
     # --- actions ----------------------------------------------------------------------------
 
     def save(self) -> bool:
+        if not self.errors.reveal_all():  # every message shows; the first field with one gets the focus
+            self.errors.focus_first(self.errors.shown_issues(), self.ui.tabs)
+            return False
         password = self.ui.password.text() if self.ui.allowCredentials.isChecked() else ""
         try:
             self.mailbox = repo.save_mailbox(self.settings(), mailbox=self.mailbox, password=password or None)
@@ -232,6 +257,7 @@ class MailboxEditor(Dialog):
             self.alerts.mailbox_id = self.mailbox.id
         self.reload()
         self.saved.emit(self.mailbox_id)
+        self.status_message.emit(self.tr("Saved: mailbox “%1”.").replace("%1", self.mailbox.name))
         return True
 
     def approve(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -46,12 +46,13 @@ from app.gui.windows.user_options_dialog import UserOptionsDialog
 from app.store import queries
 
 if TYPE_CHECKING:
+    from app.gui.pages.dashboard_page import DashboardPage
     from app.simulator.server import LoopbackExchange
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
-    PROFILES, MAILBOXES, USERS, ALERTS, SETTINGS, LOGS = range(6)  # the navigation's pages, in order
-    NAVIGATION_ICONS = ("profiles", "mailboxes", "users", "alerts", "settings", "logs")
+    DASHBOARD, PROFILES, MAILBOXES, USERS, ALERTS, SETTINGS, LOGS = range(7)  # the navigation's pages, in order
+    NAVIGATION_ICONS = ("dashboard", "profiles", "mailboxes", "users", "alerts", "settings", "logs")
     default_size = QSize(1100, 700)
 
     refreshed = Signal()  # after the lists were reloaded (the tray re-reads the alert state)
@@ -65,6 +66,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
             ui.navigation.item(row).setIcon(navigation_icon(icon))
         ui.navigation.currentRowChanged.connect(ui.pages.setCurrentIndex)
         ui.navigation.setCurrentRow(self.PROFILES)
+        # the dashboard (pyqtgraph, numpy) is built after the window shows, when its page is first on show
+        self._dashboard: DashboardPage | None = None
+        ui.dashboardLayout.addWidget(QLabel(self.tr("Loading the dashboard…")))
+        ui.navigation.currentRowChanged.connect(self._page_shown)
         self.activity_label = QLabel(self.tr("Ready"))
         self.statusBar().addWidget(self.activity_label, 1)
         self._activities: dict[str, str] = {}
@@ -165,12 +170,46 @@ class MainWindow(PreserveGeometry, QMainWindow):
         """The page the window was on; without a profile, the profiles page and its first step."""
         saved = window_settings().value(self.page_key())
         try:
-            page = int(saved) if saved is not None else self.PROFILES
+            page = int(saved) if saved is not None else self.DASHBOARD
         except (TypeError, ValueError):
-            page = self.PROFILES
+            page = self.DASHBOARD
         if not 0 <= page < self.ui.navigation.count() or not self.profiles.rows:
             page = self.PROFILES
         self.show_page(page)
+
+    def _page_shown(self, index: int) -> None:
+        if index == self.DASHBOARD and self._dashboard is None:
+            QTimer.singleShot(50, self._build_dashboard)  # after the window has painted
+
+    def _build_dashboard(self) -> None:
+        if self._dashboard is None:
+            self.dashboard_page.refresh()
+
+    @property
+    def dashboard_page(self) -> DashboardPage:
+        """The Dashboard page, built on first use: its charts library loads only then."""
+        if self._dashboard is None:
+            from app.gui.pages.dashboard_page import DashboardPage
+
+            ui = self.ui
+            while ui.dashboardLayout.count():  # the "Loading…" line
+                item = ui.dashboardLayout.takeAt(0)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.deleteLater()
+            page = DashboardPage(ui.dashboardPage)
+            ui.dashboardLayout.addWidget(page)
+            page.show_mailboxes.connect(self.show_mailboxes_in_state)
+            page.open_mailbox.connect(self.open_mailbox)
+            if self.sync is not None:
+                page.set_sync(self.sync)
+            self._dashboard = page
+        return self._dashboard
+
+    def show_mailboxes_in_state(self, state: str) -> None:
+        """A dashboard tile: the Mailboxes list showing the mailboxes in that state."""
+        self.show_page(self.MAILBOXES)
+        self.mailboxes_page.show_state(state)
 
     def focus_search(self) -> None:
         """Ctrl+F: the search box of the page on show."""
@@ -189,6 +228,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.mailboxes_page.set_rows(mailboxes)
         self.users_page.refresh()
         self.alerts.refresh()
+        if self._dashboard is not None:
+            self._dashboard.request_refresh()  # coalesced: at most once a second
         for form in self.profile_forms.values():
             form.refresh_related()
         for editor in self.mailbox_editors.values():
@@ -214,6 +255,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         sync.cycle_finished.connect(self._cycle_finished)
         for editor in self.mailbox_editors.values():
             editor.set_sync(sync)
+        if self._dashboard is not None:
+            self._dashboard.set_sync(sync)
         self.set_activity("sync", sync.running_text())
 
     def set_demo(self, server: LoopbackExchange) -> None:
@@ -363,6 +406,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         if form is None:
             form = ProfileForm(profile_id, self)
             form.saved.connect(lambda _id: self.refresh())
+            form.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))  # "Saved"
             form.open_mailbox.connect(self.open_mailbox)
             form.test_requested.connect(lambda pid: self._test_profile(pid, form))
             form.destroyed.connect(lambda: self.profile_forms.pop(profile_id, None))
@@ -391,6 +435,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         if self.sync is not None:
             editor.set_sync(self.sync)
         editor.saved.connect(lambda _id: self.refresh())
+        editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))  # "Saved"
         editor.open_profile.connect(self.open_profile)
         editor.test_requested.connect(lambda mid: self.tests.test_mailbox(mid, editor.ui.name.text(), editor))
         editor.destroyed.connect(lambda: self._forget_editor(editor))

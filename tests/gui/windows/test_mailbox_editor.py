@@ -1,3 +1,4 @@
+from form_helpers import in_front, leave, retype
 from PySide6.QtCore import Qt
 
 from app import secrets
@@ -7,11 +8,7 @@ from app.store.models import Mailbox
 
 
 def _editor(qtbot, mailbox_id):
-    editor = MailboxEditor(mailbox_id)
-    qtbot.addWidget(editor)
-    editor.show()
-    qtbot.waitExposed(editor)
-    return editor
+    return in_front(qtbot, MailboxEditor(mailbox_id))
 
 
 def _choose(combo, member):
@@ -65,14 +62,15 @@ def test_every_invalid_field_blocks_saving_with_its_message(qtbot, sample, messa
     editor = _editor(qtbot, sample.mailbox_ids["alice"])
     ui = editor.ui
     assert ui.saveButton.isEnabled()
-    ui.email.clear()
-    qtbot.keyClicks(ui.email, "alice at contoso")
+    retype(qtbot, ui.email, "alice at contoso")
+    assert ui.emailError.text() == "" and ui.saveButton.isEnabled(), "no message while typing"
+    leave(qtbot, ui.email)
     assert not ui.saveButton.isEnabled()
     assert ui.emailError.text() == "An email address cannot contain spaces."
-    ui.email.clear()
-    qtbot.keyClicks(ui.email, "alice@contoso.com")
-    assert ui.saveButton.isEnabled()
+    retype(qtbot, ui.email, "alice@contoso.com")
+    assert ui.emailError.text() == "" and ui.saveButton.isEnabled(), "a shown message goes as soon as it is right"
     ui.name.clear()
+    leave(qtbot, ui.name)
     assert ui.nameError.text() == "This field is required." and not ui.saveButton.isEnabled()
     qtbot.keyClicks(ui.name, "Alice")
     ui.owner.setCurrentIndex(0)
@@ -124,7 +122,11 @@ def test_seed_flow_profile_methods_credentials_save_and_approve(qtbot, sample, m
 def test_new_mailbox_is_created(qtbot, sample, message_log, click):
     editor = _editor(qtbot, None)
     ui = editor.ui
-    assert not ui.saveButton.isEnabled() and not ui.testButton.isEnabled()
+    assert not ui.testButton.isEnabled() and ui.testButton.toolTip() == "Save the new mailbox first."
+    assert not ui.nameError.isVisible(), "an untouched form shows no message"
+    click(ui.saveButton)  # Save shows what is missing and saves nothing
+    assert ui.nameError.text() == "This field is required." and ui.name.hasFocus()
+    assert not ui.saveButton.isEnabled() and editor.mailbox_id is None
     qtbot.keyClicks(ui.name, "Carol")
     qtbot.keyClicks(ui.email, "carol@contoso.com")
     ui.owner.setCurrentIndex(ui.owner.findData(f"user:{sample.user_ids['bob']}"))

@@ -17,9 +17,10 @@ def test_navigation_switches_pages(main_window):
     window = main_window
     navigation = window.ui.navigation
     names = [navigation.item(i).text() for i in range(navigation.count())]
-    assert names == ["Email server profiles", "Mailboxes", "Users & queues", "Alerts", "Settings", "Logs"]
+    assert names == ["Dashboard", "Email server profiles", "Mailboxes", "Users & queues", "Alerts", "Settings", "Logs"]
     assert all(not navigation.item(i).icon().isNull() for i in range(navigation.count()))
     pages = {
+        MainWindow.DASHBOARD: window.ui.dashboardPage,
         MainWindow.PROFILES: window.ui.profilesPage,
         MainWindow.MAILBOXES: window.ui.mailboxesPage,
         MainWindow.USERS: window.ui.usersPage,
@@ -40,7 +41,7 @@ def test_navigation_switches_pages(main_window):
 
 
 def test_the_window_reopens_on_the_page_it_was_on(main_window, qtbot):
-    assert main_window.current_page() == MainWindow.PROFILES  # the first time
+    assert main_window.current_page() == MainWindow.DASHBOARD  # the first time (with profiles)
     main_window.show_page(MainWindow.ALERTS)
     main_window.close()
     again = MainWindow()
@@ -184,3 +185,22 @@ def test_personal_options_open_from_the_users_page(main_window, sample, click, q
     click(page.ui.optionsButton)
     dialogs = [w for w in main_window.findChildren(UserOptionsDialog) if w.isVisible()]
     assert len(dialogs) == 1 and dialogs[0].user_id == sample.user_ids["alice"]
+
+
+def test_the_dashboard_is_built_when_first_shown_and_its_tiles_filter_the_mailbox_list(main_window, sample, qtbot):
+    import sys
+
+    fresh = MainWindow()  # reopens on the dashboard (the sample has profiles)
+    qtbot.addWidget(fresh)
+    assert fresh.current_page() == fresh.DASHBOARD and fresh._dashboard is None, "built after, not while, opening"
+    qtbot.waitUntil(lambda: fresh._dashboard is not None, timeout=5000)
+    main_window.show_page(main_window.DASHBOARD)
+    assert "pyqtgraph" in sys.modules
+    page = main_window.dashboard_page
+    page.show_mailboxes.emit("pending_approval")
+    assert main_window.current_page() == main_window.MAILBOXES
+    from app.domain.enums import MailboxState
+    from app.store.dashboard import mailboxes_in_state
+
+    shown = sorted(r.id for r in main_window.mailboxes_page.visible_rows())
+    assert shown == mailboxes_in_state(MailboxState.PENDING_APPROVAL) and shown
