@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.header import Header
 from email.mime.text import MIMEText
+from email.policy import compat32
 from email.utils import format_datetime
 
 from .model import Address, Item
@@ -177,14 +178,14 @@ class Decorator:
 
 def iso_2022_jp(item: Item, subject: str, body: str, when: datetime) -> bytes:
     """The message as a Japanese mail program sends it: ISO-2022-JP, 7bit."""
-    message = MIMEText(body.replace("\n", "\r\n"), "plain", "iso-2022-jp")
+    message = MIMEText(body, "plain", "iso-2022-jp")
     assert item.from_ is not None, "a seeded message has a sender"
     message["From"] = str(Header(item.from_[0] or "", "iso-2022-jp")) + f" <{item.from_[1]}>"
     message["To"] = ", ".join(email for _, email in item.to)
     message["Subject"] = Header(subject, "iso-2022-jp").encode()
     message["Date"] = format_datetime(when)
     message["Message-ID"] = item.msgid or ""
-    return message.as_bytes()
+    return message.as_bytes(policy=compat32.clone(linesep="\r\n"))  # mail travels with CRLF
 
 
 def non_delivery_report(item: Item, me: Address, bounced: Item, when: datetime) -> None:

@@ -283,3 +283,27 @@ def test_free_busy_of_the_seeded_mailboxes(ews):
     assert bobs.merged == ("000000000200000000000000" * 2)
     assert alices.view_type == "DetailedMerged" and alices.calendar_events == []
     assert "ErrorMailRecipientNotFound" in type(nobody).__name__ + str(nobody)
+
+
+def test_free_busy_through_exchangelibs_own_call(ews):
+    """protocol.get_free_busy_info: GetServerTimeZones for the zone, then GetUserAvailability."""
+    owner, other = ews.new_account("fbi", **NO_SEED), ews.new_account("fbi", **NO_SEED)
+    alice, bob = connect(ews, owner), connect(ews, other)
+    tokyo = EWSTimeZone("Asia/Tokyo")
+    start = EWSDateTime(2027, 11, 1, 0, 0, tzinfo=tokyo)
+    meeting = CalendarItem(
+        account=bob,
+        folder=bob.calendar,
+        subject="Private talk",
+        start=start.replace(hour=14),
+        end=start.replace(hour=15, minute=30),
+        legacy_free_busy_status="OOF",
+    )
+    meeting.save()
+    [view] = alice.protocol.get_free_busy_info(
+        accounts=[(other.email, "Required", False)], start=start, end=start + datetime.timedelta(days=1)
+    )
+    assert [(e.start.hour, e.end.hour, e.end.minute, e.busy_type) for e in view.calendar_events] == [
+        (14, 15, 30, "OOF")
+    ]
+    assert view.merged[28:31] == "333"  # 14:00 to 15:30 in half hours, away

@@ -4,6 +4,7 @@ as SeedMix says, and the same seed gives the same mailbox."""
 
 from __future__ import annotations
 
+import base64
 import email
 import json
 from datetime import datetime, timezone
@@ -81,6 +82,24 @@ def test_japanese_mail_in_iso_2022_jp_and_utf8(seeded):
     parsed = email.message_from_bytes(raw)
     assert str(make_header(decode_header(parsed["Subject"]))) == item.subject
     assert parsed.get_payload(decode=True).decode("iso-2022-jp").replace("\r\n", "\n") == item.body
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")  # lines end as mail's do
+
+
+def test_seeded_mime_and_attachments_read_over_ews():
+    directory, _, alice, _, _ = make_world()
+    seed_mailbox(directory, "alice@contoso.example", emails=400, appointments=0, contacts=0, tasks=0, seed=2)
+    mb = directory.mailbox("alice@contoso.example")
+    japanese = next(it for it in mb.items.values() if it.get("mime"))
+    attached = next(it for it in mb.items.values() if any(not a["is_inline"] for a in it.get("attachments") or ()))
+    answer = alice.call(
+        "<m:GetItem><m:ItemShape><t:BaseShape>Default</t:BaseShape><t:IncludeMimeContent>true</t:IncludeMimeContent>"
+        f'</m:ItemShape><m:ItemIds><t:ItemId Id="{japanese.id}"/><t:ItemId Id="{attached.id}"/></m:ItemIds></m:GetItem>'
+    )
+    first, second = answer.findall(".//t:Message", NS)
+    assert base64.b64decode(text(first, "t:MimeContent")) == japanese.get("mime")  # as it arrived
+    assert text(second, "t:HasAttachments") == "true"
+    names = [text(a, "t:Name") for a in second.iterfind("t:Attachments/t:FileAttachment", NS)]
+    assert names == [a["name"] for a in attached.get("attachments")]
 
 
 def test_meeting_requests_and_reports_in_the_inbox_read_over_ews():
