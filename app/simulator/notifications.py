@@ -1,7 +1,8 @@
 """Event notifications: the mailbox events, pull and streaming subscriptions, watermarks.
 
 Every change a mailbox records (model.Mailbox reports it to ``NotificationHub.record``) becomes
-one or more events in that mailbox's event log: CreatedEvent, ModifiedEvent, DeletedEvent,
+one or more events in that mailbox's event log, which starts with the mailbox's first
+subscription (no watermark of it existed before): CreatedEvent, ModifiedEvent, DeletedEvent,
 MovedEvent, CopiedEvent, NewMailEvent (a message delivered), FreeBusyChangedEvent (an item of
 a calendar changed). Each event has a watermark (its place in the log), rendered once, when it
 happens. A subscription selects events by folder (or all folders) and type; it reads the log
@@ -132,8 +133,10 @@ class NotificationHub:
     def record(self, mb: Mailbox, kind: str, item: Item, folder: Folder, old=None) -> None:
         """An item change in *mb* (Created, Modified, Deleted, Moved, Copied, NewMail); *old*:
         (item id, folder) before a move or the source of a copy."""
+        log = self._logs.get(mb.guid)
+        if log is None:  # nobody ever subscribed to the mailbox: no watermark of it was given out
+            return
         with self.cond:
-            log = self.log_of(mb)
             self._append(log, mb, kind + "Event", item, folder, old)
             in_calendar = (folder.folder_class or "").startswith("IPF.Appointment")
             if in_calendar and kind != "NewMail":

@@ -19,15 +19,14 @@ the ISO-2022-JP source as the MIME an item arrived with (``item.x["mime"]``).
 
 from __future__ import annotations
 
+import base64
 import random
 import struct
 import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from email.header import Header
-from email.mime.text import MIMEText
-from email.policy import compat32
 from email.utils import format_datetime
+from functools import lru_cache
 
 from .model import Address, Item
 
@@ -77,6 +76,19 @@ ATTACHMENTS = (
 )
 
 
+@lru_cache(maxsize=1)
+def _price_lists() -> tuple[bytes, ...]:
+    """Sixteen price lists (CSV lines) attachments take their content from."""
+    rng = random.Random(20270101)
+    return tuple(
+        "\r\n".join(
+            f"Part {k},{rng.randint(1, 50)},{rng.randint(5, 900)}.00" for k in range(rng.randint(20, 80))
+        ).encode()
+        for _ in range(16)
+    )
+
+
+@lru_cache(maxsize=64)
 def _png(seed: int) -> bytes:
     """A small, valid PNG (8×8, one colour from *seed*)."""
 
@@ -129,16 +141,14 @@ class Decorator:
         if not self.chance(self.mix.inline_images):
             return None
         cid = f"image{index:05d}.{self.rng.getrandbits(32):08x}@seed"
-        attach(item, file_attachment(f"image{index:03d}.png", _png(index), "image/png", when, content_id=cid))
+        attach(item, file_attachment(f"image{index:03d}.png", _png(index % 64), "image/png", when, content_id=cid))
         return cid
 
     def file(self, item: Item, index: int, when: datetime) -> None:
         name, content_type = self.rng.choice(ATTACHMENTS)
         number = self.rng.randrange(1000, 9999)
-        lines = [f"item,quantity,unit price,{number}"] + [
-            f"Part {k},{self.rng.randint(1, 50)},{self.rng.randint(5, 900)}.00" for k in range(self.rng.randint(20, 80))
-        ]
-        attach(item, file_attachment(name.format(n=number), "\r\n".join(lines).encode(), content_type, when))
+        content = f"item,quantity,unit price,{number}\r\n".encode() + _price_lists()[self.rng.randrange(16)]
+        attach(item, file_attachment(name.format(n=number), content, content_type, when))
 
     def recurrence(self, day: datetime) -> dict:
         """A pattern for a series that starts on *day* (weekly, daily, monthly …)."""
@@ -176,16 +186,28 @@ class Decorator:
             item.set("mime", iso_2022_jp(item, subject, body, when))
 
 
+def _encoded_word(text: str) -> str:
+    """An RFC 2047 word in ISO-2022-JP, as Japanese mail programs write a header."""
+    return "=?ISO-2022-JP?B?" + base64.b64encode(text.encode("iso-2022-jp")).decode("ascii") + "?="
+
+
 def iso_2022_jp(item: Item, subject: str, body: str, when: datetime) -> bytes:
-    """The message as a Japanese mail program sends it: ISO-2022-JP, 7bit."""
-    message = MIMEText(body, "plain", "iso-2022-jp")
+    """The message as a Japanese mail program sends it: ISO-2022-JP, 7bit, CRLF."""
     assert item.from_ is not None, "a seeded message has a sender"
-    message["From"] = str(Header(item.from_[0] or "", "iso-2022-jp")) + f" <{item.from_[1]}>"
-    message["To"] = ", ".join(email for _, email in item.to)
-    message["Subject"] = Header(subject, "iso-2022-jp").encode()
-    message["Date"] = format_datetime(when)
-    message["Message-ID"] = item.msgid or ""
-    return message.as_bytes(policy=compat32.clone(linesep="\r\n"))  # mail travels with CRLF
+    name, address = item.from_
+    sender = f"{_encoded_word(name)} <{address}>" if name else address
+    headers = (
+        f"From: {sender}",
+        f"To: {', '.join(email for _, email in item.to)}",
+        f"Subject: {_encoded_word(subject)}",
+        f"Date: {format_datetime(when)}",
+        f"Message-ID: {item.msgid or ''}",
+        "MIME-Version: 1.0",
+        'Content-Type: text/plain; charset="ISO-2022-JP"',
+        "Content-Transfer-Encoding: 7bit",
+    )
+    text = body.replace("\n", "\r\n").encode("iso-2022-jp")
+    return "\r\n".join(headers).encode("ascii") + b"\r\n\r\n" + text + b"\r\n"
 
 
 def non_delivery_report(item: Item, me: Address, bounced: Item, when: datetime) -> None:
