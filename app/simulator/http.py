@@ -175,6 +175,25 @@ class _Handler(BaseHTTPRequestHandler):
         if cut_at is not None:
             self._abort(linger=False)
 
+    def _stream(self, path: str, headers: list[tuple[str, str]], envelopes) -> None:
+        """A held answer (GetStreamingEvents): each envelope one chunk, sent as it comes."""
+        self.send_response_only(200)
+        self.send_header("Server", self.version_string())
+        self.send_header("Date", self.date_time_string())
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        try:
+            for envelope in envelopes:
+                self.server.owner._notify(path, 200, headers, envelope)
+                self.wfile.write(b"%X\r\n" % len(envelope) + envelope + b"\r\n")
+            self.wfile.write(b"0\r\n\r\n")
+        except OSError:  # the client went away: the stream ends with it
+            self.close_connection = True
+        finally:
+            envelopes.close()
+
     def _abort(self, *, linger: bool = True) -> None:
         """Drop the connection: RST (``linger``) or a bare close without TLS close_notify."""
         self._aborted = True
@@ -264,6 +283,10 @@ class _Handler(BaseHTTPRequestHandler):
             result = owner.service.handle(body, account)
             status, payload, operation = result.status, result.body, result.operation or operation
             owner.mark_dirty()
+            if result.stream is not None:
+                owner.stats.record(operation, account.email, status)
+                headers = auth_headers + self._soap_headers(kind, operation, account) + self._common_headers()
+                return self._stream(path, headers, result.stream.envelopes())
         else:
             reply = owner.autodiscover_reply(kind, body, self._base_url(), self.headers.get("Content-Type"))
             status, payload = reply.status, reply.body

@@ -118,6 +118,7 @@ class LoopbackExchange:
             self.ca_path = paths.ca_path
             context = server_context(paths)
         self._stopping.clear()
+        self.directory.notifications.closed = False
         self._httpd = _HttpServer((self.host, self._port), self, context)
         self._port = self._httpd.server_address[1]
         self._thread = threading.Thread(
@@ -137,6 +138,9 @@ class LoopbackExchange:
         if self._httpd is None:
             return
         self._stopping.set()
+        with self.directory.notifications.cond:  # held GetStreamingEvents connections end now
+            self.directory.notifications.closed = True
+            self.directory.notifications.cond.notify_all()
         self._httpd.shutdown()
         self._httpd.server_close()
         if self._thread is not None:

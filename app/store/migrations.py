@@ -159,6 +159,13 @@ def _v9_email_attachments(db: SqliteDatabase) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "email_attachment_email_id" ON "email_attachment" ("email_id")')
 
 
+def _v10_appointment_recurrence(db: SqliteDatabase) -> None:
+    """An appointment's recurrence (Appointment.recurrence): the pattern of a recurring series,
+    kept so that it goes back to Exchange as it came; '' for a single appointment. Numbered 8 on
+    its branch (issue 14, part B): renumbered when merged after steps 8 and 9."""
+    db.execute_sql('ALTER TABLE "appointment" ADD COLUMN "recurrence" TEXT NOT NULL DEFAULT \'\'')
+
+
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_workload_state,
     3: _v3_item_link_unlinked_on,
@@ -168,5 +175,6 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     7: _v7_admin_screens,
     8: _v8_dashboard,
     9: _v9_email_attachments,
+    10: _v10_appointment_recurrence,
 }
 LATEST = max(STEPS)

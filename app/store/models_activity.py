@@ -169,6 +169,8 @@ class Appointment(_OwnedRecord):
     body = TextField(default="")
     sync_marker = CharField(max_length=36, null=True, unique=True, default=new_sync_marker)  # schema v5
     category = CharField(max_length=255, default="", constraints=[SQL("DEFAULT ''")])  # schema 7
+    # a recurring series' pattern as app.exchange.item_mapping writes it ("" for a single appointment)
+    recurrence = TextField(default="", constraints=[SQL("DEFAULT ''")])  # schema 10
 
 
 class Contact(_OwnedRecord):

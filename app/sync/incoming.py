@@ -14,8 +14,9 @@ the store.
    is fetched when asked for: app.sync.email_attachments). A message already in the store (same
    Message-ID, delivered to another mailbox too) is not stored again, only linked to this
    mailbox as well. A non-delivery report marks the tracked email it reports on (its
-   In-Reply-To or References) Failed. Items that are no email (meeting requests …) are skipped,
-   each logged with its kind.
+   In-Reply-To or References) Failed. A meeting request, response or cancellation is an email
+   like any other; items that are no email (a contact, an appointment put there …) are skipped
+   and counted.
 4. A message that cannot be processed — Exchange cannot return it, or storing it failed — is
    moved to the Inbox's Undeliverable folder when the profile says so; otherwise it stays and
    an email-scope alert is raised.

@@ -389,3 +389,24 @@ def test_migration_9_adds_item_classes_and_email_attachments(tmp_path):
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 9
     assert schema_of(path) == _fresh_schema(tmp_path)
+
+
+def test_migration_10_keeps_appointments_single(tmp_path):
+    from app.store.models import Appointment
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            'INSERT INTO appointment (owner_id, state, created_on, modified_on, subject, location, start, "end",'
+            " is_all_day, body) VALUES (1, 'active', '2025-05-01T10:00:00.000000Z', '2025-05-01T10:00:00.000000Z',"
+            " 'Review', '', '2025-05-02T10:00:00.000000Z', '2025-05-02T11:00:00.000000Z', 0, '')"
+        )
+    open_database(path)
+    try:
+        assert Appointment.get(Appointment.subject == "Review").recurrence == "", "an existing appointment is single"
+    finally:
+        close_database()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 10
+    assert schema_of(path) == _fresh_schema(tmp_path)
