@@ -16,13 +16,26 @@ from app.cli import (
     screenshots,
     self_check,
     simulator,
+    status,
     store,
     sync,
 )
 
 # Each sub-command module has NAME, HELP, add_arguments(parser) and run(args) -> exit code; it
 # imports what its work needs inside run(), so `--help` and the window start stay light.
-COMMANDS = (simulator, diagnose_mailbox, diagnose_profile, screenshots, sync, run, store, repair, config, self_check)
+COMMANDS = (
+    simulator,
+    diagnose_mailbox,
+    diagnose_profile,
+    screenshots,
+    sync,
+    run,
+    status,
+    store,
+    repair,
+    config,
+    self_check,
+)
 
 EXIT_CODES = """exit codes:
   0  done: every test passed, every cycle succeeded

@@ -212,18 +212,27 @@ def _migrate(db: FleetPostgresDatabase, found: int, url: str) -> None:
 
 
 # -- claims --------------------------------------------------------------------------------
-def claim_skip_locked(db: FleetPostgresDatabase, name: str, holder: str, now: datetime, ttl: timedelta) -> bool:
+def claim_skip_locked(
+    db: FleetPostgresDatabase, name: str, holder: str, now: datetime, ttl: timedelta, profile_id: int | None
+) -> bool:
     """Take the lease row *name* when it is free (expired, or already *holder*'s), skipping it
     without waiting when another host's transaction has it locked: ``FOR UPDATE SKIP LOCKED``
     makes the competing claims of the fleet fall through to other work instead of queueing."""
     from app.store.base import UtcDateTimeField
 
-    field = UtcDateTimeField()
+    field: UtcDateTimeField[datetime] = UtcDateTimeField()
     stamp, until = field.db_value(now), field.db_value(now + ttl)
     row = db.execute_sql(
-        'UPDATE "work_lease" SET "holder" = %s, "claimed_on" = %s, "expires_on" = %s, "heartbeat_on" = %s '
-        'WHERE "id" = (SELECT "id" FROM "work_lease" WHERE "name" = %s AND ("expires_on" < %s OR "holder" = %s) '
-        'FOR UPDATE SKIP LOCKED) RETURNING "id"',
-        (holder, stamp, until, stamp, name, stamp, holder),
+        'UPDATE "work_lease" SET "holder" = %s, "claimed_on" = %s, "expires_on" = %s, "heartbeat_on" = %s, '
+        '"profile_id" = %s WHERE "id" = (SELECT "id" FROM "work_lease" WHERE "name" = %s '
+        'AND ("expires_on" < %s OR "holder" = %s) FOR UPDATE SKIP LOCKED) RETURNING "id"',
+        (holder, stamp, until, stamp, profile_id, name, stamp, holder),
     ).fetchone()
     return row is not None
+
+
+def lock_profile(db: object, profile_id: int) -> None:
+    """Within a transaction: the claims of one profile's work, one at a time across the fleet
+    (its budget is counted, then claimed). SQLite's writers are one at a time anyway."""
+    if isinstance(db, FleetPostgresDatabase):
+        db.execute_sql('SELECT "id" FROM "server_profile" WHERE "id" = %s FOR UPDATE', (profile_id,))

@@ -161,6 +161,21 @@ def _v9_email_attachments(db: Database) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "email_attachment_email_id" ON "email_attachment" ("email_id")')
 
 
+def _v10_engine_hosts(db: Database) -> None:
+    """Past one desktop (issue 17): the engine hosts of a shared database (EngineHost: name, the
+    holder name of its leases, its heartbeat, a clean stop), the profile a lease's work uses
+    (WorkLease.profile_id: a profile's maximum connections is a budget of the whole fleet), and
+    the leases found by their holder (a host releases all of its own at once)."""
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "engine_host" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(64) NOT NULL, '
+        '"holder" VARCHAR(128) NOT NULL, "started_on" DATETIME NOT NULL, "last_beat_on" DATETIME NOT NULL, '
+        '"stopped_on" DATETIME)'
+    )
+    db.execute_sql('CREATE UNIQUE INDEX IF NOT EXISTS "engine_host_name" ON "engine_host" ("name")')
+    db.execute_sql('ALTER TABLE "work_lease" ADD COLUMN "profile_id" INTEGER')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "work_lease_holder" ON "work_lease" ("holder")')
+
+
 STEPS: dict[int, Callable[[Database], None]] = {
     2: _v2_workload_state,
     3: _v3_item_link_unlinked_on,
@@ -170,5 +185,6 @@ STEPS: dict[int, Callable[[Database], None]] = {
     7: _v7_admin_screens,
     8: _v8_dashboard,
     9: _v9_email_attachments,
+    10: _v10_engine_hosts,
 }
 LATEST = max(STEPS)
