@@ -211,6 +211,13 @@ def _migrate(db: FleetPostgresDatabase, found: int, url: str) -> None:
     _set_version(db, SCHEMA_VERSION)
 
 
+def greatest(a: Any, b: Any) -> Any:
+    """The larger of two values in SQL: SQLite's two-argument MAX, PostgreSQL's GREATEST."""
+    from peewee import fn
+
+    return fn.GREATEST(a, b) if isinstance(database.obj, FleetPostgresDatabase) else fn.MAX(a, b)
+
+
 # -- claims --------------------------------------------------------------------------------
 def claim_skip_locked(
     db: FleetPostgresDatabase, name: str, holder: str, now: datetime, ttl: timedelta, profile_id: int | None
