@@ -23,6 +23,7 @@ import subprocess
 import sys
 import threading
 import time
+import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -187,7 +188,9 @@ def check_emails(ews, accounts, recipient) -> tuple[int, int, int, int]:
         mailbox = Mailbox.get(Mailbox.email == account.email)
         linked = Counter(
             link.item_id
-            for link in EmailMailboxLink.select(EmailMailboxLink.item_id).where(EmailMailboxLink.mailbox == mailbox.id)
+            for link in EmailMailboxLink.select(EmailMailboxLink.item_id).where(
+                (EmailMailboxLink.mailbox == mailbox.id) & (EmailMailboxLink.folder == "inbox")
+            )
         )
         stored = Counter(
             e.message_id
@@ -196,6 +199,8 @@ def check_emails(ews, accounts, recipient) -> tuple[int, int, int, int]:
             )
         )
         duplicates += sum(n - 1 for n in (linked + stored).values() if n > 1)
+        if os.environ.get("FLEET_DEBUG"):
+            print(account.email, len(inbox), dict(linked), dict(stored), [i.msgid for i in inbox])
         lost += sum(1 for item in inbox if item.id not in linked or item.msgid not in stored)
     sent = Counter(i.msgid for i in folders(accounts[0].email).distinguished["sentitems"].items_by_received())
     received = Counter(i.msgid for i in folders(recipient.email).distinguished["inbox"].items_by_received())
