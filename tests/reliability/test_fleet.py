@@ -199,8 +199,6 @@ def check_emails(ews, accounts, recipient) -> tuple[int, int, int, int]:
             )
         )
         duplicates += sum(n - 1 for n in (linked + stored).values() if n > 1)
-        if os.environ.get("FLEET_DEBUG"):
-            print(account.email, len(inbox), dict(linked), dict(stored), [i.msgid for i in inbox])
         lost += sum(1 for item in inbox if item.id not in linked or item.msgid not in stored)
     sent = Counter(i.msgid for i in folders(accounts[0].email).distinguished["sentitems"].items_by_received())
     received = Counter(i.msgid for i in folders(recipient.email).distinguished["inbox"].items_by_received())
