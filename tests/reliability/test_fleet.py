@@ -146,7 +146,10 @@ def fleet(pg_url, ews, monkeypatch):  # noqa: F811
     open_database(pg_url)
     setup = Setup(ews)
     profile = setup.profile("Fleet", max_connections=MAX_CONNECTIONS)
-    accounts = [ews.new_account("fleet", emails=EMAILS, appointments=0, contacts=0, tasks=0) for _ in range(MAILBOXES)]
+    accounts = [ews.new_account("fleet", emails=0, appointments=0, contacts=0, tasks=0) for _ in range(MAILBOXES)]
+    for account in accounts:  # each Inbox its own emails (their Message-IDs differ)
+        seed = zlib.crc32(account.email.encode())
+        ews.server.seed(account.email, emails=EMAILS, appointments=0, contacts=0, tasks=0, seed=seed)
     started = time.monotonic()
     for account in accounts[1:]:
         bulk_user = setup.user.__class__.create(
