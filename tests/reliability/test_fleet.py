@@ -34,7 +34,7 @@ from reliability_support import figure, scaled
 from store_setup import Setup
 
 from app.domain.enums import EmailStatus, TrackingOption
-from app.store import leases
+from app.store import leases, repo
 from app.store.db import open_database
 from app.store.models import EmailActivity, EmailMailboxLink, Mailbox, UserOptions, WorkLease
 from app.sync.outgoing import queue_email
@@ -152,9 +152,7 @@ def fleet(pg_url, ews, monkeypatch):  # noqa: F811
         ews.server.seed(account.email, emails=EMAILS, appointments=0, contacts=0, tasks=0, seed=seed)
     started = time.monotonic()
     for account in accounts[1:]:
-        bulk_user = setup.user.__class__.create(
-            name=account.email, email=account.email, is_active=True, is_current=False
-        )
+        bulk_user = repo.create_user(account.email, account.email)  # with its options: tracking set below
         setup.mailbox(profile, account.email, owner_id=bulk_user.id)
     sender = setup.mailbox(profile, accounts[0].email)
     recipient = ews.new_account("fleetrcpt", emails=0, appointments=0, contacts=0, tasks=0)
