@@ -17,9 +17,10 @@ classified ``StoreError`` whose ``path`` is the URL without its password.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -243,3 +244,21 @@ def lock_profile(db: object, profile_id: int) -> None:
     (its budget is counted, then claimed). SQLite's writers are one at a time anyway."""
     if isinstance(db, FleetPostgresDatabase):
         db.execute_sql('SELECT "id" FROM "server_profile" WHERE "id" = %s FOR UPDATE', (profile_id,))
+
+
+def lock_message_ids(db: object, message_ids: Iterable[str]) -> None:
+    """Within a transaction: the emails of these Message-IDs, stored by one transaction at a time
+    across the fleet (until it ends). A cycle that stores or links them waits here for another
+    host's cycle storing one of them, then reads it committed and links to it: the Message-ID's
+    unique index never refuses an incoming email. Transaction-level advisory locks, taken in one
+    order (sorted keys) so two cycles never wait on each other. SQLite's writers are one at a
+    time anyway (``BEGIN IMMEDIATE``)."""
+    if isinstance(db, FleetPostgresDatabase):
+        keys = sorted({_lock_key(message_id) for message_id in message_ids})
+        if keys:
+            db.execute_sql("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", (keys,))
+
+
+def _lock_key(text: str) -> int:
+    """A signed 64-bit key of *text* (advisory locks take a bigint); a rare collision only waits."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big", signed=True)

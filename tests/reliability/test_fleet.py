@@ -4,7 +4,8 @@ and the loopback Exchange server: three ``python -m app run --host-name`` proces
 1. Every workload of every mailbox runs, no workload is held by two hosts at once (the hosts'
    claim and finish lines, timed as they arrive, never overlap for one workload; the lease table,
    sampled while they run, never shows more leases of the profile than its maximum connections),
-   and the emails stored equal the server's, each once; the queued emails are sent once.
+   and the emails stored equal the server's, each once (those every Inbox holds linked to every
+   mailbox, though the hosts store them at once); the queued emails are sent once.
 2. SIGKILL of one host: its leases are taken over within the lease time plus one cycle, and
    nothing is lost or duplicated, outgoing included.
 3. SIGTERM: the host releases its leases at once and is shown stopped.
@@ -44,6 +45,7 @@ pytestmark = pytest.mark.soak
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MAILBOXES = int(os.environ.get("FLEET_MAILBOXES") or scaled(24, 300))
 EMAILS = 2  # in each Inbox
+SHARED = 2  # in every Inbox, one Message-ID each
 TO_SEND = 6
 LEASE_SECONDS = 6
 MAX_CONNECTIONS = 8
@@ -150,6 +152,8 @@ def fleet(pg_url, ews, monkeypatch):  # noqa: F811
     for account in accounts:  # each Inbox its own emails (their Message-IDs differ)
         seed = zlib.crc32(account.email.encode())
         ews.server.seed(account.email, emails=EMAILS, appointments=0, contacts=0, tasks=0, seed=seed)
+        for n in range(SHARED):  # and the emails every Inbox holds: stored once, linked to each mailbox
+            ews.server.deliver(account.email, f"To all {n}", "Everyone's.", msgid=f"<fleet-all-{n}@example.org>")
     started = time.monotonic()
     for account in accounts[1:]:
         bulk_user = repo.create_user(account.email, account.email)  # with its options: tracking set below
