@@ -22,10 +22,12 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 INSTALL = "apt-get install postgresql (Debian's PostgreSQL server: initdb, pg_ctl)"
+DRIVER_INSTALL = "pip install -e '.[test]' (psycopg, also in the [postgres] extra)"
 
 
 def server_bin() -> Path | None:
@@ -37,11 +39,22 @@ def server_bin() -> Path | None:
     return Path(initdb).resolve().parent if initdb else None
 
 
-def _missing(reason: str) -> None:
-    message = f"PostgreSQL server not available ({reason}); install it: {INSTALL}"
+def _missing(reason: str, install: str = INSTALL) -> None:
+    message = f"PostgreSQL not available ({reason}); install it: {install}"
     if os.environ.get("SSSM_REQUIRE_POSTGRES"):
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
+
+
+def require_driver() -> ModuleType:
+    """The psycopg module (the ``[postgres]`` extra, in ``[test]`` too), within a test: skipped or
+    failed as above without it (never at import, where a failure would stop the whole run)."""
+    try:
+        import psycopg
+    except ImportError:
+        _missing("the psycopg driver is missing", DRIVER_INSTALL)
+        raise
+    return psycopg
 
 
 def _free_port() -> int:
@@ -73,10 +86,7 @@ class PostgresServer:
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        _missing("the psycopg driver is missing: pip install -e '.[postgres]'")
+    require_driver()
     folder = server_bin()
     if folder is None:
         _missing("initdb not found")

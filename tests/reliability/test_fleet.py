@@ -30,7 +30,6 @@ from pathlib import Path
 
 import pytest
 from ews_fixtures import EWS_PASSWORD
-from postgres_fixtures import pg_url, postgres_server  # noqa: F401
 from reliability_support import figure, scaled
 from store_setup import Setup
 
@@ -143,7 +142,7 @@ class LeaseSampler:
 
 
 @pytest.fixture
-def fleet(pg_url, ews, monkeypatch):  # noqa: F811
+def fleet(pg_url, ews, monkeypatch):
     monkeypatch.setenv("SSSM_DATABASE_URL", pg_url)
     open_database(pg_url)
     setup = Setup(ews)

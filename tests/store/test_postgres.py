@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import psycopg
 import pytest
+from postgres_fixtures import require_driver
 
 from app.domain.enums import Workload
 from app.store import backends, migrations
@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 def make_v1_database(url: str) -> None:
     """Schema 1 (the frozen SQLite layout, as the backend's translation gives it) with one mailbox."""
     text = "\n".join(line for line in V1_SQL.splitlines() if not line.startswith("--"))
-    with psycopg.connect(url, autocommit=True) as conn:
+    with require_driver().connect(url, autocommit=True) as conn:
         for statement in filter(str.strip, text.split(";")):
             conn.execute(backends.translate(statement))
         conn.execute(
@@ -43,7 +43,7 @@ def make_v1_database(url: str) -> None:
 
 def schema_of(url: str) -> set[tuple]:
     """Every column (table, name, type, nullable, default) and index definition of the database."""
-    with psycopg.connect(url) as conn:
+    with require_driver().connect(url) as conn:
         columns = conn.execute(
             "SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns "
             "WHERE table_schema = 'public'"
@@ -92,7 +92,7 @@ def test_failed_migration_step_leaves_the_database_at_its_old_version(pg_url, mo
     with pytest.raises(StoreError) as raised:
         open_database(pg_url)
     assert raised.value.problem is StoreProblem.BAD_SCHEMA
-    with psycopg.connect(pg_url) as conn:  # one transaction: not even step 2 stayed
+    with require_driver().connect(pg_url) as conn:  # one transaction: not even step 2 stayed
         assert conn.execute("SELECT version FROM schema_version").fetchone() == (1,)
         tables = {row[0] for row in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
         columns = {row[0] for row in conn.execute("SELECT column_name FROM information_schema.columns")}
@@ -102,12 +102,12 @@ def test_failed_migration_step_leaves_the_database_at_its_old_version(pg_url, mo
 def test_newer_schema_is_refused_untouched(pg_url):
     open_database(pg_url)
     close_database()
-    with psycopg.connect(pg_url, autocommit=True) as conn:
+    with require_driver().connect(pg_url, autocommit=True) as conn:
         conn.execute("UPDATE schema_version SET version = %s", (SCHEMA_VERSION + 1,))
     with pytest.raises(DatabaseTooNewError) as raised:
         open_database(pg_url)
     assert raised.value.problem is StoreProblem.TOO_NEW
-    with psycopg.connect(pg_url) as conn:
+    with require_driver().connect(pg_url) as conn:
         assert conn.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION + 1,)
 
 

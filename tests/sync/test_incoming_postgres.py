@@ -9,7 +9,6 @@ from __future__ import annotations
 import threading
 import time
 
-from postgres_fixtures import pg_url, postgres_server  # noqa: F401
 from store_setup import Setup
 
 from app.domain.enums import TrackingOption
@@ -22,7 +21,7 @@ from app.sync.incoming import sync_incoming
 SHARED = [f"<shared-{n}@example.org>" for n in range(5)]
 
 
-def test_two_mailboxes_storing_one_email_at_once_share_it(pg_url, ews, monkeypatch):  # noqa: F811
+def test_two_mailboxes_storing_one_email_at_once_share_it(pg_url, ews, monkeypatch):
     open_database(pg_url)
     setup = Setup(ews)
     first, second = (ews.new_account(prefix, emails=0) for prefix in ("pgfirst", "pgsecond"))
