@@ -73,7 +73,9 @@ def claim(
     now = now or wall_clock()
     if profile_id is None or budget is None:
         return _claim(name, holder, ttl, now, profile_id)
-    with database.atomic():
+    # IMMEDIATE: on SQLite a deferred read-then-write fails (SQLITE_BUSY_SNAPSHOT) when another
+    # process wrote in between; writers queue up instead
+    with database.atomic("IMMEDIATE"):
         backends.lock_profile(database.obj, profile_id)  # claims of one profile, one at a time
         held = (
             WorkLease.select()
