@@ -4121,6 +4121,10 @@
         <translation>データ ファイルは使用中です。別のプログラムがファイルを保持しています。</translation>
     </message>
     <message>
+        <source>The shared database cannot be reached.</source>
+        <translation>共有データベースに接続できません。</translation>
+    </message>
+    <message>
         <source>Close the other program (another copy of the app, a backup tool or a database browser), then try again.</source>
         <translation>別のプログラム (このアプリの別のコピー、バックアップ ツール、データベース ブラウザーなど) を閉じてから、もう一度お試しください。</translation>
     </message>

@@ -17,6 +17,7 @@ from app.store.db import open_database
 from app.store.models import EmailActivity, EmailMailboxLink, ItemFailure, Mailbox, UserOptions
 from app.sync import incoming
 from app.sync.incoming import sync_incoming
+from app.sync.session import WorkloadRun
 
 SHARED = [f"<shared-{n}@example.org>" for n in range(5)]
 
@@ -44,7 +45,7 @@ def test_two_mailboxes_storing_one_email_at_once_share_it(pg_url, ews, monkeypat
             assert go_on.wait(60)
 
     monkeypatch.setattr(incoming.IncomingEmailSync, "_store_bulk", paused)
-    runs: dict[str, object] = {}
+    runs: dict[str, WorkloadRun] = {}
 
     def cycle(mailbox: Mailbox) -> None:
         try:
@@ -61,8 +62,10 @@ def test_two_mailboxes_storing_one_email_at_once_share_it(pg_url, ews, monkeypat
     for thread in threads:
         thread.join(120)
 
-    done = {email: (run.failure, run.created, run.updated) for email, run in runs.items()}  # type: ignore[attr-defined]
-    assert done == {first.email: (None, 5, 0), second.email: (None, 0, 5)}, "the second cycle links what the first stored"
+    done = {email: (run.failure, run.created, run.updated) for email, run in runs.items()}
+    assert done == {first.email: (None, 5, 0), second.email: (None, 0, 5)}, (
+        "the second cycle links what the first stored"
+    )
     stored = {e.message_id: e.id for e in EmailActivity.select().where(EmailActivity.message_id.in_(SHARED))}
     assert sorted(stored) == sorted(SHARED), "each Message-ID stored once"
     for mailbox in mailboxes:
