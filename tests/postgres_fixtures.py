@@ -5,7 +5,7 @@
 refuses to run as root: as root, the cluster belongs to the ``postgres`` user (or ``nobody``) and
 every server command runs as that user. ``pg_url`` (per test): a new, empty database on it.
 
-Without the server's programs the tests fail with what to install when SSSM_REQUIRE_POSTGRES is
+Without the server's programs (or the psycopg driver) the tests fail with what to install when SSSM_REQUIRE_POSTGRES is
 set (``.ci/run`` sets it), and are skipped saying what to install otherwise; they never pass.
 """
 
