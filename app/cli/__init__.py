@@ -19,6 +19,7 @@ from app.cli import (
     screenshots,
     self_check,
     simulator,
+    status,
     store,
     sync,
 )
@@ -32,6 +33,7 @@ COMMANDS = (
     screenshots,
     sync,
     run,
+    status,
     store,
     repair,
     config,
@@ -65,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
         "test-mailbox, test-profile, sync or run: the command works on the demo's data, the server running "
         "while it does; before store: on the demo's store",
     )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="a shared PostgreSQL database (postgresql://user@host/name) instead of this user's SQLite "
+        "file, for the window and every command (also SSSM_DATABASE_URL)",
+    )
     parser.add_argument("--lang", metavar="CODE", help="user-interface language (en, ja)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages too")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -96,6 +104,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     chosen = next((c for c in COMMANDS if args.command == c.NAME), None)
+    if args.database:
+        import os
+
+        from app.paths import DATABASE_ENV
+        from app.store.backends import is_url
+
+        if not is_url(args.database):
+            parser.print_usage(sys.stderr)
+            print("--database takes a PostgreSQL URL: postgresql://user@host:port/name", file=sys.stderr)
+            return 2
+        os.environ[DATABASE_ENV] = args.database
     if args.demo:
         from app.cli import demo_mode
 

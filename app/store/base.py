@@ -56,6 +56,12 @@ def clock_as(clock: Callable[[], datetime]) -> Iterator[None]:
         _clock.reset(token)
 
 
+def is_set(field: Any) -> Any:
+    """``field = true`` for a boolean column in a WHERE: both backends keep booleans as integers
+    (app.store.backends), and PostgreSQL takes no bare integer as a condition."""
+    return field == True  # noqa: E712 - a peewee expression, not a Python comparison
+
+
 class BaseModel(Model):
     id = AutoField()  # what peewee adds by itself; declared so that type checkers know it
 

@@ -314,7 +314,20 @@ class WorkLease(BaseModel):
     cycle (schema v5). Claimed, renewed and released through app.store.leases only."""
 
     name = CharField(max_length=128, unique=True)  # what is claimed: "mailbox:<id>:<workload>"
-    holder = CharField(max_length=128)  # who: app.store.leases.new_holder()
+    holder = CharField(max_length=128, index=True)  # who: app.store.leases.new_holder(), or an engine host's
     claimed_on = UtcDateTimeField()
     expires_on = UtcDateTimeField()  # free for anyone from then on, unless renewed
     heartbeat_on = UtcDateTimeField()  # the holder's last renewal
+    # the profile whose connections the work uses: its maximum is a budget of the whole fleet (schema 10)
+    profile_id = IntegerField(null=True)
+
+
+class EngineHost(BaseModel):
+    """An engine host on a shared database (``python -m app run --host-name NAME``, schema 10):
+    registered once per name while it beats; the leases it holds carry its ``holder``."""
+
+    name = CharField(max_length=64, unique=True)
+    holder = CharField(max_length=128)  # the holder name of its leases (this run of the host)
+    started_on = UtcDateTimeField()
+    last_beat_on = UtcDateTimeField()
+    stopped_on = UtcDateTimeField(null=True)  # a clean stop (SIGTERM); a lost host just stops beating

@@ -25,7 +25,7 @@ from app.domain.enums import (
     Workload,
 )
 from app.domain.status import is_failing, is_sync_off, mailbox_status
-from app.store.base import database
+from app.store.base import database, is_set
 from app.store.models import Alert, Mailbox, Queue, ServerProfile, SyncHistory, SystemSettings, SystemUser
 
 # peewee's stubs type a query's .tuples() as still yielding model instances: the casts below say
@@ -169,7 +169,7 @@ def _open_alerts() -> tuple[dict[int, AlertLevel], dict[int, int]]:
     count: dict[int, int] = {}
     query = cast(
         "Iterable[tuple[int, AlertLevel]]",
-        Alert.select(Alert.mailbox, Alert.level).where(Alert.is_open & Alert.mailbox.is_null(False)).tuples(),
+        Alert.select(Alert.mailbox, Alert.level).where(is_set(Alert.is_open) & Alert.mailbox.is_null(False)).tuples(),
     )
     for mailbox_id, level in query:
         level = AlertLevel(level)
@@ -281,7 +281,7 @@ def worst_open_alert_level() -> AlertLevel | None:
     levels = {
         AlertLevel(v)
         for (v,) in cast(
-            "Iterable[tuple[AlertLevel]]", Alert.select(Alert.level).where(Alert.is_open).distinct().tuples()
+            "Iterable[tuple[AlertLevel]]", Alert.select(Alert.level).where(is_set(Alert.is_open)).distinct().tuples()
         )
     }
     return max(levels, key=lambda level: level.severity) if levels else None
@@ -294,7 +294,7 @@ def profile_choices() -> list[Choice]:
 def owner_choices() -> list[Choice]:
     users = [
         Choice(u.id, u.name, OwnerKind.USER)
-        for u in SystemUser.select().where(SystemUser.is_active).order_by(SystemUser.name)
+        for u in SystemUser.select().where(is_set(SystemUser.is_active)).order_by(SystemUser.name)
     ]
     queues = [Choice(q.id, q.name, OwnerKind.QUEUE) for q in Queue.select().order_by(Queue.name)]
     return users + queues

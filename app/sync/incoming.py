@@ -67,6 +67,7 @@ from app.exchange.incoming_email import (
     NewMessage,
     SyncStateInvalid,
 )
+from app.store import backends
 from app.store.alerts import raise_alert
 from app.store.base import database, utcnow
 from app.store.item_failures import item_key
@@ -296,11 +297,13 @@ class IncomingEmailSync:
                 self.counts["gone"] += 1
             else:
                 failed.append(FailedMessage(item_id, change_key, item.code, item.text))
-        # IMMEDIATE: other writers wait, so no other cycle stores one of these Message-IDs meanwhile
+        # IMMEDIATE: other writers wait, so no other cycle stores one of these Message-IDs meanwhile;
+        # on a shared PostgreSQL database, writers run together: the Message-IDs are locked instead
         with database.atomic("IMMEDIATE"):
             message_ids = {
                 item.item_id: item.message_id or _substitute_message_id(self.mailbox, item.item_id) for item in messages
             }
+            backends.lock_message_ids(database.obj, message_ids.values())
             stored = self._stored_emails(set(message_ids.values()))
             self._mark_bounced([item for item in messages if item.is_non_delivery_report])
             try:

@@ -4307,6 +4307,10 @@
         <source>The log folder %1 cannot be written, so this session keeps no log file. The app works normally; give your account write access to that folder to get the log back.</source>
         <translation>ログ フォルダー %1 に書き込めないため、このセッションではログ ファイルが作成されません。アプリは通常どおり動作します。ログを記録するには、ご使用のアカウントにこのフォルダーへの書き込み権限を与えてください。</translation>
     </message>
+    <message>
+        <source>The shared database cannot be reached.</source>
+        <translation>共有データベースに接続できません。</translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>

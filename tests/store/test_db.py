@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.enums import Workload
+from app.store.base import database
 from app.store.db import SCHEMA_VERSION, DatabaseTooNewError, StoreError, close_database, open_database
 from app.store.models import Mailbox, WorkloadState
 
@@ -409,4 +410,21 @@ def test_migration_10_keeps_appointments_single(tmp_path):
         close_database()
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 10
+    assert schema_of(path) == _fresh_schema(tmp_path)
+
+
+def test_migration_11_adds_engine_hosts_and_lease_profiles(tmp_path):
+    from app.store.models import EngineHost, WorkLease
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    open_database(path)
+    try:
+        assert EngineHost.select().count() == 0
+        assert "profile_id" in {c.name for c in database.get_columns("work_lease")}
+        assert WorkLease.select().count() == 0
+    finally:
+        close_database()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 11
     assert schema_of(path) == _fresh_schema(tmp_path)
