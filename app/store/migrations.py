@@ -166,6 +166,13 @@ def _v10_appointment_recurrence(db: SqliteDatabase) -> None:
     db.execute_sql('ALTER TABLE "appointment" ADD COLUMN "recurrence" TEXT NOT NULL DEFAULT \'\'')
 
 
+def _v11_alert_resolved_on(db: SqliteDatabase) -> None:
+    """When an alert was resolved (Alert.resolved_on, issue 20): set when its condition recovers
+    and the alert closes. Alerts closed before this step have no such time (NULL): the window
+    says "Resolved" without one."""
+    db.execute_sql('ALTER TABLE "alert" ADD COLUMN "resolved_on" DATETIME')
+
+
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_workload_state,
     3: _v3_item_link_unlinked_on,
@@ -176,5 +183,6 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     8: _v8_dashboard,
     9: _v9_email_attachments,
     10: _v10_appointment_recurrence,
+    11: _v11_alert_resolved_on,
 }
 LATEST = max(STEPS)
