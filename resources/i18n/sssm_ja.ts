@@ -257,8 +257,16 @@
         <translation>未解決</translation>
     </message>
     <message>
+        <source>Resolved %1</source>
+        <translation>解決済み %1</translation>
+    </message>
+    <message>
         <source>Resolved</source>
         <translation>解決済み</translation>
+    </message>
+    <message>
+        <source>%1, unread</source>
+        <translation>%1、未読</translation>
     </message>
     <message>
         <source>State</source>
