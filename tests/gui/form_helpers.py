@@ -79,3 +79,95 @@ def key_problems(window: QWidget, japanese: bool = False) -> list[str]:
             problems.append(f"{name}: {key} again ({seen[key]}): {text!r}")
         seen[key] = name
     return problems
+
+
+# --- accessible names -------------------------------------------------------------------------
+
+# Qt's own parts of a widget (a spin box's line edit, a combo box's list, a calendar's buttons):
+# they are named through the widget they belong to
+_QT_PARTS = ("qt_",)
+
+
+def _is_part(widget: QWidget, window: QWidget) -> bool:
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QMenu, QScrollBar, QTabBar
+
+    if widget.objectName().startswith(_QT_PARTS) or isinstance(widget, (QScrollBar, QMenu, QTabBar)):
+        return True
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, (QAbstractSpinBox, QComboBox)) or parent.objectName().startswith(_QT_PARTS):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _named_by_itself(widget: QWidget) -> bool:
+    """Named without a label: an accessible name, or (buttons, check boxes, a selectable label)
+    text that Qt's accessibility reads as the name."""
+    from PySide6.QtWidgets import QGroupBox
+
+    if widget.accessibleName().strip():
+        return True
+    if isinstance(widget, QAbstractButton):
+        return bool(widget.text().replace("&", "").strip())
+    if isinstance(widget, QLabel):
+        return bool(widget.text().strip())
+    if isinstance(widget, QGroupBox):
+        return bool(widget.title().strip())
+    return False
+
+
+def name_problems(window: QWidget) -> list[str]:
+    """Every focusable widget of *window* (shown now or not: the other tabs and pages too) that a
+    screen reader would announce without a name. The rule: buttons, check boxes and group boxes
+    are named by their text; every other focusable widget (line edits, combo and spin boxes,
+    tables, lists, trees, text views) needs an accessible name or a label whose buddy it is. And
+    every label of a form layout's row whose field takes the focus is that field's buddy."""
+    from PySide6.QtWidgets import QFormLayout
+
+    widgets = [window, *window.findChildren(QWidget)]
+    buddies = {
+        id(label.buddy())
+        for label in widgets
+        if isinstance(label, QLabel) and label.buddy() is not None and not label.objectName().endswith("Error")
+    }
+    problems = []
+    for widget in widgets:
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or _is_part(widget, window) or widget.isWindow():
+            continue
+        if widget.focusProxy() is not None:  # a tab widget: the focus, and the name, is its tab bar's
+            continue
+        if isinstance(widget, QLabel) and not widget.text().strip():
+            continue
+        if not _named_by_itself(widget) and id(widget) not in buddies:
+            problems.append(f"{_describe(widget)} has no accessible name")
+    for form in window.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            label = label_item.widget() if label_item is not None else None
+            if not isinstance(label, QLabel) or field_item is None or label.buddy() is not None:
+                continue
+            if _focusable_in(field_item):
+                problems.append(f"{_describe(label)} ({label.text()!r}) labels a field but has no buddy")
+    return problems
+
+
+def _focusable_in(item) -> bool:
+    widget = item.widget()
+    if widget is not None:
+        inner = [widget, *widget.findChildren(QWidget)]
+        return any(w.focusPolicy() != Qt.FocusPolicy.NoFocus and not isinstance(w, QLabel) for w in inner)
+    layout = item.layout()
+    if layout is not None:
+        return any(_focusable_in(layout.itemAt(i)) for i in range(layout.count()))
+    return False
+
+
+def _describe(widget: QWidget) -> str:
+    path, node = [], widget
+    while node is not None and not node.isWindow():
+        path.append(node.objectName() or type(node).__name__)
+        node = node.parentWidget()
+    top = node.objectName() or type(node).__name__ if node is not None else "?"
+    return f"{type(widget).__name__} {top}/" + "/".join(reversed(path[:3]))

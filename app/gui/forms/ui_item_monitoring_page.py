@@ -96,6 +96,9 @@ class Ui_ItemMonitoringPage(object):
     def retranslateUi(self, ItemMonitoringPage):
         self.explanation.setText(QCoreApplication.translate("ItemMonitoringPage", u"Every email, appointment, contact or task that did not synchronize, and why. The engine tries appointments, contacts and tasks again in each cycle; Retry tries the selected items now, Ignore stops trying them.", None))
         self.search.setPlaceholderText(QCoreApplication.translate("ItemMonitoringPage", u"Search items", None))
+#if QT_CONFIG(accessibility)
+        self.search.setAccessibleName(QCoreApplication.translate("ItemMonitoringPage", u"Search items", None))
+#endif // QT_CONFIG(accessibility)
         self.retryButton.setText(QCoreApplication.translate("ItemMonitoringPage", u"Retry", None))
 #if QT_CONFIG(tooltip)
         self.retryButton.setToolTip(QCoreApplication.translate("ItemMonitoringPage", u"Try the selected items again in their mailbox's next cycle, started now", None))

@@ -195,6 +195,9 @@ class Ui_ProfilesPage(object):
     def retranslateUi(self, ProfilesPage):
         self.title.setText(QCoreApplication.translate("ProfilesPage", u"Email server profiles", None))
         self.search.setPlaceholderText(QCoreApplication.translate("ProfilesPage", u"Search profiles", None))
+#if QT_CONFIG(accessibility)
+        self.search.setAccessibleName(QCoreApplication.translate("ProfilesPage", u"Search profiles", None))
+#endif // QT_CONFIG(accessibility)
         self.newButton.setText(QCoreApplication.translate("ProfilesPage", u"New Exchange profile", None))
         self.importButton.setText(QCoreApplication.translate("ProfilesPage", u"Import\u2026", None))
         self.openButton.setText(QCoreApplication.translate("ProfilesPage", u"Open", None))

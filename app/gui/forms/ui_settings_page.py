@@ -448,6 +448,8 @@ class Ui_SettingsPage(object):
         self.pageLayout.addLayout(self.buttonBar)
 
 #if QT_CONFIG(shortcut)
+        self.recordLabel.setBuddy(self.recordErrors)
+        self.toastLabel.setBuddy(self.toastErrors)
         self.languageLabel.setBuddy(self.language)
         self.defaultProfileLabel.setBuddy(self.defaultProfile)
         self.trackingTokenPrefixLabel.setBuddy(self.trackingTokenPrefix)
@@ -481,6 +483,9 @@ class Ui_SettingsPage(object):
 
     def retranslateUi(self, SettingsPage):
         self.title.setText(QCoreApplication.translate("SettingsPage", u"System settings", None))
+#if QT_CONFIG(accessibility)
+        self.scroll.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Settings", None))
+#endif // QT_CONFIG(accessibility)
         self.alertsGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Alerts", None))
         self.recordLabel.setText(QCoreApplication.translate("SettingsPage", u"Alert levels recorded", None))
         self.recordErrors.setText(QCoreApplication.translate("SettingsPage", u"&Error", None))

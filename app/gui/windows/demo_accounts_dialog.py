@@ -53,6 +53,7 @@ class DemoAccountsDialog(QDialog):
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.table = QTableWidget(0, 4, self)
+        self.table.setAccessibleName(self.tr("Demo accounts"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Email address"), self.tr("Display name"), self.tr("Password"), ""]
         )

@@ -87,6 +87,7 @@ class DemoFaultDialog(QDialog):
         self.active_label = QLabel(self.tr("Faults in force:"), self)
         layout.addWidget(self.active_label)
         self.active = QListWidget(self)
+        self.active_label.setBuddy(self.active)
         self.active.setMaximumHeight(90)
         layout.addWidget(self.active)
 
