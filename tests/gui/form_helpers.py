@@ -48,13 +48,21 @@ def access_key(text: str) -> str | None:
 
 def keyed_widgets(window: QWidget) -> list[tuple[QWidget, str]]:
     """(widget, text) of every label with a buddy (a field's name, not its message), button and
-    group box the window shows now."""
+    group box the window shows now; not those of another window in front of it (a question, a
+    dialog), nor the buttons drawn in a list's cells (a row's own Copy or View report)."""
+    from PySide6.QtWidgets import QAbstractItemView
+
     found = []
     for widget in window.findChildren(QWidget):
-        if not widget.isVisibleTo(window):
+        if not widget.isVisibleTo(window) or widget.window() is not window.window():
             continue
-        if isinstance(widget, QLabel) and widget.buddy() is not None and not widget.objectName().endswith("Error"):
-            found.append((widget, widget.text()))
+        view = widget.parentWidget()
+        while view is not None and view is not window and not isinstance(view, QAbstractItemView):
+            view = view.parentWidget()
+        if isinstance(view, QAbstractItemView):
+            continue
+        if isinstance(label := widget, QLabel) and label.buddy() is not None and not label.objectName().endswith("Error"):
+            found.append((widget, label.text()))
         elif isinstance(widget, QAbstractButton) and widget.text() and widget.parent() is not None:
             if type(widget).__name__ != "QToolButton":  # a tab bar's scroll arrows
                 found.append((widget, widget.text()))
@@ -65,19 +73,25 @@ def keyed_widgets(window: QWidget) -> list[tuple[QWidget, str]]:
 
 def key_problems(window: QWidget, japanese: bool = False) -> list[str]:
     """What is wrong with the access keys the window shows now: a label or button without one,
-    a key used twice, a Japanese key not written "(&X)"."""
+    a key used twice, a Japanese key not written "(&X)". A control repeated in each group of a
+    list (a filter's Remove filter) may go without one; with one, its key is its own: pressed
+    again, it moves on to the next of them (Qt's ambiguous shortcut)."""
     problems, seen = [], {}
-    for widget, text in keyed_widgets(window):
+    shown = keyed_widgets(window)
+    texts = [text for _widget, text in shown]
+    for widget, text in shown:
         key = access_key(text)
         name = widget.objectName() or type(widget).__name__
+        repeated = texts.count(text) > 1
         if key is None:
-            problems.append(f"{name}: no access key in {text!r}")
+            if not repeated:
+                problems.append(f"{name}: no access key in {text!r}")
             continue
         if japanese and not JAPANESE_KEY.search(text):
             problems.append(f"{name}: {text!r} is not written (&X)")
-        if key in seen:
-            problems.append(f"{name}: {key} again ({seen[key]}): {text!r}")
-        seen[key] = name
+        if key in seen and seen[key][1] != text or key in seen and not repeated:
+            problems.append(f"{name}: {key} again ({seen[key][0]}): {text!r}")
+        seen[key] = (name, text)
     return problems
 
 

@@ -92,7 +92,7 @@ class Ui_MailboxesPage(object):
 
     def retranslateUi(self, MailboxesPage):
         self.title.setText(QCoreApplication.translate("MailboxesPage", u"Mailboxes", None))
-        self.statusFilterLabel.setText(QCoreApplication.translate("MailboxesPage", u"Show:", None))
+        self.statusFilterLabel.setText(QCoreApplication.translate("MailboxesPage", u"Sho&w:", None))
 #if QT_CONFIG(accessibility)
         self.statusFilter.setAccessibleName(QCoreApplication.translate("MailboxesPage", u"Show", None))
 #endif // QT_CONFIG(accessibility)
@@ -100,9 +100,9 @@ class Ui_MailboxesPage(object):
 #if QT_CONFIG(accessibility)
         self.search.setAccessibleName(QCoreApplication.translate("MailboxesPage", u"Search mailboxes", None))
 #endif // QT_CONFIG(accessibility)
-        self.newButton.setText(QCoreApplication.translate("MailboxesPage", u"New mailbox", None))
-        self.openButton.setText(QCoreApplication.translate("MailboxesPage", u"Open", None))
-        self.retestButton.setText(QCoreApplication.translate("MailboxesPage", u"Re-test failed mailboxes", None))
+        self.newButton.setText(QCoreApplication.translate("MailboxesPage", u"&New mailbox", None))
+        self.openButton.setText(QCoreApplication.translate("MailboxesPage", u"&Open", None))
+        self.retestButton.setText(QCoreApplication.translate("MailboxesPage", u"&Re-test failed mailboxes", None))
 #if QT_CONFIG(tooltip)
         self.retestButton.setToolTip(QCoreApplication.translate("MailboxesPage", u"Test & Enable again every mailbox whose last test failed.", None))
 #endif // QT_CONFIG(tooltip)
