@@ -61,7 +61,11 @@ def keyed_widgets(window: QWidget) -> list[tuple[QWidget, str]]:
             view = view.parentWidget()
         if isinstance(view, QAbstractItemView):
             continue
-        if isinstance(label := widget, QLabel) and label.buddy() is not None and not label.objectName().endswith("Error"):
+        if (
+            isinstance(label := widget, QLabel)
+            and label.buddy() is not None
+            and not label.objectName().endswith("Error")
+        ):
             found.append((widget, label.text()))
         elif isinstance(widget, QAbstractButton) and widget.text() and widget.parent() is not None:
             if type(widget).__name__ != "QToolButton":  # a tab bar's scroll arrows

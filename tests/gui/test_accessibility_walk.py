@@ -27,6 +27,7 @@ def _walk(sample) -> dict[str, QWidget]:
 def _close(windows) -> None:
     for window in {id(w): w for w in windows}.values():
         window.close()
+        window.deleteLater()
     QApplication.processEvents()
 
 

@@ -81,7 +81,7 @@ def test_delete_moves_the_mailboxes_then_deletes_the_profile(page, qtbot, sample
     dialog = page._dialog
     assert dialog.ui.mailboxList.text() == "Alice Wong, Kenichiro Nakamura, Support queue"
     assert [dialog.ui.profile.itemText(i) for i in range(dialog.ui.profile.count())] == ["Exchange (manual URL)"]
-    assert not dialog.ui.profileError.isVisible() and dialog.action_button.text() == "Move and delete"
+    assert not dialog.ui.profileError.isVisible() and dialog.action_button.text() == "&Move and delete"
     qtbot.mouseClick(dialog.action_button, Qt.MouseButton.LeftButton)
     assert ServerProfile.get_or_none(ServerProfile.id == onprem) is None
     assert {m.profile_id for m in Mailbox.select()} == {manual}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from form_helpers import access_key, in_front, key_problems, keyed_widgets
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget, QWizard
 
 from app.domain.enums import CredentialSource, OwnerKind
 from app.gui.i18n import install_translators
@@ -172,15 +172,21 @@ def test_every_other_window_and_page_has_unique_keys(language, qtbot, sample, me
 
     problems: list[str] = []
     checked = 0
+    views_shown: dict[int, QWidget] = {}
     for name, show in views(sample):
         shown = show()
         view = shown[0] if isinstance(shown, tuple) else shown
+        views_shown[id(view)] = view
         for window in _windows_of(view):
             if isinstance(window, QMessageBox):
                 continue  # the unsaved-changes question: test_the_unsaved_changes_question_has_verbs_with_keys
             checked += 1
             problems += [f"{name}: {p}" for p in key_problems(window, japanese=language == "ja")]
             problems += [f"{name}: {p}" for p in _menu_problems(window)]
+    for view in views_shown.values():  # as render_all does: none is left for the next test
+        view.close()
+        view.deleteLater()
+    QApplication.processEvents()
     assert checked >= 40
     assert sorted(set(problems)) == [], "\n".join(sorted(set(problems)))
 
