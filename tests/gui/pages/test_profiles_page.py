@@ -121,7 +121,7 @@ def test_the_first_run_offers_to_create_a_profile_then_the_next_steps(first_run,
     page = first_run.profiles_page
     assert first_run.current_page() == MainWindow.PROFILES
     assert page.ui.stack.currentWidget() is page.ui.emptyState
-    assert page.ui.createButton.isVisible() and page.ui.createButton.text() == "Create an email server profile"
+    assert page.ui.createButton.isVisible() and page.ui.createButton.text() == "&Create an email server profile"
     assert not page.ui.table.isVisible() and not page.ui.search.isVisible()
     click(page.ui.createButton)
     wizard = first_run.wizard
