@@ -175,8 +175,11 @@ def has_open_failure_alerts(mailbox: Mailbox, workload: Workload | None, *, own:
 
 
 def close_open_alerts(mailbox: Mailbox, workload: Workload | None) -> int:
-    """The condition is over: its Warning/Error alerts are closed (kept, but no longer open)."""
-    closed: int = Alert.update(is_open=False).where(_open_failure_alerts(mailbox, workload)).execute()
+    """The condition is over: its Warning/Error alerts are closed (kept, but no longer open) and
+    say when. A closed alert never re-opens: the condition's return raises a new one."""
+    closed: int = (
+        Alert.update(is_open=False, resolved_on=utcnow()).where(_open_failure_alerts(mailbox, workload)).execute()
+    )
     return closed
 
 

@@ -183,6 +183,13 @@ def _v11_engine_hosts(db: Database) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "work_lease_holder" ON "work_lease" ("holder")')
 
 
+def _v12_alert_resolved_on(db: Database) -> None:
+    """When an alert was resolved (Alert.resolved_on, issue 20): set when its condition recovers
+    and the alert closes. Alerts closed before this step have no such time (NULL): the window
+    says "Resolved" without one."""
+    db.execute_sql('ALTER TABLE "alert" ADD COLUMN "resolved_on" DATETIME')
+
+
 STEPS: dict[int, Callable[[Database], None]] = {
     2: _v2_workload_state,
     3: _v3_item_link_unlinked_on,
@@ -194,5 +201,6 @@ STEPS: dict[int, Callable[[Database], None]] = {
     9: _v9_email_attachments,
     10: _v10_appointment_recurrence,
     11: _v11_engine_hosts,
+    12: _v12_alert_resolved_on,
 }
 LATEST = max(STEPS)

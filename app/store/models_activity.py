@@ -302,6 +302,7 @@ class Alert(BaseModel):
     is_open = BooleanField(default=True)  # closed once the condition has recovered
     # JSON list of [context, template, params]: the message in any language (app.store.alerts.message_parts)
     message_parts = TextField(default="", constraints=[SQL("DEFAULT ''")])
+    resolved_on = UtcDateTimeField(null=True)  # schema 12: when it closed (None while open, or closed before 12)
 
     if TYPE_CHECKING:
         mailbox_id: int | None

@@ -118,6 +118,7 @@ class AlertRow:
     is_open: bool
     message_parts: str = ""  # JSON, see app.store.alerts.message_parts; the GUI shows app.gui.i18n.alert_text
     next_step: str = ""
+    resolved_on: datetime | None = None  # when it closed; None while open (or closed before schema 12)
 
 
 @dataclass(frozen=True)
@@ -272,6 +273,7 @@ def alert_rows(*, mailbox_id: int | None = None, profile_id: int | None = None) 
             a.is_open,
             a.message_parts,
             a.next_step,
+            a.resolved_on,
         )
         for a in query
     ]

@@ -428,3 +428,25 @@ def test_migration_11_adds_engine_hosts_and_lease_profiles(tmp_path):
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 11
     assert schema_of(path) == _fresh_schema(tmp_path)
+
+
+def test_migration_12_leaves_closed_alerts_without_a_resolved_time(tmp_path):
+    from app.store.models import Alert
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO alert (created_on, updated_on, level, scope, error_code, message, details, next_step,"
+            " occurrences, is_read, is_open) VALUES ('2025-05-01T10:00:00.000000Z', '2025-05-01T10:00:00.000000Z',"
+            " 'error', 'mailbox', 'Unauthorized', 'Refused.', '', '', 1, 0, 0)"
+        )
+    open_database(path)
+    try:
+        old = Alert.get(Alert.error_code == "Unauthorized")
+        assert not old.is_open and old.resolved_on is None, "closed before schema 12: when is not known"
+    finally:
+        close_database()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 12
+    assert schema_of(path) == _fresh_schema(tmp_path)

@@ -448,6 +448,8 @@ class Ui_SettingsPage(object):
         self.pageLayout.addLayout(self.buttonBar)
 
 #if QT_CONFIG(shortcut)
+        self.recordLabel.setBuddy(self.recordErrors)
+        self.toastLabel.setBuddy(self.toastErrors)
         self.languageLabel.setBuddy(self.language)
         self.defaultProfileLabel.setBuddy(self.defaultProfile)
         self.trackingTokenPrefixLabel.setBuddy(self.trackingTokenPrefix)
@@ -481,12 +483,15 @@ class Ui_SettingsPage(object):
 
     def retranslateUi(self, SettingsPage):
         self.title.setText(QCoreApplication.translate("SettingsPage", u"System settings", None))
+#if QT_CONFIG(accessibility)
+        self.scroll.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Settings", None))
+#endif // QT_CONFIG(accessibility)
         self.alertsGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Alerts", None))
-        self.recordLabel.setText(QCoreApplication.translate("SettingsPage", u"Alert levels recorded", None))
+        self.recordLabel.setText(QCoreApplication.translate("SettingsPage", u"Alert levels re&corded", None))
         self.recordErrors.setText(QCoreApplication.translate("SettingsPage", u"&Error", None))
         self.recordWarnings.setText(QCoreApplication.translate("SettingsPage", u"&Warning", None))
         self.recordInformation.setText(QCoreApplication.translate("SettingsPage", u"&Information", None))
-        self.toastLabel.setText(QCoreApplication.translate("SettingsPage", u"Tray notifications", None))
+        self.toastLabel.setText(QCoreApplication.translate("SettingsPage", u"Tra&y notifications", None))
         self.toastErrors.setText(QCoreApplication.translate("SettingsPage", u"&Notify each new Error", None))
         self.toastWarnings.setText(QCoreApplication.translate("SettingsPage", u"Notify each new Warnin&g", None))
         self.toastHint.setText(QCoreApplication.translate("SettingsPage", u"At most one notification per mailbox every 10 minutes.", None))

@@ -125,7 +125,9 @@ class UsersPage(QWidget):
         ui, row = self.ui, self.selected_row()
         ui.editButton.setEnabled(row is not None)
         ui.activeButton.setEnabled(row is not None)
-        ui.activeButton.setText(self.tr("Activate") if row is not None and not row.is_active else self.tr("Deactivate"))
+        ui.activeButton.setText(
+            self.tr("Ac&tivate") if row is not None and not row.is_active else self.tr("Deac&tivate")
+        )
         ui.openMailboxButton.setEnabled(row is not None and row.mailbox_id is not None)
         ui.optionsButton.setEnabled(row is not None and row.kind is OwnerKind.USER)
         ui.countLabel.setText(
