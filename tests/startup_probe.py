@@ -1,0 +1,134 @@
+"""A process that opens the app's window (or a bare PySide6 window) and reports its first paint.
+
+Used by tests/gui/test_startup_imports.py and bench/startup.py, as a script:
+
+    python tests/startup_probe.py app     # ``python -m app`` as a person starts it (SSSM_HOME)
+    python tests/startup_probe.py bare    # a bare QMainWindow: the baseline
+    python tests/startup_probe.py seed    # fill SSSM_HOME's store with the screenshots' sample data
+
+At the first paint of the main window it prints one JSON line — the seconds since the probe
+began, the window's class, and which modules the start must not load (``FORBIDDEN``) are
+loaded — and ends the process at once. The credential store is keyring's null backend
+(``PYTHON_KEYRING_BACKEND``, set here unless the caller set it): never the person's own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+STARTED = time.perf_counter()
+PROFILER = None
+if os.environ.get("SSSM_PROBE_PROFILE"):
+    import cProfile
+
+    PROFILER = cProfile.Profile()
+    PROFILER.enable()
+
+# what the window must be able to paint without: Exchange, HTTP, XML, the engine, the simulator
+FORBIDDEN = ("exchangelib", "requests", "lxml", "app.sync", "app.exchange", "app.simulator", "app.diagnostics.steps")
+
+
+def forbidden_loaded() -> list[str]:
+    return sorted(
+        name for name in sys.modules if any(name == top or name.startswith(top + ".") for top in FORBIDDEN)
+    )
+
+
+def watch_first_paint(app) -> None:
+    """Report, then end the process, once the first top-level QMainWindow has been painted."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QMainWindow, QWidget
+
+    class FirstPaint(QObject):
+        def __init__(self) -> None:
+            super().__init__(app)
+            self.seen = False
+
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+            if not self.seen and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+                window = watched.window()
+                if isinstance(window, QMainWindow):
+                    self.seen = True
+                    QTimer.singleShot(0, lambda: report(type(window).__name__))  # after the whole frame
+            return False
+
+    def report(window_class: str) -> None:
+        line = {
+            "seconds": time.perf_counter() - STARTED,
+            "window": window_class,
+            "forbidden": forbidden_loaded(),
+            "modules": len(sys.modules),
+        }
+        print(json.dumps(line), flush=True)
+        if PROFILER is not None:  # SSSM_PROBE_PROFILE: where the start's time went, for bench/startup.py
+            PROFILER.disable()
+            PROFILER.dump_stats(os.environ["SSSM_PROBE_PROFILE"])
+        os._exit(0)
+
+    app.installEventFilter(FirstPaint())
+
+
+def run_app() -> int:
+    import app.gui.application as application
+
+    create = application.create_application
+
+    def create_and_watch(*args, **kwargs):
+        qt_app = create(*args, **kwargs)
+        watch_first_paint(qt_app)
+        return qt_app
+
+    application.create_application = create_and_watch
+    from app.cli import main
+
+    return main([])
+
+
+def run_bare() -> int:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    watch_first_paint(app)
+    window = QMainWindow()
+    window.resize(1100, 700)
+    window.show()
+    return app.exec()
+
+
+def seed() -> int:
+    """The screenshots' sample data in SSSM_HOME's store, passwords in a keyring that forgets them."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class ForgetfulKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service, username):
+            return None
+
+        def set_password(self, service, username, password):
+            pass
+
+        def delete_password(self, service, username):
+            pass
+
+    keyring.set_keyring(ForgetfulKeyring())
+    from app import paths
+    from app.gui.screenshots.sample_data import create_sample_data
+    from app.store.db import close_database, open_database
+
+    open_database(paths.database_path())
+    create_sample_data()
+    close_database()
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    mode = sys.argv[1] if len(sys.argv) > 1 else "app"
+    sys.exit({"app": run_app, "bare": run_bare, "seed": seed}[mode]())
