@@ -5,7 +5,8 @@ of its main window: the app on a store holding the screenshots' sample data, the
 ``QMainWindow`` of the same size. The two run in alternating pairs (the order inside a pair
 alternating too), after one warm-up start of each that writes the bytecode caches, so that
 both see the same load on the machine. Printed: the median of each, the ratio of the medians
-and the median of the pairs' ratios (goal: ≤ 2×), and which modules the app had loaded at its
+and the median of the pairs' ratios (goal: ≤ 2×), the same ratio of CPU time (less
+disturbed by other work on the machine than the wall-clock time), and which modules the app had loaded at its
 first paint that it must not (Exchange, HTTP, XML, the engine, the simulator).
 
     python bench/startup.py [--pairs 9] [--profile]
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -42,7 +44,9 @@ def child_env(home: Path) -> dict[str, str]:
 
 
 def start(mode: str, env: dict[str, str]) -> tuple[float, dict]:
-    """Seconds from launching the probe until it reported its first paint, and its report."""
+    """Seconds from launching the probe until it reported its first paint, and its report (with
+    the CPU seconds the process used in all, ``cpu``: what load on the machine disturbs least)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, str(PROBE), mode], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
@@ -53,7 +57,9 @@ def start(mode: str, env: dict[str, str]) -> tuple[float, dict]:
     _, err = process.communicate(timeout=60)
     if not line:
         raise SystemExit(f"the {mode} start reported nothing (exit {process.returncode}):\n{err.decode()[-3000:]}")
-    return elapsed, json.loads(line)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return elapsed, {**json.loads(line), "cpu": cpu}
 
 
 def profile(env: dict[str, str], out: Path, lines: int = 25) -> None:
@@ -64,8 +70,11 @@ def profile(env: dict[str, str], out: Path, lines: int = 25) -> None:
     print(f"\nwhere one start's time went (cProfile, cumulative; {stats.total_tt:.2f} s profiled):")  # type: ignore[attr-defined]
     rows = []
     for (filename, line, name), (_, calls, _, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
-        if "/app/" in filename or name == "<module>" and "site-packages" in filename and filename.endswith(
-            "__init__.py"
+        if (
+            "/app/" in filename
+            or name == "<module>"
+            and "site-packages" in filename
+            and filename.endswith("__init__.py")
         ):
             where = filename.split("/app/", 1)[-1] if "/app/" in filename else filename.split("site-packages/")[-1]
             rows.append((cumulative, calls, f"{where}:{line}({name})"))
@@ -83,12 +92,13 @@ def main() -> int:
         subprocess.run([sys.executable, str(PROBE), "seed"], env=env, cwd=ROOT, check=True)
         start("bare", env)  # warm-up: bytecode caches, the store's first opening, font caches
         _, report = start("app", env)
-        app_times, bare_times = [], []
+        app_times, bare_times, app_cpu, bare_cpu = [], [], [], []
         for pair in range(max(args.pairs, 1)):
             order = ("app", "bare") if pair % 2 == 0 else ("bare", "app")
             for mode in order:
                 seconds, report_now = start(mode, env)
                 (app_times if mode == "app" else bare_times).append(seconds)
+                (app_cpu if mode == "app" else bare_cpu).append(report_now["cpu"])
                 if mode == "app":
                     report = report_now
         app_s, bare_s = statistics.median(app_times), statistics.median(bare_times)
@@ -101,6 +111,12 @@ def main() -> int:
             f"(median of the pairs' ratios {pair_ratio:.2f}x; goal <= {GOAL:.0f}x)"
         )
         loaded = report["forbidden"]
+        app_c, bare_c = statistics.median(app_cpu), statistics.median(bare_cpu)
+        print(
+            f"  CPU time of the process (user + system, medians): app {app_c:.3f} s, bare {bare_c:.3f} s "
+            f"= {app_c / bare_c:.2f}x"
+        )
+        print(f"  load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         forbidden = [name for name in loaded if not any(name.startswith(other + ".") for other in loaded)]
         print(
             f"  modules at the first paint: {report['modules']} (bare: about 150); "

@@ -12,8 +12,8 @@ from PySide6.QtCore import (
     QLocale,
     QMessageLogContext,
     QObject,
-    QtMsgType,
     QTimer,
+    QtMsgType,
     QTranslator,
     qInstallMessageHandler,
 )
@@ -23,6 +23,7 @@ from app import APP_ID, APP_NAME, __version__
 from app.gui.i18n import install_translators, pick_language
 
 if TYPE_CHECKING:
+    from app.gui.sync_controller import SyncController
     from app.gui.windows.crash_dialog import CrashReporter
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,7 @@ class _FirstPaint(QObject):
         window.installEventFilter(self)
         QTimer.singleShot(fallback_ms, self, self.fire)  # a window that is never painted (minimized)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self.callback is not None:
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self.fire)  # once this frame is painted
@@ -105,6 +106,17 @@ def after_first_paint(window: QWidget, callback: Callable[[], None], fallback_ms
     """Run *callback* on the GUI thread once *window* has been painted for the first time: work
     that would only delay the first window (loading the sync engine) waits until it is seen."""
     _FirstPaint(window, callback, fallback_ms)
+
+
+def _load_the_rest(sync: SyncController) -> None:
+    """Once the window is on the screen: the sync engine, and the windows it opens, each imported
+    in a thread of its own (the GUI thread stays free)."""
+    import threading
+
+    from app.gui.windows.main_window import import_windows
+
+    sync.start()
+    threading.Thread(target=import_windows, name="window-loader", daemon=True).start()
 
 
 def missing_display() -> str | None:
@@ -190,7 +202,7 @@ def _run_window(app: QApplication, crashes: CrashReporter, *, demo: bool, lang: 
             log.warning(environment.notice)
     window.show()
     show_startup_notices(window, opened)  # a restored backup, a log folder that cannot be written
-    after_first_paint(window, sync.start)  # the engine loads once the window is on the screen
+    after_first_paint(window, lambda: _load_the_rest(sync))
     log.info("%s %s started", APP_NAME, __version__)
     try:
         return app.exec()

@@ -51,6 +51,23 @@ if TYPE_CHECKING:
     from app.simulator.server import LoopbackExchange
 
 
+def import_windows() -> None:
+    """Import the windows the main window and its pages open. The application runs this in a
+    thread once the main window shows, so that the first of each opens without importing on the
+    GUI thread (a results dialog opens while tests run, and must not stall the window)."""
+    from app.gui.windows import (  # noqa: F401
+        address_book_dialog,
+        csv_import_dialog,
+        mailbox_editor,
+        owner_dialog,
+        profile_form,
+        profile_wizard,
+        report_dialog,
+        test_results_dialog,
+        user_options_dialog,
+    )
+
+
 class MainWindow(PreserveGeometry, QMainWindow):
     PROFILES, MAILBOXES, USERS, ALERTS, SETTINGS, LOGS = range(6)  # the navigation's pages, in order
     NAVIGATION_ICONS = ("profiles", "mailboxes", "users", "alerts", "settings", "logs")
@@ -141,7 +158,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.demo_server: LoopbackExchange | None = None  # the demo's loopback server (set_demo): demo mode only
         self.demo_menu: QMenu | None = None
         self.demo_dialogs: dict[str, QDialog] = {}
-        self.refresh()
+        self._load_lists()  # the users page and the alerts filled themselves when they were built
         self.restore_geometry()
         self.restore_page()
 
@@ -186,9 +203,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             box.selectAll()
 
     def refresh(self) -> None:
-        mailboxes = queries.mailbox_rows()
-        self.profiles_page.set_rows(queries.profile_rows(mailboxes))
-        self.mailboxes_page.set_rows(mailboxes)
+        self._load_lists()
         self.users_page.refresh()
         self.alerts.refresh()
         for form in self.profile_forms.values():
@@ -196,6 +211,12 @@ class MainWindow(PreserveGeometry, QMainWindow):
         for editor in self.mailbox_editors.values():
             editor.alerts.refresh()
         self.refreshed.emit()
+
+    def _load_lists(self) -> None:
+        """The profiles and the mailboxes: one query of the mailboxes serves both lists."""
+        mailboxes = queries.mailbox_rows()
+        self.profiles_page.set_rows(queries.profile_rows(mailboxes))
+        self.mailboxes_page.set_rows(mailboxes)
 
     def _settings_saved(self) -> None:
         """The settings apply at once: the lists show the default profile, the tray re-reads its toasts."""
