@@ -8,7 +8,9 @@ the store.
    from before the profile's "process email from" is dropped without being fetched.
 2. The new messages of the page not yet linked to this mailbox are fetched with GetItem, only
    the fields the store keeps, 100 per request, by parallel workers that share the profile's
-   connection gate (at most "maximum concurrent connections" requests in flight).
+   connection gate (at most "maximum concurrent connections" requests in flight). The next
+   pages are read, and their GetItem requests started, by a thread of their own while one is
+   stored (``READ_AHEAD`` pages at most, app.sync.read_ahead), so the connections stay busy.
 3. Each message is stored when the owner's tracking option says so (``app.domain.tracking``;
    a queue tracks everything). A message already in the store (same Message-ID, delivered to
    another mailbox too) is not stored again, only linked to this mailbox as well.
@@ -32,8 +34,8 @@ import hashlib
 import logging
 import threading
 from collections import Counter
-from collections.abc import Generator, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
@@ -61,6 +63,7 @@ from app.exchange.incoming_email import (
 )
 from app.store.alerts import raise_alert
 from app.store.base import database, utcnow
+from app.store.bulk import insert_rows
 from app.store.models import EmailActivity, EmailMailboxLink, Mailbox
 from app.store.repo import system_settings
 from app.sync.incoming_lookup import (
@@ -71,6 +74,7 @@ from app.sync.incoming_lookup import (
     save_sync_state,
     tracking_option_for,
 )
+from app.sync.read_ahead import ReadAhead
 from app.sync.session import WorkloadRun, run_workload
 
 log = logging.getLogger(__name__)
@@ -78,6 +82,7 @@ log = logging.getLogger(__name__)
 CTX = "Incoming"
 PAGE_SIZE = 512  # SyncFolderItems' MaxChangesReturned (the most EWS allows)
 FETCH_BATCH = 100  # item ids per GetItem request
+READ_AHEAD = 2  # pages read (their GetItem requests started) ahead of the one being stored
 NOT_PROCESSED_CODE = "IncomingEmailNotProcessed"
 COUNT_TEXTS = {  # what a cycle counted, for its history line
     "other items": _N(CTX, "other items {n}"),
@@ -163,50 +168,84 @@ class IncomingEmailSync:
 
     # the cycle -----------------------------------------------------------------------------
     def sync(self) -> None:
+        """Pages are read (and their GetItem requests started) by a thread of their own, up to
+        READ_AHEAD pages ahead of this one, which stores them in order: the profile's connections
+        keep fetching while a page is stored. Each page's sync state is saved once its rows are."""
         state = load_sync_state(self.mailbox)
-        restarted = False
-        while True:
-            try:
-                page = self.inbox.sync_page(state, self.page_size)
-            except SyncStateInvalid:
-                if state is None or restarted:
-                    raise
-                # Exchange no longer knows the state: read the Inbox again (what is stored stays stored)
-                log.warning(
-                    "sync state of %s's Inbox was refused; reading the Inbox from the start", self.mailbox.email
-                )
-                self.run.note([CTX, _N(CTX, "sync state was refused: read the Inbox from the start"), {}])
-                state, restarted = None, True
-                continue
-            self._process_page(page.created)
-            new_state = page.sync_state
-            if new_state and new_state != state:
-                save_sync_state(self.mailbox, new_state)  # after the page's rows are committed
-            if page.complete or not new_state or new_state == state:
-                break
-            state = new_state
+        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix=f"incoming-{self.mailbox.id}") as pool:
+            pages = ReadAhead(
+                lambda put: self._read_pages(state, pool, put),
+                depth=READ_AHEAD,
+                name=f"incoming-{self.mailbox.id}-pages",
+                discard=_cancel,
+            )
+            with closing(pages):
+                for page in pages:
+                    self._store_page(page)
         self._summarize()
 
-    def _process_page(self, created: list[NewMessage | None]) -> None:
-        """The messages created in the Inbox (app.exchange's NewMessage; None: not a message)."""
+    def _read_pages(self, state: str | None, pool: ThreadPoolExecutor, put: Callable[[PageFetch], bool]) -> None:
+        """The reading thread: SyncFolderItems page after page from *state*, each page's GetItem
+        batches submitted to *pool*, the page handed on with ``put``."""
+        restarted = False
+        try:
+            with self.run.gated():
+                while True:
+                    try:
+                        page = self.inbox.sync_page(state, self.page_size)
+                    except SyncStateInvalid:
+                        if state is None or restarted:
+                            raise
+                        # Exchange no longer knows the state: read the Inbox again (what is stored stays stored)
+                        log.warning(
+                            "sync state of %s's Inbox was refused; reading the Inbox from the start",
+                            self.mailbox.email,
+                        )
+                        self.run.note([CTX, _N(CTX, "sync state was refused: read the Inbox from the start"), {}])
+                        state, restarted = None, True
+                        continue
+                    wanted, counts = self._wanted(page.created)
+                    batches = [wanted[i : i + self.batch_size] for i in range(0, len(wanted), self.batch_size)]
+                    fetches = [(batch, pool.submit(self._get_items_gated, batch)) for batch in batches]
+                    new_state = page.sync_state
+                    if not put(PageFetch(counts, fetches, new_state if new_state and new_state != state else None)):
+                        return
+                    if page.complete or not new_state or new_state == state:
+                        return
+                    state = new_state
+        finally:
+            database.close()  # peewee connections are per thread: this thread's ends with it
+
+    def _store_page(self, page: PageFetch) -> None:
+        """Store a page's batches in order, then save the sync state after it."""
+        self.counts.update(page.counts)
+        failed: list[FailedMessage] = []
+        try:
+            for batch, future in page.fetches:
+                failed += self._store_batch(batch, future.result())
+        finally:
+            _cancel(page)  # after a failure: the batches not started yet are not fetched for nothing
+        if failed:
+            self._handle_failures(failed)
+        if page.new_state is not None:
+            save_sync_state(self.mailbox, page.new_state)  # after the page's rows are committed
+
+    def _wanted(self, created: list[NewMessage | None]) -> tuple[list[IdAndKey], Counter[str]]:
+        """The messages created in the Inbox (app.exchange's NewMessage; None: not a message) that
+        are to be fetched, and the counts of those that are not."""
+        counts: Counter[str] = Counter()
         wanted: list[IdAndKey] = []
         for new in created:
             if new is None:
-                self.counts["other items"] += 1
+                counts["other items"] += 1
                 continue
             if self._too_old(new.received):
-                self.counts["before process-from"] += 1
+                counts["before process-from"] += 1
                 continue
             wanted.append((new.item_id, new.change_key))
         linked = self._linked_item_ids([item_id for item_id, _ in wanted])
-        self.counts["already linked"] += sum(1 for item_id, _ in wanted if item_id in linked)
-        wanted = [w for w in wanted if w[0] not in linked]
-        failed: list[FailedMessage] = []
-        with closing(self._fetch(wanted)) as fetched:  # closing: a failed batch cancels the pending ones
-            for batch, results in fetched:
-                failed += self._store_batch(batch, results)
-        if failed:
-            self._handle_failures(failed)
+        counts["already linked"] += sum(1 for item_id, _ in wanted if item_id in linked)
+        return [w for w in wanted if w[0] not in linked], counts
 
     def _too_old(self, received: datetime | None) -> bool:
         """Received before the profile's "process email from" (which is itself processed)."""
@@ -226,27 +265,6 @@ class IncomingEmailSync:
         return found
 
     # fetching ------------------------------------------------------------------------------
-    def _fetch(
-        self, wanted: list[IdAndKey]
-    ) -> Generator[tuple[list[IdAndKey], list[IncomingEmail | ItemError]], None, None]:
-        """(batch of ids, GetItem results in the same order), batch after batch in order; the
-        requests run in parallel, each worker inside the profile's connection gate."""
-        batches = [wanted[i : i + self.batch_size] for i in range(0, len(wanted), self.batch_size)]
-        if len(batches) <= 1 or self.workers == 1:
-            for batch in batches:  # this thread is already inside the gate
-                yield batch, self._get_items(batch)
-            return
-        with ThreadPoolExecutor(
-            max_workers=min(self.workers, len(batches)), thread_name_prefix=f"incoming-{self.mailbox.id}"
-        ) as pool:
-            futures = [pool.submit(self._get_items_gated, batch) for batch in batches]
-            try:
-                for batch, future in zip(batches, futures, strict=True):
-                    yield batch, future.result()
-            finally:
-                for future in futures:
-                    future.cancel()
-
     def _get_items_gated(self, batch: list[IdAndKey]) -> list[IncomingEmail | ItemError]:
         with self.run.gated():
             return self._get_items(batch)
@@ -336,7 +354,7 @@ class IncomingEmailSync:
                 counts["linked"] += 1
         new_ids: dict[str, int] = {}
         if rows:
-            EmailActivity.insert_many(rows).execute()
+            insert_rows(EmailActivity, rows)
             query = cast(
                 "Iterable[tuple[int, str]]",
                 EmailActivity.select(EmailActivity.id, EmailActivity.message_id)
@@ -346,7 +364,8 @@ class IncomingEmailSync:
             new_ids = {message_id: email_id for email_id, message_id in query}
         links = [(new_ids[message_ids[item.item_id]], item) for item in new_items] + relinks
         if links:
-            EmailMailboxLink.insert_many(
+            insert_rows(
+                EmailMailboxLink,
                 [
                     dict(
                         email=email_id,
@@ -357,8 +376,8 @@ class IncomingEmailSync:
                         linked_on=utcnow(),
                     )
                     for email_id, item in links
-                ]
-            ).execute()
+                ],
+            )
         for message_id, (email_id, linked) in pending.items():
             stored[message_id] = (new_ids.get(message_id, email_id), linked)
         self.counts.update(counts)
@@ -502,6 +521,22 @@ class IncomingEmailSync:
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+@dataclass
+class PageFetch:
+    """One page of Inbox changes on its way to the store: its GetItem batches (requests started),
+    the counts of what needs no fetching, and the sync state to save once it is stored (None:
+    nothing new to save)."""
+
+    counts: Counter[str]
+    fetches: list[tuple[list[IdAndKey], Future[list[IncomingEmail | ItemError]]]]
+    new_state: str | None
+
+
+def _cancel(page: PageFetch) -> None:
+    for _, future in page.fetches:
+        future.cancel()
 
 
 def _facts(item: IncomingEmail) -> IncomingMessage:
