@@ -351,6 +351,14 @@ class SssmHTTPAdapter(HTTPAdapter):
             pool_kwargs["ssl_context"] = verifying_context(pool_kwargs.pop("ca_certs", None) or certifi.where())
         return host_params, pool_kwargs
 
+    def cert_verify(self, conn: Any, url: str, verify: bool | str, cert: _Cert) -> None:
+        super().cert_verify(conn, url, verify, cert)
+        if conn.conn_kw.get("ssl_context") is not None and conn.cert_reqs == "CERT_REQUIRED":
+            # the pool's context holds this bundle already (build_connection_pool_key_attributes):
+            # with ca_certs set, urllib3 would load the whole bundle into it again on every new
+            # connection (tens of milliseconds holding the GIL, into a context other threads use)
+            conn.ca_certs = conn.ca_cert_dir = None
+
     def init_poolmanager(
         self, connections: int, maxsize: int, block: bool = DEFAULT_POOLBLOCK, **pool_kwargs: Any
     ) -> None:
