@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.domain.enums import Workload
 from app.gui.i18n import names_text
+from app.gui.workers import background_imports
 
 if TYPE_CHECKING:  # the engine is loaded after the window shows (see above)
     from app.store.models import Mailbox
@@ -86,9 +87,12 @@ class SyncController(QObject):
 
     def _load(self) -> Scheduler:
         """A new scheduler, the engine imported (about a second the first time: exchangelib)."""
-        from app.sync.scheduler import Scheduler, default_workloads
+        with background_imports:  # may run on the loader thread
+            from app.sync.scheduler import Scheduler, default_workloads
 
-        real = self._workloads if self._workloads is not None else default_workloads()
+            real = self._workloads if self._workloads is not None else default_workloads()
+            if self._workloads is None:
+                import app.diagnostics.steps  # noqa: F401 (the scheduler's retry of failed tests: loaded here, once)
         tracked = {w: self._tracked(w, fn) for w, fn in real.items()}
         if self._clock is not None:
             return Scheduler(tracked, clock=self._clock, wait_cap=self._wait_cap, on_result=self._result.emit)

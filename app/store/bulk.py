@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from peewee import Model
+from peewee import __exception_wrapper__ as sqlite_errors_as_peewees  # type: ignore[attr-defined]  # not in the stubs
 
 from app.store.base import database
 
@@ -23,7 +24,7 @@ def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]]) -> int:
     returns how many were inserted."""
     if not rows:
         return 0
-    meta = model._meta  # type: ignore[attr-defined]  # peewee's stubs leave _meta out
+    meta = model._meta
     given = list(rows[0])
     fields = [meta.fields[name] for name in given]
     defaulted = [(field, default) for field, default in meta.defaults.items() if field.name not in rows[0]]
@@ -39,5 +40,6 @@ def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]]) -> int:
         values = [convert(row[name]) for name, convert in zip(given, converters, strict=True)]
         values += [field.db_value(default() if callable(default) else default) for field, default in defaulted]
         params.append(values)
-    database.cursor().executemany(sql, params)
+    with sqlite_errors_as_peewees:  # IntegrityError … as insert_many raises them
+        database.cursor().executemany(sql, params)
     return len(params)

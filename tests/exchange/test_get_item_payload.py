@@ -23,7 +23,7 @@ ACCOUNT = SimpleNamespace(version=VERSION, protocol=SimpleNamespace(version=VERS
     [
         [("AAMkADk=", "CQAAABYA")],
         [("AAMkADk=", None), ("AAMkADl=", "CQAAABYB")],  # without a change key: any version
-        [('odd &<>"\' id', "key &<>\"'")],  # escaped as exchangelib escapes it
+        [("odd &<>\"' id", "key &<>\"'")],  # escaped as exchangelib escapes it
         [(f"id{n}", f"ck{n}") for n in range(100)],
     ],
 )

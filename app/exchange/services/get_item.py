@@ -35,7 +35,7 @@ class GetMessagesLight(StrictAnswer, GetItem):  # type: ignore[misc]  # exchange
     def get_payload(self, items: Any, additional_fields: Any, shape: Any) -> _Element:
         """exchangelib's payload, its ``t:ItemId``s written straight from the (id, change key)
         pairs: ``<t:ItemId Id=".." ChangeKey=".."/>``, no ChangeKey when it is None."""
-        payload = create_element(f"m:{self.SERVICE_NAME}")
+        payload: _Element = create_element(f"m:{self.SERVICE_NAME}")
         version = self.account.version
         payload.append(shape_element(tag="m:ItemShape", shape=shape, additional_fields=additional_fields, version=version))
         ids = create_element("m:ItemIds")

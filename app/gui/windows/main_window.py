@@ -34,6 +34,7 @@ from app.gui.pages.settings_page import SettingsPage
 from app.gui.pages.users_page import UsersPage
 from app.gui.widgets.alerts_pane import AlertsPane, alert_place, alert_tab
 from app.gui.windows.base import PreserveGeometry, bring_to_front, window_settings
+from app.gui.workers import background_imports
 from app.store import queries
 
 # The windows this one opens are imported when first opened: the first window paints sooner
@@ -55,17 +56,18 @@ def import_windows() -> None:
     """Import the windows the main window and its pages open. The application runs this in a
     thread once the main window shows, so that the first of each opens without importing on the
     GUI thread (a results dialog opens while tests run, and must not stall the window)."""
-    from app.gui.windows import (  # noqa: F401
-        address_book_dialog,
-        csv_import_dialog,
-        mailbox_editor,
-        owner_dialog,
-        profile_form,
-        profile_wizard,
-        report_dialog,
-        test_results_dialog,
-        user_options_dialog,
-    )
+    with background_imports:
+        from app.gui.windows import (  # noqa: F401
+            address_book_dialog,
+            csv_import_dialog,
+            mailbox_editor,
+            owner_dialog,
+            profile_form,
+            profile_wizard,
+            report_dialog,
+            test_results_dialog,
+            user_options_dialog,
+        )
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
