@@ -56,6 +56,7 @@ from app.domain.tracking import IncomingMessage, decide
 from app.exchange.incoming_email import (
     UNDELIVERABLE,
     Inbox,
+    InboxPage,
     IncomingEmail,
     ItemError,
     NewMessage,
@@ -168,13 +169,16 @@ class IncomingEmailSync:
 
     # the cycle -----------------------------------------------------------------------------
     def sync(self) -> None:
-        """Pages are read (and their GetItem requests started) by a thread of their own, up to
-        READ_AHEAD pages ahead of this one, which stores them in order: the profile's connections
-        keep fetching while a page is stored. Each page's sync state is saved once its rows are."""
+        """The first page is read here (its answer is this thread's: run_workload learns from it
+        that the logon worked); the next ones, and every page's GetItem requests, by a thread of
+        their own, up to READ_AHEAD pages ahead of this one, which stores them in order: the
+        profile's connections keep fetching while a page is stored. Each page's sync state is
+        saved once its rows are."""
         state = load_sync_state(self.mailbox)
+        first = self._sync_page(state)
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix=f"incoming-{self.mailbox.id}") as pool:
             pages = ReadAhead(
-                lambda put: self._read_pages(state, pool, put),
+                lambda put: self._read_pages(first, pool, put),
                 depth=READ_AHEAD,
                 name=f"incoming-{self.mailbox.id}-pages",
                 discard=_cancel,
@@ -184,26 +188,28 @@ class IncomingEmailSync:
                     self._store_page(page)
         self._summarize()
 
-    def _read_pages(self, state: str | None, pool: ThreadPoolExecutor, put: Callable[[PageFetch], bool]) -> None:
-        """The reading thread: SyncFolderItems page after page from *state*, each page's GetItem
-        batches submitted to *pool*, the page handed on with ``put``."""
-        restarted = False
+    def _sync_page(self, state: str | None, restarted: bool = False) -> tuple[InboxPage, str | None, bool]:
+        """SyncFolderItems after *state*: (the page, the state it was read from, whether the Inbox
+        is being read again from the start)."""
+        try:
+            return self.inbox.sync_page(state, self.page_size), state, restarted
+        except SyncStateInvalid:
+            if state is None or restarted:
+                raise
+        # Exchange no longer knows the state: read the Inbox again (what is stored stays stored)
+        log.warning("sync state of %s's Inbox was refused; reading the Inbox from the start", self.mailbox.email)
+        self.run.note([CTX, _N(CTX, "sync state was refused: read the Inbox from the start"), {}])
+        return self.inbox.sync_page(None, self.page_size), None, True
+
+    def _read_pages(
+        self, first: tuple[InboxPage, str | None, bool], pool: ThreadPoolExecutor, put: Callable[[PageFetch], bool]
+    ) -> None:
+        """The reading thread: from the *first* page on, each page's GetItem batches submitted to
+        *pool*, the page handed on with ``put``, the next page read (SyncFolderItems)."""
+        page, state, restarted = first
         try:
             with self.run.gated():
                 while True:
-                    try:
-                        page = self.inbox.sync_page(state, self.page_size)
-                    except SyncStateInvalid:
-                        if state is None or restarted:
-                            raise
-                        # Exchange no longer knows the state: read the Inbox again (what is stored stays stored)
-                        log.warning(
-                            "sync state of %s's Inbox was refused; reading the Inbox from the start",
-                            self.mailbox.email,
-                        )
-                        self.run.note([CTX, _N(CTX, "sync state was refused: read the Inbox from the start"), {}])
-                        state, restarted = None, True
-                        continue
                     wanted, counts = self._wanted(page.created)
                     batches = [wanted[i : i + self.batch_size] for i in range(0, len(wanted), self.batch_size)]
                     fetches = [(batch, pool.submit(self._get_items_gated, batch)) for batch in batches]
@@ -212,7 +218,7 @@ class IncomingEmailSync:
                         return
                     if page.complete or not new_state or new_state == state:
                         return
-                    state = new_state
+                    page, state, restarted = self._sync_page(new_state, restarted)
         finally:
             database.close()  # peewee connections are per thread: this thread's ends with it
 
