@@ -258,9 +258,9 @@ def measure(mailbox_id: int, profile_id: int, idle_seconds: float, diagnose: boo
     sampler = StallSampler(recorder) if diagnose else None
     events: list[tuple[str, float]] = []
     sync.running_changed.connect(
-        lambda text: events.append(("sync: " + (text or "idle")[:40], time.perf_counter()))
-        if len(events) < 12
-        else None
+        lambda text: (
+            events.append(("sync: " + (text or "idle")[:40], time.perf_counter())) if len(events) < 12 else None
+        )
     )
     window.tests.finished.connect(lambda: events.append(("tests finished", time.perf_counter())))
     started = time.perf_counter()

@@ -15,7 +15,7 @@ The loopback server runs in a process of its own, as a real Exchange is on anoth
 one process its work would compete with the client for the interpreter lock.
 
     python bench/sync_throughput.py [--emails 5000] [--rounds 3] [--rss-emails 50000]
-                                    [--mailboxes 200] [--body-size 2048] [--skip-rss]
+                                    [--mailboxes 200] [--body-size 2048] [--skip-rss] [--profile]
 """
 
 from __future__ import annotations
@@ -257,6 +257,7 @@ def main() -> int:
     parser.add_argument("--body-size", type=int, default=2048, help="seeded body size in characters")
     parser.add_argument("--page-size", type=int, default=100, help="the plain script's page size")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the throughput comparison")
+    parser.add_argument("--profile", action="store_true", help="one more sync under cProfile, per thread")
     parser.add_argument("--skip-rss", action="store_true", help="leave out the 50,000-item run")
     parser.add_argument("--child-rss", nargs=2, metavar=("HOME", "EMAIL"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -282,6 +283,8 @@ def main() -> int:
             idle_boxes = _setup_store_more(server, idle, ("incoming", "outgoing", "act"), own_users=True)
             print(f"seeded {len(idle)} small mailboxes in {time.perf_counter() - t0:.1f} s")
             throughput(server, args)
+            if args.profile:
+                profile_sync(server, args)
 
             idle_cycle(idle_boxes)
 
@@ -353,6 +356,55 @@ def throughput(server, args) -> None:
         f"initial sync of {args.emails} emails / plain exchangelib, same run: {statistics.median(ratios):.2f}x "
         f"(median of {len(ratios)} rounds: {', '.join(f'{r:.2f}' for r in ratios)}; goal >= 4x)"
     )
+
+
+def profile_sync(server, args) -> None:
+    """One more initial sync (a new mailbox), each thread's CPU under cProfile: the cycle's own
+    thread (storing), the thread reading the pages, the GetItem workers. Prints where it went."""
+    import cProfile
+    import pstats
+    import threading
+
+    from app.sync import incoming
+
+    email = "profiled@contoso.com"
+    server.add_account(email, PASSWORD)
+    seeded = math.ceil(args.emails / INBOX_SHARE)
+    server.seed(email, emails=seeded, appointments=0, contacts=0, tasks=0, body_size=args.body_size, seed=99)
+    [mailbox] = _setup_store_more(server, [email], ("incoming",))
+    profiles: dict[str, list[cProfile.Profile]] = {"store (the cycle's thread)": [], "pages": [], "GetItem": []}
+    lock = threading.Lock()
+
+    def profiled(role, fn):
+        def run(*a, **kw):
+            profiler = cProfile.Profile(time.thread_time)
+            try:
+                return profiler.runcall(fn, *a, **kw)
+            finally:
+                with lock:
+                    profiles[role].append(profiler)
+
+        return run
+
+    roles = {"sync": "store (the cycle's thread)", "_read_pages": "pages", "_get_items_gated": "GetItem"}
+    originals = {name: getattr(incoming.IncomingEmailSync, name) for name in roles}
+    for name, fn in originals.items():
+        setattr(incoming.IncomingEmailSync, name, profiled(roles[name], fn))
+    try:
+        count, seconds, _ = engine(mailbox)
+    finally:
+        for name, fn in originals.items():
+            setattr(incoming.IncomingEmailSync, name, fn)
+    print(f"\nprofile of one initial sync ({count} emails in {seconds:.2f} s under cProfile), CPU per thread:")
+    for role, found in profiles.items():
+        stats = pstats.Stats(found[0])
+        for more in found[1:]:
+            stats.add(more)
+        print(f"  {role}: {stats.total_tt:.2f} s CPU ({len(found)} calls), most of it in (own time):")  # type: ignore[attr-defined]
+        rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:8]  # type: ignore[attr-defined]
+        for (filename, line, name), (_, calls, own, cumulative, _) in rows:
+            where = filename.split("site-packages/")[-1].split("/wt-perf/")[-1].split("/app/")[-1]
+            print(f"    {own:6.3f} s own {cumulative:6.3f} s with callees {calls:7d}x  {where}:{line}({name})")
 
 
 def _requests(server, email: str) -> str:
