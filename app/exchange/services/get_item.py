@@ -37,7 +37,9 @@ class GetMessagesLight(StrictAnswer, GetItem):  # type: ignore[misc]  # exchange
         pairs: ``<t:ItemId Id=".." ChangeKey=".."/>``, no ChangeKey when it is None."""
         payload: _Element = create_element(f"m:{self.SERVICE_NAME}")
         version = self.account.version
-        payload.append(shape_element(tag="m:ItemShape", shape=shape, additional_fields=additional_fields, version=version))
+        payload.append(
+            shape_element(tag="m:ItemShape", shape=shape, additional_fields=additional_fields, version=version)
+        )
         ids = create_element("m:ItemIds")
         for item_id, change_key in items:
             attributes = {"Id": item_id} if change_key is None else {"Id": item_id, "ChangeKey": change_key}
