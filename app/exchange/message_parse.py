@@ -82,8 +82,14 @@ class NewMessage:
     item_class: str | None = None  # when the shape asked for it
 
 
+def _child(elem: _Element, tag: str) -> _Element | None:
+    """The first child element *tag* (with its namespace): lxml's ``iterchildren`` filters in C,
+    twice as fast as ``find``'s path machinery, thousands of times per initial sync."""
+    return next(elem.iterchildren(tag), None)
+
+
 def _text(elem: _Element, tag: str) -> str | None:
-    child = elem.find(T + tag)
+    child = _child(elem, T + tag)
     return child.text if child is not None else None
 
 
@@ -98,7 +104,7 @@ def _when(elem: _Element, tag: str) -> datetime | None:
 
 
 def _item_id(elem: _Element, operation: str) -> _Element:
-    item_id = elem.find(T + "ItemId")
+    item_id = _child(elem, T + "ItemId")
     if item_id is None:
         raise MalformedAnswer(f"{operation} answered a message without an ItemId", None)
     return item_id
@@ -108,7 +114,7 @@ def _address(elem: _Element | None) -> str | None:
     """The EmailAddress of the element's t:Mailbox ("" when it has none); None without a mailbox."""
     if elem is None:
         return None
-    box = elem.find(T + "Mailbox")
+    box = _child(elem, T + "Mailbox")
     if box is None:
         return None
     return _text(box, "EmailAddress") or ""
@@ -117,7 +123,7 @@ def _address(elem: _Element | None) -> str | None:
 def _addresses(elem: _Element | None) -> str:
     if elem is None:
         return ""
-    found = (box.find(T + "EmailAddress") for box in elem.findall(T + "Mailbox"))
+    found = (_child(box, T + "EmailAddress") for box in elem.iterchildren(T + "Mailbox"))
     return ";".join(address.text for address in found if address is not None and address.text)
 
 

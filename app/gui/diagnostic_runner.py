@@ -18,23 +18,26 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from app.diagnostics.failed import failed_mailbox_ids
 from app.domain.enums import RunStatus
 from app.gui import messages
-from app.gui.workers import WorkerHandle, start_worker
+from app.gui.workers import WorkerHandle, background_imports, start_worker
 
 
 def run_mailbox_test(mailbox_id: int, **kwargs: Any) -> Any:
-    from app.diagnostics.steps import run_mailbox_test as run
+    with background_imports:
+        from app.diagnostics.steps import run_mailbox_test as run
 
     return run(mailbox_id, **kwargs)
 
 
 def run_profile_test(profile_id: int, **kwargs: Any) -> Any:
-    from app.diagnostics.bulk import run_profile_test as run
+    with background_imports:
+        from app.diagnostics.bulk import run_profile_test as run
 
     return run(profile_id, **kwargs)
 
 
 def run_mailboxes_test(mailbox_ids: list[int], **kwargs: Any) -> Any:
-    from app.diagnostics.bulk import run_mailboxes_test as run
+    with background_imports:
+        from app.diagnostics.bulk import run_mailboxes_test as run
 
     return run(mailbox_ids, **kwargs)
 
