@@ -4,6 +4,8 @@ demo mode and that its clock counts minutes as seconds."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
@@ -170,9 +172,21 @@ def test_simulate_a_fault_then_end_faults(demo_window, demo_env):
 def _quit_when_shown(check) -> QTimer:
     """Once the window is up: look at it (check(window)), then quit as the tray's Quit does."""
     timer = QTimer()
+    # only the window the app opens: an earlier test's window may still be about
+    before = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)}
+
+    deadline = time.monotonic() + 60
 
     def look() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if time.monotonic() > deadline:  # never a hang: the test fails on what it did not see
+            timer.stop()
+            QApplication.quit()
+            return
+        windows = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and id(w) not in before
+        ]
         if not windows:
             return
         timer.stop()
