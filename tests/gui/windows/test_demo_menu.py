@@ -176,10 +176,12 @@ def _quit_when_shown(check) -> QTimer:
     before = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)}
 
     deadline = time.monotonic() + 60
+    done: list[bool] = []
 
     def look() -> None:
-        if time.monotonic() > deadline:  # never a hang: the test fails on what it did not see
-            timer.stop()
+        # once looked at, quit at every tick until the app's own event loop ends: a quit asked for
+        # while the app was still starting (events run before its loop) would otherwise be lost
+        if done or time.monotonic() > deadline:  # never a hang: the test fails on what it did not see
             QApplication.quit()
             return
         windows = [
@@ -189,7 +191,7 @@ def _quit_when_shown(check) -> QTimer:
         ]
         if not windows:
             return
-        timer.stop()
+        done.append(True)
         try:
             check(windows[0])
         finally:
