@@ -182,7 +182,7 @@ def _quit_when_shown(check) -> QTimer:
         # once looked at, quit at every tick until the app's own event loop ends: a quit asked for
         # while the app was still starting (events run before its loop) would otherwise be lost
         if done or time.monotonic() > deadline:  # never a hang: the test fails on what it did not see
-            QApplication.quit()
+            QApplication.exit(0)  # not quit(): Qt 6 lets a window that refuses to close (an earlier test's) cancel that
             return
         windows = [
             w
@@ -197,7 +197,7 @@ def _quit_when_shown(check) -> QTimer:
         finally:
             windows[0].quit_requested()
             windows[0].deleteLater()
-            QApplication.quit()  # as the tray's Quit does (whatever other window an earlier test left open)
+            QApplication.exit(0)  # the app's loop ends whatever window an earlier test left open
 
     timer.timeout.connect(look)
     timer.start(50)
