@@ -93,6 +93,66 @@ def _v7_admin_screens(db: SqliteDatabase) -> None:
     db.execute_sql('ALTER TABLE "appointment" ADD COLUMN "category" VARCHAR(255) NOT NULL DEFAULT \'\'')
 
 
+def _v8_records_views(db: SqliteDatabase) -> None:
+    """The Records page (issue 12): why each mailbox's copy of an email is in the store
+    (EmailMailboxLink.tracked_by; '' for copies stored before), the conflict the last synchronization
+    of a record resolved (ItemLink.conflict_id), the indexes its lists sort and filter by, and a
+    trigram full-text table per list for its search box, kept current by triggers and filled now."""
+    db.execute_sql('ALTER TABLE "email_mailbox_link" ADD COLUMN "tracked_by" VARCHAR(16) NOT NULL DEFAULT \'\'')
+    db.execute_sql('ALTER TABLE "item_link" ADD COLUMN "conflict_id" INTEGER')
+    shown_on = 'COALESCE("received_on", "sent_on", "created_on")'
+    for statement in (
+        f'CREATE INDEX IF NOT EXISTS "email_activity_shown_on" ON "email_activity" ({shown_on})',
+        'CREATE INDEX IF NOT EXISTS "email_activity_subject_nocase" ON "email_activity" ("subject" COLLATE NOCASE)',
+        'CREATE INDEX IF NOT EXISTS "email_activity_sender_nocase" ON "email_activity" ("sender" COLLATE NOCASE)',
+        'CREATE INDEX IF NOT EXISTS "email_activity_to_nocase" ON "email_activity" ("to_recipients" COLLATE NOCASE)',
+        f'CREATE INDEX IF NOT EXISTS "email_activity_status_shown_on" ON "email_activity" ("status", {shown_on})',
+        'CREATE INDEX IF NOT EXISTS "email_activity_direction_shown_on" '
+        f'ON "email_activity" ("direction", {shown_on})',
+        'CREATE INDEX IF NOT EXISTS "email_mailbox_link_mailbox_email" '
+        'ON "email_mailbox_link" ("mailbox_id", "email_id")',
+        'CREATE INDEX IF NOT EXISTS "appointment_start" ON "appointment" ("start")',
+        'CREATE INDEX IF NOT EXISTS "appointment_end" ON "appointment" ("end")',
+        'CREATE INDEX IF NOT EXISTS "appointment_subject_nocase" ON "appointment" ("subject" COLLATE NOCASE)',
+        'CREATE INDEX IF NOT EXISTS "appointment_location_nocase" ON "appointment" ("location" COLLATE NOCASE)',
+        'CREATE INDEX IF NOT EXISTS "contact_name_nocase" '
+        'ON "contact" ("last_name" COLLATE NOCASE, "first_name" COLLATE NOCASE)',
+        'CREATE INDEX IF NOT EXISTS "contact_company_nocase" ON "contact" ("company" COLLATE NOCASE)',
+        'CREATE INDEX IF NOT EXISTS "task_due" ON "task" ("due")',
+        'CREATE INDEX IF NOT EXISTS "task_subject_nocase" ON "task" ("subject" COLLATE NOCASE)',
+        'CREATE INDEX IF NOT EXISTS "item_link_record" ON "item_link" ("record_type", "record_id")',
+        'CREATE INDEX IF NOT EXISTS "conflict_log_record" ON "conflict_log" ("record_type", "record_id")',
+        'CREATE INDEX IF NOT EXISTS "alert_scope_created_on" ON "alert" ("scope", "created_on")',
+    ):
+        db.execute_sql(statement)
+    for table, search, columns in (
+        ("email_activity", "email_search", ("subject", "sender", "to_recipients", "cc_recipients", "tracking_token")),
+        ("appointment", "appointment_search", ("subject", "location", "category")),
+        (
+            "contact",
+            "contact_search",
+            ("first_name", "last_name", "email", "company", "job_title", "business_phone", "mobile_phone"),
+        ),
+        ("task", "task_search", ("subject",)),
+    ):
+        names = ", ".join(f'"{c}"' for c in columns)
+        new = ", ".join(f'new."{c}"' for c in columns)
+        old = ", ".join(f'old."{c}"' for c in columns)
+        add = f'INSERT INTO "{search}" ("rowid", {names}) VALUES (new."id", {new});'
+        remove = f'INSERT INTO "{search}" ("{search}", "rowid", {names}) VALUES (\'delete\', old."id", {old});'
+        db.execute_sql(
+            f'CREATE VIRTUAL TABLE IF NOT EXISTS "{search}" USING fts5({names}, '
+            f"content='{table}', content_rowid='id', tokenize='trigram')"
+        )
+        db.execute_sql(f'CREATE TRIGGER IF NOT EXISTS "{search}_insert" AFTER INSERT ON "{table}" BEGIN {add} END')
+        db.execute_sql(f'CREATE TRIGGER IF NOT EXISTS "{search}_delete" AFTER DELETE ON "{table}" BEGIN {remove} END')
+        db.execute_sql(
+            f'CREATE TRIGGER IF NOT EXISTS "{search}_update" AFTER UPDATE OF {names} ON "{table}" '
+            f"BEGIN {remove} {add} END"
+        )
+        db.execute_sql(f'INSERT INTO "{search}" ("{search}") VALUES (\'rebuild\')')
+
+
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_workload_state,
     3: _v3_item_link_unlinked_on,
@@ -100,5 +160,6 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     5: _v5_work_leases_and_sync_markers,
     6: _v6_retries_and_message_parts,
     7: _v7_admin_screens,
+    8: _v8_records_views,
 }
 LATEST = max(STEPS)

@@ -113,6 +113,9 @@ class EmailMailboxLink(BaseModel):
     change_key = CharField(max_length=512, null=True)
     folder = CharField(max_length=64, default="inbox")
     linked_on = UtcDateTimeField(default=utcnow)
+    # schema 8: why this mailbox's copy is in the store (app.domain.tracking.TrackingReason's value,
+    # "message_id": the email was stored already, "sent": sent from this mailbox; "" = before schema 8)
+    tracked_by = CharField(max_length=16, default="", constraints=[SQL("DEFAULT ''")])
 
     if TYPE_CHECKING:
         email_id: int
@@ -213,6 +216,9 @@ class ItemLink(BaseModel):
     # set when the item was deleted in Exchange: the record is kept and no longer synchronized
     # (schema v3); the row stays so the owner's filters do not send the record back as new
     unlinked_on = UtcDateTimeField(null=True)
+    # schema 8: the ConflictLog entry the last synchronization of this record resolved; None once a
+    # later change went through without one (the Records page shows the record as "conflict" meanwhile)
+    conflict_id = IntegerField(null=True)
 
     if TYPE_CHECKING:
         mailbox_id: int
