@@ -24,6 +24,7 @@ from app.domain.enums import (
     RecordState,
     RecordType,
     RunStatus,
+    TrackedBy,
     Workload,
 )
 from app.store.base import BaseModel, EnumField, UtcDateTimeField, utcnow
@@ -113,9 +114,8 @@ class EmailMailboxLink(BaseModel):
     change_key = CharField(max_length=512, null=True)
     folder = CharField(max_length=64, default="inbox")
     linked_on = UtcDateTimeField(default=utcnow)
-    # schema 8: why this mailbox's copy is in the store (app.domain.tracking.TrackingReason's value,
-    # "message_id": the email was stored already, "sent": sent from this mailbox; "" = before schema 8)
-    tracked_by = CharField(max_length=16, default="", constraints=[SQL("DEFAULT ''")])
+    # schema 8: why this mailbox's copy is in the store (UNKNOWN: stored before schema 8)
+    tracked_by = EnumField(TrackedBy, max_length=16, default=TrackedBy.UNKNOWN, constraints=[SQL("DEFAULT ''")])
 
     if TYPE_CHECKING:
         email_id: int
