@@ -92,3 +92,4 @@ def store(sssm_home):
 
 
 from ews_fixtures import *  # noqa
+from store_setup import setup  # noqa: E402,F401 - store records on the loopback Exchange server (fixture)

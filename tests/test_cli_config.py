@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from ews_fixtures import EWS_DOMAIN, EWS_PASSWORD
-from store_setup import Setup, setup  # noqa: F401 - the fixture
+from store_setup import Setup
 
 from app.cli import main
 from app.domain import config_document

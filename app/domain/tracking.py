@@ -10,6 +10,9 @@ comes through a ``TrackingLookup`` (the sync engine implements it on the store, 
 - Email messages from known contacts, accounts and leads: the sender's address is one of theirs.
 - Email messages from records that are email enabled: the sender's address belongs to any
   record of the store (users, queues, contacts, accounts, leads).
+
+A tracked outgoing email carries its token in the subject it is sent with (``make_tracking_token``,
+``subject_with_token``), so that the answers to it are found again by the token.
 """
 
 from __future__ import annotations
@@ -72,6 +75,23 @@ def find_tracking_token(subject: str, prefix: str) -> str | None:
         return None
     match = re.search(r"(?<![\w])" + re.escape(prefix) + r"\s?(\d+)(?!\w)", subject, flags=re.IGNORECASE)
     return f"{prefix}{match.group(1)}" if match else None
+
+
+TOKEN_DIGITS = 7  # CRM:0001234
+
+
+def make_tracking_token(prefix: str, number: int) -> str:
+    """The token of a tracked outgoing email: the configured prefix and its number, ``CRM:0001234``."""
+    return f"{prefix.strip()}{number:0{TOKEN_DIGITS}d}"
+
+
+def subject_with_token(subject: str, token: str) -> str:
+    """The subject an email is sent with: its token appended, unless the subject carries it
+    already (the "Re: …" of a tracked email's answer does)."""
+    subject = subject or ""
+    if not token or token.casefold() in subject.casefold():
+        return subject
+    return f"{subject} {token}" if subject.strip() else token
 
 
 def referenced_message_ids(message: IncomingMessage) -> list[str]:

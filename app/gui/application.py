@@ -4,16 +4,41 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QLocale, QMessageLogContext, QtMsgType, QTranslator, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, __version__
 from app.gui.i18n import install_translators, pick_language
 
+if TYPE_CHECKING:
+    from app.gui.windows.crash_dialog import CrashReporter
+
 log = logging.getLogger(__name__)
 _translators: list[QTranslator] = []  # the installed translators, kept alive as long as the app
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+qt_log = logging.getLogger("qt")
+
+
+def log_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own debug output, warnings and errors, into our log (logger "qt", with Qt's category)."""
+    category = context.category if context.category and context.category != "default" else ""
+    qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s%s", f"[{category}] " if category else "", message)
+
+
+def install_qt_message_handler():
+    """Route Qt's messages into the log from now on (the window, not the command line, where
+    Qt's own stderr output is what a person sees); returns the handler it replaced."""
+    return qInstallMessageHandler(log_qt_message)
 
 
 def create_application(argv: list[str] | None = None, lang: str | None = None) -> QApplication:
@@ -23,11 +48,26 @@ def create_application(argv: list[str] | None = None, lang: str | None = None) -
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
-    _translators[:] = install_translators(app, pick_language(lang))
+    install_language(app, pick_language(lang))
     from app.gui.icons import OK, status_icon
 
     app.setWindowIcon(status_icon(OK))
     return app
+
+
+def install_language(app: QApplication, language: str) -> None:
+    """Translate the UI into *language* from now on (windows built later show it)."""
+    for translator in _translators:
+        app.removeTranslator(translator)
+    QLocale.setDefault(QLocale.system())  # dates and numbers as this computer writes them, unless Japanese
+    _translators[:] = install_translators(app, language)
+
+
+def startup_language(requested: str | None) -> str:
+    """The language the app starts in once the store is open: ``--lang``, else the system setting."""
+    from app.store.repo import system_settings
+
+    return pick_language(requested, system_settings().language)
 
 
 def missing_display() -> str | None:
@@ -50,19 +90,30 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    from app.domain import timeunit
-    from app.gui.windows.main_window import MainWindow
-    from app.gui.windows.store_problem_dialog import open_store_or_ask, show_startup_notices
-    from app.store.db import StoreError
+    from app.gui.windows.crash_dialog import install_crash_reporter
 
     if demo:
         from app.demo import prepare_demo_home
 
         prepare_demo_home()
+    app = create_application(lang=lang)
+    previous_handler = install_qt_message_handler()
+    crashes = install_crash_reporter(app)  # an unhandled exception: a dialog and the log, not a silent exit
+    try:
+        return _run_window(app, crashes, demo=demo, lang=lang)
+    finally:
+        crashes.uninstall()
+        qInstallMessageHandler(previous_handler)
+
+
+def _run_window(app: QApplication, crashes: CrashReporter, *, demo: bool, lang: str | None) -> int:
+    from app.domain import timeunit
     from app.gui.single_instance import SingleInstance
     from app.gui.tray import TrayController
+    from app.gui.windows.main_window import MainWindow
+    from app.gui.windows.store_problem_dialog import open_store_or_ask, show_startup_notices
+    from app.store.db import StoreError
 
-    app = create_application(lang=lang)
     instance = SingleInstance(parent=app)
     if not instance.claim():
         log.info("%s is already running: asked it to show its window", APP_NAME)
@@ -73,6 +124,11 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
         instance.release()
         return 2
     try:
+        # the store is open: the language setting decides before the first window is built (the
+        # store dialog above could only speak the system's language)
+        language = startup_language(lang)
+        if language != pick_language(lang):
+            install_language(app, language)
         if demo:
             from app.demo import start_demo
 
@@ -89,6 +145,7 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
     window = MainWindow()
     window.set_sync(sync)
     tray = TrayController(window, sync=sync)
+    crashes.quit_action = tray.quit  # the crash dialog's Quit ends the app as the tray's Quit does
     instance.activated.connect(tray.show_window)
     if environment is not None:
         window.set_demo(environment.server)  # the Demo menu; the status bar says demo mode and its clock

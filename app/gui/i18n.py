@@ -15,11 +15,14 @@ def translations_dir() -> Path:
     return Path(__file__).resolve().parent / "translations"
 
 
-def pick_language(requested: str | None) -> str:
-    if requested:
-        code = requested.lower().split("_")[0].split("-")[0]
-        if code in SUPPORTED:
-            return code
+def pick_language(requested: str | None, stored: str | None = None) -> str:
+    """The UI language: the one asked for on the command line (``--lang``), else the system
+    setting's (Settings → General → Language; "" is the system default), else the system's."""
+    for wanted in (requested, stored):
+        if wanted:
+            code = wanted.lower().split("_")[0].split("-")[0]
+            if code in SUPPORTED:
+                return code
     system = QLocale.system().name().split("_")[0]
     return system if system in SUPPORTED else "en"
 

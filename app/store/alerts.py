@@ -1,4 +1,5 @@
-"""Recording alerts (docs/product-rules.md §4): level filtering, de-duplication, recovery, the profile-wide rule.
+"""Recording alerts (docs/product-rules.md §4): level filtering, de-duplication, recovery, the profile-wide rule,
+and the email a new alert sends its mailbox's owner when the system settings ask for it (app.store.alert_emails).
 
 ``Alert.message`` is the English text (logs, CSV export). ``Alert.message_parts`` keeps the same
 message translatable: a JSON list of ``[context, template, params]`` whose translated, formatted
@@ -18,6 +19,7 @@ from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.i18n import parts_text
 from app.domain.timeunit import minutes
 from app.log import redact
+from app.store.alert_emails import queue_alert_email
 from app.store.base import database, utcnow
 from app.store.models import Alert, EmailActivity, Mailbox, ServerProfile
 from app.store.repo import system_settings
@@ -86,7 +88,7 @@ def raise_alert(
             existing.is_read = False
             existing.save()
             return existing
-        return Alert.create(
+        alert: Alert = Alert.create(
             level=level,
             scope=scope,
             error_code=code,
@@ -99,6 +101,8 @@ def raise_alert(
             email=email,
             workload=workload,
         )
+        queue_alert_email(alert)  # "notify the mailbox owner by email": with the alert, or not at all
+        return alert
 
 
 def alert_for_failure(

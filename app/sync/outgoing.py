@@ -2,7 +2,8 @@
 owner's mailbox.
 
 ``queue_email`` creates an outgoing EmailActivity in Pending send with its Message-ID fixed at
-creation. ``sync_outgoing(mailbox)`` sends the mailbox's pending emails with SendAndSaveCopy
+creation (and, for a tracked email, its tracking token: it goes out at the end of the subject).
+``sync_outgoing(mailbox)`` sends the mailbox's pending emails with SendAndSaveCopy
 (saved to Sent Items), marks them Sent and links them to the mailbox.
 
 Never sent twice: before each try the row is marked Sending (and ``send_attempts`` counted) in a
@@ -28,6 +29,7 @@ from peewee import fn
 
 from app.domain.enums import AlertLevel, AlertScope, EmailDirection, EmailStatus, SyncMethod, Workload
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
+from app.domain.tracking import make_tracking_token, subject_with_token
 from app.exchange.folders import new_message_id
 from app.exchange.outgoing_email import (
     EmailRefused,
@@ -40,6 +42,7 @@ from app.exchange.outgoing_email import (
 from app.store.alerts import raise_alert
 from app.store.base import database, utcnow
 from app.store.models import EmailActivity, EmailMailboxLink, Mailbox, Queue, SystemUser
+from app.store.repo import system_settings
 from app.sync.session import WorkloadRun, run_workload
 
 log = logging.getLogger(__name__)
@@ -100,11 +103,14 @@ def queue_email(
     owner_queue: Queue | None = None,
     tracking_token: str | None = None,
     conversation_id: str | None = None,
+    tracked: bool = False,
 ) -> EmailActivity:
     """A new outgoing email in Pending send; its Message-ID is fixed now, before any try.
 
     *to* and *cc* are an address or a list of addresses. When replying, *references* defaults to
-    the replied-to email's References plus *in_reply_to* (RFC 5322)."""
+    the replied-to email's References plus *in_reply_to* (RFC 5322). A *tracked* email gets a
+    tracking token of its own (the system setting's prefix and the email's number) unless one is
+    given; the token goes out in the subject, so that the answers are tracked by it."""
     if (owner_user is None) == (owner_queue is None):
         raise ValueError("an outgoing email has exactly one owner: a user or a queue")
     mailbox = owner_mailbox(owner_user, owner_queue)
@@ -116,23 +122,28 @@ def queue_email(
         parent = EmailActivity.get_or_none(EmailActivity.message_id == in_reply_to)
         references = " ".join(filter(None, [parent.references if parent else "", in_reply_to]))
         conversation_id = conversation_id or (parent.conversation_id if parent else None)
-    return EmailActivity.create(
-        message_id=new_message_id(domain),
-        subject=subject,
-        body=body,
-        body_is_html=body_is_html,
-        sender=sender,
-        to_recipients=";".join(_split(to)),
-        cc_recipients=";".join(_split(cc)),
-        in_reply_to=in_reply_to or None,
-        references=references or "",
-        conversation_id=conversation_id,
-        direction=EmailDirection.OUTGOING,
-        status=EmailStatus.PENDING_SEND,
-        owner_user=owner_user,
-        owner_queue=owner_queue,
-        tracking_token=tracking_token,
-    )
+    with database.atomic():
+        email: EmailActivity = EmailActivity.create(
+            message_id=new_message_id(domain),
+            subject=subject,
+            body=body,
+            body_is_html=body_is_html,
+            sender=sender,
+            to_recipients=";".join(_split(to)),
+            cc_recipients=";".join(_split(cc)),
+            in_reply_to=in_reply_to or None,
+            references=references or "",
+            conversation_id=conversation_id,
+            direction=EmailDirection.OUTGOING,
+            status=EmailStatus.PENDING_SEND,
+            owner_user=owner_user,
+            owner_queue=owner_queue,
+            tracking_token=tracking_token,
+        )
+        if tracked and not tracking_token:
+            email.tracking_token = make_tracking_token(system_settings().tracking_token_prefix, email.id)
+            email.save()
+    return email
 
 
 def pending_for(mailbox: Mailbox) -> list[EmailActivity]:
@@ -255,7 +266,7 @@ def _send_one(run: WorkloadRun, email: EmailActivity) -> bool:
     assert run.connection is not None, "run_workload opens the connection"
     outgoing = OutgoingEmail(
         message_id=email.message_id,
-        subject=email.subject,
+        subject=subject_with_token(email.subject, email.tracking_token) if email.tracking_token else email.subject,
         body=email.body,
         body_is_html=email.body_is_html,
         to_recipients=_split(email.to_recipients),

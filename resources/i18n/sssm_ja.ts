@@ -258,6 +258,57 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Log file: %1</source>
+        <translation>ログ ファイル: %1</translation>
+    </message>
+    <message>
+        <source>Log file: none (logging is off: its folder cannot be written).</source>
+        <translation>ログ ファイル: なし (ログ フォルダーに書き込めないため、ログは記録されていません)。</translation>
+    </message>
+    <message>
+        <source>Server-Side Sync Manager met %1 unexpected errors.</source>
+        <translation>サーバー側同期マネージャーで予期しないエラーが %1 件発生しました。</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>ログ フォルダーを開く</translation>
+    </message>
+    <message>
+        <source>The log folder could not be opened. It is %1</source>
+        <translation>ログ フォルダーを開けませんでした。フォルダーの場所: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>予期しないエラー</translation>
+    </message>
+    <message>
+        <source>Server-Side Sync Manager met an unexpected error.</source>
+        <translation>サーバー側同期マネージャーで予期しないエラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>What you were doing may not have finished. The app can go on; if it misbehaves, quit and start it again. The report below has no passwords: copy it for whoever supports you, with the log file.</source>
+        <translation>実行中の操作は完了していない可能性があります。アプリはこのまま使用できますが、動作がおかしい場合は終了してから起動し直してください。下のレポートにパスワードは含まれていません。コピーして、ログ ファイルと一緒にサポート担当者に渡してください。</translation>
+    </message>
+    <message>
+        <source>Error report</source>
+        <translation>エラー レポート</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>レポートをコピー</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>CsvImportDialog</name>
     <message>
         <source>Line</source>
@@ -1376,6 +1427,97 @@
     </message>
 </context>
 <context>
+    <name>LogsPage</name>
+    <message>
+        <source>Debug</source>
+        <translation>デバッグ</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>レベル</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>スレッド</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>すべてのレベル</translation>
+    </message>
+    <message>
+        <source>Information and above</source>
+        <translation>情報以上</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告とエラー</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>エラーのみ</translation>
+    </message>
+    <message>
+        <source>Log file: %1. Older lines are in the numbered files beside it (Open the log folder).</source>
+        <translation>ログ ファイル: %1。古い行は同じフォルダーの番号付きファイルにあります ([ログ フォルダーを開く])。</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>ログ フォルダーを開く</translation>
+    </message>
+    <message>
+        <source>The log folder could not be opened. It is %1</source>
+        <translation>ログ フォルダーを開けませんでした。フォルダーの場所: %1</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>ログを検索</translation>
+    </message>
+    <message>
+        <source>Follow new lines</source>
+        <translation>新しい行を表示し続ける</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>ログ</translation>
+    </message>
+    <message>
+        <source>The selected line in full</source>
+        <translation>選択した行の全文</translation>
+    </message>
+    <message>
+        <source>Select a line to see all of it (a traceback, a crash report).</source>
+        <translation>行を選択すると、その全文 (トレースバック、エラー レポート) が表示されます。</translation>
+    </message>
+</context>
+<context>
     <name>MailboxEditor</name>
     <message>
         <source>(choose a user or queue)</source>
@@ -1558,10 +1700,6 @@
         <translation>一時的な失敗の回数</translation>
     </message>
     <message>
-        <source>View last test report</source>
-        <translation>前回のテストレポートを表示</translation>
-    </message>
-    <message>
         <source>Alerts</source>
         <translation>通知</translation>
     </message>
@@ -1592,6 +1730,205 @@
     <message>
         <source>Close</source>
         <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Test &amp;&amp; Enable runs</source>
+        <translation>メールボックスのテストを有効化 の実行履歴</translation>
+    </message>
+    <message>
+        <source>Open report</source>
+        <translation>レポートを開く</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>A record changed in the store and in Exchange since the last synchronization: the owner&apos;s conflict policy decided which version was kept.</source>
+        <translation>前回の同期以降、レコードがストアと Exchange の両方で変更されました。所有者の競合の解決方法に従って、残すバージョンが決まりました。</translation>
+    </message>
+    <message>
+        <source>Both versions of the selected conflict</source>
+        <translation>選択した競合の両方のバージョン</translation>
+    </message>
+    <message>
+        <source>Select a conflict to see both versions.</source>
+        <translation>競合を選択すると、両方のバージョンが表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxHistory</name>
+    <message>
+        <source>Started</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Failed step</source>
+        <translation>失敗したステップ</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>終日</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>電子メール</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Business phone</source>
+        <translation>会社電話</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>携帯電話</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>% complete</source>
+        <translation>達成率 (%)</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Kept the store&apos;s version; Exchange updated</source>
+        <translation>ストアのバージョンを残し、Exchange を更新しました</translation>
+    </message>
+    <message>
+        <source>Kept Exchange&apos;s version; the store updated</source>
+        <translation>Exchange のバージョンを残し、ストアを更新しました</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>ストア</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>(deleted since, #%1)</source>
+        <translation>(その後削除済み、#%1)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>レコードの種類</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>レコード</translation>
+    </message>
+    <message>
+        <source>Conflict policy</source>
+        <translation>競合の解決方法</translation>
+    </message>
+    <message>
+        <source>Version kept</source>
+        <translation>残したバージョン</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>相違点</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(空)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>%1 “%2”, %3</source>
+        <translation>%1「%2」、%3</translation>
+    </message>
+    <message>
+        <source>Conflict policy: %1</source>
+        <translation>競合の解決方法: %1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>結果: %1</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>ストア: %1</translation>
+    </message>
+    <message>
+        <source>Exchange: %1</source>
+        <translation>Exchange: %1</translation>
+    </message>
+    <message>
+        <source>Double-click a run to open its report.</source>
+        <translation>実行をダブルクリックすると、そのレポートが開きます。</translation>
+    </message>
+    <message>
+        <source>No Test &amp; Enable run of this mailbox is stored yet.</source>
+        <translation>このメールボックスの [メールボックスのテストを有効化] の実行履歴はまだありません。</translation>
     </message>
 </context>
 <context>
@@ -2342,6 +2679,193 @@
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>スレッド</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>システム</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>ログ ファイル</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Unexpected error report</source>
+        <translation>予期しないエラーのレポート</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>System default</source>
+        <translation>システムの既定</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>(choose a mailbox)</source>
+        <translation>(メールボックスを選択)</translation>
+    </message>
+    <message>
+        <source>A tracked email&apos;s subject ends with a token such as %1; answers that carry it are tracked.</source>
+        <translation>追跡対象の電子メールの件名の末尾には %1 のようなトークンが付きます。このトークンを含む返信は追跡されます。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存の変更があります</translation>
+    </message>
+    <message>
+        <source>The settings were not saved</source>
+        <translation>設定は保存されませんでした</translation>
+    </message>
+    <message>
+        <source>Saved. The language changes the next time the app starts; everything else applies now.</source>
+        <translation>保存しました。言語は次回アプリを起動したときに切り替わります。その他の設定はすぐに適用されます。</translation>
+    </message>
+    <message>
+        <source>Saved. The settings apply now.</source>
+        <translation>保存しました。設定はすぐに適用されます。</translation>
+    </message>
+    <message>
+        <source>System settings</source>
+        <translation>システム設定</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Record alerts of level</source>
+        <translation>記録する通知のレベル</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>Tray notifications</source>
+        <translation>トースト通知</translation>
+    </message>
+    <message>
+        <source>Notify each new Error</source>
+        <translation>新しいエラーごとに通知する</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>検証メッセージ</translation>
+    </message>
+    <message>
+        <source>Notify each new Warning</source>
+        <translation>新しい警告ごとに通知する</translation>
+    </message>
+    <message>
+        <source>At most one notification per mailbox every 10 minutes.</source>
+        <translation>トースト通知は、1 つのメールボックスにつき 10 分に 1 回までです。</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>セキュリティ</translation>
+    </message>
+    <message>
+        <source>Allow credentials over non-SSL connections</source>
+        <translation>SSL 以外での資格情報の使用を許可する</translation>
+    </message>
+    <message>
+        <source>Passwords then cross the network unencrypted. Only while this is on can a profile with “Use SSL” off be saved and connect.</source>
+        <translation>オンにすると、パスワードが暗号化されずにネットワークを流れます。「SSL を使用する」がオフのプロファイルは、この設定がオンの間だけ保存と接続ができます。</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>全般</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time the app starts.</source>
+        <translation>次回アプリを起動したときに反映されます。</translation>
+    </message>
+    <message>
+        <source>Default email server profile</source>
+        <translation>既定のサーバープロファイル</translation>
+    </message>
+    <message>
+        <source>New mailboxes start with this profile.</source>
+        <translation>新しいメールボックスには、最初にこのプロファイルが設定されます。</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>電子メール</translation>
+    </message>
+    <message>
+        <source>Tracking token prefix</source>
+        <translation>追跡トークンのプレフィックス</translation>
+    </message>
+    <message>
+        <source>Notify the mailbox owner by email</source>
+        <translation>メールボックスの所有者に電子メールで通知する</translation>
+    </message>
+    <message>
+        <source>Send alert emails through</source>
+        <translation>通知メールの送信元</translation>
+    </message>
+    <message>
+        <source>Each new alert of a mailbox is emailed to its owner, once, by the outgoing email of this mailbox. Alerts about this mailbox itself are not emailed.</source>
+        <translation>メールボックスの新しい通知は、このメールボックスの送信メールで、所有者に 1 回だけ電子メールで送られます。このメールボックス自体の通知は送られません。</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Transient failures before an Error</source>
+        <translation>エラーにするまでの一時的な失敗の回数</translation>
+    </message>
+    <message>
+        <source>Back-off before a retry (minutes)</source>
+        <translation>再試行までの待機時間 (分)</translation>
+    </message>
+    <message>
+        <source>Logon retries after a refused password</source>
+        <translation>パスワード拒否後のログオン再試行回数</translation>
+    </message>
+    <message>
+        <source>Logon retries are at least 5 minutes apart; at most 3, so that Active Directory does not lock the account out.</source>
+        <translation>ログオンの再試行は 5 分以上の間隔を空けて最大 3 回までです。Active Directory でアカウントがロックアウトされないようにするためです。</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>上書き保存</translation>
+    </message>
 </context>
 <context>
     <name>StoreProblem</name>
@@ -2835,6 +3359,50 @@
     <message>
         <source>Enter the password of this mailbox&apos;s user.</source>
         <translation>このメールボックスのユーザーのパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Errors are not recorded, so there is nothing to notify: record Errors, or turn this off.</source>
+        <translation>エラーが記録されないため、通知するものがありません。エラーを記録するか、この設定をオフにしてください。</translation>
+    </message>
+    <message>
+        <source>Warnings are not recorded, so there is nothing to notify: record Warnings, or turn this off.</source>
+        <translation>警告が記録されないため、通知するものがありません。警告を記録するか、この設定をオフにしてください。</translation>
+    </message>
+    <message>
+        <source>Enter a prefix for tracking tokens, as in CRM:.</source>
+        <translation>追跡トークンのプレフィックスを入力してください (例: CRM:)。</translation>
+    </message>
+    <message>
+        <source>A tracking token prefix cannot contain spaces.</source>
+        <translation>追跡トークンのプレフィックスに空白は使用できません。</translation>
+    </message>
+    <message>
+        <source>Use only letters, digits and the signs {signs} in a tracking token prefix.</source>
+        <translation>追跡トークンのプレフィックスには、文字、数字、記号 {signs} だけを使用してください。</translation>
+    </message>
+    <message>
+        <source>Start the prefix with a letter, as in CRM:.</source>
+        <translation>プレフィックスは文字で始めてください (例: CRM:)。</translation>
+    </message>
+    <message>
+        <source>The prefix cannot end with a digit: the token&apos;s number follows it.</source>
+        <translation>プレフィックスの末尾に数字は使用できません。プレフィックスの後にトークンの番号が続きます。</translation>
+    </message>
+    <message>
+        <source>Choose the system default, English or Japanese.</source>
+        <translation>システムの既定、英語、日本語のいずれかを選択してください。</translation>
+    </message>
+    <message>
+        <source>This email server profile no longer exists: choose another.</source>
+        <translation>この電子メールサーバープロファイルは存在しません。別のプロファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>Choose the mailbox through which alert emails are sent.</source>
+        <translation>通知メールの送信元メールボックスを選択してください。</translation>
+    </message>
+    <message>
+        <source>This mailbox does not send email with server-side synchronization (or it is not active): choose one that does.</source>
+        <translation>このメールボックスはサーバー側同期で電子メールを送信しません (または非アクティブです)。サーバー側同期で送信するメールボックスを選択してください。</translation>
     </message>
 </context>
 </TS>

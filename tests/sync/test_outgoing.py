@@ -245,3 +245,30 @@ def test_a_second_cycle_of_the_same_mailbox_waits_for_the_first(setup, ews):
     assert first.created == 1 and (second[0].created, second[0].updated) == (0, 0)
     assert ews.stats.count(operation="CreateItem", account=sender.email) == 1
     assert len(with_msgid(server_items(ews, rcpt.email, "inbox"), email.message_id)) == 1
+
+
+def test_a_tracked_email_goes_out_with_its_token_and_its_answer_is_tracked_by_it(setup, ews):
+    from app.domain.enums import TrackingOption
+    from app.store.models import SystemSettings, UserOptions
+    from app.sync.incoming import sync_incoming
+
+    sender, customer = ews.new_account("tracked"), ews.new_account("customer")
+    mailbox = setup.mailbox(setup.profile("Tracked"), sender.email)
+    Mailbox.update(outgoing_enabled=True, incoming_enabled=True).where(Mailbox.id == mailbox.id).execute()
+    UserOptions.update(tracking_option=TrackingOption.RESPONSES).where(UserOptions.user == setup.user.id).execute()
+    SystemSettings.update(tracking_token_prefix="QT-").execute()
+    email = queue_email(setup.user, customer.email, "Quote 18", "Our offer.", tracked=True)
+    plain = queue_email(setup.user, customer.email, "Untracked", "x")
+    assert email.tracking_token == f"QT-{email.id:07d}" and plain.tracking_token is None
+
+    assert sync_outgoing(mailbox).created == 2
+    [received] = with_msgid(server_items(ews, customer.email, "inbox"), email.message_id)
+    assert received.subject == f"Quote 18 {email.tracking_token}"
+    assert EmailActivity.get_by_id(email.id).subject == "Quote 18", "the stored subject stays as written"
+    [untracked] = with_msgid(server_items(ews, customer.email, "inbox"), plain.message_id)
+    assert untracked.subject == "Untracked"
+
+    ews.server.deliver(sender.email, f"RE: {received.subject}", "Agreed.")  # an answer, by subject only
+    assert sync_incoming(mailbox).failure is None
+    answer = EmailActivity.get(EmailActivity.subject == f"RE: Quote 18 {email.tracking_token}")
+    assert answer.tracking_token == email.tracking_token

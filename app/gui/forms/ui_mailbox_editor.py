@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog,
-    QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QTabWidget, QTableView, QVBoxLayout, QWidget)
+    QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QSplitter, QTabWidget,
+    QTableView, QVBoxLayout, QWidget)
 
 class Ui_MailboxEditor(object):
     def setupUi(self, MailboxEditor):
@@ -400,17 +401,47 @@ class Ui_MailboxEditor(object):
 
         self.resultsForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.transientFailureCount)
 
-        self.viewReportButton = QPushButton(self.resultsTab)
-        self.viewReportButton.setObjectName(u"viewReportButton")
-
-        self.resultsForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.viewReportButton)
-
 
         self.resultsLayout.addLayout(self.resultsForm)
 
-        self.resultsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.runsGroup = QGroupBox(self.resultsTab)
+        self.runsGroup.setObjectName(u"runsGroup")
+        self.runsLayout = QVBoxLayout(self.runsGroup)
+        self.runsLayout.setObjectName(u"runsLayout")
+        self.runsTable = QTableView(self.runsGroup)
+        self.runsTable.setObjectName(u"runsTable")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(1)
+        sizePolicy.setHeightForWidth(self.runsTable.sizePolicy().hasHeightForWidth())
+        self.runsTable.setSizePolicy(sizePolicy)
+        self.runsTable.setMinimumSize(QSize(0, 100))
 
-        self.resultsLayout.addItem(self.resultsSpacer)
+        self.runsLayout.addWidget(self.runsTable)
+
+        self.runsButtonRow = QHBoxLayout()
+        self.runsButtonRow.setObjectName(u"runsButtonRow")
+        self.runsHint = QLabel(self.runsGroup)
+        self.runsHint.setObjectName(u"runsHint")
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy1.setHorizontalStretch(1)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.runsHint.sizePolicy().hasHeightForWidth())
+        self.runsHint.setSizePolicy(sizePolicy1)
+        self.runsHint.setWordWrap(True)
+
+        self.runsButtonRow.addWidget(self.runsHint)
+
+        self.viewReportButton = QPushButton(self.runsGroup)
+        self.viewReportButton.setObjectName(u"viewReportButton")
+
+        self.runsButtonRow.addWidget(self.viewReportButton)
+
+
+        self.runsLayout.addLayout(self.runsButtonRow)
+
+
+        self.resultsLayout.addWidget(self.runsGroup)
 
         self.tabs.addTab(self.resultsTab, "")
         self.alertsTab = QWidget()
@@ -428,6 +459,31 @@ class Ui_MailboxEditor(object):
         self.historyTabLayout.addWidget(self.historyTable)
 
         self.tabs.addTab(self.historyTab, "")
+        self.conflictsTab = QWidget()
+        self.conflictsTab.setObjectName(u"conflictsTab")
+        self.conflictsLayout = QVBoxLayout(self.conflictsTab)
+        self.conflictsLayout.setObjectName(u"conflictsLayout")
+        self.conflictsIntro = QLabel(self.conflictsTab)
+        self.conflictsIntro.setObjectName(u"conflictsIntro")
+        self.conflictsIntro.setWordWrap(True)
+
+        self.conflictsLayout.addWidget(self.conflictsIntro)
+
+        self.conflictsSplitter = QSplitter(self.conflictsTab)
+        self.conflictsSplitter.setObjectName(u"conflictsSplitter")
+        self.conflictsSplitter.setOrientation(Qt.Orientation.Vertical)
+        self.conflictsSplitter.setChildrenCollapsible(False)
+        self.conflictsTable = QTableView(self.conflictsSplitter)
+        self.conflictsTable.setObjectName(u"conflictsTable")
+        self.conflictsSplitter.addWidget(self.conflictsTable)
+        self.conflictDetails = QPlainTextEdit(self.conflictsSplitter)
+        self.conflictDetails.setObjectName(u"conflictDetails")
+        self.conflictDetails.setReadOnly(True)
+        self.conflictsSplitter.addWidget(self.conflictDetails)
+
+        self.conflictsLayout.addWidget(self.conflictsSplitter)
+
+        self.tabs.addTab(self.conflictsTab, "")
 
         self.editorLayout.addWidget(self.tabs)
 
@@ -554,13 +610,26 @@ class Ui_MailboxEditor(object):
         self.lastSyncErrorLabel.setText(QCoreApplication.translate("MailboxEditor", u"Last sync error", None))
         self.nextSyncOnLabel.setText(QCoreApplication.translate("MailboxEditor", u"Next scheduled sync", None))
         self.transientFailureCountLabel.setText(QCoreApplication.translate("MailboxEditor", u"Transient failures", None))
-        self.viewReportButton.setText(QCoreApplication.translate("MailboxEditor", u"View last test report", None))
+        self.runsGroup.setTitle(QCoreApplication.translate("MailboxEditor", u"Test && Enable runs", None))
+#if QT_CONFIG(accessibility)
+        self.runsTable.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Test && Enable runs", None))
+#endif // QT_CONFIG(accessibility)
+        self.viewReportButton.setText(QCoreApplication.translate("MailboxEditor", u"Open report", None))
         self.tabs.setTabText(self.tabs.indexOf(self.resultsTab), QCoreApplication.translate("MailboxEditor", u"Configuration test results", None))
         self.tabs.setTabText(self.tabs.indexOf(self.alertsTab), QCoreApplication.translate("MailboxEditor", u"Alerts", None))
 #if QT_CONFIG(accessibility)
         self.historyTable.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Sync history", None))
 #endif // QT_CONFIG(accessibility)
         self.tabs.setTabText(self.tabs.indexOf(self.historyTab), QCoreApplication.translate("MailboxEditor", u"Sync history", None))
+        self.conflictsIntro.setText(QCoreApplication.translate("MailboxEditor", u"A record changed in the store and in Exchange since the last synchronization: the owner's conflict policy decided which version was kept.", None))
+#if QT_CONFIG(accessibility)
+        self.conflictsTable.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Conflicts", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.conflictDetails.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Both versions of the selected conflict", None))
+#endif // QT_CONFIG(accessibility)
+        self.conflictDetails.setPlaceholderText(QCoreApplication.translate("MailboxEditor", u"Select a conflict to see both versions.", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.conflictsTab), QCoreApplication.translate("MailboxEditor", u"Conflicts", None))
         self.approveButton.setText(QCoreApplication.translate("MailboxEditor", u"Approve email", None))
         self.testButton.setText(QCoreApplication.translate("MailboxEditor", u"Test && Enable mailbox", None))
         self.syncButton.setText(QCoreApplication.translate("MailboxEditor", u"Sync now", None))

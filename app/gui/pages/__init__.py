@@ -1,1 +1,1 @@
-"""The main window's pages that are widgets of their own (the Users & queues page)."""
+"""The main window's pages that are widgets of their own (Users & queues, Settings, Logs, …)."""

@@ -40,7 +40,12 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     """(file name, function that shows the view and returns its window) for every view; a view
     with an open menu returns (window, [(menu, where it opens in the window)])."""
     from app.domain.enums import CredentialSource
-    from app.gui.screenshots.sample_data import ESCALATION_CODE, add_escalation_alerts, sample_report
+    from app.gui.screenshots.sample_data import (
+        ESCALATION_CODE,
+        add_escalation_alerts,
+        add_test_history,
+        sample_report,
+    )
     from app.gui.windows.mailbox_editor import MailboxEditor
     from app.gui.windows.main_window import MainWindow
     from app.gui.windows.profile_form import ProfileForm
@@ -135,6 +140,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
 
         yield f"profile-{index + 1}-{name}", show_profile_tab
 
+    add_test_history(sample.mailbox_ids["alice"])  # stored runs and conflicts: the editor's history
     editor = MailboxEditor(sample.mailbox_ids["alice"])
     editor.set_sync(sync)
     for index, name in enumerate(("general", "sync", "credentials", "results", "alerts", "history")):
@@ -146,6 +152,22 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
 
         yield f"mailbox-{index + 1}-{name}", show_mailbox_tab
 
+    def history_runs():
+        editor.ui.tabs.setCurrentWidget(editor.ui.resultsTab)
+        editor.ui.runsTable.selectRow(1)  # an earlier run, ready to open again
+        editor.show()
+        return editor
+
+    yield "history-runs", history_runs
+
+    def history_conflicts():
+        editor.ui.tabs.setCurrentWidget(editor.ui.conflictsTab)
+        editor.ui.conflictsTable.selectRow(1)
+        editor.show()
+        return editor
+
+    yield "history-conflicts", history_conflicts
+
     def report():
         dialog = ReportDialog(sample_report(sample.mailbox_ids["alice"]), "Alice Wong")
         dialog.ui.steps.expandAll()
@@ -153,6 +175,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         return dialog
 
     yield "report", report
+    yield from log_views()
     yield from demo_views(sample)
 
     def alerts_escalation():
@@ -239,6 +262,105 @@ def users_views(sample: Sample) -> Iterator[tuple[str, View]]:
         return dialog
 
     yield "users-csv", csv_import
+    yield from settings_views(sample)
+
+
+def settings_views(sample: Sample) -> Iterator[tuple[str, View]]:
+    """The Settings page on its own (the main window shows it as a page): as saved, with alert
+    emails going through the admin's mailbox; then with broken values and their messages. Last
+    of the views, as it saves settings that would change how the others' alerts are recorded."""
+    from app.domain.system_settings import SystemSettingsValues
+    from app.gui.pages.settings_page import SettingsPage
+    from app.store.system_settings import save_system_settings
+
+    save_system_settings(
+        SystemSettingsValues(
+            toast_warnings=True,
+            notify_owner_by_email=True,
+            notify_mailbox_id=sample.mailbox_ids["admin"],
+            default_profile_id=sample.profile_ids[0],
+        )
+    )
+    page = SettingsPage()
+
+    def saved():
+        page.revert()
+        return _fit_page(page)
+
+    yield "settings-page", saved
+
+    def errors():
+        ui = page.ui
+        ui.recordErrors.setChecked(False)
+        ui.transientFailureLimit.setValue(0)
+        ui.authRetryLimit.setValue(5)
+        ui.trackingTokenPrefix.setText("CRM 1")
+        ui.notifyMailbox.setCurrentIndex(0)
+        return _fit_page(page)
+
+    yield "settings-errors", errors
+
+
+def _fit_page(page: QWidget) -> QWidget:
+    """Shown at a main window's page width, as tall as its contents (nothing hidden by scrolling)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    page.resize(940, 600)
+    page.show()
+    _settle(page)
+    scroll = page.findChild(QScrollArea)
+    contents = scroll.widget() if scroll is not None else None
+    assert scroll is not None and contents is not None
+    for _ in range(2):  # wrapped texts take their height once their width is known
+        needed = contents.minimumSizeHint().height()
+        page.resize(page.width(), page.height() - scroll.viewport().height() + needed)
+        _settle(page)
+    return page
+
+
+def log_views() -> Iterator[tuple[str, View]]:
+    """The log page with a morning's log (the crash report's record selected) and the crash dialog."""
+    from app import paths
+    from app.gui.pages.logs_page import LogsPage
+    from app.gui.screenshots.sample_data import sample_crash_report, write_sample_log
+    from app.gui.windows.crash_dialog import CrashDialog
+    from app.log import LOG_FILE_NAME
+
+    log_file = paths.log_dir() / LOG_FILE_NAME
+
+    def logs():
+        write_sample_log(log_file)
+        page = LogsPage(log_file=log_file)
+        page.resize(1200, 640)
+        page.show()
+        _wait_until(page.is_loaded)
+        for row in range(page.proxy.rowCount()):
+            if page.proxy.record_at(row).source == "app.gui.windows.crash_dialog":
+                page.ui.table.selectRow(row)
+        return page
+
+    yield "logs", logs
+
+    def crash():
+        dialog = CrashDialog(sample_crash_report(log_file), log_file)
+        dialog.show()
+        return dialog
+
+    yield "crash", crash
+
+
+def _wait_until(done: Callable[[], bool], seconds: float = 20) -> None:
+    """Events processed until *done* (work in a worker thread, e.g. the log page's first read)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the view did not finish loading")
+        QApplication.processEvents()
+        time.sleep(0.01)
 
 
 def demo_views(sample: Sample) -> Iterator[tuple[str, View]]:

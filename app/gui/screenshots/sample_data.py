@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.enums import (
@@ -18,6 +19,7 @@ from app.domain.enums import (
     ApprovalStatus,
     CredentialSource,
     OwnerKind,
+    RecordType,
     RunStatus,
     SyncMethod,
     Workload,
@@ -324,3 +326,247 @@ def add_owner_samples(sample: Sample) -> None:
     left = owners.create_owner(OwnerSettings(OwnerKind.USER, "Dave Ito", "dave@contoso.com"))
     owners.set_owner_active(OwnerKind.USER, left.owner_id, False)
     sample.user_ids["dave"] = left.owner_id
+
+
+BUSY = "Exchange is busy and asked to wait before the next request (throttling)."  # app.exchange.errors' own
+
+
+def _step_parts(template: str, **params: object) -> str:
+    return json.dumps([["Diagnostics", template, params]], ensure_ascii=False)
+
+
+def add_test_history(mailbox_id: int, now: datetime = NOW) -> None:
+    """Four Test & Enable runs of one mailbox as the engine stores them (newest: the wrong
+    password of ``sample_report``; before it, a test that passed, a busy server, the first test
+    before the address was approved), and three conflicts its appointments, contacts and tasks
+    met, one per policy."""
+    from app.domain.enums import ConflictPolicy
+    from app.store.models import Appointment, ConflictLog, Contact, DiagnosticRun, DiagnosticStep, Task
+
+    report = sample_report(mailbox_id)
+    url = "https://mail.contoso.com/EWS/Exchange.asmx"
+    ok = RunStatus.SUCCESS
+    passed = [
+        (
+            "preconditions",
+            None,
+            ok,
+            2,
+            "The address is approved, a profile is set and the needed credentials are present.",
+            {},
+        ),
+        ("endpoint", None, ok, 380, "Configured EWS address: {url}", {"url": url}),
+        (
+            "connect",
+            None,
+            ok,
+            940,
+            "Authenticated with {auth_type} as {username}; server version {build} ({api_version})",
+            {
+                "auth_type": "NTLM",
+                "username": "alice@contoso.com",
+                "build": "15.0.1497.2",
+                "api_version": "Exchange2013_SP1",
+            },
+        ),
+        ("incoming", Workload.INCOMING, ok, 210, "Inbox opened: {count} items.", {"count": 42}),
+        (
+            "outgoing",
+            Workload.OUTGOING,
+            ok,
+            1630,
+            "Sent “{subject}” to {email} and found it in Sent Items.",
+            {"subject": "Test Message 2026-02-27 16:05", "email": "alice@contoso.com"},
+        ),
+        (
+            "act",
+            Workload.ACT,
+            ok,
+            520,
+            "Folders opened: Calendar {calendar}, Contacts {contacts}, Tasks {tasks} items.",
+            {"calendar": 12, "contacts": 30, "tasks": 4},
+        ),
+    ]
+    busy = [*passed[:4], ("outgoing", Workload.OUTGOING, RunStatus.FAILURE, 60_000, "", {}), passed[5]]
+    runs: list[tuple[timedelta, RunStatus, list]] = [
+        (timedelta(days=3, hours=1), ok, passed),
+        (timedelta(days=4), RunStatus.FAILURE, busy),
+    ]
+    for ago, status, steps in runs:
+        started = now - ago
+        run = DiagnosticRun.create(
+            mailbox=mailbox_id,
+            started_on=started,
+            finished_on=started + timedelta(milliseconds=sum(s[3] for s in steps)),
+            status=status,
+        )
+        for position, (name, workload, step_status, ms, template, params) in enumerate(steps):
+            failed = step_status is RunStatus.FAILURE
+            message = BUSY if failed else template.format(**params)
+            DiagnosticStep.create(
+                run=run,
+                position=position,
+                name=name,
+                workload=workload,
+                status=step_status,
+                duration_ms=ms,
+                message=message,
+                message_parts=json.dumps([["Failures", BUSY, {}]]) if failed else _step_parts(template, **params),
+            )
+    newest = DiagnosticRun.create(
+        mailbox=mailbox_id, started_on=report.started_on, finished_on=report.finished_on, status=report.status
+    )
+    for position, step in enumerate(report.steps):
+        parts = [["Failures", step.failure.message_template, dict(step.failure.params)]] if step.failure else []
+        DiagnosticStep.create(
+            run=newest,
+            position=position,
+            name=step.name,
+            workload=step.workload,
+            status=step.status,
+            duration_ms=step.duration_ms,
+            message=step.message,
+            message_parts=json.dumps(parts) if parts else _step_parts(step.message),
+            details=step.details,
+        )
+
+    owner = Mailbox.get_by_id(mailbox_id).owner_user_id
+    start = datetime(2026, 3, 4, 1, 0, tzinfo=timezone.utc)
+    meeting = Appointment.create(
+        owner=owner, subject="Quarterly review", location="Room 4", start=start, end=start + timedelta(hours=1)
+    )
+    contact = Contact.create(
+        owner=owner,
+        first_name="Ann",
+        last_name="Lee",
+        email="ann.lee@fabrikam.com",
+        company="Fabrikam",
+        job_title="CFO",
+    )
+    task = Task.create(owner=owner, subject="Send the signed contract", due=start, percent_complete=50)
+    for minutes, record_type, record_id, policy, winner, store, exchange in (
+        (
+            20,
+            RecordType.APPOINTMENT,
+            meeting.id,
+            ConflictPolicy.MOST_RECENT,
+            "exchange",
+            {"subject": "Quarterly review", "location": "Room 2"},
+            {"subject": "Quarterly review", "location": "Room 4"},
+        ),
+        (
+            95,
+            RecordType.CONTACT,
+            contact.id,
+            ConflictPolicy.STORE_WINS,
+            "store",
+            {"job_title": "CFO", "mobile_phone": "+81 90 1234 5678"},
+            {"job_title": "Finance Director", "mobile_phone": "+81 90 1234 5678"},
+        ),
+        (
+            240,
+            RecordType.TASK,
+            task.id,
+            ConflictPolicy.EXCHANGE_WINS,
+            "exchange",
+            {"subject": "Send the signed contract", "percent_complete": 25},
+            {"subject": "Send the signed contract", "percent_complete": 50},
+        ),
+    ):
+        ConflictLog.create(
+            mailbox=mailbox_id,
+            record_type=record_type,
+            record_id=record_id,
+            item_id=f"AAMkAGI2{record_id:04d}",
+            policy=policy,
+            winner=winner,
+            store_version=json.dumps(store, ensure_ascii=False),
+            exchange_version=json.dumps(exchange, ensure_ascii=False),
+            happened_on=now - timedelta(minutes=minutes),
+        )
+
+
+def _sample_row_name(rows: dict[int, str], mailbox_id: int) -> str:
+    return rows[mailbox_id]  # a row that is gone: the KeyError of the sample report
+
+
+def sample_crash_report(log_file: Path) -> str:
+    """The report of an unhandled exception in a slot, as the crash dialog shows it."""
+    import os
+    import sys
+
+    from app.diagnostics.crash_report import crash_report
+    from app.gui.i18n import translate
+
+    try:
+        _sample_row_name({}, 7)
+    except KeyError:
+        exc_type, exc, tb = sys.exc_info()
+        assert exc_type is not None
+        report = crash_report(
+            exc_type,
+            exc,
+            tb,
+            thread="MainThread",
+            log_file=log_file,
+            versions=[("Qt", "6.8.1"), ("PySide6", "6.8.1")],
+            translate=translate,
+            now=NOW.astimezone(),
+        )
+        checkout = str(Path(__file__).resolve().parents[3]) + os.sep  # paths as in the installed app's
+        return report.replace(checkout, "")
+    raise AssertionError("the sample failure always raises")
+
+
+def write_sample_log(path: Path, now: datetime = NOW) -> None:
+    """A log file as a morning of the app writes it: start-up, sync cycles, a busy server, a Qt
+    warning, a refused password with its traceback, and an unhandled exception's report."""
+    base = now.astimezone().replace(tzinfo=None)
+
+    def line(seconds: float, level: str, thread: str, source: str, message: str) -> str:
+        when = base + timedelta(seconds=seconds)
+        return f"{when:%Y-%m-%d %H:%M:%S},{when.microsecond // 1000:03d} {level:<7} {thread} {source}: {message}"
+
+    lines = [
+        line(0, "INFO", "MainThread", "app.gui.application", "Server-Side Sync Manager started"),
+        line(0.4, "INFO", "sync-scheduler", "app.sync.scheduler", "4 mailboxes eligible, 9 workloads scheduled"),
+        line(1.2, "INFO", "sync-2", "app.sync.session", "admin@contoso.com incoming: 4 created in 412 ms"),
+        line(
+            1.9,
+            "INFO",
+            "sync-3",
+            "app.sync.session",
+            "admin@contoso.com appointments, contacts, tasks: 1 created, 2 updated",
+        ),
+        line(2.3, "DEBUG", "sync-3", "app.store.leases", "lease mailbox:1:act released"),
+        line(
+            61.5,
+            "WARNING",
+            "sync-4",
+            "app.sync.session",
+            "bob@contoso.com incoming: ErrorServerBusy; retried in 5 minutes",
+        ),
+        line(62.0, "WARNING", "MainThread", "qt", "QWindowsWindow::setGeometry: Unable to set geometry 1200x720+0+0"),
+        line(
+            75.1,
+            "ERROR",
+            "sync-5",
+            "app.sync.session",
+            "alice@contoso.com incoming failed: the server refused the user name or password (HTTP 401)",
+        ),
+        "Traceback (most recent call last):",
+        '  File "app/sync/session.py", line 212, in run_workload',
+        '  File "app/exchange/mailbox_connection.py", line 88, in connect',
+        "app.exchange.exceptions.ExchangeError: 401 Unauthorized",
+        line(120.0, "INFO", "MainThread", "app.gui.tray", "notification: Alice Wong: the credentials were rejected"),
+    ]
+    report = sample_crash_report(path).rstrip("\n")
+    lines.append(
+        line(
+            184.7, "CRITICAL", "MainThread", "app.gui.windows.crash_dialog", "Unhandled exception in thread MainThread:"
+        )
+    )
+    lines += report.splitlines()
+    lines.append(line(190.2, "INFO", "sync-2", "app.sync.session", "admin@contoso.com outgoing: 1 sent"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app import secrets
+from app.diagnostics.history import report_from_stored
 from app.diagnostics.report_text import mailbox_details_text, report_text
 from app.domain.enums import ApprovalStatus, OwnerKind, SyncMethod
 from app.domain.settings import MailboxSettings
@@ -22,8 +23,10 @@ from app.gui.widgets.combos import fill_enum_combo, set_combo_value
 from app.gui.widgets.field_errors import FieldErrors
 from app.gui.widgets.tables import setup_table
 from app.gui.windows.base import Dialog
+from app.gui.windows.mailbox_history import ConflictHistory, RunHistory
 from app.gui.windows.report_dialog import ReportDialog
 from app.store import queries, repo
+from app.store.history import stored_runs
 from app.store.models import Mailbox
 
 
@@ -75,8 +78,8 @@ class MailboxEditor(Dialog):
         ui.approveButton.clicked.connect(self.approve)
         ui.testButton.clicked.connect(self.request_test)
         ui.downloadButton.clicked.connect(self.download_details)
-        ui.viewReportButton.hide()  # shown once a test of this session has a report to show
-        ui.viewReportButton.clicked.connect(self.show_last_report)
+        self.test_runs = RunHistory(ui.runsTable, ui.viewReportButton, ui.runsHint, self)  # every stored run's report
+        self.conflicts = ConflictHistory(ui.conflictsTable, ui.conflictDetails, self)
         self.last_report = None
         self.sync = None  # the SyncController, set by the main window (set_sync)
         ui.syncButton.clicked.connect(self.sync_now)
@@ -118,6 +121,8 @@ class MailboxEditor(Dialog):
         self._loading = False
         self._show_results()
         self.history.set_rows(queries.sync_history_rows(self.mailbox_id) if self.mailbox_id is not None else [])
+        self.test_runs.mailbox_name = s.name
+        self._show_history()
         title = s.name or self.tr("New mailbox")
         self.setWindowTitle(self.tr("Mailbox: %1").replace("%1", title))
         self.alerts.refresh()
@@ -131,6 +136,11 @@ class MailboxEditor(Dialog):
         self.alerts.refresh()
         if self.mailbox_id is not None:
             self.history.set_rows(queries.sync_history_rows(self.mailbox_id))
+        self._show_history()
+
+    def _show_history(self) -> None:
+        self.test_runs.refresh(self.mailbox_id)
+        self.conflicts.refresh(self.mailbox_id)
 
     def _show_results(self) -> None:
         ui, m = self.ui, self.mailbox
@@ -243,18 +253,36 @@ class MailboxEditor(Dialog):
             self.refresh_from_store()
 
     def set_last_report(self, report) -> None:
+        """This session's report of a test just run: it joins the stored runs on the results tab."""
         self.last_report = report
-        self.ui.viewReportButton.show()
+        self.test_runs.live_report = report
         self.reload()
 
-    def show_last_report(self) -> None:
-        if self.last_report is not None:
-            ReportDialog(self.last_report, self.ui.name.text(), self).show()
+    def show_last_report(self) -> ReportDialog | None:
+        """The newest run's report (this session's or a stored one)."""
+        runs = self.test_runs.runs()
+        if runs:
+            return self.test_runs.open_run(runs[0])
+        if self.last_report is None:
+            return None
+        dialog = ReportDialog(self.last_report, self.ui.name.text(), self)
+        dialog.show()
+        return dialog
+
+    def _newest_report(self):
+        """The newest report: this session's (it has the next steps) unless a newer run was stored
+        since (the scheduler's retry of a failed test)."""
+        runs = stored_runs(self.mailbox_id, limit=1) if self.mailbox_id is not None else []
+        live = self.last_report
+        if live is not None and (not runs or runs[0].started_on <= live.started_on):
+            return live
+        return report_from_stored(runs[0]) if runs else None
 
     def details_text(self) -> str:
         m = Mailbox.get_by_id(self.mailbox_id)
         row = queries.mailbox_rows(mailbox_id=self.mailbox_id)[0]
-        last = report_text(self.last_report, m.name, translate) if self.last_report is not None else ""
+        newest = self._newest_report()
+        last = report_text(newest, m.name, translate) if newest is not None else ""
         return mailbox_details_text(
             m,
             row.profile_name,

@@ -38,6 +38,12 @@ EXPECTED = {
     "users-edit",
     "users-address-book",
     "users-csv",
+    "settings-page",
+    "settings-errors",
+    "history-runs",
+    "history-conflicts",
+    "logs",
+    "crash",
 }
 
 

@@ -26,6 +26,7 @@ def test_tabs_and_results(qtbot, sample, message_log):
         "Configuration test results",
         "Alerts",
         "Sync history",
+        "Conflicts",
     ]
     assert editor.ui.incomingStatus.text() == "Failure"
     assert editor.ui.mailboxStatus.text() == "Failure"
