@@ -35,6 +35,9 @@ from app.exchange.exceptions import (
     ExchangeError as ExchangeError,
 )
 from app.exchange.exceptions import (
+    SendDenied as SendDenied,
+)
+from app.exchange.exceptions import (
     FolderNotWritable as FolderNotWritable,
 )
 from app.exchange.exceptions import (
@@ -367,6 +370,17 @@ def classify(exc: BaseException) -> Failure:
                 CTX,
                 "Give the profile's account the ApplicationImpersonation role in Exchange, or turn "
                 "impersonation off and use each mailbox's credentials.",
+            ),
+        )
+    if isinstance(exc, ews.ErrorSendAsDenied):
+        return failure(
+            "SendAsDenied",
+            False,
+            _N(CTX, "Exchange does not let this account send email as the mailbox (ErrorSendAsDenied)."),
+            _N(
+                CTX,
+                "Give the account Send As permission on the mailbox in Exchange, or use the mailbox's own "
+                "credentials; then test and enable the mailbox again.",
             ),
         )
     if isinstance(exc, ews.ErrorAccessDenied):

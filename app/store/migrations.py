@@ -95,11 +95,13 @@ def _v7_admin_screens(db: SqliteDatabase) -> None:
 
 def _v8_records_views(db: SqliteDatabase) -> None:
     """The Records page (issue 12): why each mailbox's copy of an email is in the store
-    (EmailMailboxLink.tracked_by; '' for copies stored before), the conflict the last synchronization
+    (EmailMailboxLink.tracked_by; '' for copies stored before), why Exchange refused an email
+    (EmailActivity.failure_reason), the conflict the last synchronization
     of a record resolved (ItemLink.conflict_id), the indexes its lists sort and filter by, and a
     trigram full-text table per list for its search box, kept current by triggers and filled now."""
     db.execute_sql('ALTER TABLE "email_mailbox_link" ADD COLUMN "tracked_by" VARCHAR(16) NOT NULL DEFAULT \'\'')
     db.execute_sql('ALTER TABLE "item_link" ADD COLUMN "conflict_id" INTEGER')
+    db.execute_sql('ALTER TABLE "email_activity" ADD COLUMN "failure_reason" TEXT NOT NULL DEFAULT \'\'')
     shown_on = 'COALESCE("received_on", "sent_on", "created_on")'
     for statement in (
         f'CREATE INDEX IF NOT EXISTS "email_activity_shown_on" ON "email_activity" ({shown_on})',

@@ -97,6 +97,9 @@ class EmailActivity(BaseModel):
     send_attempts = IntegerField(default=0)
     created_on = UtcDateTimeField(default=utcnow)
     modified_on = UtcDateTimeField(default=utcnow)
+    # schema 8: why Exchange refused the last try ("<EWS response code>: <Exchange's text>"), kept
+    # while the email is Failed, whatever the system settings record as alerts
+    failure_reason = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
     if TYPE_CHECKING:
         owner_user_id: int | None
