@@ -113,6 +113,16 @@ class TrackedBy(LabeledEnum):
     UNKNOWN = "", _N(CTX, "Not recorded (stored by an earlier version)")
 
 
+class SyncState(LabeledEnum):
+    """Where an appointment, contact or task stands with Exchange (the Records page)."""
+
+    PENDING = "pending", _N(CTX, "Pending")  # changed here, or new and selected: goes with the next cycle
+    CONFLICT = "conflict", _N(CTX, "Conflict")  # changed on both sides; the conflict policy decided
+    SYNCED = "synced", _N(CTX, "Synced")
+    UNLINKED = "unlinked", _N(CTX, "Deleted in Exchange, kept")
+    NOT_SYNCED = "not_synced", _N(CTX, "Not synchronized")  # not selected by its owner's filters
+
+
 class ConflictPolicy(LabeledEnum):
     MOST_RECENT = "most_recent", _N(CTX, "Most recent change wins")
     STORE_WINS = "store_wins", _N(CTX, "Store wins")

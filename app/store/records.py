@@ -1,0 +1,623 @@
+"""The Records page's lists: emails, appointments, contacts, tasks, and the emails that could not
+be sent or processed; queried in two steps so that a list of 100,000 rows costs what one screen
+costs.
+
+1. ``ids(query)``: the ids of the matching rows in the list's order, one SQL query that filters,
+   searches and sorts through the indexes of ``app.store.records_schema`` (8 bytes a row, in an
+   ``array``; no row is read).
+2. ``rows(ids)``: the shown values of one page of those ids, as plain frozen rows.
+
+A change of sort, filter or search runs step 1 again; scrolling runs step 2 for the pages that
+come into view. The search box matches every word as a substring of the columns shown: words of
+three characters or more through the list's trigram full-text table, shorter ones with LIKE.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.domain import filters
+from app.domain.enums import (
+    AlertScope,
+    ApprovalStatus,
+    ConflictPolicy,
+    EmailDirection,
+    EmailStatus,
+    RecordType,
+    SyncMethod,
+    SyncState,
+    Workload,
+)
+from app.store.base import UtcDateTimeField, database
+from app.store.filters_query import MODELS, active_filters
+from app.store.models import ConflictLog, Mailbox, SystemUser
+from app.store.records_schema import EMAIL_SHOWN_ON
+
+_TIME = UtcDateTimeField(null=True)
+LIKE_ESCAPE = "\\"
+FULL_TEXT_MIN = 3  # the trigram table finds words of at least three characters
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What a list shows: its search, its sort, and its filters (None: not filtered)."""
+
+    search: str = ""
+    sort: str = ""  # a key of the list's ``sorts`` ("" = its default)
+    descending: bool = True
+    mailbox_id: int | None = None
+    owner_user_id: int | None = None
+    owner_queue_id: int | None = None
+    direction: EmailDirection | None = None
+    status: EmailStatus | None = None
+    since: datetime | None = None  # from this time on
+    until: datetime | None = None  # before this time
+    sync_state: SyncState | None = None  # appointments, contacts, tasks
+
+
+def _time(value: str | None) -> datetime | None:
+    return _TIME.python_value(value)
+
+
+def _stored(value: datetime) -> str:
+    stored = _TIME.db_value(value)
+    assert stored is not None
+    return stored
+
+
+def _like(word: str) -> str:
+    return "%" + re.sub(r"([\\%_])", r"\\\1", word) + "%"
+
+
+def _match_expression(words: Sequence[str]) -> str:
+    """FTS5 query: every word as a quoted string (so that nothing in it is an operator)."""
+    return " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+@dataclass(frozen=True)
+class Sort:
+    """A list's order: SQL expressions over its alias, each in the asked direction, then the id."""
+
+    columns: tuple[str, ...]
+    join: str = ""  # a join the expressions need
+
+    def order_by(self, alias: str, descending: bool) -> str:
+        direction = "DESC" if descending else "ASC"
+        return ", ".join(f"{column} {direction}" for column in (*self.columns, f'{alias}."id"'))
+
+
+def _sort(column: str, join: str = "") -> Sort:
+    return Sort((column,), join)
+
+
+class RecordList:
+    """One list: its table, how it sorts, filters and searches, and its rows."""
+
+    table = ""
+    alias = "r"
+    search_table = ""
+    searched: tuple[str, ...] = ()
+    sorts: dict[str, Sort] = {}
+    default_sort = ""
+
+    # --- step 1: the ids in order --------------------------------------------------------
+
+    def ids(self, query: ListQuery) -> array[int]:
+        sort = self.sorts.get(query.sort) or self.sorts[self.default_sort]
+        conditions, params = self.conditions(query)
+        sql = (
+            f'SELECT {self.alias}."id" FROM "{self.table}" {self.alias} {sort.join} {self.joins(query)} '
+            f"WHERE {' AND '.join(conditions) or '1'} ORDER BY {sort.order_by(self.alias, query.descending)}"
+        )
+        cursor = database.execute_sql(sql, params)
+        found: array[int] = array("q")
+        while chunk := cursor.fetchmany(10_000):
+            found.extend(row[0] for row in chunk)
+        return found
+
+    def joins(self, query: ListQuery) -> str:
+        """Joins the filters need (besides the sort's)."""
+        return ""
+
+    def conditions(self, query: ListQuery) -> tuple[list[str], list[Any]]:
+        conditions, params = self.filter_conditions(query)
+        search, search_params = self.search_conditions(query.search)
+        return conditions + search, params + search_params
+
+    def filter_conditions(self, query: ListQuery) -> tuple[list[str], list[Any]]:
+        return [], []
+
+    def search_conditions(self, text: str) -> tuple[list[str], list[Any]]:
+        words = [word.strip("\"'") for word in (text or "").split()]
+        words = [word for word in words if word]
+        long_words = [word for word in words if len(word) >= FULL_TEXT_MIN]
+        conditions: list[str] = []
+        params: list[Any] = []
+        if long_words:
+            conditions.append(
+                f'{self.alias}."id" IN (SELECT "rowid" FROM "{self.search_table}" '
+                f'WHERE "{self.search_table}" MATCH ?)'
+            )
+            params.append(_match_expression(long_words))
+        for word in words:
+            if len(word) < FULL_TEXT_MIN:
+                alternatives = " OR ".join(
+                    f"{self.alias}.\"{column}\" LIKE ? ESCAPE '{LIKE_ESCAPE}'" for column in self.searched
+                )
+                conditions.append(f"({alternatives})")
+                params += [_like(word)] * len(self.searched)
+        return conditions, params
+
+    # --- step 2: one page of rows ----------------------------------------------------------
+
+    def rows(self, ids: Sequence[int]) -> dict[int, Any]:
+        raise NotImplementedError
+
+    def _select(self, columns: str, joins: str, ids: Sequence[int]) -> list[tuple[Any, ...]]:
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        sql = f'SELECT {columns} FROM "{self.table}" {self.alias} {joins} WHERE {self.alias}."id" IN ({marks})'
+        rows: list[tuple[Any, ...]] = database.execute_sql(sql, list(ids)).fetchall()
+        return rows
+
+
+def _date_range(expression: str, query: ListQuery) -> tuple[list[str], list[Any]]:
+    conditions, params = [], []
+    if query.since is not None:
+        conditions.append(f"{expression} >= ?")
+        params.append(_stored(query.since))
+    if query.until is not None:
+        conditions.append(f"{expression} < ?")
+        params.append(_stored(query.until))
+    return conditions, params
+
+
+# --- emails ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EmailRow:
+    id: int
+    shown_on: datetime | None  # received, else sent, else created
+    subject: str
+    sender: str
+    to_recipients: str
+    direction: EmailDirection
+    status: EmailStatus
+    tracking_token: str
+    owner_name: str
+    in_thread: bool  # an answer to another email (In-Reply-To) or part of a conversation
+
+
+_OWNER_JOIN = (
+    'LEFT JOIN "system_user" ou ON ou."id" = {a}."owner_user_id" LEFT JOIN "queue" oq ON oq."id" = {a}."owner_queue_id"'
+)
+
+
+class EmailList(RecordList):
+    table = "email_activity"
+    alias = "e"
+    search_table = "email_search"
+    searched = ("subject", "sender", "to_recipients", "cc_recipients", "tracking_token")
+    shown_on = re.sub(r'"(\w+)"', r'e."\1"', EMAIL_SHOWN_ON)
+    sorts = {
+        "date": _sort(shown_on),
+        "subject": _sort('e."subject" COLLATE NOCASE'),
+        "sender": _sort('e."sender" COLLATE NOCASE'),
+        "to": _sort('e."to_recipients" COLLATE NOCASE'),
+        "direction": _sort('e."direction"'),
+        "status": _sort('e."status"'),
+        "token": _sort('e."tracking_token"'),
+        "owner": _sort('COALESCE(ou."name", oq."name") COLLATE NOCASE', _OWNER_JOIN.format(a="e")),
+    }
+    default_sort = "date"
+
+    def filter_conditions(self, query: ListQuery) -> tuple[list[str], list[Any]]:
+        conditions: list[str] = []
+        params: list[Any] = []
+        if query.mailbox_id is not None:
+            conditions.append('e."id" IN (SELECT "email_id" FROM "email_mailbox_link" WHERE "mailbox_id" = ?)')
+            params.append(query.mailbox_id)
+        if query.owner_user_id is not None:
+            conditions.append('e."owner_user_id" = ?')
+            params.append(query.owner_user_id)
+        if query.owner_queue_id is not None:
+            conditions.append('e."owner_queue_id" = ?')
+            params.append(query.owner_queue_id)
+        if query.direction is not None:
+            conditions.append('e."direction" = ?')
+            params.append(query.direction.value)
+        if query.status is not None:
+            conditions.append('e."status" = ?')
+            params.append(query.status.value)
+        dates, date_params = _date_range(self.shown_on, query)
+        return conditions + dates, params + date_params
+
+    def rows(self, ids: Sequence[int]) -> dict[int, EmailRow]:
+        found = self._select(
+            f'e."id", {self.shown_on}, e."subject", e."sender", e."to_recipients", e."direction", e."status", '
+            'COALESCE(e."tracking_token", \'\'), COALESCE(ou."name", oq."name", \'\'), '
+            'e."in_reply_to" IS NOT NULL OR e."conversation_id" IS NOT NULL',
+            _OWNER_JOIN.format(a="e"),
+            ids,
+        )
+        return {
+            row[0]: EmailRow(
+                row[0],
+                _time(row[1]),
+                row[2],
+                row[3],
+                row[4],
+                EmailDirection(row[5]),
+                EmailStatus(row[6]),
+                row[7],
+                row[8],
+                bool(row[9]),
+            )
+            for row in found
+        }
+
+
+# --- appointments, contacts, tasks -------------------------------------------------------------
+
+# Where a record stands with Exchange, from its links (the most telling one when two mailboxes of its
+# owner synchronize it); NO_LINK records are then told apart in Python (pending or not synchronized)
+_STATE_CODES = (SyncState.PENDING, SyncState.CONFLICT, SyncState.SYNCED, SyncState.UNLINKED)
+NO_LINK = len(_STATE_CODES)
+
+
+def _state_expression(alias: str, record_type: RecordType) -> str:
+    return (
+        "COALESCE((SELECT MIN(CASE "
+        'WHEN l."unlinked_on" IS NOT NULL THEN 3 '
+        f'WHEN {alias}."modified_on" > l."synced_on" THEN 0 '
+        'WHEN l."conflict_id" IS NOT NULL THEN 1 ELSE 2 END) '
+        f"FROM \"item_link\" l WHERE l.\"record_type\" = '{record_type.value}' AND l.\"record_id\" = {alias}.\"id\"), "
+        f"{NO_LINK})"
+    )
+
+
+def _conflict_expression(alias: str, record_type: RecordType) -> str:
+    return (
+        f'(SELECT MAX(l."conflict_id") FROM "item_link" l WHERE l."record_type" = \'{record_type.value}\' '
+        f'AND l."record_id" = {alias}."id" AND l."unlinked_on" IS NULL)'
+    )
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The conflict a record's last synchronization resolved: the log entry, who won, by which policy."""
+
+    id: int
+    winner: str  # "store" or "exchange"
+    policy: ConflictPolicy
+    mailbox_id: int
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """One appointment, contact or task as its list shows it."""
+
+    id: int
+    record_type: RecordType
+    title: str  # the subject, or the contact's name
+    values: dict[str, Any]  # the other shown fields, by name
+    owner_id: int | None
+    owner_name: str
+    state: SyncState
+    conflict: Conflict | None
+
+
+class SyncedRecordList(RecordList):
+    """Appointments, contacts or tasks: owner and sync state columns and filters besides their own."""
+
+    record_type = RecordType.APPOINTMENT
+    shown: tuple[str, ...] = ()  # the record's own shown columns
+    dated = ""  # the column the date range filters ("" = none)
+
+    def __init__(self) -> None:
+        self.state_expression = _state_expression(self.alias, self.record_type)
+        self.sorts = {
+            **type(self).sorts,
+            "owner": _sort('u."name" COLLATE NOCASE', f'LEFT JOIN "system_user" u ON u."id" = {self.alias}."owner_id"'),
+            "state": _sort(self.state_expression),
+        }
+
+    def filter_conditions(self, query: ListQuery) -> tuple[list[str], list[Any]]:
+        conditions: list[str] = []
+        params: list[Any] = []
+        if query.owner_user_id is not None:
+            conditions.append(f'{self.alias}."owner_id" = ?')
+            params.append(query.owner_user_id)
+        if query.owner_queue_id is not None:
+            conditions.append("0")  # a queue owns no appointments, contacts or tasks
+        if query.mailbox_id is not None:  # the records its appointments-contacts-tasks sync links
+            conditions.append(
+                f'{self.alias}."id" IN (SELECT "record_id" FROM "item_link" '
+                'WHERE "mailbox_id" = ? AND "record_type" = ?)'
+            )
+            params += [query.mailbox_id, self.record_type.value]
+        if query.sync_state is not None:
+            code = NO_LINK if query.sync_state in (SyncState.NOT_SYNCED,) else _STATE_CODES.index(query.sync_state)
+            if query.sync_state is SyncState.PENDING:
+                conditions.append(f"{self.state_expression} IN (0, {NO_LINK})")
+            else:
+                conditions.append(f"{self.state_expression} = {code}")
+        if self.dated:
+            dates, date_params = _date_range(f'{self.alias}."{self.dated}"', query)
+            conditions, params = conditions + dates, params + date_params
+        return conditions, params
+
+    def rows(self, ids: Sequence[int]) -> dict[int, RecordRow]:
+        a = self.alias
+        own = ", ".join(f'{a}."{name}"' for name in self.shown)
+        found = self._select(
+            f'{a}."id", {own}, {a}."owner_id", COALESCE(u."name", \'\'), {self.state_expression}, '
+            f"{_conflict_expression(a, self.record_type)}",
+            f'LEFT JOIN "system_user" u ON u."id" = {a}."owner_id"',
+            ids,
+        )
+        count = len(self.shown)
+        conflicts = _conflicts({row[count + 4] for row in found if row[count + 4] is not None})
+        no_link = [row[0] for row in found if row[count + 3] == NO_LINK]
+        pending = records_that_would_sync(self.record_type, no_link)
+        rows: dict[int, RecordRow] = {}
+        for row in found:
+            values = {name: self.value(name, row[1 + i]) for i, name in enumerate(self.shown)}
+            code = row[count + 3]
+            if code == NO_LINK:
+                state = SyncState.PENDING if row[0] in pending else SyncState.NOT_SYNCED
+            else:
+                state = _STATE_CODES[code]
+            conflict = conflicts.get(row[count + 4]) if state is SyncState.CONFLICT else None
+            rows[row[0]] = RecordRow(
+                row[0], self.record_type, self.title(values), values, row[count + 1], row[count + 2], state, conflict
+            )
+        return rows
+
+    def value(self, name: str, raw: Any) -> Any:
+        return raw
+
+    def title(self, values: dict[str, Any]) -> str:
+        return str(values.get("subject", ""))
+
+
+def _conflicts(ids: set[int]) -> dict[int, Conflict]:
+    if not ids:
+        return {}
+    return {
+        c.id: Conflict(c.id, c.winner, c.policy, c.mailbox_id) for c in ConflictLog.select().where(ConflictLog.id.in_(ids))
+    }
+
+
+def act_mailbox_ids(owner_id: int) -> list[int]:
+    """The owner's mailboxes that synchronize appointments, contacts and tasks (approved, active,
+    server-side synchronization, enabled)."""
+    query = (
+        Mailbox.select(Mailbox.id)
+        .join(SystemUser, on=SystemUser.id == Mailbox.owner_user)
+        .where(
+            (Mailbox.owner_user == owner_id)
+            & (Mailbox.approval == ApprovalStatus.APPROVED)
+            & Mailbox.profile.is_null(False)
+            & (Mailbox.act_method == SyncMethod.SERVER_SIDE)
+            & (Mailbox.act_enabled == True)  # noqa: E712 - peewee expression
+            & (Mailbox.is_active == True)  # noqa: E712 - peewee expression
+            & (SystemUser.is_active == True)  # noqa: E712 - peewee expression
+        )
+        .order_by(Mailbox.id)
+    )
+    return [m.id for m in query]
+
+
+def records_that_would_sync(record_type: RecordType, record_ids: Iterable[int]) -> set[int]:
+    """Of these records without a link, those the next cycle creates in Exchange: their owner has a
+    mailbox that synchronizes them and the owner's filters select them."""
+    record_ids = list(record_ids)
+    if not record_ids:
+        return set()
+    model = MODELS[record_type]
+    records = list(model.select().where(model.id.in_(record_ids)))
+    selected: set[int] = set()
+    for owner_id in {r.owner_id for r in records if r.owner_id is not None}:
+        if not act_mailbox_ids(owner_id):
+            continue
+        criteria_lists = active_filters(owner_id, record_type)
+        for record in records:
+            if record.owner_id == owner_id and any(filters.matches(record, c, owner_id) for c in criteria_lists):
+                selected.add(record.id)
+    return selected
+
+
+class AppointmentList(SyncedRecordList):
+    table = "appointment"
+    alias = "a"
+    record_type = RecordType.APPOINTMENT
+    search_table = "appointment_search"
+    searched = ("subject", "location", "category")
+    shown = ("subject", "start", "end", "is_all_day", "location")
+    dated = "start"
+    sorts = {
+        "subject": _sort('a."subject" COLLATE NOCASE'),
+        "start": _sort('a."start"'),
+        "end": _sort('a."end"'),
+        "location": _sort('a."location" COLLATE NOCASE'),
+    }
+    default_sort = "start"
+
+    def value(self, name: str, raw: Any) -> Any:
+        if name in ("start", "end"):
+            return _time(raw)
+        return bool(raw) if name == "is_all_day" else raw
+
+
+class ContactList(SyncedRecordList):
+    table = "contact"
+    alias = "c"
+    record_type = RecordType.CONTACT
+    search_table = "contact_search"
+    searched = ("first_name", "last_name", "email", "company", "job_title", "business_phone", "mobile_phone")
+    shown = ("first_name", "last_name", "email", "company", "job_title", "business_phone")
+    sorts = {
+        "name": Sort(('c."last_name" COLLATE NOCASE', 'c."first_name" COLLATE NOCASE')),
+        "email": _sort('c."email" COLLATE NOCASE'),
+        "company": _sort('c."company" COLLATE NOCASE'),
+        "job_title": _sort('c."job_title" COLLATE NOCASE'),
+        "business_phone": _sort('c."business_phone"'),
+    }
+    default_sort = "name"
+
+    def title(self, values: dict[str, Any]) -> str:
+        return " ".join(p for p in (values.get("first_name", ""), values.get("last_name", "")) if p)
+
+
+class TaskList(SyncedRecordList):
+    table = "task"
+    alias = "t"
+    record_type = RecordType.TASK
+    search_table = "task_search"
+    searched = ("subject",)
+    shown = ("subject", "due", "percent_complete", "is_complete")
+    dated = "due"
+    sorts = {
+        "subject": _sort('t."subject" COLLATE NOCASE'),
+        "due": _sort('t."due"'),
+        "percent_complete": _sort('t."percent_complete"'),
+        "is_complete": _sort('t."is_complete"'),
+    }
+    default_sort = "due"
+
+    def value(self, name: str, raw: Any) -> Any:
+        if name == "due":
+            return _time(raw)
+        return bool(raw) if name == "is_complete" else raw
+
+
+# --- emails that could not be sent or processed -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FailedRow:
+    """An email-scope alert: an outgoing email Exchange refused, or an incoming one not processed."""
+
+    id: int  # the alert's
+    happened_on: datetime | None
+    workload: Workload | None
+    mailbox_id: int | None
+    mailbox_name: str
+    error_code: str
+    message: str
+    message_parts: str
+    details: str
+    email_id: int | None
+    subject: str
+    email_status: EmailStatus | None
+    failure_reason: str
+    is_open: bool
+
+
+_SUBJECT_LINE = re.compile(r"^Subject: (.*)$", re.MULTILINE)
+
+
+class FailedList(RecordList):
+    table = "alert"
+    alias = "f"
+    searched = ("message", "details", "error_code")
+    sorts = {
+        "date": _sort('f."created_on"'),
+        "workload": _sort('f."workload"'),
+        "mailbox": _sort('m."name" COLLATE NOCASE'),
+        "subject": _sort('COALESCE(e."subject", f."details") COLLATE NOCASE'),
+        "reason": _sort('f."message" COLLATE NOCASE'),
+        "status": _sort('e."status"'),
+    }
+    default_sort = "date"
+    _JOINS = (
+        'LEFT JOIN "email_activity" e ON e."id" = f."email_id" LEFT JOIN "mailbox" m ON m."id" = f."mailbox_id"'
+    )
+
+    def joins(self, query: ListQuery) -> str:
+        return self._JOINS
+
+    def filter_conditions(self, query: ListQuery) -> tuple[list[str], list[Any]]:
+        conditions = ['f."scope" = ?']
+        params: list[Any] = [AlertScope.EMAIL.value]
+        if query.mailbox_id is not None:
+            conditions.append('f."mailbox_id" = ?')
+            params.append(query.mailbox_id)
+        if query.owner_user_id is not None:
+            conditions.append('m."owner_user_id" = ?')
+            params.append(query.owner_user_id)
+        if query.owner_queue_id is not None:
+            conditions.append('m."owner_queue_id" = ?')
+            params.append(query.owner_queue_id)
+        if query.direction is not None:
+            workload = Workload.INCOMING if query.direction is EmailDirection.INCOMING else Workload.OUTGOING
+            conditions.append('f."workload" = ?')
+            params.append(workload.value)
+        if query.status is not None:
+            conditions.append('e."status" = ?')
+            params.append(query.status.value)
+        dates, date_params = _date_range('f."created_on"', query)
+        return conditions + dates, params + date_params
+
+    def search_conditions(self, text: str) -> tuple[list[str], list[Any]]:
+        """A short list: every word with LIKE, on the alert and its email's subject."""
+        conditions: list[str] = []
+        params: list[Any] = []
+        for word in (w.strip("\"'") for w in (text or "").split()):
+            if word:
+                columns = [f'f."{c}"' for c in self.searched] + ['e."subject"']
+                conditions.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '{LIKE_ESCAPE}'" for c in columns) + ")")
+                params += [_like(word)] * len(columns)
+        return conditions, params
+
+    def rows(self, ids: Sequence[int]) -> dict[int, FailedRow]:
+        found = self._select(
+            'f."id", f."created_on", f."workload", f."mailbox_id", COALESCE(m."name", \'\'), f."error_code", '
+            'f."message", f."message_parts", f."details", f."email_id", e."subject", e."status", '
+            'COALESCE(e."failure_reason", \'\'), f."is_open"',
+            self._JOINS,
+            ids,
+        )
+        rows: dict[int, FailedRow] = {}
+        for row in found:
+            subject = row[10]
+            if subject is None:  # an incoming email not processed: its subject is in the details
+                line = _SUBJECT_LINE.search(row[8] or "")
+                subject = line.group(1) if line else ""
+            rows[row[0]] = FailedRow(
+                row[0],
+                _time(row[1]),
+                Workload(row[2]) if row[2] else None,
+                row[3],
+                row[4],
+                row[5],
+                row[6],
+                row[7],
+                row[8],
+                row[9],
+                subject,
+                EmailStatus(row[11]) if row[11] else None,
+                row[12],
+                bool(row[13]),
+            )
+        return rows
+
+
+EMAILS = EmailList()
+APPOINTMENTS = AppointmentList()
+CONTACTS = ContactList()
+TASKS = TaskList()
+FAILED = FailedList()
+SYNCED_LISTS: dict[RecordType, SyncedRecordList] = {
+    RecordType.APPOINTMENT: APPOINTMENTS,
+    RecordType.CONTACT: CONTACTS,
+    RecordType.TASK: TASKS,
+}
