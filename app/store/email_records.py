@@ -281,3 +281,12 @@ def sending_mailboxes() -> list[SendingMailbox]:
         )
         for m in mailboxes
     ]
+
+
+def sender_mailbox_id(email_id: int) -> int | None:
+    """The mailbox an outgoing email is sent from (its sender address), None when there is none."""
+    sender = EmailActivity.select(EmailActivity.sender).where(EmailActivity.id == email_id).scalar()
+    if not sender:
+        return None
+    mailbox = Mailbox.select(Mailbox.id).where(fn.LOWER(Mailbox.email) == sender.lower()).order_by(Mailbox.id).first()
+    return mailbox.id if mailbox is not None else None

@@ -97,8 +97,10 @@ def _v8_records_views(db: SqliteDatabase) -> None:
     """The Records page (issue 12): why each mailbox's copy of an email is in the store
     (EmailMailboxLink.tracked_by; '' for copies stored before), why Exchange refused an email
     (EmailActivity.failure_reason), the conflict the last synchronization
-    of a record resolved (ItemLink.conflict_id), the indexes its lists sort and filter by, and a
-    trigram full-text table per list for its search box, kept current by triggers and filled now."""
+    of a record resolved (ItemLink.conflict_id), the indexes its lists sort and filter by, a
+    trigram full-text table per list for its search box, kept current by triggers and filled now,
+    and where each appointment, contact and task stands with Exchange ("sync_code", kept by
+    triggers on the record and on item_link, computed now)."""
     db.execute_sql('ALTER TABLE "email_mailbox_link" ADD COLUMN "tracked_by" VARCHAR(16) NOT NULL DEFAULT \'\'')
     db.execute_sql('ALTER TABLE "item_link" ADD COLUMN "conflict_id" INTEGER')
     db.execute_sql('ALTER TABLE "email_activity" ADD COLUMN "failure_reason" TEXT NOT NULL DEFAULT \'\'')
@@ -153,6 +155,51 @@ def _v8_records_views(db: SqliteDatabase) -> None:
             f"BEGIN {remove} {add} END"
         )
         db.execute_sql(f'INSERT INTO "{search}" ("{search}") VALUES (\'rebuild\')')
+    # where each appointment, contact and task stands with Exchange, kept by triggers:
+    # 0 pending, 1 conflict, 2 synced, 3 deleted in Exchange, 4 no link
+    tables = ("appointment", "contact", "task")
+
+    def code(table: str) -> str:
+        return (
+            "COALESCE((SELECT MIN(CASE "
+            'WHEN l."unlinked_on" IS NOT NULL THEN 3 '
+            f'WHEN "{table}"."modified_on" > l."synced_on" THEN 0 '
+            'WHEN l."conflict_id" IS NOT NULL THEN 1 ELSE 2 END) '
+            f'FROM "item_link" l WHERE l."record_type" = \'{table}\' AND l."record_id" = "{table}"."id"), 4)'
+        )
+
+    for table in tables:
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "sync_code" INTEGER NOT NULL DEFAULT 4')
+        db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{table}_sync_code" ON "{table}" ("sync_code")')
+        db.execute_sql(
+            f'CREATE TRIGGER IF NOT EXISTS "{table}_sync_code_insert" AFTER INSERT ON "{table}" '
+            f'BEGIN UPDATE "{table}" SET "sync_code" = {code(table)} WHERE "id" = new."id"; END'
+        )
+        db.execute_sql(
+            f'CREATE TRIGGER IF NOT EXISTS "{table}_sync_code_change" AFTER UPDATE OF "modified_on" ON "{table}" '
+            f'BEGIN UPDATE "{table}" SET "sync_code" = {code(table)} WHERE "id" = new."id"; END'
+        )
+        db.execute_sql(f'UPDATE "{table}" SET "sync_code" = {code(table)}')
+
+    def recompute(row: str) -> str:
+        return " ".join(
+            f'UPDATE "{table}" SET "sync_code" = {code(table)} '
+            f'WHERE {row}."record_type" = \'{table}\' AND "id" = {row}."record_id";'
+            for table in tables
+        )
+
+    db.execute_sql(
+        'CREATE TRIGGER IF NOT EXISTS "item_link_sync_code_insert" AFTER INSERT ON "item_link" '
+        f"BEGIN {recompute('new')} END"
+    )
+    db.execute_sql(
+        'CREATE TRIGGER IF NOT EXISTS "item_link_sync_code_update" AFTER UPDATE ON "item_link" '
+        f"BEGIN {recompute('old')} {recompute('new')} END"
+    )
+    db.execute_sql(
+        'CREATE TRIGGER IF NOT EXISTS "item_link_sync_code_delete" AFTER DELETE ON "item_link" '
+        f"BEGIN {recompute('old')} END"
+    )
 
 
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {

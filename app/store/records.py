@@ -14,6 +14,7 @@ three characters or more through the list's trigram full-text table, shorter one
 
 from __future__ import annotations
 
+import itertools
 import re
 from array import array
 from collections.abc import Iterable, Sequence
@@ -36,7 +37,14 @@ from app.domain.enums import (
 from app.store.base import UtcDateTimeField, database
 from app.store.filters_query import MODELS, active_filters
 from app.store.models import ConflictLog, Mailbox, SystemUser
-from app.store.records_schema import EMAIL_SHOWN_ON
+from app.store.records_schema import (
+    EMAIL_SHOWN_ON,
+    SYNC_CONFLICT,
+    SYNC_NO_LINK,
+    SYNC_PENDING,
+    SYNC_SYNCED,
+    SYNC_UNLINKED,
+)
 
 _TIME = UtcDateTimeField(null=True)
 LIKE_ESCAPE = "\\"
@@ -107,18 +115,29 @@ class RecordList:
 
     # --- step 1: the ids in order --------------------------------------------------------
 
-    def ids(self, query: ListQuery) -> array[int]:
+    def ids_statement(self, query: ListQuery) -> tuple[str, list[Any]]:
+        """The SQL (and its parameters) of the matching ids in the list's order."""
         sort = self.sorts.get(query.sort) or self.sorts[self.default_sort]
         conditions, params = self.conditions(query)
         sql = (
             f'SELECT {self.alias}."id" FROM "{self.table}" {self.alias} {sort.join} {self.joins(query)} '
             f"WHERE {' AND '.join(conditions) or '1'} ORDER BY {sort.order_by(self.alias, query.descending)}"
         )
-        cursor = database.execute_sql(sql, params)
-        found: array[int] = array("q")
-        while chunk := cursor.fetchmany(10_000):
-            found.extend(row[0] for row in chunk)
-        return found
+        return sql, params
+
+    def count_statement(self, query: ListQuery) -> tuple[str, list[Any]]:
+        """The SQL (and its parameters) of how many rows match."""
+        conditions, params = self.conditions(query)
+        sql = (
+            f'SELECT COUNT(*) FROM "{self.table}" {self.alias} {self.joins(query)} '
+            f"WHERE {' AND '.join(conditions) or '1'}"
+        )
+        return sql, params
+
+    def ids(self, query: ListQuery) -> array[int]:
+        """Every matching id in order, at once (the page streams them: app.store.record_reader)."""
+        sql, params = self.ids_statement(query)
+        return array("q", itertools.chain.from_iterable(database.execute_sql(sql, params)))
 
     def joins(self, query: ListQuery) -> str:
         """Joins the filters need (besides the sort's)."""
@@ -138,9 +157,10 @@ class RecordList:
         long_words = [word for word in words if len(word) >= FULL_TEXT_MIN]
         conditions: list[str] = []
         params: list[Any] = []
-        if long_words:
+        if long_words:  # "+": walk the sort's index and look each row up in the matches, so that
+            # a word found in most rows does not mean sorting all of them before the first is known
             conditions.append(
-                f'{self.alias}."id" IN (SELECT "rowid" FROM "{self.search_table}" '
+                f'+{self.alias}."id" IN (SELECT "rowid" FROM "{self.search_table}" '
                 f'WHERE "{self.search_table}" MATCH ?)'
             )
             params.append(_match_expression(long_words))
@@ -192,7 +212,7 @@ class EmailRow:
     status: EmailStatus
     tracking_token: str
     owner_name: str
-    in_thread: bool  # an answer to another email (In-Reply-To) or part of a conversation
+    is_answer: bool  # it answers another email (In-Reply-To)
 
 
 _OWNER_JOIN = (
@@ -214,7 +234,6 @@ class EmailList(RecordList):
         "direction": _sort('e."direction"'),
         "status": _sort('e."status"'),
         "token": _sort('e."tracking_token"'),
-        "owner": _sort('COALESCE(ou."name", oq."name") COLLATE NOCASE', _OWNER_JOIN.format(a="e")),
     }
     default_sort = "date"
 
@@ -243,7 +262,7 @@ class EmailList(RecordList):
         found = self._select(
             f'e."id", {self.shown_on}, e."subject", e."sender", e."to_recipients", e."direction", e."status", '
             'COALESCE(e."tracking_token", \'\'), COALESCE(ou."name", oq."name", \'\'), '
-            'e."in_reply_to" IS NOT NULL OR e."conversation_id" IS NOT NULL',
+            'e."in_reply_to" IS NOT NULL',
             _OWNER_JOIN.format(a="e"),
             ids,
         )
@@ -266,21 +285,21 @@ class EmailList(RecordList):
 
 # --- appointments, contacts, tasks -------------------------------------------------------------
 
-# Where a record stands with Exchange, from its links (the most telling one when two mailboxes of its
-# owner synchronize it); NO_LINK records are then told apart in Python (pending or not synchronized)
-_STATE_CODES = (SyncState.PENDING, SyncState.CONFLICT, SyncState.SYNCED, SyncState.UNLINKED)
-NO_LINK = len(_STATE_CODES)
-
-
-def _state_expression(alias: str, record_type: RecordType) -> str:
-    return (
-        "COALESCE((SELECT MIN(CASE "
-        'WHEN l."unlinked_on" IS NOT NULL THEN 3 '
-        f'WHEN {alias}."modified_on" > l."synced_on" THEN 0 '
-        'WHEN l."conflict_id" IS NOT NULL THEN 1 ELSE 2 END) '
-        f"FROM \"item_link\" l WHERE l.\"record_type\" = '{record_type.value}' AND l.\"record_id\" = {alias}.\"id\"), "
-        f"{NO_LINK})"
-    )
+# A record's "sync_code" (app.store.records_schema, kept by triggers) as the state shown; a record
+# without a link is told apart in Python: pending (the next cycle creates it) or not synchronized
+_STATE_OF_CODE = {
+    SYNC_PENDING: SyncState.PENDING,
+    SYNC_CONFLICT: SyncState.CONFLICT,
+    SYNC_SYNCED: SyncState.SYNCED,
+    SYNC_UNLINKED: SyncState.UNLINKED,
+}
+_CODES_OF_STATE = {  # what a state filter keeps ("pending" also keeps the records not in Exchange yet)
+    SyncState.PENDING: (SYNC_PENDING, SYNC_NO_LINK),
+    SyncState.CONFLICT: (SYNC_CONFLICT,),
+    SyncState.SYNCED: (SYNC_SYNCED,),
+    SyncState.UNLINKED: (SYNC_UNLINKED,),
+    SyncState.NOT_SYNCED: (SYNC_NO_LINK,),
+}
 
 
 def _conflict_expression(alias: str, record_type: RecordType) -> str:
@@ -315,19 +334,15 @@ class RecordRow:
 
 
 class SyncedRecordList(RecordList):
-    """Appointments, contacts or tasks: owner and sync state columns and filters besides their own."""
+    """Appointments, contacts or tasks: a sync state column, owner and sync state filters besides
+    their own."""
 
     record_type = RecordType.APPOINTMENT
     shown: tuple[str, ...] = ()  # the record's own shown columns
     dated = ""  # the column the date range filters ("" = none)
 
     def __init__(self) -> None:
-        self.state_expression = _state_expression(self.alias, self.record_type)
-        self.sorts = {
-            **type(self).sorts,
-            "owner": _sort('u."name" COLLATE NOCASE', f'LEFT JOIN "system_user" u ON u."id" = {self.alias}."owner_id"'),
-            "state": _sort(self.state_expression),
-        }
+        self.sorts = {**type(self).sorts, "state": _sort(f'{self.alias}."sync_code"')}
 
     def filter_conditions(self, query: ListQuery) -> tuple[list[str], list[Any]]:
         conditions: list[str] = []
@@ -344,11 +359,8 @@ class SyncedRecordList(RecordList):
             )
             params += [query.mailbox_id, self.record_type.value]
         if query.sync_state is not None:
-            code = NO_LINK if query.sync_state in (SyncState.NOT_SYNCED,) else _STATE_CODES.index(query.sync_state)
-            if query.sync_state is SyncState.PENDING:
-                conditions.append(f"{self.state_expression} IN (0, {NO_LINK})")
-            else:
-                conditions.append(f"{self.state_expression} = {code}")
+            codes = ", ".join(str(code) for code in _CODES_OF_STATE[query.sync_state])
+            conditions.append(f'{self.alias}."sync_code" IN ({codes})')
         if self.dated:
             dates, date_params = _date_range(f'{self.alias}."{self.dated}"', query)
             conditions, params = conditions + dates, params + date_params
@@ -358,23 +370,23 @@ class SyncedRecordList(RecordList):
         a = self.alias
         own = ", ".join(f'{a}."{name}"' for name in self.shown)
         found = self._select(
-            f'{a}."id", {own}, {a}."owner_id", COALESCE(u."name", \'\'), {self.state_expression}, '
+            f'{a}."id", {own}, {a}."owner_id", COALESCE(u."name", \'\'), {a}."sync_code", '
             f"{_conflict_expression(a, self.record_type)}",
             f'LEFT JOIN "system_user" u ON u."id" = {a}."owner_id"',
             ids,
         )
         count = len(self.shown)
         conflicts = _conflicts({row[count + 4] for row in found if row[count + 4] is not None})
-        no_link = [row[0] for row in found if row[count + 3] == NO_LINK]
+        no_link = [row[0] for row in found if row[count + 3] == SYNC_NO_LINK]
         pending = records_that_would_sync(self.record_type, no_link)
         rows: dict[int, RecordRow] = {}
         for row in found:
             values = {name: self.value(name, row[1 + i]) for i, name in enumerate(self.shown)}
             code = row[count + 3]
-            if code == NO_LINK:
+            if code == SYNC_NO_LINK:
                 state = SyncState.PENDING if row[0] in pending else SyncState.NOT_SYNCED
             else:
-                state = _STATE_CODES[code]
+                state = _STATE_OF_CODE[code]
             conflict = conflicts.get(row[count + 4]) if state is SyncState.CONFLICT else None
             rows[row[0]] = RecordRow(
                 row[0], self.record_type, self.title(values), values, row[count + 1], row[count + 2], state, conflict

@@ -1,5 +1,6 @@
 """The parts of the store's schema that the peewee models do not declare: the indexes behind the
-Records page's lists (expressions, case-insensitive text) and their full-text search tables.
+Records page's lists (expressions, case-insensitive text), their full-text search tables, and the
+sync code of appointments, contacts and tasks (kept by triggers).
 
 Each list sorts on any of its columns and filters through an index; its search box matches
 substrings through an FTS5 table with the trigram tokenizer, kept up to date by triggers (the
@@ -71,10 +72,64 @@ def search_statements(table: str) -> list[str]:
     ]
 
 
+# Where an appointment, contact or task stands with Exchange, kept in its "sync_code" column by
+# triggers on the record and on item_link (not a model field: only the triggers write it), so that
+# its list sorts and filters by it through an index. From the record's links, the most telling one:
+SYNC_PENDING, SYNC_CONFLICT, SYNC_SYNCED, SYNC_UNLINKED, SYNC_NO_LINK = range(5)
+SYNCED_TABLES = ("appointment", "contact", "task")  # each is also its record_type value in item_link
+
+
+def sync_code_expression(table: str) -> str:
+    """The code of the *table* row being updated (changed here since the last sync: pending)."""
+    return (
+        "COALESCE((SELECT MIN(CASE "
+        f'WHEN l."unlinked_on" IS NOT NULL THEN {SYNC_UNLINKED} '
+        f'WHEN "{table}"."modified_on" > l."synced_on" THEN {SYNC_PENDING} '
+        f'WHEN l."conflict_id" IS NOT NULL THEN {SYNC_CONFLICT} ELSE {SYNC_SYNCED} END) '
+        f'FROM "item_link" l WHERE l."record_type" = \'{table}\' AND l."record_id" = "{table}"."id"), '
+        f"{SYNC_NO_LINK})"
+    )
+
+
+def sync_code_statements() -> list[str]:
+    """The column, its index, the triggers that keep it, and its value for the records there are."""
+    statements: list[str] = []
+    for table in SYNCED_TABLES:
+        code = sync_code_expression(table)
+        statements += [
+            f'ALTER TABLE "{table}" ADD COLUMN "sync_code" INTEGER NOT NULL DEFAULT {SYNC_NO_LINK}',
+            f'CREATE INDEX IF NOT EXISTS "{table}_sync_code" ON "{table}" ("sync_code")',
+            f'CREATE TRIGGER IF NOT EXISTS "{table}_sync_code_insert" AFTER INSERT ON "{table}" '
+            f'BEGIN UPDATE "{table}" SET "sync_code" = {code} WHERE "id" = new."id"; END',
+            f'CREATE TRIGGER IF NOT EXISTS "{table}_sync_code_change" AFTER UPDATE OF "modified_on" ON "{table}" '
+            f'BEGIN UPDATE "{table}" SET "sync_code" = {code} WHERE "id" = new."id"; END',
+            f'UPDATE "{table}" SET "sync_code" = {code}',
+        ]
+
+    def recompute(row: str) -> str:
+        return " ".join(
+            f'UPDATE "{table}" SET "sync_code" = {sync_code_expression(table)} '
+            f'WHERE {row}."record_type" = \'{table}\' AND "id" = {row}."record_id";'
+            for table in SYNCED_TABLES
+        )
+
+    statements += [
+        'CREATE TRIGGER IF NOT EXISTS "item_link_sync_code_insert" AFTER INSERT ON "item_link" '
+        f"BEGIN {recompute('new')} END",
+        'CREATE TRIGGER IF NOT EXISTS "item_link_sync_code_update" AFTER UPDATE ON "item_link" '
+        f"BEGIN {recompute('old')} {recompute('new')} END",
+        'CREATE TRIGGER IF NOT EXISTS "item_link_sync_code_delete" AFTER DELETE ON "item_link" '
+        f"BEGIN {recompute('old')} END",
+    ]
+    return statements
+
+
 def create_records_schema(db: SqliteDatabase) -> None:
-    """The indexes and search tables of a new store (its tables exist already)."""
+    """The indexes, search tables and sync codes of a new store (its tables exist already)."""
     for statement in INDEXES:
         db.execute_sql(statement)
     for table in SEARCHED:
         for statement in search_statements(table):
             db.execute_sql(statement)
+    for statement in sync_code_statements():
+        db.execute_sql(statement)

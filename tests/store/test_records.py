@@ -140,7 +140,7 @@ def test_email_rows_are_one_page_of_plain_values(people):
     assert set(rows) == {first.id, answer.id}
     assert rows[first.id].owner_name == "Alice" and rows[first.id].tracking_token == "CRM:0000001"
     assert rows[first.id].shown_on == T0 and rows[first.id].status is EmailStatus.RECEIVED
-    assert rows[answer.id].in_thread and not rows[first.id].in_thread
+    assert rows[answer.id].is_answer and not rows[first.id].is_answer
 
 
 def appointment(owner, subject, hours=0, **fields):
