@@ -85,7 +85,7 @@ def validate_compose(values: ComposeValues) -> list[ValidationIssue]:
 
 
 def reply_subject(subject: str, kind: ComposeKind) -> str:
-    """"Re: …" or "Fw: …", once (an answer to an answer keeps a single prefix)."""
+    """ "Re: …" or "Fw: …", once (an answer to an answer keeps a single prefix)."""
     subject = (subject or "").strip()
     prefix = "Fw: " if kind is ComposeKind.FORWARD else "Re: "
     stripped = re.sub(r"^((re|fw|fwd)\s*:\s*)+", "", subject, flags=re.IGNORECASE)
@@ -187,7 +187,9 @@ def validate_task(values: TaskValues) -> list[ValidationIssue]:
     issues += check_text(values.subject, "subject", SUBJECT_MAX, required=True)
     issues += check_text(values.body, "body", BODY_MAX, required=False)
     if not 0 <= values.percent_complete <= 100:
-        issues.append(_issue("percent_complete", _N(CTX, "Enter a whole number from {low} to {high}."), low=0, high=100))
+        issues.append(
+            _issue("percent_complete", _N(CTX, "Enter a whole number from {low} to {high}."), low=0, high=100)
+        )
     if values.start is not None and values.due is not None and values.due < values.start:
         issues.append(_issue("due", _N(CTX, "The due date cannot be before the start date.")))
     return issues

@@ -35,9 +35,6 @@ from app.exchange.exceptions import (
     ExchangeError as ExchangeError,
 )
 from app.exchange.exceptions import (
-    SendDenied as SendDenied,
-)
-from app.exchange.exceptions import (
     FolderNotWritable as FolderNotWritable,
 )
 from app.exchange.exceptions import (
@@ -48,6 +45,9 @@ from app.exchange.exceptions import (
 )
 from app.exchange.exceptions import (
     MalformedAnswer as MalformedAnswer,
+)
+from app.exchange.exceptions import (
+    SendDenied as SendDenied,
 )
 from app.exchange.exceptions import (
     ServerBusy as ServerBusy,

@@ -101,7 +101,9 @@ class EmailDetail:
 
 
 def _related(email: EmailActivity, how: str) -> RelatedEmail:
-    return RelatedEmail(email.id, email.subject, email.sender, email.received_on or email.sent_on or email.created_on, how)
+    return RelatedEmail(
+        email.id, email.subject, email.sender, email.received_on or email.sent_on or email.created_on, how
+    )
 
 
 def _correlated(email: EmailActivity) -> list[RelatedEmail]:
@@ -166,7 +168,7 @@ def _regarding(addresses: list[str]) -> list[Regarding]:
         for kind, owner_model in (("user", SystemUser), ("queue", Queue)):
             for owner in owner_model.select().where(fn.LOWER(owner_model.email) == key).limit(3):
                 found.append(Regarding(kind, owner.name, address))
-    return found
+    return list(dict.fromkeys(found))  # two records alike (the same contact twice) are named once
 
 
 def _copies(email_id: int) -> list[MailboxCopy]:
@@ -177,7 +179,9 @@ def _copies(email_id: int) -> list[MailboxCopy]:
         .order_by(EmailMailboxLink.linked_on, EmailMailboxLink.id)
     )
     return [
-        MailboxCopy(link.mailbox_id, link.mailbox.name, link.mailbox.email, link.folder, link.tracked_by, link.linked_on)
+        MailboxCopy(
+            link.mailbox_id, link.mailbox.name, link.mailbox.email, link.folder, link.tracked_by, link.linked_on
+        )
         for link in query
     ]
 

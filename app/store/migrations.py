@@ -111,8 +111,7 @@ def _v8_records_views(db: SqliteDatabase) -> None:
         'CREATE INDEX IF NOT EXISTS "email_activity_sender_nocase" ON "email_activity" ("sender" COLLATE NOCASE)',
         'CREATE INDEX IF NOT EXISTS "email_activity_to_nocase" ON "email_activity" ("to_recipients" COLLATE NOCASE)',
         f'CREATE INDEX IF NOT EXISTS "email_activity_status_shown_on" ON "email_activity" ("status", {shown_on})',
-        'CREATE INDEX IF NOT EXISTS "email_activity_direction_shown_on" '
-        f'ON "email_activity" ("direction", {shown_on})',
+        f'CREATE INDEX IF NOT EXISTS "email_activity_direction_shown_on" ON "email_activity" ("direction", {shown_on})',
         'CREATE INDEX IF NOT EXISTS "email_mailbox_link_mailbox_email" '
         'ON "email_mailbox_link" ("mailbox_id", "email_id")',
         'CREATE INDEX IF NOT EXISTS "appointment_start" ON "appointment" ("start")',

@@ -1,8 +1,8 @@
 """Streaming one list's ids, in order, from a connection of its own (the Records page's lists).
 
-``ListReader.start(records, query)`` counts the matching rows and opens the query of their ids in
-one read transaction (WAL: a snapshot; writers are not held up), and returns the count and the
-first ids; ``fetch(n)`` reads the next ones. The window reads the rest a chunk at a time while it
+``ListReader.start(records, query)`` opens the query of the matching rows' ids in a read
+transaction (WAL: a snapshot; writers are not held up) and returns the first ones; ``fetch(n)``
+reads the next ones. The window reads the rest a chunk at a time while it
 is idle, so that a list of 100,000 rows shows at once and never holds the event loop for long.
 The transaction ends when the last id is read (or the query changes), so it is short.
 
@@ -62,20 +62,18 @@ class ListReader:
         """Every id of the current query has been read (or none was started)."""
         return self._cursor is None
 
-    def start(self, records: RecordList, query: ListQuery, first: int) -> tuple[int, array[int]]:
-        """(how many rows match, the first *first* ids in order)."""
+    def start(self, records: RecordList, query: ListQuery, first: int) -> array[int]:
+        """The first *first* ids of the matching rows, in order (``fetch`` reads the next ones)."""
         self.stop()
         connection = self._connect()
         try:
             connection.execute("BEGIN")
-            count_sql, count_params = records.count_statement(query)
-            total = int(connection.execute(count_sql, count_params).fetchone()[0])
             sql, params = records.ids_statement(query)
             self._cursor = connection.execute(sql, params)
         except sqlite3.Error as exc:
             self.stop()
             _raise_classified(exc, path_of(self))
-        return total, self.fetch(first)
+        return self.fetch(first)
 
     def fetch(self, count: int) -> array[int]:
         """The next *count* ids (fewer at the end, which ends the read)."""

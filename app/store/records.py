@@ -125,15 +125,6 @@ class RecordList:
         )
         return sql, params
 
-    def count_statement(self, query: ListQuery) -> tuple[str, list[Any]]:
-        """The SQL (and its parameters) of how many rows match."""
-        conditions, params = self.conditions(query)
-        sql = (
-            f'SELECT COUNT(*) FROM "{self.table}" {self.alias} {self.joins(query)} '
-            f"WHERE {' AND '.join(conditions) or '1'}"
-        )
-        return sql, params
-
     def ids(self, query: ListQuery) -> array[int]:
         """Every matching id in order, at once (the page streams them: app.store.record_reader)."""
         sql, params = self.ids_statement(query)
@@ -160,8 +151,7 @@ class RecordList:
         if long_words:  # "+": walk the sort's index and look each row up in the matches, so that
             # a word found in most rows does not mean sorting all of them before the first is known
             conditions.append(
-                f'+{self.alias}."id" IN (SELECT "rowid" FROM "{self.search_table}" '
-                f'WHERE "{self.search_table}" MATCH ?)'
+                f'+{self.alias}."id" IN (SELECT "rowid" FROM "{self.search_table}" WHERE "{self.search_table}" MATCH ?)'
             )
             params.append(_match_expression(long_words))
         for word in words:
@@ -404,28 +394,36 @@ def _conflicts(ids: set[int]) -> dict[int, Conflict]:
     if not ids:
         return {}
     return {
-        c.id: Conflict(c.id, c.winner, c.policy, c.mailbox_id) for c in ConflictLog.select().where(ConflictLog.id.in_(ids))
+        c.id: Conflict(c.id, c.winner, c.policy, c.mailbox_id)
+        for c in ConflictLog.select().where(ConflictLog.id.in_(ids))
     }
 
 
+_ACT_MAILBOXES = (
+    'SELECT m."owner_user_id", m."id" FROM "mailbox" m JOIN "system_user" u ON u."id" = m."owner_user_id" '
+    'WHERE m."approval" = ? AND m."profile_id" IS NOT NULL AND m."act_method" = ? '
+    'AND m."act_enabled" AND m."is_active" AND u."is_active" AND m."owner_user_id" IN ({owners}) ORDER BY m."id"'
+)
+
+
+def act_mailboxes(owner_ids: Iterable[int]) -> dict[int, list[int]]:
+    """The mailboxes of these owners that synchronize appointments, contacts and tasks (approved,
+    with a profile, active, server-side synchronization, enabled), by owner."""
+    owners = sorted(set(owner_ids))
+    if not owners:
+        return {}
+    sql = _ACT_MAILBOXES.format(owners=", ".join("?" for _ in owners))
+    found: dict[int, list[int]] = {}
+    for owner_id, mailbox_id in database.execute_sql(
+        sql, [ApprovalStatus.APPROVED.value, SyncMethod.SERVER_SIDE.value, *owners]
+    ):
+        found.setdefault(owner_id, []).append(mailbox_id)
+    return found
+
+
 def act_mailbox_ids(owner_id: int) -> list[int]:
-    """The owner's mailboxes that synchronize appointments, contacts and tasks (approved, active,
-    server-side synchronization, enabled)."""
-    query = (
-        Mailbox.select(Mailbox.id)
-        .join(SystemUser, on=SystemUser.id == Mailbox.owner_user)
-        .where(
-            (Mailbox.owner_user == owner_id)
-            & (Mailbox.approval == ApprovalStatus.APPROVED)
-            & Mailbox.profile.is_null(False)
-            & (Mailbox.act_method == SyncMethod.SERVER_SIDE)
-            & (Mailbox.act_enabled == True)  # noqa: E712 - peewee expression
-            & (Mailbox.is_active == True)  # noqa: E712 - peewee expression
-            & (SystemUser.is_active == True)  # noqa: E712 - peewee expression
-        )
-        .order_by(Mailbox.id)
-    )
-    return [m.id for m in query]
+    """The owner's mailboxes that synchronize appointments, contacts and tasks."""
+    return act_mailboxes([owner_id]).get(owner_id, [])
 
 
 def records_that_would_sync(record_type: RecordType, record_ids: Iterable[int]) -> set[int]:
@@ -436,10 +434,9 @@ def records_that_would_sync(record_type: RecordType, record_ids: Iterable[int]) 
         return set()
     model = MODELS[record_type]
     records = list(model.select().where(model.id.in_(record_ids)))
+    syncing = act_mailboxes(r.owner_id for r in records if r.owner_id is not None)
     selected: set[int] = set()
-    for owner_id in {r.owner_id for r in records if r.owner_id is not None}:
-        if not act_mailbox_ids(owner_id):
-            continue
+    for owner_id in syncing:
         criteria_lists = active_filters(owner_id, record_type)
         for record in records:
             if record.owner_id == owner_id and any(filters.matches(record, c, owner_id) for c in criteria_lists):
@@ -550,9 +547,7 @@ class FailedList(RecordList):
         "status": _sort('e."status"'),
     }
     default_sort = "date"
-    _JOINS = (
-        'LEFT JOIN "email_activity" e ON e."id" = f."email_id" LEFT JOIN "mailbox" m ON m."id" = f."mailbox_id"'
-    )
+    _JOINS = 'LEFT JOIN "email_activity" e ON e."id" = f."email_id" LEFT JOIN "mailbox" m ON m."id" = f."mailbox_id"'
 
     def joins(self, query: ListQuery) -> str:
         return self._JOINS

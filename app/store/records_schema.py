@@ -66,8 +66,7 @@ def search_statements(table: str) -> list[str]:
         f"content='{table}', content_rowid='id', tokenize='trigram')",
         f'CREATE TRIGGER IF NOT EXISTS "{search}_insert" AFTER INSERT ON "{table}" BEGIN {add} END',
         f'CREATE TRIGGER IF NOT EXISTS "{search}_delete" AFTER DELETE ON "{table}" BEGIN {remove} END',
-        f'CREATE TRIGGER IF NOT EXISTS "{search}_update" AFTER UPDATE OF {names} ON "{table}" '
-        f"BEGIN {remove} {add} END",
+        f'CREATE TRIGGER IF NOT EXISTS "{search}_update" AFTER UPDATE OF {names} ON "{table}" BEGIN {remove} {add} END',
         f'INSERT INTO "{search}" ("{search}") VALUES (\'rebuild\')',
     ]
 

@@ -7,8 +7,9 @@ Per record type, one cycle:
    link's changed; a link whose record is gone was deleted in the store; a record the owner's
    filters select that has no link is new. Once linked, a record stays synchronized.
 3. Changed on one side → copied to the other; on both → the owner's conflict policy decides and
-   a ConflictLog row is written (the link names it until the record's next change goes through). Deleted in Exchange → record kept, link removed. Deleted in the
-   store → item deleted. New in Exchange → new record owned by the mailbox's owner.
+   a ConflictLog row is written (the link names it until the record's next change goes through).
+   Deleted in Exchange → record kept, link removed. Deleted in the store → item deleted. New in
+   Exchange → new record owned by the mailbox's owner.
    Updates carry the link's ChangeKey; a stale one (Exchange changed meanwhile) means re-read and
    decide as a conflict.
 4. The folder's new sync state is stored last, so a cycle that fails is simply repeated.

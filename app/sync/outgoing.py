@@ -17,8 +17,8 @@ still go. Exchange refusing to send as the mailbox (ErrorSendAsDenied) marks the
 Failed the same way, then ends the cycle as the mailbox's failure (the others wait for the mailbox
 to be fixed). Anything else ends the cycle and is escalated by ``run_workload`` (a transient
 failure leaves the email for the next cycle). A Failed email goes again only when someone retries
-it (``retry_email``): it was refused, not sent, so that is not a second send. One cycle per mailbox runs at a time in this process. The requests are
-app.exchange.outgoing_email's.
+it (``retry_email``): it was refused, not sent, so that is not a second send. One cycle per
+mailbox runs at a time in this process. The requests are app.exchange.outgoing_email's.
 """
 
 from __future__ import annotations

@@ -355,7 +355,7 @@ def test_migration_8_adds_the_records_indexes_and_search_tables_and_keeps_data(t
     with sqlite3.connect(path) as conn:
         conn.execute(
             "INSERT INTO email_activity (message_id, subject, body, body_is_html, sender, to_recipients,"
-            " cc_recipients, direction, status, \"references\", send_attempts, created_on, modified_on)"
+            ' cc_recipients, direction, status, "references", send_attempts, created_on, modified_on)'
             " VALUES ('<m1@contoso.com>', 'Quarterly offer', '', 0, 'carol@fabrikam.com', 'alice@contoso.com', '',"
             " 'incoming', 'received', '', 0, '2025-05-01T10:00:00.000000Z', '2025-05-01T10:00:00.000000Z')"
         )

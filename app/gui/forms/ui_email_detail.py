@@ -106,6 +106,11 @@ class Ui_EmailDetail(object):
         self.statusRow.setObjectName(u"statusRow")
         self.status = QLabel(self.messagePane)
         self.status.setObjectName(u"status")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.status.sizePolicy().hasHeightForWidth())
+        self.status.setSizePolicy(sizePolicy)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse|Qt.TextInteractionFlag.TextSelectableByKeyboard)
 
@@ -115,10 +120,6 @@ class Ui_EmailDetail(object):
         self.retryButton.setObjectName(u"retryButton")
 
         self.statusRow.addWidget(self.retryButton)
-
-        self.statusSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.statusRow.addItem(self.statusSpacer)
 
 
         self.headerForm.setLayout(5, QFormLayout.ItemRole.FieldRole, self.statusRow)
@@ -135,11 +136,11 @@ class Ui_EmailDetail(object):
 
         self.bodyHost = QWidget(self.messagePane)
         self.bodyHost.setObjectName(u"bodyHost")
-        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        sizePolicy.setHorizontalStretch(0)
-        sizePolicy.setVerticalStretch(1)
-        sizePolicy.setHeightForWidth(self.bodyHost.sizePolicy().hasHeightForWidth())
-        self.bodyHost.setSizePolicy(sizePolicy)
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(1)
+        sizePolicy1.setHeightForWidth(self.bodyHost.sizePolicy().hasHeightForWidth())
+        self.bodyHost.setSizePolicy(sizePolicy1)
         self.bodyLayout = QVBoxLayout(self.bodyHost)
         self.bodyLayout.setObjectName(u"bodyLayout")
         self.bodyLayout.setContentsMargins(0, 0, 0, 0)

@@ -38,13 +38,15 @@ class Ui_RecordsList(object):
 
         self.mailboxFilter = QComboBox(RecordsList)
         self.mailboxFilter.setObjectName(u"mailboxFilter")
-        self.mailboxFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.mailboxFilter.setMinimumContentsLength(18)
+        self.mailboxFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
         self.searchRow.addWidget(self.mailboxFilter)
 
         self.ownerFilter = QComboBox(RecordsList)
         self.ownerFilter.setObjectName(u"ownerFilter")
-        self.ownerFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.ownerFilter.setMinimumContentsLength(18)
+        self.ownerFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
         self.searchRow.addWidget(self.ownerFilter)
 

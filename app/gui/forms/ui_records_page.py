@@ -15,9 +15,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QPushButton,
-    QSizePolicy, QSpacerItem, QTabWidget, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QSizePolicy,
+    QSpacerItem, QTabWidget, QVBoxLayout, QWidget)
 
 class Ui_RecordsPage(object):
     def setupUi(self, RecordsPage):
@@ -35,11 +34,6 @@ class Ui_RecordsPage(object):
         self.recordsHeaderSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.recordsHeader.addItem(self.recordsHeaderSpacer)
-
-        self.composeButton = QPushButton(RecordsPage)
-        self.composeButton.setObjectName(u"composeButton")
-
-        self.recordsHeader.addWidget(self.composeButton)
 
 
         self.recordsLayout.addLayout(self.recordsHeader)
@@ -86,7 +80,6 @@ class Ui_RecordsPage(object):
 
     def retranslateUi(self, RecordsPage):
         self.recordsTitle.setText(QCoreApplication.translate("RecordsPage", u"Records", None))
-        self.composeButton.setText(QCoreApplication.translate("RecordsPage", u"New email\u2026", None))
         self.tabs.setTabText(self.tabs.indexOf(self.emailTab), QCoreApplication.translate("RecordsPage", u"Email", None))
         self.tabs.setTabText(self.tabs.indexOf(self.appointmentsTab), QCoreApplication.translate("RecordsPage", u"Appointments", None))
         self.tabs.setTabText(self.tabs.indexOf(self.contactsTab), QCoreApplication.translate("RecordsPage", u"Contacts", None))

@@ -1,8 +1,9 @@
 """A table model over one of the Records page's lists (app.store.records), for any number of rows.
 
-It never holds a table: a change of sort, filter or search asks SQLite how many rows match and
-for the first of their ids in order (``ListReader``); the other ids follow a chunk at a time while
-the event loop is idle. Rows are read a page at a time, by id, when the view first needs one of
+It never holds a table: a change of sort, filter or search asks SQLite for the first ids of the
+matching rows in order (``ListReader``), which show at once; the other ids follow a chunk at a
+time while the event loop is idle, and the rows grow with them (no separate count: it would cost
+the query a second time). Rows are read a page at a time, by id, when the view first needs one of
 them, and only the last pages read are kept. Sorting is SQL's (``sort`` is the view's header
 click), so it goes through an index whatever the size of the list.
 
@@ -38,9 +39,25 @@ from app.store.records import ListQuery, RecordList
 _ROOT = QModelIndex()
 PAGE_ROWS = 100  # rows read at a time
 CACHED_PAGES = 50  # pages kept (5,000 rows)
-FIRST_IDS = 1_000  # ids read with the count, before the list shows
+FIRST_IDS = 200  # ids read at once: the list shows with them
 IDS_PER_STEP = 5_000  # ids read in one idle step of the event loop afterwards
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ANSWERED = frozenset({_DISPLAY, _FOREGROUND, _TOOLTIP, Qt.ItemDataRole.TextAlignmentRole, ROW_ROLE, ID_ROLE})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """One row as the view shows it."""
+
+    row: Any
+    texts: tuple[str, ...]
+    colours: tuple[QBrush | None, ...]
 
 
 @dataclass(frozen=True)
@@ -75,7 +92,7 @@ class SqlTableModel(QAbstractTableModel):
         self.query = query or ListQuery(sort=records.default_sort)
         self.total = 0
         self.ids: array[int] = array("q")
-        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self._pages: OrderedDict[int, list[_Shown | None]] = OrderedDict()
         self._reader = ListReader()
         self._started = False
         self._more = QTimer(self)
@@ -84,6 +101,7 @@ class SqlTableModel(QAbstractTableModel):
         self._more.timeout.connect(self._read_more)
         self.destroyed.connect(self._reader.close)
         self.last_query_ms = 0.0  # how long the last query took to show (count, first ids)
+        self.held = False  # True: a sort request only records the order (see ``sort``)
 
     # --- the query -----------------------------------------------------------------------------
 
@@ -106,7 +124,8 @@ class SqlTableModel(QAbstractTableModel):
         self._more.stop()
         self.beginResetModel()
         self._pages.clear()
-        self.total, self.ids = self._reader.start(self.records, self.query, FIRST_IDS)
+        self.ids = self._reader.start(self.records, self.query, FIRST_IDS)
+        self.total = len(self.ids)
         self._started = True
         self.endResetModel()
         self.last_query_ms = (time.perf_counter() - started) * 1000
@@ -114,24 +133,34 @@ class SqlTableModel(QAbstractTableModel):
         self._after_read()
 
     def _after_read(self) -> None:
-        if self._reader.done:  # the count and the ids come from one snapshot: they agree
+        if self._reader.done:
             self.ids_loaded.emit()
         else:
             self._more.start()
 
+    def _append(self, ids: array[int]) -> None:
+        """More ids in order: the rows grow (the view's scroll bar with them)."""
+        if not ids:
+            return
+        self.beginInsertRows(_ROOT, self.total, self.total + len(ids) - 1)
+        self.ids.extend(ids)
+        self.total = len(self.ids)
+        self.endInsertRows()
+
     def _read_more(self) -> None:
-        self.ids.extend(self._reader.fetch(IDS_PER_STEP))
+        self._append(self._reader.fetch(IDS_PER_STEP))
         self._after_read()
 
-    def _ids_up_to(self, row: int) -> None:
-        """Read ids at once up to *row* (the view jumped ahead of the idle reading)."""
-        if len(self.ids) > row or self._reader.done:
-            return
-        while len(self.ids) <= row and not self._reader.done:
-            self.ids.extend(self._reader.fetch(max(IDS_PER_STEP, row + 1 - len(self.ids))))
+    def read_all(self) -> None:
+        """Every id at once (finding a record anywhere in the list)."""
         if self._reader.done:
-            self._more.stop()
-            self.ids_loaded.emit()
+            return
+        self._more.stop()
+        found: array[int] = array("q")
+        while not self._reader.done:
+            found.extend(self._reader.fetch(IDS_PER_STEP * 4))
+        self._append(found)
+        self.ids_loaded.emit()
 
     @property
     def started(self) -> bool:
@@ -147,10 +176,10 @@ class SqlTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
-        query = replace(
-            self.query, sort=self.columns[column].sort, descending=order == Qt.SortOrder.DescendingOrder
-        )
-        if query != self.query or not self._started:
+        query = replace(self.query, sort=self.columns[column].sort, descending=order == Qt.SortOrder.DescendingOrder)
+        if self.held:  # the view is being set up: the first query runs when it is ready
+            self.query = query
+        elif query != self.query or not self._started:
             self.set_query(query)
 
     def sort_column(self) -> int:
@@ -160,33 +189,43 @@ class SqlTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> Any:
         """The row shown at *row* (read with its page), None when it is gone since."""
+        shown = self._shown(row)
+        return shown.row if shown is not None else None
+
+    def _shown(self, row: int) -> _Shown | None:
         if not 0 <= row < self.total:
-            return None
-        self._ids_up_to(row)
-        if row >= len(self.ids):  # fewer rows than counted: deleted meanwhile
             return None
         page = row // PAGE_ROWS
         rows = self._pages.get(page)
         if rows is None:
             ids = self.ids[page * PAGE_ROWS : (page + 1) * PAGE_ROWS]
             found = self.records.rows(list(ids))
-            rows = [found.get(record_id) for record_id in ids]
+            rows = [self._prepare(found.get(record_id)) for record_id in ids]
             self._pages[page] = rows
             while len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
-        return rows[row - page * PAGE_ROWS]
+        offset = row - page * PAGE_ROWS
+        return rows[offset] if offset < len(rows) else None
+
+    def _prepare(self, row: Any) -> _Shown | None:
+        """A row with its cells' texts and colours worked out once (a view asks again at each paint)."""
+        if row is None:
+            return None
+        texts = tuple(display_text(column.value(row)) for column in self.columns)
+        colours = tuple(self._brush(column, row) for column in self.columns)
+        return _Shown(row, texts, colours)
+
+    @staticmethod
+    def _brush(column: SqlColumn, row: Any) -> QBrush | None:
+        colour = column.colour(row) if column.colour is not None else None
+        return QBrush(colour) if colour is not None else None
 
     def id_at(self, row: int) -> int | None:
-        if not 0 <= row < self.total:
-            return None
-        self._ids_up_to(row)
-        return self.ids[row] if row < len(self.ids) else None
+        return self.ids[row] if 0 <= row < self.total else None
 
     def row_of(self, record_id: int) -> int | None:
         """Where the record is shown, None when it is not in the list (reads every id to know)."""
-        self._ids_up_to(self.total - 1)
+        self.read_all()
         try:
             return self.ids.index(record_id)
         except ValueError:
@@ -212,34 +251,24 @@ class SqlTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # asked for every role of every cell at each paint: the roles it answers are told apart first
+        if role not in _ANSWERED:
             return None
         if role == ID_ROLE:
             return self.id_at(index.row())
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.ForegroundRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-            ROW_ROLE,
-        ):
+        shown = self._shown(index.row())
+        if role == _DISPLAY:
+            return shown.texts[index.column()] if shown is not None else "…"
+        if shown is None:
             return None
-        row = self.row_at(index.row())
-        column = self.columns[index.column()]
-        if row is None:
-            return "…" if role == Qt.ItemDataRole.DisplayRole else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(column.value(row))
+        if role == _FOREGROUND:
+            return shown.colours[index.column()]
         if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(row) if column.tooltip is not None else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            colour = column.colour(row) if column.colour is not None else None
-            return QBrush(colour) if colour is not None else None
-        if column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+            return shown.row
+        column = self.columns[index.column()]
+        if role == _TOOLTIP:
+            return column.tooltip(shown.row) if column.tooltip is not None else None
+        return _RIGHT if column.align_right else None
 
 
 class SqlSortProxy(QSortFilterProxyModel):

@@ -41,6 +41,28 @@ class ListKind(str, Enum):
 
 
 _DIRECTED = (ListKind.EMAIL, ListKind.FAILED)
+# a column's starting width in characters, by its sort key (others: 14)
+_WIDTHS = {
+    "date": 20,
+    "subject": 38,
+    "sender": 26,
+    "to": 26,
+    "direction": 11,
+    "status": 14,
+    "token": 12,
+    "start": 22,
+    "end": 22,
+    "location": 18,
+    "name": 22,
+    "email": 26,
+    "company": 16,
+    "due": 20,
+    "percent_complete": 10,
+    "is_complete": 10,
+    "reason": 44,
+    "mailbox": 18,
+    "workload": 14,
+}
 RECORD_TYPES = {
     ListKind.APPOINTMENT: RecordType.APPOINTMENT,
     ListKind.CONTACT: RecordType.CONTACT,
@@ -160,7 +182,6 @@ class RecordsList(QWidget):
         self.kind = kind
         self.ui = Ui_RecordsList()
         self.ui.setupUi(self)
-        ui = self.ui
         self.model = SqlTableModel(LISTS[kind], columns_for(kind), self)
         self.proxy = SqlSortProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -193,14 +214,17 @@ class RecordsList(QWidget):
             return
         self._table_ready = True
         ui = self.ui
-        setup_table(ui.table, self.proxy, **self._setup_args)  # type: ignore[arg-type]
-        self.model.ensure_started()
         header = ui.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # measuring every row is not an option
+        self.model.held = True  # set up while empty: no column is measured over thousands of rows
+        setup_table(ui.table, self.proxy, **self._setup_args)  # type: ignore[arg-type]
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        widths = {"subject": 280, "title": 260, "reason": 320, "to": 200, "sender": 200, "email": 200}
-        for column, spec in enumerate(self.model.columns):
-            header.resizeSection(column, widths.get(spec.sort, 150))
+        self.model.held = False
+        self.model.ensure_started()
+        letter = ui.table.fontMetrics().averageCharWidth()
+        for column, spec in enumerate(self.model.columns):  # about as wide as their usual contents
+            characters = _WIDTHS.get(spec.sort, 14)
+            header.resizeSection(column, max(header.sectionSizeFromContents(column).width(), letter * characters + 12))
         ui.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         ui.table.verticalHeader().setDefaultSectionSize(ui.table.fontMetrics().height() + 8)
         ui.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -429,7 +453,12 @@ class RecordsList(QWidget):
         ui.deleteButton.setEnabled(has_row)
         ui.conflictButton.setEnabled(has_row and isinstance(row, RecordRow) and row.conflict is not None)
         count = self.model.total
-        ui.countLabel.setText(QCoreApplication.translate(CTX, "%n row(s)", "", count) if self._table_ready else "")
+        if not self._table_ready:
+            ui.countLabel.setText("")
+        elif self.model.all_loaded():
+            ui.countLabel.setText(QCoreApplication.translate(CTX, "%n row(s)", "", count))
+        else:  # the ids are still being read
+            ui.countLabel.setText(QCoreApplication.translate(CTX, "%n row(s) so far…", "", count))
 
     def _failed_email(self, row: Any) -> int | None:
         if row is None:
@@ -481,4 +510,3 @@ def _midnight(day: QDate) -> datetime:
     """The start of a local day, in UTC."""
     local = datetime.combine(datetime(day.year(), day.month(), day.day()).date(), time())
     return local.astimezone().astimezone(timezone.utc)
-

@@ -39,34 +39,41 @@ class RecordsPage(QWidget):
         self.ui = Ui_RecordsPage()
         self.ui.setupUi(self)
         ui = self.ui
-        hosts = (ui.emailTabLayout, ui.appointmentsTabLayout, ui.contactsTabLayout, ui.tasksTabLayout, ui.failedTabLayout)
-        self.lists: dict[ListKind, RecordsList] = {}
-        for kind, layout in zip(TAB_ORDER, hosts, strict=True):
-            records = RecordsList(kind, self)
-            layout.addWidget(records)
-            self.lists[kind] = records
+        hosts = (
+            ui.emailTabLayout,
+            ui.appointmentsTabLayout,
+            ui.contactsTabLayout,
+            ui.tasksTabLayout,
+            ui.failedTabLayout,
+        )
+        self._hosts = dict(zip(TAB_ORDER, hosts, strict=True))
+        self.lists: dict[ListKind, RecordsList] = {}  # each made when its tab is first shown
+        self._stale: set[ListKind] = set()
+        self.windows: list[QWidget] = []  # open windows, kept alive while open
+        ui.tabs.currentChanged.connect(self._tab_changed)
+
+    # --- the lists -----------------------------------------------------------------------------
+
+    def list_of(self, kind: ListKind) -> RecordsList:
+        records = self.lists.get(kind)
+        if records is None:
+            records = self.lists[kind] = RecordsList(kind, self)
+            self._hosts[kind].addWidget(records)
+            records.show()  # added to a shown page: shown now, not after the next event loop turn
             records.open_requested.connect(self._open)
             records.new_requested.connect(self._new)
             records.answer_requested.connect(self.answer)
             records.retry_requested.connect(self.retry)
             records.delete_requested.connect(self._delete)
             records.conflict_requested.connect(self.show_conflict)
-        self._stale: set[ListKind] = set()
-        self.windows: list[QWidget] = []  # open windows, kept alive while open
-        ui.tabs.currentChanged.connect(self._tab_changed)
-        ui.composeButton.clicked.connect(lambda: self.compose())
-
-    # --- the lists -----------------------------------------------------------------------------
-
-    def list_of(self, kind: ListKind) -> RecordsList:
-        return self.lists[kind]
+        return records
 
     def current(self) -> RecordsList:
-        return self.lists[TAB_ORDER[self.ui.tabs.currentIndex()]]
+        return self.list_of(TAB_ORDER[self.ui.tabs.currentIndex()])
 
     def show_tab(self, kind: ListKind) -> RecordsList:
         self.ui.tabs.setCurrentIndex(TAB_ORDER.index(kind))
-        records = self.lists[kind]
+        records = self.list_of(kind)
         records.ensure_table()
         return records
 
@@ -76,7 +83,9 @@ class RecordsPage(QWidget):
 
     def _tab_changed(self, index: int) -> None:
         kind = TAB_ORDER[index]
-        records = self.lists[kind]
+        if not self.isVisible():
+            return
+        records = self.list_of(kind)
         if not records.table_ready:  # first show: its first query
             records.ensure_table()
         elif kind in self._stale:
@@ -87,7 +96,7 @@ class RecordsPage(QWidget):
         """Read the shown list again now, the others when next shown (after sync cycles, edits)."""
         shown = TAB_ORDER[self.ui.tabs.currentIndex()]
         self._stale = set(TAB_ORDER) - {shown}
-        if self.isVisible():
+        if self.isVisible() and shown in self.lists:
             self.lists[shown].refresh()
         else:
             self._stale.add(shown)

@@ -60,6 +60,7 @@ def add_record_samples(mailbox_id: int, now: datetime = NOW) -> RecordSamples:
     def email(key, subject, minutes_ago, direction, status, **values):
         at = now - timedelta(minutes=minutes_ago)
         incoming = direction is EmailDirection.INCOMING
+        why = values.pop("tracked_by", TrackedBy.TOKEN if incoming else TrackedBy.SENT)
         row = EmailActivity.create(
             message_id=f"<sample.{key}@{'fabrikam.com' if incoming else 'contoso.com'}>",
             subject=subject,
@@ -76,7 +77,6 @@ def add_record_samples(mailbox_id: int, now: datetime = NOW) -> RecordSamples:
         )
         samples.emails[key] = row.id
         folder = "inbox" if incoming else "sentitems"
-        why = values.get("tracked_by", TrackedBy.SENT if not incoming else TrackedBy.TOKEN)
         if status in (EmailStatus.RECEIVED, EmailStatus.SENT):
             EmailMailboxLink.create(email=row.id, mailbox=mailbox_id, folder=folder, tracked_by=why, linked_on=at)
         return row
@@ -123,6 +123,7 @@ def add_record_samples(mailbox_id: int, now: datetime = NOW) -> RecordSamples:
         EmailDirection.INCOMING,
         EmailStatus.RECEIVED,
         sender="sales@fabrikam.com",
+        tracked_by=TrackedBy.ALL,
         body=HTML_BODY,
         body_is_html=True,
         conversation_id="AAQkAGI2-prices",
@@ -163,8 +164,10 @@ def _add_synced_records(samples: RecordSamples, mailbox_id: int, owner: int | No
     synced_at = now - timedelta(minutes=3)
     records = {
         "review": Appointment.create(
-            owner=owner, subject="Quarterly review", location="Room 4", start=day + timedelta(days=2, hours=1)
-        ,
+            owner=owner,
+            subject="Quarterly review",
+            location="Room 4",
+            start=day + timedelta(days=2, hours=1),
             end=day + timedelta(days=2, hours=2),
         ),
         "visit": Appointment.create(
@@ -175,20 +178,39 @@ def _add_synced_records(samples: RecordSamples, mailbox_id: int, owner: int | No
             end=day + timedelta(days=3, hours=6),
         ),
         "offsite": Appointment.create(
-            owner=owner, subject="Team offsite", start=day + timedelta(days=9), end=day + timedelta(days=10), is_all_day=True
+            owner=owner,
+            subject="Team offsite",
+            start=day + timedelta(days=9),
+            end=day + timedelta(days=10),
+            is_all_day=True,
         ),
         "cancelled": Appointment.create(
-            owner=owner, subject="Budget planning", location="Room 2", start=day - timedelta(days=1, hours=-2),
+            owner=owner,
+            subject="Budget planning",
+            location="Room 2",
+            start=day - timedelta(days=1, hours=-2),
             end=day - timedelta(days=1, hours=-3),
         ),
         "draft": Appointment.create(
-            owner=owner, subject="Demo for Litware", location="Teams", start=day + timedelta(days=5, hours=6),
+            owner=owner,
+            subject="Demo for Litware",
+            location="Teams",
+            start=day + timedelta(days=5, hours=6),
             end=day + timedelta(days=5, hours=7),
         ),
         "ann": Contact.get(Contact.email == "ann.lee@fabrikam.com"),
-        "ken": Contact.create(owner=owner, first_name="Ken", last_name="Ito", email="ken.ito@litware.com", company="Litware",
-                              job_title="Buyer", business_phone="+81 3 1234 5678"),
-        "contract": Task.create(owner=owner, subject="Send the signed contract", due=day + timedelta(days=1), percent_complete=50),
+        "ken": Contact.create(
+            owner=owner,
+            first_name="Ken",
+            last_name="Ito",
+            email="ken.ito@litware.com",
+            company="Litware",
+            job_title="Buyer",
+            business_phone="+81 3 1234 5678",
+        ),
+        "contract": Task.create(
+            owner=owner, subject="Send the signed contract", due=day + timedelta(days=1), percent_complete=50
+        ),
         "prices": Task.create(owner=owner, subject="Update the price list", due=day + timedelta(days=4)),
     }
     kinds = {Appointment: RecordType.APPOINTMENT, Contact: RecordType.CONTACT, Task: RecordType.TASK}

@@ -195,6 +195,9 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         return window
 
     yield "alerts-escalation", alerts_escalation
+    from app.gui.screenshots.record_views import record_views
+
+    yield from record_views(sample)
     yield from users_views(sample)
 
 

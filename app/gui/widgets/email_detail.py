@@ -222,4 +222,3 @@ class EmailDetail(QWidget):
     def _retry(self) -> None:
         if self.detail is not None:
             self.retry_requested.emit(self.detail.id)
-

@@ -19,9 +19,10 @@ from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.domain.enums import EmailDirection, EmailStatus
-from app.domain.records import ComposeKind, ComposeValues, quoted, reply_subject, split_addresses, validate_compose
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
-from app.domain.validation import CTX as VALIDATION, ValidationIssue
+from app.domain.records import ComposeKind, ComposeValues, quoted, reply_subject, split_addresses, validate_compose
+from app.domain.validation import CTX as VALIDATION
+from app.domain.validation import ValidationIssue
 from app.gui import messages
 from app.gui.forms.ui_compose_window import Ui_ComposeWindow
 from app.gui.i18n import enum_text, format_time
@@ -131,11 +132,11 @@ class ComposeWindow(Dialog):
                 ui.cc.setText("; ".join(dict.fromkeys(keep)))
             ui.subject.setText(reply_subject(answered.subject, self.kind))
             header = (
-                self.tr("On %1, %2 wrote:")
-                .replace("%1", format_time(answered.shown_on))
-                .replace("%2", answered.sender)
+                self.tr("On %1, %2 wrote:").replace("%1", format_time(answered.shown_on)).replace("%2", answered.sender)
             )
-            ui.body.setPlainText(quoted(answered.body if not answered.body_is_html else _text_of(answered.body), header))
+            ui.body.setPlainText(
+                quoted(answered.body if not answered.body_is_html else _text_of(answered.body), header)
+            )
         index = ui.mailbox.findData(mailbox_id) if mailbox_id is not None else -1
         ui.mailbox.setCurrentIndex(index if index >= 0 else 0 if self.mailboxes else -1)
 
@@ -194,10 +195,14 @@ class ComposeWindow(Dialog):
         answered_token = self.answered.tracking_token if self.answered is not None else ""
         if answered_token and values.in_reply_to:
             return self.tr("The answer keeps the token %1 of the email it answers.").replace("%1", answered_token)
-        return self.tr(
-            "A token such as %1 (the prefix %2 and this email's number) goes at the end of the subject when "
-            "it is sent; answers that carry it are tracked."
-        ).replace("%1", f"{self.prefix}0001234").replace("%2", self.prefix)
+        return (
+            self.tr(
+                "A token such as %1 (the prefix %2 and this email's number) goes at the end of the subject when "
+                "it is sent; answers that carry it are tracked."
+            )
+            .replace("%1", f"{self.prefix}0001234")
+            .replace("%2", self.prefix)
+        )
 
     # --- sending -------------------------------------------------------------------------------
 
@@ -271,7 +276,9 @@ class ComposeWindow(Dialog):
         self.worker = None
         self._poll.stop()
         self._show_status()
-        messages.show_error(self, self.tr("Not sent"), self.tr("The email could not be sent: %1").replace("%1", str(error)))
+        messages.show_error(
+            self, self.tr("Not sent"), self.tr("The email could not be sent: %1").replace("%1", str(error))
+        )
 
     def _note(self, text: str) -> None:
         self.ui.statusLabel.setText(self.ui.statusLabel.text() + "\n" + text)
@@ -313,4 +320,3 @@ def _text_of(body: str) -> str:
     document = QTextDocument()
     document.setHtml(sanitized_html(body))
     return document.toPlainText()
-

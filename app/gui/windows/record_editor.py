@@ -220,8 +220,10 @@ class RecordEditor(Dialog):
         if self.record_id is None:
             return self.tr("Not saved yet")
         if standing.state is SyncState.CONFLICT:
-            side = self.tr("the store's version kept") if standing.conflict_winner == "store" else self.tr(
-                "Exchange's version kept"
+            side = (
+                self.tr("the store's version kept")
+                if standing.conflict_winner == "store"
+                else self.tr("Exchange's version kept")
             )
             return self.tr("Conflict: %1").replace("%1", side)
         return enum_text(standing.state)
@@ -232,7 +234,9 @@ class RecordEditor(Dialog):
             return self.tr("Save it to keep it here; its owner's mailbox then takes it to Exchange.")
         state = standing.state
         if state is SyncState.SYNCED:
-            return self.tr("In Exchange as it is here (synchronized %1).").replace("%1", format_time(standing.synced_on))
+            return self.tr("In Exchange as it is here (synchronized %1).").replace(
+                "%1", format_time(standing.synced_on)
+            )
         if state is SyncState.PENDING:
             return self.tr(
                 "Goes to Exchange with the next cycle of the mailbox “%1”, or now with Save and sync now."
@@ -243,9 +247,7 @@ class RecordEditor(Dialog):
                 "which version to keep. Show conflict says why, with both versions."
             )
         if state is SyncState.UNLINKED:
-            return self.tr(
-                "Its item was deleted in Exchange: the record is kept here and no longer synchronized."
-            )
+            return self.tr("Its item was deleted in Exchange: the record is kept here and no longer synchronized.")
         if not standing.mailbox_ids:
             return self.tr(
                 "Its owner has no mailbox that synchronizes appointments, contacts and tasks: it stays here."

@@ -193,7 +193,7 @@ class TaskEditor(RecordEditor):
         return self.tr("Task: %1").replace("%1", subject) if subject else self.tr("New task")
 
 
-EDITORS: dict[RecordType, type[RecordEditor]] = {
+EDITORS: dict[RecordType, Callable[[int | None, QWidget | None], RecordEditor]] = {
     RecordType.APPOINTMENT: AppointmentEditor,
     RecordType.CONTACT: ContactEditor,
     RecordType.TASK: TaskEditor,

@@ -47,7 +47,10 @@ def calendar(ews, mailbox):
 
 
 def state_of(appointments, subject):
-    rows = {appointments.proxy.index(r, 0).data(): appointments.proxy.index(r, 4).data() for r in range(appointments.proxy.rowCount())}
+    rows = {
+        appointments.proxy.index(r, 0).data(): appointments.proxy.index(r, 4).data()
+        for r in range(appointments.proxy.rowCount())
+    }
     return rows.get(subject)
 
 
