@@ -13,8 +13,9 @@ from datetime import datetime, time, timedelta, timezone
 from enum import Enum
 
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
-from app.domain.validation import CTX, ValidationIssue, check_email, check_text
+from app.domain.validation import ValidationIssue, check_email, check_text
 
+CTX = "Validation"  # the context of every field's message (ValidationIssue.message)
 SUBJECT_MAX = 255  # Exchange's subject limit
 LOCATION_MAX = 255
 CATEGORY_MAX = 255

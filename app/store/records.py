@@ -36,7 +36,7 @@ from app.domain.enums import (
 )
 from app.store.base import UtcDateTimeField, database
 from app.store.filters_query import MODELS, active_filters
-from app.store.models import ConflictLog, Mailbox, SystemUser
+from app.store.models import ConflictLog
 from app.store.records_schema import (
     EMAIL_SHOWN_ON,
     SYNC_CONFLICT,

@@ -99,7 +99,6 @@ class SqlTableModel(QAbstractTableModel):
         self._more.setSingleShot(True)
         self._more.setInterval(0)
         self._more.timeout.connect(self._read_more)
-        self.destroyed.connect(self._reader.close)
         self.last_query_ms = 0.0  # how long the last query took to show (count, first ids)
         self.held = False  # True: a sort request only records the order (see ``sort``)
 

@@ -14,7 +14,7 @@ from datetime import datetime, time, timedelta, timezone
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QDate, QItemSelection, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPlainTextEdit, QWidget
 
@@ -27,7 +27,6 @@ from app.gui.widgets.tables import setup_table
 from app.store.models import Mailbox, Queue, SystemUser
 from app.store.records import APPOINTMENTS, CONTACTS, EMAILS, FAILED, TASKS, ListQuery, RecordList, RecordRow
 
-CTX = "RecordsPage"
 SEARCH_DELAY_MS = 80  # typing pauses this long before the list searches
 NO_DATE = QDate(2000, 1, 1)  # a date filter at its minimum shows "Any"
 
@@ -85,14 +84,14 @@ _STATE_COLOURS = {
 }
 
 
-def _t(text: str) -> str:
-    return translate(CTX, text)
-
-
 def state_text(row: RecordRow) -> str:
     if row.state is SyncState.CONFLICT and row.conflict is not None:
-        kept = _t("store's version kept") if row.conflict.winner == "store" else _t("Exchange's version kept")
-        return _t("Conflict: %1").replace("%1", kept)
+        kept = (
+            translate("RecordsPage", "store's version kept")
+            if row.conflict.winner == "store"
+            else translate("RecordsPage", "Exchange's version kept")
+        )
+        return translate("RecordsPage", "Conflict: %1").replace("%1", kept)
     return enum_text(row.state)
 
 
@@ -102,58 +101,85 @@ def _when(row: RecordRow, name: str) -> str:
         return ""
     if row.values.get("is_all_day"):
         shown = value - timedelta(days=1) if name == "end" else value
-        return shown.astimezone(timezone.utc).strftime("%Y-%m-%d") + " " + _t("(all day)")
+        return shown.astimezone(timezone.utc).strftime("%Y-%m-%d") + " " + translate("RecordsPage", "(all day)")
     return format_time(value)
 
 
 def _state_column() -> SqlColumn:
-    return SqlColumn(_t("Exchange"), "state", state_text, colour=lambda r: _STATE_COLOURS.get(r.state))
+    return SqlColumn(
+        translate("RecordsPage", "Exchange"), "state", state_text, colour=lambda r: _STATE_COLOURS.get(r.state)
+    )
 
 
 def columns_for(kind: ListKind) -> list[SqlColumn]:
     if kind is ListKind.EMAIL:
         return [
-            SqlColumn(_t("Date"), "date", lambda r: r.shown_on),
-            SqlColumn(_t("Subject"), "subject", lambda r: r.subject or _t("(no subject)"), tooltip=lambda r: r.subject),
-            SqlColumn(_t("From"), "sender", lambda r: r.sender),
-            SqlColumn(_t("To"), "to", lambda r: r.to_recipients.replace(";", "; ")),
-            SqlColumn(_t("Direction"), "direction", lambda r: r.direction),
-            SqlColumn(_t("Status"), "status", lambda r: r.status, colour=lambda r: _EMAIL_COLOURS.get(r.status)),
-            SqlColumn(_t("Tracking token"), "token", lambda r: r.tracking_token),
+            SqlColumn(translate("RecordsPage", "Date"), "date", lambda r: r.shown_on),
+            SqlColumn(
+                translate("RecordsPage", "Subject"),
+                "subject",
+                lambda r: r.subject or translate("RecordsPage", "(no subject)"),
+                tooltip=lambda r: r.subject,
+            ),
+            SqlColumn(translate("RecordsPage", "From"), "sender", lambda r: r.sender),
+            SqlColumn(translate("RecordsPage", "To"), "to", lambda r: r.to_recipients.replace(";", "; ")),
+            SqlColumn(translate("RecordsPage", "Direction"), "direction", lambda r: r.direction),
+            SqlColumn(
+                translate("RecordsPage", "Status"),
+                "status",
+                lambda r: r.status,
+                colour=lambda r: _EMAIL_COLOURS.get(r.status),
+            ),
+            SqlColumn(translate("RecordsPage", "Tracking token"), "token", lambda r: r.tracking_token),
         ]
     if kind is ListKind.APPOINTMENT:
         return [
-            SqlColumn(_t("Subject"), "subject", lambda r: r.title),
-            SqlColumn(_t("Start"), "start", lambda r: _when(r, "start")),
-            SqlColumn(_t("End"), "end", lambda r: _when(r, "end")),
-            SqlColumn(_t("Location"), "location", lambda r: r.values["location"]),
+            SqlColumn(translate("RecordsPage", "Subject"), "subject", lambda r: r.title),
+            SqlColumn(translate("RecordsPage", "Start"), "start", lambda r: _when(r, "start")),
+            SqlColumn(translate("RecordsPage", "End"), "end", lambda r: _when(r, "end")),
+            SqlColumn(translate("RecordsPage", "Location"), "location", lambda r: r.values["location"]),
             _state_column(),
         ]
     if kind is ListKind.CONTACT:
         return [
-            SqlColumn(_t("Name"), "name", lambda r: r.title),
-            SqlColumn(_t("Email"), "email", lambda r: r.values["email"]),
-            SqlColumn(_t("Company"), "company", lambda r: r.values["company"]),
-            SqlColumn(_t("Job title"), "job_title", lambda r: r.values["job_title"]),
-            SqlColumn(_t("Business phone"), "business_phone", lambda r: r.values["business_phone"]),
+            SqlColumn(translate("RecordsPage", "Name"), "name", lambda r: r.title),
+            SqlColumn(translate("RecordsPage", "Email"), "email", lambda r: r.values["email"]),
+            SqlColumn(translate("RecordsPage", "Company"), "company", lambda r: r.values["company"]),
+            SqlColumn(translate("RecordsPage", "Job title"), "job_title", lambda r: r.values["job_title"]),
+            SqlColumn(
+                translate("RecordsPage", "Business phone"), "business_phone", lambda r: r.values["business_phone"]
+            ),
             _state_column(),
         ]
     if kind is ListKind.TASK:
         return [
-            SqlColumn(_t("Subject"), "subject", lambda r: r.title),
-            SqlColumn(_t("Due date"), "due", lambda r: r.values["due"]),
-            SqlColumn(_t("% complete"), "percent_complete", lambda r: r.values["percent_complete"], align_right=True),
-            SqlColumn(_t("Completed"), "is_complete", lambda r: r.values["is_complete"]),
+            SqlColumn(translate("RecordsPage", "Subject"), "subject", lambda r: r.title),
+            SqlColumn(translate("RecordsPage", "Due date"), "due", lambda r: r.values["due"]),
+            SqlColumn(
+                translate("RecordsPage", "% complete"),
+                "percent_complete",
+                lambda r: r.values["percent_complete"],
+                align_right=True,
+            ),
+            SqlColumn(translate("RecordsPage", "Completed"), "is_complete", lambda r: r.values["is_complete"]),
             _state_column(),
         ]
     return [
-        SqlColumn(_t("Time"), "date", lambda r: r.happened_on),
-        SqlColumn(_t("Workload"), "workload", lambda r: r.workload),
-        SqlColumn(_t("Mailbox"), "mailbox", lambda r: r.mailbox_name),
-        SqlColumn(_t("Subject"), "subject", lambda r: r.subject),
-        SqlColumn(_t("Reason"), "reason", alert_text, tooltip=lambda r: r.failure_reason or alert_text(r)),
+        SqlColumn(translate("RecordsPage", "Time"), "date", lambda r: r.happened_on),
+        SqlColumn(translate("RecordsPage", "Workload"), "workload", lambda r: r.workload),
+        SqlColumn(translate("RecordsPage", "Mailbox"), "mailbox", lambda r: r.mailbox_name),
+        SqlColumn(translate("RecordsPage", "Subject"), "subject", lambda r: r.subject),
         SqlColumn(
-            _t("Email status"), "status", lambda r: r.email_status, colour=lambda r: _EMAIL_COLOURS.get(r.email_status)
+            translate("RecordsPage", "Reason"),
+            "reason",
+            alert_text,
+            tooltip=lambda r: r.failure_reason or alert_text(r),
+        ),
+        SqlColumn(
+            translate("RecordsPage", "Email status"),
+            "status",
+            lambda r: r.email_status,
+            colour=lambda r: _EMAIL_COLOURS.get(r.email_status),
         ),
     ]
 
@@ -234,21 +260,23 @@ class RecordsList(QWidget):
     def _setup_filters(self) -> None:
         ui, kind = self.ui, self.kind
         ui.search.textChanged.connect(lambda _text: self._search.start())
-        ui.mailboxFilter.addItem(_t("All mailboxes"), None)
+        ui.mailboxFilter.addItem(translate("RecordsPage", "All mailboxes"), None)
         for mailbox in Mailbox.select(Mailbox.id, Mailbox.name, Mailbox.email).order_by(Mailbox.name):
             ui.mailboxFilter.addItem(f"{mailbox.name} <{mailbox.email}>", mailbox.id)
-        ui.ownerFilter.addItem(_t("All owners"), None)
+        ui.ownerFilter.addItem(translate("RecordsPage", "All owners"), None)
         for user in SystemUser.select(SystemUser.id, SystemUser.name).order_by(SystemUser.name):
             ui.ownerFilter.addItem(user.name, ("user", user.id))
         if kind in (ListKind.EMAIL, ListKind.FAILED):
             for queue in Queue.select(Queue.id, Queue.name).order_by(Queue.name):
-                ui.ownerFilter.addItem(_t("%1 (queue)").replace("%1", queue.name), ("queue", queue.id))
-        ui.directionFilter.addItem(_t("Incoming and outgoing"), None)
+                ui.ownerFilter.addItem(
+                    translate("RecordsPage", "%1 (queue)").replace("%1", queue.name), ("queue", queue.id)
+                )
+        ui.directionFilter.addItem(translate("RecordsPage", "Incoming and outgoing"), None)
         for direction in EmailDirection:
             ui.directionFilter.addItem(enum_text(direction), direction)
         ui.directionFilter.setVisible(kind in (ListKind.EMAIL, ListKind.FAILED))
         if kind is ListKind.EMAIL:
-            ui.statusFilter.addItem(_t("Every status"), None)
+            ui.statusFilter.addItem(translate("RecordsPage", "Every status"), None)
             for status in (
                 EmailStatus.RECEIVED,
                 EmailStatus.PENDING_SEND,
@@ -260,13 +288,13 @@ class RecordsList(QWidget):
         elif kind is ListKind.FAILED:
             ui.statusFilter.setVisible(False)
         else:
-            ui.statusFilter.addItem(_t("Any state in Exchange"), None)
-            ui.statusFilter.addItem(_t("Not in sync (pending)"), SyncState.PENDING)
+            ui.statusFilter.addItem(translate("RecordsPage", "Any state in Exchange"), None)
+            ui.statusFilter.addItem(translate("RecordsPage", "Not in sync (pending)"), SyncState.PENDING)
             for state in (SyncState.CONFLICT, SyncState.SYNCED, SyncState.UNLINKED):
                 ui.statusFilter.addItem(enum_text(state), state)
         for edit in (ui.since, ui.until):
             edit.setMinimumDate(NO_DATE)
-            edit.setSpecialValueText(_t("Any"))
+            edit.setSpecialValueText(translate("RecordsPage", "Any"))
             edit.setDate(NO_DATE)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(lambda _date: self.apply_filters())
@@ -274,19 +302,19 @@ class RecordsList(QWidget):
         for widget in (ui.sinceLabel, ui.since, ui.untilLabel, ui.until):
             widget.setVisible(dated)
         if kind is ListKind.APPOINTMENT:
-            ui.sinceLabel.setText(_t("Starts from"))
+            ui.sinceLabel.setText(translate("RecordsPage", "Starts from"))
         elif kind is ListKind.TASK:
-            ui.sinceLabel.setText(_t("Due from"))
+            ui.sinceLabel.setText(translate("RecordsPage", "Due from"))
         for combo in (ui.mailboxFilter, ui.ownerFilter, ui.directionFilter, ui.statusFilter):
             combo.currentIndexChanged.connect(lambda _index: self.apply_filters())
         ui.clearFiltersButton.clicked.connect(self.clear_filters)
         ui.search.setPlaceholderText(
             {
-                ListKind.EMAIL: _t("Search subject, addresses, tracking token"),
-                ListKind.APPOINTMENT: _t("Search subject, location, category"),
-                ListKind.CONTACT: _t("Search names, email, company, phone"),
-                ListKind.TASK: _t("Search subject"),
-                ListKind.FAILED: _t("Search reason, subject, details"),
+                ListKind.EMAIL: translate("RecordsPage", "Search subject, addresses, tracking token"),
+                ListKind.APPOINTMENT: translate("RecordsPage", "Search subject, location, category"),
+                ListKind.CONTACT: translate("RecordsPage", "Search names, email, company, phone"),
+                ListKind.TASK: translate("RecordsPage", "Search subject"),
+                ListKind.FAILED: translate("RecordsPage", "Search reason, subject, details"),
             }[kind]
         )
 
@@ -296,10 +324,10 @@ class RecordsList(QWidget):
         records = kind in RECORD_TYPES
         ui.newButton.setText(
             {
-                ListKind.EMAIL: _t("New email…"),
-                ListKind.APPOINTMENT: _t("New appointment…"),
-                ListKind.CONTACT: _t("New contact…"),
-                ListKind.TASK: _t("New task…"),
+                ListKind.EMAIL: translate("RecordsPage", "New email…"),
+                ListKind.APPOINTMENT: translate("RecordsPage", "New appointment…"),
+                ListKind.CONTACT: translate("RecordsPage", "New contact…"),
+                ListKind.TASK: translate("RecordsPage", "New task…"),
                 ListKind.FAILED: "",
             }[kind]
         )
@@ -326,7 +354,7 @@ class RecordsList(QWidget):
         if self.kind is ListKind.FAILED:
             self.alert_details = QPlainTextEdit(ui.detailHost)
             self.alert_details.setReadOnly(True)
-            self.alert_details.setAccessibleName(_t("Why it failed"))
+            self.alert_details.setAccessibleName(translate("RecordsPage", "Why it failed"))
             self.alert_details.setMaximumHeight(ui.table.fontMetrics().height() * 7)
             ui.detailLayout.addWidget(self.alert_details)
         self.detail = EmailDetail(ui.detailHost)
@@ -438,7 +466,7 @@ class RecordsList(QWidget):
     def _alert_text(self, row: Any) -> str:
         lines = [alert_text(row)]
         if row.failure_reason:
-            lines.append(_t("Exchange's reason: %1").replace("%1", row.failure_reason))
+            lines.append(translate("RecordsPage", "Exchange's reason: %1").replace("%1", row.failure_reason))
         if row.details:
             lines += ["", row.details]
         return "\n".join(lines)
@@ -456,9 +484,9 @@ class RecordsList(QWidget):
         if not self._table_ready:
             ui.countLabel.setText("")
         elif self.model.all_loaded():
-            ui.countLabel.setText(QCoreApplication.translate(CTX, "%n row(s)", "", count))
+            ui.countLabel.setText(self.tr("%n row(s)", "", count))
         else:  # the ids are still being read
-            ui.countLabel.setText(QCoreApplication.translate(CTX, "%n row(s) so far…", "", count))
+            ui.countLabel.setText(self.tr("%n row(s) so far…", "", count))
 
     def _failed_email(self, row: Any) -> int | None:
         if row is None:

@@ -137,10 +137,15 @@ class RecordsPage(QWidget):
 
     def compose(self, kind: ComposeKind = ComposeKind.NEW, answered_id: int | None = None) -> ComposeWindow:
         window = ComposeWindow(kind, answered_id, parent=self)
-        window.sent.connect(lambda _email_id: self._changed())
-        window.finished.connect(lambda _result: self.refresh())
+        window.sent.connect(self._email_sent)
         self._keep(window)
         return window
+
+    def _email_sent(self, _email_id: int) -> None:
+        self._changed()
+
+    def _record_changed(self, _record_type: str, _record_id: int) -> None:
+        self._changed()
 
     def answer(self, email_id: int, kind: str) -> ComposeWindow:
         return self.compose(ComposeKind(kind), email_id)
@@ -150,15 +155,15 @@ class RecordsPage(QWidget):
         window = ComposeWindow.for_sent_email(email_id, self)
         if window is None:
             return None
-        window.sent.connect(lambda _email_id: self._changed())
+        window.sent.connect(self._email_sent)
         self._keep(window)
         window.retry()
         return window
 
     def edit_record(self, record_type: RecordType, record_id: int | None) -> RecordEditor:
         editor = EDITORS[record_type](record_id, self)
-        editor.saved.connect(lambda _kind, _id: self._changed())
-        editor.deleted.connect(lambda _kind, _id: self._changed())
+        editor.saved.connect(self._record_changed)
+        editor.deleted.connect(self._record_changed)
         editor.open_mailbox.connect(self.open_mailbox)
         self._keep(editor)
         return editor

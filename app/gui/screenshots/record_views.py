@@ -19,6 +19,7 @@ def record_views(sample: Sample) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     from app.gui.pages.records_lists import ListKind
     from app.gui.pages.records_page import RecordsPage
     from app.gui.screenshots.record_samples import add_record_samples
+    from app.gui.windows.compose_window import ComposeWindow
     from app.gui.windows.conflict_dialog import ConflictDialog
     from app.gui.windows.email_window import EmailWindow
 
@@ -43,8 +44,10 @@ def record_views(sample: Sample) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     yield "records-email-detail", email_detail
 
     def compose() -> QWidget:
-        window = page.compose(ComposeKind.REPLY_ALL, samples.emails["answer"])
+        window = ComposeWindow(ComposeKind.REPLY_ALL, samples.emails["answer"])  # a window of its own, as
+        # render_all closes it after the page is gone
         window.ui.cc.setText("partner@litware")
+        window.show()
         return window
 
     yield "compose", compose

@@ -21,7 +21,6 @@ from app.gui.i18n import enum_text, format_time, translate
 from app.store.email_records import EmailDetail as Detail  # the store's plain row; this module's widget is EmailDetail
 from app.store.email_records import RelatedEmail, email_detail
 
-CTX = "EmailDetail"
 REMOTE_SCHEMES = ("http", "https", "ftp")
 _DANGEROUS_ELEMENTS = re.compile(
     r"<\s*(script|iframe|object|embed|applet|frame|frameset)\b.*?(</\s*\1\s*>|$)", re.IGNORECASE | re.DOTALL
@@ -70,12 +69,12 @@ class SafeTextBrowser(QTextBrowser):
 
 
 def _folder_name(folder: str) -> str:
-    names = {"inbox": translate(CTX, "Inbox"), "sentitems": translate(CTX, "Sent Items")}
+    names = {"inbox": translate("EmailDetail", "Inbox"), "sentitems": translate("EmailDetail", "Sent Items")}
     return names.get(folder, folder)
 
 
 def _link(email: RelatedEmail, how: str) -> str:
-    subject = html.escape(email.subject or translate(CTX, "(no subject)"))
+    subject = html.escape(email.subject or translate("EmailDetail", "(no subject)"))
     who = html.escape(email.sender)
     when = html.escape(format_time(email.shown_on))
     return f'<a href="email:{email.id}">{subject}</a> — {who}, {when} ({html.escape(how)})'

@@ -19,9 +19,8 @@ from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.domain.enums import EmailDirection, EmailStatus
-from app.domain.i18n import QT_TRANSLATE_NOOP as _N
+from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.records import ComposeKind, ComposeValues, quoted, reply_subject, split_addresses, validate_compose
-from app.domain.validation import CTX as VALIDATION
 from app.domain.validation import ValidationIssue
 from app.gui import messages
 from app.gui.forms.ui_compose_window import Ui_ComposeWindow
@@ -178,8 +177,8 @@ class ComposeWindow(Dialog):
             self.issues = [
                 ValidationIssue(
                     "mailbox",
-                    _N(
-                        VALIDATION,
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
                         "No mailbox can send email: approve a mailbox, set its outgoing email to server-side "
                         "synchronization and test and enable it.",
                     ),

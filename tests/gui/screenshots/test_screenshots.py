@@ -44,6 +44,13 @@ EXPECTED = {
     "history-conflicts",
     "logs",
     "crash",
+    "records-email",
+    "records-email-detail",
+    "compose",
+    "records-appointments",
+    "records-contacts",
+    "records-tasks",
+    "records-conflict",
 }
 
 
