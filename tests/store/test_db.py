@@ -363,6 +363,16 @@ def test_migration_8_adds_the_records_indexes_and_search_tables_and_keeps_data(t
             "INSERT INTO email_mailbox_link (email_id, mailbox_id, folder, linked_on)"
             " VALUES (1, 1, 'inbox', '2025-05-01T10:00:00.000000Z')"
         )
+        for subject in ("Synced", "Only here"):
+            conn.execute(
+                'INSERT INTO appointment (owner_id, state, created_on, modified_on, subject, location, start, "end",'
+                " is_all_day, body) VALUES (1, 'active', '2025-05-01T10:00:00.000000Z', '2025-05-01T10:00:00.000000Z',"
+                f" '{subject}', '', '2025-05-02T10:00:00.000000Z', '2025-05-02T11:00:00.000000Z', 0, '')"
+            )
+        conn.execute(
+            "INSERT INTO item_link (mailbox_id, record_type, record_id, item_id, change_key, synced_fingerprint,"
+            " synced_on) VALUES (1, 'appointment', 1, 'item-1', 'ck', '', '2025-05-01T11:00:00.000000Z')"
+        )
     open_database(path)
     try:
         link = EmailMailboxLink.get()
@@ -383,6 +393,8 @@ def test_migration_8_adds_the_records_indexes_and_search_tables_and_keeps_data(t
             'ORDER BY COALESCE("received_on", "sent_on", "created_on") DESC'
         ).fetchall()
         assert any("email_activity_shown_on" in row[-1] for row in plan), plan
+        codes = conn.execute_sql('SELECT "subject", "sync_code" FROM "appointment" ORDER BY "id"').fetchall()
+        assert codes == [("Synced", 2), ("Only here", 4)], "where each record stands, computed for those there are"
     finally:
         close_database()
     with sqlite3.connect(path) as conn:
