@@ -23,7 +23,7 @@ def enable(mailbox, **flags):
 @pytest.fixture
 def people(setup, ews):
     """Alice and Bob, each a user of the store with a mailbox on the loopback server."""
-    alice_account, bob_account = ews.new_account("alice"), ews.new_account("bob")
+    alice_account, bob_account = ews.new_account("fromalice"), ews.new_account("tobob")
     alice_user = repo.create_user("Alice", alice_account.email)
     bob_user = repo.create_user("Bob", bob_account.email)
     profile = setup.profile("Loopback")

@@ -22,7 +22,7 @@ START = datetime(2031, 6, 3, 8, 0, tzinfo=timezone.utc)
 
 @pytest.fixture
 def owner_mailbox(setup, ews):
-    account = ews.new_account("carol")
+    account = ews.new_account("actowner")
     user = repo.create_user("Carol", account.email)
     mailbox = setup.mailbox(setup.profile("Loopback"), account.email, owner_id=user.id)
     Mailbox.update(act_enabled=True).where(Mailbox.id == mailbox.id).execute()
