@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 BUILD_STAMP := $(VENV)/.installed-build
 
 .DEFAULT_GOAL := help
-.PHONY: help demo run test soak lint format bench forms translations dist clean
+.PHONY: help demo run test soak conformance lint format bench forms translations dist installer-test clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,13 @@ test: $(STAMP) ## set up, then run the whole test suite (PYTEST_ARGS="-k store -
 
 soak: $(STAMP) ## the reliability suite's long runs: crash loop, concurrency and fuzzing at soak size (docs/reliability.md)
 	SSSM_SOAK=1 $(BIN)/python -m pytest -m soak tests/reliability $(PYTEST_ARGS)
+
+conformance: $(STAMP) ## independent EWS clients against the loopback server: ews-javascript-api (npm), DavMail (Debian), exchangelib
+	@command -v davmail >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends davmail >/dev/null; } \
+	  || echo "note: DavMail is not installed (apt-get install davmail); its test will be skipped"
+	$(BIN)/python -m pytest tests/simulator/test_client_ewsjs.py tests/simulator/test_client_davmail.py \
+	  tests/simulator/test_exchangelib_mail_features.py $(PYTEST_ARGS)
 
 lint: $(STAMP) ## ruff (lint and format check) and mypy
 	$(BIN)/ruff check .
@@ -64,6 +71,13 @@ dist: $(BUILD_STAMP) ## one-folder PyInstaller build in dist/, then its self-che
 	test "$$(dist/sssm/sssm-cli --version)" = "$$(dist/sssm/sssm --version)"  # the console twin agrees
 	dist/sssm/sssm-cli self-check
 	test ! -e dist/sssm/_internal/tools  # developer tools never ship
+
+# The Windows installer, proven on Linux: packaging/installer.nsi built with makensis around a
+# stand-in app (tests/installer/standin.c, compiled with MinGW-w64), then installed, upgraded,
+# refused and uninstalled silently in a fresh Wine prefix (tests/installer; about two minutes).
+installer-test: $(STAMP) ## the Windows installer under Wine: install, start at login, upgrade, refusal, uninstall
+	$(BIN)/python -m tests.installer.wine_prefix  # says what to install, and fails, when a tool is missing
+	SSSM_INSTALLER_TEST=1 $(BIN)/python -m pytest tests/installer $(PYTEST_ARGS)
 
 clean: ## remove the virtual environment and build output
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

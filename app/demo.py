@@ -3,6 +3,10 @@
 The demo keeps its own home (``<data folder>/demo`` unless SSSM_HOME is set) so it never mixes
 with real profiles. The server's state file keeps its mailboxes across restarts; each start
 gets a fresh port, so the demo profile's address is updated every time.
+
+Its records are named in the window's language (``DEMO_NAMES``): the Japanese demo's profile is the
+walkthrough's "Exchange 2013 設置型", its people have Japanese names; a start in another language
+renames them, a start that names no language (the command line) keeps them.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,7 +34,28 @@ if TYPE_CHECKING:
     from app.simulator.server import LoopbackExchange
 
 log = logging.getLogger(__name__)
-DEMO_PROFILE = "Demo Exchange 2013 (loopback)"
+
+
+@dataclass(frozen=True)
+class DemoNames:
+    profile: str
+    description: str
+    admin: str
+    people: dict[str, str] = field(default_factory=dict)  # an account's user part → its mailbox's name
+
+
+DEMO_NAMES = {
+    "en": DemoNames(
+        "Demo Exchange 2013 (loopback)", "The built-in loopback Exchange server of demo mode.", "Demo Admin"
+    ),
+    "ja": DemoNames(
+        "Exchange 2013 設置型",
+        "デモモードに組み込まれたループバックの Exchange サーバーです。",
+        "デモ管理者",
+        {"alice": "青木 愛", "bob": "佐藤 大輔", "carol": "加藤 千春", "dave": "田中 大樹", "erin": "伊藤 恵理"},
+    ),
+}
+DEMO_PROFILE = DEMO_NAMES["en"].profile
 # contoso.com's names that Autodiscover and the demo profile use, all served by the loopback server
 DEMO_HOSTS = ("contoso.com", "autodiscover.contoso.com", "mail.contoso.com")
 DEMO_MAILBOXES = 3
@@ -184,13 +209,41 @@ def map_demo_hosts(server: Any) -> None:
         net.map_host(host, 443, "127.0.0.1", server.port, ca_file=str(server.ca_path))
 
 
-def start_demo() -> DemoEnvironment:
-    """Start the loopback server and make sure the store has the demo profile and mailboxes.
-    The store must be open."""
+def demo_profile() -> Any:
+    """The demo's profile (a ServerProfile), whichever language named it; None before the first start."""
+    from app.store.models import ServerProfile
+
+    names = [n.profile for n in DEMO_NAMES.values()]
+    return ServerProfile.select().where(ServerProfile.name.in_(names)).order_by(ServerProfile.id).first()
+
+
+def _mailbox_name(account: Any, names: DemoNames) -> str:
+    return names.people.get(account.email.split("@")[0]) or account.display_name or account.email
+
+
+def _rename_people(accounts: Iterable[Any], user: Any, names: DemoNames) -> None:
+    """The demo's admin and mailboxes named as this language names them, where another language
+    named them (a name the admin chose stays)."""
+    from app.store.models import Mailbox
+
+    if user.name in {n.admin for n in DEMO_NAMES.values()} and user.name != names.admin:
+        user.name = names.admin
+        user.save()
+    for account in accounts:
+        theirs = {_mailbox_name(account, n) for n in DEMO_NAMES.values()}
+        wanted = _mailbox_name(account, names)
+        Mailbox.update(name=wanted).where(
+            (Mailbox.email == account.email) & Mailbox.name.in_(theirs) & (Mailbox.name != wanted)
+        ).execute()
+
+
+def start_demo(language: str | None = None) -> DemoEnvironment:
+    """Start the loopback server and make sure the store has the demo profile and mailboxes, named
+    in *language* (None: as they are, English at the first start). The store must be open."""
     from app.simulator.demo_accounts import create_demo_accounts
     from app.simulator.server import LoopbackExchange
     from app.store import repo
-    from app.store.models import Mailbox, ServerProfile, SystemUser
+    from app.store.models import Mailbox, SystemUser
 
     folder = paths.simulator_dir()
     server = LoopbackExchange(folder, state_file=folder / "state.json", hostnames=DEMO_HOSTS)
@@ -201,10 +254,14 @@ def start_demo() -> DemoEnvironment:
     server.start()
     map_demo_hosts(server)
 
-    user = SystemUser.get_or_none(SystemUser.is_current) or repo.create_user("Demo Admin", None, is_current=True)
+    profile = demo_profile()
+    if language is None:  # keep the names the demo has
+        language = next((k for k, n in DEMO_NAMES.items() if profile is not None and n.profile == profile.name), "en")
+    names = DEMO_NAMES.get(language, DEMO_NAMES["en"])
+    user = SystemUser.get_or_none(SystemUser.is_current) or repo.create_user(names.admin, None, is_current=True)
     settings = ProfileSettings(
-        name=DEMO_PROFILE,
-        description="The built-in loopback Exchange server of demo mode.",
+        name=names.profile,
+        description=names.description,
         auto_discover=False,
         incoming_url=server.ews_url,
         incoming_port=server.port,
@@ -213,16 +270,15 @@ def start_demo() -> DemoEnvironment:
         process_email_from=datetime.now(timezone.utc) - timedelta(days=30),
         timeout_seconds=20,
     )
-    profile = ServerProfile.get_or_none(ServerProfile.name == DEMO_PROFILE)
     profile = repo.save_profile(settings, profile=profile)
-    for account in server.directory.accounts():
-        if "impersonation" in account.roles:
-            continue
+    people = [a for a in server.directory.accounts() if "impersonation" not in a.roles]
+    _rename_people(people, user, names)
+    for account in people:
         mailbox = Mailbox.get_or_none(Mailbox.email == account.email)
         if mailbox is None:
             repo.save_mailbox(
                 MailboxSettings(
-                    name=account.display_name or account.email,
+                    name=_mailbox_name(account, names),
                     email=account.email,
                     owner_id=user.id,
                     profile_id=profile.id,

@@ -29,6 +29,30 @@ def _unusable(backend) -> bool:
     return any(token in name for token in ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt"))
 
 
+# what a person calls the stores keyring's backends stand for
+_STORE_NAMES = {
+    "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Manager",
+    "keyring.backends.macOS.Keyring": "macOS Keychain",
+    "keyring.backends.SecretService.Keyring": "Secret Service",
+    "keyring.backends.kwallet.DBusKeyring": "KWallet",
+}
+
+
+def credential_store() -> tuple[str, bool]:
+    """Which credential store keyring found (its name and backend class) and whether passwords
+    can be kept in it: ``self-check`` reports it (a frozen build without keyring's Windows
+    backend would otherwise find out at the first saved password)."""
+    backend = keyring.get_keyring()
+    chosen = [b for b in getattr(backend, "backends", [backend]) if not _unusable(b)]
+    if not chosen:
+        return f"none usable ({backend_name()})", False
+    described = []
+    for b in chosen:
+        name = f"{type(b).__module__}.{type(b).__name__}"
+        described.append(f"{_STORE_NAMES[name]} ({name})" if name in _STORE_NAMES else name)
+    return ", ".join(described), True
+
+
 def _error(action: str, exc: Exception | None = None) -> SecretStoreError:
     backend = backend_name()
     if isinstance(exc, KeyringLocked):

@@ -80,6 +80,40 @@ def memory_keyring() -> MemoryKeyring:
     keyring.set_keyring(previous)
 
 
+class MemoryRunKey:
+    """The Windows Run key of app.autostart, in memory: tests never change the real registry.
+    ``refuse`` makes every access fail as a locked-down registry would."""
+
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.refuse: OSError | None = None
+
+    def read(self) -> str | None:
+        if self.refuse:
+            raise self.refuse
+        return self.command
+
+    def write(self, command: str) -> None:
+        if self.refuse:
+            raise self.refuse
+        self.command = command
+
+    def delete(self) -> None:
+        if self.refuse:
+            raise self.refuse
+        self.command = None
+
+
+@pytest.fixture(autouse=True)
+def memory_run_key() -> MemoryRunKey:
+    from app import autostart
+
+    key = MemoryRunKey()
+    autostart.use_run_key(key)
+    yield key
+    autostart.use_run_key(None)
+
+
 @pytest.fixture
 def store(sssm_home):
     """A fresh store (real SQLite file in the temp home), closed afterwards."""

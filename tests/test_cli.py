@@ -50,14 +50,36 @@ def test_help_lists_every_command_and_the_exit_codes():
     assert "exit codes:" in result.stdout and "2  nothing ran" in result.stdout
 
 
-def test_self_check_imports_every_module_of_the_package():
+def test_self_check_imports_every_module_of_the_package_and_names_the_credential_store():
+    from keyring_for_commands import command_env
+
     from app.cli.self_check import source_modules
 
-    result = run_app("self-check")
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "self-check"], capture_output=True, text=True, timeout=60, env=command_env()
+    )
     assert result.returncode == 0, result.stderr
     count = len(source_modules())
     assert f"{count} of {count} modules" in result.stdout and "complete" in result.stdout
     assert count > 100 and "app.cli.sync" in source_modules()
+    assert "Credential store: keyring_for_commands.MemoryKeyring" in result.stdout
+
+
+def test_self_check_fails_when_no_credential_store_is_usable():
+    result = run_app("self-check", env_extra={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    assert result.returncode == 1
+    assert "Credential store: none usable (keyring.backends.fail.Keyring)" in result.stdout
+    assert "no usable credential store" in result.stderr and "incomplete" in result.stdout
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="Windows Credential Manager: Windows only")
+def test_on_windows_self_check_finds_windows_credential_manager():
+    env = {k: v for k, v in os.environ.items() if k != "PYTHON_KEYRING_BACKEND"}
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "self-check"], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Credential store: Windows Credential Manager (keyring.backends.Windows.WinVaultKeyring)" in result.stdout
 
 
 def _copy_of_the_package(tmp_path):

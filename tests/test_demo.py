@@ -200,3 +200,25 @@ def test_the_demo_accounts_are_saved_before_the_mailboxes_keep_their_passwords(s
         }
     finally:
         env.stop()
+
+
+def test_the_japanese_demo_names_its_records_in_japanese_and_an_english_start_renames_them(store):
+    from app.store.models import SystemUser
+
+    def names():
+        alice = Mailbox.get(Mailbox.email == "alice@contoso.com")
+        return demo.demo_profile().name, alice.name, SystemUser.get(SystemUser.is_current).name
+
+    env = demo.start_demo("ja")
+    env.stop()
+    assert names() == ("Exchange 2013 設置型", "青木 愛", "デモ管理者")
+    assert ServerProfile.get_by_id(env.profile_id).description.startswith("デモモード")
+    Mailbox.update(name="Alice (mine)").where(Mailbox.email == "bob@contoso.com").execute()  # the admin's own name
+    env = demo.start_demo()  # the command line names no language: the names stay
+    env.stop()
+    assert names() == ("Exchange 2013 設置型", "青木 愛", "デモ管理者")
+    env = demo.start_demo("en")
+    env.stop()
+    assert names() == (demo.DEMO_PROFILE, "Alice", "Demo Admin")
+    assert Mailbox.get(Mailbox.email == "bob@contoso.com").name == "Alice (mine)"
+    assert ServerProfile.select().count() == 1 and Mailbox.select().count() == demo.DEMO_MAILBOXES

@@ -72,19 +72,18 @@ def run(command: Command, args: argparse.Namespace) -> int:
 
 
 def _demo_profile_address() -> tuple[str, int | None] | None:
-    from app.demo import DEMO_PROFILE
-    from app.store.models import ServerProfile
+    from app.demo import demo_profile
 
-    profile = ServerProfile.get_or_none(ServerProfile.name == DEMO_PROFILE)
+    profile = demo_profile()
     return (profile.incoming_url, profile.incoming_port) if profile is not None else None
 
 
 def _restore_demo_profile_address(address: tuple[str, int | None] | None) -> None:
     """The demo profile points at the server the command started; put back the address it had, so
     that a demo window open meanwhile keeps reaching its own server."""
-    from app.demo import DEMO_PROFILE
-    from app.store.models import ServerProfile
+    from app.demo import demo_profile
 
-    if address is not None:
-        url, port = address
-        ServerProfile.update(incoming_url=url, incoming_port=port).where(ServerProfile.name == DEMO_PROFILE).execute()
+    profile = demo_profile()
+    if address is not None and profile is not None:
+        profile.incoming_url, profile.incoming_port = address
+        profile.save(only=["incoming_url", "incoming_port"])

@@ -5,7 +5,10 @@ the modules are found on disk; a frozen build carries the list its build was mad
 (``app/cli/modules.txt``, written by build.spec), so a module the bundler left out is named
 here, instead of failing later when the admin opens that window or runs that command.
 
-Exit code 0 when everything loads, 1 with one line per module that does not."""
+It also names the credential store keyring found (Windows Credential Manager, on Windows): with
+none usable, passwords could not be saved, so that fails the check too.
+
+Exit code 0 when everything loads and a credential store is usable, 1 with one line per problem."""
 
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from pathlib import Path
 from app.cli.common import EXIT_FAILED, EXIT_OK
 
 NAME = "self-check"
-HELP = "check that this installation is complete: every module imports, translations load"
+HELP = "check that this installation is complete: every module imports, translations load, a credential store is usable"
 MANIFEST = Path(__file__).with_name("modules.txt")
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 NOT_IMPORTED = {"app.__main__"}  # importing it runs the program
@@ -64,17 +67,32 @@ def check_modules(names: list[str], *, verbose: bool = False) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     names = expected_modules()
-    problems = check_modules(names, verbose=args.list)
+    module_problems = check_modules(names, verbose=args.list)
+    problems = module_problems + translation_problems()
+    from app.secrets import credential_store
+
+    store, usable = credential_store()
+    print(f"Credential store: {store}")
+    if not usable:
+        problems.append(
+            "no usable credential store: passwords cannot be saved (on Windows, Windows Credential Manager; "
+            "on Linux, a running Secret Service such as GNOME Keyring or KWallet)"
+        )
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(
+        f"{len(names) - len(module_problems)} of {len(names)} modules, the translations and the credential store "
+        "checked: " + ("incomplete" if problems else "complete")
+    )
+    return EXIT_FAILED if problems else EXIT_OK
+
+
+def translation_problems() -> list[str]:
     from app.gui.i18n import translations_dir
 
+    problems = []
     for language in ("ja",):
         qm = translations_dir() / f"sssm_{language}.qm"
         if not qm.is_file() or qm.stat().st_size == 0:
             problems.append(f"translation missing: {qm}")
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    print(
-        f"{len(names) - len(problems)} of {len(names)} modules and the translations checked: "
-        + ("incomplete" if problems else "complete")
-    )
-    return EXIT_FAILED if problems else EXIT_OK
+    return problems

@@ -1,9 +1,11 @@
-"""Plain-text renderings for support: a Test & Enable report and the mailbox details download.
+"""Plain-text renderings for support: a Test & Enable report and the saved mailbox details.
 
 No Qt here: the caller passes the translate function (``app.gui.i18n.translate`` in the app); the
 literal ``translate("Reports", ...)`` calls are collected for the .ts by tools/build_translations.py.
-Nothing secret is written: reports carry already-redacted transcripts, and a mailbox's
-password is only ever mentioned as stored or not.
+Dates are written as the window writes them (``datetime_text``: the UI language's pattern), with
+seconds and the UTC offset, as support may read them in another time zone. Nothing secret is
+written: reports carry already-redacted transcripts, and a mailbox's password is only ever
+mentioned as stored or not.
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from app.domain.i18n import identity_translate, next_step_text, parts_text, step_message, step_title
+from app.domain.i18n import (
+    datetime_text,
+    identity_translate,
+    next_step_text,
+    parts_text,
+    step_message,
+    step_title,
+)
 
 Translate = Callable[[str, str], str]
 
@@ -26,7 +35,7 @@ def _label(value: Any, translate: Translate) -> str:
     if isinstance(value, bool):
         return translate("Reports", "Yes") if value else translate("Reports", "No")
     if isinstance(value, datetime):
-        return value.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z").strip()
+        return datetime_text(value, translate, seconds=True, zone=True)
     return str(value)
 
 
@@ -80,7 +89,7 @@ def mailbox_details_text(
     last_report: str = "",
     translate: Translate = identity_translate,
 ) -> str:
-    """The "Download mailbox details" report: settings, test results, alerts; never a password."""
+    """The "Save mailbox details" report: settings, test results, alerts; never a password."""
     rows = [
         (translate("Reports", "Name"), mailbox.name),
         (translate("Reports", "Email address"), mailbox.email),
@@ -91,7 +100,7 @@ def mailbox_details_text(
         (translate("Reports", "Outgoing email"), _label(mailbox.outgoing_method, translate)),
         (translate("Reports", "Appointments, contacts and tasks"), _label(mailbox.act_method, translate)),
         (
-            translate("Reports", "Allow to use credentials for email processing"),
+            translate("Reports", "Allow the use of credentials for email processing"),
             _label(bool(mailbox.allow_credentials), translate),
         ),
         (translate("Reports", "User name"), mailbox.username),

@@ -24,10 +24,11 @@ from app.domain.i18n import parts_text
 from app.exchange import net, probes
 from app.exchange.autodiscover import discover
 from app.exchange.connection import ConnectionPlan, PreconditionFailed, plan_connection
-from app.exchange.errors import classify
+from app.exchange.errors import classify, for_credentials
 from app.exchange.folders import ensure_undeliverable_folder
 from app.exchange.mailbox_connection import MailboxConnection, open_connection
 from app.store.base import utcnow
+from app.store.health import credential_source_of
 from app.store.models import Mailbox, ServerProfile
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,8 @@ class _Run:
             # and escalated, never a traceback for the admin
             trace = exc.trace if isinstance(exc, _WithTrace) else ""
             failure = classify(exc.error if isinstance(exc, _WithTrace) and exc.error else exc)
+            # the next step names where this mailbox's credentials are entered, one place
+            failure = for_credentials(failure, credential_source_of(self.mailbox, outgoing=name == "outgoing"))
             result.status, result.failure = RunStatus.FAILURE, failure
             result.message = failure.message + (f"\n{trace}" if trace else "")
             result.message_parts = _failure_parts(failure) + _verbatim(f"\n{trace}" if trace else "")

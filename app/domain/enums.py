@@ -169,3 +169,34 @@ class FilterOperator(LabeledEnum):
     IS_EMPTY = "is_empty", _N(CTX, "Does not contain data")
     IS_NOT_EMPTY = "is_not_empty", _N(CTX, "Contains data")
     CURRENT_USER = "current_user", _N(CTX, "Equals current user")
+
+
+class ItemKind(LabeledEnum):
+    """What an item that failed to synchronize is (item monitoring)."""
+
+    EMAIL = "email", _N(CTX, "Email")
+    APPOINTMENT = "appointment", _N(CTX, "Appointment")
+    CONTACT = "contact", _N(CTX, "Contact")
+    TASK = "task", _N(CTX, "Task")
+
+    @classmethod
+    def of(cls, record_type: RecordType) -> ItemKind:
+        return cls(record_type.value)
+
+
+class ItemDirection(LabeledEnum):
+    """Which way an item was going when it failed: from Exchange into the store, or out to Exchange."""
+
+    INCOMING = "incoming", _N(CTX, "Incoming")
+    OUTGOING = "outgoing", _N(CTX, "Outgoing")
+
+
+class MailboxState(LabeledEnum):
+    """A mailbox's state on the dashboard: each mailbox is in exactly one (app.domain.mailbox_state)."""
+
+    SUCCESS = "success", _N(CTX, "Success")
+    WARNING = "warning", _N(CTX, "Warning")
+    ERROR = "error", _N(CTX, "Error")
+    DISABLED = "disabled", _N(CTX, "Disabled")
+    NEVER_TESTED = "never_tested", _N(CTX, "Never tested")
+    PENDING_APPROVAL = "pending_approval", _N(CTX, "Pending approval")

@@ -15,7 +15,9 @@ from enum import Enum
 from operator import attrgetter
 from typing import Any, Protocol, TypeVar, cast
 
-from app.domain.enums import FilterOperator
+from app.domain.enums import FilterOperator, RecordState, RecordType
+from app.domain.i18n import QT_TRANSLATE_NOOP as _N
+from app.domain.i18n import Translator, format_template, identity_translate
 
 _MISSING = object()
 _R = TypeVar("_R")
@@ -95,7 +97,7 @@ def _is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _as_datetime(value: object) -> datetime:
+def as_datetime(value: object) -> datetime:
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
     if isinstance(value, date):
@@ -114,7 +116,7 @@ def _coerce(text: str, like: object) -> object:
     if isinstance(like, float):
         return float(text)
     if isinstance(like, (date, datetime)):
-        return _as_datetime(text)
+        return as_datetime(text)
     return text
 
 
@@ -139,7 +141,7 @@ def matches_criterion(record: object, criterion: Criterion, current_user_id: int
         return op is FilterOperator.NOT_EQUALS  # a value of another type never equals
     if op in (FilterOperator.ON_OR_AFTER, FilterOperator.ON_OR_BEFORE):
         try:
-            when, bound = _as_datetime(value), _as_datetime(criterion.value)
+            when, bound = as_datetime(value), as_datetime(criterion.value)
         except (TypeError, ValueError):
             return False
         if len(criterion.value.strip()) <= 10:  # a date: the whole day counts
@@ -150,7 +152,7 @@ def matches_criterion(record: object, criterion: Criterion, current_user_id: int
     if isinstance(wanted, str):
         left, right = _text(value), wanted.casefold()
     else:
-        left, right = (_as_datetime(value), wanted) if isinstance(wanted, datetime) else (value, wanted)
+        left, right = (as_datetime(value), wanted) if isinstance(wanted, datetime) else (value, wanted)
     if op is FilterOperator.EQUALS:
         return left == right
     if op is FilterOperator.NOT_EQUALS:
@@ -180,20 +182,160 @@ def select(filters: Iterable[FilterLike], records: Iterable[_R], current_user_id
     return [r for r in records if any(matches(r, c, current_user_id) for c in criteria_lists)]
 
 
-def owners_named(criteria_lists: Iterable[list[Criterion]], current_user_id: int | None) -> set[int | None] | None:
-    """The owner ids every filter restricts to, when each has an owner criterion (lets a store query
-    narrow its candidates); None when some filter does not restrict the owner."""
-    owners: set[int | None] = set()
-    for criteria in criteria_lists:
-        named: set[int | None] | None = None
-        for c in criteria:
-            if c.field != "owner":
-                continue
-            if c.operator is FilterOperator.CURRENT_USER:
-                named = {current_user_id}
-            elif c.operator is FilterOperator.EQUALS and c.value.strip().isdigit():
-                named = {int(c.value)}
-        if named is None:
-            return None
-        owners |= named
-    return owners
+# --- what a filter may say: the fields of each record type and their operators ------------------
+
+CTX = "Filters"  # translation context of the field labels and the messages below
+
+
+class FieldKind(Enum):
+    """How a field's value is read, and so which operators and values a criterion may use."""
+
+    TEXT = "text"
+    DATE = "date"  # an aware UTC date-time; a date alone means the whole (UTC) day
+    BOOLEAN = "boolean"
+    NUMBER = "number"  # a whole number
+    USER = "user"  # the owner: a user id
+    STATE = "state"  # RecordState, by its stored value
+
+
+@dataclass(frozen=True)
+class FilterField:
+    name: str  # the record's field (its column in the store)
+    kind: FieldKind
+    label: str  # English, marked for translation in context "Filters"
+
+
+def _fields(*fields: tuple[str, FieldKind, str]) -> tuple[FilterField, ...]:
+    common = (
+        ("owner", FieldKind.USER, _N(CTX, "Owner")),
+        ("state", FieldKind.STATE, _N(CTX, "Status")),
+    )
+    dates = (
+        ("created_on", FieldKind.DATE, _N(CTX, "Created on")),
+        ("modified_on", FieldKind.DATE, _N(CTX, "Modified on")),
+    )
+    return tuple(FilterField(*f) for f in (*common, *fields, *dates))
+
+
+# The fields a filter can name: those the store keeps for each record type (app.store's
+# Appointment, Contact and Task; tests/store/test_filters_sql.py checks that every one is a column).
+FILTER_FIELDS: dict[RecordType, tuple[FilterField, ...]] = {
+    RecordType.APPOINTMENT: _fields(
+        ("subject", FieldKind.TEXT, _N(CTX, "Subject")),
+        ("category", FieldKind.TEXT, _N(CTX, "Category")),
+        ("location", FieldKind.TEXT, _N(CTX, "Location")),
+        ("start", FieldKind.DATE, _N(CTX, "Start time")),
+        ("end", FieldKind.DATE, _N(CTX, "End time")),
+        ("is_all_day", FieldKind.BOOLEAN, _N(CTX, "All day event")),
+        ("body", FieldKind.TEXT, _N(CTX, "Description")),
+    ),
+    RecordType.CONTACT: _fields(
+        ("first_name", FieldKind.TEXT, _N(CTX, "First name")),
+        ("last_name", FieldKind.TEXT, _N(CTX, "Last name")),
+        ("email", FieldKind.TEXT, _N(CTX, "Email")),
+        ("company", FieldKind.TEXT, _N(CTX, "Company name")),
+        ("job_title", FieldKind.TEXT, _N(CTX, "Job title")),
+        ("business_phone", FieldKind.TEXT, _N(CTX, "Business phone")),
+        ("mobile_phone", FieldKind.TEXT, _N(CTX, "Mobile phone")),
+    ),
+    RecordType.TASK: _fields(
+        ("subject", FieldKind.TEXT, _N(CTX, "Subject")),
+        ("start", FieldKind.DATE, _N(CTX, "Start date")),
+        ("due", FieldKind.DATE, _N(CTX, "Due date")),
+        ("percent_complete", FieldKind.NUMBER, _N(CTX, "Percent complete")),
+        ("is_complete", FieldKind.BOOLEAN, _N(CTX, "Completed")),
+        ("body", FieldKind.TEXT, _N(CTX, "Description")),
+    ),
+}
+
+Op = FilterOperator
+OPERATORS: dict[FieldKind, tuple[FilterOperator, ...]] = {
+    FieldKind.TEXT: (Op.EQUALS, Op.NOT_EQUALS, Op.CONTAINS, Op.BEGINS_WITH, Op.IS_NOT_EMPTY, Op.IS_EMPTY),
+    FieldKind.DATE: (Op.ON_OR_AFTER, Op.ON_OR_BEFORE, Op.IS_NOT_EMPTY, Op.IS_EMPTY),
+    FieldKind.BOOLEAN: (Op.EQUALS, Op.NOT_EQUALS),
+    FieldKind.NUMBER: (Op.EQUALS, Op.NOT_EQUALS),
+    FieldKind.USER: (Op.CURRENT_USER, Op.EQUALS, Op.NOT_EQUALS, Op.IS_NOT_EMPTY, Op.IS_EMPTY),
+    FieldKind.STATE: (Op.EQUALS, Op.NOT_EQUALS),
+}
+WITHOUT_VALUE = frozenset({Op.IS_EMPTY, Op.IS_NOT_EMPTY, Op.CURRENT_USER})  # the value is ignored
+TRUE_WORDS = ("1", "true", "yes", "on")  # what _coerce reads as true; the editor writes "true"
+FALSE_WORDS = ("0", "false", "no", "off")
+FILTER_NAME_MAX = 160
+
+
+def filter_field(record_type: RecordType, name: str) -> FilterField | None:
+    return next((f for f in FILTER_FIELDS[RecordType(record_type)] if f.name == name), None)
+
+
+@dataclass(frozen=True)
+class FilterProblem:
+    """What is wrong with one filter: its name (``position`` None) or one of its conditions
+    (``position``: 0-based, in the filter's order)."""
+
+    position: int | None
+    template: str  # English, marked in context "Filters"
+    params: tuple[tuple[str, object], ...] = ()
+
+    def message(self, translate: Translator = identity_translate) -> str:
+        return format_template(translate(CTX, self.template), dict(self.params), self.template)
+
+    def __str__(self) -> str:
+        where = "name" if self.position is None else f"condition {self.position + 1}"
+        return f"{where}: {self.message()}"
+
+
+def criterion_problem(record_type: RecordType, criterion: Criterion) -> tuple[str, dict[str, object]] | None:
+    """Why *criterion* cannot be used in a filter of *record_type* (a template in context "Filters"
+    and its parameters), or None when it can. What passes here is what app.store.filters_sql
+    translates to SQL, with the same result as ``matches``."""
+    field = filter_field(record_type, criterion.field)
+    if field is None:
+        return _N(CTX, "Choose a field."), {}
+    op = criterion.operator
+    if op not in OPERATORS[field.kind]:
+        return _N(CTX, "This operator cannot be used with this field: choose another one."), {}
+    if op in WITHOUT_VALUE:
+        return None
+    value = criterion.value
+    if field.kind is FieldKind.TEXT:
+        return None if value.strip() else (_N(CTX, "Enter a value."), {})
+    if field.kind is FieldKind.DATE:
+        try:
+            as_datetime(value).astimezone(timezone.utc)  # a bound the store can compare with
+        except (TypeError, ValueError, OverflowError):
+            return _N(CTX, "Enter a date as YYYY-MM-DD, or a date and time as YYYY-MM-DD HH:MM."), {}
+        return None
+    if field.kind is FieldKind.BOOLEAN:
+        words = (*TRUE_WORDS, *FALSE_WORDS)
+        return None if value.strip().lower() in words else (_N(CTX, "Choose Yes or No."), {})
+    if field.kind in (FieldKind.NUMBER, FieldKind.USER):
+        try:
+            int(value)
+        except ValueError:
+            if field.kind is FieldKind.USER:
+                return _N(CTX, "Choose a user."), {}
+            return _N(CTX, "Enter a whole number."), {}
+        return None
+    # FieldKind.STATE: compared as text, as matches() does (case does not matter, spaces do)
+    known = {state.value.casefold() for state in RecordState}
+    return None if value.casefold() in known else (_N(CTX, "Choose a status."), {})
+
+
+def filter_problems(record_type: RecordType, name: str, criteria: Iterable[CriterionLike]) -> list[FilterProblem]:
+    """Everything wrong with one filter of *record_type*: its name, then each condition in order.
+    A filter needs at least one condition (without any it would keep every record of everyone)."""
+    problems: list[FilterProblem] = []
+    if not name.strip():
+        problems.append(FilterProblem(None, _N(CTX, "Enter a name for the filter.")))
+    elif len(name.strip()) > FILTER_NAME_MAX:
+        template = _N(CTX, "Use at most {max} characters (now {count}).")
+        problems.append(FilterProblem(None, template, (("count", len(name.strip())), ("max", FILTER_NAME_MAX))))
+    items = [as_criterion(c) for c in criteria]
+    if not items:
+        problems.append(FilterProblem(None, _N(CTX, "Add at least one condition.")))
+    for position, criterion in enumerate(items):
+        found = criterion_problem(record_type, criterion)
+        if found is not None:
+            template, params = found
+            problems.append(FilterProblem(position, template, tuple(sorted(params.items()))))
+    return problems

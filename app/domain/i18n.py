@@ -3,12 +3,18 @@
 ``QT_TRANSLATE_NOOP(context, text)`` returns *text* unchanged; pyside6-lupdate recognises the
 call by name and collects the string, and the GUI translates it later with
 ``QCoreApplication.translate(context, text)``. The engine stays free of Qt.
+
+Dates and lists are written the UI language's way by the helpers at the end (``datetime_text``,
+``list_text``, ``fields_text``): their patterns and separators are translatable strings of the
+context "Formats", so the window, the reports and the status bar all follow the same ones.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -111,3 +117,50 @@ def step_message(step: StepText, translate: Translator = identity_translate) -> 
     if parts:
         return parts_text(parts, translate)
     return translate("Diagnostics", step.message) if step.message else ""
+
+
+# --- dates and lists, the UI language's way ------------------------------------------------------
+
+FORMATS = "Formats"
+# Qt's date-time pattern letters (yyyy MM M dd d HH H mm ss), as a translator knows them from Qt
+DATE_TIME_PATTERN = QT_TRANSLATE_NOOP("Formats", "yyyy-MM-dd HH:mm")
+DATE_TIME_SECONDS_PATTERN = QT_TRANSLATE_NOOP("Formats", "yyyy-MM-dd HH:mm:ss")
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("Formats", ", ")  # between the names of a list (Japanese: 、)
+FIELD_SEPARATOR = QT_TRANSLATE_NOOP("Formats", " · ")  # between the fields of a one-line summary
+_PATTERN_LETTERS = re.compile(r"yyyy|MM|M|dd|d|HH|H|mm|ss")
+
+
+def _pattern_field(value: datetime, letters: str) -> str:
+    number = {"y": value.year, "M": value.month, "d": value.day, "H": value.hour, "m": value.minute}.get(
+        letters[0], value.second
+    )
+    return f"{number:0{len(letters)}d}" if letters != "yyyy" else f"{number:04d}"
+
+
+def datetime_text(
+    value: datetime | None, translate: Translator = identity_translate, *, seconds: bool = False, zone: bool = False
+) -> str:
+    """An aware datetime as this computer's local time, in the UI language's pattern (English
+    2026-03-02 18:30, Japanese 2026/03/02 18:30); *zone* adds the UTC offset (for support, who
+    may read it elsewhere): 2026-03-02 18:30:05 (UTC+09:00). "" for None."""
+    if value is None:
+        return ""
+    local = value.astimezone()
+    template = DATE_TIME_SECONDS_PATTERN if seconds else DATE_TIME_PATTERN
+    pattern = translate(FORMATS, template) or template
+    text = _PATTERN_LETTERS.sub(lambda match: _pattern_field(local, match.group(0)), pattern)
+    if zone:
+        offset = local.strftime("%z")  # +0900
+        text += f" (UTC{offset[:3]}:{offset[3:]})" if offset else ""
+    return text
+
+
+def list_text(items: Iterable[str], translate: Translator = identity_translate) -> str:
+    """Names as a list: "a, b" in English, "a、b" in Japanese."""
+    return (translate(FORMATS, LIST_SEPARATOR) or LIST_SEPARATOR).join(items)
+
+
+def fields_text(items: Iterable[str], translate: Translator = identity_translate) -> str:
+    """The fields of a one-line summary (a level, a time, a code): "a · b" in English; empty ones
+    are left out."""
+    return (translate(FORMATS, FIELD_SEPARATOR) or FIELD_SEPARATOR).join(item for item in items if item)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from app.domain.escalation import DEFAULT_AUTH_RETRIES, DEFAULT_BACKOFF_MINUTES, DEFAULT_TRANSIENT_LIMIT
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
+from app.domain.item_failures import DEFAULT_RETENTION_DAYS, RETENTION_DAYS_RANGE
 from app.domain.validation import (
     AUTH_RETRY_LIMIT_RANGE,
     TRANSIENT_LIMIT_RANGE,
@@ -34,6 +35,7 @@ __all__ = [
     "AUTH_RETRY_LIMIT_RANGE",
     "BACKOFF_MINUTES_RANGE",
     "LANGUAGES",
+    "RETENTION_DAYS_RANGE",
     "TRANSIENT_LIMIT_RANGE",
     "SystemSettingsContext",
     "SystemSettingsValues",
@@ -53,6 +55,7 @@ class SystemSettingsValues:
     transient_failure_limit: int = DEFAULT_TRANSIENT_LIMIT
     default_backoff_minutes: int = DEFAULT_BACKOFF_MINUTES
     auth_retry_limit: int = DEFAULT_AUTH_RETRIES
+    item_failure_retention_days: int = DEFAULT_RETENTION_DAYS  # item monitoring keeps entries this long
     tracking_token_prefix: str = DEFAULT_TOKEN_PREFIX
     notify_owner_by_email: bool = False
     notify_mailbox_id: int | None = None  # kept while the notification is off: turning it on again finds it
@@ -110,13 +113,19 @@ def validate_system_settings(
             values.toast_errors,
             values.record_errors,
             "toast_errors",
-            _N(CTX, "Errors are not recorded, so there is nothing to notify: record Errors, or turn this off."),
+            _N(
+                CTX,
+                "Errors are not recorded, so there is nothing to notify: turn their recording on, or turn this off.",
+            ),
         ),
         (
             values.toast_warnings,
             values.record_warnings,
             "toast_warnings",
-            _N(CTX, "Warnings are not recorded, so there is nothing to notify: record Warnings, or turn this off."),
+            _N(
+                CTX,
+                "Warnings are not recorded, so there is nothing to notify: turn their recording on, or turn this off.",
+            ),
         ),
     ):
         if toasted and not recorded:
@@ -124,6 +133,7 @@ def validate_system_settings(
     issues += check_transient_failure_limit(values.transient_failure_limit)
     issues += check_range(values.default_backoff_minutes, "default_backoff_minutes", BACKOFF_MINUTES_RANGE)
     issues += check_auth_retry_limit(values.auth_retry_limit)
+    issues += check_range(values.item_failure_retention_days, "item_failure_retention_days", RETENTION_DAYS_RANGE)
     issues += check_token_prefix(values.tracking_token_prefix)
     if values.notify_owner_by_email:
         if values.notify_mailbox_id is None:

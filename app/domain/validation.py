@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from app.domain.enums import CredentialSource, OwnerKind
+from app.domain.enums import AuthProtocol, CredentialSource, OwnerKind
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.i18n import Translator, identity_translate
 from app.domain.settings import MailboxSettings, ProfileSettings
@@ -200,10 +200,15 @@ def validate_profile(p: ProfileSettings, ctx: ProfileContext | None = None) -> l
             out_issues = check_ews_url(p.outgoing_url, "outgoing_url")
             issues += out_issues or _check_url_against_ssl(p.outgoing_url, p.use_ssl, "outgoing_url")
 
-    issues += _check_credentials(p.credential_source, p.username, p.has_password, "", ctx)
+    issues += _check_credentials(p.credential_source, p.username, p.has_password, p.auth_protocol, "", ctx)
     if not p.outgoing_same_as_incoming:
         issues += _check_credentials(
-            p.outgoing_credential_source, p.outgoing_username, p.outgoing_has_password, "outgoing_", ctx
+            p.outgoing_credential_source,
+            p.outgoing_username,
+            p.outgoing_has_password,
+            p.outgoing_auth_protocol,
+            "outgoing_",
+            ctx,
         )
         issues += check_range(p.outgoing_port, "outgoing_port", PORT_RANGE)
 
@@ -244,7 +249,12 @@ def validate_profile(p: ProfileSettings, ctx: ProfileContext | None = None) -> l
 
 
 def _check_credentials(
-    source: CredentialSource, username: str, has_password: bool, prefix: str, ctx: ProfileContext
+    source: CredentialSource,
+    username: str,
+    has_password: bool,
+    protocol: AuthProtocol,
+    prefix: str,
+    ctx: ProfileContext,
 ) -> list[ValidationIssue]:
     issues: list[ValidationIssue] = []
     if source is CredentialSource.PROFILE:
@@ -255,7 +265,23 @@ def _check_credentials(
     elif source is CredentialSource.WINDOWS_INTEGRATED and not ctx.is_windows:
         issues.append(
             _issue(
-                prefix + "credential_source", _N(CTX, "Windows integrated authentication is only available on Windows.")
+                prefix + "credential_source",
+                _N(
+                    CTX,
+                    "Windows integrated authentication needs Windows: the app logs on as the Windows user who runs "
+                    "it. On this computer, use the credentials of the user or queue, or of the profile.",
+                ),
+            )
+        )
+    elif source is CredentialSource.WINDOWS_INTEGRATED and protocol is AuthProtocol.BASIC:
+        issues.append(
+            _issue(
+                prefix + "credential_source",
+                _N(
+                    CTX,
+                    "Windows integrated authentication sends no password, and Basic authentication needs one: "
+                    "choose Auto detect, Negotiate or NTLM as the authentication protocol.",
+                ),
             )
         )
     return issues

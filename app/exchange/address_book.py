@@ -26,6 +26,8 @@ from app.exchange.connection import (
     PreconditionFailed,
     apply_ssl_and_port,
     check_url_against_ssl,
+    integrated_auth_type,
+    windows_account,
 )
 from app.exchange.errors import precondition_failure
 from app.store.models import Mailbox, ServerProfile
@@ -102,8 +104,11 @@ def address_book_plan(profile_id: int) -> ConnectionPlan:
             raise _failure("AddressBookNoCredentials", NO_CREDENTIALS, profile.name)
         username, email = mailbox.username, mailbox.email
         password = secrets.get_password(secrets.mailbox_key(mailbox.id)) or ""
-    else:
-        raise PreconditionFailed(precondition_failure("IntegratedAuthUnavailable", profile.name))
+    else:  # Windows integrated authentication: the signed-in Windows user asks the directory
+        integrated_auth_type(profile.auth_protocol, profile.name)
+        username, password = windows_account(), ""
+        anyone: Mailbox | None = Mailbox.select().where(Mailbox.profile == profile.id).order_by(Mailbox.id).first()
+        email = anyone.email if anyone is not None else ""
     url = "" if profile.auto_discover else profile.incoming_url
     if url:
         check_url_against_ssl(url, profile.use_ssl)

@@ -15,7 +15,8 @@ Exchange answered with an error.
   ``ItemError.changed_meanwhile`` per item), DeleteItem (to Deleted Items).
 
 Values Exchange would refuse (exchangelib's own checks, e.g. an end before the start) are that
-item's ``ItemError``, never the whole batch's failure.
+item's ``ItemError``, never the whole batch's failure; so are Exchange's own refusals of an item's
+values (an appointment longer than five years: app.exchange.services.create_item).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from app.exchange.errors import ItemError, item_error
 from app.exchange.item_mapping import ITEM_MAPPINGS, ItemMapping, StoreValues
 from app.exchange.item_marker import MARKER_FIELD
 from app.exchange.mailbox_connection import MailboxConnection
+from app.exchange.services.create_item import CreateItemPerItemErrors
 from app.exchange.services.get_item import GetItemsStrict
 from app.exchange.services.update_item import UpdateItemPerItemConflicts
 
@@ -200,7 +202,13 @@ def create_items(
         answers.append(refused)
         if refused is None:
             items.append(item)
-    results = iter(account.bulk_create(folder=folder, items=items) if items else [])
+    results = iter(
+        CreateItemPerItemErrors(account=account).call(
+            items=items, folder=folder, message_disposition="SaveOnly", send_meeting_invitations="SendToNone"
+        )
+        if items
+        else []
+    )
     return [answer if answer is not None else _saved(next(results)) for answer in answers]
 
 
@@ -230,7 +238,6 @@ def update_items(
     account = connection.account
     folder = mapping.folder_of(account)
     item_class = mapping.item_class()
-    fields = list(mapping.item_fields)
     answers: list[str | None | ItemError] = []
     refused: set[int] = set()
     items = []
@@ -242,7 +249,7 @@ def update_items(
             answers.append(error)
         else:
             answers.append(None)
-            items.append((item, fields))
+            items.append((item, mapping.update_fields(update.values)))
     results = iter(
         UpdateItemPerItemConflicts(account=account).call(
             items=items,

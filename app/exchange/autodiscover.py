@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import requests
 
 from app.exchange import net
-from app.exchange.connection import ConnectionPlan, exchangelib_auth_type
+from app.exchange.connection import ConnectionPlan, exchangelib_auth
 from app.exchange.errors import LocalProblem
 
 if TYPE_CHECKING:
@@ -55,18 +55,19 @@ def candidate_urls(domain: str) -> list[str]:
 
 
 def _ask(plan: ConnectionPlan, url: str, email: str) -> UserResponse:
-    from exchangelib import Configuration, Credentials
+    from exchangelib import Configuration
     from exchangelib.autodiscover.protocol import AutodiscoverProtocol
 
     from app.exchange.retry import FailFastPolicy
 
     net.trust_ca_for(url, plan.ca_file)
     net.set_timeout_for(url, plan.timeout_seconds)
+    credentials, auth_type = exchangelib_auth(plan)
     protocol = AutodiscoverProtocol(
         config=Configuration(
             service_endpoint=url,
-            credentials=Credentials(plan.username, plan.password),
-            auth_type=exchangelib_auth_type(plan.auth_protocol),
+            credentials=credentials,
+            auth_type=auth_type,
             retry_policy=FailFastPolicy(),
         )
     )

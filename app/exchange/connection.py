@@ -9,12 +9,19 @@ exchangelib runs with FailFast (app.exchange.retry).
 Whether credentials may go over a connection without SSL is decided where the bytes leave
 (app.exchange.net), from the system setting as it is at that moment: this module hands the
 adapter the store's answer.
+
+Windows integrated authentication logs on as the Windows user the app runs as (the signed-in
+admin, or the account of a scheduled ``run``), through SSPI: exchangelib's ``sspi`` auth type,
+carried by requests_negotiate_sspi (a Windows-only dependency). No password is stored or sent by
+us; Windows answers the server's Negotiate (Kerberos or NTLM) challenge itself. Elsewhere the
+plan fails its precondition with the reason (``integrated_auth_type``).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
@@ -26,8 +33,14 @@ from app.exchange import net
 from app.exchange.errors import precondition_failure
 from app.store.models import Mailbox, ServerProfile, SystemSettings
 
+if sys.platform == "win32":  # exchangelib offers its "sspi" auth type only when this imports
+    import requests_negotiate_sspi  # noqa: F401
+
 if TYPE_CHECKING:
-    from exchangelib import Account, Version
+    from exchangelib import Account, Credentials, Version
+
+# exchangelib.transport.SSPI, named here so that choosing it needs no exchangelib import
+SSPI_AUTH_TYPE = "sspi"
 
 
 def system_allows_plain_credentials() -> bool:
@@ -113,10 +126,8 @@ def plan_connection(mailbox: Mailbox, *, outgoing: bool = False) -> ConnectionPl
         if not username or not password:
             raise PreconditionFailed(precondition_failure("ProfileCredentialsMissing", profile.name))
     else:
-        if sys.platform != "win32":
-            raise PreconditionFailed(precondition_failure("IntegratedAuthUnavailable", profile.name))
-        # Integrated authentication needs SSPI support, which this build does not include yet.
-        raise PreconditionFailed(precondition_failure("IntegratedAuthUnavailable", profile.name))
+        integrated_auth_type(protocol, profile.name)
+        username, password = windows_account(), ""
     if url:
         check_url_against_ssl(url, profile.use_ssl)
     ca_file = profile.trusted_ca_path or None
@@ -137,6 +148,36 @@ def plan_connection(mailbox: Mailbox, *, outgoing: bool = False) -> ConnectionPl
         port=port,
         credential_source=source,
     )
+
+
+def integrated_auth_type(protocol: AuthProtocol, profile_name: str, platform: str = sys.platform) -> str:
+    """exchangelib's auth type for Windows integrated authentication with *protocol*; raises
+    PreconditionFailed when it cannot be: not on Windows, or with Basic (which needs a password).
+    Negotiate, NTLM and Auto detect all go to SSPI, which answers the server's Negotiate or NTLM
+    challenge as the Windows user (Kerberos when the domain allows it, NTLM otherwise)."""
+    if platform != "win32":
+        raise PreconditionFailed(precondition_failure("IntegratedAuthUnavailable", profile_name))
+    if protocol is AuthProtocol.BASIC:
+        raise PreconditionFailed(precondition_failure("IntegratedAuthWithBasic", profile_name))
+    return SSPI_AUTH_TYPE
+
+
+def windows_account(environ: Mapping[str, str] = os.environ) -> str:
+    """The Windows account SSPI logs on as, for the reports: ``DOMAIN\\user`` of this process
+    (the signed-in user, or the account Task Scheduler runs ``run`` as)."""
+    user = environ.get("USERNAME", "")
+    domain = environ.get("USERDOMAIN", "")
+    return f"{domain}\\{user}" if domain and user else user
+
+
+def exchangelib_auth(plan: ConnectionPlan) -> tuple[Credentials | None, str | None]:
+    """exchangelib's credentials and auth type for *plan*: none and SSPI for Windows integrated
+    authentication (the signed-in user's own logon), else the user name and password."""
+    from exchangelib import Credentials
+
+    if plan.credential_source is CredentialSource.WINDOWS_INTEGRATED:
+        return None, SSPI_AUTH_TYPE
+    return Credentials(plan.username, plan.password), exchangelib_auth_type(plan.auth_protocol)
 
 
 def exchangelib_auth_type(protocol: AuthProtocol) -> str | None:
@@ -162,7 +203,7 @@ def prepare_endpoint(plan: ConnectionPlan, url: str) -> None:
 
 def open_account(plan: ConnectionPlan, ews_url: str, *, version: Version | None = None) -> Account:
     """An exchangelib Account for *plan* at *ews_url* (no request is made yet)."""
-    from exchangelib import DELEGATE, IMPERSONATION, Account, Configuration, Credentials
+    from exchangelib import DELEGATE, IMPERSONATION, Account, Configuration
 
     from app.exchange.retry import FailFastPolicy
 
@@ -170,10 +211,11 @@ def open_account(plan: ConnectionPlan, ews_url: str, *, version: Version | None 
         # an address from Autodiscover: the profile asks for SSL, so no plain-HTTP endpoint
         raise PreconditionFailed(precondition_failure("HttpAddressWithSsl", ews_url))
     prepare_endpoint(plan, ews_url)
+    credentials, auth_type = exchangelib_auth(plan)
     config = Configuration(
         service_endpoint=ews_url,
-        credentials=Credentials(plan.username, plan.password),
-        auth_type=exchangelib_auth_type(plan.auth_protocol),
+        credentials=credentials,
+        auth_type=auth_type,
         version=version,
         retry_policy=FailFastPolicy(),
         max_connections=plan.max_connections,

@@ -17,6 +17,7 @@ import ssl
 from collections.abc import Iterator
 from dataclasses import replace
 
+from app.domain.enums import CredentialSource
 from app.domain.escalation import Failure
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.exchange.exceptions import (
@@ -82,8 +83,8 @@ _PRECONDITIONS = {
         ),
         _N(
             CTX,
-            "On the mailbox's Credentials tab, set “Allow to use credentials for email processing” "
-            "to Yes and enter the user name and password.",
+            "On the mailbox's Credentials tab, select “Allow the use of credentials for email processing” "
+            "and enter the user name and password.",
         ),
     ),
     "MailboxCredentialsMissing": (
@@ -95,8 +96,24 @@ _PRECONDITIONS = {
         _N(CTX, "Enter the user name and password in the profile's credentials."),
     ),
     "IntegratedAuthUnavailable": (
-        _N(CTX, "Windows integrated authentication is not available on this computer (profile “{subject}”)."),
-        _N(CTX, "Use credentials specified by the user or queue, or in the email server profile."),
+        _N(
+            CTX,
+            "Windows integrated authentication needs Windows (profile “{subject}”): it logs on as the Windows "
+            "user who runs the app, and this computer does not run Windows.",
+        ),
+        _N(
+            CTX,
+            "Run the app on Windows, or use credentials specified by the user or queue, or in the email server "
+            "profile.",
+        ),
+    ),
+    "IntegratedAuthWithBasic": (
+        _N(
+            CTX,
+            "The email server profile “{subject}” uses Windows integrated authentication, which sends no "
+            "password, with Basic authentication, which needs one.",
+        ),
+        _N(CTX, "Choose Auto detect, Negotiate or NTLM as the profile's authentication protocol."),
     ),
     "HttpAddressWithSsl": (
         _N(
@@ -128,6 +145,49 @@ _PRECONDITIONS = {
         ),
     ),
 }
+
+
+# The next steps of a failure of the credentials the mailbox logs on with name the one place they
+# are entered (app.domain.remedy): ``for_credentials`` picks it once the profile's credential source
+# is known; classify's own, for a caller that does not know it, names no place.
+UNAUTHORIZED_NEXT_STEP = _N(
+    CTX,
+    "Check the user name and password this mailbox logs on with and the profile's authentication protocol, "
+    "then test again. It is retried only a few times, minutes apart, so the account is not locked out.",
+)
+ACCESS_DENIED_NEXT_STEP = _N(
+    CTX, "Grant the account this mailbox logs on with full access to the mailbox in Exchange, then test again."
+)
+_CREDENTIAL_NEXT_STEPS = {
+    ("Unauthorized", CredentialSource.USER_OR_QUEUE): _N(
+        CTX,
+        "Check the user name and password on the mailbox's Credentials tab and the profile's authentication "
+        "protocol, then test again. It is retried only a few times, minutes apart, so the account is not "
+        "locked out.",
+    ),
+    ("Unauthorized", CredentialSource.PROFILE): _N(
+        CTX,
+        "Check the user name and password in the email server profile's credentials and its authentication "
+        "protocol, then test again. It is retried only a few times, minutes apart, so the account is not "
+        "locked out.",
+    ),
+    ("AccessDenied", CredentialSource.USER_OR_QUEUE): _N(
+        CTX,
+        "On the mailbox's Credentials tab, enter the user name and password of the mailbox's own account, then "
+        "test again.",
+    ),
+    ("AccessDenied", CredentialSource.PROFILE): _N(
+        CTX,
+        "Grant the email server profile's account full access to the mailbox in Exchange, then test again.",
+    ),
+}
+
+
+def for_credentials(failure: Failure, source: CredentialSource | None) -> Failure:
+    """*failure* with the next step that names where the credentials of a mailbox whose profile
+    authenticates with *source* are entered: the mailbox's Credentials tab or the profile."""
+    next_step = _CREDENTIAL_NEXT_STEPS.get((failure.code, source)) if source is not None else None
+    return replace(failure, next_step=next_step) if next_step else failure
 
 
 def precondition_failure(code: str, subject: str) -> Failure:
@@ -352,12 +412,7 @@ def classify(exc: BaseException) -> Failure:
                 "Unauthorized",
                 False,
                 _N(CTX, "The server refused the user name or password (HTTP 401)."),
-                _N(
-                    CTX,
-                    "Check the user name and password (mailbox Credentials tab, or the profile's credentials) and "
-                    "the authentication protocol, then test again. It is retried only a few times, minutes "
-                    "apart, so the account is not locked out.",
-                ),
+                UNAUTHORIZED_NEXT_STEP,
             ),
             authentication=True,
         )
@@ -368,8 +423,8 @@ def classify(exc: BaseException) -> Failure:
             _N(CTX, "The profile's account is not allowed to impersonate this mailbox."),
             _N(
                 CTX,
-                "Give the profile's account the ApplicationImpersonation role in Exchange, or turn "
-                "impersonation off and use each mailbox's credentials.",
+                "Give the email server profile's account the ApplicationImpersonation role in Exchange, then "
+                "test again.",
             ),
         )
     if isinstance(exc, ews.ErrorSendAsDenied):
@@ -388,7 +443,7 @@ def classify(exc: BaseException) -> Failure:
             "AccessDenied",
             False,
             _N(CTX, "The account may not open this mailbox (access denied)."),
-            _N(CTX, "Grant the account full access to the mailbox, or use the mailbox's own credentials."),
+            ACCESS_DENIED_NEXT_STEP,
         )
     if isinstance(exc, (ews.ErrorNonExistentMailbox, ews.ErrorImpersonationFailed)):
         return failure(
@@ -537,7 +592,7 @@ def classify(exc: BaseException) -> Failure:
         _N(CTX, "An unexpected error occurred."),
         _N(
             CTX,
-            "It is retried after the back-off. Download the mailbox details and send them to support if it persists.",
+            "It is retried after the back-off. Save the mailbox details and send them to support if it persists.",
         ),
     )
 

@@ -51,9 +51,11 @@ FETCHED_FIELDS = (
     "cc_recipients",
     "message_id",
     "references",
+    "item_class",
+    "attachments",
 )
 # SyncFolderItems: enough to drop mail from before "process email from" without fetching it
-SYNC_FIELDS = ("datetime_received",)
+SYNC_FIELDS = ("datetime_received", "item_class")
 
 ItemIdAndKey = tuple[str, str | None]  # an item id and its change key (None: any version)
 

@@ -69,6 +69,23 @@ def _all_day_span(start: datetime, end: datetime | None) -> tuple[datetime, date
     return first, after
 
 
+# An appointment's category is one text in the store and a list of names in Exchange (Outlook's
+# categories): "Customer; Travel" is ["Customer", "Travel"].
+CATEGORY_SEPARATOR = ";"
+CATEGORY_MAX = 255  # Appointment.category's length
+
+
+def categories_of(category: str) -> list[str]:
+    """The Exchange categories of a store category."""
+    return [name.strip() for name in (category or "").split(CATEGORY_SEPARATOR) if name.strip()]
+
+
+def category_of(categories: Any) -> str:
+    """The store category of an item's categories (None when it has none)."""
+    names = [str(name).strip() for name in categories or ()]
+    return f"{CATEGORY_SEPARATOR} ".join(name for name in names if name)[:CATEGORY_MAX]
+
+
 def _appointment_to_item(values: Mapping[str, Any], item: Any) -> None:
     from exchangelib import UTC
     from exchangelib.properties import Body
@@ -84,6 +101,7 @@ def _appointment_to_item(values: Mapping[str, Any], item: Any) -> None:
     item.end = _ews_datetime(end)
     item.is_all_day = all_day
     item.body = Body(values["body"]) if values["body"] else None
+    item.categories = categories_of(values["category"]) or None
 
 
 def _appointment_time(value: datetime | date | None, *, day_after: bool) -> datetime | None:
@@ -102,6 +120,7 @@ def _appointment_from_item(item: Any) -> StoreValues:
         end=_appointment_time(item.end, day_after=True),
         is_all_day=bool(item.is_all_day),
         body=_text(item.body),
+        category=category_of(item.categories),
     )
 
 
@@ -181,6 +200,16 @@ class ItemMapping:
     to_item: Callable[[Mapping[str, Any], Any], None]  # store values → the item's fields
     from_item: Callable[[Any], StoreValues]  # the item's fields → store values
     read_fields: tuple[str, ...] = ()  # what GetItem reads besides item_fields, for from_item
+    # Store fields added after items were linked, each with the item field it maps to. While the
+    # store's value is empty, a fingerprint leaves the field out and UpdateItem leaves the item's
+    # field alone: an upgrade neither pushes every linked item again nor clears what was set in
+    # Outlook before the store kept it (it comes in with the item's next change).
+    optional_fields: tuple[tuple[str, str], ...] = ()
+
+    def update_fields(self, values: Mapping[str, Any]) -> list[str]:
+        """The item fields an UpdateItem with these store values writes."""
+        left_alone = {item_field for store_field, item_field in self.optional_fields if not values.get(store_field)}
+        return [name for name in self.item_fields if name not in left_alone]
 
     def item_class(self) -> type[Any]:
         import exchangelib
@@ -198,12 +227,13 @@ ITEM_MAPPINGS: dict[RecordType, ItemMapping] = {
         RecordType.APPOINTMENT,
         "calendar",
         "CalendarItem",
-        ("subject", "location", "start", "end", "is_all_day", "body"),
-        ("subject", "location", "start", "end", "is_all_day", "body"),
+        ("subject", "location", "start", "end", "is_all_day", "body", "category"),
+        ("subject", "location", "start", "end", "is_all_day", "body", "categories"),
         _appointment_to_item,
         _appointment_from_item,
-        ("_start_timezone", "_end_timezone"),
-    ),  # the zone of an all-day event's midnights
+        ("_start_timezone", "_end_timezone"),  # the zone of an all-day event's midnights
+        (("category", "categories"),),  # schema 7
+    ),
     RecordType.CONTACT: ItemMapping(
         RecordType.CONTACT,
         "contacts",

@@ -8,12 +8,17 @@ keeps (str, aware UTC datetimes), and nothing more:
 - ``parse_message``: a ``t:Message`` of a GetItem answer → ``IncomingEmail``;
 - ``parse_new_item``: the item of a SyncFolderItems ``t:Create`` change → ``NewMessage`` (or
   ``None`` for an item that is not a message, e.g. a meeting request).
+
+A message's ItemClass tells an ordinary one (IPM.Note …) from a report (REPORT.IPM.Note.NDR, a
+non-delivery report; REPORT.IPM.Note.IPNRN, a read receipt: EWS answers both as ``t:Message``);
+its ``t:Attachments`` list is read as ``AttachmentInfo`` values (no content: that is fetched
+when asked for, app.exchange.attachments).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from lxml.etree import _Element
@@ -23,6 +28,19 @@ from app.exchange.errors import MalformedAnswer
 
 T = "{http://schemas.microsoft.com/exchange/services/2006/types}"
 MESSAGE_TAG = T + "Message"
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentInfo:
+    """One attachment as GetItem lists it: no content."""
+
+    attachment_id: str
+    name: str
+    content_type: str = ""
+    size: int = 0
+    content_id: str | None = None
+    is_inline: bool = False
+    is_item: bool = False  # an attached message or other item
 
 
 @dataclass(slots=True)
@@ -43,6 +61,12 @@ class IncomingEmail:
     sender: str = ""  # the From address (else the Sender's), stripped
     to_recipients: str = ""  # addresses joined with ";"
     cc_recipients: str = ""
+    item_class: str = "IPM.Note"
+    attachments: list[AttachmentInfo] = field(default_factory=list)
+
+    @property
+    def is_non_delivery_report(self) -> bool:
+        return self.item_class.upper().startswith("REPORT.") and self.item_class.upper().endswith(".NDR")
 
 
 @dataclass(slots=True)
@@ -52,6 +76,7 @@ class NewMessage:
     item_id: str
     change_key: str | None
     received: datetime | None  # aware UTC
+    item_class: str | None = None  # when the shape asked for it
 
 
 def _text(elem: _Element, tag: str) -> str | None:
@@ -118,7 +143,32 @@ def parse_message(elem: _Element) -> IncomingEmail:
             break
     email.to_recipients = _addresses(elem.find(T + "ToRecipients"))
     email.cc_recipients = _addresses(elem.find(T + "CcRecipients"))
+    email.item_class = (_text(elem, "ItemClass") or "IPM.Note").strip()
+    email.attachments = _attachments(elem.find(T + "Attachments"))
     return email
+
+
+def _attachments(elem: _Element | None) -> list[AttachmentInfo]:
+    if elem is None:
+        return []
+    found = []
+    for child in elem:
+        attachment_id = child.find(T + "AttachmentId")
+        if attachment_id is None or not attachment_id.get("Id"):
+            raise MalformedAnswer("GetItem answered an attachment without an AttachmentId", None)
+        size = _text(child, "Size") or "0"
+        found.append(
+            AttachmentInfo(
+                attachment_id=attachment_id.get("Id") or "",
+                name=_text(child, "Name") or "",
+                content_type=_text(child, "ContentType") or "",
+                size=int(size) if size.strip().isdigit() else 0,
+                content_id=_text(child, "ContentId"),
+                is_inline=(_text(child, "IsInline") or "").strip() == "true",
+                is_item=child.tag == T + "ItemAttachment",
+            )
+        )
+    return found
 
 
 def parse_new_item(item_elem: _Element, received: Callable[[_Element], datetime | None]) -> NewMessage | None:
@@ -137,4 +187,5 @@ def parse_new_item(item_elem: _Element, received: Callable[[_Element], datetime 
             raise MalformedAnswer(f"DateTimeReceived is not a date and time: {value!r}", None) from exc
     else:
         when = received(item_elem)
-    return NewMessage(item_id.get("Id") or "", item_id.get("ChangeKey"), when)
+    item_class = (_text(item_elem, "ItemClass") or "").strip() or None
+    return NewMessage(item_id.get("Id") or "", item_id.get("ChangeKey"), when, item_class)

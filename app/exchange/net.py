@@ -230,6 +230,33 @@ def answers() -> int:
     return count
 
 
+class RequestCount:
+    """How many requests a piece of work made, from however many threads (``counting``)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._count = 0
+
+    def add(self) -> None:
+        with self._lock:
+            self._count += 1
+
+    @property
+    def count(self) -> int:
+        return self._count
+
+
+@contextmanager
+def counting(counter: RequestCount | None) -> Iterator[RequestCount | None]:
+    """Requests made by this thread while inside are counted in *counter* (a cycle's figures)."""
+    previous = getattr(_local, "counter", None)
+    _local.counter = counter
+    try:
+        yield counter
+    finally:
+        _local.counter = previous
+
+
 @contextmanager
 def gated(gate: threading.Semaphore | None) -> Iterator[threading.Semaphore | None]:
     """Requests made by this thread while inside wait for a slot of *gate* (a semaphore)."""
@@ -369,6 +396,9 @@ class SssmHTTPAdapter(HTTPAdapter):
         cert: _Cert = None,
         proxies: dict[str, str] | None = None,
     ) -> Response:
+        counter: RequestCount | None = getattr(_local, "counter", None)
+        if counter is not None:
+            counter.add()
         gate: threading.Semaphore | None = getattr(_local, "gate", None)
         if gate is None:
             return self._send(request, stream, timeout, verify, cert, proxies)

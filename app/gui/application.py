@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QLocale, QMessageLogContext, QtMsgType, QTranslator, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from app import APP_ID, APP_NAME, __version__
+from app import APP_ID, APP_NAME, APP_USER_MODEL_ID, __version__
 from app.gui.i18n import install_translators, pick_language
 
 if TYPE_CHECKING:
@@ -41,7 +41,19 @@ def install_qt_message_handler():
     return qInstallMessageHandler(log_qt_message)
 
 
+def set_app_user_model_id() -> bool:
+    """Windows: this process's AppUserModelID, before its first window, so that the taskbar groups
+    its windows, and Windows its toasts, under the app (the Start menu shortcut carries the same
+    ID). False elsewhere, or when Windows refuses it."""
+    if sys.platform != "win32":
+        return False
+    import ctypes
+
+    return bool(ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_USER_MODEL_ID) == 0)
+
+
 def create_application(argv: list[str] | None = None, lang: str | None = None) -> QApplication:
+    set_app_user_model_id()
     # instance() is typed QCoreApplication | None; this app only ever creates a QApplication
     app = cast(QApplication, QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1]))
     app.setApplicationName(APP_ID)
@@ -132,7 +144,7 @@ def _run_window(app: QApplication, crashes: CrashReporter, *, demo: bool, lang: 
         if demo:
             from app.demo import start_demo
 
-            environment = start_demo()
+            environment = start_demo(pick_language(lang))  # its records named in the window's language
             timeunit.use_demo_clock()  # only here and in demo_mode: never outside demo mode
     except (StoreError, OSError) as exc:
         from app.gui.messages import show_fatal

@@ -7,6 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app.domain.i18n import DATE_TIME_PATTERN, FORMATS, datetime_text, list_text
+from app.domain.i18n import fields_text as join_fields
+
 SUPPORTED = ("en", "ja")
 
 
@@ -66,14 +69,22 @@ def alert_text(alert) -> str:
     return parts_text(parts, translate) if parts else alert.message
 
 
-def format_time(value) -> str:
-    """An aware UTC datetime as local time in the UI locale's short format; "" for None."""
-    if value is None:
-        return ""
-    from PySide6.QtCore import QDateTime
+def format_time(value, *, seconds: bool = False) -> str:
+    """An aware datetime as local time, the UI language's way (app.domain.i18n.datetime_text, as
+    the reports write it): 2026-03-02 18:30, in Japanese 2026/03/02 18:30; "" for None."""
+    return datetime_text(value, translate, seconds=seconds)
 
-    local = QDateTime.fromSecsSinceEpoch(int(value.timestamp())).toLocalTime()
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:  # no real locale (tests, bare containers): ISO-like
-        return local.toString("yyyy-MM-dd HH:mm")
-    return locale.toString(local, QLocale.FormatType.ShortFormat)
+
+def date_time_pattern() -> str:
+    """The UI language's date-time pattern in Qt's letters, for a QDateTimeEdit's display format."""
+    return translate(FORMATS, DATE_TIME_PATTERN)
+
+
+def names_text(names) -> str:
+    """Names as a list, the UI language's way: "a, b"; in Japanese "a、b"."""
+    return list_text(names, translate)
+
+
+def fields_text(fields) -> str:
+    """The fields of a one-line summary, the UI language's way: "Error · 2026-03-02 18:30 · Code"."""
+    return join_fields(fields, translate)

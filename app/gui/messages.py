@@ -42,20 +42,66 @@ def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     return box
 
 
-def confirm(parent: QWidget | None, title: str, text: str, on_yes: Callable[[], None]) -> QMessageBox:
-    """Ask OK/Cancel; *on_yes* runs only after OK."""
-    box = _box(
-        parent,
-        QMessageBox.Icon.Question,
-        title,
-        text,
-        QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
-    )
-    box.setDefaultButton(QMessageBox.StandardButton.Ok)
+def confirm(parent: QWidget | None, title: str, text: str, on_yes: Callable[[], None], action: str = "") -> QMessageBox:
+    """Ask OK/Cancel, or with *action* (a verb such as "Test & Enable mailboxes") a button that
+    says what happens, and Cancel; *on_yes* runs only after OK or the verb."""
+    standard = QMessageBox.StandardButton.Cancel
+    if not action:
+        standard |= QMessageBox.StandardButton.Ok
+    box = _box(parent, QMessageBox.Icon.Question, title, text, standard)
+    yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole) if action else None
+    box.setDefaultButton(yes if yes is not None else QMessageBox.StandardButton.Ok)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
 
     def finished(result: int) -> None:
-        if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Ok:
+        clicked = box.clickedButton()
+        if clicked is not None and (clicked is yes or box.standardButton(clicked) == QMessageBox.StandardButton.Ok):
             on_yes()
+
+    box.finished.connect(finished)
+    box.open()
+    return box
+
+
+def confirm_action(
+    parent: QWidget | None, title: str, text: str, action: str, on_yes: Callable[[], None], details: str = ""
+) -> QMessageBox:
+    """Ask before something that cannot be undone: the button says what happens (*action*, a
+    verb such as "Delete mailboxes"), Cancel is the default and what Esc answers; *on_yes* runs
+    only after the verb's button."""
+    box = _box(parent, QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, details)
+    verb = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+
+    def finished(_result: int) -> None:
+        if box.clickedButton() is verb:
+            on_yes()
+
+    box.finished.connect(finished)
+    box.open()
+    return box
+
+
+def ask_unsaved(
+    parent: QWidget, title: str, text: str, on_save: Callable[[], None], on_discard: Callable[[], None]
+) -> QMessageBox:
+    """Ask before closing a window with unsaved changes: Save, Discard or Cancel, each saying
+    what it does. Save is the default (it loses nothing); Cancel is what Esc answers; only the
+    Discard button throws the changes away."""
+    box = _box(parent, QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton)
+    box.setInformativeText(QCoreApplication.translate("Messages", "Your changes are lost if you discard them."))
+    save = box.addButton(QCoreApplication.translate("Messages", "&Save"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(QCoreApplication.translate("Messages", "&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QCoreApplication.translate("Messages", "&Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+
+    def finished(_result: int) -> None:
+        if box.clickedButton() is save:
+            on_save()
+        elif box.clickedButton() is discard:
+            on_discard()
 
     box.finished.connect(finished)
     box.open()

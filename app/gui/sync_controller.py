@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.domain.enums import Workload
+from app.gui.i18n import names_text
 from app.sync.scheduler import CycleResult, Scheduler, WorkloadFn, WorkloadOutcome, default_workloads
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ class SyncController(QObject):
     def running_text(self) -> str:
         emails = list(dict.fromkeys(self._running.values()))
         if emails:
-            names = ", ".join(emails[:NAMES_SHOWN])
+            names = names_text(emails[:NAMES_SHOWN])
             if len(emails) > NAMES_SHOWN:
                 return (
                     self.tr("Synchronizing %1 and %2 more…")

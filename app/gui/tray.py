@@ -1,4 +1,4 @@
-"""The tray: status icon, menu, toasts for new alerts, close-to-tray.
+"""The tray: status icon, menu, toasts for new alerts (a click opens the alert), close-to-tray.
 
 Without a system tray the window stays the app: closing it quits, and notifications appear
 as a banner in the window. All notifications go through one ``Notifier`` (tray toast, else
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 from app.domain.enums import AlertLevel
 from app.domain.toast_policy import ToastPolicy
 from app.gui.i18n import alert_text
-from app.gui.icons import OK, state_for_level, status_icon
+from app.gui.icons import OK, state_for_level, tray_icon
 from app.store import queries, repo
 
 if TYPE_CHECKING:
@@ -49,26 +49,36 @@ def save_ui_state(**values: Any) -> None:
 
 
 class Notifier(QObject):
-    """One way to tell the admin something: a tray toast when there is a tray, else a banner."""
+    """One way to tell the admin something: a tray toast when there is a tray, else a banner.
+
+    A notification about an alert remembers it: clicking the toast (the tray's ``messageClicked``,
+    which says nothing of which toast) opens the last one; the banner gets the alert with its text."""
 
     def __init__(
-        self, tray: QSystemTrayIcon | None, banner: Callable[[str], None], parent: QObject | None = None
+        self,
+        tray: QSystemTrayIcon | None,
+        banner: Callable[[str, int | None], None],
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.tray = tray
         self.banner = banner
         self.sent: list[tuple[str, str, str]] = []  # (channel, title, text): what went out, for tests
+        self.toast_alert_id: int | None = None  # the alert of the last toast (None: not about one)
 
-    def notify(self, title: str, text: str, level: AlertLevel = AlertLevel.INFORMATION) -> None:
+    def notify(
+        self, title: str, text: str, level: AlertLevel = AlertLevel.INFORMATION, alert_id: int | None = None
+    ) -> None:
         if self.tray is not None and self.tray.isVisible() and QSystemTrayIcon.supportsMessages():
             icon = {
                 AlertLevel.ERROR: QSystemTrayIcon.MessageIcon.Critical,
                 AlertLevel.WARNING: QSystemTrayIcon.MessageIcon.Warning,
             }.get(level, QSystemTrayIcon.MessageIcon.Information)
+            self.toast_alert_id = alert_id
             self.tray.showMessage(title, text, icon)
             self.sent.append(("tray", title, text))
         else:
-            self.banner(f"{title}: {text}")
+            self.banner(f"{title}: {text}", alert_id)
             self.sent.append(("banner", title, text))
 
 
@@ -100,7 +110,7 @@ class TrayController(QObject):
         else:
             window.close_handler = None
             QApplication.setQuitOnLastWindowClosed(True)
-        self.notifier = Notifier(self.tray, window.show_banner, self)
+        self.notifier = Notifier(self.tray, window.show_alert_banner, self)
         self.policy.mark_seen(queries.alert_rows())  # alerts from before this start are not news
         window.refreshed.connect(self.check_alerts)
         # alerts also come from background work the window does not watch: look again regularly
@@ -114,7 +124,7 @@ class TrayController(QObject):
         self.update_state()
 
     def _build_tray(self) -> None:
-        self.tray = QSystemTrayIcon(status_icon(OK), self)
+        self.tray = QSystemTrayIcon(tray_icon(OK), self)
         self.menu = QMenu()
         self.open_action = QAction(self.tr("Open"), self)
         self.sync_action = QAction(self.tr("Sync now"), self)
@@ -130,16 +140,19 @@ class TrayController(QObject):
         self.quit_action.triggered.connect(self.quit)
         self.tray.setContextMenu(self.menu)
         self.tray.activated.connect(self._activated)
+        self.tray.messageClicked.connect(self.open_toast_alert)
         self.tray.setToolTip(self.tr("Server-Side Sync Manager"))
         if QSystemTrayIcon.isSystemTrayAvailable():  # tests force a tray on platforms without one
             self.tray.show()
+        # Windows' light or dark taskbar changed (it changes with the colour scheme): redraw
+        QApplication.styleHints().colorSchemeChanged.connect(self._colour_scheme_changed)
 
     # --- state and alerts -------------------------------------------------------------------
 
     def update_state(self) -> str:
         self.state = state_for_level(queries.worst_open_alert_level())
         if self.tray is not None:
-            self.tray.setIcon(status_icon(self.state))
+            self.tray.setIcon(tray_icon(self.state))
             tips = {
                 "ok": self.tr("All mailboxes are fine"),
                 "warning": self.tr("Some mailboxes have warnings"),
@@ -147,6 +160,9 @@ class TrayController(QObject):
             }
             self.tray.setToolTip(self.tr("Server-Side Sync Manager") + "\n" + tips[self.state])
         return self.state
+
+    def _colour_scheme_changed(self, *_scheme: object) -> None:
+        self.update_state()
 
     def check_alerts(self) -> None:
         settings = repo.system_settings()
@@ -159,7 +175,7 @@ class TrayController(QObject):
                 .replace("%1", self.tr("Error") if alert.level is AlertLevel.ERROR else self.tr("Warning"))
                 .replace("%2", about)
             )
-            self.notifier.notify(title, alert_text(alert), alert.level)
+            self.notifier.notify(title, alert_text(alert), alert.level, alert.id)
         self.update_state()
 
     # --- actions ----------------------------------------------------------------------------
@@ -169,6 +185,12 @@ class TrayController(QObject):
 
         self.window.showNormal()
         bring_to_front(self.window)
+
+    def open_toast_alert(self) -> None:
+        """The admin clicked the last toast: the window, on its alert when it was about one."""
+        self.show_window()
+        if self.notifier.toast_alert_id is not None:
+            self.window.open_alert(self.notifier.toast_alert_id)
 
     def toggle_pause(self) -> None:
         self.paused = not self.paused

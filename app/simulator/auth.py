@@ -11,6 +11,12 @@ connection are authenticated without an ``Authorization`` header (IIS "Persisten
 until the account's password changes: then the next request on that connection is challenged
 again, so that a password changed on the server (the demo's "change the password") fails the
 client's next request, not only its next connection. Basic is checked on every request.
+
+The acceptor is pyspnego's own Python one, on every platform (its default on Windows would be
+Windows' SSPI, which knows Windows' accounts, not ours). One exception, on Windows only: once a
+Windows account is mapped to a mailbox (``accept_windows_logon``), Negotiate logons are checked by
+Windows itself through SSPI, as IIS does with Windows authentication, so that a client using
+Windows integrated authentication logs on as the signed-in user, with no password of ours.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import binascii
 import hashlib
 import hmac
 import os
+import sys
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -198,6 +205,25 @@ class Authenticator:
     def __init__(self, directory, state_dir: Path) -> None:
         self.directory = directory
         self.user_file = NtlmUserFile(Path(state_dir) / "ntlm_users", directory)
+        self.windows_logons: dict[str, str] = {}  # DOMAIN\\USER (upper case) -> email
+
+    def accept_windows_logon(self, principal: str, email: str) -> None:
+        """On Windows: the Windows account *principal* (``DOMAIN\\user``) logs on as *email*'s
+        account, checked by Windows (SSPI) over Negotiate."""
+        if sys.platform != "win32":
+            raise RuntimeError("Windows logons are checked by Windows' SSPI: only on Windows")
+        self.windows_logons[principal.upper()] = email
+
+    def _acceptor(self, scheme: str):
+        if scheme == "Negotiate" and self.windows_logons:
+            return spnego.server(protocol="negotiate", service="HTTP", options=spnego.NegotiateOptions.use_sspi)
+        options = spnego.NegotiateOptions.use_ntlm if scheme == "NTLM" else spnego.NegotiateOptions.use_negotiate
+        with self.user_file.active():
+            return spnego.server(protocol=scheme.lower(), service="HTTP", options=options)
+
+    def _account_of(self, principal: str):
+        email = self.windows_logons.get(principal.upper()) or self.user_file.email_for(principal)
+        return self.directory.get(email) if email else None
 
     @staticmethod
     def challenge(realm: str) -> list[tuple[str, str]]:
@@ -240,8 +266,7 @@ class Authenticator:
         if _starts_handshake(token) or conn.context is None or conn.scheme != scheme:
             conn.account = None
             conn.scheme = scheme
-            with self.user_file.active():
-                conn.context = spnego.server(protocol=scheme.lower(), service="HTTP")
+            conn.context = self._acceptor(scheme)
         try:
             with self.user_file.active():
                 out = conn.context.step(token)
@@ -257,8 +282,7 @@ class Authenticator:
                 headers.append(("WWW-Authenticate", "Negotiate"))
             return AuthOutcome(headers=headers, scheme=scheme)
         principal = conn.context.client_principal or ""
-        email = self.user_file.email_for(principal)
-        account = self.directory.get(email) if email else None
+        account = self._account_of(principal)
         conn.context = None
         if account is None:
             conn.scheme = None

@@ -25,6 +25,15 @@ class Account:
         return self.email.split("@", 1)[1] if "@" in self.email else ""
 
 
+@dataclass
+class Group:
+    """A distribution group of the directory (ExpandDL)."""
+
+    email: str
+    display_name: str
+    members: list[str] = field(default_factory=list)  # addresses: accounts, groups or external
+
+
 class Directory:
     """Thread-safe registry of accounts and their mailboxes.
 
@@ -37,6 +46,8 @@ class Directory:
         self._accounts: dict[str, Account] = {}
         self._mailboxes: dict[str, Mailbox] = {}
         self._by_guid: dict[str, Mailbox] = {}
+        self._groups: dict[str, Group] = {}
+        self.oof: dict[str, dict] = {}  # email -> Out of Office settings (ops/oof.py)
 
     def add_account(self, email, password, display_name=None, roles=(), mailbox=True) -> Account:
         """Create (or replace) an account; with *mailbox*, also its mailbox with the standard folders."""
@@ -111,6 +122,26 @@ class Directory:
         with self.lock:
             return list(self._accounts.values())
 
+    def hosts_domain(self, domain: str) -> bool:
+        """Whether *domain* is one of this organization's (an accepted domain: mail to an unknown
+        address there is not delivered and comes back as a non-delivery report)."""
+        domain = domain.strip().lower()
+        with self.lock:
+            return any(a.domain == domain for a in self._accounts.values()) or any(
+                g.email.endswith("@" + domain) for g in self._groups.values()
+            )
+
+    def add_group(self, email: str, display_name: str, members=()) -> Group:
+        email = email.strip().lower()
+        with self.lock:
+            group = Group(email, display_name, [m.strip().lower() for m in members])
+            self._groups[email] = group
+            return group
+
+    def group(self, email: str | None) -> Group | None:
+        with self.lock:
+            return self._groups.get((email or "").strip().lower())
+
     def can_open(self, account: Account, email: str) -> bool:
         """Whether *account* has full access to the mailbox of *email*."""
         email = email.strip().lower()
@@ -132,6 +163,11 @@ class Directory:
                     for a in self._accounts.values()
                 ],
                 "mailboxes": [mb.to_dict() for mb in self._mailboxes.values()],
+                "groups": [
+                    {"email": g.email, "display_name": g.display_name, "members": list(g.members)}
+                    for g in self._groups.values()
+                ],
+                "oof": self.oof,
             }
 
     @classmethod
@@ -145,4 +181,7 @@ class Directory:
             account.delegates_to = set(a.get("delegates_to", ()))
         for m in d.get("mailboxes", ()):
             directory._attach(Mailbox.from_dict(m))
+        for g in d.get("groups", ()):
+            directory.add_group(g["email"], g["display_name"], g.get("members", ()))
+        directory.oof = dict(d.get("oof") or {})
         return directory

@@ -13,11 +13,22 @@ What Exchange does, and this server with it:
 - GetItem, FindItem and SyncFolderItems return one only when the shape's AdditionalProperties
   name it (never with a base shape alone), echoing the requested ExtendedFieldURI;
 - a FindItem Restriction can test one (IsEqualTo and the other comparisons with the value
-  converted by its PropertyType, Exists, Contains).
+  converted by its PropertyType, Exists, Contains);
+- folders have them too (CreateFolder, UpdateFolder, GetFolder/FindFolder shapes, FindFolder
+  restrictions), kept in ``folder.x["ext"]``;
+- a MAPI property that is one of the model's own fields (``PropertyTag="0x37"`` the subject,
+  ``0x3613`` a folder's class …, see ``mapi_props.py``) reads and writes that field; a property
+  set GUID of a distinguished set is that set (``PropertySetId`` of PS_PUBLIC_STRINGS is
+  ``DistinguishedPropertySetId="PublicStrings"``); the ``InternetHeaders`` set reads the item's
+  Internet headers by name.
 """
 
 from __future__ import annotations
 
+import base64
+from typing import Any
+
+from . import mapi_props
 from .model import Item
 from .soap import T_NS, attr, esc
 
@@ -49,12 +60,20 @@ def key_of(path) -> str:
     values = {name: (path.get(name) or "").strip() for name in _ATTRS}
     if not values["PropertyType"]:
         raise ExtendedPathError("PropertyType is required.")
-    property_set = values["PropertySetId"].lower() or values["DistinguishedPropertySetId"]
+    property_set = values["PropertySetId"].lower()
+    property_set = mapi_props.SET_GUIDS.get(property_set, property_set) or values["DistinguishedPropertySetId"]
+    if (
+        values["DistinguishedPropertySetId"]
+        and values["DistinguishedPropertySetId"] not in mapi_props.DISTINGUISHED_SETS
+    ):
+        raise ExtendedPathError(f"'{values['DistinguishedPropertySetId']}' is not a distinguished property set.")
     if values["PropertyTag"]:
         if property_set or values["PropertyName"] or values["PropertyId"]:
             raise ExtendedPathError("A PropertyTag cannot be combined with a property set, name or id.")
         try:
-            return f"tag:{int(values['PropertyTag'], 0):#06x}|{values['PropertyType']}"
+            tag = int(values["PropertyTag"], 0) if values["PropertyTag"].lower().startswith("0x") else None
+            tag = tag if tag is not None else int(values["PropertyTag"], 10)
+            return f"tag:{tag:#06x}|{values['PropertyType']}"
         except ValueError:
             raise ExtendedPathError("The PropertyTag is invalid.") from None
     if not property_set or bool(values["PropertyName"]) == bool(values["PropertyId"]):
@@ -79,28 +98,76 @@ def wanted_entry(path) -> tuple[str, str, str]:
     return ("ext", key_of(path), path_xml(path))
 
 
-def properties(item: Item) -> dict[str, str | tuple[str, ...]]:
-    found: dict[str, str | tuple[str, ...]] | None = item.get("ext")
+def properties(obj: Any) -> dict[str, str | tuple[str, ...]]:
+    """What the client stored on an item or folder (``x["ext"]``), mapped fields aside."""
+    x = obj.x
+    found: dict[str, str | tuple[str, ...]] | None = x.get("ext") if x else None
     return found or {}
 
 
-def lookup(item: Item, key: str) -> str | tuple[str, ...] | None:
-    return properties(item).get(key)
+def _mapped(obj: Any, key: str):
+    """(getter, setter) of a property that is a model field, or None."""
+    if key.startswith("tag:"):
+        tag = int(key[4:].split("|", 1)[0], 16)
+        table = mapi_props.ITEM_TAGS if isinstance(obj, Item) else mapi_props.FOLDER_TAGS
+        return table.get(tag)
+    if key.startswith("set:") and isinstance(obj, Item):
+        property_set, name, _ = key[4:].split("|", 2)
+        if property_set == "InternetHeaders" and name.startswith("name:"):
+            header = name[5:]
+            return (lambda it, c: mapi_props.internet_header(it, header, c)), None
+        if name.startswith("id:"):
+            return mapi_props.NAMED_IDS.get((property_set, int(name[3:])))
+    return None
 
 
-def set_property(item: Item, key: str, value: str | tuple[str, ...]) -> None:
-    """Set one property (a new dict each time: callers copy ``x`` shallowly to undo)."""
-    changed = dict(properties(item))
+def lookup(obj: Any, key: str, ctx: Any = None) -> str | tuple[str, ...] | None:
+    """The value of one property of an item (*ctx*: its RenderContext) or folder (*ctx*: its
+    mailbox): a mapped field's value as text, else what the client stored."""
+    mapped = _mapped(obj, key)
+    if mapped is not None:
+        try:
+            value = mapped[0](obj, ctx)
+        except (AttributeError, TypeError):  # a field this kind of item does not have
+            value = None
+        if value is not None:
+            return value
+    return properties(obj).get(key)
+
+
+def set_property(obj: Any, key: str, value: str | tuple[str, ...]) -> None:
+    """Set one property (a new dict each time: callers copy ``x`` shallowly to undo); a mapped
+    field that the client may write is written instead."""
+    mapped = _mapped(obj, key)
+    if mapped is not None and mapped[1] is not None and isinstance(value, str):
+        try:
+            mapped[1](obj, value)
+            return
+        except ValueError:
+            raise ExtendedPathError(f"The value {value!r} is invalid for this property.") from None
+    changed = dict(properties(obj))
     changed[key] = value
-    item.set("ext", changed)
+    _set_x(obj, changed)
 
 
-def delete_property(item: Item, key: str) -> bool:
-    if key not in properties(item):
+def _set_x(obj: Any, changed: dict | None) -> None:
+    if isinstance(obj, Item):
+        obj.set("ext", changed or None)
+        return
+    if obj.x is None:
+        obj.x = {}
+    if changed:
+        obj.x["ext"] = changed
+    else:
+        obj.x.pop("ext", None)
+
+
+def delete_property(obj: Any, key: str) -> bool:
+    if key not in properties(obj):
         return False
-    changed = dict(properties(item))
+    changed = dict(properties(obj))
     del changed[key]
-    item.set("ext", changed or None)
+    _set_x(obj, changed)
     return True
 
 
@@ -124,12 +191,15 @@ def find_element(container, key: str):
     return None
 
 
-def render(item: Item, wanted) -> str:
-    """The item's ExtendedProperty elements that *wanted* asks for (in a stable order)."""
+def render(obj: Any, wanted, ctx: Any = None) -> str:
+    """The ExtendedProperty elements of an item or folder that *wanted* asks for (in a stable
+    order); *ctx* as for ``lookup``."""
     entries = sorted(e for e in wanted if isinstance(e, tuple) and e[0] == "ext")
     out = []
     for _, key, path in entries:
-        value = lookup(item, key)
+        value = lookup(obj, key, ctx)
+        if isinstance(value, bytes):
+            value = base64.b64encode(value).decode()
         if value is None or value == ():
             continue
         if isinstance(value, tuple):

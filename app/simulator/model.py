@@ -40,7 +40,30 @@ STANDARD_FOLDERS = {
     "searchfolders": ("Finder", None, "root"),
 }
 
-ITEM_CLASS = {"Message": "IPM.Note", "CalendarItem": "IPM.Appointment", "Contact": "IPM.Contact", "Task": "IPM.Task"}
+ITEM_CLASS = {
+    "Message": "IPM.Note",
+    "CalendarItem": "IPM.Appointment",
+    "Contact": "IPM.Contact",
+    "Task": "IPM.Task",
+    "Item": "IPM.Item",
+}
+
+
+def kind_for_class(item_class: str | None, default: str = "Item") -> str:
+    """The EWS element an item of *item_class* is answered as (an NDR is a Message, …)."""
+    cls = (item_class or "").lower()
+    for prefix, kind in (
+        ("ipm.note", "Message"),
+        ("report.", "Message"),
+        ("ipm.schedule.meeting", "Message"),
+        ("ipm.appointment", "CalendarItem"),
+        ("ipm.contact", "Contact"),
+        ("ipm.task", "Task"),
+    ):
+        if cls.startswith(prefix):
+            return kind
+    return default
+
 
 _ID_PREFIX = b"\x00\x03\x24\x00"
 _FOLDER_MARK = b"\x00\x2e\x00\x00"
@@ -211,6 +234,7 @@ class Folder:
         "version",
         "_sorted",
         "_sorted_version",
+        "x",
     )
 
     def __init__(
@@ -228,6 +252,7 @@ class Folder:
         self.version = 0
         self._sorted: list[Item] = []  # computed on first use: the versions differ
         self._sorted_version = -1
+        self.x: dict[str, Any] | None = None  # extended properties ("ext"), as on items
 
     def items_by_received(self) -> list[Item]:
         """Items sorted by DateTimeReceived ascending (cached until the folder changes)."""
@@ -395,6 +420,7 @@ class Mailbox:
                     "distinguished": f.distinguished,
                     "ck": f.ck,
                     "log": [list(e) for e in f.log],
+                    "x": enc(f.x) if f.x else None,
                 }
                 for f in self.folders.values()
             ],
@@ -421,6 +447,7 @@ class Mailbox:
             f = mb.add_folder(fd["parent_id"], fd["name"], fd["folder_class"], fd["distinguished"], fid=fd["id"])
             f.ck = fd["ck"]
             f.log = [tuple(e) for e in fd["log"]]
+            f.x = dec(fd.get("x")) or None
         for idict in d["items"]:
             it = Item(idict["kind"])
             for k in Item.PERSISTED:

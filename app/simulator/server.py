@@ -225,6 +225,12 @@ class LoopbackExchange:
         self.directory.set_password(email, password)
         self.mark_dirty()
 
+    def accept_windows_logon(self, principal: str, email: str) -> None:
+        """Windows only: the Windows account *principal* (``DOMAIN\\user``) logs on as *email*'s
+        account over Negotiate, checked by Windows itself (SSPI), as Windows authentication in IIS
+        does. Windows integrated authentication's test runs against this."""
+        self.authenticator.accept_windows_logon(principal, email)
+
     def seed(self, email: str, **counts) -> None:
         from .seed import seed_mailbox
 

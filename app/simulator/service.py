@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from . import soap
+from .attachments import MAX_ATTACHMENT_SIZE
 from .directory import Account, Directory
 from .model import Mailbox, MalformedId, decode_id
 from .soap import M_NS, SOAP_NS, T_NS, attr, esc
@@ -95,6 +96,7 @@ ERROR_TEXT = {
     "ErrorChangeKeyRequiredForWriteOperations": "ChangeKey is required if overriding conflict resolution.",
     "ErrorInvalidChangeKey": "The change key is invalid.",
     "ErrorInvalidPagingMaxRows": "The specified paging max rows is invalid.",
+    "ErrorMessageDispositionRequired": "MessageDisposition attribute is required.",
 }
 
 
@@ -262,6 +264,7 @@ class EwsService:
         soap.version_info(server_version)  # validates
         self.directory = directory
         self.server_version = server_version
+        self.max_attachment_size = MAX_ATTACHMENT_SIZE  # ErrorAttachmentSizeLimitExceeded above it
 
     _OP_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?Body\b[^>]*>\s*<(?:[A-Za-z_][\w.-]*:)?([A-Za-z]+)")
 
@@ -318,13 +321,11 @@ class EwsService:
             raise Fault(soap.invalid_server_version_fault(self.server_version))
         if not op_el.tag.startswith(M):
             raise Fault(soap.invalid_request_fault())
-        handler = _registry().get(op_name)
-        if handler is None:
-            raise Fault(
-                soap.invalid_request_fault(
-                    f"The request is invalid: operation {op_name} is not supported by this server."
-                )
-            )
+        from .ops import REQUEST_ELEMENTS
+
+        handler = _registry().get(REQUEST_ELEMENTS.get(op_name, op_name))
+        if handler is None:  # as Exchange's endpoint answers a method it does not know
+            raise Fault(soap.action_not_supported_fault())
         effective = self._impersonate(account, impersonation) if impersonation is not None else account
         ctx = RequestContext(self, effective, account, request_version)
         with self.directory.lock:

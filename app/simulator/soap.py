@@ -204,6 +204,29 @@ def schema_validation_fault(
     )
 
 
+WCF_ADDRESSING_NONE = "http://schemas.microsoft.com/ws/2005/05/addressing/none"
+
+
+def action_not_supported_fault(action: str = "") -> bytes:
+    """The fault of Exchange's WCF endpoint for a method it does not have (HTTP 500): the SOAP
+    action matches no operation of the contract. Not an EWS response code, and no hint of a
+    version mismatch, so a client does not go looking through other versions."""
+    text = (
+        f"The message with Action '{action}' cannot be processed at the receiver, due to a ContractFilter "
+        "mismatch at the EndpointDispatcher. This may be because of either a contract mismatch (mismatched "
+        "Actions between sender and receiver) or a binding/security mismatch between the sender and the "
+        "receiver.  Check that sender and receiver have the same contract and the same binding (including "
+        "security requirements, e.g. Message, Transport, None)."
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        f'<s:Envelope xmlns:s="{SOAP_NS}"><s:Body><s:Fault>'
+        f'<faultcode xmlns:a="{WCF_ADDRESSING_NONE}">a:ActionNotSupported</faultcode>'
+        f'<faultstring xml:lang="en-US">{esc(text)}</faultstring>'
+        "</s:Fault></s:Body></s:Envelope>"
+    ).encode()
+
+
 def invalid_request_fault(message: str = "The request is invalid.", server_version: str = "Exchange2013_SP1") -> bytes:
     """ErrorInvalidRequest (HTTP 500), e.g. an operation this server does not implement."""
     return fault("ErrorInvalidRequest", message)

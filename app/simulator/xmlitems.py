@@ -11,8 +11,9 @@ from __future__ import annotations
 import base64
 import re
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
-from . import extended
+from . import attachments, extended
 from .model import Item, conversation_id
 from .soap import T_NS, attr, esc
 
@@ -20,9 +21,34 @@ T = f"{{{T_NS}}}"
 
 
 class Field:
-    __slots__ = ("elem", "uri", "type", "attr", "slot", "readonly", "compute", "heavy", "min_version")
+    __slots__ = (
+        "elem",
+        "uri",
+        "type",
+        "attr",
+        "slot",
+        "readonly",
+        "compute",
+        "heavy",
+        "min_version",
+        "on_request",
+        "max_length",
+    )
 
-    def __init__(self, elem, uri, type_, attr_=None, *, readonly=False, compute=None, heavy=False, min_version=0):
+    def __init__(
+        self,
+        elem,
+        uri,
+        type_,
+        attr_=None,
+        *,
+        readonly=False,
+        compute=None,
+        heavy=False,
+        min_version=0,
+        on_request=False,
+        max_length=None,
+    ):
         self.elem, self.uri, self.type = elem, uri, type_
         self.attr = attr_
         self.slot = attr_ in Item.__slots__ if attr_ else False
@@ -30,6 +56,8 @@ class Field:
         self.compute = compute
         self.heavy = heavy  # not returned by FindItem
         self.min_version = min_version  # 2013 = 15
+        self.on_request = on_request  # returned only when AdditionalProperties names it
+        self.max_length = max_length  # Exchange truncates a longer text to this many characters
 
     def value(self, item, ctx):
         if self.compute is not None:
@@ -135,6 +163,78 @@ def _contact_display(item, ctx):
     return " ".join(p for p in (item.get("given_name"), item.get("surname")) if p) or None
 
 
+def _headers(item, ctx):
+    """InternetMessageHeaders: those the message arrived with, else those of its MIME."""
+    kept = item.get("headers")
+    if kept:
+        return tuple(kept)
+    if item.kind != "Message":
+        return None
+    from .mime import header_pairs  # lazy: mime.py builds on this module
+
+    return header_pairs(item, (ctx.owner_name, ctx.mailbox.email))
+
+
+def _owa_read(item, ctx):
+    from urllib.parse import quote
+
+    return f"?ItemID={quote(item.id or '', safe='')}&exvsurl=1&viewmodel=ReadMessageItem"
+
+
+def _owa_edit(item, ctx):
+    if not item.is_draft:
+        return None
+    from urllib.parse import quote
+
+    return f"?ItemID={quote(item.id or '', safe='')}&exvsurl=1&viewmodel=EditMessageItem"
+
+
+def _received_by(item, ctx):
+    if item.is_from_me or item.is_draft:
+        return None
+    return (ctx.owner_name, ctx.mailbox.email)
+
+
+_COMPLETE_NAME = (
+    ("Title", "title"),
+    ("FirstName", "given_name"),
+    ("MiddleName", "middle_name"),
+    ("LastName", "surname"),
+    ("Suffix", "generation"),
+    ("Initials", "initials"),
+    ("FullName", None),
+    ("Nickname", "nickname"),
+)
+
+
+def _complete_name(item, ctx):
+    parts = []
+    for tag, name in _COMPLETE_NAME:
+        value = _contact_display(item, ctx) if name is None else item.get(name)
+        if value:
+            parts.append((tag, value))
+    return tuple(parts) or None
+
+
+def _has_picture(item, ctx):
+    return any(a.get("is_contact_photo") for a in attachments.attachments(item))
+
+
+def _notes(item, ctx):
+    _, text = body_as(item, "Text")
+    return text or None
+
+
+def _status_description(item, ctx):
+    return {
+        "NotStarted": "Not Started",
+        "InProgress": "In Progress",
+        "Completed": "Completed",
+        "WaitingOnOthers": "Waiting on someone else",
+        "Deferred": "Deferred",
+    }.get(item.get("status") or "NotStarted")
+
+
 _RIGHTS = (
     "<t:EffectiveRights><t:CreateAssociated>false</t:CreateAssociated><t:CreateContents>false"
     "</t:CreateContents><t:CreateHierarchy>false</t:CreateHierarchy><t:Delete>true</t:Delete>"
@@ -145,12 +245,14 @@ _RIGHTS = (
 
 F = Field
 ITEM_FIELDS = [
+    F("MimeContent", "item:MimeContent", "mime", readonly=True, heavy=True, on_request=True),
     F("ItemId", "item:ItemId", "itemid", readonly=True),
     F("ParentFolderId", "item:ParentFolderId", "parentid", readonly=True),
     F("ItemClass", "item:ItemClass", "str", "item_class"),
-    F("Subject", "item:Subject", "str", "subject"),
+    F("Subject", "item:Subject", "str", "subject", max_length=255),
     F("Sensitivity", "item:Sensitivity", "str", "sensitivity"),
     F("Body", "item:Body", "body", heavy=True),
+    F("Attachments", "item:Attachments", "attachments", readonly=True, heavy=True),
     F("DateTimeReceived", "item:DateTimeReceived", "dt", "received", readonly=True),
     F("Size", "item:Size", "int", compute=lambda it, c: it.size()),
     F("Categories", "item:Categories", "strlist", "categories"),
@@ -161,6 +263,7 @@ ITEM_FIELDS = [
     F("IsFromMe", "item:IsFromMe", "bool", "is_from_me", readonly=True),
     F("IsResend", "item:IsResend", "bool", compute=lambda it, c: False),
     F("IsUnmodified", "item:IsUnmodified", "bool", compute=lambda it, c: it.modified == it.created),
+    F("InternetMessageHeaders", "item:InternetMessageHeaders", "headers", compute=_headers, on_request=True),
     F("DateTimeSent", "item:DateTimeSent", "dt", compute=lambda it, c: it.sent or it.created),
     F("DateTimeCreated", "item:DateTimeCreated", "dt", "created", readonly=True),
     F("ReminderDueBy", "item:ReminderDueBy", "dt", "reminder_due_by"),
@@ -168,13 +271,16 @@ ITEM_FIELDS = [
     F("ReminderMinutesBeforeStart", "item:ReminderMinutesBeforeStart", "int", "reminder_minutes"),
     F("DisplayCc", "item:DisplayCc", "str", compute=lambda it, c: _display(it.cc)),
     F("DisplayTo", "item:DisplayTo", "str", compute=lambda it, c: _display(it.to)),
-    F("HasAttachments", "item:HasAttachments", "bool", compute=lambda it, c: False),
+    F("DisplayBcc", "item:DisplayBcc", "str", compute=lambda it, c: _display(it.bcc), min_version=15, on_request=True),
+    F("HasAttachments", "item:HasAttachments", "bool", compute=lambda it, c: attachments.has_attachments(it)),
     F(extended.ELEMENT, None, "ext", readonly=True),  # only the ones AdditionalProperties names
-    F("Culture", "item:Culture", "str", compute=lambda it, c: "en-US"),
+    F("Culture", "item:Culture", "str", "culture"),
     F("EffectiveRights", "item:EffectiveRights", "raw", compute=lambda it, c: _RIGHTS),
     F("LastModifiedName", "item:LastModifiedName", "str", compute=lambda it, c: c.owner_name),
     F("LastModifiedTime", "item:LastModifiedTime", "dt", "modified", readonly=True),
     F("IsAssociated", "item:IsAssociated", "bool", compute=lambda it, c: False),
+    F("WebClientReadFormQueryString", "item:WebClientReadFormQueryString", "str", compute=_owa_read, on_request=True),
+    F("WebClientEditFormQueryString", "item:WebClientEditFormQueryString", "str", compute=_owa_edit, on_request=True),
     F("ConversationId", "item:ConversationId", "convid", "conv_id", readonly=True),
     F("TextBody", "item:TextBody", "textbody", heavy=True, min_version=15),
 ]
@@ -191,8 +297,11 @@ MESSAGE_FIELDS = [
     F("From", "message:From", "mailbox", "from_"),
     F("InternetMessageId", "message:InternetMessageId", "str", "msgid"),
     F("IsRead", "message:IsRead", "bool", "is_read"),
+    F("IsResponseRequested", "message:IsResponseRequested", "bool", "response_requested"),
     F("References", "message:References", "str", "references"),
     F("ReplyTo", "message:ReplyTo", "mailboxes", "reply_to", heavy=True),
+    F("ReceivedBy", "message:ReceivedBy", "mailbox", compute=_received_by, on_request=True),
+    F("ReceivedRepresenting", "message:ReceivedRepresenting", "mailbox", compute=_received_by, on_request=True),
 ]
 
 CALENDAR_FIELDS = [
@@ -202,69 +311,126 @@ CALENDAR_FIELDS = [
     F("IsAllDayEvent", "calendar:IsAllDayEvent", "bool", "is_all_day"),
     F("LegacyFreeBusyStatus", "calendar:LegacyFreeBusyStatus", "str", "free_busy"),
     F("Location", "calendar:Location", "str", "location"),
+    F("When", "calendar:When", "str", "when"),
     F("IsMeeting", "calendar:IsMeeting", "bool", compute=lambda it, c: bool(it.get("required") or it.get("optional"))),
     F("IsCancelled", "calendar:IsCancelled", "bool", compute=lambda it, c: False),
     F("IsRecurring", "calendar:IsRecurring", "bool", compute=lambda it, c: False),
     F("MeetingRequestWasSent", "calendar:MeetingRequestWasSent", "bool", compute=lambda it, c: False),
+    F("IsResponseRequested", "calendar:IsResponseRequested", "bool", "response_requested"),
     F("CalendarItemType", "calendar:CalendarItemType", "str", compute=lambda it, c: "Single"),
     F("MyResponseType", "calendar:MyResponseType", "str", compute=lambda it, c: "Organizer"),
     F("Organizer", "calendar:Organizer", "mailbox", "organizer"),
     F("RequiredAttendees", "calendar:RequiredAttendees", "attendees", "required", heavy=True),
     F("OptionalAttendees", "calendar:OptionalAttendees", "attendees", "optional", heavy=True),
+    F("Resources", "calendar:Resources", "attendees", "resources", heavy=True),
+    F("ConflictingMeetingCount", "calendar:ConflictingMeetingCount", "int", compute=lambda it, c: 0, on_request=True),
+    F("AdjacentMeetingCount", "calendar:AdjacentMeetingCount", "int", compute=lambda it, c: 0, on_request=True),
     F("Duration", "calendar:Duration", "str", compute=_duration),
     F("TimeZone", "calendar:TimeZone", "str", compute=lambda it, c: "UTC"),
+    F("AppointmentReplyTime", "calendar:AppointmentReplyTime", "dt", "reply_time"),
     F("AppointmentSequenceNumber", "calendar:AppointmentSequenceNumber", "int", compute=lambda it, c: 0),
     F("AppointmentState", "calendar:AppointmentState", "int", compute=lambda it, c: 0),
     # the zone an all-day event's midnights are in (times are kept in UTC); only when asked for
-    F("StartTimeZone", "calendar:StartTimeZone", "tz", "start_tz"),
-    F("EndTimeZone", "calendar:EndTimeZone", "tz", "end_tz"),
+    F("StartTimeZone", "calendar:StartTimeZone", "tz", "start_tz", on_request=True),
+    F("EndTimeZone", "calendar:EndTimeZone", "tz", "end_tz", on_request=True),
+    F("ConferenceType", "calendar:ConferenceType", "int", "conference_type"),
+    F("AllowNewTimeProposal", "calendar:AllowNewTimeProposal", "bool", "allow_new_time_proposal"),
+    F("IsOnlineMeeting", "calendar:IsOnlineMeeting", "bool", "is_online_meeting"),
+    F("MeetingWorkspaceUrl", "calendar:MeetingWorkspaceUrl", "str", "meeting_workspace_url"),
+    F("NetShowUrl", "calendar:NetShowUrl", "str", "net_show_url"),
 ]
 
 CONTACT_FIELDS = [
-    F("FileAs", "contacts:FileAs", "str", "file_as", compute=None),
+    F("FileAs", "contacts:FileAs", "str", "file_as"),
+    F("FileAsMapping", "contacts:FileAsMapping", "str", "file_as_mapping"),
     F("DisplayName", "contacts:DisplayName", "str", "display_name"),
     F("GivenName", "contacts:GivenName", "str", "given_name"),
     F("Initials", "contacts:Initials", "str", "initials"),
     F("MiddleName", "contacts:MiddleName", "str", "middle_name"),
     F("Nickname", "contacts:Nickname", "str", "nickname"),
+    F("CompleteName", "contacts:CompleteName", "completename", compute=_complete_name, on_request=True),
     F("CompanyName", "contacts:CompanyName", "str", "company_name"),
     F("EmailAddresses", "contacts:EmailAddresses", "emails", "emails"),
     F("PhysicalAddresses", "contacts:PhysicalAddresses", "addresses", "addresses"),
     F("PhoneNumbers", "contacts:PhoneNumbers", "phones", "phones"),
+    F("AssistantName", "contacts:AssistantName", "str", "assistant_name"),
+    F("Birthday", "contacts:Birthday", "dt", "birthday"),
     F("BusinessHomePage", "contacts:BusinessHomePage", "str", "business_home_page"),
+    F("Children", "contacts:Children", "strlist", "children"),
+    F("Companies", "contacts:Companies", "strlist", "companies"),
+    F("ContactSource", "contacts:ContactSource", "str", compute=lambda it, c: "Store", on_request=True),
     F("Department", "contacts:Department", "str", "department"),
+    F("Generation", "contacts:Generation", "str", "generation"),
+    F("ImAddresses", "contacts:ImAddresses", "emails", "im_addresses"),
     F("JobTitle", "contacts:JobTitle", "str", "job_title"),
+    F("Manager", "contacts:Manager", "str", "manager"),
+    F("Mileage", "contacts:Mileage", "str", "mileage"),
     F("OfficeLocation", "contacts:OfficeLocation", "str", "office_location"),
+    F("PostalAddressIndex", "contacts:PostalAddressIndex", "str", "postal_address_index"),
+    F("Profession", "contacts:Profession", "str", "profession"),
+    F("SpouseName", "contacts:SpouseName", "str", "spouse_name"),
     F("Surname", "contacts:Surname", "str", "surname"),
+    F("WeddingAnniversary", "contacts:WeddingAnniversary", "dt", "wedding_anniversary"),
+    F("HasPicture", "contacts:HasPicture", "bool", compute=_has_picture, on_request=True),
+    F("PhoneticFullName", "contacts:PhoneticFullName", "str", "phonetic_full_name"),
+    F("PhoneticFirstName", "contacts:PhoneticFirstName", "str", "phonetic_first_name"),
+    F("PhoneticLastName", "contacts:PhoneticLastName", "str", "phonetic_last_name"),
+    F("Alias", "contacts:Alias", "str", "alias"),
+    F("Notes", "contacts:Notes", "str", compute=_notes, on_request=True),
+    F("DirectoryId", "contacts:DirectoryId", "str", "directory_id"),
+    F("ManagerMailbox", "contacts:ManagerMailbox", "mailbox", "manager_mailbox"),
+    F("DirectReports", "contacts:DirectReports", "mailboxes", "direct_reports"),
 ]
 
 TASK_FIELDS = [
+    F("ActualWork", "task:ActualWork", "int", "actual_work"),
+    F("AssignedTime", "task:AssignedTime", "dt", "assigned_time"),
+    F("BillingInformation", "task:BillingInformation", "str", "billing_information"),
+    F("ChangeCount", "task:ChangeCount", "int", compute=lambda it, c: 1, on_request=True),
+    F("Companies", "task:Companies", "strlist", "companies"),
     F("CompleteDate", "task:CompleteDate", "dt", "complete_date"),
+    F("Contacts", "task:Contacts", "strlist", "contacts"),
+    F("DelegationState", "task:DelegationState", "str", compute=lambda it, c: "NoMatch", on_request=True),
+    F("Delegator", "task:Delegator", "str", "delegator"),
     F("DueDate", "task:DueDate", "dt", "due_date"),
+    F("IsAssignmentEditable", "task:IsAssignmentEditable", "int", compute=lambda it, c: 0, on_request=True),
     F("IsComplete", "task:IsComplete", "bool", compute=_is_complete),
     F("IsRecurring", "task:IsRecurring", "bool", compute=lambda it, c: False),
+    F("IsTeamTask", "task:IsTeamTask", "bool", compute=lambda it, c: False, on_request=True),
+    F("Mileage", "task:Mileage", "str", "mileage"),
+    F("Owner", "task:Owner", "str", compute=lambda it, c: c.owner_name, on_request=True),
     F("PercentComplete", "task:PercentComplete", "float", "percent_complete"),
     F("StartDate", "task:StartDate", "dt", "start_date"),
     F("Status", "task:Status", "str", "status"),
+    F("StatusDescription", "task:StatusDescription", "str", compute=_status_description, on_request=True),
+    F("TotalWork", "task:TotalWork", "int", "total_work"),
 ]
 del F
 
+_BY_NAME = {(id(fs), f.elem): f for fs in (ITEM_FIELDS, CALENDAR_FIELDS, CONTACT_FIELDS) for f in fs}
+
 # A calendar item without a zone of its own is in UTC.
-for _f in CALENDAR_FIELDS[-2:]:
+for _name in ("StartTimeZone", "EndTimeZone"):
+    _f = _BY_NAME[(id(CALENDAR_FIELDS), _name)]
     _f.compute = lambda it, c, name=_f.attr: it.get(name) or "UTC"
     _f.readonly = False
-
-# Reading FileAs / DisplayName falls back to names when unset.
-CONTACT_FIELDS[0].compute = _file_as
-CONTACT_FIELDS[0].readonly = False
-CONTACT_FIELDS[1].compute = _contact_display
-CONTACT_FIELDS[1].readonly = False
+# Settable fields whose reading falls back to a default or to other fields when unset.
+for _fields, _name, _compute in (
+    (CONTACT_FIELDS, "FileAs", _file_as),
+    (CONTACT_FIELDS, "DisplayName", _contact_display),
+    (ITEM_FIELDS, "Culture", lambda it, c: it.get("culture") or "en-US"),
+    (CALENDAR_FIELDS, "AllowNewTimeProposal", lambda it, c: it.get("allow_new_time_proposal", True)),
+):
+    _f = _BY_NAME[(id(_fields), _name)]
+    _f.compute = _compute
+    _f.readonly = False
 
 KIND_FIELDS = {
     "Message": ITEM_FIELDS + MESSAGE_FIELDS,
     "CalendarItem": ITEM_FIELDS + CALENDAR_FIELDS,
     "Contact": ITEM_FIELDS + CONTACT_FIELDS,
     "Task": ITEM_FIELDS + TASK_FIELDS,
+    "Item": list(ITEM_FIELDS),
 }
 BY_URI = {}
 for _fields in (ITEM_FIELDS, MESSAGE_FIELDS, CALENDAR_FIELDS, CONTACT_FIELDS, TASK_FIELDS):
@@ -277,10 +443,37 @@ INDEXED = {
     "contacts:EmailAddress": "EmailAddresses",
     "contacts:PhoneNumber": "PhoneNumbers",
     "contacts:PhysicalAddress": "PhysicalAddresses",
+    "contacts:ImAddress": "ImAddresses",
 }
+# Properties Exchange refuses in a restriction or a sort (ErrorUnsupportedPathForQuery /
+# ErrorUnsupportedPathForSortGroup): the MIME stream, ids, the recipient tables, …
+NOT_SEARCHABLE = frozenset(
+    {
+        "item:MimeContent",
+        "item:ItemId",
+        "item:ReminderDueBy",
+        "item:Culture",
+        "message:ToRecipients",
+        "message:CcRecipients",
+        "message:BccRecipients",
+        "message:ConversationIndex",
+        "message:ReplyTo",
+        "calendar:UID",
+        "calendar:IsResponseRequested",
+        "calendar:RequiredAttendees",
+        "calendar:OptionalAttendees",
+        "calendar:Resources",
+        "calendar:StartTimeZone",
+        "calendar:EndTimeZone",
+        "calendar:AllowNewTimeProposal",
+        "contacts:Companies",
+        "task:PercentComplete",
+        "task:Status",
+    }
+)
 ID_ONLY = frozenset({"ItemId"})
-# returned only when AdditionalProperties names them
-_ON_REQUEST = (extended.ELEMENT, "StartTimeZone", "EndTimeZone")
+# returned only when AdditionalProperties names them (or IncludeMimeContent asks for MimeContent)
+_ON_REQUEST = (extended.ELEMENT, *{f.elem for fs in KIND_FIELDS.values() for f in fs if f.on_request})
 DEFAULT_FIND = frozenset(
     f.elem
     for fs in KIND_FIELDS.values()
@@ -294,7 +487,7 @@ KIND_BY_ELEM = {
     "CalendarItem": "CalendarItem",
     "Contact": "Contact",
     "Task": "Task",
-    "Item": "Message",
+    "Item": "Item",
 }
 
 
@@ -367,7 +560,19 @@ def render_value(f: Field, value, item: Item, ctx) -> str:
         return f'<t:{tag} Id="{attr(value)}"/>'
     if t == "raw":
         return value
+    if t == "headers":
+        inner = "".join(
+            f'<t:InternetMessageHeader HeaderName="{attr(k)}">{esc(v)}</t:InternetMessageHeader>' for k, v in value
+        )
+        return f"<t:{tag}>{inner}</t:{tag}>"
+    if t == "completename":
+        return f"<t:{tag}>{''.join(f'<t:{k}>{esc(v)}</t:{k}>' for k, v in value)}</t:{tag}>"
     raise AssertionError(t)
+
+
+@lru_cache(maxsize=256)
+def _fields_to_render(kind: str, wanted: frozenset, major_version: int) -> tuple[Field, ...]:
+    return tuple(f for f in KIND_FIELDS[kind] if f.elem in wanted and f.min_version <= major_version)
 
 
 def render_item(item: Item, wanted, ctx, *, tag: str | None = None) -> str:
@@ -375,14 +580,22 @@ def render_item(item: Item, wanted, ctx, *, tag: str | None = None) -> str:
     kind = tag or item.kind
     out = [f"<t:{kind}>"]
     mb = ctx.mailbox
-    for f in KIND_FIELDS[item.kind]:
-        if f.elem not in wanted or f.min_version > ctx.major_version:
-            continue
+    for f in _fields_to_render(item.kind, wanted, ctx.major_version):
         t = f.type
-        if t == "itemid":
-            out.append(f'<t:ItemId Id="{item.id}" ChangeKey="{mb.change_key(item)}"/>')
+        if t == "mime":
+            from . import mime  # lazy: mime.py builds on this module
+
+            out.append(mime.render(item, (ctx.owner_name, mb.email)))
+        elif t == "itemid":
+            if item.id is not None:  # an attached item has none
+                out.append(f'<t:ItemId Id="{item.id}" ChangeKey="{mb.change_key(item)}"/>')
+        elif t == "attachments":
+            if item.id is not None:
+                out.append(attachments.render_list(item))
         elif t == "parentid":
-            folder = mb.folders[item.folder_id]
+            folder = mb.folders.get(item.folder_id) if item.folder_id is not None else None
+            if folder is None:
+                continue
             out.append(f'<t:ParentFolderId Id="{folder.id}" ChangeKey="{mb.folder_change_key(folder)}"/>')
         elif t == "body":
             btype, text = body_as(item, ctx.body_type)
@@ -393,7 +606,7 @@ def render_item(item: Item, wanted, ctx, *, tag: str | None = None) -> str:
                 f'<t:TextBody BodyType="Text">{esc(text)}</t:TextBody>' if text else '<t:TextBody BodyType="Text"/>'
             )
         elif t == "ext":
-            out.append(extended.render(item, wanted))
+            out.append(extended.render(item, wanted, ctx))
         else:
             value = f.value(item, ctx)
             if value is None or (
@@ -473,6 +686,8 @@ def apply_field(item: Item, f: Field, el, *, append=False):
     if f.readonly and f.compute is None or (f.compute is not None and f.attr is None):
         raise PropertyError("ErrorInvalidPropertySet", f"Property {f.uri} is read-only and can't be set.")
     value = parse_value(f, el)
+    if f.max_length is not None and isinstance(value, str) and len(value) > f.max_length:
+        value = value[: f.max_length]  # Exchange keeps the first 255 characters of a subject
     current = getattr(item, f.attr) if f.slot else item.get(f.attr)
     if isinstance(value, dict):
         merged = dict(current or {})
@@ -536,9 +751,11 @@ def text_only_violation(item_el) -> str | None:
     return None
 
 
-def item_from_xml(el, kind: str) -> Item:
-    """A new Item from ``<t:Message>`` / ``<t:CalendarItem>`` / ``<t:Contact>`` / ``<t:Task>``."""
-    item = Item(kind)
+def item_from_xml(el, kind: str, item: Item | None = None) -> Item:
+    """A new Item from ``<t:Message>`` / ``<t:CalendarItem>`` / ``<t:Contact>`` / ``<t:Task>`` /
+    ``<t:Item>``; with *item* (one read from MimeContent), the element's properties on top of it.
+    MimeContent and Attachments are the caller's (ops/createitem.py)."""
+    item = item or Item(kind)
     fields = BY_ELEM[kind]
     for child in el:
         name = child.tag[len(T) :] if child.tag.startswith(T) else None

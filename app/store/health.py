@@ -83,6 +83,16 @@ def credential_siblings(mailbox: Mailbox) -> list[Workload]:
     ]
 
 
+def credential_source_of(mailbox: Mailbox, *, outgoing: bool = False) -> CredentialSource | None:
+    """Whose credentials the mailbox logs on with (its profile's outgoing settings when they are
+    separate and *outgoing*); None without a profile."""
+    profile = mailbox.profile
+    if profile is None:
+        return None
+    separate = outgoing and not profile.outgoing_same_as_incoming
+    return profile.outgoing_credential_source if separate else profile.credential_source
+
+
 def uses_profile_credentials(mailbox: Mailbox) -> bool:
     """The mailbox logs on with its profile's account (shared by every mailbox of the profile)."""
     profile = mailbox.profile

@@ -93,8 +93,75 @@ def _v7_admin_screens(db: SqliteDatabase) -> None:
     db.execute_sql('ALTER TABLE "appointment" ADD COLUMN "category" VARCHAR(255) NOT NULL DEFAULT \'\'')
 
 
-def _v8_records_views(db: SqliteDatabase) -> None:
-    """The Records page (issue 12): why each mailbox's copy of an email is in the store
+def _v8_dashboard(db: SqliteDatabase) -> None:
+    """The dashboard (issue 18): the history of cycles as hourly rollups, over every mailbox per
+    workload (SyncHour) and per mailbox (MailboxHour); the items that failed to synchronize
+    (ItemFailure) and how many days they are kept (SystemSettings.item_failure_retention_days,
+    default 3); indexes for the timeline of next runs (WorkloadState.next_run_on) and for pruning
+    the per-cycle history by age (SyncHistory.started_on) and for the open alerts of each mailbox."""
+    buckets = ", ".join(f'"d{i}" INTEGER NOT NULL' for i in range(16))
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "sync_hour" ("id" INTEGER NOT NULL PRIMARY KEY, "hour" DATETIME NOT NULL, '
+        '"workload" VARCHAR(32) NOT NULL, "cycles" INTEGER NOT NULL, "failures_warning" INTEGER NOT NULL, '
+        '"failures_error" INTEGER NOT NULL, "items" INTEGER NOT NULL, "requests" INTEGER NOT NULL, '
+        f'"duration_ms_total" REAL NOT NULL, {buckets})'
+    )
+    db.execute_sql('CREATE UNIQUE INDEX IF NOT EXISTS "sync_hour_hour_workload" ON "sync_hour" ("hour", "workload")')
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "mailbox_hour" ("id" INTEGER NOT NULL PRIMARY KEY, "hour" DATETIME NOT NULL, '
+        '"mailbox_id" INTEGER NOT NULL, "cycles" INTEGER NOT NULL, "failures_warning" INTEGER NOT NULL, '
+        '"failures_error" INTEGER NOT NULL, "items_incoming" INTEGER NOT NULL, "items_outgoing" INTEGER NOT NULL, '
+        '"items_act" INTEGER NOT NULL, "requests" INTEGER NOT NULL, "duration_ms_total" REAL NOT NULL, '
+        '"duration_ms_max" REAL NOT NULL, '
+        'FOREIGN KEY ("mailbox_id") REFERENCES "mailbox" ("id") ON DELETE CASCADE)'
+    )
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "mailbox_hour_mailbox_id" ON "mailbox_hour" ("mailbox_id")')
+    db.execute_sql(
+        'CREATE UNIQUE INDEX IF NOT EXISTS "mailbox_hour_hour_mailbox_id" ON "mailbox_hour" ("hour", "mailbox_id")'
+    )
+    db.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "mailbox_hour_failed" ON "mailbox_hour" ("hour", "mailbox_id") '
+        'WHERE "failures_warning" + "failures_error" > 0'
+    )
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "item_failure" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"mailbox_id" INTEGER NOT NULL, "kind" VARCHAR(32) NOT NULL, "direction" VARCHAR(32) NOT NULL, '
+        '"item_key" VARCHAR(600) NOT NULL, "record_id" INTEGER, "item_id" VARCHAR(512), "subject" TEXT NOT NULL, '
+        '"error_code" VARCHAR(64) NOT NULL, "error_text" TEXT NOT NULL, "first_failed_on" DATETIME NOT NULL, '
+        '"last_failed_on" DATETIME NOT NULL, "attempts" INTEGER NOT NULL, "retry_requested" INTEGER NOT NULL, '
+        '"ignored_on" DATETIME, FOREIGN KEY ("mailbox_id") REFERENCES "mailbox" ("id") ON DELETE CASCADE)'
+    )
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "item_failure_mailbox_id" ON "item_failure" ("mailbox_id")')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "item_failure_last_failed_on" ON "item_failure" ("last_failed_on")')
+    db.execute_sql(
+        'CREATE UNIQUE INDEX IF NOT EXISTS "item_failure_mailbox_id_kind_item_key" '
+        'ON "item_failure" ("mailbox_id", "kind", "item_key")'
+    )
+    db.execute_sql('ALTER TABLE "system_settings" ADD COLUMN "item_failure_retention_days" INTEGER NOT NULL DEFAULT 3')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "workload_state_next_run_on" ON "workload_state" ("next_run_on")')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "sync_history_started_on" ON "sync_history" ("started_on")')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "alert_open" ON "alert" ("mailbox_id", "level") WHERE "is_open" = 1')
+
+
+def _v9_email_attachments(db: SqliteDatabase) -> None:
+    """Real mailboxes (issue 14): an email's Exchange item class (EmailActivity.item_class, so a
+    non-delivery report is known as one; existing emails are IPM.Note) and its attachments
+    (EmailAttachment: name, type, size, inline or not, the EWS id; the content fetched on demand).
+    Numbered 8 on its branch: renumbered when merged after other steps 8 and 9."""
+    db.execute_sql('ALTER TABLE "email_activity" ADD COLUMN "item_class" VARCHAR(255) NOT NULL DEFAULT \'IPM.Note\'')
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "email_attachment" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"email_id" INTEGER NOT NULL, "attachment_id" VARCHAR(1024) NOT NULL, "name" VARCHAR(255) NOT NULL, '
+        '"content_type" VARCHAR(255) NOT NULL, "size" INTEGER NOT NULL, "content_id" VARCHAR(255), '
+        '"is_inline" INTEGER NOT NULL, "is_item" INTEGER NOT NULL, "content" BLOB, '
+        'FOREIGN KEY ("email_id") REFERENCES "email_activity" ("id") ON DELETE CASCADE)'
+    )
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "email_attachment_email_id" ON "email_attachment" ("email_id")')
+
+
+def _v10_records_views(db: SqliteDatabase) -> None:
+    """The Records page (issue 12; numbered 8 on its branch, renumbered after the steps 8 and 9 merged
+    first): why each mailbox's copy of an email is in the store
     (EmailMailboxLink.tracked_by; '' for copies stored before), why Exchange refused an email
     (EmailActivity.failure_reason), the conflict the last synchronization
     of a record resolved (ItemLink.conflict_id), the indexes its lists sort and filter by, a
@@ -208,6 +275,8 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     5: _v5_work_leases_and_sync_markers,
     6: _v6_retries_and_message_parts,
     7: _v7_admin_screens,
-    8: _v8_records_views,
+    8: _v8_dashboard,
+    9: _v9_email_attachments,
+    10: _v10_records_views,
 }
 LATEST = max(STEPS)

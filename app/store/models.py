@@ -12,6 +12,7 @@ from app.store.models_activity import (
     DiagnosticRun,
     DiagnosticStep,
     EmailActivity,
+    EmailAttachment,
     EmailMailboxLink,
     FolderSyncState,
     ItemLink,
@@ -31,6 +32,7 @@ from app.store.models_config import (
     UserOptions,
     WorkloadState,
 )
+from app.store.models_monitoring import ItemFailure, MailboxHour, SyncHour
 
 ALL_MODELS: list[type[BaseModel]] = [
     SystemUser,
@@ -46,6 +48,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     DiagnosticStep,
     EmailActivity,
     EmailMailboxLink,
+    EmailAttachment,
     Appointment,
     Contact,
     Task,
@@ -57,6 +60,9 @@ ALL_MODELS: list[type[BaseModel]] = [
     SyncHistory,
     Alert,
     WorkLease,
+    SyncHour,
+    MailboxHour,
+    ItemFailure,
 ]
 
 # spelled out, so type checkers see the re-exports (tests/store/test_model_declarations.py checks it)
@@ -74,6 +80,7 @@ __all__ = [
     "DiagnosticStep",
     "EmailActivity",
     "EmailMailboxLink",
+    "EmailAttachment",
     "Appointment",
     "Contact",
     "Task",
@@ -85,5 +92,8 @@ __all__ = [
     "SyncHistory",
     "Alert",
     "WorkLease",
+    "SyncHour",
+    "MailboxHour",
+    "ItemFailure",
     "ALL_MODELS",
 ]

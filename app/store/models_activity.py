@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from peewee import (
     SQL,
+    BlobField,
     BooleanField,
     CharField,
     FloatField,
@@ -97,7 +98,9 @@ class EmailActivity(BaseModel):
     send_attempts = IntegerField(default=0)
     created_on = UtcDateTimeField(default=utcnow)
     modified_on = UtcDateTimeField(default=utcnow)
-    # schema 8: why Exchange refused the last try ("<EWS response code>: <Exchange's text>"), kept
+    # the Exchange item class (schema 8): IPM.Note, or REPORT.IPM.Note.NDR for a non-delivery report …
+    item_class = CharField(max_length=255, default="IPM.Note", constraints=[SQL("DEFAULT 'IPM.Note'")])
+    # schema 10: why Exchange refused the last try ("<EWS response code>: <Exchange's text>"), kept
     # while the email is Failed, whatever the system settings record as alerts
     failure_reason = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
@@ -106,6 +109,26 @@ class EmailActivity(BaseModel):
         owner_queue_id: int | None
         mailbox_links: ModelSelect[EmailMailboxLink]
         alerts: ModelSelect[Alert]
+        attachments: ModelSelect[EmailAttachment]
+
+
+class EmailAttachment(BaseModel):
+    """An attachment of a stored email (schema 8): what Exchange said of it when the email was
+    read; its content is fetched from Exchange when first asked for (app.sync.email_attachments)
+    and kept from then on."""
+
+    email = ForeignKeyField(EmailActivity, backref="attachments", on_delete="CASCADE")
+    attachment_id = CharField(max_length=1024)  # EWS AttachmentId (in the mailbox it was read from)
+    name = CharField(max_length=255, default="")
+    content_type = CharField(max_length=255, default="")
+    size = IntegerField(default=0)
+    content_id = CharField(max_length=255, null=True)
+    is_inline = BooleanField(default=False)
+    is_item = BooleanField(default=False)  # an attached message (or other item), not a file
+    content = BlobField(null=True)  # None until fetched
+
+    if TYPE_CHECKING:
+        email_id: int
 
 
 class EmailMailboxLink(BaseModel):
@@ -117,7 +140,7 @@ class EmailMailboxLink(BaseModel):
     change_key = CharField(max_length=512, null=True)
     folder = CharField(max_length=64, default="inbox")
     linked_on = UtcDateTimeField(default=utcnow)
-    # schema 8: why this mailbox's copy is in the store (UNKNOWN: stored before schema 8)
+    # schema 10: why this mailbox's copy is in the store (UNKNOWN: stored before schema 10)
     tracked_by = EnumField(TrackedBy, max_length=16, default=TrackedBy.UNKNOWN, constraints=[SQL("DEFAULT ''")])
 
     if TYPE_CHECKING:
@@ -219,7 +242,7 @@ class ItemLink(BaseModel):
     # set when the item was deleted in Exchange: the record is kept and no longer synchronized
     # (schema v3); the row stays so the owner's filters do not send the record back as new
     unlinked_on = UtcDateTimeField(null=True)
-    # schema 8: the ConflictLog entry the last synchronization of this record resolved; None once a
+    # schema 10: the ConflictLog entry the last synchronization of this record resolved; None once a
     # later change went through without one (the Records page shows the record as "conflict" meanwhile)
     conflict_id = IntegerField(null=True)
 
@@ -249,9 +272,12 @@ class ConflictLog(BaseModel):
 
 
 class SyncHistory(BaseModel):
+    """One cycle, with what it did in words; kept two days (app.store.cycle_stats.prune_history),
+    its figures live on in the hourly rollups (app.store.models_monitoring)."""
+
     mailbox = ForeignKeyField(Mailbox, backref="sync_history", on_delete="CASCADE")
     workload = EnumField(Workload)
-    started_on = UtcDateTimeField(default=utcnow)
+    started_on = UtcDateTimeField(default=utcnow, index=True)  # indexed in schema 8: pruned by age
     finished_on = UtcDateTimeField(null=True)
     status = EnumField(RunStatus, default=RunStatus.NOT_RUN)
     created = IntegerField(default=0)

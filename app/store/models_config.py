@@ -157,7 +157,7 @@ class WorkloadState(BaseModel):
 
     mailbox = ForeignKeyField(Mailbox, backref="workloads", on_delete="CASCADE")
     workload = EnumField(Workload)
-    next_run_on = UtcDateTimeField(null=True)
+    next_run_on = UtcDateTimeField(null=True, index=True)  # indexed in schema 8: the dashboard's timeline
     last_run_on = UtcDateTimeField(null=True)
     consecutive_transient_failures = IntegerField(default=0)
     backoff_reason = TextField(default="")
@@ -194,6 +194,8 @@ class SystemSettings(BaseModel):
     # sync (a plain id, not a foreign key: SQLite adds a column's REFERENCES in another form than a fresh
     # table's; deleting the mailbox clears it, app.store.repo.delete_mailbox)
     notify_mailbox_id = IntegerField(null=True)
+    # schema 8: item monitoring keeps an item that failed to synchronize this many days (1-30)
+    item_failure_retention_days = IntegerField(default=3, constraints=[SQL("DEFAULT 3")])
 
     if TYPE_CHECKING:
         default_profile_id: int | None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
-from peewee import JOIN, fn
+from peewee import JOIN
 
 from app.domain.enums import (
     AlertLevel,
@@ -24,8 +24,9 @@ from app.domain.enums import (
     SyncMethod,
     Workload,
 )
+from app.domain.status import is_failing, is_sync_off, mailbox_status
 from app.store.base import database
-from app.store.models import Alert, Mailbox, Queue, ServerProfile, SyncHistory, SystemUser
+from app.store.models import Alert, Mailbox, Queue, ServerProfile, SyncHistory, SystemSettings, SystemUser
 
 # peewee's stubs type a query's .tuples() as still yielding model instances: the casts below say
 # what its rows are
@@ -42,6 +43,9 @@ class ProfileRow:
     credential_source: CredentialSource
     mailbox_count: int
     modified_on: datetime | None
+    failing_count: int = 0  # its mailboxes failing (app.domain.status.is_failing)
+    last_test_on: datetime | None = None  # the latest Test & Enable of one of its mailboxes
+    is_default: bool = False  # the system's default profile (new mailboxes get it)
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,31 @@ class MailboxRow:
     last_sync_success_on: datetime | None
     next_sync_on: datetime | None
     alert_level: AlertLevel | None  # worst open alert, None when there is none
+    status: RunStatus = RunStatus.NOT_RUN  # the worst of its server-side workloads (app.domain.status)
+    open_alerts: int = 0
+    is_active: bool = True  # the mailbox itself (schema 7)
+    owner_active: bool = True  # its user or queue (schema 7): an inactive owner's mailbox is not synchronized
+    incoming_enabled: bool = False
+    outgoing_enabled: bool = False
+    act_enabled: bool = False
+
+    @property
+    def synchronized(self) -> bool:
+        """Neither the mailbox nor its owner is deactivated."""
+        return self.is_active and self.owner_active
+
+    @property
+    def failing(self) -> bool:
+        return is_failing(self.status)
+
+    @property
+    def sync_off(self) -> bool:
+        workloads = (
+            (self.incoming_method, self.incoming_enabled),
+            (self.outgoing_method, self.outgoing_enabled),
+            (self.act_method, self.act_enabled),
+        )
+        return is_sync_off(self.synchronized, workloads, self.test_completed_on is not None)
 
 
 @dataclass(frozen=True)
@@ -96,16 +125,23 @@ class Choice:
     kind: OwnerKind | None = None
 
 
-def profile_rows() -> list[ProfileRow]:
-    counts = dict(
-        cast(
-            "Iterable[tuple[int, int]]",
-            Mailbox.select(Mailbox.profile, fn.COUNT(Mailbox.id))
-            .where(Mailbox.profile.is_null(False))
-            .group_by(Mailbox.profile)
-            .tuples(),
-        )
-    )
+def profile_rows(mailboxes: Iterable[MailboxRow] | None = None) -> list[ProfileRow]:
+    """Every profile with its mailboxes counted: how many, how many fail, when one was last tested
+    (from *mailboxes*, every mailbox's row, when the caller has them already)."""
+    counts: dict[int, int] = {}
+    failing: dict[int, int] = {}
+    last_test: dict[int, datetime] = {}
+    for row in mailbox_rows() if mailboxes is None else mailboxes:
+        if row.profile_id is None:
+            continue
+        counts[row.profile_id] = counts.get(row.profile_id, 0) + 1
+        failing[row.profile_id] = failing.get(row.profile_id, 0) + int(row.failing)
+        if row.test_completed_on is not None and (
+            row.profile_id not in last_test or row.test_completed_on > last_test[row.profile_id]
+        ):
+            last_test[row.profile_id] = row.test_completed_on
+    settings = SystemSettings.select(SystemSettings.default_profile).order_by(SystemSettings.id).first()
+    default_id = settings.default_profile_id if settings is not None else None
     return [
         ProfileRow(
             p.id,
@@ -117,22 +153,28 @@ def profile_rows() -> list[ProfileRow]:
             p.credential_source,
             counts.get(p.id, 0),
             p.modified_on,
+            failing.get(p.id, 0),
+            last_test.get(p.id),
+            p.id == default_id,
         )
         for p in ServerProfile.select().order_by(ServerProfile.name)
     ]
 
 
-def _open_alert_levels() -> dict[int, AlertLevel]:
+def _open_alerts() -> tuple[dict[int, AlertLevel], dict[int, int]]:
+    """Per mailbox: the worst level of its open alerts, and how many are open."""
     worst: dict[int, AlertLevel] = {}
+    count: dict[int, int] = {}
     query = cast(
         "Iterable[tuple[int, AlertLevel]]",
         Alert.select(Alert.mailbox, Alert.level).where(Alert.is_open & Alert.mailbox.is_null(False)).tuples(),
     )
     for mailbox_id, level in query:
         level = AlertLevel(level)
+        count[mailbox_id] = count.get(mailbox_id, 0) + 1
         if mailbox_id not in worst or level.severity > worst[mailbox_id].severity:
             worst[mailbox_id] = level
-    return worst
+    return worst, count
 
 
 def mailbox_rows(profile_id: int | None = None, mailbox_id: int | None = None) -> list[MailboxRow]:
@@ -149,15 +191,18 @@ def mailbox_rows(profile_id: int | None = None, mailbox_id: int | None = None) -
         query = query.where(Mailbox.profile == profile_id)
     if mailbox_id is not None:
         query = query.where(Mailbox.id == mailbox_id)
-    levels = _open_alert_levels()
+    levels, open_counts = _open_alerts()
     rows = []
     for m in query:
         # the joined records: None exactly when the foreign key is NULL (a LEFT OUTER JOIN's NULLs)
         if m.owner_queue is not None:
-            owner_name, owner_kind = m.owner_queue.name, OwnerKind.QUEUE
+            owner_name, owner_kind, owner_active = m.owner_queue.name, OwnerKind.QUEUE, m.owner_queue.is_active
         else:
             owner_name = m.owner_user.name if m.owner_user is not None else ""
             owner_kind = OwnerKind.USER
+            owner_active = m.owner_user.is_active if m.owner_user is not None else True
+        workloads = (m.incoming_method, m.incoming_status), (m.outgoing_method, m.outgoing_status)
+        status = mailbox_status((*workloads, (m.act_method, m.act_status)))
         rows.append(
             MailboxRow(
                 m.id,
@@ -179,6 +224,13 @@ def mailbox_rows(profile_id: int | None = None, mailbox_id: int | None = None) -
                 m.last_sync_success_on,
                 m.next_sync_on,
                 levels.get(m.id),
+                status,
+                open_counts.get(m.id, 0),
+                m.is_active,
+                owner_active,
+                m.incoming_enabled,
+                m.outgoing_enabled,
+                m.act_enabled,
             )
         )
     return rows

@@ -37,7 +37,7 @@ from typing import Any
 from peewee import IntegrityError
 
 from app.domain.conflicts import EXCHANGE, STORE, conflict_winner
-from app.domain.enums import ConflictPolicy, RecordState, RecordType, Workload
+from app.domain.enums import ConflictPolicy, ItemDirection, ItemKind, RecordState, RecordType, Workload
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.exchange.appointments_contacts_tasks import (
     FetchedItem,
@@ -54,9 +54,11 @@ from app.exchange.appointments_contacts_tasks import (
 from app.exchange.mailbox_connection import MailboxConnection
 from app.store.base import database, utcnow
 from app.store.filters_query import records_selected
+from app.store.item_failures import item_key, record_key
 from app.store.models import ConflictLog, FolderSyncState, ItemLink, Mailbox, SystemUser
 from app.store.models_activity import new_sync_marker
 from app.store.repo import user_options
+from app.sync.item_problems import ItemProblems
 from app.sync.record_mapping import RECORD_MAPPINGS, RecordMapping
 from app.sync.session import WorkloadRun, run_workload
 
@@ -151,10 +153,20 @@ class _FolderSync:
         self.policy = policy
         self.counts = _Counts()
         self.linked_now: set[int] = set()  # records linked to an item they were found to have
+        self.problems = ItemProblems(self.mailbox.id, ItemKind.of(mapping.record_type))  # item monitoring
 
     # --- the cycle ----------------------------------------------------------------------
     def sync(self) -> _Counts:
+        try:
+            return self._sync()
+        finally:
+            self.problems.save()
+
+    def _sync(self) -> _Counts:
         changed_items, deleted_ids, new_state = self._exchange_changes()
+        for item_id in self.problems.retry_item_ids(ItemDirection.INCOMING):  # the admin's Retry: fetch again
+            if item_id not in deleted_ids:
+                changed_items.setdefault(item_id, None)
         links: dict[str, ItemLink] = {}
         unlinked: set[int] = set()
         link: ItemLink | None
@@ -183,7 +195,11 @@ class _FolderSync:
             and self.mapping.fingerprint(records[link.record_id]) != link.synced_fingerprint
         }
         linked_records = {link.record_id for link in links.values()} | unlinked
-        new_records = [r for r in records_selected(self.owner, self.mapping.record_type) if r.id not in linked_records]
+        new_records = [
+            r
+            for r in records_selected(self.owner, self.mapping.record_type)
+            if r.id not in linked_records and not self.problems.ignored(record_key(r.id))
+        ]
 
         # Exchange-side changes need the item's fields: fetch them (only those) in batches.
         gone_ids = {link.item_id for link in gone}
@@ -204,7 +220,8 @@ class _FolderSync:
                 self._pull(link, records[link.record_id], item)
         for item_id in store_changed - set(fetched):
             links[item_id].conflict_id = None
-            pushes.append(links[item_id])
+            if not self.problems.ignored(record_key(links[item_id].record_id)):
+                pushes.append(links[item_id])
 
         self._push(pushes, records)
         self._delete_items(gone)
@@ -263,13 +280,29 @@ class _FolderSync:
         link.save()
         self.counts.unlinked += 1
 
-    def _item_failed(self, item_id: str, error: ItemError, link: ItemLink | None) -> None:
+    def _item_failed(
+        self,
+        item_id: str,
+        error: ItemError,
+        link: ItemLink | None,
+        direction: ItemDirection = ItemDirection.INCOMING,
+        record: Any = None,
+    ) -> None:
         if error.item_gone:  # deleted after SyncFolderItems: same as a Delete
             if link is not None:
                 self._unlink(link)
+            self.problems.synced(item_key(item_id))
             return
         self.counts.failed += 1
         log.warning("%s: item %s of %s failed: %s", self.mailbox.email, item_id, self.mapping.folder, error)
+        self.problems.failed(
+            direction,
+            error.code,
+            error.text,
+            subject=_subject(record) if record is not None else "",
+            record_id=link.record_id if link is not None else None,
+            item_id=item_id,
+        )
 
     # --- store ← Exchange ---------------------------------------------------------------
     def _import(self, item: FetchedItem) -> None:
@@ -279,6 +312,7 @@ class _FolderSync:
             if item.marker and item.values is not None
             else None
         )
+        self.problems.synced(item_key(item.item_id))
         if record is None:
             self._create_record(item)
             return
@@ -352,6 +386,7 @@ class _FolderSync:
             link.save()
         self.counts.to_store += 1
         self.run.updated += 1
+        self.problems.synced(record_key(record.id), item_key(item.item_id))
 
     # --- conflicts ----------------------------------------------------------------------
     def _resolve(self, conflict: _Conflict, pushes: list[ItemLink]) -> None:
@@ -390,7 +425,7 @@ class _FolderSync:
             if isinstance(result, ItemError) and result.changed_meanwhile and retry:
                 stale.append(link)  # changed in Exchange since we last saw it: re-read and decide
             elif isinstance(result, ItemError):
-                self._item_failed(link.item_id, result, link)
+                self._item_failed(link.item_id, result, link, ItemDirection.OUTGOING, records[link.record_id])
             else:
                 self._linked(link, records[link.record_id], result)
                 self.counts.to_exchange += 1
@@ -409,6 +444,7 @@ class _FolderSync:
         link.synced_fingerprint = self.mapping.fingerprint(record)
         link.synced_on = utcnow()
         link.save()
+        self.problems.synced(record_key(record.id), item_key(link.item_id))
 
     def _delete_items(self, links: list[ItemLink]) -> None:
         if not links:
@@ -416,8 +452,9 @@ class _FolderSync:
         errors = delete_items(self.connection, [link.item_id for link in links])
         for link, error in zip(links, errors, strict=True):
             if error is not None and not error.item_gone:
-                self._item_failed(link.item_id, error, None)
+                self._item_failed(link.item_id, error, None, ItemDirection.OUTGOING)
                 continue
+            self.problems.synced(item_key(link.item_id))
             link.delete_instance()
             self.counts.deleted += 1
             self.run.deleted += 1
@@ -453,10 +490,14 @@ class _FolderSync:
                     record.id,
                     result,
                 )
+                self.problems.failed(
+                    ItemDirection.OUTGOING, result.code, result.text, subject=_subject(record), record_id=record.id
+                )
                 continue
             if self._store_new_link(record, result):
                 self.counts.to_exchange += 1
                 self.run.created += 1
+                self.problems.synced(record_key(record.id))
 
     def _link_found(self, record: Any, item: SavedItem) -> ItemLink | None:
         """Link *record* to its item found in Exchange ("" fingerprint: pushed right after); None
@@ -512,6 +553,15 @@ class _FolderSync:
                     self.mapping.model.update(sync_marker=record.sync_marker).where(
                         self.mapping.model.id == record.id
                     ).execute()
+
+
+def _subject(record: Any) -> str:
+    """What item monitoring calls a record: its subject, or a contact's name."""
+    subject = getattr(record, "subject", None)
+    if subject is not None:
+        return str(subject)
+    name = " ".join(part for part in (record.first_name, record.last_name) if part)
+    return name or str(record.email)
 
 
 def _values(item: FetchedItem) -> dict[str, Any]:

@@ -10,8 +10,12 @@ the store.
    the fields the store keeps, 100 per request, by parallel workers that share the profile's
    connection gate (at most "maximum concurrent connections" requests in flight).
 3. Each message is stored when the owner's tracking option says so (``app.domain.tracking``;
-   a queue tracks everything). A message already in the store (same Message-ID, delivered to
-   another mailbox too) is not stored again, only linked to this mailbox as well.
+   a queue tracks everything), with its item class and its attachments' metadata (the content
+   is fetched when asked for: app.sync.email_attachments). A message already in the store (same
+   Message-ID, delivered to another mailbox too) is not stored again, only linked to this
+   mailbox as well. A non-delivery report marks the tracked email it reports on (its
+   In-Reply-To or References) Failed. Items that are no email (meeting requests …) are skipped,
+   each logged with its kind.
 4. A message that cannot be processed — Exchange cannot return it, or storing it failed — is
    moved to the Inbox's Undeliverable folder when the profile says so; otherwise it stays and
    an email-scope alert is raised.
@@ -46,11 +50,14 @@ from app.domain.enums import (
     AlertScope,
     EmailDirection,
     EmailStatus,
+    ItemDirection,
+    ItemKind,
     SyncMethod,
     TrackedBy,
     Workload,
 )
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
+from app.domain.item_failures import STORE_FAILED
 from app.domain.tracking import IncomingMessage, TrackingReason, decide
 from app.exchange.incoming_email import (
     UNDELIVERABLE,
@@ -62,7 +69,8 @@ from app.exchange.incoming_email import (
 )
 from app.store.alerts import raise_alert
 from app.store.base import database, utcnow
-from app.store.models import EmailActivity, EmailMailboxLink, Mailbox
+from app.store.item_failures import item_key
+from app.store.models import EmailActivity, EmailAttachment, EmailMailboxLink, Mailbox
 from app.store.repo import system_settings
 from app.sync.incoming_lookup import (
     INBOX,
@@ -72,6 +80,7 @@ from app.sync.incoming_lookup import (
     save_sync_state,
     tracking_option_for,
 )
+from app.sync.item_problems import ItemProblems
 from app.sync.session import WorkloadRun, run_workload
 
 log = logging.getLogger(__name__)
@@ -90,6 +99,7 @@ COUNT_TEXTS = {  # what a cycle counted, for its history line
     "linked": _N(CTX, "linked {n}"),
     "moved to Undeliverable": _N(CTX, "moved to Undeliverable {n}"),
     "failed": _N(CTX, "failed {n}"),
+    "bounced": _N(CTX, "emails marked failed by a non-delivery report {n}"),
 }
 
 IdAndKey = tuple[str, str | None]  # an item id and its change key
@@ -130,6 +140,7 @@ class FailedMessage:
     message_id: str = ""
     received: datetime | None = None
     email_id: int | None = None  # the stored email when it was already in the store
+    stored: bool = False  # Exchange returned it, storing it failed (error: the exception's name)
 
     def describe(self) -> str:
         lines = [
@@ -161,9 +172,19 @@ class IncomingEmailSync:
         self.token_prefix = system_settings().tracking_token_prefix
         self.lookup = StoreTrackingLookup()
         self.counts: Counter[str] = Counter()
+        self.problems = ItemProblems(self.mailbox.id, ItemKind.EMAIL)  # item monitoring
 
     # the cycle -----------------------------------------------------------------------------
     def sync(self) -> None:
+        try:
+            retried = self.problems.retry_item_ids(ItemDirection.INCOMING)
+            if retried:  # the admin's Retry: fetched and processed again, whatever the sync state says
+                self._process_items([(item_id, None) for item_id in retried])
+            self._sync_pages()
+        finally:
+            self.problems.save()
+
+    def _sync_pages(self) -> None:
         state = load_sync_state(self.mailbox)
         restarted = False
         while True:
@@ -199,13 +220,19 @@ class IncomingEmailSync:
                 self.counts["before process-from"] += 1
                 continue
             wanted.append((new.item_id, new.change_key))
+        self._process_items(wanted)
+
+    def _process_items(self, wanted: list[IdAndKey]) -> None:
         linked = self._linked_item_ids([item_id for item_id, _ in wanted])
         self.counts["already linked"] += sum(1 for item_id, _ in wanted if item_id in linked)
+        self.problems.synced(*(item_key(item_id) for item_id in linked))
         wanted = [w for w in wanted if w[0] not in linked]
         failed: list[FailedMessage] = []
         with closing(self._fetch(wanted)) as fetched:  # closing: a failed batch cancels the pending ones
             for batch, results in fetched:
                 failed += self._store_batch(batch, results)
+        failed_ids = {f.item_id for f in failed}
+        self.problems.synced(*(item_key(item_id) for item_id, _ in wanted if item_id not in failed_ids))
         if failed:
             self._handle_failures(failed)
 
@@ -275,6 +302,7 @@ class IncomingEmailSync:
                 item.item_id: item.message_id or _substitute_message_id(self.mailbox, item.item_id) for item in messages
             }
             stored = self._stored_emails(set(message_ids.values()))
+            self._mark_bounced([item for item in messages if item.is_non_delivery_report])
             try:
                 with database.atomic():  # a savepoint: if the batch insert fails, go one by one
                     self._store_bulk(messages, message_ids, stored)
@@ -346,6 +374,7 @@ class IncomingEmailSync:
             )
             new_ids = {message_id: email_id for email_id, message_id in query}
         links = [(new_ids[message_ids[item.item_id]], item, why) for item, why in new_items] + relinks
+        _store_attachments([(new_ids[message_ids[item.item_id]], item) for item, _why in new_items])
         if links:
             EmailMailboxLink.insert_many(
                 [
@@ -395,6 +424,7 @@ class IncomingEmailSync:
                 self.counts["not tracked"] += 1
                 return
             email = EmailActivity.create(**self._email_values(item, message_id, decision.token))
+            _store_attachments([(email.id, item)])
             self._link(email.id, item, _tracked_by(decision.reason))
             stored[message_id] = (email.id, True)  # a second copy in this Inbox is the same email
             self.run.created += 1
@@ -438,7 +468,28 @@ class IncomingEmailSync:
             tracking_token=token,
             received_on=item.received,
             sent_on=item.sent,
+            item_class=item.item_class[:255],
         )
+
+    def _mark_bounced(self, reports: list[IncomingEmail]) -> None:
+        """Non-delivery reports: the outgoing emails they report on are Failed."""
+        for report in reports:
+            reported = {m for m in [report.in_reply_to or "", *report.references.split()] if m}
+            if not reported:
+                log.info("non-delivery report %s names no Message-ID: nothing to mark", report.item_id)
+                continue
+            marked = (
+                EmailActivity.update(status=EmailStatus.FAILED, modified_on=utcnow())
+                .where(
+                    EmailActivity.message_id.in_(list(reported))
+                    & (EmailActivity.direction == EmailDirection.OUTGOING)
+                    & (EmailActivity.status != EmailStatus.FAILED)
+                )
+                .execute()
+            )
+            if marked:
+                log.info("non-delivery report %s: %d email(s) marked Failed", report.item_id, marked)
+                self.counts["bounced"] += marked
 
     # failures ------------------------------------------------------------------------------
     def _handle_failures(self, failed: list[FailedMessage]) -> None:
@@ -458,6 +509,17 @@ class IncomingEmailSync:
                 continue
             self.counts["failed"] += 1
             self._alert(failure, move_error if self.move_failed else None)
+            code, text = failure.error, failure.text
+            if failure.stored:  # the exception's name and words: the store's problem, not Exchange's
+                code, text = STORE_FAILED, f"{failure.error}: {failure.text}"
+            self.problems.failed(
+                ItemDirection.INCOMING,
+                code,
+                text,
+                subject=failure.subject or failure.sender,
+                record_id=None,
+                item_id=failure.item_id,
+            )
 
     def _move_to_undeliverable(self, failed: list[FailedMessage]) -> set[str]:
         """Move the failed messages; returns the item ids that were moved."""
@@ -527,6 +589,26 @@ def _tracked_by(reason: TrackingReason | None) -> TrackedBy:
     return TrackedBy(reason.value) if reason is not None else TrackedBy.UNKNOWN
 
 
+def _store_attachments(emails: list[tuple[int, IncomingEmail]]) -> None:
+    """The attachments' metadata of newly stored emails (content: fetched when asked for)."""
+    rows = [
+        dict(
+            email=email_id,
+            attachment_id=a.attachment_id,
+            name=a.name[:255],
+            content_type=a.content_type[:255],
+            size=a.size,
+            content_id=(a.content_id or None) and a.content_id[:255],
+            is_inline=a.is_inline,
+            is_item=a.is_item,
+        )
+        for email_id, item in emails
+        for a in item.attachments
+    ]
+    if rows:
+        EmailAttachment.insert_many(rows).execute()
+
+
 def _substitute_message_id(mailbox: Mailbox, item_id: str) -> str:
     """A message without an Internet Message-ID (rare: e.g. a draft dropped into the Inbox) gets
     one of ours, stable for this item, so that processing it again does not store it twice."""
@@ -548,4 +630,5 @@ def _failed_item(item: IncomingEmail, exc: Exception) -> FailedMessage:
         message_id=message_id,
         received=item.received,
         email_id=existing.id if existing is not None else None,
+        stored=True,
     )

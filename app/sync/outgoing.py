@@ -30,7 +30,17 @@ from datetime import timedelta
 
 from peewee import fn
 
-from app.domain.enums import AlertLevel, AlertScope, EmailDirection, EmailStatus, SyncMethod, TrackedBy, Workload
+from app.domain.enums import (
+    AlertLevel,
+    AlertScope,
+    EmailDirection,
+    EmailStatus,
+    ItemDirection,
+    ItemKind,
+    SyncMethod,
+    TrackedBy,
+    Workload,
+)
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.tracking import make_tracking_token, subject_with_token
 from app.exchange.folders import new_message_id
@@ -45,8 +55,10 @@ from app.exchange.outgoing_email import (
 )
 from app.store.alerts import raise_alert
 from app.store.base import database, utcnow
+from app.store.item_failures import record_key
 from app.store.models import EmailActivity, EmailMailboxLink, Mailbox, Queue, SystemUser
 from app.store.repo import system_settings
+from app.sync.item_problems import ItemProblems
 from app.sync.session import WorkloadRun, run_workload
 
 log = logging.getLogger(__name__)
@@ -198,6 +210,14 @@ def sync_outgoing(mailbox: Mailbox, *, after_send: Callable[[EmailActivity], Non
 
 
 def _send_pending(run: WorkloadRun, after_send: Callable[[EmailActivity], None] | None) -> None:
+    problems = ItemProblems(run.mailbox.id, ItemKind.EMAIL)  # item monitoring: refused emails, and retried ones sent
+    try:
+        _send_each(run, after_send, problems)
+    finally:
+        problems.save()
+
+
+def _send_each(run: WorkloadRun, after_send: Callable[[EmailActivity], None] | None, problems: ItemProblems) -> None:
     mailbox, connection = run.mailbox, run.connection
     assert connection is not None, "run_workload opens the connection"
     failed = held = 0
@@ -206,6 +226,7 @@ def _send_pending(run: WorkloadRun, after_send: Callable[[EmailActivity], None] 
             found = find_sent_email(connection, email.message_id)  # the Sent Items copy, if any
             if found is not None:
                 _mark_sent(email, mailbox, found)
+                problems.synced(record_key(email.id))
                 run.updated += 1
                 log.info("outgoing email %s of %s was already sent; not sent again", email.id, mailbox.email)
                 continue
@@ -216,12 +237,13 @@ def _send_pending(run: WorkloadRun, after_send: Callable[[EmailActivity], None] 
                 continue
         if not _claim(email, mailbox):
             continue  # changed meanwhile (cancelled, or claimed by another process)
-        if not _send_one(run, email):
+        if not _send_one(run, email, problems):
             failed += 1
             continue
         if after_send is not None:
             after_send(email)
         _mark_sent(email, mailbox, None)
+        problems.synced(record_key(email.id))
         run.created += 1
     if run.created or run.updated or failed or held:
         run.note(
@@ -271,7 +293,7 @@ def _claim(email: EmailActivity, mailbox: Mailbox) -> bool:
     return bool(changed)
 
 
-def _send_one(run: WorkloadRun, email: EmailActivity) -> bool:
+def _send_one(run: WorkloadRun, email: EmailActivity, problems: ItemProblems) -> bool:
     """Send with SendAndSaveCopy; False when Exchange refused this email (marked Failed)."""
     assert run.connection is not None, "run_workload opens the connection"
     outgoing = OutgoingEmail(
@@ -288,9 +310,11 @@ def _send_one(run: WorkloadRun, email: EmailActivity) -> bool:
         send_email(run.connection, outgoing)
     except EmailRefused as exc:
         _mark_failed(email, run, exc.code, exc.text)
+        problems.failed(ItemDirection.OUTGOING, exc.code, exc.text, subject=email.subject, record_id=email.id)
         return False
     except SendDenied as exc:  # the mailbox's rights: this email fails, the cycle fails with it
         _mark_failed(email, run, exc.code, exc.text)
+        problems.failed(ItemDirection.OUTGOING, exc.code, exc.text, subject=email.subject, record_id=email.id)
         raise
     except ServerBusy:
         # Throttled before anything was done: the email is simply pending again.

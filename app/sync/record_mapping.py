@@ -27,6 +27,7 @@ class RecordMapping:
     model: SyncedModel
     folder: str  # the Exchange folder's distinguished name, also the FolderSyncState key
     store_fields: tuple[str, ...]
+    optional_fields: frozenset[str] = frozenset()  # left out of a fingerprint while empty (item_mapping)
 
     def fingerprint(self, record: Any) -> str:
         """Hash of the synced fields: differs from ItemLink.synced_fingerprint when the store changed."""
@@ -34,7 +35,11 @@ class RecordMapping:
 
     def fingerprint_values(self, values: Mapping[str, Any]) -> str:
         """The fingerprint a record with these synced values has (e.g. an item's, read from Exchange)."""
-        canonical = {name: _canonical(values.get(name)) for name in self.store_fields}
+        canonical = {
+            name: _canonical(values.get(name))
+            for name in self.store_fields
+            if name not in self.optional_fields or values.get(name)
+        }
         return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()[:32]
 
     def snapshot(self, values: dict[str, Any]) -> str:
@@ -54,7 +59,8 @@ def _canonical(value: Any) -> Any:
 
 def _mapping(record_type: RecordType, model: SyncedModel) -> RecordMapping:
     items = ITEM_MAPPINGS[record_type]
-    return RecordMapping(record_type, model, items.folder, items.store_fields)
+    optional = frozenset(store_field for store_field, _item_field in items.optional_fields)
+    return RecordMapping(record_type, model, items.folder, items.store_fields, optional)
 
 
 RECORD_MAPPINGS: dict[RecordType, RecordMapping] = {

@@ -46,6 +46,7 @@ from app.store.base import clock_as, database, utcnow
 from app.store.db import failure_of
 from app.store.health import record_failure
 from app.store.models import Mailbox, Queue, ServerProfile, SystemUser, WorkloadState
+from app.sync.housekeeping import Housekeeping
 
 log = logging.getLogger(__name__)
 
@@ -257,6 +258,7 @@ class Scheduler:
         self._stopping = False
         self._wake = False
         self._loop_thread: threading.Thread | None = None
+        self.housekeeping = Housekeeping()  # the loop prunes the history once an hour
 
     # -- what the GUI and the CLI call --------------------------------------------------
     def run_once(self, mailbox_ids: Iterable[int] | None = None) -> list[CycleResult]:
@@ -341,6 +343,7 @@ class Scheduler:
     def _loop(self) -> None:
         while True:
             now = self._clock()
+            self.housekeeping.run_if_due(now)
             with self._cond:
                 if self._stopping:
                     return

@@ -24,23 +24,32 @@ import hashlib
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.domain.cancel import Cancelled
-from app.domain.enums import RunStatus, Workload
+from app.domain.enums import AlertLevel, RunStatus, Workload
 from app.domain.escalation import Failure
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.i18n import parts_text
 from app.exchange import net
 from app.exchange.connection import ConnectionPlan, PreconditionFailed, plan_connection
-from app.exchange.errors import classify
+from app.exchange.errors import classify, for_credentials
 from app.exchange.mailbox_connection import MailboxConnection, connect
 from app.store import alerts
 from app.store.base import database, utcnow
-from app.store.health import apply_failure, apply_success, credential_key, in_logon_hold
+from app.store.cycle_stats import CycleFigures, record_cycle
+from app.store.health import (
+    apply_failure,
+    apply_success,
+    credential_key,
+    credential_source_of,
+    in_logon_hold,
+    is_enabled,
+)
 from app.store.models import Mailbox, SyncHistory
 
 log = logging.getLogger(__name__)
@@ -160,6 +169,8 @@ class WorkloadRun:
     note_parts: list[list[list[Any]]] = field(default_factory=list)  # the same, translatable
     failure: Failure | None = None
     held: bool = False  # not run: a refused logon of the mailbox waits for its retry
+    requests: net.RequestCount = field(default_factory=net.RequestCount)  # EWS requests, every thread's
+    started: float = field(default_factory=time.perf_counter)
 
     def note(self, *parts: list[Any]) -> None:
         """Say what the cycle did, for the history: parts [context, template, params] whose
@@ -169,9 +180,22 @@ class WorkloadRun:
 
     @contextmanager
     def gated(self) -> Iterator[None]:
-        """For worker threads a workload starts itself: their requests share the profile's gate."""
-        with net.gated(self.gate):
+        """For worker threads a workload starts itself: their requests share the profile's gate (and
+        count among the cycle's)."""
+        with net.gated(self.gate), net.counting(self.requests):
             yield
+
+    def figures(self, failure: AlertLevel | None) -> CycleFigures:
+        """What the cycle adds to the dashboard's history (app.store.cycle_stats)."""
+        return CycleFigures(
+            self.mailbox.id,
+            self.workload,
+            utcnow(),
+            (time.perf_counter() - self.started) * 1000,
+            items=self.created + self.updated + self.deleted,
+            requests=self.requests.count,
+            failure=failure,
+        )
 
 
 def run_workload(
@@ -204,7 +228,7 @@ def _run(
     mailbox, workload = run.mailbox, run.workload
     try:
         answered = net.answers()
-        with net.gated(run.gate):
+        with net.gated(run.gate), net.counting(run.requests):
             run.connection = connection_for(mailbox, outgoing=outgoing_connection)
             body(run)
         if net.answers() > answered:  # it did log on (a cycle with nothing to do may not)
@@ -214,7 +238,11 @@ def _run(
         raise
     except Exception as exc:  # noqa: BLE001 - the workload's boundary: any failure is classified and escalated
         # (the admin sees an alert, not a traceback)
-        failure = exc.failure if isinstance(exc, PreconditionFailed) else classify(exc)
+        failure = (
+            exc.failure
+            if isinstance(exc, PreconditionFailed)
+            else for_credentials(classify(exc), credential_source_of(mailbox, outgoing=outgoing_connection))
+        )
         run.failure = failure
         if not failure.transient:
             forget_connection(mailbox.id)
@@ -230,6 +258,8 @@ def _run(
                 apply_failure(fresh, workload, failure)
             fresh.last_sync_error = failure.message
             fresh.save()
+            # an Error when the failure disabled the workload; retried, a Warning
+            record_cycle(run.figures(AlertLevel.WARNING if is_enabled(fresh, workload) else AlertLevel.ERROR))
             _finish(history, run, RunStatus.FAILURE, [["Failures", failure.message_template, dict(failure.params)]])
         alerts.check_most_mailboxes_failing(fresh.profile)
         return run
@@ -239,6 +269,7 @@ def _run(
         fresh.last_sync_success_on = utcnow()
         fresh.last_sync_error = ""
         fresh.save()
+        record_cycle(run.figures(None))
         parts: list[list[Any]] = []
         if len(run.note_parts) == len(run.notes):  # else a note is plain English: shown as stored
             for note in run.note_parts:

@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>There is no email server profile yet: create one first, then search through it.</source>
-        <translation>電子メール サーバー プロファイルがまだありません。先にプロファイルを作成してから、それを通して検索してください。</translation>
+        <translation>電子メールサーバープロファイルがまだありません。先にプロファイルを作成してから、それを通して検索してください。</translation>
     </message>
     <message>
         <source>Type the beginning of a name or address, then click Search.</source>
@@ -49,11 +49,11 @@
     </message>
     <message>
         <source>Added %1 users, each with a mailbox with the email server profile “%2”.</source>
-        <translation>%1 人のユーザーを追加しました。それぞれに電子メール サーバー プロファイル「%2」のメールボックスがあります。</translation>
+        <translation>%1 人のユーザーを追加しました。それぞれに電子メールサーバープロファイル「%2」のメールボックスがあります。</translation>
     </message>
     <message>
         <source>Added %1 users, each with a mailbox without an email server profile (no default is set).</source>
-        <translation>%1 人のユーザーを追加しました。それぞれのメールボックスには電子メール サーバー プロファイルがありません (既定のプロファイルが設定されていません)。</translation>
+        <translation>%1 人のユーザーを追加しました。それぞれのメールボックスには電子メールサーバープロファイルがありません (既定のプロファイルが設定されていません)。</translation>
     </message>
     <message>
         <source>, </source>
@@ -70,7 +70,7 @@
     </message>
     <message>
         <source>Email server profile</source>
-        <translation>電子メール サーバー プロファイル</translation>
+        <translation>電子メールサーバープロファイル</translation>
     </message>
     <message>
         <source>Name or email address</source>
@@ -144,7 +144,7 @@
     </message>
     <message>
         <source>Regarding</source>
-        <translation>対象</translation>
+        <translation>関連</translation>
     </message>
     <message>
         <source>Error code</source>
@@ -241,10 +241,6 @@
         <translation>削除</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>CSV にエクスポート…</translation>
-    </message>
-    <message>
         <source>Alerts</source>
         <translation>通知</translation>
     </message>
@@ -255,6 +251,62 @@
     <message>
         <source>Alert details</source>
         <translation>通知の詳細</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>未解決</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解決済み</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Active and resolved</source>
+        <translation>未解決と解決済み</translation>
+    </message>
+    <message>
+        <source>Open mailbox</source>
+        <translation>メールボックスを開く</translation>
+    </message>
+    <message>
+        <source>Open profile</source>
+        <translation>電子メールサーバープロファイルを開く</translation>
+    </message>
+    <message>
+        <source>Test again</source>
+        <translation>もう一度テスト</translation>
+    </message>
+    <message>
+        <source>Open the mailbox of the selected alert on the tab it concerns</source>
+        <translation>選択した通知のメールボックスを、通知に関係するタブで開きます</translation>
+    </message>
+    <message>
+        <source>Run Test &amp; Enable again on the mailbox of the selected alert</source>
+        <translation>選択した通知のメールボックスで [メールボックスのテストを有効化] をもう一度実行します</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation>CSV にエクスポート(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;mailbox</source>
+        <translation>メールボックスを開く(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Test a&amp;gain</source>
+        <translation>もう一度テスト(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;read</source>
+        <translation>既読にする(&amp;R)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>削除(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -342,6 +394,24 @@
     <message>
         <source>Close</source>
         <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>Chart</name>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG にエクスポート…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG picture</source>
+        <translation>このグラフを PNG 画像として保存します</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnLayout</name>
+    <message>
+        <source>Restore default columns</source>
+        <translation>既定の列に戻す</translation>
     </message>
 </context>
 <context>
@@ -479,6 +549,21 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionRow</name>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>この条件を削除します</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
     </message>
 </context>
 <context>
@@ -682,7 +767,7 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>Each line of the file is a user or a queue. Its first line names the columns: &lt;b&gt;kind&lt;/b&gt; (user or queue), &lt;b&gt;name&lt;/b&gt;, &lt;b&gt;email&lt;/b&gt; (the primary email address) and, if you like, &lt;b&gt;delete_after_processing&lt;/b&gt; (yes or no; queues only). Save it from Excel as CSV UTF-8. Each one gets a mailbox with the default email server profile. A file with a bad line is rejected whole: nothing is saved until it is corrected.</source>
-        <translation>ファイルの各行が 1 つのユーザーまたはキューです。1 行目には列名を書きます: &lt;b&gt;kind&lt;/b&gt; (user または queue)、&lt;b&gt;name&lt;/b&gt; (名前)、&lt;b&gt;email&lt;/b&gt; (プライマリ電子メール)、必要に応じて &lt;b&gt;delete_after_processing&lt;/b&gt; (yes または no、キューのみ)。Excel では [CSV UTF-8] 形式で保存してください。それぞれに既定の電子メール サーバー プロファイルのメールボックスが作成されます。問題のある行が 1 行でもあるとファイル全体が拒否され、修正されるまで何も保存されません。</translation>
+        <translation>ファイルの各行が 1 つのユーザーまたはキューです。1 行目には列名を書きます: &lt;b&gt;kind&lt;/b&gt; (user または queue)、&lt;b&gt;name&lt;/b&gt; (名前)、&lt;b&gt;email&lt;/b&gt; (プライマリ電子メール アドレス)、必要に応じて &lt;b&gt;delete_after_processing&lt;/b&gt; (yes または no、キューのみ)。Excel では [CSV UTF-8] 形式で保存してください。それぞれに既定の電子メールサーバープロファイルのメールボックスが作成されます。問題のある行が 1 行でもあるとファイル全体が拒否され、修正されるまで何も保存されません。</translation>
     </message>
     <message>
         <source>For example:</source>
@@ -754,6 +839,93 @@ Correct it if needed, then choose Retry.</source>
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>過去 24 時間</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>過去 7 日間</translation>
+    </message>
+    <message>
+        <source>Show these mailboxes in the Mailboxes list</source>
+        <translation>これらのメールボックスを [メールボックス] の一覧に表示します</translation>
+    </message>
+    <message>
+        <source>Items synchronized per hour</source>
+        <translation>1 時間あたりの同期アイテム数</translation>
+    </message>
+    <message>
+        <source>Failed cycles per hour</source>
+        <translation>1 時間あたりの失敗した同期サイクル数</translation>
+    </message>
+    <message>
+        <source>Cycle duration</source>
+        <translation>同期サイクルの所要時間</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中央値</translation>
+    </message>
+    <message>
+        <source>95th percentile</source>
+        <translation>95 パーセンタイル</translation>
+    </message>
+    <message>
+        <source>Mailboxes with the most failures</source>
+        <translation>失敗の多いメールボックス</translation>
+    </message>
+    <message>
+        <source>Next scheduled cycles</source>
+        <translation>次回の同期予定</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>%1 に更新</translation>
+    </message>
+    <message>
+        <source>Retry of the test</source>
+        <translation>テストの再試行</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>PNG にエクスポート</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved.</source>
+        <translation>画像を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>ダッシュボード</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>最終更新</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期間:</translation>
+    </message>
+    <message>
+        <source>Synchronization</source>
+        <translation>同期</translation>
+    </message>
+    <message>
+        <source>Mailboxes by state</source>
+        <translation>状態別のメールボックス</translation>
+    </message>
+    <message>
+        <source>Item monitoring</source>
+        <translation>アイテムの監視</translation>
+    </message>
+</context>
+<context>
     <name>DemoAccountsDialog</name>
     <message>
         <source>Demo accounts</source>
@@ -781,7 +953,7 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>Copy every account as lines of address, name and password</source>
-        <translation>すべてのアカウントを、アドレス・名前・パスワードの行としてコピーします</translation>
+        <translation>すべてのアカウントを、アドレス、名前、パスワードの行としてコピーします</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -800,7 +972,7 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>The demo&apos;s own Exchange server fails the chosen mailbox&apos;s requests on purpose. Synchronize (or Test &amp; Enable) the mailbox to see the failure, its alert and the retries; end the fault to see it recover.</source>
-        <translation>デモ専用の Exchange サーバーが、選んだメールボックスの要求をわざと失敗させます。メールボックスを同期 (またはメールボックスのテストを有効化) すると、失敗、その通知と再試行を確認できます。障害を終了すると回復します。</translation>
+        <translation>デモ専用の Exchange サーバーが、選んだメールボックスの要求をわざと失敗させます。メールボックスを同期する (または [メールボックスのテストを有効化] をクリックする) と、失敗、その通知と再試行を確認できます。障害を終了すると回復します。</translation>
     </message>
     <message>
         <source>Every demo mailbox</source>
@@ -915,7 +1087,7 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>The password changes on the demo&apos;s Exchange server only, as when an administrator changes it in Active Directory. The mailbox in this app keeps the password it has stored, which is then wrong: its next Test &amp; Enable or synchronization fails with Unauthorized. To correct it, type the new password on the mailbox&apos;s Credentials tab.</source>
-        <translation>管理者が Active Directory でパスワードを変更したときと同じく、デモの Exchange サーバー上でだけパスワードが変わります。このアプリのメールボックスには保存済みのパスワードが残り、それが誤ったパスワードになります。次のメールボックスのテストを有効化や同期は Unauthorized で失敗します。直すには、メールボックスの [資格情報] タブで新しいパスワードを入力してください。</translation>
+        <translation>管理者が Active Directory でパスワードを変更したときと同じく、デモの Exchange サーバー上でだけパスワードが変わります。このアプリのメールボックスには保存済みのパスワードが残り、それが誤ったパスワードになります。次の [メールボックスのテストを有効化] や同期は Unauthorized で失敗します。直すには、メールボックスの [資格情報] タブで新しいパスワードを入力してください。</translation>
     </message>
     <message>
         <source>Demo account:</source>
@@ -940,6 +1112,53 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Enter the new password: an empty password is not allowed.</source>
         <translation>新しいパスワードを入力してください。空のパスワードは使用できません。</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticResultsDialog</name>
+    <message>
+        <source>Results of Test &amp; Enable mailboxes: %1</source>
+        <translation>[メールボックスのテストを有効化] の結果レポート: %1</translation>
+    </message>
+    <message>
+        <source>Tested mailboxes</source>
+        <translation>テストしたメールボックス</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>電子メール アドレス</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>%1 of %2 mailboxes passed and are enabled. Failed: %3. Open a report to see what to do.</source>
+        <translation>%2 件中 %1 件のメールボックスがテストに合格し、有効になりました。失敗: %3。対処方法はレポートを開いて確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 mailboxes passed and are enabled.</source>
+        <translation>%2 件中 %1 件のメールボックスがテストに合格し、有効になりました。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>View report</source>
+        <translation>レポートを表示</translation>
+    </message>
+    <message>
+        <source>View the report of %1</source>
+        <translation>%1 のレポートを表示</translation>
     </message>
 </context>
 <context>
@@ -993,7 +1212,7 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>No workload uses server-side synchronization: nothing to test.</source>
-        <translation>サーバー側同期を使用するワークロードがないため、テストする項目はありません。</translation>
+        <translation>サーバー側同期を使用する同期対象がないため、テストする項目はありません。</translation>
     </message>
     <message>
         <source>Configured EWS address: {url}</source>
@@ -1021,11 +1240,11 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source> Undeliverable folder created.</source>
-        <translation>[配信不要] フォルダーを作成しました。</translation>
+        <translation>[配信不能] フォルダーを作成しました。</translation>
     </message>
     <message>
         <source> Undeliverable folder present.</source>
-        <translation>[配信不要] フォルダーはすでにあります。</translation>
+        <translation>[配信不能] フォルダーはすでにあります。</translation>
     </message>
     <message>
         <source>Incoming email</source>
@@ -1038,6 +1257,29 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Appointments, contacts and tasks</source>
         <translation>予定、取引先担当者、タスク</translation>
+    </message>
+</context>
+<context>
+    <name>DurationChart</name>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>No cycles in this period</source>
+        <translation>この期間に同期サイクルはありません</translation>
+    </message>
+    <message>
+        <source>%1: %2 s</source>
+        <translation>%1: %2 秒</translation>
+    </message>
+    <message>
+        <source>Cycles: %1</source>
+        <translation>同期サイクル数: %1</translation>
+    </message>
+    <message>
+        <source>Click to see the slowest mailboxes</source>
+        <translation>クリックすると時間のかかったメールボックスを表示します</translation>
     </message>
 </context>
 <context>
@@ -1514,6 +1756,14 @@ Correct it if needed, then choose Retry.</source>
         <source>Equals current user</source>
         <translation>現在のユーザーと等しい</translation>
     </message>
+    <message>
+        <source>Disabled</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>Never tested</source>
+        <translation>未テスト</translation>
+    </message>
 </context>
 <context>
     <name>Failures</name>
@@ -1523,7 +1773,7 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>The email address {subject} is not approved.</source>
-        <translation>電子メールアドレス {subject} は承認されていません。</translation>
+        <translation>電子メール アドレス {subject} は承認されていません。</translation>
     </message>
     <message>
         <source>Open the mailbox and click Approve email, then test again.</source>
@@ -1542,10 +1792,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>プロファイルは各メールボックスの資格情報を使用しますが、{subject} は電子メール処理での資格情報の使用を許可していません。</translation>
     </message>
     <message>
-        <source>On the mailbox&apos;s Credentials tab, set “Allow to use credentials for email processing” to Yes and enter the user name and password.</source>
-        <translation>メールボックスの [資格情報] タブで「電子メール処理での資格情報の使用を許可する」を「はい」にし、ユーザー名とパスワードを入力してください。</translation>
-    </message>
-    <message>
         <source>The user name or password of {subject} is missing.</source>
         <translation>{subject} のユーザー名またはパスワードがありません。</translation>
     </message>
@@ -1562,28 +1808,20 @@ Correct it if needed, then choose Retry.</source>
         <translation>プロファイルの資格情報にユーザー名とパスワードを入力してください。</translation>
     </message>
     <message>
-        <source>Windows integrated authentication is not available on this computer (profile “{subject}”).</source>
-        <translation>このコンピューターでは Windows 統合認証を使用できません (プロファイル「{subject}」)。</translation>
-    </message>
-    <message>
-        <source>Use credentials specified by the user or queue, or in the email server profile.</source>
-        <translation>ユーザーまたはキューで指定した資格情報か、電子メールサーバープロファイルで指定した資格情報を使用してください。</translation>
-    </message>
-    <message>
         <source>The EWS address {subject} starts with http://, but the profile&apos;s “Use SSL” setting is on, so it is not used.</source>
-        <translation>EWS アドレス {subject} は http:// で始まっていますが、プロファイルの「SSL を使用する」設定がオンのため、このアドレスは使用されません。</translation>
+        <translation>EWS アドレス {subject} は http:// で始まっていますが、プロファイルの [SSL を使用する] がオンのため、このアドレスは使用されません。</translation>
     </message>
     <message>
         <source>Enter the https:// address in the profile, or turn “Use SSL” off (credentials then also need “allow credentials over non-SSL” in the system settings).</source>
-        <translation>プロファイルに https:// のアドレスを入力するか、「SSL を使用する」をオフにしてください (その場合、資格情報を送信するにはシステム設定で「SSL 以外での資格情報の使用を許可する」も必要です)。</translation>
+        <translation>プロファイルに https:// のアドレスを入力するか、[SSL を使用する] をオフにしてください (その場合、資格情報を送信するにはシステム設定で [SSL 以外での資格情報の使用を許可する] も必要です)。</translation>
     </message>
     <message>
         <source>The EWS address {subject} starts with https://, but the profile&apos;s “Use SSL” setting is off, so it is not used.</source>
-        <translation>EWS アドレス {subject} は https:// で始まっていますが、プロファイルの「SSL を使用する」設定がオフのため、このアドレスは使用されません。</translation>
+        <translation>EWS アドレス {subject} は https:// で始まっていますが、プロファイルの [SSL を使用する] がオフのため、このアドレスは使用されません。</translation>
     </message>
     <message>
         <source>Turn “Use SSL” on in the profile, or enter the http:// address.</source>
-        <translation>プロファイルで「SSL を使用する」をオンにするか、http:// のアドレスを入力してください。</translation>
+        <translation>プロファイルで [SSL を使用する] をオンにするか、http:// のアドレスを入力してください。</translation>
     </message>
     <message>
         <source>The profile&apos;s trusted CA certificate file {subject} is missing or cannot be read.</source>
@@ -1591,15 +1829,11 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>Select the CA&apos;s certificate file again in the profile&apos;s “Trusted CA certificate” setting (Advanced), or clear the setting if the server&apos;s certificate is from a public CA; then test again.</source>
-        <translation>プロファイルの「信頼する CA 証明書」設定 (詳細設定) で CA の証明書ファイルを選択し直すか、サーバーの証明書が公的な CA のものであれば設定を空にしてください。その後、もう一度テストしてください。</translation>
+        <translation>プロファイルの [詳細] タブの [信頼する CA 証明書] で CA の証明書ファイルを選択し直すか、サーバーの証明書が公的な CA のものであれば空にしてください。その後、もう一度テストしてください。</translation>
     </message>
     <message>
         <source>An unexpected error occurred.</source>
         <translation>予期しないエラーが発生しました。</translation>
-    </message>
-    <message>
-        <source>It is retried after the back-off. Download the mailbox details and send them to support if it persists.</source>
-        <translation>待機時間の後に再試行されます。解決しない場合は、メールボックスの詳細をダウンロードしてサポートに送付してください。</translation>
     </message>
     <message>
         <source>Give your user account write access to the folder and make sure the disk has free space (or set SSSM_HOME to a writable folder); then test again.</source>
@@ -1627,11 +1861,11 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>If the server uses a certificate from your organisation&apos;s own CA, select that CA&apos;s file in the profile&apos;s “Trusted CA certificate” setting (Advanced). Verification is never turned off.</source>
-        <translation>サーバーが組織独自の CA の証明書を使用している場合は、プロファイルの「信頼する CA 証明書」設定 (詳細設定) でその CA のファイルを選択してください。証明書の検証が無効になることはありません。</translation>
+        <translation>サーバーが組織独自の CA の証明書を使用している場合は、プロファイルの [詳細] タブの [信頼する CA 証明書] でその CA のファイルを選択してください。証明書の検証が無効になることはありません。</translation>
     </message>
     <message>
         <source>Autodiscover did not find the Exchange Web Services address.</source>
-        <translation>自動検出で Exchange Web サービス アドレスが見つかりませんでした。</translation>
+        <translation>自動検出で Exchange Web サービスアドレスが見つかりませんでした。</translation>
     </message>
     <message>
         <source>Check the DNS records for Autodiscover, or turn Autodiscover off and enter the EWS address.</source>
@@ -1647,7 +1881,7 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>The email server profile “{subject}” has no credentials to search the address book with.</source>
-        <translation>電子メール サーバー プロファイル「{subject}」には、アドレス帳の検索に使える資格情報がありません。</translation>
+        <translation>電子メールサーバープロファイル「{subject}」には、アドレス帳の検索に使える資格情報がありません。</translation>
     </message>
     <message>
         <source>The profile uses the credentials of each user or queue: enter the user name and password on one of its mailboxes first (Credentials tab), or choose a profile with its own credentials.</source>
@@ -1655,23 +1889,19 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>The email server profile “{subject}” finds its server with Autodiscover, which needs an email address, and it has none to use.</source>
-        <translation>電子メール サーバー プロファイル「{subject}」は自動検出でサーバーを探しますが、それに必要な電子メール アドレスがありません。</translation>
+        <translation>電子メールサーバープロファイル「{subject}」は自動検出でサーバーを探しますが、それに必要な電子メール アドレスがありません。</translation>
     </message>
     <message>
         <source>Enter the profile&apos;s user name as an email address, or its Exchange Web Services address.</source>
-        <translation>プロファイルのユーザー名を電子メール アドレスの形式で入力するか、Exchange Web Services のアドレスを入力してください。</translation>
+        <translation>プロファイルのユーザー名を電子メール アドレスの形式で入力するか、Exchange Web サービスアドレスを入力してください。</translation>
     </message>
     <message>
         <source>The email server profile was deleted.</source>
-        <translation>電子メール サーバー プロファイルは削除されました。</translation>
+        <translation>電子メールサーバープロファイルは削除されました。</translation>
     </message>
     <message>
         <source>Choose another email server profile.</source>
-        <translation>別の電子メール サーバー プロファイルを選択してください。</translation>
-    </message>
-    <message>
-        <source>Give the profile&apos;s account the ApplicationImpersonation role in Exchange, or turn impersonation off and use each mailbox&apos;s credentials.</source>
-        <translation>Exchange でプロファイルのアカウントに ApplicationImpersonation ロールを付与するか、偽装をオフにして各メールボックスの資格情報を使用してください。</translation>
+        <translation>別の電子メールサーバープロファイルを選択してください。</translation>
     </message>
     <message>
         <source>Exchange does not let this account send email as the mailbox (ErrorSendAsDenied).</source>
@@ -1686,16 +1916,12 @@ Correct it if needed, then choose Retry.</source>
         <translation>このアカウントはこのメールボックスを開けません (アクセス拒否)。</translation>
     </message>
     <message>
-        <source>Grant the account full access to the mailbox, or use the mailbox&apos;s own credentials.</source>
-        <translation>アカウントにメールボックスへのフル アクセス権を付与するか、メールボックス自身の資格情報を使用してください。</translation>
-    </message>
-    <message>
         <source>Exchange has no mailbox with this email address.</source>
-        <translation>この電子メールアドレスのメールボックスは Exchange にありません。</translation>
+        <translation>この電子メール アドレスのメールボックスは Exchange にありません。</translation>
     </message>
     <message>
         <source>Check the mailbox&apos;s email address, or create the mailbox in Exchange.</source>
-        <translation>メールボックスの電子メールアドレスを確認するか、Exchange でメールボックスを作成してください。</translation>
+        <translation>メールボックスの電子メール アドレスを確認するか、Exchange でメールボックスを作成してください。</translation>
     </message>
     <message>
         <source>The server is unavailable (HTTP 503): Exchange Web Services is stopped or restarting.</source>
@@ -1798,10 +2024,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>プロファイルの設定にあるファイル名 (信頼する CA 証明書) と、アプリのデータ フォルダーに欠けているものがないことを確認してください。その後、もう一度テストしてください。</translation>
     </message>
     <message>
-        <source>Check the user name and password (mailbox Credentials tab, or the profile&apos;s credentials) and the authentication protocol, then test again. It is retried only a few times, minutes apart, so the account is not locked out.</source>
-        <translation>ユーザー名とパスワード (メールボックスの [資格情報] タブ、またはプロファイルの資格情報) と認証プロトコルを確認し、もう一度テストしてください。アカウントがロックアウトされないよう、再試行は数分の間隔をあけて数回だけ行われます。</translation>
-    </message>
-    <message>
         <source>The server name {host} could not be found (DNS).</source>
         <translation>サーバー名 {host} が見つかりませんでした (DNS)。</translation>
     </message>
@@ -1812,6 +2034,320 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>The mailbox was deleted.</source>
         <translation>メールボックスは削除されました。</translation>
+    </message>
+    <message>
+        <source>On the mailbox&apos;s Credentials tab, select “Allow the use of credentials for email processing” and enter the user name and password.</source>
+        <translation>メールボックスの [資格情報] タブで [電子メール処理での資格情報の使用を許可する] をオンにし、ユーザー名とパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>It is retried after the back-off. Save the mailbox details and send them to support if it persists.</source>
+        <translation>待機時間の後に再試行されます。解決しない場合は、メールボックスの詳細を保存してサポートに送付してください。</translation>
+    </message>
+    <message>
+        <source>Check the user name and password this mailbox logs on with and the profile&apos;s authentication protocol, then test again. It is retried only a few times, minutes apart, so the account is not locked out.</source>
+        <translation>このメールボックスがログオンに使用するユーザー名とパスワード、およびプロファイルの認証プロトコルを確認し、もう一度テストしてください。アカウントがロックアウトされないよう、再試行は数分の間隔をあけて数回だけ行われます。</translation>
+    </message>
+    <message>
+        <source>Grant the account this mailbox logs on with full access to the mailbox in Exchange, then test again.</source>
+        <translation>このメールボックスがログオンに使用するアカウントに、Exchange でメールボックスへのフル アクセス権を付与し、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <source>Check the user name and password on the mailbox&apos;s Credentials tab and the profile&apos;s authentication protocol, then test again. It is retried only a few times, minutes apart, so the account is not locked out.</source>
+        <translation>メールボックスの [資格情報] タブのユーザー名とパスワード、およびプロファイルの認証プロトコルを確認し、もう一度テストしてください。アカウントがロックアウトされないよう、再試行は数分の間隔をあけて数回だけ行われます。</translation>
+    </message>
+    <message>
+        <source>Check the user name and password in the email server profile&apos;s credentials and its authentication protocol, then test again. It is retried only a few times, minutes apart, so the account is not locked out.</source>
+        <translation>電子メールサーバープロファイルの資格情報のユーザー名とパスワード、およびその認証プロトコルを確認し、もう一度テストしてください。アカウントがロックアウトされないよう、再試行は数分の間隔をあけて数回だけ行われます。</translation>
+    </message>
+    <message>
+        <source>On the mailbox&apos;s Credentials tab, enter the user name and password of the mailbox&apos;s own account, then test again.</source>
+        <translation>メールボックスの [資格情報] タブで、メールボックス自身のアカウントのユーザー名とパスワードを入力し、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <source>Grant the email server profile&apos;s account full access to the mailbox in Exchange, then test again.</source>
+        <translation>電子メールサーバープロファイルのアカウントに、Exchange でメールボックスへのフル アクセス権を付与し、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <source>Give the email server profile&apos;s account the ApplicationImpersonation role in Exchange, then test again.</source>
+        <translation>Exchange で電子メールサーバープロファイルのアカウントに ApplicationImpersonation ロールを付与し、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <source>Windows integrated authentication needs Windows (profile “{subject}”): it logs on as the Windows user who runs the app, and this computer does not run Windows.</source>
+        <translation>Windows 統合認証には Windows が必要です (プロファイル「{subject}」)。アプリを実行している Windows ユーザーとしてログオンしますが、このコンピューターは Windows ではありません。</translation>
+    </message>
+    <message>
+        <source>Run the app on Windows, or use credentials specified by the user or queue, or in the email server profile.</source>
+        <translation>Windows でアプリを実行するか、ユーザーまたはキューで指定した資格情報、または電子メールサーバープロファイルで指定した資格情報を使用してください。</translation>
+    </message>
+    <message>
+        <source>The email server profile “{subject}” uses Windows integrated authentication, which sends no password, with Basic authentication, which needs one.</source>
+        <translation>電子メールサーバープロファイル「{subject}」は、パスワードを送信しない Windows 統合認証と、パスワードが必要な Basic 認証を組み合わせています。</translation>
+    </message>
+    <message>
+        <source>Choose Auto detect, Negotiate or NTLM as the profile&apos;s authentication protocol.</source>
+        <translation>プロファイルの [認証プロトコル] で [自動検出]、Negotiate、NTLM のいずれかを選択してください。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldErrors</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: validation message</source>
+        <translation>%1: 検証メッセージ</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FilterEditor</name>
+    <message>
+        <source>A record is synchronized when any active filter keeps it; a filter keeps the records that meet all of its conditions. “Equals current user” is this user.</source>
+        <translation>有効なフィルターのいずれかに該当するレコードが同期されます。フィルターは、そのすべての条件を満たすレコードを対象にします。[現在のユーザーと等しい] はこのユーザーです。</translation>
+    </message>
+    <message>
+        <source>Record type:</source>
+        <translation>レコードの種類:</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>取引先担当者</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Correct the conditions marked in red to see the preview.</source>
+        <translation>赤で示した条件を修正すると、プレビューが表示されます。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>集計しています…</translation>
+    </message>
+    <message>
+        <source>The preview failed: %1</source>
+        <translation>プレビューに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>The active filters keep %1 of the %2 stored appointments.</source>
+        <translation>有効なフィルターは、保存されている予定 %2 件のうち %1 件を同期対象にします。</translation>
+    </message>
+    <message>
+        <source>The active filters keep %1 of the %2 stored contacts.</source>
+        <translation>有効なフィルターは、保存されている取引先担当者 %2 件のうち %1 件を同期対象にします。</translation>
+    </message>
+    <message>
+        <source>The active filters keep %1 of the %2 stored tasks.</source>
+        <translation>有効なフィルターは、保存されているタスク %2 件のうち %1 件を同期対象にします。</translation>
+    </message>
+    <message>
+        <source>Records already synchronized stay synchronized when a filter no longer keeps them.</source>
+        <translation>同期済みのレコードは、フィルターの対象から外れても同期が続きます。</translation>
+    </message>
+    <message>
+        <source>The first %1 are listed.</source>
+        <translation>最初の %1 件を表示しています。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterGroup</name>
+    <message>
+        <source>Filter name</source>
+        <translation>フィルター名</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>Remove filter</source>
+        <translation>フィルターを削除</translation>
+    </message>
+    <message>
+        <source>Keeps the records that meet all of these conditions:</source>
+        <translation>次のすべての条件を満たすレコードが対象です:</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>条件を追加</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPage</name>
+    <message>
+        <source>Add filter</source>
+        <translation>フィルターを追加</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>または</translation>
+    </message>
+</context>
+<context>
+    <name>Filters</name>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Modified on</source>
+        <translation>更新日時</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>開始時刻</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>終了時刻</translation>
+    </message>
+    <message>
+        <source>All day event</source>
+        <translation>終日イベント</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>電子メール</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Business phone</source>
+        <translation>会社電話</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>携帯電話</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Percent complete</source>
+        <translation>達成率 (%)</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Choose a field.</source>
+        <translation>フィールドを選択してください。</translation>
+    </message>
+    <message>
+        <source>This operator cannot be used with this field: choose another one.</source>
+        <translation>この演算子はこのフィールドには使えません。別の演算子を選択してください。</translation>
+    </message>
+    <message>
+        <source>Choose a status.</source>
+        <translation>状態を選択してください。</translation>
+    </message>
+    <message>
+        <source>Use at most {max} characters (now {count}).</source>
+        <translation>{max} 文字以内で入力してください (現在 {count} 文字)。</translation>
+    </message>
+    <message>
+        <source>Enter a value.</source>
+        <translation>値を入力してください。</translation>
+    </message>
+    <message>
+        <source>Choose Yes or No.</source>
+        <translation>[はい] または [いいえ] を選択してください。</translation>
+    </message>
+    <message>
+        <source>Enter a name for the filter.</source>
+        <translation>フィルターの名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>Add at least one condition.</source>
+        <translation>条件を 1 つ以上追加してください。</translation>
+    </message>
+    <message>
+        <source>Enter a date as YYYY-MM-DD, or a date and time as YYYY-MM-DD HH:MM.</source>
+        <translation>日付は YYYY-MM-DD、日時は YYYY-MM-DD HH:MM の形式で入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>整数を入力してください。</translation>
+    </message>
+    <message>
+        <source>Choose a user.</source>
+        <translation>ユーザーを選択してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Formats</name>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>yyyy/MM/dd H:mm</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm:ss</source>
+        <translation>yyyy/MM/dd H:mm:ss</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation>&#x3000;</translation>
     </message>
 </context>
 <context>
@@ -1846,7 +2382,7 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>moved to Undeliverable {n}</source>
-        <translation>[配信不要] へ移動 {n}</translation>
+        <translation>[配信不能] へ移動 {n}</translation>
     </message>
     <message>
         <source>failed {n}</source>
@@ -1854,19 +2390,159 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>An incoming email could not be processed. It was left in the Inbox.</source>
-        <translation>受信した電子メールを処理できませんでした。電子メールは受信トレイに残されています。</translation>
+        <translation>受信メールを 1 件処理できませんでした。電子メールは受信トレイに残されています。</translation>
     </message>
     <message>
         <source>An incoming email could not be processed, nor moved to the Undeliverable folder. It was left in the Inbox.</source>
-        <translation>受信した電子メールを処理できず、[配信不要] フォルダーにも移動できませんでした。電子メールは受信トレイに残されています。</translation>
+        <translation>受信メールを 1 件処理できず、[配信不能] フォルダーにも移動できませんでした。電子メールは受信トレイに残されています。</translation>
     </message>
     <message>
         <source>Look at the email in Outlook or Outlook Web App. To have such emails moved out of the Inbox automatically, set “Move failed emails to Undeliverable folder” in the email server profile.</source>
-        <translation>Outlook または Outlook Web App で電子メールを確認してください。このような電子メールを受信トレイから自動的に移動するには、電子メールサーバープロファイルで「失敗した電子メールを [配信不要] フォルダーに移動」を設定してください。</translation>
+        <translation>Outlook または Outlook Web App で電子メールを確認してください。このような電子メールを受信トレイから自動的に移動するには、電子メールサーバープロファイルの [追加設定] タブで、失敗した電子メールを [配信不能] フォルダーに移動する設定をオンにしてください。</translation>
     </message>
     <message>
         <source>sync state was refused: read the Inbox from the start</source>
         <translation>同期状態が拒否されたため、受信トレイを最初から読み込みました</translation>
+    </message>
+    <message>
+        <source>emails marked failed by a non-delivery report {n}</source>
+        <translation>配信不能レポートにより失敗とした電子メール {n}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemFailures</name>
+    <message>
+        <source>Exchange refused the item.</source>
+        <translation>Exchange がアイテムを拒否しました。</translation>
+    </message>
+    <message>
+        <source>Look at the item and the error; retry once the cause is fixed, or ignore the item.</source>
+        <translation>アイテムとエラーを確認し、原因を解決してから再試行するか、アイテムを無視してください。</translation>
+    </message>
+    <message>
+        <source>Exchange refuses appointments longer than five years.</source>
+        <translation>Exchange は 5 年を超える予定を受け付けません。</translation>
+    </message>
+    <message>
+        <source>Correct the appointment&apos;s start and end in the store, then retry.</source>
+        <translation>ストアで予定の開始と終了を修正してから再試行してください。</translation>
+    </message>
+    <message>
+        <source>The appointment ends before it starts.</source>
+        <translation>予定の終了が開始より前になっています。</translation>
+    </message>
+    <message>
+        <source>Exchange refused the email&apos;s recipients.</source>
+        <translation>Exchange が電子メールの宛先を拒否しました。</translation>
+    </message>
+    <message>
+        <source>Correct the email&apos;s To and Cc addresses, then retry.</source>
+        <translation>電子メールの宛先と CC のアドレスを修正してから再試行してください。</translation>
+    </message>
+    <message>
+        <source>The email is larger than Exchange allows.</source>
+        <translation>電子メールが Exchange で許可されているサイズを超えています。</translation>
+    </message>
+    <message>
+        <source>Make the email smaller (fewer or smaller attachments), then retry.</source>
+        <translation>電子メールを小さくして (添付ファイルを減らすか小さくして) から再試行してください。</translation>
+    </message>
+    <message>
+        <source>The mailbox is full.</source>
+        <translation>メールボックスがいっぱいです。</translation>
+    </message>
+    <message>
+        <source>Ask the Exchange administrator to raise the mailbox&apos;s quota, or free some space, then retry.</source>
+        <translation>Exchange の管理者にメールボックスのクォータを増やすよう依頼するか、空き領域を作ってから再試行してください。</translation>
+    </message>
+    <message>
+        <source>Exchange refused one of the item&apos;s values.</source>
+        <translation>Exchange がアイテムの値の 1 つを拒否しました。</translation>
+    </message>
+    <message>
+        <source>Check the record&apos;s fields against the error, correct them, then retry.</source>
+        <translation>エラーを参考にレコードのフィールドを確認・修正してから再試行してください。</translation>
+    </message>
+    <message>
+        <source>The item could not be stored on this computer.</source>
+        <translation>アイテムをこのコンピューターに保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Look at the error and the log; retry once the store can be written.</source>
+        <translation>エラーとログを確認し、ストアに書き込めるようになってから再試行してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemMonitoringPage</name>
+    <message numerus="yes">
+        <source>%n item(s) did not synchronize</source>
+        <translation>
+            <numerusform>同期されなかったアイテム: %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server&apos;s error: %1</source>
+        <translation>サーバーのエラー: %1</translation>
+    </message>
+    <message>
+        <source>Next step: %1</source>
+        <translation>次の手順: %1</translation>
+    </message>
+    <message>
+        <source>First failed on %1; attempts: %2</source>
+        <translation>最初の失敗: %1、試行回数: %2</translation>
+    </message>
+    <message>
+        <source>A retry was requested: the mailbox&apos;s next cycle tries the item again.</source>
+        <translation>再試行が要求されています。メールボックスの次回の同期サイクルでアイテムをもう一度処理します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry requested for %n item(s).</source>
+        <translation>
+            <numerusform>%n 件のアイテムの再試行を要求しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) ignored.</source>
+        <translation>
+            <numerusform>%n 件のアイテムを無視しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every email, appointment, contact or task that did not synchronize, and why. The engine tries appointments, contacts and tasks again in each cycle; Retry tries the selected items now, Ignore stops trying them.</source>
+        <translation>同期されなかった電子メール、予定、取引先担当者、タスクとその理由です。予定、取引先担当者、タスクは同期サイクルごとに再試行されます。[再試行] を選択すると選択したアイテムを今すぐ再試行し、[無視] を選択すると再試行をやめます。</translation>
+    </message>
+    <message>
+        <source>Search items</source>
+        <translation>アイテムの検索</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Try the selected items again in their mailbox&apos;s next cycle, started now</source>
+        <translation>選択したアイテムを、今すぐ開始するメールボックスの次回の同期サイクルで再試行します</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>無視</translation>
+    </message>
+    <message>
+        <source>Hide the selected items; the engine stops trying them until they are retried</source>
+        <translation>選択したアイテムを非表示にします。再試行するまで同期は試行されません</translation>
+    </message>
+    <message>
+        <source>Show ignored items</source>
+        <translation>無視したアイテムを表示する</translation>
+    </message>
+    <message>
+        <source>Items that did not synchronize</source>
+        <translation>同期されなかったアイテム</translation>
+    </message>
+    <message>
+        <source>Selected item</source>
+        <translation>選択したアイテム</translation>
     </message>
 </context>
 <context>
@@ -1936,28 +2612,20 @@ Correct it if needed, then choose Retry.</source>
         <translation>送信メールの状態</translation>
     </message>
     <message>
-        <source>ACT status</source>
-        <translation>予定・取引先担当者・タスクの状態</translation>
-    </message>
-    <message>
         <source>Mailbox status</source>
         <translation>メールボックスの状態</translation>
     </message>
     <message>
         <source>Last sync</source>
-        <translation>最終同期</translation>
+        <translation>最終同期日時</translation>
     </message>
     <message>
         <source>Next sync</source>
-        <translation>次回の同期</translation>
-    </message>
-    <message>
-        <source>Open alert</source>
-        <translation>未解決の通知</translation>
+        <translation>次回の同期日時</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation>開始</translation>
+        <translation>開始日時</translation>
     </message>
     <message>
         <source>Workload</source>
@@ -1969,15 +2637,15 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>Created</source>
-        <translation>作成</translation>
+        <translation>作成数</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation>更新</translation>
+        <translation>更新数</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation>削除</translation>
+        <translation>削除数</translation>
     </message>
     <message>
         <source>Message</source>
@@ -2014,6 +2682,86 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>(none)</source>
         <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>Appointments, contacts and tasks status</source>
+        <translation>予定、取引先担当者、タスクの状態</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>未解決の通知</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (既定)</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>失敗中</translation>
+    </message>
+    <message>
+        <source>Last test</source>
+        <translation>最終テスト</translation>
+    </message>
+    <message>
+        <source>The worst open alert: %1</source>
+        <translation>未解決の通知のうち最も重大なもの: %1</translation>
+    </message>
+    <message>
+        <source>Deactivated: not synchronized; its records stay.</source>
+        <translation>非アクティブ: 同期されません。レコードは残ります。</translation>
+    </message>
+    <message>
+        <source>Its owner is deactivated: not synchronized; its records stay.</source>
+        <translation>所有者が非アクティブです: 同期されません。レコードは残ります。</translation>
+    </message>
+    <message>
+        <source>The worst status of its incoming email, outgoing email and appointments, contacts and tasks</source>
+        <translation>受信メール、送信メール、予定、取引先担当者、タスクの状態のうち最も悪いもの</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(件名なし)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Server&apos;s error</source>
+        <translation>サーバーのエラー</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>次の手順</translation>
+    </message>
+    <message>
+        <source>Failed on</source>
+        <translation>失敗日時</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>試行回数</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>アイテム数</translation>
+    </message>
+    <message>
+        <source>Longest cycle (s)</source>
+        <translation>最長の同期サイクル (秒)</translation>
+    </message>
+    <message>
+        <source>Failed cycles</source>
+        <translation>失敗した同期サイクル</translation>
     </message>
 </context>
 <context>
@@ -2127,7 +2875,7 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>New mailbox</source>
-        <translation>新しいメールボックス</translation>
+        <translation>新規メールボックス</translation>
     </message>
     <message>
         <source>Mailbox: %1</source>
@@ -2142,10 +2890,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <source>Not run</source>
-        <translation>未実行</translation>
-    </message>
-    <message>
         <source>The mailbox was not saved</source>
         <translation>メールボックスは保存されませんでした</translation>
     </message>
@@ -2155,11 +2899,7 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>Nothing to synchronize: the mailbox must be approved and have a workload enabled with server-side synchronization (Test &amp; Enable).</source>
-        <translation>同期する対象がありません: メールボックスが承認済みで、サーバー側同期のワークロードが有効 (メールボックスのテストを有効化) になっている必要があります。</translation>
-    </message>
-    <message>
-        <source>Download mailbox details</source>
-        <translation>メールボックスの詳細のダウンロード</translation>
+        <translation>同期するものがありません。メールボックスが承認済みで、サーバー側同期の同期対象が有効 ([メールボックスのテストを有効化]) になっている必要があります。</translation>
     </message>
     <message>
         <source>Text files (*.txt)</source>
@@ -2178,116 +2918,16 @@ Correct it if needed, then choose Retry.</source>
         <translation>全般</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名前</translation>
-    </message>
-    <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
-    </message>
-    <message>
-        <source>Email address</source>
-        <translation>電子メール アドレス</translation>
-    </message>
-    <message>
-        <source>Owner (user or queue)</source>
-        <translation>所有者 (ユーザーまたはキュー)</translation>
-    </message>
-    <message>
-        <source>Email address approval</source>
-        <translation>電子メールの承認</translation>
-    </message>
-    <message>
-        <source>Delete emails after processing (queues only)</source>
-        <translation>処理後に電子メールを削除する (キューのみ)</translation>
-    </message>
-    <message>
         <source>Synchronization method</source>
         <translation>同期方法</translation>
-    </message>
-    <message>
-        <source>Server profile</source>
-        <translation>サーバープロファイル</translation>
-    </message>
-    <message>
-        <source>Incoming email</source>
-        <translation>受信メール</translation>
-    </message>
-    <message>
-        <source>Outgoing email</source>
-        <translation>送信メール</translation>
-    </message>
-    <message>
-        <source>Appointments, contacts and tasks</source>
-        <translation>予定、取引先担当者、タスク</translation>
     </message>
     <message>
         <source>Credentials</source>
         <translation>資格情報</translation>
     </message>
     <message>
-        <source>Allow to use credentials for email processing</source>
-        <translation>電子メール処理での資格情報の使用を許可する</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>ユーザー名</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>パスワード</translation>
-    </message>
-    <message>
         <source>Configuration test results</source>
         <translation>構成テストの結果</translation>
-    </message>
-    <message>
-        <source>Incoming email status</source>
-        <translation>受信メールの状態</translation>
-    </message>
-    <message>
-        <source>Outgoing email status</source>
-        <translation>送信メールの状態</translation>
-    </message>
-    <message>
-        <source>Appointments, contacts and tasks status</source>
-        <translation>予定、取引先担当者、タスクの状態</translation>
-    </message>
-    <message>
-        <source>Mailbox status</source>
-        <translation>メールボックスの状態</translation>
-    </message>
-    <message>
-        <source>Test completed on</source>
-        <translation>テスト完了日時</translation>
-    </message>
-    <message>
-        <source>Enabled for incoming email</source>
-        <translation>受信メールで有効</translation>
-    </message>
-    <message>
-        <source>Enabled for outgoing email</source>
-        <translation>送信メールで有効</translation>
-    </message>
-    <message>
-        <source>Enabled for appointments, contacts and tasks</source>
-        <translation>予定、取引先担当者、タスクで有効</translation>
-    </message>
-    <message>
-        <source>Last successful sync</source>
-        <translation>最終同期成功日時</translation>
-    </message>
-    <message>
-        <source>Last sync error</source>
-        <translation>最後の同期エラー</translation>
-    </message>
-    <message>
-        <source>Next scheduled sync</source>
-        <translation>次回の同期予定</translation>
-    </message>
-    <message>
-        <source>Transient failures</source>
-        <translation>一時的な失敗の回数</translation>
     </message>
     <message>
         <source>Alerts</source>
@@ -2298,36 +2938,12 @@ Correct it if needed, then choose Retry.</source>
         <translation>同期履歴</translation>
     </message>
     <message>
-        <source>Approve email</source>
-        <translation>電子メールの承認</translation>
-    </message>
-    <message>
-        <source>Test &amp;&amp; Enable mailbox</source>
-        <translation>メールボックスのテストを有効化</translation>
-    </message>
-    <message>
         <source>Sync now</source>
         <translation>今すぐ同期</translation>
     </message>
     <message>
-        <source>Download mailbox details…</source>
-        <translation>メールボックスの詳細をダウンロード…</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>上書き保存</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
-    </message>
-    <message>
         <source>Test &amp;&amp; Enable runs</source>
         <translation>メールボックスのテストを有効化 の実行履歴</translation>
-    </message>
-    <message>
-        <source>Open report</source>
-        <translation>レポートを開く</translation>
     </message>
     <message>
         <source>Conflicts</source>
@@ -2344,6 +2960,187 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Select a conflict to see both versions.</source>
         <translation>競合を選択すると、両方のバージョンが表示されます。</translation>
+    </message>
+    <message>
+        <source>Save mailbox details</source>
+        <translation>メールボックスの詳細の保存</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>まだありません</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>予定なし</translation>
+    </message>
+    <message>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
+    </message>
+    <message>
+        <source>Save the new mailbox first.</source>
+        <translation>先に新規メールボックスを上書き保存してください。</translation>
+    </message>
+    <message>
+        <source>The email address is already approved.</source>
+        <translation>電子メール アドレスは既に承認されています。</translation>
+    </message>
+    <message>
+        <source>Saved: mailbox “%1”.</source>
+        <translation>上書き保存しました: メールボックス「%1」</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名前(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Email address</source>
+        <translation>電子メール アドレス(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Owner (user or queue)</source>
+        <translation>所有者 (ユーザーまたはキュー)(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Email address a&amp;pproval</source>
+        <translation>電子メールの承認(&amp;P)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete emails after processing (queues only)</source>
+        <translation>処理後に電子メールを削除する (キューのみ)(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Server &amp;profile</source>
+        <translation>サーバープロファイル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Incoming email</source>
+        <translation>受信メール(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing email</source>
+        <translation>送信メール(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Appointments, co&amp;ntacts and tasks</source>
+        <translation>予定、取引先担当者、タスク(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Allow the use of cr&amp;edentials for email processing</source>
+        <translation>電子メール処理での資格情報の使用を許可する(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>ユーザー名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>パスワード(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Incoming email status</source>
+        <translation>受信メールの状態(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing email status</source>
+        <translation>送信メールの状態(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Appointments, contacts and tas&amp;ks status</source>
+        <translation>予定、取引先担当者、タスクの状態(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Mailbox status</source>
+        <translation>メールボックスの状態(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Test completed o&amp;n</source>
+        <translation>テスト完了日時(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled for incoming email</source>
+        <translation>受信メールで有効(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Enabled for outgoin&amp;g email</source>
+        <translation>送信メールで有効(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled for appointments, contacts and tasks</source>
+        <translation>予定、取引先担当者、タスクで有効(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Last successful sync</source>
+        <translation>最終同期成功日時(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Last sync e&amp;rror</source>
+        <translation>最後の同期エラー(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt scheduled sync</source>
+        <translation>次回の同期予定(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Transient &amp;failures</source>
+        <translation>一時的な失敗の回数(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Test &amp;&amp; Enable r&amp;uns</source>
+        <translation>メールボックスのテストを有効化 の実行履歴(&amp;U)</translation>
+    </message>
+    <message>
+        <source>O&amp;pen report</source>
+        <translation>レポートを開く(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve email</source>
+        <translation>電子メールの承認(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Test &amp;&amp; Enable mailbox</source>
+        <translation>メールボックスのテストを有効化(&amp;T)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>今すぐ同期(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Save mailbox &amp;details…</source>
+        <translation>メールボックスの詳細を保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxFiguresDialog</name>
+    <message>
+        <source>Mailboxes behind the figure</source>
+        <translation>この数値の対象メールボックス</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>Open mailbox</source>
+        <translation>メールボックスを開く</translation>
+    </message>
+    <message>
+        <source>%1, %2–%3: %4 mailbox(es)</source>
+        <translation>%1、%2–%3: メールボックス %4 件</translation>
     </message>
 </context>
 <context>
@@ -2522,6 +3319,189 @@ Correct it if needed, then choose Retry.</source>
     </message>
 </context>
 <context>
+    <name>MailboxesPage</name>
+    <message>
+        <source>All mailboxes</source>
+        <translation>すべてのメールボックス</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>失敗中</translation>
+    </message>
+    <message>
+        <source>Failing: the last test failed or a failure is being retried. The other states are the dashboard&apos;s, each mailbox in one: Pending approval, then Disabled (deactivated, address rejected, or nothing set to server-side synchronization), then Error, Warning, Never tested (no Test &amp; Enable yet) and Success.</source>
+        <translation>失敗中: 前回のテストが失敗したか、失敗の再試行中です。その他の状態はダッシュボードと同じで、各メールボックスはいずれか 1 つに入ります。承認待ち、無効 (非アクティブ化、アドレスの拒否、またはサーバー側同期に設定された同期対象なし)、エラー、警告、未テスト ([メールボックスのテストを有効化] が未実行)、成功の順に判定します。</translation>
+    </message>
+    <message>
+        <source>All three</source>
+        <translation>3 つすべて</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Approve email</source>
+        <translation>電子メールの承認</translation>
+    </message>
+    <message>
+        <source>Test &amp;&amp; Enable</source>
+        <translation>メールボックスのテストを有効化</translation>
+    </message>
+    <message>
+        <source>Test &amp; Enable the selected mailboxes</source>
+        <translation>選択したメールボックスのテストを有効化します</translation>
+    </message>
+    <message>
+        <source>Enable sync</source>
+        <translation>同期を有効化</translation>
+    </message>
+    <message>
+        <source>Set the workload to server-side synchronization; Test &amp; Enable then enables it</source>
+        <translation>同期対象をサーバー側同期に設定します。[メールボックスのテストを有効化] で有効になります</translation>
+    </message>
+    <message>
+        <source>Disable sync</source>
+        <translation>同期を無効化</translation>
+    </message>
+    <message>
+        <source>Set the workload&apos;s synchronization to None</source>
+        <translation>同期対象の同期方法を [なし] に設定します</translation>
+    </message>
+    <message>
+        <source>Move to profile…</source>
+        <translation>プロファイルの変更…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>非アクティブ化</translation>
+    </message>
+    <message>
+        <source>Not synchronized; its records stay</source>
+        <translation>同期されなくなります。レコードは残ります</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>アクティブ化</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Selected mailboxes</source>
+        <translation>選択したメールボックス</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was changed:</source>
+        <translation>何も変更されませんでした:</translation>
+    </message>
+    <message>
+        <source>Email approved for mailboxes: %1.</source>
+        <translation>電子メールを承認したメールボックス: %1 件。</translation>
+    </message>
+    <message>
+        <source>Server-side synchronization set for mailboxes: %1. Test &amp; Enable them to start synchronizing.</source>
+        <translation>サーバー側同期を設定したメールボックス: %1 件。同期を開始するには [メールボックスのテストを有効化] を実行してください。</translation>
+    </message>
+    <message>
+        <source>Synchronization turned off for mailboxes: %1.</source>
+        <translation>同期を無効にしたメールボックス: %1 件。</translation>
+    </message>
+    <message>
+        <source>Move these mailboxes to another email server profile:</source>
+        <translation>これらのメールボックスを別の電子メールサーバープロファイルに移動します:</translation>
+    </message>
+    <message>
+        <source>Move this mailbox to another email server profile:</source>
+        <translation>このメールボックスを別の電子メールサーバープロファイルに移動します:</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <source>Move to profile</source>
+        <translation>プロファイルの変更</translation>
+    </message>
+    <message>
+        <source>Mailboxes moved: %1. Test &amp; Enable them with their new profile.</source>
+        <translation>移動したメールボックス: %1 件。新しいプロファイルで [メールボックスのテストを有効化] を実行してください。</translation>
+    </message>
+    <message>
+        <source>Mailboxes activated: %1.</source>
+        <translation>アクティブ化したメールボックス: %1 件。</translation>
+    </message>
+    <message>
+        <source>Mailboxes deactivated: %1. They are not synchronized; their records stay.</source>
+        <translation>非アクティブ化したメールボックス: %1 件。同期されなくなりますが、レコードは残ります。</translation>
+    </message>
+    <message>
+        <source>Delete these mailboxes?</source>
+        <translation>これらのメールボックスを削除しますか?</translation>
+    </message>
+    <message>
+        <source>Delete this mailbox?</source>
+        <translation>このメールボックスを削除しますか?</translation>
+    </message>
+    <message>
+        <source>Their synchronized emails, appointments, contacts and tasks are kept in the store, unlinked: they are no longer synchronized with Exchange. Their test results, sync history and alerts are deleted, and their passwords are removed from the credential store. Nothing is deleted in Exchange.</source>
+        <translation>同期済みの電子メール、予定、取引先担当者、タスクはストアに残り、メールボックスとのリンクが解除されます。以後 Exchange とは同期されません。テスト結果、同期履歴、通知は削除され、パスワードは資格情報ストアから削除されます。Exchange では何も削除されません。</translation>
+    </message>
+    <message>
+        <source>Delete mailboxes</source>
+        <translation>メールボックスの削除</translation>
+    </message>
+    <message>
+        <source>Delete mailbox</source>
+        <translation>メールボックスの削除</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted: a password could not be removed.</source>
+        <translation>何も削除されませんでした。パスワードを削除できませんでした。</translation>
+    </message>
+    <message>
+        <source>Mailboxes deleted: %1. Their records are kept.</source>
+        <translation>削除したメールボックス: %1 件。レコードは残っています。</translation>
+    </message>
+    <message>
+        <source>Re-test failed mailboxes</source>
+        <translation>失敗したメールボックスを再テスト</translation>
+    </message>
+    <message>
+        <source>Test &amp; Enable again every mailbox whose last test failed (%1)? Each test sends a test message to the mailbox.</source>
+        <translation>最後のテストが失敗したすべてのメールボックス (%1 件) で [メールボックスのテストを有効化] をもう一度実行しますか? テストごとに、メールボックスにテスト メッセージが送信されます。</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Search mailboxes</source>
+        <translation>メールボックスを検索</translation>
+    </message>
+    <message>
+        <source>New mailbox</source>
+        <translation>新規メールボックス</translation>
+    </message>
+    <message>
+        <source>Test &amp; Enable again every mailbox whose last test failed.</source>
+        <translation>最後のテストが失敗したすべてのメールボックスで [メールボックスのテストを有効化] をもう一度実行します。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Ready</source>
@@ -2612,30 +3592,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <source>Search profiles</source>
-        <translation>プロファイルを検索</translation>
-    </message>
-    <message>
-        <source>New Exchange profile</source>
-        <translation>新規 Exchange プロファイル</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>インポート…</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>開く</translation>
-    </message>
-    <message>
-        <source>Search mailboxes</source>
-        <translation>メールボックスを検索</translation>
-    </message>
-    <message>
-        <source>New mailbox</source>
-        <translation>新しいメールボックス</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -2663,12 +3619,95 @@ Correct it if needed, then choose Retry.</source>
         <source>Demo mode: loopback Exchange server at %1</source>
         <translation>デモモード: ループバック Exchange サーバー %1</translation>
     </message>
+    <message>
+        <source>Loading the dashboard…</source>
+        <translation>ダッシュボードを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>設定を保存しました。</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>ダッシュボード</translation>
+    </message>
+    <message>
+        <source>Users &amp; queues</source>
+        <translation>ユーザーとキュー</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>ログ</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>検索(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show alert</source>
+        <translation>通知を表示</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
         <source>Cannot start</source>
         <translation>起動できません</translation>
+    </message>
+    <message>
+        <source>Your changes are lost if you discard them.</source>
+        <translation>破棄すると、変更内容は失われます。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>MoveToProfileDialog</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>ほか %1 件</translation>
+    </message>
+    <message>
+        <source>There is no other email server profile: create one first.</source>
+        <translation>ほかに電子メールサーバープロファイルがありません。先に作成してください。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Move to another email server profile</source>
+        <translation>別の電子メールサーバープロファイルへの移動</translation>
+    </message>
+    <message>
+        <source>Email server profile:</source>
+        <translation>電子メールサーバープロファイル:</translation>
+    </message>
+    <message>
+        <source>Email server profile</source>
+        <translation>電子メールサーバープロファイル</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>検証メッセージ</translation>
     </message>
 </context>
 <context>
@@ -2734,11 +3773,11 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>A mailbox is created with it, without an email server profile: no default profile is set. Choose one on the mailbox&apos;s Synchronization method tab.</source>
-        <translation>メールボックスも作成されますが、既定のプロファイルが設定されていないため、電子メール サーバー プロファイルはありません。メールボックスの [同期方法] タブで選択してください。</translation>
+        <translation>メールボックスも作成されますが、既定のプロファイルが設定されていないため、電子メールサーバープロファイルはありません。メールボックスの [同期方法] タブで選択してください。</translation>
     </message>
     <message>
         <source>A mailbox is created with it, with the default email server profile “%1”.</source>
-        <translation>既定の電子メール サーバー プロファイル「%1」のメールボックスも作成されます。</translation>
+        <translation>既定の電子メールサーバープロファイル「%1」のメールボックスも作成されます。</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -2749,145 +3788,139 @@ Correct it if needed, then choose Retry.</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名前</translation>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
     </message>
     <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
+        <source>&amp;Name</source>
+        <translation>名前(&amp;N)</translation>
     </message>
     <message>
-        <source>Primary email</source>
-        <translation>プライマリ電子メール</translation>
+        <source>Primary &amp;email</source>
+        <translation>プライマリ電子メール(&amp;E)</translation>
     </message>
     <message>
-        <source>Delete emails after processing</source>
-        <translation>処理後に電子メールを削除する</translation>
+        <source>&amp;Delete emails after processing</source>
+        <translation>処理後に電子メールを削除する(&amp;D)</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>上書き保存</translation>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
     </message>
 </context>
 <context>
     <name>ProfileAdditional</name>
     <message>
-        <source>Move failed emails to Undeliverable folder</source>
-        <translation>失敗した電子メールを [配信不要] フォルダーに移動</translation>
+        <source>&amp;Move failed emails to Undeliverable folder</source>
+        <translation>失敗した電子メールを [配信不能] フォルダーに移動(&amp;M)</translation>
     </message>
     <message>
-        <source>Process email from</source>
-        <translation>処理対象の日付</translation>
+        <source>&amp;Process email from</source>
+        <translation>処理対象の日付(&amp;P)</translation>
     </message>
     <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
+        <source>M&amp;aximum concurrent connections</source>
+        <translation>同時接続の最大数(&amp;A)</translation>
     </message>
     <message>
-        <source>Maximum concurrent connections</source>
-        <translation>同時接続の最大数</translation>
+        <source>M&amp;inimum polling interval (minutes)</source>
+        <translation>最小ポーリング間隔 (分)(&amp;I)</translation>
     </message>
     <message>
-        <source>Minimum polling interval (minutes)</source>
-        <translation>最小ポーリング間隔 (分)</translation>
+        <source>Time&amp;out for a mailbox connection (seconds)</source>
+        <translation>メールボックス接続のタイムアウト (秒)(&amp;O)</translation>
     </message>
     <message>
-        <source>Timeout for a mailbox connection (seconds)</source>
-        <translation>メールボックス接続のタイムアウト (秒)</translation>
-    </message>
-    <message>
-        <source>Alert owner when most mailboxes fail</source>
-        <translation>ほとんどのメールボックスが失敗したら所有者に通知する</translation>
+        <source>A&amp;lert owner when most mailboxes fail</source>
+        <translation>ほとんどのメールボックスが失敗したら所有者に通知する(&amp;L)</translation>
     </message>
 </context>
 <context>
     <name>ProfileAdvanced</name>
     <message>
-        <source>Incoming port</source>
-        <translation>受信ポート</translation>
-    </message>
-    <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
-    </message>
-    <message>
-        <source>Use SSL</source>
-        <translation>SSL を使用する</translation>
-    </message>
-    <message>
-        <source>Authentication protocol</source>
-        <translation>認証プロトコル</translation>
-    </message>
-    <message>
-        <source>Trusted CA certificate</source>
-        <translation>信頼する CA 証明書</translation>
-    </message>
-    <message>
         <source>Optional: PEM file of your internal certificate authority</source>
         <translation>省略可: 社内証明機関の PEM ファイル</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>参照…</translation>
+        <source>&amp;Incoming port</source>
+        <translation>受信ポート(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Use SSL</source>
+        <translation>SSL を使用する(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Authentication &amp;protocol</source>
+        <translation>認証プロトコル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>T&amp;rusted CA certificate</source>
+        <translation>信頼する CA 証明書(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>参照(&amp;W)…</translation>
     </message>
 </context>
 <context>
     <name>ProfileCredentials</name>
     <message>
-        <source>Authenticate incoming connections using</source>
-        <translation>受信接続の認証方法</translation>
-    </message>
-    <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>ユーザー名</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>パスワード</translation>
-    </message>
-    <message>
-        <source>Use impersonation</source>
-        <translation>偽装を使用する</translation>
-    </message>
-    <message>
-        <source>Use same settings for outgoing connection as incoming</source>
-        <translation>送信接続で受信接続と同じ設定を使用する</translation>
-    </message>
-    <message>
         <source>Outgoing connection</source>
         <translation>送信接続</translation>
     </message>
     <message>
-        <source>Outgoing server location</source>
-        <translation>送信サーバーの場所</translation>
+        <source>Authenticate &amp;incoming connections using</source>
+        <translation>受信接続の認証方法(&amp;I)</translation>
     </message>
     <message>
-        <source>Authenticate outgoing connections using</source>
-        <translation>送信接続の認証方法</translation>
+        <source>&amp;User name</source>
+        <translation>ユーザー名(&amp;U)</translation>
     </message>
     <message>
-        <source>Authentication protocol</source>
-        <translation>認証プロトコル</translation>
+        <source>Pass&amp;word</source>
+        <translation>パスワード(&amp;W)</translation>
     </message>
     <message>
-        <source>Outgoing port</source>
-        <translation>送信ポート</translation>
+        <source>Use i&amp;mpersonation</source>
+        <translation>偽装を使用する(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Use same settin&amp;gs for outgoing connection as incoming</source>
+        <translation>送信接続で受信接続と同じ設定を使用する(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing server location</source>
+        <translation>送信サーバーの場所(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Aut&amp;henticate outgoing connections using</source>
+        <translation>送信接続の認証方法(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Us&amp;er name</source>
+        <translation>ユーザー名(&amp;E)</translation>
+    </message>
+    <message>
+        <source>P&amp;assword</source>
+        <translation>パスワード(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Authentication &amp;protocol</source>
+        <translation>認証プロトコル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Outgoing po&amp;rt</source>
+        <translation>送信ポート(&amp;R)</translation>
     </message>
 </context>
 <context>
     <name>ProfileFields</name>
-    <message>
-        <source>yyyy-MM-dd HH:mm</source>
-        <translation>yyyy/MM/dd HH:mm</translation>
-    </message>
     <message>
         <source>Stored in the credential store; type to replace it</source>
         <translation>資格情報ストアに保存済み (入力すると置き換えます)</translation>
@@ -2974,47 +4007,57 @@ Correct it if needed, then choose Retry.</source>
         <translation>通知</translation>
     </message>
     <message>
-        <source>Test &amp;&amp; Enable mailboxes</source>
-        <translation>メールボックスのテストを有効化</translation>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>エクスポート…</translation>
+        <source>No mailbox uses this email server profile.</source>
+        <translation>この電子メールサーバープロファイルを使用するメールボックスはありません。</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>上書き保存</translation>
+        <source>Saved: email server profile “%1”.</source>
+        <translation>上書き保存しました: 電子メールサーバープロファイル「%1」</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
+        <source>&amp;Test &amp;&amp; Enable mailboxes</source>
+        <translation>メールボックスのテストを有効化(&amp;T)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>エクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
     </message>
 </context>
 <context>
     <name>ProfileLocation</name>
     <message>
-        <source>Name</source>
-        <translation>名前</translation>
+        <source>Na&amp;me</source>
+        <translation>名前(&amp;M)</translation>
     </message>
     <message>
-        <source>Validation message</source>
-        <translation>検証メッセージ</translation>
+        <source>&amp;Description</source>
+        <translation>説明(&amp;D)</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>説明</translation>
+        <source>Server t&amp;ype</source>
+        <translation>サーバーの種類(&amp;Y)</translation>
     </message>
     <message>
-        <source>Server type</source>
-        <translation>サーバーの種類</translation>
+        <source>&amp;Auto discover server location</source>
+        <translation>サーバーの場所の自動検出(&amp;A)</translation>
     </message>
     <message>
-        <source>Auto discover server location</source>
-        <translation>サーバーの場所の自動検出</translation>
-    </message>
-    <message>
-        <source>Incoming server location (Exchange Web Services address)</source>
-        <translation>受信サーバーの場所 (Exchange Web サービス アドレス)</translation>
+        <source>&amp;Incoming server location (Exchange Web Services address)</source>
+        <translation>受信サーバーの場所 (Exchange Web サービスアドレス)(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -3062,6 +4105,136 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>The password could not be stored.</source>
         <translation>パスワードを保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesPage</name>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Make default</source>
+        <translation>既定に設定</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Delete email server profile</source>
+        <translation>電子メールサーバープロファイルの削除</translation>
+    </message>
+    <message>
+        <source>Delete the email server profile %1? Its passwords are removed from the credential store.</source>
+        <translation>電子メールサーバープロファイル %1 を削除しますか? パスワードは資格情報ストアから削除されます。</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>プロファイルの削除</translation>
+    </message>
+    <message>
+        <source>The email server profile %1 is used by the mailboxes below. It can be deleted only after they move to another profile: choose it, then click Move and delete.</source>
+        <translation>電子メールサーバープロファイル %1 は次のメールボックスで使用されています。削除するには、これらを別のプロファイルに移動する必要があります。移動先を選択して [移動して削除] をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>Move and delete</source>
+        <translation>移動して削除</translation>
+    </message>
+    <message>
+        <source>The profile is used by these mailboxes: %1</source>
+        <translation>このプロファイルは次のメールボックスで使用されています: %1</translation>
+    </message>
+    <message>
+        <source>The mailboxes could not be moved.</source>
+        <translation>メールボックスを移動できませんでした。</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s passwords could not be removed.</source>
+        <translation>プロファイルのパスワードを削除できませんでした。</translation>
+    </message>
+    <message>
+        <source>The email server profile %1 is saved. Next: add mailboxes to it, then test and enable them.</source>
+        <translation>電子メールサーバープロファイル %1 を保存しました。次に、メールボックスを追加してから、[メールボックスのテストを有効化] を実行してください。</translation>
+    </message>
+    <message>
+        <source>The profile has no mailboxes yet: add mailboxes first.</source>
+        <translation>このプロファイルにはまだメールボックスがありません。先にメールボックスを追加してください。</translation>
+    </message>
+    <message>
+        <source>Email server profiles</source>
+        <translation>電子メールサーバープロファイル</translation>
+    </message>
+    <message>
+        <source>Search profiles</source>
+        <translation>プロファイルを検索</translation>
+    </message>
+    <message>
+        <source>New Exchange profile</source>
+        <translation>新規 Exchange プロファイル</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>インポート…</translation>
+    </message>
+    <message>
+        <source>New mailboxes get the default email server profile.</source>
+        <translation>新規メールボックスには既定の電子メールサーバープロファイルが設定されます。</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>次の手順</translation>
+    </message>
+    <message>
+        <source>Add mailboxes to this profile</source>
+        <translation>このプロファイルにメールボックスを追加</translation>
+    </message>
+    <message>
+        <source>Test &amp;&amp; Enable mailboxes</source>
+        <translation>メールボックスのテストを有効化</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>No email server profile yet</source>
+        <translation>電子メールサーバープロファイルがまだありません</translation>
+    </message>
+    <message>
+        <source>An email server profile says where your Exchange server is and how to connect to it. Every mailbox is synchronized through one. Next step: create an email server profile; then add mailboxes to it and test and enable them.</source>
+        <translation>電子メールサーバープロファイルには、Exchange サーバーの場所と接続方法を設定します。すべてのメールボックスはプロファイルを通じて同期されます。次の手順: 電子メールサーバープロファイルを作成し、メールボックスを追加して、[メールボックスのテストを有効化] を実行します。</translation>
+    </message>
+    <message>
+        <source>Create an email server profile</source>
+        <translation>電子メールサーバープロファイルの作成</translation>
+    </message>
+    <message>
+        <source>Import a profile…</source>
+        <translation>プロファイルのインポート…</translation>
+    </message>
+</context>
+<context>
+    <name>RankedBars</name>
+    <message>
+        <source>No failures in this period</source>
+        <translation>この期間に失敗はありません</translation>
+    </message>
+    <message>
+        <source>Errors: %1</source>
+        <translation>エラー: %1</translation>
+    </message>
+    <message>
+        <source>Warnings: %1</source>
+        <translation>警告: %1</translation>
+    </message>
+    <message>
+        <source>Click to open the mailbox</source>
+        <translation>クリックするとメールボックスを開きます</translation>
     </message>
 </context>
 <context>
@@ -3480,14 +4653,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>テストレポート: %1</translation>
     </message>
     <message>
-        <source>Result: %1 · started %2 · finished %3</source>
-        <translation>結果: %1 · 開始 %2 · 終了 %3</translation>
-    </message>
-    <message>
-        <source>Next step: %1</source>
-        <translation>次の手順: %1</translation>
-    </message>
-    <message>
         <source>Save test report</source>
         <translation>テストレポートの保存</translation>
     </message>
@@ -3539,6 +4704,102 @@ Correct it if needed, then choose Retry.</source>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
+    <message>
+        <source>Open the General tab</source>
+        <translation>[全般] タブを開く</translation>
+    </message>
+    <message>
+        <source>Open the Synchronization method tab</source>
+        <translation>[同期方法] タブを開く</translation>
+    </message>
+    <message>
+        <source>Open the Credentials tab</source>
+        <translation>[資格情報] タブを開く</translation>
+    </message>
+    <message>
+        <source>Open the Configuration test results tab</source>
+        <translation>[構成テストの結果] タブを開く</translation>
+    </message>
+    <message>
+        <source>Open the profile</source>
+        <translation>電子メールサーバープロファイルを開く</translation>
+    </message>
+    <message>
+        <source>Set incoming email, outgoing email or appointments, contacts and tasks to server-side synchronization on the mailbox&apos;s Synchronization method tab, then test again.</source>
+        <translation>メールボックスの [同期方法] タブで、受信メール、送信メール、予定、取引先担当者、タスクのいずれかをサーバー側同期に設定し、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
+    <message>
+        <source>%1, in %2</source>
+        <translation>%1 (所要時間 %2)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Every step passed. Enabled: %1.</source>
+        <translation>すべての手順に合格しました。有効になった同期対象: %1。</translation>
+    </message>
+    <message>
+        <source>No workload of this mailbox uses server-side synchronization: nothing was tested.</source>
+        <translation>このメールボックスにはサーバー側同期を使用する同期対象がないため、何もテストしていません。</translation>
+    </message>
+    <message>
+        <source>Not enabled: %1.</source>
+        <translation>有効にならなかった同期対象: %1。</translation>
+    </message>
+    <message>
+        <source>Enabled: %1.</source>
+        <translation>有効になった同期対象: %1。</translation>
+    </message>
+    <message>
+        <source>A step failed.</source>
+        <translation>手順が失敗しました。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>結果:</translation>
+    </message>
+    <message>
+        <source>Failed step:</source>
+        <translation>失敗した手順:</translation>
+    </message>
+    <message>
+        <source>Failed step</source>
+        <translation>失敗した手順</translation>
+    </message>
+    <message>
+        <source>Next step:</source>
+        <translation>次の手順:</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>次の手順</translation>
+    </message>
+    <message>
+        <source>Test again</source>
+        <translation>もう一度テスト</translation>
+    </message>
+    <message>
+        <source>Tested:</source>
+        <translation>テスト日時:</translation>
+    </message>
+    <message>
+        <source>Tested</source>
+        <translation>テスト日時</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>技術的な詳細</translation>
+    </message>
 </context>
 <context>
     <name>Reports</name>
@@ -3560,15 +4821,15 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>Started</source>
-        <translation>開始</translation>
+        <translation>開始日時</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation>終了</translation>
+        <translation>終了日時</translation>
     </message>
     <message>
         <source>Test &amp; Enable report</source>
-        <translation>メールボックスのテストを有効化 レポート</translation>
+        <translation>[メールボックスのテストを有効化] の結果レポート</translation>
     </message>
     <message>
         <source>Next step: %1</source>
@@ -3605,10 +4866,6 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Appointments, contacts and tasks</source>
         <translation>予定、取引先担当者、タスク</translation>
-    </message>
-    <message>
-        <source>Allow to use credentials for email processing</source>
-        <translation>電子メール処理での資格情報の使用を許可する</translation>
     </message>
     <message>
         <source>User name</source>
@@ -3714,6 +4971,10 @@ Correct it if needed, then choose Retry.</source>
         <source>Unexpected error report</source>
         <translation>予期しないエラーのレポート</translation>
     </message>
+    <message>
+        <source>Allow the use of credentials for email processing</source>
+        <translation>電子メール処理での資格情報の使用を許可する</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -3758,36 +5019,12 @@ Correct it if needed, then choose Retry.</source>
         <translation>通知</translation>
     </message>
     <message>
-        <source>Record alerts of level</source>
-        <translation>記録する通知のレベル</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>Information</source>
-        <translation>情報</translation>
-    </message>
-    <message>
         <source>Tray notifications</source>
         <translation>トースト通知</translation>
     </message>
     <message>
-        <source>Notify each new Error</source>
-        <translation>新しいエラーごとに通知する</translation>
-    </message>
-    <message>
         <source>Validation message</source>
         <translation>検証メッセージ</translation>
-    </message>
-    <message>
-        <source>Notify each new Warning</source>
-        <translation>新しい警告ごとに通知する</translation>
     </message>
     <message>
         <source>At most one notification per mailbox every 10 minutes.</source>
@@ -3796,10 +5033,6 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Security</source>
         <translation>セキュリティ</translation>
-    </message>
-    <message>
-        <source>Allow credentials over non-SSL connections</source>
-        <translation>SSL 以外での資格情報の使用を許可する</translation>
     </message>
     <message>
         <source>Passwords then cross the network unencrypted. Only while this is on can a profile with “Use SSL” off be saved and connect.</source>
@@ -3819,23 +5052,15 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>Default email server profile</source>
-        <translation>既定のサーバープロファイル</translation>
+        <translation>既定の電子メールサーバープロファイル</translation>
     </message>
     <message>
         <source>New mailboxes start with this profile.</source>
-        <translation>新しいメールボックスには、最初にこのプロファイルが設定されます。</translation>
+        <translation>新規メールボックスには、最初にこのプロファイルが設定されます。</translation>
     </message>
     <message>
         <source>Email</source>
         <translation>電子メール</translation>
-    </message>
-    <message>
-        <source>Tracking token prefix</source>
-        <translation>追跡トークンのプレフィックス</translation>
-    </message>
-    <message>
-        <source>Notify the mailbox owner by email</source>
-        <translation>メールボックスの所有者に電子メールで通知する</translation>
     </message>
     <message>
         <source>Send alert emails through</source>
@@ -3850,35 +5075,136 @@ Correct it if needed, then choose Retry.</source>
         <translation>再試行</translation>
     </message>
     <message>
-        <source>Transient failures before an Error</source>
-        <translation>エラーにするまでの一時的な失敗の回数</translation>
-    </message>
-    <message>
-        <source>Back-off before a retry (minutes)</source>
-        <translation>再試行までの待機時間 (分)</translation>
-    </message>
-    <message>
-        <source>Logon retries after a refused password</source>
-        <translation>パスワード拒否後のログオン再試行回数</translation>
-    </message>
-    <message>
         <source>Logon retries are at least 5 minutes apart; at most 3, so that Active Directory does not lock the account out.</source>
         <translation>ログオンの再試行は 5 分以上の間隔を空けて最大 3 回までです。Active Directory でアカウントがロックアウトされないようにするためです。</translation>
     </message>
     <message>
-        <source>Revert</source>
-        <translation>元に戻す</translation>
+        <source>Alert levels recorded</source>
+        <translation>記録する通知のレベル</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>上書き保存</translation>
+        <source>Item monitoring</source>
+        <translation>アイテムの監視</translation>
+    </message>
+    <message>
+        <source>Keep failed items (days)</source>
+        <translation>失敗したアイテムの保持期間 (日)</translation>
+    </message>
+    <message>
+        <source>An email, appointment, contact or task that did not synchronize is listed on the Dashboard&apos;s Item monitoring tab this many days after its last failure.</source>
+        <translation>同期されなかった電子メール、予定、取引先担当者、タスクは、最後の失敗からこの日数の間、[ダッシュボード] の [アイテムの監視] タブに表示されます。</translation>
+    </message>
+    <message>
+        <source>Windows only: the app is started at login by Windows, from the same setting as the installer&apos;s “Start at login”.</source>
+        <translation>Windows のみ: ログイン時のアプリの起動は Windows が行います。インストーラーの [ログイン時に起動する] と同じ設定です。</translation>
+    </message>
+    <message>
+        <source>The Windows setting cannot be read: %1</source>
+        <translation>Windows の設定を読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>Opens the app when you sign in to Windows. The installer&apos;s “Start at login” is the same setting.</source>
+        <translation>Windows にサインインしたときにアプリを開きます。インストーラーの [ログイン時に起動する] と同じ設定です。</translation>
+    </message>
+    <message>
+        <source>Start at login: %1</source>
+        <translation>ログイン時に起動する: %1</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>ログイン時に起動する</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since the settings were saved.</source>
+        <translation>上書き保存した後、設定は変更されていません。</translation>
+    </message>
+    <message>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Error</source>
+        <translation>エラー(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Warning</source>
+        <translation>警告(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Information</source>
+        <translation>情報(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Notify each new Error</source>
+        <translation>新しいエラーごとに通知する(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Notify each new Warnin&amp;g</source>
+        <translation>新しい警告ごとに通知する(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Allow credentials over non-SSL connections</source>
+        <translation>SSL 以外での資格情報の使用を許可する(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Default email server &amp;profile</source>
+        <translation>既定の電子メールサーバープロファイル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Tracking token prefix</source>
+        <translation>追跡トークンのプレフィックス(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Notify the mailbox &amp;owner by email</source>
+        <translation>メールボックスの所有者に電子メールで通知する(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Send alert emails t&amp;hrough</source>
+        <translation>通知メールの送信元(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Transient fail&amp;ures before an Error</source>
+        <translation>エラーにするまでの一時的な失敗の回数(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Back-off before a retry (minutes)</source>
+        <translation>再試行までの待機時間 (分)(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Logon &amp;retries after a refused password</source>
+        <translation>パスワード拒否後のログオン再試行回数(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>元に戻す(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>StackedHourlyBars</name>
+    <message>
+        <source>Nothing in this period</source>
+        <translation>この期間にはデータがありません</translation>
+    </message>
+    <message>
+        <source>Click to see the mailboxes</source>
+        <translation>クリックするとメールボックスを表示します</translation>
     </message>
 </context>
 <context>
     <name>StoreProblem</name>
     <message>
         <source>The data file is not a Server-Side Sync Manager data file.</source>
-        <translation>このデータ ファイルは Server-Side Sync Manager のデータ ファイルではありません。</translation>
+        <translation>このデータ ファイルはサーバー側同期マネージャーのデータ ファイルではありません。</translation>
     </message>
     <message>
         <source>The data file is damaged.</source>
@@ -4001,7 +5327,7 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>the mailbox is not owned by a user: no appointments, contacts or tasks to synchronize</source>
-        <translation>メールボックスの所有者がユーザーではないため、同期する予定、連絡先、タスクはありません</translation>
+        <translation>メールボックスの所有者がユーザーではないため、同期する予定、取引先担当者、タスクはありません</translation>
     </message>
     <message>
         <source>Not run: the logon was refused; waiting for the scheduled retry.</source>
@@ -4107,6 +5433,17 @@ Correct it if needed, then choose Retry.</source>
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <source>Nothing scheduled</source>
+        <translation>予定はありません</translation>
+    </message>
+    <message>
+        <source>Click to open the mailbox</source>
+        <translation>クリックするとメールボックスを開きます</translation>
+    </message>
+</context>
+<context>
     <name>TrayController</name>
     <message>
         <source>Open</source>
@@ -4166,6 +5503,100 @@ Correct it if needed, then choose Retry.</source>
     </message>
 </context>
 <context>
+    <name>UnsavedChangesGuard</name>
+    <message>
+        <source>Save the changes before closing?</source>
+        <translation>閉じる前に変更内容を上書き保存しますか?</translation>
+    </message>
+</context>
+<context>
+    <name>UserOptionsDialog</name>
+    <message>
+        <source>Personal options: %1</source>
+        <translation>個人用オプション: %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… ほか %1 件。</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>取引先担当者</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(名前なし)</translation>
+    </message>
+    <message>
+        <source>%1, filter “%2”: %3</source>
+        <translation>%1、フィルター「%2」: %3</translation>
+    </message>
+    <message>
+        <source>%1, filter “%2”, condition %4: %3</source>
+        <translation>%1、フィルター「%2」、条件 %4: %3</translation>
+    </message>
+    <message>
+        <source>Personal options</source>
+        <translation>個人用オプション</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>電子メール</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>追跡</translation>
+    </message>
+    <message>
+        <source>Select the incoming email messages of this user&apos;s mailboxes that are tracked (stored).</source>
+        <translation>このユーザーのメールボックスの受信メールのうち、追跡 (保存) する電子メール メッセージを選択します。</translation>
+    </message>
+    <message>
+        <source>A response carries the tracking token in its subject (for example CRM:0001234), answers a tracked message or continues its conversation. Known senders are contacts, accounts and leads; records that are email enabled are any record with that email address.</source>
+        <translation>返信とは、件名に追跡トークン (例: CRM:0001234) があるメッセージ、追跡対象のメッセージへの返信、またはその会話の続きです。既知の送信者とは取引先担当者、取引先企業、潜在顧客です。電子メールが有効なレコードとは、その電子メール アドレスを持つすべてのレコードです。</translation>
+    </message>
+    <message>
+        <source>Synchronization</source>
+        <translation>同期</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>When a record changed both in the store and in Exchange since the last synchronization, this decides which change is kept. Every conflict is logged.</source>
+        <translation>前回の同期以降にレコードがストアと Exchange の両方で変更された場合に、どちらの変更を残すかを指定します。競合はすべて記録されます。</translation>
+    </message>
+    <message>
+        <source>Synchronization filters</source>
+        <translation>同期フィルター</translation>
+    </message>
+    <message>
+        <source>Appointments, contacts and tasks are synchronized with this user&apos;s mailbox when one of the user&apos;s active filters keeps them. By default, the user&apos;s own active records.</source>
+        <translation>予定、取引先担当者、タスクは、このユーザーの有効なフィルターのいずれかに該当するとき、このユーザーのメールボックスと同期されます。既定では、自分が所有するアクティブなレコードが対象です。</translation>
+    </message>
+    <message>
+        <source>Filters…</source>
+        <translation>フィルター…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>上書き保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>UsersPage</name>
     <message>
         <source>Users and queues</source>
@@ -4181,11 +5612,11 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>No default email server profile is set: new users and queues get a mailbox without a profile. Choose one on each mailbox, or set the default in the system settings.</source>
-        <translation>既定の電子メール サーバー プロファイルが設定されていません。新しいユーザーとキューのメールボックスにはプロファイルがありません。メールボックスごとに選択するか、システム設定で既定のプロファイルを設定してください。</translation>
+        <translation>既定の電子メールサーバープロファイルが設定されていません。新しいユーザーとキューのメールボックスにはプロファイルがありません。メールボックスごとに選択するか、システム設定で既定のプロファイルを設定してください。</translation>
     </message>
     <message>
         <source>New users and queues get a mailbox with the default email server profile “%1”.</source>
-        <translation>新しいユーザーとキューには、既定の電子メール サーバー プロファイル「%1」のメールボックスが作成されます。</translation>
+        <translation>新しいユーザーとキューには、既定の電子メールサーバープロファイル「%1」のメールボックスが作成されます。</translation>
     </message>
     <message>
         <source>Activate</source>
@@ -4209,11 +5640,11 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>The %1 and its mailbox were created; the mailbox has the email server profile “%2”. Open the mailbox now to approve its email address and enter its credentials?</source>
-        <translation>%1とそのメールボックスを作成しました。メールボックスの電子メール サーバー プロファイルは「%2」です。今すぐメールボックスを開いて、電子メール アドレスを承認し、資格情報を入力しますか?</translation>
+        <translation>%1とそのメールボックスを作成しました。メールボックスの電子メールサーバープロファイルは「%2」です。今すぐメールボックスを開いて、電子メール アドレスを承認し、資格情報を入力しますか?</translation>
     </message>
     <message>
         <source>The %1 and its mailbox were created, without an email server profile: no default profile is set. Open the mailbox now to choose a profile, approve its email address and enter its credentials?</source>
-        <translation>%1とそのメールボックスを作成しました。既定のプロファイルが設定されていないため、電子メール サーバー プロファイルはありません。今すぐメールボックスを開いて、プロファイルを選択し、電子メール アドレスを承認し、資格情報を入力しますか?</translation>
+        <translation>%1とそのメールボックスを作成しました。既定のプロファイルが設定されていないため、電子メールサーバープロファイルはありません。今すぐメールボックスを開いて、プロファイルを選択し、電子メール アドレスを承認し、資格情報を入力しますか?</translation>
     </message>
     <message>
         <source>Mailbox created</source>
@@ -4265,7 +5696,7 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>Profile of new mailboxes</source>
-        <translation>新しいメールボックスのプロファイル</translation>
+        <translation>新規メールボックスのプロファイル</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -4316,7 +5747,7 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>Enter the Exchange Web Services address, as in {example}.</source>
-        <translation>{example} のように Exchange Web サービス アドレスを入力してください。</translation>
+        <translation>{example} のように Exchange Web サービスアドレスを入力してください。</translation>
     </message>
     <message>
         <source>The address cannot contain spaces.</source>
@@ -4340,11 +5771,11 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>The address starts with http:// but “Use SSL” is on. Use an https:// address, or turn SSL off.</source>
-        <translation>アドレスが http:// で始まっていますが「SSL を使用する」がオンです。https:// のアドレスを使用するか、SSL をオフにしてください。</translation>
+        <translation>アドレスが http:// で始まっていますが [SSL を使用する] がオンです。https:// のアドレスを使用するか、[SSL を使用する] をオフにしてください。</translation>
     </message>
     <message>
         <source>The address starts with https:// but “Use SSL” is off. Turn SSL on, or use an http:// address.</source>
-        <translation>アドレスが https:// で始まっていますが「SSL を使用する」がオフです。SSL をオンにするか、http:// のアドレスを使用してください。</translation>
+        <translation>アドレスが https:// で始まっていますが [SSL を使用する] がオフです。[SSL を使用する] をオンにするか、http:// のアドレスを使用してください。</translation>
     </message>
     <message>
         <source>Another email server profile is already named “{name}”.</source>
@@ -4352,7 +5783,7 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>Impersonation acts for every mailbox with the profile&apos;s credentials: choose “Credentials specified in email server profile” to use it.</source>
-        <translation>偽装ではプロファイルの資格情報ですべてのメールボックスを代理します。使用するには「電子メールサーバープロファイルで指定した資格情報」を選択してください。</translation>
+        <translation>偽装ではプロファイルの資格情報ですべてのメールボックスを代理します。使用するには [電子メールサーバープロファイルで指定した資格情報] を選択してください。</translation>
     </message>
     <message>
         <source>Without SSL, passwords would cross the network unencrypted. Keep SSL on, or first allow credentials over non-secure channels in System Settings.</source>
@@ -4404,7 +5835,7 @@ Correct it if needed, then choose Retry.</source>
     </message>
     <message>
         <source>The kind must be user or queue, not “{value}”.</source>
-        <translation>kind は「{value}」ではなく、user または queue にしてください。</translation>
+        <translation>kind は「{value}」ではなく、user (ユーザー) または queue (キュー) にしてください。</translation>
     </message>
     <message>
         <source>delete_after_processing must be yes or no, not “{value}”.</source>
@@ -4475,12 +5906,8 @@ Correct it if needed, then choose Retry.</source>
         <translation>プロファイルのユーザーのパスワードを入力してください。</translation>
     </message>
     <message>
-        <source>Windows integrated authentication is only available on Windows.</source>
-        <translation>Windows 統合認証は Windows でのみ使用できます。</translation>
-    </message>
-    <message>
         <source>The profile uses the credentials of each user or queue: allow this mailbox&apos;s credentials to be used for email processing.</source>
-        <translation>プロファイルはユーザーまたはキューごとの資格情報を使用します。「電子メール処理での資格情報の使用を許可する」を「はい」にしてください。</translation>
+        <translation>プロファイルはユーザーまたはキューごとの資格情報を使用します。このメールボックスの [電子メール処理での資格情報の使用を許可する] をオンにしてください。</translation>
     </message>
     <message>
         <source>Enter the user name this mailbox connects with.</source>
@@ -4489,14 +5916,6 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Enter the password of this mailbox&apos;s user.</source>
         <translation>このメールボックスのユーザーのパスワードを入力してください。</translation>
-    </message>
-    <message>
-        <source>Errors are not recorded, so there is nothing to notify: record Errors, or turn this off.</source>
-        <translation>エラーが記録されないため、通知するものがありません。エラーを記録するか、この設定をオフにしてください。</translation>
-    </message>
-    <message>
-        <source>Warnings are not recorded, so there is nothing to notify: record Warnings, or turn this off.</source>
-        <translation>警告が記録されないため、通知するものがありません。警告を記録するか、この設定をオフにしてください。</translation>
     </message>
     <message>
         <source>Enter a prefix for tracking tokens, as in CRM:.</source>
@@ -4537,6 +5956,31 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>No mailbox can send email: approve a mailbox, set its outgoing email to server-side synchronization and test and enable it.</source>
         <translation>電子メールを送信できるメールボックスがありません。メールボックスの電子メールを承認し、送信メールをサーバー側同期に設定して、[メールボックスのテストを有効化] を実行してください。</translation>
+    </message>
+    <message>
+        <source>Errors are not recorded, so there is nothing to notify: turn their recording on, or turn this off.</source>
+        <translation>エラーが記録されないため、通知するものがありません。エラーを記録するか、この設定をオフにしてください。</translation>
+    </message>
+    <message>
+        <source>Warnings are not recorded, so there is nothing to notify: turn their recording on, or turn this off.</source>
+        <translation>警告が記録されないため、通知するものがありません。警告を記録するか、この設定をオフにしてください。</translation>
+    </message>
+    <message>
+        <source>Windows integrated authentication needs Windows: the app logs on as the Windows user who runs it. On this computer, use the credentials of the user or queue, or of the profile.</source>
+        <translation>Windows 統合認証には Windows が必要です。アプリは、アプリを実行している Windows ユーザーとしてログオンします。このコンピューターでは、ユーザーまたはキューの資格情報か、プロファイルの資格情報を使用してください。</translation>
+    </message>
+    <message>
+        <source>Windows integrated authentication sends no password, and Basic authentication needs one: choose Auto detect, Negotiate or NTLM as the authentication protocol.</source>
+        <translation>Windows 統合認証はパスワードを送信しませんが、Basic 認証にはパスワードが必要です。[認証プロトコル] で [自動検出]、Negotiate、NTLM のいずれかを選択してください。</translation>
+    </message>
+</context>
+<context>
+    <name>_PartPage</name>
+    <message>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
     </message>
 </context>
 <context>

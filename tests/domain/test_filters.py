@@ -4,7 +4,7 @@ import pytest
 
 from app.domain.enums import FilterOperator as Op
 from app.domain.enums import RecordState
-from app.domain.filters import Criterion, owners_named, preview_filter, select
+from app.domain.filters import Criterion, preview_filter, select
 
 ME, OTHER = 7, 8
 RECORDS = [
@@ -91,9 +91,3 @@ def test_objects_work_like_dicts_and_unknown_fields_are_errors():
     assert preview_filter(DEFAULT, [mine, other], ME) == [mine]
     with pytest.raises(KeyError):
         preview_filter([("nope", Op.EQUALS, "1")], RECORDS, ME)
-
-
-def test_owners_named_lets_the_store_narrow_its_query():
-    default = [Criterion("owner", Op.CURRENT_USER)]
-    assert owners_named([default, [Criterion("owner", Op.EQUALS, "9")]], ME) == {ME, 9}
-    assert owners_named([default, [Criterion("subject", Op.CONTAINS, "x")]], ME) is None

@@ -54,12 +54,12 @@ def test_the_defaults_are_valid():
         (
             {"record_errors": False},
             "toast_errors",
-            "Errors are not recorded, so there is nothing to notify: record Errors, or turn this off.",
+            "Errors are not recorded, so there is nothing to notify: turn their recording on, or turn this off.",
         ),
         (
             {"record_warnings": False, "toast_warnings": True},
             "toast_warnings",
-            "Warnings are not recorded, so there is nothing to notify: record Warnings, or turn this off.",
+            "Warnings are not recorded, so there is nothing to notify: turn their recording on, or turn this off.",
         ),
     ],
 )

@@ -2,7 +2,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from app.domain.enums import CredentialSource, OwnerKind, SyncMethod
+from app.domain.enums import AuthProtocol, CredentialSource, OwnerKind, SyncMethod
 from app.domain.settings import MailboxSettings, ProfileSettings
 from app.domain.validation import (
     MailboxContext,
@@ -115,8 +115,25 @@ def test_separate_outgoing_credentials_are_checked_too():
 
 def test_windows_integrated_only_on_windows():
     p = good_profile(credential_source=CredentialSource.WINDOWS_INTEGRATED)
-    assert fields_of(validate_profile(p, ProfileContext(is_windows=False))) == ["credential_source"]
+    issues = validate_profile(p, ProfileContext(is_windows=False))
+    assert fields_of(issues) == ["credential_source"]
+    assert "needs Windows" in issues[0].message()
     assert validate_profile(p, ProfileContext(is_windows=True)) == []
+
+
+@pytest.mark.parametrize("outgoing", [False, True])
+def test_windows_integrated_with_basic_is_refused_it_has_no_password_to_send(outgoing):
+    if outgoing:
+        p = good_profile(
+            outgoing_same_as_incoming=False,
+            outgoing_credential_source=CredentialSource.WINDOWS_INTEGRATED,
+            outgoing_auth_protocol=AuthProtocol.BASIC,
+        )
+    else:
+        p = good_profile(credential_source=CredentialSource.WINDOWS_INTEGRATED, auth_protocol=AuthProtocol.BASIC)
+    issues = validate_profile(p, ProfileContext(is_windows=True))
+    assert fields_of(issues) == ["outgoing_credential_source" if outgoing else "credential_source"]
+    assert "Basic" in issues[0].message()
 
 
 def test_impersonation_needs_profile_credentials():

@@ -124,6 +124,33 @@ def test_wrong_password_warns_and_schedules_one_retry_without_retry_storm(setup,
     assert ews.stats.unauthorized(account.email) - before == 2
 
 
+def test_a_refused_logon_names_the_one_place_of_the_credentials(setup, ews):
+    """The next step of a refused logon names the mailbox's Credentials tab when the profile uses the
+    mailbox's credentials, the profile when it uses its own; never both ("… or …"). The alert says
+    the same."""
+    own = ews.new_account("ownpw")
+    mailbox = setup.mailbox(setup.profile("Own credentials"), own.email, password="not-the-password")
+    service = ews.new_account("svcpw", roles=("impersonation",))
+    profile = setup.profile(
+        "Profile credentials",
+        credential_source=CredentialSource.PROFILE,
+        username=service.email,
+        use_impersonation=True,
+        password="not-the-password",
+    )
+    target = setup.mailbox(profile, ews.new_account("targetpw").email, password=None)
+    for tested, place, elsewhere in (
+        (mailbox, "the mailbox's Credentials tab", "profile's credentials"),
+        (target, "the email server profile's credentials", "Credentials tab"),
+    ):
+        report = run_mailbox_test(tested.id)
+        connect = [s for s in report.steps if s.name == "connect"][0]
+        next_step = connect.failure.next_step
+        assert connect.failure.code == "Unauthorized" and place in next_step, next_step
+        assert elsewhere not in next_step and " or " not in next_step, next_step
+        assert Alert.get(Alert.mailbox == tested.id).next_step == next_step
+
+
 def test_mailbox_not_found(setup, ews):
     service = ews.new_account("svc", roles=("impersonation",))
     profile = setup.profile(

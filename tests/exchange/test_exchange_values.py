@@ -113,3 +113,34 @@ def test_unauthorized_failure_is_the_401_classification():
     failure = unauthorized_failure(text)
     assert failure == classify(ews.UnauthorizedError(text))
     assert failure.code == "Unauthorized" and not failure.transient
+
+
+def test_reports_and_attachments_are_read_from_getitem():
+    from app.exchange.message_parse import AttachmentInfo
+
+    email = parse_message(
+        element("""
+        <t:Message>
+          <t:ItemId Id="NDR=" ChangeKey="CK"/>
+          <t:ItemClass>REPORT.IPM.Note.NDR</t:ItemClass>
+          <t:Subject>Undeliverable: Offer</t:Subject>
+          <t:Attachments>
+            <t:ItemAttachment><t:AttachmentId Id="A1"/><t:Name>Offer</t:Name><t:Size>812</t:Size>
+              <t:IsInline>false</t:IsInline></t:ItemAttachment>
+            <t:FileAttachment><t:AttachmentId Id="A2"/><t:Name>logo.png</t:Name><t:ContentType>image/png</t:ContentType>
+              <t:ContentId>logo@1</t:ContentId><t:Size>10</t:Size><t:IsInline>true</t:IsInline></t:FileAttachment>
+          </t:Attachments>
+        </t:Message>""")
+    )
+    assert email.item_class == "REPORT.IPM.Note.NDR" and email.is_non_delivery_report
+    assert email.attachments == [
+        AttachmentInfo("A1", "Offer", "", 812, None, False, True),
+        AttachmentInfo("A2", "logo.png", "image/png", 10, "logo@1", True, False),
+    ]
+    plain = parse_message(element('<t:Message><t:ItemId Id="P"/></t:Message>'))
+    assert plain.item_class == "IPM.Note" and not plain.is_non_delivery_report and plain.attachments == []
+    created = parse_new_item(
+        element('<t:Message><t:ItemId Id="N"/><t:ItemClass>REPORT.IPM.Note.IPNRN</t:ItemClass></t:Message>'),
+        lambda elem: None,
+    )
+    assert created.item_class == "REPORT.IPM.Note.IPNRN"

@@ -25,12 +25,17 @@ def message_log(monkeypatch) -> MessageLog:
     )
     monkeypatch.setattr(messages, "show_info", lambda parent, title, text: log.infos.append((title, text)))
 
-    def confirm(parent, title, text, on_yes):
+    def confirm(parent, title, text, on_yes, action=""):
         log.confirms.append((title, text))
         if log.answer_yes:
             on_yes()
 
     monkeypatch.setattr(messages, "confirm", confirm)
+    monkeypatch.setattr(
+        messages,
+        "confirm_action",
+        lambda parent, title, text, action, on_yes, details="": confirm(parent, title, text, on_yes),
+    )
     return log
 
 

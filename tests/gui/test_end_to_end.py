@@ -173,4 +173,5 @@ def test_profile_test_keeps_the_gui_responsive(window, qtbot, click, ews, messag
     assert statuses == {RunStatus.SUCCESS}
     assert {mailbox_list_status(window, f"bulk {n:02}") for n in range(20)} == {"Success"}
     assert window.statusBar().currentMessage() == "Test & Enable mailboxes: 20 of 20 passed"
+    assert window.test_results.table.rowCount() == 20, "the results, one row per mailbox"
     assert len(gaps) > 10 and max(gaps) < 0.1, f"the GUI thread stalled for {max(gaps) * 1000:.0f} ms"

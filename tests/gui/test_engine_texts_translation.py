@@ -35,7 +35,7 @@ def test_successful_steps_speak_japanese_with_their_technical_values(japanese, s
     assert shown["connect"].startswith(f"{account.email} として ") and "サーバー バージョン" in shown["connect"]
     assert "Exchange2013_SP1" in shown["connect"], "the server version stays as it is"
     assert shown["incoming"].startswith("受信トレイを開きました: ")
-    assert shown["incoming"].endswith("[配信不要] フォルダーを作成しました。")
+    assert shown["incoming"].endswith("[配信不能] フォルダーを作成しました。")
     assert shown["outgoing"].startswith("「Test Message ") and "送信済みアイテムで見つかりました。" in shown["outgoing"]
     assert shown["act"].startswith("フォルダーを開きました: 予定表 ")
     english_templates = ("Configured EWS address", "Authenticated with", "Inbox opened", "Sent “", "Folders opened")

@@ -81,13 +81,13 @@ def test_editor_sync_now_stores_the_emails_and_refreshes_its_results(qtbot, requ
     editor = window.open_mailbox(mailbox.id)
     ui = editor.ui
     ui.tabs.setCurrentWidget(ui.resultsTab)
-    assert ui.syncButton.isEnabled() and ui.lastSyncSuccessOn.text() == ""
+    assert ui.syncButton.isEnabled() and ui.lastSyncSuccessOn.text() == "Never"
     refreshed: list[int] = []
     window.refreshed.connect(lambda: refreshed.append(1))
 
     click(ui.syncButton)
 
-    qtbot.waitUntil(lambda: ui.lastSyncSuccessOn.text() != "", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: ui.lastSyncSuccessOn.text() not in ("", "Never"), timeout=WAIT_MS)
     assert stored_subjects(mailbox) == server_subjects(ews, account.email) != set()
     assert ui.nextSyncOn.text() != "" and ui.transientFailureCount.text() == "0"
     assert editor.history.rowCount() >= 1  # the Sync history tab too
@@ -191,7 +191,7 @@ def test_a_burst_of_results_refreshes_once(qtbot, store):
 
 
 def test_refreshing_the_mailbox_list_keeps_the_selection(main_window):
-    table = main_window.ui.mailboxesTable
+    table = main_window.mailboxes_page.ui.table
     main_window.show_page(main_window.MAILBOXES)
     table.selectRow(1)
     selected = main_window.mailbox_proxy.row_at(table.selectionModel().selectedRows()[0].row()).id

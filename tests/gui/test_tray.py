@@ -1,11 +1,13 @@
 from datetime import datetime, timezone
 
+import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.domain.enums import AlertLevel, AlertScope, Workload
 from app.gui.single_instance import SingleInstance
 from app.gui.tray import TrayController
-from app.store.models import Alert
+from app.store.models import Alert, Mailbox
 
 
 def _new_alert(mailbox_id, level=AlertLevel.ERROR, code="ErrorUnauthorized"):
@@ -13,6 +15,7 @@ def _new_alert(mailbox_id, level=AlertLevel.ERROR, code="ErrorUnauthorized"):
         level=level,
         scope=AlertScope.MAILBOX,
         mailbox=mailbox_id,
+        profile=Mailbox.get_by_id(mailbox_id).profile_id,
         workload=Workload.INCOMING,
         error_code=code,
         message="The credentials were rejected (401).",
@@ -83,3 +86,58 @@ def test_second_instance_raises_the_first(qtbot, tmp_path):
             assert not second.claim()
     finally:
         first.release()
+
+
+# the offscreen platform has no notification area: the icon is shown there all the same
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged")
+def test_a_click_on_a_toast_opens_its_alert(main_window, sample, qtbot):
+    tray = TrayController(main_window, available=True)
+    try:
+        tray.tray.show()
+        main_window.show_page(0)
+        alert = _new_alert(sample.mailbox_ids["alice"], code="Unauthorized")  # her profile: her own credentials
+        main_window.refresh()
+        assert tray.notifier.sent[-1][0] == "tray" and tray.notifier.toast_alert_id == alert.id
+        tray.tray.messageClicked.emit()
+        assert main_window.isVisible() and main_window.ui.pages.currentIndex() == main_window.ALERTS
+        assert [r.id for r in main_window.alerts.selected_rows()] == [alert.id]
+        editor = main_window.mailbox_editors[sample.mailbox_ids["alice"]]
+        assert editor.isVisible() and editor.ui.tabs.currentWidget() is editor.ui.credentialsTab
+    finally:
+        tray.tray.hide()
+        QApplication.instance().setQuitOnLastWindowClosed(True)
+
+
+def test_a_click_on_the_banner_opens_its_alert(main_window, sample, qtbot):
+    tray = TrayController(main_window, available=False)
+    bob = sample.mailbox_ids["bob"]
+    alert = _new_alert(bob, level=AlertLevel.ERROR, code="ErrorServerBusy")
+    main_window.refresh()
+    ui = main_window.ui
+    assert tray.notifier.sent[-1][0] == "banner" and main_window.banner_open_button.isVisible()
+    qtbot.mouseClick(ui.bannerText, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert not ui.banner.isVisible() and ui.pages.currentIndex() == main_window.ALERTS
+    assert [r.id for r in main_window.alerts.selected_rows()] == [alert.id]
+    editor = main_window.mailbox_editors[bob]
+    assert editor.ui.tabs.currentWidget() is editor.ui.resultsTab, "nothing to change: the statuses and next sync"
+    main_window.show_alert_banner("Still running")  # a notice about no alert has nothing to open
+    assert not main_window.banner_open_button.isVisible()
+
+
+def test_the_tray_icon_is_drawn_in_the_taskbar_set_and_redrawn_when_the_scheme_changes(main_window, sample):
+    import sys
+
+    from app.gui.icons import FULL_COLOUR, status_icon, tray_icon_set
+
+    tray = TrayController(main_window, available=True)
+    try:
+        expected = status_icon(tray.state, tray_icon_set()).pixmap(32, 32).toImage()
+        assert tray.tray.icon().pixmap(32, 32).toImage() == expected
+        if sys.platform != "win32":
+            assert tray_icon_set() == FULL_COLOUR
+        Alert.update(is_open=False).execute()
+        QApplication.styleHints().colorSchemeChanged.emit(QApplication.styleHints().colorScheme())
+        assert tray.state == "ok", "the scheme change redrew the icon from the current state"
+    finally:
+        tray.tray.hide()
+        QApplication.instance().setQuitOnLastWindowClosed(True)

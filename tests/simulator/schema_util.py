@@ -26,6 +26,7 @@ SCHEMA_FILES = ("messages.xsd", "types.xsd")
 SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/"
 T_NS = "http://schemas.microsoft.com/exchange/services/2006/types"
 E_NS = "http://schemas.microsoft.com/exchange/services/2006/errors"
+WCF_NONE = "http://schemas.microsoft.com/ws/2005/05/addressing/none"
 
 _XML_NS_STUB = b"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
   targetNamespace="http://www.w3.org/XML/1998/namespace">
@@ -106,6 +107,10 @@ def validate_response_body(envelope_bytes: bytes) -> etree._Element:
     element = body[0]
     if element.tag == f"{{{SOAP_NS}}}Fault":
         code = element.findtext("faultcode")
+        if code == "a:ActionNotSupported":  # WCF's answer to an unknown method: no EWS detail
+            assert element.find("faultcode").nsmap.get("a") == WCF_NONE, code
+            assert element.findtext("faultstring"), "faultstring missing"
+            return element
         assert code and code.startswith("a:") and element.find("faultcode").nsmap.get("a") == T_NS, code
         assert element.findtext("faultstring"), "faultstring missing"
         detail = element.find("detail")

@@ -69,10 +69,15 @@ def test_malformed_xml_is_schema_validation_fault(world):
     assert fault.find("detail/t:MessageXml/t:LineNumber", NS) is not None
 
 
-def test_unknown_operation_is_invalid_request_fault(world):
+def test_unknown_operation_is_answered_as_an_unknown_method_never_as_a_version_problem(world):
+    """An operation this server lacks gets the endpoint's ContractFilter fault, as Exchange's WCF
+    endpoint answers a method it does not know: not ErrorInvalidRequest or
+    ErrorInvalidServerVersion, which send clients such as exchangelib through every version."""
     _, _, alice, _, _ = world
     fault = alice.call("<m:GetUserPhoto><m:Email>x@y</m:Email></m:GetUserPhoto>", expect_status=500)
-    assert fault.findtext("faultcode") == "a:ErrorInvalidRequest"
+    assert fault.findtext("faultcode") == "a:ActionNotSupported"
+    assert "ContractFilter mismatch" in fault.findtext("faultstring")
+    assert fault.find("detail") is None
 
 
 def test_invalid_distinguished_folder_name_is_schema_fault_like_exchange(world):

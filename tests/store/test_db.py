@@ -347,7 +347,51 @@ def test_migration_7_adds_activity_flags_the_notify_mailbox_and_appointment_cate
     assert schema_of(path) == _fresh_schema(tmp_path)
 
 
-def test_migration_8_adds_the_records_indexes_and_search_tables_and_keeps_data(tmp_path):
+def test_migration_8_adds_the_dashboard_history_item_monitoring_and_their_indexes(tmp_path):
+    from app.store.models import ItemFailure, MailboxHour, SyncHour, SystemSettings
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    open_database(path)
+    try:
+        settings = SystemSettings.select().first() or SystemSettings.create()
+        assert settings.item_failure_retention_days == 3, "the product's default"
+        assert SyncHour.select().count() == MailboxHour.select().count() == ItemFailure.select().count() == 0
+    finally:
+        close_database()
+    with sqlite3.connect(path) as conn:
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"mailbox_hour_failed", "alert_open", "workload_state_next_run_on", "sync_history_started_on"} <= indexes
+
+
+def test_migration_9_adds_item_classes_and_email_attachments(tmp_path):
+    from app.store.models import EmailActivity, EmailAttachment
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            'INSERT INTO email_activity (message_id, "references", subject, body, body_is_html, sender,'
+            " to_recipients, cc_recipients, direction, status, send_attempts, created_on, modified_on)"
+            " VALUES ('<old@x>', '', 'Old', '', 0, 'a@x', '', '', 'incoming', 'received', 0,"
+            " '2025-05-01T10:00:00.000000Z', '2025-05-01T10:00:00.000000Z')"
+        )
+    open_database(path)
+    try:
+        old = EmailActivity.get(EmailActivity.message_id == "<old@x>")
+        assert old.item_class == "IPM.Note", "emails stored before were ordinary messages"
+        attachment = EmailAttachment.create(email=old, attachment_id="AAA=", name="a.pdf", size=3)
+        assert EmailAttachment.get_by_id(attachment.id).content is None, "content only once fetched"
+        old.delete_instance()
+        assert EmailAttachment.select().count() == 0, "an email's attachments go with it"
+    finally:
+        close_database()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 9
+    assert schema_of(path) == _fresh_schema(tmp_path)
+
+
+def test_migration_10_adds_the_records_indexes_search_tables_and_sync_codes_and_keeps_data(tmp_path):
     from app.store.models import EmailActivity, EmailMailboxLink, ItemLink
 
     path = tmp_path / "sssm.sqlite3"
@@ -376,7 +420,7 @@ def test_migration_8_adds_the_records_indexes_and_search_tables_and_keeps_data(t
     open_database(path)
     try:
         link = EmailMailboxLink.get()
-        assert link.tracked_by == "", "a copy stored before schema 8 says nothing of why"
+        assert link.tracked_by == "", "a copy stored before schema 10 says nothing of why"
         conn = EmailActivity._meta.database
         found = conn.execute_sql("SELECT rowid FROM email_search WHERE email_search MATCH '\"arterl\"'").fetchall()
         assert found == [(1,)], "the emails stored before are searchable at once"
@@ -398,5 +442,5 @@ def test_migration_8_adds_the_records_indexes_and_search_tables_and_keeps_data(t
     finally:
         close_database()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
     assert schema_of(path) == _fresh_schema(tmp_path)

@@ -1,7 +1,7 @@
 import threading
 import time
 
-from app.domain.enums import AlertLevel, RunStatus, Workload
+from app.domain.enums import AlertLevel, CredentialSource, RunStatus, Workload
 from app.store.models import Alert, Mailbox, SyncHistory, WorkloadState
 from app.sync.session import run_workload
 
@@ -41,6 +41,23 @@ def test_failure_is_escalated_not_raised(setup, ews):
     assert state.retry_test and state.authentication_failures == 1 and state.next_run_on is not None
     history = SyncHistory.get(SyncHistory.mailbox == mailbox.id)
     assert history.status is RunStatus.FAILURE and "HTTP 401" in history.message
+    assert "on the mailbox's Credentials tab" in alert.next_step and " or " not in alert.next_step
+
+
+def test_a_refused_profile_logon_sends_the_admin_to_the_profile(setup, ews):
+    service = ews.new_account("sessprofile", roles=("impersonation",))
+    profile = setup.profile(
+        "Session profile credentials",
+        credential_source=CredentialSource.PROFILE,
+        username=service.email,
+        use_impersonation=True,
+        password="wrong",
+    )
+    mailbox = setup.mailbox(profile, ews.new_account("sesstarget").email, password=None)
+    run = run_workload(mailbox, Workload.INCOMING, inbox_count)
+    assert run.failure.code == "Unauthorized"
+    next_step = Alert.get(Alert.mailbox == mailbox.id).next_step
+    assert "in the email server profile's credentials" in next_step and "Credentials tab" not in next_step
 
 
 def test_requests_wait_for_the_profile_gate(setup, ews):

@@ -10,6 +10,7 @@ exchangelib item (all its fields) per change.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Any
 
@@ -17,7 +18,7 @@ from exchangelib.folders import BaseFolder
 from exchangelib.items import Message
 from exchangelib.services import SyncFolderItems
 from exchangelib.services.sync_folder_hierarchy import SyncFolder
-from exchangelib.util import MNS
+from exchangelib.util import MNS, TNS
 from lxml.etree import _Element
 
 from app.domain.timeutil import as_utc
@@ -25,6 +26,7 @@ from app.exchange.errors import MalformedAnswer
 from app.exchange.message_parse import NewMessage, parse_new_item
 from app.exchange.services.strict_answer import StrictAnswer
 
+log = logging.getLogger(__name__)
 _RECEIVED = Message.get_field_by_fieldname("datetime_received")
 # what reading a change of a well-formed answer that is not what EWS answers raises, in our code
 # and in exchangelib's (e.g. KeyError for an element it has no item class for)
@@ -58,6 +60,13 @@ class SyncInboxItems(StrictAnswer, SyncFolderItems):  # type: ignore[misc]  # ex
         new = parse_new_item(item_elem, self._received)
         if new is None:
             BaseFolder.item_model_from_tag(item_elem.tag)  # an unknown item type fails as in exchangelib
+            item_id = item_elem.find(f"{{{TNS}}}ItemId")
+            log.info(
+                "Inbox item %s is a %s (%s), not an email: incoming sync skips it",
+                item_id.get("Id") if item_id is not None else "?",
+                str(item_elem.tag).rsplit("}", 1)[-1],
+                item_elem.findtext(f"{{{TNS}}}ItemClass") or "no item class",
+            )
         return change_type, new
 
     def _received(self, item_elem: _Element) -> datetime | None:

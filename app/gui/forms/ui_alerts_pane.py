@@ -35,6 +35,11 @@ class Ui_AlertsPane(object):
 
         self.toolbar.addWidget(self.search)
 
+        self.stateFilter = QComboBox(AlertsPane)
+        self.stateFilter.setObjectName(u"stateFilter")
+
+        self.toolbar.addWidget(self.stateFilter)
+
         self.levelFilter = QComboBox(AlertsPane)
         self.levelFilter.setObjectName(u"levelFilter")
 
@@ -44,16 +49,6 @@ class Ui_AlertsPane(object):
 
         self.toolbar.addItem(self.toolbarSpacer)
 
-        self.markReadButton = QPushButton(AlertsPane)
-        self.markReadButton.setObjectName(u"markReadButton")
-
-        self.toolbar.addWidget(self.markReadButton)
-
-        self.deleteButton = QPushButton(AlertsPane)
-        self.deleteButton.setObjectName(u"deleteButton")
-
-        self.toolbar.addWidget(self.deleteButton)
-
         self.exportButton = QPushButton(AlertsPane)
         self.exportButton.setObjectName(u"exportButton")
 
@@ -62,12 +57,42 @@ class Ui_AlertsPane(object):
 
         self.paneLayout.addLayout(self.toolbar)
 
+        self.actionRow = QHBoxLayout()
+        self.actionRow.setObjectName(u"actionRow")
+        self.openMailboxButton = QPushButton(AlertsPane)
+        self.openMailboxButton.setObjectName(u"openMailboxButton")
+
+        self.actionRow.addWidget(self.openMailboxButton)
+
+        self.testAgainButton = QPushButton(AlertsPane)
+        self.testAgainButton.setObjectName(u"testAgainButton")
+
+        self.actionRow.addWidget(self.testAgainButton)
+
+        self.markReadButton = QPushButton(AlertsPane)
+        self.markReadButton.setObjectName(u"markReadButton")
+
+        self.actionRow.addWidget(self.markReadButton)
+
+        self.deleteButton = QPushButton(AlertsPane)
+        self.deleteButton.setObjectName(u"deleteButton")
+
+        self.actionRow.addWidget(self.deleteButton)
+
+        self.actionSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.actionRow.addItem(self.actionSpacer)
+
+
+        self.paneLayout.addLayout(self.actionRow)
+
         self.splitter = QSplitter(AlertsPane)
         self.splitter.setObjectName(u"splitter")
         self.splitter.setOrientation(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.table = QTableView(self.splitter)
         self.table.setObjectName(u"table")
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.splitter.addWidget(self.table)
         self.detailsView = QPlainTextEdit(self.splitter)
         self.detailsView.setObjectName(u"detailsView")
@@ -83,11 +108,22 @@ class Ui_AlertsPane(object):
     def retranslateUi(self, AlertsPane):
         self.search.setPlaceholderText(QCoreApplication.translate("AlertsPane", u"Search alerts", None))
 #if QT_CONFIG(accessibility)
+        self.stateFilter.setAccessibleName(QCoreApplication.translate("AlertsPane", u"State", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
         self.levelFilter.setAccessibleName(QCoreApplication.translate("AlertsPane", u"Level", None))
 #endif // QT_CONFIG(accessibility)
-        self.markReadButton.setText(QCoreApplication.translate("AlertsPane", u"Mark as read", None))
-        self.deleteButton.setText(QCoreApplication.translate("AlertsPane", u"Delete", None))
-        self.exportButton.setText(QCoreApplication.translate("AlertsPane", u"Export CSV\u2026", None))
+        self.exportButton.setText(QCoreApplication.translate("AlertsPane", u"Export CS&V\u2026", None))
+        self.openMailboxButton.setText(QCoreApplication.translate("AlertsPane", u"Open &mailbox", None))
+#if QT_CONFIG(tooltip)
+        self.openMailboxButton.setToolTip(QCoreApplication.translate("AlertsPane", u"Open the mailbox of the selected alert on the tab it concerns", None))
+#endif // QT_CONFIG(tooltip)
+        self.testAgainButton.setText(QCoreApplication.translate("AlertsPane", u"Test a&gain", None))
+#if QT_CONFIG(tooltip)
+        self.testAgainButton.setToolTip(QCoreApplication.translate("AlertsPane", u"Run Test & Enable again on the mailbox of the selected alert", None))
+#endif // QT_CONFIG(tooltip)
+        self.markReadButton.setText(QCoreApplication.translate("AlertsPane", u"Mark as &read", None))
+        self.deleteButton.setText(QCoreApplication.translate("AlertsPane", u"De&lete", None))
 #if QT_CONFIG(accessibility)
         self.table.setAccessibleName(QCoreApplication.translate("AlertsPane", u"Alerts", None))
 #endif // QT_CONFIG(accessibility)

@@ -16,10 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog,
-    QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QSplitter, QTabWidget,
-    QTableView, QVBoxLayout, QWidget)
+    QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
+    QSplitter, QTabWidget, QTableView, QVBoxLayout,
+    QWidget)
 
 class Ui_MailboxEditor(object):
     def setupUi(self, MailboxEditor):
@@ -252,159 +253,156 @@ class Ui_MailboxEditor(object):
         self.tabs.addTab(self.credentialsTab, "")
         self.resultsTab = QWidget()
         self.resultsTab.setObjectName(u"resultsTab")
-        self.resultsLayout = QVBoxLayout(self.resultsTab)
+        self.resultsTabLayout = QVBoxLayout(self.resultsTab)
+        self.resultsTabLayout.setObjectName(u"resultsTabLayout")
+        self.resultsTabLayout.setContentsMargins(0, 0, 0, 0)
+        self.resultsScroll = QScrollArea(self.resultsTab)
+        self.resultsScroll.setObjectName(u"resultsScroll")
+        self.resultsScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.resultsScroll.setWidgetResizable(True)
+        self.resultsContents = QWidget()
+        self.resultsContents.setObjectName(u"resultsContents")
+        self.resultsLayout = QVBoxLayout(self.resultsContents)
         self.resultsLayout.setObjectName(u"resultsLayout")
         self.resultsForm = QFormLayout()
         self.resultsForm.setObjectName(u"resultsForm")
         self.resultsForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.incomingStatusLabel = QLabel(self.resultsTab)
+        self.incomingStatusLabel = QLabel(self.resultsContents)
         self.incomingStatusLabel.setObjectName(u"incomingStatusLabel")
 
         self.resultsForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.incomingStatusLabel)
 
-        self.incomingStatus = QLabel(self.resultsTab)
+        self.incomingStatus = QLineEdit(self.resultsContents)
         self.incomingStatus.setObjectName(u"incomingStatus")
-        self.incomingStatus.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.incomingStatus.setWordWrap(True)
+        self.incomingStatus.setReadOnly(True)
 
         self.resultsForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.incomingStatus)
 
-        self.outgoingStatusLabel = QLabel(self.resultsTab)
+        self.outgoingStatusLabel = QLabel(self.resultsContents)
         self.outgoingStatusLabel.setObjectName(u"outgoingStatusLabel")
 
         self.resultsForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.outgoingStatusLabel)
 
-        self.outgoingStatus = QLabel(self.resultsTab)
+        self.outgoingStatus = QLineEdit(self.resultsContents)
         self.outgoingStatus.setObjectName(u"outgoingStatus")
-        self.outgoingStatus.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.outgoingStatus.setWordWrap(True)
+        self.outgoingStatus.setReadOnly(True)
 
         self.resultsForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.outgoingStatus)
 
-        self.actStatusLabel = QLabel(self.resultsTab)
+        self.actStatusLabel = QLabel(self.resultsContents)
         self.actStatusLabel.setObjectName(u"actStatusLabel")
 
         self.resultsForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.actStatusLabel)
 
-        self.actStatus = QLabel(self.resultsTab)
+        self.actStatus = QLineEdit(self.resultsContents)
         self.actStatus.setObjectName(u"actStatus")
-        self.actStatus.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.actStatus.setWordWrap(True)
+        self.actStatus.setReadOnly(True)
 
         self.resultsForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.actStatus)
 
-        self.mailboxStatusLabel = QLabel(self.resultsTab)
+        self.mailboxStatusLabel = QLabel(self.resultsContents)
         self.mailboxStatusLabel.setObjectName(u"mailboxStatusLabel")
 
         self.resultsForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.mailboxStatusLabel)
 
-        self.mailboxStatus = QLabel(self.resultsTab)
+        self.mailboxStatus = QLineEdit(self.resultsContents)
         self.mailboxStatus.setObjectName(u"mailboxStatus")
-        self.mailboxStatus.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.mailboxStatus.setWordWrap(True)
+        self.mailboxStatus.setReadOnly(True)
 
         self.resultsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.mailboxStatus)
 
-        self.testCompletedOnLabel = QLabel(self.resultsTab)
+        self.testCompletedOnLabel = QLabel(self.resultsContents)
         self.testCompletedOnLabel.setObjectName(u"testCompletedOnLabel")
 
         self.resultsForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.testCompletedOnLabel)
 
-        self.testCompletedOn = QLabel(self.resultsTab)
+        self.testCompletedOn = QLineEdit(self.resultsContents)
         self.testCompletedOn.setObjectName(u"testCompletedOn")
-        self.testCompletedOn.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.testCompletedOn.setWordWrap(True)
+        self.testCompletedOn.setReadOnly(True)
 
         self.resultsForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.testCompletedOn)
 
-        self.incomingEnabledLabel = QLabel(self.resultsTab)
+        self.incomingEnabledLabel = QLabel(self.resultsContents)
         self.incomingEnabledLabel.setObjectName(u"incomingEnabledLabel")
 
         self.resultsForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.incomingEnabledLabel)
 
-        self.incomingEnabled = QLabel(self.resultsTab)
+        self.incomingEnabled = QLineEdit(self.resultsContents)
         self.incomingEnabled.setObjectName(u"incomingEnabled")
-        self.incomingEnabled.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.incomingEnabled.setWordWrap(True)
+        self.incomingEnabled.setReadOnly(True)
 
         self.resultsForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.incomingEnabled)
 
-        self.outgoingEnabledLabel = QLabel(self.resultsTab)
+        self.outgoingEnabledLabel = QLabel(self.resultsContents)
         self.outgoingEnabledLabel.setObjectName(u"outgoingEnabledLabel")
 
         self.resultsForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.outgoingEnabledLabel)
 
-        self.outgoingEnabled = QLabel(self.resultsTab)
+        self.outgoingEnabled = QLineEdit(self.resultsContents)
         self.outgoingEnabled.setObjectName(u"outgoingEnabled")
-        self.outgoingEnabled.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.outgoingEnabled.setWordWrap(True)
+        self.outgoingEnabled.setReadOnly(True)
 
         self.resultsForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.outgoingEnabled)
 
-        self.actEnabledLabel = QLabel(self.resultsTab)
+        self.actEnabledLabel = QLabel(self.resultsContents)
         self.actEnabledLabel.setObjectName(u"actEnabledLabel")
 
         self.resultsForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.actEnabledLabel)
 
-        self.actEnabled = QLabel(self.resultsTab)
+        self.actEnabled = QLineEdit(self.resultsContents)
         self.actEnabled.setObjectName(u"actEnabled")
-        self.actEnabled.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.actEnabled.setWordWrap(True)
+        self.actEnabled.setReadOnly(True)
 
         self.resultsForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.actEnabled)
 
-        self.lastSyncSuccessOnLabel = QLabel(self.resultsTab)
+        self.lastSyncSuccessOnLabel = QLabel(self.resultsContents)
         self.lastSyncSuccessOnLabel.setObjectName(u"lastSyncSuccessOnLabel")
 
         self.resultsForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.lastSyncSuccessOnLabel)
 
-        self.lastSyncSuccessOn = QLabel(self.resultsTab)
+        self.lastSyncSuccessOn = QLineEdit(self.resultsContents)
         self.lastSyncSuccessOn.setObjectName(u"lastSyncSuccessOn")
-        self.lastSyncSuccessOn.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lastSyncSuccessOn.setWordWrap(True)
+        self.lastSyncSuccessOn.setReadOnly(True)
 
         self.resultsForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.lastSyncSuccessOn)
 
-        self.lastSyncErrorLabel = QLabel(self.resultsTab)
+        self.lastSyncErrorLabel = QLabel(self.resultsContents)
         self.lastSyncErrorLabel.setObjectName(u"lastSyncErrorLabel")
 
         self.resultsForm.setWidget(9, QFormLayout.ItemRole.LabelRole, self.lastSyncErrorLabel)
 
-        self.lastSyncError = QLabel(self.resultsTab)
+        self.lastSyncError = QLineEdit(self.resultsContents)
         self.lastSyncError.setObjectName(u"lastSyncError")
-        self.lastSyncError.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lastSyncError.setWordWrap(True)
+        self.lastSyncError.setReadOnly(True)
 
         self.resultsForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.lastSyncError)
 
-        self.nextSyncOnLabel = QLabel(self.resultsTab)
+        self.nextSyncOnLabel = QLabel(self.resultsContents)
         self.nextSyncOnLabel.setObjectName(u"nextSyncOnLabel")
 
         self.resultsForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.nextSyncOnLabel)
 
-        self.nextSyncOn = QLabel(self.resultsTab)
+        self.nextSyncOn = QLineEdit(self.resultsContents)
         self.nextSyncOn.setObjectName(u"nextSyncOn")
-        self.nextSyncOn.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.nextSyncOn.setWordWrap(True)
+        self.nextSyncOn.setReadOnly(True)
 
         self.resultsForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.nextSyncOn)
 
-        self.transientFailureCountLabel = QLabel(self.resultsTab)
+        self.transientFailureCountLabel = QLabel(self.resultsContents)
         self.transientFailureCountLabel.setObjectName(u"transientFailureCountLabel")
 
         self.resultsForm.setWidget(11, QFormLayout.ItemRole.LabelRole, self.transientFailureCountLabel)
 
-        self.transientFailureCount = QLabel(self.resultsTab)
+        self.transientFailureCount = QLineEdit(self.resultsContents)
         self.transientFailureCount.setObjectName(u"transientFailureCount")
-        self.transientFailureCount.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.transientFailureCount.setWordWrap(True)
+        self.transientFailureCount.setReadOnly(True)
 
         self.resultsForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.transientFailureCount)
 
 
         self.resultsLayout.addLayout(self.resultsForm)
 
-        self.runsGroup = QGroupBox(self.resultsTab)
+        self.runsGroup = QGroupBox(self.resultsContents)
         self.runsGroup.setObjectName(u"runsGroup")
         self.runsLayout = QVBoxLayout(self.runsGroup)
         self.runsLayout.setObjectName(u"runsLayout")
@@ -442,6 +440,10 @@ class Ui_MailboxEditor(object):
 
 
         self.resultsLayout.addWidget(self.runsGroup)
+
+        self.resultsScroll.setWidget(self.resultsContents)
+
+        self.resultsTabLayout.addWidget(self.resultsScroll)
 
         self.tabs.addTab(self.resultsTab, "")
         self.alertsTab = QWidget()
@@ -559,62 +561,38 @@ class Ui_MailboxEditor(object):
 
     def retranslateUi(self, MailboxEditor):
         MailboxEditor.setWindowTitle(QCoreApplication.translate("MailboxEditor", u"Mailbox", None))
-        self.nameLabel.setText(QCoreApplication.translate("MailboxEditor", u"Name", None))
-#if QT_CONFIG(accessibility)
-        self.nameError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.emailLabel.setText(QCoreApplication.translate("MailboxEditor", u"Email address", None))
-#if QT_CONFIG(accessibility)
-        self.emailError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.ownerLabel.setText(QCoreApplication.translate("MailboxEditor", u"Owner (user or queue)", None))
-#if QT_CONFIG(accessibility)
-        self.ownerError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.approvalLabel.setText(QCoreApplication.translate("MailboxEditor", u"Email address approval", None))
-        self.deleteAfterProcessing.setText(QCoreApplication.translate("MailboxEditor", u"Delete emails after processing (queues only)", None))
-#if QT_CONFIG(accessibility)
-        self.deleteAfterProcessingError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
+        self.nameLabel.setText(QCoreApplication.translate("MailboxEditor", u"&Name", None))
+        self.emailLabel.setText(QCoreApplication.translate("MailboxEditor", u"&Email address", None))
+        self.ownerLabel.setText(QCoreApplication.translate("MailboxEditor", u"&Owner (user or queue)", None))
+        self.approvalLabel.setText(QCoreApplication.translate("MailboxEditor", u"Email address a&pproval", None))
+        self.deleteAfterProcessing.setText(QCoreApplication.translate("MailboxEditor", u"De&lete emails after processing (queues only)", None))
         self.tabs.setTabText(self.tabs.indexOf(self.generalTab), QCoreApplication.translate("MailboxEditor", u"General", None))
-        self.profileLabel.setText(QCoreApplication.translate("MailboxEditor", u"Server profile", None))
-#if QT_CONFIG(accessibility)
-        self.profileError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.incomingMethodLabel.setText(QCoreApplication.translate("MailboxEditor", u"Incoming email", None))
-        self.outgoingMethodLabel.setText(QCoreApplication.translate("MailboxEditor", u"Outgoing email", None))
-        self.actMethodLabel.setText(QCoreApplication.translate("MailboxEditor", u"Appointments, contacts and tasks", None))
+        self.profileLabel.setText(QCoreApplication.translate("MailboxEditor", u"Server &profile", None))
+        self.incomingMethodLabel.setText(QCoreApplication.translate("MailboxEditor", u"&Incoming email", None))
+        self.outgoingMethodLabel.setText(QCoreApplication.translate("MailboxEditor", u"&Outgoing email", None))
+        self.actMethodLabel.setText(QCoreApplication.translate("MailboxEditor", u"Appointments, co&ntacts and tasks", None))
         self.tabs.setTabText(self.tabs.indexOf(self.syncTab), QCoreApplication.translate("MailboxEditor", u"Synchronization method", None))
-        self.allowCredentials.setText(QCoreApplication.translate("MailboxEditor", u"Allow to use credentials for email processing", None))
-#if QT_CONFIG(accessibility)
-        self.allowCredentialsError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.usernameLabel.setText(QCoreApplication.translate("MailboxEditor", u"User name", None))
-#if QT_CONFIG(accessibility)
-        self.usernameError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.passwordLabel.setText(QCoreApplication.translate("MailboxEditor", u"Password", None))
-#if QT_CONFIG(accessibility)
-        self.passwordError.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
+        self.allowCredentials.setText(QCoreApplication.translate("MailboxEditor", u"Allow the use of cr&edentials for email processing", None))
+        self.usernameLabel.setText(QCoreApplication.translate("MailboxEditor", u"&User name", None))
+        self.passwordLabel.setText(QCoreApplication.translate("MailboxEditor", u"Pass&word", None))
         self.tabs.setTabText(self.tabs.indexOf(self.credentialsTab), QCoreApplication.translate("MailboxEditor", u"Credentials", None))
-        self.incomingStatusLabel.setText(QCoreApplication.translate("MailboxEditor", u"Incoming email status", None))
-        self.outgoingStatusLabel.setText(QCoreApplication.translate("MailboxEditor", u"Outgoing email status", None))
-        self.actStatusLabel.setText(QCoreApplication.translate("MailboxEditor", u"Appointments, contacts and tasks status", None))
-        self.mailboxStatusLabel.setText(QCoreApplication.translate("MailboxEditor", u"Mailbox status", None))
-        self.testCompletedOnLabel.setText(QCoreApplication.translate("MailboxEditor", u"Test completed on", None))
-        self.incomingEnabledLabel.setText(QCoreApplication.translate("MailboxEditor", u"Enabled for incoming email", None))
-        self.outgoingEnabledLabel.setText(QCoreApplication.translate("MailboxEditor", u"Enabled for outgoing email", None))
-        self.actEnabledLabel.setText(QCoreApplication.translate("MailboxEditor", u"Enabled for appointments, contacts and tasks", None))
-        self.lastSyncSuccessOnLabel.setText(QCoreApplication.translate("MailboxEditor", u"Last successful sync", None))
-        self.lastSyncErrorLabel.setText(QCoreApplication.translate("MailboxEditor", u"Last sync error", None))
-        self.nextSyncOnLabel.setText(QCoreApplication.translate("MailboxEditor", u"Next scheduled sync", None))
-        self.transientFailureCountLabel.setText(QCoreApplication.translate("MailboxEditor", u"Transient failures", None))
-        self.runsGroup.setTitle(QCoreApplication.translate("MailboxEditor", u"Test && Enable runs", None))
+        self.incomingStatusLabel.setText(QCoreApplication.translate("MailboxEditor", u"&Incoming email status", None))
+        self.outgoingStatusLabel.setText(QCoreApplication.translate("MailboxEditor", u"&Outgoing email status", None))
+        self.actStatusLabel.setText(QCoreApplication.translate("MailboxEditor", u"Appointments, contacts and tas&ks status", None))
+        self.mailboxStatusLabel.setText(QCoreApplication.translate("MailboxEditor", u"&Mailbox status", None))
+        self.testCompletedOnLabel.setText(QCoreApplication.translate("MailboxEditor", u"Test completed o&n", None))
+        self.incomingEnabledLabel.setText(QCoreApplication.translate("MailboxEditor", u"&Enabled for incoming email", None))
+        self.outgoingEnabledLabel.setText(QCoreApplication.translate("MailboxEditor", u"Enabled for outgoin&g email", None))
+        self.actEnabledLabel.setText(QCoreApplication.translate("MailboxEditor", u"Ena&bled for appointments, contacts and tasks", None))
+        self.lastSyncSuccessOnLabel.setText(QCoreApplication.translate("MailboxEditor", u"&Last successful sync", None))
+        self.lastSyncErrorLabel.setText(QCoreApplication.translate("MailboxEditor", u"Last sync e&rror", None))
+        self.nextSyncOnLabel.setText(QCoreApplication.translate("MailboxEditor", u"Ne&xt scheduled sync", None))
+        self.transientFailureCountLabel.setText(QCoreApplication.translate("MailboxEditor", u"Transient &failures", None))
+        self.runsGroup.setTitle(QCoreApplication.translate("MailboxEditor", u"Test && Enable r&uns", None))
 #if QT_CONFIG(accessibility)
         self.runsTable.setAccessibleName(QCoreApplication.translate("MailboxEditor", u"Test && Enable runs", None))
 #endif // QT_CONFIG(accessibility)
-        self.viewReportButton.setText(QCoreApplication.translate("MailboxEditor", u"Open report", None))
+        self.viewReportButton.setText(QCoreApplication.translate("MailboxEditor", u"O&pen report", None))
         self.tabs.setTabText(self.tabs.indexOf(self.resultsTab), QCoreApplication.translate("MailboxEditor", u"Configuration test results", None))
         self.tabs.setTabText(self.tabs.indexOf(self.alertsTab), QCoreApplication.translate("MailboxEditor", u"Alerts", None))
 #if QT_CONFIG(accessibility)
@@ -630,11 +608,11 @@ class Ui_MailboxEditor(object):
 #endif // QT_CONFIG(accessibility)
         self.conflictDetails.setPlaceholderText(QCoreApplication.translate("MailboxEditor", u"Select a conflict to see both versions.", None))
         self.tabs.setTabText(self.tabs.indexOf(self.conflictsTab), QCoreApplication.translate("MailboxEditor", u"Conflicts", None))
-        self.approveButton.setText(QCoreApplication.translate("MailboxEditor", u"Approve email", None))
-        self.testButton.setText(QCoreApplication.translate("MailboxEditor", u"Test && Enable mailbox", None))
-        self.syncButton.setText(QCoreApplication.translate("MailboxEditor", u"Sync now", None))
-        self.downloadButton.setText(QCoreApplication.translate("MailboxEditor", u"Download mailbox details\u2026", None))
-        self.saveButton.setText(QCoreApplication.translate("MailboxEditor", u"Save", None))
-        self.closeButton.setText(QCoreApplication.translate("MailboxEditor", u"Close", None))
+        self.approveButton.setText(QCoreApplication.translate("MailboxEditor", u"&Approve email", None))
+        self.testButton.setText(QCoreApplication.translate("MailboxEditor", u"&Test && Enable mailbox", None))
+        self.syncButton.setText(QCoreApplication.translate("MailboxEditor", u"S&ync now", None))
+        self.downloadButton.setText(QCoreApplication.translate("MailboxEditor", u"Save mailbox &details\u2026", None))
+        self.saveButton.setText(QCoreApplication.translate("MailboxEditor", u"&Save", None))
+        self.closeButton.setText(QCoreApplication.translate("MailboxEditor", u"&Close", None))
     # retranslateUi
 

@@ -16,11 +16,10 @@ from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
     QIcon, QImage, QKeySequence, QLinearGradient,
     QPainter, QPalette, QPixmap, QRadialGradient,
     QTransform)
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QMainWindow, QMenu, QMenuBar, QPushButton,
-    QSizePolicy, QSpacerItem, QStackedWidget, QStatusBar,
-    QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel,
+    QListWidget, QListWidgetItem, QMainWindow, QMenu,
+    QMenuBar, QPushButton, QSizePolicy, QStackedWidget,
+    QStatusBar, QVBoxLayout, QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -36,6 +35,11 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(shortcut)
         self.actionRefresh.setShortcut(u"F5")
 #endif // QT_CONFIG(shortcut)
+        self.actionFind = QAction(MainWindow)
+        self.actionFind.setObjectName(u"actionFind")
+#if QT_CONFIG(shortcut)
+        self.actionFind.setShortcut(u"Ctrl+F")
+#endif // QT_CONFIG(shortcut)
         self.actionQuit = QAction(MainWindow)
         self.actionQuit.setObjectName(u"actionQuit")
 #if QT_CONFIG(shortcut)
@@ -48,6 +52,10 @@ class Ui_MainWindow(object):
         self.centralLayout.setObjectName(u"centralLayout")
         self.centralLayout.setContentsMargins(0, 0, 0, 0)
         self.navigation = QListWidget(self.central)
+        QListWidgetItem(self.navigation)
+        QListWidgetItem(self.navigation)
+        QListWidgetItem(self.navigation)
+        QListWidgetItem(self.navigation)
         QListWidgetItem(self.navigation)
         QListWidgetItem(self.navigation)
         QListWidgetItem(self.navigation)
@@ -86,93 +94,26 @@ class Ui_MainWindow(object):
 
         self.pages = QStackedWidget(self.central)
         self.pages.setObjectName(u"pages")
+        self.dashboardPage = QWidget()
+        self.dashboardPage.setObjectName(u"dashboardPage")
+        self.dashboardLayout = QVBoxLayout(self.dashboardPage)
+        self.dashboardLayout.setObjectName(u"dashboardLayout")
+        self.pages.addWidget(self.dashboardPage)
         self.profilesPage = QWidget()
         self.profilesPage.setObjectName(u"profilesPage")
         self.profilesLayout = QVBoxLayout(self.profilesPage)
         self.profilesLayout.setObjectName(u"profilesLayout")
-        self.profilesHeader = QHBoxLayout()
-        self.profilesHeader.setObjectName(u"profilesHeader")
-        self.profilesTitle = QLabel(self.profilesPage)
-        self.profilesTitle.setObjectName(u"profilesTitle")
-
-        self.profilesHeader.addWidget(self.profilesTitle)
-
-        self.profilesSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.profilesHeader.addItem(self.profilesSpacer)
-
-        self.profilesSearch = QLineEdit(self.profilesPage)
-        self.profilesSearch.setObjectName(u"profilesSearch")
-        self.profilesSearch.setMinimumSize(QSize(200, 0))
-        self.profilesSearch.setClearButtonEnabled(True)
-
-        self.profilesHeader.addWidget(self.profilesSearch)
-
-        self.newProfileButton = QPushButton(self.profilesPage)
-        self.newProfileButton.setObjectName(u"newProfileButton")
-
-        self.profilesHeader.addWidget(self.newProfileButton)
-
-        self.importProfileButton = QPushButton(self.profilesPage)
-        self.importProfileButton.setObjectName(u"importProfileButton")
-
-        self.profilesHeader.addWidget(self.importProfileButton)
-
-        self.openProfileButton = QPushButton(self.profilesPage)
-        self.openProfileButton.setObjectName(u"openProfileButton")
-
-        self.profilesHeader.addWidget(self.openProfileButton)
-
-
-        self.profilesLayout.addLayout(self.profilesHeader)
-
-        self.profilesTable = QTableView(self.profilesPage)
-        self.profilesTable.setObjectName(u"profilesTable")
-
-        self.profilesLayout.addWidget(self.profilesTable)
-
         self.pages.addWidget(self.profilesPage)
         self.mailboxesPage = QWidget()
         self.mailboxesPage.setObjectName(u"mailboxesPage")
         self.mailboxesLayout = QVBoxLayout(self.mailboxesPage)
         self.mailboxesLayout.setObjectName(u"mailboxesLayout")
-        self.mailboxesHeader = QHBoxLayout()
-        self.mailboxesHeader.setObjectName(u"mailboxesHeader")
-        self.mailboxesTitle = QLabel(self.mailboxesPage)
-        self.mailboxesTitle.setObjectName(u"mailboxesTitle")
-
-        self.mailboxesHeader.addWidget(self.mailboxesTitle)
-
-        self.mailboxesSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.mailboxesHeader.addItem(self.mailboxesSpacer)
-
-        self.mailboxesSearch = QLineEdit(self.mailboxesPage)
-        self.mailboxesSearch.setObjectName(u"mailboxesSearch")
-        self.mailboxesSearch.setMinimumSize(QSize(200, 0))
-        self.mailboxesSearch.setClearButtonEnabled(True)
-
-        self.mailboxesHeader.addWidget(self.mailboxesSearch)
-
-        self.newMailboxButton = QPushButton(self.mailboxesPage)
-        self.newMailboxButton.setObjectName(u"newMailboxButton")
-
-        self.mailboxesHeader.addWidget(self.newMailboxButton)
-
-        self.openMailboxButton = QPushButton(self.mailboxesPage)
-        self.openMailboxButton.setObjectName(u"openMailboxButton")
-
-        self.mailboxesHeader.addWidget(self.openMailboxButton)
-
-
-        self.mailboxesLayout.addLayout(self.mailboxesHeader)
-
-        self.mailboxesTable = QTableView(self.mailboxesPage)
-        self.mailboxesTable.setObjectName(u"mailboxesTable")
-
-        self.mailboxesLayout.addWidget(self.mailboxesTable)
-
         self.pages.addWidget(self.mailboxesPage)
+        self.usersPage = QWidget()
+        self.usersPage.setObjectName(u"usersPage")
+        self.usersLayout = QVBoxLayout(self.usersPage)
+        self.usersLayout.setObjectName(u"usersLayout")
+        self.pages.addWidget(self.usersPage)
         self.alertsPage = QWidget()
         self.alertsPage.setObjectName(u"alertsPage")
         self.alertsLayout = QVBoxLayout(self.alertsPage)
@@ -183,6 +124,16 @@ class Ui_MainWindow(object):
         self.alertsLayout.addWidget(self.alertsTitle)
 
         self.pages.addWidget(self.alertsPage)
+        self.settingsPage = QWidget()
+        self.settingsPage.setObjectName(u"settingsPage")
+        self.settingsLayout = QVBoxLayout(self.settingsPage)
+        self.settingsLayout.setObjectName(u"settingsLayout")
+        self.pages.addWidget(self.settingsPage)
+        self.logsPage = QWidget()
+        self.logsPage.setObjectName(u"logsPage")
+        self.logsLayout = QVBoxLayout(self.logsPage)
+        self.logsLayout.setObjectName(u"logsLayout")
+        self.pages.addWidget(self.logsPage)
 
         self.rightColumn.addWidget(self.pages)
 
@@ -204,6 +155,7 @@ class Ui_MainWindow(object):
         self.menubar.addAction(self.menuFile.menuAction())
         self.menuFile.addAction(self.menuNew.menuAction())
         self.menuFile.addAction(self.actionRefresh)
+        self.menuFile.addAction(self.actionFind)
         self.menuFile.addSeparator()
         self.menuFile.addAction(self.actionQuit)
         self.menuNew.addAction(self.actionNewProfile)
@@ -217,16 +169,25 @@ class Ui_MainWindow(object):
         self.actionNewProfile.setText(QCoreApplication.translate("MainWindow", u"Exchange profile\u2026", None))
         self.actionNewMailbox.setText(QCoreApplication.translate("MainWindow", u"Mailbox\u2026", None))
         self.actionRefresh.setText(QCoreApplication.translate("MainWindow", u"&Refresh", None))
+        self.actionFind.setText(QCoreApplication.translate("MainWindow", u"&Find", None))
         self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"&Quit", None))
 
         __sortingEnabled = self.navigation.isSortingEnabled()
         self.navigation.setSortingEnabled(False)
         ___qlistwidgetitem = self.navigation.item(0)
-        ___qlistwidgetitem.setText(QCoreApplication.translate("MainWindow", u"Email server profiles", None))
+        ___qlistwidgetitem.setText(QCoreApplication.translate("MainWindow", u"Dashboard", None))
         ___qlistwidgetitem1 = self.navigation.item(1)
-        ___qlistwidgetitem1.setText(QCoreApplication.translate("MainWindow", u"Mailboxes", None))
+        ___qlistwidgetitem1.setText(QCoreApplication.translate("MainWindow", u"Email server profiles", None))
         ___qlistwidgetitem2 = self.navigation.item(2)
-        ___qlistwidgetitem2.setText(QCoreApplication.translate("MainWindow", u"Alerts", None))
+        ___qlistwidgetitem2.setText(QCoreApplication.translate("MainWindow", u"Mailboxes", None))
+        ___qlistwidgetitem3 = self.navigation.item(3)
+        ___qlistwidgetitem3.setText(QCoreApplication.translate("MainWindow", u"Users & queues", None))
+        ___qlistwidgetitem4 = self.navigation.item(4)
+        ___qlistwidgetitem4.setText(QCoreApplication.translate("MainWindow", u"Alerts", None))
+        ___qlistwidgetitem5 = self.navigation.item(5)
+        ___qlistwidgetitem5.setText(QCoreApplication.translate("MainWindow", u"Settings", None))
+        ___qlistwidgetitem6 = self.navigation.item(6)
+        ___qlistwidgetitem6.setText(QCoreApplication.translate("MainWindow", u"Logs", None))
         self.navigation.setSortingEnabled(__sortingEnabled)
 
 #if QT_CONFIG(accessibility)
@@ -236,21 +197,6 @@ class Ui_MainWindow(object):
         self.banner.setAccessibleName(QCoreApplication.translate("MainWindow", u"Notification banner", None))
 #endif // QT_CONFIG(accessibility)
         self.bannerClose.setText(QCoreApplication.translate("MainWindow", u"Dismiss", None))
-        self.profilesTitle.setText(QCoreApplication.translate("MainWindow", u"Email server profiles", None))
-        self.profilesSearch.setPlaceholderText(QCoreApplication.translate("MainWindow", u"Search profiles", None))
-        self.newProfileButton.setText(QCoreApplication.translate("MainWindow", u"New Exchange profile", None))
-        self.importProfileButton.setText(QCoreApplication.translate("MainWindow", u"Import\u2026", None))
-        self.openProfileButton.setText(QCoreApplication.translate("MainWindow", u"Open", None))
-#if QT_CONFIG(accessibility)
-        self.profilesTable.setAccessibleName(QCoreApplication.translate("MainWindow", u"Email server profiles", None))
-#endif // QT_CONFIG(accessibility)
-        self.mailboxesTitle.setText(QCoreApplication.translate("MainWindow", u"Mailboxes", None))
-        self.mailboxesSearch.setPlaceholderText(QCoreApplication.translate("MainWindow", u"Search mailboxes", None))
-        self.newMailboxButton.setText(QCoreApplication.translate("MainWindow", u"New mailbox", None))
-        self.openMailboxButton.setText(QCoreApplication.translate("MainWindow", u"Open", None))
-#if QT_CONFIG(accessibility)
-        self.mailboxesTable.setAccessibleName(QCoreApplication.translate("MainWindow", u"Mailboxes", None))
-#endif // QT_CONFIG(accessibility)
         self.alertsTitle.setText(QCoreApplication.translate("MainWindow", u"Alerts", None))
         self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"&File", None))
         self.menuNew.setTitle(QCoreApplication.translate("MainWindow", u"&New", None))

@@ -123,19 +123,10 @@ class Ui_OwnerDialog(object):
 
     def retranslateUi(self, OwnerDialog):
         OwnerDialog.setWindowTitle(QCoreApplication.translate("OwnerDialog", u"User", None))
-        self.nameLabel.setText(QCoreApplication.translate("OwnerDialog", u"Name", None))
-#if QT_CONFIG(accessibility)
-        self.nameError.setAccessibleName(QCoreApplication.translate("OwnerDialog", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.emailLabel.setText(QCoreApplication.translate("OwnerDialog", u"Primary email", None))
-#if QT_CONFIG(accessibility)
-        self.emailError.setAccessibleName(QCoreApplication.translate("OwnerDialog", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.deleteAfterProcessing.setText(QCoreApplication.translate("OwnerDialog", u"Delete emails after processing", None))
-#if QT_CONFIG(accessibility)
-        self.deleteAfterProcessingError.setAccessibleName(QCoreApplication.translate("OwnerDialog", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.saveButton.setText(QCoreApplication.translate("OwnerDialog", u"Save", None))
-        self.cancelButton.setText(QCoreApplication.translate("OwnerDialog", u"Cancel", None))
+        self.nameLabel.setText(QCoreApplication.translate("OwnerDialog", u"&Name", None))
+        self.emailLabel.setText(QCoreApplication.translate("OwnerDialog", u"Primary &email", None))
+        self.deleteAfterProcessing.setText(QCoreApplication.translate("OwnerDialog", u"&Delete emails after processing", None))
+        self.saveButton.setText(QCoreApplication.translate("OwnerDialog", u"&Save", None))
+        self.cancelButton.setText(QCoreApplication.translate("OwnerDialog", u"&Cancel", None))
     # retranslateUi
 

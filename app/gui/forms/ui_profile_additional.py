@@ -125,24 +125,12 @@ class Ui_ProfileAdditional(object):
     # setupUi
 
     def retranslateUi(self, ProfileAdditional):
-        self.moveFailedToUndeliverable.setText(QCoreApplication.translate("ProfileAdditional", u"Move failed emails to Undeliverable folder", None))
-        self.processEmailFromLabel.setText(QCoreApplication.translate("ProfileAdditional", u"Process email from", None))
-#if QT_CONFIG(accessibility)
-        self.processEmailFromError.setAccessibleName(QCoreApplication.translate("ProfileAdditional", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.maxConnectionsLabel.setText(QCoreApplication.translate("ProfileAdditional", u"Maximum concurrent connections", None))
-#if QT_CONFIG(accessibility)
-        self.maxConnectionsError.setAccessibleName(QCoreApplication.translate("ProfileAdditional", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.minPollingMinutesLabel.setText(QCoreApplication.translate("ProfileAdditional", u"Minimum polling interval (minutes)", None))
-#if QT_CONFIG(accessibility)
-        self.minPollingMinutesError.setAccessibleName(QCoreApplication.translate("ProfileAdditional", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.timeoutSecondsLabel.setText(QCoreApplication.translate("ProfileAdditional", u"Timeout for a mailbox connection (seconds)", None))
-#if QT_CONFIG(accessibility)
-        self.timeoutSecondsError.setAccessibleName(QCoreApplication.translate("ProfileAdditional", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.alertWhenMostFail.setText(QCoreApplication.translate("ProfileAdditional", u"Alert owner when most mailboxes fail", None))
+        self.moveFailedToUndeliverable.setText(QCoreApplication.translate("ProfileAdditional", u"&Move failed emails to Undeliverable folder", None))
+        self.processEmailFromLabel.setText(QCoreApplication.translate("ProfileAdditional", u"&Process email from", None))
+        self.maxConnectionsLabel.setText(QCoreApplication.translate("ProfileAdditional", u"M&aximum concurrent connections", None))
+        self.minPollingMinutesLabel.setText(QCoreApplication.translate("ProfileAdditional", u"M&inimum polling interval (minutes)", None))
+        self.timeoutSecondsLabel.setText(QCoreApplication.translate("ProfileAdditional", u"Time&out for a mailbox connection (seconds)", None))
+        self.alertWhenMostFail.setText(QCoreApplication.translate("ProfileAdditional", u"A&lert owner when most mailboxes fail", None))
         pass
     # retranslateUi
 

@@ -107,21 +107,12 @@ class Ui_ProfileAdvanced(object):
     # setupUi
 
     def retranslateUi(self, ProfileAdvanced):
-        self.incomingPortLabel.setText(QCoreApplication.translate("ProfileAdvanced", u"Incoming port", None))
-#if QT_CONFIG(accessibility)
-        self.incomingPortError.setAccessibleName(QCoreApplication.translate("ProfileAdvanced", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.useSsl.setText(QCoreApplication.translate("ProfileAdvanced", u"Use SSL", None))
-#if QT_CONFIG(accessibility)
-        self.useSslError.setAccessibleName(QCoreApplication.translate("ProfileAdvanced", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.authProtocolLabel.setText(QCoreApplication.translate("ProfileAdvanced", u"Authentication protocol", None))
-        self.trustedCaPathLabel.setText(QCoreApplication.translate("ProfileAdvanced", u"Trusted CA certificate", None))
+        self.incomingPortLabel.setText(QCoreApplication.translate("ProfileAdvanced", u"&Incoming port", None))
+        self.useSsl.setText(QCoreApplication.translate("ProfileAdvanced", u"&Use SSL", None))
+        self.authProtocolLabel.setText(QCoreApplication.translate("ProfileAdvanced", u"Authentication &protocol", None))
+        self.trustedCaPathLabel.setText(QCoreApplication.translate("ProfileAdvanced", u"T&rusted CA certificate", None))
         self.trustedCaPath.setPlaceholderText(QCoreApplication.translate("ProfileAdvanced", u"Optional: PEM file of your internal certificate authority", None))
-        self.browseCa.setText(QCoreApplication.translate("ProfileAdvanced", u"Browse\u2026", None))
-#if QT_CONFIG(accessibility)
-        self.trustedCaPathError.setAccessibleName(QCoreApplication.translate("ProfileAdvanced", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
+        self.browseCa.setText(QCoreApplication.translate("ProfileAdvanced", u"Bro&wse\u2026", None))
         pass
     # retranslateUi
 

@@ -88,9 +88,9 @@ class Ui_ProfileForm(object):
 #endif // QT_CONFIG(accessibility)
         self.tabs.setTabText(self.tabs.indexOf(self.mailboxesTab), QCoreApplication.translate("ProfileForm", u"Mailboxes", None))
         self.tabs.setTabText(self.tabs.indexOf(self.alertsTab), QCoreApplication.translate("ProfileForm", u"Alerts", None))
-        self.testButton.setText(QCoreApplication.translate("ProfileForm", u"Test && Enable mailboxes", None))
-        self.exportButton.setText(QCoreApplication.translate("ProfileForm", u"Export\u2026", None))
-        self.saveButton.setText(QCoreApplication.translate("ProfileForm", u"Save", None))
-        self.closeButton.setText(QCoreApplication.translate("ProfileForm", u"Close", None))
+        self.testButton.setText(QCoreApplication.translate("ProfileForm", u"&Test && Enable mailboxes", None))
+        self.exportButton.setText(QCoreApplication.translate("ProfileForm", u"E&xport\u2026", None))
+        self.saveButton.setText(QCoreApplication.translate("ProfileForm", u"&Save", None))
+        self.closeButton.setText(QCoreApplication.translate("ProfileForm", u"&Close", None))
     # retranslateUi
 

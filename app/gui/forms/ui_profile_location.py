@@ -108,20 +108,11 @@ class Ui_ProfileLocation(object):
     # setupUi
 
     def retranslateUi(self, ProfileLocation):
-        self.nameLabel.setText(QCoreApplication.translate("ProfileLocation", u"Name", None))
-#if QT_CONFIG(accessibility)
-        self.nameError.setAccessibleName(QCoreApplication.translate("ProfileLocation", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.descriptionLabel.setText(QCoreApplication.translate("ProfileLocation", u"Description", None))
-#if QT_CONFIG(accessibility)
-        self.descriptionError.setAccessibleName(QCoreApplication.translate("ProfileLocation", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
-        self.serverTypeLabel.setText(QCoreApplication.translate("ProfileLocation", u"Server type", None))
-        self.autoDiscover.setText(QCoreApplication.translate("ProfileLocation", u"Auto discover server location", None))
-        self.incomingUrlLabel.setText(QCoreApplication.translate("ProfileLocation", u"Incoming server location (Exchange Web Services address)", None))
-#if QT_CONFIG(accessibility)
-        self.incomingUrlError.setAccessibleName(QCoreApplication.translate("ProfileLocation", u"Validation message", None))
-#endif // QT_CONFIG(accessibility)
+        self.nameLabel.setText(QCoreApplication.translate("ProfileLocation", u"Na&me", None))
+        self.descriptionLabel.setText(QCoreApplication.translate("ProfileLocation", u"&Description", None))
+        self.serverTypeLabel.setText(QCoreApplication.translate("ProfileLocation", u"Server t&ype", None))
+        self.autoDiscover.setText(QCoreApplication.translate("ProfileLocation", u"&Auto discover server location", None))
+        self.incomingUrlLabel.setText(QCoreApplication.translate("ProfileLocation", u"&Incoming server location (Exchange Web Services address)", None))
         pass
     # retranslateUi
 

@@ -5,30 +5,84 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.gui.i18n import alert_text, translate
+from app.domain.status import status_rank
+from app.gui.i18n import alert_text, enum_text, translate
 from app.gui.models.table_models import Column
+from app.gui.page_icons import alert_level_icon, default_icon, run_status_icon
+
+
+def _default_marked(row) -> str:
+    return translate("Lists", "%1 (default)").replace("%1", row.name) if row.is_default else row.name
 
 
 def profile_columns() -> list[Column]:
+    """Name first (the default profile says so after its name, with a star), then its mailboxes:
+    how many, how many fail, when one was last tested; then where the server is."""
     return [
-        Column(translate("Lists", "Name"), lambda r: r.name, tooltip=lambda r: r.description),
+        Column(
+            translate("Lists", "Name"),
+            _default_marked,
+            tooltip=lambda r: r.description,
+            icon=lambda r: default_icon() if r.is_default else None,
+            sort=lambda r: r.name.casefold(),
+        ),
+        Column(translate("Lists", "Mailboxes"), lambda r: r.mailbox_count),
+        Column(translate("Lists", "Failing"), lambda r: r.failing_count),
+        Column(translate("Lists", "Last test"), lambda r: r.last_test_on),
         Column(translate("Lists", "Server type"), lambda r: r.server_type),
         Column(
             translate("Lists", "Server location"),
             lambda r: translate("Lists", "Auto discover") if r.auto_discover else r.incoming_url,
         ),
         Column(translate("Lists", "Authenticate using"), lambda r: r.credential_source),
-        Column(translate("Lists", "Mailboxes"), lambda r: r.mailbox_count),
         Column(translate("Lists", "Modified on"), lambda r: r.modified_on),
     ]
 
 
+def _failing_first(row) -> str:
+    """Sorted ascending: Failure, Warning, Not run, Success, each A to Z."""
+    return f"{status_rank(row.status)}\t{row.name.casefold()}"
+
+
+def _open_alerts_tooltip(row) -> str:
+    if row.alert_level is None:
+        return ""
+    return translate("Lists", "The worst open alert: %1").replace("%1", enum_text(row.alert_level))
+
+
+def _active_tooltip(row) -> str:
+    if not row.is_active:
+        return translate("Lists", "Deactivated: not synchronized; its records stay.")
+    if not row.owner_active:
+        return translate("Lists", "Its owner is deactivated: not synchronized; its records stay.")
+    return ""
+
+
 def mailbox_columns(with_profile: bool = True) -> list[Column]:
+    """Name, then its status (the worst of its server-side workloads, icon and word) and its open
+    alerts: what the admin looks for first; the details follow."""
     columns = [
         Column(translate("Lists", "Name"), lambda r: r.name),
+        Column(
+            translate("Lists", "Mailbox status"),
+            lambda r: r.status,
+            icon=lambda r: run_status_icon(r.status),
+            sort=_failing_first,
+            tooltip=lambda r: translate(
+                "Lists", "The worst status of its incoming email, outgoing email and appointments, contacts and tasks"
+            ),
+        ),
+        Column(
+            translate("Lists", "Open alerts"),
+            lambda r: r.open_alerts or None,
+            icon=lambda r: alert_level_icon(r.alert_level) if r.alert_level is not None else None,
+            sort=lambda r: r.open_alerts,
+            tooltip=_open_alerts_tooltip,
+        ),
         Column(translate("Lists", "Email address"), lambda r: r.email),
         Column(translate("Lists", "Owner"), lambda r: r.owner_name),
         Column(translate("Lists", "Email address approval"), lambda r: r.approval),
+        Column(translate("Lists", "Active"), lambda r: r.synchronized, tooltip=_active_tooltip),
     ]
     if with_profile:
         columns.append(Column(translate("Lists", "Server profile"), lambda r: r.profile_name))
@@ -38,11 +92,10 @@ def mailbox_columns(with_profile: bool = True) -> list[Column]:
         Column(translate("Lists", "Appointments, contacts and tasks"), lambda r: r.act_method),
         Column(translate("Lists", "Incoming status"), lambda r: r.incoming_status),
         Column(translate("Lists", "Outgoing status"), lambda r: r.outgoing_status),
-        Column(translate("Lists", "ACT status"), lambda r: r.act_status),
-        Column(translate("Lists", "Mailbox status"), lambda r: r.mailbox_status),
+        Column(translate("Lists", "Appointments, contacts and tasks status"), lambda r: r.act_status),
+        Column(translate("Lists", "Last test"), lambda r: r.test_completed_on),
         Column(translate("Lists", "Last sync"), lambda r: r.last_sync_success_on),
         Column(translate("Lists", "Next sync"), lambda r: r.next_sync_on),
-        Column(translate("Lists", "Open alert"), lambda r: r.alert_level),
     ]
     return columns
 
@@ -59,12 +112,25 @@ def sync_history_columns() -> list[Column]:
     ]
 
 
+RESOLVED_COLOUR = "#6b6b6b"  # a resolved alert is history: grey, not the red or amber of its level
+
+
+def alert_state_text(row) -> str:
+    """Active (the condition lasts) or Resolved (it recovered; the alert is kept)."""
+    return (
+        QCoreApplication.translate("AlertsPane", "Active")
+        if row.is_open
+        else QCoreApplication.translate("AlertsPane", "Resolved")
+    )
+
+
 def alert_columns() -> list[Column]:
+    resolved = lambda r: None if r.is_open else RESOLVED_COLOUR  # noqa: E731
     return [
-        Column(QCoreApplication.translate("AlertsPane", "Level"), lambda r: r.level),
+        Column(QCoreApplication.translate("AlertsPane", "Level"), lambda r: r.level, foreground=resolved),
+        Column(QCoreApplication.translate("AlertsPane", "State"), alert_state_text, foreground=resolved),
         Column(QCoreApplication.translate("AlertsPane", "Time"), lambda r: r.updated_on),
         Column(QCoreApplication.translate("AlertsPane", "Regarding"), lambda r: r.mailbox_name or r.profile_name),
-        Column(QCoreApplication.translate("AlertsPane", "Error code"), lambda r: r.error_code),
         Column(QCoreApplication.translate("AlertsPane", "Message"), alert_text, tooltip=alert_text),
         Column(QCoreApplication.translate("AlertsPane", "Occurrences"), lambda r: r.occurrences),
     ]

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from app.domain.enums import AlertLevel, LabeledEnum, RunStatus
 from app.gui.i18n import enum_text, format_time
@@ -29,11 +29,17 @@ _STATUS_COLOURS = {
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its (translated) title and how to get the value from a row."""
+    """One column: its (translated) title and how to get the value from a row; optionally a
+    tooltip, an icon beside the text, and a sort key of its own (a string or a number, which the
+    proxy compares without calling back into Python)."""
 
     title: str
     value: Callable[[Any], Any]
     tooltip: Callable[[Any], str] | None = None
+    icon: Callable[[Any], QIcon | None] | None = None
+    sort: Callable[[Any], str | int | float] | None = None
+    # a colour (e.g. "#6b6b6b") that replaces the status colour of a row's value; None keeps it
+    foreground: Callable[[Any], str | None] | None = None
 
 
 def display_text(value: Any) -> str:
@@ -107,10 +113,13 @@ class RowTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return display_text(column.value(row))
         if role == SORT_ROLE:
-            return sort_key(column.value(row))
+            return column.sort(row) if column.sort is not None else sort_key(column.value(row))
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ForegroundRole:
+            own = column.foreground(row) if column.foreground is not None else None
+            if own is not None:
+                return QBrush(QColor(own))
             colour = _STATUS_COLOURS.get(column.value(row)) if isinstance(column.value(row), LabeledEnum) else None
             return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.FontRole and self._bold_if is not None and self._bold_if(row):
@@ -119,6 +128,8 @@ class RowTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row)
+        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
+            return column.icon(row)
         return None
 
     def row_at(self, row: int) -> Any:

@@ -1,1 +1,1 @@
-"""The main window's pages that are widgets of their own (Users & queues, Settings, Logs, …)."""
+"""The main window's pages that are widgets of their own (Profiles, Mailboxes, Users & queues, Settings, Logs)."""

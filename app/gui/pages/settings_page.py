@@ -1,6 +1,7 @@
 """The Settings page (システム設定; docs/product-rules.md §4): the system settings, grouped — alerts
 recorded and notified, credentials over non-SSL, retries, the tracking token prefix and alert emails,
-the language and the default profile.
+the language and the default profile; and, on Windows, start at login (not in the store: the
+HKCU Run value the installer writes too, app.autostart).
 
 Every field is checked as it changes, with the rule's message under it. Save writes them in one
 transaction (app.store.system_settings) and they apply at once: the engine and the tray read them
@@ -13,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QLineEdit, QSpinBox, QWidget
 
+from app import autostart
 from app.domain.system_settings import SystemSettingsValues, check_token_prefix, validate_system_settings
 from app.domain.tracking import make_tracking_token
 from app.domain.validation import ValidationError, ValidationIssue
@@ -20,6 +22,7 @@ from app.gui import messages
 from app.gui.forms.ui_settings_page import Ui_SettingsPage
 from app.gui.i18n import translate
 from app.gui.widgets.field_errors import FieldErrors, snake_case
+from app.gui.windows.base import enable_with_reason
 from app.store import queries
 from app.store.models import Mailbox
 from app.store.system_settings import (
@@ -41,8 +44,10 @@ class SettingsPage(QWidget):
         self.ui = Ui_SettingsPage()
         self.ui.setupUi(self)
         ui = self.ui
-        self.errors = FieldErrors([ui], [ui.alertsForm, ui.emailForm, ui.securityForm, ui.retriesForm, ui.generalForm])
+        forms = [ui.alertsForm, ui.emailForm, ui.securityForm, ui.retriesForm, ui.monitoringForm, ui.generalForm]
+        self.errors = FieldErrors([ui], forms, self)
         self.stored = SystemSettingsValues()
+        self.stored_start_at_login = False  # as the Run key says
         self.issues: list[ValidationIssue] = []
         self._loading = False
         self._just_saved = ""  # what the status says after a save, until the next edit
@@ -53,9 +58,15 @@ class SettingsPage(QWidget):
         self._group_titles = {group: group.title() for group in self._groups()}
         for box in self._check_boxes():
             box.toggled.connect(self._changed)
-        for spin in (ui.transientFailureLimit, ui.defaultBackoffMinutes, ui.authRetryLimit):
+        for spin in (
+            ui.transientFailureLimit,
+            ui.defaultBackoffMinutes,
+            ui.authRetryLimit,
+            ui.itemFailureRetentionDays,
+        ):
             spin.valueChanged.connect(self._changed)
         ui.trackingTokenPrefix.textChanged.connect(self._changed)
+        ui.startAtLogin.toggled.connect(self._changed)
         for combo in (ui.notifyMailbox, ui.language, ui.defaultProfile):
             combo.currentIndexChanged.connect(self._changed)
         ui.saveButton.clicked.connect(self.save)
@@ -63,11 +74,12 @@ class SettingsPage(QWidget):
         self._fit = WrappedLabelFit(self)
         for label in self._wrapped_labels():
             label.installEventFilter(self._fit)
+        self.errors.revealed.connect(self._update_buttons)
         self.revert()
 
     def _groups(self) -> list[QGroupBox]:
         ui = self.ui
-        return [ui.alertsGroup, ui.securityGroup, ui.generalGroup, ui.emailGroup, ui.retriesGroup]
+        return [ui.alertsGroup, ui.securityGroup, ui.generalGroup, ui.emailGroup, ui.retriesGroup, ui.monitoringGroup]
 
     def _check_boxes(self) -> list[QCheckBox]:
         ui = self.ui
@@ -89,17 +101,49 @@ class SettingsPage(QWidget):
     def refresh(self) -> None:
         """Re-read the choices (profiles, mailboxes that can send) and, unless there are unsaved
         edits, the stored settings; unsaved edits stay as they are."""
-        edits = self.values() if self.is_dirty() else None  # the widgets hold what was shown
+        dirty = self.is_dirty()
+        edits = self.values() if dirty else None  # the widgets hold what was shown
+        start_edit = self.ui.startAtLogin.isChecked()
         self.stored = load_system_settings()
         shown = edits if edits is not None else self.stored
         self._fill_choices(shown)
+        self._load_start_at_login(start_edit if dirty else None)
         self.show_values(shown)
 
     def revert(self) -> None:
         """Put back what is stored."""
         self.stored = load_system_settings()
         self._fill_choices(self.stored)
+        self._load_start_at_login()
         self.show_values(self.stored)
+
+    def _load_start_at_login(self, shown: bool | None = None) -> None:
+        """Start at login as the Run key says (*shown*: an unsaved edit to keep showing); where
+        there is no Run key (not Windows) or it cannot be read, off and disabled, with the reason."""
+        ui = self.ui
+        key = autostart.run_key()
+        reason = ""
+        self.stored_start_at_login = False
+        if key is None:
+            reason = self.tr(
+                "Windows only: the app is started at login by Windows, from the same setting as the installer's "
+                "“Start at login”."
+            )
+        else:
+            try:
+                self.stored_start_at_login = autostart.is_enabled(key)
+            except OSError as exc:
+                reason = self.tr("The Windows setting cannot be read: %1").replace("%1", str(exc))
+        self._loading = True
+        ui.startAtLogin.setEnabled(not reason)
+        ui.startAtLogin.setChecked(self.stored_start_at_login if shown is None or reason else shown)
+        self._loading = False
+        ui.startAtLoginHint.setText(
+            reason
+            or self.tr(
+                "Opens the app when you sign in to Windows. The installer's “Start at login” is the same setting."
+            )
+        )
 
     def _fill_choices(self, shown: SystemSettingsValues) -> None:
         """The profiles, and the mailboxes that can send alert emails — with the one *shown* even
@@ -132,6 +176,7 @@ class SettingsPage(QWidget):
         ui.transientFailureLimit.setValue(values.transient_failure_limit)
         ui.defaultBackoffMinutes.setValue(values.default_backoff_minutes)
         ui.authRetryLimit.setValue(values.auth_retry_limit)
+        ui.itemFailureRetentionDays.setValue(values.item_failure_retention_days)
         ui.trackingTokenPrefix.setText(values.tracking_token_prefix)
         ui.notifyOwnerByEmail.setChecked(values.notify_owner_by_email)
         for combo, value in (
@@ -142,6 +187,7 @@ class SettingsPage(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self._loading = False
         self._just_saved = ""
+        self.errors.conceal()  # as stored: no message until a field is edited, left, or Save pressed
         self._changed()
 
     # --- editing and validation -------------------------------------------------------------
@@ -158,6 +204,7 @@ class SettingsPage(QWidget):
             transient_failure_limit=ui.transientFailureLimit.value(),
             default_backoff_minutes=ui.defaultBackoffMinutes.value(),
             auth_retry_limit=ui.authRetryLimit.value(),
+            item_failure_retention_days=ui.itemFailureRetentionDays.value(),
             tracking_token_prefix=ui.trackingTokenPrefix.text().strip(),
             notify_owner_by_email=ui.notifyOwnerByEmail.isChecked(),
             notify_mailbox_id=ui.notifyMailbox.currentData(),
@@ -166,7 +213,10 @@ class SettingsPage(QWidget):
         )
 
     def is_dirty(self) -> bool:
-        return self.values() != self.stored
+        return self.values() != self.stored or self._start_at_login_changed()
+
+    def _start_at_login_changed(self) -> bool:
+        return self.ui.startAtLogin.isChecked() != self.stored_start_at_login
 
     def _changed(self, *_args: object) -> None:
         if self._loading:
@@ -186,21 +236,32 @@ class SettingsPage(QWidget):
             ).replace("%1", example)
         )
         self.errors.set_row_visible(ui.trackingTokenPrefixHint, prefix_ok)
-        dirty = values != self.stored
+        dirty = values != self.stored or self._start_at_login_changed()
         if dirty:
             self._just_saved = ""
         for group, title in self._group_titles.items():
             group.setTitle(title + UNSAVED_MARK if dirty and self._group_changed(group, values) else title)
         ui.statusLabel.setText(self.tr("Unsaved changes") if dirty else self._just_saved)
         ui.statusLabel.setStyleSheet("color: #8a5a00; font-weight: bold;" if dirty else "color: #595959;")
-        ui.saveButton.setEnabled(dirty and not self.issues)
-        ui.revertButton.setEnabled(dirty)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Save and Revert, each disabled one with its reason as tooltip."""
+        ui = self.ui
+        dirty = self.is_dirty()
+        shown = self.errors.shown_issues()
+        unchanged = "" if dirty else self.tr("Nothing has changed since the settings were saved.")
+        blocked = self.tr("Put these right first:\n%1").replace("%1", self.errors.reasons(shown)) if shown else ""
+        enable_with_reason(ui.saveButton, unchanged or blocked)
+        enable_with_reason(ui.revertButton, unchanged)
         for label in self._wrapped_labels():  # a message's new text may need more (or fewer) lines
             fit_height(label)
 
     def _group_changed(self, group: QGroupBox, values: SystemSettingsValues) -> bool:
         """Whether a field of *group* differs from what is stored."""
         changed = {name for name in vars(values) if getattr(values, name) != getattr(self.stored, name)}
+        if self._start_at_login_changed():
+            changed.add("start_at_login")
         editors = (QCheckBox, QSpinBox, QLineEdit, QComboBox)
         fields_of_group = {
             _setting_of(widget.objectName()) for widget in group.findChildren(QWidget) if isinstance(widget, editors)
@@ -210,12 +271,31 @@ class SettingsPage(QWidget):
     # --- saving -----------------------------------------------------------------------------
 
     def save(self) -> bool:
+        """The settings in one transaction, and start at login before it (undone when the
+        transaction is refused): all of it is saved, or nothing."""
+        if not self.errors.reveal_all():  # every message shows; the first field with one gets the focus
+            self.errors.focus_first(self.errors.shown_issues())
+            return False
         values = self.values()
         language_changed = values.language != self.stored.language
+        start_at_login = self.ui.startAtLogin.isChecked()
+        start_changed = self._start_at_login_changed()
+        try:
+            previous = autostart.current_command() if start_changed else None
+            if start_changed:
+                autostart.set_enabled(start_at_login)
+        except OSError as exc:
+            messages.show_error(
+                self, self.tr("The settings were not saved"), self.tr("Start at login: %1").replace("%1", str(exc))
+            )
+            return False
         try:
             save_system_settings(values)
         except ValidationError as exc:
+            if start_changed:
+                autostart.restore(previous)
             self.errors.show(exc.issues)
+            self.errors.reveal_all()
             messages.show_error(
                 self,
                 self.tr("The settings were not saved"),
@@ -223,6 +303,7 @@ class SettingsPage(QWidget):
             )
             return False
         self.stored = load_system_settings()
+        self._load_start_at_login()
         self.show_values(self.stored)
         self._just_saved = (
             self.tr("Saved. The language changes the next time the app starts; everything else applies now.")

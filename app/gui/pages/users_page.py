@@ -51,7 +51,7 @@ class UsersPage(QWidget):
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.accept_row = self._kind_shown
-        setup_table(ui.table, self.proxy, sort_column=1, alternating_rows=True, stretch_last=True)
+        setup_table(ui.table, self.proxy, name="users", sort_column=1, alternating_rows=True, stretch_last=True)
         ui.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         ui.kindFilter.addItem(self.tr("Users and queues"), ALL)
         ui.kindFilter.addItem(self.tr("Users"), OwnerKind.USER.value)

@@ -2,8 +2,8 @@
 
 Renders every main page, the wizard pages, the profile form and mailbox editor tabs, the
 notification pane and the test report with sample data to PNG files. Everything happens in a
-temporary home with an in-memory keyring: nothing of the user's is read or written. With
-*check* it also reports clipped text and overlapping widgets (exit code 1).
+temporary home with an in-memory keyring and Run key: nothing of the user's is read or written.
+With *check* it also reports clipped text and overlapping widgets (exit code 1).
 
 ``main(outdir, lang, scale, check)`` is what the command ``python -m app screenshots OUTDIR
 [--lang ja] [--scale 1.5] [--check]`` (app/cli/screenshots.py) runs.
@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # Qt and the store load when the render starts
     from PySide6.QtWidgets import QWidget
 
     from app.gui.screenshots.sample_data import Sample
+    from app.gui.windows.main_window import MainWindow
 
     View = Callable[[], QWidget | tuple[QWidget, list[tuple[QWidget, QPoint]]]]
 
@@ -40,10 +41,12 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     """(file name, function that shows the view and returns its window) for every view; a view
     with an open menu returns (window, [(menu, where it opens in the window)])."""
     from app.domain.enums import CredentialSource
+    from app.gui.screenshots.editing_views import unsaved_views
     from app.gui.screenshots.sample_data import (
         ESCALATION_CODE,
         add_escalation_alerts,
         add_test_history,
+        sample_profile_reports,
         sample_report,
     )
     from app.gui.windows.mailbox_editor import MailboxEditor
@@ -51,11 +54,15 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     from app.gui.windows.profile_form import ProfileForm
     from app.gui.windows.profile_wizard import ProfileWizard
     from app.gui.windows.report_dialog import ReportDialog
+    from app.gui.windows.test_results_dialog import DiagnosticResultsDialog
+    from app.store import manage
 
+    manage.set_default_profile(sample.profile_ids[0])  # the list marks it
     window = MainWindow()
     window.resize(1200, 720)
     from PySide6.QtCore import QCoreApplication
 
+    from app.gui.i18n import names_text
     from app.gui.sync_controller import SyncController
     from app.store.models import Mailbox
 
@@ -66,10 +73,11 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         window.set_activity(
             "sync",
             QCoreApplication.translate("SyncController", "Synchronizing %1 and %2 more…")
-            .replace("%1", ", ".join(emails[:2]))
+            .replace("%1", names_text(emails[:2]))
             .replace("%2", str(max(1, len(emails) - 2))),
         )
-    for index, name in ((0, "main-profiles"), (1, "main-mailboxes"), (2, "main-alerts")):
+    pages = ((MainWindow.PROFILES, "main-profiles"), (MainWindow.MAILBOXES, "main-mailboxes"))
+    for index, name in (*pages, (MainWindow.ALERTS, "main-alerts")):
 
         def show_page(index=index):
             window.show_page(index)
@@ -79,7 +87,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         yield name, show_page
 
     def banner():
-        window.show_page(1)
+        window.show_page(MainWindow.MAILBOXES)
         from PySide6.QtCore import QCoreApplication
 
         window.show_banner(
@@ -94,6 +102,8 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
 
     yield "main-banner", banner
     window.ui.banner.hide()
+    yield from management_views(sample, window)
+    window.mailboxes_page.ui.table.clearSelection()
 
     wizard = ProfileWizard()
     fields = wizard.fields
@@ -124,6 +134,7 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
                 if wizard.currentPage() is wizard.pages[part]:
                     break
                 wizard.next()  # stays put when the page is incomplete: the picture shows why
+            wizard.fields.reveal(part)  # as after Next: the page's messages show
             wizard.show()
             return wizard
 
@@ -167,24 +178,33 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         return editor
 
     yield "history-conflicts", history_conflicts
+    yield from unsaved_views(sample)
 
     def report():
-        dialog = ReportDialog(sample_report(sample.mailbox_ids["alice"]), "Alice Wong")
-        dialog.ui.steps.expandAll()
+        """As it opens: the summary and its actions on top, the transcripts folded."""
+        dialog = ReportDialog(sample_report(sample.mailbox_ids["alice"]), sample.names.alice)
         dialog.show()
         return dialog
 
     yield "report", report
     yield from log_views()
+
+    def profile_test_results():
+        dialog = DiagnosticResultsDialog(sample_profile_reports(sample), sample.names.onprem)
+        dialog.show()
+        return dialog
+
+    yield "profile-test-results", profile_test_results
+    yield from options_views(sample)
     yield from demo_views(sample)
 
     def alerts_escalation():
         """Alice's wrong password as issue 13's engine records it: a Warning with the next retry,
         then an Error; the search shows her rows only, the Warning is selected (its details)."""
         add_escalation_alerts(sample.mailbox_ids["alice"])
-        window.show_page(2)
+        window.show_page(MainWindow.ALERTS)
         window.refresh()
-        window.alerts.ui.search.setText("Alice")
+        window.alerts.ui.search.setText(sample.names.alice)
         table = window.alerts.ui.table
         for row in range(window.alerts.proxy.rowCount()):
             if window.alerts.proxy.row_at(row).error_code == ESCALATION_CODE and (
@@ -195,6 +215,30 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
         return window
 
     yield "alerts-escalation", alerts_escalation
+
+    def alerts_actions():
+        """Alice's Error selected, its context menu open where the admin right-clicked it."""
+        from app.gui.screenshots.sample_data import ESCALATION_CODE
+
+        window.show_page(window.ALERTS)
+        pane = window.alerts
+        table = pane.ui.table
+        for row in range(pane.proxy.rowCount()):
+            found = pane.proxy.row_at(row)
+            if found.error_code == ESCALATION_CODE and found.level.value == "error":
+                table.selectRow(row)
+                where = table.visualRect(pane.proxy.index(row, 3)).center()
+        window.show()
+        _settle(window)
+        pane.menu.ensurePolished()
+        pane.menu.resize(pane.menu.sizeHint())
+        return window, [(pane.menu, table.viewport().mapTo(window, where))]
+
+    yield "alerts-actions", alerts_actions
+
+    from app.gui.screenshots.dashboard_views import dashboard_views
+
+    yield from dashboard_views()
     from app.gui.screenshots.record_views import record_views
 
     yield from record_views(sample)
@@ -227,6 +271,7 @@ def users_views(sample: Sample) -> Iterator[tuple[str, View]]:
         dialog = page.edit_selected() if page.select(OwnerKind.QUEUE, sample.queue_id) else None
         assert dialog is not None
         dialog.ui.email.setText("alice@contoso.com")
+        dialog.errors.reveal_all()  # as after leaving the field
         return dialog
 
     yield "users-edit", edit
@@ -299,6 +344,7 @@ def settings_views(sample: Sample) -> Iterator[tuple[str, View]]:
         ui.authRetryLimit.setValue(5)
         ui.trackingTokenPrefix.setText("CRM 1")
         ui.notifyMailbox.setCurrentIndex(0)
+        page.errors.reveal_all()  # as after Save
         return _fit_page(page)
 
     yield "settings-errors", errors
@@ -366,6 +412,135 @@ def _wait_until(done: Callable[[], bool], seconds: float = 20) -> None:
         time.sleep(0.01)
 
 
+def management_views(sample: Sample, window: MainWindow) -> Iterator[tuple[str, View]]:
+    """The first run's Profiles page, and the Mailboxes page's actions on a selection: its context
+    menu and the move to another profile (Bob's credentials do not suit the chosen profile)."""
+    from app.gui.windows.main_window import MainWindow
+
+    def first_run():
+        # a window of its own, as on the first start (nothing synchronizing); its list emptied
+        first = MainWindow()
+        first.resize(1200, 720)
+        first.profiles_page.set_rows([])
+        first.show_page(MainWindow.PROFILES)
+        first.show()
+        return first
+
+    yield "first-run", first_run
+    page = window.mailboxes_page
+
+    def select(*keys: str) -> None:
+        table = page.ui.table
+        table.clearSelection()
+        wanted = {sample.mailbox_ids[key] for key in keys}
+        for row in range(page.proxy.rowCount()):
+            if page.proxy.row_at(row).id in wanted:
+                table.selectionModel().select(
+                    page.proxy.index(row, 0),
+                    table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows,
+                )
+
+    def bulk_menu():
+        window.show_page(MainWindow.MAILBOXES)
+        select("alice", "bob", "support")
+        window.show()
+        _settle(window)
+        menu = page.context_menu()
+        menu.ensurePolished()
+        menu.resize(menu.sizeHint())
+        table = page.ui.table
+        last = max(i.row() for i in table.selectionModel().selectedRows())
+        where = table.visualRect(page.proxy.index(last, 2)).center()
+        return window, [(menu, table.viewport().mapTo(window, where))]
+
+    yield "bulk-menu", bulk_menu
+
+    def bulk_move():
+        select("admin", "bob", "support")
+        page.move_selected()
+        dialog = page._dialog
+        assert dialog is not None
+        dialog.ui.profile.setCurrentIndex(dialog.ui.profile.findData(sample.profile_ids[0]))
+        return dialog
+
+    yield "bulk-move", bulk_move
+
+
+def add_sample_appointments(sample: Sample) -> list[int]:
+    """Appointments of the sample users, for the filter editor's preview; their ids."""
+    from datetime import datetime, timedelta, timezone
+
+    from app.domain.enums import RecordState
+    from app.store.models import Appointment
+
+    first = datetime(2026, 3, 2, 0, 0, tzinfo=timezone.utc)
+    owners = [sample.user_ids["admin"], sample.user_ids["alice"], sample.user_ids["bob"], None]
+    subjects = ["Quarterly review", "Fabrikam visit", "Budget planning", "顧客訪問", "Product demo", "Weekly sync"]
+    categories = ["", "Customer", "Internal", "Customer", "", "Partner"]
+    made = []
+    for n in range(48):
+        start = first + timedelta(days=n // 3, hours=9 + 2 * (n % 3))
+        appointment = Appointment.create(
+            owner=owners[n % 4],
+            state=RecordState.INACTIVE if n % 7 == 6 else RecordState.ACTIVE,
+            subject=subjects[n % 6],
+            category=categories[(n + n // 6) % 6],
+            start=start,
+            end=start + timedelta(hours=1),
+        )
+        made.append(appointment.id)
+    return made
+
+
+def options_views(sample: Sample) -> Iterator[tuple[str, View]]:
+    """The admin's personal options: the Email tab, the Synchronization tab, and the filter editor
+    with "My Appointments, or the appointments in the category Customer" and its preview."""
+    from app.domain.enums import RecordType
+    from app.gui.windows.user_options_dialog import UserOptionsDialog
+    from app.store.models import Appointment
+
+    made = add_sample_appointments(sample)
+    dialog = UserOptionsDialog(sample.user_ids["admin"])
+
+    def tracking():
+        dialog.ui.tabs.setCurrentWidget(dialog.ui.emailTab)
+        dialog.show()
+        return dialog
+
+    yield "options-tracking", tracking
+
+    def conflicts():
+        dialog.ui.tabs.setCurrentWidget(dialog.ui.syncTab)
+        return dialog
+
+    yield "options-conflicts", conflicts
+
+    def filters():
+        from PySide6.QtCore import QElapsedTimer
+        from PySide6.QtWidgets import QApplication
+
+        ui, editor = dialog.ui, dialog.editor
+        ui.tabs.setCurrentWidget(ui.filtersTab)
+        editor.show_record_type(RecordType.APPOINTMENT)
+        group = editor.current_page().add_filter()
+        group.name.setText("Customer appointments")  # data, as the admin typed it
+        row = group.rows[0]
+        row.field.setCurrentIndex(row.field.findData("category"))
+        row.value.setText("Customer")
+        editor.refresh_preview()
+        waited = QElapsedTimer()
+        waited.start()
+        while editor.shown is None or editor.preview.busy() or editor.timer.isActive():
+            QApplication.processEvents()  # the preview is counted on its own thread
+            if waited.elapsed() > 10_000:
+                break
+        return dialog
+
+    yield "filters-editor", filters
+    dialog.editor.stop_preview()
+    Appointment.delete().where(Appointment.id.in_(made)).execute()  # the views after these never saw them
+
+
 def demo_views(sample: Sample) -> Iterator[tuple[str, View]]:
     """Demo mode's window: its Demo menu open, the demo accounts and the fault dialog. A loopback
     server that is never started stands in for the demo's own (its accounts with fixed passwords,
@@ -390,7 +565,7 @@ def demo_views(sample: Sample) -> Iterator[tuple[str, View]]:
     assert menu is not None
 
     def menu_open():
-        window.show_page(1)
+        window.show_page(MainWindow.MAILBOXES)
         window.show()
         _settle(window)
         # drawn where it opens, under its title; not popped up (offscreen cannot grab the keyboard)
@@ -470,6 +645,29 @@ def _memory_keyring():
     keyring.set_keyring(MemoryKeyring())
 
 
+def _memory_run_key():
+    """Start at login in memory, and on: the pictures show the Windows page wherever they are
+    made, and never read or change this computer's registry."""
+    from app import autostart
+
+    class MemoryRunKey:
+        def __init__(self):
+            self.command: str | None = autostart.start_command(
+                r"C:\Users\admin\AppData\Local\Programs\SSSM\SSSM.exe", True
+            )
+
+        def read(self):
+            return self.command
+
+        def write(self, command):
+            self.command = command
+
+        def delete(self):
+            self.command = None
+
+    autostart.use_run_key(MemoryRunKey())
+
+
 def main(outdir: Path, lang: str = "en", scale: float = 1.0, check: bool = False) -> int:
     """Render every view to OUTDIR/<name>.png in *lang* at *scale*; with *check*, print the layout
     problems found and return 1 if there are any. Starts Qt itself: call it before any QApplication."""
@@ -478,6 +676,7 @@ def main(outdir: Path, lang: str = "en", scale: float = 1.0, check: bool = False
     with tempfile.TemporaryDirectory(prefix="sssm-screens-") as home:
         os.environ["SSSM_HOME"] = home
         _memory_keyring()
+        _memory_run_key()
         from PySide6.QtCore import qInstallMessageHandler
 
         from app import paths
@@ -493,7 +692,7 @@ def main(outdir: Path, lang: str = "en", scale: float = 1.0, check: bool = False
         app = create_application([sys.argv[0]], lang=lang)
         open_database(paths.database_path())
         try:
-            problems = render_all(Path(outdir), create_sample_data(), check=check)
+            problems = render_all(Path(outdir), create_sample_data(language=lang), check=check)
         finally:
             close_database()
         app.closeAllWindows()

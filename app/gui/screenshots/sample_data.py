@@ -2,7 +2,9 @@
 a Test & Enable report.
 
 Written through the store's own repo functions (validation and keyring included); the test
-results and alerts are set directly, as the engine would have left them.
+results and alerts are set directly, as the engine would have left them. The names are those of
+the screenshots' language (``SAMPLE_NAMES``): a Japanese window shows Japanese people and
+profiles, and its alerts carry the engine's translatable parts; the English ones stay English.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from app.domain.enums import (
     SyncMethod,
     Workload,
 )
-from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.i18n import QT_TRANSLATE_NOOP, parts_text
 from app.domain.settings import MailboxSettings, ProfileSettings
 from app.store import repo
+from app.store.health import RETRY_SUFFIX
 from app.store.models import Alert, Mailbox, Queue, SyncHistory
 
 if TYPE_CHECKING:
@@ -35,31 +38,73 @@ if TYPE_CHECKING:
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
 
 
+@dataclass(frozen=True)
+class SampleNames:
+    admin: str
+    alice: str
+    bob: str
+    queue: str
+    queue_mailbox: str
+    onprem: str
+    onprem_description: str
+    manual: str
+
+
+SAMPLE_NAMES = {
+    "en": SampleNames(
+        "Kenichiro Nakamura",
+        "Alice Wong",
+        "Bob Sato",
+        "Support",
+        "Support queue",
+        "Exchange 2013 on-premises",
+        "The head office Exchange Server 2013",
+        "Exchange (manual URL)",
+    ),
+    "ja": SampleNames(  # the walkthrough's author and its profile, Exchange 2013 設置型
+        "中村 憲一郎",
+        "青木 愛",
+        "佐藤 大輔",
+        "サポート",
+        "サポート キュー",
+        "Exchange 2013 設置型",
+        "本社の Exchange Server 2013",
+        "Exchange (URL を指定)",
+    ),
+}
+
+
+def sample_names(language: str = "en") -> SampleNames:
+    return SAMPLE_NAMES.get(language, SAMPLE_NAMES["en"])
+
+
 @dataclass
 class Sample:
     profile_ids: list[int] = field(default_factory=list)
     mailbox_ids: dict[str, int] = field(default_factory=dict)
     user_ids: dict[str, int] = field(default_factory=dict)
     queue_id: int = 0
+    names: SampleNames = SAMPLE_NAMES["en"]
 
 
-def create_sample_data(now: datetime = NOW) -> Sample:
-    sample = Sample()
-    admin = repo.create_user("Kenichiro Nakamura", "admin@contoso.com", is_current=True)
-    alice = repo.create_user("Alice Wong", "alice@contoso.com")
-    bob = repo.create_user("Bob Sato", "bob@contoso.com")
+def create_sample_data(now: datetime = NOW, language: str = "en") -> Sample:
+    names = sample_names(language)
+    sample = Sample(names=names)
+    admin = repo.create_user(names.admin, "admin@contoso.com", is_current=True)
+    alice = repo.create_user(names.alice, "alice@contoso.com")
+    bob = repo.create_user(names.bob, "bob@contoso.com")
     sample.user_ids = {"admin": admin.id, "alice": alice.id, "bob": bob.id}
-    sample.queue_id = Queue.create(name="Support", email="support@contoso.com").id
+    sample.queue_id = Queue.create(name=names.queue, email="support@contoso.com").id
     onprem = repo.save_profile(
         ProfileSettings(
-            name="Exchange 2013 on-premises",
-            description="The head office Exchange Server 2013",
+            name=names.onprem,
+            description=names.onprem_description,
             process_email_from=now - timedelta(days=30),
         )
     )
     manual = repo.save_profile(
         ProfileSettings(
-            name="Exchange (manual URL)",
+            name=names.manual,
             auto_discover=False,
             incoming_url="https://mail.contoso.com/EWS/Exchange.asmx",
             credential_source=CredentialSource.PROFILE,
@@ -100,10 +145,10 @@ def create_sample_data(now: datetime = NOW) -> Sample:
         last_sync_success_on=now - timedelta(minutes=3),
         next_sync_on=now + timedelta(minutes=2),
     )
-    mailbox("admin", "Kenichiro Nakamura", "admin@contoso.com", admin.id, **ok)
+    mailbox("admin", names.admin, "admin@contoso.com", admin.id, **ok)
     alice_id = mailbox(
         "alice",
-        "Alice Wong",
+        names.alice,
         "alice@contoso.com",
         alice.id,
         incoming_status=RunStatus.FAILURE,
@@ -116,7 +161,7 @@ def create_sample_data(now: datetime = NOW) -> Sample:
     )
     bob_id = mailbox(
         "bob",
-        "Bob Sato",
+        names.bob,
         "bob@contoso.com",
         bob.id,
         profile=manual.id,
@@ -131,16 +176,24 @@ def create_sample_data(now: datetime = NOW) -> Sample:
         transient_failure_count=2,
         next_sync_on=now + timedelta(minutes=5),
     )
-    mailbox("support", "Support queue", "support@contoso.com", sample.queue_id, kind=OwnerKind.QUEUE)
+    mailbox("support", names.queue_mailbox, "support@contoso.com", sample.queue_id, kind=OwnerKind.QUEUE)
     Mailbox.update(approval=ApprovalStatus.PENDING, act_method=SyncMethod.NONE).where(
         Mailbox.id == sample.mailbox_ids["support"]
     ).execute()
 
-    for minutes, workload, status, counts, message in (
-        (3, Workload.INCOMING, RunStatus.SUCCESS, (4, 0, 0), ""),
-        (3, Workload.ACT, RunStatus.SUCCESS, (1, 2, 0), ""),
-        (8, Workload.OUTGOING, RunStatus.SUCCESS, (0, 1, 0), ""),
-        (13, Workload.INCOMING, RunStatus.WARNING, (0, 0, 0), "ErrorServerBusy: retried after 5 minutes"),
+    def said(message: str, parts: list) -> dict:
+        """The English message as it is, or (another language) the engine's translatable parts."""
+        if language == "en" or not parts:
+            return {"message": message}
+        return {"message": parts_text(parts), "message_parts": json.dumps(parts, ensure_ascii=False)}
+
+    retry_time = f"{(now + timedelta(minutes=5)).astimezone():%H:%M}"
+    busy = [["Failures", BUSY, {}], ["Alerts", RETRY_SUFFIX, {"time": retry_time, "attempt": 2, "attempts": 10}]]
+    for minutes, workload, status, counts, message, parts in (
+        (3, Workload.INCOMING, RunStatus.SUCCESS, (4, 0, 0), "", []),
+        (3, Workload.ACT, RunStatus.SUCCESS, (1, 2, 0), "", []),
+        (8, Workload.OUTGOING, RunStatus.SUCCESS, (0, 1, 0), "", []),
+        (13, Workload.INCOMING, RunStatus.WARNING, (0, 0, 0), "ErrorServerBusy: retried after 5 minutes", busy),
     ):
         SyncHistory.create(
             mailbox=sample.mailbox_ids["admin"],
@@ -151,7 +204,7 @@ def create_sample_data(now: datetime = NOW) -> Sample:
             created=counts[0],
             updated=counts[1],
             deleted=counts[2],
-            message=message,
+            **said(message, parts),
         )
     for minutes, status, message in (
         (5, RunStatus.FAILURE, "401 Unauthorized: the credentials were rejected."),
@@ -164,17 +217,17 @@ def create_sample_data(now: datetime = NOW) -> Sample:
             created=0 if minutes < 60 else 3,
             started_on=now - timedelta(minutes=minutes),
             finished_on=now - timedelta(minutes=minutes),
-            message=message,
+            **said(message, [["Failures", REFUSED, {}]] if message else []),
         )
 
     def alert(level, mailbox_id, code, message, minutes_ago, **extra):
+        extra.update(said(message, extra.pop("parts")))
         Alert.create(
             level=level,
             scope=extra.pop("scope", AlertScope.MAILBOX),
             mailbox=mailbox_id,
-            profile=extra.pop("profile", None),
+            profile=extra.pop("profile", None) or (Mailbox.get_by_id(mailbox_id).profile_id if mailbox_id else None),
             error_code=code,
-            message=message,
             created_on=now - timedelta(minutes=minutes_ago),
             updated_on=now - timedelta(minutes=minutes_ago),
             **extra,
@@ -189,6 +242,7 @@ def create_sample_data(now: datetime = NOW) -> Sample:
         workload=Workload.INCOMING,
         details="POST https://mail.contoso.com/EWS/Exchange.asmx → 401",
         occurrences=3,
+        parts=[["Failures", REFUSED, {}]],
     )
     alert(
         AlertLevel.WARNING,
@@ -197,6 +251,7 @@ def create_sample_data(now: datetime = NOW) -> Sample:
         "The server was busy; the mailbox Bob Sato will be retried in 5 minutes.",
         12,
         workload=Workload.INCOMING,
+        parts=busy,
     )
     alert(
         AlertLevel.INFORMATION,
@@ -206,6 +261,7 @@ def create_sample_data(now: datetime = NOW) -> Sample:
         40,
         is_read=True,
         is_open=False,
+        parts=[["Alerts", RECOVERED, {}]],
     )
     alert(
         AlertLevel.WARNING,
@@ -215,12 +271,18 @@ def create_sample_data(now: datetime = NOW) -> Sample:
         25,
         scope=AlertScope.PROFILE,
         profile=onprem.id,
+        parts=[["Alerts", MOST_FAILING, {}]],
     )
     return sample
 
 
+EWS_URL = "https://mail.contoso.com/EWS/Exchange.asmx"
 ESCALATION_CODE = "Unauthorized"
-REFUSED = "The server refused the user name or password (HTTP 401)."  # app.exchange.errors' own (context Failures)
+# the engine's own texts (app.exchange.errors: context Failures; app.store: Alerts)
+REFUSED = "The server refused the user name or password (HTTP 401)."
+BUSY = "Exchange is busy and asked to wait before the next request (throttling)."
+RECOVERED = "The mailbox works again after earlier failures."
+MOST_FAILING = "More than half of the mailboxes of this profile failed within the last hour."
 NEXT_STEP = QT_TRANSLATE_NOOP(
     "Alerts",
     "Check the user name and password on the mailbox's Credentials tab, then click Test & Enable mailbox.",
@@ -231,8 +293,7 @@ def add_escalation_alerts(mailbox_id: int, now: datetime = NOW) -> None:
     """A wrong password's story as issue 13 tells it, on one mailbox: a Warning whose text gives the
     next retry's time and attempt (retried every 5 minutes, 3 attempts), then the Error that
     disabled the workload. Its earlier sample alerts make way for these."""
-    from app.domain.i18n import parts_text
-    from app.store.health import DISABLED_PREFIX, NO_MORE_LOGONS_SUFFIX, RETRY_SUFFIX
+    from app.store.health import DISABLED_PREFIX, NO_MORE_LOGONS_SUFFIX
 
     Alert.delete().where(Alert.mailbox == mailbox_id).execute()
     last_retry = (now - timedelta(minutes=5)).astimezone()
@@ -253,6 +314,7 @@ def add_escalation_alerts(mailbox_id: int, now: datetime = NOW) -> None:
             level=level,
             scope=AlertScope.MAILBOX,
             mailbox=mailbox_id,
+            profile=Mailbox.get_by_id(mailbox_id).profile_id,  # as the engine records it
             workload=Workload.INCOMING,
             error_code=ESCALATION_CODE,
             message=parts_text(parts),
@@ -265,15 +327,18 @@ def add_escalation_alerts(mailbox_id: int, now: datetime = NOW) -> None:
         )
 
 
-def sample_report(mailbox_id: int) -> DiagnosticReport:
+def sample_report(mailbox_id: int, source: CredentialSource = CredentialSource.USER_OR_QUEUE) -> DiagnosticReport:
     """A report as the engine makes it for a wrong password: its own step titles and a failure
-    classified from exchangelib's own error, so the screenshots show the real texts."""
+    classified from exchangelib's own error, its next step for a profile that authenticates with
+    *source*, so the screenshots show the real texts."""
     from app.diagnostics.report import DiagnosticReport, StepResult
     from app.diagnostics.steps import CTX as STEPS
     from app.domain.enums import RunStatus, Workload
-    from app.exchange.errors import unauthorized_failure
+    from app.exchange.errors import for_credentials, unauthorized_failure
 
-    failure = unauthorized_failure("Invalid credentials for https://mail.contoso.com/EWS/Exchange.asmx")
+    failure = for_credentials(
+        unauthorized_failure("Invalid credentials for https://mail.contoso.com/EWS/Exchange.asmx"), source
+    )
     s, f = RunStatus.SUCCESS, RunStatus.FAILURE
     report = DiagnosticReport(
         mailbox_id, "alice@contoso.com", f, started_on=NOW, finished_on=NOW + timedelta(seconds=4)
@@ -294,6 +359,7 @@ def sample_report(mailbox_id: int) -> DiagnosticReport:
             s,
             412,
             "Configured EWS address: https://mail.contoso.com/EWS/Exchange.asmx",
+            message_parts=[["Diagnostics", "Configured EWS address: {url}", {"url": EWS_URL}]],
         ),
         StepResult(
             "connect",
@@ -570,3 +636,32 @@ def write_sample_log(path: Path, now: datetime = NOW) -> None:
     lines.append(line(190.2, "INFO", "sync-2", "app.sync.session", "admin@contoso.com outgoing: 1 sent"))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def sample_profile_reports(sample: Sample) -> list[DiagnosticReport]:
+    """A profile-wide Test & Enable of the on-premises profile: Kenichiro's mailbox passes, Alice's
+    password is refused, the Support queue's address is not approved yet."""
+    from app.diagnostics.report import DiagnosticReport, StepResult
+    from app.domain.enums import RunStatus, Workload
+    from app.exchange.errors import precondition_failure
+
+    s, f = RunStatus.SUCCESS, RunStatus.FAILURE
+    passed = DiagnosticReport(
+        sample.mailbox_ids["admin"], "admin@contoso.com", s, started_on=NOW, finished_on=NOW + timedelta(seconds=6)
+    )
+    passed.steps = [
+        StepResult("preconditions", "Preconditions", None, s, 2),
+        StepResult("endpoint", "Exchange Web Services endpoint", None, s, 380),
+        StepResult("connect", "Connect and authenticate", None, s, 640),
+        StepResult("incoming", "Incoming email", Workload.INCOMING, s, 210),
+        StepResult("outgoing", "Outgoing email", Workload.OUTGOING, s, 1900),
+        StepResult("act", "Appointments, contacts and tasks", Workload.ACT, s, 450),
+    ]
+    passed.workloads = dict.fromkeys(Workload, s)
+    not_approved = precondition_failure("AddressNotApproved", "support@contoso.com")
+    queue = DiagnosticReport(
+        sample.mailbox_ids["support"], "support@contoso.com", f, started_on=NOW, finished_on=NOW + timedelta(seconds=1)
+    )
+    queue.steps = [StepResult("preconditions", "Preconditions", None, f, 3, not_approved.message, failure=not_approved)]
+    queue.workloads = {Workload.INCOMING: f, Workload.OUTGOING: f}
+    return [passed, sample_report(sample.mailbox_ids["alice"]), queue]

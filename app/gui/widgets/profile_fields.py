@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QDateTime, QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.enums import AuthProtocol, CredentialSource, ServerType
 from app.domain.settings import ProfileSettings
@@ -20,6 +20,7 @@ from app.gui.forms.ui_profile_additional import Ui_ProfileAdditional
 from app.gui.forms.ui_profile_advanced import Ui_ProfileAdvanced
 from app.gui.forms.ui_profile_credentials import Ui_ProfileCredentials
 from app.gui.forms.ui_profile_location import Ui_ProfileLocation
+from app.gui.i18n import date_time_pattern
 from app.gui.widgets.combos import fill_enum_combo, set_combo_value
 from app.gui.widgets.field_errors import FieldErrors
 
@@ -59,7 +60,8 @@ def from_qdatetime(value: QDateTime) -> datetime:
 
 
 class ProfileFields(QObject):
-    """The profile's fields on four widgets; ``changed`` fires after every edit (already revalidated)."""
+    """The profile's fields on four widgets; ``changed`` fires after every edit (already revalidated)
+    and when messages come to show (a field left, ``reveal``)."""
 
     changed = Signal()
 
@@ -68,6 +70,7 @@ class ProfileFields(QObject):
         self._context = context
         self._stored_password = False
         self._stored_outgoing_password = False
+        self._tabs: QTabWidget | None = None  # the profile form's tabs; the wizard has pages
         self.issues: list[ValidationIssue] = []
         self.parts: dict[str, QWidget] = {}
         self.location, self.credentials = Ui_ProfileLocation(), Ui_ProfileCredentials()
@@ -96,7 +99,10 @@ class ProfileFields(QObject):
                 self.advanced.advancedForm,
                 self.additional.additionalForm,
             ],
+            self,
         )
+        self.errors.revealed.connect(self.changed)
+        self._loaded: ProfileSettings | None = None
         fill_enum_combo(self.location.serverType, ServerType)
         for combo in (self.credentials.credentialSource, self.credentials.outgoingCredentialSource):
             fill_enum_combo(combo, CredentialSource)
@@ -105,7 +111,7 @@ class ProfileFields(QObject):
         self.advanced.browseCa.clicked.connect(self._browse_ca)
         lines = self.location.description.fontMetrics().lineSpacing()
         self.location.description.setMaximumHeight(lines * 5 + 12)  # room for a few lines, not the page
-        self.additional.processEmailFrom.setDisplayFormat(self.tr("yyyy-MM-dd HH:mm"))
+        self.additional.processEmailFrom.setDisplayFormat(date_time_pattern())
         self.load(ProfileSettings(process_email_from=datetime.now(timezone.utc)))
         self._connect_changes()
 
@@ -146,6 +152,8 @@ class ProfileFields(QObject):
         cred.password.setPlaceholderText(stored if s.has_password else "")
         cred.outgoingPassword.setPlaceholderText(stored if s.outgoing_has_password else "")
         self._loading = False
+        self._loaded = self.settings()  # as shown: read back, so that the date's rounding is no edit
+        self.errors.conceal()  # as loaded: no message until a field is edited, left, or Next or Save pressed
         self.refresh()
 
     def settings(self) -> ProfileSettings:
@@ -195,6 +203,29 @@ class ProfileFields(QObject):
         if part is None:
             return not self.issues
         return not any(issue.field in PART_FIELDS[part] for issue in self.issues)
+
+    def is_dirty(self) -> bool:
+        """Whether anything differs from what was loaded (a typed password included)."""
+        typed = self.credentials.password.text() or self.credentials.outgoingPassword.text()
+        return self.settings() != self._loaded or bool(typed)
+
+    def shown_issues(self, part: str | None = None) -> list[ValidationIssue]:
+        """The issues whose messages show (of one part, or all): what keeps Save or Next disabled."""
+        return self.errors.shown_issues(PART_FIELDS[part] if part is not None else None)
+
+    def reveal(self, part: str | None = None) -> list[ValidationIssue]:
+        """Every message (of one part, or all) shows, as when Next or Save is pressed; the first
+        field with one gets the focus. Returns the issues shown."""
+        fields = PART_FIELDS[part] if part is not None else {f for names in PART_FIELDS.values() for f in names}
+        self.errors.reveal(fields)
+        shown = self.shown_issues(part)
+        if shown:
+            self.errors.focus_first(shown, self._tabs)
+        return shown
+
+    def set_tabs(self, tabs: QTabWidget) -> None:
+        """The tab widget holding the parts (the profile form's), so that a message's tab comes forward."""
+        self._tabs = tabs
 
     def refresh(self) -> None:
         if getattr(self, "_loading", False):

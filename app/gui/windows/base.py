@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QHideEvent
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QWidget
 
 from app import paths
+from app.gui import messages
 
 WINDOWS_FILE = "windows.ini"
+UNSAVED_MARK = " *"  # after a window's title while it has unsaved changes
 
 if TYPE_CHECKING:  # the mixin is only ever mixed into a QWidget subclass
     _WidgetBase = QWidget
@@ -62,6 +64,62 @@ class Dialog(PreserveGeometry, QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+
+class UnsavedChangesGuard(_WidgetBase):
+    """Mixed into an editing dialog before its window class: ``class X(UnsavedChangesGuard, Dialog)``.
+
+    Nothing is lost without a word: Esc, Close, Cancel and the title bar's close all reach
+    ``reject()`` (QDialog's closeEvent calls it), which asks Save / Discard / Cancel while
+    ``is_dirty()``. The window says which changes are unsaved with ``mark_unsaved()``: its title
+    gets a mark. The window provides ``is_dirty()``, ``save() -> bool`` and its plain ``title()``."""
+
+    _closing = False  # the person chose: close without asking again
+    unsaved_prompt: QMessageBox | None = None
+
+    def is_dirty(self) -> bool:
+        return False
+
+    def save(self) -> bool:
+        raise NotImplementedError
+
+    def title(self) -> str:
+        return self.windowTitle().removesuffix(UNSAVED_MARK)
+
+    def mark_unsaved(self) -> None:
+        self.setWindowTitle(self.title() + (UNSAVED_MARK if self.is_dirty() else ""))
+
+    def reject(self) -> None:
+        if self._closing or not self.is_dirty():
+            super().reject()  # type: ignore[misc]  # QDialog's, after this mixin
+            return
+        if self.unsaved_prompt is None:
+            self.unsaved_prompt = messages.ask_unsaved(
+                self,
+                self.title(),
+                QCoreApplication.translate("UnsavedChangesGuard", "Save the changes before closing?"),
+                self._save_and_close,
+                self._discard_and_close,
+            )
+            self.unsaved_prompt.finished.connect(lambda _result: setattr(self, "unsaved_prompt", None))
+
+    def _save_and_close(self) -> None:
+        if self.save():  # when it refuses, its messages say why and the window stays
+            self._close_now()
+
+    def _discard_and_close(self) -> None:
+        self._close_now()
+
+    def _close_now(self) -> None:
+        self._closing = True
+        if not self.close():  # close(): a window deleted on close is deleted
+            self._closing = False
+
+
+def enable_with_reason(button: QAbstractButton, reason: str) -> None:
+    """Enabled without a *reason*; disabled with it as the tooltip, so that it is never unexplained."""
+    button.setEnabled(not reason)
+    button.setToolTip(reason)
 
 
 def bring_to_front(widget: QWidget) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import demo
+from app.gui.i18n import fields_text
 from app.gui.windows.demo_accounts_dialog import demo_accounts
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ class DemoFaultDialog(QDialog):
             else self.tr("%1 more request(s)").replace("%1", str(fault.remaining))
         )
         fired = self.tr("failed %1 so far").replace("%1", str(fault.fired))
-        return f"{kind} · {who} · {what} · {left} · {fired}"
+        return fields_text([kind, who, what, left, fired])
 
     def refresh(self) -> None:
         faults = self.server.faults.active()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QObject
+from PySide6.QtCore import QItemSelection, QModelIndex, QObject, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableView, QWidget
 
 from app.diagnostics.history import report_from_stored, step_result, step_title
@@ -131,9 +131,11 @@ class RunHistory(QObject):
     """The results tab's list of stored runs, newest first; a double-click or the button opens a
     run's report. The report of this session's own test is the live one (it has the next steps)."""
 
+    opened = Signal(object)  # a ReportDialog just opened (the editor wires its actions)
+
     def __init__(self, table: QTableView, open_button: QPushButton, hint: QLabel, window: QWidget) -> None:
-        super().__init__(window)
-        self.table, self.open_button, self.hint, self.window = table, open_button, hint, window
+        super().__init__(window)  # the window is reached as parent(): no reference cycle keeps a closed one alive
+        self.table, self.open_button, self.hint = table, open_button, hint
         self.model = RowTableModel(run_columns(), self)
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -184,7 +186,10 @@ class RunHistory(QObject):
             return None
         live = self.live_report
         same = live is not None and live.mailbox_id == fresh.mailbox_id and live.started_on == fresh.started_on
-        dialog = ReportDialog(live if same else report_from_stored(fresh), self.mailbox_name, self.window)
+        window = self.parent()
+        assert isinstance(window, QWidget)
+        dialog = ReportDialog(live if same else report_from_stored(fresh), self.mailbox_name, window)
+        self.opened.emit(dialog)
         dialog.show()
         return dialog
 

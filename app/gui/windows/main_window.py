@@ -5,21 +5,35 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QFrame, QLabel, QMainWindow, QMenu, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from app.domain.enums import RunStatus
 from app.domain.profile_json import ProfileFileError, profile_from_json
+from app.domain.remedy import Place
 from app.gui import messages
 from app.gui.diagnostic_runner import DiagnosticRunner
 from app.gui.forms.ui_main_window import Ui_MainWindow
-from app.gui.i18n import enum_text
-from app.gui.models.columns import mailbox_columns, profile_columns
-from app.gui.models.table_models import RowTableModel, SearchProxy
-from app.gui.widgets.alerts_pane import AlertsPane
-from app.gui.widgets.tables import setup_table
-from app.gui.windows.base import PreserveGeometry, bring_to_front
+from app.gui.i18n import enum_text, fields_text
+from app.gui.page_icons import navigation_icon
+from app.gui.pages.logs_page import LogsPage
+from app.gui.pages.mailboxes_page import MailboxesPage
+from app.gui.pages.profiles_page import ProfilesPage
+from app.gui.pages.settings_page import SettingsPage
+from app.gui.pages.users_page import UsersPage
+from app.gui.widgets.alerts_pane import AlertsPane, alert_place, alert_tab
+from app.gui.windows.base import PreserveGeometry, bring_to_front, window_settings
 from app.gui.windows.demo_accounts_dialog import DemoAccountsDialog
 from app.gui.windows.demo_fault_dialog import DemoFaultDialog
 from app.gui.windows.demo_password_dialog import DemoPasswordDialog
@@ -27,14 +41,18 @@ from app.gui.windows.mailbox_editor import MailboxEditor
 from app.gui.windows.profile_form import ProfileForm
 from app.gui.windows.profile_wizard import ProfileWizard
 from app.gui.windows.report_dialog import ReportDialog
+from app.gui.windows.test_results_dialog import DiagnosticResultsDialog
+from app.gui.windows.user_options_dialog import UserOptionsDialog
 from app.store import queries
 
 if TYPE_CHECKING:
+    from app.gui.pages.dashboard_page import DashboardPage
     from app.simulator.server import LoopbackExchange
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
-    PROFILES, MAILBOXES, ALERTS = range(3)
+    DASHBOARD, PROFILES, MAILBOXES, USERS, ALERTS, SETTINGS, LOGS = range(7)  # the navigation's pages, in order
+    NAVIGATION_ICONS = ("dashboard", "profiles", "mailboxes", "users", "alerts", "settings", "logs")
     default_size = QSize(1100, 700)
 
     refreshed = Signal()  # after the lists were reloaded (the tray re-reads the alert state)
@@ -44,47 +62,64 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         ui = self.ui
+        for row, icon in enumerate(self.NAVIGATION_ICONS):
+            ui.navigation.item(row).setIcon(navigation_icon(icon))
         ui.navigation.currentRowChanged.connect(ui.pages.setCurrentIndex)
         ui.navigation.setCurrentRow(self.PROFILES)
+        # the dashboard (pyqtgraph, numpy) is built after the window shows, when its page is first on show
+        self._dashboard: DashboardPage | None = None
+        ui.dashboardLayout.addWidget(QLabel(self.tr("Loading the dashboard…")))
+        ui.navigation.currentRowChanged.connect(self._page_shown)
         self.activity_label = QLabel(self.tr("Ready"))
         self.statusBar().addWidget(self.activity_label, 1)
         self._activities: dict[str, str] = {}
         # what closing the window does; the tray controller replaces it (close to tray)
         self.close_handler: Callable[[QCloseEvent], None] | None = None
 
-        self.profiles = RowTableModel(profile_columns(), self)
-        self.profile_proxy = SearchProxy(self)
-        self.profile_proxy.setSourceModel(self.profiles)
-        setup_table(
-            ui.profilesTable, self.profile_proxy, single_selection=True, alternating_rows=True, stretch_last=True
-        )
-        ui.profilesSearch.textChanged.connect(self.profile_proxy.set_search)
-        ui.profilesTable.doubleClicked.connect(lambda i: self.open_profile(self.profile_proxy.row_at(i.row()).id))
-        ui.openProfileButton.clicked.connect(self._open_selected_profile)
-        ui.importProfileButton.clicked.connect(self.import_profile)
+        self.profiles_page = ProfilesPage(ui.profilesPage)
+        ui.profilesLayout.addWidget(self.profiles_page)
+        self.profiles, self.profile_proxy = self.profiles_page.model, self.profiles_page.proxy
+        self.profiles_page.open_profile.connect(self.open_profile)
+        self.profiles_page.new_profile.connect(lambda: self.new_profile())
+        self.profiles_page.import_profile.connect(self.import_profile)
+        self.profiles_page.add_mailboxes.connect(lambda _id: self.show_page(self.USERS))
+        self.profiles_page.test_profile.connect(self._test_profile)
+        self.profiles_page.changed.connect(self.refresh)
         self._import_dialog: QFileDialog | None = None
 
-        self.mailboxes = RowTableModel(mailbox_columns(), self)
-        self.mailbox_proxy = SearchProxy(self)
-        self.mailbox_proxy.setSourceModel(self.mailboxes)
-        setup_table(
-            ui.mailboxesTable, self.mailbox_proxy, single_selection=True, alternating_rows=True, stretch_last=True
-        )
-        ui.mailboxesSearch.textChanged.connect(self.mailbox_proxy.set_search)
-        ui.mailboxesTable.doubleClicked.connect(lambda i: self.open_mailbox(self.mailbox_proxy.row_at(i.row()).id))
-        ui.openMailboxButton.clicked.connect(self._open_selected_mailbox)
+        self.mailboxes_page = MailboxesPage(ui.mailboxesPage)
+        ui.mailboxesLayout.addWidget(self.mailboxes_page)
+        self.mailboxes, self.mailbox_proxy = self.mailboxes_page.model, self.mailboxes_page.proxy
+        self.mailboxes_page.open_mailbox.connect(self.open_mailbox)
+        self.mailboxes_page.new_mailbox.connect(self.new_mailbox)
+        self.mailboxes_page.test_requested.connect(self.test_mailboxes)
+        self.mailboxes_page.changed.connect(self.refresh)
+        self.mailboxes_page.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+
+        self.users_page = UsersPage(ui.usersPage)
+        ui.usersLayout.addWidget(self.users_page)
+        self.users_page.open_mailbox.connect(self.open_mailbox)
+        self.users_page.options_requested.connect(self.open_user_options)
+        self.users_page.changed.connect(self.refresh)
+
+        self.settings_page = SettingsPage(ui.settingsPage)
+        ui.settingsLayout.addWidget(self.settings_page)
+        self.settings_page.saved.connect(self._settings_saved)
+
+        self.logs_page = LogsPage(ui.logsPage)
+        ui.logsLayout.addWidget(self.logs_page)
 
         self.alerts = AlertsPane(ui.alertsPage)
         ui.alertsLayout.addWidget(self.alerts)
         self.alerts.open_mailbox.connect(self.open_mailbox)
         self.alerts.open_profile.connect(self.open_profile)
         self.alerts.changed.connect(self.refresh)
+        self._wire_alert_actions(self.alerts)
 
-        ui.newProfileButton.clicked.connect(lambda: self.new_profile())
         ui.actionNewProfile.triggered.connect(lambda: self.new_profile())
-        ui.newMailboxButton.clicked.connect(self.new_mailbox)
         ui.actionNewMailbox.triggered.connect(self.new_mailbox)
         ui.actionRefresh.triggered.connect(self.refresh)
+        ui.actionFind.triggered.connect(self.focus_search)
         ui.actionQuit.triggered.connect(self.quit_requested)
         ui.bannerClose.clicked.connect(ui.banner.hide)
         ui.bannerLayout.setStretch(0, 1)  # the message takes the width, the button only what it needs
@@ -94,8 +129,14 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.tests = DiagnosticRunner(self)
         self.tests.activity.connect(self.set_activity)
         self.tests.finished.connect(self.refresh)
+        self.tests.finished.connect(self._test_next_queued)
         self.tests.mailbox_tested.connect(self.show_report)
-        self.tests.profile_tested.connect(self._profile_tested)
+        self.tests.profile_tested.connect(lambda profile_id, reports: self._reports_arrived(reports, profile_id))
+        # merge: DiagnosticRunner.mailboxes_tested comes with test_mailboxes (the bulk Test & Enable)
+        mailboxes_tested = getattr(self.tests, "mailboxes_tested", None)
+        if mailboxes_tested is not None:
+            mailboxes_tested.connect(self._reports_arrived)
+        self._test_queue: list[int] = []  # merge: only without DiagnosticRunner.test_mailboxes
         self.profile_forms: dict[int, ProfileForm] = {}
         self.mailbox_editors: dict[int, MailboxEditor] = {}
         self.wizard: ProfileWizard | None = None
@@ -105,21 +146,106 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.demo_dialogs: dict[str, QDialog] = {}
         self.refresh()
         self.restore_geometry()
+        self.restore_page()
 
     # --- pages and lists --------------------------------------------------------------------
 
     def show_page(self, index: int) -> None:
         self.ui.navigation.setCurrentRow(index)
 
+    def current_page(self) -> int:
+        return self.ui.navigation.currentRow()
+
+    def page_key(self) -> str:
+        return f"page/{type(self).__name__}"
+
+    def save_geometry(self) -> None:
+        """The size and place (PreserveGeometry), and the page the window was on."""
+        super().save_geometry()
+        settings = window_settings()
+        settings.setValue(self.page_key(), self.current_page())
+        settings.sync()
+
+    def restore_page(self) -> None:
+        """The page the window was on; without a profile, the profiles page and its first step."""
+        saved = window_settings().value(self.page_key())
+        try:
+            page = int(saved) if saved is not None else self.DASHBOARD
+        except (TypeError, ValueError):
+            page = self.DASHBOARD
+        if not 0 <= page < self.ui.navigation.count() or not self.profiles.rows:
+            page = self.PROFILES
+        self.show_page(page)
+
+    def _page_shown(self, index: int) -> None:
+        if index == self.DASHBOARD and self._dashboard is None:
+            QTimer.singleShot(50, self._build_dashboard)  # after the window has painted
+
+    def _build_dashboard(self) -> None:
+        if self._dashboard is None:
+            self.dashboard_page.refresh()
+
+    @property
+    def dashboard_page(self) -> DashboardPage:
+        """The Dashboard page, built on first use: its charts library loads only then."""
+        if self._dashboard is None:
+            from app.gui.pages.dashboard_page import DashboardPage
+
+            ui = self.ui
+            while ui.dashboardLayout.count():  # the "Loading…" line
+                item = ui.dashboardLayout.takeAt(0)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.deleteLater()
+            page = DashboardPage(ui.dashboardPage)
+            ui.dashboardLayout.addWidget(page)
+            page.show_mailboxes.connect(self.show_mailboxes_in_state)
+            page.open_mailbox.connect(self.open_mailbox)
+            if self.sync is not None:
+                page.set_sync(self.sync)
+            self._dashboard = page
+        return self._dashboard
+
+    def show_mailboxes_in_state(self, state: str) -> None:
+        """A dashboard tile: the Mailboxes list showing the mailboxes in that state."""
+        self.show_page(self.MAILBOXES)
+        self.mailboxes_page.show_state(state)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search box of the page on show."""
+        pages = {self.PROFILES: self.profiles_page.search_box, self.MAILBOXES: self.mailboxes_page.search_box}
+        pages[self.ALERTS] = self.alerts.ui.search
+        pages[self.USERS] = self.users_page.ui.search
+        pages[self.LOGS] = self.logs_page.ui.search
+        box = pages.get(self.current_page())
+        if box is not None:
+            box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            box.selectAll()
+
     def refresh(self) -> None:
-        self.profiles.set_rows(queries.profile_rows())
-        self.mailboxes.set_rows(queries.mailbox_rows())
+        mailboxes = queries.mailbox_rows()
+        self.profiles_page.set_rows(queries.profile_rows(mailboxes))
+        self.mailboxes_page.set_rows(mailboxes)
+        self.users_page.refresh()
         self.alerts.refresh()
+        if self._dashboard is not None:
+            self._dashboard.request_refresh()  # coalesced: at most once a second
         for form in self.profile_forms.values():
             form.refresh_related()
         for editor in self.mailbox_editors.values():
             editor.alerts.refresh()
         self.refreshed.emit()
+
+    def _settings_saved(self) -> None:
+        """The settings apply at once: the lists show the default profile, the tray re-reads its toasts."""
+        self.statusBar().showMessage(self.tr("Settings saved."), 10_000)
+        self.refresh()
+
+    def open_user_options(self, user_id: int) -> UserOptionsDialog:
+        """The personal options of a user (Users & queues page): tracking, conflicts, sync filters."""
+        dialog = UserOptionsDialog(user_id, self)
+        dialog.show()
+        return dialog
 
     def set_sync(self, sync) -> None:
         """Show what the sync engine does; refresh after its cycles (it debounces them)."""
@@ -129,6 +255,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         sync.cycle_finished.connect(self._cycle_finished)
         for editor in self.mailbox_editors.values():
             editor.set_sync(sync)
+        if self._dashboard is not None:
+            self._dashboard.set_sync(sync)
         self.set_activity("sync", sync.running_text())
 
     def set_demo(self, server: LoopbackExchange) -> None:
@@ -230,21 +358,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self._activities[key] = text
         else:
             self._activities.pop(key, None)
-        self.activity_label.setText(" · ".join(self._activities.values()) or self.tr("Ready"))
+        self.activity_label.setText(fields_text(self._activities.values()) or self.tr("Ready"))
 
     def show_banner(self, text: str) -> None:
         self.ui.bannerText.setText(text)
         self.ui.banner.show()
-
-    def _open_selected_profile(self) -> None:
-        rows = self.ui.profilesTable.selectionModel().selectedRows()
-        if rows:
-            self.open_profile(self.profile_proxy.row_at(rows[0].row()).id)
-
-    def _open_selected_mailbox(self) -> None:
-        rows = self.ui.mailboxesTable.selectionModel().selectedRows()
-        if rows:
-            self.open_mailbox(self.mailbox_proxy.row_at(rows[0].row()).id)
 
     # --- windows ----------------------------------------------------------------------------
 
@@ -273,18 +391,26 @@ class MainWindow(PreserveGeometry, QMainWindow):
             bring_to_front(self.wizard)
             return
         self.wizard = ProfileWizard(self, settings)
-        self.wizard.saved.connect(lambda _id: self.refresh())
+        self.wizard.saved.connect(self._profile_created)
         self.wizard.destroyed.connect(lambda: setattr(self, "wizard", None))
         self.wizard.show()
+
+    def _profile_created(self, profile_id: int) -> None:
+        """After the wizard's Finish: the new profile in the list, and the next steps beside it."""
+        self.refresh()
+        self.show_page(self.PROFILES)
+        self.profiles_page.show_next_steps(profile_id)
 
     def open_profile(self, profile_id: int) -> ProfileForm:
         form = self.profile_forms.get(profile_id)
         if form is None:
             form = ProfileForm(profile_id, self)
             form.saved.connect(lambda _id: self.refresh())
+            form.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))  # "Saved"
             form.open_mailbox.connect(self.open_mailbox)
-            form.test_requested.connect(lambda pid: self.tests.test_profile(pid, form.profile.name, form))
+            form.test_requested.connect(lambda pid: self._test_profile(pid, form))
             form.destroyed.connect(lambda: self.profile_forms.pop(profile_id, None))
+            self._wire_alert_actions(form.alerts)
             self.profile_forms[profile_id] = form
         bring_to_front(form)
         return form
@@ -309,6 +435,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         if self.sync is not None:
             editor.set_sync(self.sync)
         editor.saved.connect(lambda _id: self.refresh())
+        editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))  # "Saved"
         editor.open_profile.connect(self.open_profile)
         editor.test_requested.connect(lambda mid: self.tests.test_mailbox(mid, editor.ui.name.text(), editor))
         editor.destroyed.connect(lambda: self._forget_editor(editor))
@@ -317,7 +444,37 @@ class MainWindow(PreserveGeometry, QMainWindow):
         if editor.mailbox_id is not None:  # a new mailbox's editor, closed unsaved, was never listed
             self.mailbox_editors.pop(editor.mailbox_id, None)
 
-    def _profile_tested(self, profile_id: int, reports) -> None:
+    # --- Test & Enable ----------------------------------------------------------------------
+
+    def _test_profile(self, profile_id: int, parent: QWidget | None = None) -> bool:
+        """Test & Enable every mailbox of the profile."""
+        row = next((r for r in self.profiles.rows if r.id == profile_id), None)
+        return self.tests.test_profile(profile_id, row.name if row is not None else "", parent or self)
+
+    def test_mailboxes(self, mailbox_ids: list[int]) -> bool:
+        """Test & Enable the mailboxes, at most each profile's maximum connections at once."""
+        # merge: DiagnosticRunner.test_mailboxes is added by the bulk Test & Enable branch; until
+        # then the mailboxes are tested one after another
+        test = getattr(self.tests, "test_mailboxes", None)
+        if test is not None:
+            return bool(test(list(mailbox_ids), self))
+        self._test_queue += [i for i in mailbox_ids if i not in self._test_queue]
+        self._test_next_queued()
+        return True
+
+    def _test_next_queued(self) -> None:
+        if not self._test_queue or any(key.startswith("mailbox:") for key in self.tests.handles):
+            return
+        mailbox_id = self._test_queue.pop(0)
+        rows = queries.mailbox_rows(mailbox_id=mailbox_id)
+        if rows:
+            self.tests.test_mailbox(mailbox_id, rows[0].name, self)
+        else:
+            self._test_next_queued()
+
+    def _reports_arrived(self, reports, profile_id: int | None = None) -> None:
+        """Several mailboxes were tested (a profile's, or a selection): how many passed, and the
+        results dialog with a row per mailbox."""
         reports = [r for r in (reports or []) if r is not None]
         passed = sum(1 for r in reports if r.status is RunStatus.SUCCESS)
         self.statusBar().showMessage(
@@ -330,6 +487,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
             editor = self.mailbox_editors.get(report.mailbox_id)
             if editor is not None:
                 editor.set_last_report(report)
+        if reports:
+            form = self.profile_forms.get(profile_id) if profile_id is not None else None
+            row = next((r for r in self.profiles.rows if r.id == profile_id), None)
+            self.show_test_results(reports, row.name if row is not None else "", form)
 
     def show_report(self, report) -> ReportDialog:
         editor = self.mailbox_editors.get(report.mailbox_id)
@@ -338,11 +499,80 @@ class MainWindow(PreserveGeometry, QMainWindow):
         rows = queries.mailbox_rows(mailbox_id=report.mailbox_id)
         name = rows[0].name if rows else ""
         dialog = ReportDialog(report, name, editor or self)
+        self._wire_report_actions(dialog)
         dialog.show()
         self.statusBar().showMessage(
             self.tr("Test of %1: %2").replace("%1", name).replace("%2", enum_text(report.status)), 10_000
         )
         return dialog
+
+    # --- actions from reports, test results, alerts and notifications (issue 20) --------------
+
+    def _wire_report_actions(self, dialog: ReportDialog | DiagnosticResultsDialog) -> None:
+        dialog.open_mailbox_tab.connect(self.open_mailbox_tab)
+        dialog.open_profile.connect(self.open_profile)
+        dialog.test_again.connect(self.test_mailbox_again)
+
+    def _wire_alert_actions(self, pane: AlertsPane) -> None:
+        pane.open_mailbox_tab.connect(self.open_mailbox_tab)
+        pane.test_again.connect(self.test_mailbox_again)
+
+    def open_mailbox_tab(self, mailbox_id: int, tab: str) -> MailboxEditor:
+        editor = self.open_mailbox(mailbox_id)
+        editor.show_tab(tab)
+        return editor
+
+    def test_mailbox_again(self, mailbox_id: int) -> bool:
+        """Test & Enable one mailbox as its editor's button does, without the editor."""
+        rows = queries.mailbox_rows(mailbox_id=mailbox_id)
+        editor = self.mailbox_editors.get(mailbox_id)
+        return self.tests.test_mailbox(mailbox_id, rows[0].name if rows else "", editor or self)
+
+    def show_test_results(self, reports, subject: str, parent: QWidget | None = None) -> DiagnosticResultsDialog:
+        """The results of a Test & Enable of several mailboxes, one row each, each opening its report."""
+        dialog = DiagnosticResultsDialog(reports, subject, parent or self)
+        self._wire_report_actions(dialog)
+        self.test_results = dialog
+        dialog.show()
+        return dialog
+
+    def open_alert(self, alert_id: int) -> bool:
+        """A notification's alert: the Alerts page with it selected, and what it concerns opened —
+        its mailbox on the tab the alert concerns, or the profile where the problem is put right."""
+        self.show_page(self.ALERTS)
+        if not self.alerts.select_alert(alert_id):
+            return False
+        row = self.alerts.selected_rows()[0]
+        if row.mailbox_id is not None and alert_place(row) is not Place.PROFILE:
+            self.open_mailbox_tab(row.mailbox_id, alert_tab(row))
+        elif row.profile_id is not None:
+            self.open_profile(row.profile_id)
+        return True
+
+    def show_alert_banner(self, text: str, alert_id: int | None = None) -> None:
+        """The banner (no tray): about an alert, it opens the alert when clicked."""
+        self.show_banner(text)
+        self.banner_alert_id = alert_id
+        button = getattr(self, "banner_open_button", None)
+        if button is None:
+            button = self.banner_open_button = QPushButton(self.tr("Show alert"), self.ui.banner)
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(self.open_banner_alert)
+            self.ui.bannerLayout.insertWidget(1, button)
+            self.ui.banner.installEventFilter(self)
+            self.ui.bannerText.installEventFilter(self)
+        button.setVisible(alert_id is not None)
+
+    def open_banner_alert(self) -> None:
+        alert_id = getattr(self, "banner_alert_id", None)
+        if alert_id is not None:
+            self.ui.banner.hide()
+            self.open_alert(alert_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease and watched in (self.ui.banner, self.ui.bannerText):
+            self.open_banner_alert()  # a click anywhere on the banner, as on a toast
+        return super().eventFilter(watched, event)
 
     # --- closing ----------------------------------------------------------------------------
 

@@ -14,12 +14,12 @@ from app.gui import messages
 from app.gui.forms.ui_owner_dialog import Ui_OwnerDialog
 from app.gui.i18n import translate
 from app.gui.widgets.field_errors import FieldErrors
-from app.gui.windows.base import Dialog
+from app.gui.windows.base import Dialog, UnsavedChangesGuard, enable_with_reason
 from app.store import owners
 from app.store.owners import CreatedOwner
 
 
-class OwnerDialog(Dialog):
+class OwnerDialog(UnsavedChangesGuard, Dialog):
     default_size = QSize(560, 300)
 
     saved = Signal(object)  # the CreatedOwner of a new owner; None after an edit
@@ -32,7 +32,8 @@ class OwnerDialog(Dialog):
         self.issues: list[ValidationIssue] = []
         self.created: CreatedOwner | None = None
         ui = self.ui
-        self.errors = FieldErrors([ui], [ui.ownerForm])
+        self.errors = FieldErrors([ui], [ui.ownerForm], self)
+        self.errors.revealed.connect(self._update_state)
         loaded = owners.owner_settings(kind, owner_id) if owner_id is not None else OwnerSettings(kind)
         self._loaded_email = loaded.email
         ui.name.setText(loaded.name)
@@ -47,7 +48,11 @@ class OwnerDialog(Dialog):
         ui.saveButton.clicked.connect(self.save)
         ui.cancelButton.clicked.connect(self.reject)
         self._changed()
+        self._loaded = self.settings()  # as shown: the edits are the difference
         self.restore_geometry()
+
+    def is_dirty(self) -> bool:
+        return self.settings() != getattr(self, "_loaded", self.settings())
 
     def _title(self, name: str) -> str:
         if self.owner_id is None:
@@ -88,9 +93,18 @@ class OwnerDialog(Dialog):
         note = self._note(settings)
         self.ui.mailboxNote.setText(note)
         self.ui.mailboxNote.setVisible(bool(note))
-        self.ui.saveButton.setEnabled(not self.issues)
+        self._update_state()
+
+    def _update_state(self) -> None:
+        shown = self.errors.shown_issues()
+        blocked = self.tr("Put these right first:\n%1").replace("%1", self.errors.reasons(shown)) if shown else ""
+        enable_with_reason(self.ui.saveButton, blocked)
+        self.mark_unsaved()
 
     def save(self) -> bool:
+        if not self.errors.reveal_all():  # every message shows; the first field with one gets the focus
+            self.errors.focus_first(self.errors.shown_issues())
+            return False
         settings = self.settings()
         try:
             if self.owner_id is None:
@@ -104,5 +118,6 @@ class OwnerDialog(Dialog):
             messages.show_error(self, self.tr("Not saved"), "\n".join(issue.message(translate) for issue in exc.issues))
             return False
         self.saved.emit(self.created)
+        self._loaded = settings
         self.accept()
         return True

@@ -16,17 +16,18 @@ from app.gui.models.table_models import RowTableModel, SearchProxy
 from app.gui.widgets.alerts_pane import AlertsPane
 from app.gui.widgets.profile_fields import ProfileFields
 from app.gui.widgets.tables import setup_table
-from app.gui.windows.base import Dialog
+from app.gui.windows.base import Dialog, UnsavedChangesGuard, enable_with_reason
 from app.store import queries, repo
 from app.store.models import ServerProfile
 
 
-class ProfileForm(Dialog):
+class ProfileForm(UnsavedChangesGuard, Dialog):
     default_size = QSize(860, 620)
 
     saved = Signal(int)
     open_mailbox = Signal(int)
     test_requested = Signal(int)  # the profile id, after the admin confirmed
+    status_message = Signal(str)  # "Saved": the main window's status bar says it
 
     def __init__(self, profile_id: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -48,12 +49,13 @@ class ProfileForm(Dialog):
             scroll.setWidget(self.fields.parts[part])
             self.ui.tabs.insertTab(position, scroll, title)
         self.ui.tabs.setCurrentIndex(0)
+        self.fields.set_tabs(self.ui.tabs)
         self.mailboxes = RowTableModel(mailbox_columns(with_profile=False), self)
         proxy = SearchProxy(self)
         proxy.setSourceModel(self.mailboxes)
         self.mailbox_proxy = proxy
         table = self.ui.mailboxesTable
-        setup_table(table, proxy)
+        setup_table(table, proxy, name="profile-mailboxes")
         table.doubleClicked.connect(lambda index: self.open_mailbox.emit(proxy.row_at(index.row()).id))
         self.alerts = AlertsPane(self, profile_id=profile_id)
         self.ui.alertsTabLayout.addWidget(self.alerts)
@@ -79,11 +81,25 @@ class ProfileForm(Dialog):
         self.alerts.refresh()
         self._update_buttons()
 
+    def is_dirty(self) -> bool:
+        return self.fields.is_dirty()
+
     def _update_buttons(self) -> None:
-        self.ui.saveButton.setEnabled(self.fields.is_valid())
-        self.ui.testButton.setEnabled(bool(self.mailboxes.rows))
+        """Each disabled button with its reason as tooltip; the tabs whose fields show a message;
+        the title's mark of unsaved changes."""
+        shown = self.fields.shown_issues()
+        blocked = (
+            self.tr("Put these right first:\n%1").replace("%1", self.fields.errors.reasons(shown)) if shown else ""
+        )
+        enable_with_reason(self.ui.saveButton, blocked)
+        no_mailbox = "" if self.mailboxes.rows else self.tr("No mailbox uses this email server profile.")
+        enable_with_reason(self.ui.testButton, no_mailbox or (blocked if self.is_dirty() else ""))
+        self.fields.errors.mark_tabs(self.ui.tabs, shown)
+        self.mark_unsaved()
 
     def save(self) -> bool:
+        if self.fields.reveal():  # every message shows; the first field with one gets the focus
+            return False
         password, outgoing_password = self.fields.passwords()
         try:
             repo.save_profile(
@@ -101,6 +117,7 @@ class ProfileForm(Dialog):
             return False
         self.reload()
         self.saved.emit(self.profile_id)
+        self.status_message.emit(self.tr("Saved: email server profile “%1”.").replace("%1", self.profile.name))
         return True
 
     def export_profile(self) -> None:
@@ -124,6 +141,9 @@ class ProfileForm(Dialog):
             )
 
     def confirm_test(self) -> None:
+        """Test what is on screen: unsaved edits are saved first, as the mailbox editor does."""
+        if self.is_dirty() and not self.save():
+            return
         messages.confirm(
             self,
             self.tr("Test & Enable mailboxes"),
@@ -134,4 +154,5 @@ class ProfileForm(Dialog):
                 len(self.mailboxes.rows),
             ),
             lambda: self.test_requested.emit(self.profile_id),
+            self.tr("&Test && Enable mailboxes"),
         )

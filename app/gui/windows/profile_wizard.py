@@ -11,12 +11,13 @@ from app.domain.validation import ValidationError
 from app.gui import messages
 from app.gui.i18n import translate
 from app.gui.widgets.profile_fields import ProfileFields
-from app.gui.windows.base import PreserveGeometry
+from app.gui.windows.base import PreserveGeometry, UnsavedChangesGuard
 from app.store import repo
 
 
 class _PartPage(QWizardPage):
-    """One part of the profile; complete when none of its fields has a validation issue."""
+    """One part of the profile. Next (or Finish) shows the part's messages and stays while there
+    is one; it is disabled, with the messages as its tooltip, while one shows."""
 
     def __init__(self, fields: ProfileFields, part: str, title: str, subtitle: str, parent=None):
         super().__init__(parent)
@@ -31,12 +32,31 @@ class _PartPage(QWizardPage):
         scroll.setWidget(fields.parts[part])
         layout.addWidget(scroll)
         fields.changed.connect(self.completeChanged)
+        self.completeChanged.connect(self._explain)
 
     def isComplete(self) -> bool:
-        return self._fields.is_valid(self._part)
+        return not self._fields.shown_issues(self._part)
+
+    def validatePage(self) -> bool:
+        return not self._fields.reveal(self._part)
+
+    def initializePage(self) -> None:
+        self._explain()
+
+    def _explain(self) -> None:
+        """The reason a disabled Next or Finish is disabled, as its tooltip."""
+        wizard = self.wizard()
+        if wizard is None or wizard.currentPage() is not self:
+            return
+        shown = self._fields.shown_issues(self._part)
+        reason = (
+            self.tr("Put these right first:\n%1").replace("%1", self._fields.errors.reasons(shown)) if shown else ""
+        )
+        for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
+            wizard.button(which).setToolTip(reason)
 
 
-class ProfileWizard(PreserveGeometry, QWizard):
+class ProfileWizard(UnsavedChangesGuard, PreserveGeometry, QWizard):
     default_size = QSize(760, 640)
 
     saved = Signal(int)  # the new profile's id
@@ -47,6 +67,7 @@ class ProfileWizard(PreserveGeometry, QWizard):
         self.setWindowTitle(self.tr("New Exchange profile"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("&Cancel"))  # every button has its key
         self.fields = ProfileFields(repo.profile_context, self)
         self.fields.load(settings or self.fields.settings())  # an import, or fresh defaults; validated
         pages = [
@@ -64,9 +85,45 @@ class ProfileWizard(PreserveGeometry, QWizard):
             page = _PartPage(self.fields, part, title, subtitle, self)
             self.pages[part] = page
             self.addPage(page)
+        self.fields.changed.connect(self.mark_unsaved)
+        if settings is not None:  # an imported file's values: what breaks a rule is said at once
+            self.fields.errors.reveal_all()
         self.restore_geometry()
 
+    def title(self) -> str:
+        return self.tr("New Exchange profile")
+
+    def is_dirty(self) -> bool:
+        return self.fields.is_dirty()
+
+    def save(self) -> bool:
+        """Finish from any page (the unsaved-changes prompt's Save): with a message left, the page
+        that holds it comes forward instead."""
+        self.fields.reveal()
+        first = next((part for part in self.pages if self.fields.shown_issues(part)), None)
+        if first is None:
+            return self._save_profile()
+        order = list(self.pages)
+        for _ in order:  # at most one step a page
+            current = next(part for part, page in self.pages.items() if page is self.currentPage())
+            if current == first:
+                break
+            if order.index(current) > order.index(first):
+                self.back()
+            else:
+                self.next()  # the pages before it are complete: Next goes on
+        self.fields.reveal(first)  # its first field with a message gets the focus
+        return False
+
+    def _save_and_close(self) -> None:
+        if self.save():
+            super().accept()
+
     def accept(self) -> None:
+        if self._save_profile():
+            super().accept()
+
+    def _save_profile(self) -> bool:
         settings = self.fields.settings()
         password, outgoing_password = self.fields.passwords()
         try:
@@ -75,11 +132,11 @@ class ProfileWizard(PreserveGeometry, QWizard):
             messages.show_error(
                 self, self.tr("The profile was not saved"), "\n".join(i.message(translate) for i in exc.issues)
             )
-            return
+            return False
         except secrets.SecretStoreError as exc:
             messages.show_error(
                 self, self.tr("The profile was not saved"), self.tr("The password could not be stored."), str(exc)
             )
-            return
+            return False
         self.saved.emit(profile.id)
-        super().accept()
+        return True

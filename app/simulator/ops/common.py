@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import operator
 
-from .. import extended, soap
+from .. import attachments, extended, soap
 from ..service import Fault, M, OpError, T
-from ..xmlitems import ALL_PROPS, BY_ELEM, BY_URI, DEFAULT_FIND, DEFAULT_GET, ID_ONLY, INDEXED, PropertyError, parse_dt
+from ..xmlitems import (
+    ALL_PROPS,
+    BY_ELEM,
+    BY_URI,
+    DEFAULT_FIND,
+    DEFAULT_GET,
+    ID_ONLY,
+    INDEXED,
+    NOT_SEARCHABLE,
+    PropertyError,
+    parse_dt,
+)
 
 _BASE = {"IdOnly": ID_ONLY, "AllProperties": ALL_PROPS}
 
@@ -26,6 +37,8 @@ def item_shape(shape_el, *, find: bool) -> tuple[frozenset, str]:
         raise Fault(soap.schema_validation_fault(f"The element 'BaseShape' has invalid value '{base}'."))
     body_type = (shape_el.findtext(T + "BodyType") or "Best").strip()
     extra = shape_el.find(T + "AdditionalProperties")
+    if (shape_el.findtext(T + "IncludeMimeContent") or "").strip() in ("true", "1"):
+        wanted = wanted | {"MimeContent"}
     if extra is not None:
         names = set(wanted)
         for p in extra:
@@ -57,7 +70,23 @@ _CMP = {
 }
 
 
+# enumerations whose constant may also be given as its number, as .NET's Enum.Parse takes it
+# (ews-javascript-api writes Importance High as "2")
+ENUM_VALUES = {
+    "item:Importance": ("Low", "Normal", "High"),
+    "item:Sensitivity": ("Normal", "Personal", "Private", "Confidential"),
+}
+
+
 def _convert(ftype, text):
+    if ftype.startswith("enum:"):
+        names = ENUM_VALUES[ftype[5:]]
+        stripped = text.strip()
+        if stripped.isdigit():
+            if int(stripped) >= len(names):
+                raise ValueError(text)
+            return names[int(stripped)]
+        return stripped
     if ftype == "dt":
         return parse_dt(text)
     if ftype == "bool":
@@ -91,25 +120,35 @@ def compile_restriction(el, getter_for_uri):
             return lambda o: getter(o) is not None
         return lambda o: getter(o) not in (None, "", (), {})
     if tag in _CMP:
-        const = el.find(T + "FieldURIOrConstant/" + T + "Constant")
+        holder = el.find(T + "FieldURIOrConstant")
+        const = holder.find(T + "Constant") if holder is not None else None
+        cmp = _CMP[tag]
         if const is None:
-            raise OpError("ErrorUnsupportedPathForQuery", "The property path is not supported for this query.")
+            other = holder[0] if holder is not None and len(holder) else None
+            if other is None:
+                raise OpError("ErrorInvalidRestriction", "The restriction is invalid.")
+            other_getter, _ = getter_for_uri(other.get("FieldURI") or "", other)  # two properties compared
+            return lambda o: _compare(cmp, tag, getter(o), other_getter(o))
         try:
             value = _convert(ftype, const.get("Value") or "")
         except (ValueError, PropertyError):
             raise OpError("ErrorInvalidValueForProperty", "The value is invalid for property.") from None
-        cmp = _CMP[tag]
+        return lambda o: _compare(cmp, tag, getter(o), value)
+    if tag == "Excludes":
+        mask_el = el.find(T + "Bitmask")
+        try:
+            mask = int((mask_el.get("Value") if mask_el is not None else "") or "", 0)
+        except ValueError:
+            raise OpError("ErrorInvalidValueForProperty", "The value is invalid for property.") from None
 
-        def pred(o):
+        def excludes(o):
             v = getter(o)
-            if v is None:
-                return tag == "IsNotEqualTo"
             try:
-                return cmp(v, value)
-            except TypeError:
+                return v is not None and int(v) & mask == 0
+            except (TypeError, ValueError):
                 return False
 
-        return pred
+        return excludes
     if tag == "Contains":
         const = el.find(T + "Constant")
         needle = const.get("Value") if const is not None else ""
@@ -140,7 +179,21 @@ def compile_restriction(el, getter_for_uri):
     raise OpError("ErrorUnsupportedQueryFilter", f"The restriction {tag} is not supported.")
 
 
-def _extended_getter(path):
+def _compare(cmp, tag, v, value) -> bool:
+    if v is None or value is None:
+        return tag == "IsNotEqualTo" and v != value
+    if isinstance(v, tuple) and isinstance(value, str) and tag in ("IsEqualTo", "IsNotEqualTo"):
+        equal = any(isinstance(x, str) and x.lower() == value.lower() for x in v)  # a recipient: name or address
+        return equal if tag == "IsEqualTo" else not equal
+    if isinstance(v, str) and isinstance(value, str) and tag in ("IsEqualTo", "IsNotEqualTo"):
+        v, value = v.lower(), value.lower()  # Exchange compares text without regard to case
+    try:
+        return cmp(v, value)
+    except TypeError:
+        return False
+
+
+def _extended_getter(path, ctx=None):
     """(getter, type) of an extended property: its value converted by its PropertyType."""
     try:
         key = extended.key_of(path)
@@ -149,7 +202,7 @@ def _extended_getter(path):
     ftype = extended.value_type(path)
 
     def getter(it):
-        value = extended.lookup(it, key)
+        value = extended.lookup(it, key, ctx)
         if value is None or isinstance(value, tuple):
             return value
         try:
@@ -163,9 +216,15 @@ def _extended_getter(path):
 def item_getter(render_ctx):
     def getter_for_uri(uri, path):
         if path.tag == extended.PATH_TAG:
-            return _extended_getter(path)
+            return _extended_getter(path, render_ctx)
+        if path.tag == T + "IndexedFieldURI":
+            return _indexed_getter(path)
         f = BY_URI.get(uri)
-        if f is None:
+        if f is None or uri in NOT_SEARCHABLE:
+            raise OpError("ErrorUnsupportedPathForQuery", "The property path is not supported for this query.")
+        if f.type == "attachments":
+            return (lambda it: tuple(a["name"] for a in attachments.attachments(it)) or None), "tuple"
+        if f.type == "mime":
             raise OpError("ErrorUnsupportedPathForQuery", "The property path is not supported for this query.")
         if f.type in ("mailbox", "mailboxes"):
             if f.type == "mailbox":
@@ -175,9 +234,30 @@ def item_getter(render_ctx):
             return (lambda it: it.body), "str"
         if f.type == "itemid":
             return (lambda it: it.id), "str"
+        if uri in ENUM_VALUES:
+            return (lambda it: f.value(it, render_ctx)), f"enum:{uri}"
         return (lambda it: f.value(it, render_ctx)), f.type
 
     return getter_for_uri
+
+
+def _indexed_getter(path):
+    """A member of a contact's dictionary (contacts:EmailAddress with FieldIndex EmailAddress1 …)."""
+    elem = INDEXED.get(path.get("FieldURI") or "")
+    index = path.get("FieldIndex") or ""
+    if elem is None:
+        raise OpError("ErrorUnsupportedPathForQuery", "The property path is not supported for this query.")
+    f = BY_ELEM["Contact"][elem]
+
+    def getter(it):
+        if it.kind != "Contact":
+            return None
+        found = (it.get(f.attr) or {}).get(index)
+        if isinstance(found, dict):  # a physical address: its parts as one text
+            return " ".join(v for v in found.values() if v) or None
+        return found
+
+    return getter, "str"
 
 
 def kind_fields(kind):

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from ..service import M, OpError, RequestContext, T, response, response_message
-from ..xmlitems import BY_URI, parse_dt, render_item
+from ..xmlitems import parse_dt, render_item
 from .common import compile_restriction, item_getter, item_shape
 
 # EWSFindCountLimit: Exchange returns at most this many items per FindItem page.
 MAX_PAGE = 1000
+
+
+# enumerations Exchange sorts by their MAPI value, not their name
+_RANKS = {
+    "item:Importance": {"Low": 0, "Normal": 1, "High": 2},
+    "item:Sensitivity": {"Normal": 0, "Personal": 1, "Private": 2, "Confidential": 3},
+}
 
 
 def _received_key(it):
@@ -25,16 +32,28 @@ def _sorted_items(folder, sort_el, render_ctx):
     ):
         return list(items) if orders[0].get("Order") == "Ascending" else items[::-1]
     result = list(items)
+    paths = item_getter(render_ctx)
     for order in reversed(orders):
         path = order[0] if len(order) else None
-        f = BY_URI.get(path.get("FieldURI") if path is not None else "")
-        if f is None:
+        if path is None:
             raise OpError("ErrorUnsupportedPathForSortGroup", "The property path is not supported for sorting.")
+        try:
+            getter, _ = paths(path.get("FieldURI") or "", path)
+        except OpError:
+            raise OpError(
+                "ErrorUnsupportedPathForSortGroup", "The property path is not supported for sorting."
+            ) from None
 
-        def key(it, f=f):
-            v = f.value(it, render_ctx)
+        rank = _RANKS.get(path.get("FieldURI") or "")
+
+        def key(it, getter=getter, rank=rank):
+            v = getter(it)
+            if rank is not None:
+                v = rank.get(v, 0)
             if isinstance(v, tuple):
-                v = " ".join(x or "" for x in v)
+                v = " ".join(x or "" for x in reversed(v) if isinstance(x, str))
+            if isinstance(v, str):
+                v = v.lower()
             return (v is not None, v if v is not None else 0)
 
         try:

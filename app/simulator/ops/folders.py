@@ -1,12 +1,18 @@
-"""GetFolder, FindFolder, CreateFolder, DeleteFolder."""
+"""GetFolder, FindFolder, CreateFolder, DeleteFolder, UpdateFolder, MoveFolder, CopyFolder.
+
+Folders carry extended properties as items do (``extended.py``): set by CreateFolder and
+UpdateFolder, returned when the shape's AdditionalProperties name them, tested by FindFolder
+restrictions; a folder's own MAPI properties (PR_CONTAINER_CLASS, PR_CONTENT_COUNT …) are
+reachable that way too, so a gateway can list mail folders by class.
+"""
 
 from __future__ import annotations
 
-from .. import soap
+from .. import extended, soap
 from ..model import Folder, Mailbox
 from ..service import Fault, M, OpError, RequestContext, T, response, response_message
 from ..soap import esc
-from .common import compile_restriction
+from .common import _convert, compile_restriction
 
 FOLDER_ELEMENTS = {
     "Folder": None,
@@ -31,6 +37,7 @@ _ORDER = (
     "DisplayName",
     "TotalCount",
     "ChildFolderCount",
+    "ExtendedProperty",
     "EffectiveRights",
     "UnreadCount",
 )
@@ -68,10 +75,18 @@ def folder_shape(shape_el) -> frozenset:
     base = (shape_el.findtext(T + "BaseShape") or "").strip()
     if base not in _SHAPES:
         raise Fault(soap.schema_validation_fault(f"The element 'BaseShape' has invalid value '{base}'."))
-    wanted = set(_SHAPES[base])
+    wanted: set = set(_SHAPES[base])
     extra = shape_el.find(T + "AdditionalProperties")
     if extra is not None:
-        wanted.update(_FOLDER_URIS[p.get("FieldURI")] for p in extra if p.get("FieldURI") in _FOLDER_URIS)
+        for p in extra:
+            if p.tag == extended.PATH_TAG:
+                try:
+                    wanted.add(extended.wanted_entry(p))
+                except extended.ExtendedPathError as e:
+                    raise Fault(soap.fault("ErrorInvalidExtendedProperty", str(e))) from None
+                wanted.add("ExtendedProperty")
+            elif p.get("FieldURI") in _FOLDER_URIS:
+                wanted.add(_FOLDER_URIS[p.get("FieldURI")])
     return frozenset(wanted)
 
 
@@ -96,6 +111,8 @@ def render_folder(mb: Mailbox, folder: Folder, wanted) -> str:
             out.append(f"<t:TotalCount>{len(folder.items)}</t:TotalCount>")
         elif name == "ChildFolderCount":
             out.append(f"<t:ChildFolderCount>{len(mb.children(folder.id))}</t:ChildFolderCount>")
+        elif name == "ExtendedProperty":
+            out.append(extended.render(folder, wanted, mb))
         elif name == "EffectiveRights":
             out.append(_RIGHTS)
         elif name == "UnreadCount" and tag in ("Folder", "TasksFolder"):
@@ -123,6 +140,27 @@ def get_folder(ctx: RequestContext, req) -> str:
 
 def _folder_getter(mb):
     def getter_for_uri(uri, path):
+        if path.tag == extended.PATH_TAG:
+            try:
+                key = extended.key_of(path)
+            except extended.ExtendedPathError as e:
+                raise OpError("ErrorInvalidExtendedProperty", str(e)) from None
+            ftype = extended.value_type(path)
+
+            def ext_getter(f):
+                value = extended.lookup(f, key, mb)
+                if value is None or isinstance(value, tuple):
+                    return value
+                try:
+                    return _convert(ftype, value)
+                except ValueError:
+                    return None
+
+            return ext_getter, ftype
+        if uri == "folder:FolderId":
+            return (lambda f: f.id), "str"
+        if uri == "folder:UnreadCount":
+            return (lambda f: sum(1 for it in f.items.values() if it.kind == "Message" and not it.is_read)), "int"
         if uri == "folder:DisplayName":
             return (lambda f: f.name), "str"
         if uri == "folder:FolderClass":
@@ -203,6 +241,12 @@ def create_folder(ctx: RequestContext, req) -> str:
             if any(c.name.lower() == name.lower() for c in mb.children(parent.id)):
                 raise OpError("ErrorFolderExists")
             folder = mb.add_folder(parent.id, name, cls)
+            for ext_el in fel.findall(T + extended.ELEMENT):
+                try:
+                    extended.set_property(folder, *extended.parse_element(ext_el))
+                except extended.ExtendedPathError as e:
+                    mb.remove_folder(folder)
+                    raise OpError("ErrorInvalidExtendedProperty", str(e)) from None
             msgs.append(
                 response_message(
                     "CreateFolder", f"<m:Folders>{render_folder(mb, folder, _SHAPES['IdOnly'])}</m:Folders>"
@@ -234,3 +278,133 @@ def delete_folder(ctx: RequestContext, req) -> str:
         except OpError as e:
             msgs.append(response_message("DeleteFolder", error=e))
     return response("DeleteFolder", msgs)
+
+
+# ------------------------------------------------------------------------------ UpdateFolder
+_SETTABLE = {"folder:DisplayName": "name", "folder:FolderClass": "folder_class"}
+
+
+def _apply_folder_update(mb: Mailbox, folder: Folder, update) -> None:
+    op = update.tag[len(T) :]
+    path = next((c for c in update if c.tag in (T + "FieldURI", T + "ExtendedFieldURI", T + "IndexedFieldURI")), None)
+    if path is None:
+        raise OpError("ErrorInvalidRequest", "An update is missing its property path.")
+    container = next((c for c in update if c is not path), None)
+    if path.tag == extended.PATH_TAG:
+        try:
+            key = extended.key_of(path)
+            if op == "DeleteFolderField":
+                extended.delete_property(folder, key)
+                return
+            value_el = extended.find_element(container, key) if container is not None else None
+            if value_el is None:
+                raise OpError(
+                    "ErrorInvalidPropertySet",
+                    f"The folder in the {op} does not contain the extended property it names.",
+                )
+            extended.set_property(folder, *extended.parse_element(value_el))
+        except extended.ExtendedPathError as e:
+            raise OpError("ErrorInvalidExtendedProperty", str(e)) from None
+        return
+    uri = path.get("FieldURI") or ""
+    attr_name = _SETTABLE.get(uri)
+    if attr_name is None:
+        raise OpError("ErrorInvalidPropertySet", f"The property {uri} cannot be set on a folder.")
+    if op == "DeleteFolderField":
+        raise OpError("ErrorInvalidPropertyDelete", f"The property {uri} cannot be deleted.")
+    value = (container.findtext(T + _FOLDER_URIS[uri]) if container is not None else None) or ""
+    if attr_name == "name":
+        value = value.strip()
+        if not value:
+            raise OpError("ErrorInvalidPropertySet", "A folder must have a display name.")
+        if folder.distinguished:
+            raise OpError("ErrorInvalidPropertySet", "A distinguished folder cannot be renamed.")
+        if any(c is not folder and c.name.lower() == value.lower() for c in mb.children(folder.parent_id)):
+            raise OpError("ErrorFolderExists")
+    setattr(folder, attr_name, value)
+
+
+def update_folder(ctx: RequestContext, req) -> str:
+    changes = req.find(M + "FolderChanges")
+    msgs = []
+    for change in list(changes) if changes is not None else []:
+        try:
+            id_el = next((c for c in change if c.tag in (T + "FolderId", T + "DistinguishedFolderId")), None)
+            if id_el is None:
+                raise OpError("ErrorInvalidRequest")
+            mb, folder = ctx.resolve_folder(id_el)
+            before = (folder.name, folder.folder_class, dict(folder.x) if folder.x else None)
+            updates = change.find(T + "Updates")
+            try:
+                for update in list(updates) if updates is not None else []:
+                    _apply_folder_update(mb, folder, update)
+            except OpError:
+                folder.name, folder.folder_class, folder.x = before
+                raise
+            folder.ck += 1
+            msgs.append(
+                response_message(
+                    "UpdateFolder", f"<m:Folders>{render_folder(mb, folder, _SHAPES['IdOnly'])}</m:Folders>"
+                )
+            )
+        except OpError as e:
+            msgs.append(response_message("UpdateFolder", error=e, error_inner="<m:Folders/>"))
+    return response("UpdateFolder", msgs)
+
+
+# ------------------------------------------------------------------------------ MoveFolder / CopyFolder
+def _move_or_copy_folder(ctx: RequestContext, req, op: str) -> str:
+    to_el = req.find(M + "ToFolderId")
+    ids = req.find(M + "FolderIds")
+    if to_el is None or len(to_el) == 0:
+        raise Fault(soap.schema_validation_fault(f"The element '{op}' has incomplete content; 'ToFolderId' expected."))
+    msgs = []
+    for el in list(ids) if ids is not None else []:
+        try:
+            dst_mb, target = ctx.resolve_folder(to_el[0], parent=True)
+            mb, folder = ctx.resolve_folder(el)
+            if mb is not dst_mb:
+                raise OpError("ErrorCrossMailboxMoveCopy", "Cannot move or copy a folder between mailboxes.")
+            if folder.distinguished and op == "MoveFolder":
+                raise OpError("ErrorMoveDistinguishedFolder", "Distinguished folders cannot be moved.")
+            if folder is target or target.id in {d.id for d in mb.descendants(folder.id)}:
+                raise OpError("ErrorMoveCopyFailed")
+            if any(c.name.lower() == folder.name.lower() for c in mb.children(target.id) if c is not folder):
+                raise OpError("ErrorFolderExists")
+            if op == "MoveFolder":
+                old = mb.folders.get(folder.parent_id)
+                folder.parent_id = target.id
+                folder.ck += 1
+                target.ck += 1
+                if old is not None:
+                    old.ck += 1
+                result = folder
+            else:
+                result = _copy_tree(mb, folder, target)
+            msgs.append(response_message(op, f"<m:Folders>{render_folder(mb, result, _SHAPES['IdOnly'])}</m:Folders>"))
+        except OpError as e:
+            msgs.append(response_message(op, error=e, error_inner="<m:Folders/>"))
+    return response(op, msgs)
+
+
+def _copy_tree(mb: Mailbox, folder: Folder, target: Folder) -> Folder:
+    import copy
+
+    new = mb.add_folder(target.id, folder.name, folder.folder_class)
+    new.x = copy.deepcopy(folder.x) if folder.x else None
+    for item in list(folder.items.values()):
+        clone = copy.copy(item)
+        clone.x = copy.deepcopy(item.x) if item.x else None
+        clone.created = clone.modified = None
+        mb.add_item(new, clone)
+    for sub in mb.children(folder.id):
+        _copy_tree(mb, sub, new)
+    return new
+
+
+def move_folder(ctx: RequestContext, req) -> str:
+    return _move_or_copy_folder(ctx, req, "MoveFolder")
+
+
+def copy_folder(ctx: RequestContext, req) -> str:
+    return _move_or_copy_folder(ctx, req, "CopyFolder")

@@ -8,9 +8,14 @@ import binascii
 from .. import extended, soap
 from ..service import Fault, M, OpError, RequestContext, T, response, response_message
 from ..xmlitems import BY_ELEM, BY_URI, INDEXED, PropertyError, apply_field, delete_field, text_only_violation
-from .createitem import _send
+from .createitem import _send, check_calendar_duration
+from .items_extra import send_read_receipt
 
 _CONFLICT_MODES = ("NeverOverwrite", "AutoResolve", "AlwaysOverwrite")
+# changes that leave a message's MIME as it was (flags, not content)
+_MIME_NEUTRAL = frozenset(
+    {"IsRead", extended.ELEMENT, "Categories", "ReminderIsSet", "ReminderDueBy", "ReminderMinutesBeforeStart"}
+)
 # exchangelib sends these with every Start/End update; this server keeps all times in UTC (the
 # start and end zones are kept by name: an all-day event's midnights are in them).
 _TIMEZONE_URIS = ("calendar:MeetingTimeZone",)
@@ -131,12 +136,17 @@ def update_item(ctx: RequestContext, req) -> str:
                 for update in list(updates) if updates is not None else []:
                     changed.add(_apply_update(item, update))
                 changed.discard(None)
+                check_calendar_duration(item)
             except OpError:
                 for k, v in before.items():
                     setattr(item, k, v)
                 raise
+            if changed - _MIME_NEUTRAL:
+                item.set("mime", None)  # the stored MIME no longer says what the item holds
             if changed:
                 mb.touch(item, read_flag_only=changed == {"IsRead"})
+            if item.is_read and not before["is_read"]:
+                send_read_receipt(ctx, mb, item)
             tag = item.kind
             inner = (
                 f'<m:Items><t:{tag}><t:ItemId Id="{item.id}" ChangeKey="{mb.change_key(item)}"/></t:{tag}></m:Items>'

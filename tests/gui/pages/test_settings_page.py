@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from form_helpers import leave
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
 from app.domain.enums import AlertLevel, AlertScope, TrackingOption, Workload
@@ -30,16 +31,19 @@ def make_page(qtbot, message_log):
         page.resize(960, 640)
         page.show()
         qtbot.waitExposed(page)
+        page.activateWindow()  # in front, as a person sees it: the focus moves within it
+        qtbot.waitUntil(page.isActiveWindow)
         return page
 
     return make
 
 
 def retype(qtbot, widget, text: str) -> None:
-    """Select what the field holds and type over it."""
+    """Select what the field holds, type over it and move on (its message, if any, then shows)."""
     widget.setFocus()
     qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(widget, text)
+    leave(qtbot, widget)
 
 
 def choose(combo, data) -> None:
@@ -103,20 +107,26 @@ def test_each_rule_shows_its_message_under_its_field_and_save_waits_for_them(sto
     assert not ui.notifyMailbox.isEnabled()
     click(ui.notifyOwnerByEmail)
     assert ui.notifyMailbox.isEnabled()
+    assert shown_error(page, "notifyMailbox") == "", "the mailbox's message waits until it is chosen or left"
+    leave(qtbot, ui.notifyMailbox)
     assert shown_error(page, "notifyMailbox") == "Choose the mailbox through which alert emails are sent."
     click(ui.recordErrors)
-    assert shown_error(page, "toastErrors") == (
-        "Errors are not recorded, so there is nothing to notify: record Errors, or turn this off."
-    )
     assert not ui.saveButton.isEnabled() and ui.revertButton.isEnabled()
+    assert "Transient failures before an Error: Enter a whole number from 1 to 100." in ui.saveButton.toolTip()
 
     retype(qtbot, ui.transientFailureLimit, "3")
     retype(qtbot, ui.authRetryLimit, "1")
     retype(qtbot, ui.trackingTokenPrefix, "CRM-")
     assert ui.trackingTokenPrefixHint.isVisibleTo(page) and "CRM-0001234" in ui.trackingTokenPrefixHint.text()
     click(ui.notifyOwnerByEmail)
+    assert shown_error(page, "transientFailureLimit") == "" and ui.saveButton.isEnabled()
+    click(ui.saveButton)  # what recording no Error means for its notification shows now, and nothing is saved
+    assert shown_error(page, "toastErrors") == (
+        "Errors are not recorded, so there is nothing to notify: turn their recording on, or turn this off."
+    )
+    assert ui.toastErrors.hasFocus() and load_system_settings() == SystemSettingsValues()
     click(ui.toastErrors)
-    assert page.issues == [] and shown_error(page, "transientFailureLimit") == ""
+    assert page.issues == []
     save(page, click)
     stored = load_system_settings()
     assert (stored.transient_failure_limit, stored.auth_retry_limit, stored.tracking_token_prefix) == (3, 1, "CRM-")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from ews_fixtures import EWS_PASSWORD
+from form_helpers import leave
 from PySide6.QtCore import QPoint, Qt
 
 from app.domain.enums import CredentialSource, OwnerKind
@@ -34,12 +35,15 @@ def set_default_profile(profile_id):
 def owner_dialog(page) -> OwnerDialog:
     dialog = page.dialog
     assert isinstance(dialog, OwnerDialog)
+    dialog.activateWindow()  # in front, as it opens for a person: the focus moves within it
     return dialog
 
 
 def fill(qtbot, edit, text):
+    """Type the field's new text and move on (its message, if any, then shows)."""
     edit.clear()
     qtbot.keyClicks(edit, text)
+    leave(qtbot, edit)
 
 
 def select(page, name):
@@ -111,7 +115,10 @@ def test_a_bad_or_taken_address_shows_its_message_and_saves_nothing(qtbot, sampl
     click(page.ui.newUserButton)
     dialog = owner_dialog(page)
     ui = dialog.ui
+    assert not ui.nameError.isVisible() and ui.saveButton.isEnabled(), "an untouched form shows no message"
+    click(ui.saveButton)
     assert ui.nameError.text() == "This field is required." and not ui.saveButton.isEnabled()
+    assert "Name: This field is required." in ui.saveButton.toolTip()
     fill(qtbot, ui.name, "Carol Chen")
     fill(qtbot, ui.email, "carol@contoso")
     assert ui.emailError.isVisible()

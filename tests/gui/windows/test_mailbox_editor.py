@@ -1,3 +1,6 @@
+from form_helpers import in_front, leave, retype
+from PySide6.QtCore import Qt
+
 from app import secrets
 from app.domain.enums import ApprovalStatus, SyncMethod
 from app.gui.windows.mailbox_editor import MailboxEditor
@@ -5,11 +8,7 @@ from app.store.models import Mailbox
 
 
 def _editor(qtbot, mailbox_id):
-    editor = MailboxEditor(mailbox_id)
-    qtbot.addWidget(editor)
-    editor.show()
-    qtbot.waitExposed(editor)
-    return editor
+    return in_front(qtbot, MailboxEditor(mailbox_id))
 
 
 def _choose(combo, member):
@@ -35,18 +34,43 @@ def test_tabs_and_results(qtbot, sample, message_log):
     assert [r.error_code for r in editor.alerts.visible_rows()] == ["ErrorUnauthorized"]
 
 
+def test_results_are_coloured_words_never_blanks_and_reachable_by_keyboard(qtbot, sample, message_log):
+    editor = _editor(qtbot, sample.mailbox_ids["alice"])  # tested and failed, never synchronized since
+    editor.show_tab("results")
+    ui = editor.ui
+    assert ui.tabs.currentWidget() is ui.resultsTab
+    assert ui.mailboxStatus.text() == "Failure" and "#b3261e" in ui.mailboxStatus.styleSheet()
+    assert ui.lastSyncSuccessOn.text() == "Never" and ui.nextSyncOn.text() == "Not scheduled"
+    fields = [ui.incomingStatus, ui.mailboxStatus, ui.testCompletedOn, ui.lastSyncError, ui.nextSyncOn]
+    assert all(f.isReadOnly() and f.focusPolicy() != Qt.FocusPolicy.NoFocus for f in fields)
+    assert all(f.text() for f in fields), "never a blank"
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    ui.incomingStatus.setFocus()
+    qtbot.keyClick(ui.incomingStatus, Qt.Key.Key_Tab)
+    assert ui.outgoingStatus.hasFocus(), "Tab goes from one result to the next"
+    admin = _editor(qtbot, sample.mailbox_ids["admin"])
+    assert admin.ui.mailboxStatus.text() == "Success" and "#1b7f3b" in admin.ui.mailboxStatus.styleSheet()
+    assert admin.ui.lastSyncError.text() == "None"
+    support = _editor(qtbot, sample.mailbox_ids["support"])  # never tested
+    assert support.ui.mailboxStatus.text() == "Not run" and support.ui.testCompletedOn.text() == "Never"
+    editor.show_tab("credentials")
+    assert ui.tabs.currentWidget() is ui.credentialsTab
+
+
 def test_every_invalid_field_blocks_saving_with_its_message(qtbot, sample, message_log, click):
     editor = _editor(qtbot, sample.mailbox_ids["alice"])
     ui = editor.ui
     assert ui.saveButton.isEnabled()
-    ui.email.clear()
-    qtbot.keyClicks(ui.email, "alice at contoso")
+    retype(qtbot, ui.email, "alice at contoso")
+    assert ui.emailError.text() == "" and ui.saveButton.isEnabled(), "no message while typing"
+    leave(qtbot, ui.email)
     assert not ui.saveButton.isEnabled()
     assert ui.emailError.text() == "An email address cannot contain spaces."
-    ui.email.clear()
-    qtbot.keyClicks(ui.email, "alice@contoso.com")
-    assert ui.saveButton.isEnabled()
+    retype(qtbot, ui.email, "alice@contoso.com")
+    assert ui.emailError.text() == "" and ui.saveButton.isEnabled(), "a shown message goes as soon as it is right"
     ui.name.clear()
+    leave(qtbot, ui.name)
     assert ui.nameError.text() == "This field is required." and not ui.saveButton.isEnabled()
     qtbot.keyClicks(ui.name, "Alice")
     ui.owner.setCurrentIndex(0)
@@ -98,7 +122,11 @@ def test_seed_flow_profile_methods_credentials_save_and_approve(qtbot, sample, m
 def test_new_mailbox_is_created(qtbot, sample, message_log, click):
     editor = _editor(qtbot, None)
     ui = editor.ui
-    assert not ui.saveButton.isEnabled() and not ui.testButton.isEnabled()
+    assert not ui.testButton.isEnabled() and ui.testButton.toolTip() == "Save the new mailbox first."
+    assert not ui.nameError.isVisible(), "an untouched form shows no message"
+    click(ui.saveButton)  # Save shows what is missing and saves nothing
+    assert ui.nameError.text() == "This field is required." and ui.name.hasFocus()
+    assert not ui.saveButton.isEnabled() and editor.mailbox_id is None
     qtbot.keyClicks(ui.name, "Carol")
     qtbot.keyClicks(ui.email, "carol@contoso.com")
     ui.owner.setCurrentIndex(ui.owner.findData(f"user:{sample.user_ids['bob']}"))

@@ -1,3 +1,4 @@
+from form_helpers import in_front, leave
 from PySide6.QtCore import Qt
 
 from app.gui.windows.profile_form import ProfileForm
@@ -5,11 +6,7 @@ from app.store.models import ServerProfile
 
 
 def _form(qtbot, profile_id):
-    form = ProfileForm(profile_id)
-    qtbot.addWidget(form)
-    form.show()
-    qtbot.waitExposed(form)
-    return form
+    return in_front(qtbot, ProfileForm(profile_id))
 
 
 def test_edit_and_save_with_every_invalid_field_blocking(qtbot, sample, message_log, click):
@@ -18,6 +15,7 @@ def test_edit_and_save_with_every_invalid_field_blocking(qtbot, sample, message_
     assert loc.name.text() == "Exchange 2013 on-premises"
     assert form.ui.saveButton.isEnabled()
     loc.name.clear()
+    leave(qtbot, loc.name)
     assert not form.ui.saveButton.isEnabled()
     assert loc.nameError.text() == "This field is required."
     qtbot.keyClicks(loc.name, "Exchange (manual URL)")
@@ -44,7 +42,9 @@ def test_related_lists_show_mailboxes_with_status_and_alerts(qtbot, sample, mess
     statuses = {proxy.index(r, 0).data(): proxy.index(r, status_col).data() for r in range(proxy.rowCount())}
     assert statuses["Alice Wong"] == "Failure" and statuses["Kenichiro Nakamura"] == "Success"
     codes = {row.error_code for row in form.alerts.visible_rows()}
-    assert codes == {"ErrorUnauthorized", "TestSucceeded", "MostMailboxesFailing"}  # not Bob's (other profile)
+    assert codes == {"ErrorUnauthorized", "MostMailboxesFailing"}  # the active ones; not Bob's (other profile)
+    form.alerts.ui.stateFilter.setCurrentIndex(form.alerts.ui.stateFilter.findText("Resolved"))
+    assert [row.error_code for row in form.alerts.visible_rows()] == ["TestSucceeded"]
 
 
 def test_test_and_enable_asks_first_with_the_seed_confirmation(qtbot, sample, message_log, click):
@@ -72,3 +72,24 @@ def test_profile_password_is_replaced_only_when_typed(qtbot, sample, message_log
     qtbot.keyClicks(cred.password, "new-secret")
     click(form.ui.saveButton)
     assert secrets.get_password(secrets.profile_key(sample.profile_ids[1])) == "new-secret"
+
+
+def test_windows_integrated_authentication_is_explained_where_it_cannot_be_used(qtbot, sample, message_log):
+    import sys
+
+    from app.domain.enums import AuthProtocol, CredentialSource
+
+    form = _form(qtbot, sample.profile_ids[0])
+    cred, adv = form.fields.credentials, form.fields.advanced
+    cred.credentialSource.setCurrentIndex(cred.credentialSource.findData(CredentialSource.WINDOWS_INTEGRATED.value))
+    adv.authProtocol.setCurrentIndex(adv.authProtocol.findData(AuthProtocol.NEGOTIATE.value))
+    if sys.platform == "win32":
+        assert cred.credentialSourceError.text() == ""
+        assert form.ui.saveButton.isEnabled()
+    else:
+        assert not cred.credentialSourceError.isHidden(), "the message row is shown"
+        assert "needs Windows" in cred.credentialSourceError.text()
+        assert not form.ui.saveButton.isEnabled(), "the choice cannot be saved off Windows"
+    adv.authProtocol.setCurrentIndex(adv.authProtocol.findData(AuthProtocol.BASIC.value))
+    if sys.platform == "win32":
+        assert "Basic" in cred.credentialSourceError.text() and not form.ui.saveButton.isEnabled()

@@ -1,3 +1,4 @@
+from form_helpers import in_front, leave
 from PySide6.QtWidgets import QWizard
 
 from app import secrets
@@ -7,11 +8,7 @@ from app.store.models import ServerProfile
 
 
 def _wizard(qtbot):
-    wizard = ProfileWizard()
-    qtbot.addWidget(wizard)
-    wizard.show()
-    qtbot.waitExposed(wizard)
-    return wizard
+    return in_front(qtbot, ProfileWizard())
 
 
 def _next(wizard):
@@ -25,16 +22,17 @@ def _choose(combo, member):
 def test_location_page_shows_ews_url_only_without_autodiscover(qtbot, click, store, message_log):
     wizard = _wizard(qtbot)
     loc = wizard.fields.location
-    assert not _next(wizard).isEnabled()
-    assert loc.nameError.isVisible() and loc.nameError.text() == "This field is required."
+    assert not loc.nameError.isVisible(), "nothing typed yet: no message"
     qtbot.keyClicks(loc.name, "Exchange 2013 on-premises")
     assert not loc.nameError.isVisible()
     assert _next(wizard).isEnabled()
     assert not loc.incomingUrl.isVisible()
     click(loc.autoDiscover)
     assert loc.incomingUrl.isVisible()
-    assert not _next(wizard).isEnabled()
-    assert "Exchange Web Services address" in loc.incomingUrlError.text()
+    assert not loc.incomingUrlError.isVisible(), "the new field is not touched yet"
+    click(_next(wizard))  # Next shows what is missing and stays
+    assert wizard.currentPage() is wizard.pages["location"] and not _next(wizard).isEnabled()
+    assert "Exchange Web Services address" in loc.incomingUrlError.text() and loc.incomingUrl.hasFocus()
     qtbot.keyClicks(loc.incomingUrl, "mail.contoso.com")
     assert "https://" in loc.incomingUrlError.text()
     loc.incomingUrl.clear()
@@ -46,6 +44,7 @@ def test_location_page_shows_ews_url_only_without_autodiscover(qtbot, click, sto
 def test_duplicate_name_blocks_with_its_message(qtbot, click, sample, message_log):
     wizard = _wizard(qtbot)
     qtbot.keyClicks(wizard.fields.location.name, "exchange 2013 ON-PREMISES")
+    leave(qtbot, wizard.fields.location.name)
     assert "already named" in wizard.fields.location.nameError.text()
     assert not _next(wizard).isEnabled()
 
@@ -60,8 +59,10 @@ def test_credentials_page_reveals_fields_as_choices_require(qtbot, click, store,
     assert not cred.outgoingGroup.isVisible()
     _choose(cred.credentialSource, CredentialSource.PROFILE)
     assert cred.username.isVisible() and cred.password.isVisible()
+    leave(qtbot, cred.username)
     assert cred.usernameError.text() == "Enter the user name the profile connects with."
     assert not _next(wizard).isEnabled()
+    assert "User name: Enter the user name the profile connects with." in _next(wizard).toolTip()
     qtbot.keyClicks(cred.username, "CONTOSO\\crmservice")
     qtbot.keyClicks(cred.password, "pa55word")
     assert _next(wizard).isEnabled()
@@ -70,7 +71,8 @@ def test_credentials_page_reveals_fields_as_choices_require(qtbot, click, store,
     assert not cred.outgoingUrl.isVisible()  # auto discover finds the outgoing location too
     assert not cred.outgoingUsername.isVisible()
     _choose(cred.outgoingCredentialSource, CredentialSource.PROFILE)
-    assert not _next(wizard).isEnabled()
+    click(_next(wizard))
+    assert wizard.currentPage() is wizard.pages["credentials"] and not _next(wizard).isEnabled()
     assert cred.outgoingPasswordError.isVisible()
 
 
@@ -96,6 +98,7 @@ def test_ssl_off_is_refused_with_a_clear_message(qtbot, click, store, message_lo
     assert not _next(wizard).isEnabled()
     click(adv.useSsl)
     qtbot.keyClicks(adv.trustedCaPath, "/no/such/ca.pem")
+    leave(qtbot, adv.trustedCaPath)
     assert "does not exist" in adv.trustedCaPathError.text()
     adv.trustedCaPath.clear()
     assert _next(wizard).isEnabled()
