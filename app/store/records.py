@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.domain import filters
 from app.domain.enums import (
     AlertScope,
     ApprovalStatus,
@@ -34,8 +33,9 @@ from app.domain.enums import (
     SyncState,
     Workload,
 )
+from app.store import filters_sql
 from app.store.base import UtcDateTimeField, database
-from app.store.filters_query import MODELS, active_filters
+from app.store.filters_query import MODELS, usable_filters
 from app.store.models import ConflictLog
 from app.store.records_schema import (
     EMAIL_SHOWN_ON,
@@ -428,19 +428,24 @@ def act_mailbox_ids(owner_id: int) -> list[int]:
 
 def records_that_would_sync(record_type: RecordType, record_ids: Iterable[int]) -> set[int]:
     """Of these records without a link, those the next cycle creates in Exchange: their owner has a
-    mailbox that synchronizes them and the owner's filters select them."""
+    mailbox that synchronizes them and the owner's filters select them (the sync's own selection)."""
     record_ids = list(record_ids)
     if not record_ids:
         return set()
     model = MODELS[record_type]
-    records = list(model.select().where(model.id.in_(record_ids)))
-    syncing = act_mailboxes(r.owner_id for r in records if r.owner_id is not None)
+    owners: dict[int, list[int]] = {}
+    for record_id, owner_id in database.execute_sql(
+        f'SELECT "id", "owner_id" FROM "{model._meta.table_name}" WHERE "id" IN ({", ".join("?" for _ in record_ids)})',
+        record_ids,
+    ):
+        if owner_id is not None:
+            owners.setdefault(owner_id, []).append(record_id)
     selected: set[int] = set()
-    for owner_id in syncing:
-        criteria_lists = active_filters(owner_id, record_type)
-        for record in records:
-            if record.owner_id == owner_id and any(filters.matches(record, c, owner_id) for c in criteria_lists):
-                selected.add(record.id)
+    for owner_id in act_mailboxes(owners):
+        criteria_lists = usable_filters(owner_id, record_type)
+        if criteria_lists:
+            query = filters_sql.selected_query(record_type, criteria_lists, owner_id)
+            selected.update(r.id for r in query.where(model.id.in_(owners[owner_id])))
     return selected
 
 

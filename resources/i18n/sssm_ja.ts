@@ -312,20 +312,20 @@
 <context>
     <name>AppointmentEditor</name>
     <message>
-        <source>First day</source>
-        <translation>開始日</translation>
+        <source>Fir&amp;st day</source>
+        <translation>開始日(&amp;S)</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>開始</translation>
+        <source>&amp;Start</source>
+        <translation>開始(&amp;S)</translation>
     </message>
     <message>
-        <source>Last day</source>
-        <translation>終了日</translation>
+        <source>&amp;Last day</source>
+        <translation>終了日(&amp;L)</translation>
     </message>
     <message>
-        <source>End</source>
-        <translation>終了</translation>
+        <source>&amp;End</source>
+        <translation>終了(&amp;E)</translation>
     </message>
     <message>
         <source>Appointment: %1</source>
@@ -340,32 +340,32 @@
         <translation>予定</translation>
     </message>
     <message>
-        <source>Owner</source>
-        <translation>所有者</translation>
-    </message>
-    <message>
         <source>Validation message</source>
         <translation>検証メッセージ</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>件名</translation>
+        <source>&amp;Owner</source>
+        <translation>所有者(&amp;O)</translation>
     </message>
     <message>
-        <source>Location</source>
-        <translation>場所</translation>
+        <source>Su&amp;bject</source>
+        <translation>件名(&amp;B)</translation>
     </message>
     <message>
-        <source>All-day event</source>
-        <translation>終日イベント</translation>
+        <source>Loc&amp;ation</source>
+        <translation>場所(&amp;A)</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>分類</translation>
+        <source>All-da&amp;y event</source>
+        <translation>終日イベント(&amp;Y)</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>説明</translation>
+        <source>Cate&amp;gory</source>
+        <translation>分類(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Descr&amp;iption</source>
+        <translation>説明(&amp;I)</translation>
     </message>
     <message>
         <source>Exchange</source>
@@ -376,24 +376,24 @@
         <translation>同期の状態</translation>
     </message>
     <message>
-        <source>Show conflict…</source>
-        <translation>競合を表示…</translation>
+        <source>S&amp;how conflict…</source>
+        <translation>競合を表示(&amp;H)…</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>削除</translation>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>上書き保存</translation>
+        <source>Sa&amp;ve</source>
+        <translation>上書き保存(&amp;V)</translation>
     </message>
     <message>
-        <source>Save and sync now</source>
-        <translation>上書き保存して今すぐ同期</translation>
+        <source>Save and sync &amp;now</source>
+        <translation>上書き保存して今すぐ同期(&amp;N)</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -437,6 +437,12 @@
         <translation>%1、%2 のメッセージ:</translation>
     </message>
     <message>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
+    </message>
+    <message>
         <source>No tracking token: answers are tracked as the owner&apos;s tracking option says.</source>
         <translation>追跡トークンなし: 返信は所有者の追跡オプションに従って追跡されます。</translation>
     </message>
@@ -453,8 +459,8 @@
         <translation>送信待ちにしています…</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
+        <source>C&amp;lose</source>
+        <translation>閉じる(&amp;L)</translation>
     </message>
     <message>
         <source>The mailbox does not send yet: the email waits as Pending send.</source>
@@ -499,36 +505,36 @@ Correct it if needed, then choose Retry.</source>
 必要に応じて修正し、[再試行] をクリックしてください。</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>差出人</translation>
-    </message>
-    <message>
         <source>Validation message</source>
         <translation>検証メッセージ</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>宛先</translation>
     </message>
     <message>
         <source>name@contoso.com; other@fabrikam.com</source>
         <translation>name@contoso.com; other@fabrikam.com</translation>
     </message>
     <message>
-        <source>Cc</source>
-        <translation>CC</translation>
+        <source>&amp;From</source>
+        <translation>差出人(&amp;F)</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>件名</translation>
+        <source>&amp;To</source>
+        <translation>宛先(&amp;T)</translation>
     </message>
     <message>
-        <source>Tracking token</source>
-        <translation>追跡トークン</translation>
+        <source>&amp;Cc</source>
+        <translation>CC(&amp;C)</translation>
     </message>
     <message>
-        <source>Track the answers with a tracking token in the subject</source>
-        <translation>件名の追跡トークンで返信を追跡する</translation>
+        <source>&amp;Subject</source>
+        <translation>件名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Trac&amp;king token</source>
+        <translation>追跡トークン(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Track the &amp;answers with a tracking token in the subject</source>
+        <translation>件名の追跡トークンで返信を追跡する(&amp;A)</translation>
     </message>
     <message>
         <source>Body</source>
@@ -539,16 +545,16 @@ Correct it if needed, then choose Retry.</source>
         <translation>送信の状態</translation>
     </message>
     <message>
-        <source>Retry</source>
-        <translation>再試行</translation>
+        <source>&amp;Retry</source>
+        <translation>再試行(&amp;R)</translation>
     </message>
     <message>
-        <source>Send now</source>
-        <translation>今すぐ送信</translation>
+        <source>Send &amp;now</source>
+        <translation>今すぐ送信(&amp;N)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
+        <source>Cance&amp;l</source>
+        <translation>キャンセル(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -624,40 +630,40 @@ Correct it if needed, then choose Retry.</source>
         <translation>取引先担当者</translation>
     </message>
     <message>
-        <source>Owner</source>
-        <translation>所有者</translation>
-    </message>
-    <message>
         <source>Validation message</source>
         <translation>検証メッセージ</translation>
     </message>
     <message>
-        <source>First name</source>
-        <translation>名</translation>
+        <source>&amp;Owner</source>
+        <translation>所有者(&amp;O)</translation>
     </message>
     <message>
-        <source>Last name</source>
-        <translation>姓</translation>
+        <source>&amp;First name</source>
+        <translation>名(&amp;F)</translation>
     </message>
     <message>
-        <source>Email</source>
-        <translation>電子メール</translation>
+        <source>&amp;Last name</source>
+        <translation>姓(&amp;L)</translation>
     </message>
     <message>
-        <source>Company</source>
-        <translation>会社名</translation>
+        <source>E&amp;mail</source>
+        <translation>電子メール(&amp;M)</translation>
     </message>
     <message>
-        <source>Job title</source>
-        <translation>役職</translation>
+        <source>Com&amp;pany</source>
+        <translation>会社名(&amp;P)</translation>
     </message>
     <message>
-        <source>Business phone</source>
-        <translation>会社電話</translation>
+        <source>&amp;Job title</source>
+        <translation>役職(&amp;J)</translation>
     </message>
     <message>
-        <source>Mobile phone</source>
-        <translation>携帯電話</translation>
+        <source>&amp;Business phone</source>
+        <translation>会社電話(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Mob&amp;ile phone</source>
+        <translation>携帯電話(&amp;I)</translation>
     </message>
     <message>
         <source>Exchange</source>
@@ -668,24 +674,24 @@ Correct it if needed, then choose Retry.</source>
         <translation>同期の状態</translation>
     </message>
     <message>
-        <source>Show conflict…</source>
-        <translation>競合を表示…</translation>
+        <source>S&amp;how conflict…</source>
+        <translation>競合を表示(&amp;H)…</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>削除</translation>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>上書き保存</translation>
+        <source>Sa&amp;ve</source>
+        <translation>上書き保存(&amp;V)</translation>
     </message>
     <message>
-        <source>Save and sync now</source>
-        <translation>上書き保存して今すぐ同期</translation>
+        <source>Save and sync &amp;now</source>
+        <translation>上書き保存して今すぐ同期(&amp;N)</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -4244,6 +4250,16 @@ Correct it if needed, then choose Retry.</source>
         <translation>なし</translation>
     </message>
     <message>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
+    </message>
+    <message>
+        <source>Wait for the synchronization to end.</source>
+        <translation>同期が終わるまでお待ちください。</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
@@ -5368,40 +5384,40 @@ Correct it if needed, then choose Retry.</source>
         <translation>タスク</translation>
     </message>
     <message>
-        <source>Owner</source>
-        <translation>所有者</translation>
-    </message>
-    <message>
         <source>Validation message</source>
         <translation>検証メッセージ</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>件名</translation>
-    </message>
-    <message>
-        <source>Start date</source>
-        <translation>開始日</translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <source>% complete</source>
-        <translation>達成率 (%)</translation>
     </message>
     <message>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <source>Completed</source>
-        <translation>完了</translation>
+        <source>&amp;Owner</source>
+        <translation>所有者(&amp;O)</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>説明</translation>
+        <source>&amp;Subject</source>
+        <translation>件名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;tart date</source>
+        <translation>開始日(&amp;T)</translation>
+    </message>
+    <message>
+        <source>D&amp;ue date</source>
+        <translation>期限(&amp;U)</translation>
+    </message>
+    <message>
+        <source>% com&amp;plete</source>
+        <translation>達成率 (%)(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpleted</source>
+        <translation>完了(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Descr&amp;iption</source>
+        <translation>説明(&amp;I)</translation>
     </message>
     <message>
         <source>Exchange</source>
@@ -5412,24 +5428,24 @@ Correct it if needed, then choose Retry.</source>
         <translation>同期の状態</translation>
     </message>
     <message>
-        <source>Show conflict…</source>
-        <translation>競合を表示…</translation>
+        <source>S&amp;how conflict…</source>
+        <translation>競合を表示(&amp;H)…</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>削除</translation>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>上書き保存</translation>
+        <source>Sa&amp;ve</source>
+        <translation>上書き保存(&amp;V)</translation>
     </message>
     <message>
-        <source>Save and sync now</source>
-        <translation>上書き保存して今すぐ同期</translation>
+        <source>Save and sync &amp;now</source>
+        <translation>上書き保存して今すぐ同期(&amp;N)</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
     </message>
 </context>
 <context>

@@ -183,12 +183,13 @@ class RecordsPage(QWidget):
         name = getattr(values, "subject", "") or " ".join(
             p for p in (getattr(values, "first_name", ""), getattr(values, "last_name", "")) if p
         )
-        messages.confirm(
+        messages.confirm_action(
             self,
             self.tr("Delete"),
             self.tr("Delete “%1”? If it is in Exchange, its item there is deleted with the next cycle.").replace(
                 "%1", name
             ),
+            self.tr("Delete"),
             lambda: self._deleted(kind, record_id),
         )
 

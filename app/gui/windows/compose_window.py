@@ -26,7 +26,7 @@ from app.gui import messages
 from app.gui.forms.ui_compose_window import Ui_ComposeWindow
 from app.gui.i18n import enum_text, format_time
 from app.gui.widgets.field_errors import FieldErrors
-from app.gui.windows.base import Dialog
+from app.gui.windows.base import Dialog, UnsavedChangesGuard, enable_with_reason
 from app.gui.workers import WorkerHandle, start_worker
 from app.store.email_records import (
     EmailDetail,
@@ -41,7 +41,7 @@ from app.store.repo import system_settings
 POLL_MS = 150  # how often the status on screen is read again while the email is on its way
 
 
-class ComposeWindow(Dialog):
+class ComposeWindow(UnsavedChangesGuard, Dialog):
     default_size = QSize(720, 560)
 
     sent = Signal(int)  # the email's id, once it is queued (its status then moves on)
@@ -59,8 +59,10 @@ class ComposeWindow(Dialog):
         self.ui.setupUi(self)
         ui = self.ui
         self.kind = kind
+        self._title = self.tr("New email")
         self.answered: EmailDetail | None = email_detail(answered_id) if answered_id is not None else None
-        self.errors = FieldErrors([ui], [ui.composeForm])
+        self.errors = FieldErrors([ui], [ui.composeForm], self)
+        self.errors.revealed.connect(self._update_state)
         self.issues: list[ValidationIssue] = []
         self.email_id: int | None = None
         self.sender_mailbox_id: int | None = None  # an email already queued: the mailbox it goes from
@@ -86,6 +88,7 @@ class ComposeWindow(Dialog):
         ui.retryButton.clicked.connect(self.retry)
         ui.closeButton.clicked.connect(self.close)
         self._mailbox_changed()
+        self._loaded = self.values()  # as first shown: what was written since is the difference
         self.restore_geometry()
 
     @classmethod
@@ -103,7 +106,8 @@ class ComposeWindow(Dialog):
         ui.body.setPlainText(detail.body if not detail.body_is_html else _text_of(detail.body))
         window.sender_mailbox_id = sender_mailbox_id(email_id)
         window.email_id = email_id
-        window.setWindowTitle(window.tr("Email: %1").replace("%1", detail.subject))
+        window._title = window.tr("Email: %1").replace("%1", detail.subject)
+        window.setWindowTitle(window._title)
         window._lock_fields()
         window.ui.statusLabel.setVisible(True)
         window._show_status()
@@ -119,7 +123,8 @@ class ComposeWindow(Dialog):
             ComposeKind.REPLY_ALL: self.tr("Reply all"),
             ComposeKind.FORWARD: self.tr("Forward"),
         }
-        self.setWindowTitle(titles[self.kind])
+        self._title = titles[self.kind]
+        self.setWindowTitle(self._title)
         if answered is not None:
             own = {copy.address.casefold() for copy in answered.copies}
             mailbox_id = mailbox_id or self._answering_mailbox(answered)
@@ -186,7 +191,28 @@ class ComposeWindow(Dialog):
             ] + [i for i in self.issues if i.field != "mailbox"]
         self.errors.show(self.issues)
         self.ui.trackedNote.setText(self._token_note(values))
-        self.ui.sendButton.setEnabled(not self.issues)
+        self._update_state()
+
+    def _update_state(self) -> None:
+        """Send now is off while a message under a field says why (its tooltip says it too)."""
+        shown = self.errors.shown_issues()
+        blocked = self.tr("Put these right first:\n%1").replace("%1", self.errors.reasons(shown)) if shown else ""
+        enable_with_reason(self.ui.sendButton, blocked)
+        self.mark_unsaved()
+
+    def title(self) -> str:
+        return self._title
+
+    def is_dirty(self) -> bool:
+        """Written but not sent: closing asks first (sending is what "saving" means here)."""
+        if self.email_id is not None or self.worker is not None:
+            return False
+        return self.values() != getattr(self, "_loaded", self.values())
+
+    def save(self) -> bool:
+        """What the unsaved-changes question's Save does: send it (False while a field is not right)."""
+        self.send()
+        return self.email_id is not None or self.worker is not None
 
     def _token_note(self, values: ComposeValues) -> str:
         if not values.tracked:
@@ -210,7 +236,10 @@ class ComposeWindow(Dialog):
         from app.sync.compose import send_composed  # the engine: imported when first used
 
         self._changed()
-        if self.issues or self.worker is not None:
+        if not self.errors.reveal_all():  # every message shows; the first field with one gets the focus
+            self.errors.focus_first(self.errors.shown_issues())
+            return
+        if self.worker is not None:
             return
         self._lock_fields()
         self._run(send_composed, self.values())
@@ -242,7 +271,7 @@ class ComposeWindow(Dialog):
         ui.mailbox.setEnabled(False)
         ui.tracked.setEnabled(False)
         ui.sendButton.setVisible(False)
-        ui.closeButton.setText(self.tr("Close"))
+        ui.closeButton.setText(self.tr("C&lose"))
 
     def _queued(self, email_id: object) -> None:
         if isinstance(email_id, int):

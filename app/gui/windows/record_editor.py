@@ -22,7 +22,7 @@ from app.domain.validation import ValidationError, ValidationIssue
 from app.gui import messages
 from app.gui.i18n import enum_text, format_time, translate
 from app.gui.widgets.field_errors import FieldErrors
-from app.gui.windows.base import Dialog
+from app.gui.windows.base import Dialog, UnsavedChangesGuard, enable_with_reason
 from app.gui.workers import WorkerHandle, start_worker
 from app.store import record_edits
 from app.store.record_edits import RecordStanding, RecordValues
@@ -58,7 +58,7 @@ def allow_no_date(edit: QDateTimeEdit) -> None:
     edit.setSpecialValueText(translate("RecordEditor", "None"))
 
 
-class RecordEditor(Dialog):
+class RecordEditor(UnsavedChangesGuard, Dialog):
     """Subclasses give ``record_type``, their form (``ui`` with ``fieldsForm``, ``owner``, the sync
     box and buttons), ``fill(values)`` and ``values()``."""
 
@@ -78,11 +78,13 @@ class RecordEditor(Dialog):
         self.standing: RecordStanding | None = None
         self.worker: WorkerHandle | None = None
         self.sync_result: Any = None
-        self.errors = FieldErrors([ui], [ui.fieldsForm])
+        self.errors = FieldErrors([ui], [ui.fieldsForm], self)
+        self.errors.revealed.connect(self._update_state)
         for owner_id, name in record_edits.owner_choices():
             ui.owner.addItem(name, owner_id)
         loaded = record_edits.load_record(self.record_type, record_id) if record_id is not None else None
         self.fill(loaded if loaded is not None else self.new_values(record_edits.current_user_id()))
+        self._loaded = self.values()  # as shown: the edits are the difference
         self.connect_changes(self._changed)
         ui.owner.currentIndexChanged.connect(self._changed)
         ui.saveButton.clicked.connect(self.save)
@@ -124,13 +126,26 @@ class RecordEditor(Dialog):
     def _changed(self, *_args: object) -> None:
         self.issues = record_edits.validate(self.values())
         self.errors.show(self.issues)
-        busy = self.worker is not None
-        self.ui.saveButton.setEnabled(not self.issues and not busy)
-        self.ui.saveSyncButton.setEnabled(not self.issues and not busy)
-        self.ui.deleteButton.setEnabled(self.record_id is not None and not busy)
-        self.setWindowTitle(self.title())
+        self._update_state()
+
+    def _update_state(self) -> None:
+        """Save is off while a message under a field says why, or while the record synchronizes."""
+        shown = self.errors.shown_issues()
+        reason = self.tr("Put these right first:\n%1").replace("%1", self.errors.reasons(shown)) if shown else ""
+        if self.worker is not None:
+            reason = self.tr("Wait for the synchronization to end.")
+        enable_with_reason(self.ui.saveButton, reason)
+        enable_with_reason(self.ui.saveSyncButton, reason)
+        self.ui.deleteButton.setEnabled(self.record_id is not None and self.worker is None)
+        self.mark_unsaved()
+
+    def is_dirty(self) -> bool:
+        return self.values() != getattr(self, "_loaded", self.values())
 
     def save(self) -> bool:
+        if not self.errors.reveal_all():  # every message shows; the first field with one gets the focus
+            self.errors.focus_first(self.errors.shown_issues())
+            return False
         try:
             self.record_id = record_edits.save_record(self.values(), self.record_id)
         except ValidationError as exc:
@@ -143,6 +158,7 @@ class RecordEditor(Dialog):
                 self.tr("This record was deleted meanwhile (here, or in Exchange and then here)."),
             )
             return False
+        self._loaded = self.values()
         self.saved.emit(self.record_type.value, self.record_id)
         self._changed()
         self.refresh_standing()
@@ -192,13 +208,13 @@ class RecordEditor(Dialog):
             if linked
             else self.tr("Delete “%1”?")
         ).replace("%1", self.title())
-        messages.confirm(self, self.tr("Delete"), text, self._delete)
+        messages.confirm_action(self, self.tr("Delete"), text, self.tr("Delete"), self._delete)
 
     def _delete(self) -> None:
         assert self.record_id is not None
         record_edits.delete_record(self.record_type, self.record_id)
         self.deleted.emit(self.record_type.value, self.record_id)
-        self.close()
+        self._close_now()  # nothing left to save
 
     # --- where it stands -----------------------------------------------------------------------
 

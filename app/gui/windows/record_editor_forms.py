@@ -66,8 +66,8 @@ class AppointmentEditor(RecordEditor):
     def _show_all_day(self, all_day: bool) -> None:
         for edit in (self.ui.start, self.ui.end):
             edit.setDisplayFormat(DATE_FORMAT if all_day else DATE_TIME_FORMAT)
-        self.ui.startLabel.setText(self.tr("First day") if all_day else self.tr("Start"))
-        self.ui.endLabel.setText(self.tr("Last day") if all_day else self.tr("End"))
+        self.ui.startLabel.setText(self.tr("Fir&st day") if all_day else self.tr("&Start"))
+        self.ui.endLabel.setText(self.tr("&Last day") if all_day else self.tr("&End"))
 
     def values(self) -> RecordValues:
         ui = self.ui

@@ -5,6 +5,7 @@ fields, appointments, contacts and tasks with where they stand in Exchange, the 
 from __future__ import annotations
 
 import pytest
+from form_helpers import in_front, leave
 from PySide6.QtCore import QPoint, Qt
 
 from app.domain.enums import EmailStatus, SyncState
@@ -96,22 +97,28 @@ def test_a_refused_email_shows_its_reason_and_retry(qtbot, page, records):
     assert failed.detail.ui.retryButton.isVisible()
 
 
-def test_compose_marks_an_invalid_address_under_the_field_and_keeps_send_off(qtbot, page, click):
-    window = page.compose()
-    qtbot.addWidget(window)
+def test_compose_marks_an_invalid_address_under_the_field_and_keeps_send_off(qtbot, page, click, message_log):
+    window = in_front(qtbot, page.compose())
     ui = window.ui
+    ui.to.setFocus()
     qtbot.keyClicks(ui.to, "ann.lee@fabrikam.com; bob@")
+    assert not ui.toError.isVisible(), "not while the address is being typed"
+    leave(qtbot, ui.to)
     assert ui.toError.isVisible() and "bob@" in ui.toError.text()
     assert "domain name" in ui.toError.text(), "the rule it breaks"
-    assert not ui.sendButton.isEnabled()
+    assert not ui.sendButton.isEnabled() and "bob@" in ui.sendButton.toolTip(), "off, and says why"
     ui.to.clear()
     qtbot.keyClicks(ui.to, "ann.lee@fabrikam.com")
+    assert not ui.toError.isVisible() and ui.sendButton.isEnabled(), "the message goes as soon as it is right"
     qtbot.keyClicks(ui.cc, "not an address")
+    click(ui.sendButton)
     assert ui.ccError.isVisible() and not ui.sendButton.isEnabled()
+    assert window.email_id is None and window.worker is None, "nothing queued"
     ui.cc.clear()
-    assert not ui.toError.isVisible() and not ui.ccError.isVisible()
-    assert ui.sendButton.isEnabled()
+    assert not ui.ccError.isVisible() and ui.sendButton.isEnabled()
     assert ui.tracked.isChecked(), "its owner tracks answers to tracked email: a token goes out"
+    window.reject()  # Esc, Close or the title bar's close
+    assert window.unsaved_prompt is not None and window.isVisible(), "written, not sent: closing asks first"
 
 
 def test_a_reply_keeps_the_thread_and_the_token(qtbot, page, records):
@@ -153,9 +160,13 @@ def test_an_appointment_is_created_validated_and_deleted_in_the_app(qtbot, page,
     appointments.ui.newButton.click()
     editor = page.windows[-1]
     ui = editor.ui
-    assert ui.subjectError.isVisible() and not ui.saveButton.isEnabled()
+    assert not ui.subjectError.isVisible(), "nothing said on a form nobody touched"
+    ui.saveButton.click()
+    assert ui.subjectError.isVisible() and not ui.saveButton.isEnabled(), "Save says what is missing"
+    assert appointments.model.total == before, "nothing saved"
     qtbot.keyClicks(ui.subject, "Planning lunch")
     ui.end.setDateTime(ui.start.dateTime().addSecs(-3600))
+    ui.saveButton.click()
     assert ui.endError.isVisible() and "before the start" in ui.endError.text()
     ui.end.setDateTime(ui.start.dateTime().addSecs(3600))
     assert ui.saveButton.isEnabled()
@@ -169,6 +180,8 @@ def test_an_appointment_is_created_validated_and_deleted_in_the_app(qtbot, page,
 
 
 def test_contacts_and_tasks_open_in_their_editors(qtbot, page, records):
+    from app.store.models import Contact
+
     contacts = page.show_tab(ListKind.CONTACT)
     assert "Ann Lee" in shown(contacts, 0)
     assert contacts.select_id(records.records["ken"])
@@ -176,6 +189,45 @@ def test_contacts_and_tasks_open_in_their_editors(qtbot, page, records):
     editor = page.windows[-1]
     assert editor.ui.company.text() == "Litware" and editor.ui.syncState.text() == "Synced"
     editor.ui.email.setText("ken.ito@")
+    editor.ui.saveButton.click()
     assert editor.ui.emailError.isVisible() and not editor.ui.saveButton.isEnabled()
+    assert Contact.get_by_id(records.records["ken"]).email == "ken.ito@litware.com", "nothing saved"
     tasks = page.show_tab(ListKind.TASK)
     assert set(shown(tasks, 0)) == {"Send the signed contract", "Update the price list"}
+
+
+@pytest.fixture(params=["en", "ja"])
+def language(request, qapp):
+    if request.param == "en":
+        yield "en"
+        return
+    from PySide6.QtCore import QLocale
+
+    from app.gui.i18n import install_translators
+
+    locale = QLocale()
+    translators = install_translators(qapp, "ja")
+    assert translators, "the Japanese translations load"
+    yield "ja"
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(locale)
+
+
+def test_the_editing_windows_have_unique_access_keys(language, qtbot, page, records):
+    """Every label and button of compose and the record editors has a key of its own, in Japanese
+    written "件名(&B)"."""
+    from form_helpers import key_problems
+
+    from app.domain.enums import RecordType
+    from app.domain.records import ComposeKind
+
+    windows = [page.compose(ComposeKind.REPLY, records.emails["answer"])]
+    windows += [page.edit_record(kind, None) for kind in RecordType]
+    allday = page.edit_record(RecordType.APPOINTMENT, records.records["offsite"])
+    windows.append(allday)
+    problems = []
+    for window in windows:
+        in_front(qtbot, window)
+        problems += [f"{window.windowTitle()}: {p}" for p in key_problems(window, japanese=language == "ja")]
+    assert problems == []
