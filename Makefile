@@ -14,12 +14,12 @@ BUILD_STAMP := $(VENV)/.installed-build
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,postgres]"
 	touch $(STAMP)
 
 # PyInstaller only for `make dist` (the `build` extra), so `make test` stays lean.
 $(BUILD_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[test,build]"
+	$(BIN)/python -m pip install --quiet -e ".[test,postgres,build]"
 	touch $(BUILD_STAMP)
 
 help: ## list the targets

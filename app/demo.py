@@ -258,7 +258,9 @@ def start_demo(language: str | None = None) -> DemoEnvironment:
     if language is None:  # keep the names the demo has
         language = next((k for k, n in DEMO_NAMES.items() if profile is not None and n.profile == profile.name), "en")
     names = DEMO_NAMES.get(language, DEMO_NAMES["en"])
-    user = SystemUser.get_or_none(SystemUser.is_current) or repo.create_user(names.admin, None, is_current=True)
+    from app.store.base import is_set
+
+    user = SystemUser.get_or_none(is_set(SystemUser.is_current)) or repo.create_user(names.admin, None, is_current=True)
     settings = ProfileSettings(
         name=names.profile,
         description=names.description,

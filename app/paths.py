@@ -15,6 +15,7 @@ import platformdirs
 from app import APP_ID
 
 HOME_ENV = "SSSM_HOME"
+DATABASE_ENV = "SSSM_DATABASE_URL"  # a shared PostgreSQL database instead of the SQLite file
 
 
 def _override() -> Path | None:
@@ -62,6 +63,16 @@ def database_path() -> Path:
     """The store. Its folder is not created here: opening the store does that, and says so
     (a classified StoreError) when it cannot."""
     return _data_folder() / "sssm.sqlite3"
+
+
+def database_url() -> str | None:
+    """The shared PostgreSQL database chosen by ``--database`` or SSSM_DATABASE_URL, if any."""
+    return os.environ.get(DATABASE_ENV) or None
+
+
+def database_target() -> Path | str:
+    """What the window and every command open: the shared database's URL, else the SQLite file."""
+    return database_url() or database_path()
 
 
 def backup_dir() -> Path:

@@ -4,12 +4,12 @@ Keychain, Secret Service on Linux), through keyring.
 Passwords never go to SQLite, logs or exports. When no usable keyring exists, or it is
 locked, a ``SecretStoreError`` says which backend was tried and what to do — there is no
 plaintext fallback, silent or otherwise.
+
+keyring itself is imported at the first use of a password (importing it costs a quarter of a
+second, more than the window takes to open without it).
 """
 
 from __future__ import annotations
-
-import keyring
-from keyring.errors import KeyringError, KeyringLocked, NoKeyringError, PasswordDeleteError
 
 SERVICE = "ServerSideSyncManager"
 
@@ -19,6 +19,8 @@ class SecretStoreError(RuntimeError):
 
 
 def backend_name() -> str:
+    import keyring
+
     backend = keyring.get_keyring()
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
@@ -42,6 +44,8 @@ def credential_store() -> tuple[str, bool]:
     """Which credential store keyring found (its name and backend class) and whether passwords
     can be kept in it: ``self-check`` reports it (a frozen build without keyring's Windows
     backend would otherwise find out at the first saved password)."""
+    import keyring
+
     backend = keyring.get_keyring()
     chosen = [b for b in getattr(backend, "backends", [backend]) if not _unusable(b)]
     if not chosen:
@@ -54,6 +58,8 @@ def credential_store() -> tuple[str, bool]:
 
 
 def _error(action: str, exc: Exception | None = None) -> SecretStoreError:
+    from keyring.errors import KeyringLocked
+
     backend = backend_name()
     if isinstance(exc, KeyringLocked):
         advice = "The credential store is locked: unlock it (sign in to your desktop session) and try again."
@@ -67,6 +73,9 @@ def _error(action: str, exc: Exception | None = None) -> SecretStoreError:
 
 
 def _check_backend() -> None:
+    import keyring
+    from keyring.errors import NoKeyringError
+
     if _unusable(keyring.get_keyring()):
         raise _error("use a password", NoKeyringError("no usable keyring backend"))
 
@@ -82,6 +91,9 @@ def mailbox_key(mailbox_id: int) -> str:
 def set_password(key: str, password: str) -> None:
     if not password:
         raise ValueError("an empty password is not stored; delete it instead")
+    import keyring
+    from keyring.errors import KeyringError
+
     _check_backend()
     try:
         keyring.set_password(SERVICE, key, password)
@@ -90,6 +102,9 @@ def set_password(key: str, password: str) -> None:
 
 
 def get_password(key: str) -> str | None:
+    import keyring
+    from keyring.errors import KeyringError
+
     _check_backend()
     try:
         return keyring.get_password(SERVICE, key)
@@ -103,6 +118,9 @@ def has_password(key: str) -> bool:
 
 def delete_password(key: str) -> None:
     """Delete if present; a missing entry is not an error."""
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
     _check_backend()
     try:
         keyring.delete_password(SERVICE, key)

@@ -160,6 +160,8 @@ class EwsTestView:
         self._version = server.server_version
         self._limit = server.concurrency_limit
         self._backoff = server.busy_backoff_ms
+        hub = server.directory.notifications  # tests shorten its minute and keep-alive
+        self._notification_timing = (hub.minute, hub.keepalive, hub.max_events)
 
     # passthroughs most tests need
     @property
@@ -218,6 +220,8 @@ class EwsTestView:
         self.server.clear_autodiscover_redirects()
         self.server.concurrency_limit = self._limit
         self.server.busy_backoff_ms = self._backoff
+        hub = self.server.directory.notifications
+        hub.minute, hub.keepalive, hub.max_events = self._notification_timing
         if self.server.server_version != self._version:
             self.server.set_server_version(self._version)
 

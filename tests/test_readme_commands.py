@@ -117,6 +117,8 @@ def shared(tmp_path_factory) -> dict[str, Path]:
 
 def _env(home: Path) -> dict[str, str]:
     env = dict(os.environ, SSSM_HOME=str(home), QT_QPA_PLATFORM="offscreen", PYTHONUNBUFFERED="1")
+    # the commands of one README share a credential store, as on a desktop
+    env["SSSM_TEST_KEYRING_FILE"] = str(home.parent / "keyring.json")
     env.pop("MAKEFLAGS", None)
     # a credential store on machines that have none (self-check names it); the demo uses its own
     return command_env(env) if sys.platform != "win32" else env

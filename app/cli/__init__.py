@@ -8,21 +8,40 @@ from collections.abc import Sequence
 
 from app import APP_NAME, __version__
 from app.cli import (
+    alerts,
     config,
     diagnose_mailbox,
     diagnose_profile,
+    mailbox,
+    profile,
     repair,
     run,
     screenshots,
     self_check,
     simulator,
+    status,
     store,
     sync,
 )
 
 # Each sub-command module has NAME, HELP, add_arguments(parser) and run(args) -> exit code; it
 # imports what its work needs inside run(), so `--help` and the window start stay light.
-COMMANDS = (simulator, diagnose_mailbox, diagnose_profile, screenshots, sync, run, store, repair, config, self_check)
+COMMANDS = (
+    simulator,
+    diagnose_mailbox,
+    diagnose_profile,
+    screenshots,
+    sync,
+    run,
+    status,
+    store,
+    repair,
+    config,
+    mailbox,
+    profile,
+    alerts,
+    self_check,
+)
 
 EXIT_CODES = """exit codes:
   0  done: every test passed, every cycle succeeded
@@ -47,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="demo mode: the window on demo data, against the built-in loopback Exchange server. Before "
         "test-mailbox, test-profile, sync or run: the command works on the demo's data, the server running "
         "while it does; before store: on the demo's store",
+    )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="a shared PostgreSQL database (postgresql://user@host/name) instead of this user's SQLite "
+        "file, for the window and every command (also SSSM_DATABASE_URL)",
     )
     parser.add_argument("--lang", metavar="CODE", help="user-interface language (en, ja)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages too")
@@ -79,6 +104,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     chosen = next((c for c in COMMANDS if args.command == c.NAME), None)
+    if args.database:
+        import os
+
+        from app.paths import DATABASE_ENV
+        from app.store.backends import is_url
+
+        if not is_url(args.database):
+            parser.print_usage(sys.stderr)
+            print("--database takes a PostgreSQL URL: postgresql://user@host:port/name", file=sys.stderr)
+            return 2
+        os.environ[DATABASE_ENV] = args.database
     if args.demo:
         from app.cli import demo_mode
 

@@ -26,19 +26,21 @@ def report_error(message: str, code: str, *, as_json: bool = False, **extra: Any
 
 
 def open_store(*, as_json: bool = False) -> bool:
-    """Open the store of this user (or SSSM_HOME); on failure say why (one line: the file, the
+    """Open the store of this user (or SSSM_HOME), or the shared database of ``--database`` /
+    SSSM_DATABASE_URL; on failure say why (one line: the file, the
     problem, what to do) and return False."""
     from app import paths
     from app.store.base import database
     from app.store.db import open_database, store_error
 
+    target = paths.database_target()
     current = database.obj
-    if current is not None and not current.is_closed() and current.database == str(paths.database_path()):
+    if current is not None and not current.is_closed() and current.database == str(target):
         return True  # already open (``--demo`` opens it before the demo server starts)
     try:
-        open_database(paths.database_path())
+        open_database(target)
     except Exception as exc:
-        error = store_error(exc, paths.database_path())
+        error = store_error(exc, target)
         if error is None:
             raise
         report_error(str(error), error.code, as_json=as_json, file=str(error.path), next_step=error.next_step)

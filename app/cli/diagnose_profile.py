@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     profile = find_profile(args.name, as_json=args.json)
     if profile is None:
         return EXIT_USAGE
-    from app.diagnostics.steps import run_profile_test
+    from app.diagnostics.bulk import run_profile_test
 
     reports = run_profile_test(profile.id)
     if args.json:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from app.diagnostics.outcome import record_test_report
@@ -29,7 +28,7 @@ from app.exchange.folders import ensure_undeliverable_folder
 from app.exchange.mailbox_connection import MailboxConnection, open_connection
 from app.store.base import utcnow
 from app.store.health import credential_source_of
-from app.store.models import Mailbox, ServerProfile
+from app.store.models import Mailbox
 
 log = logging.getLogger(__name__)
 CTX = "Diagnostics"  # translation context of the step titles and messages
@@ -248,38 +247,3 @@ def _finish(
     report.finished_on = utcnow()
     record(run.mailbox, report, shared_failure)
     return report
-
-
-def run_profile_test(
-    profile_id: int,
-    *,
-    progress: Callable[[int, int, DiagnosticReport | None], None] | None = None,
-    cancel: CancelToken | None = None,
-) -> list[DiagnosticReport]:
-    """Test every mailbox of the profile, at most max-concurrent-connections at once."""
-    profile = ServerProfile.get_by_id(profile_id)
-    ids = [m.id for m in Mailbox.select(Mailbox.id).where(Mailbox.profile == profile).order_by(Mailbox.id)]
-    cancel = cancel or CancelToken()
-    reports: list[DiagnosticReport] = []
-    done = 0
-    if progress:
-        progress(0, len(ids), None)
-
-    def one(mailbox_id: int) -> DiagnosticReport | None:
-        if cancel.cancelled:
-            return None
-        try:
-            return run_mailbox_test(mailbox_id, cancel=cancel)
-        except Cancelled:
-            return None
-
-    with ThreadPoolExecutor(
-        max_workers=max(1, min(profile.max_connections, len(ids) or 1)), thread_name_prefix="profile-test"
-    ) as pool:
-        for report in pool.map(one, ids):
-            done += 1
-            if report is not None:
-                reports.append(report)
-            if progress:
-                progress(done, len(ids), report)
-    return reports

@@ -142,6 +142,7 @@ SETTINGS: dict[str, object] = {
     "transient_failure_limit": int,
     "default_backoff_minutes": int,
     "auth_retry_limit": int,
+    "item_failure_retention_days": int,
     "tracking_token_prefix": str,
     "default_profile": Nullable(str),
     "language": str,

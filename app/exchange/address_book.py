@@ -30,6 +30,7 @@ from app.exchange.connection import (
     windows_account,
 )
 from app.exchange.errors import precondition_failure
+from app.store.base import is_set
 from app.store.models import Mailbox, ServerProfile
 
 CTX = "Failures"  # the context failure_text translates a Failure's message in
@@ -76,7 +77,7 @@ def _failure(code: str, texts: tuple[str, str], subject: str) -> PreconditionFai
 def _mailbox_with_credentials(profile: ServerProfile) -> Mailbox | None:
     candidates = (
         Mailbox.select()
-        .where((Mailbox.profile == profile.id) & Mailbox.allow_credentials & (Mailbox.username != ""))
+        .where((Mailbox.profile == profile.id) & is_set(Mailbox.allow_credentials) & (Mailbox.username != ""))
         .order_by((Mailbox.approval != ApprovalStatus.APPROVED), Mailbox.id)
     )
     for mailbox in candidates:

@@ -64,7 +64,7 @@ ItemIdAndKey = tuple[str, str | None]  # an item id and its change key (None: an
 class InboxPage:
     """One SyncFolderItems answer: the items created since the state, in order."""
 
-    created: list[NewMessage | None]  # None: an item that is not a message (meeting request, report …)
+    created: list[NewMessage | None]  # None: an item that is not a message (a contact, an appointment …)
     sync_state: str | None  # the state after this page
     complete: bool  # the page includes the last change: nothing more to read
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from app.domain.enums import RecordType
 from app.domain.timeutil import as_utc
+from app.exchange.recurrence_mapping import parse_recurrence, recurrence_text, to_recurrence
 
 StoreValues = dict[str, Any]  # store field name → value
 
@@ -102,6 +103,25 @@ def _appointment_to_item(values: Mapping[str, Any], item: Any) -> None:
     item.is_all_day = all_day
     item.body = Body(values["body"]) if values["body"] else None
     item.categories = categories_of(values["category"]) or None
+    _recurrence_to_item(values.get("recurrence") or "", item, all_day)
+
+
+def _recurrence_to_item(text: str, item: Any, all_day: bool) -> None:
+    """A series' pattern onto the item, its times in the series' own zone (so that its wall-clock
+    time is the one it had in Exchange); a store text that is not a pattern leaves it single."""
+    from exchangelib import EWSTimeZone
+    from exchangelib.errors import UnknownTimeZone
+
+    values = parse_recurrence(text)
+    item.recurrence = to_recurrence(values) if values else None
+    if not values or all_day or not values.get("zone") or item.start is None:
+        return
+    try:
+        zone = EWSTimeZone.from_ms_id(values["zone"])
+    except UnknownTimeZone:
+        return
+    item.start, item.end = item.start.astimezone(zone), item.end.astimezone(zone) if item.end else None
+    item._start_timezone = item._end_timezone = zone
 
 
 def _appointment_time(value: datetime | date | None, *, day_after: bool) -> datetime | None:
@@ -121,6 +141,7 @@ def _appointment_from_item(item: Any) -> StoreValues:
         is_all_day=bool(item.is_all_day),
         body=_text(item.body),
         category=category_of(item.categories),
+        recurrence=recurrence_text(item.recurrence, item._start_timezone),
     )
 
 
@@ -227,12 +248,12 @@ ITEM_MAPPINGS: dict[RecordType, ItemMapping] = {
         RecordType.APPOINTMENT,
         "calendar",
         "CalendarItem",
-        ("subject", "location", "start", "end", "is_all_day", "body", "category"),
-        ("subject", "location", "start", "end", "is_all_day", "body", "categories"),
+        ("subject", "location", "start", "end", "is_all_day", "body", "category", "recurrence"),
+        ("subject", "location", "start", "end", "is_all_day", "body", "categories", "recurrence"),
         _appointment_to_item,
         _appointment_from_item,
-        ("_start_timezone", "_end_timezone"),  # the zone of an all-day event's midnights
-        (("category", "categories"),),  # schema 7
+        ("_start_timezone", "_end_timezone"),  # the zone of an all-day event's midnights, of a series
+        (("category", "categories"), ("recurrence", "recurrence")),  # schema 7, schema 10
     ),
     RecordType.CONTACT: ItemMapping(
         RecordType.CONTACT,

@@ -7,7 +7,8 @@ keeps (str, aware UTC datetimes), and nothing more:
 
 - ``parse_message``: a ``t:Message`` of a GetItem answer → ``IncomingEmail``;
 - ``parse_new_item``: the item of a SyncFolderItems ``t:Create`` change → ``NewMessage`` (or
-  ``None`` for an item that is not a message, e.g. a meeting request).
+  ``None`` for an item that is not a message, e.g. a contact); a meeting request, response or
+  cancellation is a message.
 
 A message's ItemClass tells an ordinary one (IPM.Note …) from a report (REPORT.IPM.Note.NDR, a
 non-delivery report; REPORT.IPM.Note.IPNRN, a read receipt: EWS answers both as ``t:Message``);
@@ -27,7 +28,9 @@ from app.domain.timeutil import as_utc
 from app.exchange.errors import MalformedAnswer
 
 T = "{http://schemas.microsoft.com/exchange/services/2006/types}"
-MESSAGE_TAG = T + "Message"
+# a meeting request, response or cancellation is a message too (MeetingMessageType extends
+# MessageType): it is read as one, its From, recipients and body as any message's
+MESSAGE_TAGS = frozenset(T + tag for tag in ("Message", "MeetingRequest", "MeetingResponse", "MeetingCancellation"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +82,14 @@ class NewMessage:
     item_class: str | None = None  # when the shape asked for it
 
 
+def _child(elem: _Element, tag: str) -> _Element | None:
+    """The first child element *tag* (with its namespace): lxml's ``iterchildren`` filters in C,
+    twice as fast as ``find``'s path machinery, thousands of times per initial sync."""
+    return next(elem.iterchildren(tag), None)
+
+
 def _text(elem: _Element, tag: str) -> str | None:
-    child = elem.find(T + tag)
+    child = _child(elem, T + tag)
     return child.text if child is not None else None
 
 
@@ -95,7 +104,7 @@ def _when(elem: _Element, tag: str) -> datetime | None:
 
 
 def _item_id(elem: _Element, operation: str) -> _Element:
-    item_id = elem.find(T + "ItemId")
+    item_id = _child(elem, T + "ItemId")
     if item_id is None:
         raise MalformedAnswer(f"{operation} answered a message without an ItemId", None)
     return item_id
@@ -105,7 +114,7 @@ def _address(elem: _Element | None) -> str | None:
     """The EmailAddress of the element's t:Mailbox ("" when it has none); None without a mailbox."""
     if elem is None:
         return None
-    box = elem.find(T + "Mailbox")
+    box = _child(elem, T + "Mailbox")
     if box is None:
         return None
     return _text(box, "EmailAddress") or ""
@@ -114,7 +123,7 @@ def _address(elem: _Element | None) -> str | None:
 def _addresses(elem: _Element | None) -> str:
     if elem is None:
         return ""
-    found = (box.find(T + "EmailAddress") for box in elem.findall(T + "Mailbox"))
+    found = (_child(box, T + "EmailAddress") for box in elem.iterchildren(T + "Mailbox"))
     return ";".join(address.text for address in found if address is not None and address.text)
 
 
@@ -173,10 +182,10 @@ def _attachments(elem: _Element | None) -> list[AttachmentInfo]:
 
 def parse_new_item(item_elem: _Element, received: Callable[[_Element], datetime | None]) -> NewMessage | None:
     """The item element of a SyncFolderItems ``t:Create`` change: a ``NewMessage`` for a
-    ``t:Message``, None for any other item type. *received* reads DateTimeReceived when it is
+    ``t:Message`` or a meeting message, None for any other item type. *received* reads DateTimeReceived when it is
     missing or in any other form than whole seconds UTC (exchangelib's own field does that).
     ``MalformedAnswer`` when the message cannot be read (no ItemId, a date that is none)."""
-    if item_elem.tag != MESSAGE_TAG:
+    if item_elem.tag not in MESSAGE_TAGS:
         return None
     item_id = _item_id(item_elem, "SyncFolderItems")
     value = _text(item_elem, "DateTimeReceived")

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QLocale, QMessageLogContext, QtMsgType, QTranslator, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import (
+    QEvent,
+    QLocale,
+    QMessageLogContext,
+    QObject,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_ID, APP_NAME, APP_USER_MODEL_ID, __version__
 from app.gui.i18n import install_translators, pick_language
 
 if TYPE_CHECKING:
+    from app.gui.sync_controller import SyncController
     from app.gui.windows.crash_dialog import CrashReporter
 
 log = logging.getLogger(__name__)
@@ -80,6 +91,44 @@ def startup_language(requested: str | None) -> str:
     from app.store.repo import system_settings
 
     return pick_language(requested, system_settings().language)
+
+
+class _FirstPaint(QObject):
+    """Calls back once, after the watched window's first paint (or after *fallback_ms* anyway)."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None], fallback_ms: int) -> None:
+        super().__init__(window)
+        self.callback: Callable[[], None] | None = callback
+        window.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self.fire)  # a window that is never painted (minimized)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.callback is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.fire)  # once this frame is painted
+        return False
+
+    def fire(self) -> None:
+        callback, self.callback = self.callback, None
+        if callback is not None:
+            callback()
+
+
+def after_first_paint(window: QWidget, callback: Callable[[], None], fallback_ms: int = 2000) -> None:
+    """Run *callback* on the GUI thread once *window* has been painted for the first time: work
+    that would only delay the first window (loading the sync engine) waits until it is seen."""
+    _FirstPaint(window, callback, fallback_ms)
+
+
+def _load_the_rest(sync: SyncController) -> None:
+    """Once the window is on the screen: the sync engine, and the windows it opens, each imported
+    in a thread of its own (the GUI thread stays free)."""
+    import threading
+
+    from app.gui.windows.main_window import import_windows
+
+    sync.start()
+    threading.Thread(target=import_windows, name="window-loader", daemon=True).start()
 
 
 def missing_display() -> str | None:
@@ -165,7 +214,7 @@ def _run_window(app: QApplication, crashes: CrashReporter, *, demo: bool, lang: 
             log.warning(environment.notice)
     window.show()
     show_startup_notices(window, opened)  # a restored backup, a log folder that cannot be written
-    sync.start()
+    after_first_paint(window, lambda: _load_the_rest(sync))
     log.info("%s %s started", APP_NAME, __version__)
     try:
         return app.exec()

@@ -75,6 +75,15 @@ def format_time(value, *, seconds: bool = False) -> str:
     return datetime_text(value, translate, seconds=seconds)
 
 
+def with_access_key(text: str, key: str) -> str:
+    """*text* (already translated) with the access key *key*: before the key's letter where it
+    holds one ("&All email messages"), else after it, the way Japanese writes it ("すべて(&A)")."""
+    at = text.lower().find(key.lower())
+    if at >= 0 and text.isascii():
+        return text[:at] + "&" + text[at:]
+    return f"{text}(&{key.upper()})"
+
+
 def date_time_pattern() -> str:
     """The UI language's date-time pattern in Qt's letters, for a QDateTimeEdit's display format."""
     return translate(FORMATS, DATE_TIME_PATTERN)

@@ -4,11 +4,17 @@ The scheduler runs each workload cycle on a thread of its own; what it reports f
 re-emitted through queued signals, so slots (and the widgets they update) always run on the
 GUI thread. Refreshing lists after cycles is debounced: a burst of finished cycles (startup,
 Sync now over every mailbox) reloads the window once, not once per cycle.
+
+The engine (app.sync, and through it app.exchange and exchangelib) is not imported while the
+window is built: ``start()`` loads the scheduler in a thread of its own ("engine-loader") once
+the window shows, then starts it. Whatever needs the scheduler before that (``scheduler``,
+``sync_now``) waits for the load, or loads it there and then.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -17,10 +23,11 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.domain.enums import Workload
 from app.gui.i18n import names_text
-from app.sync.scheduler import CycleResult, Scheduler, WorkloadFn, WorkloadOutcome, default_workloads
+from app.gui.workers import background_imports
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the engine is loaded after the window shows (see above)
     from app.store.models import Mailbox
+    from app.sync.scheduler import CycleResult, Scheduler, WorkloadFn, WorkloadOutcome
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +57,12 @@ class SyncController(QObject):
         refresh_interval_ms: int = REFRESH_INTERVAL_MS,
     ) -> None:
         super().__init__(parent)
-        real = dict(workloads) if workloads is not None else default_workloads()
-        tracked = {w: self._tracked(w, fn) for w, fn in real.items()}
-        if clock is not None:
-            self.scheduler = Scheduler(tracked, clock=clock, wait_cap=wait_cap, on_result=self._result.emit)
-        else:  # the scheduler's own clock
-            self.scheduler = Scheduler(tracked, wait_cap=wait_cap, on_result=self._result.emit)
+        self._workloads = dict(workloads) if workloads is not None else None  # None: the real ones
+        self._clock, self._wait_cap = clock, wait_cap
+        self._scheduler: Scheduler | None = None
+        self._loader: threading.Thread | None = None  # start()'s load of the engine
+        self._lock = threading.Lock()  # guards _scheduler and _paused between the loader and the GUI
+        self._paused = False  # until the scheduler is loaded
         self._running: dict[tuple[int, str], str] = {}  # (mailbox id, workload) -> email
         self._started = False
         self._stopped = False
@@ -67,6 +74,46 @@ class SyncController(QObject):
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(refresh_interval_ms)
         self._refresh.timeout.connect(self.results_changed)
+
+    @property
+    def scheduler(self) -> Scheduler:
+        """The engine's scheduler: waits for ``start()``'s load, or loads it now (on this thread)."""
+        if self._loader is not None and self._loader is not threading.current_thread():
+            self._loader.join()
+        with self._lock:
+            if self._scheduler is not None:
+                return self._scheduler
+        return self._install(self._load())
+
+    def _load(self) -> Scheduler:
+        """A new scheduler, the engine imported (about a second the first time: exchangelib)."""
+        with background_imports:  # may run on the loader thread
+            from app.sync.scheduler import Scheduler, default_workloads
+
+            real = self._workloads if self._workloads is not None else default_workloads()
+            if self._workloads is None:
+                import app.diagnostics.steps  # noqa: F401 (the scheduler's retry of failed tests: loaded here, once)
+        tracked = {w: self._tracked(w, fn) for w, fn in real.items()}
+        if self._clock is not None:
+            return Scheduler(tracked, clock=self._clock, wait_cap=self._wait_cap, on_result=self._result.emit)
+        return Scheduler(tracked, wait_cap=self._wait_cap, on_result=self._result.emit)  # its own clock
+
+    def _install(self, scheduler: Scheduler) -> Scheduler:
+        """The first scheduler loaded becomes the one; paused if Pause came before it."""
+        with self._lock:
+            if self._scheduler is None:
+                self._scheduler = scheduler
+                if self._paused:
+                    scheduler.pause()
+            return self._scheduler
+
+    def _load_and_start(self) -> None:  # the loader thread
+        scheduler = self._install(self._load())
+        with self._lock:
+            if self._stopped:
+                return
+            scheduler.start()
+        log.info("synchronization started")
 
     def _tracked(self, workload: Workload, fn: WorkloadFn) -> WorkloadFn:
         def run(mailbox: Mailbox) -> WorkloadOutcome:  # on a scheduler thread: only signals from here
@@ -84,14 +131,20 @@ class SyncController(QObject):
         if self._stopped or self._started:
             return
         self._started = True
-        self.scheduler.start()
-        log.info("synchronization started")
+        self._loader = threading.Thread(target=self._load_and_start, name="engine-loader", daemon=True)
+        self._loader.start()
 
     def stop(self, timeout: float = STOP_TIMEOUT_S) -> bool:
         """Stop starting cycles and wait for those in progress; True when no sync thread is left."""
-        self._stopped = True
+        with self._lock:
+            self._stopped = True
         self._refresh.stop()
-        done = self.scheduler.stop(timeout)
+        if self._loader is not None:
+            self._loader.join(timeout)
+        with self._lock:
+            scheduler = self._scheduler
+        done = scheduler.stop(timeout) if scheduler is not None else True
+        done = done and not (self._loader is not None and self._loader.is_alive())
         if not done:
             log.warning("synchronization cycles still running after %.0f s", timeout)
         self._running.clear()
@@ -108,18 +161,22 @@ class SyncController(QObject):
         return self.scheduler.sync_now(mailbox_id)
 
     def set_paused(self, paused: bool) -> None:
-        if paused == self.scheduler.paused:
-            return
-        if paused:
-            self.scheduler.pause()
-        else:
-            self.scheduler.resume()
+        with self._lock:
+            scheduler = self._scheduler
+            if paused == (scheduler.paused if scheduler is not None else self._paused):
+                return
+            self._paused = paused
+            if scheduler is not None and paused:
+                scheduler.pause()
+            elif scheduler is not None:
+                scheduler.resume()
         self.paused_changed.emit(paused)
         self._announce()
 
     @property
     def paused(self) -> bool:
-        return self.scheduler.paused
+        with self._lock:
+            return self._scheduler.paused if self._scheduler is not None else self._paused
 
     def running_text(self) -> str:
         emails = list(dict.fromkeys(self._running.values()))
@@ -132,7 +189,7 @@ class SyncController(QObject):
                     .replace("%2", str(len(emails) - NAMES_SHOWN))
                 )
             return self.tr("Synchronizing %1…").replace("%1", names)
-        if self.scheduler.paused:
+        if self.paused:
             return self.tr("Sync paused")
         return ""
 

@@ -6,11 +6,17 @@ engine); it reports progress by calling ``progress(value)`` and stops early when
 ``cancel.cancelled`` turns true. The returned ``WorkerHandle`` lives in the GUI thread and
 re-emits the worker's signals there, so whatever connects to it may touch widgets; the worker
 itself never does.
+
+Imports made off the GUI thread go through ``background_imports`` (a lock): two threads that
+import the same packages at once (the engine loading after the window shows, a Test & Enable
+worker importing the diagnostics) can meet in a circular import, which Python settles by handing
+one of them a half-initialized module — an ImportError, found once in bench/gui_stall.py.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +25,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from app.domain.cancel import CancelToken
 
 log = logging.getLogger(__name__)
+
+background_imports = threading.Lock()  # held while a thread other than the GUI's imports (see above)
 
 
 class Worker(QObject):

@@ -10,10 +10,15 @@ GET      /_admin/accounts                            accounts (with their demo p
 POST     /_admin/accounts                            {email, password, display_name?, roles?}
 POST     /_admin/accounts/<email>/password           {password}
 POST     /_admin/seed                                {email, emails?, appointments?, contacts?,
-                                                     tasks?, seed?}
+                                                     tasks?, seed?, mix?: {html?, attachments?, …}}
+GET      /_admin/notifications                       subscriptions' timing: minute, keepalive,
+                                                     max_events; POST changes them
 POST     /_admin/deliver                             {to, subject, body?, sender?}
 GET      /_admin/mailboxes/<email>[?folder=inbox]    folders, and the items of one folder
 GET      /_admin/stats                               request counts; DELETE resets them
+GET      /_admin/in_flight                           requests being answered now and the most at
+                                                     once ({current, peak}); DELETE starts a new
+                                                     peak
 GET      /_admin/faults                              active faults; POST adds {kind, account?,
                                                      operation?, count?, backoff_ms?, seconds?,
                                                      fraction?, message?}; DELETE clears
@@ -27,6 +32,10 @@ from __future__ import annotations
 
 import json
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from .seed_mix import SeedMix
+
+_TIMING = ("minute", "keepalive", "max_events")  # NotificationHub's, in seconds and events
 
 
 def account_dict(account) -> dict:
@@ -137,9 +146,20 @@ def _route(server, method, seg, query, data) -> tuple[int, object]:
             server.set_password(seg[1], data["password"])
             return 200, account_dict(server.directory.get(seg[1]))
     if head == "seed" and method == "POST":
-        counts = {k: int(data[k]) for k in ("emails", "appointments", "contacts", "tasks", "seed") if k in data}
+        counts: dict[str, object] = {
+            k: int(data[k]) for k in ("emails", "appointments", "contacts", "tasks", "seed") if k in data
+        }
+        if isinstance(data.get("mix"), dict):  # SeedMix's shares (seed_mix.py)
+            counts["mix"] = SeedMix(**{k: v for k, v in data["mix"].items() if k in SeedMix.__dataclass_fields__})
         server.seed(data["email"], **counts)
         return 200, inspect_mailbox(server.directory, data["email"])
+    if head == "notifications":
+        hub = server.directory.notifications
+        if method == "POST":
+            for name in _TIMING:
+                if name in data:
+                    setattr(hub, name, type(getattr(hub, name))(data[name]))
+        return 200, {name: getattr(hub, name) for name in _TIMING}
     if head == "deliver" and method == "POST":
         item_id = server.deliver(
             data["to"], data["subject"], data.get("body", ""), data.get("sender", "newsletter@example.org")
@@ -153,6 +173,12 @@ def _route(server, method, seg, query, data) -> tuple[int, object]:
             return 200, server.stats.to_dict()
         if method == "GET":
             return 200, server.stats.to_dict()
+    if head == "in_flight":
+        if method == "DELETE":
+            server.in_flight.reset()
+            return 200, server.in_flight.to_dict()
+        if method == "GET":
+            return 200, server.in_flight.to_dict()
     if head == "faults":
         if method == "GET":
             return 200, [f.to_dict() for f in server.faults.active()]

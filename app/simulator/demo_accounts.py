@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import secrets
 
+from .seed_mix import DEMO_MIX
+
 DEMO_DOMAIN = "contoso.com"
 DEMO_USERS = ("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy")
 SERVICE_ACCOUNT = "sync.service"  # holds ApplicationImpersonation, like a real sync service account
@@ -16,7 +18,7 @@ def create_demo_accounts(server, mailboxes: int, emails: int) -> None:
         name = DEMO_USERS[index] if index < len(DEMO_USERS) else f"user{index + 1}"
         email = f"{name}@{DEMO_DOMAIN}"
         server.add_account(email, secrets.token_urlsafe(9))
-        server.seed(email, emails=emails, seed=index)
+        server.seed(email, emails=emails, seed=index, mix=DEMO_MIX)
     server.add_account(
         f"{SERVICE_ACCOUNT}@{DEMO_DOMAIN}",
         secrets.token_urlsafe(12),

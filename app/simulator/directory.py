@@ -48,6 +48,9 @@ class Directory:
         self._by_guid: dict[str, Mailbox] = {}
         self._groups: dict[str, Group] = {}
         self.oof: dict[str, dict] = {}  # email -> Out of Office settings (ops/oof.py)
+        from .notifications import NotificationHub  # lazy: notifications builds on service, which on this
+
+        self.notifications = NotificationHub()  # mailbox events and subscriptions
 
     def add_account(self, email, password, display_name=None, roles=(), mailbox=True) -> Account:
         """Create (or replace) an account; with *mailbox*, also its mailbox with the standard folders."""
@@ -69,6 +72,7 @@ class Directory:
             return account
 
     def _attach(self, mb: Mailbox):
+        mb.observer = self.notifications.record
         self._mailboxes[mb.email] = mb
         self._by_guid[mb.guid] = mb
 

@@ -13,6 +13,7 @@ import secrets
 import socket
 import ssl
 import struct
+import threading
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -38,6 +39,38 @@ FE_SERVER = "LOOPBACK-CAS01"
 _IIS = {14: "Microsoft-IIS/7.5", 15: "Microsoft-IIS/8.5"}
 
 
+class RequestsInFlight:
+    """How many requests the server is answering at this moment, and the most at once (``peak``)
+    since the last ``reset``: what a client's limit on concurrent connections is checked against.
+
+    A request counts from the moment its handler starts reading it until its answer is about to
+    leave (before the body is written), so a client that has its answer never sees it counted;
+    admin API calls are not counted."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.current = 0
+        self.peak = 0
+
+    def begin(self) -> None:
+        with self._lock:
+            self.current += 1
+            self.peak = max(self.peak, self.current)
+
+    def end(self) -> None:
+        with self._lock:
+            self.current -= 1
+
+    def reset(self) -> None:
+        """Start a new measurement: the peak becomes what is in flight now."""
+        with self._lock:
+            self.peak = self.current
+
+    def to_dict(self) -> dict:
+        with self._lock:
+            return {"current": self.current, "peak": self.peak}
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     timeout = 120  # idle keep-alive connections end after this
@@ -48,6 +81,7 @@ class _Handler(BaseHTTPRequestHandler):
         super().setup()
         self.conn_auth = ConnectionAuth()
         self._aborted = False
+        self._counted = False  # this request is counted in the server's requests in flight
 
     def version_string(self) -> str:
         return self.server.owner.iis_version
@@ -133,12 +167,32 @@ class _Handler(BaseHTTPRequestHandler):
                 payload += b"0\r\n\r\n"
         else:
             payload = sent
+        self._end_flight()  # before the body leaves: a client that has its answer is not counted
         # Observers run before the body leaves, so a client that has its answer knows they ran.
         self.server.owner._notify(path, status, headers + ([(":fault", fault)] if fault else []), sent)
         if payload:
             self.wfile.write(payload)
         if cut_at is not None:
             self._abort(linger=False)
+
+    def _stream(self, path: str, headers: list[tuple[str, str]], envelopes) -> None:
+        """A held answer (GetStreamingEvents): each envelope one chunk, sent as it comes."""
+        self.send_response_only(200)
+        self.send_header("Server", self.version_string())
+        self.send_header("Date", self.date_time_string())
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        try:
+            for envelope in envelopes:
+                self.server.owner._notify(path, 200, headers, envelope)
+                self.wfile.write(b"%X\r\n" % len(envelope) + envelope + b"\r\n")
+            self.wfile.write(b"0\r\n\r\n")
+        except OSError:  # the client went away: the stream ends with it
+            self.close_connection = True
+        finally:
+            envelopes.close()
 
     def _abort(self, *, linger: bool = True) -> None:
         """Drop the connection: RST (``linger``) or a bare close without TLS close_notify."""
@@ -157,10 +211,25 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError:
             pass
 
+    def _end_flight(self) -> None:
+        if self._counted:
+            self._counted = False
+            self.server.owner.in_flight.end()
+
     # -- routing ------------------------------------------------------------------------
     def _dispatch(self, method: str) -> None:
-        owner = self.server.owner
         path = urlsplit(self.path).path
+        if path.lower().startswith(ADMIN_PREFIX):
+            return self._route(method, path)
+        self._counted = True
+        self.server.owner.in_flight.begin()
+        try:
+            self._route(method, path)
+        finally:
+            self._end_flight()  # no answer sent (a reset, an unreadable body)
+
+    def _route(self, method: str, path: str) -> None:
+        owner = self.server.owner
         lower = path.lower().rstrip("/")
         try:
             body = self._read_body()
@@ -214,6 +283,10 @@ class _Handler(BaseHTTPRequestHandler):
             result = owner.service.handle(body, account)
             status, payload, operation = result.status, result.body, result.operation or operation
             owner.mark_dirty()
+            if result.stream is not None:
+                owner.stats.record(operation, account.email, status)
+                headers = auth_headers + self._soap_headers(kind, operation, account) + self._common_headers()
+                return self._stream(path, headers, result.stream.envelopes())
         else:
             reply = owner.autodiscover_reply(kind, body, self._base_url(), self.headers.get("Content-Type"))
             status, payload = reply.status, reply.body

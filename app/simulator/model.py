@@ -12,6 +12,7 @@ import base64
 import binascii
 import uuid
 from bisect import bisect_right
+from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
 
@@ -46,6 +47,10 @@ ITEM_CLASS = {
     "Contact": "IPM.Contact",
     "Task": "IPM.Task",
     "Item": "IPM.Item",
+    # meeting messages (app/simulator/meetings.py); a response's class says which it is
+    "MeetingRequest": "IPM.Schedule.Meeting.Request",
+    "MeetingResponse": "IPM.Schedule.Meeting.Resp.Pos",
+    "MeetingCancellation": "IPM.Schedule.Meeting.Canceled",
 }
 
 
@@ -55,6 +60,9 @@ def kind_for_class(item_class: str | None, default: str = "Item") -> str:
     for prefix, kind in (
         ("ipm.note", "Message"),
         ("report.", "Message"),
+        ("ipm.schedule.meeting.request", "MeetingRequest"),
+        ("ipm.schedule.meeting.resp", "MeetingResponse"),
+        ("ipm.schedule.meeting.canceled", "MeetingCancellation"),
         ("ipm.schedule.meeting", "Message"),
         ("ipm.appointment", "CalendarItem"),
         ("ipm.contact", "Contact"),
@@ -165,7 +173,8 @@ class Item:
         self.subject: str | None = None
         self._body: str | None = None
         self.body_type = "Text"
-        self.body_spec: tuple[int, int, bool] | None = None  # (seed, size, html) for lazily generated seeded bodies
+        # (seed, size, html[, inline image's content id]) for lazily generated seeded bodies
+        self.body_spec: tuple[int, int, bool] | tuple[int, int, bool, str] | None = None
         self.received: datetime | None = None
         self.sent: datetime | None = None
         self.created: datetime | None = None
@@ -279,6 +288,9 @@ class Mailbox:
         self.counter = 0
         self.seq = 0
         self.ck_counter = 0
+        # told of every item change: (mailbox, kind, item, folder, old) — notifications.py
+        self.observer: Callable[..., None] | None = None
+        self._quiet = False  # inside a move: one Moved, not a Deleted and a Created
 
     # ---- ids -------------------------------------------------------------------------
     def new_id(self, kind: str) -> str:
@@ -344,8 +356,24 @@ class Mailbox:
         folder.version += 1
         return self.seq
 
-    def add_item(self, folder: Folder, item: Item, *, item_id: str | None = None) -> Item:
-        """Put a new item into *folder* (new id, new change key, logged as a create)."""
+    def _emit(self, kind: str, item: Item, folder: Folder, old=None) -> None:
+        if self.observer is not None and not self._quiet:
+            self.observer(self, kind, item, folder, old)
+
+    def add_item(
+        self,
+        folder: Folder,
+        item: Item,
+        *,
+        item_id: str | None = None,
+        copied_from: Item | None = None,
+        new_mail: bool = False,
+    ) -> Item:
+        """Put a new item into *folder* (new id, new change key, logged as a create); a copy of
+        *copied_from* (a Copied event), or *new_mail* delivered (a NewMail event besides)."""
+        source = None
+        if copied_from is not None and copied_from.folder_id in self.folders:
+            source = (copied_from.id, self.folders[copied_from.folder_id])
         item.id = item_id or self.new_id("item")
         item.folder_id = folder.id
         item.ck = self.next_ck()
@@ -362,6 +390,12 @@ class Mailbox:
             self.by_msgid[item.msgid] = item.id
         item.created_seq = self.seq + 1
         item.content_seq = item.last_seq = self._log(folder, item, OP_CREATE)
+        if source is not None:
+            self._emit("Copied", item, folder, source)
+        else:
+            self._emit("Created", item, folder)
+        if new_mail:
+            self._emit("NewMail", item, folder)
         return item
 
     def touch(self, item: Item, *, read_flag_only: bool = False) -> None:
@@ -375,6 +409,7 @@ class Mailbox:
         item.last_seq = seq
         if not read_flag_only:
             item.content_seq = seq
+        self._emit("Modified", item, folder)
 
     def remove_item(self, item: Item) -> None:
         assert item.id is not None and item.folder_id is not None, "only an item in a mailbox can be removed"
@@ -384,13 +419,22 @@ class Mailbox:
         if item.msgid and self.by_msgid.get(item.msgid) == item.id:
             del self.by_msgid[item.msgid]
         self._log(folder, item, OP_DELETE)
+        self._emit("Deleted", item, folder)
 
     def move_item(self, item: Item, target: Folder) -> Item:
         """Move to *target*; like Exchange, the moved item gets a new id."""
-        self.remove_item(item)
-        item.modified = None
-        item.modified = utcnow()
-        return self.add_item(target, item)
+        assert item.folder_id is not None, "only an item in a mailbox can be moved"
+        old = (item.id, self.folders[item.folder_id])
+        self._quiet = True
+        try:
+            self.remove_item(item)
+            item.modified = None
+            item.modified = utcnow()
+            moved = self.add_item(target, item)
+        finally:
+            self._quiet = False
+        self._emit("Moved", moved, target, old)
+        return moved
 
     # ---- persistence -----------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:

@@ -12,8 +12,10 @@ import random
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
+from . import recurrence
 from .directory import Directory
 from .model import Address, Item, utcnow
+from .seed_mix import Decorator, SeedMix, meeting_for, meeting_request, non_delivery_report
 
 FIRST = [
     "Akira",
@@ -220,8 +222,9 @@ def _paragraph_pool() -> tuple[str, ...]:
     return tuple(pool)
 
 
-def generate_body(seed: int, size: int, html: bool) -> str:
-    """Deterministic body of about *size* characters (greeting, paragraphs, signature)."""
+def generate_body(seed: int, size: int, html: bool, image: str | None = None) -> str:
+    """Deterministic body of about *size* characters (greeting, paragraphs, signature); an HTML
+    one shows the inline picture *image* (its content id) after the greeting."""
     pool = _paragraph_pool()
     rng = random.Random(seed)
     parts = ["Hello,"]
@@ -234,6 +237,9 @@ def generate_body(seed: int, size: int, html: bool) -> str:
     if not html:
         return "\n\n".join(parts)
     paras = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in parts)
+    if image:
+        picture = f'<p><img src="cid:{image}" alt="" width="8" height="8"></p>'
+        paras = paras.replace("</p>", "</p>" + picture, 1)
     return (
         '<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>'
         f"<body>{paras}</body></html>"
@@ -280,17 +286,26 @@ def seed_mailbox(
     seed: int = 0,
     start: datetime | None = None,
     body_size: int = 2048,
-    html_ratio: float = 0.5,
+    html_ratio: float | None = None,
     days: int = 60,
     token_prefix: str = "CRM:",
+    mix: SeedMix | None = None,
 ) -> dict[str, int]:
     """Fill *email*'s mailbox with deterministic data; returns counts.
 
     Received times are spread over *days* before *start* (default now); about a third of the
     messages are replies in earlier threads (In-Reply-To, References, ConversationIndex/Id),
     one in twenty carries a tracking token (``CRM:0001234``) in its subject, and the first
-    senders of the pool are also saved as contacts.
+    senders of the pool are also saved as contacts. *mix* says the shares of HTML, attached,
+    Japanese, meeting-request, non-delivery and large mail and of recurring appointments
+    (seed_mix.py; *html_ratio* overrides its HTML share).
     """
+    mix = mix or SeedMix()
+    html_share = mix.html if html_ratio is None else html_ratio
+    decorate = Decorator(mix, seed, emails)
+    counts = dict.fromkeys(("html", "inline_images", "attachments", "japanese", "meeting_requests", "ndrs"), 0)
+    counts.update(large=0, recurring=0)
+    large_due = 0
     rng = random.Random(seed)
     with directory.lock:
         mb = directory.mailbox(email)
@@ -346,12 +361,25 @@ def seed_mailbox(
                 item.is_read = rng.random() < 0.7
                 folder = inbox
             size = max(200, int(rng.gauss(body_size, body_size / 4)))
-            html = rng.random() < html_ratio
-            item.body_spec = (seed * 1_000_003 + i, size, html)
-            item.body_type = "HTML" if html else "Text"
+            html = rng.random() < html_share
             item.received = item.sent = item.created = item.modified = when
             if rng.random() < 0.05:
                 item.importance = "High"
+            special = _special(decorate, mix, mb, item, parent, outgoing, messages, me, other, start, when, counts)
+            large_due += i in decorate.large  # a special message passes its turn to the next ordinary one
+            if not special:
+                if large_due:
+                    size, html, large_due, counts["large"] = mix.large_size, False, large_due - 1, counts["large"] + 1
+                image = decorate.inline_image(item, i, when) if html else None
+                item.body_spec = (
+                    (seed * 1_000_003 + i, size, html, image) if image else (seed * 1_000_003 + i, size, html)
+                )
+                item.body_type = "HTML" if html else "Text"
+                counts["html"] += html
+                counts["inline_images"] += image is not None
+            if special != "ndr" and decorate.chance(mix.attachments):
+                decorate.file(item, i, when)
+                counts["attachments"] += 1
             mb.add_item(folder, item)
             messages.append(item)
 
@@ -369,6 +397,10 @@ def seed_mailbox(
                 s = day + timedelta(hours=rng.randint(8, 16), minutes=rng.choice((0, 30)))
                 e, all_day = s + timedelta(minutes=rng.choice((30, 60, 90, 120))), False
             attendees = tuple(rng.sample(senders, k=rng.randint(0, 3)))
+            series = zone_id = None
+            if not all_day and decorate.chance(mix.recurring):
+                zone_id = decorate.rng.choice(SERIES_ZONES)
+                series = decorate.recurrence(s.astimezone(recurrence.zone(zone_id)))  # its days are local days
             item.x = {
                 "start": s,
                 "end": e,
@@ -382,6 +414,9 @@ def seed_mailbox(
             }
             if attendees:
                 item.x["required"] = attendees
+            if series is not None:
+                item.x.update(recurrence=series, start_tz=zone_id, end_tz=zone_id)
+                counts["recurring"] += 1
             item.is_read = item.is_from_me = True
             item.received = item.created = item.modified = start - timedelta(days=rng.randint(1, days))
             mb.add_item(calendar, item)
@@ -420,7 +455,45 @@ def seed_mailbox(
             item.is_read = item.is_from_me = True
             item.received = item.created = item.modified = start - timedelta(days=rng.randint(1, 20))
             mb.add_item(tasks_folder, item)
-    return {"emails": emails, "appointments": appointments, "contacts": min(contacts, len(people)), "tasks": tasks}
+    return {
+        "emails": emails,
+        "appointments": appointments,
+        "contacts": min(contacts, len(people)),
+        "tasks": tasks,
+        **counts,
+    }
+
+
+# the share of seeded messages that start a thread from outside (not replies, not sent): the mix's
+# shares of meeting requests, reports and Japanese mail are of all messages
+NEW_INCOMING = 0.6
+SERIES_ZONES = ("UTC", "W. Europe Standard Time", "Tokyo Standard Time", "Eastern Standard Time")
+
+
+def _special(decorate, mix, mb, item, parent, outgoing, messages, me, other, start, when, counts) -> str | None:
+    """Make a new incoming message a meeting request, a non-delivery report or a Japanese
+    message when the mix says so; returns which (None: an ordinary message)."""
+    if outgoing or parent is not None:
+        return None
+    if decorate.chance(mix.meeting_requests / NEW_INCOMING):
+        uid = f"040000008200E00074C5B7101A82E00800000000{decorate.rng.getrandbits(96):024X}"
+        meeting = meeting_for(decorate.rng, item.subject or "Meeting", other, me, start, uid)
+        meeting.is_read = True
+        meeting.received = meeting.created = meeting.modified = when
+        mb.add_item(mb.distinguished["calendar"], meeting)
+        meeting_request(item, meeting, other, me, when)
+        counts["meeting_requests"] += 1
+        return "meeting"
+    sent = [m for m in messages[-50:] if m.is_from_me]
+    if sent and decorate.chance(mix.ndrs / NEW_INCOMING):
+        non_delivery_report(item, me, sent[-1], when)
+        counts["ndrs"] += 1
+        return "ndr"
+    if decorate.chance(mix.japanese / NEW_INCOMING):
+        decorate.japanese(item, me, when)
+        counts["japanese"] += 1
+        return "japanese"
+    return None
 
 
 def demo_directory(domain: str = "contoso.example", *, emails: int = 200, seed: int = 0) -> Directory:

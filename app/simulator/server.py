@@ -42,6 +42,7 @@ from .http import (  # noqa: E402  (the paths are part of this module's API)
     AUTODISCOVER_POX_PATH,
     AUTODISCOVER_SOAP_PATH,
     EWS_PATH,
+    RequestsInFlight,
     _HttpServer,
 )
 
@@ -89,6 +90,7 @@ class LoopbackExchange:
         self.service = EwsService(self.directory, resolve_version(server_version))
         self.faults = FaultInjector()
         self.stats = RequestStats()
+        self.in_flight = RequestsInFlight()  # requests being answered now, and the most at once
         self.throttle = Throttle(concurrency_limit)
         self.busy_backoff_ms = 5000
         self.save_interval = 2.0  # seconds between saves of a changed state file
@@ -116,6 +118,7 @@ class LoopbackExchange:
             self.ca_path = paths.ca_path
             context = server_context(paths)
         self._stopping.clear()
+        self.directory.notifications.closed = False
         self._httpd = _HttpServer((self.host, self._port), self, context)
         self._port = self._httpd.server_address[1]
         self._thread = threading.Thread(
@@ -135,6 +138,9 @@ class LoopbackExchange:
         if self._httpd is None:
             return
         self._stopping.set()
+        with self.directory.notifications.cond:  # held GetStreamingEvents connections end now
+            self.directory.notifications.closed = True
+            self.directory.notifications.cond.notify_all()
         self._httpd.shutdown()
         self._httpd.server_close()
         if self._thread is not None:

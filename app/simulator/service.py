@@ -11,6 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from . import soap
 from .attachments import MAX_ATTACHMENT_SIZE
@@ -148,6 +149,7 @@ class EwsResult:
     status: int
     body: bytes
     operation: str | None
+    stream: Any = None  # a held answer (GetStreamingEvents): its envelopes() are written one by one
 
 
 class RequestContext:
@@ -226,8 +228,16 @@ class RequestContext:
         raise OpError("ErrorInvalidRequest")
 
     def resolve_item(self, el):
-        """(mailbox, item) for a t:ItemId element (ChangeKey is checked by the caller)."""
-        iid = el.get("Id") or ""
+        """(mailbox, item) for a t:ItemId element (ChangeKey is checked by the caller), or a
+        t:OccurrenceItemId / t:RecurringMasterItemId (ops/calendar.py)."""
+        if el.tag in (T + "OccurrenceItemId", T + "RecurringMasterItemId"):
+            from .ops.calendar import resolve_special_id
+
+            return resolve_special_id(self, el)
+        return self.item_by_id(el.get("Id") or "")
+
+    def item_by_id(self, iid: str):
+        """(mailbox, item) for an item id: an item of a mailbox or an occurrence (occurrences.py)."""
         try:
             guid, kind, _ = decode_id(iid)
         except MalformedId:
@@ -237,7 +247,11 @@ class RequestContext:
         mb = self.mailbox_for_guid(guid, "item")
         item = mb.items.get(iid)
         if item is None:
-            raise OpError("ErrorItemNotFound")
+            from .occurrences import resolve_occurrence_id
+
+            item = resolve_occurrence_id(mb, iid)
+            if item is None:
+                raise OpError("ErrorItemNotFound")
         return mb, item
 
     def render_context(self, mailbox: Mailbox, body_type: str = "Best") -> RenderContext:
@@ -330,6 +344,8 @@ class EwsService:
         ctx = RequestContext(self, effective, account, request_version)
         with self.directory.lock:
             out = handler(ctx, op_el)
+        if not isinstance(out, str):  # a streaming answer, written by the transport
+            return EwsResult(200, b"", op_name, stream=out)
         return EwsResult(200, soap.envelope(out, self.server_version), op_name)
 
     def _impersonate(self, caller: Account, el) -> Account:

@@ -13,7 +13,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
-from . import attachments, extended
+from . import attachments, calendar_xml, extended, recurrence
 from .model import Item, conversation_id
 from .soap import T_NS, attr, esc
 
@@ -425,15 +425,19 @@ for _fields, _name, _compute in (
     _f.compute = _compute
     _f.readonly = False
 
+# recurring series and meetings (calendar_xml.py): more calendar fields, the meeting message kinds
+_MEETING_KINDS, _MEETING_FIELDS = calendar_xml.extend(Field, ITEM_FIELDS, MESSAGE_FIELDS, CALENDAR_FIELDS)
+
 KIND_FIELDS = {
     "Message": ITEM_FIELDS + MESSAGE_FIELDS,
     "CalendarItem": ITEM_FIELDS + CALENDAR_FIELDS,
     "Contact": ITEM_FIELDS + CONTACT_FIELDS,
     "Task": ITEM_FIELDS + TASK_FIELDS,
     "Item": list(ITEM_FIELDS),
+    **_MEETING_KINDS,
 }
 BY_URI = {}
-for _fields in (ITEM_FIELDS, MESSAGE_FIELDS, CALENDAR_FIELDS, CONTACT_FIELDS, TASK_FIELDS):
+for _fields in (ITEM_FIELDS, MESSAGE_FIELDS, CALENDAR_FIELDS, CONTACT_FIELDS, TASK_FIELDS, _MEETING_FIELDS):
     for _f in _fields:
         if _f.uri is not None:
             BY_URI[_f.uri] = _f
@@ -533,7 +537,8 @@ def render_value(f: Field, value, item: Item, ctx) -> str:
         return f"<t:{tag}>{''.join(_mailbox_xml(n, e, ctx) for n, e in value)}</t:{tag}>"
     if t == "attendees":
         inner = "".join(
-            f"<t:Attendee>{_mailbox_xml(n, e, ctx)}<t:ResponseType>Unknown</t:ResponseType></t:Attendee>"
+            f"<t:Attendee>{_mailbox_xml(n, e, ctx)}"
+            f"<t:ResponseType>{calendar_xml.render_attendee_response(item, e)}</t:ResponseType></t:Attendee>"
             for n, e in value
         )
         return f"<t:{tag}>{inner}</t:{tag}>"
@@ -567,6 +572,8 @@ def render_value(f: Field, value, item: Item, ctx) -> str:
         return f"<t:{tag}>{inner}</t:{tag}>"
     if t == "completename":
         return f"<t:{tag}>{''.join(f'<t:{k}>{esc(v)}</t:{k}>' for k, v in value)}</t:{tag}>"
+    if t == "recurrence":
+        return calendar_xml.render_recurrence(value)
     raise AssertionError(t)
 
 
@@ -674,6 +681,11 @@ def parse_value(f: Field, el):
         return {e.get("Key"): {c.tag[len(T) :]: c.text or "" for c in e} for e in el.findall(T + "Entry")}
     if t == "tz":
         return (el.get("Id") or el.get("Name") or "").strip() or None
+    if t == "recurrence":
+        try:
+            return recurrence.parse(el)
+        except recurrence.RecurrenceError as e:
+            raise PropertyError(e.code, str(e)) from None
     raise PropertyError("ErrorInvalidPropertySet", f"{f.uri} cannot be set.")
 
 

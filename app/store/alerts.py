@@ -20,7 +20,7 @@ from app.domain.i18n import parts_text
 from app.domain.timeunit import minutes
 from app.log import redact
 from app.store.alert_emails import queue_alert_email
-from app.store.base import database, utcnow
+from app.store.base import database, is_set, utcnow
 from app.store.models import Alert, EmailActivity, Mailbox, ServerProfile
 from app.store.repo import system_settings
 
@@ -70,7 +70,7 @@ def raise_alert(
     details = redact(details)
     with database.atomic("IMMEDIATE"):  # writers queue up instead of failing on a stale snapshot
         query = Alert.select().where(
-            (Alert.level == level) & (Alert.scope == scope) & (Alert.error_code == code) & Alert.is_open
+            (Alert.level == level) & (Alert.scope == scope) & (Alert.error_code == code) & is_set(Alert.is_open)
         )
         query = query.where(Alert.mailbox == mailbox) if mailbox is not None else query.where(Alert.mailbox.is_null())
         query = query.where(Alert.email == email) if email is not None else query.where(Alert.email.is_null())
@@ -156,7 +156,7 @@ def _open_failure_alerts(mailbox: Mailbox, workload: Workload | None) -> Express
     (one message refused) are no failure of the mailbox: a success does not close them."""
     condition: Expression = (
         (Alert.mailbox == mailbox)
-        & Alert.is_open
+        & is_set(Alert.is_open)
         & (Alert.level != AlertLevel.INFORMATION)
         & (Alert.scope == AlertScope.MAILBOX)
     )
@@ -175,8 +175,11 @@ def has_open_failure_alerts(mailbox: Mailbox, workload: Workload | None, *, own:
 
 
 def close_open_alerts(mailbox: Mailbox, workload: Workload | None) -> int:
-    """The condition is over: its Warning/Error alerts are closed (kept, but no longer open)."""
-    closed: int = Alert.update(is_open=False).where(_open_failure_alerts(mailbox, workload)).execute()
+    """The condition is over: its Warning/Error alerts are closed (kept, but no longer open) and
+    say when. A closed alert never re-opens: the condition's return raises a new one."""
+    closed: int = (
+        Alert.update(is_open=False, resolved_on=utcnow()).where(_open_failure_alerts(mailbox, workload)).execute()
+    )
     return closed
 
 
@@ -193,7 +196,7 @@ def check_most_mailboxes_failing(profile: ServerProfile | None) -> Alert | None:
             (Mailbox.profile == profile)
             & (Alert.updated_on >= since)
             & (Alert.level != AlertLevel.INFORMATION)
-            & Alert.is_open
+            & is_set(Alert.is_open)
         )
         .distinct()
         .count()

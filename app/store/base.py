@@ -56,6 +56,12 @@ def clock_as(clock: Callable[[], datetime]) -> Iterator[None]:
         _clock.reset(token)
 
 
+def is_set(field: Any) -> Any:
+    """``field = true`` for a boolean column in a WHERE: both backends keep booleans as integers
+    (app.store.backends), and PostgreSQL takes no bare integer as a condition."""
+    return field == True  # noqa: E712 - a peewee expression, not a Python comparison
+
+
 class BaseModel(Model):
     id = AutoField()  # what peewee adds by itself; declared so that type checkers know it
 
@@ -106,9 +112,12 @@ class UtcDateTimeField(_GenericDateTimeField[_V]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC field")
-        # via the timestamp: also right for datetime subclasses (exchangelib's EWSDateTime refuses
-        # astimezone with a plain tzinfo)
-        utc = datetime.fromtimestamp(value.timestamp(), timezone.utc).replace(microsecond=value.microsecond)
+        if value.tzinfo is timezone.utc and type(value) is datetime:
+            utc = value  # UTC already (most values: every date an initial sync stores)
+        else:
+            # via the timestamp: also right for datetime subclasses (exchangelib's EWSDateTime refuses
+            # astimezone with a plain tzinfo)
+            utc = datetime.fromtimestamp(value.timestamp(), timezone.utc).replace(microsecond=value.microsecond)
         return utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
     def python_value(self, value: datetime | str | None) -> datetime | None:

@@ -33,6 +33,7 @@ from app.domain.enums import (
     SyncMethod,
     TrackingOption,
 )
+from app.domain.item_failures import RETENTION_DAYS_RANGE
 from app.domain.settings import MailboxSettings, ProfileSettings
 from app.domain.validation import (
     MailboxContext,
@@ -371,6 +372,7 @@ class _Planner:
             check_transient_failure_limit(entry["transient_failure_limit"])
             + check_auth_retry_limit(entry["auth_retry_limit"])
             + check_range(entry["default_backoff_minutes"], "default_backoff_minutes", (1, 1440))
+            + check_range(entry["item_failure_retention_days"], "item_failure_retention_days", RETENTION_DAYS_RANGE)
         ):
             self.problem(f"$.settings.{issue.field}", issue.message())
         if entry["default_profile"] is not None and entry["default_profile"] not in profiles:

@@ -12,10 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from peewee import fn
-
 from app.domain.cycle_stats import bucket_of, hour_of
 from app.domain.enums import AlertLevel, Workload
+from app.store import backends
 from app.store.base import database
 from app.store.models import MailboxHour, SyncHistory, SyncHour
 
@@ -97,7 +96,7 @@ def record_cycle(figures: CycleFigures) -> None:
             items: items + figures.items,
             MailboxHour.requests: MailboxHour.requests + figures.requests,
             MailboxHour.duration_ms_total: MailboxHour.duration_ms_total + figures.duration_ms,
-            MailboxHour.duration_ms_max: fn.MAX(MailboxHour.duration_ms_max, figures.duration_ms),
+            MailboxHour.duration_ms_max: backends.greatest(MailboxHour.duration_ms_max, figures.duration_ms),
         },
     ).execute()
 

@@ -26,8 +26,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
+from peewee import Database, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
-from peewee import SqliteDatabase
 
 from app import APP_NAME
 from app.domain.escalation import Failure
@@ -70,6 +70,7 @@ class StoreProblem(Enum):
     TOO_NEW = "TooNew"  # written by a newer version of the app
     NOT_WRITABLE = "NotWritable"  # read-only file or folder, no permission, disk full
     BUSY = "Busy"  # another program holds it
+    UNREACHABLE = "Unreachable"  # a shared PostgreSQL database: no connection (app.store.backends)
 
 
 # Restoring the last backup is the way out of these (and the dialog offers it); the others need
@@ -111,7 +112,18 @@ _TEXTS: dict[StoreProblem, tuple[str, str]] = {  # what happened, what to do ({p
             "browser) or wait for it to finish; the synchronization retries after its back-off."
         ),
     ),
+    StoreProblem.UNREACHABLE: (
+        "The database {path} cannot be reached ({detail}).",
+        "Check the URL (--database or SSSM_DATABASE_URL), that the PostgreSQL server runs and accepts "
+        "this host, then start again.",
+    ),
 }
+
+
+_SHARED_STEP = (
+    "A shared database is restored by its administrator from the server's backups; or point "
+    "--database (SSSM_DATABASE_URL) at the right database."
+)
 
 
 class StoreError(RuntimeError):
@@ -129,8 +141,13 @@ class StoreError(RuntimeError):
         next_step: str | None = None,
     ) -> None:
         self.path, self.problem, self.detail = Path(path), problem, detail
+        self.location = str(path)  # a shared database's URL (without its password) is no path
         what, step = _TEXTS[problem]
-        self.message = message or what.format(path=self.path, detail=detail)
+        shared = self.location.startswith(("postgresql://", "postgres://"))
+        if shared:
+            what = what.replace("The data file", "The database")
+            step = _SHARED_STEP if problem in RESTORABLE else step
+        self.message = message or what.format(path=self.location, detail=detail)
         self.next_step = next_step or step
         super().__init__(f"{self.message} {self.next_step}")
 
@@ -146,21 +163,25 @@ class StoreError(RuntimeError):
     @property
     def failure(self) -> Failure:
         """As a sync failure: a busy store is transient (retried after the back-off)."""
-        return Failure(self.code, self.problem is StoreProblem.BUSY, self.message, self.next_step, details=self.detail)
+        transient = self.problem in (StoreProblem.BUSY, StoreProblem.UNREACHABLE)
+        return Failure(self.code, transient, self.message, self.next_step, details=self.detail)
 
 
 class DatabaseTooNewError(StoreError):
-    def __init__(self, path: Path, found: int, supported: int) -> None:
+    def __init__(self, path: Path | str, found: int, supported: int) -> None:
         self.found, self.supported = found, supported
+        shared = str(path).startswith(("postgresql://", "postgres://"))
         super().__init__(
             path,
             StoreProblem.TOO_NEW,
             f"schema {found}",
             message=(
-                f"The data file {path} was written by a newer version of {APP_NAME} "
+                f"The {'database' if shared else 'data file'} {path} was written by a newer version of {APP_NAME} "
                 f"(schema {found}; this version understands up to schema {supported})."
             ),
-            next_step="Install the newer version again, or open a backup copy made before the upgrade "
+            next_step="Install the newer version again on every host of the database."
+            if shared
+            else "Install the newer version again, or open a backup copy made before the upgrade "
             "(python -m app store backups lists them).",
         )
 
@@ -355,9 +376,14 @@ def check_file(path: Path) -> None:
         )
 
 
-def open_database(path: Path, *, on_backup: Callable[[Path], None] | None = None) -> SqliteDatabase:
-    """Open (creating or migrating as needed) the store at *path* and bind the models to it.
+def open_database(path: Path | str, *, on_backup: Callable[[Path], None] | None = None) -> Database:
+    """Open (creating or migrating as needed) the store at *path* and bind the models to it:
+    an SQLite file, or a shared PostgreSQL database when *path* is its URL (app.store.backends).
     Raises StoreError (classified) when the store cannot be used."""
+    from app.store import backends
+
+    if backends.is_url(path):
+        return backends.open_postgres(str(path))
     path = Path(path)
     try:
         return _open(path, on_backup)
@@ -458,6 +484,10 @@ def store_error(exc: BaseException, path: Path | str) -> StoreError | None:
     that classifies as one), else None."""
     if isinstance(exc, StoreError):
         return exc
+    from app.store import backends
+
+    if backends.is_url(path):
+        return None
     if isinstance(exc, (PeeweeDatabaseError, sqlite3.Error, OSError)):
         return classify_error(exc, path)
     return None

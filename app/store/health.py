@@ -23,7 +23,7 @@ from app.domain.escalation import Decision, Failure, Health, on_failure, on_succ
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.timeunit import demo_clock_on, minutes
 from app.store import alerts
-from app.store.base import database, utcnow
+from app.store.base import database, is_set, utcnow
 from app.store.db import StoreError
 from app.store.models import Alert, Mailbox, WorkloadState
 from app.store.repo import system_settings
@@ -74,7 +74,7 @@ def health_of(mailbox: Mailbox, workload: Workload | list[Workload]) -> Health:
 def credential_siblings(mailbox: Mailbox) -> list[Workload]:
     """The mailbox's workloads that log on with its credentials now or soon: server-side
     synchronization, and enabled or waiting for a retry."""
-    waiting = WorkloadState.select().where((WorkloadState.mailbox == mailbox.id) & WorkloadState.retry_test)
+    waiting = WorkloadState.select().where((WorkloadState.mailbox == mailbox.id) & is_set(WorkloadState.retry_test))
     pending = {s.workload for s in waiting}
     return [
         w
@@ -115,7 +115,9 @@ def same_account_mailboxes(mailbox: Mailbox) -> list[int]:
 
 def _held_states(mailbox_ids: list[int]) -> Any:
     return WorkloadState.select().where(
-        WorkloadState.mailbox.in_(mailbox_ids) & WorkloadState.retry_test & (WorkloadState.authentication_failures > 0)
+        WorkloadState.mailbox.in_(mailbox_ids)
+        & is_set(WorkloadState.retry_test)
+        & (WorkloadState.authentication_failures > 0)
     )
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from types import TracebackType
 
+from app.store import backends
 from app.store.base import database
 from app.store.models import WorkLease
 
@@ -55,23 +56,71 @@ class LeaseState:
     heartbeat_on: datetime
 
 
-def claim(name: str, holder: str, ttl: timedelta = DEFAULT_TTL, *, now: datetime | None = None) -> bool:
-    """Take the lease *name* for *holder* until now + *ttl*; False when another holder has it."""
+def claim(
+    name: str,
+    holder: str,
+    ttl: timedelta = DEFAULT_TTL,
+    *,
+    now: datetime | None = None,
+    profile_id: int | None = None,
+    budget: int | None = None,
+) -> bool:
+    """Take the lease *name* for *holder* until now + *ttl*; False when another holder has it.
+    With *profile_id* and *budget*: also False when that many leases of the profile are held
+    already, by anyone (a profile's maximum connections is a budget of every process and host on
+    the store). On a shared PostgreSQL database the claim skips a row another host is claiming
+    (``FOR UPDATE SKIP LOCKED``, app.store.backends)."""
     now = now or wall_clock()
-    taken = (
-        WorkLease.update(holder=holder, claimed_on=now, expires_on=now + ttl, heartbeat_on=now)
-        .where((WorkLease.name == name) & ((WorkLease.expires_on < now) | (WorkLease.holder == holder)))
-        .execute()
-    )
+    if profile_id is None or budget is None:
+        return _claim(name, holder, ttl, now, profile_id)
+    # IMMEDIATE: on SQLite a deferred read-then-write fails (SQLITE_BUSY_SNAPSHOT) when another
+    # process wrote in between; writers queue up instead
+    with database.atomic("IMMEDIATE"):
+        backends.lock_profile(database.obj, profile_id)  # claims of one profile, one at a time
+        held = (
+            WorkLease.select()
+            .where((WorkLease.profile_id == profile_id) & (WorkLease.expires_on >= now) & (WorkLease.name != name))
+            .count()
+        )
+        if held >= budget:
+            return False
+        return _claim(name, holder, ttl, now, profile_id)
+
+
+def _claim(name: str, holder: str, ttl: timedelta, now: datetime, profile_id: int | None) -> bool:
+    db = database.obj
+    if isinstance(db, backends.FleetPostgresDatabase):
+        taken = backends.claim_skip_locked(db, name, holder, now, ttl, profile_id)
+    else:
+        taken = bool(
+            WorkLease.update(
+                holder=holder, claimed_on=now, expires_on=now + ttl, heartbeat_on=now, profile_id=profile_id
+            )
+            .where((WorkLease.name == name) & ((WorkLease.expires_on < now) | (WorkLease.holder == holder)))
+            .execute()
+        )
     if taken:
         return True
     inserted = (
-        WorkLease.insert(name=name, holder=holder, claimed_on=now, expires_on=now + ttl, heartbeat_on=now)
+        WorkLease.insert(
+            name=name, holder=holder, claimed_on=now, expires_on=now + ttl, heartbeat_on=now, profile_id=profile_id
+        )
         .on_conflict_ignore()
         .as_rowcount()
         .execute()
     )
     return bool(inserted)
+
+
+def release_all(holder: str) -> int:
+    """Give up every lease of *holder* (an engine host stopping): how many it held."""
+    return int(WorkLease.delete().where(WorkLease.holder == holder).execute())
+
+
+def renew_all(holder: str, ttl: timedelta = DEFAULT_TTL, *, now: datetime | None = None) -> int:
+    """An engine host's heartbeat: push the expiry of every lease it holds; how many."""
+    now = now or wall_clock()
+    return int(WorkLease.update(expires_on=now + ttl, heartbeat_on=now).where(WorkLease.holder == holder).execute())
 
 
 def renew(name: str, holder: str, ttl: timedelta = DEFAULT_TTL, *, now: datetime | None = None) -> bool:
@@ -138,10 +187,17 @@ class HeldLease:
 
 
 def hold(
-    name: str, holder: str, ttl: timedelta = DEFAULT_TTL, *, heartbeat: timedelta | None = None
+    name: str,
+    holder: str,
+    ttl: timedelta = DEFAULT_TTL,
+    *,
+    heartbeat: timedelta | None = None,
+    profile_id: int | None = None,
+    budget: int | None = None,
 ) -> HeldLease | None:
     """Claim *name* and keep it renewed (every *heartbeat*, a third of *ttl* by default) until the
-    returned lease is released; None when another holder has it."""
-    if not claim(name, holder, ttl):
+    returned lease is released; None when another holder has it (or the profile's *budget* is
+    spent, see ``claim``)."""
+    if not claim(name, holder, ttl, profile_id=profile_id, budget=budget):
         return None
     return HeldLease(name, holder, ttl, heartbeat or ttl / 3)

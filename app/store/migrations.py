@@ -2,6 +2,8 @@
 
 A step never imports today's models (they move on); it states the change as it was then.
 Schema 1 is the first layout (frozen in ``tests/store/schema_v1.sql`` for the migration tests).
+Steps are written in SQLite's SQL; on a shared PostgreSQL database app.store.backends
+translates each statement as it runs (the one place that knows the difference).
 """
 
 from __future__ import annotations
@@ -9,10 +11,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from peewee import SqliteDatabase
+from peewee import Database
 
 
-def _v2_workload_state(db: SqliteDatabase) -> None:
+def _v2_workload_state(db: Database) -> None:
     """Per-workload scheduling state, so the scheduler can keep its own next run per workload."""
     db.execute_sql(
         'CREATE TABLE IF NOT EXISTS "workload_state" ('
@@ -32,7 +34,7 @@ def _v2_workload_state(db: SqliteDatabase) -> None:
     )
 
 
-def _v3_item_link_unlinked_on(db: SqliteDatabase) -> None:
+def _v3_item_link_unlinked_on(db: Database) -> None:
     """An explicit "unlinked" mark on ItemLink (it was a prefix on item_id in schema 2)."""
     db.execute_sql('ALTER TABLE "item_link" ADD COLUMN "unlinked_on" DATETIME')
     db.execute_sql(
@@ -41,13 +43,13 @@ def _v3_item_link_unlinked_on(db: SqliteDatabase) -> None:
     )
 
 
-def _v4_alert_message_parts(db: SqliteDatabase) -> None:
+def _v4_alert_message_parts(db: Database) -> None:
     """Alert.message_parts: the message as translatable parts (JSON), so the UI can show it in its
     language; alerts recorded before keep '' and are shown as their stored English message."""
     db.execute_sql('ALTER TABLE "alert" ADD COLUMN "message_parts" TEXT NOT NULL DEFAULT \'\'')
 
 
-def _v5_work_leases_and_sync_markers(db: SqliteDatabase) -> None:
+def _v5_work_leases_and_sync_markers(db: Database) -> None:
     """WorkLease: claims shared by the processes on one store (a mailbox's workload cycle runs in
     one of them at a time). Appointments, contacts and tasks get a sync marker (a GUID, unique),
     stamped on the items created for them in Exchange, so a push is found again instead of being
@@ -70,7 +72,7 @@ def _v5_work_leases_and_sync_markers(db: SqliteDatabase) -> None:
             db.execute_sql(f'UPDATE "{table}" SET "sync_marker" = ? WHERE "id" = ?', (str(uuid.uuid4()), record_id))
 
 
-def _v6_retries_and_message_parts(db: SqliteDatabase) -> None:
+def _v6_retries_and_message_parts(db: Database) -> None:
     """Retries after a failed Test & Enable and after refused logons (docs/product-rules.md §4):
     WorkloadState.retry_test and .authentication_failures, SystemSettings.auth_retry_limit (default 2);
     and translatable messages of test steps and sync history (message_parts, as Alert has since
@@ -82,7 +84,7 @@ def _v6_retries_and_message_parts(db: SqliteDatabase) -> None:
     db.execute_sql('ALTER TABLE "sync_history" ADD COLUMN "message_parts" TEXT NOT NULL DEFAULT \'\'')
 
 
-def _v7_admin_screens(db: SqliteDatabase) -> None:
+def _v7_admin_screens(db: Database) -> None:
     """The admin's screens (issue 11): queues and mailboxes can be deactivated (Queue.is_active,
     Mailbox.is_active: an inactive one is not synchronized, its records are kept); the mailbox
     through which "notify the mailbox owner by email" sends alerts (SystemSettings.notify_mailbox);
@@ -93,7 +95,7 @@ def _v7_admin_screens(db: SqliteDatabase) -> None:
     db.execute_sql('ALTER TABLE "appointment" ADD COLUMN "category" VARCHAR(255) NOT NULL DEFAULT \'\'')
 
 
-def _v8_dashboard(db: SqliteDatabase) -> None:
+def _v8_dashboard(db: Database) -> None:
     """The dashboard (issue 18): the history of cycles as hourly rollups, over every mailbox per
     workload (SyncHour) and per mailbox (MailboxHour); the items that failed to synchronize
     (ItemFailure) and how many days they are kept (SystemSettings.item_failure_retention_days,
@@ -143,7 +145,7 @@ def _v8_dashboard(db: SqliteDatabase) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "alert_open" ON "alert" ("mailbox_id", "level") WHERE "is_open" = 1')
 
 
-def _v9_email_attachments(db: SqliteDatabase) -> None:
+def _v9_email_attachments(db: Database) -> None:
     """Real mailboxes (issue 14): an email's Exchange item class (EmailActivity.item_class, so a
     non-delivery report is known as one; existing emails are IPM.Note) and its attachments
     (EmailAttachment: name, type, size, inline or not, the EWS id; the content fetched on demand).
@@ -159,8 +161,37 @@ def _v9_email_attachments(db: SqliteDatabase) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "email_attachment_email_id" ON "email_attachment" ("email_id")')
 
 
-def _v10_records_views(db: SqliteDatabase) -> None:
-    """The Records page (issue 12; numbered 8 on its branch, renumbered after the steps 8 and 9 merged
+def _v10_appointment_recurrence(db: Database) -> None:
+    """An appointment's recurrence (Appointment.recurrence): the pattern of a recurring series,
+    kept so that it goes back to Exchange as it came; '' for a single appointment. Numbered 8 on
+    its branch (issue 14, part B): renumbered when merged after steps 8 and 9."""
+    db.execute_sql('ALTER TABLE "appointment" ADD COLUMN "recurrence" TEXT NOT NULL DEFAULT \'\'')
+
+
+def _v11_engine_hosts(db: Database) -> None:
+    """Past one desktop (issue 17): the engine hosts of a shared database (EngineHost: name, the
+    holder name of its leases, its heartbeat, a clean stop), the profile a lease's work uses
+    (WorkLease.profile_id: a profile's maximum connections is a budget of the whole fleet), and
+    the leases found by their holder (a host releases all of its own at once)."""
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "engine_host" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(64) NOT NULL, '
+        '"holder" VARCHAR(128) NOT NULL, "started_on" DATETIME NOT NULL, "last_beat_on" DATETIME NOT NULL, '
+        '"stopped_on" DATETIME)'
+    )
+    db.execute_sql('CREATE UNIQUE INDEX IF NOT EXISTS "engine_host_name" ON "engine_host" ("name")')
+    db.execute_sql('ALTER TABLE "work_lease" ADD COLUMN "profile_id" INTEGER')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "work_lease_holder" ON "work_lease" ("holder")')
+
+
+def _v12_alert_resolved_on(db: Database) -> None:
+    """When an alert was resolved (Alert.resolved_on, issue 20): set when its condition recovers
+    and the alert closes. Alerts closed before this step have no such time (NULL): the window
+    says "Resolved" without one."""
+    db.execute_sql('ALTER TABLE "alert" ADD COLUMN "resolved_on" DATETIME')
+
+
+def _v13_records_views(db: Database) -> None:
+    """The Records page (issue 12; numbered 8 on its branch, renumbered after the steps 8 to 12 merged
     first): why each mailbox's copy of an email is in the store
     (EmailMailboxLink.tracked_by; '' for copies stored before), why Exchange refused an email
     (EmailActivity.failure_reason), the conflict the last synchronization
@@ -268,7 +299,7 @@ def _v10_records_views(db: SqliteDatabase) -> None:
     )
 
 
-STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
+STEPS: dict[int, Callable[[Database], None]] = {
     2: _v2_workload_state,
     3: _v3_item_link_unlinked_on,
     4: _v4_alert_message_parts,
@@ -277,6 +308,9 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     7: _v7_admin_screens,
     8: _v8_dashboard,
     9: _v9_email_attachments,
-    10: _v10_records_views,
+    10: _v10_appointment_recurrence,
+    11: _v11_engine_hosts,
+    12: _v12_alert_resolved_on,
+    13: _v13_records_views,
 }
 LATEST = max(STEPS)

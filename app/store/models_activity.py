@@ -100,7 +100,7 @@ class EmailActivity(BaseModel):
     modified_on = UtcDateTimeField(default=utcnow)
     # the Exchange item class (schema 8): IPM.Note, or REPORT.IPM.Note.NDR for a non-delivery report …
     item_class = CharField(max_length=255, default="IPM.Note", constraints=[SQL("DEFAULT 'IPM.Note'")])
-    # schema 10: why Exchange refused the last try ("<EWS response code>: <Exchange's text>"), kept
+    # schema 13: why Exchange refused the last try ("<EWS response code>: <Exchange's text>"), kept
     # while the email is Failed, whatever the system settings record as alerts
     failure_reason = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
@@ -140,7 +140,7 @@ class EmailMailboxLink(BaseModel):
     change_key = CharField(max_length=512, null=True)
     folder = CharField(max_length=64, default="inbox")
     linked_on = UtcDateTimeField(default=utcnow)
-    # schema 10: why this mailbox's copy is in the store (UNKNOWN: stored before schema 10)
+    # schema 13: why this mailbox's copy is in the store (UNKNOWN: stored before schema 13)
     tracked_by = EnumField(TrackedBy, max_length=16, default=TrackedBy.UNKNOWN, constraints=[SQL("DEFAULT ''")])
 
     if TYPE_CHECKING:
@@ -175,6 +175,8 @@ class Appointment(_OwnedRecord):
     body = TextField(default="")
     sync_marker = CharField(max_length=36, null=True, unique=True, default=new_sync_marker)  # schema v5
     category = CharField(max_length=255, default="", constraints=[SQL("DEFAULT ''")])  # schema 7
+    # a recurring series' pattern as app.exchange.item_mapping writes it ("" for a single appointment)
+    recurrence = TextField(default="", constraints=[SQL("DEFAULT ''")])  # schema 10
 
 
 class Contact(_OwnedRecord):
@@ -242,7 +244,7 @@ class ItemLink(BaseModel):
     # set when the item was deleted in Exchange: the record is kept and no longer synchronized
     # (schema v3); the row stays so the owner's filters do not send the record back as new
     unlinked_on = UtcDateTimeField(null=True)
-    # schema 10: the ConflictLog entry the last synchronization of this record resolved; None once a
+    # schema 13: the ConflictLog entry the last synchronization of this record resolved; None once a
     # later change went through without one (the Records page shows the record as "conflict" meanwhile)
     conflict_id = IntegerField(null=True)
 
@@ -309,6 +311,7 @@ class Alert(BaseModel):
     is_open = BooleanField(default=True)  # closed once the condition has recovered
     # JSON list of [context, template, params]: the message in any language (app.store.alerts.message_parts)
     message_parts = TextField(default="", constraints=[SQL("DEFAULT ''")])
+    resolved_on = UtcDateTimeField(null=True)  # schema 12: when it closed (None while open, or closed before 12)
 
     if TYPE_CHECKING:
         mailbox_id: int | None
@@ -321,7 +324,20 @@ class WorkLease(BaseModel):
     cycle (schema v5). Claimed, renewed and released through app.store.leases only."""
 
     name = CharField(max_length=128, unique=True)  # what is claimed: "mailbox:<id>:<workload>"
-    holder = CharField(max_length=128)  # who: app.store.leases.new_holder()
+    holder = CharField(max_length=128, index=True)  # who: app.store.leases.new_holder(), or an engine host's
     claimed_on = UtcDateTimeField()
     expires_on = UtcDateTimeField()  # free for anyone from then on, unless renewed
     heartbeat_on = UtcDateTimeField()  # the holder's last renewal
+    # the profile whose connections the work uses: its maximum is a budget of the whole fleet (schema 10)
+    profile_id = IntegerField(null=True)
+
+
+class EngineHost(BaseModel):
+    """An engine host on a shared database (``python -m app run --host-name NAME``, schema 10):
+    registered once per name while it beats; the leases it holds carry its ``holder``."""
+
+    name = CharField(max_length=64, unique=True)
+    holder = CharField(max_length=128)  # the holder name of its leases (this run of the host)
+    started_on = UtcDateTimeField()
+    last_beat_on = UtcDateTimeField()
+    stopped_on = UtcDateTimeField(null=True)  # a clean stop (SIGTERM); a lost host just stops beating

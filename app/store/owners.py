@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
 from peewee import JOIN, ForeignKeyField
 
@@ -62,27 +63,50 @@ def _owner_field(kind: OwnerKind) -> ForeignKeyField:
 
 
 def owner_rows() -> list[OwnerRow]:
-    mailboxes: dict[tuple[OwnerKind, int | None], Mailbox] = {}
-    for m in Mailbox.select(Mailbox, ServerProfile).join(ServerProfile, join_type=JOIN.LEFT_OUTER).order_by(Mailbox.id):
-        key = (OwnerKind.QUEUE, m.owner_queue_id) if m.owner_queue_id is not None else (OwnerKind.USER, m.owner_user_id)
-        mailboxes.setdefault(key, m)  # the first: the one created with the owner
+    """The Users & queues list: each owner with its first mailbox, read as plain tuples (no model
+    object per row: the window reads it again after every burst of sync cycles)."""
+    query = (
+        Mailbox.select(
+            Mailbox.owner_queue,
+            Mailbox.owner_user,
+            Mailbox.id,
+            Mailbox.name,
+            Mailbox.approval,
+            Mailbox.mailbox_status,
+            ServerProfile.name,
+            Mailbox.delete_after_processing,
+        )
+        .join(ServerProfile, join_type=JOIN.LEFT_OUTER)
+        .order_by(Mailbox.id)
+        .tuples()
+    )
+    mailboxes: dict[tuple[OwnerKind, int | None], tuple[Any, ...]] = {}
+    for queue_id, user_id, *first in cast("Iterable[tuple[Any, ...]]", query):
+        key = (OwnerKind.QUEUE, queue_id) if queue_id is not None else (OwnerKind.USER, user_id)
+        mailboxes.setdefault(key, tuple(first))  # the first: the one created with the owner
     rows = []
     for kind in OwnerKind:
-        for owner in _model(kind).select().order_by(_model(kind).name):
-            first = mailboxes.get((kind, owner.id))
+        model = _model(kind)
+        owners = model.select(model.id, model.name, model.email, model.is_active).order_by(model.name).tuples()
+        for owner_id, name, email, is_active in cast("Iterable[tuple[int, str, str | None, bool]]", owners):
+            mailbox = mailboxes.get((kind, owner_id))
+            if mailbox is None:
+                rows.append(OwnerRow(owner_id, kind, name, email or "", is_active, None, "", None, None, ""))
+                continue
+            mailbox_id, mailbox_name, approval, status, profile_name, delete_after = mailbox
             rows.append(
                 OwnerRow(
-                    owner.id,
+                    owner_id,
                     kind,
-                    owner.name,
-                    owner.email or "",
-                    owner.is_active,
-                    first.id if first is not None else None,
-                    first.name if first is not None else "",
-                    first.approval if first is not None else None,
-                    first.mailbox_status if first is not None else None,
-                    first.profile.name if first is not None and first.profile is not None else "",
-                    first.delete_after_processing if first is not None else False,
+                    name,
+                    email or "",
+                    is_active,
+                    mailbox_id,
+                    mailbox_name,
+                    approval,
+                    status,
+                    profile_name or "",
+                    delete_after,
                 )
             )
     return rows

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
 from peewee import JOIN
 
@@ -25,7 +25,7 @@ from app.domain.enums import (
     Workload,
 )
 from app.domain.status import is_failing, is_sync_off, mailbox_status
-from app.store.base import database
+from app.store.base import database, is_set
 from app.store.models import Alert, Mailbox, Queue, ServerProfile, SyncHistory, SystemSettings, SystemUser
 
 # peewee's stubs type a query's .tuples() as still yielding model instances: the casts below say
@@ -84,7 +84,9 @@ class MailboxRow:
 
     @property
     def failing(self) -> bool:
-        return is_failing(self.status)
+        """Its last test failed or warned, or it has an open Error or Warning alert (a sync failing
+        since its test, retried or not)."""
+        return is_failing(self.status) or self.alert_level in (AlertLevel.ERROR, AlertLevel.WARNING)
 
     @property
     def sync_off(self) -> bool:
@@ -116,6 +118,7 @@ class AlertRow:
     is_open: bool
     message_parts: str = ""  # JSON, see app.store.alerts.message_parts; the GUI shows app.gui.i18n.alert_text
     next_step: str = ""
+    resolved_on: datetime | None = None  # when it closed; None while open (or closed before schema 12)
 
 
 @dataclass(frozen=True)
@@ -167,7 +170,7 @@ def _open_alerts() -> tuple[dict[int, AlertLevel], dict[int, int]]:
     count: dict[int, int] = {}
     query = cast(
         "Iterable[tuple[int, AlertLevel]]",
-        Alert.select(Alert.mailbox, Alert.level).where(Alert.is_open & Alert.mailbox.is_null(False)).tuples(),
+        Alert.select(Alert.mailbox, Alert.level).where(is_set(Alert.is_open) & Alert.mailbox.is_null(False)).tuples(),
     )
     for mailbox_id, level in query:
         level = AlertLevel(level)
@@ -178,8 +181,36 @@ def _open_alerts() -> tuple[dict[int, AlertLevel], dict[int, int]]:
 
 
 def mailbox_rows(profile_id: int | None = None, mailbox_id: int | None = None) -> list[MailboxRow]:
+    """The mailbox list: one query, its columns read as plain tuples (no model object per row and
+    joined record: the window reads it again after every burst of sync cycles, on its own thread)."""
     query = (
-        Mailbox.select(Mailbox, ServerProfile, SystemUser, Queue)
+        Mailbox.select(
+            Mailbox.id,
+            Mailbox.name,
+            Mailbox.email,
+            Queue.id,
+            Queue.name,
+            Queue.is_active,
+            SystemUser.name,
+            SystemUser.is_active,
+            Mailbox.approval,
+            Mailbox.profile,
+            ServerProfile.name,
+            Mailbox.incoming_method,
+            Mailbox.outgoing_method,
+            Mailbox.act_method,
+            Mailbox.incoming_status,
+            Mailbox.outgoing_status,
+            Mailbox.act_status,
+            Mailbox.mailbox_status,
+            Mailbox.test_completed_on,
+            Mailbox.last_sync_success_on,
+            Mailbox.next_sync_on,
+            Mailbox.is_active,
+            Mailbox.incoming_enabled,
+            Mailbox.outgoing_enabled,
+            Mailbox.act_enabled,
+        )
         .join(ServerProfile, join_type=JOIN.LEFT_OUTER, on=(Mailbox.profile == ServerProfile.id))
         .switch(Mailbox)
         .join(SystemUser, join_type=JOIN.LEFT_OUTER, on=(Mailbox.owner_user == SystemUser.id))
@@ -193,44 +224,46 @@ def mailbox_rows(profile_id: int | None = None, mailbox_id: int | None = None) -
         query = query.where(Mailbox.id == mailbox_id)
     levels, open_counts = _open_alerts()
     rows = []
-    for m in query:
-        # the joined records: None exactly when the foreign key is NULL (a LEFT OUTER JOIN's NULLs)
-        if m.owner_queue is not None:
-            owner_name, owner_kind, owner_active = m.owner_queue.name, OwnerKind.QUEUE, m.owner_queue.is_active
+    for row in cast("Iterable[tuple[Any, ...]]", query.tuples()):
+        (id_, name, email, queue_id, queue_name, queue_active, user_name, user_active) = row[:8]
+        (approval, profile, profile_name, in_method, out_method, act_method, in_status, out_status) = row[8:16]
+        (act_status, box_status, tested, synced, next_sync, active, in_on, out_on, act_on) = row[16:]
+        # the joined names: None exactly when the foreign key is NULL (a LEFT OUTER JOIN's NULLs)
+        if queue_id is not None:
+            owner_name, owner_kind, owner_active = queue_name, OwnerKind.QUEUE, queue_active
         else:
-            owner_name = m.owner_user.name if m.owner_user is not None else ""
+            owner_name = user_name or ""
             owner_kind = OwnerKind.USER
-            owner_active = m.owner_user.is_active if m.owner_user is not None else True
-        workloads = (m.incoming_method, m.incoming_status), (m.outgoing_method, m.outgoing_status)
-        status = mailbox_status((*workloads, (m.act_method, m.act_status)))
+            owner_active = user_active if user_active is not None else True
+        status = mailbox_status(((in_method, in_status), (out_method, out_status), (act_method, act_status)))
         rows.append(
             MailboxRow(
-                m.id,
-                m.name,
-                m.email,
+                id_,
+                name,
+                email,
                 owner_name,
                 owner_kind,
-                m.approval,
-                m.profile_id,
-                m.profile.name if m.profile is not None else "",
-                m.incoming_method,
-                m.outgoing_method,
-                m.act_method,
-                m.incoming_status,
-                m.outgoing_status,
-                m.act_status,
-                m.mailbox_status,
-                m.test_completed_on,
-                m.last_sync_success_on,
-                m.next_sync_on,
-                levels.get(m.id),
+                approval,
+                profile,
+                profile_name or "",
+                in_method,
+                out_method,
+                act_method,
+                in_status,
+                out_status,
+                act_status,
+                box_status,
+                tested,
+                synced,
+                next_sync,
+                levels.get(id_),
                 status,
-                open_counts.get(m.id, 0),
-                m.is_active,
+                open_counts.get(id_, 0),
+                active,
                 owner_active,
-                m.incoming_enabled,
-                m.outgoing_enabled,
-                m.act_enabled,
+                in_on,
+                out_on,
+                act_on,
             )
         )
     return rows
@@ -270,6 +303,7 @@ def alert_rows(*, mailbox_id: int | None = None, profile_id: int | None = None) 
             a.is_open,
             a.message_parts,
             a.next_step,
+            a.resolved_on,
         )
         for a in query
     ]
@@ -279,7 +313,7 @@ def worst_open_alert_level() -> AlertLevel | None:
     levels = {
         AlertLevel(v)
         for (v,) in cast(
-            "Iterable[tuple[AlertLevel]]", Alert.select(Alert.level).where(Alert.is_open).distinct().tuples()
+            "Iterable[tuple[AlertLevel]]", Alert.select(Alert.level).where(is_set(Alert.is_open)).distinct().tuples()
         )
     }
     return max(levels, key=lambda level: level.severity) if levels else None
@@ -292,7 +326,7 @@ def profile_choices() -> list[Choice]:
 def owner_choices() -> list[Choice]:
     users = [
         Choice(u.id, u.name, OwnerKind.USER)
-        for u in SystemUser.select().where(SystemUser.is_active).order_by(SystemUser.name)
+        for u in SystemUser.select().where(is_set(SystemUser.is_active)).order_by(SystemUser.name)
     ]
     queues = [Choice(q.id, q.name, OwnerKind.QUEUE) for q in Queue.select().order_by(Queue.name)]
     return users + queues

@@ -14,8 +14,9 @@ the store.
    is fetched when asked for: app.sync.email_attachments). A message already in the store (same
    Message-ID, delivered to another mailbox too) is not stored again, only linked to this
    mailbox as well. A non-delivery report marks the tracked email it reports on (its
-   In-Reply-To or References) Failed. Items that are no email (meeting requests …) are skipped,
-   each logged with its kind.
+   In-Reply-To or References) Failed. A meeting request, response or cancellation is an email
+   like any other; items that are no email (a contact, an appointment put there …) are skipped
+   and counted.
 4. A message that cannot be processed — Exchange cannot return it, or storing it failed — is
    moved to the Inbox's Undeliverable folder when the profile says so; otherwise it stays and
    an email-scope alert is raised.
@@ -67,6 +68,7 @@ from app.exchange.incoming_email import (
     NewMessage,
     SyncStateInvalid,
 )
+from app.store import backends
 from app.store.alerts import raise_alert
 from app.store.base import database, utcnow
 from app.store.item_failures import item_key
@@ -296,11 +298,13 @@ class IncomingEmailSync:
                 self.counts["gone"] += 1
             else:
                 failed.append(FailedMessage(item_id, change_key, item.code, item.text))
-        # IMMEDIATE: other writers wait, so no other cycle stores one of these Message-IDs meanwhile
+        # IMMEDIATE: other writers wait, so no other cycle stores one of these Message-IDs meanwhile;
+        # on a shared PostgreSQL database, writers run together: the Message-IDs are locked instead
         with database.atomic("IMMEDIATE"):
             message_ids = {
                 item.item_id: item.message_id or _substitute_message_id(self.mailbox, item.item_id) for item in messages
             }
+            backends.lock_message_ids(database.obj, message_ids.values())
             stored = self._stored_emails(set(message_ids.values()))
             self._mark_bounced([item for item in messages if item.is_non_delivery_report])
             try:

@@ -53,6 +53,7 @@ from app.exchange.outgoing_email import (
     find_sent_email,
     send_email,
 )
+from app.store import backends
 from app.store.alerts import raise_alert
 from app.store.base import database, utcnow
 from app.store.item_failures import record_key
@@ -336,6 +337,8 @@ def _mark_sent(email: EmailActivity, mailbox: Mailbox, found: SentEmail | None) 
     item_id = found.item_id if found is not None else None
     change_key = found.change_key if found is not None else None
     with database.atomic("IMMEDIATE"):
+        # its link is the mailbox's: the same mailbox's incoming cycle, on another host, may link it too
+        backends.lock_message_ids(database.obj, [email.message_id])
         EmailActivity.update(status=EmailStatus.SENT, sent_on=sent_on, modified_on=now, failure_reason="").where(
             EmailActivity.id == email.id
         ).execute()

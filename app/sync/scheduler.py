@@ -235,6 +235,8 @@ class Scheduler:
         retest: RetestFn | None = None,
         lease_ttl: timedelta = leases.DEFAULT_TTL,
         held_retry: timedelta | None = None,
+        holder: str | None = None,
+        claim_due_only: bool = False,
     ) -> None:
         self._workloads = dict(workloads or {})
         self._retest = retest or default_retest
@@ -248,7 +250,10 @@ class Scheduler:
         self._threads: set[threading.Thread] = set()
         self._forced: set[tuple[int, Workload]] = set()
         self._streaks: dict[tuple[int, Workload], int] = {}
-        self._holder = leases.new_holder()  # this scheduler's name on the leases it holds
+        self._holder = holder or leases.new_holder()  # this scheduler's name on the leases it holds
+        # an engine host of a fleet: a claimed cycle runs only when the store still has it due (another
+        # host may have run it between this host's reading of the schedule and its claim)
+        self._claim_due_only = claim_due_only
         self._lease_ttl = lease_ttl
         self._held_retry = held_retry if held_retry is not None else timedelta(seconds=wait_cap)
         self._held_until: dict[tuple[int, Workload], datetime] = {}  # skipped: another process has it
@@ -462,7 +467,11 @@ class Scheduler:
             result.failure = Failure("MailboxNotFound", False, _N("Failures", "The mailbox was deleted."))
             return result
         lease = leases.hold(
-            leases.mailbox_lease_name(job.mailbox_id, job.workload.value), self._holder, self._lease_ttl
+            leases.mailbox_lease_name(job.mailbox_id, job.workload.value),
+            self._holder,
+            self._lease_ttl,
+            profile_id=job.profile_id,
+            budget=job.limit,  # the profile's connections: a budget of every process and host on the store
         )
         if lease is None:  # another process on this store runs this cycle: theirs, not a failure
             log.info("%s of %s: skipped, another process is running it", job.workload.value, job.email)
@@ -472,10 +481,22 @@ class Scheduler:
             return result
         with self._cond:
             self._held_until.pop(job.key, None)
+        if self._claim_due_only and not self._still_due(job):
+            lease.release()  # run meanwhile by another host: nothing to do twice
+            result.skipped = True
+            return result
+        if self._claim_due_only:
+            log.info("claimed %s of %s (mailbox %s)", job.workload.value, job.email, job.mailbox_id)
         with lease:  # released once the next run is stored, so the other process sees it
             escaped = self._run_workload(fn, mailbox, job, result)
             result.next_run_on = self._reschedule(job, result, escaped=escaped)
         return result
+
+    def _still_due(self, job: Job) -> bool:
+        state = WorkloadState.get_or_none(
+            (WorkloadState.mailbox == job.mailbox_id) & (WorkloadState.workload == job.workload)
+        )
+        return state is None or schedule.is_due(state.next_run_on, self._clock())
 
     def _run_workload(self, fn: WorkloadFn, mailbox: Mailbox, job: Job, result: CycleResult) -> bool:
         """Run the workload into *result*; True when its exception escaped (no alert recorded by it)."""

@@ -69,36 +69,36 @@
         <translation>アドレス帳からユーザーを追加</translation>
     </message>
     <message>
-        <source>Email server profile</source>
-        <translation>電子メールサーバープロファイル</translation>
-    </message>
-    <message>
-        <source>Name or email address</source>
-        <translation>名前または電子メール アドレス</translation>
-    </message>
-    <message>
         <source>The beginning of a name or address</source>
         <translation>名前またはアドレスの先頭</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>検索</translation>
     </message>
     <message>
         <source>People found</source>
         <translation>見つかった人</translation>
     </message>
     <message>
-        <source>Select all</source>
-        <translation>すべて選択</translation>
+        <source>Email server &amp;profile</source>
+        <translation>電子メールサーバープロファイル(&amp;P)</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>追加</translation>
+        <source>&amp;Name or email address</source>
+        <translation>名前または電子メール アドレス(&amp;N)</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
+        <source>&amp;Search</source>
+        <translation>検索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>すべて選択(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>追加(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -307,6 +307,14 @@
     <message>
         <source>De&amp;lete</source>
         <translation>削除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Resolved %1</source>
+        <translation>解決済み %1</translation>
+    </message>
+    <message>
+        <source>%1, unread</source>
+        <translation>%1、未読</translation>
     </message>
 </context>
 <context>
@@ -733,16 +741,20 @@ Correct it if needed, then choose Retry.</source>
         <translation>エラー レポート</translation>
     </message>
     <message>
-        <source>Copy report</source>
-        <translation>レポートをコピー</translation>
+        <source>&amp;Copy report</source>
+        <translation>レポートをコピー(&amp;C)</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation>終了</translation>
+        <source>&amp;Open the log folder</source>
+        <translation>ログ フォルダーを開く(&amp;O)</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>閉じる(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -824,10 +836,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>ユーザーとキューのインポート</translation>
     </message>
     <message>
-        <source>Choose file…</source>
-        <translation>ファイルの選択…</translation>
-    </message>
-    <message>
         <source>No file chosen</source>
         <translation>ファイルが選択されていません</translation>
     </message>
@@ -836,12 +844,16 @@ Correct it if needed, then choose Retry.</source>
         <translation>ファイルの行</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>インポート</translation>
+        <source>C&amp;hoose file…</source>
+        <translation>ファイルの選択(&amp;H)…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
+        <source>&amp;Import</source>
+        <translation>インポート(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -915,10 +927,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>最終更新</translation>
     </message>
     <message>
-        <source>Period:</source>
-        <translation>期間:</translation>
-    </message>
-    <message>
         <source>Synchronization</source>
         <translation>同期</translation>
     </message>
@@ -929,6 +937,10 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Item monitoring</source>
         <translation>アイテムの監視</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期間(&amp;P):</translation>
     </message>
 </context>
 <context>
@@ -954,10 +966,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <source>Copy all</source>
-        <translation>すべてコピー</translation>
-    </message>
-    <message>
         <source>Copy every account as lines of address, name and password</source>
         <translation>すべてのアカウントを、アドレス、名前、パスワードの行としてコピーします</translation>
     </message>
@@ -968,6 +976,14 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Copy the password of %1</source>
         <translation>%1 のパスワードをコピーします</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;all</source>
+        <translation>すべてコピー(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -983,10 +999,6 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Every demo mailbox</source>
         <translation>デモのすべてのメールボックス</translation>
-    </message>
-    <message>
-        <source>Mailbox:</source>
-        <translation>メールボックス:</translation>
     </message>
     <message>
         <source>Server busy (ErrorServerBusy)</source>
@@ -1005,10 +1017,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>接続のリセット</translation>
     </message>
     <message>
-        <source>Fault:</source>
-        <translation>障害:</translation>
-    </message>
-    <message>
         <source>Every request</source>
         <translation>すべての要求</translation>
     </message>
@@ -1017,28 +1025,8 @@ Correct it if needed, then choose Retry.</source>
         <translation>同期のみ (SyncFolderItems)</translation>
     </message>
     <message>
-        <source>Requests:</source>
-        <translation>要求:</translation>
-    </message>
-    <message>
         <source>Until ended</source>
         <translation>終了するまで</translation>
-    </message>
-    <message>
-        <source>How many fail:</source>
-        <translation>失敗させる回数:</translation>
-    </message>
-    <message>
-        <source>Faults in force:</source>
-        <translation>発生中の障害:</translation>
-    </message>
-    <message>
-        <source>End faults</source>
-        <translation>障害を終了</translation>
-    </message>
-    <message>
-        <source>Simulate</source>
-        <translation>シミュレート</translation>
     </message>
     <message>
         <source>Exchange answers ErrorServerBusy and asks to wait %1 seconds before the next request (throttling).</source>
@@ -1084,6 +1072,38 @@ Correct it if needed, then choose Retry.</source>
         <source>Faults ended: %1</source>
         <translation>終了した障害: %1 件</translation>
     </message>
+    <message>
+        <source>&amp;Mailbox:</source>
+        <translation>メールボックス(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Fault:</source>
+        <translation>障害(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Requests:</source>
+        <translation>要求(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;How many fail:</source>
+        <translation>失敗させる回数(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Faults in f&amp;orce:</source>
+        <translation>発生中の障害(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;End faults</source>
+        <translation>障害を終了(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Simulate</source>
+        <translation>シミュレート(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>DemoPasswordDialog</name>
@@ -1096,28 +1116,32 @@ Correct it if needed, then choose Retry.</source>
         <translation>管理者が Active Directory でパスワードを変更したときと同じく、デモの Exchange サーバー上でだけパスワードが変わります。このアプリのメールボックスには保存済みのパスワードが残り、それが誤ったパスワードになります。次の [メールボックスのテストを有効化] や同期は Unauthorized で失敗します。直すには、メールボックスの [資格情報] タブで新しいパスワードを入力してください。</translation>
     </message>
     <message>
-        <source>Demo account:</source>
-        <translation>デモ アカウント:</translation>
-    </message>
-    <message>
         <source>The new password</source>
         <translation>新しいパスワード</translation>
     </message>
     <message>
-        <source>Make one up</source>
-        <translation>自動生成</translation>
-    </message>
-    <message>
-        <source>New password:</source>
-        <translation>新しいパスワード:</translation>
-    </message>
-    <message>
-        <source>Change password</source>
-        <translation>パスワードを変更</translation>
-    </message>
-    <message>
         <source>Enter the new password: an empty password is not allowed.</source>
         <translation>新しいパスワードを入力してください。空のパスワードは使用できません。</translation>
+    </message>
+    <message>
+        <source>&amp;Demo account:</source>
+        <translation>デモ アカウント(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Make one &amp;up</source>
+        <translation>自動生成(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新しいパスワード(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Change &amp;password</source>
+        <translation>パスワードを変更(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -1159,12 +1183,16 @@ Correct it if needed, then choose Retry.</source>
         <translation>、</translation>
     </message>
     <message>
-        <source>View report</source>
-        <translation>レポートを表示</translation>
-    </message>
-    <message>
         <source>View the report of %1</source>
         <translation>%1 のレポートを表示</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View report</source>
+        <translation>レポートを表示(&amp;V)</translation>
     </message>
 </context>
 <context>
@@ -1192,6 +1220,30 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>The test could not run.</source>
         <translation>テストを実行できませんでした。</translation>
+    </message>
+    <message>
+        <source>A Test &amp; Enable of several mailboxes is already running.</source>
+        <translation>複数のメールボックスに対する [メールボックスのテストを有効化] は既に実行中です。</translation>
+    </message>
+    <message>
+        <source>No mailbox to test.</source>
+        <translation>テストするメールボックスがありません。</translation>
+    </message>
+    <message>
+        <source>Stopping the Test &amp; Enable…</source>
+        <translation>[メールボックスのテストを有効化] を停止しています…</translation>
+    </message>
+    <message>
+        <source>No mailbox failed its last Test &amp; Enable: nothing to test again.</source>
+        <translation>前回の [メールボックスのテストを有効化] で失敗したメールボックスはありません。再テストする対象はありません。</translation>
+    </message>
+    <message>
+        <source>Test &amp; Enable cancelled: %1 of %2 mailboxes tested, %3 passed</source>
+        <translation>[メールボックスのテストを有効化] をキャンセルしました: %2 件中 %1 件をテストし、%3 件が合格</translation>
+    </message>
+    <message>
+        <source>Test &amp; Enable mailboxes: %1 of %2 passed</source>
+        <translation>メールボックスのテストを有効化: %2 件中 %1 件が合格</translation>
     </message>
 </context>
 <context>
@@ -2116,10 +2168,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>有効なフィルターのいずれかに該当するレコードが同期されます。フィルターは、そのすべての条件を満たすレコードを対象にします。[現在のユーザーと等しい] はこのユーザーです。</translation>
     </message>
     <message>
-        <source>Record type:</source>
-        <translation>レコードの種類:</translation>
-    </message>
-    <message>
         <source>Appointments</source>
         <translation>予定</translation>
     </message>
@@ -2167,6 +2215,10 @@ Correct it if needed, then choose Retry.</source>
         <source>The first %1 are listed.</source>
         <translation>最初の %1 件を表示しています。</translation>
     </message>
+    <message>
+        <source>&amp;Record type:</source>
+        <translation>レコードの種類(&amp;R):</translation>
+    </message>
 </context>
 <context>
     <name>FilterGroup</name>
@@ -2175,31 +2227,31 @@ Correct it if needed, then choose Retry.</source>
         <translation>フィルター名</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>有効</translation>
-    </message>
-    <message>
-        <source>Remove filter</source>
-        <translation>フィルターを削除</translation>
-    </message>
-    <message>
         <source>Keeps the records that meet all of these conditions:</source>
         <translation>次のすべての条件を満たすレコードが対象です:</translation>
     </message>
     <message>
-        <source>Add condition</source>
-        <translation>条件を追加</translation>
+        <source>Ac&amp;tive</source>
+        <translation>有効(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move filter</source>
+        <translation>フィルターを削除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Add con&amp;dition</source>
+        <translation>条件を追加(&amp;D)</translation>
     </message>
 </context>
 <context>
     <name>FilterPage</name>
     <message>
-        <source>Add filter</source>
-        <translation>フィルターを追加</translation>
-    </message>
-    <message>
         <source>or</source>
         <translation>または</translation>
+    </message>
+    <message>
+        <source>Add &amp;filter</source>
+        <translation>フィルターを追加(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -2523,24 +2575,12 @@ Correct it if needed, then choose Retry.</source>
         <translation>アイテムの検索</translation>
     </message>
     <message>
-        <source>Retry</source>
-        <translation>再試行</translation>
-    </message>
-    <message>
         <source>Try the selected items again in their mailbox&apos;s next cycle, started now</source>
         <translation>選択したアイテムを、今すぐ開始するメールボックスの次回の同期サイクルで再試行します</translation>
     </message>
     <message>
-        <source>Ignore</source>
-        <translation>無視</translation>
-    </message>
-    <message>
         <source>Hide the selected items; the engine stops trying them until they are retried</source>
         <translation>選択したアイテムを非表示にします。再試行するまで同期は試行されません</translation>
-    </message>
-    <message>
-        <source>Show ignored items</source>
-        <translation>無視したアイテムを表示する</translation>
     </message>
     <message>
         <source>Items that did not synchronize</source>
@@ -2549,6 +2589,18 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Selected item</source>
         <translation>選択したアイテム</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>再試行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore</source>
+        <translation>無視(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Show ignored items</source>
+        <translation>無視したアイテムを表示する(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2845,10 +2897,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>ログを検索</translation>
     </message>
     <message>
-        <source>Follow new lines</source>
-        <translation>新しい行を表示し続ける</translation>
-    </message>
-    <message>
         <source>Log</source>
         <translation>ログ</translation>
     </message>
@@ -2859,6 +2907,18 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Select a line to see all of it (a traceback, a crash report).</source>
         <translation>行を選択すると、その全文 (トレースバック、エラー レポート) が表示されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Level</source>
+        <translation>レベル(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow &amp;new lines</source>
+        <translation>新しい行を表示し続ける(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the log folder</source>
+        <translation>ログ フォルダーを開く(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -3427,10 +3487,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>このメールボックスを別の電子メールサーバープロファイルに移動します:</translation>
     </message>
     <message>
-        <source>Move</source>
-        <translation>移動</translation>
-    </message>
-    <message>
         <source>Move to profile</source>
         <translation>プロファイルの変更</translation>
     </message>
@@ -3487,10 +3543,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>メールボックス</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>表示:</translation>
-    </message>
-    <message>
         <source>Show</source>
         <translation>表示</translation>
     </message>
@@ -3499,12 +3551,28 @@ Correct it if needed, then choose Retry.</source>
         <translation>メールボックスを検索</translation>
     </message>
     <message>
-        <source>New mailbox</source>
-        <translation>新規メールボックス</translation>
-    </message>
-    <message>
         <source>Test &amp; Enable again every mailbox whose last test failed.</source>
         <translation>最後のテストが失敗したすべてのメールボックスで [メールボックスのテストを有効化] をもう一度実行します。</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>移動(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>表示(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;New mailbox</source>
+        <translation>新規メールボックス(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Re-test failed mailboxes</source>
+        <translation>失敗したメールボックスを再テスト(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -3594,10 +3662,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>通知バナー</translation>
     </message>
     <message>
-        <source>Dismiss</source>
-        <translation>閉じる</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -3657,6 +3721,10 @@ Correct it if needed, then choose Retry.</source>
         <source>Show alert</source>
         <translation>通知を表示</translation>
     </message>
+    <message>
+        <source>Dismi&amp;ss</source>
+        <translation>閉じる(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -3704,16 +3772,20 @@ Correct it if needed, then choose Retry.</source>
         <translation>別の電子メールサーバープロファイルへの移動</translation>
     </message>
     <message>
-        <source>Email server profile:</source>
-        <translation>電子メールサーバープロファイル:</translation>
-    </message>
-    <message>
         <source>Email server profile</source>
         <translation>電子メールサーバープロファイル</translation>
     </message>
     <message>
         <source>Validation message</source>
         <translation>検証メッセージ</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Email server &amp;profile:</source>
+        <translation>電子メールサーバープロファイル(&amp;P):</translation>
     </message>
 </context>
 <context>
@@ -4148,10 +4220,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>電子メールサーバープロファイル %1 は次のメールボックスで使用されています。削除するには、これらを別のプロファイルに移動する必要があります。移動先を選択して [移動して削除] をクリックしてください。</translation>
     </message>
     <message>
-        <source>Move and delete</source>
-        <translation>移動して削除</translation>
-    </message>
-    <message>
         <source>The profile is used by these mailboxes: %1</source>
         <translation>このプロファイルは次のメールボックスで使用されています: %1</translation>
     </message>
@@ -4180,14 +4248,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>プロファイルを検索</translation>
     </message>
     <message>
-        <source>New Exchange profile</source>
-        <translation>新規 Exchange プロファイル</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>インポート…</translation>
-    </message>
-    <message>
         <source>New mailboxes get the default email server profile.</source>
         <translation>新規メールボックスには既定の電子メールサーバープロファイルが設定されます。</translation>
     </message>
@@ -4204,10 +4264,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>メールボックスのテストを有効化</translation>
     </message>
     <message>
-        <source>Dismiss</source>
-        <translation>閉じる</translation>
-    </message>
-    <message>
         <source>No email server profile yet</source>
         <translation>電子メールサーバープロファイルがまだありません</translation>
     </message>
@@ -4216,12 +4272,40 @@ Correct it if needed, then choose Retry.</source>
         <translation>電子メールサーバープロファイルには、Exchange サーバーの場所と接続方法を設定します。すべてのメールボックスはプロファイルを通じて同期されます。次の手順: 電子メールサーバープロファイルを作成し、メールボックスを追加して、[メールボックスのテストを有効化] を実行します。</translation>
     </message>
     <message>
-        <source>Create an email server profile</source>
-        <translation>電子メールサーバープロファイルの作成</translation>
+        <source>&amp;Move and delete</source>
+        <translation>移動して削除(&amp;M)</translation>
     </message>
     <message>
-        <source>Import a profile…</source>
-        <translation>プロファイルのインポート…</translation>
+        <source>&amp;New Exchange profile</source>
+        <translation>新規 Exchange プロファイル(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>インポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Make default</source>
+        <translation>既定に設定(&amp;M)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>削除(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Dismi&amp;ss</source>
+        <translation>閉じる(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Create an email server profile</source>
+        <translation>電子メールサーバープロファイルの作成(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Import a &amp;profile…</source>
+        <translation>プロファイルのインポート(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -4705,40 +4789,12 @@ Correct it if needed, then choose Retry.</source>
         <translation>結果</translation>
     </message>
     <message>
-        <source>Copy to clipboard</source>
-        <translation>クリップボードにコピー</translation>
-    </message>
-    <message>
-        <source>Save as text…</source>
-        <translation>テキストとして保存…</translation>
-    </message>
-    <message>
         <source>Expand all</source>
         <translation>すべて展開</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
-    </message>
-    <message>
-        <source>Open the General tab</source>
-        <translation>[全般] タブを開く</translation>
-    </message>
-    <message>
-        <source>Open the Synchronization method tab</source>
-        <translation>[同期方法] タブを開く</translation>
-    </message>
-    <message>
         <source>Open the Credentials tab</source>
         <translation>[資格情報] タブを開く</translation>
-    </message>
-    <message>
-        <source>Open the Configuration test results tab</source>
-        <translation>[構成テストの結果] タブを開く</translation>
-    </message>
-    <message>
-        <source>Open the profile</source>
-        <translation>電子メールサーバープロファイルを開く</translation>
     </message>
     <message>
         <source>Set incoming email, outgoing email or appointments, contacts and tasks to server-side synchronization on the mailbox&apos;s Synchronization method tab, then test again.</source>
@@ -4801,10 +4857,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>次の手順</translation>
     </message>
     <message>
-        <source>Test again</source>
-        <translation>もう一度テスト</translation>
-    </message>
-    <message>
         <source>Tested:</source>
         <translation>テスト日時:</translation>
     </message>
@@ -4815,6 +4867,42 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Technical details</source>
         <translation>技術的な詳細</translation>
+    </message>
+    <message>
+        <source>&amp;Test again</source>
+        <translation>もう一度テスト(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Co&amp;py to clipboard</source>
+        <translation>クリップボードにコピー(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as text…</source>
+        <translation>テキストとして保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the General tab</source>
+        <translation>[全般] タブを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the Synchronization method tab</source>
+        <translation>[同期方法] タブを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the Credentials tab</source>
+        <translation>[資格情報] タブを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the Configuration test results tab</source>
+        <translation>[構成テストの結果] タブを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the profile</source>
+        <translation>電子メールサーバープロファイルを開く(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -5035,10 +5123,6 @@ Correct it if needed, then choose Retry.</source>
         <translation>通知</translation>
     </message>
     <message>
-        <source>Tray notifications</source>
-        <translation>トースト通知</translation>
-    </message>
-    <message>
         <source>Validation message</source>
         <translation>検証メッセージ</translation>
     </message>
@@ -5095,16 +5179,8 @@ Correct it if needed, then choose Retry.</source>
         <translation>ログオンの再試行は 5 分以上の間隔を空けて最大 3 回までです。Active Directory でアカウントがロックアウトされないようにするためです。</translation>
     </message>
     <message>
-        <source>Alert levels recorded</source>
-        <translation>記録する通知のレベル</translation>
-    </message>
-    <message>
         <source>Item monitoring</source>
         <translation>アイテムの監視</translation>
-    </message>
-    <message>
-        <source>Keep failed items (days)</source>
-        <translation>失敗したアイテムの保持期間 (日)</translation>
     </message>
     <message>
         <source>An email, appointment, contact or task that did not synchronize is listed on the Dashboard&apos;s Item monitoring tab this many days after its last failure.</source>
@@ -5125,10 +5201,6 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Start at login: %1</source>
         <translation>ログイン時に起動する: %1</translation>
-    </message>
-    <message>
-        <source>Start at login</source>
-        <translation>ログイン時に起動する</translation>
     </message>
     <message>
         <source>Nothing has changed since the settings were saved.</source>
@@ -5203,6 +5275,26 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>&amp;Save</source>
         <translation>上書き保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep failed items (days)</source>
+        <translation>失敗したアイテムの保持期間 (日)(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Start auto&amp;matically at login</source>
+        <translation>ログイン時に自動的に起動する(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Alert levels re&amp;corded</source>
+        <translation>記録する通知のレベル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Tra&amp;y notifications</source>
+        <translation>トースト通知(&amp;Y)</translation>
     </message>
 </context>
 <context>
@@ -5305,6 +5397,10 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>The log folder %1 cannot be written, so this session keeps no log file. The app works normally; give your account write access to that folder to get the log back.</source>
         <translation>ログ フォルダー %1 に書き込めないため、このセッションではログ ファイルが作成されません。アプリは通常どおり動作します。ログを記録するには、ご使用のアカウントにこのフォルダーへの書き込み権限を与えてください。</translation>
+    </message>
+    <message>
+        <source>The shared database cannot be reached.</source>
+        <translation>共有データベースに接続できません。</translation>
     </message>
 </context>
 <context>
@@ -5600,16 +5696,28 @@ Correct it if needed, then choose Retry.</source>
         <translation>予定、取引先担当者、タスクは、このユーザーの有効なフィルターのいずれかに該当するとき、このユーザーのメールボックスと同期されます。既定では、自分が所有するアクティブなレコードが対象です。</translation>
     </message>
     <message>
-        <source>Filters…</source>
-        <translation>フィルター…</translation>
+        <source>&amp;Appointments</source>
+        <translation>予定(&amp;A)</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>上書き保存</translation>
+        <source>C&amp;ontacts</source>
+        <translation>取引先担当者(&amp;O)</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
+        <source>&amp;Tasks</source>
+        <translation>タスク(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Filters…</source>
+        <translation>フィルター(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>上書き保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -5695,36 +5803,44 @@ Correct it if needed, then choose Retry.</source>
         <translation>ユーザーとキューを検索</translation>
     </message>
     <message>
-        <source>New user…</source>
-        <translation>新しいユーザー…</translation>
-    </message>
-    <message>
-        <source>New queue…</source>
-        <translation>新しいキュー…</translation>
-    </message>
-    <message>
-        <source>Add from address book…</source>
-        <translation>アドレス帳から追加…</translation>
-    </message>
-    <message>
-        <source>Import CSV…</source>
-        <translation>CSV からインポート…</translation>
-    </message>
-    <message>
         <source>Profile of new mailboxes</source>
         <translation>新規メールボックスのプロファイル</translation>
     </message>
     <message>
-        <source>Edit…</source>
-        <translation>編集…</translation>
+        <source>Ac&amp;tivate</source>
+        <translation>アクティブ化(&amp;T)</translation>
     </message>
     <message>
-        <source>Open mailbox</source>
-        <translation>メールボックスを開く</translation>
+        <source>Deac&amp;tivate</source>
+        <translation>非アクティブ化(&amp;T)</translation>
     </message>
     <message>
-        <source>Personal options…</source>
-        <translation>個人用オプション…</translation>
+        <source>New &amp;user…</source>
+        <translation>新しいユーザー(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>New &amp;queue…</source>
+        <translation>新しいキュー(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Add from &amp;address book…</source>
+        <translation>アドレス帳から追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;CSV…</source>
+        <translation>CSV からインポート(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;mailbox</source>
+        <translation>メールボックスを開く(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Personal &amp;options…</source>
+        <translation>個人用オプション(&amp;O)…</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,8 @@ import time
 
 import pytest
 
-from app.diagnostics.steps import run_mailbox_test, run_profile_test
+from app.diagnostics.bulk import run_profile_test
+from app.diagnostics.steps import run_mailbox_test
 from app.domain.enums import AlertLevel, CredentialSource, RunStatus, Workload
 from app.exchange import net
 from app.store.models import Alert, DiagnosticRun, Mailbox, WorkloadState

@@ -82,8 +82,15 @@ def test_created_items_of_syncfolderitems():
     )
     assert parse_new_item(other, exchangelib_reads).received == datetime(2024, 5, 6, 7, 0, tzinfo=timezone.utc)
     assert asked == [other], "any other form: exchangelib's own field reads it"
-    meeting = element('<t:MeetingRequest><t:ItemId Id="R" ChangeKey="K"/></t:MeetingRequest>')
-    assert parse_new_item(meeting, exchangelib_reads) is None
+    meeting = element(
+        '<t:MeetingRequest><t:ItemId Id="R" ChangeKey="K"/>'
+        "<t:DateTimeReceived>2024-05-06T09:00:00Z</t:DateTimeReceived></t:MeetingRequest>"
+    )
+    assert parse_new_item(meeting, exchangelib_reads) == NewMessage(  # a meeting request is mail too
+        "R", "K", datetime(2024, 5, 6, 9, 0, tzinfo=timezone.utc)
+    )
+    appointment = element('<t:CalendarItem><t:ItemId Id="C" ChangeKey="K"/></t:CalendarItem>')
+    assert parse_new_item(appointment, exchangelib_reads) is None
 
 
 def test_item_errors_are_plain_values():

@@ -9,6 +9,7 @@ Basic and NTLM, as an IIS site without SSL would.
 
 from __future__ import annotations
 
+import ssl
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -244,3 +245,41 @@ def test_an_http_address_from_autodiscover_is_refused_when_the_profile_wants_ssl
         open_account(plan, "http://mail.contoso.com/EWS/Exchange.asmx")
     assert caught.value.failure.code == "HttpAddressWithSsl"
     assert "http://mail.contoso.com/EWS/Exchange.asmx" in caught.value.failure.message
+
+
+def test_new_connections_verify_through_the_shared_context_without_reloading_the_bundle(store, ews):
+    """requests hands the bundle's path to every pool; urllib3 would then load the whole bundle into
+    the shared context again for each new connection. The adapter keeps verification in the context."""
+    net.trust_ca_for(ews.ews_url, str(ews.ca_path))
+    with net.session() as session:
+        for _ in range(2):
+            response = session.post(ews.ews_url, data=b"", timeout=5, headers={"Connection": "close"})
+            assert response.status_code == 401
+        adapter = session.get_adapter(ews.ews_url)
+        pools = list(adapter.poolmanager.pools._container.values())
+    assert pools and all(p.ca_certs is None and p.cert_reqs == "CERT_REQUIRED" for p in pools)
+    assert all(p.conn_kw["ssl_context"].verify_mode == ssl.CERT_REQUIRED for p in pools)
+    assert all(p.conn_kw["ssl_context"].check_hostname for p in pools)
+
+
+def test_new_tls_connections_share_one_context_without_loading_the_bundle_again(store, ews, monkeypatch):
+    """Ten connections opened at once (a profile's GetItem batches, its Test & Enable) parsed the
+    whole CA bundle once each, holding the GIL: the pool's shared context holds it already."""
+    import urllib3.connection
+
+    wrapped: list[tuple[object, object, object]] = []
+    original = urllib3.connection.ssl_wrap_socket
+
+    def wrap(*args, **kwargs):
+        wrapped.append((kwargs.get("ca_certs"), kwargs.get("ca_cert_dir"), kwargs.get("ssl_context")))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(urllib3.connection, "ssl_wrap_socket", wrap)
+    net.trust_ca_for(ews.ews_url, str(ews.ca_path))
+    for _ in range(3):
+        with net.session() as session:  # a new session each time: a new connection
+            response = session.post(ews.ews_url, headers={"Authorization": "Basic dXNlcjpwYXNz"}, data=b"", timeout=5)
+            assert response.status_code == 401, "verified against the trusted CA, and answered"
+    assert len(wrapped) == 3
+    assert {(ca_certs, ca_dir) for ca_certs, ca_dir, _ in wrapped} == {(None, None)}
+    assert len({id(context) for *_, context in wrapped}) == 1

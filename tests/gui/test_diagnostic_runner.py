@@ -33,3 +33,25 @@ def test_cancel_in_the_progress_dialog_stops_a_profile_test(qtbot, message_log, 
         click(cancel_button)
     assert runner.handles == {} and seen[-1] == ""
     assert any("of 20 done" in text for text in seen)
+
+
+def test_a_list_of_mailboxes_leaves_out_one_under_its_own_test(qtbot, message_log, setup, ews):
+    profile = setup.profile(max_connections=2)
+    alone, other = (setup.mailbox(profile, ews.new_account(f"list{n}").email).id for n in range(2))
+    runner = DiagnosticRunner()
+    notices, single = [], []
+    runner.notice.connect(notices.append)
+    runner.mailbox_tested.connect(single.append)
+    assert not runner.test_mailboxes([], None)
+    assert notices == ["No mailbox to test."] and runner.handles == {}
+    assert runner.test_mailbox(alone, "alone")
+    assert not runner.test_mailboxes([alone], None), "its only mailbox is under test already"
+    assert notices[-1] == "No mailbox to test."
+    with qtbot.waitSignal(runner.mailboxes_tested, timeout=60_000) as tested:
+        assert runner.test_mailboxes([alone, other, other], None)
+        assert runner.progress_dialogs["mailboxes"].maximum() == 1
+    assert [r.mailbox_id for r in tested.args[0]] == [other]
+    qtbot.waitUntil(lambda: runner.handles == {})
+    assert [r.mailbox_id for r in single] == [alone]
+    assert notices[-1] == "Test & Enable mailboxes: 1 of 1 passed"
+    assert message_log.errors == []

@@ -70,7 +70,7 @@ def test_the_alert_details_summary_and_the_japanese_samples(japanese, qtbot, sto
     )
     first, _blank, message = pane.ui.detailsView.toPlainText().splitlines()[:3]
     busy = Alert.get(Alert.error_code == "ErrorServerBusy")
-    assert first == f"警告\u3000未解決\u3000{japanese_time(busy.updated_on)}\u3000ErrorServerBusy"
+    assert first == f"警告\u3000未解決、未読\u3000{japanese_time(busy.updated_on)}\u3000ErrorServerBusy"
     assert message.startswith("Exchange がビジー状態のため") and "に再試行します (10 回中 2 回目)。" in message
     assert pane.proxy.index(row, 3).data() == "佐藤 大輔"  # 関連: the mailbox's Japanese name
     assert alert_text(Alert.get(Alert.error_code == "MostMailboxesFailing")).startswith("過去 1 時間以内に")

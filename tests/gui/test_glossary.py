@@ -114,6 +114,6 @@ def test_the_walkthrough_s_corrections_hold():
         assert wrong not in everything, wrong
     assert text[("Reports", "Test & Enable report")] == "[メールボックスのテストを有効化] の結果レポート"
     assert text[("AlertsPane", "Regarding")] == "関連"
-    assert text[("MailboxesPage", "New mailbox")] == "新規メールボックス"
+    assert text[("MailboxesPage", "&New mailbox")] == "新規メールボックス(&N)"
     assert text[("Formats", ", ")] == "、"
     assert text[("Formats", "yyyy-MM-dd HH:mm")] == "yyyy/MM/dd H:mm"

@@ -16,9 +16,10 @@ START = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
 @pytest.fixture(scope="module")
 def seeded():
     directory, service, alice, bob, svc = make_world()
-    seed_mailbox(
+    counts = seed_mailbox(
         directory, "alice@contoso.example", emails=2500, appointments=10, contacts=12, tasks=6, seed=7, start=START
     )
+    directory.seeded = counts  # what the seed made (the mix adds meetings with its meeting requests)
     return directory, alice
 
 
@@ -145,21 +146,33 @@ def test_find_item_restriction_and_sort_on_received(seeded):
 
 
 def test_find_item_item_class_restriction(seeded):
-    _, alice = seeded
+    directory, alice = seeded
     restriction = (
         '<m:Restriction><t:IsEqualTo><t:FieldURI FieldURI="item:ItemClass"/><t:FieldURIOrConstant>'
         '<t:Constant Value="IPM.Appointment"/></t:FieldURIOrConstant></t:IsEqualTo></m:Restriction>'
     )
-    assert len(item_ids(find_items(alice, folder="calendar", restriction=restriction))) == 10
+    meetings = directory.seeded["appointments"] + directory.seeded["meeting_requests"]
+    assert len(item_ids(find_items(alice, folder="calendar", restriction=restriction))) == meetings
     assert item_ids(find_items(alice, folder="inbox", restriction=restriction)) == []
 
 
 def test_calendar_view(seeded):
-    _, alice = seeded
+    directory, alice = seeded
     view = (
         f'<m:CalendarView StartDate="{(START - timedelta(days=40)):%Y-%m-%dT%H:%M:%SZ}" '
         f'EndDate="{(START + timedelta(days=70)):%Y-%m-%dT%H:%M:%SZ}"/>'
     )
     page = find_items(alice, folder="calendar", shape="Default", view=view)
     starts = [parse_dt(e.text) for e in page.iterfind(".//t:Start", NS)]
-    assert len(starts) == 10 and starts == sorted(starts)
+    assert starts == sorted(starts)
+    # every single item in the window is listed; recurring masters appear as their occurrences
+    window = (START - timedelta(days=40), START + timedelta(days=70))
+    calendar = directory.mailbox("alice@contoso.example").distinguished["calendar"]
+    singles = [
+        it.get("start")
+        for it in calendar.items.values()
+        if not it.get("recurrence") and it.get("start") < window[1] and it.get("end") > window[0]
+    ]
+    kinds = [e.text for e in page.iterfind(".//t:CalendarItemType", NS)]
+    assert kinds.count("Single") == len(singles) >= 10
+    assert set(kinds) - {"Single"} <= {"Occurrence"} and "Occurrence" in kinds

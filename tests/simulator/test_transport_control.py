@@ -241,3 +241,21 @@ def test_cli_prints_urls_and_credentials_and_stops_cleanly(tmp_path):
     assert proc.returncode == 0, out + rest
     assert "stopped" in rest
     assert json.loads((tmp_path / "state.json").read_text())["accounts"]
+
+
+def test_admin_seed_mix_and_notification_timing(ews):
+    account = ews.new_account("mix")
+    seeded = _admin(
+        ews,
+        "POST",
+        "/seed",
+        {"email": account.email, "emails": 40, "appointments": 0, "mix": {"html": 1.0, "large": 1}},
+    )
+    assert seeded.status_code == 200
+    mailbox = ews.server.directory.mailbox(account.email)
+    messages = [it for it in mailbox.items.values() if it.kind == "Message" and it.body_spec]
+    assert messages and all(it.body_type == "HTML" for it in messages if it.size() < 5 * 1024 * 1024)
+    assert sum(it.size() >= 5 * 1024 * 1024 for it in mailbox.items.values()) == 1
+    timing = _admin(ews, "POST", "/notifications", {"minute": 2.5, "keepalive": 1}).json()
+    assert timing == {"minute": 2.5, "keepalive": 1.0, "max_events": 50}
+    assert _admin(ews, "GET", "/notifications").json()["minute"] == 2.5

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.enums import Workload
+from app.store.base import database
 from app.store.db import SCHEMA_VERSION, DatabaseTooNewError, StoreError, close_database, open_database
 from app.store.models import Mailbox, WorkloadState
 
@@ -391,7 +392,67 @@ def test_migration_9_adds_item_classes_and_email_attachments(tmp_path):
     assert schema_of(path) == _fresh_schema(tmp_path)
 
 
-def test_migration_10_adds_the_records_indexes_search_tables_and_sync_codes_and_keeps_data(tmp_path):
+def test_migration_10_keeps_appointments_single(tmp_path):
+    from app.store.models import Appointment
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            'INSERT INTO appointment (owner_id, state, created_on, modified_on, subject, location, start, "end",'
+            " is_all_day, body) VALUES (1, 'active', '2025-05-01T10:00:00.000000Z', '2025-05-01T10:00:00.000000Z',"
+            " 'Review', '', '2025-05-02T10:00:00.000000Z', '2025-05-02T11:00:00.000000Z', 0, '')"
+        )
+    open_database(path)
+    try:
+        assert Appointment.get(Appointment.subject == "Review").recurrence == "", "an existing appointment is single"
+    finally:
+        close_database()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 10
+    assert schema_of(path) == _fresh_schema(tmp_path)
+
+
+def test_migration_11_adds_engine_hosts_and_lease_profiles(tmp_path):
+    from app.store.models import EngineHost, WorkLease
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    open_database(path)
+    try:
+        assert EngineHost.select().count() == 0
+        assert "profile_id" in {c.name for c in database.get_columns("work_lease")}
+        assert WorkLease.select().count() == 0
+    finally:
+        close_database()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 11
+    assert schema_of(path) == _fresh_schema(tmp_path)
+
+
+def test_migration_12_leaves_closed_alerts_without_a_resolved_time(tmp_path):
+    from app.store.models import Alert
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO alert (created_on, updated_on, level, scope, error_code, message, details, next_step,"
+            " occurrences, is_read, is_open) VALUES ('2025-05-01T10:00:00.000000Z', '2025-05-01T10:00:00.000000Z',"
+            " 'error', 'mailbox', 'Unauthorized', 'Refused.', '', '', 1, 0, 0)"
+        )
+    open_database(path)
+    try:
+        old = Alert.get(Alert.error_code == "Unauthorized")
+        assert not old.is_open and old.resolved_on is None, "closed before schema 12: when is not known"
+    finally:
+        close_database()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 12
+    assert schema_of(path) == _fresh_schema(tmp_path)
+
+
+def test_migration_13_adds_the_records_indexes_search_tables_and_sync_codes_and_keeps_data(tmp_path):
     from app.store.models import EmailActivity, EmailMailboxLink, ItemLink
 
     path = tmp_path / "sssm.sqlite3"
@@ -420,7 +481,7 @@ def test_migration_10_adds_the_records_indexes_search_tables_and_sync_codes_and_
     open_database(path)
     try:
         link = EmailMailboxLink.get()
-        assert link.tracked_by == "", "a copy stored before schema 10 says nothing of why"
+        assert link.tracked_by == "", "a copy stored before schema 13 says nothing of why"
         conn = EmailActivity._meta.database
         found = conn.execute_sql("SELECT rowid FROM email_search WHERE email_search MATCH '\"arterl\"'").fetchall()
         assert found == [(1,)], "the emails stored before are searchable at once"
@@ -442,5 +503,5 @@ def test_migration_10_adds_the_records_indexes_search_tables_and_sync_codes_and_
     finally:
         close_database()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13
     assert schema_of(path) == _fresh_schema(tmp_path)

@@ -9,6 +9,7 @@ from app import secrets
 from app.diagnostics.steps import run_mailbox_test
 from app.domain.enums import AlertLevel, AlertScope, RunStatus, Workload
 from app.store import alerts
+from app.store.base import utcnow
 from app.store.models import Alert, Mailbox
 from app.sync.scheduler import Scheduler
 
@@ -86,11 +87,26 @@ def test_a_sync_success_closes_an_alert_left_open_by_an_earlier_permanent_failur
         mailbox=Mailbox.get_by_id(mailbox.id),
         workload=Workload.OUTGOING,
     )
+    assert Alert.get(Alert.error_code == "AccessDenied").resolved_on is None, "open: not resolved"
+    before = utcnow()
     results = Scheduler().run_once([mailbox.id])
     assert results and all(r.ok for r in results), [r.summary() for r in results]
     assert _open(mailbox) == []
     information = _information(mailbox)
     assert [(a.workload, a.error_code) for a in information] == [(Workload.OUTGOING, alerts.RECOVERED_CODE)]
+    resolved = Alert.get(Alert.error_code == "AccessDenied")
+    assert resolved.resolved_on is not None and before <= resolved.resolved_on <= utcnow(), "says when it closed"
+
+    again = alerts.raise_alert(  # the condition comes back: a new alert, open and not resolved
+        AlertLevel.ERROR,
+        AlertScope.MAILBOX,
+        "AccessDenied",
+        "Access denied.",
+        mailbox=Mailbox.get_by_id(mailbox.id),
+        workload=Workload.OUTGOING,
+    )
+    assert again is not None and again.id != resolved.id and again.is_open and again.resolved_on is None
+    assert Alert.get_by_id(resolved.id).resolved_on == resolved.resolved_on, "the old one keeps its time"
 
 
 def test_an_email_alert_is_not_a_mailbox_failure(store, setup, ews):

@@ -480,3 +480,13 @@ def test_owner_options_default_to_responses(setup, ews):
     account = ews.new_account("default")
     mailbox = setup.mailbox(setup.profile("Default"), account.email, owner_id=user.id)
     assert incoming.tracking_option_for(mailbox) is TrackingOption.RESPONSES
+
+
+def test_an_incoming_cycle_tells_the_session_its_logon_worked(setup, ews):
+    """The first page is read on the cycle's own thread: run_workload counts that thread's answers
+    to know the credentials logged on, so the runs sharing them stop taking turns."""
+    from app.sync import session
+
+    _, mailbox = incoming_mailbox(setup, ews, "proven", emails=3, appointments=0, contacts=0, tasks=0)
+    assert sync_incoming(mailbox).failure is None
+    assert session._proven(*session._logon_identity(Mailbox.get_by_id(mailbox.id)))

@@ -112,15 +112,15 @@ class Ui_AddressBookDialog(object):
 
     def retranslateUi(self, AddressBookDialog):
         AddressBookDialog.setWindowTitle(QCoreApplication.translate("AddressBookDialog", u"Add users from the address book", None))
-        self.profileLabel.setText(QCoreApplication.translate("AddressBookDialog", u"Email server profile", None))
-        self.queryLabel.setText(QCoreApplication.translate("AddressBookDialog", u"Name or email address", None))
+        self.profileLabel.setText(QCoreApplication.translate("AddressBookDialog", u"Email server &profile", None))
+        self.queryLabel.setText(QCoreApplication.translate("AddressBookDialog", u"&Name or email address", None))
         self.query.setPlaceholderText(QCoreApplication.translate("AddressBookDialog", u"The beginning of a name or address", None))
-        self.searchButton.setText(QCoreApplication.translate("AddressBookDialog", u"Search", None))
+        self.searchButton.setText(QCoreApplication.translate("AddressBookDialog", u"&Search", None))
 #if QT_CONFIG(accessibility)
         self.results.setAccessibleName(QCoreApplication.translate("AddressBookDialog", u"People found", None))
 #endif // QT_CONFIG(accessibility)
-        self.selectAllButton.setText(QCoreApplication.translate("AddressBookDialog", u"Select all", None))
-        self.addButton.setText(QCoreApplication.translate("AddressBookDialog", u"Add", None))
-        self.closeButton.setText(QCoreApplication.translate("AddressBookDialog", u"Close", None))
+        self.selectAllButton.setText(QCoreApplication.translate("AddressBookDialog", u"Select &all", None))
+        self.addButton.setText(QCoreApplication.translate("AddressBookDialog", u"A&dd", None))
+        self.closeButton.setText(QCoreApplication.translate("AddressBookDialog", u"&Close", None))
     # retranslateUi
 

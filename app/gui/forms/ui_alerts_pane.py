@@ -108,6 +108,9 @@ class Ui_AlertsPane(object):
     def retranslateUi(self, AlertsPane):
         self.search.setPlaceholderText(QCoreApplication.translate("AlertsPane", u"Search alerts", None))
 #if QT_CONFIG(accessibility)
+        self.search.setAccessibleName(QCoreApplication.translate("AlertsPane", u"Search alerts", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
         self.stateFilter.setAccessibleName(QCoreApplication.translate("AlertsPane", u"State", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)

@@ -114,9 +114,9 @@ class Ui_CrashDialog(object):
 #if QT_CONFIG(accessibility)
         self.report.setAccessibleName(QCoreApplication.translate("CrashDialog", u"Error report", None))
 #endif // QT_CONFIG(accessibility)
-        self.copyButton.setText(QCoreApplication.translate("CrashDialog", u"Copy report", None))
-        self.openFolderButton.setText(QCoreApplication.translate("CrashDialog", u"Open the log folder", None))
-        self.quitButton.setText(QCoreApplication.translate("CrashDialog", u"Quit", None))
-        self.closeButton.setText(QCoreApplication.translate("CrashDialog", u"Close", None))
+        self.copyButton.setText(QCoreApplication.translate("CrashDialog", u"&Copy report", None))
+        self.openFolderButton.setText(QCoreApplication.translate("CrashDialog", u"&Open the log folder", None))
+        self.quitButton.setText(QCoreApplication.translate("CrashDialog", u"&Quit", None))
+        self.closeButton.setText(QCoreApplication.translate("CrashDialog", u"C&lose", None))
     # retranslateUi
 

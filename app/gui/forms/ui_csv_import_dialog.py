@@ -88,12 +88,12 @@ class Ui_CsvImportDialog(object):
 
     def retranslateUi(self, CsvImportDialog):
         CsvImportDialog.setWindowTitle(QCoreApplication.translate("CsvImportDialog", u"Import users and queues", None))
-        self.chooseButton.setText(QCoreApplication.translate("CsvImportDialog", u"Choose file\u2026", None))
+        self.chooseButton.setText(QCoreApplication.translate("CsvImportDialog", u"C&hoose file\u2026", None))
         self.fileName.setText(QCoreApplication.translate("CsvImportDialog", u"No file chosen", None))
 #if QT_CONFIG(accessibility)
         self.preview.setAccessibleName(QCoreApplication.translate("CsvImportDialog", u"Lines of the file", None))
 #endif // QT_CONFIG(accessibility)
-        self.importButton.setText(QCoreApplication.translate("CsvImportDialog", u"Import", None))
-        self.cancelButton.setText(QCoreApplication.translate("CsvImportDialog", u"Cancel", None))
+        self.importButton.setText(QCoreApplication.translate("CsvImportDialog", u"&Import", None))
+        self.cancelButton.setText(QCoreApplication.translate("CsvImportDialog", u"&Cancel", None))
     # retranslateUi
 

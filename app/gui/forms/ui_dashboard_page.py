@@ -103,7 +103,7 @@ class Ui_DashboardPage(object):
 #if QT_CONFIG(accessibility)
         self.updatedLabel.setAccessibleName(QCoreApplication.translate("DashboardPage", u"Last updated", None))
 #endif // QT_CONFIG(accessibility)
-        self.rangeLabel.setText(QCoreApplication.translate("DashboardPage", u"Period:", None))
+        self.rangeLabel.setText(QCoreApplication.translate("DashboardPage", u"&Period:", None))
 #if QT_CONFIG(accessibility)
         self.tiles.setAccessibleName(QCoreApplication.translate("DashboardPage", u"Mailboxes by state", None))
 #endif // QT_CONFIG(accessibility)

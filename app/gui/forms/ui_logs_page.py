@@ -88,7 +88,7 @@ class Ui_LogsPage(object):
     # setupUi
 
     def retranslateUi(self, LogsPage):
-        self.levelLabel.setText(QCoreApplication.translate("LogsPage", u"Level", None))
+        self.levelLabel.setText(QCoreApplication.translate("LogsPage", u"&Level", None))
 #if QT_CONFIG(accessibility)
         self.levelFilter.setAccessibleName(QCoreApplication.translate("LogsPage", u"Level", None))
 #endif // QT_CONFIG(accessibility)
@@ -96,8 +96,8 @@ class Ui_LogsPage(object):
 #if QT_CONFIG(accessibility)
         self.search.setAccessibleName(QCoreApplication.translate("LogsPage", u"Search the log", None))
 #endif // QT_CONFIG(accessibility)
-        self.follow.setText(QCoreApplication.translate("LogsPage", u"Follow new lines", None))
-        self.openFolderButton.setText(QCoreApplication.translate("LogsPage", u"Open the log folder", None))
+        self.follow.setText(QCoreApplication.translate("LogsPage", u"Follow &new lines", None))
+        self.openFolderButton.setText(QCoreApplication.translate("LogsPage", u"&Open the log folder", None))
 #if QT_CONFIG(accessibility)
         self.table.setAccessibleName(QCoreApplication.translate("LogsPage", u"Log", None))
 #endif // QT_CONFIG(accessibility)

@@ -196,7 +196,7 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(accessibility)
         self.banner.setAccessibleName(QCoreApplication.translate("MainWindow", u"Notification banner", None))
 #endif // QT_CONFIG(accessibility)
-        self.bannerClose.setText(QCoreApplication.translate("MainWindow", u"Dismiss", None))
+        self.bannerClose.setText(QCoreApplication.translate("MainWindow", u"Dismi&ss", None))
         self.alertsTitle.setText(QCoreApplication.translate("MainWindow", u"Alerts", None))
         self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"&File", None))
         self.menuNew.setTitle(QCoreApplication.translate("MainWindow", u"&New", None))

@@ -80,7 +80,7 @@ class Ui_MoveToProfileDialog(object):
 
     def retranslateUi(self, MoveToProfileDialog):
         MoveToProfileDialog.setWindowTitle(QCoreApplication.translate("MoveToProfileDialog", u"Move to another email server profile", None))
-        self.profileLabel.setText(QCoreApplication.translate("MoveToProfileDialog", u"Email server profile:", None))
+        self.profileLabel.setText(QCoreApplication.translate("MoveToProfileDialog", u"Email server &profile:", None))
 #if QT_CONFIG(accessibility)
         self.profile.setAccessibleName(QCoreApplication.translate("MoveToProfileDialog", u"Email server profile", None))
 #endif // QT_CONFIG(accessibility)

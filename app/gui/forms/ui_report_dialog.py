@@ -220,7 +220,7 @@ class Ui_ReportDialog(object):
         self.nextStep.setAccessibleName(QCoreApplication.translate("ReportDialog", u"Next step", None))
 #endif // QT_CONFIG(accessibility)
         self.fixButton.setText(QCoreApplication.translate("ReportDialog", u"Open the Credentials tab", None))
-        self.testAgainButton.setText(QCoreApplication.translate("ReportDialog", u"Test again", None))
+        self.testAgainButton.setText(QCoreApplication.translate("ReportDialog", u"&Test again", None))
         self.timesLabel.setText(QCoreApplication.translate("ReportDialog", u"Tested:", None))
 #if QT_CONFIG(accessibility)
         self.times.setAccessibleName(QCoreApplication.translate("ReportDialog", u"Tested", None))
@@ -235,8 +235,8 @@ class Ui_ReportDialog(object):
         self.steps.setAccessibleName(QCoreApplication.translate("ReportDialog", u"Test steps", None))
 #endif // QT_CONFIG(accessibility)
         self.expandButton.setText(QCoreApplication.translate("ReportDialog", u"Expand all", None))
-        self.copyButton.setText(QCoreApplication.translate("ReportDialog", u"Copy to clipboard", None))
-        self.saveButton.setText(QCoreApplication.translate("ReportDialog", u"Save as text\u2026", None))
-        self.closeButton.setText(QCoreApplication.translate("ReportDialog", u"Close", None))
+        self.copyButton.setText(QCoreApplication.translate("ReportDialog", u"Co&py to clipboard", None))
+        self.saveButton.setText(QCoreApplication.translate("ReportDialog", u"&Save as text\u2026", None))
+        self.closeButton.setText(QCoreApplication.translate("ReportDialog", u"&Close", None))
     # retranslateUi
 

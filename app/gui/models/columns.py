@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.status import status_rank
-from app.gui.i18n import alert_text, enum_text, translate
+from app.gui.i18n import alert_text, enum_text, format_time, translate
 from app.gui.models.table_models import Column
 from app.gui.page_icons import alert_level_icon, default_icon, run_status_icon
 
@@ -116,12 +116,17 @@ RESOLVED_COLOUR = "#6b6b6b"  # a resolved alert is history: grey, not the red or
 
 
 def alert_state_text(row) -> str:
-    """Active (the condition lasts) or Resolved (it recovered; the alert is kept)."""
-    return (
-        QCoreApplication.translate("AlertsPane", "Active")
-        if row.is_open
-        else QCoreApplication.translate("AlertsPane", "Resolved")
-    )
+    """Active (the condition lasts) or Resolved and when (it recovered; the alert is kept), with
+    "unread" said as a word, not only shown bold: "Active, unread", "Resolved 2026-03-02 09:30"."""
+    if row.is_open:
+        state = QCoreApplication.translate("AlertsPane", "Active")
+    elif getattr(row, "resolved_on", None) is not None:
+        state = QCoreApplication.translate("AlertsPane", "Resolved %1").replace("%1", format_time(row.resolved_on))
+    else:  # closed before the store kept the time
+        state = QCoreApplication.translate("AlertsPane", "Resolved")
+    if not row.is_read:
+        state = QCoreApplication.translate("AlertsPane", "%1, unread").replace("%1", state)
+    return state
 
 
 def alert_columns() -> list[Column]:

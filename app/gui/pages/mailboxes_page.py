@@ -279,7 +279,7 @@ class MailboxesPage(QWidget):
             intro=self.tr("Move these mailboxes to another email server profile:")
             if len(rows) > 1
             else self.tr("Move this mailbox to another email server profile:"),
-            action=self.tr("Move"),
+            action=self.tr("&Move"),
             parent=self,
         )
         dialog.chosen.connect(lambda profile_id: self._move([r.id for r in rows], profile_id))

@@ -56,6 +56,7 @@ class MoveToProfileDialog(Dialog):
                 self.ui.profile.addItem(choice.name, choice.id)
         self.action_button: QPushButton = self.ui.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("&Cancel"))
         cancel.setDefault(True)  # moving (and deleting) is what the admin chooses, not what Enter does
         self.action_button.setAutoDefault(False)
         self.ui.buttons.accepted.connect(self._accept)

@@ -173,7 +173,7 @@ class ProfilesPage(QWidget):
             [m.id for m in using],
             [m.name for m in using],
             intro=intro,
-            action=self.tr("Move and delete"),
+            action=self.tr("&Move and delete"),
             exclude_profile=row.id,
             parent=self,
         )

@@ -5,6 +5,8 @@ profile, as in Dynamics; the page then offers to open that mailbox (``open_mailb
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -14,11 +16,13 @@ from app.gui.forms.ui_users_page import Ui_UsersPage
 from app.gui.i18n import translate
 from app.gui.models.table_models import Column, RowTableModel, SearchProxy
 from app.gui.widgets.tables import setup_table
-from app.gui.windows.address_book_dialog import AddressBookDialog
-from app.gui.windows.csv_import_dialog import CsvImportDialog
-from app.gui.windows.owner_dialog import OwnerDialog
 from app.store import owners
 from app.store.owners import CreatedOwner, OwnerRow
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened: the main window opens sooner
+    from app.gui.windows.address_book_dialog import AddressBookDialog
+    from app.gui.windows.csv_import_dialog import CsvImportDialog
+    from app.gui.windows.owner_dialog import OwnerDialog
 
 ALL = "all"
 
@@ -125,7 +129,9 @@ class UsersPage(QWidget):
         ui, row = self.ui, self.selected_row()
         ui.editButton.setEnabled(row is not None)
         ui.activeButton.setEnabled(row is not None)
-        ui.activeButton.setText(self.tr("Activate") if row is not None and not row.is_active else self.tr("Deactivate"))
+        ui.activeButton.setText(
+            self.tr("Ac&tivate") if row is not None and not row.is_active else self.tr("Deac&tivate")
+        )
         ui.openMailboxButton.setEnabled(row is not None and row.mailbox_id is not None)
         ui.optionsButton.setEnabled(row is not None and row.kind is OwnerKind.USER)
         ui.countLabel.setText(
@@ -139,12 +145,16 @@ class UsersPage(QWidget):
         dialog.show()
 
     def new_owner(self, kind: OwnerKind) -> OwnerDialog:
+        from app.gui.windows.owner_dialog import OwnerDialog
+
         dialog = OwnerDialog(kind, parent=self)
         dialog.saved.connect(self._owner_saved)
         self._open(dialog)
         return dialog
 
     def edit_selected(self) -> OwnerDialog | None:
+        from app.gui.windows.owner_dialog import OwnerDialog
+
         row = self.selected_row()
         if row is None:
             return None
@@ -209,6 +219,8 @@ class UsersPage(QWidget):
             self.options_requested.emit(row.id)
 
     def add_from_address_book(self) -> AddressBookDialog:
+        from app.gui.windows.address_book_dialog import AddressBookDialog
+
         dialog = AddressBookDialog(self)
         dialog.added.connect(self._added)
         self._open(dialog)
@@ -219,6 +231,8 @@ class UsersPage(QWidget):
         self.changed.emit()
 
     def import_csv(self) -> CsvImportDialog:
+        from app.gui.windows.csv_import_dialog import CsvImportDialog
+
         dialog = CsvImportDialog(self)
         dialog.imported.connect(self._imported)
         self._open(dialog)

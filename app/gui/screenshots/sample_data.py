@@ -261,6 +261,7 @@ def create_sample_data(now: datetime = NOW, language: str = "en") -> Sample:
         40,
         is_read=True,
         is_open=False,
+        resolved_on=now - timedelta(minutes=38),
         parts=[["Alerts", RECOVERED, {}]],
     )
     alert(

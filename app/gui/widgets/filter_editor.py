@@ -239,9 +239,9 @@ class FilterGroup(QFrame):
         header = QHBoxLayout()
         self.name = QLineEdit(draft.name, self)
         self.name.setPlaceholderText(self.tr("Filter name"))
-        self.active = QCheckBox(self.tr("Active"), self)
+        self.active = QCheckBox(self.tr("Ac&tive"), self)
         self.active.setChecked(draft.is_active)
-        self.remove_button = QPushButton(self.tr("Remove filter"), self)
+        self.remove_button = QPushButton(self.tr("Re&move filter"), self)
         header.addWidget(self.name, 1)
         header.addWidget(self.active)
         header.addWidget(self.remove_button)
@@ -255,7 +255,7 @@ class FilterGroup(QFrame):
         layout.addLayout(self.rows_layout)
         self.rows: list[ConditionRow] = []
         footer = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Add condition"), self)
+        self.add_button = QPushButton(self.tr("Add con&dition"), self)
         footer.addWidget(self.add_button)
         footer.addStretch(1)
         layout.addLayout(footer)
@@ -326,7 +326,7 @@ class FilterPage(QWidget):
         self.record_type, self.users = record_type, list(users)
         self.groups: list[FilterGroup] = []
         self.layout_ = QVBoxLayout(self)
-        self.add_button = QPushButton(self.tr("Add filter"), self)
+        self.add_button = QPushButton(self.tr("Add &filter"), self)
         self.add_button.clicked.connect(lambda: self.add_filter())
         self._separators: list[QLabel] = []
         self.relayout()
@@ -397,7 +397,7 @@ class FilterEditor(QWidget):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         chooser = QHBoxLayout()
-        self.record_type_label = QLabel(self.tr("Record type:"), self)
+        self.record_type_label = QLabel(self.tr("&Record type:"), self)
         self.record_type = QComboBox(self)
         plural = {
             RecordType.APPOINTMENT: self.tr("Appointments"),

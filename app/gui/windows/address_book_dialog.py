@@ -18,7 +18,7 @@ from app.domain.validation import ValidationError
 from app.gui.forms.ui_address_book_dialog import Ui_AddressBookDialog
 from app.gui.i18n import translate
 from app.gui.windows.base import Dialog
-from app.gui.workers import WorkerHandle, start_worker
+from app.gui.workers import WorkerHandle, background_imports, start_worker
 from app.store import owners, queries
 
 NAME, EMAIL, NOTE = range(3)
@@ -42,9 +42,10 @@ class SearchOutcome:
 def search_in_background(profile_id: int, text: str, *, progress: Any, cancel: CancelToken) -> SearchOutcome:
     """Runs in the worker thread: the engine and exchangelib load there, and every failure comes
     back classified (a message and a next step), never as a traceback."""
-    from app.exchange.address_book import search_address_book
-    from app.exchange.connection import PreconditionFailed
-    from app.exchange.errors import classify
+    with background_imports:
+        from app.exchange.address_book import search_address_book
+        from app.exchange.connection import PreconditionFailed
+        from app.exchange.errors import classify
 
     try:
         found = search_address_book(profile_id, text, cancel)

@@ -53,6 +53,7 @@ class DemoAccountsDialog(QDialog):
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.table = QTableWidget(0, 4, self)
+        self.table.setAccessibleName(self.tr("Demo accounts"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Email address"), self.tr("Display name"), self.tr("Password"), ""]
         )
@@ -66,7 +67,8 @@ class DemoAccountsDialog(QDialog):
         header.setStretchLastSection(False)
         layout.addWidget(self.table)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_all_button = self.buttons.addButton(self.tr("Copy all"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Close"))
+        self.copy_all_button = self.buttons.addButton(self.tr("Copy &all"), QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_all_button.setToolTip(self.tr("Copy every account as lines of address, name and password"))
         self.copy_all_button.clicked.connect(self.copy_all)
         self.buttons.rejected.connect(self.reject)

@@ -59,7 +59,7 @@ class DemoFaultDialog(QDialog):
         for account in demo_accounts(server):
             if not account.roles:
                 self.mailbox.addItem(f"{account.display_name} <{account.email}>", account.email)
-        form.addRow(self.tr("Mailbox:"), self.mailbox)
+        form.addRow(self.tr("&Mailbox:"), self.mailbox)
         self.kind = QComboBox(self)
         names = {
             "server_busy": self.tr("Server busy (ErrorServerBusy)"),
@@ -69,31 +69,33 @@ class DemoFaultDialog(QDialog):
         }
         for kind in demo.DEMO_FAULTS:
             self.kind.addItem(names[kind], kind)
-        form.addRow(self.tr("Fault:"), self.kind)
+        form.addRow(self.tr("&Fault:"), self.kind)
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         form.addRow("", self.explanation)
         self.operation = QComboBox(self)
         self.operation.addItem(self.tr("Every request"), EVERY_REQUEST)
         self.operation.addItem(self.tr("Synchronization only (SyncFolderItems)"), demo.SYNC_OPERATION)
-        form.addRow(self.tr("Requests:"), self.operation)
+        form.addRow(self.tr("&Requests:"), self.operation)
         self.count = QSpinBox(self)
         self.count.setRange(0, 99)
         self.count.setSpecialValueText(self.tr("Until ended"))
         self.count.setValue(0)
-        form.addRow(self.tr("How many fail:"), self.count)
+        form.addRow(self.tr("&How many fail:"), self.count)
         layout.addLayout(form)
 
-        self.active_label = QLabel(self.tr("Faults in force:"), self)
+        self.active_label = QLabel(self.tr("Faults in f&orce:"), self)
         layout.addWidget(self.active_label)
         self.active = QListWidget(self)
+        self.active_label.setBuddy(self.active)
         self.active.setMaximumHeight(90)
         layout.addWidget(self.active)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.end_button = self.buttons.addButton(self.tr("End faults"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Close"))
+        self.end_button = self.buttons.addButton(self.tr("&End faults"), QDialogButtonBox.ButtonRole.ActionRole)
         self.end_button.clicked.connect(self.end_faults)
-        self.simulate_button = self.buttons.addButton(self.tr("Simulate"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.simulate_button = self.buttons.addButton(self.tr("&Simulate"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.simulate_button.setDefault(True)
         self.buttons.accepted.connect(self.simulate)
         self.buttons.rejected.connect(self.reject)

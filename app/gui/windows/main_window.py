@@ -34,20 +34,41 @@ from app.gui.pages.settings_page import SettingsPage
 from app.gui.pages.users_page import UsersPage
 from app.gui.widgets.alerts_pane import AlertsPane, alert_place, alert_tab
 from app.gui.windows.base import PreserveGeometry, bring_to_front, window_settings
-from app.gui.windows.demo_accounts_dialog import DemoAccountsDialog
-from app.gui.windows.demo_fault_dialog import DemoFaultDialog
-from app.gui.windows.demo_password_dialog import DemoPasswordDialog
-from app.gui.windows.mailbox_editor import MailboxEditor
-from app.gui.windows.profile_form import ProfileForm
-from app.gui.windows.profile_wizard import ProfileWizard
-from app.gui.windows.report_dialog import ReportDialog
-from app.gui.windows.test_results_dialog import DiagnosticResultsDialog
-from app.gui.windows.user_options_dialog import UserOptionsDialog
+from app.gui.workers import background_imports
 from app.store import queries
 
+# The windows this one opens are imported when first opened: the first window paints sooner
+# (tests/gui/test_startup_imports.py; the demo's dialogs bring keyring with app.demo).
 if TYPE_CHECKING:
     from app.gui.pages.dashboard_page import DashboardPage
+    from app.gui.windows.demo_accounts_dialog import DemoAccountsDialog
+    from app.gui.windows.demo_fault_dialog import DemoFaultDialog
+    from app.gui.windows.demo_password_dialog import DemoPasswordDialog
+    from app.gui.windows.mailbox_editor import MailboxEditor
+    from app.gui.windows.profile_form import ProfileForm
+    from app.gui.windows.profile_wizard import ProfileWizard
+    from app.gui.windows.report_dialog import ReportDialog
+    from app.gui.windows.test_results_dialog import DiagnosticResultsDialog
+    from app.gui.windows.user_options_dialog import UserOptionsDialog
     from app.simulator.server import LoopbackExchange
+
+
+def import_windows() -> None:
+    """Import the windows the main window and its pages open. The application runs this in a
+    thread once the main window shows, so that the first of each opens without importing on the
+    GUI thread (a results dialog opens while tests run, and must not stall the window)."""
+    with background_imports:
+        from app.gui.windows import (  # noqa: F401
+            address_book_dialog,
+            csv_import_dialog,
+            mailbox_editor,
+            owner_dialog,
+            profile_form,
+            profile_wizard,
+            report_dialog,
+            test_results_dialog,
+            user_options_dialog,
+        )
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
@@ -129,14 +150,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.tests = DiagnosticRunner(self)
         self.tests.activity.connect(self.set_activity)
         self.tests.finished.connect(self.refresh)
-        self.tests.finished.connect(self._test_next_queued)
         self.tests.mailbox_tested.connect(self.show_report)
         self.tests.profile_tested.connect(lambda profile_id, reports: self._reports_arrived(reports, profile_id))
-        # merge: DiagnosticRunner.mailboxes_tested comes with test_mailboxes (the bulk Test & Enable)
-        mailboxes_tested = getattr(self.tests, "mailboxes_tested", None)
-        if mailboxes_tested is not None:
-            mailboxes_tested.connect(self._reports_arrived)
-        self._test_queue: list[int] = []  # merge: only without DiagnosticRunner.test_mailboxes
+        self.tests.mailboxes_tested.connect(self._reports_arrived)
+        self.tests.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.profile_forms: dict[int, ProfileForm] = {}
         self.mailbox_editors: dict[int, MailboxEditor] = {}
         self.wizard: ProfileWizard | None = None
@@ -144,7 +161,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.demo_server: LoopbackExchange | None = None  # the demo's loopback server (set_demo): demo mode only
         self.demo_menu: QMenu | None = None
         self.demo_dialogs: dict[str, QDialog] = {}
-        self.refresh()
+        self._load_lists()  # the users page and the alerts filled themselves when they were built
         self.restore_geometry()
         self.restore_page()
 
@@ -223,9 +240,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             box.selectAll()
 
     def refresh(self) -> None:
-        mailboxes = queries.mailbox_rows()
-        self.profiles_page.set_rows(queries.profile_rows(mailboxes))
-        self.mailboxes_page.set_rows(mailboxes)
+        self._load_lists()
         self.users_page.refresh()
         self.alerts.refresh()
         if self._dashboard is not None:
@@ -236,6 +251,12 @@ class MainWindow(PreserveGeometry, QMainWindow):
             editor.alerts.refresh()
         self.refreshed.emit()
 
+    def _load_lists(self) -> None:
+        """The profiles and the mailboxes: one query of the mailboxes serves both lists."""
+        mailboxes = queries.mailbox_rows()
+        self.profiles_page.set_rows(queries.profile_rows(mailboxes))
+        self.mailboxes_page.set_rows(mailboxes)
+
     def _settings_saved(self) -> None:
         """The settings apply at once: the lists show the default profile, the tray re-reads its toasts."""
         self.statusBar().showMessage(self.tr("Settings saved."), 10_000)
@@ -243,6 +264,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def open_user_options(self, user_id: int) -> UserOptionsDialog:
         """The personal options of a user (Users & queues page): tracking, conflicts, sync filters."""
+        from app.gui.windows.user_options_dialog import UserOptionsDialog
+
         dialog = UserOptionsDialog(user_id, self)
         dialog.show()
         return dialog
@@ -300,23 +323,31 @@ class MainWindow(PreserveGeometry, QMainWindow):
         return dialog
 
     def show_demo_accounts(self) -> DemoAccountsDialog:
+        from app.gui.windows.demo_accounts_dialog import DemoAccountsDialog
+
         dialog = self._demo_dialog("accounts", lambda: DemoAccountsDialog(self._server(), self))
         assert isinstance(dialog, DemoAccountsDialog)
         dialog.refresh()
         return dialog
 
     def change_demo_password(self) -> DemoPasswordDialog:
+        from app.gui.windows.demo_password_dialog import DemoPasswordDialog
+
         dialog = self._demo_dialog("password", self._new_password_dialog)
         assert isinstance(dialog, DemoPasswordDialog)
         return dialog
 
     def _new_password_dialog(self) -> DemoPasswordDialog:
+        from app.gui.windows.demo_password_dialog import DemoPasswordDialog
+
         dialog = DemoPasswordDialog(self._server(), self)
         dialog.password_changed.connect(self._demo_password_changed)
         dialog.finished.connect(lambda _r: self.demo_dialogs.pop("password", None))  # a fresh one next time
         return dialog
 
     def _demo_password_changed(self, email: str) -> None:
+        from app.gui.windows.demo_accounts_dialog import DemoAccountsDialog
+
         accounts = self.demo_dialogs.get("accounts")
         if isinstance(accounts, DemoAccountsDialog):
             accounts.refresh()
@@ -329,18 +360,23 @@ class MainWindow(PreserveGeometry, QMainWindow):
         )
 
     def simulate_demo_fault(self) -> DemoFaultDialog:
+        from app.gui.windows.demo_fault_dialog import DemoFaultDialog
+
         dialog = self._demo_dialog("fault", self._new_fault_dialog)
         assert isinstance(dialog, DemoFaultDialog)
         dialog.refresh()
         return dialog
 
     def _new_fault_dialog(self) -> DemoFaultDialog:
+        from app.gui.windows.demo_fault_dialog import DemoFaultDialog
+
         dialog = DemoFaultDialog(self._server(), self)
         dialog.faults_changed.connect(lambda text: self.statusBar().showMessage(text, 20_000))
         return dialog
 
     def end_demo_faults(self) -> None:
         from app import demo
+        from app.gui.windows.demo_fault_dialog import DemoFaultDialog
 
         removed = demo.end_faults(self._server())
         fault_dialog = self.demo_dialogs.get("fault")
@@ -387,6 +423,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.new_profile(settings)
 
     def new_profile(self, settings=None) -> None:
+        from app.gui.windows.profile_wizard import ProfileWizard
+
         if self.wizard is not None:
             bring_to_front(self.wizard)
             return
@@ -402,6 +440,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.profiles_page.show_next_steps(profile_id)
 
     def open_profile(self, profile_id: int) -> ProfileForm:
+        from app.gui.windows.profile_form import ProfileForm
+
         form = self.profile_forms.get(profile_id)
         if form is None:
             form = ProfileForm(profile_id, self)
@@ -416,6 +456,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         return form
 
     def new_mailbox(self) -> MailboxEditor:
+        from app.gui.windows.mailbox_editor import MailboxEditor
+
         editor = MailboxEditor(None, self)
         self._wire_editor(editor)
         editor.saved.connect(lambda mid: self.mailbox_editors.setdefault(mid, editor))
@@ -423,6 +465,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         return editor
 
     def open_mailbox(self, mailbox_id: int) -> MailboxEditor:
+        from app.gui.windows.mailbox_editor import MailboxEditor
+
         editor = self.mailbox_editors.get(mailbox_id)
         if editor is None:
             editor = MailboxEditor(mailbox_id, self)
@@ -453,24 +497,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def test_mailboxes(self, mailbox_ids: list[int]) -> bool:
         """Test & Enable the mailboxes, at most each profile's maximum connections at once."""
-        # merge: DiagnosticRunner.test_mailboxes is added by the bulk Test & Enable branch; until
-        # then the mailboxes are tested one after another
-        test = getattr(self.tests, "test_mailboxes", None)
-        if test is not None:
-            return bool(test(list(mailbox_ids), self))
-        self._test_queue += [i for i in mailbox_ids if i not in self._test_queue]
-        self._test_next_queued()
-        return True
-
-    def _test_next_queued(self) -> None:
-        if not self._test_queue or any(key.startswith("mailbox:") for key in self.tests.handles):
-            return
-        mailbox_id = self._test_queue.pop(0)
-        rows = queries.mailbox_rows(mailbox_id=mailbox_id)
-        if rows:
-            self.tests.test_mailbox(mailbox_id, rows[0].name, self)
-        else:
-            self._test_next_queued()
+        return self.tests.test_mailboxes(list(mailbox_ids), self)
 
     def _reports_arrived(self, reports, profile_id: int | None = None) -> None:
         """Several mailboxes were tested (a profile's, or a selection): how many passed, and the
@@ -493,6 +520,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self.show_test_results(reports, row.name if row is not None else "", form)
 
     def show_report(self, report) -> ReportDialog:
+        from app.gui.windows.report_dialog import ReportDialog
+
         editor = self.mailbox_editors.get(report.mailbox_id)
         if editor is not None:
             editor.set_last_report(report)
@@ -530,6 +559,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def show_test_results(self, reports, subject: str, parent: QWidget | None = None) -> DiagnosticResultsDialog:
         """The results of a Test & Enable of several mailboxes, one row each, each opening its report."""
+        from app.gui.windows.test_results_dialog import DiagnosticResultsDialog
+
         dialog = DiagnosticResultsDialog(reports, subject, parent or self)
         self._wire_report_actions(dialog)
         self.test_results = dialog

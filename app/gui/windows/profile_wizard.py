@@ -29,6 +29,7 @@ class _PartPage(QWizardPage):
         scroll = QScrollArea(self)  # long translations and error messages scroll instead of squeezing
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName(title)  # it takes the focus to scroll: named as the page
         scroll.setWidget(fields.parts[part])
         layout.addWidget(scroll)
         fields.changed.connect(self.completeChanged)

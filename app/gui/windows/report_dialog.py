@@ -27,11 +27,11 @@ STATUS_COLOURS = {RunStatus.SUCCESS: "#1b7f3b", RunStatus.FAILURE: "#b3261e", Ru
 
 # what the button that goes to a place says (context "ReportDialog")
 PLACE_BUTTONS = {
-    Place.MAILBOX_GENERAL: QT_TRANSLATE_NOOP("ReportDialog", "Open the General tab"),
-    Place.MAILBOX_SYNC: QT_TRANSLATE_NOOP("ReportDialog", "Open the Synchronization method tab"),
-    Place.MAILBOX_CREDENTIALS: QT_TRANSLATE_NOOP("ReportDialog", "Open the Credentials tab"),
-    Place.MAILBOX_RESULTS: QT_TRANSLATE_NOOP("ReportDialog", "Open the Configuration test results tab"),
-    Place.PROFILE: QT_TRANSLATE_NOOP("ReportDialog", "Open the profile"),
+    Place.MAILBOX_GENERAL: QT_TRANSLATE_NOOP("ReportDialog", "&Open the General tab"),
+    Place.MAILBOX_SYNC: QT_TRANSLATE_NOOP("ReportDialog", "&Open the Synchronization method tab"),
+    Place.MAILBOX_CREDENTIALS: QT_TRANSLATE_NOOP("ReportDialog", "&Open the Credentials tab"),
+    Place.MAILBOX_RESULTS: QT_TRANSLATE_NOOP("ReportDialog", "&Open the Configuration test results tab"),
+    Place.PROFILE: QT_TRANSLATE_NOOP("ReportDialog", "&Open the profile"),
 }
 NOTHING_TESTED_NEXT_STEP = QT_TRANSLATE_NOOP(
     "ReportDialog",

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -48,6 +49,7 @@ def _headline(problem: StoreProblem) -> str:
         StoreProblem.TOO_NEW: translate("StoreProblem", "The data file was written by a newer version of the app."),
         StoreProblem.NOT_WRITABLE: translate("StoreProblem", "The data file cannot be written."),
         StoreProblem.BUSY: translate("StoreProblem", "The data file is busy: another program holds it."),
+        StoreProblem.UNREACHABLE: translate("StoreProblem", "The shared database cannot be reached."),
     }
     return texts[problem]
 
@@ -156,7 +158,7 @@ def open_store_or_ask(ask: Ask | None = None) -> StoreStart | None:
     from app.store import backup
     from app.store.db import open_database, store_error
 
-    path = paths.database_path()
+    path = paths.database_target()
     restored: RestoreResult | None = None
     while True:
         try:
@@ -167,11 +169,12 @@ def open_store_or_ask(ask: Ask | None = None) -> StoreStart | None:
             if error is None:
                 raise
         log.error("the store cannot be used: %s", error)
-        latest = backup.latest_usable(path) if error.restorable else None
+        # a shared database has no backup files of ours: its administrator restores it
+        latest = backup.latest_usable(path) if error.restorable and isinstance(path, Path) else None
         choice = (ask or ask_with_dialog)(error, latest)
         if choice is Choice.QUIT:
             return None
-        if choice is Choice.RESTORE and latest is not None:
+        if choice is Choice.RESTORE and latest is not None and isinstance(path, Path):
             try:
                 restored = backup.restore(path, latest.path)
             except (StoreError, BackupError) as exc:

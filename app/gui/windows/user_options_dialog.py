@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QRadioButton, QWidget
 
 from app.domain.enums import ConflictPolicy, RecordType, TrackingOption
 from app.gui.forms.ui_user_options_dialog import Ui_UserOptionsDialog
-from app.gui.i18n import enum_text, translate
+from app.gui.i18n import enum_text, translate, with_access_key
 from app.gui.widgets.combos import fill_enum_combo, set_combo_value
 from app.gui.widgets.filter_editor import EditorProblem, FilterEditor
 from app.gui.windows.base import Dialog
@@ -42,8 +42,9 @@ class UserOptionsDialog(Dialog):
             TrackingOption.KNOWN_SENDERS: ui.trackKnownSenders,
             TrackingOption.EMAIL_ENABLED: ui.trackEmailEnabled,
         }
+        keys = {TrackingOption.ALL: "A", TrackingOption.RESPONSES: "R", TrackingOption.KNOWN_SENDERS: "K"}
         for option, button in self.tracking.items():
-            button.setText(enum_text(option))
+            button.setText(with_access_key(enum_text(option), keys.get(option, "E")))
         self.policies: dict[RecordType, QComboBox] = {
             RecordType.APPOINTMENT: ui.appointmentConflictPolicy,
             RecordType.CONTACT: ui.contactConflictPolicy,

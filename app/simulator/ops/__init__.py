@@ -6,6 +6,7 @@ serialized ``<m:...Response>`` element.
 
 from . import (
     attachments,
+    availability,
     createitem,
     deletemove,
     finditem,
@@ -17,6 +18,7 @@ from . import (
     sync_folder_items,
     updateitem,
 )
+from . import notifications as notification_ops
 
 OPERATIONS = {
     "GetFolder": folders.get_folder,
@@ -46,9 +48,15 @@ OPERATIONS = {
     "GetUserOofSettings": oof.get_user_oof_settings,
     "SetUserOofSettings": oof.set_user_oof_settings,
     "GetServerTimeZones": oof.get_server_time_zones,
+    "Subscribe": notification_ops.subscribe,
+    "GetEvents": notification_ops.get_events,
+    "GetStreamingEvents": notification_ops.get_streaming_events,
+    "Unsubscribe": notification_ops.unsubscribe,
+    "GetUserAvailability": availability.get_user_availability,
 }
 # the request element of an operation whose name differs from its response's
 REQUEST_ELEMENTS = {
     "GetUserOofSettingsRequest": "GetUserOofSettings",
     "SetUserOofSettingsRequest": "SetUserOofSettings",
+    "GetUserAvailabilityRequest": "GetUserAvailability",
 }

@@ -23,6 +23,7 @@ from .. import mime, reports, soap
 from ..model import Address, Item, Mailbox, kind_for_class, utcnow
 from ..service import Fault, M, OpError, RequestContext, T, response, response_message
 from ..xmlitems import BY_ELEM, KIND_BY_ELEM, PropertyError, item_from_xml, text_only_violation
+from . import calendar as calendar_ops
 
 DEFAULT_FOLDER = {
     "Message": "drafts",
@@ -93,7 +94,7 @@ def deliver_copy(
         domain = mb.email.split("@", 1)[1]
         copy_.msgid = new_message_id(domain)
     thread(copy_, [mb])
-    return mb.add_item(folder or mb.distinguished["inbox"], copy_)
+    return mb.add_item(folder or mb.distinguished["inbox"], copy_, new_mail=True)
 
 
 def _expand(ctx: RequestContext, recipients: list[Address]) -> tuple[list[Mailbox], list[Address]]:
@@ -324,6 +325,9 @@ def create_item(ctx: RequestContext, req) -> str:
     msgs = []
     for el in items_el:
         tag = el.tag[len(T) :] if el.tag.startswith(T) else el.tag
+        if tag in calendar_ops.RESPONSE_OBJECTS:  # AcceptItem, CancelCalendarItem …
+            msgs.append(calendar_ops.response_object(ctx, el, tag, disposition))
+            continue
         try:
             if tag in RESPONSE_OBJECTS:
                 inner = create_response_object(ctx, el, tag, disposition, saved_el)
@@ -350,10 +354,13 @@ def create_item(ctx: RequestContext, req) -> str:
                     item.set("uid", item.get("uid") or os.urandom(16).hex().upper())
                     item.set("reminder_is_set", item.get("reminder_is_set", True))
                     item.set("reminder_minutes", item.get("reminder_minutes", 15))
+                    calendar_ops.prepare_new(item)
                 item.is_read = True
                 item.is_from_me = kind != "Contact"
                 mb.add_item(folder, item)
                 saved = item
+                if kind == "CalendarItem":
+                    calendar_ops.after_create(ctx, mb, item, req.get("SendMeetingInvitations"))
             inner = ""
             if saved is not None:
                 inner = (

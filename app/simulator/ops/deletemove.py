@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .. import soap
-from ..service import Fault, M, OpError, RequestContext, T, response, response_message
+from ..service import Fault, M, OpError, RequestContext, response, response_message
+from . import calendar as calendar_ops
 
 _DELETE_TYPES = ("HardDelete", "SoftDelete", "MoveToDeletedItems")
 
@@ -28,9 +29,12 @@ def delete_item(ctx: RequestContext, req) -> str:
     msgs = []
     for el in list(ids) if ids is not None else []:
         try:
-            if el.tag != T + "ItemId":
+            if el.tag not in calendar_ops.ITEM_ID_TAGS:
                 raise OpError("ErrorInvalidRequest", "Only ItemId is supported by this server.")
             mb, item = ctx.resolve_item(el)
+            if calendar_ops.delete(ctx, mb, item, req.get("SendMeetingCancellations")):
+                msgs.append(response_message("DeleteItem"))
+                continue
             trash = mb.distinguished["deleteditems"]
             if delete_type == "MoveToDeletedItems" and item.folder_id != trash.id:
                 mb.move_item(item, trash)
@@ -63,6 +67,7 @@ def move_item(ctx: RequestContext, req) -> str:
     for el in list(ids) if ids is not None else []:
         try:
             mb, item = ctx.resolve_item(el)
+            calendar_ops.check_movable(item)
             moved = _move(mb, item, dst_mb, folder)
             tag = moved.kind
             msgs.append(

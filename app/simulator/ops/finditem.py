@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..service import M, OpError, RequestContext, T, response, response_message
-from ..xmlitems import parse_dt, render_item
+from ..xmlitems import render_item
+from . import calendar as calendar_ops
 from .common import compile_restriction, item_getter, item_shape
 
 # EWSFindCountLimit: Exchange returns at most this many items per FindItem page.
@@ -82,19 +83,7 @@ def find_item(ctx: RequestContext, req) -> str:
             if traversal == "Associated":
                 items = []
             elif calview is not None:
-                start = parse_dt(calview.get("StartDate"))
-                end = parse_dt(calview.get("EndDate"))
-                items = sorted(
-                    (
-                        it
-                        for it in folder.items.values()
-                        if it.kind == "CalendarItem"
-                        and it.get("start")
-                        and it.get("start") < end
-                        and it.get("end", it.get("start")) > start
-                    ),
-                    key=lambda it: (it.get("start"), it.id),
-                )
+                items = calendar_ops.calendar_view(folder, calview)
             else:
                 items = _sorted_items(folder, sort_el, rctx)
             if restriction is not None and len(restriction):

@@ -20,6 +20,7 @@ from ..model import Item, Mailbox, utcnow
 from ..service import Fault, M, OpError, RequestContext, T, response, response_message
 from ..soap import esc
 from ..xmlitems import PropertyError, body_as, item_from_xml
+from . import calendar as calendar_ops
 from .createitem import _saved_folder, deliver_copy, save_or_send, send
 
 RESPONSE_OBJECTS = frozenset({"ReplyToItem", "ReplyAllToItem", "ForwardItem", "SuppressReadReceipt"})
@@ -142,10 +143,11 @@ def copy_item(ctx: RequestContext, req) -> str:
     for el in list(ids) if ids is not None else []:
         try:
             _, item = ctx.resolve_item(el)
+            calendar_ops.check_movable(item)  # an occurrence is not copied on its own
             clone = copy.copy(item)
             clone.x = copy.deepcopy(item.x) if item.x else None
             clone.created = clone.modified = None
-            new = dst_mb.add_item(folder, clone)
+            new = dst_mb.add_item(folder, clone, copied_from=item)  # a CopiedEvent (notifications.py)
             msgs.append(
                 response_message(
                     "CopyItem",

@@ -8,6 +8,7 @@ import binascii
 from .. import extended, soap
 from ..service import Fault, M, OpError, RequestContext, T, response, response_message
 from ..xmlitems import BY_ELEM, BY_URI, INDEXED, PropertyError, apply_field, delete_field, text_only_violation
+from . import calendar as calendar_ops
 from .createitem import _send, check_calendar_duration
 from .items_extra import send_read_receipt
 
@@ -122,7 +123,7 @@ def update_item(ctx: RequestContext, req) -> str:
     msgs = []
     for change in list(changes) if changes is not None else []:
         try:
-            id_el = change.find(T + "ItemId")
+            id_el = next((c for c in change if c.tag in calendar_ops.ITEM_ID_TAGS), None)
             if id_el is None:
                 raise OpError("ErrorInvalidRequest", "Only ItemId changes are supported by this server.")
             mb, item = ctx.resolve_item(id_el)
@@ -137,13 +138,15 @@ def update_item(ctx: RequestContext, req) -> str:
                     changed.add(_apply_update(item, update))
                 changed.discard(None)
                 check_calendar_duration(item)
+                calendar_ops.check_changes(item, changed)
             except OpError:
                 for k, v in before.items():
                     setattr(item, k, v)
                 raise
             if changed - _MIME_NEUTRAL:
                 item.set("mime", None)  # the stored MIME no longer says what the item holds
-            if changed:
+            meeting_mode = req.get("SendMeetingInvitationsOrCancellations")
+            if changed and not calendar_ops.save_changes(ctx, mb, item, before["x"], meeting_mode):
                 mb.touch(item, read_flag_only=changed == {"IsRead"})
             if item.is_read and not before["is_read"]:
                 send_read_receipt(ctx, mb, item)

@@ -215,7 +215,7 @@ def test_approve_the_selection_from_the_context_menu(page, qtbot, sample):
 
 def test_test_and_enable_the_selection_asks_the_runner_for_those_mailboxes(page, main_window, qtbot, sample):
     requested = []
-    # merge: DiagnosticRunner.test_mailboxes is the bulk Test & Enable branch's; stands in here
+    # the runner itself is tested against the loopback server (tests/gui/test_bulk_test_and_enable.py)
     main_window.tests.test_mailboxes = lambda ids, parent: requested.append((ids, parent)) or True
     select(qtbot, page, "Alice Wong", "Bob Sato")
     toolbar_click(qtbot, page, page.test_action)

@@ -81,7 +81,7 @@ def test_delete_moves_the_mailboxes_then_deletes_the_profile(page, qtbot, sample
     dialog = page._dialog
     assert dialog.ui.mailboxList.text() == "Alice Wong, Kenichiro Nakamura, Support queue"
     assert [dialog.ui.profile.itemText(i) for i in range(dialog.ui.profile.count())] == ["Exchange (manual URL)"]
-    assert not dialog.ui.profileError.isVisible() and dialog.action_button.text() == "Move and delete"
+    assert not dialog.ui.profileError.isVisible() and dialog.action_button.text() == "&Move and delete"
     qtbot.mouseClick(dialog.action_button, Qt.MouseButton.LeftButton)
     assert ServerProfile.get_or_none(ServerProfile.id == onprem) is None
     assert {m.profile_id for m in Mailbox.select()} == {manual}
@@ -121,7 +121,7 @@ def test_the_first_run_offers_to_create_a_profile_then_the_next_steps(first_run,
     page = first_run.profiles_page
     assert first_run.current_page() == MainWindow.PROFILES
     assert page.ui.stack.currentWidget() is page.ui.emptyState
-    assert page.ui.createButton.isVisible() and page.ui.createButton.text() == "Create an email server profile"
+    assert page.ui.createButton.isVisible() and page.ui.createButton.text() == "&Create an email server profile"
     assert not page.ui.table.isVisible() and not page.ui.search.isVisible()
     click(page.ui.createButton)
     wizard = first_run.wizard

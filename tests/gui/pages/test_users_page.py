@@ -155,7 +155,7 @@ def test_deactivating_stops_the_sync_jobs_and_keeps_the_records(qtbot, sample, p
     history = SyncHistory.select().where(SyncHistory.mailbox == mailbox_id).count()
     assert history and any(job.mailbox_id == mailbox_id for job in eligible_jobs())
     select(page, "Kenichiro Nakamura")
-    assert page.ui.activeButton.text() == "Deactivate"
+    assert page.ui.activeButton.text() == "Deac&tivate"
     click(page.ui.activeButton)
     title, text = message_log.confirms[-1]
     assert title == "Deactivate" and "no longer synchronized" in text and "are kept" in text
@@ -165,7 +165,7 @@ def test_deactivating_stops_the_sync_jobs_and_keeps_the_records(qtbot, sample, p
     row = page.selected_row()
     assert row.name == "Kenichiro Nakamura" and not row.is_active
     assert page.model.data(page.model.index(page.model.rows.index(row), 3)) == "Inactive"
-    assert page.ui.activeButton.text() == "Activate"
+    assert page.ui.activeButton.text() == "Ac&tivate"
     click(page.ui.activeButton)
     assert any(job.mailbox_id == mailbox_id for job in eligible_jobs())
 

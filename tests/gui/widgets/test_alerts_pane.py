@@ -57,7 +57,7 @@ def test_active_alerts_newest_first_with_state_and_level_filters_and_search(qtbo
 
 
 def test_a_resolved_alert_shows_as_resolved_not_as_a_red_error(qtbot, sample, message_log):
-    Alert.update(is_open=False).where(Alert.error_code == "ErrorUnauthorized").execute()  # Alice recovered
+    Alert.update(is_open=False, is_read=True).where(Alert.error_code == "ErrorUnauthorized").execute()  # recovered
     pane = _pane(qtbot)
     assert "ErrorUnauthorized" not in [r.error_code for r in pane.visible_rows()]
     pane.ui.stateFilter.setCurrentIndex(pane.ui.stateFilter.findText("Resolved"))
@@ -69,11 +69,33 @@ def test_a_resolved_alert_shows_as_resolved_not_as_a_red_error(qtbot, sample, me
     assert state.data(Qt.ItemDataRole.ForegroundRole).color() == grey
     pane.ui.stateFilter.setCurrentIndex(pane.ui.stateFilter.findText("Active"))
     open_row = next(i for i in range(pane.proxy.rowCount()) if pane.proxy.row_at(i).error_code == "ErrorServerBusy")
-    assert pane.proxy.index(open_row, 1).data() == "Active"
+    assert pane.proxy.index(open_row, 1).data() == "Active, unread"
     assert pane.proxy.index(open_row, 0).data(Qt.ItemDataRole.ForegroundRole).color() != grey
     pane.select_alert(Alert.get(Alert.error_code == "ErrorUnauthorized").id)  # a hidden one widens the filter
     assert pane.ui.stateFilter.currentText() == "Active and resolved"
     assert pane.ui.detailsView.toPlainText().startswith("Error · Resolved · ")
+
+
+def test_unread_is_said_in_words_and_a_resolved_alert_says_when(qtbot, sample, message_log, click):
+    """Bold is not the only sign of an unread alert: the State column says it, as a screen reader
+    reads it; a resolved alert says when it was resolved, in the list and in its details."""
+    from app.gui.i18n import format_time
+
+    pane = _pane(qtbot)
+    pane.ui.stateFilter.setCurrentIndex(pane.ui.stateFilter.findText("Active and resolved"))
+
+    def state(code: str) -> str:
+        row = next(i for i in range(pane.proxy.rowCount()) if pane.proxy.row_at(i).error_code == code)
+        return pane.proxy.index(row, 1).data()
+
+    assert state("ErrorServerBusy") == "Active, unread"
+    resolved_on = Alert.get(Alert.error_code == "TestSucceeded").resolved_on
+    assert resolved_on is not None and state("TestSucceeded") == f"Resolved {format_time(resolved_on)}"
+    _select(pane, "ErrorServerBusy")
+    click(pane.ui.markReadButton)
+    assert state("ErrorServerBusy") == "Active", "read: the word goes with the bold"
+    _select(pane, "TestSucceeded")
+    assert pane.ui.detailsView.toPlainText().startswith(f"Information · Resolved {format_time(resolved_on)} · ")
 
 
 def test_open_mailbox_and_test_again_act_on_the_selected_alert(qtbot, sample, message_log, click):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from form_helpers import access_key, in_front, key_problems, keyed_widgets
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget, QWizard
 
 from app.domain.enums import CredentialSource, OwnerKind
 from app.gui.i18n import install_translators
@@ -146,3 +146,63 @@ def test_a_japanese_disabled_save_names_the_field_without_its_key(language, qtbo
     name = {"en": "User name", "ja": "ユーザー名"}[language]
     assert reason.startswith(name + ": ") and "&" not in reason and "(U)" not in reason
     assert editor.ui.usernameError.accessibleName().startswith(name + ": ")
+
+
+def _windows_of(view: QWidget) -> list[QWidget]:
+    """The view's window and each window it shows in front (a dialog opened from a page)."""
+    return [view, *(w for w in view.findChildren(QWidget) if w.isWindow() and w.isVisible())]
+
+
+def _menu_problems(window: QWidget) -> list[str]:
+    """A main window's menus and the page it shows share the Alt key: no key twice."""
+    if not isinstance(window, QMainWindow):
+        return []
+    menus = {access_key(a.text()): a.text() for a in window.menuBar().actions() if a.isVisible()}
+    return [
+        f"{widget.objectName() or type(widget).__name__}: {text!r} takes the key of the menu {menus[key]!r}"
+        for widget, text in keyed_widgets(window)
+        if (key := access_key(text)) in menus
+    ]
+
+
+def test_every_other_window_and_page_has_unique_keys(language, qtbot, sample, message_log):
+    """The views of the screenshots: the main window's pages, the dialogs, the options and filters,
+    the reports, the crash dialog, the demo's dialogs."""
+    from app.gui.screenshots.render import views
+
+    problems: list[str] = []
+    checked = 0
+    views_shown: dict[int, QWidget] = {}
+    for name, show in views(sample):
+        shown = show()
+        view = shown[0] if isinstance(shown, tuple) else shown
+        views_shown[id(view)] = view
+        for window in _windows_of(view):
+            if isinstance(window, QMessageBox):
+                continue  # the unsaved-changes question: test_the_unsaved_changes_question_has_verbs_with_keys
+            checked += 1
+            problems += [f"{name}: {p}" for p in key_problems(window, japanese=language == "ja")]
+            problems += [f"{name}: {p}" for p in _menu_problems(window)]
+    for view in views_shown.values():  # as render_all does: none is left for the next test
+        view.close()
+        view.deleteLater()
+    QApplication.processEvents()
+    assert checked >= 40
+    assert sorted(set(problems)) == [], "\n".join(sorted(set(problems)))
+
+
+def test_every_main_page_and_the_demo_password_have_unique_keys(language, qtbot, sample, message_log, tmp_path):
+    from app.gui.windows.main_window import MainWindow
+    from app.simulator.server import LoopbackExchange
+
+    window = in_front(qtbot, MainWindow())
+    server = LoopbackExchange(tmp_path / "simulator", port=50443)  # never started
+    server.add_account("alice@contoso.com", "k7Rw-2pQx9Lm")
+    window.set_demo(server)
+    problems: list[str] = []
+    for index in range(7):
+        window.show_page(index)
+        problems += [f"page {index}: {p}" for p in key_problems(window, japanese=language == "ja")]
+        problems += [f"page {index}: {p}" for p in _menu_problems(window)]
+    _check(window.change_demo_password(), "demo password", language, problems)
+    assert sorted(set(problems)) == [], "\n".join(sorted(set(problems)))

@@ -179,8 +179,9 @@ def _quit_when_shown(check) -> QTimer:
         try:
             check(windows[0])
         finally:
-            windows[0].quit_requested()  # without a tray (offscreen) closing the last window quits
+            windows[0].quit_requested()
             windows[0].deleteLater()
+            QApplication.quit()  # as the tray's Quit does (whatever other window an earlier test left open)
 
     timer.timeout.connect(look)
     timer.start(50)

@@ -252,7 +252,7 @@ def test_each_error_label_is_tied_to_its_field_and_named_after_it(kind, qtbot, s
     }[kind]()
     in_front(qtbot, window)
     rows = _rows(window)
-    assert len(rows) == {"mailbox": 8, "profile": 19, "owner": 3, "settings": 9}[kind]
+    assert len(rows) == {"mailbox": 8, "profile": 19, "owner": 3, "settings": 10}[kind]
     names = set()
     for setting, field, label in rows:
         assert label.buddy() is field, setting

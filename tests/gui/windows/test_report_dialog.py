@@ -23,7 +23,7 @@ def test_the_summary_says_what_failed_and_what_to_do_with_the_transcript_folded(
         ui.failedStep.text() == "3. Connect and authenticate: The server refused the user name or password (HTTP 401)."
     )
     assert ui.nextStep.text().startswith("Check the user name and password on the mailbox's Credentials tab")
-    assert ui.fixButton.isVisible() and ui.fixButton.text() == "Open the Credentials tab"
+    assert ui.fixButton.isVisible() and ui.fixButton.text() == "&Open the Credentials tab"
     assert ui.testAgainButton.isVisible()
     # the ~40 lines of HTTP transcript are folded under Technical details
     assert not ui.detailsToggle.isChecked() and not ui.steps.isVisible()
@@ -60,7 +60,7 @@ def test_the_next_step_names_the_one_place_of_the_credentials(qtbot, sample):
     ui = dialog.ui
     assert "in the email server profile's credentials" in ui.nextStep.text()
     assert " or " not in ui.nextStep.text() and "Credentials tab" not in ui.nextStep.text()
-    assert ui.fixButton.text() == "Open the profile"
+    assert ui.fixButton.text() == "&Open the profile"
     with qtbot.waitSignal(dialog.open_profile) as opened:
         ui.fixButton.click()
     assert opened.args == [sample.profile_ids[1]]

@@ -143,7 +143,7 @@ def test_tracking_option_and_conflict_policies_are_saved_with_the_filters(qtbot,
     dialog = open_dialog(qtbot, me.id)
     ui = dialog.ui
     assert dialog.windowTitle() == "Personal options: Ann"
-    assert ui.trackResponses.isChecked() and ui.trackResponses.text() == "Email messages in response to tracked email"
+    assert ui.trackResponses.isChecked() and ui.trackResponses.text() == "Email messages in &response to tracked email"
     qtbot.mouseClick(ui.trackAll, Qt.MouseButton.LeftButton, pos=QPoint(8, ui.trackAll.height() // 2))
     ui.tabs.setCurrentWidget(ui.syncTab)
     choose(ui.contactConflictPolicy, ConflictPolicy.EXCHANGE_WINS.value)

@@ -1,0 +1,1 @@
+from store_setup import Setup, setup  # noqa: F401
