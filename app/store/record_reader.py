@@ -20,7 +20,7 @@ from typing import NoReturn
 
 from app.store.base import database
 from app.store.db import BUSY_TIMEOUT_MS, classify_error
-from app.store.records import ListQuery, RecordList
+from app.store.records import ListQuery, RecordList, on_sqlite
 
 
 def _raise_classified(exc: sqlite3.Error, path: Path) -> NoReturn:
@@ -63,8 +63,11 @@ class ListReader:
         return self._cursor is None
 
     def start(self, records: RecordList, query: ListQuery, first: int) -> array[int]:
-        """The first *first* ids of the matching rows, in order (``fetch`` reads the next ones)."""
+        """The first *first* ids of the matching rows, in order (``fetch`` reads the next ones).
+        On a shared PostgreSQL database, every id at once, through the store's connection."""
         self.stop()
+        if not on_sqlite():
+            return records.ids(query)
         connection = self._connect()
         try:
             connection.execute("BEGIN")

@@ -10,6 +10,10 @@ costs.
 A change of sort, filter or search runs step 1 again; scrolling runs step 2 for the pages that
 come into view. The search box matches every word as a substring of the columns shown: words of
 three characters or more through the list's trigram full-text table, shorter ones with LIKE.
+
+The SQL is SQLite's. On a shared PostgreSQL database (app.store.backends), which has neither the
+full-text tables, the triggers of the sync codes nor NOCASE, every word is matched with ILIKE, a
+record's state is worked out in the query, and text sorts by its lower case (``dialect``).
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+from peewee import SqliteDatabase
 
 from app.domain.enums import (
     AlertScope,
@@ -44,6 +50,7 @@ from app.store.records_schema import (
     SYNC_PENDING,
     SYNC_SYNCED,
     SYNC_UNLINKED,
+    sync_code_expression,
 )
 
 _TIME = UtcDateTimeField(null=True)
@@ -66,6 +73,25 @@ class ListQuery:
     since: datetime | None = None  # from this time on
     until: datetime | None = None  # before this time
     sync_state: SyncState | None = None  # appointments, contacts, tasks
+
+
+def on_sqlite() -> bool:
+    return isinstance(database.obj, SqliteDatabase)
+
+
+_NOCASE = re.compile(r"(\S+|COALESCE\([^)]*\)) COLLATE NOCASE")
+
+
+def dialect(sql: str) -> str:
+    """SQLite's SQL of these lists as the store's database runs it (see the module docstring)."""
+    if on_sqlite():
+        return sql
+    return _NOCASE.sub(r"lower(\1)", sql).replace("%", "%%").replace("?", "%s")
+
+
+def run(sql: str, params: Sequence[Any] = ()) -> Any:
+    """A cursor of *sql* (SQLite's) on the store's database."""
+    return database.execute_sql(dialect(sql), list(params))
 
 
 def _time(value: str | None) -> datetime | None:
@@ -121,14 +147,14 @@ class RecordList:
         conditions, params = self.conditions(query)
         sql = (
             f'SELECT {self.alias}."id" FROM "{self.table}" {self.alias} {sort.join} {self.joins(query)} '
-            f"WHERE {' AND '.join(conditions) or '1'} ORDER BY {sort.order_by(self.alias, query.descending)}"
+            f"WHERE {' AND '.join(conditions) or '1 = 1'} ORDER BY {sort.order_by(self.alias, query.descending)}"
         )
         return sql, params
 
     def ids(self, query: ListQuery) -> array[int]:
         """Every matching id in order, at once (the page streams them: app.store.record_reader)."""
         sql, params = self.ids_statement(query)
-        return array("q", itertools.chain.from_iterable(database.execute_sql(sql, params)))
+        return array("q", itertools.chain.from_iterable(run(sql, params)))
 
     def joins(self, query: ListQuery) -> str:
         """Joins the filters need (besides the sort's)."""
@@ -145,7 +171,7 @@ class RecordList:
     def search_conditions(self, text: str) -> tuple[list[str], list[Any]]:
         words = [word.strip("\"'") for word in (text or "").split()]
         words = [word for word in words if word]
-        long_words = [word for word in words if len(word) >= FULL_TEXT_MIN]
+        long_words = [word for word in words if len(word) >= FULL_TEXT_MIN and on_sqlite()]
         conditions: list[str] = []
         params: list[Any] = []
         if long_words:  # "+": walk the sort's index and look each row up in the matches, so that
@@ -154,10 +180,11 @@ class RecordList:
                 f'+{self.alias}."id" IN (SELECT "rowid" FROM "{self.search_table}" WHERE "{self.search_table}" MATCH ?)'
             )
             params.append(_match_expression(long_words))
+        like = "LIKE" if on_sqlite() else "ILIKE"
         for word in words:
-            if len(word) < FULL_TEXT_MIN:
+            if word not in long_words:
                 alternatives = " OR ".join(
-                    f"{self.alias}.\"{column}\" LIKE ? ESCAPE '{LIKE_ESCAPE}'" for column in self.searched
+                    f"{self.alias}.\"{column}\" {like} ? ESCAPE '{LIKE_ESCAPE}'" for column in self.searched
                 )
                 conditions.append(f"({alternatives})")
                 params += [_like(word)] * len(self.searched)
@@ -173,7 +200,7 @@ class RecordList:
             return []
         marks = ", ".join("?" for _ in ids)
         sql = f'SELECT {columns} FROM "{self.table}" {self.alias} {joins} WHERE {self.alias}."id" IN ({marks})'
-        rows: list[tuple[Any, ...]] = database.execute_sql(sql, list(ids)).fetchall()
+        rows: list[tuple[Any, ...]] = run(sql, list(ids)).fetchall()
         return rows
 
 
@@ -283,6 +310,7 @@ _STATE_OF_CODE = {
     SYNC_SYNCED: SyncState.SYNCED,
     SYNC_UNLINKED: SyncState.UNLINKED,
 }
+_STATE = "<sync state>"  # in a list's SQL until it is run: SyncedRecordList.state_sql()
 _CODES_OF_STATE = {  # what a state filter keeps ("pending" also keeps the records not in Exchange yet)
     SyncState.PENDING: (SYNC_PENDING, SYNC_NO_LINK),
     SyncState.CONFLICT: (SYNC_CONFLICT,),
@@ -332,7 +360,17 @@ class SyncedRecordList(RecordList):
     dated = ""  # the column the date range filters ("" = none)
 
     def __init__(self) -> None:
-        self.sorts = {**type(self).sorts, "state": _sort(f'{self.alias}."sync_code"')}
+        self.sorts = {**type(self).sorts, "state": _sort(_STATE)}
+
+    def state_sql(self) -> str:
+        """The record's sync code: its column, kept by triggers; worked out where there are none."""
+        if on_sqlite():
+            return f'{self.alias}."sync_code"'
+        return sync_code_expression(self.table).replace(f'"{self.table}".', f"{self.alias}.")
+
+    def ids_statement(self, query: ListQuery) -> tuple[str, list[Any]]:
+        sql, params = super().ids_statement(query)
+        return sql.replace(_STATE, self.state_sql()), params
 
     def filter_conditions(self, query: ListQuery) -> tuple[list[str], list[Any]]:
         conditions: list[str] = []
@@ -341,7 +379,7 @@ class SyncedRecordList(RecordList):
             conditions.append(f'{self.alias}."owner_id" = ?')
             params.append(query.owner_user_id)
         if query.owner_queue_id is not None:
-            conditions.append("0")  # a queue owns no appointments, contacts or tasks
+            conditions.append("1 = 0")  # a queue owns no appointments, contacts or tasks
         if query.mailbox_id is not None:  # the records its appointments-contacts-tasks sync links
             conditions.append(
                 f'{self.alias}."id" IN (SELECT "record_id" FROM "item_link" '
@@ -350,7 +388,7 @@ class SyncedRecordList(RecordList):
             params += [query.mailbox_id, self.record_type.value]
         if query.sync_state is not None:
             codes = ", ".join(str(code) for code in _CODES_OF_STATE[query.sync_state])
-            conditions.append(f'{self.alias}."sync_code" IN ({codes})')
+            conditions.append(f"{_STATE} IN ({codes})")
         if self.dated:
             dates, date_params = _date_range(f'{self.alias}."{self.dated}"', query)
             conditions, params = conditions + dates, params + date_params
@@ -360,7 +398,7 @@ class SyncedRecordList(RecordList):
         a = self.alias
         own = ", ".join(f'{a}."{name}"' for name in self.shown)
         found = self._select(
-            f'{a}."id", {own}, {a}."owner_id", COALESCE(u."name", \'\'), {a}."sync_code", '
+            f'{a}."id", {own}, {a}."owner_id", COALESCE(u."name", \'\'), {self.state_sql()}, '
             f"{_conflict_expression(a, self.record_type)}",
             f'LEFT JOIN "system_user" u ON u."id" = {a}."owner_id"',
             ids,
@@ -402,7 +440,8 @@ def _conflicts(ids: set[int]) -> dict[int, Conflict]:
 _ACT_MAILBOXES = (
     'SELECT m."owner_user_id", m."id" FROM "mailbox" m JOIN "system_user" u ON u."id" = m."owner_user_id" '
     'WHERE m."approval" = ? AND m."profile_id" IS NOT NULL AND m."act_method" = ? '
-    'AND m."act_enabled" AND m."is_active" AND u."is_active" AND m."owner_user_id" IN ({owners}) ORDER BY m."id"'
+    'AND m."act_enabled" = 1 AND m."is_active" = 1 AND u."is_active" = 1 AND m."owner_user_id" IN ({owners}) '
+    'ORDER BY m."id"'
 )
 
 
@@ -414,9 +453,7 @@ def act_mailboxes(owner_ids: Iterable[int]) -> dict[int, list[int]]:
         return {}
     sql = _ACT_MAILBOXES.format(owners=", ".join("?" for _ in owners))
     found: dict[int, list[int]] = {}
-    for owner_id, mailbox_id in database.execute_sql(
-        sql, [ApprovalStatus.APPROVED.value, SyncMethod.SERVER_SIDE.value, *owners]
-    ):
+    for owner_id, mailbox_id in run(sql, [ApprovalStatus.APPROVED.value, SyncMethod.SERVER_SIDE.value, *owners]):
         found.setdefault(owner_id, []).append(mailbox_id)
     return found
 
@@ -434,7 +471,7 @@ def records_that_would_sync(record_type: RecordType, record_ids: Iterable[int]) 
         return set()
     model = MODELS[record_type]
     owners: dict[int, list[int]] = {}
-    for record_id, owner_id in database.execute_sql(
+    for record_id, owner_id in run(
         f'SELECT "id", "owner_id" FROM "{model._meta.table_name}" WHERE "id" IN ({", ".join("?" for _ in record_ids)})',
         record_ids,
     ):
@@ -586,7 +623,8 @@ class FailedList(RecordList):
         for word in (w.strip("\"'") for w in (text or "").split()):
             if word:
                 columns = [f'f."{c}"' for c in self.searched] + ['e."subject"']
-                conditions.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '{LIKE_ESCAPE}'" for c in columns) + ")")
+                like = "LIKE" if on_sqlite() else "ILIKE"
+                conditions.append("(" + " OR ".join(f"{c} {like} ? ESCAPE '{LIKE_ESCAPE}'" for c in columns) + ")")
                 params += [_like(word)] * len(columns)
         return conditions, params
 

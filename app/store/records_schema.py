@@ -13,7 +13,7 @@ statements as they were then, and a test checks that a migrated store equals a n
 
 from __future__ import annotations
 
-from peewee import SqliteDatabase
+from peewee import Database
 
 # The date an email list shows and sorts by: received, else sent, else created.
 EMAIL_SHOWN_ON = 'COALESCE("received_on", "sent_on", "created_on")'
@@ -123,8 +123,9 @@ def sync_code_statements() -> list[str]:
     return statements
 
 
-def create_records_schema(db: SqliteDatabase) -> None:
-    """The indexes, search tables and sync codes of a new store (its tables exist already)."""
+def create_records_schema(db: Database) -> None:
+    """The indexes, search tables and sync codes of a new store (its tables exist already); on
+    PostgreSQL (app.store.backends) the indexes and the sync code column only."""
     for statement in INDEXES:
         db.execute_sql(statement)
     for table in SEARCHED:
