@@ -615,12 +615,12 @@ Correct it if needed, then choose Retry.</source>
         <translation>両方のバージョン</translation>
     </message>
     <message>
-        <source>Open mailbox</source>
-        <translation>メールボックスを開く</translation>
+        <source>&amp;Open mailbox</source>
+        <translation>メールボックスを開く(&amp;O)</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -1461,20 +1461,20 @@ Correct it if needed, then choose Retry.</source>
         <translation>状態</translation>
     </message>
     <message>
-        <source>Retry</source>
-        <translation>再試行</translation>
+        <source>Retr&amp;y</source>
+        <translation>再試行(&amp;Y)</translation>
     </message>
     <message>
-        <source>Reply</source>
-        <translation>返信</translation>
+        <source>&amp;Reply</source>
+        <translation>返信(&amp;R)</translation>
     </message>
     <message>
-        <source>Reply all</source>
-        <translation>全員に返信</translation>
+        <source>Reply &amp;all</source>
+        <translation>全員に返信(&amp;A)</translation>
     </message>
     <message>
-        <source>Forward</source>
-        <translation>転送</translation>
+        <source>For&amp;ward</source>
+        <translation>転送(&amp;W)</translation>
     </message>
     <message>
         <source>Tracking</source>
@@ -1515,6 +1515,10 @@ Correct it if needed, then choose Retry.</source>
 </context>
 <context>
     <name>EmailWindow</name>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
     <message>
         <source>(no subject)</source>
         <translation>(件名なし)</translation>
@@ -4443,60 +4447,44 @@ Correct it if needed, then choose Retry.</source>
         <translation>状態</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>開始日</translation>
+        <source>&amp;From</source>
+        <translation>開始日(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>終了日(&amp;T)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>フィルターをクリア(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新規(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>S&amp;how conflict</source>
+        <translation>競合を表示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
     </message>
     <message>
         <source>From date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <source>To</source>
-        <translation>終了日</translation>
-    </message>
-    <message>
         <source>To date</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <source>Clear filters</source>
-        <translation>フィルターをクリア</translation>
-    </message>
-    <message>
         <source>Rows shown</source>
         <translation>表示されている行</translation>
-    </message>
-    <message>
-        <source>New…</source>
-        <translation>新規…</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>開く</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>返信</translation>
-    </message>
-    <message>
-        <source>Reply all</source>
-        <translation>全員に返信</translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation>転送</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>再試行</translation>
-    </message>
-    <message>
-        <source>Show conflict</source>
-        <translation>競合を表示</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>削除</translation>
     </message>
     <message>
         <source>Records</source>
@@ -4678,12 +4666,28 @@ Correct it if needed, then choose Retry.</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <source>Starts from</source>
-        <translation>開始日</translation>
+        <source>&amp;Starts from</source>
+        <translation>開始日(&amp;S)</translation>
     </message>
     <message>
-        <source>Due from</source>
-        <translation>期限</translation>
+        <source>D&amp;ue from</source>
+        <translation>期限(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;New email…</source>
+        <translation>新規電子メール(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;New appointment…</source>
+        <translation>新規予定(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;New contact…</source>
+        <translation>新規取引先担当者(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;New task…</source>
+        <translation>新規タスク(&amp;N)…</translation>
     </message>
     <message>
         <source>Search subject, addresses, tracking token</source>
@@ -4704,22 +4708,6 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Search reason, subject, details</source>
         <translation>理由、件名、詳細を検索</translation>
-    </message>
-    <message>
-        <source>New email…</source>
-        <translation>新規電子メール…</translation>
-    </message>
-    <message>
-        <source>New appointment…</source>
-        <translation>新規予定…</translation>
-    </message>
-    <message>
-        <source>New contact…</source>
-        <translation>新規取引先担当者…</translation>
-    </message>
-    <message>
-        <source>New task…</source>
-        <translation>新規タスク…</translation>
     </message>
     <message>
         <source>Why it failed</source>

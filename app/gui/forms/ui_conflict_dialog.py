@@ -75,7 +75,7 @@ class Ui_ConflictDialog(object):
 #if QT_CONFIG(accessibility)
         self.details.setAccessibleName(QCoreApplication.translate("ConflictDialog", u"Both versions", None))
 #endif // QT_CONFIG(accessibility)
-        self.openMailboxButton.setText(QCoreApplication.translate("ConflictDialog", u"Open mailbox", None))
-        self.closeButton.setText(QCoreApplication.translate("ConflictDialog", u"Close", None))
+        self.openMailboxButton.setText(QCoreApplication.translate("ConflictDialog", u"&Open mailbox", None))
+        self.closeButton.setText(QCoreApplication.translate("ConflictDialog", u"&Close", None))
     # retranslateUi
 

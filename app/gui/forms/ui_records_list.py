@@ -118,26 +118,6 @@ class Ui_RecordsList(object):
 
         self.actionRow.addWidget(self.openButton)
 
-        self.replyButton = QPushButton(RecordsList)
-        self.replyButton.setObjectName(u"replyButton")
-
-        self.actionRow.addWidget(self.replyButton)
-
-        self.replyAllButton = QPushButton(RecordsList)
-        self.replyAllButton.setObjectName(u"replyAllButton")
-
-        self.actionRow.addWidget(self.replyAllButton)
-
-        self.forwardButton = QPushButton(RecordsList)
-        self.forwardButton.setObjectName(u"forwardButton")
-
-        self.actionRow.addWidget(self.forwardButton)
-
-        self.retryButton = QPushButton(RecordsList)
-        self.retryButton.setObjectName(u"retryButton")
-
-        self.actionRow.addWidget(self.retryButton)
-
         self.conflictButton = QPushButton(RecordsList)
         self.conflictButton.setObjectName(u"conflictButton")
 
@@ -196,26 +176,22 @@ class Ui_RecordsList(object):
 #if QT_CONFIG(accessibility)
         self.statusFilter.setAccessibleName(QCoreApplication.translate("RecordsList", u"Status", None))
 #endif // QT_CONFIG(accessibility)
-        self.sinceLabel.setText(QCoreApplication.translate("RecordsList", u"From", None))
+        self.sinceLabel.setText(QCoreApplication.translate("RecordsList", u"&From", None))
 #if QT_CONFIG(accessibility)
         self.since.setAccessibleName(QCoreApplication.translate("RecordsList", u"From date", None))
 #endif // QT_CONFIG(accessibility)
-        self.untilLabel.setText(QCoreApplication.translate("RecordsList", u"To", None))
+        self.untilLabel.setText(QCoreApplication.translate("RecordsList", u"&To", None))
 #if QT_CONFIG(accessibility)
         self.until.setAccessibleName(QCoreApplication.translate("RecordsList", u"To date", None))
 #endif // QT_CONFIG(accessibility)
-        self.clearFiltersButton.setText(QCoreApplication.translate("RecordsList", u"Clear filters", None))
+        self.clearFiltersButton.setText(QCoreApplication.translate("RecordsList", u"C&lear filters", None))
 #if QT_CONFIG(accessibility)
         self.countLabel.setAccessibleName(QCoreApplication.translate("RecordsList", u"Rows shown", None))
 #endif // QT_CONFIG(accessibility)
-        self.newButton.setText(QCoreApplication.translate("RecordsList", u"New\u2026", None))
-        self.openButton.setText(QCoreApplication.translate("RecordsList", u"Open", None))
-        self.replyButton.setText(QCoreApplication.translate("RecordsList", u"Reply", None))
-        self.replyAllButton.setText(QCoreApplication.translate("RecordsList", u"Reply all", None))
-        self.forwardButton.setText(QCoreApplication.translate("RecordsList", u"Forward", None))
-        self.retryButton.setText(QCoreApplication.translate("RecordsList", u"Retry", None))
-        self.conflictButton.setText(QCoreApplication.translate("RecordsList", u"Show conflict", None))
-        self.deleteButton.setText(QCoreApplication.translate("RecordsList", u"Delete", None))
+        self.newButton.setText(QCoreApplication.translate("RecordsList", u"&New\u2026", None))
+        self.openButton.setText(QCoreApplication.translate("RecordsList", u"&Open", None))
+        self.conflictButton.setText(QCoreApplication.translate("RecordsList", u"S&how conflict", None))
+        self.deleteButton.setText(QCoreApplication.translate("RecordsList", u"&Delete", None))
 #if QT_CONFIG(accessibility)
         self.table.setAccessibleName(QCoreApplication.translate("RecordsList", u"Records", None))
 #endif // QT_CONFIG(accessibility)

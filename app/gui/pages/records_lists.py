@@ -18,7 +18,7 @@ from PySide6.QtCore import QDate, QItemSelection, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPlainTextEdit, QWidget
 
-from app.domain.enums import EmailDirection, EmailStatus, RecordType, SyncState, Workload
+from app.domain.enums import EmailDirection, EmailStatus, RecordType, SyncState
 from app.gui.forms.ui_records_list import Ui_RecordsList
 from app.gui.i18n import alert_text, enum_text, format_time, translate
 from app.gui.models.sql_table_model import SqlColumn, SqlSortProxy, SqlTableModel
@@ -302,9 +302,9 @@ class RecordsList(QWidget):
         for widget in (ui.sinceLabel, ui.since, ui.untilLabel, ui.until):
             widget.setVisible(dated)
         if kind is ListKind.APPOINTMENT:
-            ui.sinceLabel.setText(translate("RecordsPage", "Starts from"))
+            ui.sinceLabel.setText(translate("RecordsPage", "&Starts from"))
         elif kind is ListKind.TASK:
-            ui.sinceLabel.setText(translate("RecordsPage", "Due from"))
+            ui.sinceLabel.setText(translate("RecordsPage", "D&ue from"))
         for combo in (ui.mailboxFilter, ui.ownerFilter, ui.directionFilter, ui.statusFilter):
             combo.currentIndexChanged.connect(lambda _index: self.apply_filters())
         ui.clearFiltersButton.clicked.connect(self.clear_filters)
@@ -319,30 +319,23 @@ class RecordsList(QWidget):
         )
 
     def _setup_buttons(self) -> None:
+        """New, Open, Show conflict, Delete (answering and Retry are the email detail's)."""
         ui, kind = self.ui, self.kind
-        emails = kind is ListKind.EMAIL
         records = kind in RECORD_TYPES
         ui.newButton.setText(
             {
-                ListKind.EMAIL: translate("RecordsPage", "New email…"),
-                ListKind.APPOINTMENT: translate("RecordsPage", "New appointment…"),
-                ListKind.CONTACT: translate("RecordsPage", "New contact…"),
-                ListKind.TASK: translate("RecordsPage", "New task…"),
+                ListKind.EMAIL: translate("RecordsPage", "&New email…"),
+                ListKind.APPOINTMENT: translate("RecordsPage", "&New appointment…"),
+                ListKind.CONTACT: translate("RecordsPage", "&New contact…"),
+                ListKind.TASK: translate("RecordsPage", "&New task…"),
                 ListKind.FAILED: "",
             }[kind]
         )
         ui.newButton.setVisible(kind is not ListKind.FAILED)
-        for button in (ui.replyButton, ui.replyAllButton, ui.forwardButton):
-            button.setVisible(emails)
-        ui.retryButton.setVisible(kind in (ListKind.EMAIL, ListKind.FAILED))
         ui.deleteButton.setVisible(records)
         ui.conflictButton.setVisible(records)
         ui.newButton.clicked.connect(lambda: self.new_requested.emit(self.kind.value))
         ui.openButton.clicked.connect(self.open_selected)
-        ui.replyButton.clicked.connect(lambda: self._answer("reply"))
-        ui.replyAllButton.clicked.connect(lambda: self._answer("reply_all"))
-        ui.forwardButton.clicked.connect(lambda: self._answer("forward"))
-        ui.retryButton.clicked.connect(self._retry)
         ui.deleteButton.clicked.connect(self._delete)
         ui.conflictButton.clicked.connect(self._conflict)
 
@@ -475,9 +468,6 @@ class RecordsList(QWidget):
         ui, row = self.ui, self.selected()
         has_row = row is not None
         ui.openButton.setEnabled(has_row and (self.kind is not ListKind.FAILED or row.email_id is not None))
-        for button in (ui.replyButton, ui.replyAllButton, ui.forwardButton):
-            button.setEnabled(has_row)
-        ui.retryButton.setEnabled(has_row and self._failed_email(row) is not None)
         ui.deleteButton.setEnabled(has_row)
         ui.conflictButton.setEnabled(has_row and isinstance(row, RecordRow) and row.conflict is not None)
         count = self.model.total
@@ -487,16 +477,6 @@ class RecordsList(QWidget):
             ui.countLabel.setText(self.tr("%n row(s)", "", count))
         else:  # the ids are still being read
             ui.countLabel.setText(self.tr("%n row(s) so far…", "", count))
-
-    def _failed_email(self, row: Any) -> int | None:
-        if row is None:
-            return None
-        if self.kind is ListKind.EMAIL:
-            return row.id if row.status is EmailStatus.FAILED and row.direction is EmailDirection.OUTGOING else None
-        if self.kind is ListKind.FAILED:
-            failed = row.email_status is EmailStatus.FAILED and row.workload is Workload.OUTGOING
-            return row.email_id if failed else None
-        return None
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -512,16 +492,6 @@ class RecordsList(QWidget):
                 self.open_requested.emit(ListKind.EMAIL.value, row.email_id)
             return
         self.open_requested.emit(self.kind.value, row.id)
-
-    def _answer(self, kind: str) -> None:
-        row = self.selected()
-        if row is not None:
-            self.answer_requested.emit(row.id, kind)
-
-    def _retry(self) -> None:
-        email_id = self._failed_email(self.selected())
-        if email_id is not None:
-            self.retry_requested.emit(email_id)
 
     def _delete(self) -> None:
         row = self.selected()

@@ -5,7 +5,7 @@ an email Exchange refused, Retry."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.gui.widgets.email_detail import EmailDetail
 from app.gui.windows.base import Dialog
@@ -23,9 +23,12 @@ class EmailWindow(Dialog):
         layout = QVBoxLayout(self)
         self.detail = EmailDetail(self)
         layout.addWidget(self.detail)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
-        layout.addWidget(buttons)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        close = QPushButton(self.tr("&Close"), self)
+        close.clicked.connect(self.close)
+        row.addWidget(close)
+        layout.addLayout(row)
         self.detail.answer_requested.connect(self.answer_requested)
         self.detail.open_email.connect(self.open_email)
         self.detail.retry_requested.connect(self.retry_requested)

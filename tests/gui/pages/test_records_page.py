@@ -93,8 +93,7 @@ def test_a_refused_email_shows_its_reason_and_retry(qtbot, page, records):
     assert failed.model.total == 1
     failed.ui.table.selectRow(0)
     assert "ErrorInvalidRecipients" in failed.alert_details.toPlainText()
-    assert failed.ui.retryButton.isEnabled()
-    assert failed.detail.ui.retryButton.isVisible()
+    assert failed.detail.ui.retryButton.isVisible(), "the refused email, with Retry"
 
 
 def test_compose_marks_an_invalid_address_under_the_field_and_keeps_send_off(qtbot, page, click, message_log):
