@@ -276,9 +276,6 @@ class Ui_EmailDetail(object):
 
         self.detailLayout.addWidget(self.splitter)
 
-#if QT_CONFIG(shortcut)
-        self.statusLabel.setBuddy(self.status)
-#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(EmailDetail)
     # setupUi
