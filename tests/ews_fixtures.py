@@ -105,6 +105,10 @@ class SchemaGuard:
     """Response observer: validates every EWS SOAP response the server sends."""
 
     def __init__(self) -> None:
+        # The schema is compiled here, once, before any request: lxml holds the interpreter for
+        # the whole compile, which on a server thread would stall whatever else this process runs
+        # (the GUI tests measure exactly that).
+        _schema_util().load_ews_schema()
         self.failures: list[str] = []
         self.checked = 0
         self._busy = 0

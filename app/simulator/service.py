@@ -274,6 +274,10 @@ class EwsService:
 
     def __init__(self, directory: Directory, server_version: str = "Exchange2013_SP1"):
         soap.version_info(server_version)  # validates
+        # Every operation's module is loaded now, not on the first request that needs it: a server
+        # answers its first SyncFolderItems as fast as its hundredth, and importing on a
+        # transport thread would hold the interpreter while a GUI in the same process waits.
+        _registry()
         self.directory = directory
         self.server_version = server_version
         self.max_attachment_size = MAX_ATTACHMENT_SIZE  # ErrorAttachmentSizeLimitExceeded above it
