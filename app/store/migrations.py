@@ -190,6 +190,29 @@ def _v12_alert_resolved_on(db: Database) -> None:
     db.execute_sql('ALTER TABLE "alert" ADD COLUMN "resolved_on" DATETIME')
 
 
+def _v13_reserved_for_records(db: Database) -> None:
+    """Schema 13 belongs to the Records lists (issue 12, branch wt-records), which land with their
+    own step 13 in place of this empty one; numbered so that the shared-database secrets are 14."""
+
+
+def _v14_encrypted_secrets(db: Database) -> None:
+    """Passwords across engine hosts (issue 17): on a shared database, each profile's and mailbox's
+    password sealed with AES-GCM under a data key (EncryptedSecret), and the key's id with a check
+    value (DataKey); the key itself stays in each host's credential store. An SQLite store keeps
+    both tables empty (its passwords stay in the credential store)."""
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "data_key" ("id" INTEGER NOT NULL PRIMARY KEY, "key_id" VARCHAR(32) NOT NULL, '
+        '"created_on" DATETIME NOT NULL, "check_value" BLOB NOT NULL)'
+    )
+    db.execute_sql('CREATE UNIQUE INDEX IF NOT EXISTS "data_key_key_id" ON "data_key" ("key_id")')
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "encrypted_secret" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"name" VARCHAR(64) NOT NULL, "key_id" VARCHAR(32) NOT NULL, "sealed" BLOB NOT NULL, '
+        '"modified_on" DATETIME NOT NULL)'
+    )
+    db.execute_sql('CREATE UNIQUE INDEX IF NOT EXISTS "encrypted_secret_name" ON "encrypted_secret" ("name")')
+
+
 STEPS: dict[int, Callable[[Database], None]] = {
     2: _v2_workload_state,
     3: _v3_item_link_unlinked_on,
@@ -202,5 +225,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     10: _v10_appointment_recurrence,
     11: _v11_engine_hosts,
     12: _v12_alert_resolved_on,
+    13: _v13_reserved_for_records,
+    14: _v14_encrypted_secrets,
 }
 LATEST = max(STEPS)

@@ -9,11 +9,13 @@ from app.store.models_activity import (
     ConflictLog,
     Contact,
     CrmAccount,
+    DataKey,
     DiagnosticRun,
     DiagnosticStep,
     EmailActivity,
     EmailAttachment,
     EmailMailboxLink,
+    EncryptedSecret,
     EngineHost,
     FolderSyncState,
     ItemLink,
@@ -65,6 +67,8 @@ ALL_MODELS: list[type[BaseModel]] = [
     SyncHour,
     MailboxHour,
     ItemFailure,
+    DataKey,
+    EncryptedSecret,
 ]
 
 # spelled out, so type checkers see the re-exports (tests/store/test_model_declarations.py checks it)
@@ -98,5 +102,7 @@ __all__ = [
     "SyncHour",
     "MailboxHour",
     "ItemFailure",
+    "DataKey",
+    "EncryptedSecret",
     "ALL_MODELS",
 ]

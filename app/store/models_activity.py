@@ -332,3 +332,23 @@ class EngineHost(BaseModel):
     started_on = UtcDateTimeField()
     last_beat_on = UtcDateTimeField()
     stopped_on = UtcDateTimeField(null=True)  # a clean stop (SIGTERM); a lost host just stops beating
+
+
+class DataKey(BaseModel):
+    """The data key that encrypts the passwords of a shared database (schema 14, app.store.secret_vault):
+    its id and a check value, never the key itself, which each host keeps in its own credential store.
+    One row: the key in use (``keys rotate`` replaces it)."""
+
+    key_id = CharField(max_length=32, unique=True)
+    created_on = UtcDateTimeField()
+    check_value = BlobField()  # a fixed text sealed with the key: proves that a host holds the right key
+
+
+class EncryptedSecret(BaseModel):
+    """A password of a profile or mailbox on a shared database, sealed with AES-GCM under the data key
+    (schema 14). *name* is the credential store's key (``mailbox:<id>``, ``profile:<id>:incoming``)."""
+
+    name = CharField(max_length=64, unique=True)
+    key_id = CharField(max_length=32)  # the data key it is sealed with
+    sealed = BlobField()  # a 12-byte nonce, then the ciphertext and its tag
+    modified_on = UtcDateTimeField()

@@ -450,3 +450,21 @@ def test_migration_12_leaves_closed_alerts_without_a_resolved_time(tmp_path):
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 12
     assert schema_of(path) == _fresh_schema(tmp_path)
+
+
+def test_migration_14_adds_the_tables_of_a_shared_databases_sealed_passwords(tmp_path):
+    from app.store.models import DataKey, EncryptedSecret
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    open_database(path)
+    try:
+        assert Mailbox.get(Mailbox.email == "alice@contoso.com").name == "Alice", "the data kept"
+        assert DataKey.select().count() == 0 and EncryptedSecret.select().count() == 0, "SQLite leaves them empty"
+        columns = {c.name: c.data_type.upper() for c in database.get_columns("encrypted_secret")}
+        assert columns["sealed"] == "BLOB" and columns["name"].startswith("VARCHAR")
+    finally:
+        close_database()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 14
+    assert schema_of(path) == _fresh_schema(tmp_path)
