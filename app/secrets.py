@@ -5,6 +5,12 @@ Passwords never go to SQLite, logs or exports. When no usable keyring exists, or
 locked, a ``SecretStoreError`` says which backend was tried and what to do — there is no
 plaintext fallback, silent or otherwise.
 
+On a shared PostgreSQL database (several engine hosts, which cannot share one desktop's keyring)
+the passwords are sealed with AES-GCM in the database instead (app.store.secret_vault), and this
+module keeps only the database's data key in the credential store (``datakey:<key id>``). The
+functions below send a password to whichever of the two the open store uses; callers do not
+change.
+
 keyring itself is imported at the first use of a password (importing it costs a quarter of a
 second, more than the window takes to open without it).
 """
@@ -16,6 +22,11 @@ SERVICE = "ServerSideSyncManager"
 
 class SecretStoreError(RuntimeError):
     """The credential store could not be used; the message names the backend and a next step."""
+
+
+class DataKeyMissing(SecretStoreError):
+    """A shared database's passwords are sealed with a data key that this host does not hold, or
+    holds a different one of (``python -m app keys import`` brings it)."""
 
 
 def backend_name() -> str:
@@ -88,20 +99,92 @@ def mailbox_key(mailbox_id: int) -> str:
     return f"mailbox:{mailbox_id}"
 
 
+def _shared() -> bool:
+    """True when the open store is a shared database, whose passwords are sealed in it."""
+    from app.store import secret_vault
+
+    return secret_vault.in_use()
+
+
 def set_password(key: str, password: str) -> None:
     if not password:
         raise ValueError("an empty password is not stored; delete it instead")
+    if _shared():
+        from app.store import secret_vault
+
+        secret_vault.seal(key, password)
+        return
+    _keyring_set(key, password, "save the password")
+
+
+def get_password(key: str) -> str | None:
+    if _shared():
+        from app.store import secret_vault
+
+        return secret_vault.unseal(key)
+    return _keyring_get(key, "read the password")
+
+
+def has_password(key: str) -> bool:
+    if _shared():
+        from app.store import secret_vault
+
+        return secret_vault.exists(key)  # known without the data key
+    return bool(get_password(key))
+
+
+def delete_password(key: str) -> None:
+    """Delete if present; a missing entry is not an error."""
+    if _shared():
+        from app.store import secret_vault
+
+        secret_vault.remove(key)
+        return
+    _keyring_delete(key, "delete the password")
+
+
+# -- a shared database's data key: in this computer's credential store ------------------------------
+def data_key_name(key_id: str) -> str:
+    return f"datakey:{key_id}"
+
+
+def get_data_key(key_id: str) -> bytes | None:
+    """This computer's copy of the data key *key_id*, or None when it has none."""
+    import base64
+    import binascii
+
+    text = _keyring_get(data_key_name(key_id), "read the data key")
+    if not text:
+        return None
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None  # not a key: the check against the database says so
+
+
+def set_data_key(key_id: str, key: bytes) -> None:
+    import base64
+
+    _keyring_set(data_key_name(key_id), base64.b64encode(key).decode("ascii"), "save the data key")
+
+
+def delete_data_key(key_id: str) -> None:
+    _keyring_delete(data_key_name(key_id), "delete the data key")
+
+
+# -- keyring itself ---------------------------------------------------------------------------------
+def _keyring_set(key: str, value: str, action: str) -> None:
     import keyring
     from keyring.errors import KeyringError
 
     _check_backend()
     try:
-        keyring.set_password(SERVICE, key, password)
+        keyring.set_password(SERVICE, key, value)
     except KeyringError as exc:
-        raise _error("save the password", exc) from exc
+        raise _error(action, exc) from exc
 
 
-def get_password(key: str) -> str | None:
+def _keyring_get(key: str, action: str) -> str | None:
     import keyring
     from keyring.errors import KeyringError
 
@@ -109,15 +192,10 @@ def get_password(key: str) -> str | None:
     try:
         return keyring.get_password(SERVICE, key)
     except KeyringError as exc:
-        raise _error("read the password", exc) from exc
+        raise _error(action, exc) from exc
 
 
-def has_password(key: str) -> bool:
-    return bool(get_password(key))
-
-
-def delete_password(key: str) -> None:
-    """Delete if present; a missing entry is not an error."""
+def _keyring_delete(key: str, action: str) -> None:
     import keyring
     from keyring.errors import KeyringError, PasswordDeleteError
 
@@ -127,4 +205,4 @@ def delete_password(key: str) -> None:
     except PasswordDeleteError:
         return
     except KeyringError as exc:
-        raise _error("delete the password", exc) from exc
+        raise _error(action, exc) from exc

@@ -68,3 +68,15 @@ def find_profile(name: str, *, as_json: bool = False) -> ServerProfile | None:
     if found is None:
         report_error(f"No email server profile named “{name.strip()}”.", "UnknownProfile", as_json=as_json)
     return found
+
+
+def holds_data_key(*, as_json: bool = False) -> bool:
+    """On a shared database, whether this host can open the passwords sealed in it (it holds the
+    data key, app.store.secret_vault); when it cannot, say so in one line and return False. An
+    engine command refuses to start then, rather than fail every mailbox's logon."""
+    from app.store import secret_vault
+
+    problem = secret_vault.host_problem()
+    if problem is not None:
+        report_error(problem, "DataKeyMissing", as_json=as_json)
+    return problem is None

@@ -20,7 +20,7 @@ from datetime import timedelta
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, open_store, report_error
+from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, holds_data_key, open_store, report_error
 
 if TYPE_CHECKING:
     from app.sync.scheduler import CycleResult, Scheduler
@@ -49,7 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not open_store():
+    if not open_store() or not holds_data_key():
         return EXIT_USAGE
     from app.sync.scheduler import Scheduler
 
@@ -108,8 +108,9 @@ def _run_host(args: argparse.Namespace, stop: threading.Event, report, request_s
     )
     scheduler.start()
     print(f"Engine host {name} synchronizing; SIGTERM or Ctrl+C stops it.", flush=True)
+    key_lost = False
     try:
-        _beat_until(stop, name, holder, ttl, scheduler)
+        key_lost = _beat_until(stop, name, holder, ttl, scheduler)
     finally:
         print("Stopping: waiting for the cycles in progress…", flush=True)
         finished = scheduler.stop()
@@ -117,13 +118,15 @@ def _run_host(args: argparse.Namespace, stop: threading.Event, report, request_s
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     print(f"Stopped; released {released} leases.", flush=True)
-    return EXIT_OK if finished else EXIT_FAILED
+    return EXIT_OK if finished and not key_lost else EXIT_FAILED
 
 
-def _beat_until(stop: threading.Event, name: str, holder: str, ttl: timedelta, scheduler: Scheduler) -> None:
+def _beat_until(stop: threading.Event, name: str, holder: str, ttl: timedelta, scheduler: Scheduler) -> bool:
     """Beat every third of the lease time until stopped; while the database fails, retry with a
-    growing back-off (1 s, 2 s, … up to a third of the lease time) and say so once per failure run."""
-    from app.store import fleet
+    growing back-off (1 s, 2 s, … up to a third of the lease time) and say so once per failure run.
+    A host that no longer holds the data key of the passwords (rotated on another host) stops:
+    True then."""
+    from app.store import fleet, secret_vault
     from app.store.base import database
 
     every = ttl.total_seconds() / 3
@@ -133,7 +136,12 @@ def _beat_until(stop: threading.Event, name: str, holder: str, ttl: timedelta, s
             if not fleet.beat(name, holder, ttl):
                 log.error("host %s: its name was taken over by another host (silent too long); stopping", name)
                 stop.set()
-                return
+                return False
+            problem = secret_vault.host_problem()
+            if problem is not None:
+                log.error("host %s: stopping: %s", name, problem)
+                stop.set()
+                return True
             if failing:
                 log.info("host %s: the database answers again", name)
                 scheduler.resume()
@@ -148,6 +156,7 @@ def _beat_until(stop: threading.Event, name: str, holder: str, ttl: timedelta, s
                 database.close()
             except Exception:
                 log.debug("closing the broken connection failed", exc_info=True)
+    return False
 
 
 def _release(name: str, holder: str) -> int:

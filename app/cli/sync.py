@@ -2,8 +2,8 @@
 
 Prints one line per mailbox and workload (created/updated/deleted, or the failure; for a store
 that is busy, damaged or read-only also what to do). Exit code 0 when every cycle succeeded (or
-there was nothing to sync), 1 when one failed, 2 when the store cannot be opened or the mailbox
-does not exist.
+there was nothing to sync), 1 when one failed, 2 when the store cannot be opened, the mailbox
+does not exist, or this host lacks the data key of a shared database's passwords.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, find_mailbox, open_store
+from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, find_mailbox, holds_data_key, open_store
 
 NAME = "sync"
 HELP = "run one synchronization cycle of every enabled mailbox workload and print a summary"
@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not open_store():
+    if not open_store() or not holds_data_key():
         return EXIT_USAGE
     from app.store.db import StoreError, is_store_failure
     from app.sync.scheduler import Scheduler

@@ -319,8 +319,19 @@ def classify(exc: BaseException) -> Failure:
         return _folder_failure(local.folder, details)
     from keyring.errors import KeyringError
 
-    from app.secrets import SecretStoreError
+    from app.secrets import DataKeyMissing, SecretStoreError
 
+    if _find(exc, DataKeyMissing) is not None:  # a shared database's passwords (app.store.secret_vault)
+        return failure(
+            "DataKeyMissing",
+            True,
+            _N(CTX, "The password could not be opened: this host does not hold the data key of the shared database."),
+            _N(
+                CTX,
+                "Import the data key on this host (python -m app keys import FILE, made by keys export on a host "
+                "that has it). The synchronization retries after the back-off.",
+            ),
+        )
     if _find(exc, (SecretStoreError, KeyringError)) is not None:
         return failure(
             "CredentialStoreUnavailable",

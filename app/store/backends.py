@@ -262,3 +262,10 @@ def lock_message_ids(db: object, message_ids: Iterable[str]) -> None:
 def _lock_key(text: str) -> int:
     """A signed 64-bit key of *text* (advisory locks take a bigint); a rare collision only waits."""
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def lock_secrets(db: object) -> None:
+    """Within a transaction: the data key and the sealed passwords changed by one transaction at a
+    time across the fleet, so a key is made once and a rotation never races a saved password."""
+    if isinstance(db, FleetPostgresDatabase):
+        db.execute_sql("SELECT pg_advisory_xact_lock(5554)")

@@ -60,7 +60,8 @@ class Host:
             os.environ,
             SSSM_HOME=str(home / name),
             SSSM_DATABASE_URL=url,
-            SSSM_WORKER_PASSWORD=EWS_PASSWORD,
+            SSSM_WORKER_PASSWORD=EWS_PASSWORD,  # unused: the passwords are sealed in the database
+            SSSM_WORKER_PASSWORDS=json.dumps(host_keyring()),  # the data key, as each host's keyring holds it
             PYTHONPATH=os.pathsep.join([str(REPO_ROOT), str(REPO_ROOT / "tests" / "sync")]),
             PYTHON_KEYRING_BACKEND="worker_support.EnvironmentKeyring",
         )
@@ -100,6 +101,19 @@ class Host:
             if done and found.get((done[1], done[2])):
                 found[(done[1], done[2])][-1][1] = at
         return found
+
+
+def host_keyring() -> dict[str, str]:
+    """What a provisioned host's credential store holds: the data key of the database's passwords
+    (app.store.secret_vault), taken from this process's keyring, where saving the first password put it."""
+    import keyring
+
+    from app.store.secret_vault import current_key
+
+    key = current_key()
+    assert key is not None, "the fixture saved the mailboxes' passwords"
+    name = f"datakey:{key.key_id}"
+    return {name: keyring.get_password("ServerSideSyncManager", name)}
 
 
 def status(url: str) -> dict:

@@ -268,3 +268,94 @@ def test_no_password_leaves_the_credential_store(setup, ews, sssm_home, memory_k
     assert hits == [], "\n".join(hits)
     assert secrets.get_password(secrets.mailbox_key(mailboxes["ntlm"].id)) == NTLM_PASSWORD, "still in the keyring"
     assert Mailbox.select().count() == len(mailboxes)
+
+
+def test_no_password_leaves_the_sealed_store_of_a_shared_database(
+    pg_url, postgres_server, ews, sssm_home, memory_keyring, capsys, monkeypatch, tmp_path
+):
+    """The same search on a shared PostgreSQL database, whose passwords are sealed in it
+    (app.store.secret_vault): the keyring holds only the data key; the server's files (tables,
+    write-ahead log, its log), SSSM_HOME (logs, the key export), and every output hold no password."""
+    from store_setup import Setup
+
+    from app.paths import DATABASE_ENV
+    from app.store.db import open_database
+    from app.store.models import SystemUser
+
+    monkeypatch.setenv(DATABASE_ENV, pg_url)
+    open_database(pg_url)
+    setup_logging(logging.DEBUG)
+    setup, outputs = Setup(ews), Outputs()
+    ntlm_user = ews.new_account("pgsecntlm", password=NTLM_PASSWORD)
+    wrong_basic = ews.new_account("pgsecwrongb")
+    service = ews.new_account("pgsecsvc", password=SERVICE_PASSWORD, roles=("impersonation",))
+    target = ews.new_account("pgsectarget")
+    shared = setup.profile(
+        "Sealed profile credentials",
+        credential_source=CredentialSource.PROFILE,
+        username=service.email,
+        use_impersonation=True,
+        password=SERVICE_PASSWORD,
+    )
+    repo.save_profile(repo.profile_settings(shared), profile=shared, outgoing_password=OUTGOING_PASSWORD)
+    mailboxes = {
+        "ntlm": setup.mailbox(setup.profile("Sealed NTLM", auth_protocol=AuthProtocol.NTLM), ntlm_user.email),
+        "wrong basic": setup.mailbox(
+            setup.profile("Sealed Basic", auth_protocol=AuthProtocol.BASIC), wrong_basic.email, password=WRONG_BASIC
+        ),
+        "profile credentials": setup.mailbox(shared, target.email, password=None),
+    }
+    secrets.set_password(secrets.mailbox_key(mailboxes["ntlm"].id), NTLM_PASSWORD)
+    passwords = {
+        NTLM_PASSWORD: [ntlm_user.email],
+        WRONG_BASIC: [wrong_basic.email],
+        SERVICE_PASSWORD: [service.email],
+        OUTGOING_PASSWORD: [],
+    }
+    assert all(name.startswith("datakey:") for (_s, name) in memory_keyring.entries), "only the data key"
+
+    statuses = {name: run_mailbox_test(mailbox.id).status for name, mailbox in mailboxes.items()}
+    assert statuses == {
+        "ntlm": RunStatus.SUCCESS,
+        "wrong basic": RunStatus.FAILURE,
+        "profile credentials": RunStatus.SUCCESS,
+    }
+    # appointments, contacts and tasks left out: their filters' SQL needs an SQLite function on PostgreSQL
+    Mailbox.update(act_enabled=False).execute()
+    results = Scheduler().run_once()
+    assert results and all(r.failure is None for r in results), [r.summary() for r in results]
+
+    passphrase = tmp_path / "passphrase.txt"
+    passphrase.write_text("the passphrase of the key export\n", encoding="utf-8")
+    (sssm_home / "exports").mkdir(parents=True, exist_ok=True)
+    capsys.readouterr()
+    export = ["keys", "export", "--to", str(sssm_home / "exports" / "key.json"), "--passphrase-file", str(passphrase)]
+    for name, args in (("keys export", export), ("keys rotate", ["keys", "rotate"]), ("status", ["status", "--json"])):
+        assert main(args) == 0, name
+        outputs.capture(name, capsys)
+    keyring_entries = {key: value for (_service, key), value in memory_keyring.entries.items()}
+    assert len(keyring_entries) == 1, "the rotated key only"
+    for name, args in (
+        ("-v sync --once (shared)", ["-v", "sync", "--once"]),
+        ("-v test-mailbox ntlm (shared)", ["-v", "test-mailbox", ntlm_user.email, "--json"]),
+    ):
+        result = outputs.run_app(name, sssm_home, keyring_entries, *args)
+        assert result.returncode == 0, f"{name}: {result.stdout}\n{result.stderr[-3000:]}"
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+
+    # the server's files: a planted name is found there, so the search can fail
+    SystemUser.create(name=CANARY, email="planted@contoso.com")
+    postgres_server.sql("CHECKPOINT")
+    server_files = postgres_server.data.parent
+    planted = search(server_files, {}, {CANARY: []})
+    assert any(f"{CANARY} as plain in data/" in hit for hit in planted), planted
+
+    hits = search(sssm_home, outputs, passwords) + search(server_files, {}, passwords)
+    figure(
+        f"secrets (shared database): {len(passwords)} passwords searched in the PostgreSQL server's "
+        f"{sum(1 for p in server_files.rglob('*') if p.is_file())} files, SSSM_HOME and {len(outputs)} outputs: "
+        f"{len(hits)} found"
+    )
+    assert hits == [], "\n".join(hits)
+    assert secrets.get_password(secrets.mailbox_key(mailboxes["ntlm"].id)) == NTLM_PASSWORD, "sealed, and opens"
