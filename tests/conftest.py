@@ -126,5 +126,5 @@ def store(sssm_home):
 
 
 from ews_fixtures import *  # noqa
-from postgres_fixtures import pg_url, postgres_server  # noqa: E402,F401 - a real PostgreSQL server, one per session
+from postgres_fixtures import pg_url, postgres_server, private_postgres_server  # noqa: E402,F401 - a real PostgreSQL server, one per session
 from store_setup import setup  # noqa: E402,F401 - store records on the loopback Exchange server (fixture)

@@ -69,6 +69,7 @@ class PostgresServer:
     data: Path
     as_user: Callable[[list[str]], list[str]]
     bin: Path
+    options: str = ""
 
     def url(self, name: str = "postgres") -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{name}"
@@ -83,9 +84,19 @@ class PostgresServer:
         command = self.as_user([str(self.bin / "pg_ctl"), "-D", str(self.data), *args])
         return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
 
+    def start(self) -> None:
+        log = self.data.parent / "server.log"
+        started = self.ctl("-o", self.options, "-l", str(log), "-w", "-t", "60", "start")
+        assert started.returncode == 0, started.stderr + log.read_text(errors="replace")
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
+    def stop(self, mode: str = "fast") -> None:
+        """Stop the server: ``fast`` ends every client's connection (a database lost mid-run)."""
+        stopped = self.ctl("-m", mode, "-w", "stop")
+        assert stopped.returncode == 0, stopped.stderr
+
+
+def start_server() -> PostgresServer:
+    """initdb in a new temporary folder, then pg_ctl start on a free loopback port."""
     require_driver()
     folder = server_bin()
     if folder is None:
@@ -118,14 +129,33 @@ def postgres_server() -> Iterator[PostgresServer]:
     assert init.returncode == 0, init.stderr
     port = _free_port()
     options = f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off -c max_connections=300 -c full_page_writes=off"
-    server = PostgresServer(port, data, as_user, folder)
-    started = server.ctl("-o", options, "-l", str(root / "server.log"), "-w", "-t", "60", "start")
-    assert started.returncode == 0, started.stderr + (root / "server.log").read_text(errors="replace")
+    server = PostgresServer(port, data, as_user, folder, options)
+    server.start()
+    return server
+
+
+def remove_server(server: PostgresServer) -> None:
+    server.ctl("-m", "immediate", "-w", "stop")
+    shutil.rmtree(server.data.parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    server = start_server()
     try:
         yield server
     finally:
-        server.ctl("-m", "immediate", "-w", "stop")
-        shutil.rmtree(root, ignore_errors=True)
+        remove_server(server)
+
+
+@pytest.fixture
+def private_postgres_server() -> Iterator[PostgresServer]:
+    """A server of this test's own, which it may stop and start (the session's is everyone's)."""
+    server = start_server()
+    try:
+        yield server
+    finally:
+        remove_server(server)
 
 
 def _has_user(name: str) -> bool:

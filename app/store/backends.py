@@ -108,6 +108,20 @@ class FleetPostgresDatabase(PostgresqlDatabase):
             cursor.execute("SET TIME ZONE 'UTC'")
         return conn
 
+    def cursor(self, named_cursor: Any = None) -> Any:
+        self._forget_broken()
+        return super().cursor(named_cursor)  # type: ignore[no-untyped-call]
+
+    def _forget_broken(self) -> None:
+        """A connection that the server ended (stopped, restarted, failed over) is dropped before
+        this thread's next statement outside a transaction, which then connects anew: a host rides
+        out losing the database (peewee would keep handing out the dead connection). Inside a
+        transaction the failure stands, and the transaction is lost whole."""
+        state = self._state  # type: ignore[attr-defined]  # peewee's per-thread connection state
+        conn = state.conn
+        if conn is not None and not state.transactions and getattr(conn, "closed", False):
+            state.reset()
+
     def begin(self, isolation_level: Any = None) -> None:
         if isinstance(isolation_level, str) and isolation_level.upper() in ("IMMEDIATE", "EXCLUSIVE", "DEFERRED"):
             isolation_level = None

@@ -166,8 +166,13 @@ class HeldLease:
                         self.lost = True
                         log.warning("lease %s was taken by another process while %s held it", self.name, self.holder)
                         return
-                except Exception:  # a locked store now and then: the next beat tries again
-                    log.warning("could not renew lease %s", self.name, exc_info=True)
+                except Exception as exc:  # a locked store now and then, or the database away: the next beat tries again
+                    from app.store.db import StoreError
+
+                    if isinstance(exc, StoreError):  # classified: one line says it
+                        log.warning("could not renew lease %s: %s", self.name, exc)
+                    else:
+                        log.warning("could not renew lease %s", self.name, exc_info=True)
         finally:
             database.close()  # peewee connections are per thread
 

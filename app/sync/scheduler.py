@@ -263,6 +263,7 @@ class Scheduler:
         self._stopping = False
         self._wake = False
         self._loop_thread: threading.Thread | None = None
+        self._schedule_failing = False  # the store failed the loop's last read: said once, until it answers
         self.housekeeping = Housekeeping()  # the loop prunes the history once an hour
 
     # -- what the GUI and the CLI call --------------------------------------------------
@@ -356,11 +357,15 @@ class Scheduler:
                 held = {key: until for key, until in self._held_until.items() if until > now}
             try:
                 jobs = eligible_jobs()
+                if self._schedule_failing:
+                    log.info("the sync schedule can be read again")
+                self._schedule_failing = False
             except Exception as exc:  # a locked or closing store: try again shortly, never die silently
                 if failure_of(exc) is None:
                     log.exception("could not read the sync schedule")
-                else:  # busy, damaged, read-only: said in one line
-                    log.warning("could not read the sync schedule: %s", exc)
+                elif not self._schedule_failing:  # busy, damaged, read-only, unreachable: one line per outage
+                    log.warning("could not read the sync schedule (retrying): %s", exc)
+                self._schedule_failing = failure_of(exc) is not None
                 jobs = []
             due = [j for j in jobs if j.key not in held and (j.key in forced or (not paused and self._is_due(j, now)))]
             with self._cond:

@@ -35,7 +35,7 @@ from store_setup import Setup
 
 from app.domain.enums import EmailStatus, TrackingOption, Workload
 from app.store import leases, repo
-from app.store.db import open_database
+from app.store.db import close_database, open_database
 from app.store.models import EmailActivity, EmailMailboxLink, Mailbox, UserOptions, WorkLease, WorkloadState
 from app.sync.outgoing import queue_email
 
@@ -349,3 +349,71 @@ def test_a_second_host_of_the_same_name_is_refused(fleet, tmp_path):
         first.process.send_signal(signal.SIGTERM)
         first.process.wait(timeout=120)
         first.stop()
+
+
+def test_a_host_rides_out_losing_the_database(private_postgres_server, ews, tmp_path, monkeypatch):
+    """PostgreSQL stops (every connection ended) while the host's cycles store emails, and starts
+    again: the host keeps running, retries with back-off, resumes; no cycle left half its emails
+    behind (each is one transaction, and the cycles cut short run again), nothing is duplicated."""
+    server = private_postgres_server
+    url = server.url()
+    monkeypatch.setenv("SSSM_DATABASE_URL", url)
+    open_database(url)
+    setup = Setup(ews)
+    profile = setup.profile("Lost database", max_connections=4)
+    accounts = [ews.new_account("lostdb", emails=0, appointments=0, contacts=0, tasks=0) for _ in range(6)]
+    for account in accounts:
+        ews.server.seed(
+            account.email,
+            emails=60,
+            appointments=0,
+            contacts=0,
+            tasks=0,
+            seed=zlib.crc32(b"x" + account.email.encode()),
+        )
+        setup.mailbox(profile, account.email, owner_id=repo.create_user(account.email, account.email).id)
+    Mailbox.update(incoming_enabled=True).execute()
+    UserOptions.update(tracking_option=TrackingOption.ALL).execute()
+    recipient = ews.new_account("lostdbrcpt", emails=0, appointments=0, contacts=0, tasks=0)
+    host = Host("steady", url, tmp_path)
+    try:
+        wait_until(lambda: any("claimed incoming" in line for _, line in host.lines), 120, "a claim", [host])
+        close_database()
+        server.stop("fast")  # mid-cycle: the host's connections are ended under it
+        for account in accounts:  # mail that arrives meanwhile
+            ews.server.deliver(account.email, "While the database was away", "Later.", msgid=f"<away-{account.email}>")
+        wait_until(lambda: any("heartbeat failed" in line for _, line in host.lines), 60, "the host noticed", [host])
+        time.sleep(4)  # a few of its back-off's retries
+        lost_for = time.monotonic()
+        server.start()
+        assert host.process.poll() is None, "the host kept running while the database was away"
+        back = wait_until(lambda: any("answers again" in line for _, line in host.lines), 60, "resumed", [host])
+        open_database(url)
+        from app.store import fleet as fleet_store
+
+        for mailbox in Mailbox.select():  # the admin's Sync now: the mail that came meanwhile, now
+            fleet_store.set_due(mailbox.id)
+        took = wait_until(
+            lambda: check_emails(ews, accounts, recipient)[1] == 0, 240, "every email stored after the return", [host]
+        )
+        figure(
+            f"fleet: database stopped mid-cycle; the host resumed {back:.1f} s after it came back "
+            f"({time.monotonic() - lost_for:.1f} s), every email stored {took:.1f} s after Sync now"
+        )
+    finally:
+        host.process.send_signal(signal.SIGTERM)
+        host.process.wait(timeout=120)
+        host.stop()
+    lines = [line for _, line in host.lines]
+    assert host.process.returncode == 0, lines[-30:]
+    assert not [line for line in lines if "Traceback" in line], "\n".join(lines)[-6000:]
+    cut_short = [
+        line for line in lines if re.search(r"incoming of \S+ failed: The database .* cannot be reached", line)
+    ]
+    assert cut_short, "a cycle was running when the database went: it failed whole, and ran again"
+    assert check_emails(ews, accounts, recipient) == (0, 0, 0, 0)
+    inboxes = [ews.server.directory.mailbox(a.email).distinguished["inbox"].items_by_received() for a in accounts]
+    assert EmailActivity.select().count() == len({item.msgid for inbox in inboxes for item in inbox}), "each once"
+    assert all(
+        any(item.msgid == f"<away-{a.email}>" for item in inbox) for a, inbox in zip(accounts, inboxes, strict=True)
+    )
