@@ -87,6 +87,13 @@ def claim(
         return _claim(name, holder, ttl, now, profile_id)
 
 
+def is_held(name: str, *, now: datetime | None = None) -> bool:
+    """Whether someone holds the lease *name* now (a refused claim without a holder: the profile's
+    budget was spent)."""
+    now = now or wall_clock()
+    return bool(WorkLease.select().where((WorkLease.name == name) & (WorkLease.expires_on >= now)).exists())
+
+
 def _claim(name: str, holder: str, ttl: timedelta, now: datetime, profile_id: int | None) -> bool:
     db = database.obj
     if isinstance(db, backends.FleetPostgresDatabase):

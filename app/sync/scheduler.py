@@ -95,6 +95,9 @@ def default_retest(mailbox_id: int, workloads: list[Workload]) -> Failure | None
 _METHOD = {Workload.INCOMING: "incoming_method", Workload.OUTGOING: "outgoing_method", Workload.ACT: "act_method"}
 _ENABLED = {Workload.INCOMING: "incoming_enabled", Workload.OUTGOING: "outgoing_enabled", Workload.ACT: "act_enabled"}
 INTERNAL_ERROR = "InternalError"
+# a cycle refused because its profile's connections are all in use (by other processes or hosts) is
+# tried again this soon: one of them frees up within a cycle, unlike a cycle another process runs
+BUDGET_RETRY = timedelta(seconds=1)
 
 
 @dataclass(frozen=True)
@@ -471,18 +474,24 @@ class Scheduler:
         if mailbox is None:  # deleted while queued
             result.failure = Failure("MailboxNotFound", False, _N("Failures", "The mailbox was deleted."))
             return result
+        name = leases.mailbox_lease_name(job.mailbox_id, job.workload.value)
         lease = leases.hold(
-            leases.mailbox_lease_name(job.mailbox_id, job.workload.value),
+            name,
             self._holder,
             self._lease_ttl,
             profile_id=job.profile_id,
             budget=job.limit,  # the profile's connections: a budget of every process and host on the store
         )
         if lease is None:  # another process on this store runs this cycle: theirs, not a failure
-            log.info("%s of %s: skipped, another process is running it", job.workload.value, job.email)
             result.skipped = True
+            if leases.is_held(name):
+                log.info("%s of %s: skipped, another process is running it", job.workload.value, job.email)
+                retry = self._held_retry
+            else:  # nobody has it: the profile's connections are all in use across the store; soon again
+                log.debug("%s of %s: waiting for a connection of its profile", job.workload.value, job.email)
+                retry = min(self._held_retry, BUDGET_RETRY)
             with self._cond:
-                self._held_until[job.key] = self._clock() + self._held_retry
+                self._held_until[job.key] = self._clock() + retry
             return result
         with self._cond:
             self._held_until.pop(job.key, None)

@@ -122,3 +122,33 @@ def test_the_loop_does_not_spin_on_a_held_cycle_and_runs_it_once_free(setup):
         assert not ran.skipped and calls == [mailbox.email]
     finally:
         assert scheduler.stop(timeout=SAFETY)
+
+
+def test_a_cycle_refused_for_its_profiles_budget_is_tried_again_within_seconds(setup):
+    """The profile's connections all in use by another process (its budget is the store's, the
+    fleet's): nobody holds this cycle, so it is tried again after BUDGET_RETRY, not after the
+    long wait for a cycle another process runs (a fleet of two hosts stalled half a minute)."""
+    profile = setup.profile("Budget", max_connections=1)
+    mailbox = _enable(setup.mailbox(profile, "budget@contoso.com"), Workload.INCOMING)
+    other = leases.mailbox_lease_name(mailbox.id + 1000, Workload.INCOMING.value)
+    assert leases.claim(other, "another-host", timedelta(minutes=5), profile_id=profile.id, budget=1)
+    clock, done, calls = Clock(), queue.Queue(), []
+
+    def incoming(m):
+        calls.append(m.email)
+        return _done(m)
+
+    scheduler = Scheduler(
+        {Workload.INCOMING: incoming}, clock=clock, wait_cap=0.02, on_result=done.put, held_retry=timedelta(minutes=1)
+    )
+    scheduler.start()
+    try:
+        assert done.get(timeout=SAFETY).skipped, "the budget is spent"
+        threading.Event().wait(0.2)
+        assert done.empty() and calls == [], "not tried again at once (no spinning)"
+        leases.release(other, "another-host")
+        clock.advance(seconds=1)
+        ran = done.get(timeout=SAFETY)
+        assert not ran.skipped and calls == [mailbox.email], "a second later, not a minute"
+    finally:
+        assert scheduler.stop(timeout=SAFETY)
