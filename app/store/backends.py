@@ -56,10 +56,19 @@ def redacted(url: str) -> str:
 
 # -- SQLite's migration SQL, for PostgreSQL --------------------------------------------------
 _TRANSLATIONS = (
+    (re.compile(r"\s+COLLATE NOCASE"), ""),  # PostgreSQL has no NOCASE: such an index is a plain one there
     (re.compile(r"INTEGER NOT NULL PRIMARY KEY"), "SERIAL NOT NULL PRIMARY KEY"),
     (re.compile(r"\bDATETIME\b"), "TEXT"),
     (re.compile(r"\bBLOB\b"), "BYTEA"),
     (re.compile(r"\bREAL\b"), "DOUBLE PRECISION"),
+)
+
+
+# SQLite's own features, which the Records lists use: full-text (FTS5) tables, and the triggers that
+# keep them and the sync codes current. PostgreSQL runs without them (app.store.records reads the
+# state and searches another way there): these statements are not run on it.
+SQLITE_ONLY = re.compile(
+    r"""\s*(CREATE VIRTUAL TABLE|CREATE TRIGGER|INSERT INTO "(\w+)" \("\2"\) VALUES \('rebuild'\))"""
 )
 
 
@@ -128,6 +137,8 @@ class FleetPostgresDatabase(PostgresqlDatabase):
 
     def execute_sql(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         if self.translating:
+            if SQLITE_ONLY.match(sql):
+                return None
             sql = translate(sql)
         try:
             return super().execute_sql(sql, params)  # type: ignore[no-untyped-call]
@@ -185,6 +196,7 @@ def open_postgres(url: str) -> FleetPostgresDatabase:
                 if set(db.get_tables()) & {m._meta.table_name for m in ALL_MODELS}:
                     raise StoreError(redacted(url), StoreProblem.NOT_A_DATABASE, "it has tables but no schema version")
                 db.create_tables(ALL_MODELS)
+                _create_records_schema(db)
                 _set_version(db, SCHEMA_VERSION)
             elif found < SCHEMA_VERSION:
                 _migrate(db, found, url)
@@ -192,6 +204,17 @@ def open_postgres(url: str) -> FleetPostgresDatabase:
         db.close()
         raise
     return db
+
+
+def _create_records_schema(db: FleetPostgresDatabase) -> None:
+    """What the models do not declare (app.store.records_schema), as a migrated database has it."""
+    from app.store.records_schema import create_records_schema
+
+    db.translating = True
+    try:
+        create_records_schema(db)
+    finally:
+        db.translating = False
 
 
 def _migrate(db: FleetPostgresDatabase, found: int, url: str) -> None:
