@@ -5,7 +5,8 @@ for the thousands of emails of an initial sync that cost more than everything el
 on its side. ``insert_rows`` means the same — each value through its field's ``db_value``, a
 field missing from the rows gets its default (a callable one called for each row) — with the
 statement built once and the values handed to SQLite as parameters. It runs in the caller's
-transaction, on the thread's connection.
+transaction, on the thread's connection, with the database's own parameter mark (SQLite's ``?``,
+PostgreSQL's ``%s``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from peewee import Model
-from peewee import __exception_wrapper__ as sqlite_errors_as_peewees  # type: ignore[attr-defined]  # not in the stubs
+from peewee import __exception_wrapper__ as db_errors_as_peewees  # type: ignore[attr-defined]  # not in the stubs
 
 from app.store.base import database
 
@@ -30,7 +31,7 @@ def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]]) -> int:
     defaulted = [(field, default) for field, default in meta.defaults.items() if field.name not in rows[0]]
     columns = [field.column_name for field in fields] + [field.column_name for field, _ in defaulted]
     sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-        meta.table_name, ", ".join(f'"{column}"' for column in columns), ", ".join("?" * len(columns))
+        meta.table_name, ", ".join(f'"{column}"' for column in columns), ", ".join([database.param] * len(columns))
     )
     converters = [field.db_value for field in fields]
     params = []
@@ -40,6 +41,6 @@ def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]]) -> int:
         values = [convert(row[name]) for name, convert in zip(given, converters, strict=True)]
         values += [field.db_value(default() if callable(default) else default) for field, default in defaulted]
         params.append(values)
-    with sqlite_errors_as_peewees:  # IntegrityError … as insert_many raises them
+    with db_errors_as_peewees:  # IntegrityError … as insert_many raises them
         database.cursor().executemany(sql, params)
     return len(params)

@@ -8,7 +8,9 @@ the store.
    from before the profile's "process email from" is dropped without being fetched.
 2. The new messages of the page not yet linked to this mailbox are fetched with GetItem, only
    the fields the store keeps, 100 per request, by parallel workers that share the profile's
-   connection gate (at most "maximum concurrent connections" requests in flight).
+   connection gate (at most "maximum concurrent connections" requests in flight). The next
+   pages are read, and their GetItem requests started, by a thread of their own while one is
+   stored (``READ_AHEAD`` pages at most, app.sync.read_ahead), so the connections stay busy.
 3. Each message is stored when the owner's tracking option says so (``app.domain.tracking``;
    a queue tracks everything), with its item class and its attachments' metadata (the content
    is fetched when asked for: app.sync.email_attachments). A message already in the store (same
@@ -37,8 +39,8 @@ import hashlib
 import logging
 import threading
 from collections import Counter
-from collections.abc import Generator, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
@@ -63,6 +65,7 @@ from app.domain.tracking import IncomingMessage, TrackingReason, decide
 from app.exchange.incoming_email import (
     UNDELIVERABLE,
     Inbox,
+    InboxPage,
     IncomingEmail,
     ItemError,
     NewMessage,
@@ -71,6 +74,7 @@ from app.exchange.incoming_email import (
 from app.store import backends
 from app.store.alerts import raise_alert
 from app.store.base import database, utcnow
+from app.store.bulk import insert_rows
 from app.store.item_failures import item_key
 from app.store.models import EmailActivity, EmailAttachment, EmailMailboxLink, Mailbox
 from app.store.repo import system_settings
@@ -83,6 +87,7 @@ from app.sync.incoming_lookup import (
     tracking_option_for,
 )
 from app.sync.item_problems import ItemProblems
+from app.sync.read_ahead import ReadAhead
 from app.sync.session import WorkloadRun, run_workload
 
 log = logging.getLogger(__name__)
@@ -90,6 +95,7 @@ log = logging.getLogger(__name__)
 CTX = "Incoming"
 PAGE_SIZE = 512  # SyncFolderItems' MaxChangesReturned (the most EWS allows)
 FETCH_BATCH = 100  # item ids per GetItem request
+READ_AHEAD = 2  # pages read (their GetItem requests started) ahead of the one being stored
 NOT_PROCESSED_CODE = "IncomingEmailNotProcessed"
 COUNT_TEXTS = {  # what a cycle counted, for its history line
     "other items": _N(CTX, "other items {n}"),
@@ -179,64 +185,110 @@ class IncomingEmailSync:
     # the cycle -----------------------------------------------------------------------------
     def sync(self) -> None:
         try:
-            retried = self.problems.retry_item_ids(ItemDirection.INCOMING)
-            if retried:  # the admin's Retry: fetched and processed again, whatever the sync state says
-                self._process_items([(item_id, None) for item_id in retried])
-            self._sync_pages()
+            with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix=f"incoming-{self.mailbox.id}") as pool:
+                retried = self.problems.retry_item_ids(ItemDirection.INCOMING)
+                if retried:  # the admin's Retry: fetched and processed again, whatever the sync state says
+                    self._store_page(self._page_fetch([(item_id, None) for item_id in retried], Counter(), pool, None))
+                self._sync_pages(pool)
         finally:
             self.problems.save()
 
-    def _sync_pages(self) -> None:
-        state = load_sync_state(self.mailbox)
-        restarted = False
-        while True:
-            try:
-                page = self.inbox.sync_page(state, self.page_size)
-            except SyncStateInvalid:
-                if state is None or restarted:
-                    raise
-                # Exchange no longer knows the state: read the Inbox again (what is stored stays stored)
-                log.warning(
-                    "sync state of %s's Inbox was refused; reading the Inbox from the start", self.mailbox.email
-                )
-                self.run.note([CTX, _N(CTX, "sync state was refused: read the Inbox from the start"), {}])
-                state, restarted = None, True
-                continue
-            self._process_page(page.created)
-            new_state = page.sync_state
-            if new_state and new_state != state:
-                save_sync_state(self.mailbox, new_state)  # after the page's rows are committed
-            if page.complete or not new_state or new_state == state:
-                break
-            state = new_state
+    def _sync_pages(self, pool: ThreadPoolExecutor) -> None:
+        """The first page is read here (its answer is this thread's: run_workload learns from it
+        that the logon worked); the next ones, and every page's GetItem requests, by a thread of
+        their own, up to READ_AHEAD pages ahead of this one, which stores them in order: the
+        profile's connections keep fetching while a page is stored. Each page's sync state is
+        saved once its rows are."""
+        first = self._sync_page(load_sync_state(self.mailbox))
+        pages = ReadAhead(
+            lambda put: self._read_pages(first, pool, put),
+            depth=READ_AHEAD,
+            name=f"incoming-{self.mailbox.id}-pages",
+            discard=_cancel,
+        )
+        with closing(pages):
+            for page in pages:
+                self._store_page(page)
         self._summarize()
 
-    def _process_page(self, created: list[NewMessage | None]) -> None:
-        """The messages created in the Inbox (app.exchange's NewMessage; None: not a message)."""
+    def _sync_page(self, state: str | None, restarted: bool = False) -> tuple[InboxPage, str | None, bool]:
+        """SyncFolderItems after *state*: (the page, the state it was read from, whether the Inbox
+        is being read again from the start)."""
+        try:
+            return self.inbox.sync_page(state, self.page_size), state, restarted
+        except SyncStateInvalid:
+            if state is None or restarted:
+                raise
+        # Exchange no longer knows the state: read the Inbox again (what is stored stays stored)
+        log.warning("sync state of %s's Inbox was refused; reading the Inbox from the start", self.mailbox.email)
+        self.run.note([CTX, _N(CTX, "sync state was refused: read the Inbox from the start"), {}])
+        return self.inbox.sync_page(None, self.page_size), None, True
+
+    def _read_pages(
+        self, first: tuple[InboxPage, str | None, bool], pool: ThreadPoolExecutor, put: Callable[[PageFetch], bool]
+    ) -> None:
+        """The reading thread: from the *first* page on, each page's GetItem batches submitted to
+        *pool*, the page handed on with ``put``, the next page read (SyncFolderItems)."""
+        page, state, restarted = first
+        try:
+            with self.run.gated():
+                while True:
+                    wanted, counts = self._wanted(page.created)
+                    new_state = page.sync_state
+                    saved = new_state if new_state and new_state != state else None
+                    if not put(self._page_fetch(wanted, counts, pool, saved)):
+                        return
+                    if page.complete or not new_state or new_state == state:
+                        return
+                    page, state, restarted = self._sync_page(new_state, restarted)
+        finally:
+            database.close()  # peewee connections are per thread: this thread's ends with it
+
+    def _wanted(self, created: list[NewMessage | None]) -> tuple[list[IdAndKey], Counter[str]]:
+        """The messages created in the Inbox (app.exchange's NewMessage; None: not a message) that
+        are to be fetched, and the counts of those that are not."""
+        counts: Counter[str] = Counter()
         wanted: list[IdAndKey] = []
         for new in created:
             if new is None:
-                self.counts["other items"] += 1
+                counts["other items"] += 1
                 continue
             if self._too_old(new.received):
-                self.counts["before process-from"] += 1
+                counts["before process-from"] += 1
                 continue
             wanted.append((new.item_id, new.change_key))
-        self._process_items(wanted)
+        return wanted, counts
 
-    def _process_items(self, wanted: list[IdAndKey]) -> None:
+    def _page_fetch(
+        self, wanted: list[IdAndKey], counts: Counter[str], pool: ThreadPoolExecutor, new_state: str | None
+    ) -> PageFetch:
+        """*wanted* less the items already linked to this mailbox, their GetItem batches submitted
+        to *pool* (each request inside the profile's connection gate)."""
         linked = self._linked_item_ids([item_id for item_id, _ in wanted])
-        self.counts["already linked"] += sum(1 for item_id, _ in wanted if item_id in linked)
-        self.problems.synced(*(item_key(item_id) for item_id in linked))
+        counts["already linked"] += sum(1 for item_id, _ in wanted if item_id in linked)
         wanted = [w for w in wanted if w[0] not in linked]
+        batches = [wanted[i : i + self.batch_size] for i in range(0, len(wanted), self.batch_size)]
+        fetches = [(batch, pool.submit(self._get_items_gated, batch)) for batch in batches]
+        return PageFetch(counts, linked, fetches, new_state)
+
+    def _store_page(self, page: PageFetch) -> None:
+        """Store a page's batches in order, then save the sync state after it."""
+        self.counts.update(page.counts)
+        self.problems.synced(*(item_key(item_id) for item_id in page.linked))
         failed: list[FailedMessage] = []
-        with closing(self._fetch(wanted)) as fetched:  # closing: a failed batch cancels the pending ones
-            for batch, results in fetched:
-                failed += self._store_batch(batch, results)
+        try:
+            for batch, future in page.fetches:
+                failed += self._store_batch(batch, future.result())
+        finally:
+            _cancel(page)  # after a failure: the batches not started yet are not fetched for nothing
         failed_ids = {f.item_id for f in failed}
-        self.problems.synced(*(item_key(item_id) for item_id, _ in wanted if item_id not in failed_ids))
+        self.problems.synced(
+            *(item_key(item_id) for batch, _ in page.fetches for item_id, _ in batch if item_id not in failed_ids)
+        )
         if failed:
             self._handle_failures(failed)
+        if page.new_state is not None:
+            save_sync_state(self.mailbox, page.new_state)  # after the page's rows are committed
 
     def _too_old(self, received: datetime | None) -> bool:
         """Received before the profile's "process email from" (which is itself processed)."""
@@ -256,27 +308,6 @@ class IncomingEmailSync:
         return found
 
     # fetching ------------------------------------------------------------------------------
-    def _fetch(
-        self, wanted: list[IdAndKey]
-    ) -> Generator[tuple[list[IdAndKey], list[IncomingEmail | ItemError]], None, None]:
-        """(batch of ids, GetItem results in the same order), batch after batch in order; the
-        requests run in parallel, each worker inside the profile's connection gate."""
-        batches = [wanted[i : i + self.batch_size] for i in range(0, len(wanted), self.batch_size)]
-        if len(batches) <= 1 or self.workers == 1:
-            for batch in batches:  # this thread is already inside the gate
-                yield batch, self._get_items(batch)
-            return
-        with ThreadPoolExecutor(
-            max_workers=min(self.workers, len(batches)), thread_name_prefix=f"incoming-{self.mailbox.id}"
-        ) as pool:
-            futures = [pool.submit(self._get_items_gated, batch) for batch in batches]
-            try:
-                for batch, future in zip(batches, futures, strict=True):
-                    yield batch, future.result()
-            finally:
-                for future in futures:
-                    future.cancel()
-
     def _get_items_gated(self, batch: list[IdAndKey]) -> list[IncomingEmail | ItemError]:
         with self.run.gated():
             return self._get_items(batch)
@@ -369,7 +400,7 @@ class IncomingEmailSync:
                 counts["linked"] += 1
         new_ids: dict[str, int] = {}
         if rows:
-            EmailActivity.insert_many(rows).execute()
+            insert_rows(EmailActivity, rows)
             query = cast(
                 "Iterable[tuple[int, str]]",
                 EmailActivity.select(EmailActivity.id, EmailActivity.message_id)
@@ -380,7 +411,8 @@ class IncomingEmailSync:
         links = [(new_ids[message_ids[item.item_id]], item, why) for item, why in new_items] + relinks
         _store_attachments([(new_ids[message_ids[item.item_id]], item) for item, _why in new_items])
         if links:
-            EmailMailboxLink.insert_many(
+            insert_rows(
+                EmailMailboxLink,
                 [
                     dict(
                         email=email_id,
@@ -392,8 +424,8 @@ class IncomingEmailSync:
                         tracked_by=why,
                     )
                     for email_id, item, why in links
-                ]
-            ).execute()
+                ],
+            )
         for message_id, (email_id, linked) in pending.items():
             stored[message_id] = (new_ids.get(message_id, email_id), linked)
         self.counts.update(counts)
@@ -577,6 +609,23 @@ class IncomingEmailSync:
 # --- helpers ------------------------------------------------------------------------------------
 
 
+@dataclass
+class PageFetch:
+    """One page of Inbox changes on its way to the store: its GetItem batches (requests started),
+    the items already linked to this mailbox and the counts of what needs no fetching, and the sync
+    state to save once it is stored (None: nothing new to save, or no page: the admin's Retry)."""
+
+    counts: Counter[str]
+    linked: set[str]
+    fetches: list[tuple[list[IdAndKey], Future[list[IncomingEmail | ItemError]]]]
+    new_state: str | None
+
+
+def _cancel(page: PageFetch) -> None:
+    for _, future in page.fetches:
+        future.cancel()
+
+
 def _facts(item: IncomingEmail) -> IncomingMessage:
     """What the tracking decision looks at."""
     return IncomingMessage(
@@ -610,7 +659,7 @@ def _store_attachments(emails: list[tuple[int, IncomingEmail]]) -> None:
         for a in item.attachments
     ]
     if rows:
-        EmailAttachment.insert_many(rows).execute()
+        insert_rows(EmailAttachment, rows)
 
 
 def _substitute_message_id(mailbox: Mailbox, item_id: str) -> str:

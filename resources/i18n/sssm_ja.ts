@@ -3662,6 +3662,10 @@ Correct it if needed, then choose Retry.</source>
         <translation>通知</translation>
     </message>
     <message>
+        <source>Records</source>
+        <translation>レコード</translation>
+    </message>
+    <message>
         <source>Notification banner</source>
         <translation>通知バナー</translation>
     </message>

@@ -21,10 +21,11 @@ SCRIPT = Path(__file__).resolve().parent / "clients" / "ewsjs_check.js"
 
 
 @pytest.fixture(scope="session")
-def ewsjs_dir(request):
+def ewsjs_dir(request, tmp_path_factory):
     if not (shutil.which("node") and shutil.which("npm")):
         pytest.skip(f"{PACKAGE} (npm) needs node and npm, which this machine lacks")
-    folder = Path(request.config.cache.mkdir("ews-javascript-api-0.15.3"))
+    cache = getattr(request.config, "cache", None)  # pytest's cache, unless -p no:cacheprovider
+    folder = Path(cache.mkdir("ews-javascript-api-0.15.3") if cache else tmp_path_factory.mktemp("ewsjs"))
     if not (folder / "node_modules" / "ews-javascript-api").is_dir():
         (folder / "package.json").write_text('{"name": "sssm-ewsjs-check", "private": true}')
         done = subprocess.run(

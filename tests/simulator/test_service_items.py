@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from service_util import NS, classes, codes, create_message, find_items, get_items, item_ids, make_world, text
 
@@ -256,7 +254,9 @@ def test_delete_and_move(world):
     assert get_items(alice, [new_id]).find(".//t:ParentFolderId", NS).get("Id") == fid
 
 
-def test_get_item_of_100_messages_is_fast():
+def test_get_item_of_100_messages_answers_each_of_them():
+    """One GetItem for a page of 100 of 5,000 messages answers all 100 (its speed is a benchmark's
+    figure, bench/simulator_getitem.py, never a timed test)."""
     directory, _, alice, _, _ = make_world()
     seed_mailbox(directory, "alice@contoso.example", emails=5000, appointments=0, contacts=0, tasks=0, seed=3)
     ids = [
@@ -273,13 +273,10 @@ def test_get_item_of_100_messages_is_fast():
         + "".join(f'<t:ItemId Id="{i}"/>' for i in ids)
         + "</m:ItemIds></m:GetItem>"
     )
-    alice.service.handle(body, alice.account)
-    t0 = time.perf_counter()
-    for _ in range(10):
-        result = alice.service.handle(body, alice.account)
-    per_call = (time.perf_counter() - t0) / 10
-    assert result.status == 200 and result.body.count(b"<t:Message>") == 100
-    assert per_call < 0.05, f"GetItem of 100 took {per_call * 1000:.1f} ms"
+    result = alice.service.handle(body, alice.account)
+    # one answer per id; the seed's mix includes meeting requests and reports besides plain messages
+    assert result.status == 200 and result.body.count(b'<m:GetItemResponseMessage ResponseClass="Success">') == 100
+    assert all(f'Id="{i}"'.encode() in result.body for i in ids)
 
 
 # ews-javascript-api writes MessageBody text without XML-escaping it, so an HTML body arrives as

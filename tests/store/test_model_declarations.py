@@ -10,14 +10,14 @@ import inspect
 from peewee import ForeignKeyField
 
 import app.store.models as models
-from app.store import models_activity, models_config
+from app.store import models_activity, models_config, models_monitoring
 from app.store.base import BaseModel
 
 
 def _type_checking_declarations() -> dict[str, dict[str, str]]:
     """Class name -> {attribute: annotation} of the TYPE_CHECKING blocks of the model modules."""
     found: dict[str, dict[str, str]] = {}
-    for module in (models_config, models_activity):
+    for module in (models_config, models_activity, models_monitoring):
         for node in ast.parse(inspect.getsource(module)).body:
             if not isinstance(node, ast.ClassDef):
                 continue

@@ -13,6 +13,7 @@ from app.domain.enums import (
     AlertScope,
     EmailDirection,
     EmailStatus,
+    ItemDirection,
     OwnerKind,
     RunStatus,
     TrackingOption,
@@ -490,3 +491,40 @@ def test_an_incoming_cycle_tells_the_session_its_logon_worked(setup, ews):
     _, mailbox = incoming_mailbox(setup, ews, "proven", emails=3, appointments=0, contacts=0, tasks=0)
     assert sync_incoming(mailbox).failure is None
     assert session._proven(*session._logon_identity(Mailbox.get_by_id(mailbox.id)))
+
+
+def test_an_email_that_failed_is_in_item_monitoring_and_the_admins_retry_stores_it(setup, ews, monkeypatch):
+    """Item monitoring: an email that could not be stored gets an entry; the admin's Retry has the
+    next cycle fetch it again although the sync state is past it; stored, its entry goes."""
+    from app.domain.item_failures import STORE_FAILED
+    from app.store import item_failures
+    from app.store.models_monitoring import ItemFailure
+
+    original = incoming.IncomingEmailSync._email_values
+    broken = [True]
+
+    def values(self, item, message_id, token):
+        if item.subject == "Broken" and broken[0]:
+            raise ValueError("cannot store this one")
+        return original(self, item, message_id, token)
+
+    monkeypatch.setattr(incoming.IncomingEmailSync, "_email_values", values)
+    account, mailbox = incoming_mailbox(setup, ews, "retried", emails=150, appointments=0, contacts=0, tasks=0)
+    ews.server.deliver(account.email, "Broken", "x", sender="odd@example.org")
+
+    assert sync_incoming(mailbox).failure is None
+    failure = ItemFailure.get(ItemFailure.mailbox == mailbox.id)
+    broken_item = next(item for item in inbox_items(ews, account.email) if item.subject == "Broken")
+    assert (failure.direction, failure.error_code, failure.item_id) == (
+        ItemDirection.INCOMING,
+        STORE_FAILED,
+        broken_item.id,
+    )
+    assert "Broken" not in stored_subjects(mailbox) and len(stored_subjects(mailbox)) > 100
+
+    broken[0] = False  # the cause is gone; without a retry the sync state is past the email
+    assert sync_incoming(mailbox).created == 0 and ItemFailure.select().count() == 1
+    item_failures.retry([failure.id])
+    run = sync_incoming(mailbox)
+    assert run.failure is None and run.created == 1
+    assert "Broken" in stored_subjects(mailbox) and ItemFailure.select().count() == 0

@@ -276,6 +276,9 @@ class Ui_EmailDetail(object):
 
         self.detailLayout.addWidget(self.splitter)
 
+#if QT_CONFIG(shortcut)
+        self.statusLabel.setBuddy(self.status)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(EmailDetail)
     # setupUi

@@ -41,6 +41,7 @@ from app.store import queries
 # (tests/gui/test_startup_imports.py; the demo's dialogs bring keyring with app.demo).
 if TYPE_CHECKING:
     from app.gui.pages.dashboard_page import DashboardPage
+    from app.gui.pages.records_page import RecordsPage
     from app.gui.windows.demo_accounts_dialog import DemoAccountsDialog
     from app.gui.windows.demo_fault_dialog import DemoFaultDialog
     from app.gui.windows.demo_password_dialog import DemoPasswordDialog
@@ -72,8 +73,8 @@ def import_windows() -> None:
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
-    DASHBOARD, PROFILES, MAILBOXES, USERS, ALERTS, SETTINGS, LOGS = range(7)  # the navigation's pages, in order
-    NAVIGATION_ICONS = ("dashboard", "profiles", "mailboxes", "users", "alerts", "settings", "logs")
+    DASHBOARD, PROFILES, MAILBOXES, USERS, ALERTS, SETTINGS, LOGS, RECORDS = range(8)  # the navigation's pages
+    NAVIGATION_ICONS = ("dashboard", "profiles", "mailboxes", "users", "alerts", "settings", "logs", "records")
     default_size = QSize(1100, 700)
 
     refreshed = Signal()  # after the lists were reloaded (the tray re-reads the alert state)
@@ -89,6 +90,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         ui.navigation.setCurrentRow(self.PROFILES)
         # the dashboard (pyqtgraph, numpy) is built after the window shows, when its page is first on show
         self._dashboard: DashboardPage | None = None
+        self._records: RecordsPage | None = None
         ui.dashboardLayout.addWidget(QLabel(self.tr("Loading the dashboard…")))
         ui.navigation.currentRowChanged.connect(self._page_shown)
         self.activity_label = QLabel(self.tr("Ready"))
@@ -197,6 +199,21 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def _page_shown(self, index: int) -> None:
         if index == self.DASHBOARD and self._dashboard is None:
             QTimer.singleShot(50, self._build_dashboard)  # after the window has painted
+        if index == self.RECORDS:
+            self.records_page.refresh()
+
+    @property
+    def records_page(self) -> RecordsPage:
+        """The Records page, built when first shown (its lists read the store page by page)."""
+        if self._records is None:
+            from app.gui.pages.records_page import RecordsPage
+
+            page = RecordsPage(self.ui.recordsPage)
+            self.ui.recordsLayout.addWidget(page)
+            page.open_mailbox.connect(self.open_mailbox)
+            page.changed.connect(self.refresh)
+            self._records = page
+        return self._records
 
     def _build_dashboard(self) -> None:
         if self._dashboard is None:

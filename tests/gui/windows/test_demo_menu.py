@@ -4,6 +4,8 @@ demo mode and that its clock counts minutes as seconds."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
@@ -170,18 +172,32 @@ def test_simulate_a_fault_then_end_faults(demo_window, demo_env):
 def _quit_when_shown(check) -> QTimer:
     """Once the window is up: look at it (check(window)), then quit as the tray's Quit does."""
     timer = QTimer()
+    # only the window the app opens: an earlier test's window may still be about
+    before = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)}
+
+    deadline = time.monotonic() + 60
+    done: list[bool] = []
 
     def look() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        # once looked at, quit at every tick until the app's own event loop ends: a quit asked for
+        # while the app was still starting (events run before its loop) would otherwise be lost
+        if done or time.monotonic() > deadline:  # never a hang: the test fails on what it did not see
+            QApplication.exit(0)  # not quit(): Qt 6 lets a window that refuses to close (an earlier test's) cancel that
+            return
+        windows = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and id(w) not in before
+        ]
         if not windows:
             return
-        timer.stop()
+        done.append(True)
         try:
             check(windows[0])
         finally:
             windows[0].quit_requested()
             windows[0].deleteLater()
-            QApplication.quit()  # as the tray's Quit does (whatever other window an earlier test left open)
+            QApplication.exit(0)  # the app's loop ends whatever window an earlier test left open
 
     timer.timeout.connect(look)
     timer.start(50)
