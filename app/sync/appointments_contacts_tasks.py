@@ -357,7 +357,7 @@ class _FolderSync:
         if self.mapping.record_type is RecordType.APPOINTMENT:
             values["start"] = values["start"] or utcnow()
             values["end"] = values["end"] or values["start"]
-        with database.atomic():
+        with database.atomic("IMMEDIATE"):
             record = self.mapping.model.create(
                 owner=self.owner, state=RecordState.ACTIVE, modified_on=utcnow(), **values
             )
@@ -378,7 +378,7 @@ class _FolderSync:
                 continue
             setattr(record, name, value)
         record.modified_on = utcnow()
-        with database.atomic():
+        with database.atomic("IMMEDIATE"):
             record.save()
             link.change_key = item.change_key or ""  # the column is NOT NULL ("": version unknown)
             link.synced_fingerprint = self.mapping.fingerprint(record)
@@ -503,7 +503,7 @@ class _FolderSync:
         """Link *record* to its item found in Exchange ("" fingerprint: pushed right after); None
         when that item is linked to another record already (left for the repair tool)."""
         try:
-            with database.atomic():
+            with database.atomic("IMMEDIATE"):
                 return self._link(record, item.item_id, item.change_key, "")
         except IntegrityError:
             self.counts.duplicates_held += 1
@@ -521,7 +521,7 @@ class _FolderSync:
         record meanwhile (the leases make that a lease lost mid-cycle): the new item is then a
         duplicate and is deleted again at once."""
         try:
-            with database.atomic():
+            with database.atomic("IMMEDIATE"):
                 ItemLink.create(
                     mailbox=self.mailbox.id,
                     record_type=self.mapping.record_type,
@@ -547,7 +547,7 @@ class _FolderSync:
         stored before it is stamped on anything."""
         missing = [r for r in records if not r.sync_marker]
         if missing:
-            with database.atomic():
+            with database.atomic("IMMEDIATE"):
                 for record in missing:
                     record.sync_marker = new_sync_marker()
                     self.mapping.model.update(sync_marker=record.sync_marker).where(

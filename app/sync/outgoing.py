@@ -145,7 +145,7 @@ def queue_email(
         parent = EmailActivity.get_or_none(EmailActivity.message_id == in_reply_to)
         references = " ".join(filter(None, [parent.references if parent else "", in_reply_to]))
         conversation_id = conversation_id or (parent.conversation_id if parent else None)
-    with database.atomic():
+    with database.atomic("IMMEDIATE"):  # a writer waits its turn (the search triggers read first)
         email: EmailActivity = EmailActivity.create(
             message_id=new_message_id(domain),
             subject=subject,

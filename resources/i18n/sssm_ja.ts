@@ -1457,8 +1457,8 @@ Correct it if needed, then choose Retry.</source>
         <translation>日時</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状態</translation>
+        <source>&amp;Status</source>
+        <translation>状態(&amp;S)</translation>
     </message>
     <message>
         <source>Retr&amp;y</source>

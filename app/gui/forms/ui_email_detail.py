@@ -289,7 +289,7 @@ class Ui_EmailDetail(object):
         self.toLabel.setText(QCoreApplication.translate("EmailDetail", u"To", None))
         self.ccLabel.setText(QCoreApplication.translate("EmailDetail", u"Cc", None))
         self.dateLabel.setText(QCoreApplication.translate("EmailDetail", u"Date", None))
-        self.statusLabel.setText(QCoreApplication.translate("EmailDetail", u"Status", None))
+        self.statusLabel.setText(QCoreApplication.translate("EmailDetail", u"&Status", None))
         self.retryButton.setText(QCoreApplication.translate("EmailDetail", u"Retr&y", None))
         self.replyButton.setText(QCoreApplication.translate("EmailDetail", u"&Reply", None))
         self.replyAllButton.setText(QCoreApplication.translate("EmailDetail", u"Reply &all", None))

@@ -40,7 +40,9 @@ _ROOT = QModelIndex()
 PAGE_ROWS = 100  # rows read at a time
 CACHED_PAGES = 50  # pages kept (5,000 rows)
 FIRST_IDS = 200  # ids read at once: the list shows with them
-IDS_PER_STEP = 5_000  # ids read in one idle step of the event loop afterwards
+IDS_PER_STEP = 5_000  # at most this many ids read in one idle step of the event loop afterwards
+IDS_FIRST_READ = 100  # ...reads of this many, then twice as many each time,
+STEP_BUDGET_S = 0.012  # ...until the step has taken this long (a search that skips most rows is slow)
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
@@ -147,7 +149,16 @@ class SqlTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def _read_more(self) -> None:
-        self._append(self._reader.fetch(IDS_PER_STEP))
+        """One idle step: ids for a short while, so that scrolling and typing go on meanwhile."""
+        deadline = time.perf_counter() + STEP_BUDGET_S
+        found: array[int] = array("q")
+        count = IDS_FIRST_READ
+        while not self._reader.done and len(found) < IDS_PER_STEP:
+            found.extend(self._reader.fetch(min(count, IDS_PER_STEP - len(found))))
+            if time.perf_counter() >= deadline:
+                break
+            count *= 2
+        self._append(found)
         self._after_read()
 
     def read_all(self) -> None:

@@ -241,6 +241,9 @@ class RecordsList(QWidget):
         self._table_ready = True
         ui = self.ui
         header = ui.table.horizontalHeader()
+        # a column fitted to its contents is measured over the rows in view only (Qt's default
+        # reads a thousand rows, at every change: each chunk of ids read would mean ten pages)
+        header.setResizeContentsPrecision(0)
         self.model.held = True  # set up while empty: no column is measured over thousands of rows
         setup_table(ui.table, self.proxy, **self._setup_args)  # type: ignore[arg-type]
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

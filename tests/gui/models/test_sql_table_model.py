@@ -66,6 +66,26 @@ def test_ids_stream_in_while_idle_and_rows_are_read_a_page_at_a_time(qtbot, emai
     assert read == [100, 34], "a page read is kept"
 
 
+def test_an_idle_step_reads_ids_for_a_short_while_only(qtbot, emails, monkeypatch):
+    """A step ends once its time is up (a search that skips most rows would hold the window)."""
+    monkeypatch.setattr(sql_table_model, "FIRST_IDS", 100)
+    monkeypatch.setattr(sql_table_model, "STEP_BUDGET_S", 0.0)  # every step over after its first read
+    grown: list[int] = []
+    model = SqlTableModel(EMAILS, columns())
+    model.rowsInserted.connect(lambda _parent, first, last: grown.append(last - first + 1))
+    model.ensure_started()
+    with qtbot.waitSignal(model.ids_loaded, timeout=5000):
+        pass
+    assert grown == [100] * 11 + [34], "one read of the first size in each step"
+    monkeypatch.setattr(sql_table_model, "STEP_BUDGET_S", 10.0)
+    grown.clear()
+    model.refresh()
+    with qtbot.waitSignal(model.ids_loaded, timeout=5000):
+        pass
+    assert grown == [1134], "reads twice as long each time while the step has time"
+    assert model.rowCount() == 1234
+
+
 def test_sorting_goes_to_sql_through_the_proxy(qtbot, emails):
     model = SqlTableModel(EMAILS, columns())
     proxy = SqlSortProxy()
