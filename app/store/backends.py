@@ -94,6 +94,26 @@ def _bool_as_integer(conn: Any) -> None:
     conn.adapters.register_dumper(bool, BoolAsInt)
 
 
+def attach_psycopg() -> None:
+    """Give peewee the PostgreSQL driver that app.store hid from its import (see there): the
+    module-level names peewee's psycopg 3 adapter reads, set as peewee sets them when it finds
+    the driver itself. Does nothing when peewee has it already."""
+    import peewee
+
+    if getattr(peewee, "psycopg", None) is not None:
+        return
+    import psycopg
+    from psycopg.pq import TransactionStatus
+    from psycopg.types.json import Json, Jsonb
+
+    names = vars(peewee)
+    names.update(psycopg=psycopg, TransactionStatus=TransactionStatus, Json_pg3=Json, Jsonb_pg3=Jsonb)
+    adapter = peewee.Psycopg3Adapter
+    adapter.txn_idle = TransactionStatus.IDLE
+    adapter.txn_inerror = TransactionStatus.INERROR
+    adapter.txn_unknown = TransactionStatus.UNKNOWN
+
+
 class FleetPostgresDatabase(PostgresqlDatabase):
     """PostgreSQL with the SQLite store's column types (see the module docstring). SQLite's
     transaction kinds (``atomic("IMMEDIATE")``) mean nothing here and are dropped; errors about
@@ -102,6 +122,7 @@ class FleetPostgresDatabase(PostgresqlDatabase):
     field_types = {**PostgresqlDatabase.field_types, "BOOL": "INTEGER", "DATETIME": "TEXT", "FLOAT": "DOUBLE PRECISION"}
 
     def __init__(self, url: str, **kwargs: Any) -> None:
+        attach_psycopg()
         self.url = url
         self.translating = False  # True while the numbered migrations run
         # peewee's stubs leave __init__ untyped
