@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from app.domain.item_failures import failure_texts
@@ -78,15 +79,29 @@ class ItemMonitoringPage(QWidget):
         self.proxy.modelReset.connect(self._selection_changed)
         self._sync: SyncController | None = None
         self._message = ""
+        self._stale = False
         self.refresh()
 
     def set_sync(self, sync: SyncController) -> None:
-        """Retry starts the cycles of the items' mailboxes through *sync*; the list follows its results."""
+        """Retry starts the cycles of the items' mailboxes through *sync*; the list follows its
+        results while it is on show, and catches up when it is shown again."""
         self._sync = sync
-        sync.results_changed.connect(self.refresh)
+        sync.results_changed.connect(self._results_changed)
+
+    def _results_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     # --- the list ---------------------------------------------------------------------------------
     def refresh(self) -> None:
+        self._stale = False
         rows = item_failures.failure_rows(include_ignored=self.ui.showIgnored.isChecked())
         self.model.set_rows(rows)
         shown = self.tr("%n item(s) did not synchronize", "", len([r for r in rows if not r.ignored]))
