@@ -251,13 +251,10 @@ class DashboardPage(QWidget):
         self.ui.updatedLabel.setText(self.tr("Not updated: %1").replace("%1", str(exc)))
 
     def _apply(self, figures: DashboardFigures) -> None:
-        """Every tile and chart from *figures*, with updates off meanwhile: one paint shows them all."""
+        """Every tile and chart from *figures*, in one go: nothing is painted before this returns to
+        the event loop, and then only what changed."""
         self._held = None
-        self.setUpdatesEnabled(False)
-        try:
-            self._apply_figures(figures)
-        finally:
-            self.setUpdatesEnabled(True)
+        self._apply_figures(figures)
         self.refreshed.emit()
 
     def _apply_figures(self, figures: DashboardFigures) -> None:
@@ -280,14 +277,16 @@ class DashboardPage(QWidget):
             [f"{m.name} <{m.email}>" for m in self._top], [m.warnings for m in self._top], [m.errors for m in self._top]
         )
         self._upcoming = figures.upcoming
-        self.timeline.set_data(now, [(c.next_run_on, c.workload.value, self._cycle_text(c)) for c in self._upcoming])
+        upcoming = self._upcoming
+        self.timeline.set_data(now, [(c.next_run_on, c.workload.value) for c in upcoming], self._describe_cycle)
         self.ui.updatedLabel.setText(self.tr("Updated %1").replace("%1", format_time(now)))
 
     def _tab_changed(self, _index: int) -> None:
         if self.ui.tabs.currentWidget() is self.ui.itemsTab and self._items is None:
             self.items.show()  # built now, read as it is shown
 
-    def _cycle_text(self, cycle: UpcomingCycle) -> str:
+    def _describe_cycle(self, index: int) -> str:
+        cycle = self._upcoming[index]
         kind = self.tr("Retry of the test") if cycle.retry else enum_text(cycle.workload)
         return f"{cycle.name} <{cycle.email}>\n{kind}\n{format_time(cycle.next_run_on)}"
 
