@@ -547,6 +547,10 @@
         <translation>次回の同期予定</translation>
     </message>
     <message>
+        <source>Not updated: %1</source>
+        <translation>更新できませんでした: %1</translation>
+    </message>
+    <message>
         <source>Updated %1</source>
         <translation>%1 に更新</translation>
     </message>
