@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from app.gui.sync_controller import SyncController
 
 CTX = "ItemFailures"  # the engine's texts (app.domain.item_failures)
-TIME_COLUMN = 7
+TIME_COLUMN = 4
 
 
 def error_text(row: ItemFailureRow) -> str:
@@ -48,11 +48,12 @@ def item_columns() -> list[Column]:
         Column(translate("Lists", "Kind"), lambda r: r.kind),
         Column(translate("Lists", "Subject"), subject, tooltip=subject),
         Column(translate("Lists", "Direction"), lambda r: r.direction),
+        Column(translate("Lists", "Failed on"), lambda r: r.last_failed_on),
+        Column(translate("Lists", "Attempts"), lambda r: r.attempts),
+        # the long texts last: cut by the window's edge they are still whole in the details below
         Column(translate("Lists", "Error"), error_text, tooltip=server_error),
         Column(translate("Lists", "Server's error"), server_error, tooltip=server_error),
         Column(translate("Lists", "Next step"), next_step_text, tooltip=next_step_text),
-        Column(translate("Lists", "Failed on"), lambda r: r.last_failed_on),
-        Column(translate("Lists", "Attempts"), lambda r: r.attempts),
     ]
 
 

@@ -78,9 +78,11 @@ class CountAxis(pg.AxisItem):
 class LabelAxis(pg.AxisItem):
     """An axis whose ticks are names (mailboxes, workloads) at whole numbers."""
 
-    def __init__(self, orientation: str) -> None:
+    def __init__(self, orientation: str, most: int = 28) -> None:
+        """Names longer than *most* characters are cut with "…" (the tooltips say them whole)."""
         super().__init__(orientation)
         self.names: list[str] = []
+        self.most = most
         self._named = False
 
     def set_names(self, names: Sequence[str]) -> None:
@@ -90,9 +92,8 @@ class LabelAxis(pg.AxisItem):
         self.names = list(names)
         self.setTicks([[(i, self._short(n)) for i, n in enumerate(self.names)]])
 
-    @staticmethod
-    def _short(name: str, most: int = 28) -> str:
-        return name if len(name) <= most else name[: most - 1] + "…"
+    def _short(self, name: str) -> str:
+        return name if len(name) <= self.most else name[: self.most - 1] + "…"
 
 
 class _Plot(pg.GraphicsView):
@@ -459,7 +460,7 @@ class Timeline(Chart):
 
     def __init__(self, title: str, lanes: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         """*lanes*: (key, translated name), top first; their colours are COLOURS[key]."""
-        self.lanes_axis = LabelAxis("left")
+        self.lanes_axis = LabelAxis("left", most=40)  # a few names, and the chart is wide: whole
         super().__init__(title, parent, left=self.lanes_axis, bottom=TimeAxis(orientation="bottom"))
         self.lanes = list(lanes)
         self.lanes_axis.set_names([name for _, name in self.lanes])
