@@ -130,8 +130,8 @@ class _Plot(pg.GraphicsView):
     def getAxis(self, name: str) -> pg.AxisItem:
         return self.axes[name]
 
-    def addItem(self, item: Any, ignoreBounds: bool = False) -> None:
-        self.view.addItem(item, ignoreBounds=ignoreBounds)
+    def addItem(self, item: Any, ignore_bounds: bool = False) -> None:
+        self.view.addItem(item, ignoreBounds=ignore_bounds)
 
     def showGrid(self, x: bool, y: bool, alpha: float) -> None:
         self.axes["bottom"].setGrid(int(alpha * 255) if x else False)
@@ -161,7 +161,11 @@ class Chart(QWidget):
     activated = Signal(object)  # a Hit: the admin clicked a bar or a point
 
     def __init__(
-        self, title: str, parent: QWidget | None = None, *, left: pg.AxisItem | None = None,
+        self,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        left: pg.AxisItem | None = None,
         bottom: pg.AxisItem | None = None,
     ) -> None:
         super().__init__(parent)
@@ -194,7 +198,7 @@ class Chart(QWidget):
         self.plot.setAccessibleName(title)
         layout.addWidget(self.plot, 1)
         self.empty = pg.TextItem("", color="#6b6b6b", anchor=(0.5, 0.5))
-        self.plot.addItem(self.empty, ignoreBounds=True)
+        self.plot.addItem(self.empty, ignore_bounds=True)
         self._empty_text = ""
         self._ranges: tuple[tuple[float, float], tuple[float, float], float] | None = None
         self.plot.view.disableAutoRange()  # the charts set their ranges: pyqtgraph need not measure the items
@@ -472,7 +476,7 @@ class Timeline(Chart):
             self.plot.addItem(scatter)
             self.scatters.append(scatter)
         self.now_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#6b6b6b", style=Qt.PenStyle.DashLine))
-        self.plot.addItem(self.now_line, ignoreBounds=True)
+        self.plot.addItem(self.now_line, ignore_bounds=True)
         self.plot.getViewBox().invertY(True)
         self.plot.showGrid(x=True, y=False, alpha=0.25)
         self.plot.getAxis("left").setStyle(tickLength=0)
