@@ -277,8 +277,8 @@ class DashboardPage(QWidget):
             [f"{m.name} <{m.email}>" for m in self._top], [m.warnings for m in self._top], [m.errors for m in self._top]
         )
         self._upcoming = figures.upcoming
-        upcoming = self._upcoming
-        self.timeline.set_data(now, [(c.next_run_on, c.workload.value) for c in upcoming], self._describe_cycle)
+        points = [(c.next_run_on, c.workload.value) for c in self._upcoming]
+        self.timeline.set_data(now, points, self._describe_cycle)  # tooltips written when asked
         self.ui.updatedLabel.setText(self.tr("Updated %1").replace("%1", format_time(now)))
 
     def _tab_changed(self, _index: int) -> None:
