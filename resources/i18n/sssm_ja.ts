@@ -942,6 +942,10 @@ Correct it if needed, then choose Retry.</source>
         <source>&amp;Period:</source>
         <translation>期間(&amp;P):</translation>
     </message>
+    <message>
+        <source>Not updated: %1</source>
+        <translation>更新できませんでした: %1</translation>
+    </message>
 </context>
 <context>
     <name>DemoAccountsDialog</name>

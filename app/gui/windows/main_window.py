@@ -249,7 +249,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def _build_dashboard(self) -> None:
         if self._dashboard is None:
-            self.dashboard_page.refresh()
+            self.dashboard_page  # noqa: B018 - built now; it reads its figures as it is built
 
     @property
     def dashboard_page(self) -> DashboardPage:
