@@ -256,6 +256,12 @@ def _migrate(db: FleetPostgresDatabase, found: int, url: str) -> None:
     _set_version(db, SCHEMA_VERSION)
 
 
+def index_hint(index: str) -> str:
+    """SQLite's ``INDEXED BY "index" `` for a FROM clause, on the store in use; nothing on
+    PostgreSQL, which has no such hint (its planner picks a partial index by itself)."""
+    return "" if isinstance(database.obj, FleetPostgresDatabase) else f'INDEXED BY "{index}" '
+
+
 def greatest(a: Any, b: Any) -> Any:
     """The larger of two values in SQL: SQLite's two-argument MAX, PostgreSQL's GREATEST."""
     from peewee import fn

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from peewee import JOIN, Case, fn
+from peewee import JOIN, SQL, Case, fn
 
 from app.domain.cycle_stats import BUCKETS, hour_of, hours_between, percentile
 from app.domain.enums import AlertLevel, ApprovalStatus, MailboxState, RunStatus, SyncMethod, Workload
 from app.domain.mailbox_state import MailboxFacts, mailbox_state
+from app.store import backends
 from app.store.base import database
 from app.store.models import Alert, Mailbox, MailboxHour, Queue, SyncHour, SystemUser, WorkloadState
 
@@ -38,7 +39,7 @@ def _facts_query(*extra: Any) -> Any:
     )
     facts = (
         Mailbox.approval,
-        fn.COALESCE(SystemUser.is_active, Queue.is_active, True),
+        fn.COALESCE(SystemUser.is_active, Queue.is_active, 1),  # 1, not True: an INTEGER column on PostgreSQL
         Mailbox.is_active,
         Mailbox.incoming_method,
         Mailbox.outgoing_method,
@@ -97,7 +98,9 @@ def state_counts() -> dict[MailboxState, int]:
     depends on, so however many there are, a few groups are read and each group's state is
     decided once (by the same rule as ``mailbox_states``)."""
     query, facts = _facts_query(fn.COUNT(Mailbox.id))
-    sql, params = query.group_by(*facts).sql()
+    # grouped by the columns' positions: PostgreSQL does not see a COALESCE with a parameter in
+    # SELECT and in GROUP BY as the same expression (each has its own parameter)
+    sql, params = query.group_by(*(SQL(str(n)) for n in range(1, len(facts) + 1))).sql()
     counts = dict.fromkeys(MailboxState, 0)
     for row in database.execute_sql(sql, params).fetchall():
         counts[_state(row)] += row[-1]
@@ -193,9 +196,9 @@ def top_failing(since: datetime, limit: int = 10) -> list[MailboxFigure]:
     group, which reads every hour of every mailbox)."""
     rows = database.execute_sql(
         'SELECT "mailbox_id", SUM("failures_warning" + "failures_error"), SUM("failures_warning"), '
-        'SUM("failures_error") FROM "mailbox_hour" INDEXED BY "mailbox_hour_failed" '
-        'WHERE "hour" >= ? AND "failures_warning" + "failures_error" > 0 '
-        'GROUP BY "mailbox_id" ORDER BY 2 DESC, "mailbox_id" LIMIT ?',
+        f'SUM("failures_error") FROM "mailbox_hour" {backends.index_hint("mailbox_hour_failed")}'
+        f'WHERE "hour" >= {database.param} AND "failures_warning" + "failures_error" > 0 '
+        f'GROUP BY "mailbox_id" ORDER BY 2 DESC, "mailbox_id" LIMIT {database.param}',
         (MailboxHour._meta.fields["hour"].db_value(hour_of(since)), limit),
     ).fetchall()
     return _named([(m, float(total), int(w), int(e)) for m, total, w, e in rows])

@@ -16,6 +16,7 @@ from app.domain.enums import (
 )
 from app.store import dashboard
 from app.store.cycle_stats import CycleFigures, record_cycle
+from app.store.db import open_database
 from app.store.models import Alert, Mailbox, ServerProfile, SystemUser, WorkloadState
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
@@ -76,6 +77,16 @@ def test_the_tiles_count_each_mailbox_in_the_state_it_has_on_its_own(store):
 
 
 def test_one_read_gathers_the_tiles_the_hours_the_top_and_the_next_cycles(store):
+    one_read_gathers_every_figure()
+
+
+def test_the_figures_read_the_same_on_a_shared_postgresql_database(pg_url):
+    """The console opens on its dashboard: its reads work on PostgreSQL too (no SQLite-only SQL)."""
+    open_database(pg_url)
+    one_read_gathers_every_figure()
+
+
+def one_read_gathers_every_figure() -> None:
     box = mailbox("a", **TESTED)
     record_cycle(CycleFigures(box.id, Workload.INCOMING, NOW - timedelta(minutes=20), 120, items=3))
     record_cycle(CycleFigures(box.id, Workload.ACT, NOW - timedelta(minutes=10), 60, failure=AlertLevel.WARNING))
