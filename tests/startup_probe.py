@@ -30,8 +30,18 @@ if os.environ.get("SSSM_PROBE_PROFILE"):
     PROFILER = cProfile.Profile()
     PROFILER.enable()
 
-# what the window must be able to paint without: Exchange, HTTP, XML, the engine, the simulator
-FORBIDDEN = ("exchangelib", "requests", "lxml", "app.sync", "app.exchange", "app.simulator", "app.diagnostics.steps")
+# what the window must be able to paint without: Exchange, HTTP, XML, the PostgreSQL driver, the
+# engine, the simulator
+FORBIDDEN = (
+    "exchangelib",
+    "requests",
+    "lxml",
+    "psycopg",
+    "app.sync",
+    "app.exchange",
+    "app.simulator",
+    "app.diagnostics.steps",
+)
 
 
 LOADED_LATER = ("exchangelib", "app.sync.scheduler", "app.sync.incoming", "app.gui.windows.mailbox_editor")

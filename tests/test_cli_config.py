@@ -180,6 +180,21 @@ def _document_with_mailboxes(count: int) -> dict:
     }
 
 
+def _criterion(field: str, value: str = "x") -> dict:
+    return {"field": field, "operator": "contains", "value": value}
+
+
+def _add_filter(document: dict, criteria: list[dict], name: str = "Mine") -> None:
+    sync_filter = {
+        "record_type": "appointment",
+        "name": name,
+        "is_default": False,
+        "active": True,
+        "criteria": criteria,
+    }
+    document["users"][0]["filters"].append(sync_filter)
+
+
 def test_one_bad_mailbox_among_100_leaves_the_store_byte_for_byte_unchanged(store, tmp_path, capsys):
     from app import paths
 
@@ -210,6 +225,15 @@ def test_one_bad_mailbox_among_100_leaves_the_store_byte_for_byte_unchanged(stor
         (lambda d: d["mailboxes"][0].update(approval="maybe"), "$.mailboxes[0].approval", "one of"),
         (lambda d: d["mailboxes"][0].pop("active"), "$.mailboxes[0].active", "is missing"),
         (lambda d: d["mailboxes"][0].update(colour="red"), "$.mailboxes[0].colour", "not a field"),
+        # sync filters: the filter editor's own rules (app.domain.filters.filter_problems)
+        (lambda d: _add_filter(d, []), "$.users[0].filters[0].criteria", "Add at least one condition"),
+        (lambda d: _add_filter(d, [_criterion("colour")]), "$.users[0].filters[0].criteria[0]", "Choose a field"),
+        (lambda d: _add_filter(d, [_criterion("subject", "")]), "$.users[0].filters[0].criteria[0]", "Enter a value"),
+        (
+            lambda d: _add_filter(d, [_criterion("subject", "x")], name=" "),
+            "$.users[0].filters[0].name",
+            "Enter a name",
+        ),
     ],
 )
 def test_each_bad_input_is_named_with_its_path_and_nothing_is_imported(store, tmp_path, capsys, change, path, rule):

@@ -97,6 +97,32 @@ class TrackingOption(LabeledEnum):
     EMAIL_ENABLED = "email_enabled", _N(CTX, "Email messages from records that are email enabled")
 
 
+class TrackedBy(LabeledEnum):
+    """Why a mailbox's copy of an email is in the store (EmailMailboxLink.tracked_by): the owner's
+    tracking option and what matched (the values of app.domain.tracking.TrackingReason), or how it
+    came otherwise."""
+
+    ALL = "all", _N(CTX, "All email messages")
+    TOKEN = "token", _N(CTX, "Tracking token in the subject")
+    REPLY = "reply", _N(CTX, "In reply to a tracked email")
+    CONVERSATION = "conversation", _N(CTX, "In the conversation of a tracked email")
+    KNOWN_SENDER = "known_sender", _N(CTX, "From a known contact, account or lead")
+    EMAIL_ENABLED = "email_enabled", _N(CTX, "From a record that is email enabled")
+    MESSAGE_ID = "message_id", _N(CTX, "The same email as one already tracked (same Message-ID)")
+    SENT = "sent", _N(CTX, "Sent from this mailbox")
+    UNKNOWN = "", _N(CTX, "Not recorded (stored by an earlier version)")
+
+
+class SyncState(LabeledEnum):
+    """Where an appointment, contact or task stands with Exchange (the Records page)."""
+
+    PENDING = "pending", _N(CTX, "Pending")  # changed here, or new and selected: goes with the next cycle
+    CONFLICT = "conflict", _N(CTX, "Conflict")  # changed on both sides; the conflict policy decided
+    SYNCED = "synced", _N(CTX, "Synced")
+    UNLINKED = "unlinked", _N(CTX, "Deleted in Exchange, kept")
+    NOT_SYNCED = "not_synced", _N(CTX, "Not synchronized")  # not selected by its owner's filters
+
+
 class ConflictPolicy(LabeledEnum):
     MOST_RECENT = "most_recent", _N(CTX, "Most recent change wins")
     STORE_WINS = "store_wins", _N(CTX, "Store wins")

@@ -321,6 +321,9 @@ def criterion_problem(record_type: RecordType, criterion: Criterion) -> tuple[st
     return None if value.casefold() in known else (_N(CTX, "Choose a status."), {})
 
 
+NO_CONDITION = _N(CTX, "Add at least one condition.")  # a filter's problem that is not its name's
+
+
 def filter_problems(record_type: RecordType, name: str, criteria: Iterable[CriterionLike]) -> list[FilterProblem]:
     """Everything wrong with one filter of *record_type*: its name, then each condition in order.
     A filter needs at least one condition (without any it would keep every record of everyone)."""
@@ -332,7 +335,7 @@ def filter_problems(record_type: RecordType, name: str, criteria: Iterable[Crite
         problems.append(FilterProblem(None, template, (("count", len(name.strip())), ("max", FILTER_NAME_MAX))))
     items = [as_criterion(c) for c in criteria]
     if not items:
-        problems.append(FilterProblem(None, _N(CTX, "Add at least one condition.")))
+        problems.append(FilterProblem(None, NO_CONDITION))
     for position, criterion in enumerate(items):
         found = criterion_problem(record_type, criterion)
         if found is not None:

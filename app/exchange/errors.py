@@ -48,6 +48,9 @@ from app.exchange.exceptions import (
     MalformedAnswer as MalformedAnswer,
 )
 from app.exchange.exceptions import (
+    SendDenied as SendDenied,
+)
+from app.exchange.exceptions import (
     ServerBusy as ServerBusy,
 )
 from app.exchange.exceptions import (
@@ -433,6 +436,17 @@ def classify(exc: BaseException) -> Failure:
                 CTX,
                 "Give the email server profile's account the ApplicationImpersonation role in Exchange, then "
                 "test again.",
+            ),
+        )
+    if isinstance(exc, ews.ErrorSendAsDenied):
+        return failure(
+            "SendAsDenied",
+            False,
+            _N(CTX, "Exchange does not let this account send email as the mailbox (ErrorSendAsDenied)."),
+            _N(
+                CTX,
+                "Give the account Send As permission on the mailbox in Exchange, or use the mailbox's own "
+                "credentials; then test and enable the mailbox again.",
             ),
         )
     if isinstance(exc, ews.ErrorAccessDenied):

@@ -38,6 +38,16 @@ class EmailRefused(ExchangeError):
         self.text = text
 
 
+class SendDenied(ExchangeError):
+    """Exchange refused to send as the mailbox (ErrorSendAsDenied): the mailbox's rights, not one
+    email, are at fault. Nothing was sent; ``classify`` makes it the mailbox's failure."""
+
+    def __init__(self, code: str, text: str, cause: BaseException | None = None) -> None:
+        super().__init__(text, cause)
+        self.code = code
+        self.text = text
+
+
 class MalformedAnswer(ExchangeError):
     """Exchange's answer is not what EWS answers: not well-formed XML (cut short, garbled), or a
     well-formed answer whose items our parsing cannot read (a missing ItemId, a bad date …).

@@ -2,8 +2,9 @@
 
 - ``send_email``: CreateItem with SendAndSaveCopy (the copy goes to Sent Items). A refusal that
   concerns this one email (its recipients, its size …) raises ``EmailRefused`` with the EWS code;
-  throttling raises ``ServerBusy`` (nothing was sent); anything else is exchangelib's error, for
-  app.exchange.errors.classify.
+  Exchange refusing to send as the mailbox raises ``SendDenied`` (the mailbox's rights: nothing was
+  sent); throttling raises ``ServerBusy`` (nothing was sent); anything else is exchangelib's error,
+  for app.exchange.errors.classify.
 - ``find_sent_email``: the Sent Items copy with a given Internet Message-ID (FindItem with a
   restriction), so an email whose send may have reached Exchange is never sent twice.
 """
@@ -18,10 +19,18 @@ from exchangelib import Mailbox as EwsMailbox
 from exchangelib import errors as ews
 
 from app.domain.timeutil import as_utc
-from app.exchange.errors import EmailRefused, ServerBusy
+from app.exchange.errors import EmailRefused, SendDenied, ServerBusy
 from app.exchange.mailbox_connection import MailboxConnection
 
-__all__ = ["OutgoingEmail", "SentEmail", "EmailRefused", "ServerBusy", "send_email", "find_sent_email"]
+__all__ = [
+    "OutgoingEmail",
+    "SentEmail",
+    "EmailRefused",
+    "SendDenied",
+    "ServerBusy",
+    "send_email",
+    "find_sent_email",
+]
 
 # Exchange response codes that concern one email, not the mailbox: that email fails, others go on.
 PER_EMAIL_ERRORS = (
@@ -57,7 +66,8 @@ class SentEmail:
 
 
 def send_email(connection: MailboxConnection, email: OutgoingEmail) -> None:
-    """Send *email* with SendAndSaveCopy; raises ``EmailRefused`` or ``ServerBusy`` (see above)."""
+    """Send *email* with SendAndSaveCopy; raises ``EmailRefused``, ``SendDenied`` or ``ServerBusy``
+    (see above)."""
     account = connection.account
     message = Message(
         account=account,
@@ -74,6 +84,8 @@ def send_email(connection: MailboxConnection, email: OutgoingEmail) -> None:
         message.send_and_save()
     except _PER_EMAIL as exc:
         raise EmailRefused(type(exc).__name__, str(exc), exc) from exc
+    except ews.ErrorSendAsDenied as exc:
+        raise SendDenied(type(exc).__name__, str(exc), exc) from exc
     except ews.ErrorServerBusy as exc:
         raise ServerBusy(str(exc), exc) from exc
 

@@ -121,7 +121,21 @@ def _chart(p: QPainter, s: float) -> None:
         p.drawRect(QRectF(x * s, top * s, 5 * s, (28 - top) * s))
 
 
-NAVIGATION = {"dashboard": _chart, "profiles": _server, "mailboxes": _envelope, "users": _people, "alerts": _bell}
+def _records(p: QPainter, s: float) -> None:
+    _pen(p, INK, 2 * s)
+    for y, shade in ((6, "#eceff1"), (14, "#cfd8dc"), (22, "#eceff1")):
+        p.setBrush(QColor(shade))
+        p.drawRect(QRectF(5 * s, y * s, 22 * s, 6 * s))
+
+
+NAVIGATION = {
+    "dashboard": _chart,
+    "records": _records,
+    "profiles": _server,
+    "mailboxes": _envelope,
+    "users": _people,
+    "alerts": _bell,
+}
 NAVIGATION |= {"settings": _gear, "logs": _log}
 
 

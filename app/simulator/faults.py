@@ -20,6 +20,9 @@ What each kind puts on the wire:
 ``truncated``    the real status, headers and the first part of the body, then the
                  connection closes before the last chunk.
 ``malformed``    200 and the real headers, but the body is not well-formed XML.
+``refuse``       (CreateItem only) 200 and a well-formed answer in which Exchange refuses each
+                 item with the response code ``code`` (e.g. ``ErrorSendAsDenied``,
+                 ``ErrorInvalidRecipients``): nothing is created or sent.
 """
 
 from __future__ import annotations
@@ -39,7 +42,9 @@ KINDS = (
     "reset",
     "truncated",
     "malformed",
+    "refuse",
 )
+REFUSABLE = ("CreateItem",)  # the operations a "refuse" fault can answer
 AUTODISCOVER = "autodiscover"
 
 _ids = itertools.count(1)
@@ -55,6 +60,7 @@ class Fault:
     seconds: float = 30.0  # delay
     message: str = "An internal server error occurred. The operation failed."  # fault500
     fraction: float = 0.5  # truncated: share of the body that is sent
+    code: str = "ErrorSendAsDenied"  # refuse: the response code of each item
     id: int = field(default_factory=lambda: next(_ids))
     fired: int = 0
 
@@ -86,9 +92,11 @@ class FaultInjector:
             raise ValueError(f"unknown fault kind {kind!r}; known: {', '.join(KINDS)}")
         if count is not None and count < 1:
             raise ValueError("count must be at least 1 (or None for 'until cleared')")
-        unknown = set(params) - {"backoff_ms", "seconds", "message", "fraction"}
+        unknown = set(params) - {"backoff_ms", "seconds", "message", "fraction", "code"}
         if unknown:
             raise ValueError(f"unknown fault parameters: {', '.join(sorted(unknown))}")
+        if kind == "refuse" and operation not in REFUSABLE:
+            raise ValueError(f"a refuse fault answers one of {', '.join(REFUSABLE)}, not {operation!r}")
         fault = Fault(kind=kind, account=account or "*", operation=operation or "*", remaining=count, **params)
         with self._lock:
             self._faults.append(fault)

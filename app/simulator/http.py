@@ -323,6 +323,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(
                 path, 500, self._soap_headers(kind, operation) + common, payload, chunked=True, fault="server_busy"
             )
+        elif fault.kind == "refuse":
+            payload = owner.service.refusal(body, operation, fault.code)
+            self._send(
+                path, 200, self._soap_headers(kind, operation, account) + common, payload, chunked=True, fault="refuse"
+            )
         elif fault.kind == "reset":
             self._abort(linger=True)
             owner._notify(path, 0, [(":fault", "reset")], b"")

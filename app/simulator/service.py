@@ -92,6 +92,8 @@ ERROR_TEXT = {
     "ErrorNameResolutionMultipleResults": "Multiple results were found.",
     "ErrorMoveCopyFailed": "The move or copy operation failed.",
     "ErrorInvalidRecipients": "At least one recipient isn't valid.",
+    "ErrorSendAsDenied": "The user account which was used to submit this request does not have the right to "
+    "send mail on behalf of the specified sending account.",
     "ErrorChangeKeyRequiredForWriteOperations": "ChangeKey is required if overriding conflict resolution.",
     "ErrorInvalidChangeKey": "The change key is invalid.",
     "ErrorInvalidPagingMaxRows": "The specified paging max rows is invalid.",
@@ -288,6 +290,18 @@ class EwsService:
         """Local name of the first child of soap:Body, without a full parse (None if not found)."""
         m = self._OP_RE.search(body)
         return m.group(1).decode("ascii") if m else None
+
+    def refusal(self, body: bytes, operation: str, code: str) -> bytes:
+        """The answer of an *operation* request (one with ``m:Items``) whose every item Exchange
+        refuses with *code*: what a ``refuse`` fault sends instead of acting."""
+        try:
+            items = ET.fromstring(body).find(f".//{M}Items")
+        except ET.ParseError:
+            items = None
+        count = max(1, len(items) if items is not None else 1)
+        error = OpError(code)
+        messages = [response_message(operation, error=error, error_inner="<m:Items/>") for _ in range(count)]
+        return soap.envelope(response(operation, messages), self.server_version)
 
     def handle(self, body: bytes, account: Account) -> EwsResult:
         """Run one EWS request for the authenticated *account*; never raises."""

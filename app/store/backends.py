@@ -56,10 +56,19 @@ def redacted(url: str) -> str:
 
 # -- SQLite's migration SQL, for PostgreSQL --------------------------------------------------
 _TRANSLATIONS = (
+    (re.compile(r"\s+COLLATE NOCASE"), ""),  # PostgreSQL has no NOCASE: such an index is a plain one there
     (re.compile(r"INTEGER NOT NULL PRIMARY KEY"), "SERIAL NOT NULL PRIMARY KEY"),
     (re.compile(r"\bDATETIME\b"), "TEXT"),
     (re.compile(r"\bBLOB\b"), "BYTEA"),
     (re.compile(r"\bREAL\b"), "DOUBLE PRECISION"),
+)
+
+
+# SQLite's own features, which the Records lists use: full-text (FTS5) tables, and the triggers that
+# keep them and the sync codes current. PostgreSQL runs without them (app.store.records reads the
+# state and searches another way there): these statements are not run on it.
+SQLITE_ONLY = re.compile(
+    r"""\s*(CREATE VIRTUAL TABLE|CREATE TRIGGER|INSERT INTO "(\w+)" \("\2"\) VALUES \('rebuild'\))"""
 )
 
 
@@ -85,6 +94,26 @@ def _bool_as_integer(conn: Any) -> None:
     conn.adapters.register_dumper(bool, BoolAsInt)
 
 
+def attach_psycopg() -> None:
+    """Give peewee the PostgreSQL driver that app.store hid from its import (see there): the
+    module-level names peewee's psycopg 3 adapter reads, set as peewee sets them when it finds
+    the driver itself. Does nothing when peewee has it already."""
+    import peewee
+
+    if getattr(peewee, "psycopg", None) is not None:
+        return
+    import psycopg
+    from psycopg.pq import TransactionStatus
+    from psycopg.types.json import Json, Jsonb
+
+    names = vars(peewee)
+    names.update(psycopg=psycopg, TransactionStatus=TransactionStatus, Json_pg3=Json, Jsonb_pg3=Jsonb)
+    adapter = peewee.Psycopg3Adapter
+    adapter.txn_idle = TransactionStatus.IDLE
+    adapter.txn_inerror = TransactionStatus.INERROR
+    adapter.txn_unknown = TransactionStatus.UNKNOWN
+
+
 class FleetPostgresDatabase(PostgresqlDatabase):
     """PostgreSQL with the SQLite store's column types (see the module docstring). SQLite's
     transaction kinds (``atomic("IMMEDIATE")``) mean nothing here and are dropped; errors about
@@ -93,6 +122,7 @@ class FleetPostgresDatabase(PostgresqlDatabase):
     field_types = {**PostgresqlDatabase.field_types, "BOOL": "INTEGER", "DATETIME": "TEXT", "FLOAT": "DOUBLE PRECISION"}
 
     def __init__(self, url: str, **kwargs: Any) -> None:
+        attach_psycopg()
         self.url = url
         self.translating = False  # True while the numbered migrations run
         # peewee's stubs leave __init__ untyped
@@ -142,6 +172,8 @@ class FleetPostgresDatabase(PostgresqlDatabase):
 
     def execute_sql(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         if self.translating:
+            if SQLITE_ONLY.match(sql):
+                return None
             sql = translate(sql)
         try:
             return super().execute_sql(sql, params)  # type: ignore[no-untyped-call]
@@ -199,6 +231,7 @@ def open_postgres(url: str) -> FleetPostgresDatabase:
                 if set(db.get_tables()) & {m._meta.table_name for m in ALL_MODELS}:
                     raise StoreError(redacted(url), StoreProblem.NOT_A_DATABASE, "it has tables but no schema version")
                 db.create_tables(ALL_MODELS)
+                _create_records_schema(db)
                 _set_version(db, SCHEMA_VERSION)
             elif found < SCHEMA_VERSION:
                 _migrate(db, found, url)
@@ -206,6 +239,17 @@ def open_postgres(url: str) -> FleetPostgresDatabase:
         db.close()
         raise
     return db
+
+
+def _create_records_schema(db: FleetPostgresDatabase) -> None:
+    """What the models do not declare (app.store.records_schema), as a migrated database has it."""
+    from app.store.records_schema import create_records_schema
+
+    db.translating = True
+    try:
+        create_records_schema(db)
+    finally:
+        db.translating = False
 
 
 def _migrate(db: FleetPostgresDatabase, found: int, url: str) -> None:
@@ -224,6 +268,12 @@ def _migrate(db: FleetPostgresDatabase, found: int, url: str) -> None:
     finally:
         db.translating = False
     _set_version(db, SCHEMA_VERSION)
+
+
+def index_hint(index: str) -> str:
+    """SQLite's ``INDEXED BY "index" `` for a FROM clause, on the store in use; nothing on
+    PostgreSQL, which has no such hint (its planner picks a partial index by itself)."""
+    return "" if isinstance(database.obj, FleetPostgresDatabase) else f'INDEXED BY "{index}" '
 
 
 def greatest(a: Any, b: Any) -> Any:

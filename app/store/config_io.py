@@ -27,12 +27,13 @@ from app.domain.enums import (
     AuthProtocol,
     ConflictPolicy,
     CredentialSource,
-    FilterOperator,
     OwnerKind,
+    RecordType,
     ServerType,
     SyncMethod,
     TrackingOption,
 )
+from app.domain.filters import NO_CONDITION, filter_problems
 from app.domain.item_failures import RETENTION_DAYS_RANGE
 from app.domain.settings import MailboxSettings, ProfileSettings
 from app.domain.validation import (
@@ -421,18 +422,17 @@ class _Planner:
     def _user(self, index: int, key: str, entry: dict[str, Any]) -> None:
         self._owner_fields("users", index, entry)
         for f_index, sync_filter in enumerate(entry["filters"]):
-            for c_index, criterion in enumerate(sync_filter["criteria"]):
-                operator = FilterOperator(criterion["operator"])
-                if not criterion["field"].strip():
-                    self.problem(f"$.users[{index}].filters[{f_index}].criteria[{c_index}].field", "is required")
-                if operator in (FilterOperator.ON_OR_AFTER, FilterOperator.ON_OR_BEFORE):
-                    try:
-                        datetime.fromisoformat(criterion["value"])
-                    except ValueError:
-                        self.problem(
-                            f"$.users[{index}].filters[{f_index}].criteria[{c_index}].value",
-                            "must be a date (YYYY-MM-DD) for this operator",
-                        )
+            # the rules the filter editor and the personal options' save apply (app.domain.filters)
+            path = f"$.users[{index}].filters[{f_index}]"
+            record_type = RecordType(sync_filter["record_type"])
+            for problem in filter_problems(record_type, sync_filter["name"], sync_filter["criteria"]):
+                if problem.position is not None:
+                    where = f"{path}.criteria[{problem.position}]"
+                elif problem.template == NO_CONDITION:
+                    where = f"{path}.criteria"
+                else:
+                    where = f"{path}.name"
+                self.problem(where, problem.message())
         before = self.before["users"].get(key)
         self._diff("user", key, entry, before)
 

@@ -34,6 +34,7 @@ from app.domain.escalation import Failure
 from app.store import migrations
 from app.store.base import database
 from app.store.models import ALL_MODELS
+from app.store.records_schema import create_records_schema
 
 if TYPE_CHECKING:
     from peewee import _atomic, _savepoint, _transaction
@@ -455,6 +456,7 @@ def _open(path: Path, on_backup: Callable[[Path], None] | None) -> SqliteDatabas
     if found == 0:
         with db.atomic():
             db.create_tables(ALL_MODELS)
+            create_records_schema(db)
             db.pragma("user_version", SCHEMA_VERSION)
     else:
         for version in range(found + 1, SCHEMA_VERSION + 1):

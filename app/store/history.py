@@ -167,3 +167,22 @@ def conflict_rows(mailbox_id: int, limit: int = 500) -> list[ConflictRow]:
         )
         for log in logs
     ]
+
+
+def conflict_row(conflict_id: int) -> ConflictRow | None:
+    """One entry of the conflict log (the Records page opens it from its record), None when gone."""
+    log = ConflictLog.get_or_none(ConflictLog.id == conflict_id)
+    if log is None:
+        return None
+    name = _record_names(log.record_type, {log.record_id}).get(log.record_id, "")
+    return ConflictRow(
+        log.id,
+        log.happened_on,
+        log.record_type,
+        log.record_id,
+        name,
+        log.policy,
+        log.winner,
+        _version(log.store_version),
+        _version(log.exchange_version),
+    )

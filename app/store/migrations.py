@@ -190,9 +190,113 @@ def _v12_alert_resolved_on(db: Database) -> None:
     db.execute_sql('ALTER TABLE "alert" ADD COLUMN "resolved_on" DATETIME')
 
 
-def _v13_reserved_for_records(db: Database) -> None:
-    """Schema 13 belongs to the Records lists (issue 12, branch wt-records), which land with their
-    own step 13 in place of this empty one; numbered so that the shared-database secrets are 14."""
+def _v13_records_views(db: Database) -> None:
+    """The Records page (issue 12; numbered 8 on its branch, renumbered after the steps 8 to 12 merged
+    first): why each mailbox's copy of an email is in the store
+    (EmailMailboxLink.tracked_by; '' for copies stored before), why Exchange refused an email
+    (EmailActivity.failure_reason), the conflict the last synchronization
+    of a record resolved (ItemLink.conflict_id), the indexes its lists sort and filter by, a
+    trigram full-text table per list for its search box, kept current by triggers and filled now,
+    and where each appointment, contact and task stands with Exchange ("sync_code", kept by
+    triggers on the record and on item_link, computed now)."""
+    db.execute_sql('ALTER TABLE "email_mailbox_link" ADD COLUMN "tracked_by" VARCHAR(16) NOT NULL DEFAULT \'\'')
+    db.execute_sql('ALTER TABLE "item_link" ADD COLUMN "conflict_id" INTEGER')
+    db.execute_sql('ALTER TABLE "email_activity" ADD COLUMN "failure_reason" TEXT NOT NULL DEFAULT \'\'')
+    shown_on = 'COALESCE("received_on", "sent_on", "created_on")'
+    for statement in (
+        f'CREATE INDEX IF NOT EXISTS "email_activity_shown_on" ON "email_activity" ({shown_on})',
+        'CREATE INDEX IF NOT EXISTS "email_activity_subject_nocase" ON "email_activity" ("subject" COLLATE NOCASE)',
+        'CREATE INDEX IF NOT EXISTS "email_activity_sender_nocase" ON "email_activity" ("sender" COLLATE NOCASE)',
+        'CREATE INDEX IF NOT EXISTS "email_activity_to_nocase" ON "email_activity" ("to_recipients" COLLATE NOCASE)',
+        f'CREATE INDEX IF NOT EXISTS "email_activity_status_shown_on" ON "email_activity" ("status", {shown_on})',
+        f'CREATE INDEX IF NOT EXISTS "email_activity_direction_shown_on" ON "email_activity" ("direction", {shown_on})',
+        'CREATE INDEX IF NOT EXISTS "email_mailbox_link_mailbox_email" '
+        'ON "email_mailbox_link" ("mailbox_id", "email_id")',
+        'CREATE INDEX IF NOT EXISTS "appointment_start" ON "appointment" ("start")',
+        'CREATE INDEX IF NOT EXISTS "appointment_end" ON "appointment" ("end")',
+        'CREATE INDEX IF NOT EXISTS "appointment_subject_nocase" ON "appointment" ("subject" COLLATE NOCASE)',
+        'CREATE INDEX IF NOT EXISTS "appointment_location_nocase" ON "appointment" ("location" COLLATE NOCASE)',
+        'CREATE INDEX IF NOT EXISTS "contact_name_nocase" '
+        'ON "contact" ("last_name" COLLATE NOCASE, "first_name" COLLATE NOCASE)',
+        'CREATE INDEX IF NOT EXISTS "contact_company_nocase" ON "contact" ("company" COLLATE NOCASE)',
+        'CREATE INDEX IF NOT EXISTS "task_due" ON "task" ("due")',
+        'CREATE INDEX IF NOT EXISTS "task_subject_nocase" ON "task" ("subject" COLLATE NOCASE)',
+        'CREATE INDEX IF NOT EXISTS "item_link_record" ON "item_link" ("record_type", "record_id")',
+        'CREATE INDEX IF NOT EXISTS "conflict_log_record" ON "conflict_log" ("record_type", "record_id")',
+        'CREATE INDEX IF NOT EXISTS "alert_scope_created_on" ON "alert" ("scope", "created_on")',
+    ):
+        db.execute_sql(statement)
+    for table, search, columns in (
+        ("email_activity", "email_search", ("subject", "sender", "to_recipients", "cc_recipients", "tracking_token")),
+        ("appointment", "appointment_search", ("subject", "location", "category")),
+        (
+            "contact",
+            "contact_search",
+            ("first_name", "last_name", "email", "company", "job_title", "business_phone", "mobile_phone"),
+        ),
+        ("task", "task_search", ("subject",)),
+    ):
+        names = ", ".join(f'"{c}"' for c in columns)
+        new = ", ".join(f'new."{c}"' for c in columns)
+        old = ", ".join(f'old."{c}"' for c in columns)
+        add = f'INSERT INTO "{search}" ("rowid", {names}) VALUES (new."id", {new});'
+        remove = f'INSERT INTO "{search}" ("{search}", "rowid", {names}) VALUES (\'delete\', old."id", {old});'
+        db.execute_sql(
+            f'CREATE VIRTUAL TABLE IF NOT EXISTS "{search}" USING fts5({names}, '
+            f"content='{table}', content_rowid='id', tokenize='trigram')"
+        )
+        db.execute_sql(f'CREATE TRIGGER IF NOT EXISTS "{search}_insert" AFTER INSERT ON "{table}" BEGIN {add} END')
+        db.execute_sql(f'CREATE TRIGGER IF NOT EXISTS "{search}_delete" AFTER DELETE ON "{table}" BEGIN {remove} END')
+        db.execute_sql(
+            f'CREATE TRIGGER IF NOT EXISTS "{search}_update" AFTER UPDATE OF {names} ON "{table}" '
+            f"BEGIN {remove} {add} END"
+        )
+        db.execute_sql(f'INSERT INTO "{search}" ("{search}") VALUES (\'rebuild\')')
+    # where each appointment, contact and task stands with Exchange, kept by triggers:
+    # 0 pending, 1 conflict, 2 synced, 3 deleted in Exchange, 4 no link
+    tables = ("appointment", "contact", "task")
+
+    def code(table: str) -> str:
+        return (
+            "COALESCE((SELECT MIN(CASE "
+            'WHEN l."unlinked_on" IS NOT NULL THEN 3 '
+            f'WHEN "{table}"."modified_on" > l."synced_on" THEN 0 '
+            'WHEN l."conflict_id" IS NOT NULL THEN 1 ELSE 2 END) '
+            f'FROM "item_link" l WHERE l."record_type" = \'{table}\' AND l."record_id" = "{table}"."id"), 4)'
+        )
+
+    for table in tables:
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "sync_code" INTEGER NOT NULL DEFAULT 4')
+        db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{table}_sync_code" ON "{table}" ("sync_code")')
+        db.execute_sql(
+            f'CREATE TRIGGER IF NOT EXISTS "{table}_sync_code_insert" AFTER INSERT ON "{table}" '
+            f'BEGIN UPDATE "{table}" SET "sync_code" = {code(table)} WHERE "id" = new."id"; END'
+        )
+        db.execute_sql(
+            f'CREATE TRIGGER IF NOT EXISTS "{table}_sync_code_change" AFTER UPDATE OF "modified_on" ON "{table}" '
+            f'BEGIN UPDATE "{table}" SET "sync_code" = {code(table)} WHERE "id" = new."id"; END'
+        )
+        db.execute_sql(f'UPDATE "{table}" SET "sync_code" = {code(table)}')
+
+    def recompute(row: str) -> str:
+        return " ".join(
+            f'UPDATE "{table}" SET "sync_code" = {code(table)} '
+            f'WHERE {row}."record_type" = \'{table}\' AND "id" = {row}."record_id";'
+            for table in tables
+        )
+
+    db.execute_sql(
+        'CREATE TRIGGER IF NOT EXISTS "item_link_sync_code_insert" AFTER INSERT ON "item_link" '
+        f"BEGIN {recompute('new')} END"
+    )
+    db.execute_sql(
+        'CREATE TRIGGER IF NOT EXISTS "item_link_sync_code_update" AFTER UPDATE ON "item_link" '
+        f"BEGIN {recompute('old')} {recompute('new')} END"
+    )
+    db.execute_sql(
+        'CREATE TRIGGER IF NOT EXISTS "item_link_sync_code_delete" AFTER DELETE ON "item_link" '
+        f"BEGIN {recompute('old')} END"
+    )
 
 
 def _v14_encrypted_secrets(db: Database) -> None:
@@ -225,7 +329,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     10: _v10_appointment_recurrence,
     11: _v11_engine_hosts,
     12: _v12_alert_resolved_on,
-    13: _v13_reserved_for_records,
+    13: _v13_records_views,
     14: _v14_encrypted_secrets,
 }
 LATEST = max(STEPS)

@@ -25,6 +25,7 @@ from app.domain.enums import (
     RecordState,
     RecordType,
     RunStatus,
+    TrackedBy,
     Workload,
 )
 from app.store.base import BaseModel, EnumField, UtcDateTimeField, utcnow
@@ -99,6 +100,9 @@ class EmailActivity(BaseModel):
     modified_on = UtcDateTimeField(default=utcnow)
     # the Exchange item class (schema 8): IPM.Note, or REPORT.IPM.Note.NDR for a non-delivery report …
     item_class = CharField(max_length=255, default="IPM.Note", constraints=[SQL("DEFAULT 'IPM.Note'")])
+    # schema 13: why Exchange refused the last try ("<EWS response code>: <Exchange's text>"), kept
+    # while the email is Failed, whatever the system settings record as alerts
+    failure_reason = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
     if TYPE_CHECKING:
         owner_user_id: int | None
@@ -136,6 +140,8 @@ class EmailMailboxLink(BaseModel):
     change_key = CharField(max_length=512, null=True)
     folder = CharField(max_length=64, default="inbox")
     linked_on = UtcDateTimeField(default=utcnow)
+    # schema 13: why this mailbox's copy is in the store (UNKNOWN: stored before schema 13)
+    tracked_by = EnumField(TrackedBy, max_length=16, default=TrackedBy.UNKNOWN, constraints=[SQL("DEFAULT ''")])
 
     if TYPE_CHECKING:
         email_id: int
@@ -238,6 +244,9 @@ class ItemLink(BaseModel):
     # set when the item was deleted in Exchange: the record is kept and no longer synchronized
     # (schema v3); the row stays so the owner's filters do not send the record back as new
     unlinked_on = UtcDateTimeField(null=True)
+    # schema 13: the ConflictLog entry the last synchronization of this record resolved; None once a
+    # later change went through without one (the Records page shows the record as "conflict" meanwhile)
+    conflict_id = IntegerField(null=True)
 
     if TYPE_CHECKING:
         mailbox_id: int

@@ -7,8 +7,9 @@ Per record type, one cycle:
    link's changed; a link whose record is gone was deleted in the store; a record the owner's
    filters select that has no link is new. Once linked, a record stays synchronized.
 3. Changed on one side → copied to the other; on both → the owner's conflict policy decides and
-   a ConflictLog row is written. Deleted in Exchange → record kept, link removed. Deleted in the
-   store → item deleted. New in Exchange → new record owned by the mailbox's owner.
+   a ConflictLog row is written (the link names it until the record's next change goes through).
+   Deleted in Exchange → record kept, link removed. Deleted in the store → item deleted. New in
+   Exchange → new record owned by the mailbox's owner.
    Updates carry the link's ChangeKey; a stale one (Exchange changed meanwhile) means re-read and
    decide as a conflict.
 4. The folder's new sync state is stored last, so a cycle that fails is simply repeated.
@@ -215,8 +216,10 @@ class _FolderSync:
             elif item_id in store_changed:
                 self._resolve(_Conflict(link, records[link.record_id], item), pushes)
             else:
+                link.conflict_id = None  # a change of one side only: no longer "in conflict"
                 self._pull(link, records[link.record_id], item)
         for item_id in store_changed - set(fetched):
+            links[item_id].conflict_id = None
             if not self.problems.ignored(record_key(links[item_id].record_id)):
                 pushes.append(links[item_id])
 
@@ -342,6 +345,7 @@ class _FolderSync:
             link = ItemLink(mailbox=self.mailbox.id, record_type=self.mapping.record_type, record_id=record.id)
         link.item_id, link.change_key = item_id, change_key or ""
         link.synced_fingerprint, link.synced_on, link.unlinked_on = fingerprint, utcnow(), None
+        link.conflict_id = None
         link.save()
         self.linked_now.add(record.id)
         return link
@@ -353,7 +357,7 @@ class _FolderSync:
         if self.mapping.record_type is RecordType.APPOINTMENT:
             values["start"] = values["start"] or utcnow()
             values["end"] = values["end"] or values["start"]
-        with database.atomic():
+        with database.atomic("IMMEDIATE"):
             record = self.mapping.model.create(
                 owner=self.owner, state=RecordState.ACTIVE, modified_on=utcnow(), **values
             )
@@ -374,7 +378,7 @@ class _FolderSync:
                 continue
             setattr(record, name, value)
         record.modified_on = utcnow()
-        with database.atomic():
+        with database.atomic("IMMEDIATE"):
             record.save()
             link.change_key = item.change_key or ""  # the column is NOT NULL ("": version unknown)
             link.synced_fingerprint = self.mapping.fingerprint(record)
@@ -388,7 +392,7 @@ class _FolderSync:
     def _resolve(self, conflict: _Conflict, pushes: list[ItemLink]) -> None:
         link, record, item = conflict.link, conflict.record, conflict.item
         winner = conflict_winner(self.policy, record.modified_on, item.last_modified)
-        ConflictLog.create(
+        entry = ConflictLog.create(
             mailbox=self.mailbox.id,
             record_type=self.mapping.record_type,
             record_id=record.id,
@@ -399,6 +403,7 @@ class _FolderSync:
             exchange_version=self.mapping.snapshot(_values(item)),
         )
         self.counts.conflicts += 1
+        link.conflict_id = entry.id  # saved with the outcome; shown on the record until its next change
         if winner == EXCHANGE:
             self._pull(link, record, item)
         else:
@@ -498,7 +503,7 @@ class _FolderSync:
         """Link *record* to its item found in Exchange ("" fingerprint: pushed right after); None
         when that item is linked to another record already (left for the repair tool)."""
         try:
-            with database.atomic():
+            with database.atomic("IMMEDIATE"):
                 return self._link(record, item.item_id, item.change_key, "")
         except IntegrityError:
             self.counts.duplicates_held += 1
@@ -516,7 +521,7 @@ class _FolderSync:
         record meanwhile (the leases make that a lease lost mid-cycle): the new item is then a
         duplicate and is deleted again at once."""
         try:
-            with database.atomic():
+            with database.atomic("IMMEDIATE"):
                 ItemLink.create(
                     mailbox=self.mailbox.id,
                     record_type=self.mapping.record_type,
@@ -542,7 +547,7 @@ class _FolderSync:
         stored before it is stamped on anything."""
         missing = [r for r in records if not r.sync_marker]
         if missing:
-            with database.atomic():
+            with database.atomic("IMMEDIATE"):
                 for record in missing:
                     record.sync_marker = new_sync_marker()
                     self.mapping.model.update(sync_marker=record.sync_marker).where(

@@ -56,11 +56,12 @@ from app.domain.enums import (
     ItemDirection,
     ItemKind,
     SyncMethod,
+    TrackedBy,
     Workload,
 )
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.item_failures import STORE_FAILED
-from app.domain.tracking import IncomingMessage, decide
+from app.domain.tracking import IncomingMessage, TrackingReason, decide
 from app.exchange.incoming_email import (
     UNDELIVERABLE,
     Inbox,
@@ -373,8 +374,8 @@ class IncomingEmailSync:
         pending = dict(stored)
         counts: Counter[str] = Counter()
         rows: list[dict[str, Any]] = []
-        new_items: list[IncomingEmail] = []
-        relinks: list[tuple[int, IncomingEmail]] = []
+        new_items: list[tuple[IncomingEmail, TrackedBy]] = []
+        relinks: list[tuple[int, IncomingEmail, TrackedBy]] = []
         for item in messages:
             message_id = message_ids[item.item_id]
             if self._too_old(item.received):
@@ -387,14 +388,14 @@ class IncomingEmailSync:
                     counts["not tracked"] += 1
                     continue
                 rows.append(self._email_values(item, message_id, decision.token))
-                new_items.append(item)
+                new_items.append((item, _tracked_by(decision.reason)))
                 lookup.add(message_id, item.conversation_id)
                 pending[message_id] = (0, True)
                 counts["stored"] += 1
             elif found[1]:
                 counts["already linked"] += 1
             else:
-                relinks.append((found[0], item))
+                relinks.append((found[0], item, TrackedBy.MESSAGE_ID))
                 pending[message_id] = (found[0], True)
                 counts["linked"] += 1
         new_ids: dict[str, int] = {}
@@ -407,8 +408,8 @@ class IncomingEmailSync:
                 .tuples(),
             )
             new_ids = {message_id: email_id for email_id, message_id in query}
-        links = [(new_ids[message_ids[item.item_id]], item) for item in new_items] + relinks
-        _store_attachments([(new_ids[message_ids[item.item_id]], item) for item in new_items])
+        links = [(new_ids[message_ids[item.item_id]], item, why) for item, why in new_items] + relinks
+        _store_attachments([(new_ids[message_ids[item.item_id]], item) for item, _why in new_items])
         if links:
             insert_rows(
                 EmailMailboxLink,
@@ -420,8 +421,9 @@ class IncomingEmailSync:
                         change_key=item.change_key,
                         folder=INBOX,
                         linked_on=utcnow(),
+                        tracked_by=why,
                     )
-                    for email_id, item in links
+                    for email_id, item, why in links
                 ],
             )
         for message_id, (email_id, linked) in pending.items():
@@ -459,7 +461,7 @@ class IncomingEmailSync:
                 return
             email = EmailActivity.create(**self._email_values(item, message_id, decision.token))
             _store_attachments([(email.id, item)])
-            self._link(email.id, item)
+            self._link(email.id, item, _tracked_by(decision.reason))
             stored[message_id] = (email.id, True)  # a second copy in this Inbox is the same email
             self.run.created += 1
             self.counts["stored"] += 1
@@ -468,14 +470,19 @@ class IncomingEmailSync:
         if linked:
             self.counts["already linked"] += 1
             return
-        self._link(email_id, item)
+        self._link(email_id, item, TrackedBy.MESSAGE_ID)
         stored[message_id] = (email_id, True)
         self.run.updated += 1
         self.counts["linked"] += 1
 
-    def _link(self, email_id: int, item: IncomingEmail) -> None:
+    def _link(self, email_id: int, item: IncomingEmail, why: TrackedBy) -> None:
         EmailMailboxLink.create(
-            email=email_id, mailbox=self.mailbox.id, item_id=item.item_id, change_key=item.change_key, folder=INBOX
+            email=email_id,
+            mailbox=self.mailbox.id,
+            item_id=item.item_id,
+            change_key=item.change_key,
+            folder=INBOX,
+            tracked_by=why,
         )
 
     def _email_values(self, item: IncomingEmail, message_id: str, token: str | None) -> dict[str, Any]:
@@ -628,6 +635,11 @@ def _facts(item: IncomingEmail) -> IncomingMessage:
         references=item.references,
         conversation_id=item.conversation_id or "",
     )
+
+
+def _tracked_by(reason: TrackingReason | None) -> TrackedBy:
+    """What the Records page says of a copy stored by this decision."""
+    return TrackedBy(reason.value) if reason is not None else TrackedBy.UNKNOWN
 
 
 def _store_attachments(emails: list[tuple[int, IncomingEmail]]) -> None:

@@ -12,10 +12,13 @@ crash, a timeout), so its Message-ID is first looked up in Sent Items: found →
 sending. The Message-ID travels on the item (InternetMessageId), so the lookup is exact.
 
 Failures: a permanent problem of one email (Exchange refuses its recipients, it is too large)
-marks that email Failed with an email-scope alert and the others still go; anything else ends the
-cycle and is escalated by ``run_workload`` (a transient failure leaves the email for the next
-cycle). One cycle per mailbox runs at a time in this process. The requests are
-app.exchange.outgoing_email's.
+marks that email Failed, with Exchange's reason on it and an email-scope alert, and the others
+still go. Exchange refusing to send as the mailbox (ErrorSendAsDenied) marks the email being sent
+Failed the same way, then ends the cycle as the mailbox's failure (the others wait for the mailbox
+to be fixed). Anything else ends the cycle and is escalated by ``run_workload`` (a transient
+failure leaves the email for the next cycle). A Failed email goes again only when someone retries
+it (``retry_email``): it was refused, not sent, so that is not a second send. One cycle per
+mailbox runs at a time in this process. The requests are app.exchange.outgoing_email's.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from app.domain.enums import (
     ItemDirection,
     ItemKind,
     SyncMethod,
+    TrackedBy,
     Workload,
 )
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
@@ -43,6 +47,7 @@ from app.exchange.folders import new_message_id
 from app.exchange.outgoing_email import (
     EmailRefused,
     OutgoingEmail,
+    SendDenied,
     SentEmail,
     ServerBusy,
     find_sent_email,
@@ -71,6 +76,10 @@ _PER_EMAIL_TEXT = {
     "ErrorMessageSizeExceeded": (
         _N(CTX, "An email could not be sent: it is larger than Exchange allows."),
         _N(CTX, "Make the email smaller (fewer or smaller attachments) and send it again."),
+    ),
+    "ErrorSendAsDenied": (
+        _N(CTX, "An email could not be sent: Exchange does not let the account send as this mailbox."),
+        _N(CTX, "Give the account Send As permission on the mailbox in Exchange, then retry the email."),
     ),
 }
 _DEFAULT_TEXT = (
@@ -116,16 +125,18 @@ def queue_email(
     tracking_token: str | None = None,
     conversation_id: str | None = None,
     tracked: bool = False,
+    mailbox: Mailbox | None = None,
 ) -> EmailActivity:
     """A new outgoing email in Pending send; its Message-ID is fixed now, before any try.
 
     *to* and *cc* are an address or a list of addresses. When replying, *references* defaults to
     the replied-to email's References plus *in_reply_to* (RFC 5322). A *tracked* email gets a
     tracking token of its own (the system setting's prefix and the email's number) unless one is
-    given; the token goes out in the subject, so that the answers are tracked by it."""
+    given; the token goes out in the subject, so that the answers are tracked by it. It is sent
+    from *mailbox* (one of the owner's), by default the owner's first mailbox."""
     if (owner_user is None) == (owner_queue is None):
         raise ValueError("an outgoing email has exactly one owner: a user or a queue")
-    mailbox = owner_mailbox(owner_user, owner_queue)
+    mailbox = mailbox if mailbox is not None else owner_mailbox(owner_user, owner_queue)
     owner = owner_user if owner_user is not None else owner_queue
     assert owner is not None  # exactly one of them, checked above
     sender = mailbox.email if mailbox is not None else (owner.email or "")
@@ -134,7 +145,7 @@ def queue_email(
         parent = EmailActivity.get_or_none(EmailActivity.message_id == in_reply_to)
         references = " ".join(filter(None, [parent.references if parent else "", in_reply_to]))
         conversation_id = conversation_id or (parent.conversation_id if parent else None)
-    with database.atomic():
+    with database.atomic("IMMEDIATE"):  # a writer waits its turn (the search triggers read first)
         email: EmailActivity = EmailActivity.create(
             message_id=new_message_id(domain),
             subject=subject,
@@ -299,9 +310,13 @@ def _send_one(run: WorkloadRun, email: EmailActivity, problems: ItemProblems) ->
     try:
         send_email(run.connection, outgoing)
     except EmailRefused as exc:
-        _mark_failed(email, run, exc)
+        _mark_failed(email, run, exc.code, exc.text)
         problems.failed(ItemDirection.OUTGOING, exc.code, exc.text, subject=email.subject, record_id=email.id)
         return False
+    except SendDenied as exc:  # the mailbox's rights: this email fails, the cycle fails with it
+        _mark_failed(email, run, exc.code, exc.text)
+        problems.failed(ItemDirection.OUTGOING, exc.code, exc.text, subject=email.subject, record_id=email.id)
+        raise
     except ServerBusy:
         # Throttled before anything was done: the email is simply pending again.
         _set_status(email, EmailStatus.PENDING_SEND)
@@ -324,7 +339,7 @@ def _mark_sent(email: EmailActivity, mailbox: Mailbox, found: SentEmail | None) 
     with database.atomic("IMMEDIATE"):
         # its link is the mailbox's: the same mailbox's incoming cycle, on another host, may link it too
         backends.lock_message_ids(database.obj, [email.message_id])
-        EmailActivity.update(status=EmailStatus.SENT, sent_on=sent_on, modified_on=now).where(
+        EmailActivity.update(status=EmailStatus.SENT, sent_on=sent_on, modified_on=now, failure_reason="").where(
             EmailActivity.id == email.id
         ).execute()
         link = EmailMailboxLink.get_or_none(
@@ -332,19 +347,28 @@ def _mark_sent(email: EmailActivity, mailbox: Mailbox, found: SentEmail | None) 
         )
         if link is None:
             EmailMailboxLink.create(
-                email=email.id, mailbox=mailbox.id, folder=SENT_FOLDER, item_id=item_id, change_key=change_key
+                email=email.id,
+                mailbox=mailbox.id,
+                folder=SENT_FOLDER,
+                item_id=item_id,
+                change_key=change_key,
+                tracked_by=TrackedBy.SENT,
             )
         else:
-            link.folder = SENT_FOLDER
+            link.folder, link.tracked_by = SENT_FOLDER, TrackedBy.SENT
             link.item_id, link.change_key = item_id or link.item_id, change_key or link.change_key
             link.save()
     email.status, email.sent_on = EmailStatus.SENT, sent_on
 
 
-def _mark_failed(email: EmailActivity, run: WorkloadRun, exc: EmailRefused) -> None:
-    code = exc.code
+def _mark_failed(email: EmailActivity, run: WorkloadRun, code: str, text: str) -> None:
+    """Failed, with Exchange's reason on the email and an email-scope alert."""
     message, next_step = _PER_EMAIL_TEXT.get(code, _DEFAULT_TEXT)
-    _set_status(email, EmailStatus.FAILED)
+    with database.atomic("IMMEDIATE"):
+        EmailActivity.update(status=EmailStatus.FAILED, failure_reason=f"{code}: {text}", modified_on=utcnow()).where(
+            EmailActivity.id == email.id
+        ).execute()
+    email.status, email.failure_reason = EmailStatus.FAILED, f"{code}: {text}"
     log.info("outgoing email %s of %s refused by Exchange: %s", email.id, run.mailbox.email, code)
     raise_alert(
         AlertLevel.ERROR,
@@ -356,5 +380,21 @@ def _mark_failed(email: EmailActivity, run: WorkloadRun, exc: EmailRefused) -> N
         workload=Workload.OUTGOING,
         next_step=next_step,
         context=CTX,
-        details=f"Subject: {email.subject}\nTo: {email.to_recipients}\nCc: {email.cc_recipients}\n{code}: {exc.text}",
+        details=f"Subject: {email.subject}\nTo: {email.to_recipients}\nCc: {email.cc_recipients}\n{code}: {text}",
     )
+
+
+def retry_email(email_id: int) -> bool:
+    """A Failed outgoing email back to Pending send, to go with the next cycle (or Send now). Exchange
+    refused it, so sending it again is not a second send. False when it is not Failed (any more)."""
+    with database.atomic("IMMEDIATE"):
+        changed = (
+            EmailActivity.update(status=EmailStatus.PENDING_SEND, modified_on=utcnow())
+            .where(
+                (EmailActivity.id == email_id)
+                & (EmailActivity.direction == EmailDirection.OUTGOING)
+                & (EmailActivity.status == EmailStatus.FAILED)
+            )
+            .execute()
+        )
+    return bool(changed)

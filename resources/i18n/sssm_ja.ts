@@ -318,6 +318,93 @@
     </message>
 </context>
 <context>
+    <name>AppointmentEditor</name>
+    <message>
+        <source>Fir&amp;st day</source>
+        <translation>開始日(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Last day</source>
+        <translation>終了日(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>終了(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Appointment: %1</source>
+        <translation>予定: %1</translation>
+    </message>
+    <message>
+        <source>New appointment</source>
+        <translation>新規予定</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>検証メッセージ</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>所有者(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject</source>
+        <translation>件名(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Loc&amp;ation</source>
+        <translation>場所(&amp;A)</translation>
+    </message>
+    <message>
+        <source>All-da&amp;y event</source>
+        <translation>終日イベント(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory</source>
+        <translation>分類(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Descr&amp;iption</source>
+        <translation>説明(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>Synchronization state</source>
+        <translation>同期の状態</translation>
+    </message>
+    <message>
+        <source>S&amp;how conflict…</source>
+        <translation>競合を表示(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>上書き保存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save and sync &amp;now</source>
+        <translation>上書き保存して今すぐ同期(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>Chart</name>
     <message>
         <source>Export PNG…</source>
@@ -336,6 +423,149 @@
     </message>
 </context>
 <context>
+    <name>ComposeWindow</name>
+    <message>
+        <source>New email</source>
+        <translation>新規電子メール</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>返信</translation>
+    </message>
+    <message>
+        <source>Reply all</source>
+        <translation>全員に返信</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>転送</translation>
+    </message>
+    <message>
+        <source>On %1, %2 wrote:</source>
+        <translation>%1、%2 のメッセージ:</translation>
+    </message>
+    <message>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
+    </message>
+    <message>
+        <source>No tracking token: answers are tracked as the owner&apos;s tracking option says.</source>
+        <translation>追跡トークンなし: 返信は所有者の追跡オプションに従って追跡されます。</translation>
+    </message>
+    <message>
+        <source>The answer keeps the token %1 of the email it answers.</source>
+        <translation>返信には、返信先の電子メールの追跡トークン %1 がそのまま付きます。</translation>
+    </message>
+    <message>
+        <source>A token such as %1 (the prefix %2 and this email&apos;s number) goes at the end of the subject when it is sent; answers that carry it are tracked.</source>
+        <translation>送信時に、%1 のようなトークン (プレフィックス %2 とこの電子メールの番号) が件名の末尾に付きます。このトークンを含む返信は追跡されます。</translation>
+    </message>
+    <message>
+        <source>Queuing…</source>
+        <translation>送信待ちにしています…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>閉じる(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The mailbox does not send yet: the email waits as Pending send.</source>
+        <translation>メールボックスはまだ送信しません。電子メールは [送信待ち] のまま待機します。</translation>
+    </message>
+    <message>
+        <source>Another cycle of this mailbox is sending: the email goes with the next one.</source>
+        <translation>このメールボックスの別の同期が送信中です。電子メールは次の同期で送信されます。</translation>
+    </message>
+    <message>
+        <source>The mailbox could not send (%1): the email goes with its next cycle.</source>
+        <translation>メールボックスから送信できませんでした (%1)。電子メールは次の同期で送信されます。</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>送信されませんでした</translation>
+    </message>
+    <message>
+        <source>The email could not be sent: %1</source>
+        <translation>電子メールを送信できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状態: %1</translation>
+    </message>
+    <message>
+        <source>Tracking token: %1</source>
+        <translation>追跡トークン: %1</translation>
+    </message>
+    <message>
+        <source>Exchange&apos;s reason: %1</source>
+        <translation>Exchange が示した理由: %1</translation>
+    </message>
+    <message>
+        <source>Email not sent</source>
+        <translation>電子メールは送信されませんでした</translation>
+    </message>
+    <message>
+        <source>Exchange refused the email: %1
+Correct it if needed, then choose Retry.</source>
+        <translation>Exchange が電子メールを拒否しました: %1
+必要に応じて修正し、[再試行] をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>検証メッセージ</translation>
+    </message>
+    <message>
+        <source>name@contoso.com; other@fabrikam.com</source>
+        <translation>name@contoso.com; other@fabrikam.com</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>差出人(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>宛先(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Cc</source>
+        <translation>CC(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>件名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Trac&amp;king token</source>
+        <translation>追跡トークン(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Track the &amp;answers with a tracking token in the subject</source>
+        <translation>件名の追跡トークンで返信を追跡する(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>Sending status</source>
+        <translation>送信の状態</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>再試行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>今すぐ送信(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l</source>
+        <translation>キャンセル(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>ConditionRow</name>
     <message>
         <source>Remove</source>
@@ -348,6 +578,128 @@
     <message>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>This conflict is no longer in the log (its mailbox was deleted).</source>
+        <translation>この競合は記録に残っていません (メールボックスが削除されました)。</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>競合: %1</translation>
+    </message>
+    <message>
+        <source>the store&apos;s</source>
+        <translation>ストアの</translation>
+    </message>
+    <message>
+        <source>Exchange&apos;s</source>
+        <translation>Exchange の</translation>
+    </message>
+    <message>
+        <source>The record changed here and in Exchange since they were last synchronized. The owner&apos;s conflict policy is [%1]: %2 change was the most recent, so its version was kept.</source>
+        <translation>前回の同期の後、このレコードはここと Exchange の両方で変更されました。所有者の競合の解決方法は [%1] です。%2変更が最新だったため、そのバージョンが保持されました。</translation>
+    </message>
+    <message>
+        <source>The record changed here and in Exchange since they were last synchronized. The owner&apos;s conflict policy is [%1], so that side&apos;s version was kept whatever the times.</source>
+        <translation>前回の同期の後、このレコードはここと Exchange の両方で変更されました。所有者の競合の解決方法が [%1] のため、変更日時にかかわらずその側のバージョンが保持されました。</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>Both versions</source>
+        <translation>両方のバージョン</translation>
+    </message>
+    <message>
+        <source>&amp;Open mailbox</source>
+        <translation>メールボックスを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEditor</name>
+    <message>
+        <source>Contact: %1</source>
+        <translation>取引先担当者: %1</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>新規取引先担当者</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>取引先担当者</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>検証メッセージ</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>所有者(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;First name</source>
+        <translation>名(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Last name</source>
+        <translation>姓(&amp;L)</translation>
+    </message>
+    <message>
+        <source>E&amp;mail</source>
+        <translation>電子メール(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Com&amp;pany</source>
+        <translation>会社名(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Job title</source>
+        <translation>役職(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Business phone</source>
+        <translation>会社電話(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Mob&amp;ile phone</source>
+        <translation>携帯電話(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>Synchronization state</source>
+        <translation>同期の状態</translation>
+    </message>
+    <message>
+        <source>S&amp;how conflict…</source>
+        <translation>競合を表示(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>上書き保存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save and sync &amp;now</source>
+        <translation>上書き保存して今すぐ同期(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -589,6 +941,10 @@
     <message>
         <source>&amp;Period:</source>
         <translation>期間(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Not updated: %1</source>
+        <translation>更新できませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -989,6 +1345,194 @@
     </message>
 </context>
 <context>
+    <name>EmailDetail</name>
+    <message>
+        <source>Body</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(件名なし)</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>受信トレイ</translation>
+    </message>
+    <message>
+        <source>Sent Items</source>
+        <translation>送信済みアイテム</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source> (owner: %1)</source>
+        <translation> (所有者: %1)</translation>
+    </message>
+    <message>
+        <source>Exchange&apos;s reason: %1</source>
+        <translation>Exchange が示した理由: %1</translation>
+    </message>
+    <message>
+        <source>None yet: the email is in no mailbox&apos;s folder.</source>
+        <translation>まだありません: この電子メールはどのメールボックスのフォルダーにもありません。</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3</source>
+        <translation>%1 (%2)、%3</translation>
+    </message>
+    <message>
+        <source>: tracked by %1</source>
+        <translation> (追跡の理由: %1)</translation>
+    </message>
+    <message>
+        <source>answers it</source>
+        <translation>この電子メールへの返信</translation>
+    </message>
+    <message>
+        <source>in its References</source>
+        <translation>References に含まれる</translation>
+    </message>
+    <message>
+        <source>issued its tracking token</source>
+        <translation>追跡トークンの発行元</translation>
+    </message>
+    <message>
+        <source>first of its conversation</source>
+        <translation>会話の最初の電子メール</translation>
+    </message>
+    <message>
+        <source>an answer</source>
+        <translation>返信</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>取引先担当者</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>取引先企業</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>潜在顧客</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>キュー</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remote content blocked: %n image(s) or style sheet(s) were not loaded.</source>
+        <translation>
+            <numerusform>リモート コンテンツをブロックしました: %n 個の画像またはスタイル シートを読み込みませんでした。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>差出人</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>CC</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状態(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation>再試行(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>返信(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reply &amp;all</source>
+        <translation>全員に返信(&amp;A)</translation>
+    </message>
+    <message>
+        <source>For&amp;ward</source>
+        <translation>転送(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>追跡</translation>
+    </message>
+    <message>
+        <source>Tracking token</source>
+        <translation>追跡トークン</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>Correlated to</source>
+        <translation>関連付けられた電子メール</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>返信</translation>
+    </message>
+    <message>
+        <source>Regarding</source>
+        <translation>関連</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>会話</translation>
+    </message>
+    <message>
+        <source>Message-ID</source>
+        <translation>Message-ID</translation>
+    </message>
+    <message>
+        <source>In-Reply-To</source>
+        <translation>In-Reply-To</translation>
+    </message>
+</context>
+<context>
+    <name>EmailWindow</name>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(件名なし)</translation>
+    </message>
+    <message>
+        <source>Email: %1</source>
+        <translation>電子メール: %1</translation>
+    </message>
+</context>
+<context>
     <name>Enums</name>
     <message>
         <source>Exchange Server</source>
@@ -1117,6 +1661,58 @@
     <message>
         <source>Email messages from records that are email enabled</source>
         <translation>電子メールが有効なレコードからの電子メール メッセージ</translation>
+    </message>
+    <message>
+        <source>Tracking token in the subject</source>
+        <translation>件名の追跡トークン</translation>
+    </message>
+    <message>
+        <source>In reply to a tracked email</source>
+        <translation>追跡対象の電子メールへの返信</translation>
+    </message>
+    <message>
+        <source>In the conversation of a tracked email</source>
+        <translation>追跡対象の電子メールと同じ会話</translation>
+    </message>
+    <message>
+        <source>From a known contact, account or lead</source>
+        <translation>既知の取引先担当者、取引先企業、潜在顧客から</translation>
+    </message>
+    <message>
+        <source>From a record that is email enabled</source>
+        <translation>電子メールが有効なレコードから</translation>
+    </message>
+    <message>
+        <source>The same email as one already tracked (same Message-ID)</source>
+        <translation>追跡済みの電子メールと同一 (同じ Message-ID)</translation>
+    </message>
+    <message>
+        <source>Sent from this mailbox</source>
+        <translation>このメールボックスから送信</translation>
+    </message>
+    <message>
+        <source>Not recorded (stored by an earlier version)</source>
+        <translation>記録なし (以前のバージョンで保存)</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>同期済み</translation>
+    </message>
+    <message>
+        <source>Deleted in Exchange, kept</source>
+        <translation>Exchange で削除済み (保持)</translation>
+    </message>
+    <message>
+        <source>Not synchronized</source>
+        <translation>同期されていません</translation>
     </message>
     <message>
         <source>Most recent change wins</source>
@@ -1372,6 +1968,14 @@
     <message>
         <source>Choose another email server profile.</source>
         <translation>別の電子メールサーバープロファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>Exchange does not let this account send email as the mailbox (ErrorSendAsDenied).</source>
+        <translation>Exchange は、このアカウントがメールボックスとして電子メールを送信することを許可していません (ErrorSendAsDenied)。</translation>
+    </message>
+    <message>
+        <source>Give the account Send As permission on the mailbox in Exchange, or use the mailbox&apos;s own credentials; then test and enable the mailbox again.</source>
+        <translation>Exchange でこのアカウントにメールボックスの「送信者」アクセス許可を与えるか、メールボックス自身の資格情報を使用してください。その後、[メールボックスのテストを有効化] をもう一度実行してください。</translation>
     </message>
     <message>
         <source>The account may not open this mailbox (access denied).</source>
@@ -2982,16 +3586,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Loading the dashboard…</source>
-        <translation>ダッシュボードを読み込んでいます…</translation>
-    </message>
-    <message>
         <source>Ready</source>
         <translation>準備完了</translation>
-    </message>
-    <message>
-        <source>Settings saved.</source>
-        <translation>設定を保存しました。</translation>
     </message>
     <message>
         <source>&amp;Demo</source>
@@ -3058,10 +3654,6 @@
         <translation>ナビゲーション</translation>
     </message>
     <message>
-        <source>Dashboard</source>
-        <translation>ダッシュボード</translation>
-    </message>
-    <message>
         <source>Email server profiles</source>
         <translation>電子メールサーバープロファイル</translation>
     </message>
@@ -3072,6 +3664,10 @@
     <message>
         <source>Alerts</source>
         <translation>通知</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>レコード</translation>
     </message>
     <message>
         <source>Notification banner</source>
@@ -3104,6 +3700,18 @@
     <message>
         <source>Demo mode: loopback Exchange server at %1</source>
         <translation>デモモード: ループバック Exchange サーバー %1</translation>
+    </message>
+    <message>
+        <source>Loading the dashboard…</source>
+        <translation>ダッシュボードを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>設定を保存しました。</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>ダッシュボード</translation>
     </message>
     <message>
         <source>Users &amp; queues</source>
@@ -3217,6 +3825,14 @@
     <message>
         <source>Make the email smaller (fewer or smaller attachments) and send it again.</source>
         <translation>電子メールを小さくして (添付ファイルを減らすか小さくして)、もう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>An email could not be sent: Exchange does not let the account send as this mailbox.</source>
+        <translation>電子メールを送信できませんでした: Exchange は、このアカウントがこのメールボックスとして送信することを許可していません。</translation>
+    </message>
+    <message>
+        <source>Give the account Send As permission on the mailbox in Exchange, then retry the email.</source>
+        <translation>Exchange でこのアカウントにメールボックスの「送信者」アクセス許可を与えてから、電子メールを再試行してください。</translation>
     </message>
     <message>
         <source>sent {sent}, already sent {already}, failed {failed}, held while another try may be under way {held}</source>
@@ -3724,6 +4340,409 @@
     </message>
 </context>
 <context>
+    <name>RecordEditor</name>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Put these right first:
+%1</source>
+        <translation>先に次の点を修正してください:
+%1</translation>
+    </message>
+    <message>
+        <source>Wait for the synchronization to end.</source>
+        <translation>同期が終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>保存されませんでした</translation>
+    </message>
+    <message>
+        <source>This record was deleted meanwhile (here, or in Exchange and then here).</source>
+        <translation>このレコードはその間に削除されました (ここで、または Exchange で削除された後にここで)。</translation>
+    </message>
+    <message>
+        <source>Synchronizing with Exchange…</source>
+        <translation>Exchange と同期しています…</translation>
+    </message>
+    <message>
+        <source>The synchronization failed (%1): see the mailbox&apos;s alerts.</source>
+        <translation>同期に失敗しました (%1)。メールボックスの通知を確認してください。</translation>
+    </message>
+    <message>
+        <source>Not synchronized</source>
+        <translation>同期されていません</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Its item in Exchange is deleted too, with the next cycle.</source>
+        <translation>「%1」を削除しますか? Exchange のアイテムも次の同期で削除されます。</translation>
+    </message>
+    <message>
+        <source>Delete “%1”?</source>
+        <translation>「%1」を削除しますか?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>the store&apos;s version kept</source>
+        <translation>ストアのバージョンを保持</translation>
+    </message>
+    <message>
+        <source>Exchange&apos;s version kept</source>
+        <translation>Exchange のバージョンを保持</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>競合: %1</translation>
+    </message>
+    <message>
+        <source>Save it to keep it here; its owner&apos;s mailbox then takes it to Exchange.</source>
+        <translation>上書き保存するとここに保存され、所有者のメールボックスが Exchange に同期します。</translation>
+    </message>
+    <message>
+        <source>In Exchange as it is here (synchronized %1).</source>
+        <translation>Exchange にもここと同じ内容であります (同期 %1)。</translation>
+    </message>
+    <message>
+        <source>Goes to Exchange with the next cycle of the mailbox “%1”, or now with Save and sync now.</source>
+        <translation>メールボックス「%1」の次の同期で Exchange に送られます。[上書き保存して今すぐ同期] ですぐに同期することもできます。</translation>
+    </message>
+    <message>
+        <source>It changed here and in Exchange since the last synchronization; the conflict policy decided which version to keep. Show conflict says why, with both versions.</source>
+        <translation>前回の同期の後、ここと Exchange の両方で変更されました。どちらのバージョンを保持するかは競合の解決方法で決まりました。[競合を表示] で理由と両方のバージョンを確認できます。</translation>
+    </message>
+    <message>
+        <source>Its item was deleted in Exchange: the record is kept here and no longer synchronized.</source>
+        <translation>Exchange でアイテムが削除されました。このレコードはここに保持され、今後は同期されません。</translation>
+    </message>
+    <message>
+        <source>Its owner has no mailbox that synchronizes appointments, contacts and tasks: it stays here.</source>
+        <translation>所有者に予定、取引先担当者、タスクを同期するメールボックスがないため、このレコードはここにだけ保存されます。</translation>
+    </message>
+    <message>
+        <source>Its owner&apos;s synchronization filters do not select it: it stays here.</source>
+        <translation>所有者の同期フィルターの対象外のため、このレコードはここにだけ保存されます。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsList</name>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>開始日(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>終了日(&amp;T)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>フィルターをクリア(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新規(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>S&amp;how conflict</source>
+        <translation>競合を表示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>Rows shown</source>
+        <translation>表示されている行</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>レコード</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) so far…</source>
+        <translation>
+            <numerusform>%n 行 (読み込み中)…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? If it is in Exchange, its item there is deleted with the next cycle.</source>
+        <translation>「%1」を削除しますか? Exchange にある場合、そのアイテムも次の同期で削除されます。</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>レコード</translation>
+    </message>
+    <message>
+        <source>store&apos;s version kept</source>
+        <translation>ストアのバージョンを保持</translation>
+    </message>
+    <message>
+        <source>Exchange&apos;s version kept</source>
+        <translation>Exchange のバージョンを保持</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>競合: %1</translation>
+    </message>
+    <message>
+        <source>(all day)</source>
+        <translation>(終日)</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(件名なし)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>差出人</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Tracking token</source>
+        <translation>追跡トークン</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>電子メール</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Business phone</source>
+        <translation>会社電話</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>% complete</source>
+        <translation>達成率 (%)</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>同期対象</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Email status</source>
+        <translation>電子メールの状態</translation>
+    </message>
+    <message>
+        <source>All mailboxes</source>
+        <translation>すべてのメールボックス</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>すべての所有者</translation>
+    </message>
+    <message>
+        <source>%1 (queue)</source>
+        <translation>%1 (キュー)</translation>
+    </message>
+    <message>
+        <source>Incoming and outgoing</source>
+        <translation>受信と送信</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>すべての状態</translation>
+    </message>
+    <message>
+        <source>Any state in Exchange</source>
+        <translation>Exchange でのすべての状態</translation>
+    </message>
+    <message>
+        <source>Not in sync (pending)</source>
+        <translation>未同期 (保留中)</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>指定なし</translation>
+    </message>
+    <message>
+        <source>&amp;Starts from</source>
+        <translation>開始日(&amp;S)</translation>
+    </message>
+    <message>
+        <source>D&amp;ue from</source>
+        <translation>期限(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;New email…</source>
+        <translation>新規電子メール(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;New appointment…</source>
+        <translation>新規予定(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;New contact…</source>
+        <translation>新規取引先担当者(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;New task…</source>
+        <translation>新規タスク(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Search subject, addresses, tracking token</source>
+        <translation>件名、アドレス、追跡トークンを検索</translation>
+    </message>
+    <message>
+        <source>Search subject, location, category</source>
+        <translation>件名、場所、分類を検索</translation>
+    </message>
+    <message>
+        <source>Search names, email, company, phone</source>
+        <translation>名前、電子メール、会社名、電話番号を検索</translation>
+    </message>
+    <message>
+        <source>Search subject</source>
+        <translation>件名を検索</translation>
+    </message>
+    <message>
+        <source>Search reason, subject, details</source>
+        <translation>理由、件名、詳細を検索</translation>
+    </message>
+    <message>
+        <source>Why it failed</source>
+        <translation>失敗の理由</translation>
+    </message>
+    <message>
+        <source>Exchange&apos;s reason: %1</source>
+        <translation>Exchange が示した理由: %1</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>取引先担当者</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>Undeliverable or failed email</source>
+        <translation>配信不能または失敗した電子メール</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Test report: %1</source>
@@ -4160,10 +5179,6 @@
         <translation>アイテムの監視</translation>
     </message>
     <message>
-        <source>&amp;Keep failed items (days)</source>
-        <translation>失敗したアイテムの保持期間 (日)(&amp;K)</translation>
-    </message>
-    <message>
         <source>An email, appointment, contact or task that did not synchronize is listed on the Dashboard&apos;s Item monitoring tab this many days after its last failure.</source>
         <translation>同期されなかった電子メール、予定、取引先担当者、タスクは、最後の失敗からこの日数の間、[ダッシュボード] の [アイテムの監視] タブに表示されます。</translation>
     </message>
@@ -4182,10 +5197,6 @@
     <message>
         <source>Start at login: %1</source>
         <translation>ログイン時に起動する: %1</translation>
-    </message>
-    <message>
-        <source>Start auto&amp;matically at login</source>
-        <translation>ログイン時に自動的に起動する(&amp;M)</translation>
     </message>
     <message>
         <source>Nothing has changed since the settings were saved.</source>
@@ -4260,6 +5271,14 @@
     <message>
         <source>&amp;Save</source>
         <translation>上書き保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep failed items (days)</source>
+        <translation>失敗したアイテムの保持期間 (日)(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Start auto&amp;matically at login</source>
+        <translation>ログイン時に自動的に起動する(&amp;M)</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -4440,6 +5459,85 @@
     <message>
         <source>Sync paused</source>
         <translation>同期を一時停止中</translation>
+    </message>
+</context>
+<context>
+    <name>TaskEditor</name>
+    <message>
+        <source>Task: %1</source>
+        <translation>タスク: %1</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新規タスク</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>検証メッセージ</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>所有者(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>件名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;tart date</source>
+        <translation>開始日(&amp;T)</translation>
+    </message>
+    <message>
+        <source>D&amp;ue date</source>
+        <translation>期限(&amp;U)</translation>
+    </message>
+    <message>
+        <source>% com&amp;plete</source>
+        <translation>達成率 (%)(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpleted</source>
+        <translation>完了(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Descr&amp;iption</source>
+        <translation>説明(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>Synchronization state</source>
+        <translation>同期の状態</translation>
+    </message>
+    <message>
+        <source>S&amp;how conflict…</source>
+        <translation>競合を表示(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>上書き保存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save and sync &amp;now</source>
+        <translation>上書き保存して今すぐ同期(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -4880,6 +5978,50 @@
         <translation>この行には値が {count} 個ありますが、1 行目の列は {columns} 個です。</translation>
     </message>
     <message>
+        <source>Use at most {max} addresses.</source>
+        <translation>アドレスは {max} 個までにしてください。</translation>
+    </message>
+    <message>
+        <source>Choose a mailbox whose outgoing email is enabled.</source>
+        <translation>送信メールが有効なメールボックスを選択してください。</translation>
+    </message>
+    <message>
+        <source>Choose the user who owns the record.</source>
+        <translation>レコードを所有するユーザーを選択してください。</translation>
+    </message>
+    <message>
+        <source>Enter when the appointment starts.</source>
+        <translation>予定の開始日時を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter when the appointment ends.</source>
+        <translation>予定の終了日時を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter a first name or a last name.</source>
+        <translation>名または姓を入力してください。</translation>
+    </message>
+    <message>
+        <source>The due date cannot be before the start date.</source>
+        <translation>期限を開始日より前にすることはできません。</translation>
+    </message>
+    <message>
+        <source>Enter at least one email address.</source>
+        <translation>電子メール アドレスを 1 つ以上入力してください。</translation>
+    </message>
+    <message>
+        <source>Not a valid email address: {address}</source>
+        <translation>有効な電子メール アドレスではありません: {address}</translation>
+    </message>
+    <message>
+        <source>The last day cannot be before the first day.</source>
+        <translation>終了日を開始日より前にすることはできません。</translation>
+    </message>
+    <message>
+        <source>The end cannot be before the start.</source>
+        <translation>終了を開始より前にすることはできません。</translation>
+    </message>
+    <message>
         <source>Enter an email address.</source>
         <translation>電子メール アドレスを入力してください。</translation>
     </message>
@@ -4902,14 +6044,6 @@
     <message>
         <source>Enter the password of this mailbox&apos;s user.</source>
         <translation>このメールボックスのユーザーのパスワードを入力してください。</translation>
-    </message>
-    <message>
-        <source>Errors are not recorded, so there is nothing to notify: turn their recording on, or turn this off.</source>
-        <translation>エラーが記録されないため、通知するものがありません。エラーを記録するか、この設定をオフにしてください。</translation>
-    </message>
-    <message>
-        <source>Warnings are not recorded, so there is nothing to notify: turn their recording on, or turn this off.</source>
-        <translation>警告が記録されないため、通知するものがありません。警告を記録するか、この設定をオフにしてください。</translation>
     </message>
     <message>
         <source>Enter a prefix for tracking tokens, as in CRM:.</source>
@@ -4948,6 +6082,18 @@
         <translation>このメールボックスはサーバー側同期で電子メールを送信しません (または非アクティブです)。サーバー側同期で送信するメールボックスを選択してください。</translation>
     </message>
     <message>
+        <source>No mailbox can send email: approve a mailbox, set its outgoing email to server-side synchronization and test and enable it.</source>
+        <translation>電子メールを送信できるメールボックスがありません。メールボックスの電子メールを承認し、送信メールをサーバー側同期に設定して、[メールボックスのテストを有効化] を実行してください。</translation>
+    </message>
+    <message>
+        <source>Errors are not recorded, so there is nothing to notify: turn their recording on, or turn this off.</source>
+        <translation>エラーが記録されないため、通知するものがありません。エラーを記録するか、この設定をオフにしてください。</translation>
+    </message>
+    <message>
+        <source>Warnings are not recorded, so there is nothing to notify: turn their recording on, or turn this off.</source>
+        <translation>警告が記録されないため、通知するものがありません。警告を記録するか、この設定をオフにしてください。</translation>
+    </message>
+    <message>
         <source>Windows integrated authentication needs Windows: the app logs on as the Windows user who runs it. On this computer, use the credentials of the user or queue, or of the profile.</source>
         <translation>Windows 統合認証には Windows が必要です。アプリは、アプリを実行している Windows ユーザーとしてログオンします。このコンピューターでは、ユーザーまたはキューの資格情報か、プロファイルの資格情報を使用してください。</translation>
     </message>
@@ -4963,6 +6109,13 @@
 %1</source>
         <translation>先に次の点を修正してください:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Email: %1</source>
+        <translation>電子メール: %1</translation>
     </message>
 </context>
 </TS>

@@ -14,7 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.simulator.faults import KINDS
+from app.simulator.faults import KINDS as ALL_KINDS
+
+# the whole-request faults; "refuse" answers single items of a CreateItem (a refused send), which
+# the outgoing and Records tests cover item by item
+KINDS = tuple(kind for kind in ALL_KINDS if kind != "refuse")
 
 ROOT = Path(__file__).resolve().parents[2]
 MATRIX_PAGE = ROOT / "docs" / "reliability-matrix.md"

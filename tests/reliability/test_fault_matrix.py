@@ -34,6 +34,7 @@ from matrix_support import (
     DELAY_TIMEOUT,
     EXPECTED,
     FAULT_PARAMS,
+    KINDS,
     MATRIX_PAGE,
     OPERATION,
     WRITE_DOCS_ENV,
@@ -47,7 +48,6 @@ from app.diagnostics.steps import run_mailbox_test
 from app.domain.enums import AlertLevel, RunStatus
 from app.domain.escalation import AUTH_RETRY_MIN_MINUTES, DEFAULT_AUTH_RETRIES, auth_retry_spacing
 from app.domain.timeunit import minutes
-from app.simulator.faults import KINDS
 from app.store import repo
 from app.store.base import utcnow
 from app.store.models import Alert, Mailbox, WorkloadState

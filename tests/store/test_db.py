@@ -452,6 +452,61 @@ def test_migration_12_leaves_closed_alerts_without_a_resolved_time(tmp_path):
     assert schema_of(path) == _fresh_schema(tmp_path)
 
 
+def test_migration_13_adds_the_records_indexes_search_tables_and_sync_codes_and_keeps_data(tmp_path):
+    from app.store.models import EmailActivity, EmailMailboxLink, ItemLink
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO email_activity (message_id, subject, body, body_is_html, sender, to_recipients,"
+            ' cc_recipients, direction, status, "references", send_attempts, created_on, modified_on)'
+            " VALUES ('<m1@contoso.com>', 'Quarterly offer', '', 0, 'carol@fabrikam.com', 'alice@contoso.com', '',"
+            " 'incoming', 'received', '', 0, '2025-05-01T10:00:00.000000Z', '2025-05-01T10:00:00.000000Z')"
+        )
+        conn.execute(
+            "INSERT INTO email_mailbox_link (email_id, mailbox_id, folder, linked_on)"
+            " VALUES (1, 1, 'inbox', '2025-05-01T10:00:00.000000Z')"
+        )
+        for subject in ("Synced", "Only here"):
+            conn.execute(
+                'INSERT INTO appointment (owner_id, state, created_on, modified_on, subject, location, start, "end",'
+                " is_all_day, body) VALUES (1, 'active', '2025-05-01T10:00:00.000000Z', '2025-05-01T10:00:00.000000Z',"
+                f" '{subject}', '', '2025-05-02T10:00:00.000000Z', '2025-05-02T11:00:00.000000Z', 0, '')"
+            )
+        conn.execute(
+            "INSERT INTO item_link (mailbox_id, record_type, record_id, item_id, change_key, synced_fingerprint,"
+            " synced_on) VALUES (1, 'appointment', 1, 'item-1', 'ck', '', '2025-05-01T11:00:00.000000Z')"
+        )
+    open_database(path)
+    try:
+        link = EmailMailboxLink.get()
+        assert link.tracked_by == "", "a copy stored before schema 13 says nothing of why"
+        conn = EmailActivity._meta.database
+        found = conn.execute_sql("SELECT rowid FROM email_search WHERE email_search MATCH '\"arterl\"'").fetchall()
+        assert found == [(1,)], "the emails stored before are searchable at once"
+        email = EmailActivity.get()
+        email.subject = "Yearly offer"
+        email.save()
+        assert conn.execute_sql("SELECT rowid FROM email_search WHERE email_search MATCH 'arterl'").fetchall() == []
+        assert conn.execute_sql("SELECT rowid FROM email_search WHERE email_search MATCH 'yearly'").fetchall() == [
+            (1,)
+        ], "the search follows edits"
+        assert "conflict_id" in ItemLink._meta.fields
+        plan = conn.execute_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM email_activity "
+            'ORDER BY COALESCE("received_on", "sent_on", "created_on") DESC'
+        ).fetchall()
+        assert any("email_activity_shown_on" in row[-1] for row in plan), plan
+        codes = conn.execute_sql('SELECT "subject", "sync_code" FROM "appointment" ORDER BY "id"').fetchall()
+        assert codes == [("Synced", 2), ("Only here", 4)], "where each record stands, computed for those there are"
+    finally:
+        close_database()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 13
+    assert schema_of(path) == _fresh_schema(tmp_path)
+
+
 def test_migration_14_adds_the_tables_of_a_shared_databases_sealed_passwords(tmp_path):
     from app.store.models import DataKey, EncryptedSecret
 

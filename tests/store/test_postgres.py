@@ -141,3 +141,31 @@ def test_a_url_that_is_not_postgresql_is_refused(sssm_home):
         check=False,
     )
     assert result.returncode == 2 and "PostgreSQL URL" in result.stderr
+
+
+PROBE_DRIVER = """
+import sys
+from app.store import db
+loaded_before = "psycopg" in sys.modules
+store = db.open_database(sys.argv[1])
+from app.store.models import SystemUser
+with store.atomic("IMMEDIATE"):
+    SystemUser.create(name="Bob", email="bob@contoso.com", is_active=True, is_current=False)
+try:
+    with store.atomic():
+        SystemUser.create(name="Carol", email="carol@contoso.com", is_active=True, is_current=False)
+        raise RuntimeError("rolled back")
+except RuntimeError:
+    pass
+print(loaded_before, "psycopg" in sys.modules, SystemUser.select().count(), store.in_transaction())
+"""
+
+
+def test_the_driver_is_loaded_only_when_a_shared_database_is_opened(pg_url):
+    """app.store hides psycopg from peewee's import (start-up time) and hands it over when a
+    PostgreSQL URL is opened: a fresh process then writes, rolls back and commits as usual."""
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE_DRIVER, pg_url], cwd=REPO, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.split() == ["False", "True", "1", "False"]

@@ -59,6 +59,7 @@ class Ui_MainWindow(object):
         QListWidgetItem(self.navigation)
         QListWidgetItem(self.navigation)
         QListWidgetItem(self.navigation)
+        QListWidgetItem(self.navigation)
         self.navigation.setObjectName(u"navigation")
         self.navigation.setMinimumSize(QSize(180, 0))
         self.navigation.setMaximumSize(QSize(260, 16777215))
@@ -134,6 +135,11 @@ class Ui_MainWindow(object):
         self.logsLayout = QVBoxLayout(self.logsPage)
         self.logsLayout.setObjectName(u"logsLayout")
         self.pages.addWidget(self.logsPage)
+        self.recordsPage = QWidget()
+        self.recordsPage.setObjectName(u"recordsPage")
+        self.recordsLayout = QVBoxLayout(self.recordsPage)
+        self.recordsLayout.setObjectName(u"recordsLayout")
+        self.pages.addWidget(self.recordsPage)
 
         self.rightColumn.addWidget(self.pages)
 
@@ -188,6 +194,8 @@ class Ui_MainWindow(object):
         ___qlistwidgetitem5.setText(QCoreApplication.translate("MainWindow", u"Settings", None))
         ___qlistwidgetitem6 = self.navigation.item(6)
         ___qlistwidgetitem6.setText(QCoreApplication.translate("MainWindow", u"Logs", None))
+        ___qlistwidgetitem7 = self.navigation.item(7)
+        ___qlistwidgetitem7.setText(QCoreApplication.translate("MainWindow", u"Records", None))
         self.navigation.setSortingEnabled(__sortingEnabled)
 
 #if QT_CONFIG(accessibility)

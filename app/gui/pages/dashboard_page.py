@@ -10,6 +10,12 @@ mailbox at a glance, and item monitoring on its second tab.
   mailboxes behind it, on a mailbox opens it (``open_mailbox``); each chart exports as PNG.
 - Live: ``set_sync`` connects the engine's results; refreshes are coalesced to at most one a
   second, and a hidden page refreshes when it is shown again.
+
+The figures are read off the GUI thread (app.gui.pages.dashboard_reader): ``refresh`` starts a
+read and returns; the GUI thread only applies the answer, every tile and chart in one go (no
+paint in between, so the page never shows half of one answer and half of another), then emits
+``refreshed``. The charts are built once and given new data; item monitoring, on the second
+tab, is built when its tab is first shown.
 """
 
 from __future__ import annotations
@@ -21,19 +27,20 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QCloseEvent, QFont, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from app.domain.enums import AlertLevel, MailboxState, Workload
 from app.gui import messages
 from app.gui.forms.ui_dashboard_page import Ui_DashboardPage
 from app.gui.i18n import enum_text, format_time
+from app.gui.pages.dashboard_reader import DashboardReader, Read
 from app.gui.pages.item_monitoring_page import ItemMonitoringPage
 from app.gui.widgets.charts import Chart, DurationChart, Hit, RankedBars, StackedHourlyBars, Timeline
 from app.gui.widgets.mailbox_figures_dialog import MailboxFiguresDialog
 from app.store import dashboard
 from app.store.base import utcnow
-from app.store.dashboard import MailboxFigure, UpcomingCycle
+from app.store.dashboard import DashboardFigures, MailboxFigure, UpcomingCycle, read_figures
 
 if TYPE_CHECKING:
     from app.gui.sync_controller import SyncController
@@ -89,12 +96,22 @@ class Tile(QToolButton):
 class DashboardPage(QWidget):
     show_mailboxes = Signal(str)  # a MailboxState value: the Mailboxes list filtered to that state
     open_mailbox = Signal(int)
+    refreshed = Signal()  # new figures are on show
 
-    def __init__(self, parent: QWidget | None = None, *, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, clock: Callable[[], datetime] = utcnow, read: Read = read_figures
+    ) -> None:
         super().__init__(parent)
+        self.reader = DashboardReader(self, read=read)  # first: the first read runs while the page is built
+        self.reader.ready.connect(self._figures_read)
+        self.reader.failed.connect(self._read_failed)
+        self.clock = clock
+        self._range = RANGES[0][0]
+        self._last_refresh = 0.0
+        self._stale = False
+        self.refresh()
         self.ui = Ui_DashboardPage()
         self.ui.setupUi(self)
-        self.clock = clock
         ui = self.ui
         title_font = QFont(ui.dashboardTitle.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
@@ -102,22 +119,21 @@ class DashboardPage(QWidget):
         ui.dashboardTitle.setFont(title_font)
         ui.rangeCombo.addItem(self.tr("Last 24 hours"), "24h")
         ui.rangeCombo.addItem(self.tr("Last 7 days"), "7d")
-        ui.rangeCombo.currentIndexChanged.connect(lambda _i: self.refresh())
+        ui.rangeCombo.currentIndexChanged.connect(self._range_chosen)
         self.tiles = self._make_tiles()
         self._make_charts()
-        self.items = ItemMonitoringPage(self)
-        ui.itemsLayout.addWidget(self.items)
-        self.items.changed.connect(self.request_refresh)
+        self._hours: list[datetime] = []
+        self._top: list[MailboxFigure] = []
+        self._upcoming: list[UpcomingCycle] = []
+        self._held: DashboardFigures | None = None  # read while the page was hidden
+        self._items: ItemMonitoringPage | None = None
+        self._sync: SyncController | None = None
         self._dialog: MailboxFiguresDialog | None = None
         self._save_dialog = None
-        self._last_refresh = 0.0
-        self._stale = False
-        self._items_stale = False
         ui.tabs.currentChanged.connect(self._tab_changed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
-        self.refresh()
 
     # --- building -------------------------------------------------------------------------------
     def _make_tiles(self) -> dict[MailboxState, Tile]:
@@ -168,11 +184,24 @@ class DashboardPage(QWidget):
     def charts(self) -> list[Chart]:
         return [self.items_chart, self.failures_chart, self.duration_chart, self.top_chart, self.timeline]
 
+    @property
+    def items(self) -> ItemMonitoringPage:
+        """Item monitoring, built on first use (its tab shown): the overview opens without it."""
+        if self._items is None:
+            self._items = ItemMonitoringPage(self.ui.itemsTab)
+            self.ui.itemsLayout.addWidget(self._items)
+            self._items.changed.connect(self.request_refresh)
+            if self._sync is not None:
+                self._items.set_sync(self._sync)
+        return self._items
+
     # --- live -----------------------------------------------------------------------------------
     def set_sync(self, sync: SyncController) -> None:
         """Refresh after finished cycles (the controller's results, themselves coalesced)."""
+        self._sync = sync
         sync.results_changed.connect(self.request_refresh)
-        self.items.set_sync(sync)
+        if self._items is not None:
+            self._items.set_sync(sync)
 
     def request_refresh(self) -> None:
         """Refresh soon: at once if the last refresh is a second old, else when it is; a hidden page
@@ -188,22 +217,50 @@ class DashboardPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._held is not None:
+            self._apply(self._held)
         if self._stale:
             self.refresh()
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.reader.close()  # a read under way hands nothing on
+        self._timer.stop()
+        super().closeEvent(event)
+
     # --- figures --------------------------------------------------------------------------------
     def period(self) -> timedelta:
-        return dict(RANGES)[self.ui.rangeCombo.currentData()]
+        return dict(RANGES)[self._range]
+
+    def _range_chosen(self, _index: int) -> None:
+        self._range = self.ui.rangeCombo.currentData()
+        self.refresh()
 
     def refresh(self) -> None:
+        """Read the figures again, off the GUI thread; ``refreshed`` says when they are on show."""
         self._stale = False
         self._last_refresh = time.monotonic()
-        now = self.clock()
-        counts = dashboard.state_counts()
+        self.reader.read(self.clock(), self.period())
+
+    def _figures_read(self, figures: DashboardFigures) -> None:
+        if self.isVisible():
+            self._apply(figures)
+        else:  # shown when the page is
+            self._held = figures
+
+    def _read_failed(self, exc: object) -> None:
+        self.ui.updatedLabel.setText(self.tr("Not updated: %1").replace("%1", str(exc)))
+
+    def _apply(self, figures: DashboardFigures) -> None:
+        """Every tile and chart from *figures*, in one go: nothing is painted before this returns to
+        the event loop, and then only what changed."""
+        self._held = None
+        self._apply_figures(figures)
+        self.refreshed.emit()
+
+    def _apply_figures(self, figures: DashboardFigures) -> None:
+        now, hours = figures.now, figures.hours
         for state, tile in self.tiles.items():
-            tile.set_count(counts[state], enum_text(state))
-        since = now - self.period() + timedelta(hours=1)
-        hours = dashboard.hourly(since, now)
+            tile.set_count(figures.states[state], enum_text(state))
         self._hours = [h.hour for h in hours]
         self.items_chart.set_data(
             self._hours, {key: [h.items.get(w, 0) for h in hours] for key, w in ITEM_SERIES.items()}
@@ -215,24 +272,21 @@ class DashboardPage(QWidget):
         self.duration_chart.set_data(
             self._hours, [h.median_ms for h in hours], [h.p95_ms for h in hours], [h.cycles for h in hours]
         )
-        self._top = dashboard.top_failing(since)
+        self._top = figures.top
         self.top_chart.set_data(
             [f"{m.name} <{m.email}>" for m in self._top], [m.warnings for m in self._top], [m.errors for m in self._top]
         )
-        self._upcoming = dashboard.upcoming()
-        self.timeline.set_data(now, [(c.next_run_on, c.workload.value, self._cycle_text(c)) for c in self._upcoming])
+        self._upcoming = figures.upcoming
+        points = [(c.next_run_on, c.workload.value) for c in self._upcoming]
+        self.timeline.set_data(now, points, self._describe_cycle)  # tooltips written when asked
         self.ui.updatedLabel.setText(self.tr("Updated %1").replace("%1", format_time(now)))
-        if self.ui.tabs.currentWidget() is self.ui.itemsTab:
-            self.items.refresh()
-        else:  # read when its tab is shown
-            self._items_stale = True
 
     def _tab_changed(self, _index: int) -> None:
-        if self.ui.tabs.currentWidget() is self.ui.itemsTab and self._items_stale:
-            self._items_stale = False
-            self.items.refresh()
+        if self.ui.tabs.currentWidget() is self.ui.itemsTab and self._items is None:
+            self.items.show()  # built now, read as it is shown
 
-    def _cycle_text(self, cycle: UpcomingCycle) -> str:
+    def _describe_cycle(self, index: int) -> str:
+        cycle = self._upcoming[index]
         kind = self.tr("Retry of the test") if cycle.retry else enum_text(cycle.workload)
         return f"{cycle.name} <{cycle.email}>\n{kind}\n{format_time(cycle.next_run_on)}"
 

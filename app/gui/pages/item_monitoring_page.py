@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from app.domain.item_failures import failure_texts
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from app.gui.sync_controller import SyncController
 
 CTX = "ItemFailures"  # the engine's texts (app.domain.item_failures)
-TIME_COLUMN = 7
+TIME_COLUMN = 4
 
 
 def error_text(row: ItemFailureRow) -> str:
@@ -47,11 +48,12 @@ def item_columns() -> list[Column]:
         Column(translate("Lists", "Kind"), lambda r: r.kind),
         Column(translate("Lists", "Subject"), subject, tooltip=subject),
         Column(translate("Lists", "Direction"), lambda r: r.direction),
+        Column(translate("Lists", "Failed on"), lambda r: r.last_failed_on),
+        Column(translate("Lists", "Attempts"), lambda r: r.attempts),
+        # the long texts last: cut by the window's edge they are still whole in the details below
         Column(translate("Lists", "Error"), error_text, tooltip=server_error),
         Column(translate("Lists", "Server's error"), server_error, tooltip=server_error),
         Column(translate("Lists", "Next step"), next_step_text, tooltip=next_step_text),
-        Column(translate("Lists", "Failed on"), lambda r: r.last_failed_on),
-        Column(translate("Lists", "Attempts"), lambda r: r.attempts),
     ]
 
 
@@ -78,15 +80,29 @@ class ItemMonitoringPage(QWidget):
         self.proxy.modelReset.connect(self._selection_changed)
         self._sync: SyncController | None = None
         self._message = ""
+        self._stale = False
         self.refresh()
 
     def set_sync(self, sync: SyncController) -> None:
-        """Retry starts the cycles of the items' mailboxes through *sync*; the list follows its results."""
+        """Retry starts the cycles of the items' mailboxes through *sync*; the list follows its
+        results while it is on show, and catches up when it is shown again."""
         self._sync = sync
-        sync.results_changed.connect(self.refresh)
+        sync.results_changed.connect(self._results_changed)
+
+    def _results_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     # --- the list ---------------------------------------------------------------------------------
     def refresh(self) -> None:
+        self._stale = False
         rows = item_failures.failure_rows(include_ignored=self.ui.showIgnored.isChecked())
         self.model.set_rows(rows)
         shown = self.tr("%n item(s) did not synchronize", "", len([r for r in rows if not r.ignored]))

@@ -13,6 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from app.gui.pages.dashboard_page import DashboardPage
     from app.gui.screenshots.render import View
     from app.simulator.server import LoopbackExchange
 
@@ -128,6 +129,20 @@ def _at(when: datetime) -> datetime:
     return when
 
 
+def wait_for_figures(page: DashboardPage) -> None:
+    """Until the page shows the figures of a read started now (they are read on a thread of their own)."""
+    from PySide6.QtCore import QElapsedTimer
+    from PySide6.QtWidgets import QApplication
+
+    shown = []
+    page.refreshed.connect(lambda: shown.append(True))
+    page.refresh()
+    waited = QElapsedTimer()
+    waited.start()
+    while not shown and waited.elapsed() < 10_000:
+        QApplication.processEvents()
+
+
 def dashboard_views() -> Iterator[tuple[str, View]]:
     """dashboard (its charts and tiles) and item-monitoring (its second tab, an item selected)."""
     from app.gui.pages.dashboard_page import DashboardPage
@@ -148,8 +163,8 @@ def dashboard_views() -> Iterator[tuple[str, View]]:
 
     def dashboard():
         page.ui.tabs.setCurrentIndex(0)
-        page.refresh()
         page.show()
+        wait_for_figures(page)
         return page
 
     yield "dashboard", dashboard

@@ -239,6 +239,9 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     from app.gui.screenshots.dashboard_views import dashboard_views
 
     yield from dashboard_views()
+    from app.gui.screenshots.record_views import record_views
+
+    yield from record_views(sample)
     yield from users_views(sample)
 
 

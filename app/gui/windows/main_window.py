@@ -27,11 +27,8 @@ from app.gui.diagnostic_runner import DiagnosticRunner
 from app.gui.forms.ui_main_window import Ui_MainWindow
 from app.gui.i18n import enum_text, fields_text
 from app.gui.page_icons import navigation_icon
-from app.gui.pages.logs_page import LogsPage
 from app.gui.pages.mailboxes_page import MailboxesPage
 from app.gui.pages.profiles_page import ProfilesPage
-from app.gui.pages.settings_page import SettingsPage
-from app.gui.pages.users_page import UsersPage
 from app.gui.widgets.alerts_pane import AlertsPane, alert_place, alert_tab
 from app.gui.windows.base import PreserveGeometry, bring_to_front, window_settings
 from app.gui.workers import background_imports
@@ -41,6 +38,10 @@ from app.store import queries
 # (tests/gui/test_startup_imports.py; the demo's dialogs bring keyring with app.demo).
 if TYPE_CHECKING:
     from app.gui.pages.dashboard_page import DashboardPage
+    from app.gui.pages.logs_page import LogsPage
+    from app.gui.pages.records_page import RecordsPage
+    from app.gui.pages.settings_page import SettingsPage
+    from app.gui.pages.users_page import UsersPage
     from app.gui.windows.demo_accounts_dialog import DemoAccountsDialog
     from app.gui.windows.demo_fault_dialog import DemoFaultDialog
     from app.gui.windows.demo_password_dialog import DemoPasswordDialog
@@ -72,8 +73,8 @@ def import_windows() -> None:
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
-    DASHBOARD, PROFILES, MAILBOXES, USERS, ALERTS, SETTINGS, LOGS = range(7)  # the navigation's pages, in order
-    NAVIGATION_ICONS = ("dashboard", "profiles", "mailboxes", "users", "alerts", "settings", "logs")
+    DASHBOARD, PROFILES, MAILBOXES, USERS, ALERTS, SETTINGS, LOGS, RECORDS = range(8)  # the navigation's pages
+    NAVIGATION_ICONS = ("dashboard", "profiles", "mailboxes", "users", "alerts", "settings", "logs", "records")
     default_size = QSize(1100, 700)
 
     refreshed = Signal()  # after the lists were reloaded (the tray re-reads the alert state)
@@ -89,6 +90,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         ui.navigation.setCurrentRow(self.PROFILES)
         # the dashboard (pyqtgraph, numpy) is built after the window shows, when its page is first on show
         self._dashboard: DashboardPage | None = None
+        self._records: RecordsPage | None = None
         ui.dashboardLayout.addWidget(QLabel(self.tr("Loading the dashboard…")))
         ui.navigation.currentRowChanged.connect(self._page_shown)
         self.activity_label = QLabel(self.tr("Ready"))
@@ -117,18 +119,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.mailboxes_page.changed.connect(self.refresh)
         self.mailboxes_page.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
 
-        self.users_page = UsersPage(ui.usersPage)
-        ui.usersLayout.addWidget(self.users_page)
-        self.users_page.open_mailbox.connect(self.open_mailbox)
-        self.users_page.options_requested.connect(self.open_user_options)
-        self.users_page.changed.connect(self.refresh)
-
-        self.settings_page = SettingsPage(ui.settingsPage)
-        ui.settingsLayout.addWidget(self.settings_page)
-        self.settings_page.saved.connect(self._settings_saved)
-
-        self.logs_page = LogsPage(ui.logsPage)
-        ui.logsLayout.addWidget(self.logs_page)
+        # the users, settings and logs pages are built when first shown (start-up time)
+        self._users: UsersPage | None = None
+        self._settings: SettingsPage | None = None
+        self._logs: LogsPage | None = None
 
         self.alerts = AlertsPane(ui.alertsPage)
         ui.alertsLayout.addWidget(self.alerts)
@@ -195,12 +189,67 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.show_page(page)
 
     def _page_shown(self, index: int) -> None:
+        built_on_show = {self.USERS: "users_page", self.SETTINGS: "settings_page", self.LOGS: "logs_page"}
+        if index in built_on_show:
+            getattr(self, built_on_show[index])  # builds the page the first time it shows
         if index == self.DASHBOARD and self._dashboard is None:
             QTimer.singleShot(50, self._build_dashboard)  # after the window has painted
+        if index == self.RECORDS:
+            self.records_page.refresh()
+
+    @property
+    def users_page(self) -> UsersPage:
+        """The Users and queues page, built when first shown or used."""
+        if self._users is None:
+            from app.gui.pages.users_page import UsersPage
+
+            page = UsersPage(self.ui.usersPage)
+            self.ui.usersLayout.addWidget(page)
+            page.open_mailbox.connect(self.open_mailbox)
+            page.options_requested.connect(self.open_user_options)
+            page.changed.connect(self.refresh)
+            self._users = page
+        return self._users
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        """The Settings page, built when first shown or used."""
+        if self._settings is None:
+            from app.gui.pages.settings_page import SettingsPage
+
+            page = SettingsPage(self.ui.settingsPage)
+            self.ui.settingsLayout.addWidget(page)
+            page.saved.connect(self._settings_saved)
+            self._settings = page
+        return self._settings
+
+    @property
+    def logs_page(self) -> LogsPage:
+        """The Logs page, built when first shown or used."""
+        if self._logs is None:
+            from app.gui.pages.logs_page import LogsPage
+
+            page = LogsPage(self.ui.logsPage)
+            self.ui.logsLayout.addWidget(page)
+            self._logs = page
+        return self._logs
+
+    @property
+    def records_page(self) -> RecordsPage:
+        """The Records page, built when first shown (its lists read the store page by page)."""
+        if self._records is None:
+            from app.gui.pages.records_page import RecordsPage
+
+            page = RecordsPage(self.ui.recordsPage)
+            self.ui.recordsLayout.addWidget(page)
+            page.open_mailbox.connect(self.open_mailbox)
+            page.changed.connect(self.refresh)
+            self._records = page
+        return self._records
 
     def _build_dashboard(self) -> None:
         if self._dashboard is None:
-            self.dashboard_page.refresh()
+            self.dashboard_page  # noqa: B018 - built now; it reads its figures as it is built
 
     @property
     def dashboard_page(self) -> DashboardPage:
@@ -241,7 +290,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def refresh(self) -> None:
         self._load_lists()
-        self.users_page.refresh()
+        if self._users is not None:  # a page not built yet reads the store when it is
+            self._users.refresh()
         self.alerts.refresh()
         if self._dashboard is not None:
             self._dashboard.request_refresh()  # coalesced: at most once a second

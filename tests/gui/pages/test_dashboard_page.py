@@ -48,10 +48,17 @@ def page(qtbot, store):
 
     page = DashboardPage()
     qtbot.addWidget(page)
-    page.resize(1200, 900)
-    page.show()
+    with qtbot.waitSignal(page.refreshed, timeout=5000):  # the figures read as the page was built
+        page.resize(1200, 900)
+        page.show()
     qtbot.waitExposed(page)
     return page
+
+
+def refresh(qtbot, page):
+    """Refresh, and wait until the figures read off the GUI thread are on show."""
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.refresh()
 
 
 def click_chart(qtbot, chart, x, y):
@@ -66,7 +73,7 @@ def test_a_fault_on_3_of_10_mailboxes_shows_in_the_tiles_and_the_failures_chart(
     results = Scheduler().run_once([m.id for m in ten_mailboxes])
     assert {r.mailbox_id for r in results if not r.ok} == {m.id for m in failing}
 
-    page.refresh()
+    refresh(qtbot, page)
     assert page.tiles[MailboxState.ERROR].count() == 3
     assert page.tiles[MailboxState.SUCCESS].count() == 7
 
@@ -91,7 +98,7 @@ def test_a_fault_on_3_of_10_mailboxes_shows_in_the_tiles_and_the_failures_chart(
 
 def test_the_items_chart_counts_the_cycle_and_a_bar_opens_its_mailboxes(qtbot, ews, ten_mailboxes, page):
     Scheduler().run_once([m.id for m in ten_mailboxes[:2]])
-    page.refresh()
+    refresh(qtbot, page)
     chart = page.items_chart
     assert chart.values["act"][-1] == 4  # the two appointments of each calendar, into the store
     assert chart.values["incoming"][-1] == chart.values["outgoing"][-1] == 0
@@ -107,7 +114,7 @@ def test_the_items_chart_counts_the_cycle_and_a_bar_opens_its_mailboxes(qtbot, e
 def test_the_top_chart_and_the_timeline_open_a_mailbox(qtbot, ews, ten_mailboxes, page):
     ews.server.faults.inject("fault500", account=ten_mailboxes[0].email, count=None)
     Scheduler().run_once([m.id for m in ten_mailboxes[:3]])
-    page.refresh()
+    refresh(qtbot, page)
     assert page.top_chart.names == [f"Mailbox 00 <{ten_mailboxes[0].email}>"]
     with qtbot.waitSignal(page.open_mailbox) as opened:
         click_chart(qtbot, page.top_chart, 0.5, 0)

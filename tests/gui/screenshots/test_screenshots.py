@@ -55,6 +55,13 @@ EXPECTED = {
     "options-tracking",
     "options-conflicts",
     "filters-editor",
+    "records-email",
+    "records-email-detail",
+    "compose",
+    "records-appointments",
+    "records-contacts",
+    "records-tasks",
+    "records-conflict",
 }
 
 

@@ -17,7 +17,16 @@ def test_navigation_switches_pages(main_window):
     window = main_window
     navigation = window.ui.navigation
     names = [navigation.item(i).text() for i in range(navigation.count())]
-    assert names == ["Dashboard", "Email server profiles", "Mailboxes", "Users & queues", "Alerts", "Settings", "Logs"]
+    assert names == [
+        "Dashboard",
+        "Email server profiles",
+        "Mailboxes",
+        "Users & queues",
+        "Alerts",
+        "Settings",
+        "Logs",
+        "Records",
+    ]
     assert all(not navigation.item(i).icon().isNull() for i in range(navigation.count()))
     pages = {
         MainWindow.DASHBOARD: window.ui.dashboardPage,
@@ -27,6 +36,7 @@ def test_navigation_switches_pages(main_window):
         MainWindow.ALERTS: window.ui.alertsPage,
         MainWindow.SETTINGS: window.ui.settingsPage,
         MainWindow.LOGS: window.ui.logsPage,
+        MainWindow.RECORDS: window.ui.recordsPage,
     }
     for index, page in pages.items():
         rect = navigation.visualItemRect(navigation.item(index))
@@ -204,3 +214,12 @@ def test_the_dashboard_is_built_when_first_shown_and_its_tiles_filter_the_mailbo
 
     shown = sorted(r.id for r in main_window.mailboxes_page.visible_rows())
     assert shown == mailboxes_in_state(MailboxState.PENDING_APPROVAL) and shown
+
+
+def test_the_records_page_is_built_when_first_shown(main_window, qtbot):
+    from app.gui.pages.records_page import RecordsPage
+
+    assert main_window._records is None
+    main_window.show_page(MainWindow.RECORDS)
+    assert isinstance(main_window._records, RecordsPage)
+    assert main_window.ui.recordsLayout.indexOf(main_window._records) >= 0
