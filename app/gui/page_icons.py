@@ -128,6 +128,16 @@ def _records(p: QPainter, s: float) -> None:
         p.drawRect(QRectF(5 * s, y * s, 22 * s, 6 * s))
 
 
+def _hosts(p: QPainter, s: float) -> None:
+    """Two machines on one line: the engine hosts of a shared database."""
+    _pen(p, INK, 2 * s)
+    p.setBrush(PAPER)
+    for left in (3, 17):
+        p.drawRoundedRect(QRectF(left * s, 5 * s, 12 * s, 10 * s), 1.5 * s, 1.5 * s)
+        p.drawLine(QPointF((left + 6) * s, 15 * s), QPointF((left + 6) * s, 25 * s))
+    p.drawLine(QPointF(5 * s, 25 * s), QPointF(27 * s, 25 * s))
+
+
 NAVIGATION = {
     "dashboard": _chart,
     "records": _records,
@@ -136,12 +146,13 @@ NAVIGATION = {
     "users": _people,
     "alerts": _bell,
 }
-NAVIGATION |= {"settings": _gear, "logs": _log}
+NAVIGATION |= {"settings": _gear, "logs": _log, "hosts": _hosts}
 
 
 @cache
 def navigation_icon(page: str) -> QIcon:
-    """The icon of a navigation entry: dashboard, profiles, mailboxes, users, alerts, settings or logs."""
+    """The icon of a navigation entry: dashboard, profiles, mailboxes, users, alerts, settings, logs,
+    records or hosts."""
     return _icon(NAVIGATION[page])
 
 

@@ -155,7 +155,13 @@ class SyncController(QObject):
         return self._started and not self._stopped
 
     def sync_now(self, mailbox_id: int | None = None) -> int:
-        """Queue the mailbox's (or every mailbox's) enabled workloads now; how many were queued."""
+        """Queue the mailbox's (or every mailbox's) enabled workloads now; how many were queued. On a
+        shared database the window is the fleet's console: the workloads are set due in the
+        database, and whichever engine host claims one first runs it."""
+        from app.store import fleet
+
+        if fleet.shared_database():
+            return fleet.set_due_now(mailbox_id)
         if not self.running:
             return 0
         return self.scheduler.sync_now(mailbox_id)

@@ -159,6 +159,43 @@ def workloads(*, now: datetime | None = None) -> list[WorkloadRow]:
     return rows
 
 
+def shared_database() -> bool:
+    """True when the open store is a shared PostgreSQL database (the window is the fleet's console)."""
+    from app.store import backends
+    from app.store.base import database
+
+    return isinstance(database.obj, backends.FleetPostgresDatabase)
+
+
+def lease_holders(*, now: datetime | None = None) -> dict[int, list[str]]:
+    """Mailbox id -> who holds a lease of its work now: the host's name, or for a process that is
+    not a registered host (a window, ``sync --once``) its computer's name."""
+    now = now or leases.wall_clock()
+    host_of = {host.holder: host.name for host in EngineHost.select(EngineHost.holder, EngineHost.name)}
+    held: dict[int, list[str]] = {}
+    query = WorkLease.select(WorkLease.name, WorkLease.holder).where(
+        (WorkLease.expires_on >= now) & WorkLease.name.startswith("mailbox:")
+    )
+    for lease in query.order_by(WorkLease.name):
+        mailbox_id = lease.name.split(":")[1]
+        if mailbox_id.isdigit():
+            name = host_of.get(lease.holder) or lease.holder.split(":", 1)[0]
+            names = held.setdefault(int(mailbox_id), [])
+            if name not in names:
+                names.append(name)
+    return held
+
+
+def set_due_now(mailbox_id: int | None = None, *, now: datetime | None = None) -> int:
+    """Sync now from the console: the mailbox's (or every active mailbox's) enabled workloads due,
+    in one transaction; how many."""
+    from app.store.base import database
+
+    ids = [mailbox_id] if mailbox_id is not None else [m.id for m in Mailbox.select(Mailbox.id)]
+    with database.atomic():
+        return sum(set_due(i, now=now) for i in ids)
+
+
 def set_due(mailbox_id: int, *, now: datetime | None = None) -> int:
     """The console's Sync now on a shared database: the mailbox's workloads due now, so whichever
     host claims them first runs them; how many workloads were set."""

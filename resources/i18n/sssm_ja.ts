@@ -1970,6 +1970,14 @@ Correct it if needed, then choose Retry.</source>
         <translation>別の電子メールサーバープロファイルを選択してください。</translation>
     </message>
     <message>
+        <source>The password could not be opened: this host does not hold the data key of the shared database.</source>
+        <translation>パスワードを開けませんでした: このホストは共有データベースのデータ キーを保持していません。</translation>
+    </message>
+    <message>
+        <source>Import the data key on this host (python -m app keys import FILE, made by keys export on a host that has it). The synchronization retries after the back-off.</source>
+        <translation>このホストにデータ キーをインポートしてください (python -m app keys import FILE。FILE はキーを保持するホストで keys export により作成します)。待機時間の後に同期が再試行されます。</translation>
+    </message>
+    <message>
         <source>Exchange does not let this account send email as the mailbox (ErrorSendAsDenied).</source>
         <translation>Exchange は、このアカウントがメールボックスとして電子メールを送信することを許可していません (ErrorSendAsDenied)。</translation>
     </message>
@@ -2417,6 +2425,73 @@ Correct it if needed, then choose Retry.</source>
     </message>
 </context>
 <context>
+    <name>HostsPage</name>
+    <message>
+        <source>Alive</source>
+        <translation>稼働中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>応答なし</translation>
+    </message>
+    <message>
+        <source>Its heartbeat is current.</source>
+        <translation>ハートビートは最新です。</translation>
+    </message>
+    <message>
+        <source>Stopped cleanly on %1; it released its leases.</source>
+        <translation>%1 に正常に停止し、リースを解放しました。</translation>
+    </message>
+    <message>
+        <source>No heartbeat for longer than the lease time: its leases expire and the other hosts take its work over.</source>
+        <translation>リース時間を超えてハートビートがありません: リースは期限切れになり、ほかのホストが作業を引き継ぎます。</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Leases held</source>
+        <translation>保持リース数</translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation>最終ハートビート</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始日時</translation>
+    </message>
+    <message>
+        <source>%1 of %2 alive, read %3</source>
+        <translation>%2 台中 %1 台が稼働中 (%3 に読み込み)</translation>
+    </message>
+    <message>
+        <source>Engine hosts</source>
+        <translation>エンジン ホスト</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>最新の情報に更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The engine hosts that synchronize the mailboxes of this shared database. A host that stops sending its heartbeat for longer than the lease time is lost: its leases expire, and the other hosts take its work over.</source>
+        <translation>この共有データベースのメールボックスを同期するエンジン ホストです。リース時間を超えてハートビートを送信しなくなったホストは応答なしになります。そのリースは期限切れになり、ほかのホストが作業を引き継ぎます。</translation>
+    </message>
+    <message>
+        <source>No engine host has registered on this database yet. Start one on a server with: python -m app --database URL run --host-name NAME</source>
+        <translation>このデータベースに登録されたエンジン ホストはまだありません。サーバーで次のコマンドを実行して開始します: python -m app --database URL run --host-name NAME</translation>
+    </message>
+</context>
+<context>
     <name>Incoming</name>
     <message>
         <source>other items {n}</source>
@@ -2688,6 +2763,14 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Next sync</source>
         <translation>次回の同期日時</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>保持ホスト</translation>
+    </message>
+    <message>
+        <source>The engine hosts synchronizing this mailbox now (their leases)</source>
+        <translation>このメールボックスを現在同期しているエンジン ホスト (リースを保持)</translation>
     </message>
     <message>
         <source>Started</source>
@@ -3588,6 +3671,10 @@ Correct it if needed, then choose Retry.</source>
     <message>
         <source>Ready</source>
         <translation>準備完了</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>ホスト</translation>
     </message>
     <message>
         <source>&amp;Demo</source>

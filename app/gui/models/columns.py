@@ -3,6 +3,8 @@ history (mailbox editor) and alerts (the alerts pane, wherever it is shown)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.status import status_rank
@@ -58,9 +60,10 @@ def _active_tooltip(row) -> str:
     return ""
 
 
-def mailbox_columns(with_profile: bool = True) -> list[Column]:
+def mailbox_columns(with_profile: bool = True, *, held_by: Callable[[int], str] | None = None) -> list[Column]:
     """Name, then its status (the worst of its server-side workloads, icon and word) and its open
-    alerts: what the admin looks for first; the details follow."""
+    alerts: what the admin looks for first; the details follow. With *held_by* (a console on a
+    shared database), last: who holds a lease of the mailbox's work now (mailbox id -> names)."""
     columns = [
         Column(translate("Lists", "Name"), lambda r: r.name),
         Column(
@@ -97,6 +100,18 @@ def mailbox_columns(with_profile: bool = True) -> list[Column]:
         Column(translate("Lists", "Last sync"), lambda r: r.last_sync_success_on),
         Column(translate("Lists", "Next sync"), lambda r: r.next_sync_on),
     ]
+    if held_by is not None:
+        columns.append(
+            Column(
+                translate("Lists", "Held by"),
+                lambda r: held_by(r.id),
+                tooltip=lambda r: (
+                    translate("Lists", "The engine hosts synchronizing this mailbox now (their leases)")
+                    if held_by(r.id)
+                    else ""
+                ),
+            )
+        )
     return columns
 
 

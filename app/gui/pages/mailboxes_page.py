@@ -8,25 +8,26 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 from app import secrets
 from app.domain.enums import ApprovalStatus, MailboxState, RunStatus, Workload
 from app.gui import messages
 from app.gui.forms.ui_mailboxes_page import Ui_MailboxesPage
-from app.gui.i18n import enum_text, translate
+from app.gui.i18n import enum_text, names_text, translate
 from app.gui.models.columns import mailbox_columns
 from app.gui.models.table_models import RowTableModel, SearchProxy
 from app.gui.pages.move_dialog import MoveToProfileDialog, name_list
 from app.gui.widgets.frozen_column import FrozenFirstColumn
 from app.gui.widgets.tables import setup_table
-from app.store import manage
+from app.store import fleet, manage
 from app.store.manage import ChangeRefused
 from app.store.queries import MailboxRow
 
 STATUS_COLUMN = 1  # right after the name (app.gui.models.columns.mailbox_columns)
+LEASES_REFRESH_MS = 5_000
 
 # the status filter: its value -> which rows it keeps
 FILTERS: dict[str, Callable[[MailboxRow], bool]] = {
@@ -55,7 +56,11 @@ class MailboxesPage(QWidget):
         self.ui = Ui_MailboxesPage()
         self.ui.setupUi(self)
         ui = self.ui
-        self.model = RowTableModel(mailbox_columns(), self)
+        # a console of a fleet (shared database): who holds each mailbox's work, read every few seconds
+        self.held_by: dict[int, str] = {}
+        self.lease_timer: QTimer | None = None
+        shared = fleet.shared_database()
+        self.model = RowTableModel(mailbox_columns(held_by=self._held_by if shared else None), self)
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.accept_row = self._status_accepts
@@ -90,6 +95,35 @@ class MailboxesPage(QWidget):
         self.proxy.modelReset.connect(self._update_actions)
         self.proxy.layoutChanged.connect(self._update_actions)
         self._update_actions()
+        if shared:
+            self.lease_timer = QTimer(self)
+            self.lease_timer.setInterval(LEASES_REFRESH_MS)
+            self.lease_timer.timeout.connect(self.refresh_lease_holders)
+            self.refresh_lease_holders()
+
+    # --- the fleet's leases (a shared database) ---------------------------------------------
+
+    def _held_by(self, mailbox_id: int) -> str:
+        return self.held_by.get(mailbox_id, "")
+
+    def refresh_lease_holders(self) -> None:
+        """Who holds each mailbox's work now (the Held by column): one query of the live leases."""
+        self.held_by = {m: names_text(names) for m, names in fleet.lease_holders().items()}
+        rows = self.model.rowCount()
+        if rows:
+            column = self.model.columnCount() - 1
+            self.model.dataChanged.emit(self.model.index(0, column), self.model.index(rows - 1, column))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.lease_timer is not None:
+            self.refresh_lease_holders()
+            self.lease_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if self.lease_timer is not None:
+            self.lease_timer.stop()
 
     # --- actions ----------------------------------------------------------------------------
 

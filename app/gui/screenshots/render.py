@@ -242,6 +242,9 @@ def views(sample: Sample) -> Iterator[tuple[str, View]]:
     from app.gui.screenshots.record_views import record_views
 
     yield from record_views(sample)
+    from app.gui.screenshots.fleet_views import fleet_views
+
+    yield from fleet_views(sample)
     yield from users_views(sample)
 
 

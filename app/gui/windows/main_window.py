@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QLabel,
+    QListWidgetItem,
     QMainWindow,
     QMenu,
     QPushButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,12 +34,13 @@ from app.gui.pages.profiles_page import ProfilesPage
 from app.gui.widgets.alerts_pane import AlertsPane, alert_place, alert_tab
 from app.gui.windows.base import PreserveGeometry, bring_to_front, window_settings
 from app.gui.workers import background_imports
-from app.store import queries
+from app.store import fleet, queries
 
 # The windows this one opens are imported when first opened: the first window paints sooner
 # (tests/gui/test_startup_imports.py; the demo's dialogs bring keyring with app.demo).
 if TYPE_CHECKING:
     from app.gui.pages.dashboard_page import DashboardPage
+    from app.gui.pages.hosts_page import HostsPage
     from app.gui.pages.logs_page import LogsPage
     from app.gui.pages.records_page import RecordsPage
     from app.gui.pages.settings_page import SettingsPage
@@ -156,6 +159,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.demo_menu: QMenu | None = None
         self.demo_dialogs: dict[str, QDialog] = {}
         self._load_lists()  # the users page and the alerts filled themselves when they were built
+        # the Hosts page: only on a shared database, whose window is the console of a fleet
+        self.hosts_index: int | None = None
+        self._hosts: HostsPage | None = None
+        if fleet.shared_database():
+            self.add_hosts_page()
         self.restore_geometry()
         self.restore_page()
 
@@ -196,6 +204,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
             QTimer.singleShot(50, self._build_dashboard)  # after the window has painted
         if index == self.RECORDS:
             self.records_page.refresh()
+        if index == self.hosts_index:
+            self.hosts_page  # noqa: B018 - built the first time it shows; it reads the hosts itself
 
     @property
     def users_page(self) -> UsersPage:
@@ -247,6 +257,25 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self._records = page
         return self._records
 
+    def add_hosts_page(self) -> None:
+        """The Hosts entry of the navigation, last, and its page (empty until first shown)."""
+        container = QWidget()
+        self._hosts_layout = QVBoxLayout(container)
+        self.hosts_index = self.ui.pages.addWidget(container)
+        self.ui.navigation.addItem(QListWidgetItem(navigation_icon("hosts"), self.tr("Hosts")))
+
+    @property
+    def hosts_page(self) -> HostsPage:
+        """The Hosts page (a shared database only), built when first shown."""
+        if self._hosts is None:
+            from app.gui.pages.hosts_page import HostsPage
+
+            assert self.hosts_index is not None, "the Hosts page is a shared database's"
+            page = HostsPage(self.ui.pages.widget(self.hosts_index))
+            self._hosts_layout.addWidget(page)
+            self._hosts = page
+        return self._hosts
+
     def _build_dashboard(self) -> None:
         if self._dashboard is None:
             self.dashboard_page  # noqa: B018 - built now; it reads its figures as it is built
@@ -292,6 +321,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self._load_lists()
         if self._users is not None:  # a page not built yet reads the store when it is
             self._users.refresh()
+        if self._hosts is not None:
+            self._hosts.refresh()
         self.alerts.refresh()
         if self._dashboard is not None:
             self._dashboard.request_refresh()  # coalesced: at most once a second
