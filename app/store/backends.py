@@ -270,6 +270,11 @@ def _migrate(db: FleetPostgresDatabase, found: int, url: str) -> None:
     _set_version(db, SCHEMA_VERSION)
 
 
+def is_postgres() -> bool:
+    """Whether the store in use is a shared PostgreSQL database (else the SQLite file)."""
+    return isinstance(database.obj, FleetPostgresDatabase)
+
+
 def index_hint(index: str) -> str:
     """SQLite's ``INDEXED BY "index" `` for a FROM clause, on the store in use; nothing on
     PostgreSQL, which has no such hint (its planner picks a partial index by itself)."""

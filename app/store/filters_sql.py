@@ -32,6 +32,7 @@ from peewee import JOIN, SQL, Case, ColumnBase, Field, Function, fn
 from app.domain import filters
 from app.domain.enums import FilterOperator, RecordType
 from app.domain.filters import Criterion, FieldKind
+from app.store import backends
 from app.store.base import database
 from app.store.models import Appointment, Contact, SystemUser, Task
 
@@ -301,22 +302,41 @@ def ensure_fold_function() -> None:
         connection.create_function(FOLD_FUNCTION, 1, _casefold, deterministic=True)
 
 
+def _where(
+    record_type: RecordType, criteria_lists: Iterable[Sequence[filters.CriterionLike]], current_user_id: int | None
+) -> ColumnBase:
+    """The condition on *record_type*'s rows that the filters keep. On SQLite, the SQL above. On a
+    shared PostgreSQL database, which has neither SQLite's ``like()`` nor Python's casefolding,
+    the records are matched by app.domain.filters.matches itself and the condition is their ids:
+    the same records, read once per call (a shared store's filters cost a pass over the table)."""
+    record_type = RecordType(record_type)
+    lists = [list(criteria) for criteria in criteria_lists]
+    where = selection_sql(record_type, lists, current_user_id)  # refuses what the editor refuses, on both
+    if not backends.is_postgres():
+        ensure_fold_function()
+        return where
+    model = MODELS[record_type]
+    kept = [
+        record.id
+        for record in model.select().order_by(model.id).iterator()
+        if any(filters.matches(record, criteria, current_user_id) for criteria in lists)
+    ]
+    return model.id.in_(kept)  # none kept: peewee writes a false condition
+
+
 def selected_query(
     record_type: RecordType, criteria_lists: Iterable[Sequence[filters.CriterionLike]], current_user_id: int | None
 ) -> Any:
     """The records the filters keep, by id (a peewee query)."""
     model = MODELS[RecordType(record_type)]
-    where = selection_sql(record_type, criteria_lists, current_user_id)
-    ensure_fold_function()
-    return model.select().where(where).order_by(model.id)
+    return model.select().where(_where(record_type, criteria_lists, current_user_id)).order_by(model.id)
 
 
 def count_selected(
     record_type: RecordType, criteria_lists: Iterable[Sequence[filters.CriterionLike]], current_user_id: int | None
 ) -> int:
     model = MODELS[RecordType(record_type)]
-    where = selection_sql(record_type, criteria_lists, current_user_id)
-    ensure_fold_function()
+    where = _where(record_type, criteria_lists, current_user_id)
     count: int = model.select(fn.COUNT(SQL("*"))).where(where).scalar()
     return count
 
@@ -352,8 +372,7 @@ def preview(
     *sample_size* of them. Raises UntranslatableFilter for a criterion the editor would refuse."""
     record_type = RecordType(record_type)
     model = MODELS[record_type]
-    where = selection_sql(record_type, criteria_lists, current_user_id)
-    ensure_fold_function()
+    where = _where(record_type, criteria_lists, current_user_id)
     total: int = model.select(fn.COUNT(SQL("*"))).scalar()
     rows = list(
         model.select(model, SystemUser.name.alias("owner_name"))

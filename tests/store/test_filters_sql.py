@@ -279,3 +279,30 @@ def test_the_unicode_tables_match_this_python():
     assert not {"顧", "r", "%"} & filters_sql.folded_by_others()
     assert filters_sql.written_as("s") == {"s", "S", "ſ", "ß", "ẞ", "ﬅ", "ﬆ"}
     assert filters_sql.written_as("顧") == {"顧"}
+
+
+def test_on_a_shared_postgresql_database_the_filters_keep_the_same_records(pg_url):
+    """PostgreSQL has neither SQLite's like() nor Python's casefolding: there the records are
+    matched by app.domain.filters itself. The same records come out of the same calls as on
+    SQLite (the sync's selection, the count, the editor's preview), awkward text included."""
+    from app.store.db import open_database
+
+    open_database(pg_url)
+    me = repo.create_user("Me", "me@contoso.com", is_current=True).id
+    other = repo.create_user("Other", "other@contoso.com").id
+    _records(me, other)
+    rnd = random.Random(11)
+    for record_type in RecordType:
+        pool = list(every_criterion(record_type, me, other))
+        records = list(filters_sql.MODELS[record_type].select())
+        for _ in range(15):
+            criteria_lists = [rnd.sample(pool, rnd.randint(1, 2)) for _ in range(rnd.randint(1, 2))]
+            expected = python_ids(record_type, criteria_lists, me, records)
+            assert sql_ids(record_type, criteria_lists, me) == expected
+            assert filters_sql.count_selected(record_type, criteria_lists, me) == len(expected)
+    folded = [[Criterion("subject", Op.CONTAINS, "STRASSE")]]  # "Straße" casefolds to "strasse"
+    kept = sql_ids(RecordType.APPOINTMENT, folded, me)
+    assert kept and kept == python_ids(RecordType.APPOINTMENT, folded, me)
+    shown = filters_sql.preview(RecordType.APPOINTMENT, folded, me, sample_size=1)
+    assert shown.count == len(kept) and [r.id for r in shown.sample] == sorted(kept)[:1]
+    assert sql_ids(RecordType.TASK, [], me) == set(), "no filter keeps nothing"
