@@ -122,10 +122,15 @@ def _chart(p: QPainter, s: float) -> None:
 
 
 def _records(p: QPainter, s: float) -> None:
+    """Two filed cards, the front one ticked and written on: the synchronized records (not the
+    profiles' stacked servers)."""
     _pen(p, INK, 2 * s)
-    for y, shade in ((6, "#eceff1"), (14, "#cfd8dc"), (22, "#eceff1")):
-        p.setBrush(QColor(shade))
-        p.drawRect(QRectF(5 * s, y * s, 22 * s, 6 * s))
+    p.setBrush(QColor("#cfd8dc"))
+    p.drawRoundedRect(QRectF(9 * s, 4 * s, 19 * s, 16 * s), 2 * s, 2 * s)
+    p.setBrush(PAPER)
+    p.drawRoundedRect(QRectF(4 * s, 10 * s, 19 * s, 17 * s), 2 * s, 2 * s)
+    p.drawPolyline([QPointF(7 * s, 18 * s), QPointF(9.5 * s, 21 * s), QPointF(13 * s, 15 * s)])
+    p.drawLine(QPointF(15 * s, 19 * s), QPointF(20 * s, 19 * s))
 
 
 def _hosts(p: QPainter, s: float) -> None:

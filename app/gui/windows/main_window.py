@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -89,6 +90,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         ui = self.ui
         for row, icon in enumerate(self.NAVIGATION_ICONS):
             ui.navigation.item(row).setIcon(navigation_icon(icon))
+        self._fit_navigation()
         ui.navigation.currentRowChanged.connect(ui.pages.setCurrentIndex)
         ui.navigation.setCurrentRow(self.PROFILES)
         # the dashboard (pyqtgraph, numpy) is built after the window shows, when its page is first on show
@@ -166,6 +168,19 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self.add_hosts_page()
         self.restore_geometry()
         self.restore_page()
+
+    def _fit_navigation(self) -> None:
+        """The navigation as wide as its longest entry in this language (電子メールサーバープロファイル
+        was cut, with a scroll bar under it), never scrolled sideways."""
+        nav = self.ui.navigation
+        nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widest = (
+            nav.sizeHintForColumn(0)
+            + 2 * nav.frameWidth()
+            + nav.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        )
+        nav.setMinimumWidth(max(nav.minimumWidth(), widest))
+        nav.setMaximumWidth(max(nav.maximumWidth(), widest))  # the form's 260 px, or what the words need
 
     # --- pages and lists --------------------------------------------------------------------
 
