@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from app.domain.cancel import CancelToken
 
@@ -81,6 +81,9 @@ class WorkerHandle(QObject):
         worker.result.connect(self._on_result)
         worker.error.connect(self._on_error)
         worker.finished.connect(self._on_finished)
+        # the thread ends with its work, from the worker's own thread: waiting for it (the
+        # application's shutdown, cancel_all_and_wait) then works without the GUI thread's loop
+        worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self._thread.started.connect(worker.run)
         self._done = False
 

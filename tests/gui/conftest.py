@@ -15,6 +15,17 @@ class MessageLog:
     answer_yes: bool = True
 
 
+@pytest.fixture(autouse=True)
+def _background_work_ends_with_the_test(qapp):
+    """A test's background work ends with it: a worker left running outlives the store its test
+    closed, and a QThread destroyed while it runs aborts the whole test process at exit."""
+    yield
+    from app.gui.workers import cancel_all_and_wait
+
+    cancel_all_and_wait(10_000)
+    qapp.processEvents()  # their finished signals: the handles let go
+
+
 @pytest.fixture
 def message_log(monkeypatch) -> MessageLog:
     from app.gui import messages

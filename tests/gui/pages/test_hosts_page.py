@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 
 from app.domain.enums import Workload
 from app.gui.windows.main_window import MainWindow
+from app.gui.workers import cancel_all_and_wait
 from app.store import fleet, leases
 from app.store.db import open_database
 from app.store.models import Mailbox, WorkloadState
@@ -42,6 +43,7 @@ def console(qtbot, pg_url, message_log, monkeypatch):
     qtbot.waitExposed(window)
     yield SimpleNamespace(window=window, mailbox=mailbox)
     window.tests.cancel_all()
+    cancel_all_and_wait(10_000)  # the dashboard's read ends before the database is dropped
 
 
 def click_navigation(qtbot, window, text: str) -> None:
