@@ -61,3 +61,26 @@ def test_several_progress_values_come_as_one_tuple(qtbot):
         pass
     assert progress.args == [(1, 3, None)]
     qtbot.waitUntil(lambda: not handle.is_running())
+
+
+def test_waiting_for_a_finished_worker_needs_no_event_loop(qtbot):
+    """At shutdown the GUI thread's loop has ended: a worker that finished must still let its
+    thread end, so that waiting for it returns at once instead of at its timeout."""
+    import threading
+    import time
+
+    from app.gui.workers import cancel_all_and_wait
+
+    done = threading.Event()
+
+    def work(progress, cancel):
+        done.set()
+        return 1
+
+    handle = start_worker(work)
+    assert done.wait(5)
+    started = time.perf_counter()
+    assert handle.wait(5_000), "the thread ended without the GUI thread's loop"
+    cancel_all_and_wait(5_000)
+    assert time.perf_counter() - started < 2.0
+    qtbot.waitUntil(lambda: not handle.is_running())  # the loop runs again: the handle lets go
