@@ -7,7 +7,8 @@ with nothing notified is not run, and not printed.
 
 With ``--host-name NAME`` it is one engine host of a fleet on a shared database (docs/scale.md):
 it registers the name (refused while another host of the name beats), beats, polls (no
-notifications: its cycles move between hosts), claims each due workload with a lease (app.store.leases, ``FOR UPDATE SKIP LOCKED`` on PostgreSQL), logs what it
+notifications: its cycles move between hosts), claims each due workload with a lease
+(app.store.leases, ``FOR UPDATE SKIP LOCKED`` on PostgreSQL), logs what it
 claimed, and on SIGTERM releases its leases at once and marks itself stopped. While the database
 is unreachable it retries with back-off; its leases expire and other hosts take the work over.
 """

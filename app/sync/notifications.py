@@ -185,8 +185,8 @@ class Notifications:
     ) -> None:
         # imported here, on the thread that makes the scheduler: the streams' and checks' threads
         # must never import exchangelib at the same time as another thread (half-initialized modules)
-        import app.exchange.notifications  # noqa: F401
-        import app.sync.notification_streams  # noqa: F401
+        import app.exchange.notifications
+        import app.sync.notification_streams
         import app.sync.session  # noqa: F401
 
         self._clock = clock
