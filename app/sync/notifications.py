@@ -155,7 +155,7 @@ class Watch:
     pending: set[str] = field(default_factory=set)  # folders changed and not read since
     arrivals: dict[str, None] = field(default_factory=dict)  # new mail not fetched yet (ordered)
     needs_full: set[Workload] = field(default_factory=set)  # a gap: read everything once
-    quiet: dict[Workload, int] = field(default_factory=dict)  # quiet cycles in a row
+    partial: dict[Workload, int] = field(default_factory=dict)  # cycles since its folders were read whole
     act_seen: tuple[Any, ...] | None = None  # the store's signature when its last ACT cycle began
     failures: int = 0
     retry_at: datetime | None = None  # polled until then after a failure
@@ -300,7 +300,7 @@ class Notifications:
                 return RUN_ALL
             if watch.kind == PULL and not checked:
                 return CHECK
-            if watch.quiet.get(job.workload, 0) >= SAFETY_NET - 1:
+            if watch.partial.get(job.workload, 0) >= SAFETY_NET - 1:
                 return RUN_ALL  # the safety net: read the folders whatever was notified
             changed = FOLDERS[job.workload] & watch.pending
             if changed:
@@ -315,7 +315,7 @@ class Notifications:
     def _plan_outgoing(self, job: Job, watch: Watch) -> Plan:
         """Outgoing email of a watched mailbox runs when it has email to send (or to look for in
         Sent Items), and on the safety net."""
-        if not watch.live or watch.quiet.get(job.workload, 0) >= SAFETY_NET - 1:
+        if not watch.live or watch.partial.get(job.workload, 0) >= SAFETY_NET - 1:
             return RUN_ALL
         if self._outgoing is None:
             self._outgoing = _mailboxes_with_email_to_send()
@@ -331,7 +331,7 @@ class Notifications:
         with self.lock:
             watch = self._watches.get(job.mailbox_id)
             if watch is not None:
-                watch.quiet[job.workload] = watch.quiet.get(job.workload, 0) + 1
+                watch.partial[job.workload] = watch.partial.get(job.workload, 0) + 1
 
     def begin(self, job: Job, plan: Plan) -> Taken | None:
         """A run of *job* starts: it takes the pending changes of the folders it reads."""
@@ -356,8 +356,9 @@ class Notifications:
             return taken
 
     def finish(self, job: Job, taken: Taken | None, ok: bool) -> None:
-        """The run ended: on success its quiet count starts again; otherwise what it took is
-        pending again (nothing notified is lost to a failed cycle)."""
+        """The run ended: a cycle that read its folders whole starts the count to the safety net
+        again (one that read some of them counts as a cycle towards it); a failed one gives back
+        what it took (nothing notified is lost to a failed cycle)."""
         if taken is None:
             return
         with self.lock:
@@ -365,7 +366,7 @@ class Notifications:
             if watch is None:
                 return
             if ok:
-                watch.quiet[job.workload] = 0
+                watch.partial[job.workload] = 0 if taken.full else watch.partial.get(job.workload, 0) + 1
                 return
             watch.pending |= taken.folders
             watch.arrivals.update(dict.fromkeys(taken.arrivals))

@@ -436,6 +436,7 @@ class Scheduler:
                     log.warning("could not read the sync schedule: %s", exc)
                 jobs = []
             with self._cond:
+                self._notified &= {j.key for j in jobs}  # of workloads still eligible
                 notified = set(self._notified)
             due = [
                 j
@@ -475,12 +476,12 @@ class Scheduler:
                     if (paused or blocked)
                     else schedule.seconds_until(schedule.earliest(waiting), now, cap=self._wait_cap)
                 )
-                if quiet:
-                    timeout = 0  # their next runs are stored below: look at the schedule again
+            if quiet and self._reschedule_quiet(quiet):
+                timeout = 0  # their next runs are stored: look at the schedule again
+            with self._cond:
                 if not self._wake and not self._stopping and timeout > 0:
                     self._cond.wait(timeout)
                 self._wake = False
-            self._reschedule_quiet(quiet)
 
     @staticmethod
     def _retry_at(job: Job, held: Mapping[tuple[int, Workload], datetime]) -> datetime | None:
@@ -644,19 +645,17 @@ class Scheduler:
         self._threads.add(thread)
         thread.start()
 
-    def _reschedule_quiet(self, jobs: list[Job]) -> None:
+    def _reschedule_quiet(self, jobs: list[Job]) -> bool:
         """The next run of each quiet cycle (an empty cycle for the schedule), stored for all of
-        them in one transaction, and the mailboxes' next sync."""
+        them in one transaction, and the mailboxes' next sync; False when the store could not."""
         if not jobs or self.push is None:
-            return
+            return False
         now = self._clock()
         outcome = schedule.CycleOutcome()
         groups: dict[tuple[datetime, Workload], list[int]] = {}
+        streaks = {}
         for job in jobs:
-            self.push.quiet(job)
-            with self._cond:
-                self._notified.discard(job.key)
-            streak = self._streaks[job.key] = schedule.empty_streak_after(self._streaks.get(job.key, 0), outcome)
+            streak = streaks[job.key] = schedule.empty_streak_after(self._streaks.get(job.key, 0), outcome)
             next_run = schedule.next_run_after(now, outcome, streak, job.min_polling)
             groups.setdefault((next_run, job.workload), []).append(job.mailbox_id)
         try:
@@ -672,6 +671,13 @@ class Scheduler:
                     Mailbox.update(next_sync_on=_earliest_next_run()).where(Mailbox.id.in_(chunk)).execute()
         except Exception as exc:  # noqa: BLE001 - the store busy: they are planned again next pass
             log.warning("could not store the next runs of %d quiet cycles: %s", len(jobs), exc)
+            return False
+        self._streaks.update(streaks)
+        with self._cond:
+            self._notified -= set(streaks)
+        for job in jobs:
+            self.push.quiet(job)
+        return True
 
     def _still_due(self, job: Job) -> bool:
         state = WorkloadState.get_or_none(

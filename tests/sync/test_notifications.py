@@ -17,15 +17,16 @@ from types import SimpleNamespace
 import pytest
 from ews_fixtures import EWS_PASSWORD
 
-from app.domain.enums import AlertLevel, CredentialSource, TrackingOption, Workload
-from app.store.models import Alert, EmailActivity, Mailbox, SyncHistory, UserOptions, WorkloadState
+from app.domain.enums import AlertLevel, CredentialSource, EmailStatus, TrackingOption, Workload
+from app.store.models import Alert, EmailActivity, Mailbox, SyncHistory, Task, UserOptions, WorkloadState
 from app.sync import notifications
 from app.sync.notifications import FALLBACK_CODE, SAFETY_NET
+from app.sync.outgoing import queue_email
 from app.sync.scheduler import Scheduler
 
 NO_SEED = dict(emails=0, appointments=0, contacts=0, tasks=0)
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
-OPERATIONS = ("SyncFolderItems", "GetEvents", "GetItem", "Subscribe", "GetStreamingEvents", "GetFolder")
+OPERATIONS = ("SyncFolderItems", "GetEvents", "GetItem", "Subscribe", "GetStreamingEvents", "GetFolder", "CreateItem")
 
 
 class Clock:
@@ -265,6 +266,26 @@ def test_a_pulled_change_reads_only_its_folder(setup, ews):
     assert total(ews, accounts, "SyncFolderItems") == syncs + 1, "the calendar only: contacts and tasks unread"
     assert not results[Workload.ACT].quiet and results[Workload.ACT].created == 1
     assert results[Workload.INCOMING].quiet and results[Workload.OUTGOING].quiet
+
+
+def test_the_store_side_still_goes_out_on_schedule_without_reading_exchange(setup, ews):
+    """A task written in the store and an email queued to send: their workloads run at their next
+    cycle (the store's side is not notified by Exchange), without reading Exchange's folders."""
+    accounts, mailboxes, scheduler, clock = subscribed_pull(setup, ews, count=1)
+    [account] = accounts
+    Task.create(owner=setup.user, subject="Written in the store", due=T0 + timedelta(days=2))
+    email = queue_email(setup.user, "someone@fabrikam.com", "Queued in the store", "Hello")
+    syncs, created = total(ews, accounts, "SyncFolderItems"), total(ews, accounts, "CreateItem")
+    results = {r.workload: r for r in cycle(scheduler, clock)}
+    assert not results[Workload.ACT].quiet and not results[Workload.OUTGOING].quiet
+    assert results[Workload.INCOMING].quiet
+    assert total(ews, accounts, "SyncFolderItems") == syncs, "Exchange's folders were not read"
+    assert total(ews, accounts, "CreateItem") == created + 2  # the task, and the email sent
+    assert EmailActivity.get_by_id(email.id).status is EmailStatus.SENT
+    echo = {r.workload: r for r in cycle(scheduler, clock)}  # Exchange notifies our own task back
+    assert not echo[Workload.ACT].quiet and echo[Workload.ACT].ok
+    assert total(ews, accounts, "SyncFolderItems") == syncs + 1, "the tasks folder only"
+    assert all(r.quiet for r in cycle(scheduler, clock))
 
 
 def test_a_refused_subscription_falls_back_to_polling_and_is_tried_again_later(setup, ews):
