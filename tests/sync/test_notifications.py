@@ -195,12 +195,12 @@ def test_a_dropped_stream_falls_back_to_polling_with_an_information_alert(setup,
 # --- pull ---------------------------------------------------------------------------------------
 
 
-def pulled(setup, ews, count=3):
+def pulled(setup, ews, count=3, workloads=tuple(Workload)):
     """Mailboxes with their own credentials (incoming, outgoing, ACT enabled), tracking all."""
     profile = setup.profile(f"Pull {time.monotonic_ns()}")
     track_all(setup)
     accounts = [ews.new_account("pulled", **NO_SEED) for _ in range(count)]
-    mailboxes = [enable(setup.mailbox(profile, a.email), *Workload) for a in accounts]
+    mailboxes = [enable(setup.mailbox(profile, a.email), *workloads) for a in accounts]
     return accounts, mailboxes
 
 
@@ -213,9 +213,9 @@ def cycle(scheduler: Scheduler, clock: Clock, minutes: int = 13):
     return scheduler.run_due()
 
 
-def subscribed_pull(setup, ews, count=3):
+def subscribed_pull(setup, ews, count=3, workloads=tuple(Workload)):
     """Pull mailboxes past their first cycles: logged on, subscribed, caught up."""
-    accounts, mailboxes = pulled(setup, ews, count)
+    accounts, mailboxes = pulled(setup, ews, count, workloads)
     clock = Clock()
     scheduler = Scheduler(push=True, clock=clock, wait_cap=0.1)
     first = scheduler.run_due()  # polled: nothing has logged on yet in this process
@@ -357,3 +357,25 @@ def test_a_notified_change_runs_now_but_never_during_a_back_off(setup, ews):
     scheduler.run_due()
     assert ran == [calm.id]
     assert notifications.resubscribe_delay(1) < notifications.resubscribe_delay(3) <= timedelta(minutes=60)
+
+
+def test_quiet_cycles_on_a_shared_postgresql_database(pg_url, ews):
+    """The pass's quiet cycles stored at once (one UPDATE per next run, the mailboxes' next sync
+    as a correlated subquery) and the store's signatures read the same way on PostgreSQL."""
+    from store_setup import Setup
+
+    from app.store.db import open_database
+
+    open_database(pg_url)
+    # incoming and outgoing email: the synchronization filters of appointments, contacts and tasks
+    # need SQLite's sssm_casefold, which PostgreSQL does not have yet
+    workloads = (Workload.INCOMING, Workload.OUTGOING)
+    accounts, mailboxes, scheduler, clock = subscribed_pull(Setup(ews), ews, count=2, workloads=workloads)
+    events = total(ews, accounts, "GetEvents")
+    results = cycle(scheduler, clock)
+    assert len(results) == 4 and all(r.quiet for r in results), [r.summary() for r in results]
+    assert total(ews, accounts, "GetEvents") == events + 2
+    for mailbox in mailboxes:
+        states = list(WorkloadState.select().where(WorkloadState.mailbox == mailbox.id))
+        assert all(s.next_run_on > clock.now for s in states)
+        assert Mailbox.get_by_id(mailbox.id).next_sync_on == min(s.next_run_on for s in states)
