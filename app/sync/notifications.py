@@ -13,8 +13,8 @@ hosts of a fleet poll):
 - **streaming** (mailboxes reached through impersonation): one subscription per mailbox, made by
   the profile's account; a profile's mailboxes in groups of at most ``GROUP_SIZE``, each group
   on one held GetStreamingEvents connection (app.sync.notification_streams). The connections
-  count among the profile's maximum connections, one is always left for synchronizing: the
-  mailboxes no stream has room for are pulled instead;
+  count among the profile's maximum connections, one is always left for synchronizing, and
+  there are at most ``MAX_STREAMS``: the mailboxes no stream has room for are pulled instead;
 - **pull** (their own credentials, or a profile's account without impersonation): when a
   workload is due, one GetEvents for the mailbox (``check``) tells which folders changed;
 - **polling**, today's way: until the subscription is made (only with credentials that have
@@ -60,6 +60,7 @@ CTX = "Notifications"
 STREAMING, PULL = "streaming", "pull"
 SAFETY_NET = 12  # every 12th cycle of a watched workload reads its folders whatever was notified
 GROUP_SIZE = 200  # mailboxes per streaming connection (Exchange's group of subscriptions)
+MAX_STREAMS = 10  # held connections per profile's account (Exchange's default HangingConnectionLimit)
 PULL_TIMEOUT_MINUTES = 60  # a pull subscription not read for this long expires (then: resumed)
 FALLBACK_CODE = "NotificationsUnavailable"
 FOLDERS: dict[Workload, frozenset[str]] = {
@@ -236,7 +237,8 @@ class Notifications:
                 kinds[mailbox_id] = PULL
         for jobs in by_profile.values():
             jobs.sort(key=lambda j: j.mailbox_id)
-            room = max(0, jobs[0].limit - 1) * GROUP_SIZE  # one connection left for synchronizing
+            # one connection always left for synchronizing
+            room = min(MAX_STREAMS, max(0, jobs[0].limit - 1)) * GROUP_SIZE
             for n, job in enumerate(jobs):
                 kinds[job.mailbox_id] = STREAMING if n < room else PULL
         return kinds
@@ -384,10 +386,12 @@ class Notifications:
             workloads.append(Workload.INCOMING)
         with self.lock:
             watch = self._watches.get(mailbox_id)
+            workloads = [w for w in workloads if watch is not None and w in watch.workloads]
             if watch is None or not workloads:
                 return
             watch.pending |= folders
-            watch.arrivals.update(dict.fromkeys(arrivals))
+            if Workload.INCOMING in workloads:
+                watch.arrivals.update(dict.fromkeys(arrivals))
         log.debug("mailbox %s: %s changed, %d new mail", mailbox_id, ", ".join(sorted(folders)), len(arrivals))
         self._notify(mailbox_id, workloads)
 

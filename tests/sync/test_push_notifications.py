@@ -75,8 +75,8 @@ def requests(ews, account: str) -> dict[str, int]:
     return {op: ews.stats.count(operation=op, account=account) for op in OPERATIONS}
 
 
-def streamed(setup, ews, count=1):
-    """A profile whose account impersonates *count* new mailboxes (incoming and ACT enabled)."""
+def streamed(setup, ews, count=1, **profile_settings):
+    """A profile whose account impersonates *count* new mailboxes (incoming email enabled)."""
     service = ews.new_account("svc", roles=("impersonation",))
     profile = setup.profile(
         f"Streaming {service.email}",
@@ -84,6 +84,7 @@ def streamed(setup, ews, count=1):
         username=service.email,
         use_impersonation=True,
         password=EWS_PASSWORD,
+        **profile_settings,
     )
     track_all(setup)
     mailboxes = [
@@ -190,6 +191,24 @@ def test_a_dropped_stream_falls_back_to_polling_with_an_information_alert(setup,
     assert "polling" in alert.message and "streaming notifications" in alert.message
     assert "GetStreamingEvents" not in alert.message  # the message is for the admin; the cause is in details
     assert alert.details
+
+
+def test_with_one_connection_impersonated_mailboxes_are_pulled(setup, ews, hub):
+    """A profile allowed one connection has none to hold a stream: its mailboxes get pull
+    subscriptions, and its one connection stays free for synchronizing."""
+    service, [mailbox] = streamed(setup, ews, max_connections=1)
+    clock = Clock()
+    scheduler = Scheduler(push=True, clock=clock, wait_cap=0.1)
+    assert scheduler.push is not None
+    scheduler.run_due()
+    cycle(scheduler, clock)  # subscribed (pull) and caught up
+    watch = scheduler.push.watch_of(mailbox.id)
+    assert watch is not None and watch.kind == notifications.PULL and watch.live
+    events = ews.stats.count(operation="GetEvents", account=service.email)
+    assert all(r.quiet for r in cycle(scheduler, clock))
+    assert ews.stats.count(operation="GetEvents", account=service.email) == events + 1
+    scheduler.stop(10)
+    assert ews.stats.count(operation="GetStreamingEvents", account=service.email) == 0
 
 
 # --- pull ---------------------------------------------------------------------------------------
