@@ -47,7 +47,7 @@ from peewee import fn
 from app.domain.enums import AlertLevel, AlertScope, EmailDirection, EmailStatus, Workload
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.timeunit import minutes
-from app.store.base import database
+from app.store.base import database, is_set
 
 if TYPE_CHECKING:
     from app.store.models import Mailbox
@@ -493,6 +493,46 @@ class Notifications:
         with self.lock:
             watch.subscription, watch.watermark = sub_id, mark
         self.went_live(watch, gap=not resumed)
+
+
+def store_quiet_runs(jobs: list[Job], now: datetime, streaks: dict[tuple[int, Workload], int]) -> None:
+    """The next run of each quiet job (an empty cycle with its *streaks*, as app.domain.schedule
+    says), one UPDATE per next run and workload, and its mailbox's next sync, in one transaction."""
+    from app.domain import schedule
+    from app.store.models import Mailbox, WorkloadState
+
+    empty = schedule.CycleOutcome()
+    groups: dict[tuple[datetime, Workload], list[int]] = {}
+    for job in jobs:
+        next_run = schedule.next_run_after(now, empty, streaks[job.key], job.min_polling)
+        groups.setdefault((next_run, job.workload), []).append(job.mailbox_id)
+    with database.atomic("IMMEDIATE"):
+        for (next_run, workload), ids in groups.items():
+            for chunk in _chunks(ids):
+                WorkloadState.update(next_run_on=next_run).where(
+                    (WorkloadState.workload == workload)
+                    & WorkloadState.mailbox.in_(chunk)
+                    & ~is_set(WorkloadState.retry_test)
+                ).execute()
+        for chunk in _chunks(sorted({job.mailbox_id for job in jobs})):
+            Mailbox.update(next_sync_on=_earliest_next_run()).where(Mailbox.id.in_(chunk)).execute()
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _earliest_next_run() -> Any:
+    """Mailbox.next_sync_on as the scheduler's summary says it, as one correlated subquery: the
+    earliest next run of the mailbox's enabled workloads and of those waiting for a retried test."""
+    from app.store.models import Mailbox, WorkloadState
+
+    state = WorkloadState.alias()
+    counted = is_set(state.retry_test)
+    for workload in Workload:
+        counted = counted | ((state.workload == workload) & is_set(getattr(Mailbox, f"{workload.value}_enabled")))
+    return state.select(fn.MIN(state.next_run_on)).where((state.mailbox == Mailbox.id) & counted)
 
 
 def store_signature() -> tuple[Any, ...]:

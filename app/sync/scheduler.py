@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Protocol
 
-from peewee import Expression, fn
+from peewee import Expression
 
 from app.domain import schedule
 from app.domain.enums import ApprovalStatus, CredentialSource, RunStatus, SyncMethod, Workload
@@ -48,7 +48,7 @@ from app.domain.escalation import Failure, backoff_for
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.timeunit import minutes
 from app.store import leases
-from app.store.base import clock_as, database, is_set, utcnow
+from app.store.base import clock_as, database, utcnow
 from app.store.db import failure_of
 from app.store.health import record_failure
 from app.store.models import Mailbox, Queue, ServerProfile, SystemUser, WorkloadState
@@ -647,28 +647,15 @@ class Scheduler:
 
     def _reschedule_quiet(self, jobs: list[Job]) -> bool:
         """The next run of each quiet cycle (an empty cycle for the schedule), stored for all of
-        them in one transaction, and the mailboxes' next sync; False when the store could not."""
+        them at once; False when the store could not."""
         if not jobs or self.push is None:
             return False
-        now = self._clock()
-        outcome = schedule.CycleOutcome()
-        groups: dict[tuple[datetime, Workload], list[int]] = {}
-        streaks = {}
-        for job in jobs:
-            streak = streaks[job.key] = schedule.empty_streak_after(self._streaks.get(job.key, 0), outcome)
-            next_run = schedule.next_run_after(now, outcome, streak, job.min_polling)
-            groups.setdefault((next_run, job.workload), []).append(job.mailbox_id)
+        from app.sync.notifications import store_quiet_runs
+
+        empty = schedule.CycleOutcome()
+        streaks = {j.key: schedule.empty_streak_after(self._streaks.get(j.key, 0), empty) for j in jobs}
         try:
-            with database.atomic("IMMEDIATE"):
-                for (next_run, workload), ids in groups.items():
-                    for chunk in _chunks(ids):
-                        WorkloadState.update(next_run_on=next_run).where(
-                            (WorkloadState.workload == workload)
-                            & WorkloadState.mailbox.in_(chunk)
-                            & ~is_set(WorkloadState.retry_test)
-                        ).execute()
-                for chunk in _chunks(sorted({job.mailbox_id for job in jobs})):
-                    Mailbox.update(next_sync_on=_earliest_next_run()).where(Mailbox.id.in_(chunk)).execute()
+            store_quiet_runs(jobs, self._clock(), streaks)
         except Exception as exc:  # noqa: BLE001 - the store busy: they are planned again next pass
             log.warning("could not store the next runs of %d quiet cycles: %s", len(jobs), exc)
             return False
@@ -805,21 +792,3 @@ def _store_mailbox_summary(mailbox: Mailbox) -> None:
         # every workload it synchronizes was disabled by failures since its test: not a Success
         changes["mailbox_status"] = RunStatus.FAILURE
     Mailbox.update(**changes).where(Mailbox.id == mailbox.id).execute()
-
-
-def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
-
-
-def _earliest_next_run() -> Expression:
-    """Mailbox.next_sync_on as ``_store_mailbox_summary`` says it, as one correlated subquery: the
-    earliest next run of the mailbox's enabled workloads and of those waiting for a retried test."""
-    state = WorkloadState.alias()
-    counted = is_set(state.retry_test)
-    for workload, enabled in _ENABLED.items():
-        counted = counted | ((state.workload == workload) & is_set(getattr(Mailbox, enabled)))
-    query: Expression = state.select(fn.MIN(state.next_run_on)).where(  # type: ignore[assignment]
-        (state.mailbox == Mailbox.id) & counted
-    )
-    return query
