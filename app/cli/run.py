@@ -2,10 +2,13 @@
 
 A stop lets the cycles in progress finish (each bounded by the profile's timeout), then exits 0.
 Each finished cycle is printed as one line, so a supervisor (or a test) can follow along.
+Exchange's notifications decide when a mailbox's workloads run (app.sync.notifications): a cycle
+with nothing notified is not run, and not printed.
 
 With ``--host-name NAME`` it is one engine host of a fleet on a shared database (docs/scale.md):
-it registers the name (refused while another host of the name beats), beats, claims each due
-workload with a lease (app.store.leases, ``FOR UPDATE SKIP LOCKED`` on PostgreSQL), logs what it
+it registers the name (refused while another host of the name beats), beats, polls (no
+notifications: its cycles move between hosts), claims each due workload with a lease
+(app.store.leases, ``FOR UPDATE SKIP LOCKED`` on PostgreSQL), logs what it
 claimed, and on SIGTERM releases its leases at once and marks itself stopped. While the database
 is unreachable it retries with back-off; its leases expire and other hosts take the work over.
 """
@@ -67,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     if args.host_name:
         return _run_host(args, stop, report, request_stop)
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
-    scheduler = Scheduler(on_result=report)
+    scheduler = Scheduler(on_result=report, push=True)  # Exchange's notifications decide when workloads run
     scheduler.start()
     print("Synchronizing; press Ctrl+C to stop.", flush=True)
     try:

@@ -268,6 +268,18 @@ def gated(gate: threading.Semaphore | None) -> Iterator[threading.Semaphore | No
         _local.gate = previous
 
 
+@contextmanager
+def read_timeout(seconds: float | None) -> Iterator[None]:
+    """Requests made by this thread while inside wait up to *seconds* for each read, whatever the
+    profile's timeout (a held notification stream, quiet between keep-alives). None: the profile's."""
+    previous = getattr(_local, "read_timeout", None)
+    _local.read_timeout = seconds
+    try:
+        yield
+    finally:
+        _local.read_timeout = previous
+
+
 class _Gate(threading.BoundedSemaphore):
     """A semaphore that remembers the limit it was made with."""
 
@@ -449,7 +461,7 @@ class SssmHTTPAdapter(HTTPAdapter):
         key = endpoint_of(request.url or "")
         with _lock:
             ca_file = _ca_files.get(key) or _mapped_ca_files.get(key)
-            timeout = _timeouts.get(key, timeout)
+            timeout = getattr(_local, "read_timeout", None) or _timeouts.get(key, timeout)
         if verify is False:
             verify = True  # never silently off, whoever asked
         recorder: Recorder | None = getattr(_local, "recorder", None)

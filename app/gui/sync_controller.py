@@ -93,10 +93,15 @@ class SyncController(QObject):
             real = self._workloads if self._workloads is not None else default_workloads()
             if self._workloads is None:
                 import app.diagnostics.steps  # noqa: F401 (the scheduler's retry of failed tests: loaded here, once)
-        tracked = {w: self._tracked(w, fn) for w, fn in real.items()}
-        if self._clock is not None:
-            return Scheduler(tracked, clock=self._clock, wait_cap=self._wait_cap, on_result=self._result.emit)
-        return Scheduler(tracked, wait_cap=self._wait_cap, on_result=self._result.emit)  # its own clock
+            tracked = {w: self._tracked(w, fn) for w, fn in real.items()}
+            # Exchange's notifications decide when the real workloads run; made here, under the
+            # lock: the scheduler imports their modules when it is made
+            push = self._workloads is None
+            if self._clock is not None:
+                return Scheduler(
+                    tracked, clock=self._clock, wait_cap=self._wait_cap, on_result=self._result.emit, push=push
+                )
+            return Scheduler(tracked, wait_cap=self._wait_cap, on_result=self._result.emit, push=push)  # own clock
 
     def _install(self, scheduler: Scheduler) -> Scheduler:
         """The first scheduler loaded becomes the one; paused if Pause came before it."""

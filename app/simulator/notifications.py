@@ -16,7 +16,11 @@ from its own position:
   while nothing happens, and ConnectionStatus Closed when ConnectionTimeout (minutes) is over;
   a streaming subscription without a connection for ``streaming_lifetime`` minutes expires.
 
-An expired or unsubscribed subscription answers ErrorSubscriptionNotFound, as on Exchange.
+An expired or unsubscribed subscription answers ErrorSubscriptionNotFound, as on Exchange. A
+subscription belongs to the account it was made for; one made by a service account impersonating
+the mailbox belongs to that service account too, which may read it while impersonating another
+mailbox: so a group of impersonated mailboxes' streaming subscriptions shares one connection
+(Exchange's groups of up to 200, affinity by X-AnchorMailbox).
 ``minute`` is the length of those minutes in seconds: 60, shorter in tests.
 """
 
@@ -92,12 +96,25 @@ def parse_watermark(text: str) -> tuple[str, int]:
 
 
 class Subscription:
-    __slots__ = ("id", "kind", "owner", "log", "folders", "types", "position", "timeout", "last_used", "streams")
+    __slots__ = (
+        "id",
+        "kind",
+        "owner",
+        "creator",
+        "log",
+        "folders",
+        "types",
+        "position",
+        "timeout",
+        "last_used",
+        "streams",
+    )
 
-    def __init__(self, kind, owner, log, folders, types, position, timeout):
+    def __init__(self, kind, owner, log, folders, types, position, timeout, creator=None):
         self.id = base64.b64encode(uuid.uuid4().bytes + log.guid.encode("ascii")[:24]).decode("ascii")
         self.kind = kind  # "pull" | "streaming"
-        self.owner = owner  # the account's email: only it may use the subscription
+        self.owner = owner  # the mailbox's account: it may use the subscription
+        self.creator = creator  # the service account that made it impersonating *owner* (None: owner's own)
         self.log = log
         self.folders: frozenset[str] | None = folders  # None: all folders
         self.types = types
@@ -160,8 +177,11 @@ class NotificationHub:
         log.events.append(Event(log.seq, kind, frozenset(folders), "".join(parts)))
 
     # ---- subscriptions ---------------------------------------------------------------
-    def subscribe(self, kind, owner, mb: Mailbox, folders, types, watermark: str | None, timeout: int | None):
-        """A new subscription; returns it and the watermark it starts from."""
+    def subscribe(
+        self, kind, owner, mb: Mailbox, folders, types, watermark: str | None, timeout: int | None, creator=None
+    ):
+        """A new subscription; returns it and the watermark it starts from. *creator*: the service
+        account that subscribes while impersonating *owner*."""
         with self.cond:
             log = self.log_of(mb)
             position = log.seq
@@ -169,13 +189,13 @@ class NotificationHub:
                 guid, position = parse_watermark(watermark)
                 if guid != mb.guid or not log.oldest() <= position <= log.seq:
                     raise OpError("ErrorInvalidWatermark", "The watermark is invalid.")
-            sub = Subscription(kind, owner, log, folders, frozenset(types), position, timeout)
+            sub = Subscription(kind, owner, log, folders, frozenset(types), position, timeout, creator)
             self._subs[sub.id] = sub
             return sub, log.watermark(position)
 
-    def find(self, sub_id: str, owner: str, kind: str | None = None) -> Subscription:
-        """The live subscription *sub_id* of *owner*; ErrorSubscriptionNotFound when it is
-        unknown, unsubscribed or expired."""
+    def find(self, sub_id: str, owner: str, kind: str | None = None, caller: str | None = None) -> Subscription:
+        """The live subscription *sub_id* of *owner* (or of the service account *caller* that made
+        it); ErrorSubscriptionNotFound when it is unknown, unsubscribed or expired."""
         with self.cond:
             sub = self._subs.get((sub_id or "").strip())
             if sub is not None and self._expired(sub):
@@ -183,7 +203,7 @@ class NotificationHub:
                 sub = None
             if sub is None:
                 raise OpError("ErrorSubscriptionNotFound", "The specified subscription was not found.")
-            if sub.owner != owner:
+            if sub.owner != owner and (sub.creator is None or sub.creator != caller):
                 raise OpError("ErrorSubscriptionAccessDenied", "You don't have permission to use this subscription.")
             if kind is not None and sub.kind != kind:
                 raise OpError("ErrorInvalidSubscription", f"The subscription is not a {kind} subscription.")

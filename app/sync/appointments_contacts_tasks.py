@@ -23,7 +23,8 @@ item carrying the marker of a record already linked to another item in this mail
 duplicate an older version left behind: held back (``python -m app repair act`` removes it).
 
 Only changed items are fetched (GetItem, in batches, with only the mapped fields); an unchanged
-mailbox costs one SyncFolderItems per folder. The requests are app.exchange's
+mailbox costs one SyncFolderItems per folder — none for a folder Exchange's notifications said
+nothing about (app.sync.notifications: its sync state is then left as it is). The requests are app.exchange's
 (appointments_contacts_tasks, with the field mapping in item_mapping); this module decides and
 stores.
 """
@@ -59,6 +60,7 @@ from app.store.models import ConflictLog, FolderSyncState, ItemLink, Mailbox, Sy
 from app.store.models_activity import new_sync_marker
 from app.store.repo import user_options
 from app.sync.item_problems import ItemProblems
+from app.sync.notifications import reads_folder
 from app.sync.record_mapping import RECORD_MAPPINGS, RecordMapping
 from app.sync.session import WorkloadRun, run_workload
 
@@ -163,7 +165,8 @@ class _FolderSync:
             self.problems.save()
 
     def _sync(self) -> _Counts:
-        changed_items, deleted_ids, new_state = self._exchange_changes()
+        read = reads_folder(self.mapping.folder)  # notifications said it changed (or no notifications)
+        changed_items, deleted_ids, new_state = self._exchange_changes() if read else ({}, set(), None)
         for item_id in self.problems.retry_item_ids(ItemDirection.INCOMING):  # the admin's Retry: fetch again
             if item_id not in deleted_ids:
                 changed_items.setdefault(item_id, None)
@@ -226,7 +229,8 @@ class _FolderSync:
         self._push(pushes, records)
         self._delete_items(gone)
         self._create_items([r for r in new_records if r.id not in self.linked_now])
-        self._save_state(new_state)
+        if read:
+            self._save_state(new_state)
         return self.counts
 
     # --- Exchange side ------------------------------------------------------------------

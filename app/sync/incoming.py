@@ -19,10 +19,13 @@ the store.
    In-Reply-To or References) Failed. A meeting request, response or cancellation is an email
    like any other; items that are no email (a contact, an appointment put there …) are skipped
    and counted.
-4. A message that cannot be processed — Exchange cannot return it, or storing it failed — is
+4. With notifications (app.sync.notifications), a cycle may instead fetch only the new mail
+   Exchange notified, by item id, and leave the sync state as it is: the next read of the Inbox
+   meets those messages already linked.
+5. A message that cannot be processed — Exchange cannot return it, or storing it failed — is
    moved to the Inbox's Undeliverable folder when the profile says so; otherwise it stays and
    an email-scope alert is raised.
-5. Only then is the page's sync state saved.
+6. Only then is the page's sync state saved.
 
 The requests themselves are app.exchange.incoming_email's (``Inbox``); this module decides and
 stores.
@@ -87,6 +90,7 @@ from app.sync.incoming_lookup import (
     tracking_option_for,
 )
 from app.sync.item_problems import ItemProblems
+from app.sync.notifications import notified_arrivals, reads_folder
 from app.sync.read_ahead import ReadAhead
 from app.sync.session import WorkloadRun, run_workload
 
@@ -189,7 +193,13 @@ class IncomingEmailSync:
                 retried = self.problems.retry_item_ids(ItemDirection.INCOMING)
                 if retried:  # the admin's Retry: fetched and processed again, whatever the sync state says
                     self._store_page(self._page_fetch([(item_id, None) for item_id in retried], Counter(), pool, None))
-                self._sync_pages(pool)
+                arrivals = notified_arrivals()
+                if arrivals:  # new mail Exchange notified (app.sync.notifications): fetched as it is
+                    self._store_page(self._page_fetch([(item_id, None) for item_id in arrivals], Counter(), pool, None))
+                if reads_folder(INBOX):
+                    self._sync_pages(pool)
+                else:  # notifications said nothing else came in: the sync state waits for the next read
+                    self._summarize()
         finally:
             self.problems.save()
 

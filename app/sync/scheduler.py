@@ -23,6 +23,12 @@ is skipped (``CycleResult.skipped``: no failure, no alert) and, in the loop, not
 app.domain.schedule) and the earliest of the mailbox's workloads in Mailbox.next_sync_on;
 back-off reasons and retry times are written by escalation (health.py). A job runs by the
 scheduler's clock (``clock_as``), so what escalation stores agrees with it.
+
+With ``push`` (the window and ``run``), Exchange's notifications decide when the workloads of a
+watched mailbox run (app.sync.notifications): a change notified makes them due now (``notify``;
+never during a pause or a back-off), and a due cycle with nothing to do is quiet — not run, only
+its next run moved (all of a pass's quiet cycles in one transaction). A pull mailbox's due cycle
+is preceded by its check (one GetEvents), in a thread that counts among the profile's runs.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from peewee import Expression
 
@@ -47,6 +53,9 @@ from app.store.db import failure_of
 from app.store.health import record_failure
 from app.store.models import Mailbox, Queue, ServerProfile, SystemUser, WorkloadState
 from app.sync.housekeeping import Housekeeping
+
+if TYPE_CHECKING:
+    from app.sync.notifications import Notifications, Plan
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +119,9 @@ class Job:
     workload: Workload
     next_run_on: datetime | None = None
     retest: tuple[Workload, ...] = ()  # not a sync cycle: the retry of these workloads' failed test
+    impersonated: bool = False  # the profile's account reaches the mailbox through impersonation
+    owner_id: int | None = None  # the user who owns the mailbox
+    backing_off: bool = False  # waiting for the back-off of a transient failure
 
     @property
     def key(self) -> tuple[int, Workload]:
@@ -129,6 +141,7 @@ class CycleResult:
     skipped: bool = False  # another process was running this cycle: nothing done here
     retest: bool = False  # the retry of a failed Test & Enable (a success enabled the workloads)
     held: bool = False  # not run: the mailbox's logon was refused and its retry is scheduled
+    quiet: bool = False  # not run: notifications said nothing changed (push), only its next run moved
 
     @property
     def ok(self) -> bool:
@@ -141,6 +154,8 @@ class CycleResult:
     def summary(self) -> str:
         if self.skipped:
             return f"{self.email} {self.workload.value}: skipped, another process is synchronizing it"
+        if self.quiet:
+            return f"{self.email} {self.workload.value}: nothing notified, not run"
         if self.held:
             text = "held until the retry of a refused logon"
         elif self.retest:
@@ -189,6 +204,7 @@ def eligible_jobs(mailbox_ids: Iterable[int] | None = None) -> list[Job]:
         profile = mailbox.profile
         assert profile is not None  # the inner join above
         limit, min_polling = max(1, profile.max_connections), minutes(profile.min_polling_minutes)
+        impersonated = profile.use_impersonation and profile.credential_source is CredentialSource.PROFILE
         retest: list[Workload] = []
         for workload in Workload:
             if getattr(mailbox, _METHOD[workload]) is not SyncMethod.SERVER_SIDE:
@@ -206,6 +222,9 @@ def eligible_jobs(mailbox_ids: Iterable[int] | None = None) -> list[Job]:
                         min_polling,
                         workload,
                         state.next_run_on if state is not None else None,
+                        impersonated=impersonated,
+                        owner_id=mailbox.owner_user_id,
+                        backing_off=state is not None and state.consecutive_transient_failures > 0,
                     )
                 )
         if retest:
@@ -240,6 +259,7 @@ class Scheduler:
         held_retry: timedelta | None = None,
         holder: str | None = None,
         claim_due_only: bool = False,
+        push: bool = False,
     ) -> None:
         self._workloads = dict(workloads or {})
         self._retest = retest or default_retest
@@ -268,6 +288,13 @@ class Scheduler:
         self._loop_thread: threading.Thread | None = None
         self._schedule_failing = False  # the store failed the loop's last read: said once, until it answers
         self.housekeeping = Housekeeping()  # the loop prunes the history once an hour
+        self._notified: set[tuple[int, Workload]] = set()  # changes Exchange notified: due now
+        self._checking: set[int] = set()  # mailboxes whose pull check runs
+        self.push: Notifications | None = None
+        if push:
+            from app.sync.notifications import Notifications
+
+            self.push = Notifications(clock=clock, notify=self.notify)
 
     # -- what the GUI and the CLI call --------------------------------------------------
     def run_once(self, mailbox_ids: Iterable[int] | None = None) -> list[CycleResult]:
@@ -277,23 +304,60 @@ class Scheduler:
         return self.run_jobs([j for j in eligible_jobs(mailbox_ids) if not j.retest or self._is_due(j, now)])
 
     def run_due(self) -> list[CycleResult]:
-        """One cycle of every workload that is due by the clock (overdue ones run once)."""
+        """One cycle of every workload that is due by the clock (overdue ones run once), or
+        notified (with ``push``: planned, see app.sync.notifications)."""
         now = self._clock()
-        return self.run_jobs([j for j in eligible_jobs() if self._is_due(j, now)])
+        jobs = eligible_jobs()
+        if self.push is not None:
+            self.push.update(jobs)
+        with self._cond:
+            notified = set(self._notified)
+        due = [j for j in jobs if self._is_due(j, now) or self._notified_due(j, notified)]
+        return self.run_jobs(due, plan=self.push is not None)
 
-    def run_jobs(self, jobs: list[Job]) -> list[CycleResult]:
-        """Run *jobs*, at most each profile's limit at once, and wait for all of them."""
+    def run_jobs(self, jobs: list[Job], *, plan: bool = False) -> list[CycleResult]:
+        """Run *jobs*, at most each profile's limit at once, and wait for all of them. With
+        *plan*, each is planned first (push: quiet ones are not run, a pull mailbox is checked)."""
         results: list[CycleResult] = []
         pending = list(jobs)
+        quiet: list[Job] = []
+        checked: set[int] = set()  # mailboxes checked in this call: planned at most once after it
         with self._cond:
             while len(results) < len(jobs):
+                now = self._clock()
                 for job in list(pending):
-                    if self._can_start(job):
-                        self._start(job, results)
+                    chosen = self._plan(job, now) if plan else None
+                    if chosen is not None and chosen.action == "check" and job.mailbox_id in checked:
+                        if job.mailbox_id in self._checking:
+                            continue
+                        chosen = None  # checked, and still undecided: run it as without push
+                    if chosen is not None and chosen.action == "quiet":
+                        quiet.append(job)
+                        results.append(CycleResult(job.mailbox_id, job.email, job.workload, quiet=True))
+                        pending.remove(job)
+                    elif chosen is not None and chosen.action == "check":
+                        if job.mailbox_id not in self._checking and self._can_start(job):
+                            self._start_check(job)
+                            checked.add(job.mailbox_id)
+                    elif self._can_start(job):
+                        self._start(job, results, chosen)
                         pending.remove(job)
                 if len(results) < len(jobs):
                     self._cond.wait(self._wait_cap)
+        self._reschedule_quiet(quiet)
         return results
+
+    def notify(self, mailbox_id: int, workloads: Iterable[Workload]) -> None:
+        """Exchange notified a change of these workloads' folders: they are due now (app.sync.notifications)."""
+        with self._cond:
+            self._notified |= {(mailbox_id, w) for w in workloads}
+            self._wake = True
+            self._cond.notify_all()
+
+    @staticmethod
+    def _notified_due(job: Job, notified: set[tuple[int, Workload]]) -> bool:
+        """A notified change makes a cycle due, but never the retry of a test nor a back-off's wait."""
+        return job.key in notified and not job.retest and not job.backing_off
 
     def sync_now(self, mailbox_id: int | None = None) -> int:
         """Run the mailbox's (or every mailbox's) enabled workloads at once — even while paused
@@ -322,6 +386,11 @@ class Scheduler:
     def paused(self) -> bool:
         return self._paused
 
+    def busy(self) -> bool:
+        """Workload runs (or pull checks) in progress."""
+        with self._cond:
+            return bool(self._running or self._checking)
+
     def active(self, profile_id: int) -> int:
         """Workload runs of the profile in progress."""
         with self._cond:
@@ -339,6 +408,8 @@ class Scheduler:
         with self._cond:
             self._stopping = True
             self._cond.notify_all()
+        if self.push is not None:
+            self.push.stop(timeout)
         if self._loop_thread is not None:
             self._loop_thread.join(timeout)
             self._loop_thread = None
@@ -363,6 +434,8 @@ class Scheduler:
                 if self._schedule_failing:
                     log.info("the sync schedule can be read again")
                 self._schedule_failing = False
+                if self.push is not None:
+                    self.push.update(jobs)
             except Exception as exc:  # a locked or closing store: try again shortly, never die silently
                 if failure_of(exc) is None:
                     log.exception("could not read the sync schedule")
@@ -370,7 +443,16 @@ class Scheduler:
                     log.warning("could not read the sync schedule (retrying): %s", exc)
                 self._schedule_failing = failure_of(exc) is not None
                 jobs = []
-            due = [j for j in jobs if j.key not in held and (j.key in forced or (not paused and self._is_due(j, now)))]
+            with self._cond:
+                self._notified &= {j.key for j in jobs}  # of workloads still eligible
+                notified = set(self._notified)
+            due = [
+                j
+                for j in jobs
+                if j.key not in held
+                and (j.key in forced or (not paused and (self._is_due(j, now) or self._notified_due(j, notified))))
+            ]
+            quiet: list[Job] = []
             with self._cond:
                 if self._stopping:
                     return
@@ -378,12 +460,22 @@ class Scheduler:
                 for job in due:
                     if job.key in self._running:
                         continue
-                    if self._can_start(job):
-                        self._start(job, None)
+                    chosen = None if job.key in forced else self._plan(job, now)
+                    if chosen is not None and chosen.action == "quiet":
+                        quiet.append(job)
+                    elif chosen is not None and chosen.action == "check":
+                        if job.mailbox_id in self._checking:
+                            continue  # its check wakes us
+                        if self._can_start(job):
+                            self._start_check(job)
+                        else:
+                            blocked = True
+                    elif self._can_start(job):
+                        self._start(job, None, chosen)
                         self._forced.discard(job.key)
                     else:
                         blocked = True  # a finishing run wakes us
-                due_keys = {j.key for j in due}
+                due_keys = {j.key for j in due if j not in quiet}
                 waiting = [
                     self._retry_at(j, held) for j in jobs if j.key not in self._running and j.key not in due_keys
                 ]
@@ -392,6 +484,9 @@ class Scheduler:
                     if (paused or blocked)
                     else schedule.seconds_until(schedule.earliest(waiting), now, cap=self._wait_cap)
                 )
+            if quiet and self._reschedule_quiet(quiet):
+                timeout = 0  # their next runs are stored: look at the schedule again
+            with self._cond:
                 if not self._wake and not self._stopping and timeout > 0:
                     self._cond.wait(timeout)
                 self._wake = False
@@ -417,25 +512,29 @@ class Scheduler:
             and self._active.get(job.profile_id, 0) < job.limit
         )
 
-    def _start(self, job: Job, sink: list[CycleResult] | None) -> threading.Thread:
+    def _start(self, job: Job, sink: list[CycleResult] | None, plan: Plan | None = None) -> threading.Thread:
         """Called with the condition held."""
         self._active[job.profile_id] = self._active.get(job.profile_id, 0) + 1
         self._running.add(job.key)
+        self._notified.discard(job.key)
         thread = threading.Thread(
-            target=self._run_job, args=(job, sink), name=f"sync-{job.workload.value}-{job.mailbox_id}", daemon=True
+            target=self._run_job,
+            args=(job, sink, plan),
+            name=f"sync-{job.workload.value}-{job.mailbox_id}",
+            daemon=True,
         )
         self._threads.add(thread)
         thread.start()
         return thread
 
-    def _run_job(self, job: Job, sink: list[CycleResult] | None) -> None:
+    def _run_job(self, job: Job, sink: list[CycleResult] | None, plan: Plan | None = None) -> None:
         result = CycleResult(job.mailbox_id, job.email, job.workload, retest=bool(job.retest))
         try:
             if self._clock is utcnow:
-                result = self._execute(job)
+                result = self._execute(job, plan)
             else:
                 with clock_as(self._clock):  # an injected clock (tests): escalation's times follow it
-                    result = self._execute(job)
+                    result = self._execute(job, plan)
             if self._on_result is not None:
                 self._on_result(result)
         except Exception as exc:  # the loop must survive anything one run does
@@ -465,7 +564,7 @@ class Scheduler:
             fn = self._workloads[workload] = default_workloads()[workload]
         return fn
 
-    def _execute(self, job: Job) -> CycleResult:
+    def _execute(self, job: Job, plan: Plan | None = None) -> CycleResult:
         if job.retest:
             return self._execute_retest(job)
         result = CycleResult(job.mailbox_id, job.email, job.workload)
@@ -502,9 +601,84 @@ class Scheduler:
         if self._claim_due_only:
             log.info("claimed %s of %s (mailbox %s)", job.workload.value, job.email, job.mailbox_id)
         with lease:  # released once the next run is stored, so the other process sees it
-            escaped = self._run_workload(fn, mailbox, job, result)
+            escaped = self._run_pushed(fn, mailbox, job, result, plan)
             result.next_run_on = self._reschedule(job, result, escaped=escaped)
         return result
+
+    def _run_pushed(self, fn: WorkloadFn, mailbox: Mailbox, job: Job, result: CycleResult, plan: Plan | None) -> bool:
+        """``_run_workload``, reading the Exchange folders the plan names (push; all without it)."""
+        if self.push is None:
+            return self._run_workload(fn, mailbox, job, result)
+        from app.sync.notifications import RUN_ALL, reading
+
+        plan = plan or RUN_ALL
+        taken = self.push.begin(job, plan)
+        ok = False
+        try:
+            with reading(plan):
+                escaped = self._run_workload(fn, mailbox, job, result)
+            ok = not escaped and result.failure is None and not result.held
+            return escaped
+        finally:
+            self.push.finish(job, taken, ok)
+
+    # -- push (app.sync.notifications) -------------------------------------------------------
+    def _plan(self, job: Job, now: datetime) -> Plan | None:
+        """What a due job does with push (None: run it, reading everything); never a retry."""
+        if self.push is None or job.retest:
+            return None
+        try:
+            return self.push.plan(job, now)
+        except Exception as exc:  # noqa: BLE001 - the store busy: run the cycle as without push
+            log.warning("could not plan %s of %s: %s", job.workload.value, job.email, exc)
+            return None
+
+    def _start_check(self, job: Job) -> None:
+        """The pull check of *job*'s mailbox in a thread (one of the profile's runs). Called with
+        the condition held."""
+        self._active[job.profile_id] = self._active.get(job.profile_id, 0) + 1
+        self._checking.add(job.mailbox_id)
+
+        def check() -> None:
+            try:
+                assert self.push is not None
+                if self._clock is utcnow:
+                    self.push.check(job)
+                else:
+                    with clock_as(self._clock):
+                        self.push.check(job)
+            finally:
+                with self._cond:
+                    self._active[job.profile_id] -= 1
+                    self._checking.discard(job.mailbox_id)
+                    self._threads.discard(threading.current_thread())
+                    self._wake = True
+                    self._cond.notify_all()
+
+        thread = threading.Thread(target=check, name=f"sync-check-{job.mailbox_id}", daemon=True)
+        self._threads.add(thread)
+        thread.start()
+
+    def _reschedule_quiet(self, jobs: list[Job]) -> bool:
+        """The next run of each quiet cycle (an empty cycle for the schedule), stored for all of
+        them at once; False when the store could not."""
+        if not jobs or self.push is None:
+            return False
+        from app.sync.notifications import store_quiet_runs
+
+        empty = schedule.CycleOutcome()
+        streaks = {j.key: schedule.empty_streak_after(self._streaks.get(j.key, 0), empty) for j in jobs}
+        try:
+            store_quiet_runs(jobs, self._clock(), streaks)
+        except Exception as exc:  # noqa: BLE001 - the store busy: they are planned again next pass
+            log.warning("could not store the next runs of %d quiet cycles: %s", len(jobs), exc)
+            return False
+        self._streaks.update(streaks)
+        with self._cond:
+            self._notified -= set(streaks)
+        for job in jobs:
+            self.push.quiet(job)
+        return True
 
     def _still_due(self, job: Job) -> bool:
         state = WorkloadState.get_or_none(

@@ -156,6 +156,28 @@ def _logon_refused(mailbox: Mailbox) -> None:
         _logged_on.pop(credential_key(mailbox), None)
 
 
+def logon_proven(mailbox: Mailbox) -> bool:
+    """True once the mailbox's credentials (as they are now) have logged on in this process: only
+    then does the engine make requests outside a workload's cycle (app.sync.notifications), so a
+    wrong password is never sent by those too."""
+    return _proven(*_logon_identity(mailbox))
+
+
+def logon_refused(mailbox: Mailbox) -> None:
+    """A request outside a cycle was refused (401): the next cycles take turns to log on again."""
+    _logon_refused(mailbox)
+
+
+@contextmanager
+def mailbox_requests(mailbox: Mailbox) -> Iterator[MailboxConnection]:
+    """The mailbox's connection for requests outside a workload's cycle (its notifications),
+    each inside the profile's connection gate, as a cycle's are."""
+    profile = mailbox.profile
+    gate = net.gate_for(profile.id if profile else None, profile.max_connections if profile else 1)
+    with net.gated(gate):
+        yield connection_for(mailbox)
+
+
 @dataclass
 class WorkloadRun:
     mailbox: Mailbox

@@ -3888,6 +3888,21 @@ Correct it if needed, then choose Retry.</source>
     </message>
 </context>
 <context>
+    <name>Notifications</name>
+    <message>
+        <source>Nothing needs to be done: the subscription is made again later. If this alert keeps coming, check that Exchange allows notifications (EWS subscriptions) for the account the mailbox logs on with.</source>
+        <translation>対処は不要です。サブスクリプションは後で作成し直されます。この通知が繰り返される場合は、メールボックスがログオンに使用するアカウントに対して、Exchange が通知 (EWS サブスクリプション) を許可していることを確認してください。</translation>
+    </message>
+    <message>
+        <source>Exchange&apos;s streaming notifications stopped for this mailbox. It is synchronized on its schedule, by polling, until its subscription works again; nothing is lost meanwhile.</source>
+        <translation>このメールボックスで Exchange のストリーミング通知が停止しました。サブスクリプションが再び機能するまで、このメールボックスはスケジュールどおりポーリングで同期されます。その間も失われるものはありません。</translation>
+    </message>
+    <message>
+        <source>Exchange&apos;s pull notifications stopped for this mailbox. It is synchronized on its schedule, by polling, until its subscription works again; nothing is lost meanwhile.</source>
+        <translation>このメールボックスで Exchange のプル通知が停止しました。サブスクリプションが再び機能するまで、このメールボックスはスケジュールどおりポーリングで同期されます。その間も失われるものはありません。</translation>
+    </message>
+</context>
+<context>
     <name>Outgoing</name>
     <message>
         <source>An email could not be sent: Exchange refused it.</source>

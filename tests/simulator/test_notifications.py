@@ -247,3 +247,34 @@ def test_the_stream_carries_the_subscriptions_events(ews, hub):
     timer.join()
     assert [type(e) for n in notifications for e in n.events] == [CreatedEvent]
     assert notifications[0].events[0].watermark
+
+
+def _impersonating(ews, email):
+    from exchangelib import IMPERSONATION
+
+    config = Configuration(
+        service_endpoint=ews.ews_url,
+        credentials=Credentials("svc@contoso.com", "Passw0rd!"),
+        version=Version(build=EXCHANGE_2013_SP1),
+    )
+    return Account(email, config=config, autodiscover=False, access_type=IMPERSONATION)
+
+
+def test_a_service_account_streams_the_subscriptions_it_made_for_several_mailboxes(ews, hub):
+    """Impersonation: the service account subscribes each mailbox (impersonating it) and reads them
+    all on one connection while impersonating one of them (the group's anchor), as Exchange allows;
+    the mailboxes' own accounts keep their own subscriptions, and a stranger reads none."""
+    hub.minute, hub.keepalive = 1.5, 10.0
+    first, second = ews.new_account("grp", **NO_SEED), ews.new_account("grp", **NO_SEED)
+    anchor = _impersonating(ews, first.email)
+    subs = [
+        _impersonating(ews, account.email).inbox.subscribe_to_streaming(event_types=["NewMailEvent"])
+        for account in (first, second)
+    ]
+    timer = threading.Timer(0.4, lambda: [ews.server.deliver(a.email, "Grouped") for a in (first, second)])
+    timer.start()
+    notifications = list(anchor.inbox.get_streaming_events(subs, connection_timeout=1))
+    timer.join()
+    assert sorted(n.subscription_id for n in notifications) == sorted(subs)
+    with pytest.raises(Exception, match="permission|AccessDenied"):
+        list(connect(ews, ews.new_account("outsider", **NO_SEED)).inbox.get_streaming_events(subs[1], 1))

@@ -50,7 +50,8 @@ def subscribe(ctx: RequestContext, req) -> str:
         watermark = None
         if kind == "pull":
             watermark = (request.findtext(T + "Watermark") or request.findtext(M + "Watermark") or "").strip()
-        sub, mark = _hub(ctx).subscribe(kind, ctx.account.email, mb, folders, types, watermark, timeout)
+        creator = ctx.caller.email if ctx.caller.email != ctx.account.email else None  # impersonating
+        sub, mark = _hub(ctx).subscribe(kind, ctx.account.email, mb, folders, types, watermark, timeout, creator)
         inner = f"<m:SubscriptionId>{esc(sub.id)}</m:SubscriptionId>"
         if kind == "pull":
             inner += f"<m:Watermark>{mark}</m:Watermark>"
@@ -80,7 +81,7 @@ def _folders(ctx: RequestContext, request):
 def get_events(ctx: RequestContext, req) -> str:
     try:
         hub = _hub(ctx)
-        sub = hub.find(req.findtext(M + "SubscriptionId") or "", ctx.account.email, "pull")
+        sub = hub.find(req.findtext(M + "SubscriptionId") or "", ctx.account.email, "pull", ctx.caller.email)
         previous, events, more, _ = hub.pull(sub, req.findtext(M + "Watermark") or "")
         inner = notification_xml("m:Notification", sub, previous, events, more)
         return response("GetEvents", [response_message("GetEvents", inner)])
@@ -91,7 +92,7 @@ def get_events(ctx: RequestContext, req) -> str:
 def unsubscribe(ctx: RequestContext, req) -> str:
     try:
         hub = _hub(ctx)
-        hub.unsubscribe(hub.find(req.findtext(M + "SubscriptionId") or "", ctx.account.email))
+        hub.unsubscribe(hub.find(req.findtext(M + "SubscriptionId") or "", ctx.account.email, caller=ctx.caller.email))
         return response("Unsubscribe", [response_message("Unsubscribe")])
     except OpError as e:
         return response("Unsubscribe", [response_message("Unsubscribe", error=e)])
@@ -106,7 +107,7 @@ def get_streaming_events(ctx: RequestContext, req):
     subs, bad, error = [], [], None
     for sub_id in ids:
         try:
-            subs.append(hub.find(sub_id, ctx.account.email, "streaming"))
+            subs.append(hub.find(sub_id, ctx.account.email, "streaming", ctx.caller.email))
         except OpError as e:
             bad.append(sub_id)
             error = error or e
