@@ -65,6 +65,7 @@ def test_seed_terms_and_domain_contexts_are_in_the_translation():
         "Alerts",
         "Diagnostics",
         "Incoming",
+        "Notifications",
         "Outgoing",
         "Reports",
         "Sync",
