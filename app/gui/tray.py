@@ -199,7 +199,8 @@ class TrayController(QObject):
         self.paused_changed.emit(self.paused)
 
     def quit(self) -> None:
-        self.window.quit_requested()
+        if not self.window.quit_requested():
+            return  # an editing window asks about its unsaved edits first; the app goes on
         if self.tray is not None:
             self.tray.hide()
         QApplication.quit()

@@ -3733,6 +3733,10 @@ Correct it if needed, then choose Retry.</source>
         <translation>%1 のテスト: %2</translation>
     </message>
     <message>
+        <source>Save or discard the changes in the open windows, then quit again.</source>
+        <translation>開いているウィンドウの変更を保存するか破棄してから、もう一度終了してください。</translation>
+    </message>
+    <message>
         <source>Server-Side Sync Manager</source>
         <translation>サーバー側同期マネージャー</translation>
     </message>

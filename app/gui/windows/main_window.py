@@ -703,9 +703,26 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     # --- closing ----------------------------------------------------------------------------
 
-    def quit_requested(self) -> None:
+    def quit_requested(self) -> bool:
+        """Close for good (File > Quit, the tray's Quit), not to the tray. False when an editing
+        window still holds unsaved edits: each of them is brought up asking Save / Discard /
+        Cancel, and the app goes on."""
+        unsaved = self.unsaved_windows()
+        if unsaved:  # nothing lost without a word
+            for window in unsaved:
+                bring_to_front(window)
+                window.close()  # its own question: Save / Discard / Cancel
+            self.statusBar().showMessage(
+                self.tr("Save or discard the changes in the open windows, then quit again."), 15_000
+            )
+            return False
         self.close_handler = None
-        self.close()
+        return self.close()
+
+    def unsaved_windows(self) -> list[QWidget]:
+        """The open profile forms and mailbox editors with edits not saved yet."""
+        forms: list[ProfileForm | MailboxEditor] = [*self.profile_forms.values(), *self.mailbox_editors.values()]
+        return [w for w in forms if w.is_dirty()]
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.close_handler is not None:

@@ -294,3 +294,21 @@ def test_the_profile_test_asks_with_a_verb_button(qtbot, sample):
     box = next(b for b in form.findChildren(QMessageBox) if b.isVisible())
     box.defaultButton().click()
     assert requested == [sample.profile_ids[0]]
+
+
+def test_quitting_with_unsaved_edits_asks_in_each_window_and_the_app_goes_on(qtbot, main_window, sample, click):
+    """File > Quit (or the tray's Quit) with an editor holding unsaved edits: that editor asks
+    Save / Discard / Cancel and the main window stays; once answered, Quit closes."""
+    window = main_window
+    editor = window.open_mailbox(sample.mailbox_ids["alice"])
+    untouched = window.open_profile(sample.profile_ids[0])
+    retype(qtbot, editor.ui.name, "Alice W.")
+    assert window.unsaved_windows() == [editor]
+    assert window.quit_requested() is False
+    assert window.isVisible() and editor.isVisible() and untouched.isVisible()
+    assert window.statusBar().currentMessage().startswith("Save or discard the changes")
+    click(_button(_prompt(editor), "Discard"))
+    _deleted()
+    assert Mailbox.get_by_id(sample.mailbox_ids["alice"]).name == "Alice Wong"
+    assert window.quit_requested() is True
+    assert not window.isVisible() and not untouched.isVisible()
