@@ -278,14 +278,14 @@ def is_postgres() -> bool:
 def index_hint(index: str) -> str:
     """SQLite's ``INDEXED BY "index" `` for a FROM clause, on the store in use; nothing on
     PostgreSQL, which has no such hint (its planner picks a partial index by itself)."""
-    return "" if isinstance(database.obj, FleetPostgresDatabase) else f'INDEXED BY "{index}" '
+    return "" if is_postgres() else f'INDEXED BY "{index}" '
 
 
 def greatest(a: Any, b: Any) -> Any:
     """The larger of two values in SQL: SQLite's two-argument MAX, PostgreSQL's GREATEST."""
     from peewee import fn
 
-    return fn.GREATEST(a, b) if isinstance(database.obj, FleetPostgresDatabase) else fn.MAX(a, b)
+    return fn.GREATEST(a, b) if is_postgres() else fn.MAX(a, b)
 
 
 # -- claims --------------------------------------------------------------------------------

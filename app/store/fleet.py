@@ -162,9 +162,8 @@ def workloads(*, now: datetime | None = None) -> list[WorkloadRow]:
 def shared_database() -> bool:
     """True when the open store is a shared PostgreSQL database (the window is the fleet's console)."""
     from app.store import backends
-    from app.store.base import database
 
-    return isinstance(database.obj, backends.FleetPostgresDatabase)
+    return backends.is_postgres()
 
 
 def lease_holders(*, now: datetime | None = None) -> dict[int, list[str]]:

@@ -45,6 +45,7 @@ from app.store.filters_query import MODELS, usable_filters
 from app.store.models import ConflictLog
 from app.store.records_schema import (
     EMAIL_SHOWN_ON,
+    SEARCHED,
     SYNC_CONFLICT,
     SYNC_NO_LINK,
     SYNC_PENDING,
@@ -240,8 +241,7 @@ _OWNER_JOIN = (
 class EmailList(RecordList):
     table = "email_activity"
     alias = "e"
-    search_table = "email_search"
-    searched = ("subject", "sender", "to_recipients", "cc_recipients", "tracking_token")
+    search_table, searched = SEARCHED["email_activity"]  # the columns its FTS table indexes
     shown_on = re.sub(r'"(\w+)"', r'e."\1"', EMAIL_SHOWN_ON)
     sorts = {
         "date": _sort(shown_on),
@@ -490,8 +490,7 @@ class AppointmentList(SyncedRecordList):
     table = "appointment"
     alias = "a"
     record_type = RecordType.APPOINTMENT
-    search_table = "appointment_search"
-    searched = ("subject", "location", "category")
+    search_table, searched = SEARCHED["appointment"]  # the columns its FTS table indexes
     shown = ("subject", "start", "end", "is_all_day", "location")
     dated = "start"
     sorts = {
@@ -512,8 +511,7 @@ class ContactList(SyncedRecordList):
     table = "contact"
     alias = "c"
     record_type = RecordType.CONTACT
-    search_table = "contact_search"
-    searched = ("first_name", "last_name", "email", "company", "job_title", "business_phone", "mobile_phone")
+    search_table, searched = SEARCHED["contact"]  # the columns its FTS table indexes
     shown = ("first_name", "last_name", "email", "company", "job_title", "business_phone")
     sorts = {
         "name": Sort(('c."last_name" COLLATE NOCASE', 'c."first_name" COLLATE NOCASE')),
@@ -532,8 +530,7 @@ class TaskList(SyncedRecordList):
     table = "task"
     alias = "t"
     record_type = RecordType.TASK
-    search_table = "task_search"
-    searched = ("subject",)
+    search_table, searched = SEARCHED["task"]  # the columns its FTS table indexes
     shown = ("subject", "due", "percent_complete", "is_complete")
     dated = "due"
     sorts = {

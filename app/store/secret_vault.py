@@ -54,7 +54,7 @@ class KeyFileError(ValueError):
 
 def in_use() -> bool:
     """True when the open store is a shared database (its passwords are sealed in it)."""
-    return isinstance(database.obj, backends.FleetPostgresDatabase)
+    return backends.is_postgres()
 
 
 # -- sealing --------------------------------------------------------------------------------------

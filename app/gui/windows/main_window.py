@@ -721,8 +721,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def unsaved_windows(self) -> list[QWidget]:
         """The open profile forms and mailbox editors with edits not saved yet."""
-        forms: list[ProfileForm | MailboxEditor] = [*self.profile_forms.values(), *self.mailbox_editors.values()]
-        return [w for w in forms if w.is_dirty()]
+        return [w for w in self.editing_windows() if w.is_dirty()]
+
+    def editing_windows(self) -> list[ProfileForm | MailboxEditor]:
+        """The open profile forms and mailbox editors."""
+        return [*self.profile_forms.values(), *self.mailbox_editors.values()]
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.close_handler is not None:
@@ -730,6 +733,6 @@ class MainWindow(PreserveGeometry, QMainWindow):
             if not event.isAccepted():
                 return
         self.tests.cancel_all()
-        for window in [*self.profile_forms.values(), *self.mailbox_editors.values()]:
+        for window in self.editing_windows():
             window.close()
         super().closeEvent(event)
