@@ -64,11 +64,12 @@ _TRANSLATIONS = (
 )
 
 
-# SQLite's own features, which the Records lists use: full-text (FTS5) tables, and the triggers that
-# keep them and the sync codes current. PostgreSQL runs without them (app.store.records reads the
-# state and searches another way there): these statements are not run on it.
+# SQLite's own features, which the Records lists use: full-text (FTS5) tables, how far they are
+# filled, and the triggers that keep them and the sync codes current. PostgreSQL runs without them
+# (app.store.records reads the state and searches another way there): these statements are not run on it.
 SQLITE_ONLY = re.compile(
-    r"""\s*(CREATE VIRTUAL TABLE|CREATE TRIGGER|INSERT INTO "(\w+)" \("\2"\) VALUES \('rebuild'\))"""
+    r"""\s*(CREATE VIRTUAL TABLE|CREATE TRIGGER|DROP TRIGGER|INSERT INTO "(\w+)" \("\2"\) VALUES \('rebuild'\)"""
+    r"""|CREATE TABLE IF NOT EXISTS "search_index_state"|INSERT OR REPLACE INTO "search_index_state")"""
 )
 
 

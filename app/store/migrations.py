@@ -317,6 +317,50 @@ def _v14_encrypted_secrets(db: Database) -> None:
     db.execute_sql('CREATE UNIQUE INDEX IF NOT EXISTS "encrypted_secret_name" ON "encrypted_secret" ("name")')
 
 
+def _v15_search_index_mark(db: Database) -> None:
+    """The Records search tables filled after the sync rather than row by row as it stores (issue
+    15): a mark per table ("search_index_state": every row up to it is indexed, none after it; all
+    of them now), and triggers that keep only the rows up to the mark current."""
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "search_index_state" '
+        '("table_name" VARCHAR(32) NOT NULL PRIMARY KEY, "indexed_upto" INTEGER NOT NULL)'
+    )
+    for table, search, columns in (
+        ("email_activity", "email_search", ("subject", "sender", "to_recipients", "cc_recipients", "tracking_token")),
+        ("appointment", "appointment_search", ("subject", "location", "category")),
+        (
+            "contact",
+            "contact_search",
+            ("first_name", "last_name", "email", "company", "job_title", "business_phone", "mobile_phone"),
+        ),
+        ("task", "task_search", ("subject",)),
+    ):
+        names = ", ".join(f'"{c}"' for c in columns)
+        new = ", ".join(f'new."{c}"' for c in columns)
+        old = ", ".join(f'old."{c}"' for c in columns)
+        add = f'INSERT INTO "{search}" ("rowid", {names}) VALUES (new."id", {new});'
+        remove = f'INSERT INTO "{search}" ("{search}", "rowid", {names}) VALUES (\'delete\', old."id", {old});'
+        upto = f'(SELECT "indexed_upto" FROM "search_index_state" WHERE "table_name" = \'{table}\')'
+        for trigger in ("insert", "delete", "update"):
+            db.execute_sql(f'DROP TRIGGER IF EXISTS "{search}_{trigger}"')
+        db.execute_sql(
+            f'INSERT OR REPLACE INTO "search_index_state" ("table_name", "indexed_upto") '
+            f'SELECT \'{table}\', COALESCE(MAX("id"), 0) FROM "{table}"'
+        )
+        db.execute_sql(
+            f'CREATE TRIGGER IF NOT EXISTS "{search}_insert" AFTER INSERT ON "{table}" '
+            f'WHEN new."id" <= {upto} BEGIN {add} END'
+        )
+        db.execute_sql(
+            f'CREATE TRIGGER IF NOT EXISTS "{search}_delete" AFTER DELETE ON "{table}" '
+            f'WHEN old."id" <= {upto} BEGIN {remove} END'
+        )
+        db.execute_sql(
+            f'CREATE TRIGGER IF NOT EXISTS "{search}_update" AFTER UPDATE OF {names} ON "{table}" '
+            f'WHEN old."id" <= {upto} BEGIN {remove} {add} END'
+        )
+
+
 STEPS: dict[int, Callable[[Database], None]] = {
     2: _v2_workload_state,
     3: _v3_item_link_unlinked_on,
@@ -331,5 +375,6 @@ STEPS: dict[int, Callable[[Database], None]] = {
     12: _v12_alert_resolved_on,
     13: _v13_records_views,
     14: _v14_encrypted_secrets,
+    15: _v15_search_index_mark,
 }
 LATEST = max(STEPS)

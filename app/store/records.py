@@ -51,6 +51,7 @@ from app.store.records_schema import (
     SYNC_PENDING,
     SYNC_SYNCED,
     SYNC_UNLINKED,
+    indexed_upto,
     sync_code_expression,
 )
 
@@ -176,19 +177,28 @@ class RecordList:
         conditions: list[str] = []
         params: list[Any] = []
         if long_words:  # "+": walk the sort's index and look each row up in the matches, so that
-            # a word found in most rows does not mean sorting all of them before the first is known
+            # a word found in most rows does not mean sorting all of them before the first is known;
+            # the rows past the search table's mark (stored since its last catch-up) are read with LIKE
+            tail, tail_params = self._like_every(long_words)
             conditions.append(
-                f'+{self.alias}."id" IN (SELECT "rowid" FROM "{self.search_table}" WHERE "{self.search_table}" MATCH ?)'
+                f'(+{self.alias}."id" IN (SELECT "rowid" FROM "{self.search_table}" WHERE "{self.search_table}" MATCH ?)'
+                f' OR ({self.alias}."id" > {indexed_upto(self.table)} AND {" AND ".join(tail)}))'
             )
-            params.append(_match_expression(long_words))
+            params += [_match_expression(long_words), *tail_params]
+        short, short_params = self._like_every([word for word in words if word not in long_words])
+        return conditions + short, params + short_params
+
+    def _like_every(self, words: list[str]) -> tuple[list[str], list[Any]]:
+        """A condition per word: in any searched column (LIKE, ILIKE on PostgreSQL)."""
         like = "LIKE" if on_sqlite() else "ILIKE"
+        conditions: list[str] = []
+        params: list[Any] = []
         for word in words:
-            if word not in long_words:
-                alternatives = " OR ".join(
-                    f"{self.alias}.\"{column}\" {like} ? ESCAPE '{LIKE_ESCAPE}'" for column in self.searched
-                )
-                conditions.append(f"({alternatives})")
-                params += [_like(word)] * len(self.searched)
+            alternatives = " OR ".join(
+                f"{self.alias}.\"{column}\" {like} ? ESCAPE '{LIKE_ESCAPE}'" for column in self.searched
+            )
+            conditions.append(f"({alternatives})")
+            params += [_like(word)] * len(self.searched)
         return conditions, params
 
     # --- step 2: one page of rows ----------------------------------------------------------

@@ -3,9 +3,17 @@ Records page's lists (expressions, case-insensitive text), their full-text searc
 sync code of appointments, contacts and tasks (kept by triggers).
 
 Each list sorts on any of its columns and filters through an index; its search box matches
-substrings through an FTS5 table with the trigram tokenizer, kept up to date by triggers (the
-table holds no copy of the text: ``content=`` reads it from the records' own table). Bodies are
-not indexed: the list searches what it shows.
+substrings through an FTS5 table with the trigram tokenizer (the table holds no copy of the text:
+``content=`` reads it from the records' own table). Bodies are not indexed: the list searches what
+it shows.
+
+The search tables are filled up to a mark ("search_index_state"): every row whose id is up to
+the table's ``indexed_upto`` is in its search table, and no row after it. New rows past the mark
+are indexed after the sync that stored them, in batches (app.store.search_index.catch_up), not
+one by one as they are stored: tokenizing an email's searched columns costs about as much as the
+rest of storing it. Triggers keep the indexed rows current (an edit, a delete, and a new row that
+takes the id of a deleted one at or below the mark), and a search reads the rows past the mark
+with LIKE (app.store.records), so nothing is ever missing from the results meanwhile.
 
 A new store gets these with its tables (app.store.db); schema 8's migration states the same
 statements as they were then, and a test checks that a migrated store equals a new one.
@@ -53,21 +61,40 @@ SEARCHED = {
 }
 
 
+SEARCH_STATE = "search_index_state"  # table name -> the id up to which its search table is filled
+SEARCH_STATE_TABLE = (
+    f'CREATE TABLE IF NOT EXISTS "{SEARCH_STATE}" '
+    '("table_name" VARCHAR(32) NOT NULL PRIMARY KEY, "indexed_upto" INTEGER NOT NULL)'
+)
+
+
+def indexed_upto(table: str) -> str:
+    """SQL of the id up to which *table*'s rows are in its search table (a constant subquery)."""
+    return f'(SELECT "indexed_upto" FROM "{SEARCH_STATE}" WHERE "table_name" = \'{table}\')'
+
+
 def search_statements(table: str) -> list[str]:
-    """The FTS5 table over *table*'s searched columns and the triggers that keep it current."""
+    """The FTS5 table over *table*'s searched columns, the triggers that keep its indexed rows
+    current, and its mark (every row there is now: the table is filled at once)."""
     search, columns = SEARCHED[table]
     names = ", ".join(f'"{c}"' for c in columns)
     new = ", ".join(f'new."{c}"' for c in columns)
     old = ", ".join(f'old."{c}"' for c in columns)
     add = f'INSERT INTO "{search}" ("rowid", {names}) VALUES (new."id", {new});'
     remove = f'INSERT INTO "{search}" ("{search}", "rowid", {names}) VALUES (\'delete\', old."id", {old});'
+    upto = indexed_upto(table)
     return [
         f'CREATE VIRTUAL TABLE IF NOT EXISTS "{search}" USING fts5({names}, '
         f"content='{table}', content_rowid='id', tokenize='trigram')",
-        f'CREATE TRIGGER IF NOT EXISTS "{search}_insert" AFTER INSERT ON "{table}" BEGIN {add} END',
-        f'CREATE TRIGGER IF NOT EXISTS "{search}_delete" AFTER DELETE ON "{table}" BEGIN {remove} END',
-        f'CREATE TRIGGER IF NOT EXISTS "{search}_update" AFTER UPDATE OF {names} ON "{table}" BEGIN {remove} {add} END',
+        f'CREATE TRIGGER IF NOT EXISTS "{search}_insert" AFTER INSERT ON "{table}" '
+        f'WHEN new."id" <= {upto} BEGIN {add} END',
+        f'CREATE TRIGGER IF NOT EXISTS "{search}_delete" AFTER DELETE ON "{table}" '
+        f'WHEN old."id" <= {upto} BEGIN {remove} END',
+        f'CREATE TRIGGER IF NOT EXISTS "{search}_update" AFTER UPDATE OF {names} ON "{table}" '
+        f'WHEN old."id" <= {upto} BEGIN {remove} {add} END',
         f'INSERT INTO "{search}" ("{search}") VALUES (\'rebuild\')',
+        f'INSERT OR REPLACE INTO "{SEARCH_STATE}" ("table_name", "indexed_upto") '
+        f'SELECT \'{table}\', COALESCE(MAX("id"), 0) FROM "{table}"',
     ]
 
 
@@ -128,6 +155,7 @@ def create_records_schema(db: Database) -> None:
     PostgreSQL (app.store.backends) the indexes and the sync code column only."""
     for statement in INDEXES:
         db.execute_sql(statement)
+    db.execute_sql(SEARCH_STATE_TABLE)
     for table in SEARCHED:
         for statement in search_statements(table):
             db.execute_sql(statement)

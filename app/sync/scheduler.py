@@ -47,7 +47,7 @@ from app.domain.enums import ApprovalStatus, CredentialSource, RunStatus, SyncMe
 from app.domain.escalation import Failure, backoff_for
 from app.domain.i18n import QT_TRANSLATE_NOOP as _N
 from app.domain.timeunit import minutes
-from app.store import leases
+from app.store import leases, search_index
 from app.store.base import clock_as, database, utcnow
 from app.store.db import failure_of
 from app.store.health import record_failure
@@ -537,6 +537,8 @@ class Scheduler:
                     result = self._execute(job, plan)
             if self._on_result is not None:
                 self._on_result(result)
+            if not (result.skipped or result.quiet or result.held):
+                _index_new_rows()
         except Exception as exc:  # the loop must survive anything one run does
             result.failure = result.failure or escaped_failure(exc)
             if result.failure.code == INTERNAL_ERROR:
@@ -777,6 +779,16 @@ class Scheduler:
             state.save()
             _store_mailbox_summary(mailbox)
         return next_run
+
+
+def _index_new_rows() -> None:
+    """Put the rows stored since the last catch-up (by this cycle, another, or the window) into the
+    Records search (app.store.search_index); a search finds them meanwhile, so a failure here only
+    waits for the next cycle."""
+    try:
+        search_index.catch_up()
+    except Exception as exc:  # noqa: BLE001 - a busy or read-only store: the next cycle tries again
+        log.warning("could not index the new records for search: %s", exc)
 
 
 def escaped_failure(exc: BaseException) -> Failure:

@@ -528,3 +528,22 @@ def test_an_email_that_failed_is_in_item_monitoring_and_the_admins_retry_stores_
     run = sync_incoming(mailbox)
     assert run.failure is None and run.created == 1
     assert "Broken" in stored_subjects(mailbox) and ItemFailure.select().count() == 0
+
+
+def test_the_engine_indexes_a_cycles_emails_for_search_after_storing_them(setup, ews):
+    from app.store import search_index
+    from app.store.base import database
+    from app.sync.scheduler import Scheduler
+
+    account, mailbox = incoming_mailbox(setup, ews, "indexed", emails=30, appointments=0, contacts=0, tasks=0)
+    run = sync_incoming(mailbox)  # the workload alone stores without tokenizing
+    assert run.created > 20 and search_index.pending() == run.created
+
+    ews.server.deliver(account.email, "Quarterly pipeline review", "Numbers attached.", sender="cfo@fabrikam.example")
+    [result] = Scheduler().run_once([mailbox.id])
+    assert result.ok and result.created == 1, result.summary()
+    assert search_index.pending() == 0, "the engine's cycle ends with the rows in the search table"
+    [(found,)] = database.execute_sql(
+        "SELECT rowid FROM email_search WHERE email_search MATCH ?", ('"pipeline revi"',)
+    ).fetchall()
+    assert EmailActivity.get_by_id(found).sender == "cfo@fabrikam.example"
