@@ -6,7 +6,7 @@ on its side. ``insert_rows`` means the same — each value through its field's `
 field missing from the rows gets its default (a callable one called for each row) — with the
 statement built once and the values handed to SQLite as parameters. It runs in the caller's
 transaction, on the thread's connection, with the database's own parameter mark (SQLite's ``?``,
-PostgreSQL's ``%s``).
+PostgreSQL's ``%s``). A str given to a plain text field is passed as it is, without the call.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from peewee import Model
+from peewee import CharField, Field, Model, TextField
 from peewee import __exception_wrapper__ as db_errors_as_peewees  # type: ignore[attr-defined]  # not in the stubs
 
 from app.store.base import database
@@ -33,14 +33,26 @@ def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]]) -> int:
     sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
         meta.table_name, ", ".join(f'"{column}"' for column in columns), ", ".join([database.param] * len(columns))
     )
-    converters = [field.db_value for field in fields]
+    converters = [(name, field.db_value, _is_plain_text(field)) for name, field in zip(given, fields, strict=True)]
     params = []
     for row in rows:
         if len(row) != len(given):
             raise ValueError(f"insert_rows: every row names the same fields ({', '.join(given)})")
-        values = [convert(row[name]) for name, convert in zip(given, converters, strict=True)]
+        values = [
+            value if text and (value is None or value.__class__ is str) else convert(value)
+            for name, convert, text in converters
+            for value in (row[name],)
+        ]
         values += [field.db_value(default() if callable(default) else default) for field, default in defaulted]
         params.append(values)
     with db_errors_as_peewees:  # IntegrityError … as insert_many raises them
         database.cursor().executemany(sql, params)
     return len(params)
+
+
+def _is_plain_text(field: Field) -> bool:
+    """A text field whose ``db_value`` hands a str (or None) on unchanged: its values need no call."""
+    kind = type(field)
+    return (
+        isinstance(field, (CharField, TextField)) and kind.db_value is Field.db_value and kind.adapt is CharField.adapt
+    )

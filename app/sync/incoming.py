@@ -49,8 +49,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from peewee import JOIN
-
 from app.domain.enums import (
     AlertLevel,
     AlertScope,
@@ -87,6 +85,7 @@ from app.sync.incoming_lookup import (
     _PendingLookup,
     load_sync_state,
     save_sync_state,
+    stored_emails,
     tracking_option_for,
 )
 from app.sync.item_problems import ItemProblems
@@ -346,7 +345,7 @@ class IncomingEmailSync:
                 item.item_id: item.message_id or _substitute_message_id(self.mailbox, item.item_id) for item in messages
             }
             backends.lock_message_ids(database.obj, message_ids.values())
-            stored = self._stored_emails(set(message_ids.values()))
+            stored = stored_emails(self.mailbox.id, set(message_ids.values()))
             self._mark_bounced([item for item in messages if item.is_non_delivery_report])
             try:
                 with database.atomic():  # a savepoint: if the batch insert fails, go one by one
@@ -441,23 +440,6 @@ class IncomingEmailSync:
         self.counts.update(counts)
         self.run.created += counts["stored"]
         self.run.updated += counts["linked"]
-
-    def _stored_emails(self, message_ids: set[str]) -> dict[str, tuple[int, bool]]:
-        """Message-ID → (stored email id, already linked to this mailbox) for those in the store."""
-        if not message_ids:
-            return {}
-        rows = cast(
-            "Iterable[tuple[int, str, int | None]]",
-            EmailActivity.select(EmailActivity.id, EmailActivity.message_id, EmailMailboxLink.id)
-            .join(
-                EmailMailboxLink,
-                join_type=JOIN.LEFT_OUTER,
-                on=(EmailMailboxLink.email == EmailActivity.id) & (EmailMailboxLink.mailbox == self.mailbox.id),
-            )
-            .where(EmailActivity.message_id.in_(list(message_ids)))
-            .tuples(),
-        )
-        return {message_id: (email_id, link_id is not None) for email_id, message_id, link_id in rows}
 
     def _store_message(self, item: IncomingEmail, message_id: str, stored: dict[str, tuple[int, bool]]) -> None:
         if self._too_old(item.received):  # its time was not known at the sync already

@@ -16,6 +16,7 @@ from app.store.models import (
     Contact,
     CrmAccount,
     EmailActivity,
+    EmailMailboxLink,
     FolderSyncState,
     Lead,
     Mailbox,
@@ -111,3 +112,22 @@ def save_sync_state(mailbox: Mailbox, state: str, folder: str = INBOX) -> None:
             )
             .execute()
         )
+
+
+def stored_emails(mailbox_id: int, message_ids: Iterable[str]) -> dict[str, tuple[int, bool]]:
+    """Message-ID → (stored email id, already linked to *mailbox_id*) for those in the store.
+
+    One statement with the ids as parameters: peewee would build the text of an ``IN`` of a page
+    of Message-IDs value by value, which cost more than SQLite's answer."""
+    ids = list(message_ids)
+    if not ids:
+        return {}
+    email, link = EmailActivity._meta, EmailMailboxLink._meta
+    mark = database.param
+    sql = (
+        f'SELECT e."id", e."message_id", l."id" FROM "{email.table_name}" e '
+        f'LEFT OUTER JOIN "{link.table_name}" l ON l."email_id" = e."id" AND l."mailbox_id" = {mark} '
+        f'WHERE e."message_id" IN ({", ".join([mark] * len(ids))})'
+    )
+    rows = cast("Iterable[tuple[int, str, int | None]]", database.execute_sql(sql, [mailbox_id, *ids]))
+    return {message_id: (email_id, link_id is not None) for email_id, message_id, link_id in rows}
