@@ -180,8 +180,9 @@ class RecordList:
             # a word found in most rows does not mean sorting all of them before the first is known;
             # the rows past the search table's mark (stored since its last catch-up) are read with LIKE
             tail, tail_params = self._like_every(long_words)
+            matches = f'SELECT "rowid" FROM "{self.search_table}" WHERE "{self.search_table}" MATCH ?'
             conditions.append(
-                f'(+{self.alias}."id" IN (SELECT "rowid" FROM "{self.search_table}" WHERE "{self.search_table}" MATCH ?)'
+                f'(+{self.alias}."id" IN ({matches})'
                 f' OR ({self.alias}."id" > {indexed_upto(self.table)} AND {" AND ".join(tail)}))'
             )
             params += [_match_expression(long_words), *tail_params]

@@ -47,7 +47,7 @@ def assert_exact() -> None:
     """Every search table holds exactly the rows up to its mark, with their current values: the
     rows past it indexed in a scratch copy, then FTS5's integrity check (rank 1: the index against
     the records' own table) must pass."""
-    for table, (search, _) in SEARCHED.items():
+    for search, _ in SEARCHED.values():
         with database.atomic() as transaction:
             search_index.catch_up()
             database.execute_sql(f'INSERT INTO "{search}" ("{search}", "rank") VALUES (\'integrity-check\', 1)')
