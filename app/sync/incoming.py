@@ -410,13 +410,8 @@ class IncomingEmailSync:
         new_ids: dict[str, int] = {}
         if rows:
             insert_rows(EmailActivity, rows)
-            query = cast(
-                "Iterable[tuple[int, str]]",
-                EmailActivity.select(EmailActivity.id, EmailActivity.message_id)
-                .where(EmailActivity.message_id.in_([row["message_id"] for row in rows]))
-                .tuples(),
-            )
-            new_ids = {message_id: email_id for email_id, message_id in query}
+            inserted = stored_emails(self.mailbox.id, [row["message_id"] for row in rows])
+            new_ids = {message_id: email_id for message_id, (email_id, _linked) in inserted.items()}
         links = [(new_ids[message_ids[item.item_id]], item, why) for item, why in new_items] + relinks
         _store_attachments([(new_ids[message_ids[item.item_id]], item) for item, _why in new_items])
         if links:
