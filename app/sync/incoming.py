@@ -42,12 +42,12 @@ import hashlib
 import logging
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 from app.domain.enums import (
     AlertLevel,
@@ -83,6 +83,7 @@ from app.sync.incoming_lookup import (
     INBOX,
     StoreTrackingLookup,
     _PendingLookup,
+    linked_item_ids,
     load_sync_state,
     save_sync_state,
     stored_emails,
@@ -273,7 +274,7 @@ class IncomingEmailSync:
     ) -> PageFetch:
         """*wanted* less the items already linked to this mailbox, their GetItem batches submitted
         to *pool* (each request inside the profile's connection gate)."""
-        linked = self._linked_item_ids([item_id for item_id, _ in wanted])
+        linked = linked_item_ids(self.mailbox.id, [item_id for item_id, _ in wanted])
         counts["already linked"] += sum(1 for item_id, _ in wanted if item_id in linked)
         wanted = [w for w in wanted if w[0] not in linked]
         batches = [wanted[i : i + self.batch_size] for i in range(0, len(wanted), self.batch_size)]
@@ -302,19 +303,6 @@ class IncomingEmailSync:
     def _too_old(self, received: datetime | None) -> bool:
         """Received before the profile's "process email from" (which is itself processed)."""
         return received is not None and self.process_from is not None and received < self.process_from
-
-    def _linked_item_ids(self, item_ids: list[str]) -> set[str]:
-        found: set[str] = set()
-        for start in range(0, len(item_ids), 500):
-            chunk = item_ids[start : start + 500]
-            query = cast(
-                "Iterable[tuple[str]]",  # peewee's stubs type .tuples() as yielding models
-                EmailMailboxLink.select(EmailMailboxLink.item_id)
-                .where((EmailMailboxLink.mailbox == self.mailbox.id) & EmailMailboxLink.item_id.in_(chunk))
-                .tuples(),
-            )
-            found.update(item_id for (item_id,) in query)
-        return found
 
     # fetching ------------------------------------------------------------------------------
     def _get_items_gated(self, batch: list[IdAndKey]) -> list[IncomingEmail | ItemError]:

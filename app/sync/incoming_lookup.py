@@ -131,3 +131,19 @@ def stored_emails(mailbox_id: int, message_ids: Iterable[str]) -> dict[str, tupl
     )
     rows = cast("Iterable[tuple[int, str, int | None]]", database.execute_sql(sql, [mailbox_id, *ids]))
     return {message_id: (email_id, link_id is not None) for email_id, message_id, link_id in rows}
+
+
+def linked_item_ids(mailbox_id: int, item_ids: Sequence[str], chunk: int = 500) -> set[str]:
+    """Those of the Exchange *item_ids* already linked to a stored email for *mailbox_id*
+    (parameterized statements of *chunk* ids, as ``stored_emails``)."""
+    link = EmailMailboxLink._meta
+    mark = database.param
+    found: set[str] = set()
+    for start in range(0, len(item_ids), chunk):
+        part = item_ids[start : start + chunk]
+        sql = (
+            f'SELECT "item_id" FROM "{link.table_name}" '
+            f'WHERE "mailbox_id" = {mark} AND "item_id" IN ({", ".join([mark] * len(part))})'
+        )
+        found.update(item_id for (item_id,) in database.execute_sql(sql, [mailbox_id, *part]))
+    return found
