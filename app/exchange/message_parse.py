@@ -93,8 +93,7 @@ def _text(elem: _Element, tag: str) -> str | None:
     return child.text if child is not None else None
 
 
-def _when(elem: _Element, tag: str) -> datetime | None:
-    value = _text(elem, tag)
+def _utc(value: str | None, tag: str) -> datetime | None:
     if not value:
         return None
     try:
@@ -130,31 +129,66 @@ def _addresses(elem: _Element | None) -> str:
 def parse_message(elem: _Element) -> IncomingEmail:
     """A GetItem answer's ``t:Message`` element as an ``IncomingEmail``; ``MalformedAnswer`` when
     it cannot be read (no ItemId, a date that is none)."""
-    item_id = _item_id(elem, "GetItem")
+    # one pass over the children, each kept by its tag (the first of a tag, as ``find`` would):
+    # a message has about twenty, and looking each field up on its own scanned them again
+    children: dict[str, _Element] = {}
+    for child in elem.iterchildren(tag=_MESSAGE_FIELDS):
+        children.setdefault(child.tag, child)
+    item_id = children.get(T + "ItemId")
+    if item_id is None:
+        raise MalformedAnswer("GetItem answered a message without an ItemId", None)
+
+    def text(tag: str) -> str | None:
+        child = children.get(T + tag)
+        return child.text if child is not None else None
+
     email = IncomingEmail(item_id.get("Id") or "", item_id.get("ChangeKey"))
-    email.subject = _text(elem, "Subject") or ""
-    body = elem.find(T + "Body")
+    email.subject = text("Subject") or ""
+    body = children.get(T + "Body")
     if body is not None:
         email.body = body.text or ""
         email.body_is_html = body.get("BodyType") == "HTML"
-    email.received = _when(elem, "DateTimeReceived")
-    email.sent = _when(elem, "DateTimeSent")
-    email.in_reply_to = _text(elem, "InReplyTo")
-    email.references = _text(elem, "References") or ""
-    email.message_id = (_text(elem, "InternetMessageId") or "").strip()
-    conversation = elem.find(T + "ConversationId")
+    email.received = _utc(text("DateTimeReceived"), "DateTimeReceived")
+    email.sent = _utc(text("DateTimeSent"), "DateTimeSent")
+    email.in_reply_to = text("InReplyTo")
+    email.references = text("References") or ""
+    email.message_id = (text("InternetMessageId") or "").strip()
+    conversation = children.get(T + "ConversationId")
     if conversation is not None and conversation.get("Id"):
         email.conversation_id = conversation.get("Id")
     # the author (From) is the sender; the Sender element only when From is missing or empty
-    for who in (_address(elem.find(T + "From")), _address(elem.find(T + "Sender"))):
+    for who in (_address(children.get(T + "From")), _address(children.get(T + "Sender"))):
         if who:
             email.sender = who.strip()
             break
-    email.to_recipients = _addresses(elem.find(T + "ToRecipients"))
-    email.cc_recipients = _addresses(elem.find(T + "CcRecipients"))
-    email.item_class = (_text(elem, "ItemClass") or "IPM.Note").strip()
-    email.attachments = _attachments(elem.find(T + "Attachments"))
+    email.to_recipients = _addresses(children.get(T + "ToRecipients"))
+    email.cc_recipients = _addresses(children.get(T + "CcRecipients"))
+    email.item_class = (text("ItemClass") or "IPM.Note").strip()
+    email.attachments = _attachments(children.get(T + "Attachments"))
     return email
+
+
+# the children of a t:Message that parse_message reads
+_MESSAGE_FIELDS = tuple(
+    T + tag
+    for tag in (
+        "ItemId",
+        "Subject",
+        "Body",
+        "DateTimeReceived",
+        "DateTimeSent",
+        "InReplyTo",
+        "References",
+        "InternetMessageId",
+        "ConversationId",
+        "From",
+        "Sender",
+        "ToRecipients",
+        "CcRecipients",
+        "ItemClass",
+        "Attachments",
+    )
+)
 
 
 def _attachments(elem: _Element | None) -> list[AttachmentInfo]:
