@@ -131,7 +131,7 @@ def parse_message(elem: _Element) -> IncomingEmail:
     it cannot be read (no ItemId, a date that is none)."""
     # one pass over the children, each kept by its tag (the first of a tag, as ``find`` would):
     # a message has about twenty, and looking each field up on its own scanned them again
-    children: dict[str, _Element] = {}
+    children: dict[object, _Element] = {}
     for child in elem.iterchildren(tag=_MESSAGE_FIELDS):
         children.setdefault(child.tag, child)
     item_id = children.get(T + "ItemId")
