@@ -193,6 +193,38 @@ def test_a_dropped_stream_falls_back_to_polling_with_an_information_alert(setup,
     assert alert.details
 
 
+def test_a_stream_that_fell_back_to_polling_streams_again_at_its_retry_time(setup, ews, hub):
+    """After the fallback, the mailbox is polled until the retry time; then it subscribes again,
+    reads its folders once (the gap), and a new mail comes through the stream, not a sync."""
+    service, [mailbox] = streamed(setup, ews)
+    clock = Clock(datetime.now(timezone.utc))
+    scheduler = push_scheduler(clock=clock)
+    assert scheduler.push is not None
+    scheduler.start()
+    try:
+        wait_until(lambda: watching(scheduler, mailbox), "the stream")
+        ews.faults.inject("reset", account=service.email, operation="GetStreamingEvents", count=1)
+        watch = scheduler.push.watch_of(mailbox.id)
+        assert watch is not None
+        wait_until(lambda: not watch.live and watch.retry_at is not None, "the fallback", timeout=10)
+        ews.server.deliver(mailbox.email, "Arrived while polled")
+        subscribed = ews.stats.count(operation="Subscribe", account=service.email)
+        assert watch.retry_at is not None
+        clock.now = watch.retry_at + timedelta(seconds=1)  # the retry time, and the polled cycle, come
+        wait_until(lambda: watching(scheduler, mailbox), "the stream again", timeout=15)
+        assert ews.stats.count(operation="Subscribe", account=service.email) == subscribed + 1
+        wait_until(lambda: stored("Arrived while polled"), "the mail that came meanwhile")
+        before = requests(ews, service.email)
+        ews.server.deliver(mailbox.email, "Pushed after the retry")
+        wait_until(lambda: stored("Pushed after the retry"), "the new mail", timeout=10)
+        wait_until(lambda: not scheduler.busy(), "the cycle's end")
+        after = requests(ews, service.email)
+    finally:
+        assert scheduler.stop(10)
+    assert after["SyncFolderItems"] == before["SyncFolderItems"], "streamed again: the notification named it"
+    assert EmailActivity.select().where(EmailActivity.subject == "Arrived while polled").count() == 1
+
+
 def test_with_one_connection_impersonated_mailboxes_are_pulled(setup, ews, hub):
     """A profile allowed one connection has none to hold a stream: its mailboxes get pull
     subscriptions, and its one connection stays free for synchronizing."""
