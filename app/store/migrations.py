@@ -361,6 +361,19 @@ def _v15_search_index_mark(db: Database) -> None:
         )
 
 
+def _v16_email_link_indexes(db: Database) -> None:
+    """The links of stored emails to mailboxes (issue 15): which of a page of Exchange items a
+    mailbox has stored already is found by an index of (mailbox, item id), not by reading all of
+    the mailbox's links; the indexes of the email alone and of the mailbox alone go, as the first
+    columns of (email, mailbox) and (mailbox, item id) serve their lookups."""
+    db.execute_sql('DROP INDEX IF EXISTS "email_mailbox_link_email_id"')
+    db.execute_sql('DROP INDEX IF EXISTS "email_mailbox_link_mailbox_id"')
+    db.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "email_mailbox_link_mailbox_id_item_id" '
+        'ON "email_mailbox_link" ("mailbox_id", "item_id")'
+    )
+
+
 STEPS: dict[int, Callable[[Database], None]] = {
     2: _v2_workload_state,
     3: _v3_item_link_unlinked_on,
@@ -376,5 +389,6 @@ STEPS: dict[int, Callable[[Database], None]] = {
     13: _v13_records_views,
     14: _v14_encrypted_secrets,
     15: _v15_search_index_mark,
+    16: _v16_email_link_indexes,
 }
 LATEST = max(STEPS)

@@ -134,8 +134,9 @@ class EmailAttachment(BaseModel):
 class EmailMailboxLink(BaseModel):
     """One stored email as it was received (or sent) by one mailbox."""
 
-    email = ForeignKeyField(EmailActivity, backref="mailbox_links", on_delete="CASCADE")
-    mailbox = ForeignKeyField(Mailbox, backref="email_links", on_delete="CASCADE")
+    # indexed by the pairs below (schema 16): an index of either alone would repeat their first column
+    email = ForeignKeyField(EmailActivity, backref="mailbox_links", on_delete="CASCADE", index=False)
+    mailbox = ForeignKeyField(Mailbox, backref="email_links", on_delete="CASCADE", index=False)
     item_id = CharField(max_length=512, null=True)
     change_key = CharField(max_length=512, null=True)
     folder = CharField(max_length=64, default="inbox")
@@ -148,7 +149,8 @@ class EmailMailboxLink(BaseModel):
         mailbox_id: int
 
     class Meta:
-        indexes = ((("email", "mailbox"), True),)
+        # one copy per mailbox; and which of a page of Exchange items a mailbox has stored already
+        indexes = ((("email", "mailbox"), True), (("mailbox", "item_id"), False))
 
 
 def new_sync_marker() -> str:

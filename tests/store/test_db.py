@@ -523,3 +523,36 @@ def test_migration_14_adds_the_tables_of_a_shared_databases_sealed_passwords(tmp
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 14
     assert schema_of(path) == _fresh_schema(tmp_path)
+
+
+def test_migrations_15_and_16_mark_the_search_tables_full_and_index_links_by_mailbox_and_item(tmp_path):
+    from app.store import search_index
+    from app.store.models import EmailActivity
+
+    path = tmp_path / "sssm.sqlite3"
+    make_v1_database(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO email_activity (message_id, subject, body, body_is_html, sender, to_recipients,"
+            ' cc_recipients, direction, status, "references", send_attempts, created_on, modified_on)'
+            " VALUES ('<m1@contoso.com>', 'Quarterly offer', '', 0, 'carol@fabrikam.com', 'alice@contoso.com', '',"
+            " 'incoming', 'received', '', 0, '2025-05-01T10:00:00.000000Z', '2025-05-01T10:00:00.000000Z')"
+        )
+    open_database(path)
+    try:
+        assert search_index.pending() == 0, "what was stored before is in the search tables already"
+        email = EmailActivity.get()
+        email.subject = "Yearly offer"
+        email.save()
+        found = database.execute_sql("SELECT rowid FROM email_search WHERE email_search MATCH 'yearly'").fetchall()
+        assert found == [(email.id,)], "an edit of an indexed row is indexed at once"
+        plan = database.execute_sql(
+            "EXPLAIN QUERY PLAN SELECT item_id FROM email_mailbox_link WHERE mailbox_id = ? AND item_id IN (?, ?)",
+            (1, "a", "b"),
+        ).fetchall()
+        assert any("email_mailbox_link_mailbox_id_item_id" in row[-1] for row in plan), plan
+    finally:
+        close_database()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 16
+    assert schema_of(path) == _fresh_schema(tmp_path)
