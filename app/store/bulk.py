@@ -6,7 +6,8 @@ on its side. ``insert_rows`` means the same — each value through its field's `
 field missing from the rows gets its default (a callable one called for each row) — with the
 statement built once and the values handed to SQLite as parameters. It runs in the caller's
 transaction, on the thread's connection, with the database's own parameter mark (SQLite's ``?``,
-PostgreSQL's ``%s``). A str given to a plain text field is passed as it is, without the call.
+PostgreSQL's ``%s``). A str given to a plain text field is passed as it is, without the call, and
+a field whose default is the time of storing gets one time for all the rows.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from peewee import CharField, Field, Model, TextField
 from peewee import __exception_wrapper__ as db_errors_as_peewees  # type: ignore[attr-defined]  # not in the stubs
 
-from app.store.base import database
+from app.store.base import database, utcnow
 
 
 def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]]) -> int:
@@ -34,6 +35,8 @@ def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]]) -> int:
         meta.table_name, ", ".join(f'"{column}"' for column in columns), ", ".join([database.param] * len(columns))
     )
     converters = [(name, field.db_value, _is_plain_text(field)) for name, field in zip(given, fields, strict=True)]
+    now = utcnow()  # the rows of one statement are stored at one time
+    stored_at = [field.db_value(now) if default is utcnow else None for field, default in defaulted]
     params = []
     for row in rows:
         if len(row) != len(given):
@@ -43,7 +46,10 @@ def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]]) -> int:
             for name, convert, text in converters
             for value in (row[name],)
         ]
-        values += [field.db_value(default() if callable(default) else default) for field, default in defaulted]
+        values += [
+            at if default is utcnow else field.db_value(default() if callable(default) else default)
+            for (field, default), at in zip(defaulted, stored_at, strict=True)
+        ]
         params.append(values)
     with db_errors_as_peewees:  # IntegrityError … as insert_many raises them
         database.cursor().executemany(sql, params)

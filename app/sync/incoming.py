@@ -403,6 +403,7 @@ class IncomingEmailSync:
         links = [(new_ids[message_ids[item.item_id]], item, why) for item, why in new_items] + relinks
         _store_attachments([(new_ids[message_ids[item.item_id]], item) for item, _why in new_items])
         if links:
+            linked_on = utcnow()
             insert_rows(
                 EmailMailboxLink,
                 [
@@ -412,7 +413,7 @@ class IncomingEmailSync:
                         item_id=item.item_id,
                         change_key=item.change_key,
                         folder=INBOX,
-                        linked_on=utcnow(),
+                        linked_on=linked_on,
                         tracked_by=why,
                     )
                     for email_id, item, why in links

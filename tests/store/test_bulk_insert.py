@@ -63,3 +63,20 @@ def test_every_row_names_the_same_fields(store):
     with pytest.raises(ValueError, match="same fields"):
         insert_rows(EmailActivity, [email("<a@x>", owner), {**email("<b@x>", owner), "sent_on": None}])
     assert insert_rows(EmailActivity, []) == 0
+
+
+def test_values_not_already_text_still_go_through_their_field_and_stored_times_are_shared(store):
+    from app.store.models import Contact
+
+    owner = repo.create_user("Owner", "owner@contoso.com").id
+    odd = email("<odd@x>", owner, subject=12345, body=b"bytes", status="sent", direction="outgoing")
+    insert_rows(EmailActivity, [odd, email("<plain@x>", owner)])
+    row = EmailActivity.get(EmailActivity.message_id == "<odd@x>")
+    assert (row.subject, row.body) == ("12345", "bytes"), "a text field's own conversion, as insert_many"
+    assert row.status is EmailStatus.SENT and row.direction is EmailDirection.OUTGOING, "an enum field's"
+    plain = EmailActivity.get(EmailActivity.message_id == "<plain@x>")
+    assert row.created_on == plain.created_on == row.modified_on, "one statement: one time of storing"
+
+    insert_rows(Contact, [dict(owner=owner, last_name="Lee"), dict(owner=owner, last_name="Kim")])
+    markers = {contact.sync_marker for contact in Contact.select()}
+    assert len(markers) == 2, "a default made per row (a marker) stays one per row"
