@@ -27,6 +27,7 @@ from app.gui.workers import background_imports
 
 if TYPE_CHECKING:  # the engine is loaded after the window shows (see above)
     from app.store.models import Mailbox
+    from app.sync.notifications import PushState
     from app.sync.scheduler import CycleResult, Scheduler, WorkloadFn, WorkloadOutcome
 
 log = logging.getLogger(__name__)
@@ -188,6 +189,15 @@ class SyncController(QObject):
     def paused(self) -> bool:
         with self._lock:
             return self._scheduler.paused if self._scheduler is not None else self._paused
+
+    def push_states(self) -> dict[int, PushState]:
+        """How each mailbox hears of changes now (app.sync.notifications); empty until the engine
+        has loaded, and without push."""
+        with self._lock:
+            scheduler = self._scheduler
+        if scheduler is None or scheduler.push is None:
+            return {}
+        return scheduler.push.states()
 
     def running_text(self) -> str:
         emails = list(dict.fromkeys(self._running.values()))

@@ -162,6 +162,16 @@ class Watch:
     retry_at: datetime | None = None  # polled until then after a failure
 
 
+@dataclass(frozen=True)
+class PushState:
+    """How one mailbox hears of changes now, for the window: STREAMING or PULL while its events
+    reach the engine; else polled, with when its subscription is tried again."""
+
+    kind: str  # STREAMING or PULL: what it is subscribed with (or will be again)
+    live: bool
+    retry_at: datetime | None = None  # polled until then (after a failure)
+
+
 @dataclass
 class Taken:
     """What a run took from its watch (given back when it fails)."""
@@ -278,6 +288,11 @@ class Notifications:
             group.join(timeout)
 
     # -- what the scheduler asks ----------------------------------------------------------------
+    def states(self) -> dict[int, PushState]:
+        """Every watched mailbox's state now (a copy: the window reads it on its own thread)."""
+        with self.lock:
+            return {m: PushState(w.kind, w.live, None if w.live else w.retry_at) for m, w in self._watches.items()}
+
     def watch_of(self, mailbox_id: int) -> Watch | None:
         with self.lock:
             return self._watches.get(mailbox_id)

@@ -2757,12 +2757,52 @@ Correct it if needed, then choose Retry.</source>
         <translation>メールボックスの状態</translation>
     </message>
     <message>
+        <source>Streaming</source>
+        <translation>ストリーミング</translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation>プル</translation>
+    </message>
+    <message>
+        <source>Subscribing…</source>
+        <translation>サブスクリプション作成中…</translation>
+    </message>
+    <message>
+        <source>Polling until %1</source>
+        <translation>%1 までポーリング</translation>
+    </message>
+    <message>
+        <source>Shown once the synchronization engine has loaded.</source>
+        <translation>同期エンジンの読み込み後に表示されます。</translation>
+    </message>
+    <message>
+        <source>Exchange streams its changes over a held connection (impersonation): new mail is stored within seconds, and an idle cycle sends no request.</source>
+        <translation>Exchange が変更を保持された接続でストリーミングします (偽装)。新しいメールは数秒以内に保存され、変更のないサイクルでは要求を送信しません。</translation>
+    </message>
+    <message>
+        <source>A pull subscription: one GetEvents request per cycle, and its folders are read only when they changed (and every 12th cycle as a safety net).</source>
+        <translation>プル サブスクリプション: サイクルごとに GetEvents 要求を 1 回送信し、フォルダーは変更があったときだけ読み取ります (安全のため 12 サイクルごとにも読み取ります)。</translation>
+    </message>
+    <message>
+        <source>The subscription is being made; its folders are read on schedule meanwhile.</source>
+        <translation>サブスクリプションを作成しています。その間、フォルダーはスケジュールどおり読み取られます。</translation>
+    </message>
+    <message>
+        <source>Its subscription failed: its folders are read on schedule, as without notifications, and it is subscribed again at this time. The Information alert says why.</source>
+        <translation>サブスクリプションが失敗しました。フォルダーは通知がない場合と同じくスケジュールどおり読み取られ、この日時にサブスクリプションが作成し直されます。理由は [情報] レベルの通知に記載されています。</translation>
+    </message>
+    <message>
         <source>Last sync</source>
         <translation>最終同期日時</translation>
     </message>
     <message>
         <source>Next sync</source>
         <translation>次回の同期日時</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>変更通知</translation>
     </message>
     <message>
         <source>Held by</source>

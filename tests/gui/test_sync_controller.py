@@ -6,6 +6,7 @@ import threading
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.domain.enums import TrackingOption
@@ -198,3 +199,36 @@ def test_refreshing_the_mailbox_list_keeps_the_selection(main_window):
     main_window.refresh()  # what the sync engine triggers after its cycles
     rows = table.selectionModel().selectedRows()
     assert len(rows) == 1 and main_window.mailbox_proxy.row_at(rows[0].row()).id == selected
+
+
+def test_the_mailboxes_list_says_how_each_mailbox_hears_of_changes(qtbot, request, window, setup, ews):
+    """The Notifications column: a mailbox with its own credentials gets a pull subscription once
+    the engine runs; one whose subscription Exchange refuses is polled, until the retry time."""
+    account, mailbox = enabled_mailbox(setup, ews, "guipull")
+    refused, failing = enabled_mailbox(setup, ews, "guirefused")
+    ews.faults.inject("fault500", account=refused.email, operation="Subscribe", count=None)
+    window.refresh()
+    page = window.mailboxes_page
+    window.show_page(window.MAILBOXES)
+    column = page.push_column
+    assert column is not None and page.model.headerData(column, Qt.Orientation.Horizontal) == "Notifications"
+
+    def shown(box) -> tuple[str, str]:
+        row = next(n for n, r in enumerate(page.model.rows) if r.id == box.id)
+        index = page.model.index(row, column)
+        return index.data(), index.data(Qt.ItemDataRole.ToolTipRole)
+
+    assert shown(mailbox)[0] == "", "nothing said before the engine has loaded"
+    clock = LoopClock()
+    controller = make_controller(request, clock=clock, wait_cap=0.02)
+    window.set_sync(controller)
+    controller.start()
+    qtbot.waitUntil(lambda: shown(mailbox)[0] == "Subscribing…", timeout=WAIT_MS)  # its first cycle reads all
+    assert "being made" in shown(mailbox)[1]
+    qtbot.waitUntil(lambda: not controller.scheduler.busy() and window.activity_label.text() == "Ready")
+    clock.now += timedelta(minutes=13)  # its next cycle is due: it is checked, and subscribes
+    qtbot.waitUntil(lambda: shown(mailbox)[0] == "Pull", timeout=WAIT_MS)
+    assert "GetEvents" in shown(mailbox)[1]
+    qtbot.waitUntil(lambda: shown(failing)[0].startswith("Polling until "), timeout=WAIT_MS)
+    assert "subscribed again at this time" in shown(failing)[1]
+    assert controller.stop()

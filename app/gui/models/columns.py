@@ -4,6 +4,7 @@ history (mailbox editor) and alerts (the alerts pane, wherever it is shown)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -11,6 +12,9 @@ from app.domain.status import status_rank
 from app.gui.i18n import alert_text, enum_text, format_time, translate
 from app.gui.models.table_models import Column
 from app.gui.page_icons import alert_level_icon, default_icon, run_status_icon
+
+if TYPE_CHECKING:  # the engine is loaded after the window (app.gui.sync_controller)
+    from app.sync.notifications import PushState
 
 
 def _default_marked(row) -> str:
@@ -60,9 +64,50 @@ def _active_tooltip(row) -> str:
     return ""
 
 
-def mailbox_columns(with_profile: bool = True, *, held_by: Callable[[int], str] | None = None) -> list[Column]:
+def push_text(state: PushState | None) -> str:
+    """How a mailbox hears of changes (app.sync.notifications): "" while the engine has not said."""
+    if state is None:
+        return ""
+    if state.live:
+        return translate("Lists", "Streaming") if state.kind == "streaming" else translate("Lists", "Pull")
+    if state.retry_at is None:
+        return translate("Lists", "Subscribing…")
+    return translate("Lists", "Polling until %1").replace("%1", format_time(state.retry_at))
+
+
+def push_tooltip(state: PushState | None) -> str:
+    if state is None:
+        return translate("Lists", "Shown once the synchronization engine has loaded.")
+    if state.live and state.kind == "streaming":
+        return translate(
+            "Lists",
+            "Exchange streams its changes over a held connection (impersonation): new mail is stored within "
+            "seconds, and an idle cycle sends no request.",
+        )
+    if state.live:
+        return translate(
+            "Lists",
+            "A pull subscription: one GetEvents request per cycle, and its folders are read only when they changed "
+            "(and every 12th cycle as a safety net).",
+        )
+    if state.retry_at is None:
+        return translate("Lists", "The subscription is being made; its folders are read on schedule meanwhile.")
+    return translate(
+        "Lists",
+        "Its subscription failed: its folders are read on schedule, as without notifications, and it is "
+        "subscribed again at this time. The Information alert says why.",
+    )
+
+
+def mailbox_columns(
+    with_profile: bool = True,
+    *,
+    held_by: Callable[[int], str] | None = None,
+    push: Callable[[int], PushState | None] | None = None,
+) -> list[Column]:
     """Name, then its status (the worst of its server-side workloads, icon and word) and its open
-    alerts: what the admin looks for first; the details follow. With *held_by* (a console on a
+    alerts: what the admin looks for first; the details follow. With *push* (the window's engine),
+    how each mailbox hears of changes (mailbox id -> its state). With *held_by* (a console on a
     shared database), last: who holds a lease of the mailbox's work now (mailbox id -> names)."""
     columns = [
         Column(translate("Lists", "Name"), lambda r: r.name),
@@ -100,6 +145,14 @@ def mailbox_columns(with_profile: bool = True, *, held_by: Callable[[int], str] 
         Column(translate("Lists", "Last sync"), lambda r: r.last_sync_success_on),
         Column(translate("Lists", "Next sync"), lambda r: r.next_sync_on),
     ]
+    if push is not None:
+        columns.append(
+            Column(
+                translate("Lists", "Notifications"),
+                lambda r: push_text(push(r.id)),
+                tooltip=lambda r: push_tooltip(push(r.id)),
+            )
+        )
     if held_by is not None:
         columns.append(
             Column(

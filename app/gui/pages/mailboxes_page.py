@@ -5,8 +5,9 @@ profile, deactivate or activate, delete; and Test & Enable again for every faile
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
@@ -26,8 +27,12 @@ from app.store import fleet, manage
 from app.store.manage import ChangeRefused
 from app.store.queries import MailboxRow
 
+if TYPE_CHECKING:  # the engine is loaded after the window (app.gui.sync_controller)
+    from app.sync.notifications import PushState
+
 STATUS_COLUMN = 1  # right after the name (app.gui.models.columns.mailbox_columns)
 LEASES_REFRESH_MS = 5_000
+PUSH_REFRESH_MS = 5_000
 
 # the status filter: its value -> which rows it keeps
 FILTERS: dict[str, Callable[[MailboxRow], bool]] = {
@@ -60,7 +65,13 @@ class MailboxesPage(QWidget):
         self.held_by: dict[int, str] = {}
         self.lease_timer: QTimer | None = None
         shared = fleet.shared_database()
-        self.model = RowTableModel(mailbox_columns(held_by=self._held_by if shared else None), self)
+        # the window's engine: how each mailbox hears of changes (not on a console: its hosts poll)
+        self.push_source: Callable[[], Mapping[int, PushState]] | None = None
+        self.push: Mapping[int, PushState] = {}
+        self.push_timer: QTimer | None = None
+        columns = mailbox_columns(held_by=self._held_by if shared else None, push=None if shared else self._push_of)
+        self.push_column = None if shared else len(columns) - 1  # last, when there is no Held by
+        self.model = RowTableModel(columns, self)
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.accept_row = self._status_accepts
@@ -109,21 +120,52 @@ class MailboxesPage(QWidget):
     def refresh_lease_holders(self) -> None:
         """Who holds each mailbox's work now (the Held by column): one query of the live leases."""
         self.held_by = {m: names_text(names) for m, names in fleet.lease_holders().items()}
+        self._refresh_column(self.model.columnCount() - 1)
+
+    def _refresh_column(self, column: int) -> None:
         rows = self.model.rowCount()
         if rows:
-            column = self.model.columnCount() - 1
             self.model.dataChanged.emit(self.model.index(0, column), self.model.index(rows - 1, column))
+
+    # --- notifications (the window's engine) ------------------------------------------------
+
+    def _push_of(self, mailbox_id: int) -> PushState | None:
+        return self.push.get(mailbox_id)
+
+    def set_push_source(self, source: Callable[[], Mapping[int, PushState]]) -> None:
+        """The window's engine: how each mailbox hears of changes (the Notifications column), read
+        with the lists and every few seconds while the page shows."""
+        if self.push_column is None:
+            return
+        self.push_source = source
+        if self.push_timer is None:
+            self.push_timer = QTimer(self)
+            self.push_timer.setInterval(PUSH_REFRESH_MS)
+            self.push_timer.timeout.connect(self.refresh_push)
+            if self.isVisible():
+                self.push_timer.start()
+        self.refresh_push()
+
+    def refresh_push(self) -> None:
+        if self.push_source is None or self.push_column is None:
+            return
+        self.push = dict(self.push_source())
+        self._refresh_column(self.push_column)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.lease_timer is not None:
             self.refresh_lease_holders()
             self.lease_timer.start()
+        if self.push_timer is not None:
+            self.refresh_push()
+            self.push_timer.start()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
-        if self.lease_timer is not None:
-            self.lease_timer.stop()
+        for timer in (self.lease_timer, self.push_timer):
+            if timer is not None:
+                timer.stop()
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -230,6 +272,8 @@ class MailboxesPage(QWidget):
         from app.store.dashboard import mailbox_states
 
         self.states = mailbox_states()
+        if self.push_source is not None:
+            self.push = dict(self.push_source())
         self.model.set_rows(rows)
         self._update_actions()
 

@@ -372,6 +372,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         sync.running_changed.connect(lambda text: self.set_activity("sync", text))
         sync.results_changed.connect(self.refresh)
         sync.cycle_finished.connect(self._cycle_finished)
+        self.mailboxes_page.set_push_source(sync.push_states)  # how each mailbox hears of changes
         for editor in self.mailbox_editors.values():
             editor.set_sync(sync)
         if self._dashboard is not None:
