@@ -155,3 +155,22 @@ def test_stop_before_the_engine_finished_loading_never_starts_it(qtbot, store, m
     assert controller.stop()  # waits for the load, which then starts nothing
     assert controller._scheduler is not None  # loaded, but never started
     assert scheduler_loops() == []
+
+
+def test_the_tray_is_made_when_the_window_is_completed_and_a_second_start_completes_it(qtbot, sample):
+    from app.gui.application import _TrayOnCompletion
+    from app.gui.windows.crash_dialog import CrashReporter
+    from app.gui.windows.main_window import MainWindow
+
+    window = MainWindow(complete=False)
+    qtbot.addWidget(window)
+    crashes = CrashReporter()
+    sync = SyncController(workloads={}, wait_cap=0.02)
+    trays = _TrayOnCompletion(window, sync, crashes)
+    assert trays.tray is None  # it reads the alerts: not before the lists
+
+    trays.show_window()  # another start asked for the window before it was completed
+
+    assert window.is_complete and window.isVisible()
+    assert trays.tray is not None and crashes.quit_action == trays.tray.quit
+    assert len(window.profiles.rows) == len(sample.profile_ids)

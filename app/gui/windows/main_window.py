@@ -432,9 +432,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
             box.selectAll()
 
     def refresh(self) -> None:
-        if not self._complete:
+        if self._complete:
+            self._load_lists()
+        else:
             self.complete()  # it reads the lists
-        self._load_lists()
         if self._users is not None:  # a page not built yet reads the store when it is
             self._users.refresh()
         if self._hosts is not None:
