@@ -8,10 +8,14 @@ Used by tests/gui/test_startup_imports.py and bench/startup.py, as a script:
     python tests/startup_probe.py seed    # fill SSSM_HOME's store with the screenshots' sample data
 
 At the first paint of the main window it prints one JSON line — the seconds since the probe
-began, the window's class, and which modules the start must not load (``FORBIDDEN``) are
-loaded — and ends the process at once. ``loaded`` waits for the threads that load the rest
-after the first paint (the engine, the windows) and reports which threads run and which of the
-modules ``LOADED_LATER`` are loaded then. The credential store is keyring's null backend
+began, the CPU seconds the process has used (``cpu``), the window's class, and which modules
+the start must not load (``FORBIDDEN``) are loaded. Then, once the window is usable — its
+lists filled from the store (``MainWindow.complete``: the application paints the window's frame
+first) — a second line: ``usable`` (seconds), ``usable_cpu`` and how many rows the profiles list
+has; and the process ends at once. The bare window is usable at its first paint: its second
+line follows the first. ``loaded`` waits, before its second line, for the threads that load the
+rest after the first paint (the engine, the windows) and reports which threads run and which of
+the modules ``LOADED_LATER`` are loaded then. The credential store is keyring's null backend
 (``PYTHON_KEYRING_BACKEND``, set here unless the caller set it): never the person's own.
 """
 
@@ -52,9 +56,15 @@ def forbidden_loaded() -> list[str]:
     return sorted(name for name in sys.modules if any(name == top or name.startswith(top + ".") for top in FORBIDDEN))
 
 
+def cpu_seconds() -> float:
+    """The CPU time this process has used, user and system (os.times: Windows too)."""
+    times = os.times()
+    return times.user + times.system
+
+
 def watch_first_paint(app, *, wait_for_loaders: bool = False) -> None:
-    """Report, then end the process, once the first top-level QMainWindow has been painted (and,
-    with *wait_for_loaders*, once the threads loading the rest after it have ended)."""
+    """Report once the first top-level QMainWindow has been painted, again once it is usable (and,
+    with *wait_for_loaders*, the threads loading the rest after it have ended); then end the process."""
     import threading
 
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -70,23 +80,37 @@ def watch_first_paint(app, *, wait_for_loaders: bool = False) -> None:
                 window = watched.window()
                 if isinstance(window, QMainWindow):
                     self.seen = True
-                    QTimer.singleShot(0, lambda: report(type(window).__name__))  # after the whole frame
+                    QTimer.singleShot(0, lambda: first_paint(window))  # after the whole frame
             return False
 
     def loaders_done() -> bool:
         names = {thread.name for thread in threading.enumerate()}
         return "sync-scheduler" in names and not names & set(LOADERS)
 
-    def report(window_class: str, waited: float = 0.0) -> None:
-        if wait_for_loaders and not loaders_done() and waited < 60:
-            QTimer.singleShot(20, lambda: report(window_class, waited + 0.02))
-            return
+    def first_paint(window) -> None:
         line = {
             "seconds": time.perf_counter() - STARTED,
-            "window": window_class,
+            "cpu": cpu_seconds(),
+            "window": type(window).__name__,
             "forbidden": forbidden_loaded(),
             "modules": len(sys.modules),
         }
+        print(json.dumps(line), flush=True)
+        if getattr(window, "is_complete", True):  # the bare window; or the app built it whole
+            usable(window)
+        else:
+            window.completed.connect(lambda: QTimer.singleShot(0, lambda: usable(window)))  # after its handlers
+
+    def usable(window) -> None:
+        line = {"usable": time.perf_counter() - STARTED, "usable_cpu": cpu_seconds()}
+        if hasattr(window, "profiles"):
+            line["profiles"] = len(window.profiles.rows)
+        report(line)
+
+    def report(line: dict, waited: float = 0.0) -> None:
+        if wait_for_loaders and not loaders_done() and waited < 60:
+            QTimer.singleShot(20, lambda: report(line, waited + 0.02))
+            return
         if wait_for_loaders:
             line["loaded_later"] = [name for name in LOADED_LATER if name in sys.modules]
             line["threads"] = sorted({thread.name for thread in threading.enumerate()})

@@ -103,7 +103,8 @@ def test_a_missing_command_module_fails_loudly(tmp_path):
         env=dict(os.environ, PYTHONPATH=str(copy)),
     )
     assert result.returncode != 0
-    assert "ImportError" in result.stderr and "sync" in result.stderr
+    # the commands are imported by name (app.cli.commands): ModuleNotFoundError, an ImportError
+    assert "ModuleNotFoundError: No module named 'app.cli.sync'" in result.stderr
 
 
 def test_the_frozen_self_check_names_a_module_the_build_left_out(tmp_path):
@@ -125,3 +126,51 @@ def test_the_frozen_self_check_names_a_module_the_build_left_out(tmp_path):
     assert result.returncode == 1
     assert "app.sync.outgoing: ModuleNotFoundError" in result.stderr
     assert "incomplete" in result.stdout
+
+
+WINDOW_COMMAND_LINES = (
+    [],
+    ["--demo"],
+    ["--lang", "ja", "-v"],
+    ["--lang=ja", "--database=postgresql://u@h/db"],
+    ["--verbose"],
+)
+NOT_THE_WINDOWS_ALONE = (
+    ["--help"],
+    ["-h"],
+    ["--version"],
+    ["sync", "--once"],
+    ["--demo", "status"],
+    ["--lang"],
+    ["--lang", "--demo"],
+    ["--demo=yes"],
+    ["--verb"],
+    ["--"],
+    ["--no-such-option"],
+)
+
+
+@pytest.mark.parametrize("argv", WINDOW_COMMAND_LINES)
+def test_the_windows_options_alone_are_read_as_the_whole_parser_reads_them(argv):
+    from app.cli import build_parser, window_only, window_parser
+
+    assert window_only(argv)
+    assert vars(window_parser().parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", NOT_THE_WINDOWS_ALONE)
+def test_a_command_help_or_anything_unusual_goes_to_the_whole_parser(argv):
+    from app.cli import window_only
+
+    assert not window_only(argv)
+
+
+def test_opening_the_window_imports_no_commands_module():
+    script = (
+        "import sys; import app.cli as cli, app.gui.application as gui; "
+        "gui.run_gui = lambda **kw: print(sorted(m for m in sys.modules if m.startswith('app.cli.'))) or 0; "
+        "sys.exit(cli.main(['--lang', 'en']))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"  # nor app.cli.common, nor a parser of theirs

@@ -3,47 +3,48 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from app import APP_NAME, __version__
-from app.cli import (
-    alerts,
-    config,
-    diagnose_mailbox,
-    diagnose_profile,
-    keys,
-    mailbox,
-    profile,
-    repair,
-    run,
-    screenshots,
-    self_check,
-    simulator,
-    status,
-    store,
-    sync,
-)
 
-# Each sub-command module has NAME, HELP, add_arguments(parser) and run(args) -> exit code; it
-# imports what its work needs inside run(), so `--help` and the window start stay light.
-COMMANDS = (
-    simulator,
-    diagnose_mailbox,
-    diagnose_profile,
-    screenshots,
-    sync,
-    run,
-    status,
-    keys,
-    store,
-    repair,
-    config,
-    mailbox,
-    profile,
-    alerts,
-    self_check,
+# The sub-command modules, in the order `--help` lists them. Each has NAME, HELP,
+# add_arguments(parser) and run(args) -> exit code; it imports what its work needs inside run(), so
+# `--help` stays light. They are imported only when the command line names a command (or asks for
+# help): ``python -m app`` alone, or with only the window's options, opens the window without them.
+COMMAND_MODULES = (
+    "simulator",
+    "diagnose_mailbox",
+    "diagnose_profile",
+    "screenshots",
+    "sync",
+    "run",
+    "status",
+    "keys",
+    "store",
+    "repair",
+    "config",
+    "mailbox",
+    "profile",
+    "alerts",
+    "self_check",
 )
+# the options the window itself takes: whether each takes a value
+WINDOW_OPTIONS = {"--demo": False, "--database": True, "--lang": True, "-v": False, "--verbose": False}
+
+
+def commands() -> tuple[ModuleType, ...]:
+    """The sub-command modules, imported."""
+    return tuple(importlib.import_module(f"{__name__}.{name}") for name in COMMAND_MODULES)
+
+
+def __getattr__(name: str) -> tuple[ModuleType, ...]:
+    if name == "COMMANDS":  # app.cli.COMMANDS: the modules, imported when asked for
+        return commands()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 EXIT_CODES = """exit codes:
   0  done: every test passed, every cycle succeeded
@@ -53,7 +54,8 @@ EXIT_CODES = """exit codes:
 EXIT_INTERRUPTED = 130  # as shells report a program ended by Ctrl+C (128 + SIGINT)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def window_parser() -> argparse.ArgumentParser:
+    """The parser of the options that are not a command's: all that opening the window needs."""
     parser = argparse.ArgumentParser(
         prog="python -m app",
         description=f"{APP_NAME}: keeps Exchange mailboxes in sync with a local store. "
@@ -77,10 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", metavar="CODE", help="user-interface language (en, ja)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages too")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
+    parser.set_defaults(command=None)
+    return parser
+
+
+def build_parser(modules: Sequence[ModuleType] | None = None) -> argparse.ArgumentParser:
+    """The whole command line: the window's options and every command's."""
+    parser = window_parser()
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in commands() if modules is None else modules:
         command.add_arguments(
-            commands.add_parser(
+            subparsers.add_parser(
                 command.NAME,
                 help=command.HELP,
                 description=command.HELP,
@@ -89,6 +98,23 @@ def build_parser() -> argparse.ArgumentParser:
             )
         )
     return parser
+
+
+def window_only(argv: Sequence[str]) -> bool:
+    """Whether *argv* holds nothing but the window's own options, each well formed: then the
+    window's parser reads it as the whole one would. Anything else — a command, ``--help``,
+    ``--version``, an abbreviation, an unknown or malformed option — goes to the whole parser."""
+    rest = list(argv)
+    while rest:
+        name, equals, _ = rest.pop(0).partition("=")
+        takes_value = WINDOW_OPTIONS.get(name)
+        if takes_value is None or (equals and not takes_value):
+            return False
+        if takes_value and not equals:
+            if not rest or rest[0].startswith("-"):
+                return False  # the whole parser says what is missing
+            rest.pop(0)
+    return True
 
 
 def _ensure_streams() -> None:
@@ -103,9 +129,15 @@ def _ensure_streams() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _ensure_streams()
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    chosen = next((c for c in COMMANDS if args.command == c.NAME), None)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    modules: tuple[ModuleType, ...] = ()
+    if window_only(arguments):  # the window: no command's module is imported, no parser of theirs built
+        parser = window_parser()
+    else:
+        modules = commands()
+        parser = build_parser(modules)
+    args = parser.parse_args(arguments)
+    chosen = next((c for c in modules if args.command == c.NAME), None)
     if args.database:
         import os
 
@@ -120,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.demo:
         from app.cli import demo_mode
 
-        refused = demo_mode.refusal(chosen, COMMANDS) if chosen is not None else None
+        refused = demo_mode.refusal(chosen, modules) if chosen is not None else None
         if refused:
             parser.print_usage(sys.stderr)
             print(refused, file=sys.stderr)

@@ -24,7 +24,9 @@ from app.gui.i18n import install_translators, pick_language
 
 if TYPE_CHECKING:
     from app.gui.sync_controller import SyncController
+    from app.gui.tray import TrayController
     from app.gui.windows.crash_dialog import CrashReporter
+    from app.gui.windows.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 _translators: list[QTranslator] = []  # the installed translators, kept alive as long as the app
@@ -120,15 +122,40 @@ def after_first_paint(window: QWidget, callback: Callable[[], None], fallback_ms
     _FirstPaint(window, callback, fallback_ms)
 
 
-def _load_the_rest(sync: SyncController) -> None:
-    """Once the window is on the screen: the sync engine, and the windows it opens, each imported
-    in a thread of its own (the GUI thread stays free)."""
+def _load_the_rest(window: MainWindow, sync: SyncController) -> None:
+    """Once the window is on the screen: the window completed (its lists, the tray), then the sync
+    engine, and the windows it opens, each imported in a thread of its own (the GUI thread stays free)."""
     import threading
 
     from app.gui.windows.main_window import import_windows
 
+    window.complete()
     sync.start()
     threading.Thread(target=import_windows, name="window-loader", daemon=True).start()
+
+
+class _TrayOnCompletion:
+    """The tray (it reads the alerts), made as the main window is completed: its close-to-tray,
+    its Quit for the crash dialog; another start's "show the window" waits for it."""
+
+    def __init__(self, window: MainWindow, sync: SyncController, crashes: CrashReporter) -> None:
+        self.window, self.sync, self.crashes = window, sync, crashes
+        self.tray: TrayController | None = None
+        window.completed.connect(self.start)
+        if window.is_complete:
+            self.start()
+
+    def start(self) -> None:
+        from app.gui.tray import TrayController
+
+        if self.tray is None:
+            self.tray = TrayController(self.window, sync=self.sync)
+            self.crashes.quit_action = self.tray.quit  # the crash dialog's Quit ends the app as the tray's does
+
+    def show_window(self) -> None:
+        self.window.complete()  # its tray with it
+        assert self.tray is not None
+        self.tray.show_window()
 
 
 def missing_display() -> str | None:
@@ -170,7 +197,6 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
 def _run_window(app: QApplication, crashes: CrashReporter, *, demo: bool, lang: str | None) -> int:
     from app.domain import timeunit
     from app.gui.single_instance import SingleInstance
-    from app.gui.tray import TrayController
     from app.gui.windows.main_window import MainWindow
     from app.gui.windows.store_problem_dialog import open_store_or_ask, show_startup_notices
     from app.store.db import StoreError
@@ -203,18 +229,19 @@ def _run_window(app: QApplication, crashes: CrashReporter, *, demo: bool, lang: 
     from app.gui.sync_controller import SyncController
 
     sync = SyncController(app)
-    window = MainWindow()
+    # the frame first (menus, navigation, status bar, the start page); what reads the store — the
+    # lists, the tray — once it is painted (_load_the_rest), or as soon as anything needs it
+    window = MainWindow(complete=False)
     window.set_sync(sync)
-    tray = TrayController(window, sync=sync)
-    crashes.quit_action = tray.quit  # the crash dialog's Quit ends the app as the tray's Quit does
-    instance.activated.connect(tray.show_window)
+    trays = _TrayOnCompletion(window, sync, crashes)
+    instance.activated.connect(trays.show_window)
     if environment is not None:
         window.set_demo(environment.server)  # the Demo menu; the status bar says demo mode and its clock
         if environment.notice:
             log.warning(environment.notice)
     window.show()
     show_startup_notices(window, opened)  # a restored backup, a log folder that cannot be written
-    after_first_paint(window, lambda: _load_the_rest(sync))
+    after_first_paint(window, lambda: _load_the_rest(window, sync))
     log.info("%s %s started", APP_NAME, __version__)
     try:
         return app.exec()

@@ -25,6 +25,7 @@ WAIT_MS = 30_000
 
 
 def probe(mode: str, home) -> dict:
+    """The probe's reports, as one dict: its first paint's line, then its usable line."""
     env = {
         **os.environ,
         "SSSM_HOME": str(home),
@@ -35,7 +36,11 @@ def probe(mode: str, home) -> dict:
         [sys.executable, PROBE, mode], env=env, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.splitlines()[-1]) if mode != "seed" else {}
+    if mode == "seed":
+        return {}
+    first, usable = (json.loads(line) for line in done.stdout.splitlines()[-2:])
+    assert "seconds" in first and "usable" in usable
+    return {**first, **usable}
 
 
 def test_the_main_window_paints_before_exchangelib_or_the_engine_is_imported(sssm_home):
@@ -46,6 +51,16 @@ def test_the_main_window_paints_before_exchangelib_or_the_engine_is_imported(sss
     assert report["window"] == "MainWindow"
     assert "exchangelib" not in report["forbidden"]
     assert report["forbidden"] == []  # nor requests, lxml, app.sync, app.exchange, app.simulator
+
+
+def test_the_window_paints_its_frame_first_and_is_usable_with_its_lists_filled_right_after(sssm_home):
+    probe("seed", sssm_home)
+
+    report = probe("app", sssm_home)
+
+    assert report["window"] == "MainWindow"
+    assert report["usable"] >= report["seconds"]  # the lists after the frame's first paint
+    assert report["profiles"] == 2  # the sample data's profiles, read from the store
 
 
 def test_the_engine_and_the_windows_load_in_threads_once_the_window_is_painted(sssm_home):
@@ -140,3 +155,22 @@ def test_stop_before_the_engine_finished_loading_never_starts_it(qtbot, store, m
     assert controller.stop()  # waits for the load, which then starts nothing
     assert controller._scheduler is not None  # loaded, but never started
     assert scheduler_loops() == []
+
+
+def test_the_tray_is_made_when_the_window_is_completed_and_a_second_start_completes_it(qtbot, sample):
+    from app.gui.application import _TrayOnCompletion
+    from app.gui.windows.crash_dialog import CrashReporter
+    from app.gui.windows.main_window import MainWindow
+
+    window = MainWindow(complete=False)
+    qtbot.addWidget(window)
+    crashes = CrashReporter()
+    sync = SyncController(workloads={}, wait_cap=0.02)
+    trays = _TrayOnCompletion(window, sync, crashes)
+    assert trays.tray is None  # it reads the alerts: not before the lists
+
+    trays.show_window()  # another start asked for the window before it was completed
+
+    assert window.is_complete and window.isVisible()
+    assert trays.tray is not None and crashes.quit_action == trays.tray.quit
+    assert len(window.profiles.rows) == len(sample.profile_ids)

@@ -24,8 +24,6 @@ from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from app import paths
 from app.diagnostics.crash_report import crash_report, stored_secrets
-from app.gui import messages
-from app.gui.forms.ui_crash_dialog import Ui_CrashDialog
 from app.gui.i18n import translate
 from app.gui.windows.base import Dialog
 from app.log import LOG_FILE_NAME, logging_problem
@@ -46,6 +44,8 @@ class CrashDialog(Dialog):
     quit_requested = Signal()
 
     def __init__(self, report: str, log_file: Path | None, parent: QWidget | None = None) -> None:
+        from app.gui.forms.ui_crash_dialog import Ui_CrashDialog  # only when something failed: start-up
+
         super().__init__(parent)
         self.ui = Ui_CrashDialog()
         self.ui.setupUi(self)
@@ -83,6 +83,8 @@ class CrashDialog(Dialog):
         QGuiApplication.clipboard().setText(self.report_text())
 
     def open_log_folder(self) -> None:
+        from app.gui import messages
+
         if self.log_file is None:
             return
         folder = self.log_file.parent

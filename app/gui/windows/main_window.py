@@ -23,29 +23,28 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import RunStatus
-from app.domain.profile_json import ProfileFileError, profile_from_json
-from app.domain.remedy import Place
-from app.gui import messages
 from app.gui.diagnostic_runner import DiagnosticRunner
 from app.gui.forms.ui_main_window import Ui_MainWindow
 from app.gui.i18n import enum_text, fields_text
 from app.gui.page_icons import navigation_icon
-from app.gui.pages.mailboxes_page import MailboxesPage
-from app.gui.pages.profiles_page import ProfilesPage
-from app.gui.widgets.alerts_pane import AlertsPane, alert_place, alert_tab
 from app.gui.windows.base import PreserveGeometry, bring_to_front, window_settings
 from app.gui.workers import background_imports
-from app.store import fleet, queries
+from app.store import fleet
 
-# The windows this one opens are imported when first opened: the first window paints sooner
+# The windows this one opens are imported when first opened, and the pages that read the store
+# when the window is completed (MainWindow.complete): the first window paints sooner
 # (tests/gui/test_startup_imports.py; the demo's dialogs bring keyring with app.demo).
 if TYPE_CHECKING:
+    from app.gui.models.table_models import RowTableModel, SearchProxy
     from app.gui.pages.dashboard_page import DashboardPage
     from app.gui.pages.hosts_page import HostsPage
     from app.gui.pages.logs_page import LogsPage
+    from app.gui.pages.mailboxes_page import MailboxesPage
+    from app.gui.pages.profiles_page import ProfilesPage
     from app.gui.pages.records_page import RecordsPage
     from app.gui.pages.settings_page import SettingsPage
     from app.gui.pages.users_page import UsersPage
+    from app.gui.widgets.alerts_pane import AlertsPane
     from app.gui.windows.demo_accounts_dialog import DemoAccountsDialog
     from app.gui.windows.demo_fault_dialog import DemoFaultDialog
     from app.gui.windows.demo_password_dialog import DemoPasswordDialog
@@ -82,9 +81,18 @@ class MainWindow(PreserveGeometry, QMainWindow):
     default_size = QSize(1100, 700)
 
     refreshed = Signal()  # after the lists were reloaded (the tray re-reads the alert state)
+    completed = Signal()  # complete(): the pages that read the store are built, their lists filled
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, *, complete: bool = True):
+        """The whole window; with *complete* False only its frame — the menus, the navigation with
+        all its entries, the status bar and the start page — and the parts that read the store
+        (the profiles, mailboxes and alerts pages and their lists) when ``complete()`` is called:
+        the application paints the frame first and completes it in the next turn of the event loop.
+        Whatever needs those parts before then (a click on the navigation, a menu command, a
+        refresh) completes the window first, so nothing is lost."""
         super().__init__(parent)
+        self._complete = False
+        self._framed = False  # the frame is built; from then on a page change completes the window
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         ui = self.ui
@@ -103,38 +111,16 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self._activities: dict[str, str] = {}
         # what closing the window does; the tray controller replaces it (close to tray)
         self.close_handler: Callable[[QCloseEvent], None] | None = None
-
-        self.profiles_page = ProfilesPage(ui.profilesPage)
-        ui.profilesLayout.addWidget(self.profiles_page)
-        self.profiles, self.profile_proxy = self.profiles_page.model, self.profiles_page.proxy
-        self.profiles_page.open_profile.connect(self.open_profile)
-        self.profiles_page.new_profile.connect(lambda: self.new_profile())
-        self.profiles_page.import_profile.connect(self.import_profile)
-        self.profiles_page.add_mailboxes.connect(lambda _id: self.show_page(self.USERS))
-        self.profiles_page.test_profile.connect(self._test_profile)
-        self.profiles_page.changed.connect(self.refresh)
         self._import_dialog: QFileDialog | None = None
 
-        self.mailboxes_page = MailboxesPage(ui.mailboxesPage)
-        ui.mailboxesLayout.addWidget(self.mailboxes_page)
-        self.mailboxes, self.mailbox_proxy = self.mailboxes_page.model, self.mailboxes_page.proxy
-        self.mailboxes_page.open_mailbox.connect(self.open_mailbox)
-        self.mailboxes_page.new_mailbox.connect(self.new_mailbox)
-        self.mailboxes_page.test_requested.connect(self.test_mailboxes)
-        self.mailboxes_page.changed.connect(self.refresh)
-        self.mailboxes_page.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
-
-        # the users, settings and logs pages are built when first shown (start-up time)
+        # the pages that read the store: built by complete(), or the start page's when the window
+        # opens on it; the users, settings and logs pages when first shown (start-up time)
+        self._profiles: ProfilesPage | None = None
+        self._mailboxes: MailboxesPage | None = None
+        self._alerts: AlertsPane | None = None
         self._users: UsersPage | None = None
         self._settings: SettingsPage | None = None
         self._logs: LogsPage | None = None
-
-        self.alerts = AlertsPane(ui.alertsPage)
-        ui.alertsLayout.addWidget(self.alerts)
-        self.alerts.open_mailbox.connect(self.open_mailbox)
-        self.alerts.open_profile.connect(self.open_profile)
-        self.alerts.changed.connect(self.refresh)
-        self._wire_alert_actions(self.alerts)
 
         ui.actionNewProfile.triggered.connect(lambda: self.new_profile())
         ui.actionNewMailbox.triggered.connect(self.new_mailbox)
@@ -160,7 +146,6 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.demo_server: LoopbackExchange | None = None  # the demo's loopback server (set_demo): demo mode only
         self.demo_menu: QMenu | None = None
         self.demo_dialogs: dict[str, QDialog] = {}
-        self._load_lists()  # the users page and the alerts filled themselves when they were built
         # the Hosts page: only on a shared database, whose window is the console of a fleet
         self.hosts_index: int | None = None
         self._hosts: HostsPage | None = None
@@ -168,6 +153,103 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self.add_hosts_page()
         self.restore_geometry()
         self.restore_page()
+        start_page = {self.PROFILES: "profiles_page", self.MAILBOXES: "mailboxes_page", self.ALERTS: "alerts"}
+        if self.current_page() in start_page:
+            getattr(self, start_page[self.current_page()])  # the page the window opens on: in the frame
+        self._framed = True
+        if complete:
+            self.complete()
+
+    def complete(self) -> None:
+        """Build what reads the store — the profiles, mailboxes and alerts pages — and fill the
+        lists; then ``completed``. Once: later calls do nothing."""
+        if self._complete:
+            return
+        self._complete = True
+        self.profiles_page  # noqa: B018 - each built unless the window opened on it
+        self.mailboxes_page  # noqa: B018
+        self.alerts  # noqa: B018 - the alerts fill themselves as they are built
+        self._load_lists()  # the users page filled itself when it was built
+        if self.current_page() == self.DASHBOARD and self._dashboard is None:
+            QTimer.singleShot(50, self._build_dashboard)  # after the window has painted
+        self.completed.emit()
+
+    @property
+    def is_complete(self) -> bool:
+        return self._complete
+
+    @property
+    def profiles_page(self) -> ProfilesPage:
+        """The Email server profiles page (its list is filled by complete())."""
+        if self._profiles is None:
+            from app.gui.pages.profiles_page import ProfilesPage
+
+            page = ProfilesPage(self.ui.profilesPage)
+            self.ui.profilesLayout.addWidget(page)
+            page.open_profile.connect(self.open_profile)
+            page.new_profile.connect(lambda: self.new_profile())
+            page.import_profile.connect(self.import_profile)
+            page.add_mailboxes.connect(lambda _id: self.show_page(self.USERS))
+            page.test_profile.connect(self._test_profile)
+            page.changed.connect(self.refresh)
+            self._profiles = page
+            self._complete_later()
+        return self._profiles
+
+    @property
+    def mailboxes_page(self) -> MailboxesPage:
+        """The Mailboxes page (its list is filled by complete())."""
+        if self._mailboxes is None:
+            from app.gui.pages.mailboxes_page import MailboxesPage
+
+            page = MailboxesPage(self.ui.mailboxesPage)
+            self.ui.mailboxesLayout.addWidget(page)
+            page.open_mailbox.connect(self.open_mailbox)
+            page.new_mailbox.connect(self.new_mailbox)
+            page.test_requested.connect(self.test_mailboxes)
+            page.changed.connect(self.refresh)
+            page.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+            self._mailboxes = page
+            self._complete_later()
+        return self._mailboxes
+
+    @property
+    def alerts(self) -> AlertsPane:
+        """The Alerts page (it reads the alerts as it is built)."""
+        if self._alerts is None:
+            from app.gui.widgets.alerts_pane import AlertsPane
+
+            pane = AlertsPane(self.ui.alertsPage)
+            self.ui.alertsLayout.addWidget(pane)
+            pane.open_mailbox.connect(self.open_mailbox)
+            pane.open_profile.connect(self.open_profile)
+            pane.changed.connect(self.refresh)
+            self._wire_alert_actions(pane)
+            self._alerts = pane
+            self._complete_later()
+        return self._alerts
+
+    def _complete_later(self) -> None:
+        """A page of the frame was used after the frame was built (a click, a command, code):
+        the whole window is completed first, so that the page has its list."""
+        if self._framed and not self._complete:
+            self.complete()
+
+    @property
+    def profiles(self) -> RowTableModel:
+        return self.profiles_page.model
+
+    @property
+    def profile_proxy(self) -> SearchProxy:
+        return self.profiles_page.proxy
+
+    @property
+    def mailboxes(self) -> RowTableModel:
+        return self.mailboxes_page.model
+
+    @property
+    def mailbox_proxy(self) -> SearchProxy:
+        return self.mailboxes_page.proxy
 
     def _fit_navigation(self) -> None:
         """The navigation as wide as its longest entry in this language (電子メールサーバープロファイル
@@ -207,15 +289,32 @@ class MainWindow(PreserveGeometry, QMainWindow):
             page = int(saved) if saved is not None else self.DASHBOARD
         except (TypeError, ValueError):
             page = self.DASHBOARD
-        if not 0 <= page < self.ui.navigation.count() or not self.profiles.rows:
+        if not 0 <= page < self.ui.navigation.count() or not self._any_profile():
             page = self.PROFILES
         self.show_page(page)
 
+    def _any_profile(self) -> bool:
+        """Whether the store holds a profile (the profiles list is not read yet: one small query)."""
+        if self._complete:
+            return bool(self.profiles.rows)
+        from app.store.models import ServerProfile
+
+        return bool(ServerProfile.select(ServerProfile.id).limit(1).exists())
+
     def _page_shown(self, index: int) -> None:
-        built_on_show = {self.USERS: "users_page", self.SETTINGS: "settings_page", self.LOGS: "logs_page"}
+        built_on_show = {
+            self.USERS: "users_page",
+            self.SETTINGS: "settings_page",
+            self.LOGS: "logs_page",
+            self.PROFILES: "profiles_page",  # these three: the start page's frame, or complete()
+            self.MAILBOXES: "mailboxes_page",
+            self.ALERTS: "alerts",
+        }
         if index in built_on_show:
             getattr(self, built_on_show[index])  # builds the page the first time it shows
-        if index == self.DASHBOARD and self._dashboard is None:
+        if self._framed and not self._complete:
+            self.complete()  # a page chosen before the window was completed: its list first
+        if index == self.DASHBOARD and self._dashboard is None and self._complete:
             QTimer.singleShot(50, self._build_dashboard)  # after the window has painted
         if index == self.RECORDS:
             self.records_page.refresh()
@@ -333,7 +432,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
             box.selectAll()
 
     def refresh(self) -> None:
-        self._load_lists()
+        if self._complete:
+            self._load_lists()
+        else:
+            self.complete()  # it reads the lists
         if self._users is not None:  # a page not built yet reads the store when it is
             self._users.refresh()
         if self._hosts is not None:
@@ -349,6 +451,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def _load_lists(self) -> None:
         """The profiles and the mailboxes: one query of the mailboxes serves both lists."""
+        from app.store import queries
+
         mailboxes = queries.mailbox_rows()
         self.profiles_page.set_rows(queries.profile_rows(mailboxes))
         self.mailboxes_page.set_rows(mailboxes)
@@ -509,6 +613,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def read_import(self, path: str) -> None:
         """Opens the wizard on the imported settings: passwords are entered again, then Finish saves."""
+        from app.domain.profile_json import ProfileFileError, profile_from_json
+        from app.gui import messages
+
         try:
             with open(path, encoding="utf-8") as handle:
                 settings = profile_from_json(handle.read())
@@ -618,6 +725,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def show_report(self, report) -> ReportDialog:
         from app.gui.windows.report_dialog import ReportDialog
+        from app.store import queries
 
         editor = self.mailbox_editors.get(report.mailbox_id)
         if editor is not None:
@@ -650,6 +758,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def test_mailbox_again(self, mailbox_id: int) -> bool:
         """Test & Enable one mailbox as its editor's button does, without the editor."""
+        from app.store import queries
+
         rows = queries.mailbox_rows(mailbox_id=mailbox_id)
         editor = self.mailbox_editors.get(mailbox_id)
         return self.tests.test_mailbox(mailbox_id, rows[0].name if rows else "", editor or self)
@@ -667,6 +777,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def open_alert(self, alert_id: int) -> bool:
         """A notification's alert: the Alerts page with it selected, and what it concerns opened —
         its mailbox on the tab the alert concerns, or the profile where the problem is put right."""
+        from app.domain.remedy import Place
+        from app.gui.widgets.alerts_pane import alert_place, alert_tab
+
         self.show_page(self.ALERTS)
         if not self.alerts.select_alert(alert_id):
             return False
@@ -729,6 +842,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         return [*self.profile_forms.values(), *self.mailbox_editors.values()]
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._complete:
+            self.complete()  # closed at once: the tray (the application's, on completed) decides as always
         if self.close_handler is not None:
             self.close_handler(event)
             if not event.isAccepted():
