@@ -209,6 +209,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
             page.test_requested.connect(self.test_mailboxes)
             page.changed.connect(self.refresh)
             page.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+            if self.sync is not None:
+                page.set_push_source(self.sync.push_states)
             self._mailboxes = page
             self._complete_later()
         return self._mailboxes
@@ -476,7 +478,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         sync.running_changed.connect(lambda text: self.set_activity("sync", text))
         sync.results_changed.connect(self.refresh)
         sync.cycle_finished.connect(self._cycle_finished)
-        self.mailboxes_page.set_push_source(sync.push_states)  # how each mailbox hears of changes
+        if self._mailboxes is not None:  # else as it is built (the frame paints first)
+            self._mailboxes.set_push_source(sync.push_states)  # how each mailbox hears of changes
         for editor in self.mailbox_editors.values():
             editor.set_sync(sync)
         if self._dashboard is not None:

@@ -83,3 +83,16 @@ def test_built_directly_the_window_is_complete(qtbot, sample):
 
     assert window.is_complete
     assert len(window.profiles.rows) == len(sample.profile_ids)
+
+
+def test_the_engine_set_on_the_frame_waits_for_the_mailboxes_page(qtbot, sample):
+    """As the application does: the engine is given to the frame before it paints; that completes
+    nothing, and the Mailboxes page built later reads its Notifications from that engine."""
+    from app.gui.sync_controller import SyncController
+
+    window = frame(qtbot)
+    sync = SyncController()  # not started: nothing to say yet
+    window.set_sync(sync)
+    assert not window.is_complete and window._mailboxes is None
+    window.complete()
+    assert window.mailboxes_page.push_source == sync.push_states
