@@ -195,6 +195,9 @@ def _quit_when_shown(check) -> QTimer:
         try:
             check(windows[0])
         finally:
+            # the app's loop ends with exit() below: Qt's own quit as the last window closes would
+            # leave this process's QApplication unable to activate a window for the later tests
+            QApplication.setQuitOnLastWindowClosed(False)
             windows[0].quit_requested()
             windows[0].deleteLater()
             QApplication.exit(0)  # the app's loop ends whatever window an earlier test left open
@@ -219,6 +222,7 @@ def test_the_app_started_with_demo_has_the_menu_and_the_demo_clock(qtbot, sssm_h
         assert run_gui(demo=True) == 0
     finally:
         timer.stop()
+        QApplication.setQuitOnLastWindowClosed(True)
     assert seen["clock"] is True and seen["menu"] is True
     assert "Demo clock: times run in seconds instead of minutes" in seen["status"]
     assert not timeunit.demo_clock_on(), "off again once the demo has ended"
@@ -240,4 +244,5 @@ def test_the_plain_app_leaves_the_demo_clock_off(qtbot, sssm_home, message_log, 
         assert run_gui() == 0
     finally:
         timer.stop()
+        QApplication.setQuitOnLastWindowClosed(True)
     assert seen == {"clock": False, "menu": False} and calls == []
