@@ -1,5 +1,10 @@
 """Logging: one rotating file in the user log folder.
 
+The window's start writes to it with a plain ``logging.FileHandler`` (``setup_logging(...,
+rotate=False)``) and makes it rotating right after its first paint (``rotate_log_file()``):
+``logging.handlers`` brings sockets, pickle and queues with it, which the first window does
+without. Both append to the same file, so nothing logged before the swap is lost.
+
 Nothing secret is ever logged: callers never pass passwords, and the ``RedactingFilter``
 scrubs what might slip through anyway (Authorization headers, NTLM blobs, password fields).
 """
@@ -7,7 +12,6 @@ scrubs what might slip through anyway (Authorization headers, NTLM blobs, passwo
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +19,8 @@ from pathlib import Path
 from app import paths
 
 LOG_FILE_NAME = "sssm.log"
+MAX_BYTES = 2_000_000  # then sssm.log becomes sssm.log.1 (… up to BACKUP_COUNT files kept)
+BACKUP_COUNT = 5
 _FORMAT = "%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s"
 
 _REDACTIONS = [
@@ -94,10 +100,31 @@ def _open_log_file() -> str:
     return str(target)
 
 
-def setup_logging(level: int = logging.INFO, *, console: bool = False) -> logging.Handler:
+def _our_file_handler(target: str) -> logging.FileHandler | None:
+    root = logging.getLogger()
+    return next((h for h in root.handlers if isinstance(h, logging.FileHandler) and h.baseFilename == target), None)
+
+
+def _rotating_handler(target: str) -> logging.Handler:
+    import logging.handlers
+
+    return logging.handlers.RotatingFileHandler(
+        target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+    )
+
+
+def _attach(handler: logging.Handler) -> logging.Handler:
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    handler.addFilter(RedactingFilter())
+    logging.getLogger().addHandler(handler)
+    return handler
+
+
+def setup_logging(level: int = logging.INFO, *, console: bool = False, rotate: bool = True) -> logging.Handler:
     """Attach the rotating file handler (idempotent) and return it. When the log folder cannot
     be written, the app carries on without a log file: ``logging_problem()`` says so, and the
-    handler returned is a NullHandler (nothing attached) — no "Logging error" on every record."""
+    handler returned is a NullHandler (nothing attached) — no "Logging error" on every record.
+    With *rotate* False, a plain file handler on the same file, until ``rotate_log_file()``."""
     global _problem
     root = logging.getLogger()
     handler: logging.Handler
@@ -108,22 +135,12 @@ def setup_logging(level: int = logging.INFO, *, console: bool = False) -> loggin
         handler = logging.NullHandler()
     else:
         _problem = None
-        existing = next(
-            (
-                h
-                for h in root.handlers
-                if isinstance(h, logging.handlers.RotatingFileHandler) and h.baseFilename == target
-            ),
-            None,
-        )
+        existing = _our_file_handler(target)
         if existing is not None:
-            return existing
-        handler = logging.handlers.RotatingFileHandler(
-            target, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True
+            return rotate_log_file() if rotate else existing
+        handler = _attach(
+            _rotating_handler(target) if rotate else logging.FileHandler(target, encoding="utf-8", delay=True)
         )
-        handler.setFormatter(logging.Formatter(_FORMAT))
-        handler.addFilter(RedactingFilter())
-        root.addHandler(handler)
     if console and not any(isinstance(h, _StderrHandler) for h in root.handlers):
         stream = _StderrHandler()
         stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
@@ -135,3 +152,25 @@ def setup_logging(level: int = logging.INFO, *, console: bool = False) -> loggin
     logging.getLogger("peewee").setLevel(max(level, logging.INFO))  # every SQL statement at DEBUG
     logging.getLogger("spnego").setLevel(max(level, logging.INFO))  # NTLM messages at DEBUG
     return handler
+
+
+def rotate_log_file() -> logging.Handler:
+    """The log file's handler made rotating, if ``setup_logging(rotate=False)`` attached a plain
+    one: the rotating handler takes its place on the same file (what was logged stays in it).
+    Returns the file's handler (a NullHandler when logging is off)."""
+    target = str(paths.log_dir(create=False) / LOG_FILE_NAME)
+    plain = _our_file_handler(target)
+    if plain is None:
+        return logging.NullHandler()
+    if type(plain) is not logging.FileHandler:  # rotating already
+        return plain
+    root = logging.getLogger()
+    rotating = _rotating_handler(target)
+    rotating.setFormatter(plain.formatter)
+    for kept in plain.filters:
+        rotating.addFilter(kept)
+    rotating.setLevel(plain.level)
+    handlers = root.handlers
+    handlers[handlers.index(plain)] = rotating  # in its place at once: no record falls between them
+    plain.close()
+    return rotating

@@ -35,8 +35,9 @@ if os.environ.get("SSSM_PROBE_PROFILE"):
     PROFILER.enable()
 
 # what the window must be able to paint without: Exchange, HTTP, XML, the PostgreSQL driver, the
-# engine, the simulator
+# engine, the simulator; the log file's rotation (logging.handlers: sockets, pickle, queues)
 FORBIDDEN = (
+    "logging.handlers",
     "exchangelib",
     "requests",
     "lxml",

@@ -165,7 +165,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from app.log import logging_problem, setup_logging
 
-    setup_logging(logging.DEBUG if args.verbose else logging.INFO, console=args.command is not None)
+    window = args.command is None
+    # the window's log file rotates once it has painted (app.log.rotate_log_file): logging.handlers later
+    setup_logging(logging.DEBUG if args.verbose else logging.INFO, console=not window, rotate=not window)
     problem = logging_problem()
     if problem is not None:  # once, and the work goes on (the window shows it too)
         print(problem, file=sys.stderr)

@@ -128,7 +128,9 @@ def _load_the_rest(window: MainWindow, sync: SyncController) -> None:
     import threading
 
     from app.gui.windows.main_window import import_windows
+    from app.log import rotate_log_file
 
+    rotate_log_file()  # the log file rotating from now on (a plain file handler until the paint)
     window.complete()
     sync.start()
     threading.Thread(target=import_windows, name="window-loader", daemon=True).start()
