@@ -35,9 +35,13 @@ if os.environ.get("SSSM_PROBE_PROFILE"):
     PROFILER.enable()
 
 # what the window must be able to paint without: Exchange, HTTP, XML, the PostgreSQL driver, the
-# engine, the simulator; the log file's rotation (logging.handlers: sockets, pickle, queues)
+# engine, the simulator; the log file's rotation (logging.handlers: sockets, pickle, queues); the
+# store, opened right after the first paint (peewee, the models, the store-problem dialog)
 FORBIDDEN = (
     "logging.handlers",
+    "peewee",
+    "app.store",
+    "app.gui.windows.store_problem_dialog",
     "exchangelib",
     "requests",
     "lxml",
