@@ -183,14 +183,21 @@ def _load_the_rest(window: MainWindow, sync: SyncController, open_store: Callabl
     import threading
 
     from app.gui.windows.main_window import import_windows
-    from app.log import rotate_log_file
 
-    rotate_log_file()  # the log file rotating from now on (a plain file handler until the paint)
     if open_store is not None and not open_store():
         return
     window.complete()
     sync.start()
-    threading.Thread(target=import_windows, name="window-loader", daemon=True).start()
+    threading.Thread(target=_load_in_background, args=(import_windows,), name="window-loader", daemon=True).start()
+
+
+def _load_in_background(import_windows: Callable[[], None]) -> None:
+    """The window-loader thread: the log file made rotating (a plain file handler until now:
+    logging.handlers is not needed for the first window), then the windows imported."""
+    from app.log import rotate_log_file
+
+    rotate_log_file()
+    import_windows()
 
 
 class _TrayOnCompletion:
@@ -212,11 +219,13 @@ class _TrayOnCompletion:
             self.crashes.quit_action = self.tray.quit  # the crash dialog's Quit ends the app as the tray's does
 
     def show_window(self) -> None:
-        if self.tray is None:  # not completed yet (the store is being opened): the frame to the front
+        if not self.window.store_ready:  # the store is being opened: the frame to the front, no more
             from app.gui.windows.base import bring_to_front
 
             bring_to_front(self.window)
             return
+        self.window.complete()  # its tray with it
+        assert self.tray is not None
         self.tray.show_window()
 
 

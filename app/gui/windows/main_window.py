@@ -167,12 +167,18 @@ class MainWindow(PreserveGeometry, QMainWindow):
         lists; then ``completed``. Once: later calls do nothing."""
         if self._complete:
             return
-        self._complete = True
-        if not self._store_ready:  # the frame was built before the store was open: its page now
+        deferred = not self._store_ready  # the frame was built before the store was open
+        page = self.current_page()
+        if deferred:
             self._store_ready = True
-            if self.current_page() == self._frame_page:
-                self.restore_page()  # the profiles page when the store has no profile
-            self._page_shown(self.current_page())
+            if page == self._frame_page:  # not chosen since: the profiles page if there is no profile
+                page = self._start_page()
+        self._complete = True
+        if deferred:
+            if page != self.current_page():
+                self.show_page(page)  # which builds it
+            else:
+                self._page_shown(page)  # the page on show, built now
         self.profiles_page  # noqa: B018 - each built unless the window opened on it
         self.mailboxes_page  # noqa: B018
         self.alerts  # noqa: B018 - the alerts fill themselves as they are built
@@ -184,6 +190,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
     @property
     def is_complete(self) -> bool:
         return self._complete
+
+    @property
+    def store_ready(self) -> bool:
+        """False while the frame, built before the store was opened, waits for ``complete()``."""
+        return self._store_ready
 
     @property
     def tests(self) -> DiagnosticRunner:
@@ -334,6 +345,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def restore_page(self) -> None:
         """The page the window was on; without a profile, the profiles page and its first step."""
+        self.show_page(self._start_page())
+
+    def _start_page(self) -> int:
         saved = window_settings().value(self.page_key())
         first = self.PROFILES if not self._store_ready else self.DASHBOARD  # a first start: no profile yet
         try:
@@ -342,7 +356,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             page = first
         if not 0 <= page < self.ui.navigation.count() or (self._store_ready and not self._any_profile()):
             page = self.PROFILES  # before the store is open: complete() looks again
-        self.show_page(page)
+        return page
 
     def _any_profile(self) -> bool:
         """Whether the store holds a profile (the profiles list is not read yet: one small query)."""
