@@ -72,21 +72,41 @@ def watch_first_paint(app, *, wait_for_loaders: bool = False) -> None:
     with *wait_for_loaders*, the threads loading the rest after it have ended); then end the process."""
     import threading
 
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
     from PySide6.QtWidgets import QMainWindow, QWidget
 
+    report_event = QEvent.Type(QEvent.registerEventType())
+
     class FirstPaint(QObject):
+        """Watches the first main window shown (its own events only: a filter on the whole
+        application would hand every event of every widget to Python, which costs the start
+        tens of milliseconds that a person's start does not spend)."""
+
         def __init__(self) -> None:
             super().__init__(app)
             self.seen = False
+            self.watching = False
+
+        def watch(self, window: QWidget) -> None:
+            if not self.watching:
+                self.watching = True
+                window.installEventFilter(self)
 
         def eventFilter(self, watched, event):
-            if not self.seen and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
-                window = watched.window()
-                if isinstance(window, QMainWindow):
-                    self.seen = True
-                    QTimer.singleShot(0, lambda: first_paint(window))  # after the whole frame
+            if not self.seen and event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+                self.seen = True
+                self.window = watched
+                watched.removeEventFilter(self)
+                # reported once the whole frame is painted, before anything the app queued on
+                # the same paint (its store, its completion): a high-priority posted event
+                QCoreApplication.postEvent(self, QEvent(report_event), Qt.EventPriority.HighEventPriority.value)
             return False
+
+        def event(self, event):
+            if event.type() == report_event:
+                first_paint(self.window)
+                return True
+            return super().event(event)
 
     def loaders_done() -> bool:
         names = {thread.name for thread in threading.enumerate()}
@@ -125,7 +145,14 @@ def watch_first_paint(app, *, wait_for_loaders: bool = False) -> None:
             PROFILER.dump_stats(os.environ["SSSM_PROBE_PROFILE"])
         os._exit(0)
 
-    app.installEventFilter(FirstPaint())
+    watcher = FirstPaint()
+    show = QMainWindow.show
+
+    def show_and_watch(window: QMainWindow) -> None:
+        watcher.watch(window)
+        show(window)
+
+    QMainWindow.show = show_and_watch  # type: ignore[method-assign]  # the app's window and the bare one
 
 
 def run_app(wait_for_loaders: bool = False) -> int:

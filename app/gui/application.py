@@ -133,34 +133,48 @@ _USER_INPUT = frozenset(
 
 
 class InputGate(QObject):
-    """Until ``open()``, the watched window takes no click or key: its frame painted before the
-    store was opened, and a click on a list page or a menu command needs the store. The frame
-    is complete a moment after its first paint; what is pressed before then is dropped."""
+    """From ``close()`` until ``open()``, the watched window takes no click or key: its frame
+    painted before the store was opened, and a click on a list page or a menu command needs the
+    store. The frame is complete a moment after its first paint; what is pressed in between is
+    dropped. (A filter on the whole application hands every event to Python: closed only for
+    that moment, from the first paint, not while the window is built and painted.)"""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
-        QApplication.instance().installEventFilter(self)
+        self._closed = False
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         return event.type() in _USER_INPUT and isinstance(watched, QWidget) and watched.window() is self._window
 
     def open(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        if self._closed:
+            self._closed = False
+            QApplication.instance().removeEventFilter(self)
 
 
 class _FirstPaint(QObject):
     """Calls back once, after the watched window's first paint (or after *fallback_ms* anyway)."""
 
-    def __init__(self, window: QWidget, callback: Callable[[], None], fallback_ms: int) -> None:
+    def __init__(
+        self, window: QWidget, callback: Callable[[], None], fallback_ms: int, on_paint: Callable[[], None] | None
+    ) -> None:
         super().__init__(window)
         self.callback: Callable[[], None] | None = callback
+        self.on_paint = on_paint
         window.installEventFilter(self)
         QTimer.singleShot(fallback_ms, self, self.fire)  # a window that is never painted (minimized)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self.callback is not None:
             watched.removeEventFilter(self)
+            if self.on_paint is not None:
+                self.on_paint()
             QTimer.singleShot(0, self, self.fire)  # once this frame is painted
         return False
 
@@ -170,10 +184,13 @@ class _FirstPaint(QObject):
             callback()
 
 
-def after_first_paint(window: QWidget, callback: Callable[[], None], fallback_ms: int = 2000) -> None:
+def after_first_paint(
+    window: QWidget, callback: Callable[[], None], fallback_ms: int = 2000, on_paint: Callable[[], None] | None = None
+) -> None:
     """Run *callback* on the GUI thread once *window* has been painted for the first time: work
-    that would only delay the first window (loading the sync engine) waits until it is seen."""
-    _FirstPaint(window, callback, fallback_ms)
+    that would only delay the first window (loading the sync engine) waits until it is seen.
+    *on_paint*, if given, runs at that first paint itself (before the window's next event)."""
+    _FirstPaint(window, callback, fallback_ms, on_paint)
 
 
 def _load_the_rest(window: MainWindow, sync: SyncController, open_store: Callable[[], bool] | None = None) -> None:
@@ -322,12 +339,13 @@ def _run_window(app: QApplication, crashes: CrashReporter, *, demo: bool, lang: 
             log.warning(environment.notice)
     window.show()
     open_store: Callable[[], bool] | None = None
+    gate: InputGate | None = None
     if opened is not None:
         from app.gui.windows.store_problem_dialog import show_startup_notices
 
         show_startup_notices(window, opened)  # a restored backup, a log folder that cannot be written
     else:
-        gate = InputGate(window)
+        gate = input_gate = InputGate(window)  # closed at the first paint, open once the store is
         frame_language = pick_language(lang, remembered_language())
 
         def open_store() -> bool:
@@ -337,7 +355,7 @@ def _run_window(app: QApplication, crashes: CrashReporter, *, demo: bool, lang: 
             from app.gui.windows.store_problem_dialog import open_store_or_ask, show_startup_notices
             from app.store.db import StoreError
 
-            gate.open()
+            input_gate.open()
             started = open_store_or_ask()
             try:
                 if started is not None and _store_language(app, lang, frame_language) != frame_language:
@@ -352,7 +370,9 @@ def _run_window(app: QApplication, crashes: CrashReporter, *, demo: bool, lang: 
             show_startup_notices(window, started)  # a restored backup, a log folder that cannot be written
             return True
 
-    after_first_paint(window, lambda: _load_the_rest(window, sync, open_store))
+    after_first_paint(
+        window, lambda: _load_the_rest(window, sync, open_store), on_paint=gate.close if gate is not None else None
+    )
     log.info("%s %s started", APP_NAME, __version__)
     try:
         return app.exec()
