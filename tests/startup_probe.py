@@ -55,6 +55,9 @@ FORBIDDEN = (
 
 LOADED_LATER = ("exchangelib", "app.sync.scheduler", "app.sync.incoming", "app.gui.windows.mailbox_editor")
 LOADERS = ("engine-loader", "window-loader")
+# Qt.EventPriority.HighEventPriority: the number, since the Qt namespace costs the bare window
+# some 17 ms to create (the app creates it anyway)
+HIGH_EVENT_PRIORITY = 1
 
 
 def forbidden_loaded() -> list[str]:
@@ -72,7 +75,7 @@ def watch_first_paint(app, *, wait_for_loaders: bool = False) -> None:
     with *wait_for_loaders*, the threads loading the rest after it have ended); then end the process."""
     import threading
 
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
     from PySide6.QtWidgets import QMainWindow, QWidget
 
     report_event = QEvent.Type(QEvent.registerEventType())
@@ -99,7 +102,7 @@ def watch_first_paint(app, *, wait_for_loaders: bool = False) -> None:
                 watched.removeEventFilter(self)
                 # reported once the whole frame is painted, before anything the app queued on
                 # the same paint (its store, its completion): a high-priority posted event
-                QCoreApplication.postEvent(self, QEvent(report_event), Qt.EventPriority.HighEventPriority.value)
+                QCoreApplication.postEvent(self, QEvent(report_event), HIGH_EVENT_PRIORITY)
             return False
 
         def event(self, event):
