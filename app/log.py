@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from app import paths
@@ -23,21 +23,27 @@ MAX_BYTES = 2_000_000  # then sssm.log becomes sssm.log.1 (… up to BACKUP_COUN
 BACKUP_COUNT = 5
 _FORMAT = "%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s"
 
-_REDACTIONS = [
+_REDACTIONS = (
     # HTTP authorization headers and challenges carrying credentials or NTLM/Kerberos blobs
-    (re.compile(r"(?i)\b(authorization|proxy-authorization)\s*[:=]\s*\S+(\s+\S+)?"), r"\1: [redacted]"),
-    (re.compile(r"(?i)\b(Basic|NTLM|Negotiate|Bearer)\s+[A-Za-z0-9+/=._-]{8,}"), r"\1 [redacted]"),
+    (r"(?i)\b(authorization|proxy-authorization)\s*[:=]\s*\S+(\s+\S+)?", r"\1: [redacted]"),
+    (r"(?i)\b(Basic|NTLM|Negotiate|Bearer)\s+[A-Za-z0-9+/=._-]{8,}", r"\1 [redacted]"),
     # bare NTLM messages (base64 of "NTLMSSP\0") and SPNEGO tokens, wherever they appear
-    (re.compile(r"TlRMTVNT[A-Za-z0-9+/=]*"), "[redacted NTLM message]"),
-    (re.compile(r"\bYII[A-Za-z0-9+/=]{16,}"), "[redacted SPNEGO token]"),
+    (r"TlRMTVNT[A-Za-z0-9+/=]*", "[redacted NTLM message]"),
+    (r"\bYII[A-Za-z0-9+/=]{16,}", "[redacted SPNEGO token]"),
     # password=..., "password": "...", <Password>...</Password>
-    (re.compile(r"(?i)(password|passwd|pwd|secret|token)(\"?\s*[:=]\s*\"?)[^\s\",;&]+"), r"\1\2[redacted]"),
-    (re.compile(r"(?is)(<(?:\w+:)?Password>).*?(</(?:\w+:)?Password>)"), r"\1[redacted]\2"),
-]
+    (r"(?i)(password|passwd|pwd|secret|token)(\"?\s*[:=]\s*\"?)[^\s\",;&]+", r"\1\2[redacted]"),
+    (r"(?is)(<(?:\w+:)?Password>).*?(</(?:\w+:)?Password>)", r"\1[redacted]\2"),
+)
+
+
+@cache
+def _redactions() -> list[tuple[re.Pattern[str], str]]:
+    """The patterns, compiled when the first record is written (not as the first window starts)."""
+    return [(re.compile(pattern), replacement) for pattern, replacement in _REDACTIONS]
 
 
 def redact(text: str) -> str:
-    for pattern, replacement in _REDACTIONS:
+    for pattern, replacement in _redactions():
         text = pattern.sub(replacement, text)
     return text
 
@@ -68,12 +74,17 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-@dataclass(frozen=True)
 class LogProblem:
-    """The log folder cannot be written; ``str()`` says so on one line for a person."""
+    """The log folder cannot be written; ``str()`` says so on one line for a person. (A plain
+    class: dataclasses is not otherwise loaded before the first window.)"""
 
-    folder: Path
-    reason: str
+    __slots__ = ("folder", "reason")
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        self.folder, self.reason = folder, reason
+
+    def __repr__(self) -> str:
+        return f"LogProblem(folder={self.folder!r}, reason={self.reason!r})"
 
     def __str__(self) -> str:
         return (

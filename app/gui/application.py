@@ -201,6 +201,7 @@ def _load_the_rest(window: MainWindow, sync: SyncController, open_store: Callabl
 
     from app.gui.windows.main_window import import_windows
 
+    log.info("%s %s started", APP_NAME, __version__)  # its first record: after the first window
     if open_store is not None and not open_store():
         return
     window.complete()
@@ -373,7 +374,6 @@ def _run_window(app: QApplication, crashes: CrashReporter, *, demo: bool, lang: 
     after_first_paint(
         window, lambda: _load_the_rest(window, sync, open_store), on_paint=gate.close if gate is not None else None
     )
-    log.info("%s %s started", APP_NAME, __version__)
     try:
         return app.exec()
     finally:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import sys
 import zlib
 
@@ -14,6 +13,18 @@ from app import APP_ID
 _RAISE = b"raise\n"
 
 
+def _user_name() -> str:
+    """getpass.getuser(), without importing getpass (and termios) when the environment says it."""
+    import os
+
+    for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):  # getpass's order
+        if os.environ.get(variable):
+            return os.environ[variable]
+    import getpass
+
+    return getpass.getuser()
+
+
 def default_server_name() -> str:
     """The name both launches of one user and data folder listen on: on Windows a named pipe
     (one namespace for every user of the machine, hence the user's name in it), elsewhere a
@@ -21,7 +32,7 @@ def default_server_name() -> str:
     be stable and short, and hashlib (OpenSSL) would be loaded before the first window for it."""
     from app import paths
 
-    key = f"{getpass.getuser()}|{paths.data_dir()}"
+    key = f"{_user_name()}|{paths.data_dir()}"
     if sys.platform == "win32":
         key = key.lower()  # the same folder, however its letters were cased
     return f"{APP_ID}-{zlib.crc32(key.encode()):08x}"

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.enums import RunStatus
 from app.gui.forms.ui_main_window import Ui_MainWindow
 from app.gui.i18n import enum_text, fields_text
 from app.gui.page_icons import navigation_icon
@@ -775,6 +774,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         """Several mailboxes were tested (a profile's, or a selection): how many passed, and the
         results dialog with a row per mailbox."""
         reports = [r for r in (reports or []) if r is not None]
+        from app.domain.enums import RunStatus
+
         passed = sum(1 for r in reports if r.status is RunStatus.SUCCESS)
         self.statusBar().showMessage(
             self.tr("Test & Enable mailboxes: %1 of %2 passed")
