@@ -151,11 +151,11 @@ def watch_first_paint(app, *, wait_for_loaders: bool = False) -> None:
     watcher = FirstPaint()
     show = QMainWindow.show
 
-    def show_and_watch(window: QMainWindow) -> None:
+    def show_and_watch(window: QWidget) -> None:
         watcher.watch(window)
         show(window)
 
-    QMainWindow.show = show_and_watch  # type: ignore[method-assign]  # the app's window and the bare one
+    QMainWindow.show = show_and_watch  # type: ignore[method-assign, assignment]  # the app's window and the bare one
 
 
 def run_app(wait_for_loaders: bool = False) -> int:

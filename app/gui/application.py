@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QLocale,
     QMessageLogContext,
@@ -147,7 +148,7 @@ class InputGate(QObject):
     def close(self) -> None:
         if not self._closed:
             self._closed = True
-            QApplication.instance().installEventFilter(self)
+            QCoreApplication.instance().installEventFilter(self)  # type: ignore[union-attr]  # the app runs
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         return event.type() in _USER_INPUT and isinstance(watched, QWidget) and watched.window() is self._window
@@ -155,7 +156,7 @@ class InputGate(QObject):
     def open(self) -> None:
         if self._closed:
             self._closed = False
-            QApplication.instance().removeEventFilter(self)
+            QCoreApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
 
 
 class _FirstPaint(QObject):

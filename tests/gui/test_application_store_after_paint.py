@@ -161,7 +161,8 @@ def _run_until_complete(monkeypatch) -> dict[str, object]:
         retranslate(window)
 
     monkeypatch.setattr(MainWindow, "retranslate", counted)
-    before = {id(w) for w in QApplication.topLevelWidgets()}
+    before = list(QApplication.topLevelWidgets())  # held: a new window cannot take an old one's id()
+    old = {id(w) for w in before}
     deadline = time.monotonic() + 60
     timer = QTimer()
 
@@ -169,7 +170,7 @@ def _run_until_complete(monkeypatch) -> dict[str, object]:
         windows = [
             w
             for w in QApplication.topLevelWidgets()
-            if isinstance(w, MainWindow) and id(w) not in before and w.is_complete
+            if isinstance(w, MainWindow) and id(w) not in old and w.is_complete
         ]
         if windows or time.monotonic() > deadline:
             if windows and "profiles" not in seen:
