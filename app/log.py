@@ -111,6 +111,20 @@ def _open_log_file() -> str:
     return str(target)
 
 
+class _StartFileHandler(logging.FileHandler):
+    """The log file until ``rotate_log_file()``; then it hands what still reaches it (a thread
+    that looked at the handlers just before the swap) to its rotating successor, rather than
+    opening the file again (on Windows a second handle would stop the rotation's rename)."""
+
+    successor: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.successor is not None:
+            self.successor.handle(record)
+        else:
+            super().emit(record)
+
+
 def _our_file_handler(target: str) -> logging.FileHandler | None:
     root = logging.getLogger()
     return next((h for h in root.handlers if isinstance(h, logging.FileHandler) and h.baseFilename == target), None)
@@ -150,7 +164,7 @@ def setup_logging(level: int = logging.INFO, *, console: bool = False, rotate: b
         if existing is not None:
             return rotate_log_file() if rotate else existing
         handler = _attach(
-            _rotating_handler(target) if rotate else logging.FileHandler(target, encoding="utf-8", delay=True)
+            _rotating_handler(target) if rotate else _StartFileHandler(target, encoding="utf-8", delay=True)
         )
     if console and not any(isinstance(h, _StderrHandler) for h in root.handlers):
         stream = _StderrHandler()
@@ -173,7 +187,7 @@ def rotate_log_file() -> logging.Handler:
     plain = _our_file_handler(target)
     if plain is None:
         return logging.NullHandler()
-    if type(plain) is not logging.FileHandler:  # rotating already
+    if not isinstance(plain, _StartFileHandler):  # rotating already
         return plain
     root = logging.getLogger()
     rotating = _rotating_handler(target)
@@ -181,7 +195,9 @@ def rotate_log_file() -> logging.Handler:
     for kept in plain.filters:
         rotating.addFilter(kept)
     rotating.setLevel(plain.level)
-    handlers = root.handlers
-    handlers[handlers.index(plain)] = rotating  # in its place at once: no record falls between them
-    plain.close()
+    with plain.lock:  # type: ignore[union-attr]  # no record is being written through it meanwhile
+        handlers = root.handlers
+        handlers[handlers.index(plain)] = rotating  # in its place at once: no record falls between them
+        plain.successor = rotating
+        plain.close()
     return rotating

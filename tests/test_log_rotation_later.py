@@ -18,7 +18,8 @@ def _file_handlers() -> list[logging.Handler]:
 
 def test_a_message_logged_before_the_paint_reaches_the_log_file_and_stays_after_the_swap(sssm_home):
     plain = setup_logging(logging.INFO, rotate=False)
-    assert type(plain) is logging.FileHandler  # logging.handlers not needed yet
+    assert isinstance(plain, logging.FileHandler)
+    assert not isinstance(plain, logging.handlers.RotatingFileHandler)  # logging.handlers not needed yet
     logging.getLogger("app.test").info("before the paint, password=hunter2")
 
     rotating = rotate_log_file()
@@ -61,3 +62,16 @@ def test_commands_get_the_rotating_handler_at_once(sssm_home):
     handler = setup_logging(logging.INFO)
     assert isinstance(handler, logging.handlers.RotatingFileHandler)
     assert rotate_log_file() is handler
+
+
+def test_a_record_that_reaches_the_plain_handler_after_the_swap_goes_to_the_rotating_one(sssm_home):
+    plain = setup_logging(logging.INFO, rotate=False)
+    rotating = rotate_log_file()
+    record = logging.LogRecord("app.test", logging.INFO, __file__, 1, "late, password=hunter2", None, None)
+
+    plain.handle(record)  # a thread that took the handlers list just before the swap
+    rotating.flush()
+
+    assert isinstance(plain, logging.FileHandler) and plain.stream is None  # not opened again
+    text = (paths.log_dir() / LOG_FILE_NAME).read_text(encoding="utf-8")
+    assert "late" in text and "hunter2" not in text
