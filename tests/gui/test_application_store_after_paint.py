@@ -173,10 +173,13 @@ def _run_until_complete(monkeypatch) -> dict[str, object]:
             if isinstance(w, MainWindow) and id(w) not in old and w.is_complete
         ]
         if windows or time.monotonic() > deadline:
-            if windows and "profiles" not in seen:
+            if windows:
                 seen["profiles"] = windows[0].ui.navigation.item(MainWindow.PROFILES).text()
                 windows[0].quit_requested()
                 windows[0].deleteLater()
+            # once: the window is complete only inside the app's event loop, which this ends; an
+            # exit() asked for after it has ended would end every later event loop at once
+            timer.stop()
             QApplication.exit(0)
 
     timer.timeout.connect(look)
@@ -185,6 +188,10 @@ def _run_until_complete(monkeypatch) -> dict[str, object]:
         seen["exit"] = run_gui()
     finally:
         timer.stop()
+        # a quit that reached the app after its loop had ended (its shutdown) would end every
+        # later event loop at once: one more turn of the application's loop clears it
+        QTimer.singleShot(0, lambda: QApplication.exit(0))
+        QApplication.exec()
     return seen
 
 

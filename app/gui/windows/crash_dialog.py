@@ -20,7 +20,7 @@ from types import TracebackType
 import PySide6
 from PySide6.QtCore import QObject, QSize, Signal, qVersion
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import paths
 from app.gui.i18n import translate
@@ -43,6 +43,8 @@ class CrashDialog(Dialog):
     quit_requested = Signal()
 
     def __init__(self, report: str, log_file: Path | None, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QStyle
+
         from app.gui.forms.ui_crash_dialog import Ui_CrashDialog  # only when something failed: start-up
 
         super().__init__(parent)

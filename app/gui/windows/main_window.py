@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSizePolicy,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -319,7 +318,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         widest = (
             nav.sizeHintForColumn(0)
             + 2 * nav.frameWidth()
-            + nav.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            + nav.verticalScrollBar().sizeHint().width()  # the style's scroll bar extent (QStyle: later)
         )
         nav.setMinimumWidth(max(nav.minimumWidth(), widest))
         nav.setMaximumWidth(max(nav.maximumWidth(), widest))  # the form's 260 px, or what the words need
