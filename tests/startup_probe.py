@@ -35,8 +35,13 @@ if os.environ.get("SSSM_PROBE_PROFILE"):
     PROFILER.enable()
 
 # what the window must be able to paint without: Exchange, HTTP, XML, the PostgreSQL driver, the
-# engine, the simulator
+# engine, the simulator; the log file's rotation (logging.handlers: sockets, pickle, queues); the
+# store, opened right after the first paint (peewee, the models, the store-problem dialog)
 FORBIDDEN = (
+    "logging.handlers",
+    "peewee",
+    "app.store",
+    "app.gui.windows.store_problem_dialog",
     "exchangelib",
     "requests",
     "lxml",
@@ -50,6 +55,9 @@ FORBIDDEN = (
 
 LOADED_LATER = ("exchangelib", "app.sync.scheduler", "app.sync.incoming", "app.gui.windows.mailbox_editor")
 LOADERS = ("engine-loader", "window-loader")
+# Qt.EventPriority.HighEventPriority: the number, since the Qt namespace costs the bare window
+# some 17 ms to create (the app creates it anyway)
+HIGH_EVENT_PRIORITY = 1
 
 
 def forbidden_loaded() -> list[str]:
@@ -67,21 +75,41 @@ def watch_first_paint(app, *, wait_for_loaders: bool = False) -> None:
     with *wait_for_loaders*, the threads loading the rest after it have ended); then end the process."""
     import threading
 
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
     from PySide6.QtWidgets import QMainWindow, QWidget
 
+    report_event = QEvent.Type(QEvent.registerEventType())
+
     class FirstPaint(QObject):
+        """Watches the first main window shown (its own events only: a filter on the whole
+        application would hand every event of every widget to Python, which costs the start
+        tens of milliseconds that a person's start does not spend)."""
+
         def __init__(self) -> None:
             super().__init__(app)
             self.seen = False
+            self.watching = False
+
+        def watch(self, window: QWidget) -> None:
+            if not self.watching:
+                self.watching = True
+                window.installEventFilter(self)
 
         def eventFilter(self, watched, event):
-            if not self.seen and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
-                window = watched.window()
-                if isinstance(window, QMainWindow):
-                    self.seen = True
-                    QTimer.singleShot(0, lambda: first_paint(window))  # after the whole frame
+            if not self.seen and event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+                self.seen = True
+                self.window = watched
+                watched.removeEventFilter(self)
+                # reported once the whole frame is painted, before anything the app queued on
+                # the same paint (its store, its completion): a high-priority posted event
+                QCoreApplication.postEvent(self, QEvent(report_event), HIGH_EVENT_PRIORITY)
             return False
+
+        def event(self, event):
+            if event.type() == report_event:
+                first_paint(self.window)
+                return True
+            return super().event(event)
 
     def loaders_done() -> bool:
         names = {thread.name for thread in threading.enumerate()}
@@ -120,7 +148,14 @@ def watch_first_paint(app, *, wait_for_loaders: bool = False) -> None:
             PROFILER.dump_stats(os.environ["SSSM_PROBE_PROFILE"])
         os._exit(0)
 
-    app.installEventFilter(FirstPaint())
+    watcher = FirstPaint()
+    show = QMainWindow.show
+
+    def show_and_watch(window: QWidget) -> None:
+        watcher.watch(window)
+        show(window)
+
+    QMainWindow.show = show_and_watch  # type: ignore[method-assign, assignment]  # the app's window and the bare one
 
 
 def run_app(wait_for_loaders: bool = False) -> int:

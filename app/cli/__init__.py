@@ -117,6 +117,21 @@ def window_only(argv: Sequence[str]) -> bool:
     return True
 
 
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """What the window's parser would read from *argv*, which ``window_only`` accepted, read
+    without building it (argparse looks its messages' translations up on disk as it is built:
+    milliseconds the first window waits for)."""
+    values: dict[str, object] = {"demo": False, "database": None, "lang": None, "verbose": False, "command": None}
+    rest = list(argv)
+    while rest:
+        name, equals, value = rest.pop(0).partition("=")
+        if WINDOW_OPTIONS[name]:
+            values[name.lstrip("-")] = value if equals else rest.pop(0)
+        else:
+            values["verbose" if name == "-v" else name.lstrip("-")] = True
+    return argparse.Namespace(**values)
+
+
 def _ensure_streams() -> None:
     """A windowed build on Windows starts with no stdout or stderr (None): printing would raise.
     Send what it prints nowhere; the exit code still tells."""
@@ -131,12 +146,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     _ensure_streams()
     arguments = sys.argv[1:] if argv is None else list(argv)
     modules: tuple[ModuleType, ...] = ()
-    if window_only(arguments):  # the window: no command's module is imported, no parser of theirs built
-        parser = window_parser()
+    parser: argparse.ArgumentParser | None
+    if window_only(arguments):  # the window: no command's module is imported, no parser built
+        parser = None
+        args = window_arguments(arguments)
     else:
         modules = commands()
         parser = build_parser(modules)
-    args = parser.parse_args(arguments)
+        args = parser.parse_args(arguments)
     chosen = next((c for c in modules if args.command == c.NAME), None)
     if args.database:
         import os
@@ -145,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.store.backends import is_url
 
         if not is_url(args.database):
-            parser.print_usage(sys.stderr)
+            (parser or window_parser()).print_usage(sys.stderr)
             print("--database takes a PostgreSQL URL: postgresql://user@host:port/name", file=sys.stderr)
             return 2
         os.environ[DATABASE_ENV] = args.database
@@ -154,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         refused = demo_mode.refusal(chosen, modules) if chosen is not None else None
         if refused:
-            parser.print_usage(sys.stderr)
+            (parser or window_parser()).print_usage(sys.stderr)
             print(refused, file=sys.stderr)
             return 2
         from app.demo import prepare_demo_home
@@ -165,7 +182,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from app.log import logging_problem, setup_logging
 
-    setup_logging(logging.DEBUG if args.verbose else logging.INFO, console=args.command is not None)
+    window = args.command is None
+    # the window's log file rotates once it has painted (app.log.rotate_log_file): logging.handlers later
+    setup_logging(logging.DEBUG if args.verbose else logging.INFO, console=not window, rotate=not window)
     problem = logging_problem()
     if problem is not None:  # once, and the work goes on (the window shows it too)
         print(problem, file=sys.stderr)

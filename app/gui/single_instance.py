@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import getpass
-import hashlib
+import sys
+import zlib
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -13,11 +13,29 @@ from app import APP_ID
 _RAISE = b"raise\n"
 
 
+def _user_name() -> str:
+    """getpass.getuser(), without importing getpass (and termios) when the environment says it."""
+    import os
+
+    for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):  # getpass's order
+        if os.environ.get(variable):
+            return os.environ[variable]
+    import getpass
+
+    return getpass.getuser()
+
+
 def default_server_name() -> str:
+    """The name both launches of one user and data folder listen on: on Windows a named pipe
+    (one namespace for every user of the machine, hence the user's name in it), elsewhere a
+    socket file in the temporary folder. A CRC-32 of the two, not a secure hash: it only has to
+    be stable and short, and hashlib (OpenSSL) would be loaded before the first window for it."""
     from app import paths
 
-    digest = hashlib.sha1(f"{getpass.getuser()}|{paths.data_dir()}".encode()).hexdigest()[:12]
-    return f"{APP_ID}-{digest}"
+    key = f"{_user_name()}|{paths.data_dir()}"
+    if sys.platform == "win32":
+        key = key.lower()  # the same folder, however its letters were cased
+    return f"{APP_ID}-{zlib.crc32(key.encode()):08x}"
 
 
 class SingleInstance(QObject):

@@ -18,12 +18,11 @@ from pathlib import Path
 from types import TracebackType
 
 import PySide6
-from PySide6.QtCore import QObject, QSize, QUrl, Signal, qVersion
-from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QApplication, QStyle, QWidget
+from PySide6.QtCore import QObject, QSize, Signal, qVersion
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import paths
-from app.diagnostics.crash_report import crash_report, stored_secrets
 from app.gui.i18n import translate
 from app.gui.windows.base import Dialog
 from app.log import LOG_FILE_NAME, logging_problem
@@ -44,6 +43,8 @@ class CrashDialog(Dialog):
     quit_requested = Signal()
 
     def __init__(self, report: str, log_file: Path | None, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QStyle
+
         from app.gui.forms.ui_crash_dialog import Ui_CrashDialog  # only when something failed: start-up
 
         super().__init__(parent)
@@ -83,6 +84,9 @@ class CrashDialog(Dialog):
         QGuiApplication.clipboard().setText(self.report_text())
 
     def open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         from app.gui import messages
 
         if self.log_file is None:
@@ -135,6 +139,8 @@ class CrashReporter(QObject):
     ) -> str | None:
         """Make the report, log it and have the dialog show it; in any thread."""
         try:
+            from app.diagnostics.crash_report import crash_report, stored_secrets  # when something failed
+
             text = crash_report(
                 exc_type,
                 exc,

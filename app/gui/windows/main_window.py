@@ -17,24 +17,21 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSizePolicy,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.enums import RunStatus
-from app.gui.diagnostic_runner import DiagnosticRunner
 from app.gui.forms.ui_main_window import Ui_MainWindow
 from app.gui.i18n import enum_text, fields_text
 from app.gui.page_icons import navigation_icon
 from app.gui.windows.base import PreserveGeometry, bring_to_front, window_settings
 from app.gui.workers import background_imports
-from app.store import fleet
 
 # The windows this one opens are imported when first opened, and the pages that read the store
 # when the window is completed (MainWindow.complete): the first window paints sooner
 # (tests/gui/test_startup_imports.py; the demo's dialogs bring keyring with app.demo).
 if TYPE_CHECKING:
+    from app.gui.diagnostic_runner import DiagnosticRunner
     from app.gui.models.table_models import RowTableModel, SearchProxy
     from app.gui.pages.dashboard_page import DashboardPage
     from app.gui.pages.hosts_page import HostsPage
@@ -83,14 +80,22 @@ class MainWindow(PreserveGeometry, QMainWindow):
     refreshed = Signal()  # after the lists were reloaded (the tray re-reads the alert state)
     completed = Signal()  # complete(): the pages that read the store are built, their lists filled
 
-    def __init__(self, parent: QWidget | None = None, *, complete: bool = True):
+    def __init__(self, parent: QWidget | None = None, *, complete: bool = True, store_open: bool = True):
         """The whole window; with *complete* False only its frame — the menus, the navigation with
         all its entries, the status bar and the start page — and the parts that read the store
         (the profiles, mailboxes and alerts pages and their lists) when ``complete()`` is called:
         the application paints the frame first and completes it in the next turn of the event loop.
         Whatever needs those parts before then (a click on the navigation, a menu command, a
-        refresh) completes the window first, so nothing is lost."""
+        refresh) completes the window first, so nothing is lost.
+
+        With *store_open* False (and *complete* False) the frame is built before the store is
+        opened, and reads nothing of it: its start page's contents, and the choice of the profiles
+        page when there is no profile, come with ``complete()``, which the application calls once
+        it has opened the store. Whether the store is a shared database (the Hosts entry) is known
+        from its URL."""
         super().__init__(parent)
+        assert store_open or not complete, "a complete window reads the store"
+        self._store_ready = store_open  # False: the frame is built before the store is open
         self._complete = False
         self._framed = False  # the frame is built; from then on a page change completes the window
         self.ui = Ui_MainWindow()
@@ -132,13 +137,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         ui.bannerClose.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         ui.banner.setStyleSheet("#banner { background: #fff4ce; border: 1px solid #e0c060; }")
 
-        self.tests = DiagnosticRunner(self)
-        self.tests.activity.connect(self.set_activity)
-        self.tests.finished.connect(self.refresh)
-        self.tests.mailbox_tested.connect(self.show_report)
-        self.tests.profile_tested.connect(lambda profile_id, reports: self._reports_arrived(reports, profile_id))
-        self.tests.mailboxes_tested.connect(self._reports_arrived)
-        self.tests.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self._tests: DiagnosticRunner | None = None  # Test & Enable: made when first used
         self.profile_forms: dict[int, ProfileForm] = {}
         self.mailbox_editors: dict[int, MailboxEditor] = {}
         self.wizard: ProfileWizard | None = None
@@ -149,12 +148,13 @@ class MainWindow(PreserveGeometry, QMainWindow):
         # the Hosts page: only on a shared database, whose window is the console of a fleet
         self.hosts_index: int | None = None
         self._hosts: HostsPage | None = None
-        if fleet.shared_database():
+        if self._shared_database():
             self.add_hosts_page()
         self.restore_geometry()
         self.restore_page()
+        self._frame_page = self.current_page()
         start_page = {self.PROFILES: "profiles_page", self.MAILBOXES: "mailboxes_page", self.ALERTS: "alerts"}
-        if self.current_page() in start_page:
+        if self._store_ready and self.current_page() in start_page:
             getattr(self, start_page[self.current_page()])  # the page the window opens on: in the frame
         self._framed = True
         if complete:
@@ -165,7 +165,18 @@ class MainWindow(PreserveGeometry, QMainWindow):
         lists; then ``completed``. Once: later calls do nothing."""
         if self._complete:
             return
+        deferred = not self._store_ready  # the frame was built before the store was open
+        page = self.current_page()
+        if deferred:
+            self._store_ready = True
+            if page == self._frame_page:  # not chosen since: the profiles page if there is no profile
+                page = self._start_page()
         self._complete = True
+        if deferred:
+            if page != self.current_page():
+                self.show_page(page)  # which builds it
+            else:
+                self._page_shown(page)  # the page on show, built now
         self.profiles_page  # noqa: B018 - each built unless the window opened on it
         self.mailboxes_page  # noqa: B018
         self.alerts  # noqa: B018 - the alerts fill themselves as they are built
@@ -177,6 +188,52 @@ class MainWindow(PreserveGeometry, QMainWindow):
     @property
     def is_complete(self) -> bool:
         return self._complete
+
+    @property
+    def store_ready(self) -> bool:
+        """False while the frame, built before the store was opened, waits for ``complete()``."""
+        return self._store_ready
+
+    @property
+    def tests(self) -> DiagnosticRunner:
+        """Test & Enable of mailboxes and profiles (its module reads the store's models)."""
+        if self._tests is None:
+            from app.gui.diagnostic_runner import DiagnosticRunner
+
+            tests = self._tests = DiagnosticRunner(self)
+            tests.activity.connect(self.set_activity)
+            tests.finished.connect(self.refresh)
+            tests.mailbox_tested.connect(self.show_report)
+            tests.profile_tested.connect(lambda profile_id, reports: self._reports_arrived(reports, profile_id))
+            tests.mailboxes_tested.connect(self._reports_arrived)
+            tests.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        return self._tests
+
+    def _shared_database(self) -> bool:
+        """Whether the store is a shared PostgreSQL database (the window is the fleet's console):
+        before it is open, from its URL (``--database``, or SSSM_DATABASE_URL)."""
+        if not self._store_ready:
+            from app import paths
+
+            return paths.database_url() is not None
+        from app.store import fleet
+
+        return fleet.shared_database()
+
+    def retranslate(self) -> None:
+        """The frame in the language installed since it was built (the store's setting, read after
+        the frame painted): menus, navigation entries, status bar. Pages built later are in it."""
+        self.ui.retranslateUi(self)
+        if self.hosts_index is not None:
+            self.ui.navigation.item(self.hosts_index).setText(self.tr("Hosts"))
+        if self._dashboard is None:
+            for index in range(self.ui.dashboardLayout.count()):
+                item = self.ui.dashboardLayout.itemAt(index)
+                label = item.widget() if item is not None else None
+                if isinstance(label, QLabel):
+                    label.setText(self.tr("Loading the dashboard…"))
+        self.set_activity("", "")  # "Ready", or what runs
+        self._fit_navigation()
 
     @property
     def profiles_page(self) -> ProfilesPage:
@@ -261,7 +318,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         widest = (
             nav.sizeHintForColumn(0)
             + 2 * nav.frameWidth()
-            + nav.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            + nav.verticalScrollBar().sizeHint().width()  # the style's scroll bar extent (QStyle: later)
         )
         nav.setMinimumWidth(max(nav.minimumWidth(), widest))
         nav.setMaximumWidth(max(nav.maximumWidth(), widest))  # the form's 260 px, or what the words need
@@ -286,14 +343,18 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def restore_page(self) -> None:
         """The page the window was on; without a profile, the profiles page and its first step."""
+        self.show_page(self._start_page())
+
+    def _start_page(self) -> int:
         saved = window_settings().value(self.page_key())
+        first = self.PROFILES if not self._store_ready else self.DASHBOARD  # a first start: no profile yet
         try:
-            page = int(saved) if saved is not None else self.DASHBOARD
+            page = int(saved) if saved is not None else first
         except (TypeError, ValueError):
-            page = self.DASHBOARD
-        if not 0 <= page < self.ui.navigation.count() or not self._any_profile():
-            page = self.PROFILES
-        self.show_page(page)
+            page = first
+        if not 0 <= page < self.ui.navigation.count() or (self._store_ready and not self._any_profile()):
+            page = self.PROFILES  # before the store is open: complete() looks again
+        return page
 
     def _any_profile(self) -> bool:
         """Whether the store holds a profile (the profiles list is not read yet: one small query)."""
@@ -304,6 +365,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         return bool(ServerProfile.select(ServerProfile.id).limit(1).exists())
 
     def _page_shown(self, index: int) -> None:
+        if not self._store_ready:
+            return  # the frame before the store is open: complete() builds the page on show
         built_on_show = {
             self.USERS: "users_page",
             self.SETTINGS: "settings_page",
@@ -710,6 +773,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         """Several mailboxes were tested (a profile's, or a selection): how many passed, and the
         results dialog with a row per mailbox."""
         reports = [r for r in (reports or []) if r is not None]
+        from app.domain.enums import RunStatus
+
         passed = sum(1 for r in reports if r.status is RunStatus.SUCCESS)
         self.statusBar().showMessage(
             self.tr("Test & Enable mailboxes: %1 of %2 passed")
@@ -845,13 +910,14 @@ class MainWindow(PreserveGeometry, QMainWindow):
         return [*self.profile_forms.values(), *self.mailbox_editors.values()]
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._complete:
+        if not self._complete and self._store_ready:
             self.complete()  # closed at once: the tray (the application's, on completed) decides as always
         if self.close_handler is not None:
             self.close_handler(event)
             if not event.isAccepted():
                 return
-        self.tests.cancel_all()
+        if self._tests is not None:
+            self._tests.cancel_all()
         for window in self.editing_windows():
             window.close()
         super().closeEvent(event)

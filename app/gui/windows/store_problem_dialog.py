@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.i18n import format_time, translate
-from app.store.backup import Backup, BackupError, RestoreResult
 from app.store.db import StoreError, StoreProblem
+
+if TYPE_CHECKING:  # the backups are looked at only when the store cannot be used
+    from app.store.backup import Backup, RestoreResult
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +150,7 @@ class StoreStart:
     restored: RestoreResult | None = None
 
 
-Ask = Callable[[StoreError, Backup | None], Choice]
+Ask = Callable[[StoreError, "Backup | None"], Choice]
 
 
 def open_store_or_ask(ask: Ask | None = None) -> StoreStart | None:
@@ -155,7 +158,6 @@ def open_store_or_ask(ask: Ask | None = None) -> StoreStart | None:
     None when the user quits."""
     from app import paths
     from app.gui import messages
-    from app.store import backup
     from app.store.db import open_database, store_error
 
     path = paths.database_target()
@@ -169,12 +171,16 @@ def open_store_or_ask(ask: Ask | None = None) -> StoreStart | None:
             if error is None:
                 raise
         log.error("the store cannot be used: %s", error)
+        from app.store import backup
+
         # a shared database has no backup files of ours: its administrator restores it
         latest = backup.latest_usable(path) if error.restorable and isinstance(path, Path) else None
         choice = (ask or ask_with_dialog)(error, latest)
         if choice is Choice.QUIT:
             return None
         if choice is Choice.RESTORE and latest is not None and isinstance(path, Path):
+            from app.store.backup import BackupError
+
             try:
                 restored = backup.restore(path, latest.path)
             except (StoreError, BackupError) as exc:
