@@ -3713,6 +3713,10 @@ Correct it if needed, then choose Retry.</source>
         <translation>準備完了</translation>
     </message>
     <message>
+        <source>Opening the data file…</source>
+        <translation>データ ファイルを開いています…</translation>
+    </message>
+    <message>
         <source>Hosts</source>
         <translation>ホスト</translation>
     </message>

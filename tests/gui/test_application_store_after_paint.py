@@ -132,6 +132,12 @@ def test_retranslate_puts_the_frame_in_the_language_installed_since(qtbot, qapp,
         "MainWindow", "Email server profiles"
     )
     assert window.ui.navigation.item(MainWindow.PROFILES).text() != "Email server profiles"
+    assert (
+        window.activity_label.text()
+        == QCoreApplication.translate("MainWindow", "Opening the data file…")
+        != ("Opening the data file…")
+    ), "what the frame waits for, in the new language too"
+    window.complete()
     assert window.activity_label.text() == QCoreApplication.translate("MainWindow", "Ready") != "Ready"
 
 

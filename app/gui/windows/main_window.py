@@ -114,6 +114,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.activity_label = QLabel(self.tr("Ready"))
         self.statusBar().addWidget(self.activity_label, 1)
         self._activities: dict[str, str] = {}
+        if not store_open:  # the frame paints first: what it waits for (a migration can take a while)
+            self.set_activity("store", self.tr("Opening the data file…"))
         # what closing the window does; the tray controller replaces it (close to tray)
         self.close_handler: Callable[[QCloseEvent], None] | None = None
         self._import_dialog: QFileDialog | None = None
@@ -169,6 +171,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         page = self.current_page()
         if deferred:
             self._store_ready = True
+            self.set_activity("store", "")
             if page == self._frame_page:  # not chosen since: the profiles page if there is no profile
                 page = self._start_page()
         self._complete = True
@@ -232,6 +235,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
                 label = item.widget() if item is not None else None
                 if isinstance(label, QLabel):
                     label.setText(self.tr("Loading the dashboard…"))
+        if not self._store_ready:
+            self.set_activity("store", self.tr("Opening the data file…"))
         self.set_activity("", "")  # "Ready", or what runs
         self._fit_navigation()
 
@@ -320,8 +325,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
             + 2 * nav.frameWidth()
             + nav.verticalScrollBar().sizeHint().width()  # the style's scroll bar extent (QStyle: later)
         )
-        nav.setMinimumWidth(max(nav.minimumWidth(), widest))
-        nav.setMaximumWidth(max(nav.maximumWidth(), widest))  # the form's 260 px, or what the words need
+        # one width whatever the page beside it asks for (the frame, painted before any page is
+        # built, would otherwise get more than the same window once its page is there): the form's
+        # 180 px at least, or what the words need
+        nav.setFixedWidth(max(nav.minimumWidth(), widest))
 
     # --- pages and lists --------------------------------------------------------------------
 
