@@ -4,6 +4,7 @@ said once in the window. Real files; the dialogs are answered by clicking their 
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 from store_damage import CASES, garbage, healthy
 
 from app import paths
+from app.gui.windows.store_problem_dialog import StoreProblemDialog
 
 DAY = datetime(2026, 3, 2, 9, 0, 0)
 
@@ -22,10 +24,20 @@ def _answer_when_shown(qtbot, button_text: str | None, seen: list[str]) -> QTime
     (None: close it as the window's close button does)."""
     timer = QTimer()
 
+    deadline = time.monotonic() + 30
+
     def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog) or not dialog.isVisible():
+        # the store problem dialog itself, not whatever Qt counts as the active modal widget (an
+        # earlier test's window may still be about)
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, StoreProblemDialog) and w.isVisible()]
+        if not shown:
+            if time.monotonic() > deadline:  # never a hang: the test fails on what it did not see
+                timer.stop()
+                for dialog in QApplication.topLevelWidgets():
+                    if isinstance(dialog, QDialog) and dialog.isVisible():
+                        dialog.reject()
             return
+        dialog = shown[0]
         timer.stop()
         seen.append("\n".join([dialog.windowTitle()] + [label.text() for label in dialog.findChildren(QLabel)]))
         buttons = [b for b in dialog.findChildren(QPushButton) if b.text() == button_text]
