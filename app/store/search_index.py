@@ -13,7 +13,7 @@ import threading
 
 from app.store.backends import is_postgres
 from app.store.base import database
-from app.store.records_schema import SEARCH_STATE, SEARCHED
+from app.store.records_schema import SEARCH_STATE, SEARCHED, indexed_upto
 
 BATCH = 2000  # rows per transaction: about 20 ms of tokenizing for emails, so other writers wait little
 _running = threading.Lock()  # one catch-up at a time in this process; others need not wait for it
@@ -25,11 +25,7 @@ def pending() -> int:
         return 0
     total = 0
     for table in SEARCHED:
-        row = database.execute_sql(
-            f'SELECT COUNT(*) FROM "{table}" WHERE "id" > '
-            f'(SELECT "indexed_upto" FROM "{SEARCH_STATE}" WHERE "table_name" = ?)',
-            (table,),
-        ).fetchone()
+        row = database.execute_sql(f'SELECT COUNT(*) FROM "{table}" WHERE "id" > {indexed_upto(table)}').fetchone()
         total += int(row[0])
     return total
 
@@ -47,11 +43,7 @@ def catch_up(batch: int = BATCH) -> int:
 
 def _past_mark(table: str) -> bool:
     """Whether *table* has rows past its mark (a read: no write lock taken when nothing is new)."""
-    row = database.execute_sql(
-        f'SELECT (SELECT MAX("id") FROM "{table}") > '
-        f'(SELECT "indexed_upto" FROM "{SEARCH_STATE}" WHERE "table_name" = ?)',
-        (table,),
-    ).fetchone()
+    row = database.execute_sql(f'SELECT (SELECT MAX("id") FROM "{table}") > {indexed_upto(table)}').fetchone()
     return bool(row[0])
 
 
@@ -61,9 +53,7 @@ def _catch_up_table(table: str, batch: int) -> int:
     done = 0
     while _past_mark(table):
         with database.atomic("IMMEDIATE"):
-            (upto,) = database.execute_sql(
-                f'SELECT "indexed_upto" FROM "{SEARCH_STATE}" WHERE "table_name" = ?', (table,)
-            ).fetchone()
+            (upto,) = database.execute_sql(f"SELECT {indexed_upto(table)}").fetchone()
             (last, count) = database.execute_sql(
                 f'SELECT MAX("id"), COUNT(*) FROM (SELECT "id" FROM "{table}" WHERE "id" > ? ORDER BY "id" LIMIT ?)',
                 (upto, batch),

@@ -109,6 +109,16 @@ def watching(scheduler: Scheduler, mailbox) -> bool:
     return watch is not None and watch.live and not watch.needs_full and not scheduler.busy()
 
 
+def deliver_and_store(ews, scheduler: Scheduler, service, mailbox, subject: str) -> tuple[dict, dict]:
+    """A new mail for *mailbox*, waited for in the store and the cycle's end: the service
+    account's requests before and after."""
+    before = requests(ews, service.email)
+    ews.server.deliver(mailbox.email, subject)
+    wait_until(lambda: stored(subject), "the new mail in the store", timeout=10)
+    wait_until(lambda: not scheduler.busy(), "the cycle's end")
+    return before, requests(ews, service.email)
+
+
 # --- streaming ------------------------------------------------------------------------------------
 
 
@@ -118,11 +128,7 @@ def test_a_streamed_new_mail_reaches_the_store_without_sync_folder_items(setup, 
     scheduler.start()
     try:
         wait_until(lambda: watching(scheduler, mailbox), "the stream")
-        before = requests(ews, service.email)
-        ews.server.deliver(mailbox.email, "Pushed to the store")
-        wait_until(lambda: stored("Pushed to the store"), "the new mail in the store", timeout=10)
-        wait_until(lambda: not scheduler.busy(), "the cycle's end")
-        after = requests(ews, service.email)
+        before, after = deliver_and_store(ews, scheduler, service, mailbox, "Pushed to the store")
     finally:
         assert scheduler.stop(10)
     assert after["SyncFolderItems"] == before["SyncFolderItems"], "the notification named the mail: no sync"
@@ -214,11 +220,7 @@ def test_a_stream_that_fell_back_to_polling_streams_again_at_its_retry_time(setu
         wait_until(lambda: watching(scheduler, mailbox), "the stream again", timeout=15)
         assert ews.stats.count(operation="Subscribe", account=service.email) == subscribed + 1
         wait_until(lambda: stored("Arrived while polled"), "the mail that came meanwhile")
-        before = requests(ews, service.email)
-        ews.server.deliver(mailbox.email, "Pushed after the retry")
-        wait_until(lambda: stored("Pushed after the retry"), "the new mail", timeout=10)
-        wait_until(lambda: not scheduler.busy(), "the cycle's end")
-        after = requests(ews, service.email)
+        before, after = deliver_and_store(ews, scheduler, service, mailbox, "Pushed after the retry")
     finally:
         assert scheduler.stop(10)
     assert after["SyncFolderItems"] == before["SyncFolderItems"], "streamed again: the notification named it"
